@@ -280,6 +280,9 @@ def point_span(point: CalendarPoint) -> tuple[Day, Day] | None:
     if grain == Grain.MILLENNIUM:
         return Day(year, 1, 1), Day(year + 999, 12, 31)
     if grain == Grain.CENTURY:
+        if point.half:
+            first = year + (50 if point.half == 2 else 0)
+            return Day(first, 1, 1), Day(first + 49, 12, 31)
         return Day(year, 1, 1), Day(year + 99, 12, 31)
     if grain == Grain.DECADE:
         return Day(year, 1, 1), Day(year + 9, 12, 31)

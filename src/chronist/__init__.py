@@ -1,0 +1,16 @@
+"""chronist: evidence-linked timelines from historical and news prose.
+
+>>> from chronist import tag
+>>> [t.value for t in tag("Erst am 27. Juli 1953 schwiegen die Waffen.")]
+['1953-07-27']
+"""
+
+from __future__ import annotations
+
+from chronist.errors import ChronistError
+from chronist.temporal.mention import Anchor, AnchorKind, Timex, TimexType
+from chronist.temporal.tagger import tag
+
+__version__ = "0.1.0"
+
+__all__ = ["Anchor", "AnchorKind", "ChronistError", "Timex", "TimexType", "__version__", "tag"]

@@ -1,0 +1,425 @@
+"""The anchoring pass: underspecified meanings become values, with provenance.
+
+Two policies, chosen by the document kind:
+
+- **news**: a document creation time (DCT) is given; expressions without a
+  year, and deictic ones (``gestern``), resolve against it, the tense of the
+  sentence choosing the direction.
+- **narrative**: a moving reference time. Explicit dates move it; bounds
+  (``bis 1953``, ``nach 1953``) do not. An expression met before any
+  reference is set looks ahead: the earliest year stated later in the
+  paragraph, then in the document, since a narrative runs forward.
+
+Every value records the anchor it used (:class:`Anchor`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from enum import Enum
+
+from chronist.temporal.engine import Candidate
+from chronist.temporal.meaning import Anaphor, Deictic, Explicit, Fixed, Shift
+from chronist.temporal.mention import Anchor, AnchorKind
+from chronist.temporal.values import (
+    CalendarPoint,
+    Day,
+    Grain,
+    Recurrence,
+    Reference,
+    RefPoint,
+    Resolved,
+    Unit,
+    days_in_month,
+    shift_day,
+    weekday_of,
+)
+from chronist.text.segment import SpanIndex
+
+
+class Kind(Enum):
+    NEWS = "news"
+    NARRATIVE = "narrative"
+
+
+class Tense(Enum):
+    PAST = "past"
+    PRESENT = "present"
+    FUTURE = "future"
+
+
+# Bounds that say where something ends or lies outside, not where the story is.
+_RANGE_END = re.compile(r"\s*(?:bis|–|-|—)\s")
+_COORDINATION = re.compile(r"^\s*(?:,|und|oder|bis|sowie|bzw\.|/|–|-|—)\s*(?:zum|zur|im|am|den|dem|Anfang|Mitte|Ende)?\s*$")
+_NON_MOVING_BOUNDS = frozenset({"until", "before", "after", "latest", "earliest", "since"})
+
+
+@dataclass(frozen=True, slots=True)
+class AnchoredValue:
+    value: Resolved | None
+    anchor: Anchor
+    anchor_index: int | None  # index of the anchoring candidate, if another expression
+
+
+@dataclass(slots=True)
+class _Reference:
+    point: CalendarPoint
+    index: int | None
+    kind: AnchorKind
+
+
+def easter_sunday(year: int) -> Day:
+    """Gregorian Easter Sunday (anonymous Gregorian algorithm).
+
+    >>> easter_sunday(1916)
+    Day(year=1916, month=4, day=23)
+    """
+    a = year % 19
+    b, c = divmod(year, 100)
+    d, e = divmod(b, 4)
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    el = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * el) // 451
+    month, day = divmod(h + el - 7 * m + 114, 31)
+    return Day(year, month, day + 1)
+
+
+_FUTURE = re.compile(r"\b(?:wird|werden|wirst|werde|will|wollen|soll|sollen|plant|planen|kommende[nmrs]?|nächste[nmrs]?)\b")
+_PAST = re.compile(
+    r"\b(?:hat|haben|hatte|hatten|war|waren|wurde|wurden|worden|gewesen|sagte|erklärte|teilte)\b|\bge[a-zäöüß]{3,}(?:t|en)\b"
+)
+
+
+def sentence_tense(sentence: str) -> Tense:
+    if _FUTURE.search(sentence):
+        return Tense.FUTURE
+    if _PAST.search(sentence):
+        return Tense.PAST
+    return Tense.PRESENT
+
+
+def _day_point(day: Day) -> CalendarPoint:
+    return CalendarPoint(Grain.DAY, day.year, day.month, day.day)
+
+
+def _timex_like(point: CalendarPoint) -> str:
+    # Imported lazily: rendering sits at the edge and depends on nothing here.
+    from chronist.temporal.render import timex3_value
+
+    return timex3_value(point)
+
+
+class Anchorer:
+    """Resolves a document's candidates in text order."""
+
+    def __init__(
+        self,
+        text: str,
+        candidates: list[Candidate],
+        kind: Kind,
+        dct: Day | None,
+        paragraphs: SpanIndex,
+        sentences: SpanIndex,
+    ) -> None:
+        self.text = text
+        self.candidates = candidates
+        self.kind = kind
+        self.dct = dct
+        self.paragraphs = paragraphs
+        self.sentences = sentences
+        self.reference: _Reference | None = None
+        self._stated_years = [
+            (i, c.meaning.point.year)
+            for i, c in enumerate(candidates)
+            if isinstance(c.meaning, Explicit)
+            and c.meaning.point.year is not None
+            and not c.meaning.two_digit
+            and c.meaning.fill is None
+        ]
+
+    # --- the reference time ---------------------------------------------------
+
+    def _dct_reference(self) -> _Reference | None:
+        return None if self.dct is None else _Reference(_day_point(self.dct), None, AnchorKind.DCT)
+
+    def _look_ahead(self, index: int) -> _Reference | None:
+        """The earliest year stated after ``index``: in the paragraph, else the document."""
+        paragraph = self.paragraphs.span_of(self.candidates[index].start)
+        later = [(i, y) for i, y in self._stated_years if i > index]
+        if not later:
+            return None
+        in_paragraph = [(i, y) for i, y in later if self.candidates[i].start < paragraph[1]]
+        pool = in_paragraph or later
+        i, year = min(pool, key=lambda item: (item[1], item[0]))
+        return _Reference(CalendarPoint(Grain.YEAR, year), i, AnchorKind.NARRATIVE)
+
+    def _context_reference(self, index: int) -> _Reference | None:
+        """What a relative or yearless expression is resolved against."""
+        if self.kind is Kind.NEWS:
+            if self.reference is not None and self.reference.kind is not AnchorKind.DCT:
+                return self.reference
+            return self._dct_reference()
+        if self.reference is not None:
+            return self.reference
+        return self._look_ahead(index) or self._dct_reference()
+
+    # --- resolution ---------------------------------------------------------------
+
+    def resolve_all(self) -> list[AnchoredValue]:
+        results = []
+        for index, candidate in enumerate(self.candidates):
+            anchored = self._resolve(index, candidate)
+            results.append(anchored)
+            self._maybe_move(candidate, anchored)
+        return results
+
+    def _maybe_move(self, candidate: Candidate, anchored: AnchoredValue) -> None:
+        value = anchored.value
+        if not isinstance(value, CalendarPoint) or value.year is None:
+            return
+        if candidate.bound in _NON_MOVING_BOUNDS or isinstance(candidate.meaning, Anaphor):
+            return
+        if candidate.bound == "from" and not self._range_follows(candidate):
+            return  # "die Deklaration von Paris von 1856": an attribute, not the story's time
+        if self._in_parentheses(candidate):
+            return
+        if isinstance(candidate.meaning, Deictic) or value.grain < Grain.YEAR:
+            return
+        if isinstance(candidate.meaning, Shift) and candidate.meaning.amount < 0:
+            return  # a flashback ("zwei Jahre zuvor") does not move the story
+        if value.weekday is not None and value.month is None:
+            return
+        index = self.candidates.index(candidate)
+        self.reference = _Reference(value, index, AnchorKind.TIMEX)
+
+    def _in_parentheses(self, candidate: Candidate) -> bool:
+        start, _ = self.sentences.span_of(candidate.start)
+        before = self.text[start : candidate.start]
+        return before.count("(") > before.count(")")
+
+    def _range_follows(self, candidate: Candidate) -> bool:
+        return _RANGE_END.match(self.text, candidate.end) is not None
+
+    def _coordinated_year(self, index: int) -> tuple[int, int] | None:
+        """``im Spätsommer und Herbst 1940``: the year of a date joined to this one."""
+        candidate = self.candidates[index]
+        for following in range(index + 1, min(index + 3, len(self.candidates))):
+            other = self.candidates[following]
+            gap = self.text[candidate.end : other.start]
+            if not _COORDINATION.match(gap):
+                return None
+            meaning = other.meaning
+            if isinstance(meaning, Explicit) and meaning.fill is None and meaning.point.year is not None:
+                return following, meaning.point.year
+            candidate = other
+        return None
+
+    def _anchor_of(self, reference: _Reference) -> tuple[Anchor, int | None]:
+        if reference.kind is AnchorKind.DCT:
+            return Anchor(AnchorKind.DCT, None, _timex_like(reference.point)), None
+        kind = AnchorKind.NARRATIVE if self.kind is Kind.NARRATIVE else AnchorKind.TIMEX
+        if reference.kind is AnchorKind.NARRATIVE:
+            kind = AnchorKind.NARRATIVE
+        return Anchor(kind, None, _timex_like(reference.point)), reference.index
+
+    def _resolve(self, index: int, candidate: Candidate) -> AnchoredValue:
+        meaning = candidate.meaning
+        none = Anchor(AnchorKind.NONE)
+        if isinstance(meaning, Fixed):
+            value = meaning.value
+            if isinstance(value, RefPoint) and value.reference is Reference.PRESENT and self.kind is Kind.NEWS and self.dct:
+                return AnchoredValue(value, Anchor(AnchorKind.DCT, None, self.dct.iso()), None)
+            return AnchoredValue(value, none, None)
+        if isinstance(meaning, Explicit):
+            return self._resolve_explicit(index, candidate, meaning)
+        if isinstance(meaning, Deictic):
+            return self._resolve_deictic(index, meaning)
+        reference = self._context_reference(index)
+        if isinstance(meaning, Anaphor):
+            if reference is None:
+                return AnchoredValue(RefPoint(Reference.PAST), none, None)
+            anchor, at = self._anchor_of(reference)
+            return AnchoredValue(reference.point, anchor, at)
+        if reference is None:
+            return AnchoredValue(_unknown_shift(meaning), none, None)
+        anchor, at = self._anchor_of(reference)
+        return AnchoredValue(apply_shift(reference.point, meaning), anchor, at)
+
+    def _resolve_explicit(self, index: int, candidate: Candidate, meaning: Explicit) -> AnchoredValue:
+        point = meaning.point
+        none = Anchor(AnchorKind.NONE)
+        if meaning.fill is None and not meaning.two_digit:
+            if meaning.easter_offset is not None and point.year is not None:
+                point = _easter_point(point.year, meaning.easter_offset)
+            return AnchoredValue(point, none, None)
+        reference = self._context_reference(index)
+        if meaning.two_digit:
+            century = 1900
+            if reference is not None and reference.point.year is not None:
+                century = (reference.point.year // 100) * 100
+            year = century + (point.year or 0)
+            point = replace(point, year=year)
+            if meaning.fill is None:
+                anchor = none if reference is None else self._anchor_of(reference)[0]
+                return AnchoredValue(point, anchor, None)
+        if point.weekday is not None and point.month is None:
+            return self._resolve_weekday(index, point, meaning, reference)
+        coordinated = self._coordinated_year(index) if meaning.fill == Grain.YEAR else None
+        if coordinated is not None:
+            at, year = coordinated
+            reference = _Reference(CalendarPoint(Grain.YEAR, year - meaning.year_shift), at, AnchorKind.TIMEX)
+        if reference is None or reference.point.year is None:
+            return AnchoredValue(point, none, None)
+        anchor, at = self._anchor_of(reference)
+        filled = _fill(point, reference.point, meaning)
+        if self.kind is Kind.NEWS and reference.kind is AnchorKind.DCT and meaning.fill == Grain.YEAR and self.dct:
+            filled = self._news_year(index, filled)
+        if meaning.easter_offset is not None and filled.year is not None:
+            filled = _easter_point(filled.year, meaning.easter_offset)
+        return AnchoredValue(filled, anchor, at)
+
+    def _news_year(self, index: int, point: CalendarPoint) -> CalendarPoint:
+        """Choose last, this or next year for a yearless date by the sentence's tense."""
+        assert self.dct is not None
+        start, end = self.sentences.span_of(self.candidates[index].start)
+        tense = sentence_tense(self.text[start:end])
+        options = []
+        for year in (self.dct.year - 1, self.dct.year, self.dct.year + 1):
+            option = replace(point, year=year)
+            first = _first_day(option)
+            if first is not None:
+                options.append((option, first))
+        dct = self.dct
+        if tense is Tense.FUTURE:
+            future = [o for o, first in options if (first.year, first.month) >= (dct.year, dct.month)]
+            return future[0] if future else point
+        if tense is Tense.PAST:
+            past = [o for o, first in options if first <= dct]
+            return past[-1] if past else point
+        return min(options, key=lambda item: abs(_ordinal_distance(item[1], dct)))[0]
+
+    def _resolve_weekday(
+        self, index: int, point: CalendarPoint, meaning: Explicit, reference: _Reference | None
+    ) -> AnchoredValue:
+        weekday = point.weekday or 1
+        if reference is None or reference.point.grain < Grain.DAY or reference.point.day is None:
+            return AnchoredValue(point, Anchor(AnchorKind.NONE), None)
+        base = Day(reference.point.year or 0, reference.point.month or 1, reference.point.day)
+        direction = meaning.weekday_shift
+        if direction is None:
+            if reference.kind is AnchorKind.DCT:
+                start, end = self.sentences.span_of(self.candidates[index].start)
+                tense = sentence_tense(self.text[start:end])
+                direction = 1 if tense is Tense.FUTURE else -1
+            else:
+                direction = 1
+        delta = (weekday - weekday_of(base)) % 7
+        if direction < 0:
+            delta = delta - 7 if delta else -7
+        elif delta == 0:
+            delta = 7
+        anchor, at = self._anchor_of(reference)
+        return AnchoredValue(_day_point(shift_day(base, delta)), anchor, at)
+
+    def _resolve_deictic(self, index: int, meaning: Deictic) -> AnchoredValue:
+        if self.kind is Kind.NARRATIVE and meaning.unit is Unit.DAY and meaning.amount == 0 and meaning.part_of_day is None:
+            anchor = Anchor(AnchorKind.DCT, None, self.dct.iso()) if self.dct else Anchor(AnchorKind.NONE)
+            return AnchoredValue(RefPoint(Reference.PRESENT), anchor, None)
+        if self.dct is not None and (self.kind is Kind.NEWS or meaning.unit is not Unit.DAY):
+            anchor = Anchor(AnchorKind.DCT, None, self.dct.iso())
+            shift = Shift(meaning.unit, meaning.amount, meaning.part_of_day)
+            return AnchoredValue(apply_shift(_day_point(self.dct), shift), anchor, None)
+        reference = self._context_reference(index)
+        if reference is None:
+            past = RefPoint(Reference.PAST if meaning.amount < 0 else Reference.FUTURE)
+            return AnchoredValue(past, Anchor(AnchorKind.NONE), None)
+        anchor, at = self._anchor_of(reference)
+        return AnchoredValue(apply_shift(reference.point, Shift(meaning.unit, meaning.amount, meaning.part_of_day)), anchor, at)
+
+
+def _ordinal_distance(a: Day, b: Day) -> int:
+    return (a.year - b.year) * 372 + (a.month - b.month) * 31 + (a.day - b.day)
+
+
+def _first_day(point: CalendarPoint) -> Day | None:
+    from chronist.temporal.values import point_span
+
+    span = point_span(point)
+    return None if span is None else span[0]
+
+
+def _easter_point(year: int, offset: int) -> CalendarPoint:
+    return _day_point(shift_day(easter_sunday(year), offset))
+
+
+def _fill(point: CalendarPoint, anchor: CalendarPoint, meaning: Explicit) -> CalendarPoint:
+    fill = meaning.fill or Grain.YEAR
+    year = anchor.year
+    if year is not None and point.year is None:
+        point = replace(point, year=year + meaning.year_shift)
+    if fill >= Grain.MONTH and point.month is None and anchor.grain >= Grain.MONTH:
+        point = replace(point, month=anchor.month)
+    if fill >= Grain.DAY and point.day is None and anchor.grain >= Grain.DAY:
+        point = replace(point, day=anchor.day)
+    return point
+
+
+def _unknown_shift(shift: Shift) -> CalendarPoint:
+    grain = Grain.PART_OF_DAY if shift.part_of_day else shift.unit.grain
+    return CalendarPoint(grain, part_of_day=shift.part_of_day)
+
+
+def apply_shift(anchor: CalendarPoint, shift: Shift) -> CalendarPoint:
+    """The anchor moved by ``shift``, at the shift's grain (fields the anchor lacks stay unknown).
+
+    >>> apply_shift(CalendarPoint(Grain.DAY, 1951, 4, 11), Shift(Unit.MONTH, 1))
+    CalendarPoint(grain=<Grain.MONTH: 7>, year=1951, month=5, day=None, season=None, quarter=None, half=None, week=None, weekday=None, part_of_day=None, hour=None, minute=None, second=None)
+    """
+    unit = shift.unit
+    year = anchor.year
+    if year is None:
+        return _unknown_shift(shift)
+    if unit in (Unit.YEAR, Unit.DECADE, Unit.CENTURY, Unit.MILLENNIUM):
+        step = {Unit.YEAR: 1, Unit.DECADE: 10, Unit.CENTURY: 100, Unit.MILLENNIUM: 1000}[unit]
+        return CalendarPoint(unit.grain, year + shift.amount * step).coarsened(unit.grain)
+    if unit is Unit.QUARTER:
+        if anchor.month is None:
+            return CalendarPoint(Grain.QUARTER, year)
+        total = year * 4 + (anchor.month - 1) // 3 + shift.amount
+        return CalendarPoint(Grain.QUARTER, total // 4, quarter=total % 4 + 1)
+    if unit is Unit.MONTH:
+        if anchor.month is None or anchor.grain < Grain.MONTH:
+            return CalendarPoint(Grain.MONTH, year)
+        total = year * 12 + anchor.month - 1 + shift.amount
+        return CalendarPoint(Grain.MONTH, total // 12, total % 12 + 1)
+    # days, weeks and finer need a day to count from
+    if anchor.month is None or anchor.day is None or anchor.grain < Grain.DAY:
+        grain = Grain.PART_OF_DAY if shift.part_of_day else Grain.DAY
+        return CalendarPoint(grain, year, anchor.month if anchor.grain >= Grain.MONTH else None, part_of_day=shift.part_of_day)
+    base = Day(year, anchor.month, min(anchor.day, days_in_month(year, anchor.month)))
+    if unit is Unit.WEEK:
+        moved = shift_day(base, 7 * shift.amount)
+        return CalendarPoint(Grain.WEEK, moved.year, week=_iso_week(moved))
+    if unit is Unit.DAY:
+        moved = shift_day(base, shift.amount)
+        if shift.part_of_day:
+            return CalendarPoint(Grain.PART_OF_DAY, moved.year, moved.month, moved.day, part_of_day=shift.part_of_day)
+        return _day_point(moved)
+    # hours and minutes: keep the day, the time is not known
+    return replace(_day_point(base), grain=Grain.DAY)
+
+
+def _iso_week(day: Day) -> int:
+    thursday = shift_day(day, 4 - weekday_of(day))
+    first = Day(thursday.year, 1, 1)
+    count = 0
+    probe = thursday
+    while probe >= first:
+        probe = shift_day(probe, -7)
+        count += 1
+    return count
+

@@ -1,0 +1,182 @@
+"""Loading a language's temporal grammar: lexicon, fragments and rules.
+
+Patterns reference fragments and lexicon classes as ``@name``; a lexicon class
+expands to an alternation of its forms, longest first. Every reference, group
+name and producer is checked when the data loads, and an error names the file
+and the rule.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from chronist.errors import LanguageDataError
+from chronist.lang import language_dir
+
+LexValue = int | float | str
+
+_REFERENCE = re.compile(r"@([a-z][a-z0-9_]*)")
+_GROUP = re.compile(r"\(\?P<([a-zA-Z_][a-zA-Z0-9_]*)>")
+# Guards so that a rule never starts or ends inside a word or a number.
+_LEFT_GUARD = r"(?<![\w])(?<![0-9][.,])"
+_RIGHT_GUARD = r"(?![\w])(?![.,][0-9])"
+
+
+@dataclass(frozen=True, slots=True)
+class LexClass:
+    name: str
+    exact_case: bool
+    values: dict[str, LexValue]  # form -> value; lookups fold the first letter
+
+    def lookup(self, form: str) -> LexValue | None:
+        normal = " ".join(form.split())
+        if normal in self.values:
+            return self.values[normal]
+        if self.exact_case or not normal:
+            return None
+        for candidate in (normal[0].upper() + normal[1:], normal[0].lower() + normal[1:]):
+            if candidate in self.values:
+                return self.values[candidate]
+        return None
+
+    def alternation(self) -> str:
+        forms = sorted(self.values, key=lambda form: (-len(form), form))
+        return "(?:" + "|".join(_form_pattern(form, self.exact_case) for form in forms) + ")"
+
+
+def _form_pattern(form: str, exact_case: bool) -> str:
+    parts = [re.escape(word) for word in form.split()]
+    pattern = r"\s+".join(parts)
+    first = form[0]
+    if exact_case or not first.isalpha() or first.lower() == first.upper():
+        return pattern
+    return f"[{first.upper()}{first.lower()}]" + pattern[1:]
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    classes: dict[str, LexClass]
+
+    def value(self, class_name: str, form: str) -> LexValue | None:
+        lex_class = self.classes.get(class_name)
+        return None if lex_class is None else lex_class.lookup(form)
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    name: str
+    producer: str
+    regex: re.Pattern[str]
+    groups: frozenset[str]
+    examples: tuple[str, ...]
+    example_context: tuple[str, ...]
+    order: int
+    quantity_check: bool = False  # reject a bare number that counts something
+
+
+@dataclass(frozen=True, slots=True)
+class Grammar:
+    lang: str
+    lexicon: Lexicon
+    rules: tuple[Rule, ...]
+    unused: frozenset[str] = field(default_factory=frozenset)  # fragments/classes never referenced
+
+
+def _load_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except (OSError, tomllib.TOMLDecodeError) as error:
+        raise LanguageDataError(f"{path}: cannot load: {error}") from error
+
+
+def load_lexicon(path: Path) -> Lexicon:
+    data = _load_toml(path)
+    classes: dict[str, LexClass] = {}
+    for name, table in data.items():
+        if not isinstance(table, dict):
+            raise LanguageDataError(f"{path}: [{name}] must be a table of form = value")
+        exact = table.get("case") == "exact"
+        values: dict[str, LexValue] = {}
+        for form, value in table.items():
+            if form == "case":
+                continue
+            if not isinstance(value, int | float | str) or not form.strip():
+                raise LanguageDataError(f"{path}: [{name}] {form!r}: value must be a scalar")
+            values[form] = value
+        classes[name] = LexClass(name, exact, values)
+    return Lexicon(classes)
+
+
+@cache
+def load_grammar(lang: str) -> Grammar:
+    """Load and compile a language's grammar (cached).
+
+    >>> load_grammar("de").lang
+    'de'
+    """
+    # Imported here: the producer registry depends on the lexicon types above.
+    from chronist.temporal.producers import PRODUCERS
+
+    folder = language_dir(lang)
+    lexicon = load_lexicon(folder / "lexicon.toml")
+    rules_path = folder / "rules.toml"
+    data = _load_toml(rules_path)
+    fragments: dict[str, str] = dict(data.get("fragments", {}))
+    used: set[str] = set()
+
+    def expand(pattern: str, where: str, depth: int = 0) -> str:
+        if depth > 10:
+            raise LanguageDataError(f"{rules_path}: {where}: fragments reference each other in a cycle")
+
+        def substitute(match: re.Match[str]) -> str:
+            name = match.group(1)
+            used.add(name)
+            if name in fragments:
+                return "(?:" + expand(fragments[name], where, depth + 1) + ")"
+            if name in lexicon.classes:
+                return lexicon.classes[name].alternation()
+            raise LanguageDataError(f"{rules_path}: {where}: unknown reference @{name}")
+
+        return _REFERENCE.sub(substitute, pattern)
+
+    rules: list[Rule] = []
+    for order, raw in enumerate(data.get("rule", [])):
+        name = str(raw.get("name", f"rule #{order + 1}"))
+        where = f"rule {name!r}"
+        producer = raw.get("producer")
+        if producer not in PRODUCERS:
+            raise LanguageDataError(f"{rules_path}: {where}: unknown producer {producer!r}")
+        body = expand(str(raw.get("pattern", "")), where)
+        if raw.get("bound"):
+            bound = lexicon.classes["bound"].alternation()
+            used.add("bound")
+            body = f"(?:(?P<bound>{bound})\\s+)?(?P<span>{body})"
+        try:
+            regex = re.compile(_LEFT_GUARD + "(?:" + body + ")" + _RIGHT_GUARD)
+        except re.error as error:
+            raise LanguageDataError(f"{rules_path}: {where}: bad pattern: {error}") from error
+        groups = frozenset(_GROUP.findall(body))
+        unknown = groups - PRODUCERS[producer].groups
+        if unknown:
+            raise LanguageDataError(
+                f"{rules_path}: {where}: producer {producer!r} does not read "
+                f"group(s) {', '.join(sorted(unknown))}"
+            )
+        examples = tuple(str(e) for e in raw.get("examples", []))
+        context = tuple(str(e) for e in raw.get("example_context", []))
+        if not examples and not context:
+            raise LanguageDataError(f"{rules_path}: {where}: a rule needs at least one example")
+        quantity_check = bool(raw.get("quantity_check", False))
+        rules.append(Rule(name, str(producer), regex, groups, examples, context, order, quantity_check))
+    unused = (set(fragments) | set(lexicon.classes)) - used - _CLASSES_READ_BY_CODE
+    return Grammar(lang, lexicon, tuple(rules), frozenset(unused))
+
+
+# Lexicon classes that producers read directly instead of through a pattern.
+_CLASSES_READ_BY_CODE = frozenset({"bound", "quantity_lead"})

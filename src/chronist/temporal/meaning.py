@@ -1,0 +1,72 @@
+"""Underspecified meanings: what the tagger reads from the text alone.
+
+The anchoring pass turns each of them into a resolved value
+(:data:`chronist.temporal.values.Resolved`) using the document creation time
+or the narrative's reference time.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from chronist.temporal.values import (
+    CalendarPoint,
+    Duration,
+    Grain,
+    PartOfDay,
+    Recurrence,
+    RefPoint,
+    Unit,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Explicit:
+    """A calendar point; fields coarser than ``fill`` come from the anchor.
+
+    ``15. September`` is ``Explicit(CalendarPoint(DAY, None, 9, 15), fill=YEAR)``;
+    ``4:45 Uhr`` takes year, month and day from the anchor (``fill=DAY``).
+    ``year_shift`` moves the anchor's year (``März des folgenden Jahres``);
+    ``two_digit`` marks a year or decade whose century the context decides;
+    ``easter_offset`` a movable feast, computed once the year is known.
+    """
+
+    point: CalendarPoint
+    fill: Grain | None = None
+    year_shift: int = 0
+    two_digit: bool = False
+    easter_offset: int | None = None
+    weekday_shift: int | None = None  # "vergangenen Freitag": -1, "nächsten": +1, plain: None
+
+
+@dataclass(frozen=True, slots=True)
+class Shift:
+    """``amount`` units after (or before, if negative) the anchor time."""
+
+    unit: Unit
+    amount: int
+    part_of_day: PartOfDay | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Deictic:
+    """Relative to the time of writing: ``heute``, ``gestern``, ``vor drei Jahren``."""
+
+    unit: Unit
+    amount: int
+    part_of_day: PartOfDay | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Anaphor:
+    """The time the narrative is at: ``damals``, ``zu dieser Zeit``."""
+
+
+@dataclass(frozen=True, slots=True)
+class Fixed:
+    """A meaning that needs no anchor: a duration, a set or a vague reference."""
+
+    value: Duration | Recurrence | RefPoint
+
+
+Meaning = Explicit | Shift | Deictic | Anaphor | Fixed

@@ -1,0 +1,198 @@
+"""The edges: TIMEX3 values and EDTF strings written from typed values."""
+
+from __future__ import annotations
+
+from chronist.temporal.values import (
+    Bounds,
+    CalendarPoint,
+    Day,
+    Duration,
+    Grain,
+    Interval,
+    Mod,
+    Recurrence,
+    RefPoint,
+    Resolved,
+    Unit,
+)
+
+_EDTF_SEASON = {"SP": 21, "SU": 22, "FA": 23, "WI": 24}
+
+
+def _year_timex(year: int | None) -> str:
+    if year is None:
+        return "XXXX"
+    if year <= 0:
+        return f"BC{1 - year:04d}"
+    return f"{year:04d}"
+
+
+def timex3_value(value: Resolved) -> str:
+    """The TIMEX3 ``value`` attribute.
+
+    >>> timex3_value(CalendarPoint(Grain.DAY, 1950, 9, 15))
+    '1950-09-15'
+    >>> timex3_value(CalendarPoint(Grain.CENTURY, -799))
+    'BC07'
+    """
+    if isinstance(value, CalendarPoint):
+        return _point_timex(value)
+    if isinstance(value, Duration):
+        return duration_value(value)
+    if isinstance(value, RefPoint):
+        return value.reference.value
+    if isinstance(value, Recurrence):
+        period = value.period
+        return duration_value(period) if isinstance(period, Duration) else _point_timex(period)
+    if isinstance(value, Interval):
+        # An interval has no single TIMEX3 value; its begin stands for it.
+        return _point_timex(value.begin) if value.begin else "XXXX"
+    raise TypeError(value)
+
+
+def _point_timex(point: CalendarPoint) -> str:
+    year, grain = point.year, point.grain
+    if grain == Grain.MILLENNIUM:
+        if year is None:
+            return "X"
+        return f"BC{(1 - year) // 1000 - 1}" if year <= 0 else f"{year // 1000}"
+    if grain == Grain.CENTURY:
+        if year is None:
+            return "XX"
+        return f"BC{(1 - year) // 100 - 1:02d}" if year <= 0 else f"{year // 100:02d}"
+    if grain == Grain.DECADE:
+        if year is None:
+            return "XXX"
+        return f"BC{(1 - year) // 10:03d}" if year <= 0 else f"{year // 10:03d}"
+    text = _year_timex(year)
+    if grain == Grain.YEAR:
+        return text
+    if grain == Grain.HALF:
+        return f"{text}-H{point.half or 'X'}"
+    if grain == Grain.QUARTER:
+        return f"{text}-Q{point.quarter or 'X'}"
+    if grain == Grain.SEASON:
+        return f"{text}-{point.season.value if point.season else 'XX'}"
+    if grain == Grain.WEEK:
+        return f"{text}-W{point.week:02d}" if point.week else f"{text}-WXX"
+    if point.weekday is not None and point.month is None:
+        return f"{text}-W{point.week:02d}-{point.weekday}" if point.week else f"{text}-WXX-{point.weekday}"
+    text += f"-{point.month:02d}" if point.month else "-XX"
+    if grain == Grain.MONTH:
+        return text
+    text += f"-{point.day:02d}" if point.day else "-XX"
+    if grain == Grain.DAY:
+        return text
+    if grain == Grain.PART_OF_DAY:
+        return f"{text}T{point.part_of_day.value if point.part_of_day else 'XX'}"
+    hour = f"{point.hour:02d}" if point.hour is not None else "XX"
+    minute = f"{point.minute:02d}" if point.minute is not None else "00"
+    return f"{text}T{hour}:{minute}"
+
+
+def _amount(amount: float | None) -> str:
+    if amount is None:
+        return "X"
+    return str(int(amount)) if amount == int(amount) else f"{amount:g}"
+
+
+_SMALLER = {
+    Unit.YEAR: (Unit.MONTH, 12),
+    Unit.MONTH: (Unit.DAY, 30),
+    Unit.WEEK: (Unit.DAY, 7),
+    Unit.DAY: (Unit.HOUR, 24),
+    Unit.HOUR: (Unit.MINUTE, 60),
+    Unit.MINUTE: (Unit.SECOND, 60),
+    Unit.DECADE: (Unit.YEAR, 10),
+    Unit.CENTURY: (Unit.YEAR, 100),
+}
+
+
+def duration_value(duration: Duration) -> str:
+    """ISO 8601 duration as TIMEX3 writes it (``P2Y``, ``PXD``, ``PT1H30M``, ``P18M``).
+
+    >>> duration_value(Duration.of(Unit.YEAR, 1.5))
+    'P18M'
+    """
+    parts: list[tuple[Unit, float | None]] = []
+    for unit, amount in duration.parts:
+        if amount is not None and amount != int(amount) and unit in _SMALLER:
+            smaller, factor = _SMALLER[unit]
+            whole = int(amount)
+            if whole:
+                parts.append((unit, float(whole)))
+            parts.append((smaller, round((amount - whole) * factor)))
+        else:
+            parts.append((unit, amount))
+    date_part = "".join(f"{_amount(a)}{u.designator}" for u, a in parts if not u.is_time_of_day)
+    time_part = "".join(f"{_amount(a)}{u.designator}" for u, a in parts if u.is_time_of_day)
+    return "P" + date_part + ("T" + time_part if time_part else "")
+
+
+def _edtf_year(year: int | None) -> str:
+    if year is None:
+        return "XXXX"
+    return f"-{abs(year):04d}" if year < 0 else f"{year:04d}"
+
+
+def edtf_value(value: Resolved, mod: Mod | None, bounds: Bounds) -> str | None:
+    """EDTF (ISO 8601-2) for a date, or ``None`` where EDTF has no form for it.
+
+    >>> edtf_value(CalendarPoint(Grain.YEAR, 1520), Mod.APPROX, Bounds.unknown())
+    '1520~'
+    """
+    if isinstance(value, Interval):
+        begin = _point_edtf(value.begin) if value.begin else ".."
+        end = _point_edtf(value.end) if value.end else ".."
+        return f"{begin}/{end}"
+    if not isinstance(value, CalendarPoint):
+        return None
+    if value.weekday is not None and value.month is None:
+        return None
+    if mod is Mod.APPROX:
+        return _point_edtf(value) + "~"
+    if mod in (Mod.BEFORE, Mod.ON_OR_BEFORE):
+        return "../" + _point_edtf(value)
+    if mod in (Mod.AFTER, Mod.ON_OR_AFTER):
+        return _point_edtf(value) + "/.."
+    if mod in (Mod.START, Mod.MID, Mod.END) and bounds.earliest_begin and bounds.latest_end:
+        fine = value.grain >= Grain.MONTH
+        return f"{_day_edtf(bounds.earliest_begin, fine)}/{_day_edtf(bounds.latest_end, fine)}"
+    return _point_edtf(value)
+
+
+def _day_edtf(day: Day, with_day: bool) -> str:
+    text = f"{_edtf_year(day.year)}-{day.month:02d}"
+    return f"{text}-{day.day:02d}" if with_day else text
+
+
+def _point_edtf(point: CalendarPoint) -> str:
+    year, grain = point.year, point.grain
+    if grain in (Grain.MILLENNIUM, Grain.CENTURY, Grain.DECADE):
+        if year is None:
+            return "XXXX"
+        size = {Grain.MILLENNIUM: 1000, Grain.CENTURY: 100, Grain.DECADE: 10}[grain]
+        if year < 0 or point.half:
+            first = year + (size // 2 if point.half == 2 else 0)
+            last = first + (size // 2 if point.half else size) - 1
+            return f"{_edtf_year(first)}/{_edtf_year(last)}"
+        digits = {Grain.MILLENNIUM: 1, Grain.CENTURY: 2, Grain.DECADE: 3}[grain]
+        return f"{year:04d}"[:digits] + "X" * (4 - digits)
+    text = _edtf_year(year)
+    if grain == Grain.YEAR:
+        return text
+    if grain == Grain.SEASON and point.season:
+        return f"{text}-{_EDTF_SEASON[point.season.value]}"
+    if grain == Grain.QUARTER and point.quarter:
+        return f"{text}-{32 + point.quarter}"
+    if grain == Grain.HALF and point.half:
+        return f"{text}-{39 + point.half}"
+    if grain == Grain.WEEK:
+        return text
+    text += f"-{point.month:02d}" if point.month else "-XX"
+    if grain == Grain.MONTH:
+        return text
+    text += f"-{point.day:02d}" if point.day else "-XX"
+    if grain in (Grain.DAY, Grain.PART_OF_DAY) or point.hour is None:
+        return text
+    return f"{text}T{point.hour:02d}:{point.minute or 0:02d}:00"

@@ -1,0 +1,156 @@
+"""``tag``: find, anchor and describe every temporal expression of a text."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import date
+
+from chronist.errors import OptionError
+from chronist.temporal.anchoring import AnchoredValue, Anchorer, Kind
+from chronist.temporal.engine import Candidate, find_candidates
+from chronist.temporal.grammar import Grammar, load_grammar
+from chronist.temporal.meaning import Explicit
+from chronist.temporal.mention import Timex, TimexType
+from chronist.temporal.render import edtf_value, timex3_value
+from chronist.temporal.values import Bounds, Day, Recurrence, bounds_of
+from chronist.text.segment import SpanIndex, paragraph_spans, sentence_spans
+
+# Paragraphs longer than this are tagged in pieces cut at sentence ends, so that
+# a text without blank lines still runs in linear time and bounded memory.
+_CHUNK = 20_000
+_DCT = re.compile(r"^(-?[0-9]{4})-([0-9]{2})-([0-9]{2})$")
+# A narrative is a text whose stated years lie this far before its DCT.
+_HISTORY_GAP_YEARS = 5
+
+
+def parse_dct(dct: str | date | None) -> Day | None:
+    """``"1950-06-25"`` -> Day; ``None`` stays ``None``; anything else is an OptionError."""
+    if dct is None:
+        return None
+    if isinstance(dct, date):
+        return Day(dct.year, dct.month, dct.day)
+    match = _DCT.match(dct.strip()[:10]) if isinstance(dct, str) else None
+    if match is None:
+        raise OptionError(f"invalid --dct {dct!r}: expected a date as YYYY-MM-DD")
+    year, month, day = (int(part) for part in match.groups())
+    try:
+        date(2000, month, 1)
+        if not 1 <= day <= 31 or (year > 0 and date(year, month, day) is None):
+            raise ValueError
+    except ValueError:
+        raise OptionError(f"invalid --dct {dct!r}: no such day") from None
+    return Day(year, month, day)
+
+
+def parse_kind(kind: str) -> Kind | None:
+    if kind == "auto":
+        return None
+    try:
+        return Kind(kind)
+    except ValueError:
+        raise OptionError(f"invalid kind {kind!r}: expected narrative, news or auto") from None
+
+
+def _chunks(text: str) -> Iterator[tuple[int, int]]:
+    for start, end in paragraph_spans(text):
+        if end - start <= _CHUNK:
+            yield start, end
+            continue
+        piece_start = start
+        for _, sentence_end in sentence_spans(text, start, end):
+            if sentence_end - piece_start >= _CHUNK:
+                yield piece_start, sentence_end
+                piece_start = sentence_end
+        if piece_start < end:
+            # a sentence longer than a chunk is cut at a space, never inside a word
+            while end - piece_start > 4 * _CHUNK:
+                cut = text.rfind(" ", piece_start, piece_start + 4 * _CHUNK)
+                cut = cut if cut > piece_start else piece_start + 4 * _CHUNK
+                yield piece_start, cut
+                piece_start = cut
+            yield piece_start, end
+
+
+def find_all(text: str, grammar: Grammar) -> list[Candidate]:
+    found: list[Candidate] = []
+    for start, end in _chunks(text):
+        found.extend(find_candidates(text[start:end], grammar, offset=start))
+    return found
+
+
+def guess_kind(candidates: list[Candidate], dct: Day | None) -> Kind:
+    """News when a DCT is given and the stated years cluster around it; else narrative."""
+    if dct is None:
+        return Kind.NARRATIVE
+    years = sorted(
+        c.meaning.point.year
+        for c in candidates
+        if isinstance(c.meaning, Explicit) and c.meaning.point.year is not None and c.meaning.fill is None
+    )
+    if not years:
+        return Kind.NEWS
+    median = years[len(years) // 2]
+    return Kind.NARRATIVE if median < dct.year - _HISTORY_GAP_YEARS else Kind.NEWS
+
+
+def tag(
+    text: str, lang: str = "de", kind: str = "auto", dct: str | date | None = None
+) -> list[Timex]:
+    """Every temporal expression in ``text``, normalised and anchored.
+
+    ``kind`` is ``narrative`` (history: a moving reference time), ``news``
+    (relative to the document creation time ``dct``) or ``auto``.
+
+    >>> [t.value for t in tag("Am 11. April 1951 setzte Truman MacArthur ab; einen Monat später ...")]
+    ['1951-04-11', '1951-05']
+    """
+    if not isinstance(text, str):
+        raise OptionError("tag() takes the text as a str")
+    grammar = load_grammar(lang)
+    chosen = parse_kind(kind)
+    day = parse_dct(dct)
+    candidates = find_all(text, grammar)
+    document_kind = chosen or guess_kind(candidates, day)
+    paragraphs = SpanIndex(paragraph_spans(text))
+    sentences = SpanIndex(sentence_spans(text)) if candidates else SpanIndex([])
+    anchored = Anchorer(text, candidates, document_kind, day, paragraphs, sentences).resolve_all()
+    tids = [f"t{i + 1}" for i in range(len(candidates))]
+    return [_timex(c, a, tids[i], tids) for i, (c, a) in enumerate(zip(candidates, anchored, strict=True))]
+
+
+def _timex(candidate: Candidate, anchored: AnchoredValue, tid: str, tids: list[str]) -> Timex:
+    value = anchored.value
+    mod = candidate.mod
+    if value is None:
+        return Timex(
+            tid, candidate.start, candidate.end, candidate.text, candidate.type, "XXXX", mod, None,
+            Bounds.unknown(), candidate.rule, anchored.anchor,
+        )
+    bounds = bounds_of(value, mod)
+    quant = freq = None
+    if isinstance(value, Recurrence):
+        quant, freq = value.quant, value.freq
+    role = {"until": "end", "since": "begin", "from": "begin"}.get(candidate.bound or "", candidate.bound)
+    return Timex(
+        tid=tid,
+        start=candidate.start,
+        end=candidate.end,
+        text=candidate.text,
+        type=candidate.type,
+        value=timex3_value(value),
+        mod=mod,
+        edtf=edtf_value(value, mod, bounds),
+        bounds=bounds,
+        rule=candidate.rule,
+        anchor=anchored.anchor,
+        resolved=value,
+        anchor_tid=None if anchored.anchor_index is None else tids[anchored.anchor_index],
+        quant=quant,
+        freq=freq,
+        temporal_function=anchored.anchor.kind.value != "none",
+        role=role,
+    )
+
+
+__all__ = ["TimexType", "find_all", "guess_kind", "parse_dct", "parse_kind", "tag"]

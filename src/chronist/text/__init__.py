@@ -1,0 +1,1 @@
+"""Text segmentation shared by the passes: paragraphs and sentences with offsets."""
