@@ -52,6 +52,8 @@ class Tense(Enum):
 # Bounds that say where something ends or lies outside, not where the story is.
 _RANGE_END = re.compile(r"\s*(?:bis|–|-|—)\s")
 _COORDINATION = re.compile(r"^\s*(?:,|und|oder|bis|sowie|bzw\.|/|–|-|—)\s*(?:zum|zur|im|am|den|dem|Anfang|Mitte|Ende)?\s*$")
+_PLUPERFECT = re.compile(r"\b(?:hatte|hatten|hattest|hattet)\b")
+_FAR_JUMP_YEARS = 10
 _NON_MOVING_BOUNDS = frozenset({"until", "before", "after", "latest", "earliest", "since"})
 
 
@@ -185,7 +187,9 @@ class Anchorer:
             return
         if candidate.bound == "from" and not self._range_follows(candidate):
             return  # "die Deklaration von Paris von 1856": an attribute, not the story's time
-        if self._in_parentheses(candidate):
+        if self._in_parentheses(candidate) or self._in_pluperfect_clause(candidate):
+            return
+        if value.grain == Grain.YEAR and not self._jump_confirmed(candidate, value.year):
             return
         if isinstance(candidate.meaning, Deictic) or value.grain < Grain.YEAR:
             return
@@ -200,6 +204,23 @@ class Anchorer:
         start, _ = self.sentences.span_of(candidate.start)
         before = self.text[start : candidate.start]
         return before.count("(") > before.count(")")
+
+    def _in_pluperfect_clause(self, candidate: Candidate) -> bool:
+        """``ersterer hatte ... im Juli 1917 ...``: a flashback in the pluperfect."""
+        start, end = self.sentences.span_of(candidate.start)
+        left = max(start, self.text.rfind(",", start, candidate.start) + 1)
+        right = self.text.find(",", candidate.end, end)
+        clause = self.text[left : end if right < 0 else right]
+        return _PLUPERFECT.search(clause) is not None
+
+    def _jump_confirmed(self, candidate: Candidate, year: int) -> bool:
+        """A bare year far from the story's time moves it only if the next stated year agrees."""
+        current = self.reference.point.year if self.reference else None
+        if current is None or abs(year - current) <= _FAR_JUMP_YEARS:
+            return True
+        index = self.candidates.index(candidate)
+        later = [y for i, y in self._stated_years if i > index]
+        return not later or abs(later[0] - year) <= 2
 
     def _range_follows(self, candidate: Candidate) -> bool:
         return _RANGE_END.match(self.text, candidate.end) is not None

@@ -59,12 +59,10 @@ def find_candidates(text: str, grammar: Grammar, offset: int = 0) -> list[Candid
             if produced is None:
                 continue
             bound_word = match.group("bound") if "bound" in rule.groups else None
-            bound = None
+            bound = rule.role
             if bound_word:
                 value = grammar.lexicon.value("bound", bound_word)
                 bound = None if value is None else str(value)
-            if bound is None and "after" in rule.groups and match.group("after"):
-                bound = None  # "nach zwei Tagen" is a shift, not a bound
             mod = produced.mod
             if mod is None and bound in _BOUND_MODS:
                 mod = _BOUND_MODS[bound]

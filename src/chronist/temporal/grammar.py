@@ -77,6 +77,7 @@ class Rule:
     example_context: tuple[str, ...]
     order: int
     quantity_check: bool = False  # reject a bare number that counts something
+    role: str | None = None  # a bound the rule's shape implies ("1914–1918": from, until)
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,7 +174,14 @@ def load_grammar(lang: str) -> Grammar:
         if not examples and not context:
             raise LanguageDataError(f"{rules_path}: {where}: a rule needs at least one example")
         quantity_check = bool(raw.get("quantity_check", False))
-        rules.append(Rule(name, str(producer), regex, groups, examples, context, order, quantity_check))
+        role = raw.get("role")
+        if role is not None and lexicon.classes["bound"].values and role not in set(
+            map(str, lexicon.classes["bound"].values.values())
+        ):
+            raise LanguageDataError(f"{rules_path}: {where}: unknown role {role!r}")
+        rules.append(
+            Rule(name, str(producer), regex, groups, examples, context, order, quantity_check, role)
+        )
     unused = (set(fragments) | set(lexicon.classes)) - used - _CLASSES_READ_BY_CODE
     return Grammar(lang, lexicon, tuple(rules), frozenset(unused))
 

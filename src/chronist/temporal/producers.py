@@ -119,7 +119,11 @@ def _unit(groups: Groups, name: str, class_name: str) -> Unit | None:
 
 def _calendar(groups: Groups) -> Produced | None:
     bc = groups.lex_str("era") == "BC"
-    mod = _mod(groups.lex_str("position")) or _mod(groups.lex_str("approx"))
+    mod = (
+        _mod(groups.lex_str("position"))
+        or _mod(groups.lex_str("season_adjective"))
+        or _mod(groups.lex_str("approx"))
+    )
     two_digit = False
     fill: Grain | None = None
     year_shift = 0
@@ -200,8 +204,8 @@ def _calendar(groups: Groups) -> Produced | None:
             weekday_shift=None if shift is None else int(shift) or 1,
         )
         return Produced(TimexType.DATE, explicit, mod)
-    elif "hour" in groups:
-        hour = int(groups.text("hour") or "0")
+    elif "hour" in groups or "midnight" in groups:
+        hour = int(groups.text("hour") or "24")
         minute = groups.text("minute")
         part = groups.text("part_of_day")
         if part in ("abends", "nachts") and hour < 12:
@@ -226,9 +230,12 @@ def _calendar(groups: Groups) -> Produced | None:
             fill = Grain.YEAR
     elif "unit" in groups:
         unit = _unit(groups, "unit", "unit")
-        grain = Grain.MONTH if unit is Unit.MONTH else Grain.YEAR
+        grain = {Unit.MONTH: Grain.MONTH, Unit.DAY: Grain.DAY}.get(unit or Unit.YEAR, Grain.YEAR)
         point = CalendarPoint(grain)
         fill = grain
+    elif day is not None:
+        # "am 16.": the month and year the story is in
+        point, fill = CalendarPoint(Grain.DAY, day=day), Grain.MONTH
     elif year is not None:
         point = CalendarPoint(Grain.YEAR, year)
     else:
@@ -342,6 +349,8 @@ def _duration(groups: Groups) -> Produced | None:
         amount = None if "vague_amount" in groups else groups.number("amount")
         if amount is None and "vague_amount" not in groups:
             return None
+    if "unit_plural" in groups and ("amount" in groups or "amount2" in groups):
+        amount = groups.number("amount") or groups.number("amount2")
     if unit is None:
         return None
     return Produced(TimexType.DURATION, Fixed(Duration.of(unit, amount)), mod)
@@ -384,7 +393,7 @@ PRODUCERS: dict[str, Producer] = {
             "relative_adjective", "unit_compound", "unit", "century", "century_roman",
             "ordinal_word", "half", "millennium", "decade", "decade2", "decade_word",
             "decade_noun", "holiday", "season", "season_part", "quarter", "year_position",
-            "weekday", "hour", "minute", "part_of_day",
+            "weekday", "hour", "minute", "part_of_day", "midnight", "season_adjective",
         },
         _calendar,
     ),
@@ -403,7 +412,7 @@ PRODUCERS: dict[str, Producer] = {
     "duration": Producer(
         _COMMON
         | {"quantity_mod", "amount", "unit", "lang", "vague_amount", "relative_adjective",
-           "unit_plural", "length_adverb", "length_suffix", "shift_direction"},
+           "unit_plural", "length_adverb", "length_suffix", "shift_direction", "amount2"},
         _duration,
     ),
     "set": Producer(
