@@ -210,10 +210,20 @@ def _calendar(groups: Groups) -> Produced | None:
         part = groups.text("part_of_day")
         if part in ("abends", "nachts") and hour < 12:
             hour += 12
+        dated = month is not None and day is not None
         point = CalendarPoint(
-            Grain.MINUTE if minute else Grain.HOUR, hour=hour, minute=int(minute) if minute else None
+            Grain.MINUTE if minute else Grain.HOUR,
+            year if dated else None,
+            int(month) if dated and month is not None else None,
+            day if dated else None,
+            hour=hour,
+            minute=int(minute) if minute else None,
+            zone=groups.lex_str("timezone"),
         )
-        fill = Grain.DAY
+        if not dated:
+            fill = Grain.DAY
+        elif year is None:
+            fill = Grain.YEAR
         return Produced(TimexType.TIME, Explicit(point, fill=fill), mod)
     elif month is not None:
         month = int(month)
@@ -221,7 +231,8 @@ def _calendar(groups: Groups) -> Produced | None:
             return None
         point = CalendarPoint(Grain.DAY if day else Grain.MONTH, year, month, day)
         if "part_of_day" in groups:
-            part = PartOfDay(groups.lex_str("part_of_day", "part_of_day") or "MO")
+            code = groups.lex_str("part_of_day") or groups.lex_str("part_of_day", "part_of_day_adverb")
+            part = PartOfDay(code or "MO")
             point = CalendarPoint(Grain.PART_OF_DAY, year, month, day, part_of_day=part)
             if year is None and fill is None:
                 fill = Grain.YEAR
@@ -274,6 +285,8 @@ def _shift(groups: Groups) -> Produced | None:
         direction = 1 if (groups.text("direction2") or "").lower() == "darauf" else -1
         return Produced(kind, Shift(Unit.DAY, direction))
     direction = int(groups.lex("shift_direction") or 1)
+    if "event_relation" in groups:
+        direction = -1 if groups.text("event_relation") == "vor" else 1
     unit = _unit(groups, "unit", "unit") or Unit.DAY
     if "amount" in groups:
         amount = groups.number("amount")
@@ -335,6 +348,8 @@ def _reference(groups: Groups) -> Produced | None:
 
 def _duration(groups: Groups) -> Produced | None:
     mod = _mod(groups.lex_str("quantity_mod"))
+    if mod is None and "outer_mod" in groups:
+        mod = Mod.MORE_THAN
     if "length_adverb" in groups:
         unit = _unit(groups, "length_adverb", "length_adverb")
         amount = None
@@ -353,7 +368,11 @@ def _duration(groups: Groups) -> Produced | None:
         amount = groups.number("amount") or groups.number("amount2")
     if unit is None:
         return None
-    return Produced(TimexType.DURATION, Fixed(Duration.of(unit, amount)), mod)
+    duration = Duration.of(unit, amount)
+    second_unit = _unit(groups, "unit2", "unit")
+    if second_unit is not None and "unit_plural" not in groups:
+        duration = Duration(((unit, amount), (second_unit, groups.number("amount2"))))
+    return Produced(TimexType.DURATION, Fixed(duration), mod)
 
 
 def _set(groups: Groups) -> Produced | None:
@@ -393,14 +412,14 @@ PRODUCERS: dict[str, Producer] = {
             "relative_adjective", "unit_compound", "unit", "century", "century_roman",
             "ordinal_word", "half", "millennium", "decade", "decade2", "decade_word",
             "decade_noun", "holiday", "season", "season_part", "quarter", "year_position",
-            "weekday", "hour", "minute", "part_of_day", "midnight", "season_adjective",
+            "weekday", "hour", "minute", "part_of_day", "midnight", "season_adjective", "timezone",
         },
         _calendar,
     ),
     "shift": Producer(
         _COMMON
         | {"amount", "unit", "shift_direction", "after", "relative_adjective", "unit_compound",
-           "tags", "direction2", "part_of_day"},
+           "tags", "direction2", "part_of_day", "event_relation"},
         _shift,
     ),
     "deictic": Producer(
@@ -412,7 +431,8 @@ PRODUCERS: dict[str, Producer] = {
     "duration": Producer(
         _COMMON
         | {"quantity_mod", "amount", "unit", "lang", "vague_amount", "relative_adjective",
-           "unit_plural", "length_adverb", "length_suffix", "shift_direction", "amount2"},
+           "unit_plural", "length_adverb", "length_suffix", "shift_direction", "amount2", "unit2",
+           "outer_mod"},
         _duration,
     ),
     "set": Producer(

@@ -87,7 +87,7 @@ def _point_timex(point: CalendarPoint) -> str:
         return f"{text}T{point.part_of_day.value if point.part_of_day else 'XX'}"
     hour = f"{point.hour:02d}" if point.hour is not None else "XX"
     minute = f"{point.minute:02d}" if point.minute is not None else "00"
-    return f"{text}T{hour}:{minute}"
+    return f"{text}T{hour}:{minute}{point.zone or ''}"
 
 
 def _amount(amount: float | None) -> str:

@@ -154,6 +154,7 @@ class CalendarPoint:
     hour: int | None = None
     minute: int | None = None
     second: int | None = None
+    zone: str | None = None  # UTC offset as TIMEX3 writes it ("+01", "Z")
 
     @property
     def needs_year(self) -> bool:

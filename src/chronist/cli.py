@@ -1,0 +1,595 @@
+"""The ``chronist`` command line: arguments -> library -> output.
+
+Every failure is one line on stderr, ``chronist: error: <what> [<code>]``, with
+the stable code of the :mod:`chronist.errors` class; ``--debug`` adds the
+traceback. Exit codes: 0 success, 1 some input failed (or an internal error),
+2 a usage error (bad option), 130 interrupted, 141 output pipe closed.
+
+Example::
+
+    $ chronist tag ../shared/seed/koreakrieg.de.txt --format json -o out/
+
+The ``eval`` and ``entities`` subcommands live in their own packages and are
+imported only when they are run (``chronist.evaluation.command``,
+``chronist.entities.command``, each with ``register(subparsers)`` and
+``run(args) -> int``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import datetime
+import enum
+import importlib
+import json
+import os
+import re
+import sys
+import time
+import traceback
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import NoReturn, TextIO
+
+import chronist
+from chronist.errors import ChronistError, MissingInputError, OptionError
+from chronist.temporal.mention import AnchorKind, Timex
+from chronist.temporal.values import Day
+from chronist.textio import DEFAULT_MAX_BYTES, STDIN, read_text
+
+Handler = Callable[[argparse.Namespace], int]
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED, EXIT_PIPE = 0, 1, 2, 130, 141
+
+_FORMATS = {"text": ".txt", "json": ".json", "timeml": ".tml"}
+_KINDS = ("auto", "narrative", "news")
+
+# Subcommands owned by other packages: name -> (module, one-line help).
+_PLUGINS = {
+    "eval": ("chronist.evaluation.command", "score tagging against gold corpora"),
+    "entities": ("chronist.entities.command", "find people, places and organisations"),
+}
+
+_MAIN_EPILOG = """\
+examples:
+  chronist tag ../shared/seed/koreakrieg.de.txt
+  chronist tag corpus/ --format timeml -o out/
+  chronist tag --help
+"""
+
+_TAG_EPILOG = """\
+examples:
+  chronist tag ../shared/seed/koreakrieg.de.txt
+  chronist tag artikel.txt --kind news --dct 2020-06-25 --format json
+  chronist tag corpus/ --format timeml -o out/      # one out/<stem>.tml per input
+  cat bericht.txt | chronist tag - --format json | jq '.mentions[].value'
+
+A directory is searched recursively for *.txt files (hidden ones skipped).
+--format json prints one JSON object per document and line (JSON Lines);
+with -o DIR each input gets its own file, <stem>.txt/.json/.tml.
+"""
+
+
+class UsageError(Exception):
+    """A malformed command line; printed as one line, exit code 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{message}; see '{self.prog} --help'")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line and return the exit code.
+
+    >>> main(["--version"])  # doctest: +SKIP
+    chronist 0.1.0
+    0
+    """
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    debug = "--debug" in args_list
+    try:
+        parser, unavailable = _build_parser(args_list)
+        if unavailable is not None:
+            return unavailable(argparse.Namespace(debug=debug))
+        try:
+            args = parser.parse_args(args_list)
+        except SystemExit as done:  # --help and --version
+            return done.code if isinstance(done.code, int) else EXIT_OK
+        debug = bool(getattr(args, "debug", False))
+        handler: Handler | None = getattr(args, "handler", None)
+        if handler is None:
+            raise UsageError("missing command; try 'chronist tag FILE' or 'chronist --help'")
+        return handler(args)
+    except UsageError as error:
+        _report(f"{error} [{OptionError.code}]")
+        return EXIT_USAGE
+    except OptionError as error:
+        _report_error(error, debug)
+        return EXIT_USAGE
+    except ChronistError as error:
+        _report_error(error, debug)
+        return EXIT_FAILED
+    except KeyboardInterrupt:
+        _report("interrupted", prefix="chronist: ")
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        _silence_stdout()
+        return EXIT_PIPE
+    except Exception as error:
+        _report_error(error, debug)
+        return EXIT_FAILED
+
+
+def _build_parser(argv: Sequence[str]) -> tuple[argparse.ArgumentParser, Handler | None]:
+    """The parser, and the handler to run instead when the requested plugin cannot load."""
+    parser = _Parser(
+        prog="chronist",
+        description="Find and normalise temporal expressions; build timelines.",
+        epilog=_MAIN_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"chronist {chronist.__version__}")
+    parser.add_argument("--debug", action="store_true", help="show tracebacks on errors")
+    subparsers = parser.add_subparsers(title="commands", metavar="COMMAND")
+    _add_tag_parser(subparsers)
+    requested = next((arg for arg in argv if not arg.startswith("-")), None)
+    unavailable = None
+    for name, (module, summary) in _PLUGINS.items():
+        if name == requested:
+            unavailable = _load_plugin(subparsers, name, module)
+        else:  # listed in --help without importing its package
+            subparsers.add_parser(name, help=summary, add_help=False)
+    return parser, unavailable
+
+
+def _add_tag_parser(subparsers: argparse._SubParsersAction[_Parser]) -> None:
+    tag = subparsers.add_parser(
+        "tag",
+        help="find and normalise temporal expressions",
+        description="Find temporal expressions (TIMEX3) in texts and normalise them.",
+        epilog=_TAG_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    tag.add_argument("files", nargs="+", metavar="FILE", help="text file, directory, or - (stdin)")
+    tag.add_argument("--lang", default="de", help="language of the texts (default: de)")
+    tag.add_argument("--kind", choices=_KINDS, default="auto", help="document kind (default: auto)")
+    tag.add_argument("--dct", type=_iso_date, help="document creation time, YYYY-MM-DD")
+    tag.add_argument("--format", choices=tuple(_FORMATS), default="text", help="default: text")
+    tag.add_argument("-o", "--output", metavar="DIR", type=Path, help="write one file per input")
+    tag.add_argument(
+        "--max-size", metavar="MB", type=_megabytes, default=DEFAULT_MAX_BYTES,
+        help=f"largest input read, in MB (default: {DEFAULT_MAX_BYTES // 1_000_000})",
+    )  # fmt: skip
+    tag.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help="tracebacks")
+    tag.set_defaults(handler=run_tag)
+
+
+def _load_plugin(
+    subparsers: argparse._SubParsersAction[_Parser], name: str, module_name: str
+) -> Handler | None:
+    """Register a plugin's subcommand; if it cannot load, return a handler saying why."""
+    try:
+        module = importlib.import_module(module_name)
+        module.register(subparsers)
+        plugin = subparsers.choices[name]
+        run: Handler = module.run
+    except Exception as error:
+        missing = isinstance(error, ModuleNotFoundError) and module_name.startswith(
+            error.name or "?"
+        )
+        reason = (
+            f"module {module_name} is missing from this installation"
+            if missing
+            else f"loading {module_name} failed: {type(error).__name__}: {error}"
+        )
+        return _unavailable(name, reason, error)
+    if "--debug" not in plugin._option_string_actions:
+        plugin.add_argument("--debug", action="store_true", default=argparse.SUPPRESS)
+    plugin.set_defaults(handler=run)
+    return None
+
+
+def _unavailable(name: str, reason: str, error: Exception) -> Handler:
+    def handler(args: argparse.Namespace) -> int:
+        if getattr(args, "debug", False):
+            traceback.print_exception(error)
+        _report(f"'chronist {name}' is not available: {reason}")
+        return EXIT_FAILED
+
+    return handler
+
+
+def _iso_date(value: str) -> str:
+    try:
+        datetime.date.fromisoformat(value)
+        if len(value) != 10:
+            raise ValueError("not YYYY-MM-DD")
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(
+            f"invalid date {value!r} ({error}); write it as YYYY-MM-DD, e.g. 1950-06-25"
+        ) from None
+    return value
+
+
+def _megabytes(value: str) -> int:
+    try:
+        size = float(value)
+    except ValueError:
+        size = -1.0
+    if not size > 0:
+        raise argparse.ArgumentTypeError(f"invalid size {value!r}; give megabytes, e.g. 500")
+    return int(size * 1_000_000)
+
+
+@dataclass(frozen=True, slots=True)
+class _Input:
+    """One document to tag: where it comes from and where its output goes."""
+
+    path: str  # a file path, or "-" for stdin
+    name: str  # shown to the user
+    relative: Path  # output path below -o DIR, without suffix
+    error: ChronistError | None = None  # found while expanding the arguments
+
+
+def run_tag(args: argparse.Namespace) -> int:
+    """``chronist tag``: tag every input, report failures, return the exit code."""
+    output: Path | None = args.output
+    if output is not None and output.exists() and not output.is_dir():
+        raise OptionError(f"-o {output}: exists and is not a directory; give a directory")
+    if args.format == "timeml" and output is None and len(args.files) > 1:
+        raise OptionError("--format timeml with several inputs needs -o DIR (one .tml each)")
+    chronist.tag("", lang=args.lang, kind=args.kind, dct=args.dct)  # checks the options
+    inputs = _expand(args.files, output)
+    if args.format != "text" and output is None:
+        _ensure_utf8_stdout()
+    progress = _Progress(len(inputs)) if len(inputs) > 1 else None
+    failures: list[tuple[str, str]] = []
+    written: dict[Path, str] = {}
+    mentions = characters = 0
+    started = time.perf_counter()
+    for number, item in enumerate(inputs, 1):
+        if progress:
+            progress.show(number, item.name)
+        try:
+            if item.error is not None:
+                raise item.error
+            text = read_text(item.path, max_bytes=args.max_size)
+            timexes = chronist.tag(text, lang=args.lang, kind=args.kind, dct=args.dct)
+            document = _Document(item.name, item.relative.name, args.lang, args.kind, args.dct)
+            _emit(args.format, output, item, document, text, timexes, written)
+            mentions, characters = mentions + len(timexes), characters + len(text)
+            del text, timexes
+        except (KeyboardInterrupt, BrokenPipeError):
+            raise
+        except Exception as error:
+            if getattr(args, "debug", False):
+                traceback.print_exc()
+            failures.append((item.name, _describe(error)))
+            if progress is None:
+                _report(_describe(error))
+    if progress:
+        progress.finish()
+        _summarise(inputs, failures, mentions, characters, time.perf_counter() - started)
+    return EXIT_FAILED if failures else EXIT_OK
+
+
+def _expand(arguments: Sequence[str], output: Path | None) -> list[_Input]:
+    inputs: list[_Input] = []
+    skip = output.resolve() if output is not None else None
+    for argument in arguments:
+        if argument == STDIN:
+            inputs.append(_Input(STDIN, "<stdin>", Path("stdin")))
+            continue
+        path = Path(argument)
+        if not path.is_dir():
+            inputs.append(_Input(argument, argument, Path(path.stem)))
+            continue
+        root = path.resolve()  # outputs written inside the input directory are not inputs
+        found = [
+            file
+            for file in sorted(path.rglob("*.txt"))
+            if file.is_file()
+            and not any(part.startswith(".") for part in file.relative_to(path).parts)
+            and not (skip and skip != root and file.resolve().is_relative_to(skip))
+        ]
+        for file in found:
+            inputs.append(_Input(str(file), str(file), file.relative_to(path).with_suffix("")))
+        if not found:
+            error = MissingInputError(f"{argument}: directory contains no *.txt files")
+            inputs.append(_Input(argument, argument, Path(path.name), error))
+    if sum(item.path == STDIN for item in inputs) > 1:
+        raise OptionError("'-' (standard input) is given more than once")
+    return inputs
+
+
+def _emit(
+    format_name: str,
+    output: Path | None,
+    item: _Input,
+    document: _Document,
+    text: str,
+    timexes: Sequence[Timex],
+    written: dict[Path, str],
+) -> None:
+    def write(stream: TextIO) -> None:
+        if format_name == "text":
+            _write_table(stream, document, text, timexes)
+        elif format_name == "json":
+            _write_json(stream, document, len(text), timexes, one_line=output is None)
+        else:
+            stream.write(_timeml(document, text, timexes))
+
+    if output is None:
+        write(sys.stdout)
+        sys.stdout.flush()
+        return
+    target = output / item.relative.with_suffix(_FORMATS[format_name])
+    resolved = target.resolve()
+    if item.path != STDIN and resolved == Path(item.path).resolve():
+        raise OptionError(f"{target}: would overwrite the input; choose another -o DIR")
+    if resolved in written:
+        raise OptionError(f"{target}: already written for {written[resolved]}; rename an input")
+    written[resolved] = item.name
+    _write_atomically(target, write)
+
+
+def _write_atomically(target: Path, write: Callable[[TextIO], None]) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(f".{target.name}.{os.getpid()}.part")
+    try:
+        with open(partial, "w", encoding="utf-8", newline="") as stream:
+            write(stream)
+        os.replace(partial, target)
+    finally:
+        partial.unlink(missing_ok=True)
+
+
+class _Progress:
+    """One progress line on stderr: rewritten in place on a terminal, else one per file."""
+
+    def __init__(self, total: int) -> None:
+        self.total = total
+        self.live = sys.stderr.isatty()
+
+    def show(self, number: int, name: str) -> None:
+        line = f"[{number:>{len(str(self.total))}}/{self.total}] {name}"
+        if self.live:
+            sys.stderr.write(f"\r\x1b[K{line[:120]}")
+        else:
+            sys.stderr.write(f"chronist: {line}\n")
+        sys.stderr.flush()
+
+    def finish(self) -> None:
+        if self.live:
+            sys.stderr.write("\r\x1b[K")
+
+
+def _summarise(
+    inputs: Sequence[_Input],
+    failures: Sequence[tuple[str, str]],
+    mentions: int,
+    characters: int,
+    seconds: float,
+) -> None:
+    done = len(inputs) - len(failures)
+    lines = [
+        f"chronist: tagged {done} of {len(inputs)} inputs: {mentions:,} mentions in "
+        f"{characters:,} characters, {seconds:.1f} s"
+        + (f"; {len(failures)} failed:" if failures else "")
+    ]
+    lines += [f"  {reason}" for _name, reason in failures]
+    sys.stderr.write("\n".join(lines) + "\n")
+
+
+def _describe(error: BaseException) -> str:
+    if isinstance(error, ChronistError):
+        return f"{error} [{error.code}]"
+    return (
+        f"internal error: {type(error).__name__}: {error}; "
+        "rerun with --debug to see the traceback, and please report it"
+    )
+
+
+def _report_error(error: Exception, debug: bool) -> None:
+    if debug:
+        traceback.print_exc()
+    _report(_describe(error))
+
+
+def _report(message: str, prefix: str = "chronist: error: ") -> None:
+    sys.stderr.write(f"{prefix}{message}\n")
+    sys.stderr.flush()
+
+
+def _ensure_utf8_stdout() -> None:
+    # JSON and TimeML must hold every character of the input, whatever the locale.
+    stream = sys.stdout
+    if (stream.encoding or "").lower().replace("-", "") != "utf8" and hasattr(
+        stream, "reconfigure"
+    ):
+        stream.reconfigure(encoding="utf-8")
+
+
+def _silence_stdout() -> None:
+    # The reader went away (`chronist tag x | head`); stop Python's flush at exit from failing.
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+# --- output -------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Document:
+    file: str
+    doc_id: str
+    lang: str
+    kind: str  # as requested; "auto" lets the tagger choose
+    dct: str | None
+
+
+def _kind_used(kind: str, timexes: Sequence[Timex]) -> str | None:
+    """The document kind the anchoring used, as far as the mentions show it."""
+    if kind != "auto":
+        return kind
+    anchors = {timex.anchor.kind for timex in timexes}
+    if AnchorKind.DCT in anchors:
+        return "news"
+    return "narrative" if AnchorKind.NARRATIVE in anchors else None
+
+
+def _write_json(
+    stream: TextIO, document: _Document, length: int, timexes: Sequence[Timex], *, one_line: bool
+) -> None:
+    """One JSON object per document: ``{"format", "version", "document", "mentions"}``.
+
+    ``document`` holds ``file``, ``lang``, ``kind`` (requested), ``kind_used``
+    (``null`` when ``auto`` and no mention needed an anchor), ``dct`` and
+    ``characters``. Each mention has every field of :class:`Timex`: enums as
+    their TIMEX3 strings, days as ISO dates (astronomical years), ``bounds`` as
+    ``{earliest_begin, latest_begin, earliest_end, latest_end}``, ``anchor`` as
+    ``{kind, tid, value}``, ``resolved`` as ``{"class": ..., <non-null fields>}``.
+    On stdout the object is one line (JSON Lines); in a file one mention a line.
+    """
+    head = {
+        "format": "chronist.tag",
+        "version": 1,
+        "document": {
+            "file": document.file,
+            "lang": document.lang,
+            "kind": document.kind,
+            "kind_used": _kind_used(document.kind, timexes),
+            "dct": document.dct,
+            "characters": length,
+        },
+    }
+    newline = "" if one_line else "\n"
+    stream.write(json.dumps(head, ensure_ascii=False)[:-1] + ', "mentions": [')
+    for number, timex in enumerate(timexes):
+        separator = ", " if number else ""
+        stream.write(separator + newline + json.dumps(_plain(timex), ensure_ascii=False))
+    stream.write(newline + "]}\n")
+
+
+def _plain(value: object) -> object:
+    """A JSON-ready copy of a chronist value (dataclasses, enums, days, tuples)."""
+    if isinstance(value, Day):
+        return value.iso()
+    if isinstance(value, enum.Enum):
+        return value.value if isinstance(value.value, str) else value.name
+    if isinstance(value, tuple | list):
+        return [_plain(item) for item in value]
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        fields = {
+            field.name: _plain(getattr(value, field.name)) for field in dataclasses.fields(value)
+        }
+        if isinstance(value, Timex):
+            return fields
+        if type(value).__module__.endswith(".values") and type(value).__name__ != "Bounds":
+            return {"class": type(value).__name__} | {
+                k: v for k, v in fields.items() if v is not None
+            }
+        return fields
+    return value
+
+
+def _timeml(document: _Document, text: str, timexes: Sequence[Timex]) -> str:
+    try:
+        from chronist.export.timeml import to_timeml
+    except ImportError as error:
+        raise ChronistError(
+            f"TimeML export is not available ({error}); use --format json"
+        ) from None
+    return to_timeml(text, timexes, doc_id=document.doc_id, dct=document.dct)
+
+
+_TABLE_HEAD = ("#", "offsets", "text", "type", "value", "mod", "anchor", "rule")
+_TABLE_CAPS = (7, 15, 32, 8, 24, 12, 28, 32)
+_CONTEXT = 48
+_SPACE = re.compile(r"\s+")
+
+
+def _write_table(stream: TextIO, document: _Document, text: str, timexes: Sequence[Timex]) -> None:
+    """A table for people: one row per mention, its context below it."""
+    kind = _kind_used(document.kind, timexes) or document.kind
+    stream.write(
+        f"{document.file}: {len(timexes)} temporal expression{'s' * (len(timexes) != 1)}"
+        f"  ({document.lang}, {kind}, DCT {document.dct or 'none'}, {len(text):,} characters)\n"
+    )
+    widths = [len(title) for title in _TABLE_HEAD]
+    for row in _rows(timexes):  # a first pass for the widths keeps memory flat
+        widths = [max(width, len(cell)) for width, cell in zip(widths, row, strict=True)]
+    widths = [min(width, cap) for width, cap in zip(widths, _TABLE_CAPS, strict=True)]
+    stream.write(_format_row(_TABLE_HEAD, widths) + "\n")
+    indent = " " * (widths[0] + 2)
+    for row, timex in zip(_rows(timexes), timexes, strict=True):
+        stream.write(_format_row(row, widths) + "\n")
+        stream.write(f"{indent}{_context(text, timex.start, timex.end)}\n")
+    stream.write("\n")
+
+
+def _rows(timexes: Sequence[Timex]) -> Iterator[tuple[str, ...]]:
+    for number, timex in enumerate(timexes, 1):
+        yield (
+            str(number),
+            f"{timex.start}-{timex.end}",
+            _SPACE.sub(" ", timex.text),
+            timex.type.value,
+            timex.value,
+            timex.mod.value if timex.mod else "-",
+            _anchor(timex),
+            timex.rule,
+        )
+
+
+def _anchor(timex: Timex) -> str:
+    anchor = timex.anchor
+    if anchor.kind is AnchorKind.NONE:
+        return "-"
+    label = anchor.tid if anchor.kind is AnchorKind.TIMEX and anchor.tid else anchor.kind.value
+    return f"{label} {anchor.value}" if anchor.value else label
+
+
+def _format_row(cells: Sequence[str], widths: Sequence[int]) -> str:
+    clipped = [
+        cell if len(cell) <= width else cell[: width - 1] + "…"
+        for cell, width in zip(cells, widths, strict=True)
+    ]
+    return "  ".join(
+        [clipped[0].rjust(widths[0])]
+        + [cell.ljust(width) for cell, width in zip(clipped[1:], widths[1:], strict=True)]
+    ).rstrip()
+
+
+def _context(text: str, start: int, end: int) -> str:
+    """``…words before [the mention] words after…``, on one line of the text."""
+    low, high = max(0, start - _CONTEXT), min(len(text), end + _CONTEXT)
+    newline = text.rfind("\n", low, start)
+    left = newline + 1 if newline >= 0 else low
+    newline = text.find("\n", end, high)
+    right = newline if newline >= 0 else high
+    before, after = text[left:start], text[end:right]
+    cut_before, cut_after = left == low > 0, right == high < len(text)
+    if cut_before and " " in before:
+        before = before[before.index(" ") + 1 :]
+    if cut_after and " " in after:
+        after = after[: after.rindex(" ")]
+    return "".join(
+        (
+            "…" * cut_before,
+            _SPACE.sub(" ", before).lstrip(),
+            f"[{_SPACE.sub(' ', text[start:end])}]",
+            _SPACE.sub(" ", after).rstrip(),
+            "…" * cut_after,
+        )
+    )
+
+
+if __name__ == "__main__":
+    sys.exit(main())

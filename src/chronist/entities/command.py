@@ -1,0 +1,92 @@
+"""``chronist entities FILE [--format json|text]``: people, places, organisations.
+
+Wired into :mod:`chronist.cli`, which calls :func:`register` and then
+:func:`run`; errors are :class:`chronist.errors.ChronistError` subclasses, which
+the CLI prints as one line.
+
+Example::
+
+    $ chronist entities ../shared/seed/koreakrieg.de.txt --format text
+    LOC   Moskau              55.75222,37.61556  geonames:524901   1 mention(s)
+    ...
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+__all__ = ["register", "run"]
+
+_EPILOG = """\
+examples:
+  chronist entities ../shared/seed/koreakrieg.de.txt
+  chronist entities artikel.txt --format json | jq '.entities[] | select(.type == "LOC")'
+"""
+
+
+def register(subparsers: argparse._SubParsersAction[Any]) -> None:
+    """Add the ``entities`` subcommand to the CLI's subparsers."""
+    parser = subparsers.add_parser(
+        "entities",
+        help="find people, places and organisations",
+        description="Find persons, places and organisations; resolve places to coordinates.",
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("files", nargs="+", metavar="FILE", help="text file, or - (stdin)")
+    parser.add_argument("--lang", default="de", help="language of the text (default: de)")
+    parser.add_argument("--format", choices=("text", "json"), default="text", help="default: text")
+    parser.set_defaults(handler=run)
+
+
+def _read(path: str) -> str:
+    try:
+        from chronist.textio import read_text
+    except ImportError:  # pragma: no cover - textio is part of the package
+        from chronist.errors import InputError, MissingInputError
+
+        try:
+            with open(path, encoding="utf-8") as handle:
+                return handle.read()
+        except FileNotFoundError as error:
+            raise MissingInputError(f"{path}: no such file") from error
+        except (OSError, UnicodeDecodeError) as error:
+            raise InputError(f"{path}: {error}") from error
+    return read_text(path)
+
+
+def _text_line(entity: Any) -> str:
+    where = ""
+    if entity.type.value == "LOC":
+        where = (
+            f"{entity.lat:.5f},{entity.lon:.5f}  {entity.gazetteer_id}"
+            if entity.resolved
+            else "unresolved"
+        )
+    forms = ", ".join(dict.fromkeys(m.text for m in entity.mentions))
+    return f"{entity.type.value:<4} {entity.text:<28} {where:<38} {len(entity.mentions)}x: {forms}"
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run ``chronist entities``; returns the exit code."""
+    from chronist.entities import recognize
+
+    for path in args.files:
+        text = _read(path)
+        entities = recognize(text, args.lang)
+        if args.format == "json":
+            document = {
+                "source": path,
+                "lang": args.lang,
+                "entities": [entity.to_json() for entity in entities],
+            }
+            sys.stdout.write(json.dumps(document, ensure_ascii=False) + "\n")
+        else:
+            if len(args.files) > 1:
+                sys.stdout.write(f"== {path}\n")
+            for entity in entities:
+                sys.stdout.write(_text_line(entity).rstrip() + "\n")
+    return 0

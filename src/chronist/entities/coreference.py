@@ -1,0 +1,114 @@
+"""Name coreference inside one document.
+
+Mentions are grouped when one is an inflected form of the other (``Stalins`` ->
+``Stalin``, ``Kongresses`` -> ``Kongress``), or, for persons, when a shorter
+name equals the last (or first) words of a longer one (``MacArthur`` ->
+``Douglas MacArthur``). The group's type is the majority of its mentions'
+types; its canonical mention is the fullest uninflected one.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from chronist.entities.types import EntityType, Mention
+
+__all__ = ["TypedMention", "cluster_mentions", "uninflected"]
+
+_ENDINGS = ("’s", "'s", "’", "'", "es", "s", "n")
+
+
+@dataclass(frozen=True, slots=True)
+class TypedMention:
+    """A mention as the tagger found it, with its predicted type."""
+
+    mention: Mention
+    type: EntityType
+
+
+def uninflected(name: str, known: set[str]) -> str:
+    """The form of ``name`` without a genitive ending, if that form is in ``known``.
+
+    >>> uninflected("MacArthurs", {"MacArthur"}), uninflected("Berlin", set())
+    ('MacArthur', 'Berlin')
+    """
+    if name in known:
+        return name
+    for ending in _ENDINGS:
+        if name.endswith(ending) and len(name) - len(ending) >= 2:
+            stem = name[: -len(ending)]
+            if stem in known:
+                return stem
+    return name
+
+
+def _strip_genitive(name: str) -> str:
+    for ending in ("’s", "'s", "’", "'"):
+        if name.endswith(ending):
+            return name[: -len(ending)]
+    return name
+
+
+def cluster_mentions(mentions: list[TypedMention]) -> list[list[TypedMention]]:
+    """Group mentions that name the same entity; groups keep text order.
+
+    >>> from chronist.entities.types import Mention as M
+    >>> P = EntityType.PER
+    >>> groups = cluster_mentions([TypedMention(M("Douglas MacArthur", 0, 17), P),
+    ...     TypedMention(M("MacArthurs", 30, 40), P), TypedMention(M("Truman", 50, 56), P)])
+    >>> [[m.mention.text for m in g] for g in groups]
+    [['Douglas MacArthur', 'MacArthurs'], ['Truman']]
+    """
+    texts = {m.mention.text for m in mentions}
+    # every mention's key: its uninflected form
+    keys = [
+        uninflected(_strip_genitive(m.mention.text), texts - {m.mention.text}) for m in mentions
+    ]
+    # persons: a one-word key that is the last or first word of a longer name
+    person_names = {
+        key for key, m in zip(keys, mentions, strict=True) if m.type is EntityType.PER
+    }
+    long_names = sorted((k for k in person_names if " " in k), key=len, reverse=True)
+    last_words: dict[str, str] = {}
+    for name in long_names:
+        words = name.split()
+        last_words.setdefault(words[-1], name)
+        last_words.setdefault(" ".join(words[1:]), name)
+    canonical_key: dict[str, str] = {}
+    for key, mention in zip(keys, mentions, strict=True):
+        if key in canonical_key:
+            continue
+        target = key
+        if " " not in key:
+            stem = uninflected(key, set(last_words))
+            if stem in last_words and mention.type is EntityType.PER:
+                target = last_words[stem]
+        canonical_key[key] = target
+    groups: dict[str, list[TypedMention]] = {}
+    for key, mention in zip(keys, mentions, strict=True):
+        groups.setdefault(canonical_key[key], []).append(mention)
+    ordered = sorted(groups.values(), key=lambda g: g[0].mention.start)
+    return [sorted(g, key=lambda m: m.mention.start) for g in ordered]
+
+
+def group_type(group: list[TypedMention]) -> EntityType:
+    """The majority type of a group (ties: the first mention's type)."""
+    counts = Counter(m.type for m in group)
+    best = max(counts.values())
+    for mention in group:
+        if counts[mention.type] == best:
+            return mention.type
+    return group[0].type
+
+
+def canonical(group: list[TypedMention]) -> Mention:
+    """The fullest mention: most words, then an uninflected form, then first."""
+    texts = {m.mention.text for m in group}
+
+    def rank(m: TypedMention) -> tuple[int, int, int]:
+        text = m.mention.text
+        inflected = uninflected(text, texts - {text}) != text
+        return (-len(text.split()), int(inflected), m.mention.start)
+
+    return min(group, key=rank).mention

@@ -1,0 +1,107 @@
+"""``recognize``: persons, places and organisations in a German document."""
+
+from __future__ import annotations
+
+from chronist.entities.coreference import TypedMention, canonical, cluster_mentions, group_type
+from chronist.entities.corpus import spans_of
+from chronist.entities.model import tag_sentences
+from chronist.entities.places import resolve_places
+from chronist.entities.tokens import Token, split_sentences, tokenize
+from chronist.entities.types import Entity, EntityType, Mention
+from chronist.errors import OptionError
+
+__all__ = ["find_mentions", "recognize"]
+
+SUPPORTED_LANGUAGES = frozenset({"de"})
+_TYPES = {t.value: t for t in EntityType}
+_EDGE_PUNCT = frozenset("\"'„“”»«‚‘’()[]-–—,.:;")
+
+
+def _tagged_mentions(text: str, sentences: list[list[Token]]) -> list[TypedMention]:
+    labels = tag_sentences([[t.text for t in s] for s in sentences])
+    found: list[TypedMention] = []
+    for sentence, tags in zip(sentences, labels, strict=True):
+        for start, end, kind in sorted(spans_of(tags)):
+            while start < end and sentence[start].text in _EDGE_PUNCT:
+                start += 1
+            while end > start and sentence[end - 1].text in _EDGE_PUNCT:
+                end -= 1
+            if start == end:
+                continue
+            begin, finish = sentence[start].start, sentence[end - 1].end
+            surface = text[begin:finish]
+            if not any(c.isupper() for c in surface):
+                continue
+            found.append(TypedMention(Mention(surface, begin, finish), _TYPES[kind]))
+    return found
+
+
+def _propagate(tokens: list[Token], found: list[TypedMention]) -> list[TypedMention]:
+    """Tag further occurrences of a one-word name found elsewhere in the document
+    (and its genitive), where the tagger missed them."""
+    names: dict[str, EntityType] = {}
+    for m in found:
+        if " " not in m.mention.text and len(m.mention.text) > 2:
+            names.setdefault(m.mention.text, m.type)
+    covered = {i for m in found for i in range(m.mention.start, m.mention.end)}
+    extra: list[TypedMention] = []
+    for token in tokens:
+        if token.start in covered or not token.text[:1].isupper():
+            continue
+        kind = names.get(token.text)
+        if kind is None and token.text.endswith("s"):
+            kind = names.get(token.text[:-1])
+        if kind is not None:
+            extra.append(TypedMention(Mention(token.text, token.start, token.end), kind))
+    return sorted([*found, *extra], key=lambda m: m.mention.start)
+
+
+def find_mentions(text: str) -> list[TypedMention]:
+    """Every entity mention in ``text``, typed, in text order (no grouping).
+
+    >>> [(m.mention.text, m.type.value) for m in find_mentions("Truman traf Stalin.")]
+    [('Truman', 'PER'), ('Stalin', 'PER')]
+    """
+    tokens = tokenize(text)
+    sentences = split_sentences(text, tokens)
+    return _propagate(tokens, _tagged_mentions(text, sentences))
+
+
+def recognize(text: str, lang: str = "de") -> list[Entity]:
+    """Persons, places and organisations in ``text``, one :class:`Entity` each,
+    with all their mentions; places resolved to coordinates where possible.
+
+    >>> [(e.text, e.type.value, len(e.mentions)) for e in recognize(
+    ...     "Douglas MacArthur landete in Incheon. Truman lehnte MacArthurs Pläne ab.")]
+    [('Douglas MacArthur', 'PER', 2), ('Incheon', 'LOC', 1), ('Truman', 'PER', 1)]
+    """
+    if lang not in SUPPORTED_LANGUAGES:
+        raise OptionError(f"entity recognition supports {sorted(SUPPORTED_LANGUAGES)}, not {lang!r}")
+    if not text.strip():
+        return []
+    groups = cluster_mentions(find_mentions(text))
+    typed = [(group, group_type(group)) for group in groups]
+    place_names = [m.mention.text for group, kind in typed if kind is EntityType.LOC for m in group]
+    places = resolve_places(place_names) if place_names else {}
+    entities: list[Entity] = []
+    for group, kind in typed:
+        head = canonical(group)
+        mentions = tuple(m.mention for m in group)
+        place = None
+        if kind is EntityType.LOC:
+            order = [head.text, *(m.text for m in mentions)]
+            place = next((p for name in order if (p := places.get(name)) is not None), None)
+        entities.append(
+            Entity(
+                text=head.text,
+                type=kind,
+                start=head.start,
+                end=head.end,
+                mentions=mentions,
+                lat=place.lat if place else None,
+                lon=place.lon if place else None,
+                gazetteer_id=place.gazetteer_id if place else None,
+                resolved=place is not None,
+            )
+        )
+    return entities

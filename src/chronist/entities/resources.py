@@ -1,0 +1,58 @@
+"""Lazy, cached loading of the files shipped in ``chronist/entities/data``.
+
+Nothing is read at import time; each resource is read once, on first use.
+"""
+
+from __future__ import annotations
+
+import gzip
+import sys
+from array import array
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from chronist.errors import ModelError
+
+__all__ = ["data_path", "lexicon", "read_lexicon"]
+
+LEXICON_FILE = "lexicon.tsv.gz"
+
+
+def data_path(name: str) -> Path:
+    """The path of a shipped data file, or :class:`ModelError` if it is missing.
+
+    >>> data_path("lexicon.tsv.gz").name
+    'lexicon.tsv.gz'
+    """
+    path = Path(str(resources.files("chronist.entities") / "data" / name))
+    if not path.is_file():
+        raise ModelError(f"entity model file missing: {path} (run training/ner/train.py)")
+    return path
+
+
+@cache
+def lexicon() -> dict[str, tuple[str, ...]]:
+    """Word form -> its precomputed lexical features (cluster, name lists, places).
+
+    >>> "fn" in lexicon()["Douglas"]
+    True
+    """
+    return read_lexicon(data_path(LEXICON_FILE))
+
+
+def read_lexicon(path: Path) -> dict[str, tuple[str, ...]]:
+    """Read a lexicon file written by ``training/ner/build_lexicon.py``."""
+    try:
+        with gzip.open(path, "rb") as handle:
+            _header, combo_line, word_line, packed = handle.read().split(b"\n", 3)
+        combos = [tuple(combo.split(" ")) for combo in combo_line.decode("utf-8").split("\t")]
+        words = word_line.decode("utf-8").split("\t")
+        indices = array("H")
+        indices.frombytes(packed)
+        if sys.byteorder != "little":
+            indices.byteswap()
+        table = dict(zip(words, map(combos.__getitem__, indices), strict=True))
+    except (OSError, EOFError, UnicodeDecodeError, IndexError, ValueError) as error:
+        raise ModelError(f"entity lexicon unreadable: {path}: {error}") from error
+    return table
