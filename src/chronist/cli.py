@@ -21,6 +21,7 @@ import argparse
 import dataclasses
 import datetime
 import enum
+import functools
 import importlib
 import json
 import os
@@ -35,6 +36,7 @@ from typing import NoReturn, TextIO
 
 import chronist
 from chronist.errors import ChronistError, MissingInputError, OptionError
+from chronist.temporal import values
 from chronist.temporal.mention import AnchorKind, Timex
 from chronist.temporal.values import Day
 from chronist.textio import DEFAULT_MAX_BYTES, STDIN, read_text
@@ -479,24 +481,36 @@ def _write_json(
 
 def _plain(value: object) -> object:
     """A JSON-ready copy of a chronist value (dataclasses, enums, days, tuples)."""
+    if value is None or isinstance(value, str | int | float):
+        return value
     if isinstance(value, Day):
         return value.iso()
     if isinstance(value, enum.Enum):
         return value.value if isinstance(value.value, str) else value.name
     if isinstance(value, tuple | list):
         return [_plain(item) for item in value]
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        fields = {
-            field.name: _plain(getattr(value, field.name)) for field in dataclasses.fields(value)
-        }
-        if isinstance(value, Timex):
-            return fields
-        if type(value).__module__.endswith(".values") and type(value).__name__ != "Bounds":
-            return {"class": type(value).__name__} | {
-                k: v for k, v in fields.items() if v is not None
-            }
-        return fields
-    return value
+    names = _field_names(type(value))
+    if not names:
+        return str(value)
+    fields = {name: _plain(getattr(value, name)) for name in names}
+    if type(value) in _VALUE_CLASSES:  # the typed meaning: name it, drop unset fields
+        return {"class": type(value).__name__} | {k: v for k, v in fields.items() if v is not None}
+    return fields
+
+
+_VALUE_CLASSES = frozenset(
+    getattr(values, name)
+    for name in ("CalendarPoint", "Interval", "Duration", "RefPoint", "Recurrence")
+)
+
+
+@functools.cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    return (
+        tuple(field.name for field in dataclasses.fields(cls))
+        if dataclasses.is_dataclass(cls)
+        else ()
+    )
 
 
 def _timeml(document: _Document, text: str, timexes: Sequence[Timex]) -> str:

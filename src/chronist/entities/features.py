@@ -41,13 +41,18 @@ def word_shape(word: str) -> str:
 
 
 class _WordFeatures:
-    __slots__ = ("near", "own", "prev", "succ")
+    __slots__ = ("far_next", "far_prev", "near", "own", "prev", "shape", "succ")
 
-    def __init__(self, own: list[str], prev: list[str], succ: list[str], near: str) -> None:
+    def __init__(
+        self, own: list[str], prev: list[str], succ: list[str], near: str, cluster: str, shape: str
+    ) -> None:
         self.own = own
         self.prev = prev
         self.succ = succ
         self.near = near
+        self.shape = shape
+        self.far_prev = ["-2w=" + near, "-2" + cluster]
+        self.far_next = ["+2w=" + near, "+2" + cluster]
 
 
 _cache: dict[str, _WordFeatures] = {}
@@ -96,9 +101,15 @@ def _compute(word: str, lexicon: Mapping[str, tuple[str, ...]]) -> _WordFeatures
                 if stem:
                     own.append("gstem" + ending)
                 break
-    prev = ["-1w=" + lower, "-1sh=" + shape, "-1" + cluster, *["-1" + n for n in names]]
+    prev = [
+        "-1w=" + lower,
+        "-1sh=" + shape,
+        "-1s3=" + lower[-3:],
+        "-1" + cluster,
+        *["-1" + n for n in names],
+    ]
     succ = ["+1w=" + lower, "+1sh=" + shape, "+1" + cluster, *["+1" + n for n in names]]
-    return _WordFeatures(own, prev, succ, lower)
+    return _WordFeatures(own, prev, succ, lower, cluster, shape)
 
 
 def sentence_features(
@@ -126,16 +137,19 @@ def sentence_features(
         if index == 0:
             features.append("first")
             features.append("-1w=<s>")
+            features.append("first|" + entry.shape)
         else:
-            features.extend(table[index - 1].prev)
+            before = table[index - 1]
+            features.extend(before.prev)
+            features.append(f"-1w|sh={before.near}|{entry.shape}")
             if index >= 2:
-                features.append("-2w=" + table[index - 2].near)
-            elif index == 1:
+                features.extend(table[index - 2].far_prev)
+            else:
                 features.append("second")
         if index + 1 < count:
             features.extend(table[index + 1].succ)
             if index + 2 < count:
-                features.append("+2w=" + table[index + 2].near)
+                features.extend(table[index + 2].far_next)
         else:
             features.append("+1w=</s>")
         result.append(features)

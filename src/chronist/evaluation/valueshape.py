@@ -10,6 +10,8 @@ never of meaning:
 - a decade or century written with trailing ``X`` is the same as the truncated
   TIMEX2 form: ``195X`` is ``195``, ``19XX`` is ``19`` (both denote the years
   1950-1959 and 1900-1999);
+- a TIMEX2 time of day without a date (``T04:45``) is the TIMEX3 value with an
+  unknown date (``XXXX-XX-XXT04:45``);
 - TIMEX2 duration units decade, century and millennium are years:
   ``P2DE`` is ``P20Y``, ``P1CE`` is ``P100Y``, ``P1ML`` is ``P1000Y``.
 
@@ -48,6 +50,8 @@ def normalise_value(value: str | None) -> str:
     value = value.strip().upper()
     if not value:
         return ""
+    if value.startswith("T"):
+        value = f"XXXX-XX-XX{value}"
     year = _ASTRONOMICAL_YEAR.match(value)
     if year:
         value = f"BC{1 + int(year.group(1)):04d}{value[year.end() :]}"

@@ -37,6 +37,7 @@ class Explicit:
     two_digit: bool = False
     easter_offset: int | None = None
     weekday_shift: int | None = None  # "vergangenen Freitag": -1, "nächsten": +1, plain: None
+    era_open: bool = False  # "im Jahr 478" without an era: BC if the story is BC
 
 
 @dataclass(frozen=True, slots=True)

@@ -124,7 +124,7 @@ def _calendar(groups: Groups) -> Produced | None:
         or _mod(groups.lex_str("season_adjective"))
         or _mod(groups.lex_str("approx"))
     )
-    two_digit = False
+    two_digit = era_open = False
     fill: Grain | None = None
     year_shift = 0
     easter: int | None = None
@@ -136,6 +136,7 @@ def _calendar(groups: Groups) -> Produced | None:
         number = int(digits)
         if len(digits) == 2 and "era" not in groups and "day" in groups:
             two_digit = True
+        era_open = "era" not in groups and len(digits) <= 3 and "day" not in groups
         year = 1 - number if bc else number
         if bc and number == 0:
             return None
@@ -254,7 +255,10 @@ def _calendar(groups: Groups) -> Produced | None:
         point, fill = CalendarPoint(Grain.YEAR), Grain.YEAR
     if point is None:
         return None
-    explicit = Explicit(point, fill=fill, year_shift=year_shift, two_digit=two_digit, easter_offset=easter)
+    explicit = Explicit(
+        point, fill=fill, year_shift=year_shift, two_digit=two_digit, easter_offset=easter,
+        era_open=era_open and point.grain == Grain.YEAR,
+    )
     return Produced(TimexType.DATE, explicit, mod)
 
 
@@ -342,6 +346,10 @@ def _anaphor(groups: Groups) -> Produced | None:
 
 
 def _reference(groups: Groups) -> Produced | None:
+    if "shift_direction" in groups:
+        # "wenige Tage später": an unspecified time after (or before) the anchor
+        later = int(groups.lex("shift_direction") or 1) > 0
+        return Produced(TimexType.DATE, Fixed(RefPoint(Reference.FUTURE if later else Reference.PAST)))
     value = groups.lex_str("reference")
     return None if value is None else Produced(TimexType.DATE, Fixed(RefPoint(Reference(value))))
 
@@ -427,12 +435,14 @@ PRODUCERS: dict[str, Producer] = {
         _deictic,
     ),
     "anaphor": Producer(_COMMON | {"anaphor"}, _anaphor),
-    "reference": Producer(_COMMON | {"reference"}, _reference),
+    "reference": Producer(
+        _COMMON | {"reference", "shift_direction", "vague_amount", "unit", "unit_plural"}, _reference
+    ),
     "duration": Producer(
         _COMMON
         | {"quantity_mod", "amount", "unit", "lang", "vague_amount", "relative_adjective",
            "unit_plural", "length_adverb", "length_suffix", "shift_direction", "amount2", "unit2",
-           "outer_mod"},
+           "outer_mod", "event_relation"},
         _duration,
     ),
     "set": Producer(

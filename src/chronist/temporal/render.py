@@ -116,6 +116,9 @@ def duration_value(duration: Duration) -> str:
     """
     parts: list[tuple[Unit, float | None]] = []
     for unit, amount in duration.parts:
+        if unit is Unit.HOUR and amount and amount >= 24 and amount % 24 == 0:
+            # whole days are written as days ("48 Stunden" is P2D)
+            unit, amount = Unit.DAY, amount / 24
         if amount is not None and amount != int(amount) and unit in _SMALLER:
             smaller, factor = _SMALLER[unit]
             whole = int(amount)
