@@ -52,6 +52,7 @@ class Tense(Enum):
 # Bounds that say where something ends or lies outside, not where the story is.
 _RANGE_END = re.compile(r"\s*(?:bis|–|-|—)\s")
 _COORDINATION = re.compile(r"^\s*(?:,|und|oder|bis|sowie|bzw\.|/|–|-|—)\s*(?:zum|zur|im|am|den|dem|Anfang|Mitte|Ende)?\s*$")
+_RELATIVE_CLAUSE = re.compile(r"\s*(?:die|der|das|dem|den|deren|dessen|welche[rsmn]?)\s")
 _PLUPERFECT = re.compile(r"\b(?:hatte|hatten|hattest|hattet)\b")
 _FAR_JUMP_YEARS = 10
 _NON_MOVING_BOUNDS = frozenset({"until", "before", "after", "latest", "earliest", "since"})
@@ -187,7 +188,7 @@ class Anchorer:
             return
         if candidate.bound == "from" and not self._range_follows(candidate):
             return  # "die Deklaration von Paris von 1856": an attribute, not the story's time
-        if self._in_parentheses(candidate) or self._in_pluperfect_clause(candidate):
+        if self._in_parentheses(candidate) or self._in_background_clause(candidate):
             return
         if value.grain == Grain.YEAR and not self._jump_confirmed(candidate, value.year):
             return
@@ -195,23 +196,46 @@ class Anchorer:
             return
         if isinstance(candidate.meaning, Shift) and candidate.meaning.amount < 0:
             return  # a flashback ("zwei Jahre zuvor") does not move the story
-        if value.weekday is not None and value.month is None:
+        if value.grain >= Grain.MONTH and value.month is None:
+            return  # "zwei Tage später" from a year alone says nothing new
+        if value.grain >= Grain.DAY and value.day is None:
             return
-        index = self.candidates.index(candidate)
-        self.reference = _Reference(value, index, AnchorKind.TIMEX)
+        self.reference = _Reference(value, self.candidates.index(candidate), AnchorKind.TIMEX)
 
     def _in_parentheses(self, candidate: Candidate) -> bool:
         start, _ = self.sentences.span_of(candidate.start)
         before = self.text[start : candidate.start]
         return before.count("(") > before.count(")")
 
-    def _in_pluperfect_clause(self, candidate: Candidate) -> bool:
-        """``ersterer hatte ... im Juli 1917 ...``: a flashback in the pluperfect."""
+    def _in_background_clause(self, candidate: Candidate) -> bool:
+        """A flashback in the pluperfect (``ersterer hatte ... im Juli 1917``) or a
+        relative clause (``..., die 1791 die Déclaration ... verfasste``)."""
         start, end = self.sentences.span_of(candidate.start)
         left = max(start, self.text.rfind(",", start, candidate.start) + 1)
         right = self.text.find(",", candidate.end, end)
         clause = self.text[left : end if right < 0 else right]
-        return _PLUPERFECT.search(clause) is not None
+        if _PLUPERFECT.search(clause):
+            return True
+        return left > start and _RELATIVE_CLAUSE.match(clause) is not None
+
+    def _recent_bound_year(self, index: int, point: CalendarPoint) -> tuple[int, int] | None:
+        """``Bis März 1776 hatte er ... Am 4. März``: the year of the month just named as a bound."""
+        paragraph = self.paragraphs.span_of(self.candidates[index].start)
+        for previous in range(index - 1, max(-1, index - 4), -1):
+            other = self.candidates[previous]
+            if other.start < paragraph[0]:
+                return None
+            meaning = other.meaning
+            if (
+                other.bound in _NON_MOVING_BOUNDS
+                and isinstance(meaning, Explicit)
+                and meaning.fill is None
+                and meaning.point.year is not None
+                and meaning.point.month is not None
+                and meaning.point.month == point.month
+            ):
+                return previous, meaning.point.year
+        return None
 
     def _jump_confirmed(self, candidate: Candidate, year: int) -> bool:
         """A bare year far from the story's time moves it only if the next stated year agrees.
@@ -268,6 +292,8 @@ class Anchorer:
             if reference is None:
                 return AnchoredValue(RefPoint(Reference.PAST), none, None)
             anchor, at = self._anchor_of(reference)
+            if meaning.as_present:
+                return AnchoredValue(RefPoint(Reference.PRESENT), anchor, at)
             return AnchoredValue(reference.point, anchor, at)
         if reference is None:
             return AnchoredValue(_unknown_shift(meaning), none, None)
@@ -310,7 +336,9 @@ class Anchorer:
                 return AnchoredValue(point, anchor, None)
         if point.weekday is not None and point.month is None:
             return self._resolve_weekday(index, point, meaning, reference)
-        coordinated = self._coordinated_year(index) if meaning.fill == Grain.YEAR else None
+        coordinated = None
+        if meaning.fill == Grain.YEAR:
+            coordinated = self._coordinated_year(index) or self._recent_bound_year(index, point)
         if coordinated is not None:
             at, year = coordinated
             reference = _Reference(CalendarPoint(Grain.YEAR, year - meaning.year_shift), at, AnchorKind.TIMEX)

@@ -50,7 +50,9 @@ def find_candidates(text: str, grammar: Grammar, offset: int = 0) -> list[Candid
     for rule in grammar.rules:
         producer = PRODUCERS[rule.producer]
         for match in rule.regex.finditer(text):
-            start, end = match.span("span") if "span" in rule.groups else match.span()
+            start, end = match.span("span") if "span" in rule.groups else (-1, -1)
+            if start < 0:
+                start, end = match.span()
             if start == end:
                 continue
             if rule.quantity_check and _counts_something(text, start, end, grammar):

@@ -60,7 +60,13 @@ class Deictic:
 
 @dataclass(frozen=True, slots=True)
 class Anaphor:
-    """The time the narrative is at: ``damals``, ``zu dieser Zeit``."""
+    """The time the narrative is at: ``damals``, ``zu dieser Zeit``.
+
+    ``as_present`` keeps the value PRESENT_REF (``zu diesem Zeitpunkt``, ``jetzt``)
+    while the anchor records the narrative time it points at.
+    """
+
+    as_present: bool = False
 
 
 @dataclass(frozen=True, slots=True)

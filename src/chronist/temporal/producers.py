@@ -342,7 +342,7 @@ def _deictic(groups: Groups) -> Produced | None:
 
 
 def _anaphor(groups: Groups) -> Produced | None:
-    return Produced(TimexType.DATE, Anaphor())
+    return Produced(TimexType.DATE, Anaphor(as_present="now" in groups or "now2" in groups))
 
 
 def _reference(groups: Groups) -> Produced | None:
@@ -434,7 +434,7 @@ PRODUCERS: dict[str, Producer] = {
         _COMMON | {"deictic_day", "deictic_day_lower", "part_of_day", "part_of_day2", "ago", "amount", "unit"},
         _deictic,
     ),
-    "anaphor": Producer(_COMMON | {"anaphor"}, _anaphor),
+    "anaphor": Producer(_COMMON | {"anaphor", "now", "now2"}, _anaphor),
     "reference": Producer(
         _COMMON | {"reference", "shift_direction", "vague_amount", "unit", "unit_plural"}, _reference
     ),
