@@ -16,6 +16,7 @@ Every value records the anchor it used (:class:`Anchor`).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 from enum import Enum
 
@@ -143,6 +144,14 @@ class Anchorer:
             and not c.meaning.two_digit
             and c.meaning.fill is None
         ]
+        self._stated_at = [i for i, _ in self._stated_years]
+        # the earliest year stated from each position of _stated_years on
+        self._earliest_after: list[tuple[int, int]] = []
+        best: tuple[int, int] | None = None
+        for i, year in reversed(self._stated_years):
+            best = (year, i) if best is None or (year, i) <= best else best
+            self._earliest_after.append(best)
+        self._earliest_after.reverse()
 
     # --- the reference time ---------------------------------------------------
 
@@ -151,13 +160,16 @@ class Anchorer:
 
     def _look_ahead(self, index: int) -> _Reference | None:
         """The earliest year stated after ``index``: in the paragraph, else the document."""
-        paragraph = self.paragraphs.span_of(self.candidates[index].start)
-        later = [(i, y) for i, y in self._stated_years if i > index]
-        if not later:
+        paragraph_end = self.paragraphs.span_of(self.candidates[index].start)[1]
+        first = bisect_right(self._stated_at, index)
+        if first == len(self._stated_years):
             return None
-        in_paragraph = [(i, y) for i, y in later if self.candidates[i].start < paragraph[1]]
-        pool = in_paragraph or later
-        i, year = min(pool, key=lambda item: (item[1], item[0]))
+        in_paragraph = []
+        for i, year in self._stated_years[first:]:
+            if self.candidates[i].start >= paragraph_end:
+                break
+            in_paragraph.append((year, i))
+        year, i = min(in_paragraph) if in_paragraph else self._earliest_after[first]
         return _Reference(CalendarPoint(Grain.YEAR, year), i, AnchorKind.NARRATIVE)
 
     def _context_reference(self, index: int) -> _Reference | None:
@@ -177,10 +189,10 @@ class Anchorer:
         for index, candidate in enumerate(self.candidates):
             anchored = self._resolve(index, candidate)
             results.append(anchored)
-            self._maybe_move(candidate, anchored)
+            self._maybe_move(index, candidate, anchored)
         return results
 
-    def _maybe_move(self, candidate: Candidate, anchored: AnchoredValue) -> None:
+    def _maybe_move(self, index: int, candidate: Candidate, anchored: AnchoredValue) -> None:
         value = anchored.value
         if not isinstance(value, CalendarPoint) or value.year is None:
             return
@@ -190,7 +202,7 @@ class Anchorer:
             return  # "die Deklaration von Paris von 1856": an attribute, not the story's time
         if self._in_parentheses(candidate) or self._in_background_clause(candidate):
             return
-        if value.grain == Grain.YEAR and not self._jump_confirmed(candidate, value.year):
+        if value.grain == Grain.YEAR and not self._jump_confirmed(index, value.year):
             return
         if isinstance(candidate.meaning, Deictic) or value.grain < Grain.YEAR:
             return
@@ -200,7 +212,7 @@ class Anchorer:
             return  # "zwei Tage später" from a year alone says nothing new
         if value.grain >= Grain.DAY and value.day is None:
             return
-        self.reference = _Reference(value, self.candidates.index(candidate), AnchorKind.TIMEX)
+        self.reference = _Reference(value, index, AnchorKind.TIMEX)
 
     def _in_parentheses(self, candidate: Candidate) -> bool:
         start, _ = self.sentences.span_of(candidate.start)
@@ -237,7 +249,7 @@ class Anchorer:
                 return previous, meaning.point.year
         return None
 
-    def _jump_confirmed(self, candidate: Candidate, year: int) -> bool:
+    def _jump_confirmed(self, index: int, year: int) -> bool:
         """A bare year far from the story's time moves it only if the next stated year agrees.
 
         ``im Deutsch-Französischen Krieg 1870/71`` in a passage on 1914 is a look
@@ -246,8 +258,8 @@ class Anchorer:
         current = self.reference.point.year if self.reference else None
         if current is None or abs(year - current) <= _FAR_JUMP_YEARS:
             return True
-        index = self.candidates.index(candidate)
-        later = next((y for i, y in self._stated_years if i > index), None)
+        following = bisect_right(self._stated_at, index)
+        later = self._stated_years[following][1] if following < len(self._stated_years) else None
         return later is None or abs(later - year) <= abs(later - current)
 
     def _range_follows(self, candidate: Candidate) -> bool:

@@ -78,6 +78,9 @@ class Rule:
     order: int
     quantity_check: bool = False  # reject a bare number that counts something
     role: str | None = None  # a bound the rule's shape implies ("1914–1918": from, until)
+    triggers: frozenset[str] = frozenset()  # lower-cased words of which a match holds one
+    digits: bool = False  # a match may hold a digit instead
+    scan_all: bool = False  # words glued into compounds ("dreijährigen"): scan the whole text
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,6 +149,7 @@ def load_grammar(lang: str) -> Grammar:
 
         return _REFERENCE.sub(substitute, pattern)
 
+    stop_words = _stop_words(lexicon, data)
     rules: list[Rule] = []
     for order, raw in enumerate(data.get("rule", [])):
         name = str(raw.get("name", f"rule #{order + 1}"))
@@ -180,10 +184,71 @@ def load_grammar(lang: str) -> Grammar:
         ):
             raise LanguageDataError(f"{rules_path}: {where}: unknown role {role!r}")
         rules.append(
-            Rule(name, str(producer), regex, groups, examples, context, order, quantity_check, role)
+            Rule(
+                name, str(producer), regex, groups, examples, context, order, quantity_check, role,
+                triggers=_search_words(raw.get("search"), lexicon, where) or (_literal_words(body) - stop_words),
+                digits=_searches_digits(raw.get("search"), examples + context),
+                scan_all=bool(raw.get("scan_all", False)),
+            )
         )
     unused = (set(fragments) | set(lexicon.classes)) - used - _CLASSES_READ_BY_CODE
     return Grammar(lang, lexicon, tuple(rules), frozenset(unused))
+
+
+_CASE_PAIR = re.compile(r"\[([A-ZÄÖÜ])([a-zäöüß])\]")
+_GROUP_NAME = re.compile(r"\(\?P<\w+>|\(\?P=\w+\)|\\[a-zA-Z]")
+_WORD = re.compile(r"[^\W\d_]{2,}")
+_NEGATIVE_LOOK = re.compile(r"\(\?<?!(?:[^()]|\((?:[^()]|\([^()]*\))*\))*\)")
+_CHAR_CLASS = re.compile(r"\[[^\]]*\]")
+
+
+def _stop_words(lexicon: Lexicon, data: dict[str, Any]) -> frozenset[str]:
+    """Words too common to look for: the forms of qualifier classes and the declared function words.
+
+    Every expression also holds a time word, a unit or a digit, which is looked for instead.
+    """
+    words = {str(word).lower() for word in data.get("search", {}).get("function_words", [])}
+    for name in data.get("search", {}).get("qualifier_classes", []):
+        lex_class = lexicon.classes.get(str(name))
+        if lex_class is None:
+            raise LanguageDataError(f"[search] names unknown lexicon class {name!r}")
+        for form in lex_class.values:
+            words.update(word.lower() for word in _WORD.findall(form))
+    return frozenset(words)
+
+
+def _search_words(search: Any, lexicon: Lexicon, where: str) -> frozenset[str]:
+    """A rule's declared search: lexicon classes and words every match holds one of."""
+    if search is None:
+        return frozenset()
+    words: set[str] = set()
+    for item in search:
+        name = str(item)
+        if name == "digits":
+            continue
+        if name.startswith("@"):
+            lex_class = lexicon.classes.get(name[1:])
+            if lex_class is None:
+                raise LanguageDataError(f"{where}: search names unknown lexicon class {name}")
+            for form in lex_class.values:
+                words.update(word.lower() for word in _WORD.findall(form))
+        else:
+            words.add(name.lower())
+    return frozenset(words)
+
+
+def _searches_digits(search: Any, examples: tuple[str, ...]) -> bool:
+    if search is not None:
+        return "digits" in search
+    return any(char.isdigit() for example in examples for char in example)
+
+
+def _literal_words(body: str) -> frozenset[str]:
+    """Every word a compiled pattern spells out, lower-cased: its possible trigger words."""
+    plain = _CASE_PAIR.sub(lambda m: m.group(2), body)
+    plain = _NEGATIVE_LOOK.sub(" ", _GROUP_NAME.sub(" ", plain))
+    plain = _CHAR_CLASS.sub(" ", plain)
+    return frozenset(word.lower() for word in _WORD.findall(plain))
 
 
 # Lexicon classes that producers read directly instead of through a pattern.

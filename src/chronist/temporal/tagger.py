@@ -75,7 +75,7 @@ def _chunks(text: str) -> Iterator[tuple[int, int]]:
 def find_all(text: str, grammar: Grammar) -> list[Candidate]:
     found: list[Candidate] = []
     for start, end in _chunks(text):
-        found.extend(find_candidates(text[start:end], grammar, offset=start))
+        found.extend(find_candidates(text, grammar, start, end))
     return found
 
 
