@@ -27,7 +27,6 @@ from chronist.temporal.values import (
     CalendarPoint,
     Day,
     Grain,
-    Recurrence,
     Reference,
     RefPoint,
     Resolved,
@@ -52,7 +51,9 @@ class Tense(Enum):
 
 # Bounds that say where something ends or lies outside, not where the story is.
 _RANGE_END = re.compile(r"\s*(?:bis|–|-|—)\s")
-_COORDINATION = re.compile(r"^\s*(?:,|und|oder|bis|sowie|bzw\.|/|–|-|—)\s*(?:zum|zur|im|am|den|dem|Anfang|Mitte|Ende)?\s*$")
+_COORDINATION = re.compile(
+    r"^\s*(?:,|und|oder|bis|sowie|bzw\.|/|–|-|—)\s*(?:zum|zur|im|am|den|dem|Anfang|Mitte|Ende)?\s*$"
+)
 _RELATIVE_CLAUSE = re.compile(r"\s*(?:die|der|das|dem|den|deren|dessen|welche[rsmn]?)\s")
 _PLUPERFECT = re.compile(r"\b(?:hatte|hatten|hattest|hattet)\b")
 _FAR_JUMP_YEARS = 10
@@ -92,7 +93,9 @@ def easter_sunday(year: int) -> Day:
     return Day(year, month, day + 1)
 
 
-_FUTURE = re.compile(r"\b(?:wird|werden|wirst|werde|will|wollen|soll|sollen|plant|planen|kommende[nmrs]?|nächste[nmrs]?)\b")
+_FUTURE = re.compile(
+    r"\b(?:wird|werden|wirst|werde|will|wollen|soll|sollen|plant|planen|kommende[nmrs]?|nächste[nmrs]?)\b"
+)
 _PAST = re.compile(
     r"\b(?:hat|haben|hatte|hatten|war|waren|wurde|wurden|worden|gewesen|sagte|erklärte|teilte)\b|\bge[a-zäöüß]{3,}(?:t|en)\b"
 )
@@ -231,7 +234,7 @@ class Anchorer:
         return left > start and _RELATIVE_CLAUSE.match(clause) is not None
 
     def _recent_bound_year(self, index: int, point: CalendarPoint) -> tuple[int, int] | None:
-        """``Bis März 1776 hatte er ... Am 4. März``: the year of the month just named as a bound."""
+        """``Bis März 1776 hatte er ... Am 4. März``: the year of the bound month just named."""
         paragraph = self.paragraphs.span_of(self.candidates[index].start)
         for previous in range(index - 1, max(-1, index - 4), -1):
             other = self.candidates[previous]
@@ -274,7 +277,11 @@ class Anchorer:
             if not _COORDINATION.match(gap):
                 return None
             meaning = other.meaning
-            if isinstance(meaning, Explicit) and meaning.fill is None and meaning.point.year is not None:
+            if (
+                isinstance(meaning, Explicit)
+                and meaning.fill is None
+                and meaning.point.year is not None
+            ):
                 return following, meaning.point.year
             candidate = other
         return None
@@ -292,7 +299,12 @@ class Anchorer:
         none = Anchor(AnchorKind.NONE)
         if isinstance(meaning, Fixed):
             value = meaning.value
-            if isinstance(value, RefPoint) and value.reference is Reference.PRESENT and self.kind is Kind.NEWS and self.dct:
+            if (
+                isinstance(value, RefPoint)
+                and value.reference is Reference.PRESENT
+                and self.kind is Kind.NEWS
+                and self.dct
+            ):
                 return AnchoredValue(value, Anchor(AnchorKind.DCT, None, self.dct.iso()), None)
             return AnchoredValue(value, none, None)
         if isinstance(meaning, Explicit):
@@ -312,13 +324,18 @@ class Anchorer:
         anchor, at = self._anchor_of(reference)
         return AnchoredValue(apply_shift(reference.point, meaning), anchor, at)
 
-    def _resolve_explicit(self, index: int, candidate: Candidate, meaning: Explicit) -> AnchoredValue:
+    def _resolve_explicit(
+        self, index: int, candidate: Candidate, meaning: Explicit
+    ) -> AnchoredValue:
         point = meaning.point
         none = Anchor(AnchorKind.NONE)
-        if meaning.era_open and point.year is not None:
-            story = self.reference.point.year if self.reference else None
-            if story is not None and story <= 0:
-                return AnchoredValue(replace(point, year=1 - point.year), self._anchor_of(self.reference)[0], self.reference.index)  # type: ignore[union-attr]
+        story = self.reference
+        story_year = story.point.year if story is not None else None
+        in_bc_story = story is not None and story_year is not None and story_year <= 0
+        if meaning.era_open and point.year is not None and in_bc_story and story is not None:
+            # "im Jahr 478" in a story told in years BC
+            bc = replace(point, year=1 - point.year)
+            return AnchoredValue(bc, self._anchor_of(story)[0], story.index)
         if meaning.two_digit and meaning.fill is None and index > 0:
             previous = self.candidates[index - 1]
             prev_meaning = previous.meaning
@@ -352,13 +369,22 @@ class Anchorer:
         if meaning.fill == Grain.YEAR:
             coordinated = self._coordinated_year(index) or self._recent_bound_year(index, point)
         if coordinated is not None:
-            at, year = coordinated
-            reference = _Reference(CalendarPoint(Grain.YEAR, year - meaning.year_shift), at, AnchorKind.TIMEX)
+            joined_at, joined_year = coordinated
+            reference = _Reference(
+                CalendarPoint(Grain.YEAR, joined_year - meaning.year_shift),
+                joined_at,
+                AnchorKind.TIMEX,
+            )
         if reference is None or reference.point.year is None:
             return AnchoredValue(point, none, None)
         anchor, at = self._anchor_of(reference)
         filled = _fill(point, reference.point, meaning)
-        if self.kind is Kind.NEWS and reference.kind is AnchorKind.DCT and meaning.fill == Grain.YEAR and self.dct:
+        if (
+            self.kind is Kind.NEWS
+            and reference.kind is AnchorKind.DCT
+            and meaning.fill == Grain.YEAR
+            and self.dct
+        ):
             filled = self._news_year(index, filled)
         if meaning.easter_offset is not None and filled.year is not None:
             filled = _easter_point(filled.year, meaning.easter_offset)
@@ -377,7 +403,9 @@ class Anchorer:
                 options.append((option, first))
         dct = self.dct
         if tense is Tense.FUTURE:
-            future = [o for o, first in options if (first.year, first.month) >= (dct.year, dct.month)]
+            future = [
+                o for o, first in options if (first.year, first.month) >= (dct.year, dct.month)
+            ]
             return future[0] if future else point
         if tense is Tense.PAST:
             past = [o for o, first in options if first <= dct]
@@ -408,8 +436,17 @@ class Anchorer:
         return AnchoredValue(_day_point(shift_day(base, delta)), anchor, at)
 
     def _resolve_deictic(self, index: int, meaning: Deictic) -> AnchoredValue:
-        if self.kind is Kind.NARRATIVE and meaning.unit is Unit.DAY and meaning.amount == 0 and meaning.part_of_day is None:
-            anchor = Anchor(AnchorKind.DCT, None, self.dct.iso()) if self.dct else Anchor(AnchorKind.NONE)
+        if (
+            self.kind is Kind.NARRATIVE
+            and meaning.unit is Unit.DAY
+            and meaning.amount == 0
+            and meaning.part_of_day is None
+        ):
+            anchor = (
+                Anchor(AnchorKind.DCT, None, self.dct.iso())
+                if self.dct
+                else Anchor(AnchorKind.NONE)
+            )
             return AnchoredValue(RefPoint(Reference.PRESENT), anchor, None)
         if self.dct is not None and (self.kind is Kind.NEWS or meaning.unit is not Unit.DAY):
             anchor = Anchor(AnchorKind.DCT, None, self.dct.iso())
@@ -420,7 +457,11 @@ class Anchorer:
             past = RefPoint(Reference.PAST if meaning.amount < 0 else Reference.FUTURE)
             return AnchoredValue(past, Anchor(AnchorKind.NONE), None)
         anchor, at = self._anchor_of(reference)
-        return AnchoredValue(apply_shift(reference.point, Shift(meaning.unit, meaning.amount, meaning.part_of_day)), anchor, at)
+        return AnchoredValue(
+            apply_shift(reference.point, Shift(meaning.unit, meaning.amount, meaning.part_of_day)),
+            anchor,
+            at,
+        )
 
 
 def _ordinal_distance(a: Day, b: Day) -> int:
@@ -458,8 +499,9 @@ def _unknown_shift(shift: Shift) -> CalendarPoint:
 def apply_shift(anchor: CalendarPoint, shift: Shift) -> CalendarPoint:
     """The anchor moved by ``shift``, at the shift's grain (fields the anchor lacks stay unknown).
 
-    >>> apply_shift(CalendarPoint(Grain.DAY, 1951, 4, 11), Shift(Unit.MONTH, 1))
-    CalendarPoint(grain=<Grain.MONTH: 7>, year=1951, month=5, day=None, season=None, quarter=None, half=None, week=None, weekday=None, part_of_day=None, hour=None, minute=None, second=None)
+    >>> moved = apply_shift(CalendarPoint(Grain.DAY, 1951, 4, 11), Shift(Unit.MONTH, 1))
+    >>> (moved.grain.name, moved.year, moved.month, moved.day)
+    ('MONTH', 1951, 5, None)
     """
     unit = shift.unit
     year = anchor.year
@@ -481,12 +523,19 @@ def apply_shift(anchor: CalendarPoint, shift: Shift) -> CalendarPoint:
     # days, weeks and finer need a day to count from
     if anchor.month is None or anchor.day is None or anchor.grain < Grain.DAY:
         grain = Grain.PART_OF_DAY if shift.part_of_day else Grain.DAY
-        return CalendarPoint(grain, year, anchor.month if anchor.grain >= Grain.MONTH else None, part_of_day=shift.part_of_day)
+        return CalendarPoint(
+            grain,
+            year,
+            anchor.month if anchor.grain >= Grain.MONTH else None,
+            part_of_day=shift.part_of_day,
+        )
     base = Day(year, anchor.month, min(anchor.day, days_in_month(year, anchor.month)))
     if unit in (Unit.DAY, Unit.WEEK):
         moved = shift_day(base, shift.amount * (7 if unit is Unit.WEEK else 1))
         if shift.part_of_day:
-            return CalendarPoint(Grain.PART_OF_DAY, moved.year, moved.month, moved.day, part_of_day=shift.part_of_day)
+            return CalendarPoint(
+                Grain.PART_OF_DAY, moved.year, moved.month, moved.day, part_of_day=shift.part_of_day
+            )
         return _day_point(moved)
     # hours and minutes: keep the day, the time is not known
     return replace(_day_point(base), grain=Grain.DAY)
@@ -501,4 +550,3 @@ def _iso_week(day: Day) -> int:
         probe = shift_day(probe, -7)
         count += 1
     return count
-

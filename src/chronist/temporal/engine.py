@@ -8,9 +8,8 @@ separate pass.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from chronist.temporal.grammar import Grammar, Rule
 from chronist.temporal.meaning import Meaning
@@ -93,11 +92,14 @@ _TOKEN = re.compile(r"[0-9]+|[^\W\d_]+")
 _PAD = 60
 
 
-def find_candidates(text: str, grammar: Grammar, start: int = 0, end: int | None = None) -> list[Candidate]:
+def find_candidates(
+    text: str, grammar: Grammar, start: int = 0, end: int | None = None
+) -> list[Candidate]:
     """All non-overlapping temporal expressions in ``text[start:end]``, in text order.
 
     >>> from chronist.temporal.grammar import load_grammar
-    >>> [c.text for c in find_candidates("Am 27. Juli 1953 schwiegen die Waffen.", load_grammar("de"))]
+    >>> text = "Am 27. Juli 1953 schwiegen die Waffen."
+    >>> [c.text for c in find_candidates(text, load_grammar("de"))]
     ['27. Juli 1953']
     """
     end = len(text) if end is None else end

@@ -136,7 +136,9 @@ def load_grammar(lang: str) -> Grammar:
 
     def expand(pattern: str, where: str, depth: int = 0) -> str:
         if depth > 10:
-            raise LanguageDataError(f"{rules_path}: {where}: fragments reference each other in a cycle")
+            raise LanguageDataError(
+                f"{rules_path}: {where}: fragments reference each other in a cycle"
+            )
 
         def substitute(match: re.Match[str]) -> str:
             name = match.group(1)
@@ -179,14 +181,25 @@ def load_grammar(lang: str) -> Grammar:
             raise LanguageDataError(f"{rules_path}: {where}: a rule needs at least one example")
         quantity_check = bool(raw.get("quantity_check", False))
         role = raw.get("role")
-        if role is not None and lexicon.classes["bound"].values and role not in set(
-            map(str, lexicon.classes["bound"].values.values())
+        if (
+            role is not None
+            and lexicon.classes["bound"].values
+            and role not in set(map(str, lexicon.classes["bound"].values.values()))
         ):
             raise LanguageDataError(f"{rules_path}: {where}: unknown role {role!r}")
         rules.append(
             Rule(
-                name, str(producer), regex, groups, examples, context, order, quantity_check, role,
-                triggers=_search_words(raw.get("search"), lexicon, where) or (_literal_words(body) - stop_words),
+                name,
+                str(producer),
+                regex,
+                groups,
+                examples,
+                context,
+                order,
+                quantity_check,
+                role,
+                triggers=_search_words(raw.get("search"), lexicon, where)
+                or (_literal_words(body) - stop_words),
                 digits=_searches_digits(raw.get("search"), examples + context),
                 scan_all=bool(raw.get("scan_all", False)),
             )

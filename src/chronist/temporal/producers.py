@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from chronist.temporal.grammar import LexValue, Lexicon
+from chronist.temporal.grammar import Lexicon, LexValue
 from chronist.temporal.meaning import Anaphor, Deictic, Explicit, Fixed, Meaning, Shift
 from chronist.temporal.mention import TimexType
 from chronist.temporal.values import (
@@ -98,7 +98,17 @@ def roman_to_int(numeral: str) -> int | None:
 
 def int_to_roman(number: int) -> str:
     parts = []
-    for value, letters in ((100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+    for value, letters in (
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ):
         while number >= value:
             parts.append(letters)
             number -= value
@@ -143,7 +153,9 @@ def _calendar(groups: Groups) -> Produced | None:
     if "year2" in groups:
         year, two_digit = int(groups.text("year2") or "0"), True
 
-    if "relative_adjective" in groups and ("month" in groups or "season" in groups or "unit" in groups):
+    if "relative_adjective" in groups and (
+        "month" in groups or "season" in groups or "unit" in groups
+    ):
         year_shift = int(groups.lex("relative_adjective") or 0)
         fill = Grain.YEAR
     if "unit_compound" in groups:
@@ -156,9 +168,10 @@ def _calendar(groups: Groups) -> Produced | None:
     day = int(groups.text("day") or "0") or None
 
     if "century" in groups or "century_roman" in groups or "ordinal_word" in groups:
-        number = _century_number(groups)
-        if number is None or number == 0 or number > 30:
+        century = _century_number(groups)
+        if century is None or century == 0 or century > 30:
             return None
+        number = century
         first = 1 - number * 100 if bc else (number - 1) * 100
         half = groups.lex("half")
         point = CalendarPoint(Grain.CENTURY, first, half=int(half) if half else None)
@@ -201,7 +214,8 @@ def _calendar(groups: Groups) -> Produced | None:
         shift = groups.lex("relative_adjective")
         weekday = int(groups.lex("weekday") or 1)
         explicit = Explicit(
-            CalendarPoint(Grain.DAY, weekday=weekday), fill=Grain.DAY,
+            CalendarPoint(Grain.DAY, weekday=weekday),
+            fill=Grain.DAY,
             weekday_shift=None if shift is None else int(shift) or 1,
         )
         return Produced(TimexType.DATE, explicit, mod)
@@ -232,9 +246,12 @@ def _calendar(groups: Groups) -> Produced | None:
             return None
         point = CalendarPoint(Grain.DAY if day else Grain.MONTH, year, month, day)
         if "part_of_day" in groups:
-            code = groups.lex_str("part_of_day") or groups.lex_str("part_of_day", "part_of_day_adverb")
-            part = PartOfDay(code or "MO")
-            point = CalendarPoint(Grain.PART_OF_DAY, year, month, day, part_of_day=part)
+            code = groups.lex_str("part_of_day") or groups.lex_str(
+                "part_of_day", "part_of_day_adverb"
+            )
+            point = CalendarPoint(
+                Grain.PART_OF_DAY, year, month, day, part_of_day=PartOfDay(code or "MO")
+            )
             if year is None and fill is None:
                 fill = Grain.YEAR
             return Produced(TimexType.TIME, Explicit(point, fill=fill, two_digit=two_digit), mod)
@@ -256,7 +273,11 @@ def _calendar(groups: Groups) -> Produced | None:
     if point is None:
         return None
     explicit = Explicit(
-        point, fill=fill, year_shift=year_shift, two_digit=two_digit, easter_offset=easter,
+        point,
+        fill=fill,
+        year_shift=year_shift,
+        two_digit=two_digit,
+        easter_offset=easter,
         era_open=era_open and point.grain == Grain.YEAR,
     )
     return Produced(TimexType.DATE, explicit, mod)
@@ -283,8 +304,8 @@ def _shift(groups: Groups) -> Produced | None:
     part = _part_of_day(groups)
     kind = TimexType.TIME if part else TimexType.DATE
     if "unit_compound" in groups:
-        unit_name, amount = (groups.lex_str("unit_compound") or "YEAR/0").split("/")
-        return Produced(kind, Shift(Unit[unit_name], int(amount)))
+        unit_name, steps = (groups.lex_str("unit_compound") or "YEAR/0").split("/")
+        return Produced(kind, Shift(Unit[unit_name], int(steps)))
     if "tags" in groups:
         direction = 1 if (groups.text("direction2") or "").lower() == "darauf" else -1
         return Produced(kind, Shift(Unit.DAY, direction))
@@ -335,7 +356,11 @@ def _deictic(groups: Groups) -> Produced | None:
     part_text = groups.text("part_of_day") or groups.text("part_of_day2")
     part = None
     if part_text:
-        code = "MO" if part_text == "früh" else groups.lex_str("part_of_day") or groups.lex_str("part_of_day2", "part_of_day")
+        code = (
+            "MO"
+            if part_text == "früh"
+            else groups.lex_str("part_of_day") or groups.lex_str("part_of_day2", "part_of_day")
+        )
         part = PartOfDay(code) if code else None
     kind = TimexType.TIME if part else TimexType.DATE
     return Produced(kind, Deictic(Unit.DAY, int(days or 0), part))
@@ -349,7 +374,9 @@ def _reference(groups: Groups) -> Produced | None:
     if "shift_direction" in groups:
         # "wenige Tage später": an unspecified time after (or before) the anchor
         later = int(groups.lex("shift_direction") or 1) > 0
-        return Produced(TimexType.DATE, Fixed(RefPoint(Reference.FUTURE if later else Reference.PAST)))
+        return Produced(
+            TimexType.DATE, Fixed(RefPoint(Reference.FUTURE if later else Reference.PAST))
+        )
     value = groups.lex_str("reference")
     return None if value is None else Produced(TimexType.DATE, Fixed(RefPoint(Reference(value))))
 
@@ -365,7 +392,9 @@ def _duration(groups: Groups) -> Produced | None:
         unit = _unit(groups, "length_suffix", "length_suffix")
         amount = groups.number("amount")
     elif "unit_plural" in groups:
-        unit = _unit(groups, "unit_plural", "unit_plural") or _unit(groups, "unit_plural", "unit_long_plural")
+        unit = _unit(groups, "unit_plural", "unit_plural") or _unit(
+            groups, "unit_plural", "unit_long_plural"
+        )
         amount = None
     else:
         unit = _unit(groups, "unit", "unit")
@@ -398,16 +427,19 @@ def _set(groups: Groups) -> Produced | None:
     elif "month" in groups:
         period = CalendarPoint(Grain.MONTH, month=int(groups.lex("month") or 1))
     else:
-        unit = _unit(groups, "unit", "unit")
-        if unit is None:
+        counted = _unit(groups, "unit", "unit")
+        if counted is None:
             return None
+        unit = counted
         amount = groups.number("amount") if "amount" in groups else 1.0
         period = Duration.of(unit, amount)
         if "times" in groups:
             times_text = (groups.text("times") or "1").strip().lower()
             times = {"ein": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5}.get(times_text)
             freq = f"{times or int(times_text)}X"
-    return Produced(TimexType.SET, Fixed(Recurrence(period, quant="EVERY" if freq is None else None, freq=freq)))
+    return Produced(
+        TimexType.SET, Fixed(Recurrence(period, quant="EVERY" if freq is None else None, freq=freq))
+    )
 
 
 _COMMON = frozenset({"span", "bound"})
@@ -416,38 +448,108 @@ PRODUCERS: dict[str, Producer] = {
     "calendar": Producer(
         _COMMON
         | {
-            "day", "month", "month_num", "year", "year2", "era", "position", "approx",
-            "relative_adjective", "unit_compound", "unit", "century", "century_roman",
-            "ordinal_word", "half", "millennium", "decade", "decade2", "decade_word",
-            "decade_noun", "holiday", "season", "season_part", "quarter", "year_position",
-            "weekday", "hour", "minute", "part_of_day", "midnight", "season_adjective", "timezone",
+            "day",
+            "month",
+            "month_num",
+            "year",
+            "year2",
+            "era",
+            "position",
+            "approx",
+            "relative_adjective",
+            "unit_compound",
+            "unit",
+            "century",
+            "century_roman",
+            "ordinal_word",
+            "half",
+            "millennium",
+            "decade",
+            "decade2",
+            "decade_word",
+            "decade_noun",
+            "holiday",
+            "season",
+            "season_part",
+            "quarter",
+            "year_position",
+            "weekday",
+            "hour",
+            "minute",
+            "part_of_day",
+            "midnight",
+            "season_adjective",
+            "timezone",
         },
         _calendar,
     ),
     "shift": Producer(
         _COMMON
-        | {"amount", "unit", "shift_direction", "after", "relative_adjective", "unit_compound",
-           "tags", "direction2", "part_of_day", "event_relation"},
+        | {
+            "amount",
+            "unit",
+            "shift_direction",
+            "after",
+            "relative_adjective",
+            "unit_compound",
+            "tags",
+            "direction2",
+            "part_of_day",
+            "event_relation",
+        },
         _shift,
     ),
     "deictic": Producer(
-        _COMMON | {"deictic_day", "deictic_day_lower", "part_of_day", "part_of_day2", "ago", "amount", "unit"},
+        _COMMON
+        | {
+            "deictic_day",
+            "deictic_day_lower",
+            "part_of_day",
+            "part_of_day2",
+            "ago",
+            "amount",
+            "unit",
+        },
         _deictic,
     ),
     "anaphor": Producer(_COMMON | {"anaphor", "now", "now2"}, _anaphor),
     "reference": Producer(
-        _COMMON | {"reference", "shift_direction", "vague_amount", "unit", "unit_plural"}, _reference
+        _COMMON | {"reference", "shift_direction", "vague_amount", "unit", "unit_plural"},
+        _reference,
     ),
     "duration": Producer(
         _COMMON
-        | {"quantity_mod", "amount", "unit", "lang", "vague_amount", "relative_adjective",
-           "unit_plural", "length_adverb", "length_suffix", "shift_direction", "amount2", "unit2",
-           "outer_mod", "event_relation"},
+        | {
+            "quantity_mod",
+            "amount",
+            "unit",
+            "lang",
+            "vague_amount",
+            "relative_adjective",
+            "unit_plural",
+            "length_adverb",
+            "length_suffix",
+            "shift_direction",
+            "amount2",
+            "unit2",
+            "outer_mod",
+            "event_relation",
+        },
         _duration,
     ),
     "set": Producer(
         _COMMON
-        | {"frequency_adverb", "every", "amount", "unit", "weekday", "season", "month", "weekday_set", "times"},
+        | {
+            "frequency_adverb",
+            "every",
+            "amount",
+            "unit",
+            "weekday",
+            "season",
+            "month",
+            "weekday_set",
+            "times",
+        },
         _set,
     ),
 }

@@ -76,7 +76,11 @@ def _point_timex(point: CalendarPoint) -> str:
     if grain == Grain.WEEK:
         return f"{text}-W{point.week:02d}" if point.week else f"{text}-WXX"
     if point.weekday is not None and point.month is None:
-        return f"{text}-W{point.week:02d}-{point.weekday}" if point.week else f"{text}-WXX-{point.weekday}"
+        return (
+            f"{text}-W{point.week:02d}-{point.weekday}"
+            if point.week
+            else f"{text}-WXX-{point.weekday}"
+        )
     text += f"-{point.month:02d}" if point.month else "-XX"
     if grain == Grain.MONTH:
         return text

@@ -86,7 +86,9 @@ def guess_kind(candidates: list[Candidate], dct: Day | None) -> Kind:
     years = sorted(
         c.meaning.point.year
         for c in candidates
-        if isinstance(c.meaning, Explicit) and c.meaning.point.year is not None and c.meaning.fill is None
+        if isinstance(c.meaning, Explicit)
+        and c.meaning.point.year is not None
+        and c.meaning.fill is None
     )
     if not years:
         return Kind.NEWS
@@ -102,7 +104,8 @@ def tag(
     ``kind`` is ``narrative`` (history: a moving reference time), ``news``
     (relative to the document creation time ``dct``) or ``auto``.
 
-    >>> [t.value for t in tag("Am 11. April 1951 setzte Truman MacArthur ab; einen Monat später ...")]
+    >>> text = "Am 11. April 1951 setzte Truman MacArthur ab; einen Monat später ..."
+    >>> [t.value for t in tag(text)]
     ['1951-04-11', '1951-05']
     """
     if not isinstance(text, str):
@@ -116,7 +119,10 @@ def tag(
     sentences = SpanIndex(sentence_spans(text)) if candidates else SpanIndex([])
     anchored = Anchorer(text, candidates, document_kind, day, paragraphs, sentences).resolve_all()
     tids = [f"t{i + 1}" for i in range(len(candidates))]
-    return [_timex(c, a, tids[i], tids) for i, (c, a) in enumerate(zip(candidates, anchored, strict=True))]
+    return [
+        _timex(c, a, tids[i], tids)
+        for i, (c, a) in enumerate(zip(candidates, anchored, strict=True))
+    ]
 
 
 def _timex(candidate: Candidate, anchored: AnchoredValue, tid: str, tids: list[str]) -> Timex:
@@ -124,14 +130,25 @@ def _timex(candidate: Candidate, anchored: AnchoredValue, tid: str, tids: list[s
     mod = candidate.mod
     if value is None:
         return Timex(
-            tid, candidate.start, candidate.end, candidate.text, candidate.type, "XXXX", mod, None,
-            Bounds.unknown(), candidate.rule, anchored.anchor,
+            tid,
+            candidate.start,
+            candidate.end,
+            candidate.text,
+            candidate.type,
+            "XXXX",
+            mod,
+            None,
+            Bounds.unknown(),
+            candidate.rule,
+            anchored.anchor,
         )
     bounds = bounds_of(value, mod)
     quant = freq = None
     if isinstance(value, Recurrence):
         quant, freq = value.quant, value.freq
-    role = {"until": "end", "since": "begin", "from": "begin"}.get(candidate.bound or "", candidate.bound)
+    role = {"until": "end", "since": "begin", "from": "begin"}.get(
+        candidate.bound or "", candidate.bound
+    )
     return Timex(
         tid=tid,
         start=candidate.start,

@@ -255,9 +255,7 @@ def bounds_of(value: Resolved, mod: Mod | None = None) -> Bounds:
 def _approx(first: Day, last: Day) -> Bounds:
     # "um 1520": widen by a tenth of the span's order of magnitude, at least a year.
     widen = max(1, (last.year - first.year + 1) // 2)
-    return Bounds(
-        Day(first.year - widen, 1, 1), first, last, Day(last.year + widen, 12, 31)
-    )
+    return Bounds(Day(first.year - widen, 1, 1), first, last, Day(last.year + widen, 12, 31))
 
 
 def _apply_mod(first: Day, last: Day, mod: Mod | None) -> tuple[Day, Day]:
@@ -326,7 +324,9 @@ _DAYS_BEFORE_MONTH = (0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334)
 def _ordinal(day: Day) -> int:
     y = day.year - 1
     leap = day.month > 2 and days_in_month(day.year, 2) == 29
-    return y * 365 + y // 4 - y // 100 + y // 400 + _DAYS_BEFORE_MONTH[day.month - 1] + leap + day.day
+    return (
+        y * 365 + y // 4 - y // 100 + y // 400 + _DAYS_BEFORE_MONTH[day.month - 1] + leap + day.day
+    )
 
 
 def _from_ordinal(ordinal: int) -> Day:
