@@ -263,7 +263,9 @@ class Anchorer:
             return True
         following = bisect_right(self._stated_at, index)
         later = self._stated_years[following][1] if following < len(self._stated_years) else None
-        return later is None or abs(later - year) <= abs(later - current)
+        if later is None:
+            return year > current  # a late step forward ends the story; a look back does not
+        return abs(later - year) <= abs(later - current)
 
     def _range_follows(self, candidate: Candidate) -> bool:
         return _RANGE_END.match(self.text, candidate.end) is not None

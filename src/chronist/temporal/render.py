@@ -116,7 +116,7 @@ def duration_value(duration: Duration) -> str:
     """ISO 8601 duration as TIMEX3 writes it (``P2Y``, ``PXD``, ``PT1H30M``, ``P18M``).
 
     >>> duration_value(Duration.of(Unit.YEAR, 1.5))
-    'P18M'
+    'P1Y6M'
     """
     parts: list[tuple[Unit, float | None]] = []
     for unit, amount in duration.parts:

@@ -1,0 +1,148 @@
+"""The example corpus of every language folder is the test suite of its rules.
+
+One runner for all languages: values under a stated reference, narrative
+passages, the negative corpus, and the rules' own examples.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from chronist import tag
+from chronist.lang import available_languages, language_dir
+from chronist.temporal import engine
+from chronist.temporal.engine import find_candidates
+from chronist.temporal.grammar import load_grammar
+
+
+def _load(lang: str, name: str) -> dict[str, Any]:
+    path = language_dir(lang) / "examples" / name
+    if not path.is_file():
+        return {}
+    with path.open("rb") as handle:
+        return tomllib.load(handle)
+
+
+def _value_cases() -> list[Any]:
+    cases = []
+    for lang in available_languages():
+        for group in _load(lang, "values.toml").get("group", []):
+            for expect in group.get("expect", []):
+                for text in expect["texts"]:
+                    marks = []
+                    if "xfail" in expect:
+                        marks.append(pytest.mark.xfail(reason=expect["xfail"], strict=True))
+                    cases.append(
+                        pytest.param(lang, group, expect, text, id=f"{lang}:{text}", marks=marks)
+                    )
+    return cases
+
+
+@pytest.mark.parametrize(("lang", "group", "expect", "text"), _value_cases())
+def test_value(lang: str, group: dict[str, Any], expect: dict[str, Any], text: str) -> None:
+    found = tag(text, lang=lang, kind=group.get("kind", "auto"), dct=group.get("dct"))
+    assert [t.value for t in found] == [expect["value"]], [(t.text, t.value, t.rule) for t in found]
+    timex = found[0]
+    if "type" in expect:
+        assert timex.type.value == expect["type"]
+    if "mod" in expect:
+        assert timex.mod is not None and timex.mod.value == expect["mod"]
+    if "edtf" in expect:
+        assert timex.edtf == expect["edtf"]
+
+
+def _passages() -> list[Any]:
+    cases = []
+    for lang in available_languages():
+        for passage in _load(lang, "narrative.toml").get("passage", []):
+            for position, item in enumerate(passage["expect"]):
+                marks = []
+                if len(item) > 2:
+                    marks.append(pytest.mark.xfail(reason=item[2], strict=True))
+                case_id = f"{lang}:{passage['name']}:{item[0]}"
+                cases.append(pytest.param(lang, passage, position, id=case_id, marks=marks))
+    return cases
+
+
+@pytest.mark.parametrize(("lang", "passage", "position"), _passages())
+def test_passage(lang: str, passage: dict[str, Any], position: int) -> None:
+    found = tag(passage["text"], lang=lang, kind=passage["kind"], dct=passage.get("dct"))
+    text, value = passage["expect"][position][:2]
+    wanted = [(item[0]) for item in passage["expect"]]
+    assert [t.text for t in found] == wanted
+    assert found[position].text == text
+    assert found[position].value == value, (found[position].rule, found[position].anchor)
+
+
+def _negatives() -> list[Any]:
+    return [
+        pytest.param(lang, text, id=f"{lang}:{text[:40]}")
+        for lang in available_languages()
+        for text in _load(lang, "negative.toml").get("texts", [])
+    ]
+
+
+@pytest.mark.parametrize(("lang", "text"), _negatives())
+def test_negative(lang: str, text: str) -> None:
+    assert [(t.text, t.rule) for t in tag(text, lang=lang)] == []
+
+
+def _rule_cases() -> list[Any]:
+    return [
+        pytest.param(lang, rule.name, id=f"{lang}:{rule.name}")
+        for lang in available_languages()
+        for rule in load_grammar(lang).rules
+    ]
+
+
+def _rule_matches(lang: str, rule_name: str, text: str) -> list[str]:
+    """What one rule alone matches in ``text``, searching only near its trigger words."""
+    grammar = load_grammar(lang)
+    rule = next(r for r in grammar.rules if r.name == rule_name)
+    producer = engine.PRODUCERS[rule.producer]
+    index = engine._TokenIndex(text, 0, len(text))
+    windows = [(0, len(text))] if rule.scan_all else index.windows(rule.triggers, rule.digits)
+    return [
+        candidate.text
+        for start, end in windows
+        for candidate in engine._matches(text, rule, producer, grammar, start, end)
+    ]
+
+
+@pytest.mark.parametrize(("lang", "rule_name"), _rule_cases())
+def test_rule_examples(lang: str, rule_name: str) -> None:
+    """A rule matches each of its examples whole (or, with a context, as the span it marks)."""
+    rule = next(r for r in load_grammar(lang).rules if r.name == rule_name)
+    matched: set[str] = set()
+    for example in rule.examples:
+        matched.update(_rule_matches(lang, rule_name, example))
+    for context in rule.example_context:
+        found = _rule_matches(lang, rule_name, context)
+        assert found, f"rule {rule_name!r} matches nothing in {context!r}"
+        matched.update(found)
+    assert set(rule.examples) <= matched, sorted(set(rule.examples) - matched)
+
+
+@pytest.mark.parametrize("lang", available_languages())
+def test_every_fragment_and_class_is_used(lang: str) -> None:
+    assert load_grammar(lang).unused == frozenset()
+
+
+@pytest.mark.parametrize("lang", available_languages())
+def test_every_rule_wins_somewhere(lang: str) -> None:
+    """Every rule produces an expression (after overlaps are settled) on some example text."""
+    grammar = load_grammar(lang)
+    texts = [e for rule in grammar.rules for e in rule.examples + rule.example_context]
+    texts += [t for group in _load(lang, "values.toml").get("group", []) for e in group["expect"] for t in e["texts"]]
+    texts += [p["text"] for p in _load(lang, "narrative.toml").get("passage", [])]
+    fired = {c.rule for text in texts for c in find_candidates(text, grammar)}
+    assert {rule.name for rule in grammar.rules} - fired == set()
+
+
+def test_language_folders_exist() -> None:
+    assert "de" in available_languages()
+    assert (Path(language_dir("de")) / "examples" / "values.toml").is_file()
