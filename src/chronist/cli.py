@@ -21,7 +21,6 @@ import argparse
 import dataclasses
 import datetime
 import enum
-import functools
 import importlib
 import json
 import os
@@ -58,6 +57,7 @@ _MAIN_EPILOG = """\
 examples:
   chronist tag ../shared/seed/koreakrieg.de.txt
   chronist tag corpus/ --format timeml -o out/
+  chronist eval ../shared/data/WikiWarsDE-dev
   chronist tag --help
 """
 
@@ -157,15 +157,30 @@ def _add_tag_parser(subparsers: argparse._SubParsersAction[_Parser]) -> None:
     )
     tag.add_argument("files", nargs="+", metavar="FILE", help="text file, directory, or - (stdin)")
     tag.add_argument("--lang", default="de", help="language of the texts (default: de)")
-    tag.add_argument("--kind", choices=_KINDS, default="auto", help="document kind (default: auto)")
-    tag.add_argument("--dct", type=_iso_date, help="document creation time, YYYY-MM-DD")
-    tag.add_argument("--format", choices=tuple(_FORMATS), default="text", help="default: text")
-    tag.add_argument("-o", "--output", metavar="DIR", type=Path, help="write one file per input")
+    tag.add_argument(
+        "--kind", choices=_KINDS, default="auto",
+        help="narrative: history, dates anchored in the story; news: relative to --dct; "
+        "auto (default): news if --dct is given and the text's years lie near it",
+    )  # fmt: skip
+    tag.add_argument(
+        "--dct", type=_iso_date, metavar="YYYY-MM-DD",
+        help="document creation time (publication date) for news",
+    )  # fmt: skip
+    tag.add_argument(
+        "--format", choices=tuple(_FORMATS), default="text",
+        help="text: a table for reading (default); json: every field; timeml: TIMEX3 inline",
+    )  # fmt: skip
+    tag.add_argument(
+        "-o", "--output", metavar="DIR", type=Path,
+        help="write one file per input into DIR (created if needed) instead of stdout",
+    )  # fmt: skip
     tag.add_argument(
         "--max-size", metavar="MB", type=_megabytes, default=DEFAULT_MAX_BYTES,
         help=f"largest input read, in MB (default: {DEFAULT_MAX_BYTES // 1_000_000})",
     )  # fmt: skip
-    tag.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help="tracebacks")
+    tag.add_argument(
+        "--debug", action="store_true", default=argparse.SUPPRESS, help="show tracebacks on errors"
+    )
     tag.set_defaults(handler=run_tag)
 
 
@@ -245,8 +260,8 @@ def run_tag(args: argparse.Namespace) -> int:
         raise OptionError("--format timeml with several inputs needs -o DIR (one .tml each)")
     chronist.tag("", lang=args.lang, kind=args.kind, dct=args.dct)  # checks the options
     inputs = _expand(args.files, output)
-    if args.format != "text" and output is None:
-        _ensure_utf8_stdout()
+    if output is None:
+        _prepare_stdout(exact=args.format != "text")
     progress = _Progress(len(inputs)) if len(inputs) > 1 else None
     failures: list[tuple[str, str]] = []
     written: dict[Path, str] = {}
@@ -274,7 +289,8 @@ def run_tag(args: argparse.Namespace) -> int:
                 _report(_describe(error))
     if progress:
         progress.finish()
-        _summarise(inputs, failures, mentions, characters, time.perf_counter() - started)
+        seconds = time.perf_counter() - started
+        _summarise(inputs, failures, mentions, characters, seconds, output)
     return EXIT_FAILED if failures else EXIT_OK
 
 
@@ -328,7 +344,7 @@ def _emit(
         write(sys.stdout)
         sys.stdout.flush()
         return
-    target = output / item.relative.with_suffix(_FORMATS[format_name])
+    target = output / item.relative.parent / (item.relative.name + _FORMATS[format_name])
     resolved = target.resolve()
     if item.path != STDIN and resolved == Path(item.path).resolve():
         raise OptionError(f"{target}: would overwrite the input; choose another -o DIR")
@@ -359,7 +375,9 @@ class _Progress:
     def show(self, number: int, name: str) -> None:
         line = f"[{number:>{len(str(self.total))}}/{self.total}] {name}"
         if self.live:
-            sys.stderr.write(f"\r\x1b[K{line[:120]}")
+            filled = 20 * (number - 1) // self.total
+            bar = "#" * filled + "-" * (20 - filled)
+            sys.stderr.write(f"\r\x1b[K{bar} {line}"[:120])
         else:
             sys.stderr.write(f"chronist: {line}\n")
         sys.stderr.flush()
@@ -375,11 +393,13 @@ def _summarise(
     mentions: int,
     characters: int,
     seconds: float,
+    output: Path | None,
 ) -> None:
     done = len(inputs) - len(failures)
     lines = [
         f"chronist: tagged {done} of {len(inputs)} inputs: {mentions:,} mentions in "
         f"{characters:,} characters, {seconds:.1f} s"
+        + (f", written to {output}/" if output is not None and done else "")
         + (f"; {len(failures)} failed:" if failures else "")
     ]
     lines += [f"  {reason}" for _name, reason in failures]
@@ -406,13 +426,17 @@ def _report(message: str, prefix: str = "chronist: error: ") -> None:
     sys.stderr.flush()
 
 
-def _ensure_utf8_stdout() -> None:
-    # JSON and TimeML must hold every character of the input, whatever the locale.
+def _prepare_stdout(exact: bool) -> None:
+    """JSON and TimeML hold every character whatever the locale; a table may approximate."""
     stream = sys.stdout
-    if (stream.encoding or "").lower().replace("-", "") != "utf8" and hasattr(
+    if (stream.encoding or "").lower().replace("-", "") == "utf8" or not hasattr(
         stream, "reconfigure"
     ):
+        return
+    if exact:
         stream.reconfigure(encoding="utf-8")
+    else:
+        stream.reconfigure(errors="replace")
 
 
 def _silence_stdout() -> None:
@@ -436,10 +460,12 @@ class _Document:
     dct: str | None
 
 
-def _kind_used(kind: str, timexes: Sequence[Timex]) -> str | None:
-    """The document kind the anchoring used, as far as the mentions show it."""
-    if kind != "auto":
-        return kind
+def _kind_used(document: _Document, timexes: Sequence[Timex]) -> str | None:
+    """The document kind the anchoring used, as far as the options and mentions show it."""
+    if document.kind != "auto":
+        return document.kind
+    if document.dct is None:
+        return "narrative"  # without a creation time the tagger reads a text as narrative
     anchors = {timex.anchor.kind for timex in timexes}
     if AnchorKind.DCT in anchors:
         return "news"
@@ -466,7 +492,7 @@ def _write_json(
             "file": document.file,
             "lang": document.lang,
             "kind": document.kind,
-            "kind_used": _kind_used(document.kind, timexes),
+            "kind_used": _kind_used(document, timexes),
             "dct": document.dct,
             "characters": length,
         },
@@ -475,42 +501,74 @@ def _write_json(
     stream.write(json.dumps(head, ensure_ascii=False)[:-1] + ', "mentions": [')
     for number, timex in enumerate(timexes):
         separator = ", " if number else ""
-        stream.write(separator + newline + json.dumps(_plain(timex), ensure_ascii=False))
+        stream.write(separator + newline + json.dumps(_mention(timex), ensure_ascii=False))
     stream.write(newline + "]}\n")
+
+
+def _mention(timex: Timex) -> dict[str, object]:
+    """Every field of a :class:`Timex`, JSON-ready (the common ones without recursion)."""
+    record: dict[str, object] = {}
+    for name in _field_names(Timex):
+        value = getattr(timex, name)
+        if type(value) in _SCALARS:
+            record[name] = value
+        elif type(value) is values.Bounds:
+            record[name] = {
+                "earliest_begin": _iso(value.earliest_begin),
+                "latest_begin": _iso(value.latest_begin),
+                "earliest_end": _iso(value.earliest_end),
+                "latest_end": _iso(value.latest_end),
+            }
+        else:
+            record[name] = _plain(value)
+    return record
+
+
+def _iso(day: Day | None) -> str | None:
+    return None if day is None else day.iso()
 
 
 def _plain(value: object) -> object:
     """A JSON-ready copy of a chronist value (dataclasses, enums, days, tuples)."""
-    if value is None or isinstance(value, str | int | float):
+    kind = type(value)
+    if kind in _SCALARS:
         return value
-    if isinstance(value, Day):
-        return value.iso()
+    if kind is Day:
+        return value.iso()  # type: ignore[attr-defined]
     if isinstance(value, enum.Enum):
         return value.value if isinstance(value.value, str) else value.name
     if isinstance(value, tuple | list):
         return [_plain(item) for item in value]
-    names = _field_names(type(value))
+    names = _field_names(kind)
     if not names:
         return str(value)
-    fields = {name: _plain(getattr(value, name)) for name in names}
-    if type(value) in _VALUE_CLASSES:  # the typed meaning: name it, drop unset fields
-        return {"class": type(value).__name__} | {k: v for k, v in fields.items() if v is not None}
-    return fields
+    if kind in _VALUE_CLASSES:  # the typed meaning: name its class, leave out unset fields
+        fields: dict[str, object] = {"class": kind.__name__}
+        for name in names:
+            field = getattr(value, name)
+            if field is not None:
+                fields[name] = _plain(field)
+        return fields
+    return {name: _plain(getattr(value, name)) for name in names}
 
 
+_SCALARS = frozenset({str, int, float, bool, type(None)})
 _VALUE_CLASSES = frozenset(
     getattr(values, name)
     for name in ("CalendarPoint", "Interval", "Duration", "RefPoint", "Recurrence")
 )
 
 
-@functools.cache
 def _field_names(cls: type) -> tuple[str, ...]:
-    return (
-        tuple(field.name for field in dataclasses.fields(cls))
-        if dataclasses.is_dataclass(cls)
-        else ()
-    )
+    names = _FIELD_NAMES.get(cls)
+    if names is None:
+        is_record = dataclasses.is_dataclass(cls)
+        names = tuple(field.name for field in dataclasses.fields(cls)) if is_record else ()
+        _FIELD_NAMES[cls] = names
+    return names
+
+
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
 
 
 def _timeml(document: _Document, text: str, timexes: Sequence[Timex]) -> str:
@@ -531,7 +589,7 @@ _SPACE = re.compile(r"\s+")
 
 def _write_table(stream: TextIO, document: _Document, text: str, timexes: Sequence[Timex]) -> None:
     """A table for people: one row per mention, its context below it."""
-    kind = _kind_used(document.kind, timexes) or document.kind
+    kind = _kind_used(document, timexes) or document.kind
     stream.write(
         f"{document.file}: {len(timexes)} temporal expression{'s' * (len(timexes) != 1)}"
         f"  ({document.lang}, {kind}, DCT {document.dct or 'none'}, {len(text):,} characters)\n"
@@ -540,11 +598,15 @@ def _write_table(stream: TextIO, document: _Document, text: str, timexes: Sequen
     for row in _rows(timexes):  # a first pass for the widths keeps memory flat
         widths = [max(width, len(cell)) for width, cell in zip(widths, row, strict=True)]
     widths = [min(width, cap) for width, cap in zip(widths, _TABLE_CAPS, strict=True)]
-    stream.write(_format_row(_TABLE_HEAD, widths) + "\n")
+    # On a terminal the context is dimmed and the mention in it bold (unless NO_COLOR is set).
+    styled = stream.isatty() and "NO_COLOR" not in os.environ
+    dim, bold, reset = ("\x1b[2m", "\x1b[1m", "\x1b[0m") if styled else ("", "", "")
+    stream.write(f"{bold}{_format_row(_TABLE_HEAD, widths)}{reset}\n")
     indent = " " * (widths[0] + 2)
     for row, timex in zip(_rows(timexes), timexes, strict=True):
+        before, mention, after = _context(text, timex.start, timex.end)
         stream.write(_format_row(row, widths) + "\n")
-        stream.write(f"{indent}{_context(text, timex.start, timex.end)}\n")
+        stream.write(f"{indent}{dim}{before}{reset}{bold}[{mention}]{reset}{dim}{after}{reset}\n")
     stream.write("\n")
 
 
@@ -581,27 +643,26 @@ def _format_row(cells: Sequence[str], widths: Sequence[int]) -> str:
     ).rstrip()
 
 
-def _context(text: str, start: int, end: int) -> str:
-    """``…words before [the mention] words after…``, on one line of the text."""
+def _context(text: str, start: int, end: int) -> tuple[str, str, str]:
+    """The words before, the mention and the words after it, within its line of the text.
+
+    >>> _context("Erst am 27. Juli 1953 schwiegen die Waffen.", 8, 21)
+    ('Erst am ', '27. Juli 1953', ' schwiegen die Waffen.')
+    """
     low, high = max(0, start - _CONTEXT), min(len(text), end + _CONTEXT)
     newline = text.rfind("\n", low, start)
     left = newline + 1 if newline >= 0 else low
     newline = text.find("\n", end, high)
     right = newline if newline >= 0 else high
     before, after = text[left:start], text[end:right]
-    cut_before, cut_after = left == low > 0, right == high < len(text)
-    if cut_before and " " in before:
-        before = before[before.index(" ") + 1 :]
-    if cut_after and " " in after:
-        after = after[: after.rindex(" ")]
-    return "".join(
-        (
-            "…" * cut_before,
-            _SPACE.sub(" ", before).lstrip(),
-            f"[{_SPACE.sub(' ', text[start:end])}]",
-            _SPACE.sub(" ", after).rstrip(),
-            "…" * cut_after,
-        )
+    if left == low > 0:  # cut inside the line: drop the cut word, mark the cut
+        before = "…" + before[before.find(" ") + 1 :]
+    if right == high < len(text):
+        after = after[: after.rfind(" ")] + "…" if " " in after else after + "…"
+    return (
+        _SPACE.sub(" ", before).lstrip(),
+        _SPACE.sub(" ", text[start:end]),
+        _SPACE.sub(" ", after).rstrip(),
     )
 
 

@@ -55,7 +55,10 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"PK\x03\x04", "a ZIP archive (also .docx/.odt); unpack it or save the document as .txt"),
     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an MS Office document; save it as plain text"),
     (b"\x1f\x8b", "gzip-compressed; decompress it first (gunzip)"),
-    (b"BZh", "bzip2-compressed; decompress it first (bunzip2)"),
+    *(
+        (b"BZh%d1AY&SY" % level, "bzip2-compressed; decompress it first (bunzip2)")
+        for level in range(1, 10)
+    ),
     (b"\xfd7zXZ\x00", "xz-compressed; decompress it first (unxz)"),
     (b"\x28\xb5\x2f\xfd", "zstd-compressed; decompress it first (unzstd)"),
     (b"\x89PNG\r\n\x1a\n", "a PNG image"),
@@ -84,9 +87,10 @@ def read_text(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
     'Der Korea'
     """
     source = str(path)
-    if source == STDIN:
-        return _decode_chunks(_chunks(sys.stdin.buffer), "<stdin>", max_bytes)
     try:
+        if source == STDIN:
+            source = "<stdin>"
+            return _decode_chunks(_chunks(sys.stdin.buffer), source, max_bytes)
         info = os.stat(source)
         if stat.S_ISDIR(info.st_mode):
             raise MissingInputError(
@@ -132,7 +136,7 @@ def _decode_chunks(chunks: Iterable[bytes], source: str, max_bytes: int) -> str:
     for chunk in chunks:
         if first:
             first = False
-            _check_head(chunk, source)
+            _check_head(chunk[:16], source)
             if chunk.startswith(_UTF8_BOM):
                 chunk, consumed = chunk[len(_UTF8_BOM) :], len(_UTF8_BOM)
         nul = chunk.find(b"\x00")

@@ -66,9 +66,7 @@ def cluster_mentions(mentions: list[TypedMention]) -> list[list[TypedMention]]:
         uninflected(_strip_genitive(m.mention.text), texts - {m.mention.text}) for m in mentions
     ]
     # persons: a one-word key that is the last or first word of a longer name
-    person_names = {
-        key for key, m in zip(keys, mentions, strict=True) if m.type is EntityType.PER
-    }
+    person_names = {key for key, m in zip(keys, mentions, strict=True) if m.type is EntityType.PER}
     long_names = sorted((k for k in person_names if " " in k), key=len, reverse=True)
     last_words: dict[str, str] = {}
     for name in long_names:

@@ -15,7 +15,9 @@ from collections.abc import Mapping, Sequence
 
 __all__ = ["sentence_features", "word_shape"]
 
-_NAME_FLAGS = frozenset({"fn", "sn", "gn", "tr", "wc", "wl", "wo", "fnm", "gnm", "trm", "wlm", "wom"})
+_NAME_FLAGS = frozenset(
+    {"fn", "sn", "gn", "tr", "wc", "wl", "wo", "fnm", "gnm", "trm", "wlm", "wom"}
+)
 _CACHE_LIMIT = 300_000
 
 

@@ -76,7 +76,9 @@ def recognize(text: str, lang: str = "de") -> list[Entity]:
     [('Douglas MacArthur', 'PER', 2), ('Incheon', 'LOC', 1), ('Truman', 'PER', 1)]
     """
     if lang not in SUPPORTED_LANGUAGES:
-        raise OptionError(f"entity recognition supports {sorted(SUPPORTED_LANGUAGES)}, not {lang!r}")
+        raise OptionError(
+            f"entity recognition supports {sorted(SUPPORTED_LANGUAGES)}, not {lang!r}"
+        )
     if not text.strip():
         return []
     groups = cluster_mentions(find_mentions(text))

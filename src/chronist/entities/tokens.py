@@ -24,14 +24,16 @@ class Token:
     end: int
 
 
-_ABBREVIATIONS = frozenset(
-    """
-    abb abs abt allg anm art bd bzw ca chr co dr dt ebd etc evtl gebr gegr ggf
-    hl hr hrsg inc jh jhd jr kap kl lt ltd max min mio mrd nr nachf pfd pkt prof
-    röm s sog st str tel u usw v verf vgl vol z zb zit ca gen gest geb
-    jan feb febr mär apr jun jul aug sep sept okt nov dez
-    """.split()
-)
+# fmt: off
+_ABBREVIATIONS = frozenset((
+    "abb", "abs", "abt", "allg", "anm", "art", "bd", "bzw", "ca", "chr", "co", "dr", "dt",
+    "ebd", "etc", "evtl", "gebr", "gegr", "ggf", "hl", "hr", "hrsg", "inc", "jh", "jhd", "jr",
+    "kap", "kl", "lt", "ltd", "max", "min", "mio", "mrd", "nr", "nachf", "pfd", "pkt", "prof",
+    "röm", "s", "sog", "st", "str", "tel", "u", "usw", "v", "verf", "vgl", "vol", "z", "zb",
+    "zit", "ca", "gen", "gest", "geb", "jan", "feb", "febr", "mär", "apr", "jun", "jul", "aug",
+    "sep", "sept", "okt", "nov", "dez",
+))
+# fmt: on
 
 _TOKEN_RE = re.compile(
     r"""
@@ -69,21 +71,32 @@ def tokenize(text: str) -> list[Token]:
             )
             tokens.extend(_split_trailing_dot(value, start, keep))
         elif kind == "num":
-            following = text[match.end() : match.end() + 40].lstrip()
-            # "15. September" keeps the ordinal dot; "im Jahr 1950." does not.
-            keep = bool(following) and (following[0].isalnum()) and not following[0].isupper()
-            keep = keep or (bool(following) and following.split(" ", 1)[0].rstrip(".,;") in _MONTHS)
+            keep = _is_ordinal(text[match.end() : match.end() + 40].lstrip())
             tokens.extend(_split_trailing_dot(value, start, keep))
         else:
             tokens.append(Token(value, start, match.end()))
     return tokens
 
 
-_MONTHS = frozenset(
-    "Januar Jänner Februar März April Mai Juni Juli August September Oktober "
-    "November Dezember Jahrhundert Jahrhunderts Jahrhunderte Jh Breitengrad "
-    "Breitengrades Armee Division Bundestag Kongress Mal Platz Stock".split()
-)
+# fmt: off
+_ORDINAL_HEADS = frozenset((
+    "Januar", "Jänner", "Februar", "März", "April", "Mai", "Juni", "Juli", "August",
+    "September", "Oktober", "November", "Dezember", "Jahrhundert", "Jahrhunderts",
+    "Jahrhunderte", "Jh", "Breitengrad", "Breitengrades", "Armee", "Division", "Bundestag",
+    "Kongress", "Mal", "Platz", "Stock",
+))
+# fmt: on
+
+
+def _is_ordinal(following: str) -> bool:
+    """Whether a number's dot before ``following`` is an ordinal's: "15. September"
+    and "19. und" keep it, "im Jahr 1950. Dann" does not."""
+    if not following:
+        return False
+    if following[0].isalnum() and not following[0].isupper():
+        return True
+    return following.split(" ", 1)[0].rstrip(".,;") in _ORDINAL_HEADS
+
 
 _SENTENCE_END = frozenset(".!?")
 _CLOSERS = frozenset("\"'“”»«)]’")
@@ -105,13 +118,13 @@ def split_sentences(text: str, tokens: list[Token]) -> list[list[Token]]:
             sentences.append(current)
             current = []
         current.append(token)
-        if token.text in _SENTENCE_END or token.text in _CLOSERS and _ends_after_closer(current):
+        if token.text in _SENTENCE_END or (token.text in _CLOSERS and _ends_after_closer(current)):
             nxt = tokens[index + 1] if index + 1 < count else None
             if nxt is None:
                 continue
             if nxt.text in _CLOSERS:
                 continue
-            if nxt.text[:1].isupper() or nxt.text[:1].isdigit() or nxt.text[:1] in "\"„“»(":
+            if nxt.text[:1].isupper() or nxt.text[:1].isdigit() or nxt.text[:1] in '"„“»(':
                 sentences.append(current)
                 current = []
     if current:

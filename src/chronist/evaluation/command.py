@@ -9,6 +9,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
+import chronist
 from chronist.errors import OptionError
 from chronist.evaluation.align import align_timexes
 from chronist.evaluation.corpora import GoldDocument, GoldTimex, load_corpus, read_document
@@ -61,7 +62,10 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 def run(args: argparse.Namespace) -> int:
     """Run ``chronist eval`` with parsed arguments; print the report; return the exit code.
 
-    >>> run(argparse.Namespace(corpus=[], ner=None))  # doctest: +SKIP
+    >>> parser = argparse.ArgumentParser()
+    >>> register(parser.add_subparsers())
+    >>> run(parser.parse_args(["eval", "../shared/data/WikiWarsDE-dev"]))  # doctest: +SKIP
+    0
     """
     if not args.corpus and args.ner is None:
         raise OptionError("eval: give a CORPUS path (or --ner FILE)")
@@ -104,13 +108,11 @@ def timex_annotation(timex: Timex) -> GoldTimex:
 
 
 def _tag_all(documents: Sequence[GoldDocument], lang: str, kind: str) -> list[DocumentResult]:
-    from chronist import tag
-
     results = []
     started = time.perf_counter()
     for number, document in enumerate(documents, 1):
         _progress(f"chronist {number}/{len(documents)} {document.doc_id}", started)
-        found = tag(document.text, lang=lang, kind=kind, dct=document.dct)
+        found = chronist.tag(document.text, lang=lang, kind=kind, dct=document.dct)
         system = [timex_annotation(timex) for timex in found]
         results.append(score_document(document.doc_id, document.timexes, system))
     return results

@@ -37,7 +37,7 @@ def format_text(results: Sequence[EvaluationResult], *, corpus: str, examples: i
     gold_total = results[0].counts.gold if results else 0
     documents = len(results[0].documents) if results else 0
     lines = [f"corpus: {corpus} ({documents} documents, {gold_total} gold expressions)", ""]
-    width = max(12, *(len(r.system) + 2 for r in results))
+    width = max([12, *(len(r.system) + 2 for r in results)])
     lines.append("measure".ljust(16) + "".join(r.system.rjust(width) for r in results))
     for label, attribute in (("gold", "gold"), ("system", "system")):
         row = "".join(str(getattr(r.counts, attribute)).rjust(width) for r in results)

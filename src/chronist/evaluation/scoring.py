@@ -7,7 +7,9 @@
 - **value/type accuracy**: the share of relaxed matches whose value (after
   :func:`normalise_value`) or type agrees; **value/type F1** is that accuracy
   times relaxed F1, the TempEval-3 definition. It equals the F1 of precision
-  ``correct/system`` and recall ``correct/gold``.
+  ``correct/system`` and recall ``correct/gold``. A gold expression without a
+  value (WikiWarsDE has one) is matched, but its value only counts as right
+  if the system gives none either.
 - ``mod`` is not part of value accuracy (TempEval-3 compares the value only);
   disagreements are listed as ``mod`` errors.
 

@@ -155,6 +155,8 @@ class Anchorer:
             best = (year, i) if best is None or (year, i) <= best else best
             self._earliest_after.append(best)
         self._earliest_after.reverse()
+        self._sections = _dated_headings(text, candidates, paragraphs)
+        self._section_starts = [start for start, _, _ in self._sections]
 
     # --- the reference time ---------------------------------------------------
 
@@ -207,6 +209,9 @@ class Anchorer:
             return
         if value.grain == Grain.YEAR and not self._jump_confirmed(index, value.year):
             return
+        section = self._section_years(index) if self.kind is Kind.NARRATIVE else None
+        if section is not None and not section[0] <= value.year <= section[1]:
+            return  # a look beyond the years the section is about
         if isinstance(candidate.meaning, Deictic) or value.grain < Grain.YEAR:
             return
         if isinstance(candidate.meaning, Shift) and candidate.meaning.amount < 0:
@@ -216,6 +221,20 @@ class Anchorer:
         if value.grain >= Grain.DAY and value.day is None:
             return
         self.reference = _Reference(value, index, AnchorKind.TIMEX)
+
+    def _section_years(self, index: int) -> tuple[int, int] | None:
+        """The years the heading of this candidate's section spans (``Kriegsjahr 1915``)."""
+        position = bisect_right(self._section_starts, self.candidates[index].start) - 1
+        if position < 0:
+            return None
+        _, first, last = self._sections[position]
+        return first, last
+
+    def _told_in_sentence(self, index: int, reference: _Reference) -> bool:
+        if reference.index is None or reference.kind is AnchorKind.DCT:
+            return False
+        sentence = self.sentences.span_of(self.candidates[index].start)
+        return self.candidates[reference.index].start >= sentence[0]
 
     def _in_parentheses(self, candidate: Candidate) -> bool:
         start, _ = self.sentences.span_of(candidate.start)
@@ -381,6 +400,13 @@ class Anchorer:
             return AnchoredValue(point, none, None)
         anchor, at = self._anchor_of(reference)
         filled = _fill(point, reference.point, meaning)
+        if coordinated is None and meaning.year_shift == 0 and self._told_in_sentence(index, reference):
+            filled = _turn_of_year(filled, reference.point)
+        section = self._section_years(index) if self.kind is Kind.NARRATIVE else None
+        if section is not None and filled.year is not None and coordinated is None:
+            # a date without a year lies in the years its section's heading names
+            year = min(max(filled.year, section[0]), section[1])
+            filled = replace(filled, year=year)
         if (
             self.kind is Kind.NEWS
             and reference.kind is AnchorKind.DCT
@@ -490,6 +516,49 @@ def _fill(point: CalendarPoint, anchor: CalendarPoint, meaning: Explicit) -> Cal
         point = replace(point, month=anchor.month)
     if fill >= Grain.DAY and point.day is None and anchor.grain >= Grain.DAY:
         point = replace(point, day=anchor.day)
+    return point
+
+
+_HEADING_MAX = 90
+
+
+def _dated_headings(
+    text: str, candidates: list[Candidate], paragraphs: SpanIndex
+) -> list[tuple[int, int, int]]:
+    """Headings that name years, as (start, first year, last year), in text order.
+
+    A heading is a short paragraph without closing punctuation; ``Kriegsjahr
+    1915`` or ``Belagerung von Boston, Juni 1775 bis März 1776`` scope the
+    dates of the section below them.
+    """
+    years_by_paragraph: dict[tuple[int, int], list[int]] = {}
+    for candidate in candidates:
+        meaning = candidate.meaning
+        if isinstance(meaning, Explicit) and meaning.fill is None and meaning.point.year is not None:
+            years = years_by_paragraph.setdefault(paragraphs.span_of(candidate.start), [])
+            year = meaning.point.year
+            if meaning.two_digit:
+                if not years:
+                    continue
+                # "1775/76": the century of the year before
+                year += (years[-1] // 100) * 100
+                year += 100 if year < years[-1] else 0
+            years.append(year)
+    sections = []
+    for (start, end), years in sorted(years_by_paragraph.items()):
+        heading = text[start:end].strip()
+        if len(heading) <= _HEADING_MAX and heading[-1:] not in ".!?:;,\"“”»":
+            sections.append((start, min(years), max(years)))
+    return sections
+
+
+def _turn_of_year(point: CalendarPoint, reference: CalendarPoint) -> CalendarPoint:
+    """``Am 13. Dezember 1919 ..., und bis Anfang Januar``: within one sentence, a month
+    half a year before the one just told lies in the next year."""
+    if point.month is None or reference.month is None or reference.grain < Grain.MONTH:
+        return point
+    if point.year is not None and point.year == reference.year and reference.month - point.month >= 6:
+        return replace(point, year=point.year + 1)
     return point
 
 

@@ -1,0 +1,151 @@
+"""RDF Turtle in the Simple Event Model (SEM), written without an RDF library.
+
+Each event that the text states as a fact is a ``sem:Event`` with its label,
+``sem:eventType``, ``sem:hasActor`` (``sem:Actor`` with ``sem:actorType``
+PER/ORG), ``sem:hasPlace`` (``sem:Place`` with WGS-84 ``geo:lat``/``geo:long``
+and ``owl:sameAs`` its GeoNames IRI), ``sem:hasTime`` (a ``sem:Time`` with the
+EDTF and the text's words), and the four bounds as SEM's
+``sem:hasEarliestBeginTimeStamp`` ... ``sem:hasLatestEndTimeStamp``
+(``xsd:date``; years are astronomical, as in XSD 1.1: ``-0043-03-15`` is 15
+March 44 BC). The quote is its ``rdfs:comment``. IRIs live under ``base``
+(default ``urn:chronist:<document id>/``).
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import quote
+
+from chronist.export.dates import edtf_of
+from chronist.export.view import DayStamp, EventView, Participant, PlaceRef, as_view
+
+__all__ = ["to_rdf"]
+
+SEM = "http://semanticweb.cs.vu.nl/2009/11/sem/"
+EDTF_DATATYPE = "http://id.loc.gov/datatypes/edtf/EDTF"
+
+_PREFIXES = f"""\
+@prefix sem: <{SEM}> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+@prefix geo: <http://www.w3.org/2003/01/geo/wgs84_pos#> .
+@prefix owl: <http://www.w3.org/2002/07/owl#> .
+@prefix dcterms: <http://purl.org/dc/terms/> .
+"""
+
+_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"}
+_SPECIAL = re.compile(r'[\\"\n\r\t]')
+_GEONAMES = re.compile(r"^geonames:(\d+)$")
+_STAMPS = (
+    ("earliest_begin", "hasEarliestBeginTimeStamp"),
+    ("latest_begin", "hasLatestBeginTimeStamp"),
+    ("earliest_end", "hasEarliestEndTimeStamp"),
+    ("latest_end", "hasLatestEndTimeStamp"),
+)
+
+
+def _literal(text: str, lang: str | None = None) -> str:
+    escaped = _SPECIAL.sub(lambda match: _ESCAPES[match.group(0)], text)
+    return f'"{escaped}"@{lang}' if lang else f'"{escaped}"'
+
+
+def _iri(value: str) -> str:
+    return "<" + quote(value, safe=":/#?=&;%@+,~.-_") + ">"
+
+
+def _date(day: DayStamp) -> str:
+    return f'"{day.iso()}"^^xsd:date'
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^\w]+", "-", text.strip().lower()).strip("-") or "x"
+
+
+class _Writer:
+    def __init__(self, base: str, lang: str) -> None:
+        self.base = base
+        self.lang = lang
+        self.blocks: dict[str, list[str]] = {}
+
+    def node(self, path: str, *statements: str) -> str:
+        iri = _iri(self.base + path)
+        block = self.blocks.setdefault(iri, [])
+        for statement in statements:
+            if statement not in block:
+                block.append(statement)
+        return iri
+
+    def actor(self, participant: Participant) -> str:
+        key = participant.entity or "p-" + _slug(participant.text)
+        statements = ["a sem:Actor", f"rdfs:label {_literal(participant.text)}"]
+        if participant.type:
+            statements.append(f"sem:actorType {_iri(self.base + 'actortype/' + participant.type)}")
+        return self.node(f"actor/{key}", *statements)
+
+    def place(self, place: PlaceRef) -> str:
+        key = place.entity or "p-" + _slug(place.text)
+        statements = ["a sem:Place", f"rdfs:label {_literal(place.text)}"]
+        if place.located:
+            statements += [
+                f'geo:lat "{place.lat}"^^xsd:decimal',
+                f'geo:long "{place.lon}"^^xsd:decimal',
+            ]
+        match = _GEONAMES.match(place.gazetteer_id or "")
+        if match:
+            statements.append(f"owl:sameAs <https://sws.geonames.org/{match.group(1)}/>")
+        return self.node(f"place/{key}", *statements)
+
+    def event(self, event: EventView) -> None:
+        statements = [
+            "a sem:Event",
+            f"rdfs:label {_literal(event.label, self.lang)}",
+            f"sem:eventType {_iri(self.base + 'eventtype/' + quote(event.type, safe=''))}",
+            f"rdfs:comment {_literal(event.evidence.exact, self.lang)}",
+        ]
+        statements += [f"sem:hasActor {self.actor(p)}" for p in event.participants]
+        if event.place is not None:
+            statements.append(f"sem:hasPlace {self.place(event.place)}")
+        time = event.time
+        if time.known:
+            edtf = edtf_of(time)
+            time_statements = ["a sem:Time"]
+            if edtf:
+                time_statements.append(f'dcterms:date "{edtf}"^^<{EDTF_DATATYPE}>')
+            if time.text:
+                time_statements.append(f"rdfs:label {_literal(time.text, self.lang)}")
+            if time.source:
+                time_statements.append(
+                    f"sem:timeType {_iri(self.base + 'timetype/' + time.source)}"
+                )
+            statements.append(f"sem:hasTime {self.node(f'time/{event.id}', *time_statements)}")
+            for field, prop in _STAMPS:
+                stamp = getattr(time, field)
+                if stamp is not None:
+                    statements.append(f"sem:{prop} {_date(stamp)}")
+        self.node(f"event/{event.id}", *statements)
+
+    def render(self) -> str:
+        parts = [_PREFIXES]
+        for iri, statements in self.blocks.items():
+            parts.append(f"\n{iri}\n    " + " ;\n    ".join(statements) + " .\n")
+        return "".join(parts)
+
+
+def to_rdf(timeline: object, *, base: str | None = None) -> str:
+    """The timeline's events as Turtle in the Simple Event Model.
+
+    >>> from chronist.web.sample import sample_timeline
+    >>> turtle = to_rdf(sample_timeline())
+    >>> "<urn:chronist:sample/event/e1>\\n    a sem:Event" in turtle
+    True
+    >>> 'sem:hasEarliestBeginTimeStamp "-0043-03-15"^^xsd:date' in turtle
+    True
+    """
+    view = as_view(timeline)
+    writer = _Writer(
+        base or f"urn:chronist:{quote(view.document.id, safe='')}/", view.document.lang
+    )
+    for event in view.events:
+        if not event.hypothetical:
+            writer.event(event)
+    return writer.render()

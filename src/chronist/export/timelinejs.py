@@ -1,0 +1,144 @@
+"""TimelineJS3 JSON: one slide per event that has a time, lanes by ``group``.
+
+Dates follow TimelineJS's date objects, ``{"year", "month", "day"}`` filled
+only down to the grain the text gives (``1950-08`` has no ``day``). Years
+before 1 AD are negative as TimelineJS expects them, counted the historical
+way (44 BC is ``-44``; the model's astronomical year is ``-43``), and such
+slides also carry a ``display_date`` (``44 v. Chr.``). Dates that are not one
+exact day, month or year (intervals of uncertainty, decades, approximate or
+open dates) start at the earliest and end at the latest bound, with
+``display_date`` saying what the text says (``zwischen November 1950 und
+April 1951``). Events with no time at all and events the text does not state
+as facts (conditionals, hypotheticals) are left out.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from typing import Any
+
+from chronist.export.dates import parse_edtf_date, year_label
+from chronist.export.view import DayStamp, EventView, TimeView, as_view
+
+__all__ = ["timelinejs_dict", "to_timelinejs"]
+
+_MONTHS = {
+    "de": ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August",
+           "September", "Oktober", "November", "Dezember"),
+    "en": ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December"),
+}  # fmt: skip
+
+
+def _historical(year: int) -> int:
+    return year if year > 0 else year - 1
+
+
+def _date(year: int, month: int | None = None, day: int | None = None) -> dict[str, Any]:
+    date: dict[str, Any] = {"year": _historical(year)}
+    if month is not None:
+        date["month"] = month
+        if day is not None:
+            date["day"] = day
+    return date
+
+
+def _stamp_date(day: DayStamp, grain: str) -> dict[str, Any]:
+    if grain == "day":
+        return _date(day.year, day.month, day.day)
+    return _date(day.year, day.month) if grain == "month" else _date(day.year)
+
+
+def _label(year: int, month: int | None, day: int | None, lang: str) -> str:
+    months = _MONTHS.get(lang, _MONTHS["en"])
+    text = year_label(year, lang)
+    if month is not None:
+        text = f"{months[month - 1]} {text}"
+        if day is not None:
+            text = f"{day}. {text}" if lang == "de" else f"{text.replace(' ', f' {day}, ', 1)}"
+    return text
+
+
+def _dates(time: TimeView, lang: str) -> dict[str, Any] | None:
+    parts = parse_edtf_date(time.edtf or "")
+    if parts is not None:
+        year, month, day = parts
+        slide: dict[str, Any] = {"start_date": _date(year, month, day)}
+        if year <= 0:
+            slide["display_date"] = _label(year, month, day, lang)
+            slide["start_date"]["display_date"] = slide["display_date"]
+        return slide
+    first, last = time.first(), time.last()
+    if first is None or last is None:
+        return None
+    display = time.text or time.edtf or f"{first.iso()} – {last.iso()}"
+    ends = [parse_edtf_date(part) for part in (time.edtf or "").split("/")]
+    if len(ends) == 2 and ends[0] is not None and ends[1] is not None:
+        start_date, end_date = _date(*ends[0]), _date(*ends[1])
+        start_date["display_date"] = display
+        return {"start_date": start_date, "end_date": end_date, "display_date": display}
+    grain = "day" if (first.month, first.day, last.month, last.day) != (1, 1, 12, 31) else "year"
+    start = _stamp_date(first, grain)
+    end = _stamp_date(last, grain)
+    slide = {"start_date": start, "display_date": display}
+    if end != start:
+        slide["end_date"] = end
+    slide["start_date"]["display_date"] = display
+    return slide
+
+
+def _text(event: EventView) -> str:
+    lines = [f"<blockquote>{html.escape(event.evidence.exact)}</blockquote>"]
+    people = event.people()
+    if people:
+        lines.append(f"<p>{html.escape(', '.join(people))}</p>")
+    if event.place is not None:
+        lines.append(f"<p>{html.escape(event.place.text)}</p>")
+    return "".join(lines)
+
+
+def timelinejs_dict(timeline: object, *, group_by: str = "type") -> dict[str, Any]:
+    """The TimelineJS3 data as a dict (``title`` and ``events``).
+
+    >>> from chronist.web.sample import sample_timeline
+    >>> data = timelinejs_dict(sample_timeline())
+    >>> data["events"][0]["start_date"], data["events"][0]["group"]
+    ({'year': -44, 'month': 3, 'day': 15, 'display_date': '15. März 44 v. Chr.'}, 'death')
+    """
+    view = as_view(timeline)
+    lang = view.document.lang
+    slides = []
+    for event in view.events:
+        if event.hypothetical:
+            continue
+        dates = _dates(event.time, lang)
+        if dates is None:
+            continue
+        group = event.type
+        if group_by == "actor":
+            group = (event.people() or ("–",))[0]
+        slides.append(
+            {
+                **dates,
+                "text": {"headline": html.escape(event.label), "text": _text(event)},
+                "group": group,
+                "unique_id": event.id,
+            }
+        )
+    title = view.document.title or view.document.id
+    return {
+        "title": {"text": {"headline": html.escape(title), "text": ""}},
+        "events": slides,
+    }
+
+
+def to_timelinejs(timeline: object, *, group_by: str = "type") -> str:
+    """TimelineJS3 JSON text for the timeline (see :func:`timelinejs_dict`).
+
+    >>> from chronist.web.sample import sample_timeline
+    >>> '"group": "conflict"' in to_timelinejs(sample_timeline())
+    True
+    """
+    data = timelinejs_dict(timeline, group_by=group_by)
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,118 @@
+"""W3C Web Annotation JSON-LD: one annotation per fact, anchored by both selectors.
+
+The result is an ``AnnotationCollection`` whose one page holds an
+``Annotation`` for every event (``motivation: "describing"``, bodies with the
+label, the event type and the EDTF date), every temporal expression
+(``"tagging"``, body the TIMEX3 value and EDTF) and every entity mention
+(``"identifying"``, body the entity's name, type and GeoNames IRI for places).
+Each target is the document with a ``TextPositionSelector`` (code point
+offsets) and a ``TextQuoteSelector`` (``exact``, ``prefix``, ``suffix``), so a
+fact is found again after the source is edited.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+from urllib.parse import quote
+
+from chronist.export.dates import edtf_of
+from chronist.export.view import TimelineView, as_view
+
+__all__ = ["to_webannotation", "webannotation_dict"]
+
+CONTEXT = "http://www.w3.org/ns/anno.jsonld"
+_CONTEXT_CHARS = 32
+_GEONAMES = re.compile(r"^geonames:(\d+)$")
+
+
+def _target(view: TimelineView, source: str, start: int, end: int) -> dict[str, Any]:
+    text = view.document.text
+    return {
+        "source": source,
+        "selector": [
+            {"type": "TextPositionSelector", "start": start, "end": end},
+            {
+                "type": "TextQuoteSelector",
+                "exact": text[start:end],
+                "prefix": text[max(0, start - _CONTEXT_CHARS) : start],
+                "suffix": text[end : end + _CONTEXT_CHARS],
+            },
+        ],
+    }
+
+
+def _body(value: str, purpose: str, lang: str | None = None) -> dict[str, Any]:
+    body: dict[str, Any] = {"type": "TextualBody", "value": value, "purpose": purpose}
+    if lang:
+        body["language"] = lang
+    return body
+
+
+def webannotation_dict(timeline: object, *, source: str | None = None) -> dict[str, Any]:
+    """The annotations as a JSON-LD dict (an ``AnnotationCollection``).
+
+    >>> from chronist.web.sample import sample_timeline
+    >>> data = webannotation_dict(sample_timeline())
+    >>> first = data["first"]["items"][0]
+    >>> first["type"], first["body"][0]["value"], first["target"]["selector"][0]["type"]
+    ('Annotation', 'Ermordung Caesars', 'TextPositionSelector')
+    """
+    view = as_view(timeline)
+    doc = source or f"urn:chronist:{quote(view.document.id, safe='')}"
+    lang = view.document.lang
+    items: list[dict[str, Any]] = []
+
+    def add(motivation: str, bodies: list[dict[str, Any]], start: int, end: int) -> None:
+        items.append(
+            {
+                "id": f"{doc}#anno-{len(items) + 1}",
+                "type": "Annotation",
+                "motivation": motivation,
+                "body": bodies,
+                "target": _target(view, doc, start, end),
+            }
+        )
+
+    for event in view.events:
+        bodies = [_body(event.label, "describing", lang), _body(event.type, "classifying")]
+        edtf = edtf_of(event.time)
+        if edtf:
+            bodies.append(_body(edtf, "tagging"))
+        if event.hypothetical:
+            bodies.append(_body(event.modality, "assessing"))
+        add("describing", bodies, event.evidence.start, event.evidence.end)
+    for timex in view.timexes:
+        bodies = [_body(timex.value, "tagging")]
+        if timex.edtf:
+            bodies.append(_body(timex.edtf, "describing"))
+        add("tagging", bodies, timex.start, timex.end)
+    for entity in view.entities:
+        bodies = [_body(entity.text, "identifying"), _body(entity.type, "classifying")]
+        match = _GEONAMES.match(entity.gazetteer_id or "")
+        if match:
+            bodies.append(
+                {"id": f"https://sws.geonames.org/{match.group(1)}/", "purpose": "identifying"}
+            )
+        for start, end, _ in entity.mentions:
+            add("identifying", bodies, start, end)
+    return {
+        "@context": CONTEXT,
+        "id": f"{doc}#annotations",
+        "type": "AnnotationCollection",
+        "total": len(items),
+        "first": {"type": "AnnotationPage", "startIndex": 0, "items": items},
+    }
+
+
+def to_webannotation(timeline: object, *, source: str | None = None) -> str:
+    """Web Annotation JSON-LD text (see :func:`webannotation_dict`).
+
+    >>> from chronist.web.sample import sample_timeline
+    >>> '"type": "TextQuoteSelector"' in to_webannotation(sample_timeline())
+    True
+    """
+    return (
+        json.dumps(webannotation_dict(timeline, source=source), ensure_ascii=False, indent=1) + "\n"
+    )

@@ -1,0 +1,53 @@
+"""Timelines: a document's events in time order, with evidence.
+
+>>> from chronist.timeline import build_timeline
+>>> timeline = build_timeline("Am 27. Juli 1953 wurde der Waffenstillstand unterzeichnet.")
+>>> [e.time.value for e in timeline.events]
+['1953-07-27']
+
+The typed model in :mod:`chronist.timeline.model` is the contract every
+exporter builds on; :mod:`chronist.timeline.jsonio` writes it as JSON valid
+against the shipped schema ``schema/timeline-1.json``.
+"""
+
+from __future__ import annotations
+
+from chronist.timeline.build import build_timeline
+from chronist.timeline.jsonio import dumps, from_json, loads, schema, to_json
+from chronist.timeline.model import (
+    SCHEMA_VERSION,
+    AnchorUse,
+    Document,
+    Event,
+    EventTime,
+    Evidence,
+    Modality,
+    Participant,
+    Place,
+    Role,
+    Timeline,
+    TimeSource,
+    Trigger,
+)
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "AnchorUse",
+    "Document",
+    "Event",
+    "EventTime",
+    "Evidence",
+    "Modality",
+    "Participant",
+    "Place",
+    "Role",
+    "TimeSource",
+    "Timeline",
+    "Trigger",
+    "build_timeline",
+    "dumps",
+    "from_json",
+    "loads",
+    "schema",
+    "to_json",
+]

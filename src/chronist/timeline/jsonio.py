@@ -1,0 +1,329 @@
+"""A :class:`~chronist.timeline.model.Timeline` to and from JSON (schema ``timeline-1.json``).
+
+>>> from chronist.timeline.model import Document, Timeline
+>>> data = to_json(Timeline(Document("Nichts."), (), (), ()))
+>>> sorted(data)
+['anchors', 'document', 'entities', 'events', 'schema_version', 'timexes']
+>>> from_json(data).document.text
+'Nichts.'
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from importlib import resources
+from typing import Any, cast
+
+from chronist.entities.types import Entity, EntityType, Mention
+from chronist.errors import InputError
+from chronist.temporal.mention import Anchor, AnchorKind, Timex, TimexType
+from chronist.temporal.values import Bounds, Day, Mod
+from chronist.timeline.model import (
+    SCHEMA_VERSION,
+    AnchorUse,
+    Document,
+    Event,
+    EventTime,
+    Evidence,
+    Modality,
+    Participant,
+    Place,
+    Role,
+    Timeline,
+    TimeSource,
+    Trigger,
+)
+
+__all__ = ["dumps", "from_json", "loads", "schema", "to_json"]
+
+Json = dict[str, Any]
+SCHEMA_FILE = f"timeline-{SCHEMA_VERSION}.json"
+
+
+@cache
+def schema() -> Json:
+    """The JSON Schema shipped with the package.
+
+    >>> schema()["$id"]
+    'https://chronist.dev/schema/timeline-1.json'
+    """
+    path = resources.files("chronist.timeline") / "schema" / SCHEMA_FILE
+    return cast(Json, json.loads(path.read_text(encoding="utf-8")))
+
+
+def _day(day: Day | None) -> str | None:
+    return None if day is None else day.iso()
+
+
+def _parse_day(value: str | None) -> Day | None:
+    if value is None:
+        return None
+    sign = -1 if value.startswith("-") else 1
+    year, month, day = value.lstrip("-").split("-")
+    return Day(sign * int(year), int(month), int(day))
+
+
+def _bounds(bounds: Bounds) -> Json:
+    return {
+        "earliest_begin": _day(bounds.earliest_begin),
+        "latest_begin": _day(bounds.latest_begin),
+        "earliest_end": _day(bounds.earliest_end),
+        "latest_end": _day(bounds.latest_end),
+    }
+
+
+def _parse_bounds(data: Json) -> Bounds:
+    return Bounds(
+        _parse_day(data["earliest_begin"]),
+        _parse_day(data["latest_begin"]),
+        _parse_day(data["earliest_end"]),
+        _parse_day(data["latest_end"]),
+    )
+
+
+def _evidence(e: Evidence) -> Json:
+    return {
+        "start": e.start,
+        "end": e.end,
+        "exact": e.exact,
+        "prefix": e.prefix,
+        "suffix": e.suffix,
+    }
+
+
+def _event(event: Event) -> Json:
+    t = event.time
+    place = event.place
+    return {
+        "id": event.id,
+        "label": event.label,
+        "type": event.type,
+        "trigger": {
+            "text": event.trigger.text,
+            "lemma": event.trigger.lemma,
+            "start": event.trigger.start,
+            "end": event.trigger.end,
+            "particle_start": event.trigger.particle_start,
+        },
+        "participants": [
+            {
+                "text": p.text,
+                "role": p.role.value,
+                "start": p.start,
+                "end": p.end,
+                "entity": p.entity,
+            }
+            for p in event.participants
+        ],
+        "place": None
+        if place is None
+        else {
+            "text": place.text,
+            "start": place.start,
+            "end": place.end,
+            "entity": place.entity,
+            "lat": place.lat,
+            "lon": place.lon,
+            "gazetteer_id": place.gazetteer_id,
+        },
+        "time": {
+            "value": t.value,
+            "edtf": t.edtf,
+            **_bounds(t.bounds),
+            "source": t.source.value,
+            "timex": t.timex,
+            "reference": t.reference,
+            "text": t.text,
+        },
+        "confidence": round(event.confidence, 3),
+        "modality": event.modality.value,
+        "hypothetical": event.hypothetical,
+        "evidence": _evidence(event.evidence),
+        "mentions": [_evidence(m) for m in event.mentions],
+    }
+
+
+def _entity(entity: Entity) -> Json:
+    data: Json = {
+        "text": entity.text,
+        "type": entity.type.value,
+        "start": entity.start,
+        "end": entity.end,
+        "mentions": [{"text": m.text, "start": m.start, "end": m.end} for m in entity.mentions],
+    }
+    if entity.type is EntityType.LOC:
+        data.update(lat=entity.lat, lon=entity.lon, gazetteer_id=entity.gazetteer_id)
+    return data
+
+
+def _timex(t: Timex) -> Json:
+    return {
+        "tid": t.tid,
+        "start": t.start,
+        "end": t.end,
+        "text": t.text,
+        "type": t.type.value,
+        "value": t.value,
+        "mod": None if t.mod is None else t.mod.value,
+        "edtf": t.edtf,
+        **_bounds(t.bounds),
+        "rule": t.rule,
+        "anchor": t.anchor.kind.value,
+        "anchor_tid": t.anchor_tid,
+        "role": t.role,
+    }
+
+
+def _anchor(a: AnchorUse) -> Json:
+    return {
+        "id": a.id,
+        "name": a.name,
+        "start": a.start,
+        "end": a.end,
+        "text": a.text,
+        "edtf": a.edtf,
+        **_bounds(a.bounds),
+        "source": a.source,
+    }
+
+
+def to_json(timeline: Timeline) -> Json:
+    """The JSON-ready dict of a timeline, valid against :func:`schema`."""
+    d = timeline.document
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "document": {
+            "text": d.text,
+            "lang": d.lang,
+            "kind": d.kind,
+            "dct": d.dct,
+            "source": d.source,
+        },
+        "events": [_event(e) for e in timeline.events],
+        "entities": [_entity(e) for e in timeline.entities],
+        "timexes": [_timex(t) for t in timeline.timexes],
+        "anchors": [_anchor(a) for a in timeline.anchors],
+    }
+
+
+def dumps(timeline: Timeline, indent: int | None = 2) -> str:
+    """The timeline as a JSON string (UTF-8 characters kept as they are)."""
+    return json.dumps(to_json(timeline), ensure_ascii=False, indent=indent)
+
+
+def _parse_evidence(data: Json) -> Evidence:
+    return Evidence(data["start"], data["end"], data["exact"], data["prefix"], data["suffix"])
+
+
+def _parse_event(data: Json) -> Event:
+    trig = data["trigger"]
+    place = data["place"]
+    time = data["time"]
+    return Event(
+        id=data["id"],
+        label=data["label"],
+        type=data["type"],
+        trigger=Trigger(
+            trig["text"], trig["lemma"], trig["start"], trig["end"], trig.get("particle_start")
+        ),
+        participants=tuple(
+            Participant(p["text"], Role(p["role"]), p["start"], p["end"], p["entity"])
+            for p in data["participants"]
+        ),
+        place=None
+        if place is None
+        else Place(
+            place["text"],
+            place["start"],
+            place["end"],
+            place["entity"],
+            place["lat"],
+            place["lon"],
+            place["gazetteer_id"],
+        ),
+        time=EventTime(
+            time["value"],
+            time["edtf"],
+            _parse_bounds(time),
+            TimeSource(time["source"]),
+            time.get("timex"),
+            time.get("reference"),
+            time.get("text"),
+        ),
+        confidence=float(data["confidence"]),
+        modality=Modality(data["modality"]),
+        evidence=_parse_evidence(data["evidence"]),
+        mentions=tuple(_parse_evidence(m) for m in data["mentions"]),
+    )
+
+
+def _parse_entity(data: Json) -> Entity:
+    return Entity(
+        text=data["text"],
+        type=EntityType(data["type"]),
+        start=data["start"],
+        end=data["end"],
+        mentions=tuple(Mention(m["text"], m["start"], m["end"]) for m in data["mentions"]),
+        lat=data.get("lat"),
+        lon=data.get("lon"),
+        gazetteer_id=data.get("gazetteer_id"),
+        resolved=data.get("lat") is not None,
+    )
+
+
+def _parse_timex(data: Json) -> Timex:
+    return Timex(
+        tid=data["tid"],
+        start=data["start"],
+        end=data["end"],
+        text=data["text"],
+        type=TimexType(data["type"]),
+        value=data["value"],
+        mod=None if data["mod"] is None else Mod(data["mod"]),
+        edtf=data["edtf"],
+        bounds=_parse_bounds(data),
+        rule=data["rule"],
+        anchor=Anchor(AnchorKind(data["anchor"])),
+        anchor_tid=data["anchor_tid"],
+        role=data["role"],
+    )
+
+
+def _parse_anchor(data: Json) -> AnchorUse:
+    return AnchorUse(
+        data["id"], data["name"], data["start"], data["end"], data["text"],
+        _parse_bounds(data), data["edtf"], data["source"],
+    )  # fmt: skip
+
+
+def from_json(data: Json) -> Timeline:
+    """A timeline read back from :func:`to_json` output (typed values restored;
+    a timex's ``resolved`` value is not kept in JSON and comes back as ``None``)."""
+    try:
+        if data.get("schema_version") != SCHEMA_VERSION:
+            raise InputError(
+                f"timeline JSON has schema_version {data.get('schema_version')!r}, "
+                f"expected {SCHEMA_VERSION}"
+            )
+        d = data["document"]
+        return Timeline(
+            document=Document(d["text"], d["lang"], d["kind"], d["dct"], d["source"]),
+            events=tuple(_parse_event(e) for e in data["events"]),
+            entities=tuple(_parse_entity(e) for e in data["entities"]),
+            timexes=tuple(_parse_timex(t) for t in data["timexes"]),
+            anchors=tuple(_parse_anchor(a) for a in data.get("anchors", [])),
+        )
+    except (KeyError, TypeError, ValueError, AttributeError) as error:
+        raise InputError(f"not a chronist timeline: {error!r}") from error
+
+
+def loads(text: str) -> Timeline:
+    """A timeline from a JSON string."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise InputError(f"not JSON: {error}") from error
+    if not isinstance(data, dict):
+        raise InputError("not a chronist timeline: the top level is not an object")
+    return from_json(data)
