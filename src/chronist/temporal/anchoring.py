@@ -54,7 +54,10 @@ _RANGE_END = re.compile(r"\s*(?:bis|–|-|—)\s")
 _COORDINATION = re.compile(
     r"^\s*(?:,|und|oder|bis|sowie|bzw\.|/|–|-|—)\s*(?:zum|zur|im|am|den|dem|Anfang|Mitte|Ende)?\s*$"
 )
-_RELATIVE_CLAUSE = re.compile(r"\s*(?:die|der|das|dem|den|deren|dessen|welche[rsmn]?)\s")
+# a relative pronoun, not an article: no noun or quoted adjective follows it
+_RELATIVE_CLAUSE = re.compile(
+    r"\s*(?:die|der|das|dem|den|deren|dessen|welche[rsmn]?)\s+(?![A-ZÄÖÜ„\"»«]|[a-zäöüß]+e[nrms]?\s+[A-ZÄÖÜ])"
+)
 _PLUPERFECT = re.compile(r"\b(?:hatte|hatten|hattest|hattet)\b")
 _FAR_JUMP_YEARS = 10
 _NON_MOVING_BOUNDS = frozenset({"until", "before", "after", "latest", "earliest", "since"})
@@ -403,7 +406,7 @@ class Anchorer:
         if coordinated is None and meaning.year_shift == 0 and self._told_in_sentence(index, reference):
             filled = _turn_of_year(filled, reference.point)
         section = self._section_years(index) if self.kind is Kind.NARRATIVE else None
-        if section is not None and filled.year is not None and coordinated is None:
+        if section is not None and filled.year is not None and coordinated is None and not meaning.year_shift:
             # a date without a year lies in the years its section's heading names
             year = min(max(filled.year, section[0]), section[1])
             filled = replace(filled, year=year)
@@ -547,7 +550,7 @@ def _dated_headings(
     sections = []
     for (start, end), years in sorted(years_by_paragraph.items()):
         heading = text[start:end].strip()
-        if len(heading) <= _HEADING_MAX and heading[-1:] not in ".!?:;,\"“”»":
+        if years and len(heading) <= _HEADING_MAX and heading[-1:] not in ".!?:;,\"“”»":
             sections.append((start, min(years), max(years)))
     return sections
 
