@@ -58,6 +58,7 @@ _COORDINATION = re.compile(
 _RELATIVE_CLAUSE = re.compile(
     r"\s*(?:die|der|das|dem|den|deren|dessen|welche[rsmn]?)\s+(?![A-ZÄÖÜ„\"»«]|[a-zäöüß]+e[nrms]?\s+[A-ZÄÖÜ])"
 )
+_CLAUSE_BREAK = re.compile(r",|;|\s[–—-]\s")
 _PLUPERFECT = re.compile(r"\b(?:hatte|hatten|hattest|hattet)\b")
 _FAR_JUMP_YEARS = 10
 _NON_MOVING_BOUNDS = frozenset({"until", "before", "after", "latest", "earliest", "since"})
@@ -248,9 +249,10 @@ class Anchorer:
         """A flashback in the pluperfect (``ersterer hatte ... im Juli 1917``) or a
         relative clause (``..., die 1791 die Déclaration ... verfasste``)."""
         start, end = self.sentences.span_of(candidate.start)
-        left = max(start, self.text.rfind(",", start, candidate.start) + 1)
-        right = self.text.find(",", candidate.end, end)
-        clause = self.text[left : end if right < 0 else right]
+        before = _CLAUSE_BREAK.split(self.text[start : candidate.start])
+        after = _CLAUSE_BREAK.split(self.text[candidate.end : end], maxsplit=1)
+        left = candidate.start - len(before[-1])
+        clause = before[-1] + candidate.text + after[0]
         if _PLUPERFECT.search(clause):
             return True
         return left > start and _RELATIVE_CLAUSE.match(clause) is not None
@@ -403,10 +405,19 @@ class Anchorer:
             return AnchoredValue(point, none, None)
         anchor, at = self._anchor_of(reference)
         filled = _fill(point, reference.point, meaning)
-        if coordinated is None and meaning.year_shift == 0 and self._told_in_sentence(index, reference):
+        if (
+            coordinated is None
+            and meaning.year_shift == 0
+            and self._told_in_sentence(index, reference)
+        ):
             filled = _turn_of_year(filled, reference.point)
         section = self._section_years(index) if self.kind is Kind.NARRATIVE else None
-        if section is not None and filled.year is not None and coordinated is None and not meaning.year_shift:
+        if (
+            section is not None
+            and filled.year is not None
+            and coordinated is None
+            and not meaning.year_shift
+        ):
             # a date without a year lies in the years its section's heading names
             year = min(max(filled.year, section[0]), section[1])
             filled = replace(filled, year=year)
@@ -537,7 +548,11 @@ def _dated_headings(
     years_by_paragraph: dict[tuple[int, int], list[int]] = {}
     for candidate in candidates:
         meaning = candidate.meaning
-        if isinstance(meaning, Explicit) and meaning.fill is None and meaning.point.year is not None:
+        if (
+            isinstance(meaning, Explicit)
+            and meaning.fill is None
+            and meaning.point.year is not None
+        ):
             years = years_by_paragraph.setdefault(paragraphs.span_of(candidate.start), [])
             year = meaning.point.year
             if meaning.two_digit:
@@ -550,7 +565,7 @@ def _dated_headings(
     sections = []
     for (start, end), years in sorted(years_by_paragraph.items()):
         heading = text[start:end].strip()
-        if years and len(heading) <= _HEADING_MAX and heading[-1:] not in ".!?:;,\"“”»":
+        if years and len(heading) <= _HEADING_MAX and heading[-1:] not in '.!?:;,"“”»':
             sections.append((start, min(years), max(years)))
     return sections
 
@@ -560,7 +575,11 @@ def _turn_of_year(point: CalendarPoint, reference: CalendarPoint) -> CalendarPoi
     half a year before the one just told lies in the next year."""
     if point.month is None or reference.month is None or reference.grain < Grain.MONTH:
         return point
-    if point.year is not None and point.year == reference.year and reference.month - point.month >= 6:
+    if (
+        point.year is not None
+        and point.year == reference.year
+        and reference.month - point.month >= 6
+    ):
         return replace(point, year=point.year + 1)
     return point
 

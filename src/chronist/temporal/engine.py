@@ -140,20 +140,26 @@ def _matches(
         )
 
 
-_NEXT_WORD = re.compile(r"\s+([A-ZÄÖÜ][\w-]*)")
+# the noun after a number, perhaps behind an adjective ("die 1400 hessischen Truppen")
+# (an article or possessive is no such adjective, nor a present participle: "die 1918 einsetzende")
+_NEXT_NOUN = re.compile(
+    r"[ \t]+(?:(?!(?:die|der|das|den|dem|des|ein|eine[nmrs]?|ihre[nmrs]?|seine[nmrs]?)[ \t])"
+    r"[a-zäöüß]+(?<!nd)e[nmrs]?[ \t]+)?([A-ZÄÖÜ][\w-]*)"
+)
 _TIME_WORD_CLASSES = ("month", "unit", "season", "weekday", "era", "holiday", "position")
 
 
 def _counts_something(text: str, start: int, end: int, grammar: Grammar) -> bool:
     """``und 1370 Landungsboote``: a number between a count word and a noun is no year."""
-    following = _NEXT_WORD.match(text, end)
+    following = _NEXT_NOUN.match(text, end)
     if following is None:
         return False
     word = following.group(1)
     lexicon = grammar.lexicon
     if any(lexicon.value(name, word) is not None for name in _TIME_WORD_CLASSES):
         return False
-    words = text[max(0, start - 24) : start].split()
+    # the words before the number, and a count word the match itself begins with ("rund 1600")
+    words = text[max(0, start - 24) : start].split() + text[start:end].split()[:-1]
     leads = [" ".join(words[-2:]), words[-1]] if words else []
     return any(lexicon.value("quantity_lead", lead) is not None for lead in leads)
 
