@@ -466,7 +466,7 @@ class Anchorer:
             if reference.kind is AnchorKind.DCT:
                 start, end = self.sentences.span_of(self.candidates[index].start)
                 tense = sentence_tense(self.text[start:end])
-                direction = 1 if tense is Tense.FUTURE else -1
+                direction = -1 if tense is Tense.PAST else 1
             else:
                 direction = 1
         delta = (weekday - weekday_of(base)) % 7
@@ -475,7 +475,13 @@ class Anchorer:
         elif delta == 0:
             delta = 7
         anchor, at = self._anchor_of(reference)
-        return AnchoredValue(_day_point(shift_day(base, delta)), anchor, at)
+        day = shift_day(base, delta)
+        if point.part_of_day is not None:
+            evening = CalendarPoint(
+                Grain.PART_OF_DAY, day.year, day.month, day.day, part_of_day=point.part_of_day
+            )
+            return AnchoredValue(evening, anchor, at)
+        return AnchoredValue(_day_point(day), anchor, at)
 
     def _resolve_deictic(self, index: int, meaning: Deictic) -> AnchoredValue:
         if (
@@ -492,7 +498,7 @@ class Anchorer:
             return AnchoredValue(RefPoint(Reference.PRESENT), anchor, None)
         if self.dct is not None and (self.kind is Kind.NEWS or meaning.unit is not Unit.DAY):
             anchor = Anchor(AnchorKind.DCT, None, self.dct.iso())
-            shift = Shift(meaning.unit, meaning.amount, meaning.part_of_day)
+            shift = Shift(meaning.unit, meaning.amount, meaning.part_of_day, counted=True)
             return AnchoredValue(apply_shift(_day_point(self.dct), shift), anchor, None)
         reference = self._context_reference(index)
         if reference is None:
@@ -623,6 +629,10 @@ def apply_shift(anchor: CalendarPoint, shift: Shift) -> CalendarPoint:
             part_of_day=shift.part_of_day,
         )
     base = Day(year, anchor.month, min(anchor.day, days_in_month(year, anchor.month)))
+    if unit is Unit.WEEK and not shift.counted:
+        # "nächste Woche" names a calendar week
+        week_year, week = _iso_week(shift_day(base, 7 * shift.amount))
+        return CalendarPoint(Grain.WEEK, week_year, week=week)
     if unit in (Unit.DAY, Unit.WEEK):
         moved = shift_day(base, shift.amount * (7 if unit is Unit.WEEK else 1))
         if shift.part_of_day:
@@ -634,7 +644,8 @@ def apply_shift(anchor: CalendarPoint, shift: Shift) -> CalendarPoint:
     return replace(_day_point(base), grain=Grain.DAY)
 
 
-def _iso_week(day: Day) -> int:
+def _iso_week(day: Day) -> tuple[int, int]:
+    """ISO 8601 week-numbering year and week of a day."""
     thursday = shift_day(day, 4 - weekday_of(day))
     first = Day(thursday.year, 1, 1)
     count = 0
@@ -642,4 +653,4 @@ def _iso_week(day: Day) -> int:
     while probe >= first:
         probe = shift_day(probe, -7)
         count += 1
-    return count
+    return thursday.year, count

@@ -47,6 +47,7 @@ class Shift:
     unit: Unit
     amount: int
     part_of_day: PartOfDay | None = None
+    counted: bool = False  # "zwei Wochen später" counts days; "nächste Woche" names a week
 
 
 @dataclass(frozen=True, slots=True)

@@ -213,6 +213,16 @@ def _calendar(groups: Groups) -> Produced | None:
     elif "weekday" in groups and day is None:
         shift = groups.lex("relative_adjective")
         weekday = int(groups.lex("weekday") or 1)
+        part_code = groups.lex_str("part_of_day")
+        if part_code is not None:
+            # "Dienstagabend": the evening of that weekday
+            when = CalendarPoint(
+                Grain.PART_OF_DAY, weekday=weekday, part_of_day=PartOfDay(part_code)
+            )
+            explicit = Explicit(
+                when, fill=Grain.DAY, weekday_shift=None if shift is None else int(shift) or 1
+            )
+            return Produced(TimexType.TIME, explicit, mod)
         explicit = Explicit(
             CalendarPoint(Grain.DAY, weekday=weekday),
             fill=Grain.DAY,
@@ -323,7 +333,7 @@ def _shift(groups: Groups) -> Produced | None:
             if smaller is None:
                 return None
             unit, amount = smaller[0], round(amount * smaller[1])
-        return Produced(kind, Shift(unit, int(amount) * direction), None)
+        return Produced(kind, Shift(unit, int(amount) * direction, counted=True), None)
     if "relative_adjective" in groups:
         relative = int(groups.lex("relative_adjective") or 0)
         if part is not None and "shift_direction" in groups:
