@@ -20,6 +20,23 @@ from bisect import bisect_right
 from dataclasses import dataclass, replace
 from enum import Enum
 
+from chronist.temporal.calendar_math import (
+    apply_shift,
+    day_point,
+    easter_point,
+    fill_from_anchor,
+    first_day,
+    ordinal_distance,
+    turn_of_year,
+    unknown_shift,
+)
+from chronist.temporal.discourse import (
+    Tense,
+    dated_headings,
+    in_background_clause,
+    in_parentheses,
+    sentence_tense,
+)
 from chronist.temporal.engine import Candidate
 from chronist.temporal.meaning import Anaphor, Deictic, Explicit, Fixed, Shift
 from chronist.temporal.mention import Anchor, AnchorKind
@@ -31,7 +48,6 @@ from chronist.temporal.values import (
     RefPoint,
     Resolved,
     Unit,
-    days_in_month,
     shift_day,
     weekday_of,
 )
@@ -43,23 +59,11 @@ class Kind(Enum):
     NARRATIVE = "narrative"
 
 
-class Tense(Enum):
-    PAST = "past"
-    PRESENT = "present"
-    FUTURE = "future"
-
-
 # Bounds that say where something ends or lies outside, not where the story is.
 _RANGE_END = re.compile(r"\s*(?:bis|–|-|—)\s")
 _COORDINATION = re.compile(
     r"^\s*(?:,|und|oder|bis|sowie|bzw\.|/|–|-|—)\s*(?:zum|zur|im|am|den|dem|Anfang|Mitte|Ende)?\s*$"
 )
-# a relative pronoun, not an article: no noun or quoted adjective follows it
-_RELATIVE_CLAUSE = re.compile(
-    r"\s*(?:die|der|das|dem|den|deren|dessen|welche[rsmn]?)\s+(?![A-ZÄÖÜ„\"»«]|[a-zäöüß]+e[nrms]?\s+[A-ZÄÖÜ])"
-)
-_CLAUSE_BREAK = re.compile(r",|;|\s[–—-]\s")
-_PLUPERFECT = re.compile(r"\b(?:hatte|hatten|hattest|hattet)\b")
 _FAR_JUMP_YEARS = 10
 _NON_MOVING_BOUNDS = frozenset({"until", "before", "after", "latest", "earliest", "since"})
 
@@ -76,45 +80,6 @@ class _Reference:
     point: CalendarPoint
     index: int | None
     kind: AnchorKind
-
-
-def easter_sunday(year: int) -> Day:
-    """Gregorian Easter Sunday (anonymous Gregorian algorithm).
-
-    >>> easter_sunday(1916)
-    Day(year=1916, month=4, day=23)
-    """
-    a = year % 19
-    b, c = divmod(year, 100)
-    d, e = divmod(b, 4)
-    f = (b + 8) // 25
-    g = (b - f + 1) // 3
-    h = (19 * a + b - d - g + 15) % 30
-    i, k = divmod(c, 4)
-    el = (32 + 2 * e + 2 * i - h - k) % 7
-    m = (a + 11 * h + 22 * el) // 451
-    month, day = divmod(h + el - 7 * m + 114, 31)
-    return Day(year, month, day + 1)
-
-
-_FUTURE = re.compile(
-    r"\b(?:wird|werden|wirst|werde|will|wollen|soll|sollen|plant|planen|kommende[nmrs]?|nächste[nmrs]?)\b"
-)
-_PAST = re.compile(
-    r"\b(?:hat|haben|hatte|hatten|war|waren|wurde|wurden|worden|gewesen|sagte|erklärte|teilte)\b|\bge[a-zäöüß]{3,}(?:t|en)\b"
-)
-
-
-def sentence_tense(sentence: str) -> Tense:
-    if _FUTURE.search(sentence):
-        return Tense.FUTURE
-    if _PAST.search(sentence):
-        return Tense.PAST
-    return Tense.PRESENT
-
-
-def _day_point(day: Day) -> CalendarPoint:
-    return CalendarPoint(Grain.DAY, day.year, day.month, day.day)
 
 
 def _timex_like(point: CalendarPoint) -> str:
@@ -159,13 +124,13 @@ class Anchorer:
             best = (year, i) if best is None or (year, i) <= best else best
             self._earliest_after.append(best)
         self._earliest_after.reverse()
-        self._sections = _dated_headings(text, candidates, paragraphs)
+        self._sections = dated_headings(text, candidates, paragraphs)
         self._section_starts = [start for start, _, _ in self._sections]
 
     # --- the reference time ---------------------------------------------------
 
     def _dct_reference(self) -> _Reference | None:
-        return None if self.dct is None else _Reference(_day_point(self.dct), None, AnchorKind.DCT)
+        return None if self.dct is None else _Reference(day_point(self.dct), None, AnchorKind.DCT)
 
     def _look_ahead(self, index: int) -> _Reference | None:
         """The earliest year stated after ``index``: in the paragraph, else the document."""
@@ -209,7 +174,10 @@ class Anchorer:
             return
         if candidate.bound == "from" and not self._range_follows(candidate):
             return  # "die Deklaration von Paris von 1856": an attribute, not the story's time
-        if self._in_parentheses(candidate) or self._in_background_clause(candidate):
+        sentence = self.sentences.span_of(candidate.start)
+        if in_parentheses(self.text, sentence[0], candidate.start) or in_background_clause(
+            self.text, sentence, candidate.start, candidate.end
+        ):
             return
         if value.grain == Grain.YEAR and not self._jump_confirmed(index, value.year):
             return
@@ -239,23 +207,6 @@ class Anchorer:
             return False
         sentence = self.sentences.span_of(self.candidates[index].start)
         return self.candidates[reference.index].start >= sentence[0]
-
-    def _in_parentheses(self, candidate: Candidate) -> bool:
-        start, _ = self.sentences.span_of(candidate.start)
-        before = self.text[start : candidate.start]
-        return before.count("(") > before.count(")")
-
-    def _in_background_clause(self, candidate: Candidate) -> bool:
-        """A flashback in the pluperfect (``ersterer hatte ... im Juli 1917``) or a
-        relative clause (``..., die 1791 die Déclaration ... verfasste``)."""
-        start, end = self.sentences.span_of(candidate.start)
-        before = _CLAUSE_BREAK.split(self.text[start : candidate.start])
-        after = _CLAUSE_BREAK.split(self.text[candidate.end : end], maxsplit=1)
-        left = candidate.start - len(before[-1])
-        clause = before[-1] + candidate.text + after[0]
-        if _PLUPERFECT.search(clause):
-            return True
-        return left > start and _RELATIVE_CLAUSE.match(clause) is not None
 
     def _recent_bound_year(self, index: int, point: CalendarPoint) -> tuple[int, int] | None:
         """``Bis März 1776 hatte er ... Am 4. März``: the year of the bound month just named."""
@@ -346,7 +297,7 @@ class Anchorer:
                 return AnchoredValue(RefPoint(Reference.PRESENT), anchor, at)
             return AnchoredValue(reference.point, anchor, at)
         if reference is None:
-            return AnchoredValue(_unknown_shift(meaning), none, None)
+            return AnchoredValue(unknown_shift(meaning), none, None)
         anchor, at = self._anchor_of(reference)
         return AnchoredValue(apply_shift(reference.point, meaning), anchor, at)
 
@@ -377,7 +328,7 @@ class Anchorer:
                 return AnchoredValue(replace(point, year=year), Anchor(AnchorKind.TIMEX), index - 1)
         if meaning.fill is None and not meaning.two_digit:
             if meaning.easter_offset is not None and point.year is not None:
-                point = _easter_point(point.year, meaning.easter_offset)
+                point = easter_point(point.year, meaning.easter_offset)
             return AnchoredValue(point, none, None)
         reference = self._context_reference(index)
         if meaning.two_digit:
@@ -404,13 +355,13 @@ class Anchorer:
         if reference is None or reference.point.year is None:
             return AnchoredValue(point, none, None)
         anchor, at = self._anchor_of(reference)
-        filled = _fill(point, reference.point, meaning)
+        filled = fill_from_anchor(point, reference.point, meaning)
         if (
             coordinated is None
             and meaning.year_shift == 0
             and self._told_in_sentence(index, reference)
         ):
-            filled = _turn_of_year(filled, reference.point)
+            filled = turn_of_year(filled, reference.point)
         section = self._section_years(index) if self.kind is Kind.NARRATIVE else None
         if (
             section is not None
@@ -429,7 +380,7 @@ class Anchorer:
         ):
             filled = self._news_year(index, filled)
         if meaning.easter_offset is not None and filled.year is not None:
-            filled = _easter_point(filled.year, meaning.easter_offset)
+            filled = easter_point(filled.year, meaning.easter_offset)
         return AnchoredValue(filled, anchor, at)
 
     def _news_year(self, index: int, point: CalendarPoint) -> CalendarPoint:
@@ -440,7 +391,7 @@ class Anchorer:
         options = []
         for year in (self.dct.year - 1, self.dct.year, self.dct.year + 1):
             option = replace(point, year=year)
-            first = _first_day(option)
+            first = first_day(option)
             if first is not None:
                 options.append((option, first))
         dct = self.dct
@@ -452,7 +403,7 @@ class Anchorer:
         if tense is Tense.PAST:
             past = [o for o, first in options if first <= dct]
             return past[-1] if past else point
-        return min(options, key=lambda item: abs(_ordinal_distance(item[1], dct)))[0]
+        return min(options, key=lambda item: abs(ordinal_distance(item[1], dct)))[0]
 
     def _resolve_weekday(
         self, index: int, point: CalendarPoint, meaning: Explicit, reference: _Reference | None
@@ -481,7 +432,7 @@ class Anchorer:
                 Grain.PART_OF_DAY, day.year, day.month, day.day, part_of_day=point.part_of_day
             )
             return AnchoredValue(evening, anchor, at)
-        return AnchoredValue(_day_point(day), anchor, at)
+        return AnchoredValue(day_point(day), anchor, at)
 
     def _resolve_deictic(self, index: int, meaning: Deictic) -> AnchoredValue:
         if (
@@ -499,7 +450,7 @@ class Anchorer:
         if self.dct is not None and (self.kind is Kind.NEWS or meaning.unit is not Unit.DAY):
             anchor = Anchor(AnchorKind.DCT, None, self.dct.iso())
             shift = Shift(meaning.unit, meaning.amount, meaning.part_of_day, counted=True)
-            return AnchoredValue(apply_shift(_day_point(self.dct), shift), anchor, None)
+            return AnchoredValue(apply_shift(day_point(self.dct), shift), anchor, None)
         reference = self._context_reference(index)
         if reference is None:
             past = RefPoint(Reference.PAST if meaning.amount < 0 else Reference.FUTURE)
@@ -510,147 +461,3 @@ class Anchorer:
             anchor,
             at,
         )
-
-
-def _ordinal_distance(a: Day, b: Day) -> int:
-    return (a.year - b.year) * 372 + (a.month - b.month) * 31 + (a.day - b.day)
-
-
-def _first_day(point: CalendarPoint) -> Day | None:
-    from chronist.temporal.values import point_span
-
-    span = point_span(point)
-    return None if span is None else span[0]
-
-
-def _easter_point(year: int, offset: int) -> CalendarPoint:
-    return _day_point(shift_day(easter_sunday(year), offset))
-
-
-def _fill(point: CalendarPoint, anchor: CalendarPoint, meaning: Explicit) -> CalendarPoint:
-    fill = meaning.fill or Grain.YEAR
-    year = anchor.year
-    if year is not None and point.year is None:
-        point = replace(point, year=year + meaning.year_shift)
-    if fill >= Grain.MONTH and point.month is None and anchor.grain >= Grain.MONTH:
-        point = replace(point, month=anchor.month)
-    if fill >= Grain.DAY and point.day is None and anchor.grain >= Grain.DAY:
-        point = replace(point, day=anchor.day)
-    return point
-
-
-_HEADING_MAX = 90
-
-
-def _dated_headings(
-    text: str, candidates: list[Candidate], paragraphs: SpanIndex
-) -> list[tuple[int, int, int]]:
-    """Headings that name years, as (start, first year, last year), in text order.
-
-    A heading is a short paragraph without closing punctuation; ``Kriegsjahr
-    1915`` or ``Belagerung von Boston, Juni 1775 bis März 1776`` scope the
-    dates of the section below them.
-    """
-    years_by_paragraph: dict[tuple[int, int], list[int]] = {}
-    for candidate in candidates:
-        meaning = candidate.meaning
-        if (
-            isinstance(meaning, Explicit)
-            and meaning.fill is None
-            and meaning.point.year is not None
-        ):
-            years = years_by_paragraph.setdefault(paragraphs.span_of(candidate.start), [])
-            year = meaning.point.year
-            if meaning.two_digit:
-                if not years:
-                    continue
-                # "1775/76": the century of the year before
-                year += (years[-1] // 100) * 100
-                year += 100 if year < years[-1] else 0
-            years.append(year)
-    sections = []
-    for (start, end), years in sorted(years_by_paragraph.items()):
-        heading = text[start:end].strip()
-        if years and len(heading) <= _HEADING_MAX and heading[-1:] not in '.!?:;,"“”»':
-            sections.append((start, min(years), max(years)))
-    return sections
-
-
-def _turn_of_year(point: CalendarPoint, reference: CalendarPoint) -> CalendarPoint:
-    """``Am 13. Dezember 1919 ..., und bis Anfang Januar``: within one sentence, a month
-    half a year before the one just told lies in the next year."""
-    if point.month is None or reference.month is None or reference.grain < Grain.MONTH:
-        return point
-    if (
-        point.year is not None
-        and point.year == reference.year
-        and reference.month - point.month >= 6
-    ):
-        return replace(point, year=point.year + 1)
-    return point
-
-
-def _unknown_shift(shift: Shift) -> CalendarPoint:
-    grain = Grain.PART_OF_DAY if shift.part_of_day else shift.unit.grain
-    return CalendarPoint(grain, part_of_day=shift.part_of_day)
-
-
-def apply_shift(anchor: CalendarPoint, shift: Shift) -> CalendarPoint:
-    """The anchor moved by ``shift``, at the shift's grain (fields the anchor lacks stay unknown).
-
-    >>> moved = apply_shift(CalendarPoint(Grain.DAY, 1951, 4, 11), Shift(Unit.MONTH, 1))
-    >>> (moved.grain.name, moved.year, moved.month, moved.day)
-    ('MONTH', 1951, 5, None)
-    """
-    unit = shift.unit
-    year = anchor.year
-    if year is None:
-        return _unknown_shift(shift)
-    if unit in (Unit.YEAR, Unit.DECADE, Unit.CENTURY, Unit.MILLENNIUM):
-        step = {Unit.YEAR: 1, Unit.DECADE: 10, Unit.CENTURY: 100, Unit.MILLENNIUM: 1000}[unit]
-        return CalendarPoint(unit.grain, year + shift.amount * step).coarsened(unit.grain)
-    if unit is Unit.QUARTER:
-        if anchor.month is None:
-            return CalendarPoint(Grain.QUARTER, year)
-        total = year * 4 + (anchor.month - 1) // 3 + shift.amount
-        return CalendarPoint(Grain.QUARTER, total // 4, quarter=total % 4 + 1)
-    if unit is Unit.MONTH:
-        if anchor.month is None or anchor.grain < Grain.MONTH:
-            return CalendarPoint(Grain.MONTH, year)
-        total = year * 12 + anchor.month - 1 + shift.amount
-        return CalendarPoint(Grain.MONTH, total // 12, total % 12 + 1)
-    # days, weeks and finer need a day to count from
-    if anchor.month is None or anchor.day is None or anchor.grain < Grain.DAY:
-        grain = Grain.PART_OF_DAY if shift.part_of_day else Grain.DAY
-        return CalendarPoint(
-            grain,
-            year,
-            anchor.month if anchor.grain >= Grain.MONTH else None,
-            part_of_day=shift.part_of_day,
-        )
-    base = Day(year, anchor.month, min(anchor.day, days_in_month(year, anchor.month)))
-    if unit is Unit.WEEK and not shift.counted:
-        # "nächste Woche" names a calendar week
-        week_year, week = _iso_week(shift_day(base, 7 * shift.amount))
-        return CalendarPoint(Grain.WEEK, week_year, week=week)
-    if unit in (Unit.DAY, Unit.WEEK):
-        moved = shift_day(base, shift.amount * (7 if unit is Unit.WEEK else 1))
-        if shift.part_of_day:
-            return CalendarPoint(
-                Grain.PART_OF_DAY, moved.year, moved.month, moved.day, part_of_day=shift.part_of_day
-            )
-        return _day_point(moved)
-    # hours and minutes: keep the day, the time is not known
-    return replace(_day_point(base), grain=Grain.DAY)
-
-
-def _iso_week(day: Day) -> tuple[int, int]:
-    """ISO 8601 week-numbering year and week of a day."""
-    thursday = shift_day(day, 4 - weekday_of(day))
-    first = Day(thursday.year, 1, 1)
-    count = 0
-    probe = thursday
-    while probe >= first:
-        probe = shift_day(probe, -7)
-        count += 1
-    return thursday.year, count

@@ -1,0 +1,147 @@
+"""Calendar arithmetic for anchoring: moving, filling and placing calendar points."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from chronist.temporal.meaning import Explicit, Shift
+from chronist.temporal.values import (
+    CalendarPoint,
+    Day,
+    Grain,
+    Unit,
+    days_in_month,
+    point_span,
+    shift_day,
+    weekday_of,
+)
+
+
+def easter_sunday(year: int) -> Day:
+    """Gregorian Easter Sunday (anonymous Gregorian algorithm).
+
+    >>> easter_sunday(1916)
+    Day(year=1916, month=4, day=23)
+    """
+    a = year % 19
+    b, c = divmod(year, 100)
+    d, e = divmod(b, 4)
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    el = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * el) // 451
+    month, day = divmod(h + el - 7 * m + 114, 31)
+    return Day(year, month, day + 1)
+
+
+def day_point(day: Day) -> CalendarPoint:
+    return CalendarPoint(Grain.DAY, day.year, day.month, day.day)
+
+
+def ordinal_distance(a: Day, b: Day) -> int:
+    return (a.year - b.year) * 372 + (a.month - b.month) * 31 + (a.day - b.day)
+
+
+def first_day(point: CalendarPoint) -> Day | None:
+    span = point_span(point)
+    return None if span is None else span[0]
+
+
+def easter_point(year: int, offset: int) -> CalendarPoint:
+    return day_point(shift_day(easter_sunday(year), offset))
+
+
+def fill_from_anchor(
+    point: CalendarPoint, anchor: CalendarPoint, meaning: Explicit
+) -> CalendarPoint:
+    fill = meaning.fill or Grain.YEAR
+    year = anchor.year
+    if year is not None and point.year is None:
+        point = replace(point, year=year + meaning.year_shift)
+    if fill >= Grain.MONTH and point.month is None and anchor.grain >= Grain.MONTH:
+        point = replace(point, month=anchor.month)
+    if fill >= Grain.DAY and point.day is None and anchor.grain >= Grain.DAY:
+        point = replace(point, day=anchor.day)
+    return point
+
+
+def turn_of_year(point: CalendarPoint, reference: CalendarPoint) -> CalendarPoint:
+    """``Am 13. Dezember 1919 ..., und bis Anfang Januar``: within one sentence, a month
+    half a year before the one just told lies in the next year."""
+    if point.month is None or reference.month is None or reference.grain < Grain.MONTH:
+        return point
+    if (
+        point.year is not None
+        and point.year == reference.year
+        and reference.month - point.month >= 6
+    ):
+        return replace(point, year=point.year + 1)
+    return point
+
+
+def unknown_shift(shift: Shift) -> CalendarPoint:
+    grain = Grain.PART_OF_DAY if shift.part_of_day else shift.unit.grain
+    return CalendarPoint(grain, part_of_day=shift.part_of_day)
+
+
+def apply_shift(anchor: CalendarPoint, shift: Shift) -> CalendarPoint:
+    """The anchor moved by ``shift``, at the shift's grain (fields the anchor lacks stay unknown).
+
+    >>> moved = apply_shift(CalendarPoint(Grain.DAY, 1951, 4, 11), Shift(Unit.MONTH, 1))
+    >>> (moved.grain.name, moved.year, moved.month, moved.day)
+    ('MONTH', 1951, 5, None)
+    """
+    unit = shift.unit
+    year = anchor.year
+    if year is None:
+        return unknown_shift(shift)
+    if unit in (Unit.YEAR, Unit.DECADE, Unit.CENTURY, Unit.MILLENNIUM):
+        step = {Unit.YEAR: 1, Unit.DECADE: 10, Unit.CENTURY: 100, Unit.MILLENNIUM: 1000}[unit]
+        return CalendarPoint(unit.grain, year + shift.amount * step).coarsened(unit.grain)
+    if unit is Unit.QUARTER:
+        if anchor.month is None:
+            return CalendarPoint(Grain.QUARTER, year)
+        total = year * 4 + (anchor.month - 1) // 3 + shift.amount
+        return CalendarPoint(Grain.QUARTER, total // 4, quarter=total % 4 + 1)
+    if unit is Unit.MONTH:
+        if anchor.month is None or anchor.grain < Grain.MONTH:
+            return CalendarPoint(Grain.MONTH, year)
+        total = year * 12 + anchor.month - 1 + shift.amount
+        return CalendarPoint(Grain.MONTH, total // 12, total % 12 + 1)
+    # days, weeks and finer need a day to count from
+    if anchor.month is None or anchor.day is None or anchor.grain < Grain.DAY:
+        grain = Grain.PART_OF_DAY if shift.part_of_day else Grain.DAY
+        return CalendarPoint(
+            grain,
+            year,
+            anchor.month if anchor.grain >= Grain.MONTH else None,
+            part_of_day=shift.part_of_day,
+        )
+    base = Day(year, anchor.month, min(anchor.day, days_in_month(year, anchor.month)))
+    if unit is Unit.WEEK and not shift.counted:
+        # "nächste Woche" names a calendar week
+        week_year, week = iso_week(shift_day(base, 7 * shift.amount))
+        return CalendarPoint(Grain.WEEK, week_year, week=week)
+    if unit in (Unit.DAY, Unit.WEEK):
+        moved = shift_day(base, shift.amount * (7 if unit is Unit.WEEK else 1))
+        if shift.part_of_day:
+            return CalendarPoint(
+                Grain.PART_OF_DAY, moved.year, moved.month, moved.day, part_of_day=shift.part_of_day
+            )
+        return day_point(moved)
+    # hours and minutes: keep the day, the time is not known
+    return replace(day_point(base), grain=Grain.DAY)
+
+
+def iso_week(day: Day) -> tuple[int, int]:
+    """ISO 8601 week-numbering year and week of a day."""
+    thursday = shift_day(day, 4 - weekday_of(day))
+    first = Day(thursday.year, 1, 1)
+    count = 0
+    probe = thursday
+    while probe >= first:
+        probe = shift_day(probe, -7)
+        count += 1
+    return thursday.year, count
