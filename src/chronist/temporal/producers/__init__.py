@@ -1,0 +1,127 @@
+"""The closed registry of producers: typed functions from a rule's match to a meaning.
+
+A rule names its producer; the producer reads the rule's named groups (each a
+lexicon class of the same name, or digits) and returns what the text says, or
+``None`` to reject the match (``31. Februar``). ``groups`` lists the group
+names a producer reads; the grammar loader checks every rule against it.
+"""
+
+from __future__ import annotations
+
+from chronist.temporal.producers import calendar, lengths, relative
+from chronist.temporal.producers.base import Groups, Produced, Producer, roman_to_int
+
+_COMMON = frozenset({"span", "bound"})
+
+PRODUCERS: dict[str, Producer] = {
+    "calendar": Producer(
+        _COMMON
+        | {
+            "day",
+            "month",
+            "month_num",
+            "year",
+            "year2",
+            "era",
+            "position",
+            "approx",
+            "relative_adjective",
+            "unit_compound",
+            "unit",
+            "century",
+            "century_roman",
+            "ordinal_word",
+            "half",
+            "millennium",
+            "decade",
+            "decade2",
+            "decade_word",
+            "decade_noun",
+            "holiday",
+            "season",
+            "season_part",
+            "quarter",
+            "year_position",
+            "weekday",
+            "hour",
+            "minute",
+            "part_of_day",
+            "midnight",
+            "season_adjective",
+            "timezone",
+        },
+        calendar.calendar,
+    ),
+    "shift": Producer(
+        _COMMON
+        | {
+            "amount",
+            "unit",
+            "shift_direction",
+            "after",
+            "relative_adjective",
+            "unit_compound",
+            "tags",
+            "direction2",
+            "part_of_day",
+            "event_relation",
+        },
+        relative.shift,
+    ),
+    "deictic": Producer(
+        _COMMON
+        | {
+            "deictic_day",
+            "deictic_day_lower",
+            "part_of_day",
+            "part_of_day2",
+            "ago",
+            "amount",
+            "unit",
+        },
+        relative.deictic,
+    ),
+    "anaphor": Producer(_COMMON | {"anaphor", "now", "now2"}, relative.anaphor),
+    "reference": Producer(
+        _COMMON | {"reference", "shift_direction", "vague_amount", "unit", "unit_plural"},
+        relative.reference,
+    ),
+    "duration": Producer(
+        _COMMON
+        | {
+            "quantity_mod",
+            "amount",
+            "unit",
+            "lang",
+            "vague_amount",
+            "relative_adjective",
+            "unit_plural",
+            "length_adverb",
+            "length_suffix",
+            "shift_direction",
+            "amount2",
+            "unit2",
+            "outer_mod",
+            "event_relation",
+        },
+        lengths.duration,
+    ),
+    "set": Producer(
+        _COMMON
+        | {
+            "frequency_adverb",
+            "every",
+            "amount",
+            "unit",
+            "weekday",
+            "season",
+            "month",
+            "weekday_set",
+            "times",
+        },
+        lengths.recurrence,
+    ),
+}
+
+
+__all__ = ["PRODUCERS", "Groups", "Produced", "Producer", "roman_to_int"]

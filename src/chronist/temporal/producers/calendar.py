@@ -1,0 +1,191 @@
+"""The calendar producer: dates of every grain, from the groups a rule matched."""
+
+from __future__ import annotations
+
+from chronist.temporal.meaning import Explicit
+from chronist.temporal.mention import TimexType
+from chronist.temporal.producers.base import Groups, Produced, mod_named, roman_to_int, unit_in
+from chronist.temporal.values import (
+    CalendarPoint,
+    Grain,
+    Mod,
+    PartOfDay,
+    Season,
+    Unit,
+    days_in_month,
+)
+
+
+def calendar(groups: Groups) -> Produced | None:
+    bc = groups.lex_str("era") == "BC"
+    mod = (
+        mod_named(groups.lex_str("position"))
+        or mod_named(groups.lex_str("season_adjective"))
+        or mod_named(groups.lex_str("approx"))
+    )
+    two_digit = era_open = False
+    fill: Grain | None = None
+    year_shift = 0
+    easter: int | None = None
+    point: CalendarPoint | None = None
+
+    year: int | None = None
+    if "year" in groups:
+        digits = groups.text("year") or ""
+        number = int(digits)
+        if len(digits) == 2 and "era" not in groups and "day" in groups:
+            two_digit = True
+        era_open = "era" not in groups and len(digits) <= 3 and "day" not in groups
+        year = 1 - number if bc else number
+        if bc and number == 0:
+            return None
+    if "year2" in groups:
+        year, two_digit = int(groups.text("year2") or "0"), True
+
+    if "relative_adjective" in groups and (
+        "month" in groups or "season" in groups or "unit" in groups
+    ):
+        year_shift = int(groups.lex("relative_adjective") or 0)
+        fill = Grain.YEAR
+    if "unit_compound" in groups:
+        year_shift = int(str(groups.lex("unit_compound")).split("/")[1])
+        fill = Grain.YEAR
+
+    month = groups.lex("month")
+    if month is None and "month_num" in groups:
+        month = int(groups.text("month_num") or "0")
+    day = int(groups.text("day") or "0") or None
+
+    if "century" in groups or "century_roman" in groups or "ordinal_word" in groups:
+        century = _century_number(groups)
+        if century is None or century == 0 or century > 30:
+            return None
+        number = century
+        first = 1 - number * 100 if bc else (number - 1) * 100
+        half = groups.lex("half")
+        point = CalendarPoint(Grain.CENTURY, first, half=int(half) if half else None)
+    elif "millennium" in groups:
+        number = int(groups.text("millennium") or "0")
+        point = CalendarPoint(Grain.MILLENNIUM, 1 - number * 1000 if bc else (number - 1) * 1000)
+    elif "decade" in groups:
+        point = CalendarPoint(Grain.DECADE, int(groups.text("decade") or "0"))
+    elif "decade2" in groups or "decade_word" in groups or "decade_noun" in groups:
+        value = groups.text("decade2") or groups.lex("decade_word") or groups.lex("decade_noun")
+        point, two_digit = CalendarPoint(Grain.DECADE, int(value or 0)), True
+    elif "holiday" in groups:
+        holiday = groups.lex_str("holiday") or ""
+        if holiday.startswith("easter"):
+            easter = int(holiday[6:])
+            point = CalendarPoint(Grain.DAY, year)
+        else:
+            fixed_month, fixed_day = (int(part) for part in holiday.split("-"))
+            point = CalendarPoint(Grain.DAY, year, fixed_month, fixed_day)
+        fill = Grain.YEAR if year is None else fill
+    elif "season" in groups or "season_part" in groups:
+        if "season_part" in groups:
+            season_code, position = (groups.lex_str("season_part") or "SU/MID").split("/")
+            mod = Mod(position)
+        else:
+            season_code = groups.lex_str("season") or "SU"
+        point = CalendarPoint(Grain.SEASON, year, season=Season(season_code))
+        fill = Grain.YEAR if year is None else fill
+    elif "half" in groups:
+        point = CalendarPoint(Grain.HALF, year, half=int(groups.lex("half") or 1))
+        fill = Grain.YEAR if year is None else fill
+    elif "quarter" in groups:
+        point = CalendarPoint(Grain.QUARTER, year, quarter=int(groups.lex("quarter") or 1))
+        fill = Grain.YEAR if year is None else fill
+    elif "year_position" in groups:
+        mod = mod_named(groups.lex_str("year_position"))
+        point = CalendarPoint(Grain.YEAR, year)
+        fill = Grain.YEAR if year is None else fill
+    elif "weekday" in groups and day is None:
+        shift = groups.lex("relative_adjective")
+        weekday = int(groups.lex("weekday") or 1)
+        part_code = groups.lex_str("part_of_day")
+        if part_code is not None:
+            # "Dienstagabend": the evening of that weekday
+            when = CalendarPoint(
+                Grain.PART_OF_DAY, weekday=weekday, part_of_day=PartOfDay(part_code)
+            )
+            explicit = Explicit(
+                when, fill=Grain.DAY, weekday_shift=None if shift is None else int(shift) or 1
+            )
+            return Produced(TimexType.TIME, explicit, mod)
+        explicit = Explicit(
+            CalendarPoint(Grain.DAY, weekday=weekday),
+            fill=Grain.DAY,
+            weekday_shift=None if shift is None else int(shift) or 1,
+        )
+        return Produced(TimexType.DATE, explicit, mod)
+    elif "hour" in groups or "midnight" in groups:
+        hour = int(groups.text("hour") or "24")
+        minute = groups.text("minute")
+        part = groups.text("part_of_day")
+        if part in ("abends", "nachts") and hour < 12:
+            hour += 12
+        dated = month is not None and day is not None
+        point = CalendarPoint(
+            Grain.MINUTE if minute else Grain.HOUR,
+            year if dated else None,
+            int(month) if dated and month is not None else None,
+            day if dated else None,
+            hour=hour,
+            minute=int(minute) if minute else None,
+            zone=groups.lex_str("timezone"),
+        )
+        if not dated:
+            fill = Grain.DAY
+        elif year is None:
+            fill = Grain.YEAR
+        return Produced(TimexType.TIME, Explicit(point, fill=fill), mod)
+    elif month is not None:
+        month = int(month)
+        if day is not None and day > days_in_month(year if year is not None else 2000, month):
+            return None
+        point = CalendarPoint(Grain.DAY if day else Grain.MONTH, year, month, day)
+        if "part_of_day" in groups:
+            code = groups.lex_str("part_of_day") or groups.lex_str(
+                "part_of_day", "part_of_day_adverb"
+            )
+            point = CalendarPoint(
+                Grain.PART_OF_DAY, year, month, day, part_of_day=PartOfDay(code or "MO")
+            )
+            if year is None and fill is None:
+                fill = Grain.YEAR
+            return Produced(TimexType.TIME, Explicit(point, fill=fill, two_digit=two_digit), mod)
+        if year is None and fill is None:
+            fill = Grain.YEAR
+    elif "unit" in groups:
+        unit = unit_in(groups, "unit", "unit")
+        grain = {Unit.MONTH: Grain.MONTH, Unit.DAY: Grain.DAY}.get(unit or Unit.YEAR, Grain.YEAR)
+        point = CalendarPoint(grain)
+        fill = grain
+    elif day is not None:
+        # "am 16.": the month and year the story is in
+        point, fill = CalendarPoint(Grain.DAY, day=day), Grain.MONTH
+    elif year is not None:
+        point = CalendarPoint(Grain.YEAR, year)
+    else:
+        # "Laufe des Jahres": the anchor's year
+        point, fill = CalendarPoint(Grain.YEAR), Grain.YEAR
+    if point is None:
+        return None
+    explicit = Explicit(
+        point,
+        fill=fill,
+        year_shift=year_shift,
+        two_digit=two_digit,
+        easter_offset=easter,
+        era_open=era_open and point.grain == Grain.YEAR,
+    )
+    return Produced(TimexType.DATE, explicit, mod)
+
+
+def _century_number(groups: Groups) -> int | None:
+    if "century" in groups:
+        return int(groups.text("century") or "0")
+    if "century_roman" in groups:
+        return roman_to_int(groups.text("century_roman") or "")
+    value = groups.lex("ordinal_word")
+    return None if value is None else int(value)

@@ -1,0 +1,77 @@
+"""Producers of lengths of time (durations) and of sets (recurrences)."""
+
+from __future__ import annotations
+
+from chronist.temporal.meaning import Fixed
+from chronist.temporal.mention import TimexType
+from chronist.temporal.producers.base import Groups, Produced, mod_named, unit_in
+from chronist.temporal.values import (
+    CalendarPoint,
+    Duration,
+    Grain,
+    Mod,
+    Recurrence,
+    Season,
+    Unit,
+)
+
+
+def duration(groups: Groups) -> Produced | None:
+    mod = mod_named(groups.lex_str("quantity_mod"))
+    if mod is None and "outer_mod" in groups:
+        mod = Mod.MORE_THAN
+    if "length_adverb" in groups:
+        unit = unit_in(groups, "length_adverb", "length_adverb")
+        amount = None
+    elif "length_suffix" in groups:
+        unit = unit_in(groups, "length_suffix", "length_suffix")
+        amount = groups.number("amount")
+    elif "unit_plural" in groups:
+        unit = unit_in(groups, "unit_plural", "unit_plural") or unit_in(
+            groups, "unit_plural", "unit_long_plural"
+        )
+        amount = None
+    else:
+        unit = unit_in(groups, "unit", "unit")
+        amount = None if "vague_amount" in groups else groups.number("amount")
+        if amount is None and "vague_amount" not in groups:
+            return None
+    if "unit_plural" in groups and ("amount" in groups or "amount2" in groups):
+        amount = groups.number("amount") or groups.number("amount2")
+    if unit is None:
+        return None
+    duration = Duration.of(unit, amount)
+    second_unit = unit_in(groups, "unit2", "unit")
+    if second_unit is not None and "unit_plural" not in groups:
+        duration = Duration(((unit, amount), (second_unit, groups.number("amount2"))))
+    return Produced(TimexType.DURATION, Fixed(duration), mod)
+
+
+def recurrence(groups: Groups) -> Produced | None:
+    period: Duration | CalendarPoint
+    freq = None
+    if "frequency_adverb" in groups:
+        unit = unit_in(groups, "frequency_adverb", "frequency_adverb") or Unit.YEAR
+        period = Duration.of(unit, 1)
+    elif "weekday_set" in groups:
+        period = CalendarPoint(Grain.DAY, weekday=int(groups.lex("weekday_set") or 1))
+    elif "weekday" in groups:
+        period = CalendarPoint(Grain.DAY, weekday=int(groups.lex("weekday") or 1))
+    elif "season" in groups:
+        period = CalendarPoint(Grain.SEASON, season=Season(groups.lex_str("season") or "SU"))
+    elif "month" in groups:
+        period = CalendarPoint(Grain.MONTH, month=int(groups.lex("month") or 1))
+    else:
+        counted = unit_in(groups, "unit", "unit")
+        if counted is None:
+            return None
+        unit = counted
+        amount = groups.number("amount") if "amount" in groups else 1.0
+        period = Duration.of(unit, amount)
+        if "times" in groups:
+            times_text = (groups.text("times") or "1").strip().lower()
+            times = {"ein": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5}.get(times_text)
+            freq = f"{times or int(times_text)}X"
+    return Produced(
+        TimexType.SET, Fixed(Recurrence(period, quant="EVERY" if freq is None else None, freq=freq))
+    )

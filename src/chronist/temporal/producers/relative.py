@@ -1,0 +1,99 @@
+"""Producers of expressions relative to an anchor, to the time of writing, or vague references."""
+
+from __future__ import annotations
+
+from chronist.temporal.meaning import Anaphor, Deictic, Fixed, Shift
+from chronist.temporal.mention import TimexType
+from chronist.temporal.producers.base import Groups, Produced, unit_in
+from chronist.temporal.values import (
+    PartOfDay,
+    Reference,
+    RefPoint,
+    Unit,
+)
+
+
+def _part_of_day(groups: Groups) -> PartOfDay | None:
+    value = groups.lex_str("part_of_day")
+    return None if value is None else PartOfDay(value)
+
+
+def shift(groups: Groups) -> Produced | None:
+    part = _part_of_day(groups)
+    kind = TimexType.TIME if part else TimexType.DATE
+    if "unit_compound" in groups:
+        unit_name, steps = (groups.lex_str("unit_compound") or "YEAR/0").split("/")
+        return Produced(kind, Shift(Unit[unit_name], int(steps)))
+    if "tags" in groups:
+        direction = 1 if (groups.text("direction2") or "").lower() == "darauf" else -1
+        return Produced(kind, Shift(Unit.DAY, direction))
+    direction = int(groups.lex("shift_direction") or 1)
+    if "event_relation" in groups:
+        direction = -1 if groups.text("event_relation") == "vor" else 1
+    unit = unit_in(groups, "unit", "unit") or Unit.DAY
+    if "amount" in groups:
+        amount = groups.number("amount")
+        if amount is None:
+            return None
+        if amount != int(amount):
+            # "ein halbes Jahr später": count in the next smaller unit
+            smaller = _FRACTION_UNITS.get(unit)
+            if smaller is None:
+                return None
+            unit, amount = smaller[0], round(amount * smaller[1])
+        return Produced(kind, Shift(unit, int(amount) * direction, counted=True), None)
+    if "relative_adjective" in groups:
+        relative = int(groups.lex("relative_adjective") or 0)
+        if part is not None and "shift_direction" in groups:
+            relative = direction
+        return Produced(kind, Shift(unit, relative, part))
+    if "shift_direction" in groups:
+        return Produced(kind, Shift(unit, direction, part))
+    return Produced(kind, Shift(unit, 0, part))
+
+
+_FRACTION_UNITS = {
+    Unit.YEAR: (Unit.MONTH, 12),
+    Unit.MONTH: (Unit.DAY, 30),
+    Unit.WEEK: (Unit.DAY, 7),
+    Unit.DECADE: (Unit.YEAR, 10),
+    Unit.CENTURY: (Unit.YEAR, 100),
+}
+
+
+def deictic(groups: Groups) -> Produced | None:
+    if "ago" in groups:
+        amount = groups.number("amount")
+        unit = unit_in(groups, "unit", "unit")
+        if amount is None or unit is None or amount != int(amount):
+            return None
+        return Produced(TimexType.DATE, Deictic(unit, -int(amount)))
+    days = groups.lex("deictic_day")
+    if days is None:
+        days = groups.lex("deictic_day_lower")
+    part_text = groups.text("part_of_day") or groups.text("part_of_day2")
+    part = None
+    if part_text:
+        code = (
+            "MO"
+            if part_text == "früh"
+            else groups.lex_str("part_of_day") or groups.lex_str("part_of_day2", "part_of_day")
+        )
+        part = PartOfDay(code) if code else None
+    kind = TimexType.TIME if part else TimexType.DATE
+    return Produced(kind, Deictic(Unit.DAY, int(days or 0), part))
+
+
+def anaphor(groups: Groups) -> Produced | None:
+    return Produced(TimexType.DATE, Anaphor(as_present="now" in groups or "now2" in groups))
+
+
+def reference(groups: Groups) -> Produced | None:
+    if "shift_direction" in groups:
+        # "wenige Tage später": an unspecified time after (or before) the anchor
+        later = int(groups.lex("shift_direction") or 1) > 0
+        return Produced(
+            TimexType.DATE, Fixed(RefPoint(Reference.FUTURE if later else Reference.PAST))
+        )
+    value = groups.lex_str("reference")
+    return None if value is None else Produced(TimexType.DATE, Fixed(RefPoint(Reference(value))))
