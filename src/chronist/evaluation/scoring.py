@@ -168,6 +168,10 @@ def score_document(
     >>> result.counts.strict, result.counts.relaxed, [e.kind.value for e in result.errors]
     (0, 1, ['extent'])
     """
+    # non-consuming TIMEX3 (a range's DURATION) cover no text: like the TempEval-3
+    # scorer, which compares text extents, leave them out on both sides
+    gold = [t for t in gold if t.end > t.start]
+    system = [t for t in system if t.end > t.start]
     spans = Counter((t.start, t.end) for t in gold) & Counter((t.start, t.end) for t in system)
     pairs = match_relaxed(gold, system)
     errors: list[ErrorEntry] = []

@@ -12,6 +12,7 @@ from chronist.temporal.engine import Candidate, find_candidates
 from chronist.temporal.grammar import Grammar, load_grammar
 from chronist.temporal.meaning import Explicit
 from chronist.temporal.mention import Timex, TimexType
+from chronist.temporal.ranges import add_ranges
 from chronist.temporal.render import edtf_value, timex3_value
 from chronist.temporal.values import Bounds, Day, Recurrence, bounds_of
 from chronist.text.segment import SpanIndex, paragraph_spans, sentence_spans
@@ -119,10 +120,11 @@ def tag(
     sentences = SpanIndex(sentence_spans(text)) if candidates else SpanIndex([])
     anchored = Anchorer(text, candidates, document_kind, day, paragraphs, sentences).resolve_all()
     tids = [f"t{i + 1}" for i in range(len(candidates))]
-    return [
+    timexes = [
         _timex(c, a, tids[i], tids)
         for i, (c, a) in enumerate(zip(candidates, anchored, strict=True))
     ]
+    return add_ranges(text, timexes)
 
 
 def _timex(candidate: Candidate, anchored: AnchoredValue, tid: str, tids: list[str]) -> Timex:

@@ -344,6 +344,11 @@ def _from_ordinal(ordinal: int) -> Day:
     return Day(year, month, remaining)
 
 
+def days_between(first: Day, last: Day) -> int:
+    """Days from ``first`` to ``last`` (negative if ``last`` comes first)."""
+    return _ordinal(last) - _ordinal(first)
+
+
 def shift_day(day: Day, days: int) -> Day:
     return _from_ordinal(_ordinal(day) + days)
 
