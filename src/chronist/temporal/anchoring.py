@@ -183,7 +183,10 @@ class Anchorer:
             return
         section = self._section_years(index) if self.kind is Kind.NARRATIVE else None
         if section is not None and not section[0] <= value.year <= section[1]:
-            return  # a look beyond the years the section is about
+            following = bisect_right(self._stated_at, index)
+            later = self._stated_years[following][1] if following < len(self._stated_years) else None
+            if later is not None and section[0] <= later <= section[1]:
+                return  # a look beyond the years the section is about: the text comes back
         if isinstance(candidate.meaning, Deictic) or value.grain < Grain.YEAR:
             return
         if isinstance(candidate.meaning, Shift) and candidate.meaning.amount < 0:

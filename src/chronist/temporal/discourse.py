@@ -66,7 +66,10 @@ def dated_headings(
                 year += 100 if year < years[-1] else 0
             years.append(year)
     sections = []
+    title = paragraphs.span_of(0) if candidates else (0, 0)
     for (start, end), years in sorted(years_by_paragraph.items()):
+        if (start, end) == title:
+            continue  # a document's title names its whole span, not a section
         heading = text[start:end].strip()
         if years and len(heading) <= _HEADING_MAX and heading[-1:] not in '.!?:;,"“”»':
             sections.append((start, min(years), max(years)))
