@@ -183,8 +183,7 @@ class Anchorer:
             return
         section = self._section_years(index) if self.kind is Kind.NARRATIVE else None
         if section is not None and not section[0] <= value.year <= section[1]:
-            following = bisect_right(self._stated_at, index)
-            later = self._stated_years[following][1] if following < len(self._stated_years) else None
+            later = self._next_stated_year(index)
             if later is not None and section[0] <= later <= section[1]:
                 return  # a look beyond the years the section is about: the text comes back
         if isinstance(candidate.meaning, Deictic) or value.grain < Grain.YEAR:
@@ -239,11 +238,14 @@ class Anchorer:
         current = self.reference.point.year if self.reference else None
         if current is None or abs(year - current) <= _FAR_JUMP_YEARS:
             return True
-        following = bisect_right(self._stated_at, index)
-        later = self._stated_years[following][1] if following < len(self._stated_years) else None
+        later = self._next_stated_year(index)
         if later is None:
             return year > current  # a late step forward ends the story; a look back does not
         return abs(later - year) <= abs(later - current)
+
+    def _next_stated_year(self, index: int) -> int | None:
+        following = bisect_right(self._stated_at, index)
+        return self._stated_years[following][1] if following < len(self._stated_years) else None
 
     def _range_follows(self, candidate: Candidate) -> bool:
         return _RANGE_END.match(self.text, candidate.end) is not None
