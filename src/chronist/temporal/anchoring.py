@@ -25,7 +25,6 @@ from chronist.temporal.calendar_math import (
     day_point,
     easter_point,
     fill_from_anchor,
-    first_day,
     ordinal_distance,
     turn_of_year,
     unknown_shift,
@@ -48,6 +47,7 @@ from chronist.temporal.values import (
     RefPoint,
     Resolved,
     Unit,
+    point_span,
     shift_day,
     weekday_of,
 )
@@ -346,6 +346,8 @@ class Anchorer:
                 anchor = none if reference is None else self._anchor_of(reference)[0]
                 return AnchoredValue(point, anchor, None)
         if point.weekday is not None and point.month is None:
+            if self.kind is Kind.NEWS and self.dct is not None:
+                reference = self._dct_reference()  # "am Mittwoch" in news: the week of writing
             return self._resolve_weekday(index, point, meaning, reference)
         coordinated = None
         if meaning.fill == Grain.YEAR:
@@ -379,34 +381,37 @@ class Anchorer:
             filled = replace(filled, year=year)
         if (
             self.kind is Kind.NEWS
-            and reference.kind is AnchorKind.DCT
-            and meaning.fill == Grain.YEAR
             and self.dct
+            and meaning.fill == Grain.YEAR
+            and (reference.kind is AnchorKind.DCT or reference.point.year == self.dct.year)
         ):
-            filled = self._news_year(index, filled)
+            # a yearless date in news: the year of writing, or the one before or after it
+            filled = self._news_year(index, replace(filled, year=self.dct.year))
         if meaning.easter_offset is not None and filled.year is not None:
             filled = easter_point(filled.year, meaning.easter_offset)
         return AnchoredValue(filled, anchor, at)
 
     def _news_year(self, index: int, point: CalendarPoint) -> CalendarPoint:
-        """Choose last, this or next year for a yearless date by the sentence's tense."""
+        """Choose last, this or next year for a yearless date by the sentence's tense.
+
+        In the future tense the date must not have ended before the DCT, in the
+        past tense it must have begun by then; otherwise the nearest one wins.
+        """
         assert self.dct is not None
         start, end = self.sentences.span_of(self.candidates[index].start)
         tense = sentence_tense(self.text[start:end])
         options = []
         for year in (self.dct.year - 1, self.dct.year, self.dct.year + 1):
             option = replace(point, year=year)
-            first = first_day(option)
-            if first is not None:
-                options.append((option, first))
+            span = point_span(option)
+            if span is not None:
+                options.append((option, span[0], span[1]))
         dct = self.dct
         if tense is Tense.FUTURE:
-            future = [
-                o for o, first in options if (first.year, first.month) >= (dct.year, dct.month)
-            ]
+            future = [option for option, _, last in options if last >= dct]
             return future[0] if future else point
         if tense is Tense.PAST:
-            past = [o for o, first in options if first <= dct]
+            past = [option for option, first, _ in options if first <= dct]
             return past[-1] if past else point
         return min(options, key=lambda item: abs(ordinal_distance(item[1], dct)))[0]
 
