@@ -11,7 +11,6 @@ from chronist.temporal.values import (
     Grain,
     Unit,
     days_in_month,
-    point_span,
     shift_day,
     weekday_of,
 )
@@ -42,11 +41,6 @@ def day_point(day: Day) -> CalendarPoint:
 
 def ordinal_distance(a: Day, b: Day) -> int:
     return (a.year - b.year) * 372 + (a.month - b.month) * 31 + (a.day - b.day)
-
-
-def first_day(point: CalendarPoint) -> Day | None:
-    span = point_span(point)
-    return None if span is None else span[0]
 
 
 def easter_point(year: int, offset: int) -> CalendarPoint:
