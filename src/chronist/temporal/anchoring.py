@@ -100,6 +100,7 @@ class Anchorer:
         dct: Day | None,
         paragraphs: SpanIndex,
         sentences: SpanIndex,
+        previous: Anchorer | None = None,
     ) -> None:
         self.text = text
         self.candidates = candidates
@@ -108,6 +109,10 @@ class Anchorer:
         self.paragraphs = paragraphs
         self.sentences = sentences
         self.reference: _Reference | None = None
+        if previous is not None and previous.reference is not None:
+            # the story's time carries over from the text before (a block of a long text)
+            carried = previous.reference
+            self.reference = _Reference(carried.point, None, carried.kind)
         self._stated_years = [
             (i, c.meaning.point.year)
             for i, c in enumerate(candidates)

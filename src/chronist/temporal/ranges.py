@@ -25,7 +25,7 @@ _JOIN = re.compile(r"^\s*(?:bis(?:\s+(?:zum|zur|ins|in\s+die|in\s+den))?|â€“|-|â
 _UNIT_OF_GRAIN = {Grain.YEAR: Unit.YEAR, Grain.MONTH: Unit.MONTH, Grain.DAY: Unit.DAY}
 
 
-def add_ranges(text: str, timexes: list[Timex]) -> list[Timex]:
+def add_ranges(text: str, timexes: list[Timex], first_tid: int | None = None) -> list[Timex]:
     """The timexes with a range DURATION after every begin/end pair.
 
     >>> from chronist import tag
@@ -33,7 +33,8 @@ def add_ranges(text: str, timexes: list[Timex]) -> list[Timex]:
     ('DURATION', 'P3Y', '1950/1953')
     """
     result: list[Timex] = []
-    count = added = len(timexes)
+    count = len(timexes)
+    added = count if first_tid is None else first_tid - 1
     for index, timex in enumerate(timexes):
         result.append(timex)
         if timex.role != "begin" or index + 1 >= count:

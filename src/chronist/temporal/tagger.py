@@ -53,8 +53,9 @@ def parse_kind(kind: str) -> Kind | None:
         raise OptionError(f"invalid kind {kind!r}: expected narrative, news or auto") from None
 
 
-def _chunks(text: str) -> Iterator[tuple[int, int]]:
-    for start, end in paragraph_spans(text):
+def _chunks(text: str, paragraphs: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    """The paragraphs, with those longer than a chunk cut at sentence ends (or spaces)."""
+    for start, end in paragraphs:
         if end - start <= _CHUNK:
             yield start, end
             continue
@@ -73,10 +74,14 @@ def _chunks(text: str) -> Iterator[tuple[int, int]]:
             yield piece_start, end
 
 
-def find_all(text: str, grammar: Grammar) -> list[Candidate]:
+def find_all(
+    text: str, grammar: Grammar, paragraphs: list[tuple[int, int]] | None = None
+) -> list[Candidate]:
+    """The candidates of the given paragraphs (all of them by default), in text order."""
     found: list[Candidate] = []
-    for start, end in _chunks(text):
-        found.extend(find_candidates(text, grammar, start, end))
+    spans = paragraph_spans(text) if paragraphs is None else paragraphs
+    for chunk_start, chunk_end in _chunks(text, spans):
+        found.extend(find_candidates(text, grammar, chunk_start, chunk_end))
     return found
 
 
@@ -109,22 +114,60 @@ def tag(
     >>> [t.value for t in tag(text)]
     ['1951-04-11', '1951-05']
     """
+    return list(iter_tag(text, lang, kind, dct))
+
+
+def iter_tag(
+    text: str, lang: str = "de", kind: str = "auto", dct: str | date | None = None
+) -> Iterator[Timex]:
+    """``tag``, block by block: memory stays bounded on very long texts.
+
+    A block is a run of whole paragraphs of about a million characters; the
+    story's reference time carries over from one block to the next.
+    """
     if not isinstance(text, str):
         raise OptionError("tag() takes the text as a str")
     grammar = load_grammar(lang)
     chosen = parse_kind(kind)
     day = parse_dct(dct)
-    candidates = find_all(text, grammar)
-    document_kind = chosen or guess_kind(candidates, day)
-    paragraphs = SpanIndex(paragraph_spans(text))
-    sentences = SpanIndex(sentence_spans(text)) if candidates else SpanIndex([])
-    anchored = Anchorer(text, candidates, document_kind, day, paragraphs, sentences).resolve_all()
-    tids = [f"t{i + 1}" for i in range(len(candidates))]
-    timexes = [
-        _timex(c, a, tids[i], tids)
-        for i, (c, a) in enumerate(zip(candidates, anchored, strict=True))
-    ]
-    return add_ranges(text, timexes)
+    paragraphs = paragraph_spans(text)
+    carried: Anchorer | None = None
+    document_kind = chosen
+    numbered = 0
+    for block in _blocks(paragraphs):
+        start, end = block[0][0], block[-1][1]
+        candidates = find_all(text, grammar, block)
+        if document_kind is None:
+            document_kind = guess_kind(candidates, day)
+        sentences = SpanIndex(sentence_spans(text, start, end)) if candidates else SpanIndex([])
+        anchorer = Anchorer(
+            text, candidates, document_kind, day, SpanIndex(paragraphs), sentences, carried
+        )
+        anchored = anchorer.resolve_all()
+        tids = [f"t{numbered + i + 1}" for i in range(len(candidates))]
+        timexes = [
+            _timex(c, a, tids[i], tids)
+            for i, (c, a) in enumerate(zip(candidates, anchored, strict=True))
+        ]
+        ranged = add_ranges(text, timexes, first_tid=numbered + len(candidates) + 1)
+        numbered += len(ranged)
+        carried = anchorer
+        yield from ranged
+
+
+_BLOCK = 1_000_000
+
+
+def _blocks(paragraphs: list[tuple[int, int]]) -> Iterator[list[tuple[int, int]]]:
+    """Runs of whole paragraphs of about ``_BLOCK`` characters."""
+    block: list[tuple[int, int]] = []
+    for paragraph in paragraphs:
+        block.append(paragraph)
+        if block[-1][1] - block[0][0] >= _BLOCK:
+            yield block
+            block = []
+    if block:
+        yield block
 
 
 def _timex(candidate: Candidate, anchored: AnchoredValue, tid: str, tids: list[str]) -> Timex:
