@@ -9,8 +9,17 @@ from __future__ import annotations
 
 from chronist.errors import ChronistError
 from chronist.temporal.mention import Anchor, AnchorKind, Timex, TimexType
-from chronist.temporal.tagger import tag
+from chronist.temporal.tagger import iter_tag, tag
 
 __version__ = "0.1.0"
 
-__all__ = ["Anchor", "AnchorKind", "ChronistError", "Timex", "TimexType", "__version__", "tag"]
+__all__ = [
+    "Anchor",
+    "AnchorKind",
+    "ChronistError",
+    "Timex",
+    "TimexType",
+    "__version__",
+    "iter_tag",
+    "tag",
+]
