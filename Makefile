@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 SEED ?= ../shared/seed/koreakrieg.de.txt
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck venv clean
+.PHONY: demo test lint typecheck venv browser clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,10 +25,31 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
-test: $(STAMP)
+# Debian's Chromium for the page's browser tests (Playwright drives it; nothing is downloaded)
+browser: $(STAMP)
+	bash .ci/setup-browser.sh $(VENV)
+
+test: $(STAMP) browser
 	$(BIN)/ruff check src tests bench
 	$(BIN)/mypy
 	$(BIN)/pytest
 
 clean:
 	rm -rf $(VENV) build *.egg-info
+
+# Evaluation and benchmark (bench/README.md). HeidelTime lives in its own venv,
+# bench/.venv-heideltime, and is never a dependency of chronist.
+WIKIWARSDE ?= ../shared/data/WikiWarsDE-dev
+
+.PHONY: bench eval
+
+bench: $(STAMP)
+	bench/setup_heideltime.sh
+	$(BIN)/python bench/throughput.py $(WIKIWARSDE) --heideltime both
+
+eval: $(STAMP)
+	bench/setup_heideltime.sh
+	test -f bench/results/heideltime/timing.json || \
+		$(BIN)/python bench/heideltime_run.py $(WIKIWARSDE) bench/results/heideltime
+	$(BIN)/chronist eval $(WIKIWARSDE) --peer bench/results/heideltime --errors 3 \
+		| tee bench/results/eval-wikiwarsde-dev.txt

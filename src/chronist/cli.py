@@ -181,7 +181,7 @@ def _add_tag_parser(subparsers: argparse._SubParsersAction[_Parser]) -> None:
     tag.add_argument(
         "--debug", action="store_true", default=argparse.SUPPRESS, help="show tracebacks on errors"
     )
-    tag.set_defaults(handler=run_tag)
+    tag.set_defaults(handler=_run_tag)
 
 
 def _load_plugin(
@@ -220,14 +220,13 @@ def _unavailable(name: str, reason: str, error: Exception) -> Handler:
 
 
 def _iso_date(value: str) -> str:
+    example = "write it as YYYY-MM-DD, e.g. 1950-06-25"
+    if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
+        raise argparse.ArgumentTypeError(f"invalid date {value!r}; {example}")
     try:
         datetime.date.fromisoformat(value)
-        if len(value) != 10:
-            raise ValueError("not YYYY-MM-DD")
     except ValueError as error:
-        raise argparse.ArgumentTypeError(
-            f"invalid date {value!r} ({error}); write it as YYYY-MM-DD, e.g. 1950-06-25"
-        ) from None
+        raise argparse.ArgumentTypeError(f"invalid date {value!r} ({error}); {example}") from None
     return value
 
 
@@ -251,7 +250,7 @@ class _Input:
     error: ChronistError | None = None  # found while expanding the arguments
 
 
-def run_tag(args: argparse.Namespace) -> int:
+def _run_tag(args: argparse.Namespace) -> int:
     """``chronist tag``: tag every input, report failures, return the exit code."""
     output: Path | None = args.output
     if output is not None and output.exists() and not output.is_dir():

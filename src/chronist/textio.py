@@ -137,6 +137,7 @@ def _decode_chunks(chunks: Iterable[bytes], source: str, max_bytes: int) -> str:
         if first:
             first = False
             _check_head(chunk[:16], source)
+            _check_binary(chunk[:8192], source)
             if chunk.startswith(_UTF8_BOM):
                 chunk, consumed = chunk[len(_UTF8_BOM) :], len(_UTF8_BOM)
         nul = chunk.find(b"\x00")
@@ -163,6 +164,19 @@ def _decode_chunks(chunks: Iterable[bytes], source: str, max_bytes: int) -> str:
         what = "is empty" if not text else "contains only whitespace"
         raise EmptyInputError(f"{source}: {what}; there is nothing to tag")
     return text
+
+
+def _check_binary(sample: bytes, source: str) -> None:
+    """Raise if ``sample`` is mostly control bytes, as binary data without NUL bytes is."""
+    controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
+    if controls > max(3, len(sample) // 20):
+        raise BinaryInputError(
+            f"{source}: is not text ({controls} control bytes in its first {len(sample)}); "
+            "chronist reads UTF-8 plain text"
+        )
+
+
+_CONTROL_BYTES = bytes([*range(0, 9), 11, 12, *range(14, 27), *range(28, 32), 127])
 
 
 def _check_head(head: bytes, source: str) -> None:

@@ -25,7 +25,7 @@ from functools import cache
 from chronist.entities.resources import data_path
 from chronist.errors import ModelError
 
-__all__ = ["Place", "resolve_places"]
+__all__ = ["Place", "gazetteer", "resolve_places"]
 
 GAZETTEER_FILE = "places.tsv.gz"
 
@@ -43,7 +43,8 @@ class Place:
 
 
 @cache
-def _index() -> dict[str, tuple[Place, ...]]:
+def gazetteer() -> dict[str, tuple[Place, ...]]:
+    """Every gazetteer name -> its places (read once, on first use)."""
     path = data_path(GAZETTEER_FILE)
     table: dict[str, list[Place]] = {}
     try:
@@ -96,7 +97,7 @@ def resolve_places(names: Iterable[str]) -> dict[str, Place | None]:
     >>> found["Pjöngjang"].country, found["Berlins"].country, found["Atlantis-am-Yalu"]
     ('KP', 'DE', None)
     """
-    index = _index()
+    index = gazetteer()
     wanted = list(dict.fromkeys(names))
     candidates = {name: _candidates(name, index) for name in wanted}
     # context: the country each name would have on its own

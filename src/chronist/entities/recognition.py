@@ -5,7 +5,7 @@ from __future__ import annotations
 from chronist.entities.coreference import TypedMention, canonical, cluster_mentions, group_type
 from chronist.entities.corpus import spans_of
 from chronist.entities.model import tag_sentences
-from chronist.entities.places import resolve_places
+from chronist.entities.places import gazetteer, resolve_places
 from chronist.entities.tokens import Token, split_sentences, tokenize
 from chronist.entities.types import Entity, EntityType, Mention
 from chronist.errors import OptionError
@@ -41,8 +41,21 @@ def _propagate(tokens: list[Token], found: list[TypedMention]) -> list[TypedMent
     (and its genitive), where the tagger missed them."""
     names: dict[str, EntityType] = {}
     for m in found:
-        if " " not in m.mention.text and len(m.mention.text) > 2:
-            names.setdefault(m.mention.text, m.type)
+        words = m.mention.text.split()
+        if len(words) == 1 and len(words[0]) > 2:
+            names.setdefault(words[0], m.type)
+        elif m.type is EntityType.PER and len(words[-1]) > 2 and words[-1][:1].isupper():
+            names.setdefault(words[-1], m.type)  # the surname of "Douglas MacArthur"
+    surnames = {w for w, kind in names.items() if kind is EntityType.PER}
+    # a person's name wins over a place of the same name ("MacArthurs" is not
+    # the Philippine town MacArthur when Douglas MacArthur is in the text)
+    found = [
+        TypedMention(m.mention, EntityType.PER)
+        if " " not in m.mention.text
+        and (m.mention.text in surnames or m.mention.text[:-1] in surnames)
+        else m
+        for m in found
+    ]
     covered = {i for m in found for i in range(m.mention.start, m.mention.end)}
     extra: list[TypedMention] = []
     for token in tokens:
@@ -54,6 +67,17 @@ def _propagate(tokens: list[Token], found: list[TypedMention]) -> list[TypedMent
         if kind is not None:
             extra.append(TypedMention(Mention(token.text, token.start, token.end), kind))
     return sorted([*found, *extra], key=lambda m: m.mention.start)
+
+
+def _retype_countries(group: list[TypedMention], kind: EntityType) -> EntityType:
+    """A country's name is a place, whatever the tagger said ("Rotchina")."""
+    if kind is EntityType.LOC:
+        return kind
+    index = gazetteer()
+    for m in group:
+        if any(p.is_country for p in index.get(m.mention.text, ())):
+            return EntityType.LOC
+    return kind
 
 
 def find_mentions(text: str) -> list[TypedMention]:
@@ -82,7 +106,7 @@ def recognize(text: str, lang: str = "de") -> list[Entity]:
     if not text.strip():
         return []
     groups = cluster_mentions(find_mentions(text))
-    typed = [(group, group_type(group)) for group in groups]
+    typed = [(group, _retype_countries(group, group_type(group))) for group in groups]
     place_names = [m.mention.text for group, kind in typed if kind is EntityType.LOC for m in group]
     places = resolve_places(place_names) if place_names else {}
     entities: list[Entity] = []

@@ -6,10 +6,11 @@ before 1 AD are negative as TimelineJS expects them, counted the historical
 way (44 BC is ``-44``; the model's astronomical year is ``-43``), and such
 slides also carry a ``display_date`` (``44 v. Chr.``). Dates that are not one
 exact day, month or year (intervals of uncertainty, decades, approximate or
-open dates) start at the earliest and end at the latest bound, with
-``display_date`` saying what the text says (``zwischen November 1950 und
-April 1951``). Events with no time at all and events the text does not state
-as facts (conditionals, hypotheticals) are left out.
+open dates) start at the earliest and end at the latest bound (or at the
+interval's exact ends), with ``display_date`` saying it in words
+(``November 1950 – April 1951``, ``ab 1953``, ``um 1520``). Events with no
+time at all and events the text does not state as facts (conditionals,
+hypotheticals) are left out.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from typing import Any
 from chronist.export.dates import parse_edtf_date, year_label
 from chronist.export.view import DayStamp, EventView, TimeView, as_view
 
-__all__ = ["timelinejs_dict", "to_timelinejs"]
+__all__ = ["human_date", "timelinejs_dict", "to_timelinejs"]
 
 _MONTHS = {
     "de": ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August",
@@ -60,8 +61,41 @@ def _label(year: int, month: int | None, day: int | None, lang: str) -> str:
     return text
 
 
+_WORDS = {
+    "de": {"from": "ab {}", "until": "bis {}", "approx": "um {}", "decade": "{}0er"},
+    "en": {"from": "from {}", "until": "until {}", "approx": "c. {}", "decade": "{}0s"},
+}
+
+
+def human_date(edtf: str, lang: str = "de") -> str:
+    """An EDTF value as readers write it.
+
+    >>> human_date("1950-11/1951-04"), human_date("1953/..", "en"), human_date("195X")
+    ('November 1950 – April 1951', 'from 1953', '1950er')
+    """
+    words = _WORDS.get(lang, _WORDS["en"])
+    plain = parse_edtf_date(edtf)
+    if plain is not None:
+        return _label(*plain, lang)
+    if "/" in edtf:
+        left, right = edtf.split("/", 1)
+        if left in ("", ".."):
+            return words["until"].format(human_date(right, lang))
+        if right in ("", ".."):
+            return words["from"].format(human_date(left, lang))
+        return f"{human_date(left, lang)} – {human_date(right, lang)}"
+    if edtf.endswith(("~", "%")):
+        return words["approx"].format(human_date(edtf[:-1], lang))
+    if edtf.endswith("?"):
+        return human_date(edtf[:-1], lang) + "?"
+    if len(edtf) == 4 and edtf.endswith("X") and edtf[:3].isdigit():
+        return words["decade"].format(edtf[:3])
+    return edtf
+
+
 def _dates(time: TimeView, lang: str) -> dict[str, Any] | None:
-    parts = parse_edtf_date(time.edtf or "")
+    edtf = time.edtf or ""
+    parts = parse_edtf_date(edtf)
     if parts is not None:
         year, month, day = parts
         slide: dict[str, Any] = {"start_date": _date(year, month, day)}
@@ -72,18 +106,23 @@ def _dates(time: TimeView, lang: str) -> dict[str, Any] | None:
     first, last = time.first(), time.last()
     if first is None or last is None:
         return None
-    display = time.text or time.edtf or f"{first.iso()} – {last.iso()}"
-    ends = [parse_edtf_date(part) for part in (time.edtf or "").split("/")]
-    if len(ends) == 2 and ends[0] is not None and ends[1] is not None:
-        start_date, end_date = _date(*ends[0]), _date(*ends[1])
-        start_date["display_date"] = display
-        return {"start_date": start_date, "end_date": end_date, "display_date": display}
-    grain = "day" if (first.month, first.day, last.month, last.day) != (1, 1, 12, 31) else "year"
-    start = _stamp_date(first, grain)
-    end = _stamp_date(last, grain)
-    slide = {"start_date": start, "display_date": display}
-    if end != start:
-        slide["end_date"] = end
+    # the EDTF in words: the document's own words ("am selben Tag") mean nothing out of context
+    display = human_date(edtf, lang) if edtf else time.text or f"{first.iso()} – {last.iso()}"
+    left, _, right = edtf.partition("/")
+    begin, end = parse_edtf_date(left), parse_edtf_date(right)
+    exact = begin if begin is not None else end
+    if exact is not None:
+        # an interval with at least one exact side (the other exact or open)
+        slide = {"start_date": _date(*exact), "display_date": display}
+        if begin is not None and end is not None:
+            slide["end_date"] = _date(*end)
+    else:
+        grain = (
+            "day" if (first.month, first.day, last.month, last.day) != (1, 1, 12, 31) else "year"
+        )
+        slide = {"start_date": _stamp_date(first, grain), "display_date": display}
+        if last != first and _stamp_date(last, grain) != slide["start_date"]:
+            slide["end_date"] = _stamp_date(last, grain)
     slide["start_date"]["display_date"] = display
     return slide
 

@@ -238,7 +238,7 @@ def as_view(timeline: object) -> TimelineView:
         text=text,
         lang=str(document.get("lang") or "de"),
         id=str(document.get("id") or _stem(document.get("source")) or "document"),
-        title=str(document.get("title") or _stem(document.get("source")) or ""),
+        title=str(document.get("title") or _stem(document.get("source")) or _first_words(text)),
         dct=_opt_str(document.get("dct")),
     )
     entities = tuple(
@@ -278,6 +278,14 @@ def as_mapping(timeline: object) -> Mapping[str, Any]:
             if isinstance(result, Mapping):
                 return result
     raise TimelineError(f"not a timeline: {type(timeline).__name__}")
+
+
+def _first_words(text: str, limit: int = 60) -> str:
+    """The start of the first line, cut at a word, as a title for a text with no name."""
+    line = text.strip().split("\n", 1)[0]
+    if len(line) <= limit:
+        return line
+    return line[:limit].rsplit(" ", 1)[0] + " …"
 
 
 def _stem(path: object) -> str:

@@ -5,7 +5,7 @@ registered through the ``spacy_factories`` entry point, so no import is needed::
 
     >>> import spacy
     >>> nlp = spacy.blank("de")
-    >>> nlp.add_pipe("chronist_timex", config={"kind": "news", "dct": "1950-06-26"})
+    >>> _ = nlp.add_pipe("chronist_timex", config={"kind": "news", "dct": "1950-06-26"})
     >>> doc = nlp("Am 25. Juni 1950 begann der Koreakrieg.")
     >>> [(span.text, span._.timex_value) for span in doc.spans["timex"]]
     [('25. Juni 1950', '1950-06-25')]
@@ -99,7 +99,10 @@ def make_timex_component(
     dct: str | None,
     spans_key: str,
 ) -> TimexComponent:
-    """Make the ``chronist_timex`` component (use ``nlp.add_pipe("chronist_timex")``)."""
+    """Make the ``chronist_timex`` component; spaCy calls this for ``add_pipe``.
+
+    >>> _ = nlp.add_pipe("chronist_timex", config={"kind": "narrative"})  # doctest: +SKIP
+    """
     _register_extensions()
     return TimexComponent(lang or str(nlp.lang), kind, dct, spans_key)
 

@@ -1,7 +1,8 @@
 """Timelines: a document's events in time order, with evidence.
 
 >>> from chronist.timeline import build_timeline
->>> timeline = build_timeline("Am 27. Juli 1953 wurde der Waffenstillstand unterzeichnet.")
+>>> text = "Am 27. Juli 1953 wurde der Waffenstillstand unterzeichnet."
+>>> timeline = build_timeline(text, recognizer=lambda text, lang: [])
 >>> [e.time.value for e in timeline.events]
 ['1953-07-27']
 
@@ -12,7 +13,8 @@ against the shipped schema ``schema/timeline-1.json``.
 
 from __future__ import annotations
 
-from chronist.timeline.build import build_timeline
+from typing import Any
+
 from chronist.timeline.jsonio import dumps, from_json, loads, schema, to_json
 from chronist.timeline.model import (
     SCHEMA_VERSION,
@@ -29,6 +31,15 @@ from chronist.timeline.model import (
     TimeSource,
     Trigger,
 )
+
+
+def build_timeline(text: str, **options: Any) -> Timeline:
+    """The timeline of ``text``; see :func:`chronist.timeline.build.build_timeline`."""
+    # Imported here: the event detector itself builds on the model in this package.
+    from chronist.timeline.build import build_timeline as build
+
+    return build(text, **options)
+
 
 __all__ = [
     "SCHEMA_VERSION",

@@ -256,24 +256,29 @@ class Timeline:
         return tuple(e for e in self.events if not e.hypothetical)
 
 
+_OPEN = (1, 0, 0, 0)
+
+
 def _sortable(day: Day | None) -> tuple[int, int, int, int]:
-    return (1, 0, 0, 0) if day is None else (0, day.year, day.month, day.day)
+    return _OPEN if day is None else (0, day.year, day.month, day.day)
 
 
 def order_key(event: Event) -> tuple[tuple[int, int, int, int], ...]:
     """Sort key of the timeline: earliest begin, latest begin, earliest end,
-    latest end (unknown last), then the position in the text.
+    latest end, then the position in the text.
 
-    A bound that is missing is replaced by the nearest known one, so that
-    ``bis 1953`` (only an end) sorts by its end.
+    A missing bound is read as what it at least must be: a missing earliest
+    begin as the first known bound (``bis 1953`` sorts by its end), a missing
+    latest begin as the latest end (or open), a missing earliest end as the
+    earliest begin; an open latest begin or end sorts last.
     """
     b = event.time.bounds
     known = [d for d in (b.earliest_begin, b.latest_begin, b.earliest_end, b.latest_end) if d]
-    first = known[0] if known else None
+    first = b.earliest_begin or (known[0] if known else None)
     return (
-        _sortable(b.earliest_begin or first),
-        _sortable(b.latest_begin or b.earliest_begin or first),
-        _sortable(b.earliest_end or b.latest_end or first),
-        _sortable(b.latest_end or b.earliest_end or first),
+        _sortable(first),
+        _sortable(b.latest_begin or b.latest_end),
+        _sortable(b.earliest_end or first),
+        _sortable(b.latest_end),
         (0, event.evidence.start, event.trigger.start, 0),
     )

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import html
 import json
+import re
+import tomllib
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -20,10 +22,27 @@ from chronist.export.view import EventView, TimelineView, as_view
 
 __all__ = ["page_data", "render_report"]
 
+_PLACEHOLDER = re.compile(r"@@([A-Z_]+)@@")
+
 
 @cache
 def _asset(name: str) -> str:
     return (resources.files("chronist.web") / "static" / name).read_text(encoding="utf-8")
+
+
+@cache
+def _type_labels() -> dict[str, dict[str, str]]:
+    """Event type names by language, from the event ontology (``events/ontology.toml``)."""
+    path = resources.files("chronist") / "events" / "ontology.toml"
+    try:
+        types = tomllib.loads(path.read_text(encoding="utf-8")).get("types", {})
+    except (OSError, tomllib.TOMLDecodeError):
+        return {}
+    return {
+        name: {lang: str(label) for lang, label in entry.get("label", {}).items()}
+        for name, entry in types.items()
+        if isinstance(entry, dict)
+    }
 
 
 def _year(day: Any) -> float | None:
@@ -42,11 +61,13 @@ def _event(event: EventView, view: TimelineView) -> dict[str, Any]:
     place_index = _entity_index(place.entity) if place else -1
     if place_index >= len(view.entities):
         place_index = -1
-    people = []
+    actors: list[int] = []
     for participant in event.participants:
         index = _entity_index(participant.entity)
-        if 0 <= index < len(view.entities) and index not in people:
-            people.append(index)
+        if 0 <= index < len(view.entities) and index not in actors:
+            actors.append(index)
+    people = [index for index in actors if view.entities[index].type == "PER"]
+    people += [index for index in actors if view.entities[index].type == "ORG"]
     edtf = edtf_of(time) or ""
     fuzzy = bool(edtf) and (
         any(mark in edtf for mark in "~?%X")
@@ -67,6 +88,7 @@ def _event(event: EventView, view: TimelineView) -> dict[str, Any]:
         "place": place_index,
         "pname": place.text if place else None,
         "people": people,
+        "actors": actors,
         "hyp": event.hypothetical,
         "src": time.source,
         "conf": event.confidence,
@@ -83,7 +105,7 @@ def page_data(timeline: object) -> dict[str, Any]:
     >>> from chronist.web.sample import sample_timeline
     >>> data = page_data(sample_timeline())
     >>> data["events"][0]["b"][0], data["types"][:2]
-    (-43.16427, ['conflict', 'diplomacy'])
+    (-42.795, ['conflict', 'diplomacy'])
     """
     view = as_view(timeline)
     events = []
@@ -112,6 +134,7 @@ def page_data(timeline: object) -> dict[str, Any]:
         "title": view.document.title or view.document.id,
         "text": view.document.text,
         "types": types,
+        "typeLabels": {name: _type_labels().get(name, {}) for name in types},
         "events": events,
         "entities": entities,
         "timexes": [[t.start, t.end, t.value] for t in view.timexes],
@@ -120,81 +143,10 @@ def page_data(timeline: object) -> dict[str, Any]:
 
 def _json_script(element_id: str, data: object) -> str:
     payload = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    payload = payload.replace("<", "\\u003c").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    payload = (
+        payload.replace("<", "\\u003c").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    )
     return f'<script type="application/json" id="{element_id}">{payload}</script>'
-
-
-_TEMPLATE = """<!DOCTYPE html>
-<html lang="{lang}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="chronist">
-<title>{title} – chronist</title>
-<style>{css}</style>
-</head>
-<body>
-<a class="skip" href="#text" data-i18n="skip">Zum Text springen</a>
-<header>
-  <div><h1>{title}</h1><div class="sub" id="summary"></div></div>
-  <div class="controls">
-    <label for="lanes" data-i18n="lanes">Spuren</label>
-    <select id="lanes"><option value="type">nach Art</option><option value="actor">nach Person</option></select>
-    <button type="button" id="lang-btn">English</button>
-  </div>
-</header>
-<main>
-  <section class="panel" id="tl-section" aria-labelledby="tl-h">
-    <h2><span id="tl-h" data-i18n="timeline">Zeitleiste</span>
-      <span class="chip" id="filter-chip" hidden><span id="filter-name"></span>
-        <button type="button" id="filter-clear" data-i18n-label="clear">✕</button></span>
-      <span class="tools">
-        <button type="button" id="zoom-out" data-i18n-label="zoomOut">−</button>
-        <button type="button" id="zoom-in" data-i18n-label="zoomIn">+</button>
-        <button type="button" id="zoom-fit" data-i18n-label="fit">⤢</button>
-      </span></h2>
-    <div class="legend" id="legend"></div>
-    <div id="tl-wrap"><canvas id="tl" tabindex="0" role="img" aria-label="timeline"></canvas></div>
-    <div class="hint" data-i18n="hint"></div>
-  </section>
-  <section class="panel" id="list-section" aria-labelledby="list-h">
-    <h2><span><span id="list-h" data-i18n="events">Ereignisse</span> (<span id="count">0</span>)</span></h2>
-    <div id="list" role="listbox" tabindex="0" aria-labelledby="list-h"><div class="spacer" id="list-spacer"></div></div>
-    <div class="hint" data-i18n="listHint"></div>
-  </section>
-  <section class="panel" id="text-section" aria-labelledby="text-h">
-    <h2><span id="text-h" data-i18n="text">Text</span></h2>
-    <div id="detail" aria-live="off"></div>
-    <div id="text" lang="{doc_lang}" tabindex="0"></div>
-  </section>
-  <div id="side">
-    <section class="panel" id="map-section" aria-labelledby="map-h">
-      <h2><span id="map-h" data-i18n="map">Karte</span><span class="tools">
-        <button type="button" id="map-out" data-i18n-label="zoomOut">−</button>
-        <button type="button" id="map-in" data-i18n-label="zoomIn">+</button>
-        <button type="button" id="map-home" data-i18n-label="fit">⤢</button></span></h2>
-      <div id="map-wrap"><svg id="map" xmlns="http://www.w3.org/2000/svg" preserveAspectRatio="xMidYMid meet" role="group" aria-labelledby="map-h"></svg></div>
-      <div class="map-note"><span data-i18n="mapNote"></span> <span id="map-empty" data-i18n="noPlace" hidden></span></div>
-    </section>
-    <section class="panel" id="index-section" aria-labelledby="index-h">
-      <h2><span id="index-h" data-i18n="index">Verzeichnis</span></h2>
-      <div id="index">
-        <div><h3 data-i18n="people">Personen</h3><ul id="idx-per"></ul></div>
-        <div><h3 data-i18n="places">Orte</h3><ul id="idx-loc"></ul></div>
-        <div><h3 data-i18n="orgs">Organisationen</h3><ul id="idx-org"></ul></div>
-      </div>
-    </section>
-  </div>
-</main>
-<div id="tip" role="tooltip"></div>
-<div id="live" class="sr" aria-live="polite"></div>
-<footer>chronist · {source_note}</footer>
-{data}
-{basemap}
-<script>{js}</script>
-</body>
-</html>
-"""
 
 
 def render_report(timeline: object) -> str:
@@ -210,13 +162,14 @@ def render_report(timeline: object) -> str:
     data = page_data(timeline)
     lang = data["lang"] if data["lang"] in ("de", "en") else "en"
     basemap = json.loads(_asset("basemap.json"))
-    return _TEMPLATE.format(
-        lang=lang,
-        doc_lang=html.escape(data["lang"]),
-        title=html.escape(data["title"]),
-        css=_asset("app.css"),
-        js=_asset("app.js"),
-        data=_json_script("chronist-data", data),
-        basemap=_json_script("chronist-basemap", basemap),
-        source_note=html.escape(basemap["source"]),
-    )
+    values = {
+        "LANG": lang,
+        "DOC_LANG": html.escape(data["lang"]),
+        "TITLE": html.escape(data["title"]),
+        "CSS": _asset("app.css"),
+        "JS": _asset("app.js"),
+        "DATA": _json_script("chronist-data", data),
+        "BASEMAP": _json_script("chronist-basemap", basemap),
+        "SOURCE_NOTE": html.escape(basemap["source"]),
+    }
+    return _PLACEHOLDER.sub(lambda match: values[match.group(1)], _asset("page.html"))

@@ -151,7 +151,7 @@ def sample_timeline() -> dict[str, Any]:
         ("Waffenstillstand", "diplomacy", "schwiegen", "schweigen", "1953-07-27",
          day["1953-07-27"], "t8", (), "Panmunjeom"),
     )  # fmt: skip
-    events = []
+    events: list[dict[str, Any]] = []
     for number, (label, kind, trigger, lemma, edtf, bounds, tid, people, place) in enumerate(
         specs, start=1
     ):
@@ -275,7 +275,7 @@ def synthetic_timeline(n_events: int = 2000, seed: int = 1) -> dict[str, Any]:
         if ekind == "LOC":
             entity.update(lat=coords[name][0], lon=coords[name][1], gazetteer_id=None)
         entities.append(entity)
-    events = []
+    events: list[dict[str, Any]] = []
     for number, draft in enumerate(drafts, start=1):
         start, end, person, org, city, verb, kind, edtf, confidence = draft
         timex = timexes[number - 1]
@@ -300,6 +300,7 @@ def synthetic_timeline(n_events: int = 2000, seed: int = 1) -> dict[str, Any]:
             "confidence": confidence, "modality": "asserted", "hypothetical": False,
             "evidence": evidence, "mentions": [evidence],
         })  # fmt: skip
+    events.sort(key=lambda event: (event["time"]["earliest_begin"] is None, _sort_year(event)))
     return {
         "schema_version": 1,
         "document": {
@@ -318,3 +319,47 @@ def synthetic_timeline(n_events: int = 2000, seed: int = 1) -> dict[str, Any]:
 
 def _year(year: int) -> str:
     return f"{'-' if year < 0 else ''}{abs(year):04d}"
+
+
+def _sort_year(event: dict[str, Any]) -> tuple[int, int]:
+    begin = event["time"]["earliest_begin"] or "0000-01-01"
+    return int(begin[: begin.index("-", 1)]), event["evidence"]["start"]
+
+
+def edge_timeline() -> dict[str, Any]:
+    """:func:`sample_timeline` plus the awkward cases every exporter must survive.
+
+    An event with no time at all, a hypothetical one, one open at its end
+    (``1953/..``), one known only to end (``../1950-11``), and a label that a
+    spreadsheet would run as a formula.
+
+    >>> [e["time"]["edtf"] for e in edge_timeline()["events"][-4:]]
+    [None, '1953-07-27', '1953/..', '../1950-11']
+    """
+    timeline = sample_timeline()
+    events = timeline["events"]
+    base = events[-1]
+
+    def variant(number: int, label: str, time: dict[str, Any], **changes: Any) -> dict[str, Any]:
+        return {
+            **base,
+            "id": f"e{number}",
+            "label": label,
+            "time": {**base["time"], **time},
+            **changes,
+        }
+
+    none = dict.fromkeys(_KEYS)
+    events += [
+        variant(8, "=SUMME(A1:A9) ohne Datum", {"value": None, "edtf": None, **none,
+                "source": "unknown", "timex": None, "text": None}),
+        variant(9, "Angriff (nur erwogen)", {}, modality="conditional", hypothetical=True),
+        variant(10, "Stationierung seit 1953", {"value": "1953", "edtf": "1953/..",
+                "earliest_begin": "1953-01-01", "latest_begin": "1953-12-31",
+                "earliest_end": None, "latest_end": None, "source": "bounded",
+                "text": "seit 1953"}),
+        variant(11, "Besetzung bis November 1950", {"value": "1950-11", "edtf": "../1950-11",
+                "earliest_begin": None, "latest_begin": None, "earliest_end": "1950-11-01",
+                "latest_end": "1950-11-30", "source": "bounded", "text": "bis November 1950"}),
+    ]  # fmt: skip
+    return timeline

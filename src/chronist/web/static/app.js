@@ -11,7 +11,7 @@
     de: {
       timeline: "Zeitleiste", events: "Ereignisse", text: "Text", map: "Karte", index: "Verzeichnis",
       people: "Personen", places: "Orte", orgs: "Organisationen", lanes: "Spuren",
-      byType: "nach Art", byActor: "nach Person", zoomIn: "Hineinzoomen", zoomOut: "Herauszoomen",
+      byType: "nach Art", byActor: "nach Akteur", zoomIn: "Hineinzoomen", zoomOut: "Herauszoomen",
       fit: "Alles zeigen", filter: "Filter", clear: "Filter aufheben", undated: "ohne Datum",
       bc: "v. Chr.", ca: "um", of: "von", shown: "angezeigt", others: "andere",
       hint: "Ziehen oder ←/→ zum Verschieben, Mausrad oder +/− zum Zoomen, Klick wählt ein Ereignis.",
@@ -20,9 +20,10 @@
       lang: "Sprache", skip: "Zum Text springen", source: "Quelle", how: "Datierung",
       explicit: "im Satz", bounded: "begrenzt", "reference-event": "über Bezugsereignis",
       narrative: "aus dem Erzählfluss", unknown: "unbekannt", hypothetical: "nicht als Tatsache berichtet",
-      confidence: "Konfidenz", place: "Ort", noPlace: "Kein Ort mit Koordinaten", uncertain: "unsichere Datierung",
-      exact: "genaue Datierung", mentions: "Erwähnungen", legendTimex: "Zeitangabe",
-      names: "Namen", timexes: "Zeitangaben",
+      confidence: "Konfidenz", place: "Ort", noPlace: "Kein Ort mit Koordinaten", uncertain: "unsichere Spanne",
+      exact: "genau datiert", mentions: "Erwähnungen", legendTimex: "Zeitangabe",
+      names: "Namen", timexes: "Zeitangaben", nobody: "(niemand genannt)",
+      open: "offenes Ende", legendEvent: "Satz eines Ereignisses", eventsN: "Ereignisse",
       months: ["Jan.", "Feb.", "März", "Apr.", "Mai", "Juni", "Juli", "Aug.", "Sep.", "Okt.", "Nov.", "Dez."],
       types: { conflict: "Konflikt", diplomacy: "Diplomatie", leadership: "Führungswechsel", death: "Tod",
         economy: "Wirtschaft", culture: "Kultur", science: "Wissenschaft", politics: "Politik",
@@ -32,7 +33,7 @@
     en: {
       timeline: "Timeline", events: "Events", text: "Text", map: "Map", index: "Index",
       people: "People", places: "Places", orgs: "Organisations", lanes: "Lanes",
-      byType: "by type", byActor: "by person", zoomIn: "Zoom in", zoomOut: "Zoom out",
+      byType: "by type", byActor: "by actor", zoomIn: "Zoom in", zoomOut: "Zoom out",
       fit: "Show all", filter: "Filter", clear: "Clear filter", undated: "undated",
       bc: "BC", ca: "c.", of: "of", shown: "shown", others: "others",
       hint: "Drag or ←/→ to pan, wheel or +/− to zoom, click selects an event.",
@@ -41,9 +42,10 @@
       lang: "Language", skip: "Skip to text", source: "Source", how: "Dated",
       explicit: "in the sentence", bounded: "bounded", "reference-event": "by a reference event",
       narrative: "from the narrative", unknown: "unknown", hypothetical: "not stated as fact",
-      confidence: "confidence", place: "Place", noPlace: "No place with coordinates", uncertain: "uncertain date",
+      confidence: "confidence", place: "Place", noPlace: "No place with coordinates", uncertain: "uncertain extent",
       exact: "exact date", mentions: "mentions", legendTimex: "date expression",
-      names: "names", timexes: "date expressions",
+      names: "names", timexes: "date expressions", nobody: "(no one named)",
+      open: "open end", legendEvent: "sentence of an event", eventsN: "events",
       months: ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
       types: {}
     }
@@ -62,7 +64,10 @@
   var textSpans = {}; // event index -> span elements
 
   function t(key) { return I18N[state.lang][key] || I18N.en[key] || key; }
-  function typeName(ty) { return I18N[state.lang].types[ty] || ty.charAt(0).toUpperCase() + ty.slice(1); }
+  function typeName(ty) {
+    var label = (D.typeLabels[ty] || {})[state.lang] || I18N[state.lang].types[ty] || ty;
+    return label.charAt(0).toUpperCase() + label.slice(1);
+  }
   function typeColor(ty) { return PALETTE[Math.max(0, D.types.indexOf(ty)) % PALETTE.length]; }
 
   /* ---------- dates ---------- */
@@ -98,12 +103,19 @@
   function first(ev) { for (var i = 0; i < 4; i++) if (ev.b[i] !== null) return ev.b[i]; return null; }
   function last(ev) { for (var i = 3; i >= 0; i--) if (ev.b[i] !== null) return ev.b[i]; return null; }
   function dated(ev) { return first(ev) !== null; }
+  function openEnd(ev) { return ev.b[2] === null && ev.b[3] === null && first(ev) !== null; }
+  function openStart(ev) { return ev.b[0] === null && ev.b[1] === null && first(ev) !== null; }
+  var OPEN = 70;
 
   /* ---------- filter ---------- */
-  function involves(ev, ent) { return ev.place === ent || ev.people.indexOf(ent) >= 0; }
+  function involves(ev, ent) { return ev.place === ent || ev.actors.indexOf(ent) >= 0; }
   function applyFilter() {
     visible = [];
     for (var i = 0; i < EV.length; i++) if (state.filter < 0 || involves(EV[i], state.filter)) visible.push(i);
+    showFilter();
+    renderList(true); drawTimeline(); drawPlaces(); renderIndex();
+  }
+  function showFilter() {
     var chip = $("filter-chip");
     if (state.filter >= 0) {
       chip.hidden = false;
@@ -112,7 +124,6 @@
     $("count").textContent = visible.length === EV.length ? String(EV.length)
       : visible.length + " " + t("of") + " " + EV.length;
     $("count").setAttribute("data-count", String(visible.length));
-    renderList(true); drawTimeline(); drawPlaces(); renderIndex();
   }
   function setFilter(ent) {
     state.filter = state.filter === ent ? -1 : ent;
@@ -122,7 +133,7 @@
 
   /* ---------- timeline (canvas) ---------- */
   var canvas = $("tl"), ctx = canvas.getContext("2d"), wrap = $("tl-wrap");
-  var GUTTER = 112, AXIS = 30, ROW = 22, MAXROWS = 8;
+  var GUTTER = 112, AXIS = 30, ROW = 22, MAXROWS = EV.length > 400 ? 8 : 40;
   var labelWidth = {};
   function x(tv) { return GUTTER + (tv - state.v0) / (state.v1 - state.v0) * (canvas.clientWidth - GUTTER - 8); }
   function tAt(px) { return state.v0 + (px - GUTTER) / (canvas.clientWidth - GUTTER - 8) * (state.v1 - state.v0); }
@@ -179,7 +190,7 @@
   }
   function laneOf(ev) {
     if (state.lanes === "type") return typeName(ev.type);
-    return ev.people.length ? ENT[ev.people[0]].text : "–";
+    return ev.people.length ? ENT[ev.people[0]].text : t("nobody");
   }
   function layout() {
     var laneCount = {}, items = [];
@@ -199,6 +210,7 @@
   function requestDraw() { if (!drawPending) { drawPending = true; requestAnimationFrame(function () { drawPending = false; drawTimeline(); }); } }
   function drawTimeline() {
     var L = layout(), width = wrap.clientWidth, dpr = window.devicePixelRatio || 1;
+    GUTTER = width < 520 ? 78 : 112;
     var rowsPerLane = {}, placed = [];
     ctx.font = "12px system-ui, sans-serif";
     // pack each lane's events into rows by pixel extent (labels included when they fit)
@@ -209,15 +221,29 @@
     order.forEach(function (i) {
       var ev = EV[i], x0 = GUTTER + (first(ev) - state.v0) * scale, x1 = GUTTER + (last(ev) - state.v0) * scale;
       if (x1 - x0 < 10) { var c = (x0 + x1) / 2; x0 = c - 5; x1 = c + 5; }
+      if (openEnd(ev)) x1 += OPEN; if (openStart(ev)) x0 -= OPEN;
       var lw = labelWidth[i] || (labelWidth[i] = ctx.measureText(ev.label).width);
       var right = x1 + 6 + lw + 8, rows = ends[ev._lane], row = -1, left = x0, flip = false;
-      if (right > width - 4 && x0 - 6 - lw > GUTTER) { flip = true; left = x0 - 6 - lw - 8; right = x1 + 4; }
+      if (Math.min(x1, width) - Math.max(x0, GUTTER) >= lw + 12) { flip = "inside"; right = x1 + 4; }
+      else if (right > width - 4 && x0 - 6 - lw > GUTTER) { flip = true; left = x0 - 6 - lw - 8; right = x1 + 4; }
       for (var r = 0; r < rows.length; r++) if (rows[r] <= left) { row = r; break; }
       var free = true;
       if (row < 0 && rows.length < MAXROWS) { row = rows.length; rows.push(-Infinity); }
       if (row < 0) { free = false; row = 0; for (r = 1; r < rows.length; r++) if (rows[r] < rows[row]) row = r; }
       rows[row] = Math.max(rows[row], right);
       placed.push([i, x0, x1, row, flip, free]);
+    });
+    // a label is drawn only where nothing else in its row starts under it
+    var byRow = {};
+    placed.forEach(function (p) { var key = EV[p[0]]._lane + "\u0000" + p[3]; (byRow[key] = byRow[key] || []).push(p); });
+    Object.keys(byRow).forEach(function (key) {
+      var row = byRow[key].sort(function (a, b) { return a[1] - b[1]; });
+      row.forEach(function (p, k) {
+        var lw = labelWidth[p[0]] + 10;
+        if (p[4] === "inside") return;
+        if (p[4]) p[5] = p[5] && (k === 0 || row[k - 1][2] < p[1] - lw);
+        else p[5] = p[5] && (k === row.length - 1 || row[k + 1][1] > p[2] + lw);
+      });
     });
     var laneTop = {}, y = AXIS + 6;
     L.lanes.forEach(function (lane) { laneTop[lane] = y; y += Math.max(1, ends[lane].length) * ROW + 10; });
@@ -253,6 +279,14 @@
       if (x1 < GUTTER - 40 || x0 > width) return;
       var col = typeColor(ev.type), mid = top + ROW / 2 - 1;
       var b = ev.b, full0 = x(first(ev)), full1 = x(last(ev));
+      if (openEnd(ev) || openStart(ev)) {
+        // open interval: a fading tail towards the open side
+        var right_ = openEnd(ev), a0 = right_ ? full1 : full0 - OPEN, a1 = right_ ? full1 + OPEN : full0;
+        var grad = ctx.createLinearGradient(a0, 0, a1, 0);
+        grad.addColorStop(right_ ? 0 : 1, col); grad.addColorStop(right_ ? 1 : 0, "rgba(255,255,255,0)");
+        ctx.globalAlpha = ev.hyp ? 0.25 : 0.55; ctx.fillStyle = grad; ctx.fillRect(a0, mid - 5, a1 - a0, 10);
+        ctx.globalAlpha = 1;
+      }
       var hasCore = b[1] !== null && b[2] !== null && b[1] <= b[2];
       var core0 = hasCore ? x(b[1]) : full0, core1 = hasCore ? x(b[2]) : full1;
       ctx.globalAlpha = ev.hyp ? 0.45 : 1;
@@ -272,7 +306,8 @@
         if (ev.fuzzy) { ctx.globalAlpha = 0.25; ctx.beginPath(); ctx.arc((x0 + x1) / 2, mid, 9, 0, Math.PI * 2); ctx.fill(); ctx.globalAlpha = 1; }
       }
       var lx = Math.max(x1 + 6, GUTTER + 2), right = lx + labelWidth[i];
-      if (p[4]) { lx = x0 - 6 - labelWidth[i]; right = x0; }
+      if (p[4] === "inside") { lx = Math.max(x0, GUTTER) + 6; right = lx + labelWidth[i]; }
+      else if (p[4]) { lx = x0 - 6 - labelWidth[i]; right = x0; }
       if (p[5] && right <= width - 2 && lx >= GUTTER) {
         ctx.fillStyle = ev.hyp ? "#8a8f96" : "#1d2329"; ctx.fillText(ev.label, lx, mid + 1);
       }
@@ -280,6 +315,7 @@
       rects.push([Math.min(x0, full0) - 3, top, Math.max(x1, full1, Math.min(right, width)) + 3, top + ROW, i]);
       if (i === state.selected) sel = [Math.min(x0, full0), top, Math.max(x1, full1), top + ROW];
     });
+    window.chronist.selRect = sel;
     if (sel) {
       ctx.strokeStyle = "#111"; ctx.lineWidth = 2;
       ctx.strokeRect(sel[0] - 3, sel[1] + 1, sel[2] - sel[0] + 6, ROW - 4); ctx.lineWidth = 1;
@@ -288,7 +324,7 @@
     ctx.fillStyle = "rgba(255,255,255,.94)"; ctx.fillRect(0, AXIS + 1, GUTTER - 4, height);
     ctx.fillStyle = "#20303d"; ctx.font = "600 12px system-ui, sans-serif";
     L.lanes.forEach(function (lane) {
-      var label = lane.length > 16 ? lane.slice(0, 15) + "…" : lane;
+      var room = GUTTER < 100 ? 10 : 16, label = lane.length > room ? lane.slice(0, room - 1) + "…" : lane;
       ctx.fillText(label, 8, laneTop[lane] + ROW / 2);
     });
     var drawn = rects.length, dated_ = L.items.length;
@@ -351,6 +387,9 @@
       var r = canvas.getBoundingClientRect();
       zoom(Math.exp(e.deltaY * 0.0015), e.clientX - r.left); e.preventDefault();
     }, { passive: false });
+    canvas.addEventListener("dblclick", function (e) {
+      var r = canvas.getBoundingClientRect(); zoom(e.shiftKey ? 2 : 0.5, e.clientX - r.left);
+    });
     canvas.addEventListener("keydown", function (e) {
       var k = e.key;
       if (k === "ArrowLeft") pan(-0.1); else if (k === "ArrowRight") pan(0.1);
@@ -431,50 +470,57 @@
   }
 
   /* ---------- text ---------- */
+  function esc(str) { return str.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;"); }
   function renderText() {
-    var text = D.text, marks = [];
-    D.timexes.forEach(function (tx) { marks.push([tx[0], tx[1], "tx", -1]); });
-    ENT.forEach(function (en, k) { en.m.forEach(function (m) { marks.push([m[0], m[1], "ent", k]); }); });
+    var text = D.text, n = text.length, marks = [];
+    D.timexes.forEach(function (tx) { marks.push([tx[0], tx[1], 0, -1]); });
+    ENT.forEach(function (en, k) { en.m.forEach(function (m) { marks.push([m[0], m[1], 1, k]); }); });
     EV.forEach(function (ev, i) {
-      marks.push([ev.s, ev.e, "ev", i]);
-      if (ev.ts !== null) marks.push([ev.ts, ev.te, "trig", i]);
+      marks.push([ev.s, ev.e, 2, i]);
+      if (ev.ts !== null) marks.push([ev.ts, ev.te, 3, i]);
     });
-    var cuts = [0, text.length];
-    marks.forEach(function (m) { cuts.push(m[0], m[1]); });
-    cuts = Array.from(new Set(cuts)).filter(function (c) { return c >= 0 && c <= text.length; }).sort(function (a, b) { return a - b; });
-    var starts = {};
-    marks.forEach(function (m) { (starts[m[0]] = starts[m[0]] || []).push(m); });
-    var open = [], frag = document.createDocumentFragment(), container = $("text");
-    textSpans = {};
-    for (var c = 0; c < cuts.length - 1; c++) {
-      var a = cuts[c], b = cuts[c + 1];
-      open = open.filter(function (m) { return m[1] > a; });
-      if (starts[a]) open = open.concat(starts[a]);
-      var seg = text.slice(a, b);
-      if (!open.length) { frag.appendChild(document.createTextNode(seg)); continue; }
-      var span = document.createElement("span"), cls = [], evs = [], ent = -1;
-      open.forEach(function (m) {
-        if (m[2] === "tx") cls.push("tx");
-        else if (m[2] === "ent") { ent = m[3]; cls.push(ENT[m[3]].type); }
-        else if (m[2] === "ev") { if (evs.indexOf(m[3]) < 0) evs.push(m[3]); }
-        else if (m[2] === "trig") cls.push("trig");
-      });
-      if (evs.length) cls.push("ev");
-      span.className = Array.from(new Set(cls)).join(" ");
-      if (evs.length) {
-        span.setAttribute("data-ev", evs.join(" "));
-        evs.forEach(function (i) { (textSpans[i] = textSpans[i] || []).push(span); });
+    marks = marks.filter(function (m) { return m[0] >= 0 && m[1] <= n && m[0] < m[1]; });
+    marks.sort(function (a, b) { return a[0] - b[0]; });
+    var paras = [], re = /\n\s*\n/g, found;
+    while ((found = re.exec(text)) !== null) paras.push(found.index + found[0].length);
+    var cuts = new Int32Array(marks.length * 2 + 2 + paras.length), c = 0, isPara = {};
+    cuts[c++] = 0; cuts[c++] = n;
+    marks.forEach(function (m) { cuts[c++] = m[0]; cuts[c++] = m[1]; });
+    paras.forEach(function (p) { cuts[c++] = p; isPara[p] = true; });
+    cuts.sort();
+    var out = [], open = [], next = 0, prev = -1;
+    for (var j = 0; j < cuts.length - 1; j++) {
+      var a = cuts[j], b = cuts[j + 1];
+      if (a === prev || a === b) continue;
+      prev = a;
+      if (isPara[a]) out.push('</div><div class="para">');
+      if (open.length) open = open.filter(function (m) { return m[1] > a; });
+      while (next < marks.length && marks[next][0] <= a) { if (marks[next][1] > a) open.push(marks[next]); next++; }
+      var seg = esc(text.slice(a, b));
+      if (!open.length) { out.push(seg); continue; }
+      var cls = "", evs = "", ent = -1;
+      for (var k = 0; k < open.length; k++) {
+        var m = open[k];
+        if (m[2] === 0) cls += " tx";
+        else if (m[2] === 1) { ent = m[3]; cls += " " + ENT[m[3]].type; }
+        else if (m[2] === 2) evs += (evs ? " " : "") + m[3];
+        else cls += " trig";
       }
-      if (ent >= 0) span.setAttribute("data-ent", String(ent));
-      span.textContent = seg;
-      frag.appendChild(span);
+      if (evs) cls += " ev";
+      out.push('<span class="' + cls.slice(1) + '"' + (evs ? ' data-ev="' + evs + '"' : "") +
+        (ent >= 0 ? ' data-ent="' + ent + '"' : "") + ">" + seg + "</span>");
     }
-    container.textContent = "";
-    container.appendChild(frag);
-    // the first span of each event is reachable by keyboard
-    Object.keys(textSpans).forEach(function (i) {
-      var s = textSpans[i][0]; s.tabIndex = -1;
-    });
+    var container = $("text");
+    container.innerHTML = '<div class="para">' + out.join("") + "</div>";
+    // long texts: paragraphs out of view skip layout (content-visibility)
+    container.classList.toggle("long", paras.length > 40);
+    textSpans = {};
+    var spans = container.querySelectorAll("span[data-ev]");
+    for (var q = 0; q < spans.length; q++) {
+      var ids = spans[q].getAttribute("data-ev").split(" ");
+      for (var r = 0; r < ids.length; r++) (textSpans[ids[r]] = textSpans[ids[r]] || []).push(spans[q]);
+    }
+    Object.keys(textSpans).forEach(function (i) { textSpans[i][0].tabIndex = -1; });
   }
   $("text").addEventListener("click", function (e) {
     var span = e.target.closest("span"); if (!span) return;
@@ -492,8 +538,12 @@
     lit.forEach(function (s) { s.classList.add("sel"); });
     if (scroll && lit.length) {
       var box = $("text"), s = lit[0];
-      var top = s.offsetTop - box.offsetTop;
-      box.scrollTop = Math.max(0, top - box.clientHeight / 3);
+      var place = function () {
+        box.scrollTop += s.getBoundingClientRect().top - box.getBoundingClientRect().top - box.clientHeight / 3;
+      };
+      place();
+      // paragraphs that skipped layout get their real height once in view: place again
+      requestAnimationFrame(place);
     }
   }
 
@@ -505,13 +555,10 @@
     for (var lon = -180; lon <= 180; lon += 30) d += "M" + lon * 10 + " -900V900";
     for (var lat = -60; lat <= 60; lat += 30) d += "M-1800 " + (-lat * 10) + "H1800";
     grat.setAttribute("d", d); grat.setAttribute("class", "grat"); g.appendChild(grat);
-    BASEMAP.countries.forEach(function (c) {
-      var p = document.createElementNS(SVGNS, "path");
-      p.setAttribute("d", c.d); p.setAttribute("class", "land");
-      var title = document.createElementNS(SVGNS, "title"); title.textContent = c.name; p.appendChild(title);
-      g.appendChild(p);
-    });
     svg.appendChild(g);
+    g.insertAdjacentHTML("beforeend", BASEMAP.countries.map(function (c) {
+      return '<path class="land" d="' + c.d + '"><title>' + esc(c.name) + "</title></path>";
+    }).join(""));
     var layer = document.createElementNS(SVGNS, "g"); layer.setAttribute("id", "places"); svg.appendChild(layer);
     EV.forEach(function (ev, i) { if (ev.place >= 0) (placeEvents[ev.place] = placeEvents[ev.place] || []).push(i); });
     var xs = [], ys = [];
@@ -519,7 +566,7 @@
     if (!xs.length) { homeView = [-1800, -900, 3600, 1800]; }
     else {
       var x0 = Math.min.apply(null, xs), x1 = Math.max.apply(null, xs), y0 = Math.min.apply(null, ys), y1 = Math.max.apply(null, ys);
-      var w = Math.max(x1 - x0, 200) * 1.35, h = Math.max(y1 - y0, 120) * 1.35;
+      var w = Math.max(x1 - x0, 200) * 1.5 + 200, h = Math.max(y1 - y0, 120) * 1.5 + 80;
       var ratio = (svg.clientWidth || 400) / (svg.clientHeight || 300);
       if (w / h < ratio) w = h * ratio; else h = w / ratio;
       homeView = [(x0 + x1) / 2 - w / 2, (y0 + y1) / 2 - h / 2, w, h];
@@ -539,6 +586,12 @@
     }, { passive: false });
   }
   function mapZoom(f, fx, fy) {
+    var sel = state.selected >= 0 && EV[state.selected].place >= 0 ? ENT[EV[state.selected].place] : null;
+    if (fx === undefined && sel && sel.lat !== null) {
+      // the zoom buttons zoom around the chosen event's place when it is in view
+      var sx = (sel.lon * 10 - mapView[0]) / mapView[2], sy = (-sel.lat * 10 - mapView[1]) / mapView[3];
+      if (sx > 0 && sx < 1 && sy > 0 && sy < 1) { fx = sx; fy = sy; }
+    }
     fx = fx === undefined ? .5 : fx; fy = fy === undefined ? .5 : fy;
     var w = Math.min(Math.max(mapView[2] * f, 40), 4000), h = w * mapView[3] / mapView[2];
     var cx = mapView[0] + mapView[2] * fx, cy = mapView[1] + mapView[3] * fy;
@@ -548,7 +601,8 @@
   function drawPlaces() {
     var layer = $("places"); if (!layer || !mapView) return;
     layer.textContent = "";
-    var unit = mapView[2] / (svg.clientWidth || 400), showEv = {};
+    var unit = mapView[2] / (svg.clientWidth || 400), showEv = {}, most = 1;
+    Object.keys(placeEvents).forEach(function (k) { most = Math.max(most, placeEvents[k].length); });
     visible.forEach(function (i) { showEv[i] = true; });
     var selPlace = state.selected >= 0 ? EV[state.selected].place : -1;
     var order = [];
@@ -558,7 +612,7 @@
       var en = ENT[k], evs = placeEvents[k] || [], shown = evs.filter(function (i) { return showEv[i]; }).length;
       var c = document.createElementNS(SVGNS, "circle");
       c.setAttribute("cx", en.lon * 10); c.setAttribute("cy", -en.lat * 10);
-      c.setAttribute("r", String(unit * (4 + 2.2 * Math.sqrt(Math.max(shown, evs.length ? 0 : 1)))));
+      c.setAttribute("r", String(unit * (4 + 12 * Math.sqrt(shown / most))));
       var cls = "place" + (k === selPlace ? " on" : "") + (k === state.filter ? " filt" : "") + (state.filter >= 0 && !shown && k !== state.filter ? " dim" : "");
       c.setAttribute("class", cls); c.setAttribute("tabindex", "0"); c.setAttribute("role", "button");
       c.setAttribute("data-ent", String(k));
@@ -566,12 +620,17 @@
       var title = document.createElementNS(SVGNS, "title"); title.textContent = en.text + " (" + evs.length + " " + t("events") + ")"; c.appendChild(title);
       layer.appendChild(c);
     });
-    var labelled = order.slice(0, 12);
-    if (selPlace >= 0 && labelled.indexOf(selPlace) < 0) labelled.push(selPlace);
+    // labels: the selected place first, then by size, skipping any that would overlap
+    var labelled = order.slice(0, 24), boxes = [];
+    if (selPlace >= 0) labelled = [selPlace].concat(labelled.filter(function (k) { return k !== selPlace; }));
     labelled.forEach(function (k) {
-      var en = ENT[k], tx = document.createElementNS(SVGNS, "text");
-      tx.setAttribute("x", en.lon * 10 + unit * 8); tx.setAttribute("y", -en.lat * 10 + unit * 4);
-      tx.setAttribute("font-size", String(unit * (k === selPlace ? 13 : 11)));
+      var en = ENT[k], size = unit * (k === selPlace ? 13 : 11);
+      var bx = en.lon * 10 + unit * 8, by = -en.lat * 10 + unit * 4, bw = en.text.length * size * 0.62;
+      var box = [bx, by - size, bx + bw, by + size * 0.3];
+      if (boxes.some(function (o) { return box[0] < o[2] && box[2] > o[0] && box[1] < o[3] && box[3] > o[1]; })) return;
+      boxes.push(box);
+      var tx = document.createElementNS(SVGNS, "text");
+      tx.setAttribute("x", bx); tx.setAttribute("y", by); tx.setAttribute("font-size", String(size));
       if (k === selPlace) tx.setAttribute("font-weight", "700");
       tx.textContent = en.text; layer.appendChild(tx);
     });
@@ -608,9 +667,19 @@
   /* ---------- selection ---------- */
   function select(i, from) {
     state.selected = i;
-    var ev = EV[i];
+    var ev = EV[i], en = ev.place >= 0 ? ENT[ev.place] : null;
+    if (en && en.lat !== null && mapView) {
+      var px = en.lon * 10, py = -en.lat * 10, m = mapView[2] * 0.12;
+      if (px < mapView[0] + m || px > mapView[0] + mapView[2] - m || py < mapView[1] + m || py > mapView[1] + mapView[3] - m) {
+        mapView[0] = px - mapView[2] / 2; mapView[1] = py - mapView[3] / 2; setView();
+      }
+    }
     if (from !== "timeline") ensureVisibleOnTimeline(i);
     drawTimeline(); scrollListTo(i); renderList(false); highlightText(i, true); drawPlaces(); renderDetail();
+    var r = window.chronist.selRect;
+    if (r && from !== "timeline" && (r[1] < wrap.scrollTop || r[3] > wrap.scrollTop + wrap.clientHeight)) {
+      wrap.scrollTop = r[1] - wrap.clientHeight / 2;
+    }
     window.chronist.selected = ev.id;
     announce(ev.label + ", " + when(ev));
   }
@@ -621,7 +690,8 @@
     var h = document.createElement("h3"); h.textContent = ev.label; box.appendChild(h);
     var meta = document.createElement("div"); meta.className = "meta";
     var bits = [when(ev), typeName(ev.type)];
-    if (ev.people.length) bits.push(ev.people.map(function (k) { return ENT[k].text; }).join(", "));
+    var named = ev.actors.filter(function (k) { return k !== ev.place; });
+    if (named.length) bits.push(named.map(function (k) { return ENT[k].text; }).join(", "));
     if (ev.pname) bits.push(t("place") + ": " + ev.pname);
     bits.push(t("how") + ": " + t(ev.src || "unknown"));
     if (ev.conf !== null) bits.push(t("confidence") + " " + Math.round(ev.conf * 100) + " %");
@@ -642,10 +712,9 @@
     $("lang-btn").setAttribute("lang", state.lang === "de" ? "en" : "de");
     var opts = $("lanes").options; opts[0].textContent = t("byType"); opts[1].textContent = t("byActor");
     renderLegend();
-    $("summary").textContent = EV.length + " " + t("events") + " · " + ENT.length + " " + t("names") +
+    $("summary").textContent = EV.length + " " + t("eventsN") + " · " + ENT.length + " " + t("names") +
       " · " + D.timexes.length + " " + t("timexes");
-    renderList(true); drawTimeline(); drawPlaces(); renderIndex(); renderDetail();
-    if (state.filter >= 0) $("filter-name").textContent = t("filter") + ": " + ENT[state.filter].text;
+    showFilter(); renderList(true); drawTimeline(); drawPlaces(); renderIndex(); renderDetail();
   }
   function renderLegend() {
     var box = $("legend"); box.textContent = "";
@@ -653,9 +722,19 @@
       var s = document.createElement("span"), i = document.createElement("i");
       i.style.background = typeColor(ty); s.appendChild(i); s.appendChild(document.createTextNode(typeName(ty))); box.appendChild(s);
     });
-    [["tx", "legendTimex", "#e3f0fb"], ["PER", "people", "#8a3ffc"], ["LOC", "places", "#198038"], ["ORG", "orgs", "#b28600"]].forEach(function (x) {
+    var marks = [
+      ["exact", "background:#5d6670;border-radius:50%"],
+      ["uncertain", "width:22px;background:rgba(93,102,112,.22);border:1px dashed #5d6670;box-shadow:inset 7px 0 0 -1px transparent"],
+      ["open", "width:22px;background:linear-gradient(90deg,#5d6670,rgba(255,255,255,0))"]
+    ];
+    marks.forEach(function (x) {
       var s = document.createElement("span"), i = document.createElement("i");
-      i.style.background = x[2]; s.appendChild(i); s.appendChild(document.createTextNode(t(x[1]))); box.appendChild(s);
+      i.setAttribute("style", x[1]); s.appendChild(i); s.appendChild(document.createTextNode(t(x[0]))); box.appendChild(s);
+    });
+    var text = $("text-legend"); text.textContent = "";
+    [["tx", "legendTimex", "#e3f0fb;border-bottom:2px solid #3d8fd1"], ["PER", "people", "#8a3ffc"], ["LOC", "places", "#198038"], ["ORG", "orgs", "#b28600"], ["ev", "legendEvent", "#eef1f4"]].forEach(function (x) {
+      var s = document.createElement("span"), i = document.createElement("i");
+      i.setAttribute("style", "background:" + x[2]); s.appendChild(i); s.appendChild(document.createTextNode(t(x[1]))); text.appendChild(s);
     });
   }
   $("lang-btn").addEventListener("click", function () { state.lang = state.lang === "de" ? "en" : "de"; applyLang(); });
@@ -672,10 +751,15 @@
 
   /* ---------- start ---------- */
   window.chronist = { events: EV.length, drawn: 0, selected: null, ready: false,
+    view: function (y0, y1) { state.v0 = y0; state.v1 = y1; clampView(); drawTimeline(); },
+    lanes: function (mode) { state.lanes = mode; $("lanes").value = mode; drawTimeline(); },
     select: function (id) { for (var i = 0; i < EV.length; i++) if (EV[i].id === id) { select(i, "api"); return true; } return false; } };
   var t0 = performance.now();
   visible = EV.map(function (_, i) { return i; });
-  renderText(); mapInit(); fit(); applyFilter(); applyLang();
+  var marks = [];
+  function timed(name, fn) { var a = performance.now(); fn(); marks.push(name + ":" + Math.round(performance.now() - a)); }
+  timed("text", renderText); timed("layout", function () { return document.body.offsetHeight; }); timed("map", mapInit); fit(); timed("lang", applyLang);
+  window.chronist.marks = marks.join(" ");
   window.chronist.ready = true;
   window.chronist.startupMs = Math.round(performance.now() - t0);
   document.body.setAttribute("data-ready", "true");

@@ -1,0 +1,188 @@
+"""Throughput and peak memory of chronist and HeidelTime on the same documents, in one run.
+
+Usage (from the repository root; HeidelTime needs ``bench/setup_heideltime.sh``)::
+
+    .venv/bin/python bench/throughput.py [INPUT] [--heideltime batch|per-document|both|none]
+
+INPUT defaults to the WikiWarsDE dev texts (taken from the gold files). Each
+system runs in a fresh subprocess: chronist in one Python process pinned to one
+core (``taskset -c 0`` where available), HeidelTime through
+``heideltime_run.py``. Reported per system: characters/s and documents/s
+*steady state* (tagging only: no interpreter/JVM start-up, no resource loading)
+and *end to end* (wall time of the whole process, start-up included), and the
+peak resident memory (RSS high-water mark) of the measuring process or its
+children. The fair comparison is steady state against HeidelTime in one JVM
+(``batch``): it does not charge HeidelTime for JVM start-up per document.
+Results go to ``bench/results/throughput.json`` and ``.md``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+import heideltime_run
+
+BENCH = Path(__file__).resolve().parent
+DEFAULT_INPUT = BENCH.parent.parent / "shared" / "data" / "WikiWarsDE-dev"
+
+
+def measure_chronist_worker(documents_file: Path, lang: str, kind: str) -> dict[str, Any]:
+    """Run inside the fresh subprocess: import chronist, tag every document, time it."""
+    documents = json.loads(documents_file.read_text(encoding="utf-8"))
+    started = time.perf_counter()
+    import chronist
+
+    imported = time.perf_counter()
+    chronist.tag("Am 1. September 1939.", lang=lang, kind=kind)  # loads the language data
+    warm = time.perf_counter()
+    per_document = []
+    found = 0
+    for document in documents:
+        begin = time.perf_counter()
+        found += len(chronist.tag(document["text"], lang=lang, kind=kind, dct=document["dct"]))
+        per_document.append(time.perf_counter() - begin)
+    return {
+        "import_seconds": imported - started,
+        "first_call_seconds": warm - imported,
+        "processing_seconds": sum(per_document),
+        "per_document_seconds": per_document,
+        "expressions": found,
+        "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    }
+
+
+def run_chronist(
+    documents: list[heideltime_run.Document], args: argparse.Namespace
+) -> dict[str, Any]:
+    with tempfile.TemporaryDirectory(prefix="chronist-bench-") as temporary:
+        listing = Path(temporary) / "documents.json"
+        payload = [{"text": d.text, "dct": d.dct} for d in documents]
+        listing.write_text(json.dumps(payload, ensure_ascii=False), encoding="utf-8")
+        command = [sys.executable, __file__, "--chronist-worker", str(listing),
+                   "--lang", args.lang, "--kind", args.kind]  # fmt: skip
+        if shutil.which("taskset"):
+            command = ["taskset", "-c", "0", *command]
+        started = time.perf_counter()
+        result = subprocess.run(command, capture_output=True, text=True)
+        wall = time.perf_counter() - started
+    if result.returncode != 0:
+        return {"error": (result.stderr.strip().splitlines() or ["failed"])[-1]}
+    measured: dict[str, Any] = json.loads(result.stdout)
+    measured["wall_seconds"] = wall
+    return measured
+
+
+def run_heideltime(input_path: Path, jvm: str, args: argparse.Namespace) -> dict[str, Any]:
+    heideltime_run.ensure_compiled(heideltime_run.heideltime_home())
+    output = BENCH / "results" / ("heideltime" if jvm == "batch" else f"heideltime-{jvm}")
+    command = [sys.executable, str(BENCH / "heideltime_run.py"), str(input_path), str(output),
+               "--jvm", jvm, "--language", args.heideltime_language,
+               "--type", args.heideltime_type]  # fmt: skip
+    subprocess.run(command, check=True)
+    timing: dict[str, Any] = json.loads((output / "timing.json").read_text())
+    return timing
+
+
+def rates(measured: dict[str, Any], characters: int, documents: int) -> dict[str, float]:
+    steady = measured["processing_seconds"]
+    wall = measured["wall_seconds"]
+    return {
+        "steady_chars_per_second": characters / steady if steady else 0.0,
+        "steady_docs_per_second": documents / steady if steady else 0.0,
+        "end_to_end_chars_per_second": characters / wall if wall else 0.0,
+        "end_to_end_docs_per_second": documents / wall if wall else 0.0,
+        "peak_rss_mb": measured["peak_rss_mb"],
+    }
+
+
+def markdown(report: dict[str, Any]) -> str:
+    lines = [
+        f"# Throughput on {report['input']}",
+        "",
+        f"{report['documents']} documents, {report['characters']:,} characters; "
+        f"{report['machine']}.",
+        "",
+        "| system | steady chars/s | steady docs/s | end-to-end chars/s | peak RSS MB |",
+        "|---|---:|---:|---:|---:|",
+    ]
+    for name, system in report["systems"].items():
+        if "error" in system:
+            lines.append(f"| {name} | {system['error']} | | | |")
+            continue
+        r = system["rates"]
+        lines.append(
+            f"| {name} | {r['steady_chars_per_second']:,.0f} | {r['steady_docs_per_second']:.2f} "
+            f"| {r['end_to_end_chars_per_second']:,.0f} | {r['peak_rss_mb']:.0f} |"
+        )
+    lines.append("")
+    for label, ratio in report["ratios"].items():
+        lines.append(f"- {label}: **{ratio:.1f}×**")
+    return "\n".join(lines) + "\n"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("input", nargs="?", type=Path, default=DEFAULT_INPUT)
+    parser.add_argument("--lang", default="de")
+    parser.add_argument("--kind", default="narrative")
+    parser.add_argument("--heideltime", choices=("batch", "per-document", "both", "none"),
+                        default="batch")  # fmt: skip
+    parser.add_argument("--heideltime-language", default="german")
+    parser.add_argument("--heideltime-type", choices=("narratives", "news"), default="narratives")
+    parser.add_argument("--chronist-worker", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.chronist_worker is not None:
+        print(json.dumps(measure_chronist_worker(args.chronist_worker, args.lang, args.kind)))
+        return 0
+    documents = heideltime_run.read_inputs(args.input, None)
+    characters = sum(len(d.text) for d in documents)
+    systems: dict[str, dict[str, Any]] = {}
+    print(f"throughput: chronist on {len(documents)} documents", file=sys.stderr)
+    systems["chronist"] = run_chronist(documents, args)
+    jvms = {"both": ["batch", "per-document"], "none": []}.get(args.heideltime, [args.heideltime])
+    for jvm in jvms:
+        print(f"throughput: HeidelTime ({jvm} JVM)", file=sys.stderr)
+        systems[f"heideltime-{jvm}"] = run_heideltime(args.input, jvm, args)
+    for system in systems.values():
+        if "error" not in system:
+            system["rates"] = rates(system, characters, len(documents))
+    ratios = {}
+    chronist = systems["chronist"].get("rates")
+    for name, system in systems.items():
+        if name != "chronist" and chronist and "rates" in system:
+            peer = system["rates"]
+            ratios[f"chronist / {name}, steady state"] = (
+                chronist["steady_chars_per_second"] / peer["steady_chars_per_second"]
+            )
+            ratios[f"chronist / {name}, end to end"] = (
+                chronist["end_to_end_chars_per_second"] / peer["end_to_end_chars_per_second"]
+            )
+    report = {
+        "input": str(args.input),
+        "documents": len(documents),
+        "characters": characters,
+        "machine": f"{os.cpu_count()} cores, Python {sys.version.split()[0]}, "
+        f"load average {os.getloadavg()[0]:.1f} at the end",
+        "systems": systems,
+        "ratios": ratios,
+    }
+    results = BENCH / "results"
+    results.mkdir(exist_ok=True)
+    (results / "throughput.json").write_text(json.dumps(report, indent=2) + "\n")
+    (results / "throughput.md").write_text(markdown(report))
+    print(markdown(report))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

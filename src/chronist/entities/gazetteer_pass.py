@@ -1,0 +1,127 @@
+"""Lexical passes after the CRF: known names it missed, common nouns it took.
+
+1. A capitalised token (or two) outside any predicted name becomes a name when
+   it, or for a genitive such as ``Pekings`` its stem, is in ``names_de.tsv``
+   (historical states, regions, rivers, international organisations, with
+   their type) or is a country or a city of at least 100,000 people in the
+   gazetteer; unless the training corpora use it as a common noun (``Norden``).
+2. A one-word name is dropped when the training corpora use it as a common
+   noun (``Armee``, ``Veto``), or when it is a compound whose head is such a
+   noun (``Südostküste``) and no name list knows it.
+"""
+
+from __future__ import annotations
+
+import gzip
+from collections.abc import Sequence
+from functools import cache
+
+from chronist.entities.places import gazetteer
+from chronist.entities.resources import data_path, lexicon
+from chronist.errors import ModelError
+
+__all__ = ["NOUNS_FILE", "apply_lexical_passes"]
+
+NOUNS_FILE = "nouns.txt.gz"
+NAMES_FILE = "names_de.tsv"
+MIN_POPULATION = 100_000
+
+
+@cache
+def _common_nouns() -> frozenset[str]:
+    path = data_path(NOUNS_FILE)
+    try:
+        with gzip.open(path, "rt", encoding="utf-8") as handle:
+            return frozenset(line.rstrip("\n") for line in handle if not line.startswith("#"))
+    except (OSError, EOFError, UnicodeDecodeError) as error:
+        raise ModelError(f"common-noun list unreadable: {path}: {error}") from error
+
+
+@cache
+def _known_names() -> dict[str, str]:
+    path = data_path(NAMES_FILE)
+    names: dict[str, str] = {}
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        name, _, kind = line.partition("\t")
+        if kind not in ("PER", "LOC", "ORG"):
+            raise ModelError(f"{path}:{number}: type must be PER, LOC or ORG, not {kind!r}")
+        names[name] = kind
+    return names
+
+
+def _lookup(name: str) -> str | None:
+    kind = _known_names().get(name)
+    if kind is not None:
+        return kind
+    if any(p.is_country or p.population >= MIN_POPULATION for p in gazetteer().get(name, ())):
+        return "LOC"
+    return None
+
+
+def _name_type(name: str, nouns: frozenset[str]) -> str | None:
+    if name in nouns:
+        return None
+    kind = _lookup(name)
+    if kind is None and name.endswith("s") and name[:-1] not in nouns:
+        kind = _lookup(name[:-1])
+    return kind
+
+
+_NAME_FLAGS = frozenset({"fn", "sn", "gn", "tr", "wc", "wl", "wo"})
+# heads that also form names of places: "Schwanitzstraße", "Alexanderplatz"
+_NAME_HEADS = frozenset(
+    {"Straße", "Strasse", "Platz", "Weg", "Allee", "Gasse", "Ring", "Damm", "Ufer", "Brücke"}
+    | {"Tor", "Markt", "Berg", "Burg"}
+)
+
+
+def _is_common_noun(word: str, nouns: frozenset[str]) -> bool:
+    if not word[:1].isupper():
+        return True
+    if "fn" in lexicon().get(word, ()):
+        return False
+    if word in nouns:
+        return True
+    if len(word) < 8 or not word[1:].islower():
+        return False
+    for form in (word, word[:-1], word[:-2]):
+        if _lookup(form) is not None or _NAME_FLAGS.intersection(lexicon().get(form, ())):
+            return False
+    for cut in range(3, len(word) - 4):
+        head = word[cut:].capitalize()
+        if head in nouns and head not in _NAME_HEADS:
+            return True
+    return False
+
+
+def apply_lexical_passes(words: Sequence[str], labels: list[str]) -> list[str]:
+    """Add known names the tagger missed, drop common nouns it took (in place).
+
+    >>> apply_lexical_passes(["Truman", "flog", "nach", "Pjöngjang"], ["B-PER", "O", "O", "O"])
+    ['B-PER', 'O', 'O', 'B-LOC']
+    """
+    nouns = _common_nouns()
+    count = len(words)
+    for index in range(count):
+        label = labels[index]
+        if label.startswith("B-"):
+            alone = index + 1 == count or not labels[index + 1].startswith("I-")
+            if alone and _is_common_noun(words[index], nouns):
+                labels[index] = "O"
+            continue
+        word = words[index]
+        if label != "O" or not word[:1].isupper() or len(word) < 2:
+            continue
+        if index + 1 < count and labels[index + 1] == "O" and words[index + 1][:1].isupper():
+            kind = _known_names().get(f"{word} {words[index + 1]}")
+            if kind is not None:
+                labels[index], labels[index + 1] = f"B-{kind}", f"I-{kind}"
+                continue
+        if index + 1 < count and labels[index + 1].startswith("I-"):
+            continue
+        kind = _name_type(word, nouns)
+        if kind is not None:
+            labels[index] = f"B-{kind}"
+    return labels

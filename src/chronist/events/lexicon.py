@@ -1,0 +1,292 @@
+"""The event-trigger lexicon of a language, built from ``lang/<code>/events.toml``.
+
+Every word form is generated from the data once, so finding a trigger is one
+dictionary look-up per word. Verbs are written with their principal parts
+(``"an|rufen" = {parts = "ruft rief gerufen"}``) and the forms come from
+them: ``ruft``, ``rief``, ``riefen``, ``rufen`` (separated, the particle later
+in the clause), ``anruft``, ``anrief``, ``anriefen``, ``anrufen``,
+``angerufen`` (joined) and ``anzurufen`` (zu-infinitive).
+
+>>> lexicon = load_lexicon("de")
+>>> [(e.lemma, e.form.value, e.particle) for e in lexicon.words["rief"] if e.lemma == "anrufen"]
+[('anrufen', 'finite', 'an')]
+>>> lexicon.words["anzurufen"][0].form.value
+'zu-infinitive'
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections import defaultdict
+from dataclasses import dataclass, replace
+from enum import Enum
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from chronist.errors import LanguageDataError, OptionError
+
+__all__ = [
+    "Form",
+    "Lexicon",
+    "Markers",
+    "TriggerEntry",
+    "TriggerKind",
+    "event_types",
+    "load_lexicon",
+]
+
+EVENTS_FILE = "events.toml"
+_MIN_COMPOUND_HEAD = 5  # a noun this long also matches as the last part of a compound
+
+
+class TriggerKind(Enum):
+    VERB = "verb"  # states an event by itself
+    LIGHT = "light"  # carries an event noun ("der Krieg begann")
+    NEGATING = "negating"  # says the events of its clause did not happen
+    NOUN = "noun"  # a nominalised event ("Invasion", "Tod")
+
+
+class Form(Enum):
+    FINITE = "finite"  # ruft, rief, riefen (may need a separated particle)
+    INFINITIVE = "infinitive"  # rufen, anrufen (also the present plural)
+    ZU_INFINITIVE = "zu-infinitive"  # anzurufen: a complement, not an event
+    PARTICIPLE = "participle"  # angerufen (perfect and passive)
+    NOUN = "noun"
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerEntry:
+    """One reading of a word form."""
+
+    lemma: str
+    kind: TriggerKind
+    type: str | None
+    form: Form
+    particle: str | None = None  # needed later in the clause ("an" of "rief ... an")
+    requires: tuple[str, ...] = ()  # one of these words must be in the clause
+    concept: str | None = None  # the noun an idiom stands for, for merging
+    past: bool = False  # a past-tense form (rief, riefen)
+
+
+@dataclass(frozen=True, slots=True)
+class Markers:
+    """Modality and clause words of a language, lower-cased."""
+
+    conditional: frozenset[str]
+    hypothetical: frozenset[str]
+    planned: frozenset[str]
+    negated: frozenset[str]
+    reported: frozenset[str]
+    reported_with: frozenset[str]
+    opinion: frozenset[str]
+    not_negating_after: frozenset[str]
+    relative: frozenset[str]
+    comparison: tuple[tuple[str, ...], ...]
+    background: frozenset[str]
+    zu: str
+    indefinite: frozenset[str]
+    definite: frozenset[str]
+    patient_articles: frozenset[str]
+    passive: frozenset[str]
+    agent_prepositions: frozenset[str]
+    place_prepositions: frozenset[str]
+    argument_prepositions: frozenset[str]
+    place_nouns: tuple[str, ...]
+    present: frozenset[str]
+    label_followers: frozenset[str]
+    leading_noise: frozenset[str]
+    date_introducers: frozenset[str]
+    past: frozenset[str]
+    until: tuple[tuple[str, ...], ...]
+    since: tuple[tuple[str, ...], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """Word forms (as written, and lower-cased for verbs) to their trigger readings."""
+
+    lang: str
+    words: dict[str, tuple[TriggerEntry, ...]]
+    compound_heads: dict[str, TriggerEntry]  # lower-cased noun forms, >= 5 letters
+    markers: Markers
+
+    def lookup(self, word: str) -> tuple[TriggerEntry, ...]:
+        """Readings of ``word``: exact, then lower-cased (sentence-initial verbs),
+        then as the head of a noun compound."""
+        found = self.words.get(word)
+        if found:
+            return found
+        if word[:1].isupper():
+            lowered = self.words.get(word[:1].lower() + word[1:])
+            if lowered:
+                return tuple(e for e in lowered if e.kind is not TriggerKind.NOUN)
+            return self._compound(word)
+        return ()
+
+    def _compound(self, word: str) -> tuple[TriggerEntry, ...]:
+        lower = word.lower()
+        for cut in range(3, len(lower) - _MIN_COMPOUND_HEAD + 1):
+            head = self.compound_heads.get(lower[cut:])
+            if head is not None:
+                lemma = word[:cut] + head.lemma.lower()
+                return (replace(head, lemma=lemma, concept=head.concept or head.lemma),)
+        return ()
+
+
+@cache
+def event_types() -> frozenset[str]:
+    """The ids of the event ontology (``chronist/events/ontology.toml``)."""
+    path = resources.files("chronist.events") / "ontology.toml"
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    return frozenset(data["types"])
+
+
+def _plural_past(past: str) -> str:
+    return past + "n" if past.endswith("e") else past + "en"
+
+
+def _verb_forms(key: str, parts: str) -> list[tuple[str, Form, str | None, bool]]:
+    """(form, kind of form, separated particle) for one verb entry."""
+    pieces = parts.split()
+    if len(pieces) != 3:
+        raise ValueError(f"parts must be 'present past participle', not {parts!r}")
+    present, past, participle = pieces
+    if " " in key:  # an idiom written as two words: "deutlich machen"
+        particle, base = key.split(" ", 1)
+        glue = ""
+    elif "|" in key:
+        particle, base = key.split("|", 1)
+        glue = particle
+    else:
+        particle, base, glue = "", key, ""
+    finite = [(present, False), (past, True), (_plural_past(past), True)]
+    forms: list[tuple[str, Form, str | None, bool]] = []
+    if particle:
+        forms += [(f, Form.FINITE, particle, was) for f, was in finite]
+        forms.append((base, Form.INFINITIVE, particle, False))
+        forms.append((participle, Form.PARTICIPLE, particle, True))
+    if glue or not particle:
+        forms += [(glue + f, Form.FINITE, None, was) for f, was in finite]
+        forms.append((glue + base, Form.INFINITIVE, None, False))
+        forms.append((glue + participle, Form.PARTICIPLE, None, True))
+    if glue:
+        forms.append((glue + "zu" + base, Form.ZU_INFINITIVE, None, False))
+    return forms
+
+
+def _noun_forms(key: str, extra: str) -> list[str]:
+    forms = [key, key + "s", key + "es", key + "n", key + "en"]
+    if not key.endswith("e"):
+        forms.append(key + "e")
+    return forms + extra.split()
+
+
+def _words(value: Any) -> tuple[str, ...]:
+    return tuple(str(value).split()) if value else ()
+
+
+def _build(lang: str, data: dict[str, Any], path: Path) -> Lexicon:
+    types = event_types()
+    words: dict[str, list[TriggerEntry]] = defaultdict(list)
+    heads: dict[str, TriggerEntry] = {}
+    sections = (
+        ("verbs", TriggerKind.VERB),
+        ("light_verbs", TriggerKind.LIGHT),
+        ("negating_verbs", TriggerKind.NEGATING),
+    )
+    for section, kind in sections:
+        for key, spec in data.get(section, {}).items():
+            where = f"{path}: [{section}] {key!r}"
+            type_ = spec.get("type")
+            if kind is TriggerKind.VERB and type_ not in types:
+                raise LanguageDataError(f"{where}: unknown event type {type_!r}")
+            lemma = key.replace("|", "")
+            try:
+                forms = _verb_forms(key, spec["parts"])
+            except (KeyError, ValueError) as error:
+                raise LanguageDataError(f"{where}: {error}") from None
+            for form, shape, particle, past in forms:
+                words[form].append(
+                    TriggerEntry(
+                        lemma,
+                        kind,
+                        type_,
+                        shape,
+                        particle,
+                        _words(spec.get("with")),
+                        spec.get("concept"),
+                        past,
+                    )
+                )
+    for key, spec in data.get("nouns", {}).items():
+        table = spec if isinstance(spec, dict) else {"type": spec}
+        type_ = table.get("type")
+        if type_ not in types:
+            raise LanguageDataError(f"{path}: [nouns] {key!r}: unknown event type {type_!r}")
+        entry = TriggerEntry(key, TriggerKind.NOUN, type_, Form.NOUN)
+        for form in _noun_forms(key, table.get("forms", "")):
+            words[form].append(entry)
+            if len(key) >= _MIN_COMPOUND_HEAD:
+                heads.setdefault(form.lower(), entry)
+    return Lexicon(lang, {w: tuple(e) for w, e in words.items()}, heads, _markers(data, path))
+
+
+def _markers(data: dict[str, Any], path: Path) -> Markers:
+    try:
+        m, c = data["modality"], data["clauses"]
+
+        def words(table: dict[str, Any], key: str) -> frozenset[str]:
+            return frozenset(str(w).lower() for w in table[key])
+
+        def phrases(table: dict[str, Any], key: str) -> tuple[tuple[str, ...], ...]:
+            found = (tuple(str(p).lower().split()) for p in table[key])
+            return tuple(sorted(found, key=len, reverse=True))
+
+        return Markers(
+            conditional=words(m, "conditional"),
+            hypothetical=words(m, "hypothetical"),
+            planned=words(m, "planned"),
+            negated=words(m, "negated"),
+            reported=words(m, "reported"),
+            reported_with=words(m, "reported_with"),
+            opinion=words(m, "opinion"),
+            not_negating_after=words(m, "not_negating_after"),
+            relative=words(c, "relative"),
+            comparison=phrases(c, "comparison"),
+            background=words(c, "background"),
+            zu=str(c["zu"]),
+            indefinite=words(c, "indefinite"),
+            definite=words(c, "definite"),
+            patient_articles=words(c, "patient_articles"),
+            passive=words(c, "passive"),
+            agent_prepositions=words(c, "agent_prepositions"),
+            place_prepositions=words(c, "place_prepositions"),
+            argument_prepositions=words(c, "argument_prepositions"),
+            place_nouns=tuple(sorted(words(c, "place_nouns"))),
+            present=words(c, "present"),
+            label_followers=words(c, "label_followers"),
+            leading_noise=words(c, "leading_noise"),
+            date_introducers=words(c, "date_introducers"),
+            past=words(c, "past"),
+            until=phrases(c, "until"),
+            since=phrases(c, "since"),
+        )
+    except KeyError as error:
+        raise LanguageDataError(f"{path}: missing key {error}") from None
+
+
+@cache
+def load_lexicon(lang: str) -> Lexicon:
+    """The trigger lexicon of ``lang`` (cached); an OptionError for a language
+    without ``events.toml``, a LanguageDataError for bad data."""
+    folder = Path(str(resources.files("chronist.lang"))) / lang
+    path = folder / EVENTS_FILE
+    if not lang.isalpha() or not path.is_file():
+        raise OptionError(f"no event data for language {lang!r} ({EVENTS_FILE} missing)")
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as error:
+        raise LanguageDataError(f"{path}: {error}") from None
+    return _build(lang, data, path)

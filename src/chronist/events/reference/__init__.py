@@ -1,0 +1,228 @@
+"""Named historical events and periods as time anchors.
+
+The shipped table ``historical_events.tsv`` (more than 300 rows, 1500 to
+today, each with its source) gives the interval of names like ``Blockade
+Berlins``, ``Ersten Weltkrieges`` or ``Kalter Krieg``. Names match in any
+inflected form: each word is compared without its German inflection ending.
+
+To add your own events, write a file in the same tab-separated layout (``id``,
+``begin``, ``end``, German names, English names, ``source``; names separated by
+``|``; dates ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; end ``..`` when open) and
+pass it as ``load_reference([path])``, or list it in the environment variable
+``CHRONIST_REFERENCE_EVENTS`` (paths separated by ``os.pathsep``). A row with an
+id already known replaces the shipped one.
+
+>>> [(m.event.id, m.text) for m in find_references("während der Blockade Berlins")]
+[('berlin-blockade', 'Blockade Berlins')]
+>>> find_references("die erstarrten Fronten des Ersten Weltkrieges")[0].event.bounds.latest_end
+Day(year=1918, month=11, day=11)
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from chronist.errors import LanguageDataError
+from chronist.temporal.values import Bounds, Day, days_in_month
+
+__all__ = [
+    "ENV_VARIABLE",
+    "ReferenceEvent",
+    "ReferenceMention",
+    "ReferenceTable",
+    "find_references",
+    "load_reference",
+    "parse_table",
+]
+
+ENV_VARIABLE = "CHRONIST_REFERENCE_EVENTS"
+TABLE_FILE = "historical_events.tsv"
+_COLUMNS = ("id", "begin", "end", "de", "en", "source")
+_DATE = re.compile(r"^(-?\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_WORD = re.compile(r"[^\W_](?:[\w'’.]*[^\W_])?\.?|\d+\.?")
+_ENDINGS = ("es", "en", "er", "em", "e", "s", "n")
+# Words just before a name that make it a different event of that kind
+# ("einen neuen Koreakrieg", "a new Cold War").
+_NOT_THE_NAMED = frozenset(
+    [
+        "ein",
+        "eine",
+        "einen",
+        "einem",
+        "eines",
+        "einer",
+        "neuen",
+        "neuer",
+        "neues",
+        "neue",
+        "nächsten",
+        "zweiten",
+        "weiteren",
+        "a",
+        "an",
+        "new",
+        "another",
+        "second",
+    ]
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ReferenceEvent:
+    """One row of the table."""
+
+    id: str
+    names: tuple[str, ...]
+    bounds: Bounds
+    edtf: str
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class ReferenceMention:
+    """A name of a reference event found in a text (half-open offsets)."""
+
+    event: ReferenceEvent
+    start: int
+    end: int
+    text: str
+
+
+def _stem(word: str) -> str:
+    lower = word.lower().rstrip(".")
+    for ending in _ENDINGS:
+        if lower.endswith(ending) and len(lower) - len(ending) >= 4:
+            return lower[: -len(ending)]
+    return lower
+
+
+def _day_span(value: str, where: str) -> tuple[Day, Day, str]:
+    match = _DATE.match(value)
+    if match is None:
+        raise LanguageDataError(f"{where}: not a date {value!r} (YYYY, YYYY-MM or YYYY-MM-DD)")
+    year = int(match.group(1))
+    month = int(match.group(2)) if match.group(2) else None
+    day = int(match.group(3)) if match.group(3) else None
+    if month is not None and not 1 <= month <= 12:
+        raise LanguageDataError(f"{where}: no month {month} in {value!r}")
+    if month is None:
+        return Day(year, 1, 1), Day(year, 12, 31), value
+    if day is None:
+        return Day(year, month, 1), Day(year, month, days_in_month(year, month)), value
+    if not 1 <= day <= days_in_month(year, month):
+        raise LanguageDataError(f"{where}: no day {day} in {value!r}")
+    return Day(year, month, day), Day(year, month, day), value
+
+
+def _row(fields: list[str], where: str) -> ReferenceEvent:
+    if len(fields) != len(_COLUMNS):
+        raise LanguageDataError(f"{where}: expected {len(_COLUMNS)} tab-separated columns")
+    ident, begin, end, german, english, source = (f.strip() for f in fields)
+    first, latest_begin, begin_text = _day_span(begin, where)
+    if end == "..":
+        bounds, edtf = Bounds(first, latest_begin, None, None), f"{begin_text}/.."
+    else:
+        earliest_end, last, end_text = _day_span(end, where)
+        if last < first:
+            raise LanguageDataError(f"{where}: ends before it begins")
+        bounds = Bounds(first, latest_begin, earliest_end, last)
+        edtf = begin_text if begin_text == end_text else f"{begin_text}/{end_text}"
+    names = tuple(n.strip() for n in f"{german}|{english}".split("|") if n.strip())
+    if not names or not source:
+        raise LanguageDataError(f"{where}: every row needs a name and a source")
+    return ReferenceEvent(ident, names, bounds, edtf, source)
+
+
+def parse_table(text: str, origin: str = "<table>") -> list[ReferenceEvent]:
+    """Rows of a reference table in the documented layout (``#`` comments and
+    the header line are skipped)."""
+    rows = []
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#") or line.startswith("id\t"):
+            continue
+        rows.append(_row(line.split("\t"), f"{origin}:{number}"))
+    return rows
+
+
+class ReferenceTable:
+    """Reference events indexed by the stems of their names' first words."""
+
+    def __init__(self, events: Iterable[ReferenceEvent]) -> None:
+        by_id = {e.id: e for e in events}
+        self.events: tuple[ReferenceEvent, ...] = tuple(by_id.values())
+        self._index: dict[str, list[tuple[tuple[str, ...], ReferenceEvent]]] = {}
+        for event in self.events:
+            for name in event.names:
+                stems = tuple(_stem(w) for w in _WORD.findall(name))
+                if stems:
+                    self._index.setdefault(stems[0], []).append((stems, event))
+        for entries in self._index.values():
+            entries.sort(key=lambda entry: len(entry[0]), reverse=True)
+
+    def __len__(self) -> int:
+        return len(self.events)
+
+    def find(self, text: str) -> list[ReferenceMention]:
+        """Every name of the table in ``text``, longest first, not overlapping."""
+        words = [(m.start(), m.end(), _stem(m.group())) for m in _WORD.finditer(text)]
+        found: list[ReferenceMention] = []
+        index = 0
+        while index < len(words):
+            match = self._match_at(words, index)
+            if match is None:
+                index += 1
+                continue
+            size, event = match
+            before = text[max(0, words[index][0] - 30) : words[index][0]].split()
+            if before and before[-1].lower() in _NOT_THE_NAMED:
+                index += size
+                continue
+            start, end = words[index][0], words[index + size - 1][1]
+            found.append(ReferenceMention(event, start, end, text[start:end].rstrip(".")))
+            index += size
+        return found
+
+    def _match_at(
+        self, words: Sequence[tuple[int, int, str]], index: int
+    ) -> tuple[int, ReferenceEvent] | None:
+        for stems, event in self._index.get(words[index][2], ()):
+            size = len(stems)
+            if index + size <= len(words) and all(
+                words[index + k][2] == stems[k] for k in range(size)
+            ):
+                return size, event
+        return None
+
+
+def _shipped() -> str:
+    path = resources.files("chronist.events.reference") / TABLE_FILE
+    return path.read_text(encoding="utf-8")
+
+
+@cache
+def _load(paths: tuple[str, ...]) -> ReferenceTable:
+    events = parse_table(_shipped(), TABLE_FILE)
+    for path in paths:
+        try:
+            text = Path(path).read_text(encoding="utf-8")
+        except OSError as error:
+            raise LanguageDataError(f"reference events {path}: {error.strerror}") from None
+        events += parse_table(text, path)
+    return ReferenceTable(events)
+
+
+def load_reference(paths: Sequence[str | Path] = ()) -> ReferenceTable:
+    """The shipped table plus the files in ``paths`` and in ``$CHRONIST_REFERENCE_EVENTS``."""
+    extra = [p for p in os.environ.get(ENV_VARIABLE, "").split(os.pathsep) if p]
+    return _load(tuple(str(p) for p in [*extra, *paths]))
+
+
+def find_references(text: str, table: ReferenceTable | None = None) -> list[ReferenceMention]:
+    """Names of reference events in ``text`` (see the module docstring)."""
+    return (table or load_reference()).find(text)

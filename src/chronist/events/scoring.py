@@ -1,0 +1,198 @@
+"""Scoring extracted events against hand-annotated gold events.
+
+An event counts (a true positive) when the system has an event, stated as
+happened, whose evidence sentence holds the gold event's words, and whose time
+is right. A time is right when it overlaps the gold interval, one of the two
+contains the other, and it is no wider than the gold interval or two years; a
+time open on one side is right when its known bound lies in the gold interval.
+
+* precision = true positives / system events in the annotated sections
+* recall = true positives / gold events
+* date accuracy = true positives / gold events whose sentence was found
+
+Gold files are tab-separated (see ``tests/data/events/wikiwarsde-dev-gold.tsv``):
+``range`` rows give the annotated sections, ``event`` rows the events, each as
+the offset and length of a short quote at its trigger and the interval
+``begin``–``end`` (ISO dates at the known grain).
+
+>>> from chronist.temporal.values import Bounds, Day
+>>> gold = interval("1950-06", "1950-06")
+>>> time_matches(Bounds(Day(1950, 1, 1), Day(1950, 8, 31), Day(1950, 1, 1), Day(1950, 8, 31)), gold)
+True
+>>> time_matches(Bounds(Day(1948, 1, 1), None, Day(1948, 1, 1), None), gold)
+False
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from chronist.errors import CorpusError
+from chronist.temporal.values import Bounds, Day, days_in_month
+from chronist.timeline.model import Event
+
+__all__ = [
+    "GoldEvent",
+    "GoldSection",
+    "Score",
+    "interval",
+    "load_gold",
+    "score_events",
+    "time_matches",
+]
+
+_MAX_WIDTH_DAYS = 731
+
+
+@dataclass(frozen=True, slots=True)
+class GoldEvent:
+    doc: str
+    start: int
+    end: int
+    quote: str
+    time: tuple[Day, Day]
+
+
+@dataclass(frozen=True, slots=True)
+class GoldSection:
+    doc: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Score:
+    """Counts and rates of one document or of a whole gold set."""
+
+    gold: int
+    system: int
+    sentence_found: int
+    correct: int
+
+    @property
+    def precision(self) -> float:
+        return self.correct / self.system if self.system else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.correct / self.gold if self.gold else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    @property
+    def date_accuracy(self) -> float:
+        return self.correct / self.sentence_found if self.sentence_found else 0.0
+
+    def __add__(self, other: Score) -> Score:
+        return Score(
+            self.gold + other.gold,
+            self.system + other.system,
+            self.sentence_found + other.sentence_found,
+            self.correct + other.correct,
+        )
+
+
+def _first_day(value: str) -> Day:
+    parts = [int(p) for p in value.split("-")]
+    return Day(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+
+
+def _last_day(value: str) -> Day:
+    parts = [int(p) for p in value.split("-")]
+    if len(parts) == 1:
+        return Day(parts[0], 12, 31)
+    if len(parts) == 2:
+        return Day(parts[0], parts[1], days_in_month(parts[0], parts[1]))
+    return Day(*parts)
+
+
+def interval(begin: str, end: str) -> tuple[Day, Day]:
+    """The first and last day of a gold interval given as ISO dates at any grain."""
+    return _first_day(begin), _last_day(end)
+
+
+def _days(first: Day, last: Day) -> int:
+    return (date(last.year, last.month, last.day) - date(first.year, first.month, first.day)).days
+
+
+def time_matches(bounds: Bounds, gold: tuple[Day, Day]) -> bool:
+    """Whether a system time is right for the gold interval (see the module docstring)."""
+    first = bounds.earliest_begin or bounds.latest_begin
+    last = bounds.latest_end or bounds.earliest_end
+    low, high = gold
+    if first is None and last is None:
+        return False
+    if first is None or last is None:
+        known = first or last
+        assert known is not None
+        return low <= known <= high
+    if last < low or first > high:
+        return False
+    inside = low <= first and last <= high
+    around = first <= low and high <= last
+    width = _days(first, last)
+    return (inside or around) and width <= max(_days(low, high), _MAX_WIDTH_DAYS)
+
+
+def load_gold(path: Path) -> tuple[list[GoldSection], list[GoldEvent]]:
+    """Sections and events of a gold file."""
+    sections: list[GoldSection] = []
+    events: list[GoldEvent] = []
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as error:
+        raise CorpusError(f"{path}: {error.strerror}") from None
+    for number, line in enumerate(lines, 1):
+        if not line.strip() or line.startswith("#") or line.startswith("kind\t"):
+            continue
+        fields = line.split("\t")
+        try:
+            kind, doc, offset, length, quote, begin, end = fields
+            start = int(offset)
+            stop = start + int(length)
+            if kind == "range":
+                sections.append(GoldSection(doc, start, stop))
+            elif kind == "event":
+                events.append(GoldEvent(doc, start, stop, quote, interval(begin, end)))
+            else:
+                raise ValueError(f"unknown kind {kind!r}")
+        except ValueError as error:
+            raise CorpusError(f"{path}:{number}: {error}") from None
+    return sections, events
+
+
+def score_events(
+    text: str, sections: Iterable[GoldSection], gold: Sequence[GoldEvent], system: Sequence[Event]
+) -> Score:
+    """Score one document's system events (all of them; those stated as not having
+    happened are left out here) against its gold events and sections."""
+    spans = [(s.start, s.end) for s in sections]
+    candidates = [
+        e for e in system
+        if not e.hypothetical and any(a <= e.trigger.start < b for a, b in spans)
+    ]  # fmt: skip
+    for event in gold:
+        if text[event.start : event.end] != event.quote:
+            raise CorpusError(f"gold quote {event.quote!r} is not at {event.start} of {event.doc}")
+    taken: set[str] = set()
+    found = correct = 0
+    for event in gold:
+        here = [
+            e for e in candidates
+            if e.id not in taken and e.evidence.start <= event.start < e.evidence.end
+        ]  # fmt: skip
+        if not here:
+            continue
+        found += 1
+        right = [e for e in here if time_matches(e.time.bounds, event.time)]
+        pool = right or here
+        best = min(pool, key=lambda e: abs(e.trigger.start - event.start))
+        taken.add(best.id)
+        correct += bool(right)
+    return Score(len(gold), len(candidates), found, correct)

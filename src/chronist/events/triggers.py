@@ -1,0 +1,127 @@
+"""Trigger words of one sentence: verbs (separable particles joined) and event nouns.
+
+>>> from chronist.events.clauses import tokenize
+>>> from chronist.events.lexicon import load_lexicon
+>>> text = "Ohne zu warten, rief Truman den Sicherheitsrat an."
+>>> [(h.lemma, h.text) for h in find_triggers(text, tokenize(text), load_lexicon("de"))]
+[('anrufen', 'rief ... an')]
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from chronist.events.clauses import Token
+from chronist.events.lexicon import Form, Lexicon, TriggerEntry, TriggerKind
+
+__all__ = ["TriggerHit", "find_triggers"]
+
+_CLAUSE_END = frozenset(',.;:!?)–—"“”»«')
+# A separated particle stands this many tokens after its verb at most.
+_PARTICLE_REACH = 60
+_COORDINATION = frozenset({"und", "oder", "aber", "sondern", "doch"})
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerHit:
+    """A trigger at token ``index``; ``particle`` is the token index of a separated particle."""
+
+    index: int
+    entry: TriggerEntry
+    start: int
+    end: int
+    text: str
+    particle: int | None = None
+
+    @property
+    def lemma(self) -> str:
+        return self.entry.lemma
+
+    @property
+    def kind(self) -> TriggerKind:
+        return self.entry.kind
+
+    @property
+    def concept(self) -> str:
+        return self.entry.concept or self.entry.lemma
+
+
+def _particle_position(tokens: list[Token], index: int, particle: str) -> int | None:
+    """Where the separated particle stands: a later token equal to it that closes
+    its clause (followed by punctuation, a coordination or the sentence end)."""
+    for position in range(index + 1, min(len(tokens), index + _PARTICLE_REACH)):
+        if tokens[position].text != particle:
+            continue
+        following = tokens[position + 1] if position + 1 < len(tokens) else None
+        if (
+            following is None
+            or following.text in _CLAUSE_END
+            or following.text.lower() in _COORDINATION
+        ):
+            return position
+    return None
+
+
+def _adjectival(tokens: list[Token], index: int, articles: frozenset[str]) -> bool:
+    # "die besetzten Gebiete": a participle or past form between article and noun
+    if index == 0 or index + 1 >= len(tokens):
+        return False
+    return tokens[index - 1].text.lower() in articles and tokens[index + 1].is_capitalised
+
+
+def _requirement_met(tokens: list[Token], entry: TriggerEntry) -> bool:
+    if not entry.requires:
+        return True
+    words = {t.text for t in tokens}
+    return any(w in words or w + "n" in words for w in entry.requires)
+
+
+def _verb_reading(
+    tokens: list[Token], index: int, entries: tuple[TriggerEntry, ...], lexicon: Lexicon
+) -> TriggerHit | None:
+    token = tokens[index]
+    markers = lexicon.markers
+    joined: TriggerHit | None = None
+    for entry in entries:
+        if entry.form is Form.ZU_INFINITIVE:
+            return None
+        if entry.form is Form.INFINITIVE and index > 0 and tokens[index - 1].text == markers.zu:
+            return None
+        if entry.form in (Form.FINITE, Form.PARTICIPLE) and _adjectival(
+            tokens, index, markers.definite | markers.indefinite
+        ):
+            continue
+        if not _requirement_met(tokens, entry):
+            continue
+        if entry.particle is not None:
+            position = _particle_position(tokens, index, entry.particle)
+            if position is None:
+                continue
+            text = f"{token.text} ... {tokens[position].text}"
+            return TriggerHit(index, entry, token.start, token.end, text, position)
+        if joined is None:
+            joined = TriggerHit(index, entry, token.start, token.end, token.text)
+    return joined
+
+
+def find_triggers(text: str, tokens: list[Token], lexicon: Lexicon) -> list[TriggerHit]:
+    """The triggers among one sentence's ``tokens``, in text order."""
+    hits: list[TriggerHit] = []
+    for index, token in enumerate(tokens):
+        if not token.is_word or token.text[0].isdigit():
+            continue
+        entries = lexicon.lookup(token.text)
+        if not entries:
+            continue
+        nouns = [e for e in entries if e.kind is TriggerKind.NOUN]
+        if nouns and token.is_capitalised and (index > 0 or len(entries) == len(nouns)):
+            hits.append(TriggerHit(index, nouns[0], token.start, token.end, token.text))
+            continue
+        verbs = tuple(e for e in entries if e.kind is not TriggerKind.NOUN)
+        if verbs and token.is_capitalised and index > 0 and tokens[index - 1].text not in '"„“»«':
+            continue  # a capitalised word inside a sentence is a noun ("die Verbündeten")
+        if verbs:
+            hit = _verb_reading(tokens, index, verbs, lexicon)
+            if hit is not None:
+                hits.append(hit)
+    return hits

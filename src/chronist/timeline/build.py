@@ -1,0 +1,163 @@
+"""Text to :class:`~chronist.timeline.model.Timeline`: tag, recognise, detect, date, merge, order.
+
+>>> timeline = build_timeline(
+...     "Am 15. September 1950 landeten die Truppen bei Incheon. Danach rückten sie vor.",
+...     recognizer=lambda text, lang: [],
+... )
+>>> [(e.trigger.lemma, e.time.edtf, e.time.source.value) for e in timeline.events]
+[('landen', '1950-09-15', 'explicit'), ('vorrücken', '1950-09-15/..', 'narrative')]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from datetime import date
+
+from chronist.entities.types import Entity
+from chronist.events.detect import EventMention, detect_events
+from chronist.events.lexicon import load_lexicon
+from chronist.events.reference import ReferenceTable, load_reference
+from chronist.temporal.anchoring import Kind
+from chronist.temporal.grammar import load_grammar
+from chronist.temporal.tagger import find_all, guess_kind, parse_dct, parse_kind, tag
+from chronist.text.segment import SpanIndex, paragraph_spans
+from chronist.timeline.model import (
+    AnchorUse,
+    Document,
+    Event,
+    EventTime,
+    Evidence,
+    Modality,
+    Timeline,
+    TimeSource,
+    order_key,
+)
+from chronist.timeline.timing import Dater, usable
+
+__all__ = ["Recognizer", "build_timeline", "merge_mentions"]
+
+Recognizer = Callable[[str, str], Sequence[Entity]]
+
+
+def _default_recognizer(text: str, lang: str) -> Sequence[Entity]:
+    from chronist.entities import recognize
+
+    return recognize(text, lang)
+
+
+def _same_event(first: Event, later: EventMention, later_time: EventTime) -> bool:
+    if first.hypothetical != (not later.modality.happened):
+        return False
+    if later_time.source in (TimeSource.NARRATIVE, TimeSource.UNKNOWN):
+        return later.noun and later.definite
+    if first.time.source is TimeSource.EXPLICIT and later_time.source is TimeSource.EXPLICIT:
+        return first.time.value == later_time.value
+    return False
+
+
+def _drop_bare_nouns(
+    dated: Sequence[tuple[EventMention, EventTime, float]],
+) -> list[tuple[EventMention, EventTime, float]]:
+    """A verbless event noun dated by the same expression as a verb event of its
+    sentence names that event ("1920 Anhwei-Krieg: Chili besiegen Anhwei")."""
+    verbs = {
+        (m.sentence, t.timex, m.modality.happened) for m, t, _ in dated if not m.noun and t.timex
+    }
+    return [
+        (m, t, c)
+        for m, t, c in dated
+        if not (m.bare and t.timex and (m.sentence, t.timex, m.modality.happened) in verbs)
+    ]
+
+
+def merge_mentions(
+    text: str, mentions: Sequence[tuple[EventMention, EventTime, float]]
+) -> list[Event]:
+    """One event per happening: a later mention of the same concept (``Mit dem
+    Waffenstillstand``, ``das ursprüngliche UN-Mandat``) joins the first one
+    when it brings no date of its own, or the same date."""
+    events: list[Event] = []
+    by_concept: dict[str, int] = {}
+    for mention, time, confidence in mentions:
+        evidence = Evidence.of(text, *mention.sentence)
+        known = by_concept.get(mention.concept.lower())
+        if known is not None and _same_event(events[known], mention, time):
+            first = events[known]
+            mentions_so_far = first.mentions
+            if evidence not in mentions_so_far:
+                mentions_so_far = (*mentions_so_far, evidence)
+            events[known] = replace(first, mentions=mentions_so_far)
+            continue
+        event = Event(
+            id=f"e{len(events) + 1}",
+            label=mention.label,
+            type=mention.type,
+            trigger=mention.trigger,
+            participants=mention.participants,
+            place=mention.place,
+            time=time,
+            confidence=round(
+                confidence * (1.0 if mention.modality is Modality.ASSERTED else 0.8), 3
+            ),
+            modality=mention.modality,
+            evidence=evidence,
+            mentions=(evidence,),
+        )
+        by_concept.setdefault(mention.concept.lower(), len(events))
+        events.append(event)
+    return events
+
+
+def _kind(text: str, lang: str, kind: str, dct: str | date | None) -> str:
+    chosen = parse_kind(kind)
+    if chosen is not None:
+        return chosen.value
+    if dct is None:
+        return Kind.NARRATIVE.value
+
+    return guess_kind(find_all(text, load_grammar(lang)), parse_dct(dct)).value
+
+
+def build_timeline(
+    text: str,
+    lang: str = "de",
+    kind: str = "auto",
+    dct: str | date | None = None,
+    source: str | None = None,
+    recognizer: Recognizer | None = None,
+    reference: ReferenceTable | None = None,
+) -> Timeline:
+    """The timeline of ``text``: every event with its time, people, place and evidence.
+
+    ``recognizer`` finds entities (default :func:`chronist.entities.recognize`);
+    ``reference`` is the table of named historical events (default: the
+    shipped one plus ``$CHRONIST_REFERENCE_EVENTS``).
+    """
+    timexes = tag(text, lang=lang, kind=kind, dct=dct)
+    document_kind = _kind(text, lang, kind, dct)
+    dct_day = parse_dct(dct)
+    table = reference if reference is not None else load_reference()
+    references = table.find(text)
+    entities = tuple((recognizer or _default_recognizer)(text, lang)) if text.strip() else ()
+    dates = [(t.start, t.end) for t in timexes if usable(t)]
+    mentions = detect_events(text, lang, dates, entities, references)
+    paragraphs = SpanIndex(paragraph_spans(text))
+    dater = Dater(text, timexes, references, paragraphs, load_lexicon(lang).markers)
+    dated = [(m, *dater.time_of(m)) for m in mentions]
+    events = sorted(merge_mentions(text, _drop_bare_nouns(dated)), key=order_key)
+    anchors = tuple(
+        AnchorUse(
+            r.event.id,
+            r.event.names[0],
+            r.start,
+            r.end,
+            r.text,
+            r.event.bounds,
+            r.event.edtf,
+            r.event.source,
+        )
+        for r in references
+    )
+    document = Document(text, lang, document_kind, dct_day.iso() if dct_day else None, source)
+    return Timeline(document, tuple(events), entities, tuple(timexes), anchors)

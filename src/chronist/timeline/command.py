@@ -1,0 +1,116 @@
+"""``chronist extract FILE [--format text|json]``: the document's timeline.
+
+Wired into :mod:`chronist.cli`, which calls :func:`register` and then
+:func:`run`; errors are :class:`chronist.errors.ChronistError` subclasses, which
+the CLI prints as one line.
+
+Example::
+
+    $ chronist extract ../shared/seed/koreakrieg.de.txt
+    DATE                     EVENT                                   PEOPLE        PLACE
+    1950-09-15               Invasion bei der westlich von Seoul     MacArthur     Incheon
+    1950-11 – 1951-04-11 ~   Hilfe Maos                              Mao
+    ...
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from chronist.timeline.model import Event, Timeline, TimeSource
+
+__all__ = ["format_text", "register", "run"]
+
+_EPILOG = """\
+examples:
+  chronist extract ../shared/seed/koreakrieg.de.txt
+  chronist extract artikel.txt --format json | jq '.events[] | {label, time: .time.edtf}'
+  chronist extract bericht.txt --kind news --dct 2017-08-10
+
+In the text table a date marked ~ is inferred from the narrative around the
+event, not stated in its sentence; [conditional], [planned], ... mark events
+the text does not state as having happened.
+"""
+_WIDTHS = (26, 46, 24, 16)
+
+
+def register(subparsers: argparse._SubParsersAction[Any]) -> None:
+    """Add the ``extract`` subcommand to the CLI's subparsers."""
+    parser = subparsers.add_parser(
+        "extract",
+        help="build the timeline of a document: events with who, what, where and when",
+        description="Find the events of a text with their dates, people, places and evidence.",
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("file", metavar="FILE", help="text file, or - (stdin)")
+    parser.add_argument("--lang", default="de", help="language of the text (default: de)")
+    parser.add_argument(
+        "--kind", choices=("auto", "narrative", "news"), default="auto",
+        help="narrative (history), news (relative to --dct) or auto (default)",
+    )  # fmt: skip
+    parser.add_argument("--dct", help="document creation time, YYYY-MM-DD")
+    parser.add_argument("--format", choices=("text", "json"), default="text", help="default: text")
+    parser.add_argument(
+        "--no-entities", action="store_true",
+        help="skip entity recognition (no people or places; faster)",
+    )  # fmt: skip
+    parser.set_defaults(handler=run)
+
+
+def _date(event: Event) -> str:
+    time = event.time
+    if time.edtf is None:
+        return "?" if time.value != "PRESENT_REF" else "present"
+    shown = time.edtf.replace("/..", " or later").replace("../", "by ").replace("/", " – ")
+    return shown + (" ~" if time.source is TimeSource.NARRATIVE else "")
+
+
+def _cut(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def format_text(timeline: Timeline) -> str:
+    """The timeline as a table for the terminal: date, event, people, place.
+
+    >>> from chronist.timeline.model import Document
+    >>> format_text(Timeline(Document("."), (), (), ())).splitlines()[0].split()
+    ['DATE', 'EVENT', 'PEOPLE', 'PLACE']
+    """
+    rows = [("DATE", "EVENT", "PEOPLE", "PLACE")]
+    for event in timeline.events:
+        label = event.label
+        if event.hypothetical:
+            label = f"[{event.modality.value}] {label}"
+        people = ", ".join(dict.fromkeys(p.text for p in event.participants))
+        place = event.place.text if event.place else ""
+        rows.append((_date(event), label, people, place))
+    lines = []
+    for row in rows:
+        cells = [_cut(cell, width).ljust(width) for cell, width in zip(row, _WIDTHS, strict=True)]
+        lines.append("  ".join(cells).rstrip())
+    return "\n".join(lines) + "\n"
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run ``chronist extract``; returns the exit code."""
+    from chronist.textio import read_text
+    from chronist.timeline.build import build_timeline
+    from chronist.timeline.jsonio import dumps
+
+    text = read_text(args.file)
+    timeline = build_timeline(
+        text,
+        lang=args.lang,
+        kind=args.kind,
+        dct=args.dct,
+        source=args.file,
+        recognizer=(lambda _text, _lang: []) if args.no_entities else None,
+    )
+    if args.format == "json":
+        sys.stdout.write(dumps(timeline) + "\n")
+    else:
+        sys.stdout.write(format_text(timeline))
+    return 0

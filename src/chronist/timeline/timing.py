@@ -1,0 +1,364 @@
+"""When each event happened: from its clause, its sentence, a named event, or the narrative.
+
+In order of preference an event takes its time from
+
+1. a temporal expression in its own clause (``explicit``; ``bounded`` for
+   ``bis November 1950``, ``nach 1953``), else one in its sentence;
+2. a named historical event in its clause (``reference-event``:
+   ``während der Blockade Berlins``, ``nach dem Ersten Weltkrieg``);
+3. the narrative (``narrative``): the interval between the date before it and
+   the date after it, so that an event told between ``bis November 1950`` and
+   ``am 11. April 1951`` lies in that interval, not on a guessed day.
+
+A date the text leaves open (``am selben Tag`` is ``1950-XX-XX``) is narrowed
+to the same narrative interval. Dates in comparisons (``so wie zwei Jahre
+zuvor``) and parentheses do not move the narrative.
+
+>>> from chronist.temporal.values import Day
+>>> edtf_of(Bounds(Day(1950, 11, 1), Day(1951, 4, 11), Day(1950, 11, 1), Day(1951, 4, 11)))
+'1950-11/1951-04-11'
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from chronist.events.clauses import SegmentKind, segments, tokenize
+from chronist.events.detect import EventMention
+from chronist.events.lexicon import Markers
+from chronist.events.reference import ReferenceMention
+from chronist.temporal.mention import Timex, TimexType
+from chronist.temporal.values import (
+    Bounds,
+    CalendarPoint,
+    Day,
+    Mod,
+    days_in_month,
+    point_span,
+    shift_day,
+)
+from chronist.text.segment import SpanIndex
+from chronist.timeline.model import EventTime, TimeSource
+
+__all__ = ["Dater", "edtf_of", "usable"]
+
+CONFIDENCE = {
+    "clause": 0.9,
+    "sentence": 0.75,
+    "reference": 0.65,
+    "narrative": 0.45,
+    "unknown": 0.25,
+}
+_WIDEST_ANCHOR_YEARS = 5
+_CLAUSE_REACH = 400  # characters looked back for the clause a date stands in
+_PARTICIPLE = re.compile(r"^ge[a-zäöüß]{3,}(?:t|en)$")
+_BEFORE_REFERENCE = {
+    "nach": "after", "seit": "since", "ab": "since", "vor": "before", "bis": "until",
+    "ende": "end", "beginn": "begin", "anfang": "begin", "ausbruch": "begin",
+    "während": "during", "im": "during", "in": "during", "zur": "during", "zu": "during",
+    "infolge": "after",
+}  # fmt: skip
+
+
+def usable(timex: Timex) -> bool:
+    """A date or time with at least one known bound (not a duration, set or ``heute``)."""
+    b = timex.bounds
+    known = b.earliest_begin or b.latest_begin or b.earliest_end or b.latest_end
+    return timex.type in (TimexType.DATE, TimexType.TIME) and known is not None
+
+
+def _first_known(b: Bounds) -> Day | None:
+    return b.earliest_begin or b.latest_begin or b.earliest_end or b.latest_end
+
+
+def _last_known(b: Bounds) -> Day | None:
+    return b.latest_end or b.earliest_end or b.latest_begin or b.earliest_begin
+
+
+def _fmt_begin(day: Day) -> str:
+    if (day.month, day.day) == (1, 1):
+        return day.iso()[:-6]
+    return day.iso()[:-3] if day.day == 1 else day.iso()
+
+
+def _fmt_end(day: Day) -> str:
+    if (day.month, day.day) == (12, 31):
+        return day.iso()[:-6]
+    return day.iso()[:-3] if day.day == days_in_month(day.year, day.month) else day.iso()
+
+
+def edtf_of(bounds: Bounds) -> str | None:
+    """EDTF of what the four bounds say: one period, or an interval (``..`` open)."""
+    first = bounds.earliest_begin or bounds.latest_begin
+    last = bounds.latest_end
+    if first is None and last is None:
+        return None
+    if first is not None and last is not None:
+        if first == last:
+            return first.iso()
+        same_month = (first.year, first.month) == (last.year, last.month)
+        if same_month and first.day == 1 and last.day == days_in_month(last.year, last.month):
+            return first.iso()[:-3]
+        if first.year == last.year and (first.month, first.day, last.month, last.day) == (
+            1,
+            1,
+            12,
+            31,
+        ):
+            return first.iso()[:-6]
+    begin = _fmt_begin(first) if first else ".."
+    end = _fmt_end(last) if last else ".."
+    return f"{begin}/{end}"
+
+
+def _pick(a: Day | None, b: Day | None, latest: bool) -> Day | None:
+    if a is None or b is None:
+        return a or b
+    return max(a, b) if latest else min(a, b)
+
+
+def _intersect(a: Bounds, b: Bounds) -> Bounds:
+    result = Bounds(
+        _pick(a.earliest_begin, b.earliest_begin, True),
+        _pick(a.latest_begin, b.latest_begin, False),
+        _pick(a.earliest_end, b.earliest_end, True),
+        _pick(a.latest_end, b.latest_end, False),
+    )
+    first, last = result.earliest_begin, result.latest_end
+    return a if first and last and first > last else result
+
+
+def _narrow(timex: Timex) -> bool:
+    """Fine enough to place the story (not "im frühen 20. Jahrhundert")."""
+    first, last = _first_known(timex.bounds), _last_known(timex.bounds)
+    return first is None or last is None or (last.year - first.year) <= _WIDEST_ANCHOR_YEARS
+
+
+def _overlaps(a: Bounds, b: Bounds) -> bool:
+    a_first, a_last = _first_known(a), _last_known(a)
+    b_first, b_last = _first_known(b), _last_known(b)
+    if None in (a_first, a_last, b_first, b_last):
+        return False
+    assert a_first and a_last and b_first and b_last
+    return a_first <= b_last and b_first <= a_last
+
+
+@dataclass(frozen=True, slots=True)
+class _Date:
+    timex: Timex
+    role: str | None  # "end" (bis), "begin" (seit, ab) or None
+    moves_story: bool  # not in a comparison or a parenthesis
+
+
+class Dater:
+    """Assigns an :class:`EventTime` and a confidence to event mentions of one text."""
+
+    def __init__(
+        self,
+        text: str,
+        timexes: Sequence[Timex],
+        references: Sequence[ReferenceMention],
+        paragraphs: SpanIndex,
+        markers: Markers,
+    ) -> None:
+        self.text = text
+        self.markers = markers
+        self.paragraphs = paragraphs
+        self.references = references
+        self.dates = sorted(
+            (self._date(t) for t in timexes if usable(t)), key=lambda d: d.timex.start
+        )
+        self._date_starts = [d.timex.start for d in self.dates]
+        # Dates the text leaves partly open (1950-XX-XX) say which year the story is
+        # in, but only fully specified dates close an interval.
+        self._anchors = [d for d in self.dates if d.moves_story and _narrow(d.timex)]
+        self._anchor_starts = [d.timex.start for d in self._anchors]
+
+    def _date(self, timex: Timex) -> _Date:
+        before = self.text[max(0, timex.start - 14) : timex.start].lower().split()
+        role = timex.role if timex.role in ("begin", "end") else None
+        before = before if before else []
+        after = self.text[timex.end : timex.end + 30].split()
+        if role == "begin" and before and before[-1] == "vom" and "bis" not in after[:2]:
+            role = None  # "ein Ultimatum vom 23. Juli": a date, not the start of a range
+        if role is None and before:
+            if "bis" in before[-2:]:
+                role = "end"
+            elif before[-1] in ("seit", "ab"):
+                role = "begin"
+            elif timex.mod is None and (before[-1] == "vor" or before[-2:] == ["vor", "dem"]):
+                role = "before"  # "wenige Tage vor dem 17. März"
+            elif timex.mod is None and before[-2:] == ["nach", "dem"]:
+                role = "after"
+        return _Date(timex, role, self._moves_story(timex))
+
+    def _moves_story(self, timex: Timex) -> bool:
+        floor = max(0, timex.start - _CLAUSE_REACH)
+        start = max(self.text.rfind(mark, floor, timex.start) for mark in (".", "!", "?", "\n"))
+        start = max(start, floor - 1)
+        stop = timex.end
+        tokens = tokenize(self.text, start + 1, min(len(self.text), stop + 1))
+        for segment in segments(self.text, tokens, self.markers):
+            if segment.start <= timex.start < segment.end + 1:
+                return segment.kind not in (SegmentKind.COMPARISON, SegmentKind.BACKGROUND)
+        return True
+
+    def window(self, position: int, exclude: Timex | None = None) -> Bounds:
+        """The narrative interval at ``position``: from the date before to the date after."""
+        at = bisect_left(self._anchor_starts, position)
+        before = [d for d in self._anchors[:at] if d.timex is not exclude]
+        after = [d for d in self._anchors[at:] if d.timex is not exclude]
+        closing = [d for d in after if "X" not in d.timex.value]
+        first = _first_known(before[-1].timex.bounds) if before else None
+        last = _last_known(closing[0].timex.bounds) if closing else None
+        if closing and closing[0].timex.bounds.latest_end is None:
+            last = None  # "nach 1953": the story goes on without an upper bound
+        if first is not None and last is not None and first > last:
+            first = None  # told out of order (a flashback): only "before the next date"
+        if first is None and after:
+            same = self.paragraphs.index_of(after[0].timex.start) == self.paragraphs.index_of(
+                position
+            )
+            upcoming = _first_known(after[0].timex.bounds)
+            if same and upcoming is not None:
+                first = Day(upcoming.year, 1, 1)
+        return Bounds(first, last, first, last)
+
+    def _from_date(self, date: _Date, mention: EventMention) -> tuple[Bounds, TimeSource]:
+        timex = date.timex
+        bounds = timex.bounds
+        if "X" in timex.value:
+            # one unknown day (or month) somewhere in the known period
+            bounds = Bounds(
+                bounds.earliest_begin, bounds.latest_end, bounds.earliest_begin, bounds.latest_end
+            )
+            bounds = _intersect(bounds, self.window(timex.start, exclude=timex))
+        mod = {"before": Mod.BEFORE, "after": Mod.AFTER}.get(date.role or "", timex.mod)
+        if mod in (Mod.AFTER, Mod.BEFORE) and isinstance(timex.resolved, CalendarPoint):
+            span = point_span(timex.resolved)
+            if span is not None and mod is Mod.AFTER:
+                after = shift_day(span[1], 1)  # "nach 1953" begins with 1954
+                return Bounds(after, None, after, None), TimeSource.BOUNDED
+            if span is not None:
+                before = shift_day(span[0], -1)
+                return Bounds(None, before, None, before), TimeSource.BOUNDED
+        if date.role == "end":
+            start = self.window(mention.clause[0], exclude=timex).earliest_begin
+            own_start = bounds.earliest_begin
+            if own_start is not None and (start is None or start > own_start):
+                # nothing earlier in the story: from the start of its year, if finer
+                fine = timex.value[4:5] == "-"
+                start = Day(own_start.year, 1, 1) if fine else None
+            return Bounds(start, bounds.latest_end, bounds.earliest_begin, bounds.latest_end), (
+                TimeSource.BOUNDED
+            )
+        if date.role == "begin":
+            return Bounds(
+                bounds.earliest_begin, bounds.latest_begin, bounds.earliest_begin, None
+            ), (TimeSource.BOUNDED)
+        if timex.mod in (Mod.AFTER, Mod.BEFORE, Mod.ON_OR_AFTER, Mod.ON_OR_BEFORE):
+            return bounds, TimeSource.BOUNDED
+        return bounds, TimeSource.EXPLICIT
+
+    def _between(self, start: int, end: int) -> list[_Date]:
+        first = bisect_left(self._date_starts, start)
+        last = bisect_left(self._date_starts, end)
+        return [d for d in self.dates[first:last] if d.timex.end <= end]
+
+    def _in_clause(self, mention: EventMention) -> _Date | None:
+        if mention.own_date is not None:
+            for date in self._between(*mention.own_date):
+                if (date.timex.start, date.timex.end) == mention.own_date:
+                    return date
+        inside = self._between(*mention.clause)
+        trigger = mention.trigger.start
+        return min(inside, key=lambda d: abs(d.timex.start - trigger), default=None)
+
+    def _in_sentence(self, mention: EventMention) -> _Date | None:
+        start, end = mention.sentence
+        inside = [
+            d for d in self.dates
+            if start <= d.timex.start and d.timex.end <= end and d.moves_story
+        ]  # fmt: skip
+        trigger = mention.trigger.start
+        return min(inside, key=lambda d: abs(d.timex.start - trigger), default=None)
+
+    def _reference(self, mention: EventMention) -> tuple[ReferenceMention, str] | None:
+        start, end = mention.clause
+        for reference in self.references:
+            if not (start <= reference.start and reference.end <= end):
+                continue
+            if reference.start <= mention.trigger.start < reference.end:
+                return reference, "during"
+            words = self.text[max(start, reference.start - 30) : reference.start].lower().split()
+            for word in reversed(words[-3:]):
+                if word in _BEFORE_REFERENCE:
+                    return reference, _BEFORE_REFERENCE[word]
+        return None
+
+    def _reference_time(self, reference: ReferenceMention, relation: str) -> Bounds:
+        b = reference.event.bounds
+        if relation == "after":
+            return Bounds(b.earliest_end, None, b.earliest_end, None)
+        if relation == "since":
+            return Bounds(b.earliest_begin, b.latest_begin, b.earliest_begin, None)
+        if relation == "before":
+            return Bounds(None, b.latest_begin, None, b.latest_begin)
+        if relation == "until":
+            return Bounds(None, b.latest_end, b.earliest_end, b.latest_end)
+        if relation == "end":
+            return Bounds(b.earliest_end, b.latest_end, b.earliest_end, b.latest_end)
+        if relation == "begin":
+            return Bounds(b.earliest_begin, b.latest_begin, b.earliest_begin, b.latest_begin)
+        return b
+
+    def _present(self, mention: EventMention) -> bool:
+        """A sentence in the present tense (``Die Zustimmung Pekings ... ist``)."""
+        if mention.past:
+            return False
+        words = {t.text.lower() for t in tokenize(self.text, *mention.sentence)}
+        if words & self.markers.past or any(_PARTICIPLE.match(w) for w in words):
+            return False
+        return bool(words & self.markers.present)
+
+    def time_of(self, mention: EventMention) -> tuple[EventTime, float]:
+        """The time of one event mention and the confidence in it."""
+        own = self._in_clause(mention)
+        level = "clause"
+        if own is None and mention.kind not in (SegmentKind.BACKGROUND, SegmentKind.RELATIVE):
+            own, level = self._in_sentence(mention), "sentence"
+        found = self._reference(mention)
+        if own is not None:
+            bounds, source = self._from_date(own, mention)
+            timex = own.timex
+            reference_id = None
+            if found is not None and found[1] == "during" and source is TimeSource.EXPLICIT:
+                # "zwei Jahre zuvor während der Blockade Berlins": both hold, so 1948
+                narrowed = _intersect(bounds, found[0].event.bounds)
+                if narrowed != bounds and _overlaps(bounds, found[0].event.bounds):
+                    bounds, reference_id = narrowed, found[0].event.id
+            time = EventTime(
+                timex.value, edtf_of(bounds), bounds, source, timex.tid, reference_id, timex.text
+            )
+            return time, CONFIDENCE[level]
+        if found is not None:
+            reference, relation = found
+            bounds = self._reference_time(reference, relation)
+            time = EventTime(
+                None, edtf_of(bounds), bounds, TimeSource.REFERENCE_EVENT, None,
+                reference.event.id, reference.text,
+            )  # fmt: skip
+            return time, CONFIDENCE["reference"]
+        if self._present(mention):
+            return EventTime("PRESENT_REF", None, Bounds.unknown(), TimeSource.NARRATIVE), (
+                CONFIDENCE["unknown"]
+            )
+        bounds = self.window(mention.trigger.start)
+        if _first_known(bounds) is None:
+            return EventTime.unknown(), CONFIDENCE["unknown"]
+        return EventTime(None, edtf_of(bounds), bounds, TimeSource.NARRATIVE), CONFIDENCE[
+            "narrative"
+        ]

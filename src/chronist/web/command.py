@@ -1,0 +1,144 @@
+"""``chronist report FILE -o timeline.html``: the timeline page for a text or a saved timeline.
+
+Wired into :mod:`chronist.cli` as a plugin (``register(subparsers)`` then
+``run(args) -> int``). ``FILE`` is a text (the timeline is extracted first) or
+a JSON timeline saved by ``chronist extract --format json``. Several inputs
+write one page each into the ``-o`` directory; a bad input is reported and the
+rest go on, and the exit code is 1 if any failed.
+
+Example::
+
+    $ chronist report ../shared/seed/koreakrieg.de.txt -o koreakrieg.html
+    wrote koreakrieg.html (17 events) - open it in a browser
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from chronist.errors import ChronistError, InputError, OptionError
+
+__all__ = ["load_timeline", "register", "run"]
+
+_EPILOG = """\
+examples:
+  chronist report ../shared/seed/koreakrieg.de.txt -o koreakrieg.html
+  chronist extract artikel.txt --format json > artikel.json
+  chronist report artikel.json -o artikel.html
+  chronist report corpus/ -o pages/             # one page per .txt/.json file
+
+The page is one HTML file with everything inline: it opens from a local file,
+with no server and no network.
+"""
+
+
+def register(subparsers: argparse._SubParsersAction[Any]) -> None:
+    """Add the ``report`` subcommand to the CLI's subparsers."""
+    parser = subparsers.add_parser(
+        "report",
+        help="write the interactive timeline page (HTML)",
+        description="Write a self-contained HTML page: timeline, map, text and index, linked.",
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "files", nargs="+", metavar="FILE", help="text file, saved timeline JSON, or directory"
+    )
+    parser.add_argument(
+        "-o", "--output", metavar="OUT", type=Path, help="HTML file (one input) or directory"
+    )
+    parser.add_argument("--lang", default="de", help="language of text inputs (default: de)")
+    parser.add_argument(
+        "--kind", choices=("auto", "narrative", "news"), default="auto", help="default: auto"
+    )
+    parser.add_argument("--dct", help="document creation time of text inputs, YYYY-MM-DD")
+    parser.set_defaults(handler=run)
+
+
+def load_timeline(
+    path: str, *, lang: str = "de", kind: str = "auto", dct: str | None = None
+) -> Any:
+    """A timeline from a saved JSON file, or extracted from a text file."""
+    from chronist.textio import read_text
+
+    text = read_text(path)
+    if path.endswith(".json") or text.lstrip().startswith("{"):
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as error:
+            raise InputError(f"{path}: not JSON ({error.msg}, line {error.lineno})") from error
+        if not isinstance(data, dict) or "events" not in data or "document" not in data:
+            raise InputError(f"{path}: not a chronist timeline (no 'events' and 'document')")
+        return data
+    from chronist.timeline.build import build_timeline
+
+    return build_timeline(text, lang=lang, kind=kind, dct=dct or None, source=path)
+
+
+def _expand(paths: list[str]) -> list[str]:
+    """The inputs, with each directory replaced by its text and JSON files (hidden ones skipped)."""
+    files: list[str] = []
+    for path in paths:
+        folder = Path(path)
+        if not folder.is_dir():
+            files.append(path)
+            continue
+        found = sorted(
+            str(item)
+            for item in folder.rglob("*")
+            if item.suffix in (".txt", ".json")
+            and item.is_file()
+            and not any(part.startswith(".") for part in item.relative_to(folder).parts)
+        )
+        if not found:
+            raise InputError(f"{path}: no .txt or .json files in this directory")
+        files.extend(found)
+    return files
+
+
+def _target(source: str, output: Path | None, several: bool) -> Path:
+    stem = Path(source).name.split(".", 1)[0] or "timeline"
+    if output is None:
+        return Path(f"{stem}.html")
+    if several or output.is_dir():
+        return output / f"{stem}.html"
+    return output
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run ``chronist report``; returns the exit code."""
+    from chronist.export.view import as_view
+    from chronist.web.report import render_report
+
+    files = _expand(args.files)
+    several = len(files) > 1 or any(Path(path).is_dir() for path in args.files)
+    if several and args.output is not None and args.output.suffix == ".html":
+        raise OptionError("several inputs need -o DIRECTORY, not a file name")
+    if several and args.output is not None:
+        args.output.mkdir(parents=True, exist_ok=True)
+    failed: list[tuple[str, str]] = []
+    for number, path in enumerate(files, start=1):
+        if several:
+            print(f"[{number}/{len(files)}] {path}", file=sys.stderr)
+        try:
+            timeline = load_timeline(path, lang=args.lang, kind=args.kind, dct=args.dct)
+            page = render_report(timeline)
+            target = _target(path, args.output, several)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(page, encoding="utf-8")
+        except ChronistError as error:
+            if not several:
+                raise
+            failed.append((path, str(error)))
+            continue
+        count = len(as_view(timeline).events)
+        print(f"wrote {target} ({count} events) - open it in a browser")
+    if several:
+        print(f"{len(files) - len(failed)} of {len(files)} pages written", file=sys.stderr)
+        for path, reason in failed:
+            print(f"  failed: {path}: {reason}", file=sys.stderr)
+    return 1 if failed else 0

@@ -1,0 +1,63 @@
+"""Name coreference inside a document."""
+
+from __future__ import annotations
+
+from chronist.entities.coreference import TypedMention, canonical, cluster_mentions, group_type
+from chronist.entities.types import EntityType, Mention
+
+PER, LOC, ORG = EntityType.PER, EntityType.LOC, EntityType.ORG
+
+
+def _mentions(*items: tuple[str, EntityType]) -> list[TypedMention]:
+    found, position = [], 0
+    for text, kind in items:
+        found.append(TypedMention(Mention(text, position, position + len(text)), kind))
+        position += len(text) + 10
+    return found
+
+
+def _texts(groups: list[list[TypedMention]]) -> list[list[str]]:
+    return [[m.mention.text for m in g] for g in groups]
+
+
+def test_macarthur_forms_are_one_person() -> None:
+    groups = cluster_mentions(
+        _mentions(("Douglas MacArthur", PER), ("MacArthur", PER), ("MacArthurs", PER))
+    )
+    assert _texts(groups) == [["Douglas MacArthur", "MacArthur", "MacArthurs"]]
+    assert canonical(groups[0]).text == "Douglas MacArthur"
+
+
+def test_short_form_before_full_name_still_merges() -> None:
+    groups = cluster_mentions(_mentions(("MacArthurs", PER), ("Douglas MacArthur", PER)))
+    assert len(groups) == 1
+    assert canonical(groups[0]).text == "Douglas MacArthur"
+
+
+def test_genitive_merges_with_nominative() -> None:
+    groups = cluster_mentions(
+        _mentions(("Stalin", PER), ("Truman", PER), ("Stalins", PER), ("Trumans", PER))
+    )
+    assert _texts(groups) == [["Stalin", "Stalins"], ["Truman", "Trumans"]]
+
+
+def test_places_merge_by_inflection_and_vote_on_type() -> None:
+    groups = cluster_mentions(
+        _mentions(("Peking", LOC), ("Korea", LOC), ("Pekings", ORG), ("Peking", LOC))
+    )
+    assert _texts(groups) == [["Peking", "Pekings", "Peking"], ["Korea"]]
+    assert group_type(groups[0]) is LOC
+
+
+def test_different_people_with_different_names_stay_apart() -> None:
+    groups = cluster_mentions(_mentions(("Omar Bradley", PER), ("Kim", PER), ("Mao", PER)))
+    assert len(groups) == 3
+
+
+def test_lone_genitive_keeps_its_form() -> None:
+    groups = cluster_mentions(
+        _mentions(
+            ("Stalins", PER),
+        )
+    )
+    assert canonical(groups[0]).text == "Stalins"

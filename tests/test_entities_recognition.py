@@ -1,0 +1,151 @@
+"""chronist.entities.recognize on the demo document and small texts."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from chronist.entities import Entity, EntityType, recognize
+from chronist.errors import OptionError
+
+DEMO = Path(__file__).resolve().parents[2] / "shared" / "seed" / "koreakrieg.de.txt"
+
+PEOPLE = ["Truman", "Douglas MacArthur", "Mao", "Stalin", "Omar Bradley", "Kim"]
+PLACES = [
+    "Moskau",
+    "Peking",
+    "Pjöngjang",
+    "Berlin",
+    "Nordkorea",
+    "Korea",
+    "Busan",
+    "Seoul",
+    "Incheon",
+    "Yalu",
+    "China",
+    "Südkorea",
+    "USA",
+]
+COMMON_NOUNS = [
+    "Krieges",
+    "Pläne",
+    "Krieg",
+    "Plan",
+    "Westen",
+    "Amerikaner",
+    "Freiwillige",
+    "Halbinsel",
+    "Oberbefehlshabers",
+    "Diktator",
+    "Waffenstillstand",
+    "Norden",
+    "Grenzen",
+    "Entspannung",
+    "Koreabooms",
+    "Tigersprung",
+]
+
+
+@pytest.fixture(scope="module")
+def demo() -> list[Entity]:
+    if not DEMO.is_file():
+        pytest.skip("demo document not available")
+    return recognize(DEMO.read_text(encoding="utf-8"))
+
+
+def _forms(entities: list[Entity], kind: EntityType) -> set[str]:
+    return {m.text for e in entities if e.type is kind for m in e.mentions}
+
+
+def _names(entities: list[Entity], kind: EntityType) -> set[str]:
+    return {e.text for e in entities if e.type is kind}
+
+
+def _covered(name: str, entities: list[Entity], kind: EntityType) -> bool:
+    forms = _forms(entities, kind)
+    return any(form == name or form.startswith(name) for form in forms)
+
+
+@pytest.mark.parametrize("name", PEOPLE)
+def test_demo_people_found_as_persons(demo: list[Entity], name: str) -> None:
+    assert _covered(name, demo, EntityType.PER), sorted(_forms(demo, EntityType.PER))
+
+
+@pytest.mark.parametrize("name", PLACES)
+def test_demo_places_found_as_places(demo: list[Entity], name: str) -> None:
+    assert _covered(name, demo, EntityType.LOC), sorted(_forms(demo, EntityType.LOC))
+
+
+def test_demo_tags_no_common_noun(demo: list[Entity]) -> None:
+    words = {w for e in demo for m in e.mentions for w in m.text.split()}
+    assert not words & set(COMMON_NOUNS)
+
+
+def test_demo_macarthur_is_one_person_with_all_mentions(demo: list[Entity]) -> None:
+    (macarthur,) = [e for e in demo if "MacArthur" in e.text]
+    assert macarthur.text == "Douglas MacArthur"
+    assert macarthur.type is EntityType.PER
+    assert {m.text for m in macarthur.mentions} == {"Douglas MacArthur", "MacArthurs"}
+    assert len(macarthur.mentions) == 3
+
+
+def test_demo_stalins_is_stalin(demo: list[Entity]) -> None:
+    (stalin,) = [e for e in demo if e.text.startswith("Stalin")]
+    assert stalin.type is EntityType.PER
+    assert [m.text for m in stalin.mentions] == ["Stalins"]
+
+
+def test_demo_offsets_point_at_the_mentions(demo: list[Entity]) -> None:
+    text = DEMO.read_text(encoding="utf-8")
+    for entity in demo:
+        assert text[entity.start : entity.end] == entity.text
+        for mention in entity.mentions:
+            assert text[mention.start : mention.end] == mention.text
+
+
+def test_demo_pjoengjang_resolves_to_north_korea(demo: list[Entity]) -> None:
+    (place,) = [e for e in demo if e.text == "Pjöngjang"]
+    assert place.resolved and place.gazetteer_id is not None
+    assert place.gazetteer_id.startswith("geonames:")
+    assert place.lat is not None and place.lon is not None
+    assert 37.5 < place.lat < 43.0 and 124.0 < place.lon < 131.0
+
+
+def test_demo_peking_and_pekings_are_one_place(demo: list[Entity]) -> None:
+    (peking,) = [e for e in demo if e.text == "Peking"]
+    assert [m.text for m in peking.mentions] == ["Peking", "Pekings"]
+    assert peking.resolved
+
+
+def test_unresolved_places_stay(demo: list[Entity]) -> None:
+    places = [e for e in demo if e.type is EntityType.LOC]
+    assert any(not p.resolved for p in places) or all(p.resolved for p in places)
+    for place in places:
+        assert place.resolved == (place.gazetteer_id is not None)
+
+
+def test_json_shape(demo: list[Entity]) -> None:
+    data = json.loads(json.dumps([e.to_json() for e in demo]))
+    place = next(d for d in data if d["text"] == "Moskau")
+    assert place["type"] == "LOC" and place["gazetteer_id"].startswith("geonames:")
+    assert {"text", "type", "start", "end", "mentions", "lat", "lon"} <= set(place)
+    person = next(d for d in data if d["text"] == "Truman")
+    assert person["type"] == "PER" and "lat" not in person
+
+
+def test_empty_text_finds_nothing() -> None:
+    assert recognize("") == []
+    assert recognize("   \n") == []
+
+
+def test_unsupported_language_is_an_option_error() -> None:
+    with pytest.raises(OptionError):
+        recognize("Truman", lang="xx")
+
+
+def test_small_text() -> None:
+    found = recognize("Am Sonntag traf Angela Merkel in Paris den französischen Präsidenten.")
+    assert ("Angela Merkel", EntityType.PER) in {(e.text, e.type) for e in found}
+    assert ("Paris", EntityType.LOC) in {(e.text, e.type) for e in found}

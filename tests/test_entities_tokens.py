@@ -1,0 +1,45 @@
+"""The German tokenizer and sentence splitter of chronist.entities."""
+
+from __future__ import annotations
+
+import pytest
+
+from chronist.entities.tokens import split_sentences, tokenize
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Am 15. September 1950", ["Am", "15.", "September", "1950"]),
+        ("bis 1953.", ["bis", "1953", "."]),
+        ("den UN-Sicherheitsrat an,", ["den", "UN-Sicherheitsrat", "an", ","]),
+        ("mehr als 1.000 Massaker", ["mehr", "als", "1.000", "Massaker"]),
+        ("hinter den 38. Breitengrad", ["hinter", "den", "38.", "Breitengrad"]),
+        ('"Freiwillige" in', ['"', "Freiwillige", '"', "in"]),
+        ("Stellungs- und Bürgerkrieg", ["Stellungs", "-", "und", "Bürgerkrieg"]),
+        ("Dr. Müller z. B. hier", ["Dr.", "Müller", "z.", "B.", "hier"]),
+        ("MacArthurs Pläne.", ["MacArthurs", "Pläne", "."]),
+        ("Trumans Veto", ["Trumans", "Veto"]),
+    ],
+)
+def test_tokens(text: str, expected: list[str]) -> None:
+    assert [t.text for t in tokenize(text)] == expected
+
+
+def test_offsets_are_code_points_into_the_text() -> None:
+    text = "„Rotchina“ – Pjöngjang, Südkorea."
+    for token in tokenize(text):
+        assert text[token.start : token.end] == token.text
+
+
+def test_sentences_split_on_end_marks_and_blank_lines() -> None:
+    text = "Truman zögerte. Dann kam am 15. September MacArthur.\n\nKorea war verwüstet"
+    sentences = split_sentences(text, tokenize(text))
+    assert [s[0].text for s in sentences] == ["Truman", "Dann", "Korea"]
+    assert [t.text for t in sentences[1]][-2:] == ["MacArthur", "."]
+
+
+def test_no_split_after_abbreviation_or_ordinal() -> None:
+    text = "Am 27. Juli 1953 schwiegen die Waffen. Dr. Rhee protestierte."
+    sentences = split_sentences(text, tokenize(text))
+    assert len(sentences) == 2

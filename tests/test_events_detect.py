@@ -1,0 +1,128 @@
+"""Event mentions: triggers in clauses, modality, labels, participants and places."""
+
+from __future__ import annotations
+
+import pytest
+
+from chronist.entities.types import Entity, EntityType, Mention
+from chronist.events.detect import EventMention, detect_events
+from chronist.timeline.model import Modality, Role
+
+
+def lemmas(text: str) -> list[str]:
+    return [m.trigger.lemma for m in detect_events(text)]
+
+
+def only(text: str, **options: object) -> EventMention:
+    (mention,) = detect_events(text, **options)  # type: ignore[arg-type]
+    return mention
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Truman rief den UN-Sicherheitsrat an.", ["anrufen"]),
+        ("Ohne abzuwarten, rief Truman den Rat an, der tagte.", ["anrufen"]),
+        ("Truman lehnte MacArthurs Pläne ab, und er ging.", ["ablehnen"]),
+        ("Der Präsident, der den Rat anrief, schwieg.", ["anrufen"]),
+        ("Nordkorea überrannte den Südteil Koreas.", ["überrennen"]),
+        ("Bradley machte die Gründe einen Monat später deutlich.", ["deutlich machen"]),
+        ("Die Erlaubnis, militärisch einzugreifen, folgte zwei Tage später.", ["Erlaubnis"]),
+        ("Erst am 27. Juli 1953 schwiegen auch die Waffen.", ["schweigen"]),
+        ("Die Vögel schwiegen.", []),  # "schweigen" is an event only with "Waffen"
+        ("Die westlichen Verbündeten zogen ab.", []),  # a capitalised noun, not "verbünden"
+        ("Die besetzten Gebiete lagen im Norden.", []),  # an adjective, not an event
+        ("Douglas MacArthur forderte den Einsatz von Nuklearwaffen.", ["fordern"]),
+    ],
+)
+def test_triggers(text: str, expected: list[str]) -> None:
+    assert lemmas(text) == expected
+
+
+def test_separable_trigger_text_and_particle() -> None:
+    text = "Ohne den Beschluss abzuwarten, rief Truman den UN-Sicherheitsrat an."
+    mention = only(text)
+    assert mention.trigger.text == "rief ... an"
+    assert mention.trigger.particle_start == text.rindex("an.")
+    assert mention.label == "rief Truman den UN-Sicherheitsrat an"
+
+
+def test_noun_with_its_own_date_is_its_own_event() -> None:
+    text = "Im Juli 1951 begannen Gespräche, die bis zum Tod Stalins im März 1953 stockten."
+    dates = [(text.index("Juli 1951"), text.index("Juli 1951") + 9)]
+    dates.append((text.index("März 1953"), text.index("März 1953") + 9))
+    found = detect_events(text, dates=dates)
+    assert [m.trigger.lemma for m in found] == ["Tod"]
+    assert found[0].own_date == dates[1] and found[0].label == "Tod Stalins"
+
+
+def test_relative_clause_lends_its_clause_to_the_event_noun() -> None:
+    text = "Die Amerikaner begannen einen Bombenkrieg, der die Halbinsel bis 1953 verwüstete."
+    mention = only(text)
+    assert mention.trigger.lemma == "Bombenkrieg"
+    assert mention.clause[1] == len(text)  # the relative clause belongs to it
+
+
+@pytest.mark.parametrize(
+    ("text", "modality"),
+    [
+        ("Falls sie angegriffen werden würden, gäbe es Streit.", Modality.CONDITIONAL),
+        ("Ein Atomschlag würde die USA in den Krieg ziehen.", Modality.HYPOTHETICAL),
+        ("Es soll Massaker an Zivilisten gegeben haben.", Modality.REPORTED),
+        ("So sein Plan: Nun solle das Land verseucht werden.", Modality.PLANNED),
+        ("Kein Atomwaffeneinsatz in kleinen Kriegen.", Modality.NEGATED),
+        ("Diese Lage hat einen neuen Koreakrieg verhindert.", Modality.NEGATED),
+        ("Truman lehnte die Pläne ab.", Modality.ASSERTED),
+    ],
+)
+def test_modality(text: str, modality: Modality) -> None:
+    assert detect_events(text)[-1].modality is modality
+
+
+def test_opinion_clause_is_not_a_fact() -> None:
+    text = "Es hält sich die Auffassung, dass damit die Wiedervereinigung vergeben wurde."
+    assert only(text).modality is Modality.HYPOTHETICAL
+
+
+def test_comparison_clause_has_no_events() -> None:
+    assert lemmas("Er reagierte, so wie während der Blockade Berlins.") == ["reagieren"]
+
+
+def test_list_items_are_sentences_of_their_own() -> None:
+    text = (
+        "Kriege:\n * 1920 Anhwei-Krieg: Chili besiegen Anhwei\n"
+        " * 1922 Fengtian-Krieg: Chili besiegt Fengtian"
+    )
+    found = [m for m in detect_events(text) if m.trigger.lemma == "besiegen"]
+    assert len(found) == 2 and found[0].sentence != found[1].sentence
+    assert text[slice(*found[1].sentence)].startswith(" * 1922")
+
+
+def _entity(text: str, name: str, kind: EntityType, lat: float | None = None) -> Entity:
+    start = text.index(name)
+    mention = Mention(name, start, start + len(name))
+    return Entity(name, kind, start, start + len(name), (mention,), lat, lat, None, lat is not None)
+
+
+def test_participants_roles_and_place() -> None:
+    text = "Am 11. April 1951 setzte Truman MacArthur ab. Die Truppen landeten bei Incheon."
+    entities = [
+        _entity(text, "Truman", EntityType.PER),
+        _entity(text, "MacArthur", EntityType.PER),
+        _entity(text, "Incheon", EntityType.LOC, 37.45),
+    ]
+    dismissal, landing = detect_events(text, entities=entities)
+    assert [(p.text, p.role) for p in dismissal.participants] == [
+        ("Truman", Role.AGENT),
+        ("MacArthur", Role.PARTICIPANT),
+    ]
+    assert landing.place is not None and landing.place.text == "Incheon"
+    assert landing.place.lat == 37.45 and landing.place.entity == 2
+
+
+def test_passive_agent_and_patient() -> None:
+    text = "Moskau wurde von Napoleon besetzt."
+    entities = [_entity(text, "Moskau", EntityType.LOC), _entity(text, "Napoleon", EntityType.PER)]
+    (mention,) = detect_events(text, entities=entities)
+    roles = {p.text: p.role for p in mention.participants}
+    assert roles == {"Moskau": Role.PATIENT, "Napoleon": Role.AGENT}

@@ -1,0 +1,62 @@
+"""Every EDTF value an exporter writes is parsed by the ``edtf`` package."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import logging
+import re
+
+import pytest
+
+from chronist.export.csv_rows import to_csv
+from chronist.export.dates import edtf_of
+from chronist.export.geojson import to_geojson
+from chronist.export.rdf import EDTF_DATATYPE, to_rdf
+from chronist.export.view import DayStamp, TimeView
+from chronist.export.webannotation import to_webannotation
+from chronist.web.sample import edge_timeline, synthetic_timeline
+
+edtf = pytest.importorskip("edtf", reason="edtf (dev dependency) is not installed")
+
+
+def _parses(value: str) -> None:
+    try:
+        edtf.parse_edtf(value)
+    except Exception as error:  # the package raises its own EDTFParseException
+        raise AssertionError(f"not EDTF: {value!r} ({error})") from error
+
+
+def _written_values(timeline: object) -> set[str]:
+    values = {row["edtf"] for row in csv.DictReader(io.StringIO(to_csv(timeline))) if row["edtf"]}
+    for feature in json.loads(to_geojson(timeline))["features"]:
+        if feature["properties"].get("edtf"):
+            values.add(feature["properties"]["edtf"])
+    values |= set(re.findall(rf'"([^"]+)"\^\^<{re.escape(EDTF_DATATYPE)}>', to_rdf(timeline)))
+    for item in json.loads(to_webannotation(timeline))["first"]["items"]:
+        if item["motivation"] == "describing" and len(item["body"]) > 2:
+            values.add(item["body"][2]["value"])
+    return values
+
+
+@pytest.mark.parametrize("make", [edge_timeline, lambda: synthetic_timeline(40)])
+def test_exported_edtf_parses(make, caplog):
+    caplog.set_level(logging.CRITICAL, logger="rdflib")
+    values = _written_values(make())
+    assert values
+    for value in values:
+        _parses(value)
+
+
+def test_edtf_built_from_bounds_parses():
+    cases = [
+        TimeView(earliest_begin=DayStamp(1950, 1, 1), latest_end=DayStamp(1953, 7, 27)),
+        TimeView(earliest_begin=DayStamp(1953, 1, 1)),
+        TimeView(latest_end=DayStamp(1950, 11, 30)),
+        TimeView(earliest_begin=DayStamp(-43, 3, 15), latest_end=DayStamp(-43, 3, 15)),
+    ]
+    for time in cases:
+        value = edtf_of(time)
+        assert value is not None
+        _parses(value)

@@ -1,0 +1,187 @@
+"""Text to timeline: the demo document's main events, dating rules, merging, ordering."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from chronist.errors import OptionError
+from chronist.temporal.values import Day
+from chronist.timeline import build_timeline
+from chronist.timeline.model import Event, Modality, Timeline, TimeSource, order_key
+
+DEMO = Path(__file__).resolve().parents[2] / "shared" / "seed" / "koreakrieg.de.txt"
+
+
+def no_entities(text: str, lang: str) -> list[object]:
+    return []
+
+
+def build(text: str, **options: object) -> Timeline:
+    return build_timeline(text, recognizer=no_entities, **options)  # type: ignore[arg-type]
+
+
+@pytest.fixture(scope="module")
+def demo() -> Timeline:
+    if not DEMO.is_file():
+        pytest.skip("the demo document ../shared/seed/koreakrieg.de.txt is not here")
+    return build(DEMO.read_text(encoding="utf-8"))
+
+
+def find(timeline: Timeline, words: str) -> Event:
+    hits = [e for e in timeline.events if words in timeline.document.text[slice(*_sentence(e))]]
+    hits = [e for e in hits if words.split()[0] in e.label or words in e.evidence.exact]
+    assert hits, f"no event for {words!r}"
+    return min(hits, key=lambda e: abs(e.trigger.start - timeline.document.text.index(words)))
+
+
+def _sentence(event: Event) -> tuple[int, int]:
+    return event.evidence.start, event.evidence.end
+
+
+def span(event: Event) -> tuple[Day | None, Day | None]:
+    b = event.time.bounds
+    return b.earliest_begin or b.latest_begin, b.latest_end
+
+
+# The main events of the demo and the day a historian dates them to; the
+# timeline must place each on that day or in an interval that holds it.
+MAIN_EVENTS = [
+    ("rief Truman den UN-Sicherheitsrat an", Day(1950, 6, 25)),
+    ("Mandat zur Wiederherstellung", Day(1950, 6, 25)),
+    ("Erlaubnis", Day(1950, 6, 27)),
+    ("überrannte den Südteil", Day(1950, 8, 15)),
+    ("Bombenkrieg", Day(1952, 6, 1)),
+    ("Invasion bei der", Day(1950, 9, 15)),
+    ("besetzen", Day(1950, 11, 15)),
+    ("Hilfe Maos", Day(1950, 11, 25)),
+    ("zwangen die UN-Truppen", Day(1950, 12, 15)),
+    ("forderte nun den Einsatz", Day(1951, 3, 24)),
+    ("Absetzung des Oberbefehlshabers", Day(1951, 4, 11)),
+    ("machte der Vorsitzende", Day(1951, 5, 15)),
+    ("Waffenstillstandssondierungen", Day(1951, 7, 10)),
+    ("Tod Stalins", Day(1953, 3, 5)),
+    ("schwiegen auch die Waffen", Day(1953, 7, 27)),
+    ("steigerte die westdeutsche Wirtschaft", Day(1954, 6, 1)),
+    ("Gründung der Bundeswehr", Day(1955, 11, 12)),
+    ("überholen", Day(1969, 6, 1)),
+]
+
+
+@pytest.mark.parametrize(("words", "day"), MAIN_EVENTS)
+def test_demo_main_events_dated(demo: Timeline, words: str, day: Day) -> None:
+    event = find(demo, words)
+    first, last = span(event)
+    assert not event.hypothetical
+    assert first is not None and first <= day
+    assert last is None or day <= last
+    if last is not None:
+        assert (last.year - first.year) <= 3  # an interval, not a vague era
+
+
+def test_demo_exact_dates(demo: Timeline) -> None:
+    assert find(demo, "Invasion bei der").time.edtf == "1950-09-15"
+    assert find(demo, "Absetzung des Oberbefehlshabers").time.edtf == "1951-04-11"
+    assert find(demo, "schwiegen auch die Waffen").time.edtf == "1953-07-27"
+    stalin = find(demo, "Tod Stalins")  # "im März 1953", made exact by the reference table
+    assert stalin.time.edtf == "1953-03-05" and stalin.time.reference == "death-stalin"
+    assert find(demo, "machte der Vorsitzende").time.edtf == "1951-05"
+
+
+def test_demo_uncertainty_is_kept_as_an_interval(demo: Timeline) -> None:
+    # told between "bis November 1950" and "am 11. April 1951": that interval, no guessed day
+    china = find(demo, "Hilfe Maos")
+    assert china.time.source is TimeSource.NARRATIVE
+    assert china.time.edtf == "1950-11/1951-04-11"
+    occupation = find(demo, "besetzen")
+    assert occupation.time.source is TimeSource.BOUNDED
+    assert occupation.time.bounds.latest_end == Day(1950, 11, 30)
+    assert occupation.time.bounds.earliest_begin == Day(1950, 9, 15)
+
+
+def test_demo_no_number_becomes_a_date(demo: Timeline) -> None:
+    text = demo.document.text
+    quantities = ["1.000", "200.000", "38.", "20 UN"]
+    for event in demo.events:
+        assert event.time.text is None or not any(q in event.time.text for q in quantities)
+    used = {e.time.timex for e in demo.events if e.time.timex}
+    for timex in demo.timexes:
+        if timex.tid in used:
+            assert not any(q in text[timex.start - 2 : timex.end + 2] for q in quantities)
+
+
+def test_demo_conditional_is_not_a_happened_event(demo: Timeline) -> None:
+    attacked = find(demo, "angegriffen werden würden")
+    assert attacked.modality is Modality.CONDITIONAL and attacked.hypothetical
+    assert attacked not in demo.happened
+    plan = find(demo, "verseucht werden")
+    assert plan.hypothetical
+
+
+def test_demo_repeated_mention_is_merged(demo: Timeline) -> None:
+    armistice = find(demo, "schwiegen auch die Waffen")
+    later = demo.document.text.index("Mit dem Waffenstillstand")
+    assert any(m.start <= later < m.end for m in armistice.mentions)
+    assert len(armistice.mentions) == 2
+
+
+def test_demo_events_are_ordered_by_bounds(demo: Timeline) -> None:
+    keys = [order_key(e) for e in demo.events]
+    assert keys == sorted(keys)
+    assert len({e.id for e in demo.events}) == len(demo.events)
+
+
+def test_demo_reference_anchors(demo: Timeline) -> None:
+    names = {a.id: a for a in demo.anchors}
+    assert {"berlin-blockade", "world-war-i", "cold-war"} <= set(names)
+    assert names["berlin-blockade"].text == "Blockade Berlins"
+
+
+def test_reference_event_dates_an_event_without_a_date() -> None:
+    timeline = build("Nach dem Ersten Weltkrieg wurde der Völkerbund gegründet.")
+    (event,) = timeline.events
+    assert event.time.source is TimeSource.REFERENCE_EVENT
+    assert event.time.reference == "world-war-i"
+    assert event.time.bounds.earliest_begin == Day(1918, 11, 11)
+
+
+def test_during_the_blockade_resolves_to_1948() -> None:
+    text = (
+        "Im Juni 1950 griff Nordkorea an. Zwei Jahre zuvor hatten die Westmächte während "
+        "der sowjetischen Blockade Berlins eine Luftbrücke errichtet."
+    )
+    timeline = build(text)
+    bridge = next(e for e in timeline.events if e.trigger.lemma == "errichten")
+    assert bridge.time.reference == "berlin-blockade"
+    assert span(bridge) == (Day(1948, 6, 24), Day(1948, 12, 31))
+
+
+def test_explicit_bounded_and_narrative_sources() -> None:
+    text = (
+        "Am 15. September 1950 landeten Truppen bei Incheon. Danach rückten sie vor. "
+        "Bis November 1950 besetzten sie den Norden. Am 11. April 1951 entließ Truman den General."
+    )
+    sources = {e.trigger.lemma: e.time for e in build(text).events}
+    assert sources["landen"].source is TimeSource.EXPLICIT
+    assert sources["vorrücken"].source is TimeSource.NARRATIVE
+    assert sources["vorrücken"].edtf == "1950-09-15/1950-11"
+    assert sources["besetzen"].source is TimeSource.BOUNDED
+    assert sources["besetzen"].edtf == "1950-09-15/1950-11"
+    assert sources["entlassen"].edtf == "1951-04-11"
+
+
+def test_after_a_year_begins_the_next_year() -> None:
+    (event,) = build("Nach 1953 wurde die Bundeswehr gegründet.").events
+    assert event.time.bounds.earliest_begin == Day(1954, 1, 1)
+    assert event.time.edtf == "1954/.."
+
+
+def test_empty_and_eventless_texts() -> None:
+    assert build("").events == ()
+    assert build("Der Himmel ist blau.").events == ()
+
+
+def test_unknown_language() -> None:
+    with pytest.raises(OptionError):
+        build("Text.", lang="xx")

@@ -1,0 +1,68 @@
+"""``chronist extract`` (register/run), without going through cli.py."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from chronist.errors import ChronistError
+from chronist.timeline import command, schema
+
+TEXT = (
+    "Am 11. April 1951 setzte Truman MacArthur ab. Danach begannen im Juli 1951 "
+    "Waffenstillstandsverhandlungen. Falls sie angegriffen würden, gäbe es Krieg."
+)
+
+
+def _run(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="chronist")
+    command.register(parser.add_subparsers())
+    args = parser.parse_args(argv)
+    result: int = args.handler(args)
+    return result
+
+
+@pytest.fixture
+def source(tmp_path: Path) -> Path:
+    path = tmp_path / "text.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    return path
+
+
+def test_text_table(source: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert _run(["extract", str(source), "--no-entities"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].split() == ["DATE", "EVENT", "PEOPLE", "PLACE"]
+    assert lines[1].startswith("1951-04-11 ")
+    assert lines[2].startswith("1951-07 ")
+    assert any("[conditional]" in line for line in lines)
+
+
+def test_json_valid_against_schema(source: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert _run(["extract", str(source), "--format", "json", "--no-entities"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    jsonschema.validate(data, schema())
+    assert data["document"]["source"] == str(source)
+    assert [e["time"]["edtf"] for e in data["events"]][:2] == ["1951-04-11", "1951-07"]
+
+
+def test_news_with_dct(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "news.txt"
+    path.write_text("Gestern unterzeichneten beide Staaten den Vertrag.", encoding="utf-8")
+    argv = ["extract", str(path), "--kind", "news", "--dct", "2017-08-10", "--format", "json"]
+    assert _run([*argv, "--no-entities"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["document"]["kind"] == "news" and data["document"]["dct"] == "2017-08-10"
+    assert data["events"][0]["time"]["value"] == "2017-08-09"
+
+
+@pytest.mark.parametrize(
+    "argv", [["extract", "/no/such/file.txt"], ["extract", "{src}", "--dct", "yesterday"]]
+)
+def test_errors_are_chronist_errors(argv: list[str], source: Path) -> None:
+    with pytest.raises(ChronistError):
+        _run([a.replace("{src}", str(source)) for a in argv])

