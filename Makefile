@@ -4,32 +4,41 @@ VENV := .venv
 BIN := $(VENV)/bin
 SEED ?= ../shared/seed/koreakrieg.de.txt
 STAMP := $(VENV)/.installed
+TEST_STAMP := $(VENV)/.installed-test
+PAGE ?= bench/out/koreakrieg.html
 
 .PHONY: demo test lint typecheck venv browser clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[dev]'
+	$(BIN)/pip install --quiet -e .
 	touch $(STAMP)
+
+# the test tools, and spaCy for the component's tests (an optional extra of the package)
+$(TEST_STAMP): $(STAMP)
+	$(BIN)/pip install --quiet -e '.[dev,spacy]'
+	touch $(TEST_STAMP)
 
 venv: $(STAMP)
 
+# The main job on the demo document: its timeline in the terminal, then the page.
 demo: $(STAMP)
-	$(BIN)/chronist tag $(SEED) --kind auto --format text
+	$(BIN)/chronist extract $(SEED)
+	$(BIN)/chronist report $(SEED) -o $(PAGE)
 
-lint: $(STAMP)
+lint: $(TEST_STAMP)
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
 
-typecheck: $(STAMP)
+typecheck: $(TEST_STAMP)
 	$(BIN)/mypy
 
 # Debian's Chromium for the page's browser tests (Playwright drives it; nothing is downloaded)
-browser: $(STAMP)
+browser: $(TEST_STAMP)
 	bash .ci/setup-browser.sh $(VENV)
 
-test: $(STAMP) browser
+test: $(TEST_STAMP) browser
 	$(BIN)/ruff check src tests bench
 	$(BIN)/mypy
 	$(BIN)/pytest
@@ -43,11 +52,11 @@ WIKIWARSDE ?= ../shared/data/WikiWarsDE-dev
 
 .PHONY: bench eval
 
-bench: $(STAMP)
+bench: $(TEST_STAMP)
 	bench/setup_heideltime.sh
 	$(BIN)/python bench/throughput.py $(WIKIWARSDE) --heideltime both
 
-eval: $(STAMP)
+eval: $(TEST_STAMP)
 	bench/setup_heideltime.sh
 	test -f bench/results/heideltime/timing.json || \
 		$(BIN)/python bench/heideltime_run.py $(WIKIWARSDE) bench/results/heideltime

@@ -274,14 +274,14 @@ def test_output_must_be_a_directory(capsys: pytest.CaptureFixture[str], doc: Pat
 def test_unexpected_errors_are_one_line_unless_debug(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, doc: Path
 ) -> None:
-    real_tag = chronist.tag
+    real_tagging = chronist.tagging
 
-    def broken(text: str, **options: str | None) -> list[Timex]:
+    def broken(text: str, **options: str | None) -> chronist.Tagging:
         if text:
             raise RuntimeError("boom")
-        return real_tag(text, **options)  # type: ignore[arg-type]
+        return real_tagging(text, **options)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(chronist, "tag", broken)
+    monkeypatch.setattr(chronist, "tagging", broken)
     code, _, err = run(capsys, "tag", str(doc))
     assert code == 1
     line = one_error_line(err)
@@ -401,18 +401,19 @@ def test_a_few_megabytes_in_one_pass(
     sample = chronist.tag(paragraph, kind="narrative")
     seen: list[int] = []
 
-    def repeat_sample(text: str, **options: str | None) -> list[Timex]:
+    def repeat_sample(text: str, **options: str | None) -> chronist.Tagging:
         seen.append(len(text))
         step = len(paragraph)
-        return [
+        mentions = (
             dataclasses.replace(
                 t, tid=f"t{i}_{t.tid}", start=t.start + i * step, end=t.end + i * step
             )
             for i in range(len(text) // step)
             for t in sample
-        ]
+        )
+        return chronist.Tagging("narrative", mentions)
 
-    monkeypatch.setattr(chronist, "tag", repeat_sample)
+    monkeypatch.setattr(chronist, "tagging", repeat_sample)
     path = tmp_path / "big.txt"
     path.write_text(paragraph * 30_000, encoding="utf-8")  # about 2.5 MB
     for format_name, suffix in (("json", ".json"), ("text", ".txt"), ("timeml", ".tml")):

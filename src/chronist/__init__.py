@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from chronist.errors import ChronistError
 from chronist.temporal.mention import Anchor, AnchorKind, Timex, TimexType
-from chronist.temporal.tagger import iter_tag, tag
+from chronist.temporal.tagger import Tagging, iter_tag, tag, tagging
 
 __version__ = "0.1.0"
 
@@ -17,9 +17,11 @@ __all__ = [
     "Anchor",
     "AnchorKind",
     "ChronistError",
+    "Tagging",
     "Timex",
     "TimexType",
     "__version__",
     "iter_tag",
     "tag",
+    "tagging",
 ]

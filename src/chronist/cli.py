@@ -28,7 +28,7 @@ import re
 import sys
 import time
 import traceback
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NoReturn, TextIO
@@ -49,8 +49,11 @@ _KINDS = ("auto", "narrative", "news")
 
 # Subcommands owned by other packages: name -> (module, one-line help).
 _PLUGINS = {
-    "eval": ("chronist.evaluation.command", "score tagging against gold corpora"),
+    "extract": ("chronist.timeline.command", "the document's timeline: events, people, places"),
+    "report": ("chronist.web.command", "write the interactive timeline page (one HTML file)"),
+    "export": ("chronist.export.command", "write a saved timeline as CSV, TimelineJS, GeoJSON, ..."),
     "entities": ("chronist.entities.command", "find people, places and organisations"),
+    "eval": ("chronist.evaluation.command", "score tagging against gold corpora"),
 }
 
 _MAIN_EPILOG = """\
@@ -257,7 +260,7 @@ def _run_tag(args: argparse.Namespace) -> int:
         raise OptionError(f"-o {output}: exists and is not a directory; give a directory")
     if args.format == "timeml" and output is None and len(args.files) > 1:
         raise OptionError("--format timeml with several inputs needs -o DIR (one .tml each)")
-    chronist.tag("", lang=args.lang, kind=args.kind, dct=args.dct)  # checks the options
+    chronist.tagging("", lang=args.lang, kind=args.kind, dct=args.dct)  # checks the options
     inputs = _expand(args.files, output)
     if output is None:
         _prepare_stdout(exact=args.format != "text")
@@ -273,11 +276,14 @@ def _run_tag(args: argparse.Namespace) -> int:
             if item.error is not None:
                 raise item.error
             text = read_text(item.path, max_bytes=args.max_size)
-            timexes = chronist.tag(text, lang=args.lang, kind=args.kind, dct=args.dct)
-            document = _Document(item.name, item.relative.name, args.lang, args.kind, args.dct)
-            _emit(args.format, output, item, document, text, timexes, written)
-            mentions, characters = mentions + len(timexes), characters + len(text)
-            del text, timexes
+            tagged = chronist.tagging(text, lang=args.lang, kind=args.kind, dct=args.dct)
+            document = _Document(
+                item.name, item.relative.name, args.lang, args.kind, tagged.kind, args.dct
+            )
+            counted = _Counted(tagged.timexes)
+            _emit(args.format, output, item, document, text, counted, written)
+            mentions, characters = mentions + counted.count, characters + len(text)
+            del text, tagged, counted
         except (KeyboardInterrupt, BrokenPipeError):
             raise
         except Exception as error:
@@ -322,22 +328,35 @@ def _expand(arguments: Sequence[str], output: Path | None) -> list[_Input]:
     return inputs
 
 
+class _Counted:
+    """The mentions as they come from the tagger, counted on the way (JSON streams them)."""
+
+    def __init__(self, timexes: Iterator[Timex]) -> None:
+        self._timexes = timexes
+        self.count = 0
+
+    def __iter__(self) -> Iterator[Timex]:
+        for timex in self._timexes:
+            self.count += 1
+            yield timex
+
+
 def _emit(
     format_name: str,
     output: Path | None,
     item: _Input,
     document: _Document,
     text: str,
-    timexes: Sequence[Timex],
+    timexes: _Counted,
     written: dict[Path, str],
 ) -> None:
     def write(stream: TextIO) -> None:
         if format_name == "text":
-            _write_table(stream, document, text, timexes)
+            _write_table(stream, document, text, list(timexes))
         elif format_name == "json":
             _write_json(stream, document, len(text), timexes, one_line=output is None)
         else:
-            stream.write(_timeml(document, text, timexes))
+            stream.write(_timeml(document, text, list(timexes)))
 
     if output is None:
         write(sys.stdout)
@@ -456,28 +475,17 @@ class _Document:
     doc_id: str
     lang: str
     kind: str  # as requested; "auto" lets the tagger choose
+    kind_used: str  # what the tagger read the text as
     dct: str | None
 
 
-def _kind_used(document: _Document, timexes: Sequence[Timex]) -> str | None:
-    """The document kind the anchoring used, as far as the options and mentions show it."""
-    if document.kind != "auto":
-        return document.kind
-    if document.dct is None:
-        return "narrative"  # without a creation time the tagger reads a text as narrative
-    anchors = {timex.anchor.kind for timex in timexes}
-    if AnchorKind.DCT in anchors:
-        return "news"
-    return "narrative" if AnchorKind.NARRATIVE in anchors else None
-
-
 def _write_json(
-    stream: TextIO, document: _Document, length: int, timexes: Sequence[Timex], *, one_line: bool
+    stream: TextIO, document: _Document, length: int, timexes: Iterable[Timex], *, one_line: bool
 ) -> None:
     """One JSON object per document: ``{"format", "version", "document", "mentions"}``.
 
     ``document`` holds ``file``, ``lang``, ``kind`` (requested), ``kind_used``
-    (``null`` when ``auto`` and no mention needed an anchor), ``dct`` and
+    (what the tagger read the text as: ``narrative`` or ``news``), ``dct`` and
     ``characters``. Each mention has every field of :class:`Timex`: enums as
     their TIMEX3 strings, days as ISO dates (astronomical years), ``bounds`` as
     ``{earliest_begin, latest_begin, earliest_end, latest_end}``, ``anchor`` as
@@ -491,7 +499,7 @@ def _write_json(
             "file": document.file,
             "lang": document.lang,
             "kind": document.kind,
-            "kind_used": _kind_used(document, timexes),
+            "kind_used": document.kind_used,
             "dct": document.dct,
             "characters": length,
         },
@@ -588,7 +596,7 @@ _SPACE = re.compile(r"\s+")
 
 def _write_table(stream: TextIO, document: _Document, text: str, timexes: Sequence[Timex]) -> None:
     """A table for people: one row per mention, its context below it."""
-    kind = _kind_used(document, timexes) or document.kind
+    kind = document.kind_used
     stream.write(
         f"{document.file}: {len(timexes)} temporal expression{'s' * (len(timexes) != 1)}"
         f"  ({document.lang}, {kind}, DCT {document.dct or 'none'}, {len(text):,} characters)\n"

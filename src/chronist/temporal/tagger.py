@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import date
 
 from chronist.errors import OptionError
@@ -125,34 +126,60 @@ def iter_tag(
     A block is a run of whole paragraphs of about a million characters; the
     story's reference time carries over from one block to the next.
     """
+    return tagging(text, lang, kind, dct).timexes
+
+
+@dataclass(frozen=True, slots=True)
+class Tagging:
+    """A text being tagged: the kind chosen for it, and its expressions as they come."""
+
+    kind: str  # "narrative" or "news", as given or as ``auto`` chose
+    timexes: Iterator[Timex]
+
+
+def tagging(
+    text: str, lang: str = "de", kind: str = "auto", dct: str | date | None = None
+) -> Tagging:
+    """Start tagging ``text``: options are checked and the kind chosen at once.
+
+    >>> started = tagging("Am 11. April 1951 setzte Truman MacArthur ab.", dct="2011-02-16")
+    >>> started.kind, [t.value for t in started.timexes]
+    ('narrative', ['1951-04-11'])
+    """
     if not isinstance(text, str):
         raise OptionError("tag() takes the text as a str")
     grammar = load_grammar(lang)
-    chosen = parse_kind(kind)
     day = parse_dct(dct)
+    chosen = parse_kind(kind)
     paragraphs = paragraph_spans(text)
-    carried: Anchorer | None = None
-    document_kind = chosen
-    numbered = 0
-    for block in _blocks(paragraphs):
-        start, end = block[0][0], block[-1][1]
-        candidates = find_all(text, grammar, block)
-        if document_kind is None:
-            document_kind = guess_kind(candidates, day)
-        sentences = SpanIndex(sentence_spans(text, start, end)) if candidates else SpanIndex([])
-        anchorer = Anchorer(
-            text, candidates, document_kind, day, SpanIndex(paragraphs), sentences, carried
-        )
-        anchored = anchorer.resolve_all()
-        tids = [f"t{numbered + i + 1}" for i in range(len(candidates))]
-        timexes = [
-            _timex(c, a, tids[i], tids)
-            for i, (c, a) in enumerate(zip(candidates, anchored, strict=True))
-        ]
-        ranged = add_ranges(text, timexes, first_tid=numbered + len(candidates) + 1)
-        numbered += len(ranged)
-        carried = anchorer
-        yield from ranged
+    blocks = iter(_blocks(paragraphs))
+    first = next(blocks, [])
+    first_candidates = find_all(text, grammar, first) if first else []
+    document_kind = chosen or guess_kind(first_candidates, day)
+    spans = SpanIndex(paragraphs)
+
+    def run() -> Iterator[Timex]:
+        carried: Anchorer | None = None
+        numbered = 0
+        block, candidates = first, first_candidates
+        while block:
+            start, end = block[0][0], block[-1][1]
+            sentences = SpanIndex(sentence_spans(text, start, end) if candidates else [])
+            anchorer = Anchorer(text, candidates, document_kind, day, spans, sentences, carried)
+            anchored = anchorer.resolve_all()
+            tids = [f"t{numbered + i + 1}" for i in range(len(candidates))]
+            timexes = [
+                _timex(c, a, tids[i], tids)
+                for i, (c, a) in enumerate(zip(candidates, anchored, strict=True))
+            ]
+            ranged = add_ranges(text, timexes, first_tid=numbered + len(candidates) + 1)
+            numbered += len(ranged)
+            carried = anchorer
+            yield from ranged
+            block = next(blocks, [])
+            candidates = find_all(text, grammar, block) if block else []
+
+    return Tagging(document_kind.value, run())
 
 
 _BLOCK = 1_000_000
@@ -215,4 +242,14 @@ def _timex(candidate: Candidate, anchored: AnchoredValue, tid: str, tids: list[s
     )
 
 
-__all__ = ["TimexType", "find_all", "guess_kind", "parse_dct", "parse_kind", "tag"]
+__all__ = [
+    "Tagging",
+    "TimexType",
+    "find_all",
+    "guess_kind",
+    "iter_tag",
+    "parse_dct",
+    "parse_kind",
+    "tag",
+    "tagging",
+]
