@@ -51,7 +51,7 @@ _KINDS = ("auto", "narrative", "news")
 _PLUGINS = {
     "extract": ("chronist.timeline.command", "the document's timeline: events, people, places"),
     "report": ("chronist.web.command", "write the interactive timeline page (one HTML file)"),
-    "export": ("chronist.export.command", "write a saved timeline as CSV, TimelineJS, GeoJSON, ..."),
+    "export": ("chronist.export.command", "write a saved timeline as CSV, TimelineJS, GeoJSON"),
     "entities": ("chronist.entities.command", "find people, places and organisations"),
     "eval": ("chronist.evaluation.command", "score tagging against gold corpora"),
 }

@@ -88,7 +88,9 @@ def link_arguments(
     found = [
         m for m in _in_clause(mentions, clause) if not (m.start < hit.end and hit.start < m.end)
     ]
-    clause_words = {t.text.lower() for t in tokens if clause[0] <= t.start < clause[1]}
+    first = bisect_left(tokens, clause[0], key=lambda t: t.start)
+    last = bisect_left(tokens, clause[1], key=lambda t: t.start)
+    clause_words = {t.text.lower() for t in tokens[first:last]}
     passive = bool(clause_words & markers.passive)
     place: Place | None = None
     participants: list[Participant] = []

@@ -15,7 +15,7 @@ verwüstete``) and lends it its clause. Times are assigned later, by
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -98,12 +98,24 @@ def _inside(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
     return any(s <= start and end <= e for s, e in spans)
 
 
+def _dated_tokens(tokens: list[Token], dates: Sequence[tuple[int, int]]) -> frozenset[int]:
+    """Indices of the tokens that lie inside one of the (sorted) date spans."""
+    starts = [start for start, _ in dates]
+    inside = set()
+    for index, token in enumerate(tokens):
+        at = bisect_right(starts, token.start) - 1
+        if at >= 0 and token.end <= dates[at][1]:
+            inside.add(index)
+    return frozenset(inside)
+
+
 def _noun_label(
-    tokens: list[Token], hit: TriggerHit, dates: Sequence[tuple[int, int]], markers: Markers
+    tokens: list[Token], hit: TriggerHit, dated: frozenset[int], markers: Markers
 ) -> str:
     words = [hit.text]
-    for token in tokens[hit.index + 1 : hit.index + 6]:
-        if not token.is_word or _inside(token.start, token.end, dates):
+    for index in range(hit.index + 1, min(len(tokens), hit.index + 6)):
+        token = tokens[index]
+        if not token.is_word or index in dated:
             break
         lower = token.text.lower()
         if lower in markers.label_followers or token.is_capitalised or words[-1].lower() in (
@@ -121,22 +133,20 @@ def _verb_label(
     tokens: list[Token],
     hit: TriggerHit,
     span: tuple[int, int],
-    dates: Sequence[tuple[int, int]],
+    dated: frozenset[int],
     markers: Markers,
 ) -> str:
-    first, last = span
-    kept = [
-        i
-        for i in range(first, last)
-        if tokens[i].is_word and not _inside(tokens[i].start, tokens[i].end, dates)
-    ]
+    first, last = (
+        max(span[0], hit.index - 3 * _LABEL_WORDS),
+        min(span[1], hit.index + 3 * _LABEL_WORDS),
+    )
+    kept = [i for i in range(first, last) if tokens[i].is_word and i not in dated]
     kept = [
         i
         for i in kept
         if not (
             tokens[i].text.lower() in markers.date_introducers
-            and i + 1 < len(tokens)
-            and _introduces_date(tokens, i + 1, dates, markers)
+            and _introduces_date(tokens, i + 1, dated, markers)
         )
     ]
     while kept and tokens[kept[0]].text.lower() in markers.leading_noise and kept[0] != hit.index:
@@ -152,12 +162,12 @@ def _verb_label(
 
 
 def _introduces_date(
-    tokens: list[Token], index: int, dates: Sequence[tuple[int, int]], markers: Markers
+    tokens: list[Token], index: int, dated: frozenset[int], markers: Markers
 ) -> bool:
-    for token in tokens[index : index + 3]:
-        if _inside(token.start, token.end, dates):
+    for position in range(index, min(len(tokens), index + 3)):
+        if position in dated:
             return True
-        if token.text.lower() not in markers.date_introducers:
+        if tokens[position].text.lower() not in markers.date_introducers:
             return False
     return False
 
@@ -219,6 +229,7 @@ def _sentence_events(context: _Context, sentence: tuple[int, int]) -> list[Event
     hits = find_triggers(text, tokens, lexicon)
     if _heading(text, sentence, hits):
         return []
+    dated = _dated_tokens(tokens, context.dates)
     forced = _sentence_modality(tokens, markers)
     found: list[EventMention] = []
     antecedent: dict[int, int] = {}  # token index of an event noun -> index in found
@@ -265,7 +276,7 @@ def _sentence_events(context: _Context, sentence: tuple[int, int]) -> list[Event
             if hit.kind is TriggerKind.NOUN:
                 antecedent[hit.index] = len(found)
             mention = _mention(
-                context, tokens, segment, hit, sentence, (segment.start, end), modality
+                context, tokens, segment, hit, sentence, (segment.start, end), modality, dated
             )
             found.append(replace(mention, bare=mention.noun and not (verbs or lights)))
     return found
@@ -283,14 +294,15 @@ def _mention(
     sentence: tuple[int, int],
     clause: tuple[int, int],
     modality: Modality,
+    dated: frozenset[int],
 ) -> EventMention:
     markers = context.lexicon.markers
     noun = hit.kind is TriggerKind.NOUN
     last = segment.last if hit.particle is None else max(segment.last, hit.particle + 1)
     label = (
-        _noun_label(tokens, hit, context.dates, markers)
+        _noun_label(tokens, hit, dated, markers)
         if noun
-        else _verb_label(tokens, hit, (segment.first, last), context.dates, markers)
+        else _verb_label(tokens, hit, (segment.first, last), dated, markers)
     )
     before = tokens[hit.index - 1].text.lower() if hit.index else ""
     particle_start = tokens[hit.particle].start if hit.particle is not None else None

@@ -172,6 +172,7 @@ class Dater:
             (self._date(t) for t in timexes if usable(t)), key=lambda d: d.timex.start
         )
         self._date_starts = [d.timex.start for d in self.dates]
+        self._words_of: tuple[tuple[int, int], frozenset[str]] = ((-1, -1), frozenset())
         # Dates the text leaves partly open (1950-XX-XX) say which year the story is
         # in, but only fully specified dates close an interval.
         self._anchors = [d for d in self.dates if d.moves_story and _narrow(d.timex)]
@@ -315,11 +316,17 @@ class Dater:
             return Bounds(b.earliest_begin, b.latest_begin, b.earliest_begin, b.latest_begin)
         return b
 
+    def _sentence_words(self, sentence: tuple[int, int]) -> frozenset[str]:
+        if self._words_of[0] != sentence:
+            words = frozenset(t.text.lower() for t in tokenize(self.text, *sentence))
+            self._words_of = (sentence, words)
+        return self._words_of[1]
+
     def _present(self, mention: EventMention) -> bool:
         """A sentence in the present tense (``Die Zustimmung Pekings ... ist``)."""
         if mention.past:
             return False
-        words = {t.text.lower() for t in tokenize(self.text, *mention.sentence)}
+        words = self._sentence_words(mention.sentence)
         if words & self.markers.past or any(_PARTICIPLE.match(w) for w in words):
             return False
         return bool(words & self.markers.present)
