@@ -50,6 +50,7 @@ def worker(documents_file: Path, entities: bool, repeat: int) -> dict[str, Any]:
     warm = time.perf_counter()
     best: list[float] | None = None
     events = 0
+    passes = []
     for _ in range(repeat):
         per_document = []
         events = 0
@@ -60,6 +61,7 @@ def worker(documents_file: Path, entities: bool, repeat: int) -> dict[str, Any]:
             )
             per_document.append(time.perf_counter() - begin)
             events += len(timeline.events)
+        passes.append(sum(per_document))
         if best is None or sum(per_document) < sum(best):
             best = per_document
     assert best is not None
@@ -71,6 +73,7 @@ def worker(documents_file: Path, entities: bool, repeat: int) -> dict[str, Any]:
         "events": events,
         "entities": entities,
         "repeat": repeat,
+        "extra_pass_seconds": sum(passes) - sum(best),
         "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
     }
 
@@ -93,7 +96,8 @@ def run_chronist(
     if result.returncode != 0:
         return {"error": (result.stderr.strip().splitlines() or ["failed"])[-1]}
     measured: dict[str, Any] = json.loads(result.stdout)
-    measured["wall_seconds"] = wall
+    # end to end counts one pass: start-up, loading and the fastest pass
+    measured["wall_seconds"] = wall - measured.get("extra_pass_seconds", 0.0)
     return measured
 
 

@@ -94,6 +94,7 @@ def test_demo_macarthur_is_one_person_with_all_mentions(demo: list[Entity]) -> N
 def test_demo_stalins_is_stalin(demo: list[Entity]) -> None:
     (stalin,) = [e for e in demo if e.text.startswith("Stalin")]
     assert stalin.type is EntityType.PER
+    assert stalin.text == "Stalin"
     assert [m.text for m in stalin.mentions] == ["Stalins"]
 
 
@@ -120,9 +121,11 @@ def test_demo_peking_and_pekings_are_one_place(demo: list[Entity]) -> None:
 
 
 def test_unresolved_places_stay(demo: list[Entity]) -> None:
-    places = [e for e in demo if e.type is EntityType.LOC]
-    assert any(not p.resolved for p in places) or all(p.resolved for p in places)
-    for place in places:
+    (yalu,) = [e for e in demo if e.text == "Yalu"]  # a river: not in the city data
+    assert yalu.type is EntityType.LOC and not yalu.resolved
+    assert (yalu.lat, yalu.lon, yalu.gazetteer_id) == (None, None, None)
+    assert yalu.to_json()["resolved"] is False
+    for place in [e for e in demo if e.type is EntityType.LOC]:
         assert place.resolved == (place.gazetteer_id is not None)
 
 

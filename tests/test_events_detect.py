@@ -126,3 +126,10 @@ def test_passive_agent_and_patient() -> None:
     (mention,) = detect_events(text, entities=entities)
     roles = {p.text: p.role for p in mention.participants}
     assert roles == {"Moskau": Role.PATIENT, "Napoleon": Role.AGENT}
+
+
+def test_genitive_roles_follow_the_noun() -> None:
+    text = "Die Hilfe Maos kam spät. Der Tod Stalins im März 1953 änderte alles."
+    entities = [_entity(text, "Maos", EntityType.PER), _entity(text, "Stalins", EntityType.PER)]
+    roles = {p.text: p.role for m in detect_events(text, entities=entities) for p in m.participants}
+    assert roles == {"Maos": Role.AGENT, "Stalins": Role.PATIENT}

@@ -100,5 +100,5 @@ def test_development_gold_quotes_and_floor() -> None:
             [g for g in gold if g.doc == doc],
             events,
         )
-    # measured 2026-11-27: see the note in the report; a floor, not a target
+    # measured 2026-11-27: P 0.66, R 0.76, date accuracy 0.85; a floor, not a target
     assert total.recall >= 0.65 and total.precision >= 0.5 and total.date_accuracy >= 0.8

@@ -66,3 +66,14 @@ def test_news_with_dct(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> No
 def test_errors_are_chronist_errors(argv: list[str], source: Path) -> None:
     with pytest.raises(ChronistError):
         _run([a.replace("{src}", str(source)) for a in argv])
+
+
+def test_user_reference_table(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    table = tmp_path / "mine.tsv"
+    table.write_text("koreaboom\t1950\t1953\tKoreaboom\tKorea boom\tde:Koreaboom\n")
+    path = tmp_path / "t.txt"
+    path.write_text("Während des Koreabooms stiegen die Exporte.", encoding="utf-8")
+    argv = ["extract", str(path), "--reference", str(table), "--format", "json"]
+    assert _run([*argv, "--no-entities"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert [a["id"] for a in data["anchors"]] == ["koreaboom"]

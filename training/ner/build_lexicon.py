@@ -17,12 +17,14 @@ Sources (all permissive):
 from __future__ import annotations
 
 import gzip
+import io
 import math
 import re
 import sys
 from array import array
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from chronist.entities.corpus import LabelledSentence
@@ -146,14 +148,16 @@ def write_lexicon(features: dict[str, str], out: Path) -> None:
     packed = array("H", indices)
     if sys.byteorder != "little":
         packed.byteswap()
-    with gzip.open(out, "wb", compresslevel=9) as handle:
+    with _gzip_writer(out) as handle:
         handle.write(b"# chronist entity lexicon v1; see MODEL_CARD.md for sources and licences\n")
         handle.write("\t".join(combos).encode("utf-8") + b"\n")
         handle.write("\t".join(words).encode("utf-8") + b"\n")
         handle.write(packed.tobytes())
 
 
-def build_nouns(sentences: Iterable[LabelledSentence], out: Path) -> int:
+def build_nouns(
+    sentences: Iterable[LabelledSentence], out: Path, lexicon: dict[str, tuple[str, ...]]
+) -> int:
     """Write the capitalised words that the training corpora use as common nouns:
     seen at least twice inside a sentence outside any name, and at most a
     quarter as often as a one-word name on their own (``Armee``: 40 times
@@ -171,7 +175,43 @@ def build_nouns(sentences: Iterable[LabelledSentence], out: Path) -> int:
             elif labels[index].startswith("B-") and not labels[index + 1].startswith("I-"):
                 alone[token] += 1
     nouns = sorted(w for w, n in outside.items() if n >= 2 and alone[w] * 4 < n)
-    with gzip.open(out, "wt", encoding="utf-8", compresslevel=9) as handle:
+    clusters = noun_clusters(frozenset(nouns), lexicon)
+    with _gzip_writer(out) as packed, io.TextIOWrapper(packed, encoding="utf-8") as handle:
         handle.write("# capitalised words used as common nouns in the training corpora\n")
+        handle.write("#clusters " + " ".join(sorted(clusters)) + "\n")
         handle.write("\n".join(nouns) + "\n")
     return len(nouns)
+
+
+_NAME_FLAGS = frozenset({"fn", "sn", "gn", "tr", "wc", "wl", "wo"})
+
+
+def noun_clusters(nouns: frozenset[str], lexicon: dict[str, tuple[str, ...]]) -> set[str]:
+    """Clark clusters of common nouns: at least one capitalised member in 25 is
+    in the noun list, at most one in 20 in a name list (the clusters are
+    coarse, POS-like classes; the noun list covers few of their members)."""
+    total: Counter[str] = Counter()
+    common: Counter[str] = Counter()
+    named: Counter[str] = Counter()
+    for word, features in lexicon.items():
+        if not word[:1].isupper():
+            continue
+        cluster = next((f for f in features if f.startswith("c=")), None)
+        if cluster is None:
+            continue
+        total[cluster] += 1
+        if _NAME_FLAGS.intersection(features):
+            named[cluster] += 1
+        elif word in nouns:
+            common[cluster] += 1
+    return {c for c, n in total.items() if n >= 50 and common[c] * 25 >= n and named[c] * 20 <= n}
+
+
+@contextmanager
+def _gzip_writer(out: Path) -> Iterator[gzip.GzipFile]:
+    """A gzip stream without a timestamp, so that the same input gives the same bytes."""
+    with (
+        open(out, "wb") as raw,
+        gzip.GzipFile(filename="", mode="wb", compresslevel=9, fileobj=raw, mtime=0) as packed,
+    ):
+        yield packed

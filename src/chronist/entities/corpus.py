@@ -11,6 +11,7 @@ mapped by :func:`map_label` (``person`` -> PER, ``location-city`` -> LOC, ...).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -100,8 +101,36 @@ def _is_germeval(lines: list[str]) -> bool:
     return False
 
 
+_BIO = re.compile(r"^(O|[BIESLU][-_]\S+)$")
+
+
+def _columns(lines: list[str]) -> tuple[int, int]:
+    """The token and label columns of a CoNLL-like file: the label column is
+    the last one holding only BIO tags (UNER puts an annotator after it), the
+    token column is the first, or the second after a numeric id column."""
+    rows = [
+        (line.split("\t") if "\t" in line else line.split())
+        for line in lines[:2000]
+        if line.strip() and not line.startswith(("#", "-DOCSTART-"))
+    ]
+    width = min((len(r) for r in rows), default=2)
+    label = width - 1
+    for column in range(width - 1, 0, -1):
+        if all(_BIO.match(r[column]) for r in rows):
+            label = column
+            break
+    token = 1 if width >= 3 and label > 1 and all(r[0].isdigit() for r in rows) else 0
+    return token, label
+
+
+def _is_comment(parts: list[str], germeval: bool) -> bool:
+    """``#`` starts a comment line, unless the line is a token ``#`` with its tag."""
+    return germeval or len(parts) < 2 or not _BIO.match(parts[-1]) or parts[0] != "#"
+
+
 def read_corpus(path: Path) -> list[LabelledSentence]:
-    """Read a CoNLL/BIO file (token first, label last) or a GermEval 2014 TSV.
+    """Read a CoNLL/BIO file (token first, label column found by its BIO tags)
+    or a GermEval 2014 TSV.
 
     >>> import tempfile, pathlib
     >>> p = pathlib.Path(tempfile.mkdtemp()) / "x.bio"
@@ -115,6 +144,7 @@ def read_corpus(path: Path) -> list[LabelledSentence]:
         raise CorpusError(f"cannot read corpus {path}: {error}") from error
     lines = text.splitlines()
     germeval = _is_germeval(lines)
+    token_column, label_column = _columns(lines)
     sentences: list[LabelledSentence] = []
     tokens: list[str] = []
     labels: list[str] = []
@@ -129,11 +159,11 @@ def read_corpus(path: Path) -> list[LabelledSentence]:
         if not line.strip():
             flush()
             continue
-        if line.startswith("-DOCSTART-") or (line.startswith("#") and (germeval or "\t" in line)):
+        parts = line.split("\t") if "\t" in line else line.split()
+        if line.startswith("-DOCSTART-") or (line.startswith("#") and _is_comment(parts, germeval)):
             if germeval:
                 flush()
             continue
-        parts = line.split("\t") if "\t" in line else line.split()
         if germeval:
             if len(parts) < 3:
                 raise CorpusError(f"{path}:{number}: expected 4 tab-separated columns")
@@ -146,8 +176,8 @@ def read_corpus(path: Path) -> list[LabelledSentence]:
                     labels.append("O")
                     continue
                 raise CorpusError(f"{path}:{number}: expected a token and a label")
-            tokens.append(parts[0])
-            labels.append(map_label(parts[-1]))
+            tokens.append(parts[token_column] if len(parts) > token_column else parts[0])
+            labels.append(map_label(parts[min(label_column, len(parts) - 1)]))
     flush()
     if not sentences:
         raise CorpusError(f"no labelled tokens in {path}")

@@ -7,7 +7,7 @@
    gazetteer; unless the training corpora use it as a common noun (``Norden``).
 2. A one-word name is dropped when the training corpora use it as a common
    noun (``Armee``, ``Veto``), or when it is a compound whose head is such a
-   noun (``Südostküste``) and no name list knows it.
+   noun (``Südostküste``, ``Koreabooms``) and no name list knows it.
 """
 
 from __future__ import annotations
@@ -28,17 +28,29 @@ MIN_POPULATION = 100_000
 
 
 @cache
-def _common_nouns() -> frozenset[str]:
+def _noun_data() -> tuple[frozenset[str], frozenset[str]]:
+    """The noun list and the Clark clusters of common nouns (its ``#clusters`` line)."""
     path = data_path(NOUNS_FILE)
     try:
         with gzip.open(path, "rt", encoding="utf-8") as handle:
-            return frozenset(line.rstrip("\n") for line in handle if not line.startswith("#"))
+            lines = handle.read().splitlines()
     except (OSError, EOFError, UnicodeDecodeError) as error:
         raise ModelError(f"common-noun list unreadable: {path}: {error}") from error
+    clusters = next((x.split()[1:] for x in lines if x.startswith("#clusters")), [])
+    return frozenset(x for x in lines if not x.startswith("#")), frozenset(clusters)
+
+
+def _common_nouns() -> frozenset[str]:
+    return _noun_data()[0]
+
+
+def _noun_clusters() -> frozenset[str]:
+    return _noun_data()[1]
 
 
 @cache
-def _known_names() -> dict[str, str]:
+def known_names() -> dict[str, str]:
+    """``names_de.tsv``: name -> PER/LOC/ORG."""
     path = data_path(NAMES_FILE)
     names: dict[str, str] = {}
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
@@ -52,7 +64,7 @@ def _known_names() -> dict[str, str]:
 
 
 def _lookup(name: str) -> str | None:
-    kind = _known_names().get(name)
+    kind = known_names().get(name)
     if kind is not None:
         return kind
     if any(p.is_country or p.population >= MIN_POPULATION for p in gazetteer().get(name, ())):
@@ -91,9 +103,17 @@ def _is_common_noun(word: str, nouns: frozenset[str]) -> bool:
             return False
     for cut in range(3, len(word) - 4):
         head = word[cut:].capitalize()
-        if head in nouns and head not in _NAME_HEADS:
+        if head in _NAME_HEADS or head[:-1] in _NAME_HEADS:
+            continue
+        if head in nouns or (head.endswith("s") and head[:-1] in nouns):
+            return True
+        if len(head) >= 4 and _cluster(head) in _noun_clusters():
             return True
     return False
+
+
+def _cluster(word: str) -> str | None:
+    return next((f for f in lexicon().get(word, ()) if f.startswith("c=")), None)
 
 
 def apply_lexical_passes(words: Sequence[str], labels: list[str]) -> list[str]:
@@ -115,7 +135,7 @@ def apply_lexical_passes(words: Sequence[str], labels: list[str]) -> list[str]:
         if label != "O" or not word[:1].isupper() or len(word) < 2:
             continue
         if index + 1 < count and labels[index + 1] == "O" and words[index + 1][:1].isupper():
-            kind = _known_names().get(f"{word} {words[index + 1]}")
+            kind = known_names().get(f"{word} {words[index + 1]}")
             if kind is not None:
                 labels[index], labels[index + 1] = f"B-{kind}", f"I-{kind}"
                 continue

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from chronist.entities.coreference import TypedMention, canonical, cluster_mentions, group_type
 from chronist.entities.corpus import spans_of
+from chronist.entities.gazetteer_pass import known_names
 from chronist.entities.model import tag_sentences
 from chronist.entities.places import gazetteer, resolve_places
+from chronist.entities.resources import lexicon
 from chronist.entities.tokens import Token, split_sentences, tokenize
 from chronist.entities.types import Entity, EntityType, Mention
 from chronist.errors import OptionError
@@ -37,8 +39,10 @@ def _tagged_mentions(text: str, sentences: list[list[Token]]) -> list[TypedMenti
 
 
 def _propagate(tokens: list[Token], found: list[TypedMention]) -> list[TypedMention]:
-    """Tag further occurrences of a one-word name found elsewhere in the document
-    (and its genitive), where the tagger missed them."""
+    """Document-level consistency: tag further occurrences of a one-word name
+    (or a person's surname) found elsewhere in the document, and its genitive,
+    where the tagger missed them; a person's name found in the document wins
+    over another type for the same word."""
     names: dict[str, EntityType] = {}
     for m in found:
         words = m.mention.text.split()
@@ -80,6 +84,30 @@ def _retype_countries(group: list[TypedMention], kind: EntityType) -> EntityType
     return kind
 
 
+_NAME_FLAGS = frozenset({"fn", "sn", "gn", "tr", "wc", "wl", "wo"})
+
+
+def _is_name(word: str) -> bool:
+    return bool(
+        _NAME_FLAGS.intersection(lexicon().get(word, ()))
+        or word in gazetteer()
+        or word in known_names()
+    )
+
+
+def _base_form(mention: Mention) -> Mention:
+    """The uninflected name inside a one-word genitive: ``Stalins`` -> ``Stalin``,
+    when the lexicon or gazetteer knows the stem and not the whole word."""
+    word = mention.text
+    if " " in word or _is_name(word):
+        return mention
+    for ending in ("’s", "'s", "’", "'", "s"):
+        stem = word[: -len(ending)]
+        if word.endswith(ending) and len(stem) >= 2 and _is_name(stem):
+            return Mention(stem, mention.start, mention.start + len(stem))
+    return mention
+
+
 def find_mentions(text: str) -> list[TypedMention]:
     """Every entity mention in ``text``, typed, in text order (no grouping).
 
@@ -111,7 +139,7 @@ def recognize(text: str, lang: str = "de") -> list[Entity]:
     places = resolve_places(place_names) if place_names else {}
     entities: list[Entity] = []
     for group, kind in typed:
-        head = canonical(group)
+        head = _base_form(canonical(group))
         mentions = tuple(m.mention for m in group)
         place = None
         if kind is EntityType.LOC:

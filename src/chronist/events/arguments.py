@@ -4,7 +4,8 @@ Roles follow German word order and case marking as far as the surface shows
 them: in a passive clause the ``von``/``durch`` phrase is the agent and the rest
 are patients; otherwise a name after ``den``/``dem``/``einen``/``einem`` is a
 patient and the first other name the agent. After an event noun, a genitive
-name is its patient (``Absetzung des ...``, ``Tod Stalins``). A place is a
+name is its patient (``Absetzung des ...``, ``Tod Stalins``), or its agent
+after nouns of acting (``Hilfe Maos``). A place is a
 location after a locative preposition (``bei Incheon``, ``in Korea``).
 
 >>> from chronist.entities.types import Entity, EntityType, Mention
@@ -36,6 +37,9 @@ from chronist.timeline.model import Participant, Place, Role
 
 __all__ = ["EntityMention", "entity_mentions", "link_arguments"]
 
+# The passive auxiliary stands this many tokens from the participle at most.
+_PASSIVE_REACH = 15
+
 
 @dataclass(frozen=True, slots=True)
 class EntityMention:
@@ -60,8 +64,7 @@ def entity_mentions(entities: Sequence[Entity]) -> list[EntityMention]:
 
 
 def _in_clause(mentions: Sequence[EntityMention], clause: tuple[int, int]) -> list[EntityMention]:
-    starts = [m.start for m in mentions]
-    first = bisect_left(starts, clause[0])
+    first = bisect_left(mentions, clause[0], key=lambda m: m.start)
     found = []
     for mention in mentions[first:]:
         if mention.start >= clause[1]:
@@ -90,7 +93,8 @@ def link_arguments(
     ]
     first = bisect_left(tokens, clause[0], key=lambda t: t.start)
     last = bisect_left(tokens, clause[1], key=lambda t: t.start)
-    clause_words = {t.text.lower() for t in tokens[first:last]}
+    near = tokens[max(first, hit.index - _PASSIVE_REACH) : min(last, hit.index + _PASSIVE_REACH)]
+    clause_words = {t.text.lower() for t in near}
     passive = bool(clause_words & markers.passive)
     place: Place | None = None
     participants: list[Participant] = []
@@ -109,7 +113,8 @@ def link_arguments(
             genitive = mention.start >= hit.end and (
                 before in ("des", "der", "eines") or mention.start == hit.end + 1
             )
-            role = Role.PATIENT if genitive else Role.PARTICIPANT
+            acts = hit.entry.type in markers.genitive_agent_types
+            role = (Role.AGENT if acts else Role.PATIENT) if genitive else Role.PARTICIPANT
         elif passive:
             role = Role.AGENT if before in markers.agent_prepositions else Role.PATIENT
         elif before in markers.patient_articles:

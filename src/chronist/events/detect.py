@@ -31,7 +31,7 @@ from chronist.timeline.model import Modality, Participant, Place, Trigger
 __all__ = ["EventMention", "detect_events"]
 
 # A date this close after an event noun belongs to it ("Tod Stalins im März 1953").
-_OWN_DATE_DISTANCE = 25
+_OWN_DATE_DISTANCE = 40
 _LABEL_WORDS = 10
 
 

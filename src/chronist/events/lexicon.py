@@ -91,6 +91,7 @@ class Markers:
     patient_articles: frozenset[str]
     passive: frozenset[str]
     agent_prepositions: frozenset[str]
+    genitive_agent_types: frozenset[str]
     place_prepositions: frozenset[str]
     argument_prepositions: frozenset[str]
     place_nouns: tuple[str, ...]
@@ -262,6 +263,7 @@ def _markers(data: dict[str, Any], path: Path) -> Markers:
             patient_articles=words(c, "patient_articles"),
             passive=words(c, "passive"),
             agent_prepositions=words(c, "agent_prepositions"),
+            genitive_agent_types=words(c, "genitive_agent_types"),
             place_prepositions=words(c, "place_prepositions"),
             argument_prepositions=words(c, "argument_prepositions"),
             place_nouns=tuple(sorted(words(c, "place_nouns"))),

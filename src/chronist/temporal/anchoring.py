@@ -248,6 +248,12 @@ class Anchorer:
             return year > current  # a late step forward ends the story; a look back does not
         return abs(later - year) <= abs(later - current)
 
+    def _around(self, index: int) -> str:
+        """The sentence of a candidate, at most a few hundred characters either side of it."""
+        candidate = self.candidates[index]
+        start, end = self.sentences.span_of(candidate.start)
+        return self.text[max(start, candidate.start - 400) : min(end, candidate.end + 400)]
+
     def _next_stated_year(self, index: int) -> int | None:
         following = bisect_right(self._stated_at, index)
         return self._stated_years[following][1] if following < len(self._stated_years) else None
@@ -403,8 +409,7 @@ class Anchorer:
         past tense it must have begun by then; otherwise the nearest one wins.
         """
         assert self.dct is not None
-        start, end = self.sentences.span_of(self.candidates[index].start)
-        tense = sentence_tense(self.text[start:end])
+        tense = sentence_tense(self._around(index))
         options = []
         for year in (self.dct.year - 1, self.dct.year, self.dct.year + 1):
             option = replace(point, year=year)
@@ -430,8 +435,7 @@ class Anchorer:
         direction = meaning.weekday_shift
         if direction is None:
             if reference.kind is AnchorKind.DCT:
-                start, end = self.sentences.span_of(self.candidates[index].start)
-                tense = sentence_tense(self.text[start:end])
+                tense = sentence_tense(self._around(index))
                 direction = -1 if tense is Tense.PAST else 1
             else:
                 direction = 1

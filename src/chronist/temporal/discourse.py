@@ -88,16 +88,21 @@ _CLAUSE_BREAK = re.compile(r",|;|\s[–—-]\s")
 _PLUPERFECT = re.compile(r"\b(?:hatte|hatten|hattest|hattet)\b")
 
 
+# How far around an expression its clause is looked for: bounds the work on
+# sentences thousands of characters long (lists, tables run together).
+_CLAUSE_REACH = 400
+
+
 def in_parentheses(text: str, sentence_start: int, start: int) -> bool:
-    before = text[sentence_start:start]
+    before = text[max(sentence_start, start - _CLAUSE_REACH) : start]
     return before.count("(") > before.count(")")
 
 
 def in_background_clause(text: str, sentence: tuple[int, int], start: int, end: int) -> bool:
     """A flashback in the pluperfect (``ersterer hatte ... im Juli 1917``) or a
     relative clause (``..., die 1791 die Déclaration ... verfasste``)."""
-    before = _CLAUSE_BREAK.split(text[sentence[0] : start])
-    after = _CLAUSE_BREAK.split(text[end : sentence[1]], maxsplit=1)
+    before = _CLAUSE_BREAK.split(text[max(sentence[0], start - _CLAUSE_REACH) : start])
+    after = _CLAUSE_BREAK.split(text[end : min(sentence[1], end + _CLAUSE_REACH)], maxsplit=1)
     clause = before[-1] + text[start:end] + after[0]
     if _PLUPERFECT.search(clause):
         return True

@@ -233,9 +233,15 @@ def bounds_of(value: Resolved, mod: Mod | None = None) -> Bounds:
         if span is None:
             return Bounds.unknown()
         first, last = _apply_mod(span[0], span[1], mod)
-        if mod in (Mod.BEFORE, Mod.ON_OR_BEFORE):
+        if mod is Mod.BEFORE:  # "vor 1914": ends by the last day of 1913
+            before = _from_ordinal(_ordinal(first) - 1)
+            return Bounds(None, before, None, before)
+        if mod is Mod.ON_OR_BEFORE:
             return Bounds(None, last, None, last)
-        if mod in (Mod.AFTER, Mod.ON_OR_AFTER):
+        if mod is Mod.AFTER:  # "nach 1953": begins on 1 January 1954 at the earliest
+            after = _from_ordinal(_ordinal(last) + 1)
+            return Bounds(after, None, after, None)
+        if mod is Mod.ON_OR_AFTER:
             return Bounds(first, None, first, None)
         if mod is Mod.APPROX:
             return Bounds(None, None, None, None) if value.year is None else _approx(first, last)

@@ -50,7 +50,7 @@ def _same_event(first: Event, later: EventMention, later_time: EventTime) -> boo
     if first.hypothetical != (not later.modality.happened):
         return False
     if later_time.source in (TimeSource.NARRATIVE, TimeSource.UNKNOWN):
-        return later.noun and later.definite
+        return later.noun and later.definite and later.bare
     if first.time.source is TimeSource.EXPLICIT and later_time.source is TimeSource.EXPLICIT:
         return first.time.value == later_time.value
     return False
@@ -78,17 +78,15 @@ def merge_mentions(
     Waffenstillstand``, ``das ursprüngliche UN-Mandat``) joins the first one
     when it brings no date of its own, or the same date."""
     events: list[Event] = []
+    seen: list[dict[tuple[int, int], Evidence]] = []  # each event's mentions, by sentence
     by_concept: dict[str, int] = {}
     for mention, time, confidence in mentions:
-        evidence = Evidence.of(text, *mention.sentence)
         known = by_concept.get(mention.concept.lower())
         if known is not None and _same_event(events[known], mention, time):
-            first = events[known]
-            mentions_so_far = first.mentions
-            if evidence not in mentions_so_far:
-                mentions_so_far = (*mentions_so_far, evidence)
-            events[known] = replace(first, mentions=mentions_so_far)
+            if mention.sentence not in seen[known]:
+                seen[known][mention.sentence] = Evidence.of(text, *mention.sentence)
             continue
+        evidence = Evidence.of(text, *mention.sentence)
         event = Event(
             id=f"e{len(events) + 1}",
             label=mention.label,
@@ -106,7 +104,11 @@ def merge_mentions(
         )
         by_concept.setdefault(mention.concept.lower(), len(events))
         events.append(event)
-    return events
+        seen.append({mention.sentence: evidence})
+    return [
+        replace(event, mentions=tuple(found.values())) if len(found) > 1 else event
+        for event, found in zip(events, seen, strict=True)
+    ]
 
 
 def _kind(text: str, lang: str, kind: str, dct: str | date | None) -> str:

@@ -54,6 +54,10 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
     parser.add_argument("--dct", help="document creation time, YYYY-MM-DD")
     parser.add_argument("--format", choices=("text", "json"), default="text", help="default: text")
     parser.add_argument(
+        "--reference", metavar="TSV", action="append", default=[],
+        help="more named historical events (the layout of chronist's own table; repeatable)",
+    )  # fmt: skip
+    parser.add_argument(
         "--no-entities", action="store_true",
         help="skip entity recognition (no people or places; faster)",
     )  # fmt: skip
@@ -96,10 +100,12 @@ def format_text(timeline: Timeline) -> str:
 
 def run(args: argparse.Namespace) -> int:
     """Run ``chronist extract``; returns the exit code."""
+    from chronist.events.reference import load_reference
     from chronist.textio import read_text
     from chronist.timeline.build import build_timeline
     from chronist.timeline.jsonio import dumps
 
+    reference = load_reference(args.reference) if args.reference else None
     text = read_text(args.file)
     timeline = build_timeline(
         text,
@@ -108,6 +114,7 @@ def run(args: argparse.Namespace) -> int:
         dct=args.dct,
         source=args.file,
         recognizer=(lambda _text, _lang: []) if args.no_entities else None,
+        reference=reference,
     )
     if args.format == "json":
         sys.stdout.write(dumps(timeline) + "\n")

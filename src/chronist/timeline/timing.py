@@ -131,6 +131,19 @@ def _intersect(a: Bounds, b: Bounds) -> Bounds:
     return a if first and last and first > last else result
 
 
+def _story_bounds(timex: Timex) -> Bounds:
+    """The bounds of a date as a point of the story: ``nach 1953`` is 1954 or later."""
+    if timex.mod in (Mod.AFTER, Mod.BEFORE) and isinstance(timex.resolved, CalendarPoint):
+        span = point_span(timex.resolved)
+        if span is not None and timex.mod is Mod.AFTER:
+            after = shift_day(span[1], 1)
+            return Bounds(after, None, after, None)
+        if span is not None:
+            before = shift_day(span[0], -1)
+            return Bounds(None, before, None, before)
+    return timex.bounds
+
+
 def _narrow(timex: Timex) -> bool:
     """Fine enough to place the story (not "im frühen 20. Jahrhundert")."""
     first, last = _first_known(timex.bounds), _last_known(timex.bounds)
@@ -213,8 +226,8 @@ class Dater:
         before = [d for d in self._anchors[:at] if d.timex is not exclude]
         after = [d for d in self._anchors[at:] if d.timex is not exclude]
         closing = [d for d in after if "X" not in d.timex.value]
-        first = _first_known(before[-1].timex.bounds) if before else None
-        last = _last_known(closing[0].timex.bounds) if closing else None
+        first = _first_known(_story_bounds(before[-1].timex)) if before else None
+        last = _last_known(_story_bounds(closing[0].timex)) if closing else None
         if closing and closing[0].timex.bounds.latest_end is None:
             last = None  # "nach 1953": the story goes on without an upper bound
         if first is not None and last is not None and first > last:
@@ -269,23 +282,31 @@ class Dater:
         last = bisect_left(self._date_starts, end)
         return [d for d in self.dates[first:last] if d.timex.end <= end]
 
+    def _nearest(self, span: tuple[int, int], trigger: int, story_only: bool) -> _Date | None:
+        """The date inside ``span`` nearest to the trigger."""
+        first = bisect_left(self._date_starts, span[0])
+        last = bisect_left(self._date_starts, span[1])
+        at = bisect_left(self._date_starts, trigger, first, last)
+
+        def fits(date: _Date) -> bool:
+            return date.timex.end <= span[1] and (date.moves_story or not story_only)
+
+        before = next((d for d in reversed(self.dates[first:at]) if fits(d)), None)
+        after = next((d for d in self.dates[at:last] if fits(d)), None)
+        if before is None or after is None:
+            return before or after
+        return min(before, after, key=lambda d: abs(d.timex.start - trigger))
+
     def _in_clause(self, mention: EventMention) -> _Date | None:
         if mention.own_date is not None:
             for date in self._between(*mention.own_date):
                 if (date.timex.start, date.timex.end) == mention.own_date:
                     return date
-        inside = self._between(*mention.clause)
-        trigger = mention.trigger.start
-        return min(inside, key=lambda d: abs(d.timex.start - trigger), default=None)
+        return self._nearest(mention.clause, mention.trigger.start, story_only=False)
 
     def _in_sentence(self, mention: EventMention) -> _Date | None:
-        start, end = mention.sentence
-        inside = [
-            d for d in self.dates
-            if start <= d.timex.start and d.timex.end <= end and d.moves_story
-        ]  # fmt: skip
-        trigger = mention.trigger.start
-        return min(inside, key=lambda d: abs(d.timex.start - trigger), default=None)
+        """The date of the sentence nearest to the trigger (not one in a comparison)."""
+        return self._nearest(mention.sentence, mention.trigger.start, story_only=True)
 
     def _reference(self, mention: EventMention) -> tuple[ReferenceMention, str] | None:
         start, end = mention.clause

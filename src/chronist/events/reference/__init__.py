@@ -24,7 +24,7 @@ import os
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -94,6 +94,7 @@ class ReferenceMention:
     text: str
 
 
+@lru_cache(maxsize=1 << 16)
 def _stem(word: str) -> str:
     lower = word.lower().rstrip(".")
     for ending in _ENDINGS:
