@@ -1,4 +1,4 @@
-"""``chronist extract FILE [--format text|json]``: the document's timeline.
+"""``chronist extract FILE [--format text|json|timeml|csv|...]``: the document's timeline.
 
 Wired into :mod:`chronist.cli`, which calls :func:`register` and then
 :func:`run`; errors are :class:`chronist.errors.ChronistError` subclasses, which
@@ -52,7 +52,12 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
         help="narrative (history), news (relative to --dct) or auto (default)",
     )  # fmt: skip
     parser.add_argument("--dct", help="document creation time, YYYY-MM-DD")
-    parser.add_argument("--format", choices=("text", "json"), default="text", help="default: text")
+    from chronist.export.formats import FORMATS
+
+    parser.add_argument(
+        "--format", choices=("text", *FORMATS), default="text",
+        help="text (a table), json (schema 1), or an export format: " + ", ".join(FORMATS),
+    )  # fmt: skip
     parser.add_argument(
         "--reference", metavar="TSV", action="append", default=[],
         help="more named historical events (the layout of chronist's own table; repeatable)",
@@ -118,6 +123,10 @@ def run(args: argparse.Namespace) -> int:
     )
     if args.format == "json":
         sys.stdout.write(dumps(timeline) + "\n")
-    else:
+    elif args.format == "text":
         sys.stdout.write(format_text(timeline))
+    else:
+        from chronist.export.formats import export
+
+        sys.stdout.write(export(timeline, args.format))
     return 0
