@@ -1,4 +1,4 @@
-"""The examples in the docstrings of the core are run as tests."""
+"""The examples in the docstrings of every chronist module are run as tests."""
 
 from __future__ import annotations
 
@@ -8,16 +8,11 @@ import pkgutil
 
 import pytest
 
-import chronist.temporal
-import chronist.text
+import chronist
 
 _MODULES = sorted(
-    {"chronist", "chronist.lang"}
-    | {
-        info.name
-        for package in (chronist.temporal, chronist.text)
-        for info in pkgutil.walk_packages(package.__path__, package.__name__ + ".")
-    }
+    {"chronist"}
+    | {info.name for info in pkgutil.walk_packages(chronist.__path__, "chronist.")}
 )
 
 
