@@ -259,24 +259,12 @@ def as_mapping(timeline: object) -> Mapping[str, Any]:
     """The JSON dict of a timeline (itself when it is one)."""
     if isinstance(timeline, Mapping):
         return timeline
-    try:
-        from chronist.timeline.jsonio import to_json
-        from chronist.timeline.model import Timeline
-    except ImportError:  # pragma: no cover - the timeline package is part of chronist
-        pass
-    else:
-        if isinstance(timeline, Timeline):
-            return to_json(timeline)
-    for method in ("to_json", "to_dict", "as_dict"):
-        convert = getattr(timeline, method, None)
-        if callable(convert):
-            result = convert()
-            if isinstance(result, str):
-                import json
+    # Imported here: the timeline package builds on the exporters' neighbours.
+    from chronist.timeline.jsonio import to_json
+    from chronist.timeline.model import Timeline
 
-                result = json.loads(result)
-            if isinstance(result, Mapping):
-                return result
+    if isinstance(timeline, Timeline):
+        return to_json(timeline)
     raise TimelineError(f"not a timeline: {type(timeline).__name__}")
 
 
