@@ -8,6 +8,7 @@ separate pass.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -50,6 +51,7 @@ class _TokenIndex:
 
     def __init__(self, text: str, start: int, end: int) -> None:
         self.text, self.start, self.end = text, start, end
+        self._known: dict[tuple[frozenset[str], bool], list[tuple[int, int]]] = {}
         self.words: dict[str, list[int]] = {}
         self.digits: list[int] = []
         for token in _TOKEN.finditer(text, start, end):
@@ -60,6 +62,13 @@ class _TokenIndex:
                 self.words.setdefault(word.lower(), []).append(token.start())
 
     def windows(self, triggers: frozenset[str], digits: bool) -> list[tuple[int, int]]:
+        """Where rules searching for ``triggers`` can match (rules with one search share it)."""
+        key = (triggers, digits)
+        if key not in self._known:
+            self._known[key] = self._windows(triggers, digits)
+        return self._known[key]
+
+    def _windows(self, triggers: frozenset[str], digits: bool) -> list[tuple[int, int]]:
         if len(triggers) < len(self.words):
             keys = [word for word in triggers if word in self.words]
         else:
@@ -165,14 +174,16 @@ def _counts_something(text: str, start: int, end: int, grammar: Grammar) -> bool
 
 
 def _select(found: list[Candidate], grammar: Grammar) -> list[Candidate]:
-    order = {rule.name: rule.order for rule in grammar.rules}
+    order = grammar.rule_order
     found.sort(key=lambda c: (-(c.end - c.start), order[c.rule], c.start))
+    starts: list[int] = []  # the taken spans, sorted and disjoint
     taken: list[Candidate] = []
-    occupied: list[tuple[int, int]] = []
     for candidate in found:
-        if any(candidate.start < end and start < candidate.end for start, end in occupied):
-            continue
-        taken.append(candidate)
-        occupied.append((candidate.start, candidate.end))
-    taken.sort(key=lambda c: c.start)
+        at = bisect_left(starts, candidate.start)
+        if at < len(starts) and starts[at] < candidate.end:
+            continue  # a taken span starts inside this one
+        if at > 0 and taken[at - 1].end > candidate.start:
+            continue  # the taken span before reaches into this one
+        starts.insert(at, candidate.start)
+        taken.insert(at, candidate)
     return taken

@@ -90,6 +90,10 @@ class Grammar:
     rules: tuple[Rule, ...]
     unused: frozenset[str] = field(default_factory=frozenset)  # fragments/classes never referenced
 
+    @property
+    def rule_order(self) -> dict[str, int]:
+        return _rule_order(self.rules)
+
 
 def _load_toml(path: Path) -> dict[str, Any]:
     try:
@@ -206,6 +210,11 @@ def load_grammar(lang: str) -> Grammar:
         )
     unused = (set(fragments) | set(lexicon.classes)) - used - _CLASSES_READ_BY_CODE
     return Grammar(lang, lexicon, tuple(rules), frozenset(unused))
+
+
+@cache
+def _rule_order(rules: tuple[Rule, ...]) -> dict[str, int]:
+    return {rule.name: rule.order for rule in rules}
 
 
 _CASE_PAIR = re.compile(r"\[([A-ZÄÖÜ])([a-zäöüß])\]")

@@ -55,24 +55,39 @@ def parse_kind(kind: str) -> Kind | None:
 
 
 def _chunks(text: str, paragraphs: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
-    """The paragraphs, with those longer than a chunk cut at sentence ends (or spaces)."""
+    """Runs of whole paragraphs up to a chunk long; a longer paragraph is cut at sentence
+    ends (or, inside an endless sentence, at spaces). Matches never cross a paragraph break."""
+    run_start = run_end = -1
     for start, end in paragraphs:
+        if run_start >= 0 and end - run_start > _CHUNK:
+            yield run_start, run_end
+            run_start = -1
         if end - start <= _CHUNK:
-            yield start, end
+            run_start = start if run_start < 0 else run_start
+            run_end = end
             continue
-        piece_start = start
-        for _, sentence_end in sentence_spans(text, start, end):
-            if sentence_end - piece_start >= _CHUNK:
-                yield piece_start, sentence_end
-                piece_start = sentence_end
-        if piece_start < end:
-            # a sentence longer than a chunk is cut at a space, never inside a word
-            while end - piece_start > 4 * _CHUNK:
-                cut = text.rfind(" ", piece_start, piece_start + 4 * _CHUNK)
-                cut = cut if cut > piece_start else piece_start + 4 * _CHUNK
-                yield piece_start, cut
-                piece_start = cut
-            yield piece_start, end
+        if run_start >= 0:
+            yield run_start, run_end
+            run_start = -1
+        yield from _long_paragraph(text, start, end)
+    if run_start >= 0:
+        yield run_start, run_end
+
+
+def _long_paragraph(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    piece_start = start
+    for _, sentence_end in sentence_spans(text, start, end):
+        if sentence_end - piece_start >= _CHUNK:
+            yield piece_start, sentence_end
+            piece_start = sentence_end
+    # a sentence longer than a chunk is cut at a space, never inside a word
+    while end - piece_start > 4 * _CHUNK:
+        cut = text.rfind(" ", piece_start, piece_start + 4 * _CHUNK)
+        cut = cut if cut > piece_start else piece_start + 4 * _CHUNK
+        yield piece_start, cut
+        piece_start = cut
+    if piece_start < end:
+        yield piece_start, end
 
 
 def find_all(
