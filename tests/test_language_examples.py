@@ -105,8 +105,8 @@ def _rule_matches(lang: str, rule_name: str, text: str) -> list[str]:
     grammar = load_grammar(lang)
     rule = next(r for r in grammar.rules if r.name == rule_name)
     producer = engine.PRODUCERS[rule.producer]
-    index = engine._TokenIndex(text, 0, len(text))
-    windows = [(0, len(text))] if rule.scan_all else index.windows(rule.triggers, rule.digits)
+    index = engine._TokenIndex(text, 0, len(text), load_grammar(lang).stem_pattern)
+    windows = index.windows(rule.triggers, rule.digits, rule.stems)
     return [
         candidate.text
         for start, end in windows

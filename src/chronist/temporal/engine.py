@@ -49,9 +49,11 @@ class _TokenIndex:
     white space. This keeps tagging fast on text that holds few dates.
     """
 
-    def __init__(self, text: str, start: int, end: int) -> None:
+    def __init__(
+        self, text: str, start: int, end: int, stems: re.Pattern[str] | None = None
+    ) -> None:
         self.text, self.start, self.end = text, start, end
-        self._known: dict[tuple[frozenset[str], bool], list[tuple[int, int]]] = {}
+        self._known: dict[tuple[frozenset[str], bool, frozenset[str]], list[tuple[int, int]]] = {}
         self.words: dict[str, list[int]] = {}
         self.digits: list[int] = []
         for token in _TOKEN.finditer(text, start, end):
@@ -60,19 +62,27 @@ class _TokenIndex:
                 self.digits.append(token.start())
             else:
                 self.words.setdefault(word.lower(), []).append(token.start())
+        # the words holding a stem some rule searches for ("dreijährigen"), found in one pass
+        self.stemmed = [word for word in self.words if stems and stems.search(word)]
 
-    def windows(self, triggers: frozenset[str], digits: bool) -> list[tuple[int, int]]:
+    def windows(
+        self, triggers: frozenset[str], digits: bool, stems: frozenset[str] = frozenset()
+    ) -> list[tuple[int, int]]:
         """Where rules searching for ``triggers`` can match (rules with one search share it)."""
-        key = (triggers, digits)
+        key = (triggers, digits, stems)
         if key not in self._known:
-            self._known[key] = self._windows(triggers, digits)
+            self._known[key] = self._windows(triggers, digits, stems)
         return self._known[key]
 
-    def _windows(self, triggers: frozenset[str], digits: bool) -> list[tuple[int, int]]:
+    def _windows(
+        self, triggers: frozenset[str], digits: bool, stems: frozenset[str]
+    ) -> list[tuple[int, int]]:
         if len(triggers) < len(self.words):
             keys = [word for word in triggers if word in self.words]
         else:
             keys = [word for word in self.words if word in triggers]
+        if stems:
+            keys += [word for word in self.stemmed if any(stem in word for stem in stems)]
         positions = [p for word in keys for p in self.words[word]]
         if digits:
             positions.extend(self.digits)
@@ -112,11 +122,11 @@ def find_candidates(
     ['27. Juli 1953']
     """
     end = len(text) if end is None else end
-    index = _TokenIndex(text, start, end)
+    index = _TokenIndex(text, start, end, grammar.stem_pattern)
     found: list[Candidate] = []
     for rule in grammar.rules:
         producer = PRODUCERS[rule.producer]
-        windows = [(start, end)] if rule.scan_all else index.windows(rule.triggers, rule.digits)
+        windows = index.windows(rule.triggers, rule.digits, rule.stems)
         for window_start, window_end in windows:
             found.extend(_matches(text, rule, producer, grammar, window_start, window_end))
     return _select(found, grammar)

@@ -80,7 +80,7 @@ class Rule:
     role: str | None = None  # a bound the rule's shape implies ("1914–1918": from, until)
     triggers: frozenset[str] = frozenset()  # lower-cased words of which a match holds one
     digits: bool = False  # a match may hold a digit instead
-    scan_all: bool = False  # words glued into compounds ("dreijährigen"): scan the whole text
+    stems: frozenset[str] = frozenset()  # or a word containing one ("dreijährigen")
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +93,11 @@ class Grammar:
     @property
     def rule_order(self) -> dict[str, int]:
         return _rule_order(self.rules)
+
+    @property
+    def stem_pattern(self) -> re.Pattern[str] | None:
+        """One pattern for every stem any rule searches for."""
+        return _stem_pattern(self.rules)
 
 
 def _load_toml(path: Path) -> dict[str, Any]:
@@ -205,11 +210,19 @@ def load_grammar(lang: str) -> Grammar:
                 triggers=_search_words(raw.get("search"), lexicon, where)
                 or (_literal_words(body) - stop_words),
                 digits=_searches_digits(raw.get("search"), examples + context),
-                scan_all=bool(raw.get("scan_all", False)),
+                stems=frozenset(
+                    str(item)[1:].lower() for item in raw.get("search", []) if str(item)[:1] == "~"
+                ),
             )
         )
     unused = (set(fragments) | set(lexicon.classes)) - used - _CLASSES_READ_BY_CODE
     return Grammar(lang, lexicon, tuple(rules), frozenset(unused))
+
+
+@cache
+def _stem_pattern(rules: tuple[Rule, ...]) -> re.Pattern[str] | None:
+    stems = sorted({stem for rule in rules for stem in rule.stems})
+    return re.compile("|".join(map(re.escape, stems))) if stems else None
 
 
 @cache
@@ -246,14 +259,16 @@ def _search_words(search: Any, lexicon: Lexicon, where: str) -> frozenset[str]:
     words: set[str] = set()
     for item in search:
         name = str(item)
-        if name == "digits":
+        if name == "digits" or name.startswith("~"):
             continue
         if name.startswith("@"):
             lex_class = lexicon.classes.get(name[1:])
             if lex_class is None:
                 raise LanguageDataError(f"{where}: search names unknown lexicon class {name}")
             for form in lex_class.values:
-                words.update(word.lower() for word in _WORD.findall(form))
+                found = _WORD.findall(form)  # the longest word of a form is enough
+                if found:
+                    words.add(max(found, key=len).lower())
         else:
             words.add(name.lower())
     return frozenset(words)
