@@ -99,7 +99,7 @@ def build(corpus_words: Counter[str], out: Path, root: Path = LEXICONS) -> int:
         features[word].append(f"c={class_id}")
 
     def mark(names: set[str], flag: str) -> None:
-        for name in names:
+        for name in sorted(names):
             parts = name.split()
             if len(parts) == 1:
                 features[name].append(flag)
