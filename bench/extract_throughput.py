@@ -101,31 +101,6 @@ def run_chronist(
     return measured
 
 
-def markdown(report: dict[str, Any]) -> str:
-    lines = [
-        f"# Full extract vs HeidelTime tagging on {report['input']}",
-        "",
-        f"{report['documents']} documents, {report['characters']:,} characters; "
-        f"{report['machine']}.",
-        "",
-        "| system | steady chars/s | end-to-end chars/s | peak RSS MB |",
-        "|---|---:|---:|---:|",
-    ]
-    for name, system in report["systems"].items():
-        if "error" in system:
-            lines.append(f"| {name} | {system['error']} | | |")
-            continue
-        r = system["rates"]
-        lines.append(
-            f"| {name} | {r['steady_chars_per_second']:,.0f} "
-            f"| {r['end_to_end_chars_per_second']:,.0f} | {r['peak_rss_mb']:.0f} |"
-        )
-    lines.append("")
-    for label, ratio in report["ratios"].items():
-        lines.append(f"- {label}: **{ratio:.1f}×**")
-    return "\n".join(lines) + "\n"
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("input", nargs="?", type=Path, default=throughput.DEFAULT_INPUT)
@@ -178,8 +153,9 @@ def main() -> int:
     results = BENCH / "results"
     results.mkdir(exist_ok=True)
     (results / "extract_throughput.json").write_text(json.dumps(report, indent=2) + "\n")
-    (results / "extract_throughput.md").write_text(markdown(report))
-    print(markdown(report))
+    table = throughput.markdown(report, "Full extract vs HeidelTime tagging")
+    (results / "extract_throughput.md").write_text(table)
+    print(table)
     return 0
 
 

@@ -105,9 +105,10 @@ def rates(measured: dict[str, Any], characters: int, documents: int) -> dict[str
     }
 
 
-def markdown(report: dict[str, Any]) -> str:
+def markdown(report: dict[str, Any], title: str = "Throughput") -> str:
+    """The report as a Markdown table and the ratios (also used by extract_throughput.py)."""
     lines = [
-        f"# Throughput on {report['input']}",
+        f"# {title} on {report['input']}",
         "",
         f"{report['documents']} documents, {report['characters']:,} characters; "
         f"{report['machine']}.",
@@ -120,8 +121,10 @@ def markdown(report: dict[str, Any]) -> str:
             lines.append(f"| {name} | {system['error']} | | | |")
             continue
         r = system["rates"]
+        docs = r.get("steady_docs_per_second")
         lines.append(
-            f"| {name} | {r['steady_chars_per_second']:,.0f} | {r['steady_docs_per_second']:.2f} "
+            f"| {name} | {r['steady_chars_per_second']:,.0f} "
+            f"| {'' if docs is None else f'{docs:.2f}'} "
             f"| {r['end_to_end_chars_per_second']:,.0f} | {r['peak_rss_mb']:.0f} |"
         )
     lines.append("")
