@@ -30,3 +30,18 @@ def test_tids_stay_unique_across_blocks(monkeypatch: pytest.MonkeyPatch) -> None
     assert len(tids) == len(set(tids))
     known = set(tids)
     assert all({t.begin_point, t.end_point} <= known for t in found if t.begin_point)
+
+
+def test_search_windows_lose_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Running each rule only near its search words finds what scanning everything finds."""
+    import tomllib
+
+    from chronist.lang import language_dir
+    from chronist.temporal import engine
+
+    with (language_dir("de") / "examples" / "narrative.toml").open("rb") as handle:
+        passages = [passage["text"] for passage in tomllib.load(handle)["passage"]]
+    text = "\n\n".join([*passages, PASSAGE])
+    windowed = [(t.start, t.end, t.value) for t in tag(text)]
+    monkeypatch.setattr(engine, "_PAD", 10**9)  # every window is the whole chunk
+    assert [(t.start, t.end, t.value) for t in tag(text)] == windowed

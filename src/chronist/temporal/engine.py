@@ -108,7 +108,7 @@ class _TokenIndex:
 _TOKEN = re.compile(r"[0-9]+|[^\W\d_]+")
 # How far a rule may read on either side of its trigger word
 # ("beginnend mit dem ...", "Nacht vom 16. auf den 17. April 1945").
-_PAD = 60
+_PAD = 40
 
 
 def find_candidates(
