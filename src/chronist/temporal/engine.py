@@ -143,11 +143,15 @@ def _matches(
             continue
         if rule.quantity_check and _counts_something(text, start, end, grammar):
             continue
+        year = match.end("year") if "year" in rule.groups and match.group("year") else -1
+        if year >= 0 and grammar.count_after.match(text, year):
+            continue  # "1500 Geschützrohren": a count, not a year
         produced = producer.run(Groups(match, grammar.lexicon))
         if produced is None:
             continue
         bound = rule.role
-        bound_word = match.group("bound") if "bound" in rule.groups else None
+        before = rule.bound and grammar.bound_before.search(text, max(0, start - 24), start)
+        bound_word = before.group("bound") if before else None
         if bound_word:
             value = grammar.lexicon.value("bound", bound_word)
             bound = None if value is None else str(value)

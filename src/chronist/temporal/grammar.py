@@ -81,6 +81,7 @@ class Rule:
     triggers: frozenset[str] = frozenset()  # lower-cased words of which a match holds one
     digits: bool = False  # a match may hold a digit instead
     stems: frozenset[str] = frozenset()  # or a word containing one ("dreijährigen")
+    bound: bool = False  # a bound preposition may stand before the span ("bis 1953")
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +90,10 @@ class Grammar:
     lexicon: Lexicon
     rules: tuple[Rule, ...]
     unused: frozenset[str] = field(default_factory=frozenset)  # fragments/classes never referenced
+    # read by the engine, not inside every pattern: a bound preposition right before
+    # a span ("bis zum"), and a noun after a year that makes it a count ("1500 Mann")
+    bound_before: re.Pattern[str] = re.compile(r"(?!)")
+    count_after: re.Pattern[str] = re.compile(r"(?!)")
 
     @property
     def rule_order(self) -> dict[str, int]:
@@ -170,9 +175,7 @@ def load_grammar(lang: str) -> Grammar:
             raise LanguageDataError(f"{rules_path}: {where}: unknown producer {producer!r}")
         body = expand(str(raw.get("pattern", "")), where)
         if raw.get("bound"):
-            bound = lexicon.classes["bound"].alternation()
-            used.add("bound")
-            body = f"(?:(?P<bound>{bound})\\s+)?(?P<span>{body})"
+            body = f"(?P<span>{body})"  # the engine reads a bound word before the span
         try:
             regex = re.compile(_LEFT_GUARD + "(?:" + body + ")" + _RIGHT_GUARD)
         except re.error as error:
@@ -207,6 +210,7 @@ def load_grammar(lang: str) -> Grammar:
                 order,
                 quantity_check,
                 role,
+                bound=bool(raw.get("bound", False)),
                 triggers=_search_words(raw.get("search"), lexicon, where)
                 or (_literal_words(body) - stop_words),
                 digits=_searches_digits(raw.get("search"), examples + context),
@@ -216,7 +220,11 @@ def load_grammar(lang: str) -> Grammar:
             )
         )
     unused = (set(fragments) | set(lexicon.classes)) - used - _CLASSES_READ_BY_CODE
-    return Grammar(lang, lexicon, tuple(rules), frozenset(unused))
+    bound_before = re.compile(
+        r"(?<![\w])(?P<bound>" + lexicon.classes["bound"].alternation() + r")\s+\Z"
+    )
+    count_after = re.compile(r"\s+" + lexicon.classes["count_noun"].alternation() + r"(?![\w])")
+    return Grammar(lang, lexicon, tuple(rules), frozenset(unused), bound_before, count_after)
 
 
 @cache
@@ -289,4 +297,4 @@ def _literal_words(body: str) -> frozenset[str]:
 
 
 # Lexicon classes that producers read directly instead of through a pattern.
-_CLASSES_READ_BY_CODE = frozenset({"bound", "quantity_lead"})
+_CLASSES_READ_BY_CODE = frozenset({"bound", "quantity_lead", "count_noun"})

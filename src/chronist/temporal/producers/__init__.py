@@ -11,7 +11,7 @@ from __future__ import annotations
 from chronist.temporal.producers import calendar, lengths, relative
 from chronist.temporal.producers.base import Groups, Produced, Producer, roman_to_int
 
-_COMMON = frozenset({"span", "bound"})
+_COMMON = frozenset({"span"})
 
 PRODUCERS: dict[str, Producer] = {
     "calendar": Producer(
