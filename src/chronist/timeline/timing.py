@@ -37,8 +37,6 @@ from chronist.temporal.values import (
     Day,
     Mod,
     days_in_month,
-    point_span,
-    shift_day,
 )
 from chronist.text.segment import SpanIndex
 from chronist.timeline.model import EventTime, TimeSource
@@ -132,15 +130,8 @@ def _intersect(a: Bounds, b: Bounds) -> Bounds:
 
 
 def _story_bounds(timex: Timex) -> Bounds:
-    """The bounds of a date as a point of the story: ``nach 1953`` is 1954 or later."""
-    if timex.mod in (Mod.AFTER, Mod.BEFORE) and isinstance(timex.resolved, CalendarPoint):
-        span = point_span(timex.resolved)
-        if span is not None and timex.mod is Mod.AFTER:
-            after = shift_day(span[1], 1)
-            return Bounds(after, None, after, None)
-        if span is not None:
-            before = shift_day(span[0], -1)
-            return Bounds(None, before, None, before)
+    """The bounds of a date as a point of the story (``nach 1953`` is 1954 or later:
+    the tagger's bounds already say so)."""
     return timex.bounds
 
 
@@ -250,15 +241,8 @@ class Dater:
                 bounds.earliest_begin, bounds.latest_end, bounds.earliest_begin, bounds.latest_end
             )
             bounds = _intersect(bounds, self.window(timex.start, exclude=timex))
-        mod = {"before": Mod.BEFORE, "after": Mod.AFTER}.get(date.role or "", timex.mod)
-        if mod in (Mod.AFTER, Mod.BEFORE) and isinstance(timex.resolved, CalendarPoint):
-            span = point_span(timex.resolved)
-            if span is not None and mod is Mod.AFTER:
-                after = shift_day(span[1], 1)  # "nach 1953" begins with 1954
-                return Bounds(after, None, after, None), TimeSource.BOUNDED
-            if span is not None:
-                before = shift_day(span[0], -1)
-                return Bounds(None, before, None, before), TimeSource.BOUNDED
+        if timex.mod in (Mod.AFTER, Mod.BEFORE) and isinstance(timex.resolved, CalendarPoint):
+            return timex.bounds, TimeSource.BOUNDED  # "nach 1953": 1954 or later
         if date.role == "end":
             start = self.window(mention.clause[0], exclude=timex).earliest_begin
             own_start = bounds.earliest_begin
