@@ -109,6 +109,8 @@ class Anchorer:
         self.paragraphs = paragraphs
         self.sentences = sentences
         self.reference: _Reference | None = None
+        # in news, a year a sentence names relative to the DCT ("vor zwei Jahren"), by sentence
+        self._deictic_year: dict[tuple[int, int], tuple[int, int]] = {}
         if previous is not None and previous.reference is not None:
             # the story's time carries over from the text before (a block of a long text)
             carried = previous.reference
@@ -169,7 +171,16 @@ class Anchorer:
             anchored = self._resolve(index, candidate)
             results.append(anchored)
             self._maybe_move(index, candidate, anchored)
+            self._note_deictic_year(index, candidate, anchored.value)
         return results
+
+    def _note_deictic_year(self, index: int, candidate: Candidate, value: Resolved | None) -> None:
+        meaning = candidate.meaning
+        if not isinstance(meaning, Deictic) or not meaning.amount:
+            return
+        if isinstance(value, CalendarPoint) and value.year is not None:
+            sentence = self.sentences.span_of(candidate.start)
+            self._deictic_year[sentence] = (index, value.year)
 
     def _maybe_move(self, index: int, candidate: Candidate, anchored: AnchoredValue) -> None:
         value = anchored.value
@@ -396,8 +407,14 @@ class Anchorer:
             and meaning.fill == Grain.YEAR
             and (reference.kind is AnchorKind.DCT or reference.point.year == self.dct.year)
         ):
-            # a yearless date in news: the year of writing, or the one before or after it
-            filled = self._news_year(index, replace(filled, year=self.dct.year))
+            said = self._deictic_year.get(self.sentences.span_of(self.candidates[index].start))
+            if said is not None:
+                # "vor zwei Jahren war sie im Frühjahr": the year the sentence just named
+                filled = replace(filled, year=said[1])
+                anchor, at = Anchor(AnchorKind.TIMEX, None, str(said[1])), said[0]
+            else:
+                # a yearless date in news: the year of writing, or the one before or after it
+                filled = self._news_year(index, replace(filled, year=self.dct.year))
         if meaning.easter_offset is not None and filled.year is not None:
             filled = easter_point(filled.year, meaning.easter_offset)
         return AnchoredValue(filled, anchor, at)
