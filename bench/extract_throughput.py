@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import resource
 import shutil
 import subprocess
@@ -141,21 +140,10 @@ def main() -> int:
             for kind in ("steady", "end_to_end"):
                 key = f"{kind}_chars_per_second"
                 ratios[f"{label} / {name}, {kind.replace('_', ' ')}"] = ours[key] / peer[key]
-    report = {
-        "input": str(args.input),
-        "documents": len(documents),
-        "characters": characters,
-        "machine": f"{os.cpu_count()} cores, Python {sys.version.split()[0]}, "
-        f"load average {os.getloadavg()[0]:.1f} at the end",
-        "systems": systems,
-        "ratios": ratios,
-    }
-    results = BENCH / "results"
-    results.mkdir(exist_ok=True)
-    (results / "extract_throughput.json").write_text(json.dumps(report, indent=2) + "\n")
-    table = throughput.markdown(report, "Full extract vs HeidelTime tagging")
-    (results / "extract_throughput.md").write_text(table)
-    print(table)
+    throughput.write_report(
+        args.input, documents, characters, systems, ratios,
+        "extract_throughput", "Full extract vs HeidelTime tagging",
+    )  # fmt: skip
     return 0
 
 

@@ -170,8 +170,22 @@ def main() -> int:
             ratios[f"chronist / {name}, end to end"] = (
                 chronist["end_to_end_chars_per_second"] / peer["end_to_end_chars_per_second"]
             )
+    write_report(args.input, documents, characters, systems, ratios, "throughput", "Throughput")
+    return 0
+
+
+def write_report(
+    source: Path,
+    documents: list[Any],
+    characters: int,
+    systems: dict[str, Any],
+    ratios: dict[str, float],
+    stem: str,
+    title: str,
+) -> None:
+    """Write ``bench/results/<stem>.json`` and ``.md`` and print the table."""
     report = {
-        "input": str(args.input),
+        "input": str(source),
         "documents": len(documents),
         "characters": characters,
         "machine": f"{os.cpu_count()} cores, Python {sys.version.split()[0]}, "
@@ -181,10 +195,10 @@ def main() -> int:
     }
     results = BENCH / "results"
     results.mkdir(exist_ok=True)
-    (results / "throughput.json").write_text(json.dumps(report, indent=2) + "\n")
-    (results / "throughput.md").write_text(markdown(report))
-    print(markdown(report))
-    return 0
+    (results / f"{stem}.json").write_text(json.dumps(report, indent=2) + "\n")
+    table = markdown(report, title)
+    (results / f"{stem}.md").write_text(table)
+    print(table)
 
 
 if __name__ == "__main__":
