@@ -62,3 +62,11 @@ eval: $(TEST_STAMP)
 		$(BIN)/python bench/heideltime_run.py $(WIKIWARSDE) bench/results/heideltime
 	$(BIN)/chronist eval $(WIKIWARSDE) --peer bench/results/heideltime --errors 3 \
 		| tee bench/results/eval-wikiwarsde-dev.txt
+	for split in dev test; do \
+		test -f bench/results/heideltime-news-de-$$split/timing.json || \
+			$(BIN)/python bench/heideltime_run.py bench/news_de/timeml/$$split \
+				bench/results/heideltime-news-de-$$split --type news; \
+		$(BIN)/chronist eval bench/news_de/timeml/$$split --kind news \
+			--peer bench/results/heideltime-news-de-$$split --errors 3 \
+			| tee bench/results/eval-news-de-$$split.txt; \
+	done

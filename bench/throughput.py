@@ -21,7 +21,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
 import shutil
 import subprocess
 import sys
@@ -36,31 +35,6 @@ BENCH = Path(__file__).resolve().parent
 DEFAULT_INPUT = BENCH.parent.parent / "shared" / "data" / "WikiWarsDE-dev"
 
 
-def measure_chronist_worker(documents_file: Path, lang: str, kind: str) -> dict[str, Any]:
-    """Run inside the fresh subprocess: import chronist, tag every document, time it."""
-    documents = json.loads(documents_file.read_text(encoding="utf-8"))
-    started = time.perf_counter()
-    import chronist
-
-    imported = time.perf_counter()
-    chronist.tag("Am 1. September 1939.", lang=lang, kind=kind)  # loads the language data
-    warm = time.perf_counter()
-    per_document = []
-    found = 0
-    for document in documents:
-        begin = time.perf_counter()
-        found += len(chronist.tag(document["text"], lang=lang, kind=kind, dct=document["dct"]))
-        per_document.append(time.perf_counter() - begin)
-    return {
-        "import_seconds": imported - started,
-        "first_call_seconds": warm - imported,
-        "processing_seconds": sum(per_document),
-        "per_document_seconds": per_document,
-        "expressions": found,
-        "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-    }
-
-
 def run_chronist(
     documents: list[heideltime_run.Document], args: argparse.Namespace
 ) -> dict[str, Any]:
@@ -68,7 +42,7 @@ def run_chronist(
         listing = Path(temporary) / "documents.json"
         payload = [{"text": d.text, "dct": d.dct} for d in documents]
         listing.write_text(json.dumps(payload, ensure_ascii=False), encoding="utf-8")
-        command = [sys.executable, __file__, "--chronist-worker", str(listing),
+        command = [sys.executable, str(BENCH / "chronist_worker.py"), str(listing),
                    "--lang", args.lang, "--kind", args.kind]  # fmt: skip
         if shutil.which("taskset"):
             command = ["taskset", "-c", "0", *command]
@@ -142,11 +116,7 @@ def main() -> int:
                         default="batch")  # fmt: skip
     parser.add_argument("--heideltime-language", default="german")
     parser.add_argument("--heideltime-type", choices=("narratives", "news"), default="narratives")
-    parser.add_argument("--chronist-worker", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
-    if args.chronist_worker is not None:
-        print(json.dumps(measure_chronist_worker(args.chronist_worker, args.lang, args.kind)))
-        return 0
     documents = heideltime_run.read_inputs(args.input, None)
     characters = sum(len(d.text) for d in documents)
     systems: dict[str, dict[str, Any]] = {}

@@ -11,8 +11,7 @@ import pytest
 import chronist
 
 _MODULES = sorted(
-    {"chronist"}
-    | {info.name for info in pkgutil.walk_packages(chronist.__path__, "chronist.")}
+    {"chronist"} | {info.name for info in pkgutil.walk_packages(chronist.__path__, "chronist.")}
 )
 
 

@@ -111,6 +111,8 @@ class Anchorer:
         self.reference: _Reference | None = None
         # in news, a year a sentence names relative to the DCT ("vor zwei Jahren"), by sentence
         self._deictic_year: dict[tuple[int, int], tuple[int, int]] = {}
+        # in news, the day each weekday name was resolved to
+        self._news_weekdays: dict[int, Day] = {}
         if previous is not None and previous.reference is not None:
             # the story's time carries over from the text before (a block of a long text)
             carried = previous.reference
@@ -263,6 +265,13 @@ class Anchorer:
         """The sentence of a candidate, at most a few hundred characters either side of it."""
         candidate = self.candidates[index]
         start, end = self.sentences.span_of(candidate.start)
+        if self.kind is Kind.NEWS:
+            # a web article's headline, dateline and teaser are lines of their own,
+            # and the clauses of "...; am Freitag hatte es" have their own tense
+            for mark in ("\n", ";"):
+                start = max(start, self.text.rfind(mark, start, candidate.start) + 1)
+                mark_at = self.text.find(mark, candidate.end, end)
+                end = end if mark_at < 0 else mark_at
         return self.text[max(start, candidate.start - 400) : min(end, candidate.end + 400)]
 
     def _next_stated_year(self, index: int) -> int | None:
@@ -450,25 +459,39 @@ class Anchorer:
             return AnchoredValue(point, Anchor(AnchorKind.NONE), None)
         base = Day(reference.point.year or 0, reference.point.month or 1, reference.point.day)
         direction = meaning.weekday_shift
-        if direction is None:
-            if reference.kind is AnchorKind.DCT:
-                tense = sentence_tense(self._around(index))
-                direction = -1 if tense is Tense.PAST else 1
-            else:
-                direction = 1
         delta = (weekday - weekday_of(base)) % 7
-        if direction < 0:
-            delta = delta - 7 if delta else -7
-        elif delta == 0:
-            delta = 7
         anchor, at = self._anchor_of(reference)
-        day = shift_day(base, delta)
+        if direction is None and reference.kind is AnchorKind.DCT:
+            # a news text means one day by one weekday name ("am Montagmorgen ... am Montag")
+            remembered = self._news_weekdays.get(weekday)
+            day = remembered or shift_day(base, self._news_delta(index, delta))
+            self._news_weekdays[weekday] = day
+        elif direction is None or direction > 0:
+            day = shift_day(base, delta or 7)
+        else:
+            day = shift_day(base, delta - 7 if delta else -7)
         if point.part_of_day is not None:
             evening = CalendarPoint(
                 Grain.PART_OF_DAY, day.year, day.month, day.day, part_of_day=point.part_of_day
             )
             return AnchoredValue(evening, anchor, at)
         return AnchoredValue(day_point(day), anchor, at)
+
+    def _news_delta(self, index: int, delta: int) -> int:
+        """Days from the DCT to a weekday ``delta`` days ahead of it, as news means it.
+
+        The DCT's own weekday is that day (agency style names the weekday, not
+        ``heute``); otherwise the tense chooses the last or the next one, and a
+        sentence without a clear tense the nearer one.
+        """
+        if delta == 0:
+            return 0
+        tense = sentence_tense(self._around(index))
+        if tense is Tense.PAST:
+            return delta - 7
+        if tense is Tense.FUTURE:
+            return delta
+        return delta if delta <= 3 else delta - 7
 
     def _resolve_deictic(self, index: int, meaning: Deictic) -> AnchoredValue:
         if (

@@ -11,6 +11,7 @@ from enum import Enum
 
 from chronist.temporal.engine import Candidate
 from chronist.temporal.meaning import Explicit
+from chronist.temporal.values import Day, Grain, days_between
 from chronist.text.segment import SpanIndex
 
 
@@ -24,7 +25,16 @@ _FUTURE = re.compile(
     r"\b(?:wird|werden|wirst|werde|will|wollen|soll|sollen|plant|planen|kommende[nmrs]?|nächste[nmrs]?)\b"
 )
 _PAST = re.compile(
-    r"\b(?:hat|haben|hatte|hatten|war|waren|wurde|wurden|worden|gewesen|sagte|erklärte|teilte)\b|\bge[a-zäöüß]{3,}(?:t|en)\b"
+    r"\b(?:hat|haben|hatte|hatten|war|waren|wurde|wurden|worden|gewesen|sagte|erklärte|teilte)\b"
+    # the perfect with "sein" ("ist ... gestorben"); a participle alone may be an adjective
+    r"|\b(?:ist|sind|sei|seien)\b[^.;:!?]*\bge[a-zäöüß]{3,}(?:t|en)\b"
+    # the preterite of the verbs news reports in most (modal, strong and reporting verbs)
+    r"|\b(?:wollte|konnte|musste|sollte|durfte|mochte|gab|kam|ging|nahm|stand|fand|hieß|lag"
+    r"|blieb|sah|sprach|rief|fiel|starb|brach|traf|zog|begann|gewann|erhielt|entschied|stieg"
+    r"|sank|fuhr|flog|schrieb|schlug|trat|bekam|lief|hielt|ließ|saß|brachte|dachte|wusste"
+    r"|nannte|verließ|gelang|geschah|wies|betonte|berichtete|meldete|bestätigte|forderte"
+    r"|kritisierte|warnte|kündigte|ereignete|passierte|verletzte|stellte|legte|machte|zeigte"
+    r"|führte|spielte|lebte|arbeitete|verlor|kehrte|landete|prallte|erlitt|setzte|suchte)n?\b"
 )
 
 
@@ -37,6 +47,50 @@ def sentence_tense(sentence: str) -> Tense:
 
 
 _HEADING_MAX = 90
+
+# A dateline stands in the first lines of an article, on a short line of its own.
+_DATELINE_REACH = 600
+_DATELINE_LINE = 100
+# How long before the creation time given (a crawl, an archive) a dateline may lie.
+_DATELINE_DAYS = 400
+
+
+def written_date(text: str, candidates: list[Candidate], dct: Day) -> tuple[int, Day] | None:
+    """The date a news text gives itself in its first lines, if it differs from ``dct``.
+
+    A crawled or archived article often carries the day it was written as a
+    dateline (``17.01.2016, 11:57 Uhr``, ``News vom 07.03.2016``) while the
+    creation time given is the day it was collected. Its ``am Dienstag`` and
+    ``gestern`` mean days before the dateline, so the dateline is the better
+    reference. Returns the candidate's index and its day.
+
+    >>> from chronist.temporal.engine import find_candidates
+    >>> from chronist.temporal.grammar import load_grammar
+    >>> text = "Unfall auf der A8\\n12.01.2016, 10:01 Uhr\\nAm Montag kam es zu einem Unfall."
+    >>> written_date(text, find_candidates(text, load_grammar("de")), Day(2016, 3, 10))
+    (0, Day(year=2016, month=1, day=12))
+    """
+    for index, candidate in enumerate(candidates):
+        if candidate.start >= _DATELINE_REACH:
+            return None
+        meaning = candidate.meaning
+        if not isinstance(meaning, Explicit) or meaning.fill is not None or candidate.bound:
+            continue
+        point = meaning.point
+        if point.grain < Grain.DAY or None in (point.year, point.month, point.day):
+            continue
+        line_start = text.rfind("\n", 0, candidate.start) + 1
+        line_end = text.find("\n", candidate.end)
+        line = text[line_start : len(text) if line_end < 0 else line_end]
+        if len(line.strip()) > _DATELINE_LINE:
+            continue
+        year = point.year or 0
+        if meaning.two_digit:
+            year += 2000 if 2000 + year <= dct.year else 1900
+        day = Day(year, point.month or 1, point.day or 1)
+        if 0 < days_between(day, dct) <= _DATELINE_DAYS:
+            return index, day
+    return None
 
 
 def dated_headings(

@@ -9,6 +9,7 @@ from datetime import date
 
 from chronist.errors import OptionError
 from chronist.temporal.anchoring import AnchoredValue, Anchorer, Kind
+from chronist.temporal.discourse import written_date
 from chronist.temporal.engine import Candidate, find_candidates
 from chronist.temporal.grammar import Grammar, load_grammar
 from chronist.temporal.meaning import Explicit
@@ -171,6 +172,9 @@ def tagging(
     first = next(blocks, [])
     first_candidates = find_all(text, grammar, first) if first else []
     document_kind = chosen or guess_kind(first_candidates, day)
+    if document_kind is Kind.NEWS and day is not None:
+        written = written_date(text, first_candidates, day)
+        day = day if written is None else written[1]
     spans = SpanIndex(paragraphs)
 
     def run() -> Iterator[Timex]:

@@ -47,6 +47,7 @@ PRODUCERS: dict[str, Producer] = {
             "minute",
             "part_of_day",
             "midnight",
+            "this_year",
             "season_adjective",
             "timezone",
         },

@@ -115,7 +115,8 @@ def calendar(groups: Groups) -> Produced | None:
         explicit = Explicit(
             CalendarPoint(Grain.DAY, weekday=weekday),
             fill=Grain.DAY,
-            weekday_shift=None if shift is None else int(shift) or 1,
+            # "diesem Donnerstag" (0) is the weekday as a bare name means it
+            weekday_shift=None if shift is None or int(shift) == 0 else int(shift),
         )
         return Produced(TimexType.DATE, explicit, mod)
     elif "hour" in groups or "midnight" in groups:
@@ -138,7 +139,7 @@ def calendar(groups: Groups) -> Produced | None:
             fill = Grain.DAY
         elif year is None:
             fill = Grain.YEAR
-        return Produced(TimexType.TIME, Explicit(point, fill=fill), mod)
+        return Produced(TimexType.TIME, Explicit(point, fill=fill, two_digit=two_digit), mod)
     elif month is not None:
         month = int(month)
         if day is not None and day > days_in_month(year if year is not None else 2000, month):
