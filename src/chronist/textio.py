@@ -80,8 +80,9 @@ _WIDE_BOMS = (
 def read_text(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
     """Read a UTF-8 text file (``"-"`` is standard input) as a string.
 
-    The file is decoded a megabyte at a time, so reading never holds the whole
-    file's bytes beside its text.
+    The file is read and checked a megabyte at a time (binary data, encoding
+    errors with their byte offset, the size limit), then decoded in one go: at
+    most its bytes and its text are held at once.
 
     >>> read_text("../shared/seed/koreakrieg.de.txt")[:10]  # doctest: +SKIP
     'Der Korea'
@@ -100,7 +101,7 @@ def read_text(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
         if stat.S_ISREG(info.st_mode):
             _check_size(source, info.st_size, max_bytes)
         with open(source, "rb") as stream:
-            return _decode_chunks(_chunks(stream), source, max_bytes)
+            return _decode_chunks(_chunks(stream), source, max_bytes, info.st_size)
     except FileNotFoundError:
         raise MissingInputError(f"{source}: no such file; check the path") from None
     except PermissionError:
@@ -128,9 +129,12 @@ def _chunks(stream: BinaryIO) -> Iterator[bytes]:
         yield chunk
 
 
-def _decode_chunks(chunks: Iterable[bytes], source: str, max_bytes: int) -> str:
+def _decode_chunks(chunks: Iterable[bytes], source: str, max_bytes: int, size_hint: int = 0) -> str:
+    # Each chunk is checked as it comes; the text is decoded once at the end from
+    # the bytes, so the peak is the bytes plus the text, not the text twice.
     decoder = codecs.getincrementaldecoder("utf-8")("strict")
-    pieces: list[str] = []
+    data = bytearray(size_hint)  # filled in place: no copy as it grows
+    filled = 0
     consumed = newlines = 0  # bytes and line ends before the current chunk
     first = True
     for chunk in chunks:
@@ -148,18 +152,21 @@ def _decode_chunks(chunks: Iterable[bytes], source: str, max_bytes: int) -> str:
             )
         pending = len(decoder.getstate()[0])
         try:
-            pieces.append(decoder.decode(chunk))
+            decoder.decode(chunk)
         except UnicodeDecodeError as error:
             raise _encoding_error(source, error, consumed - pending, newlines) from None
+        data[filled : filled + len(chunk)] = chunk
+        filled += len(chunk)
         consumed += len(chunk)
         newlines += chunk.count(b"\n")
         _check_size(source, consumed, max_bytes)
     try:
-        pieces.append(decoder.decode(b"", final=True))
+        decoder.decode(b"", final=True)
     except UnicodeDecodeError as error:
         raise _encoding_error(source, error, consumed - len(error.object), newlines) from None
-    text = "".join(pieces)
-    del pieces
+    del data[filled:]
+    text = data.decode("utf-8")
+    del data
     if not text or text.isspace():
         what = "is empty" if not text else "contains only whitespace"
         raise EmptyInputError(f"{source}: {what}; there is nothing to tag")
