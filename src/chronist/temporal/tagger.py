@@ -112,6 +112,7 @@ def guess_kind(candidates: list[Candidate], dct: Day | None) -> Kind:
         if isinstance(c.meaning, Explicit)
         and c.meaning.point.year is not None
         and c.meaning.fill is None
+        and not c.meaning.two_digit  # "02.02.16" names no century
     )
     if not years:
         return Kind.NEWS
