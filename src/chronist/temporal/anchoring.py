@@ -475,6 +475,10 @@ class Anchorer:
                 Grain.PART_OF_DAY, day.year, day.month, day.day, part_of_day=point.part_of_day
             )
             return AnchoredValue(evening, anchor, at)
+        if point.hour is not None:
+            # "Samstag, 18.30 Uhr": that time of the day
+            timed = replace(point, year=day.year, month=day.month, day=day.day, weekday=None)
+            return AnchoredValue(timed, anchor, at)
         return AnchoredValue(day_point(day), anchor, at)
 
     def _news_delta(self, index: int, delta: int) -> int:

@@ -34,7 +34,7 @@ _PAST = re.compile(
     r"|sank|fuhr|flog|schrieb|schlug|trat|bekam|lief|hielt|ließ|saß|brachte|dachte|wusste"
     r"|nannte|verließ|gelang|geschah|wies|betonte|berichtete|meldete|bestätigte|forderte"
     r"|kritisierte|warnte|kündigte|ereignete|passierte|verletzte|stellte|legte|machte|zeigte"
-    r"|führte|spielte|lebte|arbeitete|verlor|kehrte|landete|prallte|erlitt|setzte|suchte)n?\b"
+    r"|führte|spielte|lebte|arbeitete|verlor|kehrte|landete|prallte|erlitt|setzte|suchte)(?:e?n)?\b"
 )
 
 

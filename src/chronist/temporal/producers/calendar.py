@@ -112,6 +112,20 @@ def calendar(groups: Groups) -> Produced | None:
                 when, fill=Grain.DAY, weekday_shift=None if shift is None else int(shift) or 1
             )
             return Produced(TimexType.TIME, explicit, mod)
+        if "hour" in groups:
+            # "Samstag, 18.30 Uhr"
+            minute = groups.text("minute")
+            when = CalendarPoint(
+                Grain.MINUTE if minute else Grain.HOUR,
+                weekday=weekday,
+                hour=int(groups.text("hour") or "0"),
+                minute=int(minute) if minute else None,
+                zone=groups.lex_str("timezone"),
+            )
+            explicit = Explicit(
+                when, fill=Grain.DAY, weekday_shift=None if shift is None else int(shift) or 1
+            )
+            return Produced(TimexType.TIME, explicit, mod)
         explicit = Explicit(
             CalendarPoint(Grain.DAY, weekday=weekday),
             fill=Grain.DAY,
