@@ -15,7 +15,6 @@ Every value records the anchor it used (:class:`Anchor`).
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from dataclasses import dataclass, replace
 from enum import Enum
@@ -37,6 +36,7 @@ from chronist.temporal.discourse import (
     sentence_tense,
 )
 from chronist.temporal.engine import Candidate
+from chronist.temporal.grammar import DiscourseCues
 from chronist.temporal.meaning import Anaphor, Deictic, Explicit, Fixed, Shift
 from chronist.temporal.mention import Anchor, AnchorKind
 from chronist.temporal.values import (
@@ -59,11 +59,6 @@ class Kind(Enum):
     NARRATIVE = "narrative"
 
 
-# Bounds that say where something ends or lies outside, not where the story is.
-_RANGE_END = re.compile(r"\s*(?:bis|–|-|—)\s")
-_COORDINATION = re.compile(
-    r"^\s*(?:,|und|oder|bis|sowie|bzw\.|/|–|-|—)\s*(?:zum|zur|im|am|den|dem|Anfang|Mitte|Ende)?\s*$"
-)
 _FAR_JUMP_YEARS = 10
 _NON_MOVING_BOUNDS = frozenset({"until", "before", "after", "latest", "earliest", "since"})
 
@@ -101,8 +96,10 @@ class Anchorer:
         paragraphs: SpanIndex,
         sentences: SpanIndex,
         previous: Anchorer | None = None,
+        cues: DiscourseCues | None = None,
     ) -> None:
         self.text = text
+        self.cues = cues or DiscourseCues()
         self.candidates = candidates
         self.kind = kind
         self.dct = dct
@@ -194,7 +191,7 @@ class Anchorer:
             return  # "die Deklaration von Paris von 1856": an attribute, not the story's time
         sentence = self.sentences.span_of(candidate.start)
         if in_parentheses(self.text, sentence[0], candidate.start) or in_background_clause(
-            self.text, sentence, candidate.start, candidate.end
+            self.text, sentence, candidate.start, candidate.end, self.cues
         ):
             return
         if value.grain == Grain.YEAR and not self._jump_confirmed(index, value.year):
@@ -279,7 +276,7 @@ class Anchorer:
         return self._stated_years[following][1] if following < len(self._stated_years) else None
 
     def _range_follows(self, candidate: Candidate) -> bool:
-        return _RANGE_END.match(self.text, candidate.end) is not None
+        return self.cues.range_end.match(self.text, candidate.end) is not None
 
     def _coordinated_year(self, index: int) -> tuple[int, int] | None:
         """``im Spätsommer und Herbst 1940``: the year of a date joined to this one."""
@@ -287,7 +284,7 @@ class Anchorer:
         for following in range(index + 1, min(index + 3, len(self.candidates))):
             other = self.candidates[following]
             gap = self.text[candidate.end : other.start]
-            if not _COORDINATION.match(gap):
+            if not self.cues.coordination.match(gap):
                 return None
             meaning = other.meaning
             if (
@@ -435,7 +432,7 @@ class Anchorer:
         past tense it must have begun by then; otherwise the nearest one wins.
         """
         assert self.dct is not None
-        tense = sentence_tense(self._around(index))
+        tense = sentence_tense(self._around(index), self.cues)
         options = []
         for year in (self.dct.year - 1, self.dct.year, self.dct.year + 1):
             option = replace(point, year=year)
@@ -490,7 +487,7 @@ class Anchorer:
         """
         if delta == 0:
             return 0
-        tense = sentence_tense(self._around(index))
+        tense = sentence_tense(self._around(index), self.cues)
         if tense is Tense.PAST:
             return delta - 7
         if tense is Tense.FUTURE:

@@ -1,7 +1,8 @@
 """How a text is built, as far as anchoring needs it: tense, clauses and headings.
 
-These readings are German-specific in their word lists; they decide whether a
-date moves the story's time or only looks back or ahead.
+The word lists are language data (``lang/<lang>/discourse.toml``, read into
+:class:`~chronist.temporal.grammar.DiscourseCues`); these readings decide
+whether a date moves the story's time or only looks back or ahead.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ import re
 from enum import Enum
 
 from chronist.temporal.engine import Candidate
+from chronist.temporal.grammar import DiscourseCues
 from chronist.temporal.meaning import Explicit
 from chronist.temporal.values import Day, Grain, days_between
 from chronist.text.segment import SpanIndex
@@ -21,27 +23,10 @@ class Tense(Enum):
     FUTURE = "future"
 
 
-_FUTURE = re.compile(
-    r"\b(?:wird|werden|wirst|werde|will|wollen|soll|sollen|plant|planen|kommende[nmrs]?|nächste[nmrs]?)\b"
-)
-_PAST = re.compile(
-    r"\b(?:hat|haben|hatte|hatten|war|waren|wurde|wurden|worden|gewesen|sagte|erklärte|teilte)\b"
-    # the perfect with "sein" ("ist ... gestorben"); a participle alone may be an adjective
-    r"|\b(?:ist|sind|sei|seien)\b[^.;:!?]*\bge[a-zäöüß]{3,}(?:t|en)\b"
-    # the preterite of the verbs news reports in most (modal, strong and reporting verbs)
-    r"|\b(?:wollte|konnte|musste|sollte|durfte|mochte|gab|kam|ging|nahm|stand|fand|hieß|lag"
-    r"|blieb|sah|sprach|rief|fiel|starb|brach|traf|zog|begann|gewann|erhielt|entschied|stieg"
-    r"|sank|fuhr|flog|schrieb|schlug|trat|bekam|lief|hielt|ließ|saß|brachte|dachte|wusste"
-    r"|nannte|verließ|gelang|geschah|wies|betonte|berichtete|meldete|bestätigte|forderte"
-    r"|kritisierte|warnte|kündigte|ereignete|passierte|verletzte|stellte|legte|machte|zeigte"
-    r"|führte|spielte|lebte|arbeitete|verlor|kehrte|landete|prallte|erlitt|setzte|suchte)(?:e?n)?\b"
-)
-
-
-def sentence_tense(sentence: str) -> Tense:
-    if _FUTURE.search(sentence):
+def sentence_tense(sentence: str, cues: DiscourseCues) -> Tense:
+    if cues.future.search(sentence):
         return Tense.FUTURE
-    if _PAST.search(sentence):
+    if cues.past.search(sentence):
         return Tense.PAST
     return Tense.PRESENT
 
@@ -130,16 +115,7 @@ def dated_headings(
     return sections
 
 
-# a relative pronoun, not an article: no noun or quoted adjective follows it
-_RELATIVE_CLAUSE = re.compile(
-    r"\s*(?:die|der|das|dem|den|deren|dessen|welche[rsmn]?)\s+(?![A-ZÄÖÜ„\"»«]|[a-zäöüß]+e[nrms]?\s+[A-ZÄÖÜ])"
-)
-
-
 _CLAUSE_BREAK = re.compile(r",|;|\s[–—-]\s")
-
-
-_PLUPERFECT = re.compile(r"\b(?:hatte|hatten|hattest|hattet)\b")
 
 
 # How far around an expression its clause is looked for: bounds the work on
@@ -152,12 +128,14 @@ def in_parentheses(text: str, sentence_start: int, start: int) -> bool:
     return before.count("(") > before.count(")")
 
 
-def in_background_clause(text: str, sentence: tuple[int, int], start: int, end: int) -> bool:
+def in_background_clause(
+    text: str, sentence: tuple[int, int], start: int, end: int, cues: DiscourseCues
+) -> bool:
     """A flashback in the pluperfect (``ersterer hatte ... im Juli 1917``) or a
     relative clause (``..., die 1791 die Déclaration ... verfasste``)."""
     before = _CLAUSE_BREAK.split(text[max(sentence[0], start - _CLAUSE_REACH) : start])
     after = _CLAUSE_BREAK.split(text[end : min(sentence[1], end + _CLAUSE_REACH)], maxsplit=1)
     clause = before[-1] + text[start:end] + after[0]
-    if _PLUPERFECT.search(clause):
+    if cues.pluperfect.search(clause):
         return True
-    return len(before) > 1 and _RELATIVE_CLAUSE.match(clause) is not None
+    return len(before) > 1 and cues.relative_clause.match(clause) is not None

@@ -163,18 +163,12 @@ def _matches(
         )
 
 
-# the noun after a number, perhaps behind an adjective ("die 1400 hessischen Truppen")
-# (an article or possessive is no such adjective, nor a present participle: "die 1918 einsetzende")
-_NEXT_NOUN = re.compile(
-    r"[ \t]+(?:(?!(?:die|der|das|den|dem|des|ein|eine[nmrs]?|ihre[nmrs]?|seine[nmrs]?)[ \t])"
-    r"[a-zäöüß]+(?<!nd)e[nmrs]?[ \t]+)?([A-ZÄÖÜ][\w-]*)"
-)
 _TIME_WORD_CLASSES = ("month", "unit", "season", "weekday", "era", "holiday", "position")
 
 
 def _counts_something(text: str, start: int, end: int, grammar: Grammar) -> bool:
     """``und 1370 Landungsboote``: a number between a count word and a noun is no year."""
-    following = _NEXT_NOUN.match(text, end)
+    following = grammar.cues.next_noun.match(text, end)
     if following is None:
         return False
     word = following.group(1)

@@ -137,6 +137,50 @@ class Rule:
     bound: bool = False  # a bound preposition may stand before the span ("bis 1953")
 
 
+_NEVER = re.compile(r"(?!)")
+
+
+@dataclass(frozen=True, slots=True)
+class DiscourseCues:
+    """The word patterns by which anchoring reads a text's structure.
+
+    Loaded from ``lang/<lang>/discourse.toml``; each key is documented there.
+    """
+
+    future: re.Pattern[str] = _NEVER  # a clause about the future
+    past: re.Pattern[str] = _NEVER  # a clause about the past
+    pluperfect: re.Pattern[str] = _NEVER  # a flashback
+    relative_clause: re.Pattern[str] = _NEVER  # a relative clause, at its start
+    range_end: re.Pattern[str] = _NEVER  # right after a date: a range's second end follows
+    coordination: re.Pattern[str] = _NEVER  # the gap between two coordinated dates
+    range_join: re.Pattern[str] = _NEVER  # the gap between the two ends of a range
+    next_noun: re.Pattern[str] = _NEVER  # the noun after a number (group 1)
+
+
+def load_cues(path: Path) -> DiscourseCues:
+    """A language's discourse cues; every key must be there and compile.
+
+    >>> from chronist.lang import language_dir
+    >>> cues = load_cues(language_dir("de") / "discourse.toml")
+    >>> bool(cues.future.search("Die Wahl wird im Mai stattfinden."))
+    True
+    """
+    data = _load_toml(path)
+    patterns: dict[str, re.Pattern[str]] = {}
+    for name in DiscourseCues.__slots__:
+        source = data.get(name)
+        if not isinstance(source, str):
+            raise LanguageDataError(f"{path}: {name!r} is missing or not a string")
+        try:
+            patterns[name] = re.compile(source)
+        except re.error as error:
+            raise LanguageDataError(f"{path}: {name!r}: bad pattern: {error}") from error
+    unknown = set(data) - set(patterns)
+    if unknown:
+        raise LanguageDataError(f"{path}: unknown key(s) {', '.join(sorted(unknown))}")
+    return DiscourseCues(**patterns)
+
+
 @dataclass(frozen=True, slots=True)
 class Grammar:
     lang: str
@@ -147,6 +191,7 @@ class Grammar:
     # a span ("bis zum"), and a noun after a year that makes it a count ("1500 Mann")
     bound_before: re.Pattern[str] = re.compile(r"(?!)")
     count_after: re.Pattern[str] = re.compile(r"(?!)")
+    cues: DiscourseCues = DiscourseCues()
 
     @property
     def rule_order(self) -> dict[str, int]:
@@ -286,7 +331,8 @@ def load_grammar(lang: str) -> Grammar:
     )
     count_nouns = lexicon.classes["count_noun"].compact_alternation()
     count_after = re.compile(r"\s+" + count_nouns + r"(?![\w])")
-    return Grammar(lang, lexicon, tuple(rules), frozenset(unused), bound_before, count_after)
+    cues = load_cues(folder / "discourse.toml")
+    return Grammar(lang, lexicon, tuple(rules), frozenset(unused), bound_before, count_after, cues)
 
 
 @cache

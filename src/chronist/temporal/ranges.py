@@ -21,12 +21,16 @@ from chronist.temporal.values import (
     days_between,
 )
 
-_JOIN = re.compile(r"^\s*(?:bis(?:\s+(?:zum|zur|ins|in\s+die|in\s+den))?|–|-|—|/|und)\s*$")
 _UNIT_OF_GRAIN = {Grain.YEAR: Unit.YEAR, Grain.MONTH: Unit.MONTH, Grain.DAY: Unit.DAY}
 
 
-def add_ranges(text: str, timexes: list[Timex], first_tid: int | None = None) -> list[Timex]:
+def add_ranges(
+    text: str, timexes: list[Timex], join: re.Pattern[str], first_tid: int | None = None
+) -> list[Timex]:
     """The timexes with a range DURATION after every begin/end pair.
+
+    ``join`` must match the whole gap between the two ends (the language's
+    ``range_join`` cue: "bis", "–").
 
     >>> from chronist import tag
     >>> [(t.type.value, t.value, t.edtf) for t in tag("von 1950 bis 1953")][-1]
@@ -40,7 +44,7 @@ def add_ranges(text: str, timexes: list[Timex], first_tid: int | None = None) ->
         if timex.role != "begin" or index + 1 >= count:
             continue
         end = timexes[index + 1]
-        if end.role != "end" or not _JOIN.match(text[timex.end : end.start]):
+        if end.role != "end" or not join.match(text[timex.end : end.start]):
             continue
         span = _range(timex, end, f"t{added + 1}")
         if span is not None:

@@ -185,14 +185,18 @@ def tagging(
         while block:
             start, end = block[0][0], block[-1][1]
             sentences = SpanIndex(sentence_spans(text, start, end) if candidates else [])
-            anchorer = Anchorer(text, candidates, document_kind, day, spans, sentences, carried)
+            anchorer = Anchorer(
+                text, candidates, document_kind, day, spans, sentences, carried, grammar.cues
+            )
             anchored = anchorer.resolve_all()
             tids = [f"t{numbered + i + 1}" for i in range(len(candidates))]
             timexes = [
                 _timex(c, a, tids[i], tids)
                 for i, (c, a) in enumerate(zip(candidates, anchored, strict=True))
             ]
-            ranged = add_ranges(text, timexes, first_tid=numbered + len(candidates) + 1)
+            ranged = add_ranges(
+                text, timexes, grammar.cues.range_join, first_tid=numbered + len(candidates) + 1
+            )
             numbered += len(ranged)
             carried = anchorer
             yield from ranged
