@@ -2,7 +2,8 @@
 
 Sentences end at ``.``, ``!`` or ``?`` followed by space and an upper-case
 letter, a digit or a quote, except after abbreviations and after one- or
-two-digit numbers (``am 15. September``).
+two-digit numbers (``am 15. September``); the abbreviations are German and
+English ones.
 """
 
 from __future__ import annotations
@@ -16,6 +17,9 @@ _SENTENCE_END = re.compile(r"[.!?…]+[\"'“”»«)]*\s+(?=[\"'„“»«(]?[A
 _NO_BREAK_BEFORE = re.compile(
     r"(?:\b(?:[0-9]{1,2}|[IVX]+|Chr|Jh|Jhs|ca|Nr|S|bzw|usw|vgl|z\.B|d\.h|u\.a|etc|St|Dr|Prof|"
     r"Gen|Hl|v|n|u|Mio|Mrd|Tsd|Jan|Feb|Febr|Mär|Apr|Jun|Jul|Aug|Sep|Sept|Okt|Nov|Dez|Abs|Art|"
+    # English
+    r"Mr|Mrs|Ms|Lt|Col|Sgt|Capt|Adm|Gov|Sen|Rep|Jr|Sr|Gens|Maj|Brig|Cmdr|Mt|Ft|vs|e\.g|i\.e|"
+    r"a\.m|p\.m|Inc|Corp|Co|No|Oct|Dec|Mar|"
     r"[A-ZÄÖÜ])\.)$"
 )
 
