@@ -136,9 +136,12 @@ def calendar(groups: Groups) -> Produced | None:
     elif "hour" in groups or "midnight" in groups:
         hour = int(groups.text("hour") or "24")
         minute = groups.text("minute")
-        part = groups.text("part_of_day")
-        if part in ("abends", "nachts") and hour < 12:
+        # "10 Uhr abends", "11 Uhr nachts", "10 p.m.", "12 a.m."
+        part = groups.lex_str("part_of_day", "part_of_day_adverb")
+        if (part in ("AF", "EV", "PM") and hour < 12) or (part == "NI" and 6 <= hour < 12):
             hour += 12
+        elif part == "AM" and hour == 12:
+            hour = 0
         dated = month is not None and day is not None
         point = CalendarPoint(
             Grain.MINUTE if minute else Grain.HOUR,
