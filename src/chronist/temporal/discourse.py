@@ -40,7 +40,9 @@ _DATELINE_LINE = 100
 _DATELINE_DAYS = 400
 
 
-def written_date(text: str, candidates: list[Candidate], dct: Day) -> tuple[int, Day] | None:
+def written_date(
+    text: str, candidates: list[Candidate], dct: Day, cues: DiscourseCues
+) -> tuple[int, Day] | None:
     """The date a news text gives itself in its first lines, if it differs from ``dct``.
 
     A crawled or archived article often carries the day it was written as a
@@ -52,15 +54,18 @@ def written_date(text: str, candidates: list[Candidate], dct: Day) -> tuple[int,
     >>> from chronist.temporal.engine import find_candidates
     >>> from chronist.temporal.grammar import load_grammar
     >>> text = "Unfall auf der A8\\n12.01.2016, 10:01 Uhr\\nAm Montag kam es zu einem Unfall."
-    >>> written_date(text, find_candidates(text, load_grammar("de")), Day(2016, 3, 10))
+    >>> grammar = load_grammar("de")
+    >>> written_date(text, find_candidates(text, grammar), Day(2016, 3, 10), grammar.cues)
     (0, Day(year=2016, month=1, day=12))
     """
     for index, candidate in enumerate(candidates):
         if candidate.start >= _DATELINE_REACH:
             return None
         meaning = candidate.meaning
-        if not isinstance(meaning, Explicit) or meaning.fill is not None or candidate.bound:
+        if not isinstance(meaning, Explicit) or meaning.fill is not None:
             continue
+        if candidate.bound not in (None, "from") or cues.range_end.match(text, candidate.end):
+            continue  # "bis 12.01.2016", "vom 12.01. bis ...": a span, not a dateline
         point = meaning.point
         if point.grain < Grain.DAY or None in (point.year, point.month, point.day):
             continue

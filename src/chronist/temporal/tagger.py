@@ -174,7 +174,7 @@ def tagging(
     first_candidates = find_all(text, grammar, first) if first else []
     document_kind = chosen or guess_kind(first_candidates, day)
     if document_kind is Kind.NEWS and day is not None:
-        written = written_date(text, first_candidates, day)
+        written = written_date(text, first_candidates, day, grammar.cues)
         day = day if written is None else written[1]
     spans = SpanIndex(paragraphs)
 
