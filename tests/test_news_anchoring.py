@@ -25,6 +25,7 @@ def _written(text: str, dct: Day) -> Day | None:
         ("Streik bei der Bahn\nNews vom 07.03.2016\n", Day(2016, 3, 7)),
         ("Streik bei der Bahn\nDienstag, 12. Jan 2016\n", Day(2016, 1, 12)),
         ("Streik bei der Bahn\n25.01.16 16:44\n", Day(2016, 1, 25)),
+        ("Streik bei der Bahn\n25.01.2016 - 16:44\n", Day(2016, 1, 25)),
     ],
 )
 def test_a_dateline_before_the_dct_dates_the_article(head: str, expected: Day) -> None:

@@ -64,7 +64,9 @@ def written_date(
         meaning = candidate.meaning
         if not isinstance(meaning, Explicit) or meaning.fill is not None:
             continue
-        if candidate.bound not in (None, "from") or cues.range_end.match(text, candidate.end):
+        if candidate.bound not in (None, "from") or (
+            candidate.bound == "from" and cues.range_end.match(text, candidate.end)
+        ):
             continue  # "bis 12.01.2016", "vom 12.01. bis ...": a span, not a dateline
         point = meaning.point
         if point.grain < Grain.DAY or None in (point.year, point.month, point.day):
