@@ -411,7 +411,11 @@ class Anchorer:
             self.kind is Kind.NEWS
             and self.dct
             and meaning.fill == Grain.YEAR
-            and (reference.kind is AnchorKind.DCT or reference.point.year == self.dct.year)
+            and (
+                reference.kind is AnchorKind.DCT
+                or reference.point.year == self.dct.year
+                or not self._told_in_sentence(index, reference)
+            )
         ):
             said = self._deictic_year.get(self.sentences.span_of(self.candidates[index].start))
             if said is not None:
@@ -421,6 +425,7 @@ class Anchorer:
             else:
                 # a yearless date in news: the year of writing, or the one before or after it
                 filled = self._news_year(index, replace(filled, year=self.dct.year))
+                anchor, at = Anchor(AnchorKind.DCT, None, self.dct.iso()), None
         if meaning.easter_offset is not None and filled.year is not None:
             filled = easter_point(filled.year, meaning.easter_offset)
         return AnchoredValue(filled, anchor, at)

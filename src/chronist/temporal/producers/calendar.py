@@ -113,12 +113,12 @@ def calendar(groups: Groups) -> Produced | None:
             )
             return Produced(TimexType.TIME, explicit, mod)
         if "hour" in groups:
-            # "Samstag, 18.30 Uhr"
+            # "Samstag, 18.30 Uhr", "10 p.m. Wednesday"
             minute = groups.text("minute")
             when = CalendarPoint(
                 Grain.MINUTE if minute else Grain.HOUR,
                 weekday=weekday,
-                hour=int(groups.text("hour") or "0"),
+                hour=_clock_hour(groups),
                 minute=int(minute) if minute else None,
                 zone=groups.lex_str("timezone"),
             )
@@ -134,14 +134,8 @@ def calendar(groups: Groups) -> Produced | None:
         )
         return Produced(TimexType.DATE, explicit, mod)
     elif "hour" in groups or "midnight" in groups:
-        hour = int(groups.text("hour") or "24")
+        hour = _clock_hour(groups)
         minute = groups.text("minute")
-        # "10 Uhr abends", "11 Uhr nachts", "10 p.m.", "12 a.m."
-        part = groups.lex_str("part_of_day", "part_of_day_adverb")
-        if (part in ("AF", "EV", "PM") and hour < 12) or (part == "NI" and 6 <= hour < 12):
-            hour += 12
-        elif part == "AM" and hour == 12:
-            hour = 0
         dated = month is not None and day is not None
         point = CalendarPoint(
             Grain.MINUTE if minute else Grain.HOUR,
@@ -198,6 +192,17 @@ def calendar(groups: Groups) -> Produced | None:
         era_open=era_open and point.grain == Grain.YEAR,
     )
     return Produced(TimexType.DATE, explicit, mod)
+
+
+def _clock_hour(groups: Groups) -> int:
+    """The hour on a 24-hour clock: "10 Uhr abends", "11 Uhr nachts", "10 p.m.", "12 a.m."."""
+    hour = int(groups.text("hour") or "24")
+    part = groups.lex_str("part_of_day", "part_of_day_adverb")
+    if (part in ("AF", "EV", "PM") and hour < 12) or (part == "NI" and 6 <= hour < 12):
+        return hour + 12
+    if part == "AM" and hour == 12:
+        return 0
+    return hour
 
 
 def _century_number(groups: Groups) -> int | None:
