@@ -69,9 +69,10 @@ def recurrence(groups: Groups) -> Produced | None:
         amount = groups.number("amount") if "amount" in groups else 1.0
         period = Duration.of(unit, amount)
         if "times" in groups:
-            times_text = (groups.text("times") or "1").strip().lower()
-            times = {"ein": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5}.get(times_text)
-            freq = f"{times or int(times_text)}X"
+            times = groups.number("times")  # "zweimal", "3 mal", "twice"
+            if times is None or times != int(times):
+                return None
+            freq = f"{int(times)}X"
     return Produced(
         TimexType.SET, Fixed(Recurrence(period, quant="EVERY" if freq is None else None, freq=freq))
     )

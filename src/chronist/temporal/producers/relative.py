@@ -25,11 +25,11 @@ def shift(groups: Groups) -> Produced | None:
         unit_name, steps = (groups.lex_str("unit_compound") or "YEAR/0").split("/")
         return Produced(kind, Shift(Unit[unit_name], int(steps)))
     if "tags" in groups:
-        direction = 1 if (groups.text("direction2") or "").lower() == "darauf" else -1
+        direction = int(groups.lex("direction2", "shift_direction") or -1)
         return Produced(kind, Shift(Unit.DAY, direction))
     direction = int(groups.lex("shift_direction") or 1)
     if "event_relation" in groups:
-        direction = -1 if groups.text("event_relation") == "vor" else 1
+        direction = int(groups.lex("event_relation") or 1)
     unit = unit_in(groups, "unit", "unit") or Unit.DAY
     if "amount" in groups:
         amount = groups.number("amount")
@@ -75,9 +75,11 @@ def deictic(groups: Groups) -> Produced | None:
     part = None
     if part_text:
         code = (
-            "MO"
-            if part_text == "früh"
-            else groups.lex_str("part_of_day") or groups.lex_str("part_of_day2", "part_of_day")
+            groups.lex_str("part_of_day")
+            or groups.lex_str("part_of_day2", "part_of_day")
+            # "heute früh": an adverb
+            or groups.lex_str("part_of_day", "part_of_day_adverb")
+            or groups.lex_str("part_of_day2", "part_of_day_adverb")
         )
         part = PartOfDay(code) if code else None
     kind = TimexType.TIME if part else TimexType.DATE
