@@ -47,6 +47,7 @@ from chronist.temporal.values import (
     RefPoint,
     Resolved,
     Unit,
+    days_between,
     point_span,
     shift_day,
     weekday_of,
@@ -60,6 +61,10 @@ class Kind(Enum):
 
 
 _FAR_JUMP_YEARS = 10
+# how far after the DCT a date in a past-tense news sentence may lie
+_PAST_TENSE_REACH_DAYS = 14
+# how far back a quarter compared with "a year earlier" may have been named
+_COMPARED_PERIOD_REACH = 300
 _NON_MOVING_BOUNDS = frozenset({"until", "before", "after", "latest", "earliest", "since"})
 
 
@@ -110,6 +115,7 @@ class Anchorer:
         self._deictic_year: dict[tuple[int, int], tuple[int, int]] = {}
         # in news, the day each weekday name was resolved to
         self._news_weekdays: dict[int, Day] = {}
+        self._results: list[AnchoredValue] = []  # the values resolved so far
         if previous is not None and previous.reference is not None:
             # the story's time carries over from the text before (a block of a long text)
             carried = previous.reference
@@ -165,7 +171,7 @@ class Anchorer:
     # --- resolution ---------------------------------------------------------------
 
     def resolve_all(self) -> list[AnchoredValue]:
-        results = []
+        results = self._results
         for index, candidate in enumerate(self.candidates):
             anchored = self._resolve(index, candidate)
             results.append(anchored)
@@ -178,6 +184,8 @@ class Anchorer:
         if not isinstance(meaning, Deictic) or not meaning.amount:
             return
         if isinstance(value, CalendarPoint) and value.year is not None:
+            if self.dct is not None and value.year == self.dct.year:
+                return  # "gestern": the year of writing says nothing the tense would not
             sentence = self.sentences.span_of(candidate.start)
             self._deictic_year[sentence] = (index, value.year)
 
@@ -269,6 +277,11 @@ class Anchorer:
                 start = max(start, self.text.rfind(mark, start, candidate.start) + 1)
                 mark_at = self.text.find(mark, candidate.end, end)
                 end = end if mark_at < 0 else mark_at
+            # "the company said the dividend is payable Jan. 2": the reported clause
+            # has its own tense ("said Tuesday" dates the saying itself)
+            reports = list(self.cues.report.finditer(self.text, start, candidate.start))
+            if reports and self.text[reports[-1].end() : candidate.start].split():
+                start = reports[-1].end()
         return self.text[max(start, candidate.start - 400) : min(end, candidate.end + 400)]
 
     def _next_stated_year(self, index: int) -> int | None:
@@ -319,6 +332,10 @@ class Anchorer:
             return AnchoredValue(value, none, None)
         if isinstance(meaning, Explicit):
             return self._resolve_explicit(index, candidate, meaning)
+        if isinstance(meaning, Deictic | Shift) and self.kind is Kind.NEWS:
+            compared = self._same_period_years_away(index, meaning)
+            if compared is not None:
+                return compared
         if isinstance(meaning, Deictic):
             return self._resolve_deictic(index, meaning)
         reference = self._context_reference(index)
@@ -434,7 +451,8 @@ class Anchorer:
         """Choose last, this or next year for a yearless date by the sentence's tense.
 
         In the future tense the date must not have ended before the DCT, in the
-        past tense it must have begun by then; otherwise the nearest one wins.
+        past tense it must have begun by then or within two weeks after (an offer
+        "extended to Nov. 20"); otherwise the nearest one wins.
         """
         assert self.dct is not None
         tense = sentence_tense(self._around(index), self.cues)
@@ -449,7 +467,9 @@ class Anchorer:
             future = [option for option, _, last in options if last >= dct]
             return future[0] if future else point
         if tense is Tense.PAST:
-            past = [option for option, first, _ in options if first <= dct]
+            # a report in the past may name a date just ahead: "had been set to expire Nov. 6"
+            reach = _PAST_TENSE_REACH_DAYS
+            past = [option for option, first, _ in options if days_between(dct, first) <= reach]
             return past[-1] if past else point
         return min(options, key=lambda item: abs(ordinal_distance(item[1], dct)))[0]
 
@@ -498,6 +518,33 @@ class Anchorer:
         if tense is Tense.FUTURE:
             return delta
         return delta if delta <= 3 else delta - 7
+
+    def _same_period_years_away(self, index: int, meaning: Deictic | Shift) -> AnchoredValue | None:
+        """``third-quarter profit ... up from a year earlier``: the same quarter a year before.
+
+        A report comparing a quarter or half-year with ``a year ago`` means that
+        period of the other year, not the whole year; the period must have been
+        named just before, in the same paragraph.
+        """
+        if meaning.unit is not Unit.YEAR or abs(meaning.amount) != 1:
+            return None
+        start = self.candidates[index].start
+        paragraph = self.paragraphs.span_of(start)
+        for previous in range(index - 1, max(-1, index - 4), -1):
+            other = self.candidates[previous]
+            if other.start < paragraph[0] or start - other.end > _COMPARED_PERIOD_REACH:
+                return None
+            value = self._results[previous].value
+            if (
+                isinstance(value, CalendarPoint)
+                and value.grain in (Grain.QUARTER, Grain.HALF)
+                and value.year is not None
+            ):
+                moved = replace(value, year=value.year + meaning.amount)
+                return AnchoredValue(
+                    moved, Anchor(AnchorKind.TIMEX, None, _timex_like(value)), previous
+                )
+        return None
 
     def _resolve_deictic(self, index: int, meaning: Deictic) -> AnchoredValue:
         if (

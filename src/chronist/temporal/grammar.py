@@ -155,6 +155,7 @@ class DiscourseCues:
     coordination: re.Pattern[str] = _NEVER  # the gap between two coordinated dates
     range_join: re.Pattern[str] = _NEVER  # the gap between the two ends of a range
     next_noun: re.Pattern[str] = _NEVER  # the noun after a number (group 1)
+    report: re.Pattern[str] = _NEVER  # a reporting verb whose reported clause has its own tense
 
 
 def load_cues(path: Path) -> DiscourseCues:
