@@ -79,6 +79,7 @@ PRODUCERS: dict[str, Producer] = {
             "ago",
             "amount",
             "unit",
+            "relative_adjective",
         },
         relative.deictic,
     ),

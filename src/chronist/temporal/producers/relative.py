@@ -62,6 +62,13 @@ _FRACTION_UNITS = {
 
 
 def deictic(groups: Groups) -> Produced | None:
+    if "relative_adjective" in groups:
+        # "this year", "last month", "next quarter": counted from the time of writing
+        unit = unit_in(groups, "unit", "unit")
+        relative = groups.lex("relative_adjective")
+        if unit is None or relative is None:
+            return None
+        return Produced(TimexType.DATE, Deictic(unit, int(relative)))
     if "ago" in groups:
         amount = groups.number("amount")
         unit = unit_in(groups, "unit", "unit")
