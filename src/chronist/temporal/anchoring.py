@@ -227,6 +227,13 @@ class Anchorer:
         _, first, last = self._sections[position]
         return first, last
 
+    def _stated_in_paragraph(self, index: int, reference: _Reference) -> bool:
+        """The reference is a date this paragraph stated (which outranks the heading)."""
+        if reference.index is None or reference.kind is AnchorKind.DCT:
+            return False
+        paragraph = self.paragraphs.span_of(self.candidates[index].start)
+        return self.candidates[reference.index].start >= paragraph[0]
+
     def _told_in_sentence(self, index: int, reference: _Reference) -> bool:
         if reference.index is None or reference.kind is AnchorKind.DCT:
             return False
@@ -420,6 +427,7 @@ class Anchorer:
             and filled.year is not None
             and coordinated is None
             and not meaning.year_shift
+            and not self._stated_in_paragraph(index, reference)
         ):
             # a date without a year lies in the years its section's heading names
             year = min(max(filled.year, section[0]), section[1])
