@@ -64,6 +64,7 @@ _TAG_EPILOG = """\
 examples:
   chronist tag ../shared/seed/koreakrieg.de.txt
   chronist tag artikel.txt --kind news --dct 2020-06-25 --format json
+  chronist tag report.txt --lang en --kind news --dct 1998-02-13
   chronist tag corpus/ --format timeml -o out/      # one out/<stem>.tml per input
   cat bericht.txt | chronist tag - --format json | jq '.mentions[].value'
 
@@ -155,7 +156,7 @@ def _add_tag_parser(subparsers: argparse._SubParsersAction[_Parser]) -> None:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     tag.add_argument("files", nargs="+", metavar="FILE", help="text file, directory, or - (stdin)")
-    tag.add_argument("--lang", default="de", help="language of the texts (default: de)")
+    tag.add_argument("--lang", default="de", help="language of the texts: de or en (default: de)")
     tag.add_argument(
         "--kind", choices=_KINDS, default="auto",
         help="narrative: history, dates anchored in the story; news: relative to --dct; "
