@@ -9,6 +9,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
+from chronist import cli
 from chronist.errors import ChronistError
 from chronist.timeline import command, schema
 
@@ -77,3 +78,14 @@ def test_user_reference_table(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     assert _run([*argv, "--no-entities"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert [a["id"] for a in data["anchors"]] == ["koreaboom"]
+
+
+def test_extract_in_a_language_with_dates_only_says_what_there_is(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "report.txt"
+    source.write_text("On June 25, 1950, the war began.", encoding="utf-8")
+    assert cli.main(["extract", str(source), "--lang", "en"]) == 2
+    error = capsys.readouterr().err
+    assert "chronist tag --lang en" in error
+    assert "Traceback" not in error

@@ -15,6 +15,7 @@ from dataclasses import replace
 from datetime import date
 
 from chronist.entities.types import Entity
+from chronist.errors import OptionError
 from chronist.events.detect import EventMention, detect_events
 from chronist.events.lexicon import load_lexicon
 from chronist.events.reference import ReferenceTable, load_reference
@@ -136,6 +137,14 @@ def build_timeline(
     ``reference`` is the table of named historical events (default: the
     shipped one plus ``$CHRONIST_REFERENCE_EVENTS``).
     """
+    load_grammar(lang)  # an unknown language is said as such
+    try:
+        markers = load_lexicon(lang).markers
+    except OptionError:
+        raise OptionError(
+            f"timelines (events and entities) are not available for {lang!r} yet, only its "
+            f"dates: 'chronist tag --lang {lang}' finds and normalises them"
+        ) from None
     timexes = tag(text, lang=lang, kind=kind, dct=dct)
     document_kind = _kind(text, lang, kind, dct)
     dct_day = parse_dct(dct)
@@ -145,7 +154,7 @@ def build_timeline(
     dates = [(t.start, t.end) for t in timexes if usable(t)]
     mentions = detect_events(text, lang, dates, entities, references)
     paragraphs = SpanIndex(paragraph_spans(text))
-    dater = Dater(text, timexes, references, paragraphs, load_lexicon(lang).markers)
+    dater = Dater(text, timexes, references, paragraphs, markers)
     dated = [(m, *dater.time_of(m)) for m in mentions]
     events = sorted(merge_mentions(text, _drop_bare_nouns(dated)), key=order_key)
     anchors = tuple(
