@@ -49,6 +49,8 @@ clean:
 # Evaluation and benchmark (bench/README.md). HeidelTime lives in its own venv,
 # bench/.venv-heideltime, and is never a dependency of chronist.
 WIKIWARSDE ?= ../shared/data/WikiWarsDE-dev
+WIKIWARS_EN ?= ../shared/data/WikiWars-en/WikiWars_20120218_v104
+TEMPEVAL3 ?= ../shared/data/TempEval3-TBAQ-cleaned
 
 .PHONY: bench eval
 
@@ -69,4 +71,16 @@ eval: $(TEST_STAMP)
 		$(BIN)/chronist eval bench/news_de/timeml/$$split --kind news \
 			--peer bench/results/heideltime-news-de-$$split --errors 3 \
 			| tee bench/results/eval-news-de-$$split.txt; \
+	done
+	test -f bench/results/heideltime-wikiwars-en/timing.json || \
+		$(BIN)/python bench/heideltime_run.py $(WIKIWARS_EN) bench/results/heideltime-wikiwars-en \
+			--language english
+	$(BIN)/chronist eval $(WIKIWARS_EN) --lang en --kind narrative \
+		--peer bench/results/heideltime-wikiwars-en --errors 3 | tee bench/results/eval-wikiwars-en.txt
+	for corpus in TimeBank AQUAINT; do \
+		out=bench/results/heideltime-$$(echo $$corpus | tr A-Z a-z); \
+		test -f $$out/timing.json || $(BIN)/python bench/heideltime_run.py \
+			$(TEMPEVAL3)/$$corpus $$out --language english --type news; \
+		$(BIN)/chronist eval $(TEMPEVAL3)/$$corpus --lang en --kind news --peer $$out --errors 3 \
+			| tee bench/results/eval-$$(echo $$corpus | tr A-Z a-z).txt; \
 	done
