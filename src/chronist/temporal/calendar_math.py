@@ -86,6 +86,9 @@ def apply_shift(anchor: CalendarPoint, shift: Shift) -> CalendarPoint:
     >>> moved = apply_shift(CalendarPoint(Grain.DAY, 1951, 4, 11), Shift(Unit.MONTH, 1))
     >>> (moved.grain.name, moved.year, moved.month, moved.day)
     ('MONTH', 1951, 5, None)
+    >>> moved = apply_shift(CalendarPoint(Grain.QUARTER, 1989, quarter=4), Shift(Unit.QUARTER, 1))
+    >>> (moved.year, moved.quarter)
+    (1990, 1)
     """
     unit = shift.unit
     year = anchor.year
@@ -95,9 +98,13 @@ def apply_shift(anchor: CalendarPoint, shift: Shift) -> CalendarPoint:
         step = {Unit.YEAR: 1, Unit.DECADE: 10, Unit.CENTURY: 100, Unit.MILLENNIUM: 1000}[unit]
         return CalendarPoint(unit.grain, year + shift.amount * step).coarsened(unit.grain)
     if unit is Unit.QUARTER:
-        if anchor.month is None:
+        if anchor.quarter is not None:
+            current = anchor.quarter - 1  # "the next quarter" after "the third quarter"
+        elif anchor.month is not None:
+            current = (anchor.month - 1) // 3
+        else:
             return CalendarPoint(Grain.QUARTER, year)
-        total = year * 4 + (anchor.month - 1) // 3 + shift.amount
+        total = year * 4 + current + shift.amount
         return CalendarPoint(Grain.QUARTER, total // 4, quarter=total % 4 + 1)
     if unit is Unit.MONTH:
         if anchor.month is None or anchor.grain < Grain.MONTH:
