@@ -80,6 +80,7 @@ def worker(documents_file: Path, entities: bool, repeat: int) -> dict[str, Any]:
 def run_chronist(
     documents: list[heideltime_run.Document], entities: bool, repeat: int
 ) -> dict[str, Any]:
+    throughput.precompile_chronist()
     with tempfile.TemporaryDirectory(prefix="chronist-extract-") as temporary:
         listing = Path(temporary) / "documents.json"
         payload = [{"text": d.text, "dct": d.dct} for d in documents]

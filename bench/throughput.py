@@ -35,9 +35,23 @@ BENCH = Path(__file__).resolve().parent
 DEFAULT_INPUT = BENCH.parent.parent / "shared" / "data" / "WikiWarsDE-dev"
 
 
+def precompile_chronist() -> None:
+    """Write chronist's bytecode (``__pycache__``) before timing it.
+
+    An installed package has its bytecode compiled by pip, as HeidelTime's jar
+    holds compiled classes; an editable checkout under PYTHONDONTWRITEBYTECODE
+    (set on some machines) would otherwise compile every module on each start.
+    """
+    import chronist
+
+    package = Path(chronist.__file__).resolve().parent
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(package)], check=True)
+
+
 def run_chronist(
     documents: list[heideltime_run.Document], args: argparse.Namespace
 ) -> dict[str, Any]:
+    precompile_chronist()
     with tempfile.TemporaryDirectory(prefix="chronist-bench-") as temporary:
         listing = Path(temporary) / "documents.json"
         payload = [{"text": d.text, "dct": d.dct} for d in documents]
