@@ -63,6 +63,29 @@ def test_tagging_never_fails_and_spans_are_sound(text: str, kind: str, dct: str 
     check_mentions(text, chronist.tag(text, kind=kind, dct=dct))
 
 
+ENGLISH_FRAGMENTS = [
+    "on June 25, 1950", "7/27/1953", "in the summer of 1950", "the late 1940s",
+    "the 19th century", "480 BC", "1950-1953", "from 1950 to 1953", "between March and May",
+    "since 1949", "until today", "around 1520", "c.", "two years earlier", "a month later",
+    "the next morning", "at that time", "for days", "annually", "every Monday", "today",
+    "Christmas 1914", "Easter Sunday", "1,000 soldiers", "the 38th parallel", "May", "may",
+    "March", "4:45 a.m.", "noon", "early", "mid-", "late", "the", "year", "a year earlier",
+    "the third quarter", "last week", "Tuesday", "'50s",
+    " ", "\n", "\n\n", ".", ",", "-", "–", "(", ")", "𝟙𝟡𝟝𝟘", "1950", "0", "99999999999",
+]  # fmt: skip
+english_prose = st.lists(
+    st.one_of(st.sampled_from(ENGLISH_FRAGMENTS), st.text(max_size=6)), max_size=30
+).map("".join)
+
+
+@PROPERTY
+@given(text=st.one_of(st.text(max_size=200), english_prose), kind=kinds, dct=dcts)
+def test_english_tagging_never_fails_and_spans_are_sound(
+    text: str, kind: str, dct: str | None
+) -> None:
+    check_mentions(text, chronist.tag(text, lang="en", kind=kind, dct=dct))
+
+
 @PROPERTY
 @given(text=prose.map(lambda text: XML_ILLEGAL.sub("", text)))
 def test_timeml_text_round_trips(text: str) -> None:
