@@ -22,10 +22,7 @@ from __future__ import annotations
 import argparse
 import json
 import resource
-import shutil
-import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -80,24 +77,11 @@ def worker(documents_file: Path, entities: bool, repeat: int) -> dict[str, Any]:
 def run_chronist(
     documents: list[heideltime_run.Document], entities: bool, repeat: int
 ) -> dict[str, Any]:
-    throughput.precompile_chronist()
-    with tempfile.TemporaryDirectory(prefix="chronist-extract-") as temporary:
-        listing = Path(temporary) / "documents.json"
-        payload = [{"text": d.text, "dct": d.dct} for d in documents]
-        listing.write_text(json.dumps(payload, ensure_ascii=False), encoding="utf-8")
-        command = [sys.executable, __file__, "--worker", str(listing), "--repeat", str(repeat)]
-        if not entities:
-            command.append("--no-entities")
-        if shutil.which("taskset"):
-            command = ["taskset", "-c", "0", *command]
-        started = time.perf_counter()
-        result = subprocess.run(command, capture_output=True, text=True)
-        wall = time.perf_counter() - started
-    if result.returncode != 0:
-        return {"error": (result.stderr.strip().splitlines() or ["failed"])[-1]}
-    measured: dict[str, Any] = json.loads(result.stdout)
-    # end to end counts one pass: start-up, loading and the fastest pass
-    measured["wall_seconds"] = wall - measured.get("extra_pass_seconds", 0.0)
+    options = ["--repeat", str(repeat)] + ([] if entities else ["--no-entities"])
+    measured = throughput.run_worker(documents, [__file__, "--worker"], options)
+    if "error" not in measured:
+        # end to end counts one pass: start-up, loading and the fastest pass
+        measured["wall_seconds"] -= measured.get("extra_pass_seconds", 0.0)
     return measured
 
 

@@ -48,16 +48,20 @@ def precompile_chronist() -> None:
     subprocess.run([sys.executable, "-m", "compileall", "-q", str(package)], check=True)
 
 
-def run_chronist(
-    documents: list[heideltime_run.Document], args: argparse.Namespace
+def run_worker(
+    documents: list[heideltime_run.Document], before: list[str], after: list[str]
 ) -> dict[str, Any]:
+    """Run a chronist worker script on ``documents`` in a fresh interpreter pinned to one core.
+
+    The command is ``python *before DOCUMENTS.json *after``. Returns the
+    worker's JSON with the process's wall time.
+    """
     precompile_chronist()
     with tempfile.TemporaryDirectory(prefix="chronist-bench-") as temporary:
         listing = Path(temporary) / "documents.json"
         payload = [{"text": d.text, "dct": d.dct} for d in documents]
         listing.write_text(json.dumps(payload, ensure_ascii=False), encoding="utf-8")
-        command = [sys.executable, str(BENCH / "chronist_worker.py"), str(listing),
-                   "--lang", args.lang, "--kind", args.kind]  # fmt: skip
+        command = [sys.executable, *before, str(listing), *after]
         if shutil.which("taskset"):
             command = ["taskset", "-c", "0", *command]
         started = time.perf_counter()
@@ -68,6 +72,13 @@ def run_chronist(
     measured: dict[str, Any] = json.loads(result.stdout)
     measured["wall_seconds"] = wall
     return measured
+
+
+def run_chronist(
+    documents: list[heideltime_run.Document], args: argparse.Namespace
+) -> dict[str, Any]:
+    worker = str(BENCH / "chronist_worker.py")
+    return run_worker(documents, [worker], ["--lang", args.lang, "--kind", args.kind])
 
 
 def run_heideltime(input_path: Path, jvm: str, args: argparse.Namespace) -> dict[str, Any]:

@@ -100,11 +100,11 @@ class Anchorer:
         dct: Day | None,
         paragraphs: SpanIndex,
         sentences: SpanIndex,
+        cues: DiscourseCues,
         previous: Anchorer | None = None,
-        cues: DiscourseCues | None = None,
     ) -> None:
         self.text = text
-        self.cues = cues or DiscourseCues()
+        self.cues = cues
         self.candidates = candidates
         self.kind = kind
         self.dct = dct
@@ -227,18 +227,12 @@ class Anchorer:
         _, first, last = self._sections[position]
         return first, last
 
-    def _stated_in_paragraph(self, index: int, reference: _Reference) -> bool:
-        """The reference is a date this paragraph stated (which outranks the heading)."""
+    def _stated_since(self, index: int, reference: _Reference, spans: SpanIndex) -> bool:
+        """The reference is a date stated in this candidate's sentence or paragraph (``spans``)."""
         if reference.index is None or reference.kind is AnchorKind.DCT:
             return False
-        paragraph = self.paragraphs.span_of(self.candidates[index].start)
-        return self.candidates[reference.index].start >= paragraph[0]
-
-    def _told_in_sentence(self, index: int, reference: _Reference) -> bool:
-        if reference.index is None or reference.kind is AnchorKind.DCT:
-            return False
-        sentence = self.sentences.span_of(self.candidates[index].start)
-        return self.candidates[reference.index].start >= sentence[0]
+        span = spans.span_of(self.candidates[index].start)
+        return self.candidates[reference.index].start >= span[0]
 
     def _recent_bound_year(self, index: int, point: CalendarPoint) -> tuple[int, int] | None:
         """``Bis März 1776 hatte er ... Am 4. März``: the year of the bound month just named."""
@@ -418,7 +412,7 @@ class Anchorer:
         if (
             coordinated is None
             and meaning.year_shift == 0
-            and self._told_in_sentence(index, reference)
+            and self._stated_since(index, reference, self.sentences)
         ):
             filled = turn_of_year(filled, reference.point)
         section = self._section_years(index) if self.kind is Kind.NARRATIVE else None
@@ -427,7 +421,7 @@ class Anchorer:
             and filled.year is not None
             and coordinated is None
             and not meaning.year_shift
-            and not self._stated_in_paragraph(index, reference)
+            and not self._stated_since(index, reference, self.paragraphs)
         ):
             # a date without a year lies in the years its section's heading names
             year = min(max(filled.year, section[0]), section[1])
@@ -439,7 +433,7 @@ class Anchorer:
             and (
                 reference.kind is AnchorKind.DCT
                 or reference.point.year == self.dct.year
-                or not self._told_in_sentence(index, reference)
+                or not self._stated_since(index, reference, self.sentences)
             )
         ):
             said = self._deictic_year.get(self.sentences.span_of(self.candidates[index].start))

@@ -186,7 +186,7 @@ def tagging(
             start, end = block[0][0], block[-1][1]
             sentences = SpanIndex(sentence_spans(text, start, end) if candidates else [])
             anchorer = Anchorer(
-                text, candidates, document_kind, day, spans, sentences, carried, grammar.cues
+                text, candidates, document_kind, day, spans, sentences, grammar.cues, carried
             )
             anchored = anchorer.resolve_all()
             tids = [f"t{numbered + i + 1}" for i in range(len(candidates))]
