@@ -6,13 +6,16 @@ Usage (from the repository root; HeidelTime needs ``bench/setup_heideltime.sh``)
 
 INPUT defaults to the WikiWarsDE dev texts (taken from the gold files). Each
 system runs in a fresh subprocess: chronist in one Python process pinned to one
-core (``taskset -c 0`` where available), HeidelTime through
-``heideltime_run.py``. Reported per system: characters/s and documents/s
-*steady state* (tagging only: no interpreter/JVM start-up, no resource loading)
-and *end to end* (wall time of the whole process, start-up included), and the
-peak resident memory (RSS high-water mark) of the measuring process or its
-children. The fair comparison is steady state against HeidelTime in one JVM
-(``batch``): it does not charge HeidelTime for JVM start-up per document.
+core (``taskset -c 0`` where available), ``--runs`` times (default 5; a run
+takes about a second, so one run is at the mercy of the shared machine's
+moment, and the median counts), HeidelTime once through ``heideltime_run.py``
+(a minute or more, which averages over the machine's moments by itself).
+Reported per system: characters/s and documents/s *steady state* (tagging
+only: no interpreter/JVM start-up, no resource loading) and *end to end* (wall
+time of the whole process, start-up included), and the peak resident memory
+(RSS high-water mark) of the measuring process or its children. The fair
+comparison is steady state against HeidelTime in one JVM (``batch``): it does
+not charge HeidelTime for JVM start-up per document.
 Results go to ``bench/results/throughput.json`` and ``.md``.
 """
 
@@ -22,6 +25,7 @@ import argparse
 import json
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -35,28 +39,39 @@ BENCH = Path(__file__).resolve().parent
 DEFAULT_INPUT = BENCH.parent.parent / "shared" / "data" / "WikiWarsDE-dev"
 
 
-def precompile_chronist() -> None:
-    """Write chronist's bytecode (``__pycache__``) before timing it.
+def precompile_chronist(lang: str = "de") -> None:
+    """Write chronist's bytecode (``__pycache__``) and its stored grammar before timing it.
 
     An installed package has its bytecode compiled by pip, as HeidelTime's jar
     holds compiled classes; an editable checkout under PYTHONDONTWRITEBYTECODE
     (set on some machines) would otherwise compile every module on each start.
+    Likewise the language's compiled patterns are stored once, as any earlier
+    use of chronist on the machine would have stored them.
     """
     import chronist
+    from chronist.temporal.grammar import load_grammar
 
     package = Path(chronist.__file__).resolve().parent
     subprocess.run([sys.executable, "-m", "compileall", "-q", str(package)], check=True)
+    load_grammar(lang)
 
 
 def run_worker(
-    documents: list[heideltime_run.Document], before: list[str], after: list[str]
+    documents: list[heideltime_run.Document],
+    before: list[str],
+    after: list[str],
+    runs: int = 1,
+    lang: str = "de",
 ) -> dict[str, Any]:
-    """Run a chronist worker script on ``documents`` in a fresh interpreter pinned to one core.
+    """Run a chronist worker script on ``documents`` in fresh interpreters pinned to one core.
 
-    The command is ``python *before DOCUMENTS.json *after``. Returns the
-    worker's JSON with the process's wall time.
+    The command is ``python *before DOCUMENTS.json *after``, run ``runs``
+    times. Returns the worker's JSON with the process's wall time; with several
+    runs, every timing is the median over the runs (each run is listed under
+    ``runs``), so that one run slowed by the shared machine does not decide.
     """
-    precompile_chronist()
+    precompile_chronist(lang)
+    measured_runs: list[dict[str, Any]] = []
     with tempfile.TemporaryDirectory(prefix="chronist-bench-") as temporary:
         listing = Path(temporary) / "documents.json"
         payload = [{"text": d.text, "dct": d.dct} for d in documents]
@@ -64,21 +79,34 @@ def run_worker(
         command = [sys.executable, *before, str(listing), *after]
         if shutil.which("taskset"):
             command = ["taskset", "-c", "0", *command]
-        started = time.perf_counter()
-        result = subprocess.run(command, capture_output=True, text=True)
-        wall = time.perf_counter() - started
-    if result.returncode != 0:
-        return {"error": (result.stderr.strip().splitlines() or ["failed"])[-1]}
-    measured: dict[str, Any] = json.loads(result.stdout)
-    measured["wall_seconds"] = wall
-    return measured
+        for _ in range(runs):
+            started = time.perf_counter()
+            result = subprocess.run(command, capture_output=True, text=True)
+            wall = time.perf_counter() - started
+            if result.returncode != 0:
+                return {"error": (result.stderr.strip().splitlines() or ["failed"])[-1]}
+            measured: dict[str, Any] = json.loads(result.stdout)
+            measured["wall_seconds"] = wall
+            measured_runs.append(measured)
+    if runs == 1:
+        return measured_runs[0]
+    summary = dict(measured_runs[0])
+    for key in ("wall_seconds", "import_seconds", "first_call_seconds", "processing_seconds"):
+        summary[key] = statistics.median(run[key] for run in measured_runs)
+    summary["peak_rss_mb"] = max(run["peak_rss_mb"] for run in measured_runs)
+    summary.pop("per_document_seconds", None)
+    summary["runs"] = [
+        {key: run[key] for key in ("wall_seconds", "processing_seconds")} for run in measured_runs
+    ]
+    return summary
 
 
 def run_chronist(
     documents: list[heideltime_run.Document], args: argparse.Namespace
 ) -> dict[str, Any]:
     worker = str(BENCH / "chronist_worker.py")
-    return run_worker(documents, [worker], ["--lang", args.lang, "--kind", args.kind])
+    options = ["--lang", args.lang, "--kind", args.kind]
+    return run_worker(documents, [worker], options, args.runs, args.lang)
 
 
 def run_heideltime(input_path: Path, jvm: str, args: argparse.Namespace) -> dict[str, Any]:
@@ -127,6 +155,15 @@ def markdown(report: dict[str, Any], title: str = "Throughput") -> str:
             f"| {r['end_to_end_chars_per_second']:,.0f} | {r['peak_rss_mb']:.0f} |"
         )
     lines.append("")
+    for name, system in report["systems"].items():
+        runs = system.get("runs")
+        if runs:
+            walls = ", ".join(f"{run['wall_seconds']:.2f}" for run in runs)
+            tagging = ", ".join(f"{run['processing_seconds']:.2f}" for run in runs)
+            lines.append(
+                f"- {name}: {len(runs)} fresh processes, medians above; "
+                f"wall s: {walls}; tagging s: {tagging}"
+            )
     for label, ratio in report["ratios"].items():
         lines.append(f"- {label}: **{ratio:.1f}×**")
     return "\n".join(lines) + "\n"
@@ -139,6 +176,8 @@ def main() -> int:
     parser.add_argument("--kind", default="narrative")
     parser.add_argument("--heideltime", choices=("batch", "per-document", "both", "none"),
                         default="batch")  # fmt: skip
+    parser.add_argument("--runs", type=int, default=5,
+                        help="fresh chronist processes; the median counts")  # fmt: skip
     parser.add_argument("--heideltime-language", default="german")
     parser.add_argument("--heideltime-type", choices=("narratives", "news"), default="narratives")
     args = parser.parse_args()

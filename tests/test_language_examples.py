@@ -104,14 +104,7 @@ def _rule_matches(lang: str, rule_name: str, text: str) -> list[str]:
     """What one rule alone matches in ``text``, searching only near its trigger words."""
     grammar = load_grammar(lang)
     rule = next(r for r in grammar.rules if r.name == rule_name)
-    producer = engine.PRODUCERS[rule.producer]
-    index = engine._TokenIndex(text, 0, len(text), load_grammar(lang).stem_pattern)
-    windows = index.windows(rule.triggers, rule.digits, rule.stems)
-    return [
-        candidate.text
-        for start, end in windows
-        for candidate in engine._matches(text, rule, producer, grammar, start, end)
-    ]
+    return [candidate.text for candidate in engine.rule_candidates(text, rule, grammar)]
 
 
 @pytest.mark.parametrize(("lang", "rule_name"), _rule_cases())

@@ -7,16 +7,16 @@ that is the test suite). Adding a language is adding a folder.
 
 from __future__ import annotations
 
-from importlib import resources
 from pathlib import Path
 
 from chronist.errors import OptionError
 
+_ROOT = Path(__file__).resolve().parent  # the package's data lies beside its code
+
 
 def language_dir(code: str) -> Path:
     """The data folder of a language, or an OptionError naming those available."""
-    root = Path(str(resources.files("chronist.lang")))
-    folder = root / code
+    folder = _ROOT / code
     if not code.isalpha() or not (folder / "rules.toml").is_file():
         raise OptionError(
             f"unknown language {code!r}; available: {', '.join(available_languages())}"
@@ -25,5 +25,4 @@ def language_dir(code: str) -> Path:
 
 
 def available_languages() -> list[str]:
-    root = Path(str(resources.files("chronist.lang")))
-    return sorted(p.name for p in root.iterdir() if (p / "rules.toml").is_file())
+    return sorted(p.name for p in _ROOT.iterdir() if (p / "rules.toml").is_file())

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import accumulate, compress
 
 from chronist.temporal.grammar import Grammar, Rule
 from chronist.temporal.meaning import Meaning
@@ -46,24 +46,33 @@ class _TokenIndex:
 
     A rule can only match where one of its trigger words (or a digit) occurs;
     the regular expression runs on a window around each such place, cut at
-    white space. This keeps tagging fast on text that holds few dates.
+    white space. This keeps tagging fast on text that holds few dates. Only the
+    words some rule searches for are indexed.
     """
 
     def __init__(
-        self, text: str, start: int, end: int, stems: re.Pattern[str] | None = None
+        self,
+        text: str,
+        start: int,
+        end: int,
+        searched: frozenset[str] = frozenset(),
+        stems: re.Pattern[str] | None = None,
     ) -> None:
         self.text, self.start, self.end = text, start, end
         self._known: dict[tuple[frozenset[str], bool, frozenset[str]], list[tuple[int, int]]] = {}
+        # the stretch as separators and words, alternating; a word's offset is the sum before it
+        parts = _WORD_SPLIT.split(text[start:end])
+        offsets = list(accumulate(map(len, parts), initial=start))
+        words = list(map(str.lower, parts[1::2]))
+        # the words holding a stem some rule searches for ("dreijährigen")
+        self.stemmed = {word for word in set(words) if stems and stems.search(word)}
+        wanted = searched | self.stemmed if self.stemmed else searched
         self.words: dict[str, list[int]] = {}
-        self.digits: list[int] = []
-        for token in _TOKEN.finditer(text, start, end):
-            word = token.group()
-            if word[0].isdigit():
-                self.digits.append(token.start())
-            else:
-                self.words.setdefault(word.lower(), []).append(token.start())
-        # the words holding a stem some rule searches for ("dreijährigen"), found in one pass
-        self.stemmed = [word for word in self.words if stems and stems.search(word)]
+        starts = offsets[1:-1:2]  # where each word begins
+        searched_here = compress(zip(words, starts, strict=True), map(wanted.__contains__, words))
+        for word, position in searched_here:
+            self.words.setdefault(word, []).append(position)
+        self.digits = [token.start() for token in _DIGIT_TOKEN.finditer(text, start, end)]
 
     def windows(
         self, triggers: frozenset[str], digits: bool, stems: frozenset[str] = frozenset()
@@ -105,7 +114,8 @@ class _TokenIndex:
         return position
 
 
-_TOKEN = re.compile(r"[0-9]+|[^\W\d_]+")
+_WORD_SPLIT = re.compile(r"([^\W\d_]+)")
+_DIGIT_TOKEN = re.compile(r"[0-9]+")
 # How far a rule may read on either side of its trigger word
 # ("beginnend mit dem ...", "Nacht vom 16. auf den 17. April 1945").
 _PAD = 40
@@ -122,45 +132,61 @@ def find_candidates(
     ['27. Juli 1953']
     """
     end = len(text) if end is None else end
-    index = _TokenIndex(text, start, end, grammar.stem_pattern)
+    index = _TokenIndex(text, start, end, grammar.search_words, grammar.stem_pattern)
     found: list[Candidate] = []
     for rule in grammar.rules:
-        producer = PRODUCERS[rule.producer]
-        windows = index.windows(rule.triggers, rule.digits, rule.stems)
-        for window_start, window_end in windows:
-            found.extend(_matches(text, rule, producer, grammar, window_start, window_end))
+        found.extend(_rule_candidates(text, rule, grammar, index))
     return _select(found, grammar)
 
 
-def _matches(
-    text: str, rule: Rule, producer: Producer, grammar: Grammar, window_start: int, window_end: int
-) -> Iterator[Candidate]:
-    for match in rule.regex.finditer(text, window_start, window_end):
-        start, end = match.span("span") if "span" in rule.groups else (-1, -1)
-        if start < 0:
-            start, end = match.span()
-        if start == end or "\n\n" in text[start:end]:
-            continue
-        if rule.quantity_check and _counts_something(text, start, end, grammar):
-            continue
-        year = match.end("year") if "year" in rule.groups and match.group("year") else -1
-        if year >= 0 and grammar.count_after.match(text, year):
-            continue  # "1500 Geschützrohren": a count, not a year
-        produced = producer.run(Groups(match, grammar.lexicon))
-        if produced is None:
-            continue
-        bound = rule.role
-        before = rule.bound and grammar.bound_before.search(text, max(0, start - 24), start)
-        bound_word = before.group("bound") if before else None
-        if bound_word:
-            value = grammar.lexicon.value("bound", bound_word)
-            bound = None if value is None else str(value)
-        mod = produced.mod
-        if mod is None and bound in _BOUND_MODS:
-            mod = _BOUND_MODS[bound]
-        yield Candidate(
-            start, end, text[start:end], rule.name, produced.type, produced.meaning, mod, bound
-        )
+def rule_candidates(text: str, rule: Rule, grammar: Grammar) -> list[Candidate]:
+    """What one rule alone finds in ``text``, searching only near its words, overlaps kept."""
+    index = _TokenIndex(text, 0, len(text), grammar.search_words, grammar.stem_pattern)
+    return _rule_candidates(text, rule, grammar, index)
+
+
+def _rule_candidates(
+    text: str, rule: Rule, grammar: Grammar, index: _TokenIndex
+) -> list[Candidate]:
+    producer = PRODUCERS[rule.producer]
+    search = rule.regex.finditer
+    found: list[Candidate] = []
+    for window_start, window_end in index.windows(rule.triggers, rule.digits, rule.stems):
+        for match in search(text, window_start, window_end):  # most windows hold none
+            candidate = _candidate(text, match, rule, producer, grammar)
+            if candidate is not None:
+                found.append(candidate)
+    return found
+
+
+def _candidate(
+    text: str, match: re.Match[str], rule: Rule, producer: Producer, grammar: Grammar
+) -> Candidate | None:
+    start, end = match.span("span") if "span" in rule.groups else (-1, -1)
+    if start < 0:
+        start, end = match.span()
+    if start == end or "\n\n" in text[start:end]:
+        return None
+    if rule.quantity_check and _counts_something(text, start, end, grammar):
+        return None
+    year = match.end("year") if "year" in rule.groups and match.group("year") else -1
+    if year >= 0 and grammar.count_after.match(text, year):
+        return None  # "1500 Geschützrohren": a count, not a year
+    produced = producer.run(Groups(match, grammar.lexicon))
+    if produced is None:
+        return None
+    bound = rule.role
+    before = rule.bound and grammar.bound_before.search(text, max(0, start - 24), start)
+    bound_word = before.group("bound") if before else None
+    if bound_word:
+        value = grammar.lexicon.value("bound", bound_word)
+        bound = None if value is None else str(value)
+    mod = produced.mod
+    if mod is None and bound in _BOUND_MODS:
+        mod = _BOUND_MODS[bound]
+    return Candidate(
+        start, end, text[start:end], rule.name, produced.type, produced.meaning, mod, bound
+    )
 
 
 _TIME_WORD_CLASSES = ("month", "unit", "season", "weekday", "era", "holiday", "position")

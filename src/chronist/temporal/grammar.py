@@ -17,6 +17,7 @@ from typing import Any
 
 from chronist.errors import LanguageDataError
 from chronist.lang import language_dir
+from chronist.temporal.pattern_store import PatternStore, cache_dir
 
 LexValue = int | float | str
 
@@ -158,13 +159,14 @@ class DiscourseCues:
     report: re.Pattern[str] = _NEVER  # a reporting verb whose reported clause has its own tense
 
 
-def load_cues(path: Path) -> DiscourseCues:
+def load_cues(path: Path, store: PatternStore | None = None) -> DiscourseCues:
     """A language's discourse cues; every key must be there and compile.
 
-    >>> from chronist.lang import language_dir
-    >>> cues = load_cues(language_dir("de") / "discourse.toml")
-    >>> bool(cues.future.search("Die Wahl wird im Mai stattfinden."))
-    True
+        >>> from chronist.lang import language_dir
+    from chronist.temporal.pattern_store import PatternStore, cache_dir
+        >>> cues = load_cues(language_dir("de") / "discourse.toml")
+        >>> bool(cues.future.search("Die Wahl wird im Mai stattfinden."))
+        True
     """
     data = _load_toml(path)
     patterns: dict[str, re.Pattern[str]] = {}
@@ -173,7 +175,7 @@ def load_cues(path: Path) -> DiscourseCues:
         if not isinstance(source, str):
             raise LanguageDataError(f"{path}: {name!r} is missing or not a string")
         try:
-            patterns[name] = re.compile(source)
+            patterns[name] = store.compile(source) if store else re.compile(source)
         except re.error as error:
             raise LanguageDataError(f"{path}: {name!r}: bad pattern: {error}") from error
     unknown = set(data) - set(patterns)
@@ -197,6 +199,11 @@ class Grammar:
     @property
     def rule_order(self) -> dict[str, int]:
         return _rule_order(self.rules)
+
+    @property
+    def search_words(self) -> frozenset[str]:
+        """Every word some rule searches for, lower-cased."""
+        return _all_search_words(self.rules)
 
     @property
     def stem_pattern(self) -> re.Pattern[str] | None:
@@ -241,12 +248,14 @@ def load_grammar(lang: str) -> Grammar:
     from chronist.temporal.producers import PRODUCERS
 
     folder = language_dir(lang)
+    store = PatternStore(f"grammar-{lang}", cache_dir())
     lexicon = load_lexicon(folder / "lexicon.toml")
     rules_path = folder / "rules.toml"
     data = _load_toml(rules_path)
     fragments: dict[str, str] = dict(data.get("fragments", {}))
     used: set[str] = set()
     compact_forms: dict[str, str] = {}  # each class's prefix tree, built once
+    plain_forms: dict[str, str] = {}  # and its plain alternation
 
     def expand(pattern: str, where: str, depth: int = 0, compact: bool = False) -> str:
         if depth > 10:
@@ -260,11 +269,13 @@ def load_grammar(lang: str) -> Grammar:
             if name in fragments:
                 return "(?:" + expand(fragments[name], where, depth + 1, compact) + ")"
             if name in lexicon.classes:
-                if not compact:
-                    return lexicon.classes[name].alternation()
-                if name not in compact_forms:
-                    compact_forms[name] = lexicon.classes[name].compact_alternation()
-                return compact_forms[name]
+                forms = compact_forms if compact else plain_forms
+                if name not in forms:
+                    lex_class = lexicon.classes[name]
+                    forms[name] = (
+                        lex_class.compact_alternation() if compact else lex_class.alternation()
+                    )
+                return forms[name]
             raise LanguageDataError(f"{rules_path}: {where}: unknown reference @{name}")
 
         return _REFERENCE.sub(substitute, pattern)
@@ -284,7 +295,7 @@ def load_grammar(lang: str) -> Grammar:
             body = f"(?P<span>{body})"  # the engine reads a bound word before the span
             compact = f"(?P<span>{compact})"
         try:
-            regex = re.compile(_LEFT_GUARD + "(?:" + compact + ")" + _RIGHT_GUARD)
+            regex = store.compile(_LEFT_GUARD + "(?:" + compact + ")" + _RIGHT_GUARD)
         except re.error as error:
             raise LanguageDataError(f"{rules_path}: {where}: bad pattern: {error}") from error
         groups = frozenset(_GROUP.findall(body))
@@ -327,13 +338,19 @@ def load_grammar(lang: str) -> Grammar:
             )
         )
     unused = (set(fragments) | set(lexicon.classes)) - used - _CLASSES_READ_BY_CODE
-    bound_before = re.compile(
+    bound_before = store.compile(
         r"(?<![\w])(?P<bound>" + lexicon.classes["bound"].compact_alternation() + r")\s+\Z"
     )
     count_nouns = lexicon.classes["count_noun"].compact_alternation()
-    count_after = re.compile(r"\s+" + count_nouns + r"(?![\w])")
-    cues = load_cues(folder / "discourse.toml")
+    count_after = store.compile(r"\s+" + count_nouns + r"(?![\w])")
+    cues = load_cues(folder / "discourse.toml", store)
+    store.save()
     return Grammar(lang, lexicon, tuple(rules), frozenset(unused), bound_before, count_after, cues)
+
+
+@cache
+def _all_search_words(rules: tuple[Rule, ...]) -> frozenset[str]:
+    return frozenset(word for rule in rules for word in rule.triggers)
 
 
 @cache
