@@ -346,6 +346,9 @@ class Anchorer:
             anchor, at = self._anchor_of(reference)
             if meaning.as_present:
                 return AnchoredValue(RefPoint(Reference.PRESENT), anchor, at)
+            if reference.kind is AnchorKind.DCT:
+                # "damals" in news, no time told before it: some time before writing
+                return AnchoredValue(RefPoint(Reference.PAST), anchor, at)
             return AnchoredValue(reference.point, anchor, at)
         if reference is None:
             return AnchoredValue(unknown_shift(meaning), none, None)
@@ -387,6 +390,13 @@ class Anchorer:
             if reference is not None and reference.point.year is not None:
                 century = (reference.point.year // 100) * 100
             year = century + (point.year or 0)
+            if (
+                point.grain is Grain.DECADE
+                and self.kind is Kind.NEWS
+                and self.dct is not None
+                and year > self.dct.year
+            ):
+                year -= 100  # "in den 90ern" written in 2016: a decade past, not to come
             point = replace(point, year=year)
             if meaning.fill is None:
                 anchor = none if reference is None else self._anchor_of(reference)[0]
@@ -437,14 +447,19 @@ class Anchorer:
             )
         ):
             said = self._deictic_year.get(self.sentences.span_of(self.candidates[index].start))
-            if said is not None:
+            if meaning.from_writing:
+                # "Ende des vergangenen Jahres": from the year of writing, whatever the tense
+                filled = replace(filled, year=self.dct.year + meaning.year_shift)
+                anchor, at = Anchor(AnchorKind.DCT, None, self.dct.iso()), None
+            elif said is not None and not meaning.year_shift:
                 # "vor zwei Jahren war sie im Frühjahr": the year the sentence just named
                 filled = replace(filled, year=said[1])
                 anchor, at = Anchor(AnchorKind.TIMEX, None, str(said[1])), said[0]
-            else:
+            elif not meaning.year_shift:
                 # a yearless date in news: the year of writing, or the one before or after it
                 filled = self._news_year(index, replace(filled, year=self.dct.year))
                 anchor, at = Anchor(AnchorKind.DCT, None, self.dct.iso()), None
+            # else "im März des folgenden Jahres": counted from the year the reference names
         if meaning.easter_offset is not None and filled.year is not None:
             filled = easter_point(filled.year, meaning.easter_offset)
         return AnchoredValue(filled, anchor, at)

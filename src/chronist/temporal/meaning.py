@@ -38,6 +38,8 @@ class Explicit:
     easter_offset: int | None = None
     weekday_shift: int | None = None  # "vergangenen Freitag": -1, "nächsten": +1, plain: None
     era_open: bool = False  # "im Jahr 478" without an era: BC if the story is BC
+    # in news the year counts from the time of writing ("im Mai dieses Jahres")
+    from_writing: bool = False
 
 
 @dataclass(frozen=True, slots=True)

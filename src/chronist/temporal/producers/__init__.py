@@ -74,6 +74,7 @@ PRODUCERS: dict[str, Producer] = {
         | {
             "deictic_day",
             "deictic_day_lower",
+            "deictic_day_adjective",
             "part_of_day",
             "part_of_day2",
             "ago",

@@ -23,7 +23,7 @@ def calendar(groups: Groups) -> Produced | None:
         or mod_named(groups.lex_str("season_adjective"))
         or mod_named(groups.lex_str("approx"))
     )
-    two_digit = era_open = False
+    two_digit = era_open = from_writing = False
     fill: Grain | None = None
     year_shift = 0
     easter: int | None = None
@@ -46,6 +46,7 @@ def calendar(groups: Groups) -> Produced | None:
         "month" in groups or "season" in groups or "unit" in groups
     ):
         year_shift = int(groups.lex("relative_adjective") or 0)
+        from_writing = groups.lex("relative_adjective", "writing_relative") is not None
         fill = Grain.YEAR
     if "unit_compound" in groups:
         year_shift = int(str(groups.lex("unit_compound")).split("/")[1])
@@ -187,6 +188,7 @@ def calendar(groups: Groups) -> Produced | None:
         point,
         fill=fill,
         year_shift=year_shift,
+        from_writing=from_writing,
         two_digit=two_digit,
         easter_offset=easter,
         era_open=era_open and point.grain == Grain.YEAR,

@@ -78,6 +78,8 @@ def deictic(groups: Groups) -> Produced | None:
     days = groups.lex("deictic_day")
     if days is None:
         days = groups.lex("deictic_day_lower")
+    if days is None:
+        days = groups.lex("deictic_day_adjective")
     part_text = groups.text("part_of_day") or groups.text("part_of_day2")
     part = None
     if part_text:
