@@ -72,6 +72,11 @@ eval: $(TEST_STAMP)
 			--peer bench/results/heideltime-news-de-$$split --errors 3 \
 			| tee bench/results/eval-news-de-$$split.txt; \
 	done
+	$(BIN)/python bench/news_de/build.py bench/demo_de --texts $(dir $(SEED))
+	test -f bench/results/heideltime-demo-de/timing.json || \
+		$(BIN)/python bench/heideltime_run.py bench/demo_de/timeml/demo bench/results/heideltime-demo-de
+	$(BIN)/chronist eval bench/demo_de/timeml/demo --kind narrative \
+		--peer bench/results/heideltime-demo-de --errors 20 | tee bench/results/eval-demo-de.txt
 	test -f bench/results/heideltime-wikiwars-en/timing.json || \
 		$(BIN)/python bench/heideltime_run.py $(WIKIWARS_EN) bench/results/heideltime-wikiwars-en \
 			--language english

@@ -7,6 +7,11 @@ in the TempEval-3 layout, which ``chronist eval`` scores::
 
     .venv/bin/python bench/news_de/build.py bench/news_de
     .venv/bin/chronist eval bench/news_de/timeml/dev --kind news
+
+The demo document's gold (``bench/demo_de``) is built the same way from the
+text in ``../shared/seed``, which is not copied into the repository::
+
+    .venv/bin/python bench/news_de/build.py bench/demo_de --texts ../shared/seed
 """
 
 from __future__ import annotations
@@ -68,13 +73,17 @@ def read_gold(path: Path, text: str) -> list[TimexTag]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("folder", type=Path, help="bench/news_de")
-    folder = parser.parse_args().folder
+    parser.add_argument("--texts", type=Path, help="where the texts are (default: FOLDER/docs)")
+    args = parser.parse_args()
+    folder: Path = args.folder
+    texts: Path = args.texts or folder / "docs"
     with (folder / "documents.tsv").open(encoding="utf-8", newline="") as handle:
         documents = list(csv.DictReader(handle, delimiter="\t"))
     counts: dict[str, int] = {}
     for document in documents:
         name, split = document["name"], document["split"]
-        text = (folder / "docs" / f"{name}.txt").read_text(encoding="utf-8")
+        # a text kept outside the repository is named in a "file" column
+        text = (texts / (document.get("file") or f"{name}.txt")).read_text(encoding="utf-8")
         gold = folder / "gold" / f"{name}.tsv"
         if not gold.is_file():
             sys.exit(f"build: {gold} is missing")
@@ -84,7 +93,7 @@ def main() -> int:
             sys.exit(f"build: {error}")
         out = folder / "timeml" / split
         out.mkdir(parents=True, exist_ok=True)
-        timeml = render_timeml(text, tags, doc_id=name, dct=document["dct"])
+        timeml = render_timeml(text, tags, doc_id=name, dct=document["dct"] or None)
         (out / f"{name}.tml").write_text(timeml, encoding="utf-8")
         counts[split] = counts.get(split, 0) + len(tags)
     summary = ", ".join(f"{split}: {count} TIMEX3" for split, count in sorted(counts.items()))
