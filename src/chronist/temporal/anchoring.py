@@ -405,6 +405,11 @@ class Anchorer:
             if self.kind is Kind.NEWS and self.dct is not None:
                 reference = self._dct_reference()  # "am Mittwoch" in news: the week of writing
             return self._resolve_weekday(index, point, meaning, reference)
+        if meaning.occurrence is not None:
+            if self.kind is Kind.NEWS and self.dct is not None and meaning.from_writing:
+                reference = self._dct_reference()  # "im vergangenen Sommer": before writing
+            if reference is not None and reference.point.year is not None:
+                return self._resolve_occurrence(point, meaning.occurrence, reference)
         coordinated = None
         if meaning.fill == Grain.YEAR:
             coordinated = self._coordinated_year(index) or self._recent_bound_year(index, point)
@@ -463,6 +468,34 @@ class Anchorer:
         if meaning.easter_offset is not None and filled.year is not None:
             filled = easter_point(filled.year, meaning.easter_offset)
         return AnchoredValue(filled, anchor, at)
+
+    def _resolve_occurrence(
+        self, point: CalendarPoint, occurrence: int, reference: _Reference
+    ) -> AnchoredValue:
+        """The next, last or current such month or season from the reference day.
+
+        ``im kommenden Frühjahr`` is the first spring not yet begun, ``im
+        vergangenen Sommer`` the last summer already over, ``diesen Sommer`` the
+        one the reference lies in, else the one of the reference's year.
+        """
+        year = reference.point.year or 0
+        reference_span = point_span(reference.point)
+        day = reference_span[0] if reference_span else Day(year, 1, 1)
+        options = []
+        for option_year in (year - 1, year, year + 1):
+            option = replace(point, year=option_year)
+            span = point_span(option)
+            if span is not None:
+                options.append((option, span[0], span[1]))
+        if occurrence > 0:
+            chosen = next((o for o, first, _ in options if first > day), None)
+        elif occurrence < 0:
+            chosen = next((o for o, _, last in reversed(options) if last < day), None)
+        else:
+            within = (o for o, first, last in options if first <= day <= last)
+            chosen = next(within, replace(point, year=year))
+        anchor, at = self._anchor_of(reference)
+        return AnchoredValue(chosen or point, anchor, at)
 
     def _news_year(self, index: int, point: CalendarPoint) -> CalendarPoint:
         """Choose last, this or next year for a yearless date by the sentence's tense.

@@ -50,6 +50,7 @@ PRODUCERS: dict[str, Producer] = {
             "this_year",
             "season_adjective",
             "timezone",
+            "occurrence",
         },
         calendar.calendar,
     ),

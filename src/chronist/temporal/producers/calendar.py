@@ -48,6 +48,10 @@ def calendar(groups: Groups) -> Produced | None:
         year_shift = int(groups.lex("relative_adjective") or 0)
         from_writing = groups.lex("relative_adjective", "writing_relative") is not None
         fill = Grain.YEAR
+    occurrence = None
+    if "occurrence" in groups:
+        occurrence, fill = int(groups.lex("occurrence") or 0), Grain.YEAR
+        from_writing = groups.lex("occurrence", "writing_relative") is not None
     if "unit_compound" in groups:
         year_shift = int(str(groups.lex("unit_compound")).split("/")[1])
         fill = Grain.YEAR
@@ -189,6 +193,7 @@ def calendar(groups: Groups) -> Produced | None:
         fill=fill,
         year_shift=year_shift,
         from_writing=from_writing,
+        occurrence=occurrence,
         two_digit=two_digit,
         easter_offset=easter,
         era_open=era_open and point.grain == Grain.YEAR,
