@@ -43,6 +43,7 @@ from chronist.temporal.values import (
     CalendarPoint,
     Day,
     Grain,
+    PartOfDay,
     Reference,
     RefPoint,
     Resolved,
@@ -353,6 +354,14 @@ class Anchorer:
         if reference is None:
             return AnchoredValue(unknown_shift(meaning), none, None)
         anchor, at = self._anchor_of(reference)
+        if (
+            meaning.part_of_day is PartOfDay.NIGHT
+            and meaning.amount == 0
+            and reference.kind is AnchorKind.DCT
+            and sentence_tense(self._around(index), self.cues) is Tense.PAST
+        ):
+            # "wurde in der Nacht gestoppt", written the next day: the night before
+            meaning = replace(meaning, amount=-1)
         return AnchoredValue(apply_shift(reference.point, meaning), anchor, at)
 
     def _resolve_explicit(
@@ -543,6 +552,8 @@ class Anchorer:
         else:
             day = shift_day(base, delta - 7 if delta else -7)
         if point.part_of_day is not None:
+            if meaning.night_before:
+                day = shift_day(day, -1)  # the night to Saturday is Friday's night
             evening = CalendarPoint(
                 Grain.PART_OF_DAY, day.year, day.month, day.day, part_of_day=point.part_of_day
             )

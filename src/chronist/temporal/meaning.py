@@ -37,6 +37,7 @@ class Explicit:
     two_digit: bool = False
     easter_offset: int | None = None
     weekday_shift: int | None = None  # "vergangenen Freitag": -1, "nächsten": +1, plain: None
+    night_before: bool = False  # "in der Nacht zum Samstag": the night from Friday on
     era_open: bool = False  # "im Jahr 478" without an era: BC if the story is BC
     # in news the year counts from the time of writing ("im Mai dieses Jahres")
     from_writing: bool = False

@@ -51,6 +51,7 @@ PRODUCERS: dict[str, Producer] = {
             "season_adjective",
             "timezone",
             "occurrence",
+            "night_before",
         },
         calendar.calendar,
     ),

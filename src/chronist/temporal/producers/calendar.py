@@ -114,7 +114,10 @@ def calendar(groups: Groups) -> Produced | None:
                 Grain.PART_OF_DAY, weekday=weekday, part_of_day=PartOfDay(part_code)
             )
             explicit = Explicit(
-                when, fill=Grain.DAY, weekday_shift=None if shift is None else int(shift) or 1
+                when,
+                fill=Grain.DAY,
+                weekday_shift=None if shift is None else int(shift) or 1,
+                night_before="night_before" in groups,
             )
             return Produced(TimexType.TIME, explicit, mod)
         if "hour" in groups:
