@@ -362,7 +362,31 @@ class Anchorer:
         ):
             # "wurde in der Nacht gestoppt", written the next day: the night before
             meaning = replace(meaning, amount=-1)
+        if meaning.weekend:
+            meaning = self._weekend_from(index, meaning, reference)
         return AnchoredValue(apply_shift(reference.point, meaning), anchor, at)
+
+    def _weekend_from(self, index: int, meaning: Shift, reference: _Reference) -> Shift:
+        """Which week's weekend, told on a weekday: the coming one is this week's.
+
+        On Monday to Friday ``am kommenden Wochenende`` is the weekend of the
+        same week, and ``am Wochenende`` in the past tense in news the one before.
+        """
+        point = reference.point
+        if point.month is None or point.day is None or point.grain < Grain.DAY:
+            return meaning
+        weekday = weekday_of(Day(point.year or 0, point.month, point.day))
+        if weekday > 5:
+            return meaning
+        if meaning.amount > 0:
+            return replace(meaning, amount=meaning.amount - 1)
+        if (
+            meaning.amount == 0
+            and reference.kind is AnchorKind.DCT
+            and sentence_tense(self._around(index), self.cues) is Tense.PAST
+        ):
+            return replace(meaning, amount=-1)
+        return meaning
 
     def _resolve_explicit(
         self, index: int, candidate: Candidate, meaning: Explicit

@@ -77,7 +77,7 @@ def turn_of_year(point: CalendarPoint, reference: CalendarPoint) -> CalendarPoin
 
 def unknown_shift(shift: Shift) -> CalendarPoint:
     grain = Grain.PART_OF_DAY if shift.part_of_day else shift.unit.grain
-    return CalendarPoint(grain, part_of_day=shift.part_of_day)
+    return CalendarPoint(grain, part_of_day=shift.part_of_day, weekend=shift.weekend)
 
 
 def apply_shift(anchor: CalendarPoint, shift: Shift) -> CalendarPoint:
@@ -113,6 +113,8 @@ def apply_shift(anchor: CalendarPoint, shift: Shift) -> CalendarPoint:
         return CalendarPoint(Grain.MONTH, total // 12, total % 12 + 1)
     # days, weeks and finer need a day to count from
     if anchor.month is None or anchor.day is None or anchor.grain < Grain.DAY:
+        if shift.weekend:
+            return CalendarPoint(Grain.WEEK, year, weekend=True)
         grain = Grain.PART_OF_DAY if shift.part_of_day else Grain.DAY
         return CalendarPoint(
             grain,
@@ -124,7 +126,7 @@ def apply_shift(anchor: CalendarPoint, shift: Shift) -> CalendarPoint:
     if unit is Unit.WEEK and not shift.counted:
         # "nächste Woche" names a calendar week
         week_year, week = iso_week(shift_day(base, 7 * shift.amount))
-        return CalendarPoint(Grain.WEEK, week_year, week=week)
+        return CalendarPoint(Grain.WEEK, week_year, week=week, weekend=shift.weekend)
     if unit in (Unit.DAY, Unit.WEEK):
         moved = shift_day(base, shift.amount * (7 if unit is Unit.WEEK else 1))
         if shift.part_of_day:

@@ -54,6 +54,7 @@ class Shift:
     amount: int
     part_of_day: PartOfDay | None = None
     counted: bool = False  # "zwei Wochen später" counts days; "nächste Woche" names a week
+    weekend: bool = False  # of the week: its Saturday and Sunday ("am Wochenende")
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,6 +14,7 @@ from chronist.temporal.values import (
     RefPoint,
     Resolved,
     Unit,
+    point_span,
 )
 
 _EDTF_SEASON = {"SP": 21, "SU": 22, "FA": 23, "WI": 24}
@@ -74,7 +75,8 @@ def _point_timex(point: CalendarPoint) -> str:
     if grain == Grain.SEASON:
         return f"{text}-{point.season.value if point.season else 'XX'}"
     if grain == Grain.WEEK:
-        return f"{text}-W{point.week:02d}" if point.week else f"{text}-WXX"
+        week = f"{text}-W{point.week:02d}" if point.week else f"{text}-WXX"
+        return week + "-WE" if point.weekend else week
     if point.weekday is not None and point.month is None:
         return (
             f"{text}-W{point.week:02d}-{point.weekday}"
@@ -195,7 +197,10 @@ def _point_edtf(point: CalendarPoint) -> str:
     if grain == Grain.HALF and point.half:
         return f"{text}-{39 + point.half}"
     if grain == Grain.WEEK:
-        return text
+        days = point_span(point) if point.week else None
+        if days is None:
+            return text
+        return f"{_day_edtf(days[0], True)}/{_day_edtf(days[1], True)}"  # EDTF has no weeks
     text += f"-{point.month:02d}" if point.month else "-XX"
     if grain == Grain.MONTH:
         return text

@@ -150,6 +150,7 @@ class CalendarPoint:
     half: int | None = None
     week: int | None = None
     weekday: int | None = None  # 1 = Monday, for weekday-only expressions
+    weekend: bool = False  # of a week: its Saturday and Sunday ("am Wochenende")
     part_of_day: PartOfDay | None = None
     hour: int | None = None
     minute: int | None = None
@@ -301,6 +302,11 @@ def point_span(point: CalendarPoint) -> tuple[Day, Day] | None:
         return _months(year, first_month, first_month + 2)
     if grain == Grain.SEASON and point.season:
         return _season_span(year, point.season)
+    if grain == Grain.WEEK and point.week:
+        monday = iso_week_monday(year, point.week)
+        if point.weekend:
+            return shift_day(monday, 5), shift_day(monday, 6)
+        return monday, shift_day(monday, 6)
     if point.month is None:
         return Day(year, 1, 1), Day(year, 12, 31)
     if grain == Grain.MONTH or point.day is None:
@@ -357,6 +363,16 @@ def days_between(first: Day, last: Day) -> int:
 
 def shift_day(day: Day, days: int) -> Day:
     return _from_ordinal(_ordinal(day) + days)
+
+
+def iso_week_monday(year: int, week: int) -> Day:
+    """The Monday of ISO 8601 week ``week`` of the week-numbering ``year``.
+
+    >>> iso_week_monday(2016, 10)
+    Day(year=2016, month=3, day=7)
+    """
+    january_4 = Day(year, 1, 4)  # always in week 1
+    return shift_day(january_4, 7 * (week - 1) - (weekday_of(january_4) - 1))
 
 
 def weekday_of(day: Day) -> int:

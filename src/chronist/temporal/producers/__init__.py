@@ -68,6 +68,7 @@ PRODUCERS: dict[str, Producer] = {
             "direction2",
             "part_of_day",
             "event_relation",
+            "weekend",
         },
         relative.shift,
     ),

@@ -24,6 +24,10 @@ def shift(groups: Groups) -> Produced | None:
     if "unit_compound" in groups:
         unit_name, steps = (groups.lex_str("unit_compound") or "YEAR/0").split("/")
         return Produced(kind, Shift(Unit[unit_name], int(steps)))
+    if "weekend" in groups or groups.lex("unit", "weekend") is not None:
+        # "am Wochenende", "last weekend": the Saturday and Sunday of a week
+        relative = int(groups.lex("relative_adjective") or 0)
+        return Produced(TimexType.DATE, Shift(Unit.WEEK, relative, weekend=True))
     if "tags" in groups:
         direction = int(groups.lex("direction2", "shift_direction") or -1)
         return Produced(kind, Shift(Unit.DAY, direction))
