@@ -235,6 +235,13 @@ class Anchorer:
         span = spans.span_of(self.candidates[index].start)
         return self.candidates[reference.index].start >= span[0]
 
+    def _writes_year(self, reference: _Reference) -> bool:
+        """The reference is a date whose year is written out, not inferred ("Jan. 2")."""
+        if reference.index is None:
+            return False
+        meaning = self.candidates[reference.index].meaning
+        return isinstance(meaning, Explicit) and meaning.fill is None
+
     def _recent_bound_year(self, index: int, point: CalendarPoint) -> tuple[int, int] | None:
         """``Bis März 1776 hatte er ... Am 4. März``: the year of the bound month just named."""
         paragraph = self.paragraphs.span_of(self.candidates[index].start)
@@ -482,6 +489,7 @@ class Anchorer:
                 reference.kind is AnchorKind.DCT
                 or reference.point.year == self.dct.year
                 or not self._stated_since(index, reference, self.sentences)
+                or not self._writes_year(reference)
             )
         ):
             said = self._deictic_year.get(self.sentences.span_of(self.candidates[index].start))
@@ -609,15 +617,14 @@ class Anchorer:
 
         A report comparing a quarter or half-year with ``a year ago`` means that
         period of the other year, not the whole year; the period must have been
-        named just before, in the same paragraph.
+        named just before (a report's next paragraph often has the comparison).
         """
         if meaning.unit is not Unit.YEAR or abs(meaning.amount) != 1:
             return None
         start = self.candidates[index].start
-        paragraph = self.paragraphs.span_of(start)
         for previous in range(index - 1, max(-1, index - 4), -1):
             other = self.candidates[previous]
-            if other.start < paragraph[0] or start - other.end > _COMPARED_PERIOD_REACH:
+            if start - other.end > _COMPARED_PERIOD_REACH:
                 return None
             value = self._results[previous].value
             if (
