@@ -113,8 +113,9 @@ def apply_shift(anchor: CalendarPoint, shift: Shift) -> CalendarPoint:
         return CalendarPoint(Grain.MONTH, total // 12, total % 12 + 1)
     # days, weeks and finer need a day to count from
     if anchor.month is None or anchor.day is None or anchor.grain < Grain.DAY:
-        if shift.weekend:
-            return CalendarPoint(Grain.WEEK, year, weekend=True)
+        if unit is Unit.WEEK and not shift.counted:
+            # "nächste Woche" from a month: a week of that year, which one is not known
+            return CalendarPoint(Grain.WEEK, year, weekend=shift.weekend)
         grain = Grain.PART_OF_DAY if shift.part_of_day else Grain.DAY
         return CalendarPoint(
             grain,

@@ -233,7 +233,10 @@ def bounds_of(value: Resolved, mod: Mod | None = None) -> Bounds:
         span = point_span(value)
         if span is None:
             return Bounds.unknown()
-        first, last = _apply_mod(span[0], span[1], mod)
+        first, last = span
+        if value.grain is not Grain.WEEK or value.week is not None:
+            # the end of a week not known may lie anywhere in the year: no narrowing
+            first, last = _apply_mod(first, last, mod)
         if mod is Mod.BEFORE:  # "vor 1914": ends by the last day of 1913
             before = _from_ordinal(_ordinal(first) - 1)
             return Bounds(None, before, None, before)

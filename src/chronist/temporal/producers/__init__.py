@@ -69,6 +69,7 @@ PRODUCERS: dict[str, Producer] = {
             "part_of_day",
             "event_relation",
             "weekend",
+            "position",
         },
         relative.shift,
     ),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from chronist.temporal.meaning import Anaphor, Deictic, Fixed, Shift
 from chronist.temporal.mention import TimexType
-from chronist.temporal.producers.base import Groups, Produced, unit_in
+from chronist.temporal.producers.base import Groups, Produced, mod_named, unit_in
 from chronist.temporal.values import (
     PartOfDay,
     Reference,
@@ -50,10 +50,11 @@ def shift(groups: Groups) -> Produced | None:
         relative = int(groups.lex("relative_adjective") or 0)
         if part is not None and "shift_direction" in groups:
             relative = direction
-        return Produced(kind, Shift(unit, relative, part))
+        # "Ende letzter Woche": a part of that week
+        return Produced(kind, Shift(unit, relative, part), mod_named(groups.lex_str("position")))
     if "shift_direction" in groups:
         return Produced(kind, Shift(unit, direction, part))
-    return Produced(kind, Shift(unit, 0, part))
+    return Produced(kind, Shift(unit, 0, part), mod_named(groups.lex_str("position")))
 
 
 _FRACTION_UNITS = {
