@@ -38,6 +38,7 @@ PRODUCERS: dict[str, Producer] = {
             "decade_word",
             "decade_noun",
             "holiday",
+            "holiday_part",
             "season",
             "season_part",
             "quarter",

@@ -77,6 +77,15 @@ def calendar(groups: Groups) -> Produced | None:
     elif "decade2" in groups or "decade_word" in groups or "decade_noun" in groups:
         value = groups.text("decade2") or groups.lex("decade_word") or groups.lex("decade_noun")
         point, two_digit = CalendarPoint(Grain.DECADE, int(value or 0)), True
+    elif "holiday_part" in groups:
+        # "Neujahrsmorgen": a part of the day of a fixed holiday
+        date, part = (groups.lex_str("holiday_part") or "01-01/MO").split("/")
+        fixed_month, fixed_day = (int(number) for number in date.split("-"))
+        point = CalendarPoint(
+            Grain.PART_OF_DAY, year, fixed_month, fixed_day, part_of_day=PartOfDay(part)
+        )
+        explicit = Explicit(point, fill=Grain.YEAR if year is None else None)
+        return Produced(TimexType.TIME, explicit, mod)
     elif "holiday" in groups:
         holiday = groups.lex_str("holiday") or ""
         if holiday.startswith("easter"):
