@@ -110,6 +110,8 @@ PRODUCERS: dict[str, Producer] = {
             "amount2",
             "unit2",
             "outer_mod",
+            "and_half",
+            "half_after",
             "event_relation",
         },
         lengths.duration,

@@ -40,6 +40,8 @@ def duration(groups: Groups) -> Produced | None:
         amount = groups.number("amount") or groups.number("amount2")
     if unit is None:
         return None
+    if amount is not None and ("and_half" in groups or "half_after" in groups):
+        amount += 0.5  # "two and a half years", "a minute and a half"
     duration = Duration.of(unit, amount)
     second_unit = unit_in(groups, "unit2", "unit")
     if second_unit is not None and "unit_plural" not in groups:
