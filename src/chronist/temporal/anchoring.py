@@ -83,6 +83,17 @@ class _Reference:
     kind: AnchorKind
 
 
+def _around_year(point: CalendarPoint, year: int) -> list[tuple[CalendarPoint, Day, Day]]:
+    """``point`` in the year before, in and after ``year``, each with its first and last day."""
+    options = []
+    for option_year in (year - 1, year, year + 1):
+        option = replace(point, year=option_year)
+        span = point_span(option)
+        if span is not None:
+            options.append((option, span[0], span[1]))
+    return options
+
+
 def _timex_like(point: CalendarPoint) -> str:
     # Imported lazily: rendering sits at the edge and depends on nothing here.
     from chronist.temporal.render import timex3_value
@@ -364,8 +375,7 @@ class Anchorer:
         if (
             meaning.part_of_day is PartOfDay.NIGHT
             and meaning.amount == 0
-            and reference.kind is AnchorKind.DCT
-            and sentence_tense(self._around(index), self.cues) is Tense.PAST
+            and self._told_before_writing(index, reference)
         ):
             # "wurde in der Nacht gestoppt", written the next day: the night before
             meaning = replace(meaning, amount=-1)
@@ -387,13 +397,16 @@ class Anchorer:
             return meaning
         if meaning.amount > 0:
             return replace(meaning, amount=meaning.amount - 1)
-        if (
-            meaning.amount == 0
-            and reference.kind is AnchorKind.DCT
-            and sentence_tense(self._around(index), self.cues) is Tense.PAST
-        ):
+        if meaning.amount == 0 and self._told_before_writing(index, reference):
             return replace(meaning, amount=-1)
         return meaning
+
+    def _told_before_writing(self, index: int, reference: _Reference) -> bool:
+        """Counted from the DCT in a past-tense clause: what happened before writing."""
+        return (
+            reference.kind is AnchorKind.DCT
+            and sentence_tense(self._around(index), self.cues) is Tense.PAST
+        )
 
     def _resolve_explicit(
         self, index: int, candidate: Candidate, meaning: Explicit
@@ -522,12 +535,7 @@ class Anchorer:
         year = reference.point.year or 0
         reference_span = point_span(reference.point)
         day = reference_span[0] if reference_span else Day(year, 1, 1)
-        options = []
-        for option_year in (year - 1, year, year + 1):
-            option = replace(point, year=option_year)
-            span = point_span(option)
-            if span is not None:
-                options.append((option, span[0], span[1]))
+        options = _around_year(point, year)
         if occurrence > 0:
             chosen = next((o for o, first, _ in options if first > day), None)
         elif occurrence < 0:
@@ -547,12 +555,7 @@ class Anchorer:
         """
         assert self.dct is not None
         tense = sentence_tense(self._around(index), self.cues)
-        options = []
-        for year in (self.dct.year - 1, self.dct.year, self.dct.year + 1):
-            option = replace(point, year=year)
-            span = point_span(option)
-            if span is not None:
-                options.append((option, span[0], span[1]))
+        options = _around_year(point, self.dct.year)
         dct = self.dct
         if tense is Tense.FUTURE:
             future = [option for option, _, last in options if last >= dct]

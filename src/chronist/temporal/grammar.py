@@ -162,11 +162,10 @@ class DiscourseCues:
 def load_cues(path: Path, store: PatternStore | None = None) -> DiscourseCues:
     """A language's discourse cues; every key must be there and compile.
 
-        >>> from chronist.lang import language_dir
-    from chronist.temporal.pattern_store import PatternStore, cache_dir
-        >>> cues = load_cues(language_dir("de") / "discourse.toml")
-        >>> bool(cues.future.search("Die Wahl wird im Mai stattfinden."))
-        True
+    >>> from chronist.lang import language_dir
+    >>> cues = load_cues(language_dir("de") / "discourse.toml")
+    >>> bool(cues.future.search("Die Wahl wird im Mai stattfinden."))
+    True
     """
     data = _load_toml(path)
     patterns: dict[str, re.Pattern[str]] = {}
@@ -195,20 +194,16 @@ class Grammar:
     bound_before: re.Pattern[str] = re.compile(r"(?!)")
     count_after: re.Pattern[str] = re.compile(r"(?!)")
     cues: DiscourseCues = DiscourseCues()
+    stem_pattern: re.Pattern[str] | None = None  # one pattern for every stem a rule searches for
+    # derived from the rules once, read by the engine for every stretch of text
+    rule_order: dict[str, int] = field(init=False, compare=False, repr=False)
+    search_words: frozenset[str] = field(init=False, compare=False, repr=False)  # lower-cased
 
-    @property
-    def rule_order(self) -> dict[str, int]:
-        return _rule_order(self.rules)
-
-    @property
-    def search_words(self) -> frozenset[str]:
-        """Every word some rule searches for, lower-cased."""
-        return _all_search_words(self.rules)
-
-    @property
-    def stem_pattern(self) -> re.Pattern[str] | None:
-        """One pattern for every stem any rule searches for."""
-        return _stem_pattern(self.rules)
+    def __post_init__(self) -> None:
+        # frozen: set once, here
+        object.__setattr__(self, "rule_order", {rule.name: rule.order for rule in self.rules})
+        words = frozenset(word for rule in self.rules for word in rule.triggers)
+        object.__setattr__(self, "search_words", words)
 
 
 def _load_toml(path: Path) -> dict[str, Any]:
@@ -344,24 +339,13 @@ def load_grammar(lang: str) -> Grammar:
     count_nouns = lexicon.classes["count_noun"].compact_alternation()
     count_after = store.compile(r"\s+" + count_nouns + r"(?![\w])")
     cues = load_cues(folder / "discourse.toml", store)
-    store.save()
-    return Grammar(lang, lexicon, tuple(rules), frozenset(unused), bound_before, count_after, cues)
-
-
-@cache
-def _all_search_words(rules: tuple[Rule, ...]) -> frozenset[str]:
-    return frozenset(word for rule in rules for word in rule.triggers)
-
-
-@cache
-def _stem_pattern(rules: tuple[Rule, ...]) -> re.Pattern[str] | None:
     stems = sorted({stem for rule in rules for stem in rule.stems})
-    return re.compile("|".join(map(re.escape, stems))) if stems else None
-
-
-@cache
-def _rule_order(rules: tuple[Rule, ...]) -> dict[str, int]:
-    return {rule.name: rule.order for rule in rules}
+    stem_pattern = store.compile("|".join(map(re.escape, stems))) if stems else None
+    store.save()
+    unused_names = frozenset(unused)
+    return Grammar(
+        lang, lexicon, tuple(rules), unused_names, bound_before, count_after, cues, stem_pattern
+    )
 
 
 _CASE_PAIR = re.compile(r"\[([A-ZÄÖÜ])([a-zäöüß])\]")
