@@ -1,6 +1,6 @@
 """How long the timeline page takes to open, for generated documents of N events.
 
-Renders :func:`chronist.web.sample.synthetic_timeline` pages, opens each from a
+Renders ``tests/fixtures/sample.py:synthetic_timeline`` pages, opens each from a
 local file in headless Chromium (Debian's, through Playwright) several times,
 and prints the median time from navigation until the page says it is ready
 (``body[data-ready]``), with the page's own start-up time (parsing the data,
@@ -15,14 +15,18 @@ from __future__ import annotations
 import argparse
 import json
 import statistics
+import sys
 import tempfile
 import time
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
+from chronist.timeline.jsonio import from_json
 from chronist.web.report import render_report
-from chronist.web.sample import synthetic_timeline
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+from fixtures.sample import synthetic_timeline
 
 FLAGS = [
     "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -36,7 +40,8 @@ def measure(sizes: list[int], runs: int, chromium: str) -> dict[str, dict[str, f
         browser = playwright.chromium.launch(executable_path=chromium, headless=True, args=FLAGS)
         for size in sizes:
             page_file = Path(folder) / f"events-{size}.html"
-            page_file.write_text(render_report(synthetic_timeline(size)), encoding="utf-8")
+            page = render_report(from_json(synthetic_timeline(size)))
+            page_file.write_text(page, encoding="utf-8")
             loads, startups = [], []
             for _ in range(runs):
                 context = browser.new_context(viewport={"width": 1400, "height": 1000})

@@ -11,8 +11,9 @@ Dolomiten-100, TempEval-3 TBAQ (English), the demo document and 200 articles of
 article of the blind gold in ``bench/wiki_de``). ``run`` calls the command line
 in-process for each text (``tag --format json``; for German also ``extract
 --format json`` and ``entities --format json``) and keeps stdout, stderr and
-the exit code. ``diff`` prints, per command and corpus, how many outputs differ
-and the first differing lines of a few of them.
+the exit code. ``diff`` prints, per command and corpus, how many outputs differ in
+what they say (mentions, events, entities; ``--bytes`` compares the bytes) and
+the facts lost and gained in a few of them.
 """
 
 from __future__ import annotations
@@ -123,6 +124,79 @@ def _pretty(stdout: str) -> list[str]:
     return lines
 
 
+def _facts(command: str, stdout: str) -> list[str]:
+    """What an output says, one line per fact, in a form that survives format changes
+    (a new field, a renamed JSON shape): the comparison of meaning, not of bytes."""
+    facts: list[str] = []
+    try:
+        documents = [json.loads(stdout)]
+    except ValueError:
+        documents = []
+        for line in stdout.splitlines():
+            try:
+                documents.append(json.loads(line))
+            except ValueError:
+                facts.append(line)
+    for data in documents:
+        if command == "tag":
+            for m in data.get("mentions", []):
+                facts.append(f"{m['start']}-{m['end']} {m['type']} {m['value']} {m['mod']}")
+        elif command == "extract":
+            facts.append(f"kind {data['document']['kind']}")
+            for t in data["timexes"]:
+                facts.append(f"timex {t['start']}-{t['end']} {t['type']} {t['value']} {t['mod']}")
+            for e in data["events"]:
+                ev = e["evidence"]
+                facts.append(
+                    f"event {ev['start']} {e['trigger']['text']!r} {e['label']!r} {e['type']} "
+                    f"{e['time']['edtf']} {e['time']['source']} {e['modality']}"
+                )
+            for n in data["entities"]:
+                facts.append(f"entity {n['start']}-{n['end']} {n['type']} {n['text']!r}")
+        else:
+            for n in data.get("entities", []):
+                facts.append(f"entity {n['start']}-{n['end']} {n['type']} {n['text']!r}")
+    return facts
+
+
+def semantic_diff(before: Path, after: Path, examples: int) -> None:
+    """Per command and corpus: documents whose facts differ, facts lost and gained."""
+    for command_dir in sorted(before.iterdir()):
+        command = command_dir.name
+        totals: dict[str, list[int]] = {}
+        shown: dict[str, int] = {}
+        for path in sorted(command_dir.rglob("*.json")):
+            corpus = path.parent.name
+            counts = totals.setdefault(corpus, [0, 0, 0, 0, 0])
+            counts[0] += 1
+            other = after / path.relative_to(before)
+            old = json.loads(path.read_text(encoding="utf-8"))
+            new = json.loads(other.read_text(encoding="utf-8")) if other.exists() else {}
+            old_facts = _facts(command, old["stdout"])
+            new_facts = _facts(command, new.get("stdout", ""))
+            lost = sorted(set(old_facts) - set(new_facts))
+            gained = sorted(set(new_facts) - set(old_facts))
+            counts[3] += len(old_facts)
+            if old.get("exit") != new.get("exit"):
+                lost.append(f"exit {old.get('exit')} -> {new.get('exit')}")
+            if lost or gained:
+                counts[1] += 1
+                counts[2] += len(lost)
+                counts[4] += len(gained)
+                if shown.get(corpus, 0) < examples:
+                    shown[corpus] = shown.get(corpus, 0) + 1
+                    print(f"  --- {path.relative_to(before)}")
+                    for fact in lost[:6]:
+                        print(f"  - {fact}")
+                    for fact in gained[:6]:
+                        print(f"  + {fact}")
+        for corpus, (docs, changed, lost, facts, gained) in sorted(totals.items()):
+            print(
+                f"{command:9} {corpus:11} {changed:4} of {docs} documents differ; "
+                f"{lost} of {facts} facts lost, {gained} gained"
+            )
+
+
 def diff(before: Path, after: Path, examples: int) -> None:
     for command_dir in sorted(before.iterdir()):
         by_corpus: dict[str, list[str]] = {}
@@ -161,13 +235,18 @@ def main() -> int:
     diffing.add_argument("before", type=Path)
     diffing.add_argument("after", type=Path)
     diffing.add_argument("--examples", type=int, default=3)
+    diffing.add_argument(
+        "--bytes", action="store_true", help="compare outputs byte for byte, not by meaning"
+    )
     args = parser.parse_args()
     if args.step == "inputs":
         make_inputs(args.out)
     elif args.step == "run":
         run(args.inputs, args.out)
-    else:
+    elif args.bytes:
         diff(args.before, args.after, args.examples)
+    else:
+        semantic_diff(args.before, args.after, args.examples)
     return 0
 
 

@@ -9,7 +9,7 @@ import sys
 def test_the_package_is_callable() -> None:
     import chronist
 
-    found = chronist.entities("Truman entließ MacArthur in Washington.")  # type: ignore[operator]
+    found = chronist.recognize("Truman entließ MacArthur in Washington.")
     assert [(e.text, e.type.value) for e in found][:2] == [("Truman", "PER"), ("MacArthur", "PER")]
 
 

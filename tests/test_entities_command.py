@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from chronist.entities import command
+from chronist.cli import entities as command
 from chronist.errors import ChronistError
 
 

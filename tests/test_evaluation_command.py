@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 import chronist
+from chronist.cli.eval import register, run
 from chronist.errors import CorpusError, OptionError
-from chronist.evaluation.command import register, run
 from chronist.export.timeml import TimexTag, render_timeml
 from chronist.temporal.mention import Anchor, AnchorKind, Timex, TimexType
 from chronist.temporal.values import Bounds

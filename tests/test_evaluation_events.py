@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from chronist.errors import CorpusError
-from chronist.events.scoring import Score, load_gold, score_events, time_matches
+from chronist.evaluation.events import Score, load_gold, score_events, time_matches
 from chronist.temporal.values import Bounds, Day
 from chronist.timeline import build_timeline
 from chronist.timeline.model import Event
@@ -49,7 +49,7 @@ def test_rates() -> None:
 
 def test_score_a_small_document(tmp_path: Path) -> None:
     text = "Am 15. September 1950 landeten sie. Im Mai 1951 sagte Bradley aus. Danach kam es."
-    timeline = build_timeline(text, recognizer=lambda _t, _l: [])
+    timeline = build_timeline(text, recognizer=lambda _document: [])
     gold_text = "\n".join(
         [
             "kind\tdoc\toffset\tlength\tquote\tbegin\tend",
@@ -92,7 +92,7 @@ def test_development_gold_quotes_and_floor() -> None:
     for doc in sorted({s.doc for s in sections}):
         document = documents[doc]
         events: tuple[Event, ...] = build_timeline(
-            document.text, kind="narrative", dct=document.dct, recognizer=lambda _t, _l: []
+            document.text, kind="narrative", dct=document.dct, recognizer=lambda _document: []
         ).events
         total += score_events(
             document.text,

@@ -8,7 +8,8 @@ import io
 import pytest
 
 from chronist.export.csv_rows import COLUMNS, to_csv
-from chronist.web.sample import edge_timeline, sample_timeline, synthetic_timeline
+from chronist.timeline.jsonio import from_json
+from fixtures.sample import edge_timeline, sample_timeline, synthetic_timeline
 
 
 def _rows(text: str) -> list[dict[str, str]]:
@@ -18,7 +19,7 @@ def _rows(text: str) -> list[dict[str, str]]:
 @pytest.mark.parametrize("make", [sample_timeline, edge_timeline, lambda: synthetic_timeline(200)])
 def test_one_row_per_event_with_all_columns(make):
     timeline = make()
-    rows = _rows(to_csv(timeline))
+    rows = _rows(to_csv(from_json(timeline)))
     assert len(rows) == len(timeline["events"])
     assert all(tuple(row) == COLUMNS for row in rows)
     for row, event in zip(rows, timeline["events"], strict=True):
@@ -31,7 +32,7 @@ def test_one_row_per_event_with_all_columns(make):
 
 def test_spreadsheet_round_trip_keeps_every_cell():
     """Write, read back, write again: the same bytes (what a spreadsheet save does)."""
-    text = to_csv(edge_timeline())
+    text = to_csv(from_json(edge_timeline()))
     rows = _rows(text)
     again = io.StringIO()
     writer = csv.DictWriter(again, fieldnames=COLUMNS, lineterminator="\r\n")
@@ -41,7 +42,7 @@ def test_spreadsheet_round_trip_keeps_every_cell():
 
 
 def test_values_by_event():
-    rows = {row["id"]: row for row in _rows(to_csv(edge_timeline()))}
+    rows = {row["id"]: row for row in _rows(to_csv(from_json(edge_timeline())))}
     assert rows["e1"]["edtf"] == "-0043-03-15"  # BC, astronomical
     assert rows["e1"]["people"] == "Caesar" and rows["e1"]["place"] == "Rom"
     assert rows["e3"]["people"] == "Truman"
@@ -55,14 +56,14 @@ def test_values_by_event():
 
 
 def test_formula_like_text_is_neutralised_but_dates_are_not():
-    rows = {row["id"]: row for row in _rows(to_csv(edge_timeline()))}
+    rows = {row["id"]: row for row in _rows(to_csv(from_json(edge_timeline())))}
     assert rows["e8"]["label"] == "'=SUMME(A1:A9) ohne Datum"
     assert rows["e1"]["earliest_begin"] == "-0043-03-15"
 
 
 def test_quotes_commas_and_newlines_survive():
     timeline = sample_timeline()
-    rows = _rows(to_csv(timeline))
+    rows = _rows(to_csv(from_json(timeline)))
     assert (
         rows[6]["quote"]
         == 'Erst am 27. Juli 1953 schwiegen in Panmunjeom die Waffen, sagte "der Präsident".'

@@ -8,17 +8,18 @@ import json
 import logging
 import re
 
+import edtf
 import pytest
 
 from chronist.export.csv_rows import to_csv
 from chronist.export.dates import edtf_of
 from chronist.export.geojson import to_geojson
 from chronist.export.rdf import EDTF_DATATYPE, to_rdf
-from chronist.export.view import DayStamp, TimeView
 from chronist.export.webannotation import to_webannotation
-from chronist.web.sample import edge_timeline, synthetic_timeline
-
-edtf = pytest.importorskip("edtf", reason="edtf (dev dependency) is not installed")
+from chronist.temporal.values import Bounds, Day
+from chronist.timeline.jsonio import from_json
+from chronist.timeline.model import EventTime, TimeSource
+from fixtures.sample import edge_timeline, synthetic_timeline
 
 
 def _parses(value: str) -> None:
@@ -43,18 +44,22 @@ def _written_values(timeline: object) -> set[str]:
 @pytest.mark.parametrize("make", [edge_timeline, lambda: synthetic_timeline(40)])
 def test_exported_edtf_parses(make, caplog):
     caplog.set_level(logging.CRITICAL, logger="rdflib")
-    values = _written_values(make())
+    values = _written_values(from_json(make()))
     assert values
     for value in values:
         _parses(value)
 
 
 def test_edtf_built_from_bounds_parses():
+    def time(first: Day | None, last: Day | None) -> EventTime:
+        bounds = Bounds(first, None, None, last)
+        return EventTime(None, None, bounds, TimeSource.NARRATIVE)
+
     cases = [
-        TimeView(earliest_begin=DayStamp(1950, 1, 1), latest_end=DayStamp(1953, 7, 27)),
-        TimeView(earliest_begin=DayStamp(1953, 1, 1)),
-        TimeView(latest_end=DayStamp(1950, 11, 30)),
-        TimeView(earliest_begin=DayStamp(-43, 3, 15), latest_end=DayStamp(-43, 3, 15)),
+        time(Day(1950, 1, 1), Day(1953, 7, 27)),
+        time(Day(1953, 1, 1), None),
+        time(None, Day(1950, 11, 30)),
+        time(Day(-43, 3, 15), Day(-43, 3, 15)),
     ]
     for time in cases:
         value = edtf_of(time)

@@ -5,11 +5,12 @@ from __future__ import annotations
 import logging
 
 import pytest
+import rdflib
 
 from chronist.export.rdf import to_rdf
-from chronist.web.sample import edge_timeline, sample_timeline, synthetic_timeline
+from chronist.timeline.jsonio import from_json
+from fixtures.sample import edge_timeline, sample_timeline, synthetic_timeline
 
-rdflib = pytest.importorskip("rdflib", reason="rdflib (dev dependency) is not installed")
 SEM = rdflib.Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
 GEO = rdflib.Namespace("http://www.w3.org/2003/01/geo/wgs84_pos#")
 RDF, RDFS = rdflib.RDF, rdflib.RDFS
@@ -23,7 +24,7 @@ def _quiet_rdflib(caplog):
 
 def _graph(timeline: object) -> rdflib.Graph:
     graph = rdflib.Graph()
-    graph.parse(data=to_rdf(timeline), format="turtle")
+    graph.parse(data=to_rdf(from_json(timeline)), format="turtle")
     return graph
 
 
@@ -98,5 +99,5 @@ def test_awkward_text_is_escaped():
 
 def test_large_document_parses():
     graph = rdflib.Graph()
-    graph.parse(data=to_rdf(synthetic_timeline(300)), format="turtle")
+    graph.parse(data=to_rdf(from_json(synthetic_timeline(300))), format="turtle")
     assert len(set(graph.subjects(RDF.type, SEM.Event))) == 300

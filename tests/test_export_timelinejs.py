@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 
 from chronist.export.timelinejs import timelinejs_dict, to_timelinejs
-from chronist.web.sample import edge_timeline, sample_timeline, synthetic_timeline
+from chronist.timeline.jsonio import from_json
+from fixtures.sample import edge_timeline, sample_timeline, synthetic_timeline
 
 _DATE_KEYS = {"year", "month", "day", "hour", "minute", "second", "millisecond", "display_date"}
 _SLIDE_KEYS = {"start_date", "end_date", "text", "media", "group", "display_date", "background",
@@ -13,7 +14,7 @@ _SLIDE_KEYS = {"start_date", "end_date", "text", "media", "group", "display_date
 
 
 def _slides(timeline: object) -> dict[str, dict]:
-    return {slide["unique_id"]: slide for slide in timelinejs_dict(timeline)["events"]}
+    return {slide["unique_id"]: slide for slide in timelinejs_dict(from_json(timeline))["events"]}
 
 
 def _check_date(date: dict) -> None:
@@ -27,7 +28,7 @@ def _check_date(date: dict) -> None:
 
 def test_structure_follows_timelinejs3():
     for timeline in (sample_timeline(), edge_timeline(), synthetic_timeline(300)):
-        data = json.loads(to_timelinejs(timeline))
+        data = json.loads(to_timelinejs(from_json(timeline)))
         assert set(data) == {"title", "events"}
         assert data["title"]["text"]["headline"]
         for slide in data["events"]:
@@ -54,8 +55,8 @@ def test_fuzzy_dates_use_display_date():
     assert slides["e10"]["start_date"] == {"year": 1953, "display_date": "ab 1953"}
     assert "end_date" not in slides["e10"]
     assert slides["e11"]["display_date"] == "bis November 1950"
-    english = {s["unique_id"]: s for s in timelinejs_dict({**edge_timeline(), "document": {
-        **edge_timeline()["document"], "lang": "en"}})["events"]}  # fmt: skip
+    english_data = {**edge_timeline(), "document": {**edge_timeline()["document"], "lang": "en"}}
+    english = {s["unique_id"]: s for s in timelinejs_dict(from_json(english_data))["events"]}
     assert english["e10"]["display_date"] == "from 1953"
     approx = _slides(synthetic_timeline(60))
     fuzzy = [s for s in approx.values() if "display_date" in s and s["start_date"]["year"] > 0]
@@ -73,7 +74,7 @@ def test_lanes_use_group_and_facts_only():
     assert slides["e1"]["group"] == "death" and slides["e2"]["group"] == "conflict"
     assert "e8" not in slides  # no time
     assert "e9" not in slides  # conditional, not a fact
-    by_actor = timelinejs_dict(sample_timeline(), group_by="actor")["events"]
+    by_actor = timelinejs_dict(from_json(sample_timeline()), group_by="actor")["events"]
     assert by_actor[0]["group"] == "Caesar"
 
 

@@ -7,7 +7,8 @@ import json
 import pytest
 
 from chronist.export.webannotation import CONTEXT, to_webannotation
-from chronist.web.sample import SAMPLE_TEXT, edge_timeline, sample_timeline, synthetic_timeline
+from chronist.timeline.jsonio import from_json
+from fixtures.sample import SAMPLE_TEXT, edge_timeline, sample_timeline, synthetic_timeline
 
 _MOTIVATIONS = {"assessing", "bookmarking", "classifying", "commenting", "describing", "editing",
                 "highlighting", "identifying", "linking", "moderating", "questioning",
@@ -15,7 +16,7 @@ _MOTIVATIONS = {"assessing", "bookmarking", "classifying", "commenting", "descri
 
 
 def _items(timeline: object) -> list[dict]:
-    data = json.loads(to_webannotation(timeline))
+    data = json.loads(to_webannotation(from_json(timeline)))
     assert data["@context"] == CONTEXT
     assert data["type"] == "AnnotationCollection"
     assert data["total"] == len(data["first"]["items"])

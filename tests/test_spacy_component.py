@@ -5,11 +5,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import pytest
+import spacy
 
-spacy = pytest.importorskip("spacy")
-
-import chronist  # noqa: E402
-from chronist.errors import OptionError  # noqa: E402
+import chronist
+from chronist.errors import OptionError
 
 if TYPE_CHECKING:
     from spacy.language import Language

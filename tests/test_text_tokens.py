@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from chronist.entities.tokens import split_sentences, tokenize
+from chronist.text.document import Document
+from chronist.text.tokens import tokenize
 
 
 @pytest.mark.parametrize(
@@ -34,12 +35,12 @@ def test_offsets_are_code_points_into_the_text() -> None:
 
 def test_sentences_split_on_end_marks_and_blank_lines() -> None:
     text = "Truman zögerte. Dann kam am 15. September MacArthur.\n\nKorea war verwüstet"
-    sentences = split_sentences(text, tokenize(text))
+    document = Document(text)
+    sentences = [document.tokens_in(*span) for span in document.sentences]
     assert [s[0].text for s in sentences] == ["Truman", "Dann", "Korea"]
     assert [t.text for t in sentences[1]][-2:] == ["MacArthur", "."]
 
 
 def test_no_split_after_abbreviation_or_ordinal() -> None:
     text = "Am 27. Juli 1953 schwiegen die Waffen. Dr. Rhee protestierte."
-    sentences = split_sentences(text, tokenize(text))
-    assert len(sentences) == 2
+    assert len(Document(text).sentences) == 2

@@ -14,7 +14,7 @@ from chronist.timeline.model import Event, Modality, Timeline, TimeSource, order
 DEMO = Path(__file__).resolve().parents[2] / "shared" / "seed" / "koreakrieg.de.txt"
 
 
-def no_entities(text: str, lang: str) -> list[object]:
+def no_entities(document: object) -> list[object]:
     return []
 
 

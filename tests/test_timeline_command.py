@@ -10,8 +10,9 @@ import jsonschema
 import pytest
 
 from chronist import cli
+from chronist.cli import extract as command
 from chronist.errors import ChronistError
-from chronist.timeline import command, schema
+from chronist.timeline import schema
 
 TEXT = (
     "Am 11. April 1951 setzte Truman MacArthur ab. Danach begannen im Juli 1951 "

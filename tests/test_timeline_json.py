@@ -10,6 +10,7 @@ import pytest
 
 from chronist.entities.types import Entity, EntityType, Mention
 from chronist.errors import InputError
+from chronist.text.document import Document
 from chronist.timeline import build_timeline, dumps, from_json, loads, schema, to_json
 
 TEXT = (
@@ -18,7 +19,8 @@ TEXT = (
 )
 
 
-def entities(text: str, lang: str) -> list[Entity]:
+def entities(document: Document) -> list[Entity]:
+    text = document.text
     found = []
     for name, kind, lat, lon in [
         ("Douglas MacArthur", EntityType.PER, None, None),
@@ -94,7 +96,7 @@ def test_demo_json_valid(tmp_path: Path) -> None:
     if not demo.is_file():
         pytest.skip("demo document not here")
     text = demo.read_text(encoding="utf-8")
-    timeline = build_timeline(text, recognizer=lambda _t, _l: [])
+    timeline = build_timeline(text, recognizer=lambda _document: [])
     written = tmp_path / "demo.json"
     written.write_text(dumps(timeline), encoding="utf-8")
     jsonschema.validate(json.loads(written.read_text(encoding="utf-8")), schema())

@@ -20,8 +20,9 @@ from typing import Any
 
 import pytest
 
+from chronist.timeline.jsonio import from_json
 from chronist.web.report import render_report
-from chronist.web.sample import sample_timeline, synthetic_timeline
+from fixtures.sample import sample_timeline, synthetic_timeline
 
 sync_api = pytest.importorskip(
     "playwright.sync_api", reason="Playwright is not installed (run .ci/setup-browser.sh)"
@@ -92,7 +93,7 @@ class Page:
     def __init__(self, browser: Any, timeline: dict[str, Any], tmp_path: Path, **context: Any):
         self.timeline = timeline
         self.file = tmp_path / "timeline.html"
-        self.file.write_text(render_report(timeline), encoding="utf-8")
+        self.file.write_text(render_report(from_json(timeline)), encoding="utf-8")
         self.context = browser.new_context(**context)
         self.page = self.context.new_page()
         self.errors: list[str] = []

@@ -9,10 +9,10 @@ import json
 
 import pytest
 
+from chronist.cli import export as export_command
+from chronist.cli import report as report_command
 from chronist.errors import ChronistError, InputError
-from chronist.export import command as export_command
-from chronist.web import command as report_command
-from chronist.web.sample import sample_timeline
+from fixtures.sample import sample_timeline
 
 
 def _parser(module) -> argparse.ArgumentParser:

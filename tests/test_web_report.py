@@ -5,8 +5,9 @@ from __future__ import annotations
 import json
 import re
 
+from chronist.timeline.jsonio import from_json
 from chronist.web.report import page_data, render_report
-from chronist.web.sample import edge_timeline, sample_timeline, synthetic_timeline
+from fixtures.sample import edge_timeline, sample_timeline, synthetic_timeline
 
 
 def _data(page: str, element_id: str) -> dict:
@@ -16,7 +17,7 @@ def _data(page: str, element_id: str) -> dict:
 
 
 def test_one_self_contained_file():
-    page = render_report(sample_timeline())
+    page = render_report(from_json(sample_timeline()))
     assert page.startswith("<!DOCTYPE html>")
     assert not re.search(r"<script[^>]+src=|<link[^>]+href=|@import|url\(", page)
     assert not re.search(r"(src|href)=\"(https?:)?//", page)
@@ -29,14 +30,14 @@ def test_text_cannot_break_out_of_the_data_block():
     timeline = sample_timeline()
     evil = "</script><script>alert(1)</script> \u2028 <!--"
     timeline["document"]["text"] += evil
-    page = render_report(timeline)
+    page = render_report(from_json(timeline))
     assert page.count("</script>") == 3  # data, basemap, the page's own script
     assert _data(page, "chronist-data")["text"].endswith(evil)
 
 
 def test_page_data_follows_the_timeline():
     timeline = edge_timeline()
-    data = page_data(timeline)
+    data = page_data(from_json(timeline))
     assert [e["id"] for e in data["events"]] == [e["id"] for e in timeline["events"]]
     assert data["lang"] == "de" and data["text"] == timeline["document"]["text"]
     by_id = {e["id"]: e for e in data["events"]}
@@ -52,10 +53,10 @@ def test_page_data_follows_the_timeline():
 def test_html_in_titles_is_escaped():
     timeline = sample_timeline()
     timeline["document"]["source"] = "a<i>&amp;.de.txt"
-    page = render_report(timeline)
+    page = render_report(from_json(timeline))
     assert "<title>a&lt;i&gt;&amp;amp; – chronist</title>" in page
 
 
 def test_large_documents_stay_compact():
-    page = render_report(synthetic_timeline(2000))
+    page = render_report(from_json(synthetic_timeline(2000)))
     assert len(page.encode("utf-8")) < 1_500_000

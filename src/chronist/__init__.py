@@ -4,12 +4,12 @@
 >>> [t.value for t in tag("Erst am 27. Juli 1953 schwiegen die Waffen.")]
 ['1953-07-27']
 
-People, places and organisations: ``chronist.entities(text, lang="de")``.
+People, places and organisations: ``chronist.recognize(text, lang="de")``.
 """
 
 from __future__ import annotations
 
-from chronist import entities  # callable: chronist.entities(text, lang="de")
+from chronist.entities import recognize
 from chronist.errors import ChronistError
 from chronist.temporal.mention import Anchor, AnchorKind, Timex, TimexType
 from chronist.temporal.tagger import Tagging, iter_tag, tag, tagging
@@ -24,8 +24,8 @@ __all__ = [
     "Timex",
     "TimexType",
     "__version__",
-    "entities",
     "iter_tag",
+    "recognize",
     "tag",
     "tagging",
 ]

@@ -11,7 +11,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from chronist.entities.corpus import LabelledSentence, _repair, map_label, read_corpus
-from chronist.entities.tokens import split_sentences, tokenize
+from chronist.text.document import Document
+from chronist.text.tokens import tokenize
 
 DATA = Path("../shared/data/ner-de")
 
@@ -115,8 +116,9 @@ def smartdata(path: Path, sources: frozenset[str] = frozenset({"news"})) -> list
             kind = map_label("B-" + mention["type"])
             if kind != "O":
                 mentions.append((mention["span"]["start"], mention["span"]["end"], kind[2:]))
-        tokens = tokenize(text)
-        for sentence in split_sentences(text, tokens):
+        document = Document(text)
+        for span in document.sentences:
+            sentence = document.tokens_in(*span)
             labels = ["O"] * len(sentence)
             for start, end, kind in mentions:
                 inside = [i for i, t in enumerate(sentence) if t.start >= start and t.end <= end]

@@ -9,10 +9,10 @@ Example::
 
     $ chronist tag ../shared/seed/koreakrieg.de.txt --format json -o out/
 
-The ``eval`` and ``entities`` subcommands live in their own packages and are
-imported only when they are run (``chronist.evaluation.command``,
-``chronist.entities.command``, each with ``register(subparsers)`` and
-``run(args) -> int``).
+Every subcommand but ``tag`` lives in its own module of this package and is
+imported only when it is run (``chronist.cli.extract``, ``chronist.cli.entities``,
+..., each with ``register(subparsers)`` and ``run(args) -> int``). Library
+packages never import from here.
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ from typing import NoReturn, TextIO
 
 import chronist
 from chronist.errors import ChronistError, MissingInputError, OptionError
-from chronist.tag_output import TagDocument, write_json, write_table, write_timeml
+from chronist.export.tagging import TagDocument, write_json, write_table, write_timeml
 from chronist.temporal.mention import Timex
 from chronist.textio import DEFAULT_MAX_BYTES, STDIN, read_text
 
@@ -43,13 +43,13 @@ EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED, EXIT_PIPE = 0, 1, 2, 130, 14
 _FORMATS = {"text": ".txt", "json": ".json", "timeml": ".tml"}
 _KINDS = ("auto", "narrative", "news")
 
-# Subcommands owned by other packages: name -> (module, one-line help).
+# Subcommands in their own modules: name -> (module, one-line help).
 _PLUGINS = {
-    "extract": ("chronist.timeline.command", "the document's timeline: events, people, places"),
-    "report": ("chronist.web.command", "write the interactive timeline page (one HTML file)"),
-    "export": ("chronist.export.command", "write a saved timeline as CSV, TimelineJS, GeoJSON"),
-    "entities": ("chronist.entities.command", "find people, places and organisations"),
-    "eval": ("chronist.evaluation.command", "score tagging against gold corpora"),
+    "extract": ("chronist.cli.extract", "the document's timeline: events, people, places"),
+    "report": ("chronist.cli.report", "write the interactive timeline page (one HTML file)"),
+    "export": ("chronist.cli.export", "write a saved timeline as CSV, TimelineJS, GeoJSON"),
+    "entities": ("chronist.cli.entities", "find people, places and organisations"),
+    "eval": ("chronist.cli.eval", "score tagging against gold corpora"),
 }
 
 _MAIN_EPILOG = """\

@@ -1,6 +1,6 @@
 """``chronist export SAVED.json --format F [-o OUT]``: a saved timeline in another format.
 
-Wired into :mod:`chronist.cli` as a plugin (``register(subparsers)`` then
+Wired into :mod:`chronist.cli` as a subcommand (``register(subparsers)`` then
 ``run(args) -> int``). The formats are those of :mod:`chronist.export.formats`.
 
 Example::
@@ -49,7 +49,7 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
 def run(args: argparse.Namespace) -> int:
     """Run ``chronist export``; returns the exit code."""
     from chronist.export.formats import export
-    from chronist.web.command import load_timeline
+    from chronist.timeline.files import load_timeline
 
     path = str(args.file)
     timeline = load_timeline(path)

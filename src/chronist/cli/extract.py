@@ -118,7 +118,7 @@ def run(args: argparse.Namespace) -> int:
         kind=args.kind,
         dct=args.dct,
         source=args.file,
-        recognizer=(lambda _text, _lang: []) if args.no_entities else None,
+        recognizer=(lambda _document: []) if args.no_entities else None,
         reference=reference,
     )
     if args.format == "json":

@@ -1,6 +1,6 @@
 """``chronist report FILE -o timeline.html``: the timeline page for a text or a saved timeline.
 
-Wired into :mod:`chronist.cli` as a plugin (``register(subparsers)`` then
+Wired into :mod:`chronist.cli` as a subcommand (``register(subparsers)`` then
 ``run(args) -> int``). ``FILE`` is a text (the timeline is extracted first) or
 a JSON timeline saved by ``chronist extract --format json``. Several inputs
 write one page each into the ``-o`` directory; a bad input is reported and the
@@ -15,14 +15,14 @@ Example::
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 from typing import Any
 
 from chronist.errors import ChronistError, InputError, OptionError
+from chronist.timeline.files import load_timeline
 
-__all__ = ["load_timeline", "register", "run"]
+__all__ = ["register", "run"]
 
 _EPILOG = """\
 examples:
@@ -59,26 +59,6 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
     parser.set_defaults(handler=run)
 
 
-def load_timeline(
-    path: str, *, lang: str = "de", kind: str = "auto", dct: str | None = None
-) -> Any:
-    """A timeline from a saved JSON file, or extracted from a text file."""
-    from chronist.textio import read_text
-
-    text = read_text(path)
-    if path.endswith(".json") or text.lstrip().startswith("{"):
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError as error:
-            raise InputError(f"{path}: not JSON ({error.msg}, line {error.lineno})") from error
-        if not isinstance(data, dict) or "events" not in data or "document" not in data:
-            raise InputError(f"{path}: not a chronist timeline (no 'events' and 'document')")
-        return data
-    from chronist.timeline.build import build_timeline
-
-    return build_timeline(text, lang=lang, kind=kind, dct=dct or None, source=path)
-
-
 def _expand(paths: list[str]) -> list[str]:
     """The inputs, with each directory replaced by its text and JSON files (hidden ones skipped)."""
     files: list[str] = []
@@ -111,7 +91,6 @@ def _target(source: str, output: Path | None, several: bool) -> Path:
 
 def run(args: argparse.Namespace) -> int:
     """Run ``chronist report``; returns the exit code."""
-    from chronist.export.view import as_view
     from chronist.web.report import render_report
 
     files = _expand(args.files)
@@ -135,7 +114,7 @@ def run(args: argparse.Namespace) -> int:
                 raise
             failed.append((path, str(error)))
             continue
-        count = len(as_view(timeline).events)
+        count = len(timeline.events)
         print(f"wrote {target} ({count} events) - open it in a browser")
     if several:
         print(f"{len(files) - len(failed)} of {len(files)} pages written", file=sys.stderr)

@@ -8,9 +8,10 @@ from chronist.entities.gazetteer_pass import known_names
 from chronist.entities.model import tag_sentences
 from chronist.entities.places import gazetteer, resolve_places
 from chronist.entities.resources import lexicon
-from chronist.entities.tokens import Token, split_sentences, tokenize
 from chronist.entities.types import Entity, EntityType, Mention
 from chronist.errors import OptionError
+from chronist.text.document import Document
+from chronist.text.tokens import Token
 
 __all__ = ["find_mentions", "recognize"]
 
@@ -108,32 +109,34 @@ def _base_form(mention: Mention) -> Mention:
     return mention
 
 
-def find_mentions(text: str) -> list[TypedMention]:
-    """Every entity mention in ``text``, typed, in text order (no grouping).
+def find_mentions(document: Document) -> list[TypedMention]:
+    """Every entity mention of the document, typed, in text order (no grouping).
 
-    >>> [(m.mention.text, m.type.value) for m in find_mentions("Truman traf Stalin.")]
+    >>> [(m.mention.text, m.type.value) for m in find_mentions(Document("Truman traf Stalin."))]
     [('Truman', 'PER'), ('Stalin', 'PER')]
     """
-    tokens = tokenize(text)
-    sentences = split_sentences(text, tokens)
-    return _propagate(tokens, _tagged_mentions(text, sentences))
+    sentences = [document.tokens_in(start, end) for start, end in document.sentences]
+    sentences = [sentence for sentence in sentences if sentence]
+    return _propagate(document.tokens, _tagged_mentions(document.text, sentences))
 
 
-def recognize(text: str, lang: str = "de") -> list[Entity]:
-    """Persons, places and organisations in ``text``, one :class:`Entity` each,
-    with all their mentions; places resolved to coordinates where possible.
+def recognize(text: str | Document, lang: str = "de") -> list[Entity]:
+    """Persons, places and organisations in ``text`` (or a document, whose own
+    language counts), one :class:`Entity` each, with all their mentions; places
+    resolved to coordinates where possible.
 
     >>> [(e.text, e.type.value, len(e.mentions)) for e in recognize(
     ...     "Douglas MacArthur landete in Incheon. Truman lehnte MacArthurs Pläne ab.")]
     [('Douglas MacArthur', 'PER', 2), ('Incheon', 'LOC', 1), ('Truman', 'PER', 1)]
     """
-    if lang not in SUPPORTED_LANGUAGES:
+    document = text if isinstance(text, Document) else Document(text, lang)
+    if document.lang not in SUPPORTED_LANGUAGES:
         raise OptionError(
-            f"entity recognition supports {sorted(SUPPORTED_LANGUAGES)}, not {lang!r}"
+            f"entity recognition supports {sorted(SUPPORTED_LANGUAGES)}, not {document.lang!r}"
         )
-    if not text.strip():
+    if not document.text.strip():
         return []
-    groups = cluster_mentions(find_mentions(text))
+    groups = cluster_mentions(find_mentions(document))
     typed = [(group, _retype_countries(group, group_type(group))) for group in groups]
     place_names = [m.mention.text for group, kind in typed if kind is EntityType.LOC for m in group]
     places = resolve_places(place_names) if place_names else {}

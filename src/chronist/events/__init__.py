@@ -4,7 +4,7 @@
   trigger and lemma, type, modality, label, participants and place;
 * :func:`load_reference` / :func:`find_references` give the table of named
   historical events and periods used as time anchors (user-extendable);
-* :mod:`chronist.events.scoring` scores events against hand-annotated gold.
+
 
 Per-language data lives in ``chronist/lang/<code>/events.toml``; the event
 types are the ontology in ``chronist/events/ontology.toml``.

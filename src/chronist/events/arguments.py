@@ -9,7 +9,7 @@ after nouns of acting (``Hilfe Maos``). A place is a
 location after a locative preposition (``bei Incheon``, ``in Korea``).
 
 >>> from chronist.entities.types import Entity, EntityType, Mention
->>> from chronist.events.clauses import tokenize
+>>> from chronist.text.tokens import tokenize
 >>> from chronist.events.lexicon import load_lexicon
 >>> from chronist.events.triggers import find_triggers
 >>> text = "Truman rief den Sicherheitsrat an."
@@ -30,10 +30,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from chronist.entities.types import Entity, EntityType
-from chronist.events.clauses import Token
 from chronist.events.lexicon import Markers, TriggerKind
+from chronist.events.model import Participant, Place, Role
 from chronist.events.triggers import TriggerHit
-from chronist.timeline.model import Participant, Place, Role
+from chronist.text.tokens import Token
 
 __all__ = ["EntityMention", "entity_mentions", "link_arguments"]
 

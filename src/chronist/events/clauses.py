@@ -6,6 +6,7 @@ the story (main or relative clause) or not (a comparison ``so wie ...``, a
 parenthesis, a clause starting with ``ohne``).
 
 >>> from chronist.events.lexicon import load_lexicon
+>>> from chronist.text.tokens import tokenize
 >>> text = "Truman rief den Sicherheitsrat an, der noch am selben Tag tagte."
 >>> markers = load_lexicon("de").markers
 >>> [(text[s.start:s.end], s.kind.value) for s in segments(text, tokenize(text), markers)]
@@ -14,15 +15,14 @@ parenthesis, a clause starting with ``ohne``).
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from enum import Enum
 
 from chronist.events.lexicon import Markers
+from chronist.text.tokens import Token
 
-__all__ = ["Segment", "SegmentKind", "Token", "segments", "tokenize"]
+__all__ = ["Segment", "SegmentKind", "segments"]
 
-_TOKEN = re.compile(r"[^\W\d_](?:[\w\-’']*\w)?|\d+(?:[.,]\d+)*\.?|[^\w\s]")
 _CUT = frozenset(",;:()–—[]")
 _NEGATING_START = frozenset({"ohne"})
 
@@ -36,21 +36,6 @@ class SegmentKind(Enum):
 
 
 @dataclass(frozen=True, slots=True)
-class Token:
-    text: str
-    start: int
-    end: int
-
-    @property
-    def is_word(self) -> bool:
-        return self.text[:1].isalnum()
-
-    @property
-    def is_capitalised(self) -> bool:
-        return self.text[:1].isupper()
-
-
-@dataclass(frozen=True, slots=True)
 class Segment:
     """Tokens ``first`` to ``last`` (exclusive) of the sentence, offsets ``start``/``end``."""
 
@@ -59,16 +44,6 @@ class Segment:
     start: int
     end: int
     kind: SegmentKind
-
-
-def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
-    """Words, numbers and single punctuation marks of ``text[start:end]``.
-
-    >>> [t.text for t in tokenize("Die UN-Truppen, 38. Breitengrad.")]
-    ['Die', 'UN-Truppen', ',', '38.', 'Breitengrad', '.']
-    """
-    stop = len(text) if end is None else end
-    return [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, start, stop)]
 
 
 def _starts_with(words: list[str], phrase: tuple[str, ...]) -> bool:

@@ -21,12 +21,13 @@ from dataclasses import dataclass, replace
 
 from chronist.entities.types import Entity
 from chronist.events.arguments import EntityMention, entity_mentions, link_arguments
-from chronist.events.clauses import Segment, SegmentKind, Token, segments, tokenize
+from chronist.events.clauses import Segment, SegmentKind, segments
 from chronist.events.lexicon import Lexicon, Markers, TriggerKind, load_lexicon
+from chronist.events.model import Modality, Participant, Place, Trigger
 from chronist.events.reference import ReferenceMention
 from chronist.events.triggers import TriggerHit, find_triggers
-from chronist.text.segment import sentence_spans
-from chronist.timeline.model import Modality, Participant, Place, Trigger
+from chronist.text.document import Document
+from chronist.text.tokens import Token
 
 __all__ = ["EventMention", "detect_events"]
 
@@ -109,6 +110,21 @@ def _dated_tokens(tokens: list[Token], dates: Sequence[tuple[int, int]]) -> froz
     return frozenset(inside)
 
 
+def _word(tokens: list[Token], index: int) -> str:
+    """A label word: the token, with the dot that directly follows it when the
+    sentence goes on ("6." of "der 6. Infanteriedivision")."""
+    token = tokens[index]
+    after = index + 1
+    if (
+        after + 1 < len(tokens)
+        and tokens[after].text == "."
+        and tokens[after].start == token.end
+        and token.text[:1].isdigit()
+    ):
+        return token.text + "."
+    return token.text
+
+
 def _noun_label(
     tokens: list[Token], hit: TriggerHit, dated: frozenset[int], markers: Markers
 ) -> str:
@@ -157,7 +173,7 @@ def _verb_label(
         if hit.particle is not None and hit.particle not in window:
             window.append(hit.particle)
         kept = window
-    words = [tokens[i].text for i in kept]
+    words = [_word(tokens, i) for i in kept]
     return " ".join(words).strip('"„“”»« ') or hit.text
 
 
@@ -174,6 +190,7 @@ def _introduces_date(
 
 @dataclass(frozen=True, slots=True)
 class _Context:
+    document: Document
     text: str
     lexicon: Lexicon
     dates: Sequence[tuple[int, int]]
@@ -222,7 +239,7 @@ def _argument(tokens: list[Token], noun: TriggerHit, markers: Markers) -> bool:
 def _sentence_events(context: _Context, sentence: tuple[int, int]) -> list[EventMention]:
     context = _local(context, sentence)
     text, lexicon, markers = context.text, context.lexicon, context.lexicon.markers
-    tokens = tokenize(text, *sentence)
+    tokens = context.document.tokens_in(*sentence)
     if not tokens:
         return []
     pieces = segments(text, tokens, markers)
@@ -331,39 +348,26 @@ def _mention(
 
 
 def detect_events(
-    text: str,
-    lang: str = "de",
+    document: Document | str,
     dates: Sequence[tuple[int, int]] = (),
     entities: Sequence[Entity] = (),
     references: Sequence[ReferenceMention] = (),
 ) -> list[EventMention]:
-    """Every event mention of ``text`` in text order.
+    """Every event mention of the document (or of a German text) in text order.
 
     ``dates`` are the spans of usable temporal expressions (they are kept out
     of labels and tie a date to the noun before it); ``entities`` give the
     participants and places; ``references`` the names of known historical
     events (a bare mention of one, without a date, is not an event).
     """
+    if isinstance(document, str):
+        document = Document(document)
     ordered = sorted(dates)
     context = _Context(
-        text, load_lexicon(lang), ordered, references, entity_mentions(entities),
-        [start for start, _ in ordered],
+        document, document.text, load_lexicon(document.lang), ordered, references,
+        entity_mentions(entities), [start for start, _ in ordered],
     )  # fmt: skip
     found: list[EventMention] = []
-    for sentence in _lines(text, sentence_spans(text)):
+    for sentence in document.lines:
         found.extend(_sentence_events(context, sentence))
     return found
-
-
-def _lines(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Sentences cut at line breaks too: list items and headings end without a period."""
-    pieces: list[tuple[int, int]] = []
-    for start, end in sentences:
-        begin = start
-        while (cut := text.find("\n", begin, end)) != -1:
-            if text[begin:cut].strip():
-                pieces.append((begin, cut))
-            begin = cut + 1
-        if text[begin:end].strip():
-            pieces.append((begin, end))
-    return pieces

@@ -16,6 +16,7 @@ in the clause), ``anruft``, ``anrief``, ``anriefen``, ``anrufen``,
 
 from __future__ import annotations
 
+import re
 import tomllib
 from collections import defaultdict
 from dataclasses import dataclass, replace
@@ -100,8 +101,8 @@ class Markers:
     leading_noise: frozenset[str]
     date_introducers: frozenset[str]
     past: frozenset[str]
-    until: tuple[tuple[str, ...], ...]
-    since: tuple[tuple[str, ...], ...]
+    participle: re.Pattern[str]  # a past participle: the sentence is not in the present
+    reference_relations: dict[str, str]  # word before a named event -> after, during, ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -272,11 +273,25 @@ def _markers(data: dict[str, Any], path: Path) -> Markers:
             leading_noise=words(c, "leading_noise"),
             date_introducers=words(c, "date_introducers"),
             past=words(c, "past"),
-            until=phrases(c, "until"),
-            since=phrases(c, "since"),
+            participle=re.compile(str(c["participle"])),
+            reference_relations=_relations(c["reference_relations"], path),
         )
     except KeyError as error:
         raise LanguageDataError(f"{path}: missing key {error}") from None
+    except re.error as error:
+        raise LanguageDataError(f"{path}: [clauses] participle: bad pattern: {error}") from None
+
+
+_RELATIONS = frozenset({"after", "since", "before", "until", "end", "begin", "during"})
+
+
+def _relations(table: Any, path: Path) -> dict[str, str]:
+    if not isinstance(table, dict) or not set(table.values()) <= _RELATIONS:
+        raise LanguageDataError(
+            f"{path}: [clauses] reference_relations: each word maps to one of "
+            f"{', '.join(sorted(_RELATIONS))}"
+        )
+    return {str(word).lower(): str(relation) for word, relation in table.items()}
 
 
 @cache

@@ -1,6 +1,6 @@
 """Trigger words of one sentence: verbs (separable particles joined) and event nouns.
 
->>> from chronist.events.clauses import tokenize
+>>> from chronist.text.tokens import tokenize
 >>> from chronist.events.lexicon import load_lexicon
 >>> text = "Ohne zu warten, rief Truman den Sicherheitsrat an."
 >>> [(h.lemma, h.text) for h in find_triggers(text, tokenize(text), load_lexicon("de"))]
@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from chronist.events.clauses import Token
 from chronist.events.lexicon import Form, Lexicon, TriggerEntry, TriggerKind
+from chronist.text.tokens import Token
 
 __all__ = ["TriggerHit", "find_triggers"]
 

@@ -14,7 +14,9 @@ import csv
 import io
 
 from chronist.export.dates import edtf_of
-from chronist.export.view import EventView, as_view
+from chronist.export.people import organisations, people
+from chronist.temporal.values import Day
+from chronist.timeline.model import Event, Timeline
 
 __all__ = ["COLUMNS", "to_csv"]
 
@@ -37,22 +39,26 @@ def _cell(column: str, value: object) -> str:
     return text
 
 
-def _row(event: EventView) -> dict[str, str]:
+def _iso(day: Day | None) -> str | None:
+    return None if day is None else day.iso()
+
+
+def _row(timeline: Timeline, event: Event) -> dict[str, str]:
     time = event.time
+    bounds = time.bounds
     place = event.place
-    organisations = dict.fromkeys(p.text for p in event.participants if p.type == "ORG")
     values: dict[str, object] = {
         "id": event.id,
         "edtf": edtf_of(time),
         "timex_value": time.value,
-        "earliest_begin": time.earliest_begin.iso() if time.earliest_begin else None,
-        "latest_begin": time.latest_begin.iso() if time.latest_begin else None,
-        "earliest_end": time.earliest_end.iso() if time.earliest_end else None,
-        "latest_end": time.latest_end.iso() if time.latest_end else None,
+        "earliest_begin": _iso(bounds.earliest_begin),
+        "latest_begin": _iso(bounds.latest_begin),
+        "earliest_end": _iso(bounds.earliest_end),
+        "latest_end": _iso(bounds.latest_end),
         "label": event.label,
         "type": event.type,
-        "people": "; ".join(event.people()),
-        "organisations": "; ".join(organisations),
+        "people": "; ".join(people(timeline, event)),
+        "organisations": "; ".join(organisations(timeline, event)),
         "place": place.text if place else None,
         "lat": place.lat if place and place.located else None,
         "lon": place.lon if place and place.located else None,
@@ -60,24 +66,24 @@ def _row(event: EventView) -> dict[str, str]:
         "start": event.evidence.start,
         "end": event.evidence.end,
         "confidence": event.confidence,
-        "modality": event.modality,
-        "time_source": time.source,
+        "modality": event.modality.value,
+        "time_source": time.source.value,
     }
     return {column: _cell(column, values[column]) for column in COLUMNS}
 
 
-def to_csv(timeline: object) -> str:
+def to_csv(timeline: Timeline) -> str:
     """The timeline's events as CSV text (RFC 4180, CRLF line ends, header row).
 
-    >>> from chronist.web.sample import sample_timeline
-    >>> lines = to_csv(sample_timeline()).splitlines()
+    >>> from chronist.timeline import build_timeline
+    >>> text = "Am 15. März 44 v. Chr. wurde Caesar ermordet."
+    >>> lines = to_csv(build_timeline(text, recognizer=lambda document: [])).splitlines()
     >>> lines[0].split(",")[:3], lines[1].split(",")[:3]
-    (['id', 'edtf', 'timex_value'], ['e1', '-0043-03-15', '-0043-03-15'])
+    (['id', 'edtf', 'timex_value'], ['e1', '-0043-03-15', 'BC0044-03-15'])
     """
-    view = as_view(timeline)
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\r\n")
     writer.writeheader()
-    for event in view.events:
-        writer.writerow(_row(event))
+    for event in timeline.events:
+        writer.writerow(_row(timeline, event))
     return buffer.getvalue()

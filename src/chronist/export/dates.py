@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 
-from chronist.export.view import DayStamp, TimeView
+from chronist.temporal.render import edtf_of_bounds
+from chronist.timeline.model import EventTime
 
 __all__ = ["edtf_of", "is_plain", "parse_edtf_date", "year_label"]
 
@@ -35,31 +36,9 @@ def is_plain(value: str | None) -> bool:
     return value is not None and parse_edtf_date(value) is not None
 
 
-def edtf_of(time: TimeView) -> str | None:
-    """The EDTF of a time: its own, or one built from the four bounds.
-
-    >>> from chronist.export.view import DayStamp, TimeView
-    >>> edtf_of(TimeView(earliest_begin=DayStamp(1950, 1, 1), latest_end=DayStamp(1953, 7, 27)))
-    '1950-01-01/1953-07-27'
-    >>> edtf_of(TimeView(earliest_end=DayStamp(1953, 12, 31))) is None
-    False
-    """
-    if time.edtf:
-        return time.edtf
-    first, last = time.first(), time.last()
-    if first is None or last is None:
-        return None
-    begin = time.earliest_begin
-    end = time.latest_end
-    if begin is None:
-        return f"../{_stamp(end or last)}"
-    if end is None:
-        return f"{_stamp(begin)}/.."
-    return _stamp(begin) if begin == end else f"{_stamp(begin)}/{_stamp(end)}"
-
-
-def _stamp(day: DayStamp) -> str:
-    return day.iso()
+def edtf_of(time: EventTime) -> str | None:
+    """The EDTF of an event's time: its own, or the one its four bounds give."""
+    return time.edtf or edtf_of_bounds(time.bounds)
 
 
 def year_label(year: int, lang: str = "de") -> str:

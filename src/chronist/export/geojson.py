@@ -13,18 +13,20 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from chronist.entities.types import EntityType
 from chronist.export.dates import edtf_of
-from chronist.export.view import DayStamp, EventView, as_view
+from chronist.temporal.values import Day
+from chronist.timeline.model import Event, Timeline
 
 __all__ = ["geojson_dict", "to_geojson"]
 
 
-def _iso(day: DayStamp | None) -> str | None:
+def _iso(day: Day | None) -> str | None:
     return None if day is None else day.iso()
 
 
-def _when(event: EventView) -> dict[str, Any]:
-    t = event.time
+def _when(event: Event) -> dict[str, Any]:
+    t = event.time.bounds
     return {
         "timespans": [
             {
@@ -39,19 +41,18 @@ def _point(lon: float, lat: float) -> dict[str, Any]:
     return {"type": "Point", "coordinates": [round(lon, 6), round(lat, 6)]}
 
 
-def geojson_dict(timeline: object) -> dict[str, Any]:
+def geojson_dict(timeline: Timeline) -> dict[str, Any]:
     """The FeatureCollection as a dict.
 
-    >>> from chronist.web.sample import sample_timeline
-    >>> data = geojson_dict(sample_timeline())
-    >>> data["features"][0]["geometry"]["coordinates"], data["features"][0]["properties"]["name"]
-    ([12.51133, 41.89193], 'Rom')
+    >>> from chronist.timeline import build_timeline
+    >>> data = geojson_dict(build_timeline("Im Jahr 44 v. Chr. wurde Caesar in Rom ermordet."))
+    >>> data["features"][0]["properties"]["name"], data["features"][0]["geometry"]["type"]
+    ('Rom', 'Point')
     """
-    view = as_view(timeline)
     features: list[dict[str, Any]] = []
-    for entity in view.entities:
+    for index, entity in enumerate(timeline.entities):
         lat, lon = entity.lat, entity.lon
-        if entity.type != "LOC" or lat is None or lon is None:
+        if entity.type is not EntityType.LOC or lat is None or lon is None:
             continue
         if not (-90 <= lat <= 90 and -180 <= lon <= 180):
             continue
@@ -64,22 +65,22 @@ def geojson_dict(timeline: object) -> dict[str, Any]:
         features.append(
             {
                 "type": "Feature",
-                "id": entity.id,
+                "id": f"n{index}",
                 "geometry": _point(lon, lat),
                 "properties": properties,
             }
         )
-    for event in view.events:
+    for event in timeline.events:
         place = event.place
         if place is None or not place.located or place.lat is None or place.lon is None:
             continue
-        t = event.time
+        t = event.time.bounds
         properties = {
             "kind": "event",
             "label": event.label,
             "type": event.type,
             "place": place.text,
-            "edtf": edtf_of(t),
+            "edtf": edtf_of(event.time),
             "earliest_begin": _iso(t.earliest_begin),
             "latest_begin": _iso(t.latest_begin),
             "earliest_end": _iso(t.earliest_end),
@@ -101,11 +102,12 @@ def geojson_dict(timeline: object) -> dict[str, Any]:
     return {"type": "FeatureCollection", "features": features}
 
 
-def to_geojson(timeline: object) -> str:
+def to_geojson(timeline: Timeline) -> str:
     """GeoJSON text for the timeline (see :func:`geojson_dict`).
 
-    >>> from chronist.web.sample import sample_timeline
-    >>> to_geojson(sample_timeline()).startswith('{"type": "FeatureCollection"')
+    >>> from chronist.timeline import build_timeline
+    >>> timeline = build_timeline("Am 27. Juli 1953 schwiegen die Waffen.", recognizer=lambda d: [])
+    >>> to_geojson(timeline).startswith('{"type": "FeatureCollection"')
     True
     """
     return json.dumps(geojson_dict(timeline), ensure_ascii=False) + "\n"

@@ -16,8 +16,11 @@ from __future__ import annotations
 import re
 from urllib.parse import quote
 
+from chronist.events.model import Participant, Place
 from chronist.export.dates import edtf_of
-from chronist.export.view import DayStamp, EventView, Participant, PlaceRef, as_view
+from chronist.export.people import entity_type
+from chronist.temporal.values import Day
+from chronist.timeline.model import Event, Timeline
 
 __all__ = ["to_rdf"]
 
@@ -53,7 +56,7 @@ def _iri(value: str) -> str:
     return "<" + quote(value, safe=":/#?=&;%@+,~.-_") + ">"
 
 
-def _date(day: DayStamp) -> str:
+def _date(day: Day) -> str:
     return f'"{day.iso()}"^^xsd:date'
 
 
@@ -62,7 +65,8 @@ def _slug(text: str) -> str:
 
 
 class _Writer:
-    def __init__(self, base: str, lang: str) -> None:
+    def __init__(self, timeline: Timeline, base: str, lang: str) -> None:
+        self.timeline = timeline
         self.base = base
         self.lang = lang
         self.blocks: dict[str, list[str]] = {}
@@ -76,14 +80,16 @@ class _Writer:
         return iri
 
     def actor(self, participant: Participant) -> str:
-        key = participant.entity or "p-" + _slug(participant.text)
+        entity = participant.entity
+        key = f"n{entity}" if entity is not None else "p-" + _slug(participant.text)
         statements = ["a sem:Actor", f"rdfs:label {_literal(participant.text)}"]
-        if participant.type:
-            statements.append(f"sem:actorType {_iri(self.base + 'actortype/' + participant.type)}")
+        kind = entity_type(self.timeline, participant)
+        if kind is not None:
+            statements.append(f"sem:actorType {_iri(self.base + 'actortype/' + kind.value)}")
         return self.node(f"actor/{key}", *statements)
 
-    def place(self, place: PlaceRef) -> str:
-        key = place.entity or "p-" + _slug(place.text)
+    def place(self, place: Place) -> str:
+        key = f"n{place.entity}" if place.entity is not None else "p-" + _slug(place.text)
         statements = ["a sem:Place", f"rdfs:label {_literal(place.text)}"]
         if place.located:
             statements += [
@@ -95,7 +101,7 @@ class _Writer:
             statements.append(f"owl:sameAs <https://sws.geonames.org/{match.group(1)}/>")
         return self.node(f"place/{key}", *statements)
 
-    def event(self, event: EventView) -> None:
+    def event(self, event: Event) -> None:
         statements = [
             "a sem:Event",
             f"rdfs:label {_literal(event.label, self.lang)}",
@@ -106,20 +112,19 @@ class _Writer:
         if event.place is not None:
             statements.append(f"sem:hasPlace {self.place(event.place)}")
         time = event.time
-        if time.known:
+        if time.bounds.known:
             edtf = edtf_of(time)
             time_statements = ["a sem:Time"]
             if edtf:
                 time_statements.append(f'dcterms:date "{edtf}"^^<{EDTF_DATATYPE}>')
             if time.text:
                 time_statements.append(f"rdfs:label {_literal(time.text, self.lang)}")
-            if time.source:
-                time_statements.append(
-                    f"sem:timeType {_iri(self.base + 'timetype/' + time.source)}"
-                )
+            time_statements.append(
+                f"sem:timeType {_iri(self.base + 'timetype/' + time.source.value)}"
+            )
             statements.append(f"sem:hasTime {self.node(f'time/{event.id}', *time_statements)}")
             for field, prop in _STAMPS:
-                stamp = getattr(time, field)
+                stamp = getattr(time.bounds, field)
                 if stamp is not None:
                     statements.append(f"sem:{prop} {_date(stamp)}")
         self.node(f"event/{event.id}", *statements)
@@ -131,21 +136,22 @@ class _Writer:
         return "".join(parts)
 
 
-def to_rdf(timeline: object, *, base: str | None = None) -> str:
+def to_rdf(timeline: Timeline, *, base: str | None = None) -> str:
     """The timeline's events as Turtle in the Simple Event Model.
 
-    >>> from chronist.web.sample import sample_timeline
-    >>> turtle = to_rdf(sample_timeline())
-    >>> "<urn:chronist:sample/event/e1>\\n    a sem:Event" in turtle
+    >>> from chronist.timeline import build_timeline
+    >>> text = "Am 15. März 44 v. Chr. wurde Caesar ermordet."
+    >>> turtle = to_rdf(build_timeline(text, recognizer=lambda document: []))
+    >>> "<urn:chronist:document/event/e1>\\n    a sem:Event" in turtle
     True
     >>> 'sem:hasEarliestBeginTimeStamp "-0043-03-15"^^xsd:date' in turtle
     True
     """
-    view = as_view(timeline)
+    document = timeline.document
     writer = _Writer(
-        base or f"urn:chronist:{quote(view.document.id, safe='')}/", view.document.lang
+        timeline, base or f"urn:chronist:{quote(document.id, safe='')}/", document.lang
     )
-    for event in view.events:
+    for event in timeline.events:
         if not event.hypothetical:
             writer.event(event)
     return writer.render()

@@ -1,13 +1,13 @@
 """What ``chronist tag`` writes: a table for people, JSON mentions, TimeML.
 
 Each writer takes the document's description and its mentions; the JSON writer
-streams the mentions as they come from the tagger.
+streams the mentions as they come from the tagger. A mention's JSON is the
+timeline's (:func:`chronist.timeline.jsonio.timex_json`): one shape for a
+temporal expression wherever chronist writes one.
 """
 
 from __future__ import annotations
 
-import dataclasses
-import enum
 import json
 import os
 import re
@@ -16,9 +16,8 @@ from dataclasses import dataclass
 from typing import TextIO
 
 from chronist.export.timeml import to_timeml
-from chronist.temporal import values
 from chronist.temporal.mention import AnchorKind, Timex
-from chronist.temporal.values import Day
+from chronist.timeline.jsonio import timex_json
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,15 +37,14 @@ def write_json(
 
     ``document`` holds ``file``, ``lang``, ``kind`` (requested), ``kind_used``
     (what the tagger read the text as: ``narrative`` or ``news``), ``dct`` and
-    ``characters``. Each mention has every field of :class:`Timex`: enums as
-    their TIMEX3 strings, days as ISO dates (astronomical years), ``bounds`` as
-    ``{earliest_begin, latest_begin, earliest_end, latest_end}``, ``anchor`` as
-    ``{kind, tid, value}``, ``resolved`` as ``{"class": ..., <non-null fields>}``.
-    On stdout the object is one line (JSON Lines); in a file one mention a line.
+    ``characters``. Each mention is a ``timexes`` item of the timeline schema
+    (``timeline-1.json``): TIMEX3 strings, the EDTF, the four bounds as ISO days
+    (astronomical years), the rule, the anchor and its value. On stdout the
+    object is one line (JSON Lines); in a file one mention a line.
     """
     head = {
         "format": "chronist.tag",
-        "version": 1,
+        "version": 2,
         "document": {
             "file": document.file,
             "lang": document.lang,
@@ -60,74 +58,8 @@ def write_json(
     stream.write(json.dumps(head, ensure_ascii=False)[:-1] + ', "mentions": [')
     for number, timex in enumerate(timexes):
         separator = ", " if number else ""
-        stream.write(separator + newline + json.dumps(_mention(timex), ensure_ascii=False))
+        stream.write(separator + newline + json.dumps(timex_json(timex), ensure_ascii=False))
     stream.write(newline + "]}\n")
-
-
-def _mention(timex: Timex) -> dict[str, object]:
-    """Every field of a :class:`Timex`, JSON-ready (the common ones without recursion)."""
-    record: dict[str, object] = {}
-    for name in _field_names(Timex):
-        value = getattr(timex, name)
-        if type(value) in _SCALARS:
-            record[name] = value
-        elif type(value) is values.Bounds:
-            record[name] = {
-                "earliest_begin": _iso(value.earliest_begin),
-                "latest_begin": _iso(value.latest_begin),
-                "earliest_end": _iso(value.earliest_end),
-                "latest_end": _iso(value.latest_end),
-            }
-        else:
-            record[name] = _plain(value)
-    return record
-
-
-def _iso(day: Day | None) -> str | None:
-    return None if day is None else day.iso()
-
-
-def _plain(value: object) -> object:
-    """A JSON-ready copy of a chronist value (dataclasses, enums, days, tuples)."""
-    kind = type(value)
-    if kind in _SCALARS:
-        return value
-    if kind is Day:
-        return value.iso()  # type: ignore[attr-defined]
-    if isinstance(value, enum.Enum):
-        return value.value if isinstance(value.value, str) else value.name
-    if isinstance(value, tuple | list):
-        return [_plain(item) for item in value]
-    names = _field_names(kind)
-    if not names:
-        return str(value)
-    if kind in _VALUE_CLASSES:  # the typed meaning: name its class, leave out unset fields
-        fields: dict[str, object] = {"class": kind.__name__}
-        for name in names:
-            field = getattr(value, name)
-            if field is not None:
-                fields[name] = _plain(field)
-        return fields
-    return {name: _plain(getattr(value, name)) for name in names}
-
-
-_SCALARS = frozenset({str, int, float, bool, type(None)})
-_VALUE_CLASSES = frozenset(
-    getattr(values, name)
-    for name in ("CalendarPoint", "Interval", "Duration", "RefPoint", "Recurrence")
-)
-
-
-def _field_names(cls: type) -> tuple[str, ...]:
-    names = _FIELD_NAMES.get(cls)
-    if names is None:
-        is_record = dataclasses.is_dataclass(cls)
-        names = tuple(field.name for field in dataclasses.fields(cls)) if is_record else ()
-        _FIELD_NAMES[cls] = names
-    return names
-
-
-_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
 
 
 def write_timeml(document: TagDocument, text: str, timexes: Sequence[Timex]) -> str:

@@ -19,8 +19,10 @@ import html
 import json
 from typing import Any
 
-from chronist.export.dates import parse_edtf_date, year_label
-from chronist.export.view import DayStamp, EventView, TimeView, as_view
+from chronist.export.dates import edtf_of, parse_edtf_date, year_label
+from chronist.export.people import people
+from chronist.temporal.values import Day
+from chronist.timeline.model import Event, EventTime, Timeline
 
 __all__ = ["human_date", "timelinejs_dict", "to_timelinejs"]
 
@@ -45,7 +47,7 @@ def _date(year: int, month: int | None = None, day: int | None = None) -> dict[s
     return date
 
 
-def _stamp_date(day: DayStamp, grain: str) -> dict[str, Any]:
+def _stamp_date(day: Day, grain: str) -> dict[str, Any]:
     if grain == "day":
         return _date(day.year, day.month, day.day)
     return _date(day.year, day.month) if grain == "month" else _date(day.year)
@@ -93,8 +95,8 @@ def human_date(edtf: str, lang: str = "de") -> str:
     return edtf
 
 
-def _dates(time: TimeView, lang: str) -> dict[str, Any] | None:
-    edtf = time.edtf or ""
+def _dates(time: EventTime, lang: str) -> dict[str, Any] | None:
+    edtf = edtf_of(time) or ""
     parts = parse_edtf_date(edtf)
     if parts is not None:
         year, month, day = parts
@@ -103,7 +105,7 @@ def _dates(time: TimeView, lang: str) -> dict[str, Any] | None:
             slide["display_date"] = _label(year, month, day, lang)
             slide["start_date"]["display_date"] = slide["display_date"]
         return slide
-    first, last = time.first(), time.last()
+    first, last = time.bounds.first(), time.bounds.last()
     if first is None or last is None:
         return None
     # the EDTF in words: the document's own words ("am selben Tag") mean nothing out of context
@@ -127,28 +129,28 @@ def _dates(time: TimeView, lang: str) -> dict[str, Any] | None:
     return slide
 
 
-def _text(event: EventView) -> str:
+def _text(timeline: Timeline, event: Event) -> str:
     lines = [f"<blockquote>{html.escape(event.evidence.exact)}</blockquote>"]
-    people = event.people()
-    if people:
-        lines.append(f"<p>{html.escape(', '.join(people))}</p>")
+    names = people(timeline, event)
+    if names:
+        lines.append(f"<p>{html.escape(', '.join(names))}</p>")
     if event.place is not None:
         lines.append(f"<p>{html.escape(event.place.text)}</p>")
     return "".join(lines)
 
 
-def timelinejs_dict(timeline: object, *, group_by: str = "type") -> dict[str, Any]:
+def timelinejs_dict(timeline: Timeline, *, group_by: str = "type") -> dict[str, Any]:
     """The TimelineJS3 data as a dict (``title`` and ``events``).
 
-    >>> from chronist.web.sample import sample_timeline
-    >>> data = timelinejs_dict(sample_timeline())
-    >>> data["events"][0]["start_date"], data["events"][0]["group"]
-    ({'year': -44, 'month': 3, 'day': 15, 'display_date': '15. März 44 v. Chr.'}, 'death')
+    >>> from chronist.timeline import build_timeline
+    >>> text = "Am 15. März 44 v. Chr. wurde Caesar ermordet."
+    >>> data = timelinejs_dict(build_timeline(text, recognizer=lambda document: []))
+    >>> data["events"][0]["start_date"]
+    {'year': -44, 'month': 3, 'day': 15, 'display_date': '15. März 44 v. Chr.'}
     """
-    view = as_view(timeline)
-    lang = view.document.lang
+    lang = timeline.document.lang
     slides = []
-    for event in view.events:
+    for event in timeline.events:
         if event.hypothetical:
             continue
         dates = _dates(event.time, lang)
@@ -156,27 +158,28 @@ def timelinejs_dict(timeline: object, *, group_by: str = "type") -> dict[str, An
             continue
         group = event.type
         if group_by == "actor":
-            group = (event.people() or ("–",))[0]
+            group = (people(timeline, event) or ("–",))[0]
         slides.append(
             {
                 **dates,
-                "text": {"headline": html.escape(event.label), "text": _text(event)},
+                "text": {"headline": html.escape(event.label), "text": _text(timeline, event)},
                 "group": group,
                 "unique_id": event.id,
             }
         )
-    title = view.document.title or view.document.id
+    title = timeline.document.title
     return {
         "title": {"text": {"headline": html.escape(title), "text": ""}},
         "events": slides,
     }
 
 
-def to_timelinejs(timeline: object, *, group_by: str = "type") -> str:
+def to_timelinejs(timeline: Timeline, *, group_by: str = "type") -> str:
     """TimelineJS3 JSON text for the timeline (see :func:`timelinejs_dict`).
 
-    >>> from chronist.web.sample import sample_timeline
-    >>> '"group": "conflict"' in to_timelinejs(sample_timeline())
+    >>> from chronist.timeline import build_timeline
+    >>> timeline = build_timeline("Am 27. Juli 1953 schwiegen die Waffen.", recognizer=lambda d: [])
+    >>> '"year": 1953' in to_timelinejs(timeline)
     True
     """
     data = timelinejs_dict(timeline, group_by=group_by)

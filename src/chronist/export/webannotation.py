@@ -18,7 +18,7 @@ from typing import Any
 from urllib.parse import quote
 
 from chronist.export.dates import edtf_of
-from chronist.export.view import TimelineView, as_view
+from chronist.timeline.model import Timeline
 
 __all__ = ["to_webannotation", "webannotation_dict"]
 
@@ -27,8 +27,8 @@ _CONTEXT_CHARS = 32
 _GEONAMES = re.compile(r"^geonames:(\d+)$")
 
 
-def _target(view: TimelineView, source: str, start: int, end: int) -> dict[str, Any]:
-    text = view.document.text
+def _target(timeline: Timeline, source: str, start: int, end: int) -> dict[str, Any]:
+    text = timeline.document.text
     return {
         "source": source,
         "selector": [
@@ -50,18 +50,18 @@ def _body(value: str, purpose: str, lang: str | None = None) -> dict[str, Any]:
     return body
 
 
-def webannotation_dict(timeline: object, *, source: str | None = None) -> dict[str, Any]:
+def webannotation_dict(timeline: Timeline, *, source: str | None = None) -> dict[str, Any]:
     """The annotations as a JSON-LD dict (an ``AnnotationCollection``).
 
-    >>> from chronist.web.sample import sample_timeline
-    >>> data = webannotation_dict(sample_timeline())
+    >>> from chronist.timeline import build_timeline
+    >>> text = "Am 15. März 44 v. Chr. wurde Caesar ermordet."
+    >>> data = webannotation_dict(build_timeline(text, recognizer=lambda document: []))
     >>> first = data["first"]["items"][0]
-    >>> first["type"], first["body"][0]["value"], first["target"]["selector"][0]["type"]
-    ('Annotation', 'Ermordung Caesars', 'TextPositionSelector')
+    >>> first["type"], first["motivation"], first["target"]["selector"][0]["type"]
+    ('Annotation', 'describing', 'TextPositionSelector')
     """
-    view = as_view(timeline)
-    doc = source or f"urn:chronist:{quote(view.document.id, safe='')}"
-    lang = view.document.lang
+    doc = source or f"urn:chronist:{quote(timeline.document.id, safe='')}"
+    lang = timeline.document.lang
     items: list[dict[str, Any]] = []
 
     def add(motivation: str, bodies: list[dict[str, Any]], start: int, end: int) -> None:
@@ -71,32 +71,32 @@ def webannotation_dict(timeline: object, *, source: str | None = None) -> dict[s
                 "type": "Annotation",
                 "motivation": motivation,
                 "body": bodies,
-                "target": _target(view, doc, start, end),
+                "target": _target(timeline, doc, start, end),
             }
         )
 
-    for event in view.events:
+    for event in timeline.events:
         bodies = [_body(event.label, "describing", lang), _body(event.type, "classifying")]
         edtf = edtf_of(event.time)
         if edtf:
             bodies.append(_body(edtf, "tagging"))
         if event.hypothetical:
-            bodies.append(_body(event.modality, "assessing"))
+            bodies.append(_body(event.modality.value, "assessing"))
         add("describing", bodies, event.evidence.start, event.evidence.end)
-    for timex in view.timexes:
+    for timex in timeline.timexes:
         bodies = [_body(timex.value, "tagging")]
         if timex.edtf:
             bodies.append(_body(timex.edtf, "describing"))
         add("tagging", bodies, timex.start, timex.end)
-    for entity in view.entities:
-        bodies = [_body(entity.text, "identifying"), _body(entity.type, "classifying")]
+    for entity in timeline.entities:
+        bodies = [_body(entity.text, "identifying"), _body(entity.type.value, "classifying")]
         match = _GEONAMES.match(entity.gazetteer_id or "")
         if match:
             bodies.append(
                 {"id": f"https://sws.geonames.org/{match.group(1)}/", "purpose": "identifying"}
             )
-        for start, end, _ in entity.mentions:
-            add("identifying", bodies, start, end)
+        for mention in entity.mentions:
+            add("identifying", bodies, mention.start, mention.end)
     return {
         "@context": CONTEXT,
         "id": f"{doc}#annotations",
@@ -106,11 +106,12 @@ def webannotation_dict(timeline: object, *, source: str | None = None) -> dict[s
     }
 
 
-def to_webannotation(timeline: object, *, source: str | None = None) -> str:
+def to_webannotation(timeline: Timeline, *, source: str | None = None) -> str:
     """Web Annotation JSON-LD text (see :func:`webannotation_dict`).
 
-    >>> from chronist.web.sample import sample_timeline
-    >>> '"type": "TextQuoteSelector"' in to_webannotation(sample_timeline())
+    >>> from chronist.timeline import build_timeline
+    >>> timeline = build_timeline("Am 27. Juli 1953 schwiegen die Waffen.", recognizer=lambda d: [])
+    >>> '"type": "TextQuoteSelector"' in to_webannotation(timeline)
     True
     """
     return (

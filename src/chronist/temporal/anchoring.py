@@ -17,7 +17,6 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, replace
-from enum import Enum
 
 from chronist.temporal.calendar_math import (
     apply_shift,
@@ -53,12 +52,10 @@ from chronist.temporal.values import (
     shift_day,
     weekday_of,
 )
+from chronist.text.document import DocumentKind
 from chronist.text.segment import SpanIndex
 
-
-class Kind(Enum):
-    NEWS = "news"
-    NARRATIVE = "narrative"
+Kind = DocumentKind
 
 
 _FAR_JUMP_YEARS = 10

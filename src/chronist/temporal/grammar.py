@@ -157,6 +157,9 @@ class DiscourseCues:
     range_join: re.Pattern[str] = _NEVER  # the gap between the two ends of a range
     next_noun: re.Pattern[str] = _NEVER  # the noun after a number (group 1)
     report: re.Pattern[str] = _NEVER  # a reporting verb whose reported clause has its own tense
+    until_before: re.Pattern[str] = _NEVER  # right before a date: it ends what happens
+    since_before: re.Pattern[str] = _NEVER  # right before a date: it begins what happens
+    dated_before: re.Pattern[str] = _NEVER  # right before a date: a date, not a range's start
 
 
 def load_cues(path: Path, store: PatternStore | None = None) -> DiscourseCues:

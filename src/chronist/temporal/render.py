@@ -1,4 +1,8 @@
-"""The edges: TIMEX3 values and EDTF strings written from typed values."""
+"""The edges: TIMEX3 values and EDTF strings written from typed values.
+
+The one EDTF writer: a temporal expression's EDTF (:func:`edtf_value`) and an
+event's, from its four bounds (:func:`edtf_of_bounds`).
+"""
 
 from __future__ import annotations
 
@@ -14,6 +18,7 @@ from chronist.temporal.values import (
     RefPoint,
     Resolved,
     Unit,
+    days_in_month,
     point_span,
 )
 
@@ -208,3 +213,46 @@ def _point_edtf(point: CalendarPoint) -> str:
     if grain in (Grain.DAY, Grain.PART_OF_DAY) or point.hour is None:
         return text
     return f"{text}T{point.hour:02d}:{point.minute or 0:02d}:00"
+
+
+def _fmt_begin(day: Day) -> str:
+    if (day.month, day.day) == (1, 1):
+        return day.iso()[:-6]
+    return day.iso()[:-3] if day.day == 1 else day.iso()
+
+
+def _fmt_end(day: Day) -> str:
+    if (day.month, day.day) == (12, 31):
+        return day.iso()[:-6]
+    return day.iso()[:-3] if day.day == days_in_month(day.year, day.month) else day.iso()
+
+
+def edtf_of_bounds(bounds: Bounds) -> str | None:
+    """EDTF of what the four bounds say: one period, or an interval (``..`` open).
+
+    >>> first, last = Day(1950, 11, 1), Day(1951, 4, 11)
+    >>> edtf_of_bounds(Bounds(first, last, first, last))
+    '1950-11/1951-04-11'
+    >>> edtf_of_bounds(Bounds(Day(1953, 1, 1), None, Day(1953, 1, 1), None))
+    '1953/..'
+    """
+    first = bounds.earliest_begin or bounds.latest_begin
+    last = bounds.latest_end
+    if first is None and last is None:
+        return None
+    if first is not None and last is not None:
+        if first == last:
+            return first.iso()
+        same_month = (first.year, first.month) == (last.year, last.month)
+        if same_month and first.day == 1 and last.day == days_in_month(last.year, last.month):
+            return first.iso()[:-3]
+        if first.year == last.year and (first.month, first.day, last.month, last.day) == (
+            1,
+            1,
+            12,
+            31,
+        ):
+            return first.iso()[:-6]
+    begin = _fmt_begin(first) if first else ".."
+    end = _fmt_end(last) if last else ".."
+    return f"{begin}/{end}"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -11,51 +11,36 @@ from chronist.errors import OptionError
 from chronist.temporal.anchoring import AnchoredValue, Anchorer, Kind
 from chronist.temporal.discourse import written_date
 from chronist.temporal.engine import Candidate, find_candidates
-from chronist.temporal.grammar import Grammar, load_grammar
+from chronist.temporal.grammar import DiscourseCues, Grammar, load_grammar
 from chronist.temporal.meaning import Explicit
 from chronist.temporal.mention import Timex, TimexType
 from chronist.temporal.ranges import add_ranges
 from chronist.temporal.render import edtf_value, timex3_value
 from chronist.temporal.values import Bounds, Day, Recurrence, bounds_of
-from chronist.text.segment import SpanIndex, paragraph_spans, sentence_spans
+from chronist.text.document import Document, check_dct, check_kind
+from chronist.text.segment import SpanIndex
 
 # Paragraphs longer than this are tagged in pieces cut at sentence ends, so that
 # a text without blank lines still runs in linear time and bounded memory.
 _CHUNK = 20_000
-_DCT = re.compile(r"^(-?[0-9]{4})-([0-9]{2})-([0-9]{2})$")
 # A narrative is a text whose stated years lie this far before its DCT.
 _HISTORY_GAP_YEARS = 5
 
 
 def parse_dct(dct: str | date | None) -> Day | None:
     """``"1950-06-25"`` -> Day; ``None`` stays ``None``; anything else is an OptionError."""
-    if dct is None:
+    checked = check_dct(dct)
+    if checked is None:
         return None
-    if isinstance(dct, date):
-        return Day(dct.year, dct.month, dct.day)
-    match = _DCT.match(dct.strip()[:10]) if isinstance(dct, str) else None
-    if match is None:
-        raise OptionError(f"invalid --dct {dct!r}: expected a date as YYYY-MM-DD")
-    year, month, day = (int(part) for part in match.groups())
-    try:
-        date(2000, month, 1)
-        if not 1 <= day <= 31 or (year > 0 and date(year, month, day) is None):
-            raise ValueError
-    except ValueError:
-        raise OptionError(f"invalid --dct {dct!r}: no such day") from None
+    year, month, day = (int(part) for part in checked.split("-"))
     return Day(year, month, day)
 
 
 def parse_kind(kind: str) -> Kind | None:
-    if kind == "auto":
-        return None
-    try:
-        return Kind(kind)
-    except ValueError:
-        raise OptionError(f"invalid kind {kind!r}: expected narrative, news or auto") from None
+    return check_kind(kind)
 
 
-def _chunks(text: str, paragraphs: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+def _chunks(document: Document, paragraphs: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
     """Runs of whole paragraphs up to a chunk long; a longer paragraph is cut at sentence
     ends (or, inside an endless sentence, at spaces). Matches never cross a paragraph break."""
     run_start = run_end = -1
@@ -70,14 +55,15 @@ def _chunks(text: str, paragraphs: list[tuple[int, int]]) -> Iterator[tuple[int,
         if run_start >= 0:
             yield run_start, run_end
             run_start = -1
-        yield from _long_paragraph(text, start, end)
+        yield from _long_paragraph(document, start, end)
     if run_start >= 0:
         yield run_start, run_end
 
 
-def _long_paragraph(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+def _long_paragraph(document: Document, start: int, end: int) -> Iterator[tuple[int, int]]:
+    text = document.text
     piece_start = start
-    for _, sentence_end in sentence_spans(text, start, end):
+    for _, sentence_end in _sentences_between(document, start, end):
         if sentence_end - piece_start >= _CHUNK:
             yield piece_start, sentence_end
             piece_start = sentence_end
@@ -91,14 +77,21 @@ def _long_paragraph(text: str, start: int, end: int) -> Iterator[tuple[int, int]
         yield piece_start, end
 
 
+def _sentences_between(document: Document, start: int, end: int) -> list[tuple[int, int]]:
+    sentences = document.sentences
+    first = bisect_left(sentences, (start, -1))
+    last = bisect_left(sentences, (end, -1), first)
+    return sentences[first:last]
+
+
 def find_all(
-    text: str, grammar: Grammar, paragraphs: list[tuple[int, int]] | None = None
+    document: Document, grammar: Grammar, paragraphs: list[tuple[int, int]] | None = None
 ) -> list[Candidate]:
     """The candidates of the given paragraphs (all of them by default), in text order."""
     found: list[Candidate] = []
-    spans = paragraph_spans(text) if paragraphs is None else paragraphs
-    for chunk_start, chunk_end in _chunks(text, spans):
-        found.extend(find_candidates(text, grammar, chunk_start, chunk_end))
+    spans = document.paragraphs if paragraphs is None else paragraphs
+    for chunk_start, chunk_end in _chunks(document, spans):
+        found.extend(find_candidates(document.text, grammar, chunk_start, chunk_end))
     return found
 
 
@@ -121,7 +114,7 @@ def guess_kind(candidates: list[Candidate], dct: Day | None) -> Kind:
 
 
 def tag(
-    text: str, lang: str = "de", kind: str = "auto", dct: str | date | None = None
+    text: str | Document, lang: str = "de", kind: str = "auto", dct: str | date | None = None
 ) -> list[Timex]:
     """Every temporal expression in ``text``, normalised and anchored.
 
@@ -136,7 +129,7 @@ def tag(
 
 
 def iter_tag(
-    text: str, lang: str = "de", kind: str = "auto", dct: str | date | None = None
+    text: str | Document, lang: str = "de", kind: str = "auto", dct: str | date | None = None
 ) -> Iterator[Timex]:
     """``tag``, block by block: memory stays bounded on very long texts.
 
@@ -148,35 +141,45 @@ def iter_tag(
 
 @dataclass(frozen=True, slots=True)
 class Tagging:
-    """A text being tagged: the kind chosen for it, and its expressions as they come."""
+    """A text being tagged: the kind chosen for it, and its expressions as they come.
+
+    ``document`` is the input with that kind; later passes read it.
+    """
 
     kind: str  # "narrative" or "news", as given or as ``auto`` chose
     timexes: Iterator[Timex]
+    document: Document
 
 
 def tagging(
-    text: str, lang: str = "de", kind: str = "auto", dct: str | date | None = None
+    text: str | Document, lang: str = "de", kind: str = "auto", dct: str | date | None = None
 ) -> Tagging:
-    """Start tagging ``text``: options are checked and the kind chosen at once.
+    """Start tagging ``text`` (or a :class:`~chronist.text.document.Document`, whose own
+    language, kind and DCT then count): options are checked and the kind chosen at once.
 
     >>> started = tagging("Am 11. April 1951 setzte Truman MacArthur ab.", dct="2011-02-16")
     >>> started.kind, [t.value for t in started.timexes]
     ('narrative', ['1951-04-11'])
     """
-    if not isinstance(text, str):
+    if isinstance(text, Document):
+        document = text
+    elif isinstance(text, str):
+        document = Document(text, lang, kind, check_dct(dct))
+    else:
         raise OptionError("tag() takes the text as a str")
-    grammar = load_grammar(lang)
-    day = parse_dct(dct)
-    chosen = parse_kind(kind)
-    paragraphs = paragraph_spans(text)
+    grammar = load_grammar(document.lang)
+    day = parse_dct(document.dct)
+    chosen = parse_kind(document.kind)
+    text = document.text
+    paragraphs = document.paragraphs
     blocks = iter(_blocks(paragraphs))
     first = next(blocks, [])
-    first_candidates = find_all(text, grammar, first) if first else []
+    first_candidates = find_all(document, grammar, first) if first else []
     document_kind = chosen or guess_kind(first_candidates, day)
     if document_kind is Kind.NEWS and day is not None:
         written = written_date(text, first_candidates, day, grammar.cues)
         day = day if written is None else written[1]
-    spans = SpanIndex(paragraphs)
+    spans = document.paragraph_index
 
     def run() -> Iterator[Timex]:
         carried: Anchorer | None = None
@@ -184,14 +187,14 @@ def tagging(
         block, candidates = first, first_candidates
         while block:
             start, end = block[0][0], block[-1][1]
-            sentences = SpanIndex(sentence_spans(text, start, end) if candidates else [])
+            sentences = SpanIndex(_sentences_between(document, start, end) if candidates else [])
             anchorer = Anchorer(
                 text, candidates, document_kind, day, spans, sentences, grammar.cues, carried
             )
             anchored = anchorer.resolve_all()
             tids = [f"t{numbered + i + 1}" for i in range(len(candidates))]
             timexes = [
-                _timex(c, a, tids[i], tids)
+                _timex(c, a, tids[i], tids, _role(text, c, grammar.cues))
                 for i, (c, a) in enumerate(zip(candidates, anchored, strict=True))
             ]
             ranged = add_ranges(
@@ -201,9 +204,9 @@ def tagging(
             carried = anchorer
             yield from ranged
             block = next(blocks, [])
-            candidates = find_all(text, grammar, block) if block else []
+            candidates = find_all(document, grammar, block) if block else []
 
-    return Tagging(document_kind.value, run())
+    return Tagging(document_kind.value, run(), document.with_kind(document_kind.value))
 
 
 _BLOCK = 1_000_000
@@ -221,7 +224,32 @@ def _blocks(paragraphs: list[tuple[int, int]]) -> Iterator[list[tuple[int, int]]
         yield block
 
 
-def _timex(candidate: Candidate, anchored: AnchoredValue, tid: str, tids: list[str]) -> Timex:
+_BEFORE_REACH = 14  # characters before a date read for its role
+
+
+def _role(text: str, candidate: Candidate, cues: DiscourseCues) -> str | None:
+    """What the date is to the events told with it: ``end`` (``bis 1953``), ``begin``
+    (``seit 1950``), ``bound`` and the like from the rule, or ``None`` (a date)."""
+    role = {"until": "end", "since": "begin", "from": "begin"}.get(
+        candidate.bound or "", candidate.bound
+    )
+    before = text[max(0, candidate.start - _BEFORE_REACH) : candidate.start]
+    if (
+        role == "begin"
+        and cues.dated_before.search(before)
+        and cues.range_end.match(text, candidate.end) is None
+    ):
+        return None  # "ein Ultimatum vom 23. Juli": a date, not the start of a range
+    if role is None and cues.until_before.search(before):
+        return "end"
+    if role is None and cues.since_before.search(before):
+        return "begin"
+    return role
+
+
+def _timex(
+    candidate: Candidate, anchored: AnchoredValue, tid: str, tids: list[str], role: str | None
+) -> Timex:
     value = anchored.value
     mod = candidate.mod
     if value is None:
@@ -242,9 +270,6 @@ def _timex(candidate: Candidate, anchored: AnchoredValue, tid: str, tids: list[s
     quant = freq = None
     if isinstance(value, Recurrence):
         quant, freq = value.quant, value.freq
-    role = {"until": "end", "since": "begin", "from": "begin"}.get(
-        candidate.bound or "", candidate.bound
-    )
     return Timex(
         tid=tid,
         start=candidate.start,

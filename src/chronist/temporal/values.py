@@ -107,6 +107,14 @@ class Day:
         sign = "-" if self.year < 0 else ""
         return f"{sign}{abs(self.year):04d}-{self.month:02d}-{self.day:02d}"
 
+    def fractional_year(self) -> float:
+        """The day as a year with a fraction, for drawing and sorting (``1950.5`` ~ July).
+
+        >>> Day(-43, 3, 15).fractional_year()
+        -42.79575633127995
+        """
+        return self.year + (self.month - 1) / 12 + (self.day - 1) / 365.25
+
 
 def days_in_month(year: int, month: int) -> int:
     # calendar.monthrange rejects year 0 and negatives; the leap rule is periodic.
@@ -128,6 +136,24 @@ class Bounds:
     @staticmethod
     def unknown() -> Bounds:
         return Bounds(None, None, None, None)
+
+    def as_tuple(self) -> tuple[Day | None, Day | None, Day | None, Day | None]:
+        return (self.earliest_begin, self.latest_begin, self.earliest_end, self.latest_end)
+
+    @property
+    def known(self) -> bool:
+        """Whether any bound is known."""
+        return any(day is not None for day in self.as_tuple())
+
+    def first(self) -> Day | None:
+        """The earliest known bound (``None`` when none is known)."""
+        known = [day for day in self.as_tuple() if day is not None]
+        return min(known) if known else None
+
+    def last(self) -> Day | None:
+        """The latest known bound."""
+        known = [day for day in self.as_tuple() if day is not None]
+        return max(known) if known else None
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,9 +1,13 @@
 """Paragraph and sentence boundaries as half-open code-point offsets.
 
-Sentences end at ``.``, ``!`` or ``?`` followed by space and an upper-case
-letter, a digit or a quote, except after abbreviations and after one- or
-two-digit numbers (``am 15. September``); the abbreviations are German and
-English ones.
+Paragraphs are separated by blank lines. Sentences end at ``.``, ``!``, ``?``
+or ``…`` (and closing quotes or brackets) followed by white space and an
+upper-case letter of any script, a digit, or an opening quote or bracket;
+not after an abbreviation of the language (``v. Chr.``, ``Nr.``, ``St.``), a
+single capital (``J. F. Kennedy``), or, where the language writes ordinals
+with a dot, a one- or two-digit number or a Roman numeral (``am 15.
+September``, ``Wilhelm II.``). The facts come from ``lang/<code>/text.toml``.
+Runs of punctuation are scanned once: the time is linear in the text.
 """
 
 from __future__ import annotations
@@ -12,16 +16,16 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator
 
+from chronist.text.language import TextFacts, is_ordinal_number, text_facts
+
+__all__ = ["SpanIndex", "paragraph_spans", "sentence_spans"]
+
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*|\r\n[ \t]*\r\n\s*")
-_SENTENCE_END = re.compile(r"[.!?…]+[\"'“”»«)]*\s+(?=[\"'„“»«(]?[A-ZÄÖÜ0-9])")
-_NO_BREAK_BEFORE = re.compile(
-    r"(?:\b(?:[0-9]{1,2}|[IVX]+|Chr|Jh|Jhs|ca|Nr|S|bzw|usw|vgl|z\.B|d\.h|u\.a|etc|St|Dr|Prof|"
-    r"Gen|Hl|v|n|u|Mio|Mrd|Tsd|Jan|Feb|Febr|Mär|Apr|Jun|Jul|Aug|Sep|Sept|Okt|Nov|Dez|Abs|Art|"
-    # English
-    r"Mr|Mrs|Ms|Lt|Col|Sgt|Capt|Adm|Gov|Sen|Rep|Jr|Sr|Gens|Maj|Brig|Cmdr|Mt|Ft|vs|e\.g|i\.e|"
-    r"a\.m|p\.m|Inc|Corp|Co|No|Oct|Dec|Mar|"
-    r"[A-ZÄÖÜ])\.)$"
-)
+# A run of end marks starts only where no end mark precedes it, so that a long
+# run ("!!!!!!") is tried once, not once per character.
+_SENTENCE_END = re.compile(r"(?<![.!?…])[.!?…]+[\"'“”»«)\]]*\s+(?=[\"'„“»«(\[]?\w)")
+_LAST_WORD = re.compile(r"(?:^|[^\w.])([^\W_]+(?:\.[^\W_]+)*)\.$")
+_HEAD = 40
 
 
 def paragraph_spans(text: str) -> list[tuple[int, int]]:
@@ -41,18 +45,40 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+def _continues(head: str, facts: TextFacts) -> bool:
+    """Whether the period ending ``head`` belongs to its word (no sentence end)."""
+    if not head.endswith("."):
+        return False
+    match = _LAST_WORD.search(head)
+    if match is None:
+        return False
+    word = match.group(1)
+    if word.lower().replace(".", "") in facts.abbreviations or word.lower() in facts.abbreviations:
+        return True
+    if len(word) == 1 and word.isalpha() and word.isupper():
+        return True  # an initial: "J. F. Kennedy"
+    if "." in word and all(len(part) == 1 for part in word.split(".")):
+        return True  # "z.B.", "u.a.", "e.g."
+    return facts.ordinal_dot and is_ordinal_number(word)
+
+
+def sentence_spans(
+    text: str, start: int = 0, end: int | None = None, lang: str = "de"
+) -> list[tuple[int, int]]:
     """Sentences of ``text[start:end]``, with offsets into ``text``.
 
     >>> sentence_spans("Am 15. September landeten sie. Danach kam es anders.")
     [(0, 30), (31, 52)]
     """
+    facts = text_facts(lang)
     end = len(text) if end is None else end
     spans = []
     begin = start
     for match in _SENTENCE_END.finditer(text, start, end):
-        head = text[max(begin, match.start() - 12) : match.start() + 1]
-        if _NO_BREAK_BEFORE.search(head):
+        if not text[match.end()].isdigit() and not _next_starts_sentence(text, match.end()):
+            continue
+        head = text[max(begin, match.start() - _HEAD) : match.start() + 1]
+        if _continues(head, facts):
             continue
         stop = match.end()
         while stop > begin and text[stop - 1].isspace():
@@ -67,6 +93,14 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tu
         if stop > begin:
             spans.append((begin, stop))
     return spans
+
+
+def _next_starts_sentence(text: str, at: int) -> bool:
+    """An upper-case letter (of any script), after an optional opening quote or bracket."""
+    first = text[at]
+    if first in "\"'„“»«([":
+        first = text[at + 1] if at + 1 < len(text) else ""
+    return first.isupper() or first.isdigit()
 
 
 class SpanIndex:
@@ -84,3 +118,6 @@ class SpanIndex:
 
     def __iter__(self) -> Iterator[tuple[int, int]]:
         return iter(self._spans)
+
+    def __len__(self) -> int:
+        return len(self._spans)

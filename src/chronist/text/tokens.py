@@ -1,10 +1,12 @@
-"""A small German tokenizer with code-point offsets, and a sentence splitter.
+"""The tokenizer: words, numbers and punctuation with code-point offsets.
 
-The tokenizer follows the conventions of the German NER corpora the model is
+It follows the conventions of the German NER corpora the entity model is
 trained on: hyphenated compounds stay one token (``UN-Sicherheitsrat``),
 numbers keep their inner dots and commas (``1.000``, ``3,5``), an ordinal keeps
-its dot (``15.``) when a word follows, and known abbreviations keep theirs
-(``Dr.``). Every other punctuation mark is a token of its own.
+its dot (``15.``) when a word follows, and the language's abbreviations keep
+theirs (``Dr.``; ``lang/<code>/text.toml``). Every other punctuation mark is a
+token of its own. Sentences are :mod:`chronist.text.segment`'s, read through
+:class:`chronist.text.document.Document`.
 """
 
 from __future__ import annotations
@@ -12,7 +14,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["Token", "split_sentences", "tokenize"]
+from chronist.text.language import is_ordinal_number, text_facts
+
+__all__ = ["Token", "tokenize"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,17 +27,15 @@ class Token:
     start: int
     end: int
 
+    @property
+    def is_word(self) -> bool:
+        """A word or number (not punctuation)."""
+        return self.text[:1].isalnum()
 
-# fmt: off
-_ABBREVIATIONS = frozenset((
-    "abb", "abs", "abt", "allg", "anm", "art", "bd", "bzw", "ca", "chr", "co", "dr", "dt",
-    "ebd", "etc", "evtl", "gebr", "gegr", "ggf", "hl", "hr", "hrsg", "inc", "jh", "jhd", "jr",
-    "kap", "kl", "lt", "ltd", "max", "min", "mio", "mrd", "nr", "nachf", "pfd", "pkt", "prof",
-    "röm", "s", "sog", "st", "str", "tel", "u", "usw", "v", "verf", "vgl", "vol", "z", "zb",
-    "zit", "ca", "gen", "gest", "geb", "jan", "feb", "febr", "mär", "apr", "jun", "jul", "aug",
-    "sep", "sept", "okt", "nov", "dez",
-))
-# fmt: on
+    @property
+    def is_capitalised(self) -> bool:
+        return self.text[:1].isupper()
+
 
 _TOKEN_RE = re.compile(
     r"""
@@ -53,84 +55,49 @@ def _split_trailing_dot(text: str, start: int, keep: bool) -> list[Token]:
     return [Token(text[:-1], start, end - 1), Token(".", end - 1, end)]
 
 
-def tokenize(text: str) -> list[Token]:
+def tokenize(text: str, lang: str = "de", start: int = 0, end: int | None = None) -> list[Token]:
     """Split ``text`` into tokens with half-open code-point offsets.
 
     >>> [t.text for t in tokenize("Am 15. September landete MacArthurs Armee.")]
     ['Am', '15.', 'September', 'landete', 'MacArthurs', 'Armee', '.']
     """
+    facts = text_facts(lang)
     tokens: list[Token] = []
-    for match in _TOKEN_RE.finditer(text):
+    for match in _TOKEN_RE.finditer(text, start, len(text) if end is None else end):
         value = match.group()
-        start = match.start()
+        at = match.start()
         kind = match.lastgroup
         if kind == "word":
             stem = value[:-1].lower()
             keep = value.endswith(".") and (
-                stem in _ABBREVIATIONS or (len(stem) == 1 and value[0].isupper())
+                stem in facts.abbreviations
+                or (len(stem) == 1 and value[0].isupper())
+                or (facts.ordinal_dot and is_ordinal_number(value[:-1]) and _goes_on(text, match))
             )
-            tokens.extend(_split_trailing_dot(value, start, keep))
+            tokens.extend(_split_trailing_dot(value, at, keep))
         elif kind == "num":
-            keep = _is_ordinal(text[match.end() : match.end() + 40].lstrip())
-            tokens.extend(_split_trailing_dot(value, start, keep))
+            following = text[match.end() : match.end() + 40].lstrip()
+            keep = facts.ordinal_dot and (
+                _is_ordinal(following, facts.ordinal_heads)
+                or (is_ordinal_number(value[:-1]) and _goes_on(text, match))
+            )
+            tokens.extend(_split_trailing_dot(value, at, keep))
         else:
-            tokens.append(Token(value, start, match.end()))
+            tokens.append(Token(value, at, match.end()))
     return tokens
 
 
-# fmt: off
-_ORDINAL_HEADS = frozenset((
-    "Januar", "Jänner", "Februar", "März", "April", "Mai", "Juni", "Juli", "August",
-    "September", "Oktober", "November", "Dezember", "Jahrhundert", "Jahrhunderts",
-    "Jahrhunderte", "Jh", "Breitengrad", "Breitengrades", "Armee", "Division", "Bundestag",
-    "Kongress", "Mal", "Platz", "Stock",
-))
-# fmt: on
+def _goes_on(text: str, match: re.Match[str]) -> bool:
+    """The sentence goes on after the match: a word follows on the same line."""
+    following = text[match.end() : match.end() + 2]
+    return following[:1] == " " and following[1:2].isalnum()
 
 
-def _is_ordinal(following: str) -> bool:
+def _is_ordinal(following: str, heads: frozenset[str]) -> bool:
     """Whether a number's dot before ``following`` is an ordinal's: "15. September"
     and "19. und" keep it, "im Jahr 1950. Dann" does not."""
     if not following:
         return False
     if following[0].isalnum() and not following[0].isupper():
         return True
-    return following.split(" ", 1)[0].rstrip(".,;") in _ORDINAL_HEADS
-
-
-_SENTENCE_END = frozenset(".!?")
-_CLOSERS = frozenset("\"'“”»«)]’")
-
-
-def split_sentences(text: str, tokens: list[Token]) -> list[list[Token]]:
-    """Group ``tokens`` into sentences: after ``.``/``!``/``?`` (and closing
-    quotes) when the next token starts upper-case, and at blank lines.
-
-    >>> s = "Truman zögerte. Dann kam Mao."
-    >>> [[t.text for t in x] for x in split_sentences(s, tokenize(s))]
-    [['Truman', 'zögerte', '.'], ['Dann', 'kam', 'Mao', '.']]
-    """
-    sentences: list[list[Token]] = []
-    current: list[Token] = []
-    count = len(tokens)
-    for index, token in enumerate(tokens):
-        if current and "\n\n" in text[current[-1].end : token.start].replace("\r", ""):
-            sentences.append(current)
-            current = []
-        current.append(token)
-        if token.text in _SENTENCE_END or (token.text in _CLOSERS and _ends_after_closer(current)):
-            nxt = tokens[index + 1] if index + 1 < count else None
-            if nxt is None:
-                continue
-            if nxt.text in _CLOSERS:
-                continue
-            if nxt.text[:1].isupper() or nxt.text[:1].isdigit() or nxt.text[:1] in '"„“»(':
-                sentences.append(current)
-                current = []
-    if current:
-        sentences.append(current)
-    return sentences
-
-
-def _ends_after_closer(current: list[Token]) -> bool:
-    return len(current) >= 2 and current[-2].text in _SENTENCE_END
+    return following.split(" ", 1)[0].rstrip(".,;") in heads

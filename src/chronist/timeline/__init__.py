@@ -2,7 +2,7 @@
 
 >>> from chronist.timeline import build_timeline
 >>> text = "Am 27. Juli 1953 wurde der Waffenstillstand unterzeichnet."
->>> timeline = build_timeline(text, recognizer=lambda text, lang: [])
+>>> timeline = build_timeline(text, recognizer=lambda document: [])
 >>> [e.time.value for e in timeline.events]
 ['1953-07-27']
 

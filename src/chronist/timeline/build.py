@@ -2,7 +2,7 @@
 
 >>> timeline = build_timeline(
 ...     "Am 15. September 1950 landeten die Truppen bei Incheon. Danach rückten sie vor.",
-...     recognizer=lambda text, lang: [],
+...     recognizer=lambda document: [],
 ... )
 >>> [(e.trigger.lemma, e.time.edtf, e.time.source.value) for e in timeline.events]
 [('landen', '1950-09-15', 'explicit'), ('vorrücken', '1950-09-15/..', 'narrative')]
@@ -19,13 +19,11 @@ from chronist.errors import OptionError
 from chronist.events.detect import EventMention, detect_events
 from chronist.events.lexicon import load_lexicon
 from chronist.events.reference import ReferenceTable, load_reference
-from chronist.temporal.anchoring import Kind
 from chronist.temporal.grammar import load_grammar
-from chronist.temporal.tagger import find_all, guess_kind, parse_dct, parse_kind, tag
-from chronist.text.segment import SpanIndex, paragraph_spans
+from chronist.temporal.tagger import tagging
+from chronist.text.document import Document, check_dct
 from chronist.timeline.model import (
     AnchorUse,
-    Document,
     Event,
     EventTime,
     Evidence,
@@ -36,15 +34,15 @@ from chronist.timeline.model import (
 )
 from chronist.timeline.timing import Dater, usable
 
-__all__ = ["Recognizer", "build_timeline", "merge_mentions"]
+__all__ = ["Recognizer", "annotate", "build_timeline", "merge_mentions"]
 
-Recognizer = Callable[[str, str], Sequence[Entity]]
+Recognizer = Callable[[Document], Sequence[Entity]]
 
 
-def _default_recognizer(text: str, lang: str) -> Sequence[Entity]:
+def _default_recognizer(document: Document) -> Sequence[Entity]:
     from chronist.entities import recognize
 
-    return recognize(text, lang)
+    return recognize(document)
 
 
 def _same_event(first: Event, later: EventMention, later_time: EventTime) -> bool:
@@ -112,16 +110,6 @@ def merge_mentions(
     ]
 
 
-def _kind(text: str, lang: str, kind: str, dct: str | date | None) -> str:
-    chosen = parse_kind(kind)
-    if chosen is not None:
-        return chosen.value
-    if dct is None:
-        return Kind.NARRATIVE.value
-
-    return guess_kind(find_all(text, load_grammar(lang)), parse_dct(dct)).value
-
-
 def build_timeline(
     text: str,
     lang: str = "de",
@@ -133,10 +121,24 @@ def build_timeline(
 ) -> Timeline:
     """The timeline of ``text``: every event with its time, people, place and evidence.
 
-    ``recognizer`` finds entities (default :func:`chronist.entities.recognize`);
-    ``reference`` is the table of named historical events (default: the
-    shipped one plus ``$CHRONIST_REFERENCE_EVENTS``).
+    ``recognizer`` finds entities in the document (default
+    :func:`chronist.entities.recognize`); ``reference`` is the table of named
+    historical events (default: the shipped one plus ``$CHRONIST_REFERENCE_EVENTS``).
     """
+    return annotate(Document(text, lang, kind, check_dct(dct), source), recognizer, reference)
+
+
+def annotate(
+    document: Document,
+    recognizer: Recognizer | None = None,
+    reference: ReferenceTable | None = None,
+) -> Timeline:
+    """Run every pass over one document: dates, entities, events, then the timeline.
+
+    Each pass reads the document's paragraphs, sentences and tokens, split once,
+    and what the passes before it found.
+    """
+    lang = document.lang
     load_grammar(lang)  # an unknown language is said as such
     try:
         markers = load_lexicon(lang).markers
@@ -145,18 +147,18 @@ def build_timeline(
             f"timelines (events and entities) are not available for {lang!r} yet, only its "
             f"dates: 'chronist tag --lang {lang}' finds and normalises them"
         ) from None
-    timexes = tag(text, lang=lang, kind=kind, dct=dct)
-    document_kind = _kind(text, lang, kind, dct)
-    dct_day = parse_dct(dct)
+    tagged = tagging(document)
+    timexes = tuple(tagged.timexes)
+    document = tagged.document
     table = reference if reference is not None else load_reference()
-    references = table.find(text)
-    entities = tuple((recognizer or _default_recognizer)(text, lang)) if text.strip() else ()
+    references = table.find(document.text)
+    found = (recognizer or _default_recognizer)(document) if document.text.strip() else ()
+    entities = tuple(found)
     dates = [(t.start, t.end) for t in timexes if usable(t)]
-    mentions = detect_events(text, lang, dates, entities, references)
-    paragraphs = SpanIndex(paragraph_spans(text))
-    dater = Dater(text, timexes, references, paragraphs, markers)
+    mentions = detect_events(document, dates, entities, references)
+    dater = Dater(document, timexes, references, markers)
     dated = [(m, *dater.time_of(m)) for m in mentions]
-    events = sorted(merge_mentions(text, _drop_bare_nouns(dated)), key=order_key)
+    events = sorted(merge_mentions(document.text, _drop_bare_nouns(dated)), key=order_key)
     anchors = tuple(
         AnchorUse(
             r.event.id,
@@ -170,5 +172,4 @@ def build_timeline(
         )
         for r in references
     )
-    document = Document(text, lang, document_kind, dct_day.iso() if dct_day else None, source)
-    return Timeline(document, tuple(events), entities, tuple(timexes), anchors)
+    return Timeline(document, tuple(events), entities, timexes, anchors)

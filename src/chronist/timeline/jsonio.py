@@ -34,8 +34,9 @@ from chronist.timeline.model import (
     TimeSource,
     Trigger,
 )
+from chronist.timeline.validate import check_timeline
 
-__all__ = ["dumps", "from_json", "loads", "schema", "to_json"]
+__all__ = ["dumps", "from_json", "loads", "schema", "timex_json", "to_json"]
 
 Json = dict[str, Any]
 SCHEMA_FILE = f"timeline-{SCHEMA_VERSION}.json"
@@ -157,7 +158,14 @@ def _entity(entity: Entity) -> Json:
     return data
 
 
-def _timex(t: Timex) -> Json:
+def timex_json(t: Timex) -> Json:
+    """One temporal expression as JSON: the ``timexes`` items of schema 1, and the
+    ``mentions`` of ``chronist tag --format json`` (one shape for both).
+
+    >>> from chronist import tag
+    >>> timex_json(tag("von 1950 bis 1953")[-1])["begin_point"]
+    't1'
+    """
     return {
         "tid": t.tid,
         "start": t.start,
@@ -172,6 +180,12 @@ def _timex(t: Timex) -> Json:
         "anchor": t.anchor.kind.value,
         "anchor_tid": t.anchor_tid,
         "role": t.role,
+        "anchor_value": t.anchor.value,
+        "begin_point": t.begin_point,
+        "end_point": t.end_point,
+        "quant": t.quant,
+        "freq": t.freq,
+        "temporal_function": t.temporal_function,
     }
 
 
@@ -202,7 +216,7 @@ def to_json(timeline: Timeline) -> Json:
         },
         "events": [_event(e) for e in timeline.events],
         "entities": [_entity(e) for e in timeline.entities],
-        "timexes": [_timex(t) for t in timeline.timexes],
+        "timexes": [timex_json(t) for t in timeline.timexes],
         "anchors": [_anchor(a) for a in timeline.anchors],
     }
 
@@ -284,8 +298,13 @@ def _parse_timex(data: Json) -> Timex:
         edtf=data["edtf"],
         bounds=_parse_bounds(data),
         rule=data["rule"],
-        anchor=Anchor(AnchorKind(data["anchor"])),
+        anchor=Anchor(AnchorKind(data["anchor"]), None, data.get("anchor_value")),
         anchor_tid=data["anchor_tid"],
+        begin_point=data.get("begin_point"),
+        end_point=data.get("end_point"),
+        quant=data.get("quant"),
+        freq=data.get("freq"),
+        temporal_function=bool(data.get("temporal_function", False)),
         role=data["role"],
     )
 
@@ -298,14 +317,11 @@ def _parse_anchor(data: Json) -> AnchorUse:
 
 
 def from_json(data: Json) -> Timeline:
-    """A timeline read back from :func:`to_json` output (typed values restored;
-    a timex's ``resolved`` value is not kept in JSON and comes back as ``None``)."""
+    """A timeline read back from :func:`to_json` output, checked against the shipped
+    schema first (a one-line InputError names the first problem); typed values are
+    restored, a timex's ``resolved`` value is not kept in JSON and comes back ``None``."""
+    check_timeline(data, schema())
     try:
-        if data.get("schema_version") != SCHEMA_VERSION:
-            raise InputError(
-                f"timeline JSON has schema_version {data.get('schema_version')!r}, "
-                f"expected {SCHEMA_VERSION}"
-            )
         d = data["document"]
         return Timeline(
             document=Document(d["text"], d["lang"], d["kind"], d["dct"], d["source"]),
@@ -321,9 +337,15 @@ def from_json(data: Json) -> Timeline:
 def loads(text: str) -> Timeline:
     """A timeline from a JSON string."""
     try:
-        data = json.loads(text)
+        data = json.loads(text, parse_constant=_no_constant)
     except json.JSONDecodeError as error:
-        raise InputError(f"not JSON: {error}") from error
+        raise InputError(f"not JSON: {error.msg} (line {error.lineno})") from None
+    except RecursionError:
+        raise InputError("not a chronist timeline: nested too deeply") from None
     if not isinstance(data, dict):
         raise InputError("not a chronist timeline: the top level is not an object")
     return from_json(data)
+
+
+def _no_constant(name: str) -> Any:
+    raise InputError(f"not JSON: {name} is not a number JSON allows")

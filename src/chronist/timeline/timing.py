@@ -14,34 +14,32 @@ A date the text leaves open (``am selben Tag`` is ``1950-XX-XX``) is narrowed
 to the same narrative interval. Dates in comparisons (``so wie zwei Jahre
 zuvor``) and parentheses do not move the narrative.
 
->>> from chronist.temporal.values import Day
->>> edtf_of(Bounds(Day(1950, 11, 1), Day(1951, 4, 11), Day(1950, 11, 1), Day(1951, 4, 11)))
-'1950-11/1951-04-11'
+The EDTF of an event's time is written from its bounds by
+:func:`chronist.temporal.render.edtf_of_bounds`, the one EDTF writer.
 """
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from chronist.events.clauses import SegmentKind, segments, tokenize
+from chronist.events.clauses import SegmentKind, segments
 from chronist.events.detect import EventMention
 from chronist.events.lexicon import Markers
 from chronist.events.reference import ReferenceMention
 from chronist.temporal.mention import Timex, TimexType
+from chronist.temporal.render import edtf_of_bounds
 from chronist.temporal.values import (
     Bounds,
     CalendarPoint,
     Day,
     Mod,
-    days_in_month,
 )
-from chronist.text.segment import SpanIndex
+from chronist.text.document import Document
 from chronist.timeline.model import EventTime, TimeSource
 
-__all__ = ["Dater", "edtf_of", "usable"]
+__all__ = ["Dater", "usable"]
 
 CONFIDENCE = {
     "clause": 0.9,
@@ -52,13 +50,6 @@ CONFIDENCE = {
 }
 _WIDEST_ANCHOR_YEARS = 5
 _CLAUSE_REACH = 400  # characters looked back for the clause a date stands in
-_PARTICIPLE = re.compile(r"^ge[a-zäöüß]{3,}(?:t|en)$")
-_BEFORE_REFERENCE = {
-    "nach": "after", "seit": "since", "ab": "since", "vor": "before", "bis": "until",
-    "ende": "end", "beginn": "begin", "anfang": "begin", "ausbruch": "begin",
-    "während": "during", "im": "during", "in": "during", "zur": "during", "zu": "during",
-    "infolge": "after",
-}  # fmt: skip
 
 
 def usable(timex: Timex) -> bool:
@@ -74,42 +65,6 @@ def _first_known(b: Bounds) -> Day | None:
 
 def _last_known(b: Bounds) -> Day | None:
     return b.latest_end or b.earliest_end or b.latest_begin or b.earliest_begin
-
-
-def _fmt_begin(day: Day) -> str:
-    if (day.month, day.day) == (1, 1):
-        return day.iso()[:-6]
-    return day.iso()[:-3] if day.day == 1 else day.iso()
-
-
-def _fmt_end(day: Day) -> str:
-    if (day.month, day.day) == (12, 31):
-        return day.iso()[:-6]
-    return day.iso()[:-3] if day.day == days_in_month(day.year, day.month) else day.iso()
-
-
-def edtf_of(bounds: Bounds) -> str | None:
-    """EDTF of what the four bounds say: one period, or an interval (``..`` open)."""
-    first = bounds.earliest_begin or bounds.latest_begin
-    last = bounds.latest_end
-    if first is None and last is None:
-        return None
-    if first is not None and last is not None:
-        if first == last:
-            return first.iso()
-        same_month = (first.year, first.month) == (last.year, last.month)
-        if same_month and first.day == 1 and last.day == days_in_month(last.year, last.month):
-            return first.iso()[:-3]
-        if first.year == last.year and (first.month, first.day, last.month, last.day) == (
-            1,
-            1,
-            12,
-            31,
-        ):
-            return first.iso()[:-6]
-    begin = _fmt_begin(first) if first else ".."
-    end = _fmt_end(last) if last else ".."
-    return f"{begin}/{end}"
 
 
 def _pick(a: Day | None, b: Day | None, latest: bool) -> Day | None:
@@ -153,7 +108,7 @@ def _overlaps(a: Bounds, b: Bounds) -> bool:
 @dataclass(frozen=True, slots=True)
 class _Date:
     timex: Timex
-    role: str | None  # "end" (bis), "begin" (seit, ab) or None
+    role: str | None  # "end" (bis 1953), "begin" (seit 1950) or None: the tagger's role
     moves_story: bool  # not in a comparison or a parenthesis
 
 
@@ -162,15 +117,15 @@ class Dater:
 
     def __init__(
         self,
-        text: str,
+        document: Document,
         timexes: Sequence[Timex],
         references: Sequence[ReferenceMention],
-        paragraphs: SpanIndex,
         markers: Markers,
     ) -> None:
-        self.text = text
+        self.document = document
+        self.text = document.text
         self.markers = markers
-        self.paragraphs = paragraphs
+        self.paragraphs = document.paragraph_index
         self.references = references
         self.dates = sorted(
             (self._date(t) for t in timexes if usable(t)), key=lambda d: d.timex.start
@@ -183,29 +138,13 @@ class Dater:
         self._anchor_starts = [d.timex.start for d in self._anchors]
 
     def _date(self, timex: Timex) -> _Date:
-        before = self.text[max(0, timex.start - 14) : timex.start].lower().split()
         role = timex.role if timex.role in ("begin", "end") else None
-        before = before if before else []
-        after = self.text[timex.end : timex.end + 30].split()
-        if role == "begin" and before and before[-1] == "vom" and "bis" not in after[:2]:
-            role = None  # "ein Ultimatum vom 23. Juli": a date, not the start of a range
-        if role is None and before:
-            if "bis" in before[-2:]:
-                role = "end"
-            elif before[-1] in ("seit", "ab"):
-                role = "begin"
-            elif timex.mod is None and (before[-1] == "vor" or before[-2:] == ["vor", "dem"]):
-                role = "before"  # "wenige Tage vor dem 17. März"
-            elif timex.mod is None and before[-2:] == ["nach", "dem"]:
-                role = "after"
         return _Date(timex, role, self._moves_story(timex))
 
     def _moves_story(self, timex: Timex) -> bool:
-        floor = max(0, timex.start - _CLAUSE_REACH)
-        start = max(self.text.rfind(mark, floor, timex.start) for mark in (".", "!", "?", "\n"))
-        start = max(start, floor - 1)
-        stop = timex.end
-        tokens = tokenize(self.text, start + 1, min(len(self.text), stop + 1))
+        sentence = self.document.sentence_of(timex.start)
+        start = max(sentence[0], timex.start - _CLAUSE_REACH)
+        tokens = self.document.tokens_in(start, max(sentence[1], timex.end))
         for segment in segments(self.text, tokens, self.markers):
             if segment.start <= timex.start < segment.end + 1:
                 return segment.kind not in (SegmentKind.COMPARISON, SegmentKind.BACKGROUND)
@@ -300,9 +239,10 @@ class Dater:
             if reference.start <= mention.trigger.start < reference.end:
                 return reference, "during"
             words = self.text[max(start, reference.start - 30) : reference.start].lower().split()
+            relations = self.markers.reference_relations
             for word in reversed(words[-3:]):
-                if word in _BEFORE_REFERENCE:
-                    return reference, _BEFORE_REFERENCE[word]
+                if word in relations:
+                    return reference, relations[word]
         return None
 
     def _reference_time(self, reference: ReferenceMention, relation: str) -> Bounds:
@@ -323,7 +263,7 @@ class Dater:
 
     def _sentence_words(self, sentence: tuple[int, int]) -> frozenset[str]:
         if self._words_of[0] != sentence:
-            words = frozenset(t.text.lower() for t in tokenize(self.text, *sentence))
+            words = frozenset(t.text.lower() for t in self.document.tokens_in(*sentence))
             self._words_of = (sentence, words)
         return self._words_of[1]
 
@@ -332,7 +272,7 @@ class Dater:
         if mention.past:
             return False
         words = self._sentence_words(mention.sentence)
-        if words & self.markers.past or any(_PARTICIPLE.match(w) for w in words):
+        if words & self.markers.past or any(self.markers.participle.match(w) for w in words):
             return False
         return bool(words & self.markers.present)
 
@@ -352,15 +292,14 @@ class Dater:
                 narrowed = _intersect(bounds, found[0].event.bounds)
                 if narrowed != bounds and _overlaps(bounds, found[0].event.bounds):
                     bounds, reference_id = narrowed, found[0].event.id
-            time = EventTime(
-                timex.value, edtf_of(bounds), bounds, source, timex.tid, reference_id, timex.text
-            )
+            edtf = edtf_of_bounds(bounds)
+            time = EventTime(timex.value, edtf, bounds, source, timex.tid, reference_id, timex.text)
             return time, CONFIDENCE[level]
         if found is not None:
             reference, relation = found
             bounds = self._reference_time(reference, relation)
             time = EventTime(
-                None, edtf_of(bounds), bounds, TimeSource.REFERENCE_EVENT, None,
+                None, edtf_of_bounds(bounds), bounds, TimeSource.REFERENCE_EVENT, None,
                 reference.event.id, reference.text,
             )  # fmt: skip
             return time, CONFIDENCE["reference"]
@@ -371,6 +310,6 @@ class Dater:
         bounds = self.window(mention.trigger.start)
         if _first_known(bounds) is None:
             return EventTime.unknown(), CONFIDENCE["unknown"]
-        return EventTime(None, edtf_of(bounds), bounds, TimeSource.NARRATIVE), CONFIDENCE[
+        return EventTime(None, edtf_of_bounds(bounds), bounds, TimeSource.NARRATIVE), CONFIDENCE[
             "narrative"
         ]

@@ -1,7 +1,8 @@
 """The timeline page: one self-contained HTML file with timeline, map, text and index.
 
+>>> from chronist.timeline import build_timeline
 >>> from chronist.web.report import render_report
->>> from chronist.web.sample import sample_timeline
->>> render_report(sample_timeline()).startswith("<!DOCTYPE html>")
+>>> timeline = build_timeline("Am 27. Juli 1953 schwiegen die Waffen.", recognizer=lambda d: [])
+>>> render_report(timeline).startswith("<!DOCTYPE html>")
 True
 """

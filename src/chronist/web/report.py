@@ -17,8 +17,10 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from chronist.entities.types import EntityType
 from chronist.export.dates import edtf_of
-from chronist.export.view import EventView, TimelineView, as_view
+from chronist.temporal.values import Day
+from chronist.timeline.model import Event, Timeline
 
 __all__ = ["page_data", "render_report"]
 
@@ -45,52 +47,50 @@ def _type_labels() -> dict[str, dict[str, str]]:
     }
 
 
-def _year(day: Any) -> float | None:
+def _year(day: Day | None) -> float | None:
     return None if day is None else round(day.fractional_year(), 5)
 
 
-def _entity_index(ref: str | None) -> int:
-    if ref is None or not ref.startswith("n") or not ref[1:].isdigit():
-        return -1
-    return int(ref[1:])
+def _entity_index(index: int | None, timeline: Timeline) -> int:
+    return index if index is not None and 0 <= index < len(timeline.entities) else -1
 
 
-def _event(event: EventView, view: TimelineView) -> dict[str, Any]:
+def _event(event: Event, timeline: Timeline) -> dict[str, Any]:
     time = event.time
+    bounds = time.bounds
     place = event.place
-    place_index = _entity_index(place.entity) if place else -1
-    if place_index >= len(view.entities):
-        place_index = -1
+    place_index = _entity_index(place.entity, timeline) if place else -1
     actors: list[int] = []
     for participant in event.participants:
-        index = _entity_index(participant.entity)
-        if 0 <= index < len(view.entities) and index not in actors:
+        index = _entity_index(participant.entity, timeline)
+        if index >= 0 and index not in actors:
             actors.append(index)
-    people = [index for index in actors if view.entities[index].type == "PER"]
-    people += [index for index in actors if view.entities[index].type == "ORG"]
+    entities = timeline.entities
+    people = [index for index in actors if entities[index].type is EntityType.PER]
+    people += [index for index in actors if entities[index].type is EntityType.ORG]
     edtf = edtf_of(time) or ""
     fuzzy = bool(edtf) and (
         any(mark in edtf for mark in "~?%X")
-        or (time.first() != time.earliest_begin or time.last() != time.latest_end)
+        or (bounds.first() != bounds.earliest_begin or bounds.last() != bounds.latest_end)
         or "/" in edtf
     )
     return {
         "id": event.id,
         "label": event.label,
         "type": event.type,
-        "b": [_year(day) for day in time.bounds()],
+        "b": [_year(day) for day in bounds.as_tuple()],
         "edtf": edtf,
         "fuzzy": fuzzy,
         "s": event.evidence.start,
         "e": event.evidence.end,
-        "ts": event.trigger_start,
-        "te": event.trigger_end,
+        "ts": event.trigger.start,
+        "te": event.trigger.end,
         "place": place_index,
         "pname": place.text if place else None,
         "people": people,
         "actors": actors,
         "hyp": event.hypothetical,
-        "src": time.source,
+        "src": time.source.value,
         "conf": event.confidence,
     }
 
@@ -99,45 +99,45 @@ def _end_of_day(day: float | None) -> float | None:
     return None if day is None else round(day + 1 / 365.25, 5)
 
 
-def page_data(timeline: object) -> dict[str, Any]:
+def page_data(timeline: Timeline) -> dict[str, Any]:
     """What the page's script reads: text, events with bounds as fractional years, entities.
 
-    >>> from chronist.web.sample import sample_timeline
-    >>> data = page_data(sample_timeline())
-    >>> data["events"][0]["b"][0], data["types"][:2]
-    (-42.795, ['conflict', 'diplomacy'])
+    >>> from chronist.timeline import build_timeline
+    >>> text = "Am 15. März 44 v. Chr. wurde Caesar ermordet."
+    >>> data = page_data(build_timeline(text, recognizer=lambda document: []))
+    >>> data["events"][0]["b"][0], data["types"]
+    (-42.795, ['death'])
     """
-    view = as_view(timeline)
     events = []
-    for event in view.events:
-        item = _event(event, view)
+    for event in timeline.events:
+        item = _event(event, timeline)
         # end bounds are inclusive days: draw them to the end of the day
         item["b"][2] = _end_of_day(item["b"][2])
         item["b"][3] = _end_of_day(item["b"][3])
         events.append(item)
     counts: dict[str, int] = {}
-    for event in view.events:
+    for event in timeline.events:
         counts[event.type] = counts.get(event.type, 0) + 1
     types = sorted(counts, key=lambda name: (-counts[name], name))
     entities = [
         {
             "text": entity.text,
-            "type": entity.type,
+            "type": entity.type.value,
             "lat": entity.lat if entity.lat is not None and entity.lon is not None else None,
             "lon": entity.lon if entity.lat is not None and entity.lon is not None else None,
-            "m": [[start, end] for start, end, _ in entity.mentions],
+            "m": [[m.start, m.end] for m in entity.mentions],
         }
-        for entity in view.entities
+        for entity in timeline.entities
     ]
     return {
-        "lang": view.document.lang,
-        "title": view.document.title or view.document.id,
-        "text": view.document.text,
+        "lang": timeline.document.lang,
+        "title": timeline.document.title,
+        "text": timeline.document.text,
         "types": types,
         "typeLabels": {name: _type_labels().get(name, {}) for name in types},
         "events": events,
         "entities": entities,
-        "timexes": [[t.start, t.end, t.value] for t in view.timexes],
+        "timexes": [[t.start, t.end, t.value] for t in timeline.timexes],
     }
 
 
@@ -149,11 +149,12 @@ def _json_script(element_id: str, data: object) -> str:
     return f'<script type="application/json" id="{element_id}">{payload}</script>'
 
 
-def render_report(timeline: object) -> str:
-    """The self-contained HTML page for a timeline (the model's ``Timeline`` or its JSON).
+def render_report(timeline: Timeline) -> str:
+    """The self-contained HTML page for a timeline.
 
-    >>> from chronist.web.sample import sample_timeline
-    >>> page = render_report(sample_timeline())
+    >>> from chronist.timeline import build_timeline
+    >>> timeline = build_timeline("Am 27. Juli 1953 schwiegen die Waffen.", recognizer=lambda d: [])
+    >>> page = render_report(timeline)
     >>> page.startswith("<!DOCTYPE html>") and 'id="chronist-data"' in page
     True
     >>> "http://" in page.split("<script")[0].replace('xmlns="http://www.w3.org/2000/svg"', "")

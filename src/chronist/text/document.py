@@ -1,0 +1,189 @@
+"""The one document every pass reads: text, language, kind, creation time, and its parts.
+
+A :class:`Document` is made once per input. Its paragraphs, sentences and
+tokens are split the first time a pass asks for them and kept; every later
+pass reads the same ones. The passes (temporal tagging, entities, events, the
+timeline) add their own typed layers beside it and hand them on.
+
+>>> doc = Document("Am 15. September 1950 landeten sie.\\n\\nDanach kam es anders. Mao griff ein.")
+>>> len(doc.paragraphs), len(doc.sentences)
+(2, 3)
+>>> doc.sentence_of(40), [t.text for t in doc.tokens_in(*doc.sentences[0])][:3]
+((37, 58), ['Am', '15.', 'September'])
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass, field, replace
+from datetime import date
+from enum import Enum
+from typing import Any
+
+from chronist.errors import OptionError
+from chronist.text.segment import SpanIndex, paragraph_spans, sentence_spans
+from chronist.text.tokens import Token, tokenize
+
+__all__ = ["Document", "DocumentKind", "check_dct", "check_kind"]
+
+
+class DocumentKind(Enum):
+    """How a document tells time: a story with its own clock, or news told from its date."""
+
+    NARRATIVE = "narrative"
+    NEWS = "news"
+
+
+def check_kind(kind: str) -> DocumentKind | None:
+    """``narrative``/``news`` as the enum, ``auto`` as ``None``; anything else an OptionError."""
+    if kind == "auto":
+        return None
+    try:
+        return DocumentKind(kind)
+    except ValueError:
+        raise OptionError(f"invalid kind {kind!r}: expected narrative, news or auto") from None
+
+
+def check_dct(dct: str | date | None) -> str | None:
+    """A creation time as ``YYYY-MM-DD`` (a real calendar day), or an OptionError.
+
+    >>> check_dct("1950-06-25"), check_dct(None)
+    ('1950-06-25', None)
+    """
+    if dct is None:
+        return None
+    if isinstance(dct, date):
+        return dct.isoformat()
+    value = dct.strip()[:10] if isinstance(dct, str) else ""
+    try:
+        day = date.fromisoformat(value)
+    except ValueError:
+        raise OptionError(f"invalid --dct {dct!r}: expected a calendar day as YYYY-MM-DD") from None
+    return day.isoformat()
+
+
+@dataclass(frozen=True)
+class Document:
+    """An input text and what is known about it before any pass runs.
+
+    ``kind`` is ``narrative``, ``news`` or ``auto`` (the temporal pass decides
+    and the timeline records its choice); ``dct`` the creation time as
+    ``YYYY-MM-DD``; ``source`` the file name or URL. Offsets everywhere are
+    half-open code points of ``text``.
+    """
+
+    text: str
+    lang: str = "de"
+    kind: str = "narrative"
+    dct: str | None = None
+    source: str | None = None
+    _parts: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    def with_kind(self, kind: str) -> Document:
+        """The same document (sharing its parts) with the kind the temporal pass chose."""
+        return replace(self, kind=kind, _parts=self._parts)
+
+    # --- parts, split once -------------------------------------------------------
+
+    @property
+    def paragraphs(self) -> list[tuple[int, int]]:
+        """Paragraph spans (separated by blank lines)."""
+        if "paragraphs" not in self._parts:
+            self._parts["paragraphs"] = paragraph_spans(self.text)
+        found: list[tuple[int, int]] = self._parts["paragraphs"]
+        return found
+
+    @property
+    def sentences(self) -> list[tuple[int, int]]:
+        """Sentence spans, inside paragraphs, in text order."""
+        if "sentences" not in self._parts:
+            self._parts["sentences"] = [
+                span
+                for start, end in self.paragraphs
+                for span in sentence_spans(self.text, start, end, self.lang)
+            ]
+        found: list[tuple[int, int]] = self._parts["sentences"]
+        return found
+
+    @property
+    def lines(self) -> list[tuple[int, int]]:
+        """Sentences also cut at line breaks (a heading or list item ends without a period)."""
+        if "lines" not in self._parts:
+            pieces: list[tuple[int, int]] = []
+            for start, end in self.sentences:
+                begin = start
+                while (cut := self.text.find("\n", begin, end)) != -1:
+                    if self.text[begin:cut].strip():
+                        pieces.append((begin, cut))
+                    begin = cut + 1
+                if self.text[begin:end].strip():
+                    pieces.append((begin, end))
+            self._parts["lines"] = pieces
+        found: list[tuple[int, int]] = self._parts["lines"]
+        return found
+
+    @property
+    def tokens(self) -> list[Token]:
+        """Every token of the text (see :mod:`chronist.text.tokens`)."""
+        if "tokens" not in self._parts:
+            self._parts["tokens"] = tokenize(self.text, self.lang)
+            self._parts["token_starts"] = [t.start for t in self._parts["tokens"]]
+        found: list[Token] = self._parts["tokens"]
+        return found
+
+    def tokens_in(self, start: int, end: int) -> list[Token]:
+        """The tokens that lie inside ``[start, end)``."""
+        tokens = self.tokens
+        starts: list[int] = self._parts["token_starts"]
+        first = bisect_left(starts, start)
+        last = bisect_left(starts, end, first)
+        while last > first and tokens[last - 1].end > end:
+            last -= 1
+        return tokens[first:last]
+
+    def _index(self, name: str) -> SpanIndex:
+        key = f"{name}_index"
+        if key not in self._parts:
+            self._parts[key] = SpanIndex(getattr(self, name))
+        index: SpanIndex = self._parts[key]
+        return index
+
+    def paragraph_of(self, offset: int) -> tuple[int, int]:
+        return self._index("paragraphs").span_of(offset)
+
+    def sentence_of(self, offset: int) -> tuple[int, int]:
+        return self._index("sentences").span_of(offset)
+
+    @property
+    def paragraph_index(self) -> SpanIndex:
+        return self._index("paragraphs")
+
+    @property
+    def sentence_index(self) -> SpanIndex:
+        return self._index("sentences")
+
+    # --- names for people --------------------------------------------------------
+
+    @property
+    def id(self) -> str:
+        """A short identifier: the source's file stem, else ``document``."""
+        return _stem(self.source) or "document"
+
+    @property
+    def title(self) -> str:
+        """The source's file stem, else the start of the first line."""
+        return _stem(self.source) or _first_words(self.text) or self.id
+
+
+def _stem(path: str | None) -> str:
+    if not path:
+        return ""
+    name = str(path).replace("\\", "/").rsplit("/", 1)[-1]
+    return name.split(".", 1)[0] or name
+
+
+def _first_words(text: str, limit: int = 60) -> str:
+    line = text.strip().split("\n", 1)[0]
+    if len(line) <= limit:
+        return line
+    return line[:limit].rsplit(" ", 1)[0] + " …"
