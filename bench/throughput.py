@@ -40,20 +40,17 @@ DEFAULT_INPUT = BENCH.parent.parent / "shared" / "data" / "WikiWarsDE-dev"
 
 
 def precompile_chronist(lang: str = "de") -> None:
-    """Write chronist's bytecode (``__pycache__``) and its stored grammar before timing it.
+    """Write chronist's bytecode (``__pycache__``) before timing it.
 
     An installed package has its bytecode compiled by pip, as HeidelTime's jar
     holds compiled classes; an editable checkout under PYTHONDONTWRITEBYTECODE
     (set on some machines) would otherwise compile every module on each start.
-    Likewise the language's compiled patterns are stored once, as any earlier
-    use of chronist on the machine would have stored them.
+    The grammar's patterns are compiled in every run, when first used.
     """
     import chronist
-    from chronist.temporal.grammar import load_grammar
 
     package = Path(chronist.__file__).resolve().parent
     subprocess.run([sys.executable, "-m", "compileall", "-q", str(package)], check=True)
-    load_grammar(lang)
 
 
 def run_worker(

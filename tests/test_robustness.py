@@ -128,7 +128,7 @@ def test_cli_json_on_any_prose(
 @given(data=st.binary(max_size=64))
 def test_arbitrary_bytes_decode_or_fail_cleanly(data: bytes) -> None:
     from chronist.errors import InputError
-    from chronist.textio import decode_bytes
+    from chronist.text.reading import decode_bytes
 
     try:
         text = decode_bytes(data, "x")

@@ -34,7 +34,7 @@ import chronist
 from chronist.errors import ChronistError, MissingInputError, OptionError
 from chronist.export.tagging import TagDocument, write_json, write_table, write_timeml
 from chronist.temporal.mention import Timex
-from chronist.textio import DEFAULT_MAX_BYTES, STDIN, read_text
+from chronist.text.reading import DEFAULT_MAX_BYTES, STDIN, read_text
 
 Handler = Callable[[argparse.Namespace], int]
 

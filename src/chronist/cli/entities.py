@@ -44,7 +44,7 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
 
 def _read(path: str) -> str:
     try:
-        from chronist.textio import read_text
+        from chronist.text.reading import read_text
     except ImportError:  # pragma: no cover - textio is part of the package
         from chronist.errors import InputError, MissingInputError
 

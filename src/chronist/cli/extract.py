@@ -106,7 +106,7 @@ def format_text(timeline: Timeline) -> str:
 def run(args: argparse.Namespace) -> int:
     """Run ``chronist extract``; returns the exit code."""
     from chronist.events.reference import load_reference
-    from chronist.textio import read_text
+    from chronist.text.reading import read_text
     from chronist.timeline.build import build_timeline
     from chronist.timeline.jsonio import dumps
 

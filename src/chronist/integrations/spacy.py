@@ -51,10 +51,10 @@ class TimexComponent:
     """Tags ``doc.text`` with chronist and stores the mentions as spans."""
 
     def __init__(self, lang: str, kind: str, dct: str | None, spans_key: str) -> None:
-        import chronist  # the tagger loads only when the component is made
+        from chronist.temporal.tagger import tag  # the tagger loads only when the component is made
 
-        chronist.tag("", lang=lang, kind=kind, dct=dct)  # a bad setting fails here, not later
-        self._tag = chronist.tag
+        tag("", lang=lang, kind=kind, dct=dct)  # a bad setting fails here, not later
+        self._tag = tag
         self.lang, self.kind, self.dct, self.spans_key = lang, kind, dct, spans_key
 
     def __call__(self, doc: Doc) -> Doc:

@@ -17,7 +17,7 @@ from typing import Any
 
 from chronist.errors import LanguageDataError
 from chronist.lang import language_dir
-from chronist.temporal.pattern_store import PatternStore, cache_dir
+from chronist.temporal.lazy_pattern import LazyPattern
 
 LexValue = int | float | str
 
@@ -125,7 +125,7 @@ class Lexicon:
 class Rule:
     name: str
     producer: str
-    regex: re.Pattern[str]
+    regex: LazyPattern  # compiled when the engine first runs the rule
     groups: frozenset[str]
     examples: tuple[str, ...]
     example_context: tuple[str, ...]
@@ -162,7 +162,7 @@ class DiscourseCues:
     dated_before: re.Pattern[str] = _NEVER  # right before a date: a date, not a range's start
 
 
-def load_cues(path: Path, store: PatternStore | None = None) -> DiscourseCues:
+def load_cues(path: Path) -> DiscourseCues:
     """A language's discourse cues; every key must be there and compile.
 
     >>> from chronist.lang import language_dir
@@ -177,7 +177,7 @@ def load_cues(path: Path, store: PatternStore | None = None) -> DiscourseCues:
         if not isinstance(source, str):
             raise LanguageDataError(f"{path}: {name!r} is missing or not a string")
         try:
-            patterns[name] = store.compile(source) if store else re.compile(source)
+            patterns[name] = re.compile(source)
         except re.error as error:
             raise LanguageDataError(f"{path}: {name!r}: bad pattern: {error}") from error
     unknown = set(data) - set(patterns)
@@ -246,7 +246,6 @@ def load_grammar(lang: str) -> Grammar:
     from chronist.temporal.producers import PRODUCERS
 
     folder = language_dir(lang)
-    store = PatternStore(f"grammar-{lang}", cache_dir())
     lexicon = load_lexicon(folder / "lexicon.toml")
     rules_path = folder / "rules.toml"
     data = _load_toml(rules_path)
@@ -292,10 +291,9 @@ def load_grammar(lang: str) -> Grammar:
         if raw.get("bound"):
             body = f"(?P<span>{body})"  # the engine reads a bound word before the span
             compact = f"(?P<span>{compact})"
-        try:
-            regex = store.compile(_LEFT_GUARD + "(?:" + compact + ")" + _RIGHT_GUARD)
-        except re.error as error:
-            raise LanguageDataError(f"{rules_path}: {where}: bad pattern: {error}") from error
+        regex = LazyPattern(
+            _LEFT_GUARD + "(?:" + compact + ")" + _RIGHT_GUARD, f"{rules_path}: {where}"
+        )
         groups = frozenset(_GROUP.findall(body))
         unknown = groups - PRODUCERS[producer].groups
         if unknown:
@@ -336,15 +334,14 @@ def load_grammar(lang: str) -> Grammar:
             )
         )
     unused = (set(fragments) | set(lexicon.classes)) - used - _CLASSES_READ_BY_CODE
-    bound_before = store.compile(
+    bound_before = re.compile(
         r"(?<![\w])(?P<bound>" + lexicon.classes["bound"].compact_alternation() + r")\s+\Z"
     )
     count_nouns = lexicon.classes["count_noun"].compact_alternation()
-    count_after = store.compile(r"\s+" + count_nouns + r"(?![\w])")
-    cues = load_cues(folder / "discourse.toml", store)
+    count_after = re.compile(r"\s+" + count_nouns + r"(?![\w])")
+    cues = load_cues(folder / "discourse.toml")
     stems = sorted({stem for rule in rules for stem in rule.stems})
-    stem_pattern = store.compile("|".join(map(re.escape, stems))) if stems else None
-    store.save()
+    stem_pattern = re.compile("|".join(map(re.escape, stems))) if stems else None
     unused_names = frozenset(unused)
     return Grammar(
         lang, lexicon, tuple(rules), unused_names, bound_before, count_after, cues, stem_pattern

@@ -8,7 +8,7 @@ any other file is text, even one that starts with ``{``.
 from __future__ import annotations
 
 from chronist.errors import InputError
-from chronist.textio import read_text
+from chronist.text.reading import read_text
 from chronist.timeline.jsonio import loads
 from chronist.timeline.model import Timeline
 

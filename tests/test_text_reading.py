@@ -19,7 +19,7 @@ from chronist.errors import (
     InputTooLargeError,
     MissingInputError,
 )
-from chronist.textio import decode_bytes, read_text
+from chronist.text.reading import decode_bytes, read_text
 
 
 def write(tmp_path: Path, data: bytes, name: str = "doc.txt") -> Path:
@@ -136,7 +136,7 @@ def test_decode_bytes_accepts_bytearray() -> None:
 
 _PEAK_OF_READING = """
 import resource, sys
-from chronist.textio import read_text
+from chronist.text.reading import read_text
 before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 text = read_text(sys.argv[1])
 print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before, len(text))
