@@ -77,16 +77,30 @@ def test_every_type_in_the_data_is_in_the_ontology() -> None:
     assert {"conflict", "diplomacy", "leadership", "death", "economy"} <= used
 
 
+_INFLECTION = {"noun_endings": ["s"], "past_plural": [["", "en"]], "zu_infix": "zu"}
+
+
 def test_bad_type_fails_when_the_data_loads(tmp_path: Path) -> None:
-    data = {"verbs": {"gehen": {"type": "walking", "parts": "geht ging gegangen"}}}
+    data = {
+        "inflection": _INFLECTION,
+        "verbs": {"gehen": {"type": "walking", "parts": "geht ging gegangen"}},
+    }
     with pytest.raises(LanguageDataError, match="walking"):
         lexicon_module._build("xx", data, tmp_path / "events.toml")
 
 
 def test_bad_parts_fail_with_the_entry_named(tmp_path: Path) -> None:
-    data = {"verbs": {"gehen": {"type": "movement", "parts": "geht ging"}}}
+    data = {
+        "inflection": _INFLECTION,
+        "verbs": {"gehen": {"type": "movement", "parts": "geht ging"}},
+    }
     with pytest.raises(LanguageDataError, match="gehen"):
         lexicon_module._build("xx", data, tmp_path / "events.toml")
+
+
+def test_missing_inflection_names_the_file_and_table(tmp_path: Path) -> None:
+    with pytest.raises(LanguageDataError, match=r"events.toml: \[inflection\] needs"):
+        lexicon_module._build("xx", {}, tmp_path / "events.toml")
 
 
 def test_unknown_language() -> None:

@@ -111,7 +111,7 @@ def link_arguments(
             continue
         if hit.kind is TriggerKind.NOUN:
             genitive = mention.start >= hit.end and (
-                before in ("des", "der", "eines") or mention.start == hit.end + 1
+                before in markers.genitive_articles or mention.start == hit.end + 1
             )
             acts = hit.entry.type in markers.genitive_agent_types
             role = (Role.AGENT if acts else Role.PATIENT) if genitive else Role.PARTICIPANT

@@ -24,7 +24,6 @@ from chronist.text.tokens import Token
 __all__ = ["Segment", "SegmentKind", "segments"]
 
 _CUT = frozenset(",;:()–—[]")
-_NEGATING_START = frozenset({"ohne"})
 
 
 class SegmentKind(Enum):
@@ -60,7 +59,7 @@ def _kind(tokens: list[Token], first: int, last: int, opener: str, markers: Mark
         return SegmentKind.COMPARISON
     if words[0] in markers.background:
         return SegmentKind.BACKGROUND
-    if words[0] in _NEGATING_START:
+    if words[0] in markers.negating_start:
         return SegmentKind.NEGATED
     if opener == "," and words[0] in markers.relative:
         following = [t for t in tokens[first + 1 : last] if t.is_word]

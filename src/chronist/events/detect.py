@@ -75,7 +75,7 @@ def _segment_modality(
         return Modality.NEGATED
     for position, word in enumerate(words):
         following = words[position + 1] if position + 1 < len(words) else ""
-        if word in ("nicht", "nie", "niemals") and following not in markers.not_negating_after:
+        if word in markers.clause_negation and following not in markers.not_negating_after:
             return Modality.NEGATED
     if set(words) & markers.reported and set(words) & markers.reported_with:
         return Modality.REPORTED
@@ -134,9 +134,11 @@ def _noun_label(
         if not token.is_word or index in dated:
             break
         lower = token.text.lower()
-        if lower in markers.label_followers or token.is_capitalised or words[-1].lower() in (
-            "des", "der", "eines", "einer", "dem", "den", "die",
-        ):  # fmt: skip
+        if (
+            lower in markers.label_followers
+            or token.is_capitalised
+            or words[-1].lower() in markers.label_articles
+        ):
             words.append(token.text)
         else:
             break
@@ -332,7 +334,7 @@ def _mention(
         type=hit.entry.type,
         concept=hit.concept,
         noun=noun,
-        definite=noun and (before in markers.definite or before in ("zum", "zur", "beim", "vom")),
+        definite=noun and (before in markers.definite or before in markers.definite_contractions),
         label=label,
         modality=modality,
         sentence=sentence,

@@ -102,6 +102,12 @@ class Markers:
     date_introducers: frozenset[str]
     past: frozenset[str]
     participle: re.Pattern[str]  # a past participle: the sentence is not in the present
+    clause_negation: frozenset[str]  # "nicht": negates the verb of its clause
+    negating_start: frozenset[str]  # "ohne": a clause of what did not happen
+    coordination: frozenset[str]  # "und": no separated particle is looked for past it
+    genitive_articles: frozenset[str]  # "des": a name after it is the noun's participant
+    label_articles: frozenset[str]  # a noun's label may go on after these
+    definite_contractions: frozenset[str]  # "zum": the noun after it is definite
     reference_relations: dict[str, str]  # word before a named event -> after, during, ...
 
 
@@ -145,11 +151,43 @@ def event_types() -> frozenset[str]:
     return frozenset(data["types"])
 
 
-def _plural_past(past: str) -> str:
-    return past + "n" if past.endswith("e") else past + "en"
+@dataclass(frozen=True, slots=True)
+class Inflection:
+    """How a language's trigger forms are made (``[inflection]`` of ``events.toml``)."""
+
+    noun_endings: tuple[str, ...]
+    past_plural: tuple[tuple[str, str], ...]  # (ending of the past form, what to add)
+    zu_infix: str
+
+    def plural_past(self, past: str) -> str:
+        """``rief`` -> ``riefen``, ``sagte`` -> ``sagten``."""
+        for ending, added in self.past_plural:
+            if past.endswith(ending):
+                return past + added
+        return past
+
+    def noun_forms(self, key: str, extra: str) -> list[str]:
+        forms = [key] + [key + e for e in self.noun_endings if not key.endswith(e)]
+        return forms + extra.split()
 
 
-def _verb_forms(key: str, parts: str) -> list[tuple[str, Form, str | None, bool]]:
+def _inflection(data: dict[str, Any], path: Path) -> Inflection:
+    table = data.get("inflection")
+    try:
+        assert isinstance(table, dict)
+        endings = tuple(str(e) for e in table["noun_endings"])
+        plural = tuple((str(a), str(b)) for a, b in table["past_plural"])
+        return Inflection(endings, plural, str(table["zu_infix"]))
+    except (AssertionError, KeyError, TypeError, ValueError):
+        raise LanguageDataError(
+            f"{path}: [inflection] needs noun_endings, past_plural ([ending, added] pairs) "
+            "and zu_infix"
+        ) from None
+
+
+def _verb_forms(
+    key: str, parts: str, inflection: Inflection
+) -> list[tuple[str, Form, str | None, bool]]:
     """(form, kind of form, separated particle) for one verb entry."""
     pieces = parts.split()
     if len(pieces) != 3:
@@ -163,7 +201,7 @@ def _verb_forms(key: str, parts: str) -> list[tuple[str, Form, str | None, bool]
         glue = particle
     else:
         particle, base, glue = "", key, ""
-    finite = [(present, False), (past, True), (_plural_past(past), True)]
+    finite = [(present, False), (past, True), (inflection.plural_past(past), True)]
     forms: list[tuple[str, Form, str | None, bool]] = []
     if particle:
         forms += [(f, Form.FINITE, particle, was) for f, was in finite]
@@ -174,15 +212,8 @@ def _verb_forms(key: str, parts: str) -> list[tuple[str, Form, str | None, bool]
         forms.append((glue + base, Form.INFINITIVE, None, False))
         forms.append((glue + participle, Form.PARTICIPLE, None, True))
     if glue:
-        forms.append((glue + "zu" + base, Form.ZU_INFINITIVE, None, False))
+        forms.append((glue + inflection.zu_infix + base, Form.ZU_INFINITIVE, None, False))
     return forms
-
-
-def _noun_forms(key: str, extra: str) -> list[str]:
-    forms = [key, key + "s", key + "es", key + "n", key + "en"]
-    if not key.endswith("e"):
-        forms.append(key + "e")
-    return forms + extra.split()
 
 
 def _words(value: Any) -> tuple[str, ...]:
@@ -191,6 +222,7 @@ def _words(value: Any) -> tuple[str, ...]:
 
 def _build(lang: str, data: dict[str, Any], path: Path) -> Lexicon:
     types = event_types()
+    inflection = _inflection(data, path)
     words: dict[str, list[TriggerEntry]] = defaultdict(list)
     heads: dict[str, TriggerEntry] = {}
     sections = (
@@ -206,7 +238,7 @@ def _build(lang: str, data: dict[str, Any], path: Path) -> Lexicon:
                 raise LanguageDataError(f"{where}: unknown event type {type_!r}")
             lemma = key.replace("|", "")
             try:
-                forms = _verb_forms(key, spec["parts"])
+                forms = _verb_forms(key, spec["parts"], inflection)
             except (KeyError, ValueError) as error:
                 raise LanguageDataError(f"{where}: {error}") from None
             for form, shape, particle, past in forms:
@@ -228,7 +260,7 @@ def _build(lang: str, data: dict[str, Any], path: Path) -> Lexicon:
         if type_ not in types:
             raise LanguageDataError(f"{path}: [nouns] {key!r}: unknown event type {type_!r}")
         entry = TriggerEntry(key, TriggerKind.NOUN, type_, Form.NOUN)
-        for form in _noun_forms(key, table.get("forms", "")):
+        for form in inflection.noun_forms(key, table.get("forms", "")):
             words[form].append(entry)
             if len(key) >= _MIN_COMPOUND_HEAD:
                 heads.setdefault(form.lower(), entry)
@@ -274,6 +306,12 @@ def _markers(data: dict[str, Any], path: Path) -> Markers:
             date_introducers=words(c, "date_introducers"),
             past=words(c, "past"),
             participle=re.compile(str(c["participle"])),
+            clause_negation=words(m, "clause_negation"),
+            negating_start=words(c, "negating_start"),
+            coordination=words(c, "coordination"),
+            genitive_articles=words(c, "genitive_articles"),
+            label_articles=words(c, "label_articles"),
+            definite_contractions=words(c, "definite_contractions"),
             reference_relations=_relations(c["reference_relations"], path),
         )
     except KeyError as error:

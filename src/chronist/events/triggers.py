@@ -19,7 +19,6 @@ __all__ = ["TriggerHit", "find_triggers"]
 _CLAUSE_END = frozenset(',.;:!?)–—"“”»«')
 # A separated particle stands this many tokens after its verb at most.
 _PARTICLE_REACH = 60
-_COORDINATION = frozenset({"und", "oder", "aber", "sondern", "doch"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,7 +45,9 @@ class TriggerHit:
         return self.entry.concept or self.entry.lemma
 
 
-def _particle_position(tokens: list[Token], index: int, particle: str) -> int | None:
+def _particle_position(
+    tokens: list[Token], index: int, particle: str, coordination: frozenset[str]
+) -> int | None:
     """Where the separated particle stands: a later token equal to it that closes
     its clause (followed by punctuation, a coordination or the sentence end)."""
     for position in range(index + 1, min(len(tokens), index + _PARTICLE_REACH)):
@@ -56,7 +57,7 @@ def _particle_position(tokens: list[Token], index: int, particle: str) -> int | 
         if (
             following is None
             or following.text in _CLAUSE_END
-            or following.text.lower() in _COORDINATION
+            or following.text.lower() in coordination
         ):
             return position
     return None
@@ -94,7 +95,7 @@ def _verb_reading(
         if not _requirement_met(tokens, entry):
             continue
         if entry.particle is not None:
-            position = _particle_position(tokens, index, entry.particle)
+            position = _particle_position(tokens, index, entry.particle, markers.coordination)
             if position is None:
                 continue
             text = f"{token.text} ... {tokens[position].text}"

@@ -18,8 +18,7 @@ from typing import Any
 from chronist.errors import LanguageDataError
 from chronist.lang import language_dir
 from chronist.temporal.lazy_pattern import LazyPattern
-
-LexValue = int | float | str
+from chronist.temporal.lexicon_values import REQUIRED_CLASSES, LexValue, read_value
 
 _REFERENCE = re.compile(r"@([a-z][a-z0-9_]*)")
 _GROUP = re.compile(r"\(\?P<([a-zA-Z_][a-zA-Z0-9_]*)>")
@@ -228,10 +227,13 @@ def load_lexicon(path: Path) -> Lexicon:
         for form, value in table.items():
             if form == "case":
                 continue
-            if not isinstance(value, int | float | str) or not form.strip():
-                raise LanguageDataError(f"{path}: [{name}] {form!r}: value must be a scalar")
-            values[form] = value
+            if not form.strip():
+                raise LanguageDataError(f"{path}: [{name}]: an empty word form")
+            values[form] = read_value(name, value, f"{path} [{name}] {form!r}")
         classes[name] = LexClass(name, exact, values)
+    missing = sorted(REQUIRED_CLASSES - set(classes))
+    if missing:
+        raise LanguageDataError(f"{path}: class [{missing[0]}] is missing (the engine reads it)")
     return Lexicon(classes)
 
 
@@ -348,7 +350,8 @@ def load_grammar(lang: str) -> Grammar:
     )
 
 
-_CASE_PAIR = re.compile(r"\[([A-ZÄÖÜ])([a-zäöüß])\]")
+# "[Jj]" or "[Éé]": a first letter in either case, written by _form_pattern
+_CASE_PAIR = re.compile(r"\[([^\W\d_])([^\W\d_])\]")
 _GROUP_NAME = re.compile(r"\(\?P<\w+>|\(\?P=\w+\)|\\[a-zA-Z]")
 _WORD = re.compile(r"[^\W\d_]{2,}")
 _NEGATIVE_LOOK = re.compile(r"\(\?<?!(?:[^()]|\((?:[^()]|\([^()]*\))*\))*\)")
@@ -400,7 +403,9 @@ def _searches_digits(search: Any, examples: tuple[str, ...]) -> bool:
 
 def _literal_words(body: str) -> frozenset[str]:
     """Every word a compiled pattern spells out, lower-cased: its possible trigger words."""
-    plain = _CASE_PAIR.sub(lambda m: m.group(2), body)
+    plain = _CASE_PAIR.sub(
+        lambda m: m.group(2) if m.group(1).lower() == m.group(2) else m.group(0), body
+    )
     plain = _NEGATIVE_LOOK.sub(" ", _GROUP_NAME.sub(" ", plain))
     plain = _CHAR_CLASS.sub(" ", plain)
     return frozenset(word.lower() for word in _WORD.findall(plain))

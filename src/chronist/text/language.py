@@ -29,6 +29,8 @@ class TextFacts:
     abbreviations: frozenset[str]  # lower-case, without the dot
     ordinal_dot: bool  # "15." and "II." are ordinals, not sentence ends
     ordinal_heads: frozenset[str]  # words after which a number keeps its dot
+    name_endings: tuple[str, ...]  # endings of an event's name in running text, longest first
+    not_the_named: frozenset[str]  # a word before a name that makes it another such event
     examples: tuple[tuple[str, tuple[str, ...]], ...]  # text -> its sentences
 
 
@@ -73,6 +75,10 @@ def read_text_facts(folder: Path) -> TextFacts:
         raise LanguageDataError(f"{path}: {error}") from None
     abbreviations = _required(data, path, "sentences", "abbreviations", list)
     heads = _required(data, path, "tokens", "ordinal_heads", list)
+    endings = _words(_required(data, path, "names", "endings", list), path, "endings")
+    not_the_named = _words(
+        _required(data, path, "names", "not_the_named", list), path, "not_the_named"
+    )
     examples = data.get("examples", {}).get("sentences", [])
     if not all(isinstance(e, list) and len(e) >= 2 for e in examples):
         raise LanguageDataError(f"{path}: [examples] sentences: each is [text, sentence, ...]")
@@ -80,6 +86,8 @@ def read_text_facts(folder: Path) -> TextFacts:
         abbreviations=frozenset(w.lower() for w in _words(abbreviations, path, "abbreviations")),
         ordinal_dot=_required(data, path, "sentences", "ordinal_dot", bool),
         ordinal_heads=_words(heads, path, "ordinal_heads"),
+        name_endings=tuple(sorted(endings, key=lambda ending: (-len(ending), ending))),
+        not_the_named=frozenset(word.lower() for word in not_the_named),
         examples=tuple((str(e[0]), tuple(str(s) for s in e[1:])) for e in examples),
     )
 

@@ -151,7 +151,7 @@ def annotate(
     timexes = tuple(tagged.timexes)
     document = tagged.document
     table = reference if reference is not None else load_reference()
-    references = table.find(document.text)
+    references = table.find(document.text, lang)
     found = (recognizer or _default_recognizer)(document) if document.text.strip() else ()
     entities = tuple(found)
     dates = [(t.start, t.end) for t in timexes if usable(t)]

@@ -29,7 +29,9 @@ from importlib import resources
 from pathlib import Path
 
 from chronist.errors import LanguageDataError
+from chronist.lang import available_languages
 from chronist.temporal.values import Bounds, Day, days_in_month
+from chronist.text.language import text_facts
 
 __all__ = [
     "ENV_VARIABLE",
@@ -46,30 +48,12 @@ TABLE_FILE = "historical_events.tsv"
 _COLUMNS = ("id", "begin", "end", "de", "en", "source")
 _DATE = re.compile(r"^(-?\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _WORD = re.compile(r"[^\W_](?:[\w'’.]*[^\W_])?\.?|\d+\.?")
-_ENDINGS = ("es", "en", "er", "em", "e", "s", "n")
-# Words just before a name that make it a different event of that kind
-# ("einen neuen Koreakrieg", "a new Cold War").
-_NOT_THE_NAMED = frozenset(
-    [
-        "ein",
-        "eine",
-        "einen",
-        "einem",
-        "eines",
-        "einer",
-        "neuen",
-        "neuer",
-        "neues",
-        "neue",
-        "nächsten",
-        "zweiten",
-        "weiteren",
-        "a",
-        "an",
-        "new",
-        "another",
-        "second",
-    ]
+# Endings cut off when names are matched: those of every language the table names events in.
+_ENDINGS = tuple(
+    sorted(
+        {ending for lang in available_languages() for ending in text_facts(lang).name_endings},
+        key=lambda ending: (-len(ending), ending),
+    )
 )
 
 
@@ -169,8 +153,11 @@ class ReferenceTable:
     def __len__(self) -> int:
         return len(self.events)
 
-    def find(self, text: str) -> list[ReferenceMention]:
-        """Every name of the table in ``text``, longest first, not overlapping."""
+    def find(self, text: str, lang: str = "de") -> list[ReferenceMention]:
+        """Every name of the table in ``text``, longest first, not overlapping; a name
+        after a word that makes it another event of that kind (``einen neuen
+        Koreakrieg``, in the language's ``text.toml``) is not one."""
+        not_the_named = text_facts(lang).not_the_named
         words = [(m.start(), m.end(), _stem(m.group())) for m in _WORD.finditer(text)]
         found: list[ReferenceMention] = []
         index = 0
@@ -181,7 +168,7 @@ class ReferenceTable:
                 continue
             size, event = match
             before = text[max(0, words[index][0] - 30) : words[index][0]].split()
-            if before and before[-1].lower() in _NOT_THE_NAMED:
+            if before and before[-1].lower() in not_the_named:
                 index += size
                 continue
             start, end = words[index][0], words[index + size - 1][1]
@@ -224,6 +211,8 @@ def load_reference(paths: Sequence[str | Path] = ()) -> ReferenceTable:
     return _load(tuple(str(p) for p in [*extra, *paths]))
 
 
-def find_references(text: str, table: ReferenceTable | None = None) -> list[ReferenceMention]:
+def find_references(
+    text: str, table: ReferenceTable | None = None, lang: str = "de"
+) -> list[ReferenceMention]:
     """Names of reference events in ``text`` (see the module docstring)."""
-    return (table or load_reference()).find(text)
+    return (table or load_reference()).find(text, lang)

@@ -5,11 +5,15 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
-from chronist.temporal.grammar import Lexicon, LexValue
+from chronist.temporal.grammar import Lexicon
+from chronist.temporal.lexicon_values import LexValue
 from chronist.temporal.meaning import Meaning
 from chronist.temporal.mention import TimexType
 from chronist.temporal.values import Mod, Unit
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +40,16 @@ class Groups:
         form = self._values.get(name)
         return None if form is None else self._lexicon.value(class_name or name, form)
 
+    def lex_as(self, kind: type[T], name: str, class_name: str | None = None) -> T | None:
+        """The typed lexicon value of a group (:mod:`chronist.temporal.lexicon_values`)."""
+        value = self.lex(name, class_name)
+        return value if isinstance(value, kind) else None
+
+    def lex_int(self, name: str, class_name: str | None = None) -> int | None:
+        """A lexicon value that is a whole number (a month, a step), else ``None``."""
+        value = self.lex(name, class_name)
+        return int(value) if isinstance(value, int | float) else None
+
     def lex_str(self, name: str, class_name: str | None = None) -> str | None:
         value = self.lex(name, class_name)
         return None if value is None else str(value)
@@ -50,7 +64,7 @@ class Groups:
             return float(form.replace(",", "."))
         words = form.split()
         value = self._lexicon.value("number_word", words[-1])
-        return None if value is None else float(value)
+        return float(value) if isinstance(value, int | float) else None
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from chronist.temporal.lexicon_values import HolidayPart, SeasonPart, UnitShift
 from chronist.temporal.meaning import Explicit
 from chronist.temporal.mention import TimexType
 from chronist.temporal.producers.base import Groups, Produced, mod_named, roman_to_int, unit_in
@@ -45,18 +46,19 @@ def calendar(groups: Groups) -> Produced | None:
     if "relative_adjective" in groups and (
         "month" in groups or "season" in groups or "unit" in groups
     ):
-        year_shift = int(groups.lex("relative_adjective") or 0)
+        year_shift = groups.lex_int("relative_adjective") or 0
         from_writing = groups.lex("relative_adjective", "writing_relative") is not None
         fill = Grain.YEAR
     occurrence = None
     if "occurrence" in groups:
-        occurrence, fill = int(groups.lex("occurrence") or 0), Grain.YEAR
+        occurrence, fill = (groups.lex_int("occurrence") or 0), Grain.YEAR
         from_writing = groups.lex("occurrence", "writing_relative") is not None
-    if "unit_compound" in groups:
-        year_shift = int(str(groups.lex("unit_compound")).split("/")[1])
+    compound = groups.lex_as(UnitShift, "unit_compound")
+    if compound is not None:
+        year_shift = compound.steps
         fill = Grain.YEAR
 
-    month = groups.lex("month")
+    month = groups.lex_int("month")
     if month is None and "month_num" in groups:
         month = int(groups.text("month_num") or "0")
     day = int(groups.text("day") or "0") or None
@@ -67,7 +69,7 @@ def calendar(groups: Groups) -> Produced | None:
             return None
         number = century
         first = 1 - number * 100 if bc else (number - 1) * 100
-        half = groups.lex("half")
+        half = groups.lex_int("half")
         point = CalendarPoint(Grain.CENTURY, first, half=int(half) if half else None)
     elif "millennium" in groups:
         number = int(groups.text("millennium") or "0")
@@ -75,14 +77,18 @@ def calendar(groups: Groups) -> Produced | None:
     elif "decade" in groups:
         point = CalendarPoint(Grain.DECADE, int(groups.text("decade") or "0"))
     elif "decade2" in groups or "decade_word" in groups or "decade_noun" in groups:
-        value = groups.text("decade2") or groups.lex("decade_word") or groups.lex("decade_noun")
+        value = (
+            groups.text("decade2") or groups.lex_int("decade_word") or groups.lex_int("decade_noun")
+        )
         point, two_digit = CalendarPoint(Grain.DECADE, int(value or 0)), True
-    elif "holiday_part" in groups:
+    elif (holiday_part := groups.lex_as(HolidayPart, "holiday_part")) is not None:
         # "Neujahrsmorgen": a part of the day of a fixed holiday
-        date, part = (groups.lex_str("holiday_part") or "01-01/MO").split("/")
-        fixed_month, fixed_day = (int(number) for number in date.split("-"))
         point = CalendarPoint(
-            Grain.PART_OF_DAY, year, fixed_month, fixed_day, part_of_day=PartOfDay(part)
+            Grain.PART_OF_DAY,
+            year,
+            holiday_part.month,
+            holiday_part.day,
+            part_of_day=PartOfDay(holiday_part.part_of_day),
         )
         explicit = Explicit(point, fill=Grain.YEAR if year is None else None)
         return Produced(TimexType.TIME, explicit, mod)
@@ -96,26 +102,27 @@ def calendar(groups: Groups) -> Produced | None:
             point = CalendarPoint(Grain.DAY, year, fixed_month, fixed_day)
         fill = Grain.YEAR if year is None else fill
     elif "season" in groups or "season_part" in groups:
-        if "season_part" in groups:
-            season_code, position = (groups.lex_str("season_part") or "SU/MID").split("/")
-            mod = Mod(position)
+        season_part = groups.lex_as(SeasonPart, "season_part")
+        if season_part is not None:
+            season_code = season_part.season
+            mod = Mod(season_part.position)
         else:
             season_code = groups.lex_str("season") or "SU"
         point = CalendarPoint(Grain.SEASON, year, season=Season(season_code))
         fill = Grain.YEAR if year is None else fill
     elif "half" in groups:
-        point = CalendarPoint(Grain.HALF, year, half=int(groups.lex("half") or 1))
+        point = CalendarPoint(Grain.HALF, year, half=(groups.lex_int("half") or 1))
         fill = Grain.YEAR if year is None else fill
     elif "quarter" in groups:
-        point = CalendarPoint(Grain.QUARTER, year, quarter=int(groups.lex("quarter") or 1))
+        point = CalendarPoint(Grain.QUARTER, year, quarter=(groups.lex_int("quarter") or 1))
         fill = Grain.YEAR if year is None else fill
     elif "year_position" in groups:
         mod = mod_named(groups.lex_str("year_position"))
         point = CalendarPoint(Grain.YEAR, year)
         fill = Grain.YEAR if year is None else fill
     elif "weekday" in groups and day is None:
-        shift = groups.lex("relative_adjective")
-        weekday = int(groups.lex("weekday") or 1)
+        shift = groups.lex_int("relative_adjective")
+        weekday = groups.lex_int("weekday") or 1
         part_code = groups.lex_str("part_of_day")
         if part_code is not None:
             # "Dienstagabend": the evening of that weekday
@@ -229,5 +236,5 @@ def _century_number(groups: Groups) -> int | None:
         return int(groups.text("century") or "0")
     if "century_roman" in groups:
         return roman_to_int(groups.text("century_roman") or "")
-    value = groups.lex("ordinal_word")
+    value = groups.lex_int("ordinal_word")
     return None if value is None else int(value)

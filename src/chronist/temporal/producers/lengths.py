@@ -56,13 +56,13 @@ def recurrence(groups: Groups) -> Produced | None:
         unit = unit_in(groups, "frequency_adverb", "frequency_adverb") or Unit.YEAR
         period = Duration.of(unit, 1)
     elif "weekday_set" in groups:
-        period = CalendarPoint(Grain.DAY, weekday=int(groups.lex("weekday_set") or 1))
+        period = CalendarPoint(Grain.DAY, weekday=(groups.lex_int("weekday_set") or 1))
     elif "weekday" in groups:
-        period = CalendarPoint(Grain.DAY, weekday=int(groups.lex("weekday") or 1))
+        period = CalendarPoint(Grain.DAY, weekday=(groups.lex_int("weekday") or 1))
     elif "season" in groups:
         period = CalendarPoint(Grain.SEASON, season=Season(groups.lex_str("season") or "SU"))
     elif "month" in groups:
-        period = CalendarPoint(Grain.MONTH, month=int(groups.lex("month") or 1))
+        period = CalendarPoint(Grain.MONTH, month=(groups.lex_int("month") or 1))
     else:
         counted = unit_in(groups, "unit", "unit")
         if counted is None:

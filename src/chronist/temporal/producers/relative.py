@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from chronist.temporal.lexicon_values import UnitShift
 from chronist.temporal.meaning import Anaphor, Deictic, Fixed, Shift
 from chronist.temporal.mention import TimexType
 from chronist.temporal.producers.base import Groups, Produced, mod_named, unit_in
@@ -21,19 +22,19 @@ def _part_of_day(groups: Groups) -> PartOfDay | None:
 def shift(groups: Groups) -> Produced | None:
     part = _part_of_day(groups)
     kind = TimexType.TIME if part else TimexType.DATE
-    if "unit_compound" in groups:
-        unit_name, steps = (groups.lex_str("unit_compound") or "YEAR/0").split("/")
-        return Produced(kind, Shift(Unit[unit_name], int(steps)))
+    compound = groups.lex_as(UnitShift, "unit_compound")
+    if compound is not None:
+        return Produced(kind, Shift(Unit[compound.unit], compound.steps))
     if "weekend" in groups or groups.lex("unit", "weekend") is not None:
         # "am Wochenende", "last weekend": the Saturday and Sunday of a week
-        relative = int(groups.lex("relative_adjective") or 0)
+        relative = groups.lex_int("relative_adjective") or 0
         return Produced(TimexType.DATE, Shift(Unit.WEEK, relative, weekend=True))
     if "tags" in groups:
-        direction = int(groups.lex("direction2", "shift_direction") or -1)
+        direction = groups.lex_int("direction2", "shift_direction") or -1
         return Produced(kind, Shift(Unit.DAY, direction))
-    direction = int(groups.lex("shift_direction") or 1)
+    direction = groups.lex_int("shift_direction") or 1
     if "event_relation" in groups:
-        direction = int(groups.lex("event_relation") or 1)
+        direction = groups.lex_int("event_relation") or 1
     unit = unit_in(groups, "unit", "unit") or Unit.DAY
     if "amount" in groups:
         amount = groups.number("amount")
@@ -47,7 +48,7 @@ def shift(groups: Groups) -> Produced | None:
             unit, amount = smaller[0], round(amount * smaller[1])
         return Produced(kind, Shift(unit, int(amount) * direction, counted=True), None)
     if "relative_adjective" in groups:
-        relative = int(groups.lex("relative_adjective") or 0)
+        relative = groups.lex_int("relative_adjective") or 0
         if part is not None and "shift_direction" in groups:
             relative = direction
         # "Ende letzter Woche": a part of that week
@@ -70,7 +71,7 @@ def deictic(groups: Groups) -> Produced | None:
     if "relative_adjective" in groups:
         # "this year", "last month", "next quarter": counted from the time of writing
         unit = unit_in(groups, "unit", "unit")
-        relative = groups.lex("relative_adjective")
+        relative = groups.lex_int("relative_adjective")
         if unit is None or relative is None:
             return None
         return Produced(TimexType.DATE, Deictic(unit, int(relative)))
@@ -80,11 +81,11 @@ def deictic(groups: Groups) -> Produced | None:
         if amount is None or unit is None or amount != int(amount):
             return None
         return Produced(TimexType.DATE, Deictic(unit, -int(amount)))
-    days = groups.lex("deictic_day")
+    days = groups.lex_int("deictic_day")
     if days is None:
-        days = groups.lex("deictic_day_lower")
+        days = groups.lex_int("deictic_day_lower")
     if days is None:
-        days = groups.lex("deictic_day_adjective")
+        days = groups.lex_int("deictic_day_adjective")
     part_text = groups.text("part_of_day") or groups.text("part_of_day2")
     part = None
     if part_text:
@@ -107,7 +108,7 @@ def anaphor(groups: Groups) -> Produced | None:
 def reference(groups: Groups) -> Produced | None:
     if "shift_direction" in groups:
         # "wenige Tage später": an unspecified time after (or before) the anchor
-        later = int(groups.lex("shift_direction") or 1) > 0
+        later = (groups.lex_int("shift_direction") or 1) > 0
         return Produced(
             TimexType.DATE, Fixed(RefPoint(Reference.FUTURE if later else Reference.PAST))
         )
