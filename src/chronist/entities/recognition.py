@@ -6,6 +6,7 @@ from chronist.entities.coreference import TypedMention, canonical, cluster_menti
 from chronist.entities.corpus import spans_of
 from chronist.entities.gazetteer_pass import known_names
 from chronist.entities.model import tag_sentences
+from chronist.entities.names import has_names, recognize_names
 from chronist.entities.places import gazetteer, resolve_places
 from chronist.entities.resources import lexicon
 from chronist.entities.types import Entity, EntityType, Mention
@@ -131,8 +132,11 @@ def recognize(text: str | Document, lang: str = "de") -> list[Entity]:
     """
     document = text if isinstance(text, Document) else Document(text, lang)
     if document.lang not in SUPPORTED_LANGUAGES:
+        if has_names(document.lang):
+            return recognize_names(document)
         raise OptionError(
-            f"entity recognition supports {sorted(SUPPORTED_LANGUAGES)}, not {document.lang!r}"
+            f"entity recognition has a model for {', '.join(sorted(SUPPORTED_LANGUAGES))}, "
+            f"not for {document.lang!r} (a language folder may list names in names.toml)"
         )
     if not document.text.strip():
         return []

@@ -91,8 +91,9 @@ def _segment_modality(
 
 
 def _noun_negated(tokens: list[Token], index: int, markers: Markers) -> bool:
-    before = [t.text.lower() for t in tokens[max(0, index - 2) : index]]
-    return any(w.startswith("kein") for w in before) and bool(set(before) & markers.negated)
+    """``kein Atomwaffeneinsatz``: a negating determiner right before the event noun."""
+    before = {t.text.lower() for t in tokens[max(0, index - 2) : index]}
+    return bool(before & markers.noun_negation)
 
 
 def _inside(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:

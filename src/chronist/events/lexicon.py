@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from chronist.errors import LanguageDataError, OptionError
+from chronist.lang import language_dir
 
 __all__ = [
     "Form",
@@ -103,6 +104,7 @@ class Markers:
     past: frozenset[str]
     participle: re.Pattern[str]  # a past participle: the sentence is not in the present
     clause_negation: frozenset[str]  # "nicht": negates the verb of its clause
+    noun_negation: frozenset[str]  # "kein": negates the event noun after it
     negating_start: frozenset[str]  # "ohne": a clause of what did not happen
     coordination: frozenset[str]  # "und": no separated particle is looked for past it
     genitive_articles: frozenset[str]  # "des": a name after it is the noun's participant
@@ -307,6 +309,7 @@ def _markers(data: dict[str, Any], path: Path) -> Markers:
             past=words(c, "past"),
             participle=re.compile(str(c["participle"])),
             clause_negation=words(m, "clause_negation"),
+            noun_negation=words(m, "noun_negation"),
             negating_start=words(c, "negating_start"),
             coordination=words(c, "coordination"),
             genitive_articles=words(c, "genitive_articles"),
@@ -336,9 +339,8 @@ def _relations(table: Any, path: Path) -> dict[str, str]:
 def load_lexicon(lang: str) -> Lexicon:
     """The trigger lexicon of ``lang`` (cached); an OptionError for a language
     without ``events.toml``, a LanguageDataError for bad data."""
-    folder = Path(str(resources.files("chronist.lang"))) / lang
-    path = folder / EVENTS_FILE
-    if not lang.isalpha() or not path.is_file():
+    path = language_dir(lang) / EVENTS_FILE
+    if not path.is_file():
         raise OptionError(f"no event data for language {lang!r} ({EVENTS_FILE} missing)")
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
