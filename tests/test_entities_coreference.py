@@ -61,3 +61,30 @@ def test_lone_genitive_keeps_its_form() -> None:
         )
     )
     assert canonical(groups[0]).text == "Stalins"
+
+
+def test_grouping_does_not_depend_on_the_hash_seed() -> None:
+    """Names of the same length are ordered by name, not by set order (PYTHONHASHSEED)."""
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "from chronist.entities.coreference import cluster_mentions, TypedMention\n"
+        "from chronist.entities.types import Mention, EntityType\n"
+        "names = ['Anna Maier', 'Bert Maier', 'Carl Maier', 'Maier', 'Anna', 'Bert']\n"
+        "ms = [TypedMention(Mention(n, i * 20, i * 20 + len(n)), EntityType.PER)\n"
+        "      for i, n in enumerate(names)]\n"
+        "print([[m.mention.text for m in g] for g in cluster_mentions(ms)])\n"
+    )
+    outputs = {
+        subprocess.run(
+            [sys.executable, "-c", code],
+            env={**os.environ, "PYTHONHASHSEED": str(seed)},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in range(6)
+    }
+    assert len(outputs) == 1

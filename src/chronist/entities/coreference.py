@@ -67,7 +67,7 @@ def cluster_mentions(mentions: list[TypedMention]) -> list[list[TypedMention]]:
     ]
     # persons: a one-word key that is the last or first word of a longer name
     person_names = {key for key, m in zip(keys, mentions, strict=True) if m.type is EntityType.PER}
-    long_names = sorted((k for k in person_names if " " in k), key=len, reverse=True)
+    long_names = sorted((k for k in person_names if " " in k), key=lambda k: (-len(k), k))
     last_words: dict[str, str] = {}
     for name in long_names:
         words = name.split()

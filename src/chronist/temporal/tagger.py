@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from chronist.errors import OptionError
-from chronist.temporal.anchoring import AnchoredValue, Anchorer, Kind
+from chronist.temporal.anchoring import AnchoredValue, Anchorer, Kind, policy_for
 from chronist.temporal.discourse import written_date
 from chronist.temporal.engine import Candidate, find_candidates
 from chronist.temporal.grammar import DiscourseCues, Grammar, load_grammar
@@ -188,8 +188,8 @@ def tagging(
         while block:
             start, end = block[0][0], block[-1][1]
             sentences = SpanIndex(_sentences_between(document, start, end) if candidates else [])
-            anchorer = Anchorer(
-                text, candidates, document_kind, day, spans, sentences, grammar.cues, carried
+            anchorer = policy_for(document_kind)(
+                text, candidates, day, spans, sentences, grammar.cues, carried
             )
             anchored = anchorer.resolve_all()
             tids = [f"t{numbered + i + 1}" for i in range(len(candidates))]

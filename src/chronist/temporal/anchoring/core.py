@@ -1,20 +1,22 @@
 """The anchoring pass: underspecified meanings become values, with provenance.
 
-Two policies, chosen by the document kind:
+:class:`Anchorer` resolves a document's candidates in text order with the
+calendar arithmetic both kinds of text share (explicit dates, weekdays, the
+next or last such month, shifts, two-digit years); a policy decides what a
+relative or yearless expression is counted from:
 
-- **news**: a document creation time (DCT) is given; expressions without a
-  year, and deictic ones (``gestern``), resolve against it, the tense of the
-  sentence choosing the direction.
-- **narrative**: a moving reference time. Explicit dates move it; bounds
-  (``bis 1953``, ``nach 1953``) do not. An expression met before any
-  reference is set looks ahead: the earliest year stated later in the
-  paragraph, then in the document, since a narrative runs forward.
+- :class:`~chronist.temporal.anchoring.news.NewsAnchorer`: the document
+  creation time (DCT) and the tense of the clause;
+- :class:`~chronist.temporal.anchoring.narrative.NarrativeAnchorer`: a moving
+  reference time, the story's clock, with look-ahead and section headings.
 
-Every value records the anchor it used (:class:`Anchor`).
+The points where the two differ are the methods a policy overrides, each
+documented here. Every value records the anchor it used (:class:`Anchor`).
 """
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from bisect import bisect_right
 from dataclasses import dataclass, replace
 
@@ -23,13 +25,11 @@ from chronist.temporal.calendar_math import (
     day_point,
     easter_point,
     fill_from_anchor,
-    ordinal_distance,
     turn_of_year,
     unknown_shift,
 )
 from chronist.temporal.discourse import (
     Tense,
-    dated_headings,
     in_background_clause,
     in_parentheses,
     sentence_tense,
@@ -47,7 +47,6 @@ from chronist.temporal.values import (
     RefPoint,
     Resolved,
     Unit,
-    days_between,
     point_span,
     shift_day,
     weekday_of,
@@ -56,7 +55,6 @@ from chronist.text.document import DocumentKind
 from chronist.text.segment import SpanIndex
 
 Kind = DocumentKind
-
 
 _FAR_JUMP_YEARS = 10
 # how far after the DCT a date in a past-tense news sentence may lie
@@ -98,14 +96,17 @@ def _timex_like(point: CalendarPoint) -> str:
     return timex3_value(point)
 
 
-class Anchorer:
-    """Resolves a document's candidates in text order."""
+class Anchorer(ABC):
+    """Resolves a document's candidates in text order; a subclass is the policy."""
+
+    kind: Kind
+    # what a value counted from the story's reference is anchored to
+    reference_anchor = AnchorKind.TIMEX
 
     def __init__(
         self,
         text: str,
         candidates: list[Candidate],
-        kind: Kind,
         dct: Day | None,
         paragraphs: SpanIndex,
         sentences: SpanIndex,
@@ -115,14 +116,13 @@ class Anchorer:
         self.text = text
         self.cues = cues
         self.candidates = candidates
-        self.kind = kind
         self.dct = dct
         self.paragraphs = paragraphs
         self.sentences = sentences
         self.reference: _Reference | None = None
-        # in news, a year a sentence names relative to the DCT ("vor zwei Jahren"), by sentence
+        # a year a sentence names relative to the DCT ("vor zwei Jahren"), by sentence
         self._deictic_year: dict[tuple[int, int], tuple[int, int]] = {}
-        # in news, the day each weekday name was resolved to
+        # counted from the DCT, the day each weekday name was resolved to
         self._news_weekdays: dict[int, Day] = {}
         self._results: list[AnchoredValue] = []  # the values resolved so far
         if previous is not None and previous.reference is not None:
@@ -145,39 +145,66 @@ class Anchorer:
             best = (year, i) if best is None or (year, i) <= best else best
             self._earliest_after.append(best)
         self._earliest_after.reverse()
-        self._sections = dated_headings(text, candidates, paragraphs)
-        self._section_starts = [start for start, _, _ in self._sections]
+
+    # --- the policy: where news and narrative differ ------------------------------
+
+    @abstractmethod
+    def _context_reference(self, index: int) -> _Reference | None:
+        """What a relative or yearless expression is resolved against."""
+
+    def _section_years(self, index: int) -> tuple[int, int] | None:
+        """The years a section heading confines this candidate to, if any."""
+        return None
+
+    def _fixed_anchor(self, value: Resolved) -> Anchor:
+        """The anchor of a value the text fixes by itself (``heute`` as PRESENT_REF)."""
+        return Anchor(AnchorKind.NONE)
+
+    def _compared_period(self, index: int, meaning: Deictic | Shift) -> AnchoredValue | None:
+        """A relative expression that compares a period with another one, if it is one."""
+        return None
+
+    def _clause_window(self, index: int, start: int, end: int) -> tuple[int, int]:
+        """The stretch of its sentence whose tense dates a candidate."""
+        return start, end
+
+    def _decade_year(self, year: int) -> int:
+        """The first year of a two-digit decade (``die 90er``) in the chosen century."""
+        return year
+
+    def _weekday_reference(self, reference: _Reference | None) -> _Reference | None:
+        """What a weekday without a date (``am Mittwoch``) is counted from."""
+        return reference
+
+    def _occurrence_reference(
+        self, meaning: Explicit, reference: _Reference | None
+    ) -> _Reference | None:
+        """What ``im kommenden Frühjahr`` is counted from."""
+        return reference
+
+    def _yearless(
+        self,
+        index: int,
+        meaning: Explicit,
+        reference: _Reference,
+        filled: CalendarPoint,
+        anchored: tuple[Anchor, int | None],
+    ) -> tuple[CalendarPoint, tuple[Anchor, int | None]]:
+        """A date without a year once filled from the reference: the policy's last word."""
+        return filled, anchored
+
+    def _deictic_from_dct(self, meaning: Deictic) -> bool:
+        """Whether ``gestern``, ``vor zwei Jahren`` count from the DCT (when there is one)."""
+        return meaning.unit is not Unit.DAY
+
+    def _present_day(self, meaning: Deictic) -> AnchoredValue | None:
+        """``heute`` as a time of its own (PRESENT_REF in a story), if the policy says so."""
+        return None
 
     # --- the reference time ---------------------------------------------------
 
     def _dct_reference(self) -> _Reference | None:
         return None if self.dct is None else _Reference(day_point(self.dct), None, AnchorKind.DCT)
-
-    def _look_ahead(self, index: int) -> _Reference | None:
-        """The earliest year stated after ``index``: in the paragraph, else the document."""
-        paragraph_end = self.paragraphs.span_of(self.candidates[index].start)[1]
-        first = bisect_right(self._stated_at, index)
-        if first == len(self._stated_years):
-            return None
-        in_paragraph = []
-        for i, year in self._stated_years[first:]:
-            if self.candidates[i].start >= paragraph_end:
-                break
-            in_paragraph.append((year, i))
-        year, i = min(in_paragraph) if in_paragraph else self._earliest_after[first]
-        return _Reference(CalendarPoint(Grain.YEAR, year), i, AnchorKind.NARRATIVE)
-
-    def _context_reference(self, index: int) -> _Reference | None:
-        """What a relative or yearless expression is resolved against."""
-        if self.kind is Kind.NEWS:
-            if self.reference is not None and self.reference.kind is not AnchorKind.DCT:
-                return self.reference
-            return self._dct_reference()
-        if self.reference is not None:
-            return self.reference
-        return self._look_ahead(index) or self._dct_reference()
-
-    # --- resolution ---------------------------------------------------------------
 
     def resolve_all(self) -> list[AnchoredValue]:
         results = self._results
@@ -213,7 +240,7 @@ class Anchorer:
             return
         if value.grain == Grain.YEAR and not self._jump_confirmed(index, value.year):
             return
-        section = self._section_years(index) if self.kind is Kind.NARRATIVE else None
+        section = self._section_years(index)
         if section is not None and not section[0] <= value.year <= section[1]:
             later = self._next_stated_year(index)
             if later is not None and section[0] <= later <= section[1]:
@@ -227,14 +254,6 @@ class Anchorer:
         if value.grain >= Grain.DAY and value.day is None:
             return
         self.reference = _Reference(value, index, AnchorKind.TIMEX)
-
-    def _section_years(self, index: int) -> tuple[int, int] | None:
-        """The years the heading of this candidate's section spans (``Kriegsjahr 1915``)."""
-        position = bisect_right(self._section_starts, self.candidates[index].start) - 1
-        if position < 0:
-            return None
-        _, first, last = self._sections[position]
-        return first, last
 
     def _stated_since(self, index: int, reference: _Reference, spans: SpanIndex) -> bool:
         """The reference is a date stated in this candidate's sentence or paragraph (``spans``)."""
@@ -286,19 +305,7 @@ class Anchorer:
     def _around(self, index: int) -> str:
         """The sentence of a candidate, at most a few hundred characters either side of it."""
         candidate = self.candidates[index]
-        start, end = self.sentences.span_of(candidate.start)
-        if self.kind is Kind.NEWS:
-            # a web article's headline, dateline and teaser are lines of their own,
-            # and the clauses of "...; am Freitag hatte es" have their own tense
-            for mark in ("\n", ";"):
-                start = max(start, self.text.rfind(mark, start, candidate.start) + 1)
-                mark_at = self.text.find(mark, candidate.end, end)
-                end = end if mark_at < 0 else mark_at
-            # "the company said the dividend is payable Jan. 2": the reported clause
-            # has its own tense ("said Tuesday" dates the saying itself)
-            reports = list(self.cues.report.finditer(self.text, start, candidate.start))
-            if reports and self.text[reports[-1].end() : candidate.start].split():
-                start = reports[-1].end()
+        start, end = self._clause_window(index, *self.sentences.span_of(candidate.start))
         return self.text[max(start, candidate.start - 400) : min(end, candidate.end + 400)]
 
     def _next_stated_year(self, index: int) -> int | None:
@@ -329,28 +336,22 @@ class Anchorer:
     def _anchor_of(self, reference: _Reference) -> tuple[Anchor, int | None]:
         if reference.kind is AnchorKind.DCT:
             return Anchor(AnchorKind.DCT, None, _timex_like(reference.point)), None
-        kind = AnchorKind.NARRATIVE if self.kind is Kind.NARRATIVE else AnchorKind.TIMEX
+        kind = self.reference_anchor
         if reference.kind is AnchorKind.NARRATIVE:
             kind = AnchorKind.NARRATIVE
         return Anchor(kind, None, _timex_like(reference.point)), reference.index
+
+    # --- resolution ---------------------------------------------------------------
 
     def _resolve(self, index: int, candidate: Candidate) -> AnchoredValue:
         meaning = candidate.meaning
         none = Anchor(AnchorKind.NONE)
         if isinstance(meaning, Fixed):
-            value = meaning.value
-            if (
-                isinstance(value, RefPoint)
-                and value.reference is Reference.PRESENT
-                and self.kind is Kind.NEWS
-                and self.dct
-            ):
-                return AnchoredValue(value, Anchor(AnchorKind.DCT, None, self.dct.iso()), None)
-            return AnchoredValue(value, none, None)
+            return AnchoredValue(meaning.value, self._fixed_anchor(meaning.value), None)
         if isinstance(meaning, Explicit):
             return self._resolve_explicit(index, candidate, meaning)
-        if isinstance(meaning, Deictic | Shift) and self.kind is Kind.NEWS:
-            compared = self._same_period_years_away(index, meaning)
+        if isinstance(meaning, Deictic | Shift):
+            compared = self._compared_period(index, meaning)
             if compared is not None:
                 return compared
         if isinstance(meaning, Deictic):
@@ -440,24 +441,17 @@ class Anchorer:
             if reference is not None and reference.point.year is not None:
                 century = (reference.point.year // 100) * 100
             year = century + (point.year or 0)
-            if (
-                point.grain is Grain.DECADE
-                and self.kind is Kind.NEWS
-                and self.dct is not None
-                and year > self.dct.year
-            ):
-                year -= 100  # "in den 90ern" written in 2016: a decade past, not to come
+            if point.grain is Grain.DECADE:
+                year = self._decade_year(year)
             point = replace(point, year=year)
             if meaning.fill is None:
                 anchor = none if reference is None else self._anchor_of(reference)[0]
                 return AnchoredValue(point, anchor, None)
         if point.weekday is not None and point.month is None:
-            if self.kind is Kind.NEWS and self.dct is not None:
-                reference = self._dct_reference()  # "am Mittwoch" in news: the week of writing
+            reference = self._weekday_reference(reference)
             return self._resolve_weekday(index, point, meaning, reference)
         if meaning.occurrence is not None:
-            if self.kind is Kind.NEWS and self.dct is not None and meaning.from_writing:
-                reference = self._dct_reference()  # "im vergangenen Sommer": before writing
+            reference = self._occurrence_reference(meaning, reference)
             if reference is not None and reference.point.year is not None:
                 return self._resolve_occurrence(point, meaning.occurrence, reference)
         coordinated = None
@@ -480,7 +474,7 @@ class Anchorer:
             and self._stated_since(index, reference, self.sentences)
         ):
             filled = turn_of_year(filled, reference.point)
-        section = self._section_years(index) if self.kind is Kind.NARRATIVE else None
+        section = self._section_years(index)
         if (
             section is not None
             and filled.year is not None
@@ -491,31 +485,7 @@ class Anchorer:
             # a date without a year lies in the years its section's heading names
             year = min(max(filled.year, section[0]), section[1])
             filled = replace(filled, year=year)
-        if (
-            self.kind is Kind.NEWS
-            and self.dct
-            and meaning.fill == Grain.YEAR
-            and (
-                reference.kind is AnchorKind.DCT
-                or reference.point.year == self.dct.year
-                or not self._stated_since(index, reference, self.sentences)
-                or not self._writes_year(reference)
-            )
-        ):
-            said = self._deictic_year.get(self.sentences.span_of(self.candidates[index].start))
-            if meaning.from_writing:
-                # "Ende des vergangenen Jahres": from the year of writing, whatever the tense
-                filled = replace(filled, year=self.dct.year + meaning.year_shift)
-                anchor, at = Anchor(AnchorKind.DCT, None, self.dct.iso()), None
-            elif said is not None and not meaning.year_shift:
-                # "vor zwei Jahren war sie im Frühjahr": the year the sentence just named
-                filled = replace(filled, year=said[1])
-                anchor, at = Anchor(AnchorKind.TIMEX, None, str(said[1])), said[0]
-            elif not meaning.year_shift:
-                # a yearless date in news: the year of writing, or the one before or after it
-                filled = self._news_year(index, replace(filled, year=self.dct.year))
-                anchor, at = Anchor(AnchorKind.DCT, None, self.dct.iso()), None
-            # else "im März des folgenden Jahres": counted from the year the reference names
+        filled, (anchor, at) = self._yearless(index, meaning, reference, filled, (anchor, at))
         if meaning.easter_offset is not None and filled.year is not None:
             filled = easter_point(filled.year, meaning.easter_offset)
         return AnchoredValue(filled, anchor, at)
@@ -542,27 +512,6 @@ class Anchorer:
             chosen = next(within, replace(point, year=year))
         anchor, at = self._anchor_of(reference)
         return AnchoredValue(chosen or point, anchor, at)
-
-    def _news_year(self, index: int, point: CalendarPoint) -> CalendarPoint:
-        """Choose last, this or next year for a yearless date by the sentence's tense.
-
-        In the future tense the date must not have ended before the DCT, in the
-        past tense it must have begun by then or within two weeks after (an offer
-        "extended to Nov. 20"); otherwise the nearest one wins.
-        """
-        assert self.dct is not None
-        tense = sentence_tense(self._around(index), self.cues)
-        options = _around_year(point, self.dct.year)
-        dct = self.dct
-        if tense is Tense.FUTURE:
-            future = [option for option, _, last in options if last >= dct]
-            return future[0] if future else point
-        if tense is Tense.PAST:
-            # a report in the past may name a date just ahead: "had been set to expire Nov. 6"
-            reach = _PAST_TENSE_REACH_DAYS
-            past = [option for option, first, _ in options if days_between(dct, first) <= reach]
-            return past[-1] if past else point
-        return min(options, key=lambda item: abs(ordinal_distance(item[1], dct)))[0]
 
     def _resolve_weekday(
         self, index: int, point: CalendarPoint, meaning: Explicit, reference: _Reference | None
@@ -612,46 +561,11 @@ class Anchorer:
             return delta
         return delta if delta <= 3 else delta - 7
 
-    def _same_period_years_away(self, index: int, meaning: Deictic | Shift) -> AnchoredValue | None:
-        """``third-quarter profit ... up from a year earlier``: the same quarter a year before.
-
-        A report comparing a quarter or half-year with ``a year ago`` means that
-        period of the other year, not the whole year; the period must have been
-        named just before (a report's next paragraph often has the comparison).
-        """
-        if meaning.unit is not Unit.YEAR or abs(meaning.amount) != 1:
-            return None
-        start = self.candidates[index].start
-        for previous in range(index - 1, max(-1, index - 4), -1):
-            other = self.candidates[previous]
-            if start - other.end > _COMPARED_PERIOD_REACH:
-                return None
-            value = self._results[previous].value
-            if (
-                isinstance(value, CalendarPoint)
-                and value.grain in (Grain.QUARTER, Grain.HALF)
-                and value.year is not None
-            ):
-                moved = replace(value, year=value.year + meaning.amount)
-                return AnchoredValue(
-                    moved, Anchor(AnchorKind.TIMEX, None, _timex_like(value)), previous
-                )
-        return None
-
     def _resolve_deictic(self, index: int, meaning: Deictic) -> AnchoredValue:
-        if (
-            self.kind is Kind.NARRATIVE
-            and meaning.unit is Unit.DAY
-            and meaning.amount == 0
-            and meaning.part_of_day is None
-        ):
-            anchor = (
-                Anchor(AnchorKind.DCT, None, self.dct.iso())
-                if self.dct
-                else Anchor(AnchorKind.NONE)
-            )
-            return AnchoredValue(RefPoint(Reference.PRESENT), anchor, None)
-        if self.dct is not None and (self.kind is Kind.NEWS or meaning.unit is not Unit.DAY):
+        present = self._present_day(meaning)
+        if present is not None:
+            return present
+        if self.dct is not None and self._deictic_from_dct(meaning):
             anchor = Anchor(AnchorKind.DCT, None, self.dct.iso())
             shift = Shift(meaning.unit, meaning.amount, meaning.part_of_day, counted=True)
             return AnchoredValue(apply_shift(day_point(self.dct), shift), anchor, None)

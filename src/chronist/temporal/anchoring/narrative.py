@@ -1,0 +1,80 @@
+"""The narrative policy: a story keeps its own clock.
+
+Explicit dates move the story's reference time; bounds (``bis 1953``, ``nach
+1953``) and looks back do not. An expression met before any date looks ahead
+to the earliest year stated later in the paragraph, then in the document,
+since a narrative runs forward; a section heading that names years
+(``Kriegsjahr 1915``) confines its yearless dates; ``heute`` is the present.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from chronist.temporal.anchoring.core import AnchoredValue, Anchorer, Kind, _Reference
+from chronist.temporal.discourse import dated_headings
+from chronist.temporal.engine import Candidate
+from chronist.temporal.grammar import DiscourseCues
+from chronist.temporal.meaning import Deictic
+from chronist.temporal.mention import Anchor, AnchorKind
+from chronist.temporal.values import CalendarPoint, Day, Grain, Reference, RefPoint, Unit
+from chronist.text.segment import SpanIndex
+
+__all__ = ["NarrativeAnchorer"]
+
+
+class NarrativeAnchorer(Anchorer):
+    """Anchoring in a history: the narrative's moving reference time."""
+
+    kind = Kind.NARRATIVE
+    reference_anchor = AnchorKind.NARRATIVE
+
+    def __init__(
+        self,
+        text: str,
+        candidates: list[Candidate],
+        dct: Day | None,
+        paragraphs: SpanIndex,
+        sentences: SpanIndex,
+        cues: DiscourseCues,
+        previous: Anchorer | None = None,
+    ) -> None:
+        super().__init__(text, candidates, dct, paragraphs, sentences, cues, previous)
+        self._sections = dated_headings(text, candidates, paragraphs)
+        self._section_starts = [start for start, _, _ in self._sections]
+
+    def _look_ahead(self, index: int) -> _Reference | None:
+        """The earliest year stated after ``index``: in the paragraph, else the document."""
+        paragraph_end = self.paragraphs.span_of(self.candidates[index].start)[1]
+        first = bisect_right(self._stated_at, index)
+        if first == len(self._stated_years):
+            return None
+        in_paragraph = []
+        for i, year in self._stated_years[first:]:
+            if self.candidates[i].start >= paragraph_end:
+                break
+            in_paragraph.append((year, i))
+        year, i = min(in_paragraph) if in_paragraph else self._earliest_after[first]
+        return _Reference(CalendarPoint(Grain.YEAR, year), i, AnchorKind.NARRATIVE)
+
+    def _context_reference(self, index: int) -> _Reference | None:
+        if self.reference is not None:
+            return self.reference
+        return self._look_ahead(index) or self._dct_reference()
+
+    def _section_years(self, index: int) -> tuple[int, int] | None:
+        """The years the heading of this candidate's section spans (``Kriegsjahr 1915``)."""
+        position = bisect_right(self._section_starts, self.candidates[index].start) - 1
+        if position < 0:
+            return None
+        _, first, last = self._sections[position]
+        return first, last
+
+    def _present_day(self, meaning: Deictic) -> AnchoredValue | None:
+        """``heute`` in a story: the present of the writer (PRESENT_REF), not a day."""
+        if meaning.unit is not Unit.DAY or meaning.amount != 0 or meaning.part_of_day is not None:
+            return None
+        anchor = (
+            Anchor(AnchorKind.DCT, None, self.dct.iso()) if self.dct else Anchor(AnchorKind.NONE)
+        )
+        return AnchoredValue(RefPoint(Reference.PRESENT), anchor, None)

@@ -1,0 +1,175 @@
+"""The news policy: an article is told from its creation time.
+
+Expressions without a year, and deictic ones (``gestern``, ``am Mittwoch``),
+resolve against the document creation time (DCT), the tense of the clause
+choosing the direction (``am Sonntag`` in a past-tense report is the last
+Sunday before writing); one weekday name is one day throughout an article; a
+period compared with ``a year earlier`` is that period of the other year.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from chronist.temporal.anchoring.core import (
+    _COMPARED_PERIOD_REACH,
+    _PAST_TENSE_REACH_DAYS,
+    AnchoredValue,
+    Anchorer,
+    Kind,
+    _around_year,
+    _Reference,
+    _timex_like,
+)
+from chronist.temporal.calendar_math import ordinal_distance
+from chronist.temporal.discourse import Tense, sentence_tense
+from chronist.temporal.meaning import Deictic, Explicit, Shift
+from chronist.temporal.mention import Anchor, AnchorKind
+from chronist.temporal.values import (
+    CalendarPoint,
+    Grain,
+    Reference,
+    RefPoint,
+    Resolved,
+    Unit,
+    days_between,
+)
+
+__all__ = ["NewsAnchorer"]
+
+
+class NewsAnchorer(Anchorer):
+    """Anchoring in an article: the DCT and the tense of the clause."""
+
+    kind = Kind.NEWS
+    reference_anchor = AnchorKind.TIMEX
+
+    def _context_reference(self, index: int) -> _Reference | None:
+        if self.reference is not None and self.reference.kind is not AnchorKind.DCT:
+            return self.reference
+        return self._dct_reference()
+
+    def _fixed_anchor(self, value: Resolved) -> Anchor:
+        if isinstance(value, RefPoint) and value.reference is Reference.PRESENT and self.dct:
+            return Anchor(AnchorKind.DCT, None, self.dct.iso())
+        return Anchor(AnchorKind.NONE)
+
+    def _compared_period(self, index: int, meaning: Deictic | Shift) -> AnchoredValue | None:
+        return self._same_period_years_away(index, meaning)
+
+    def _clause_window(self, index: int, start: int, end: int) -> tuple[int, int]:
+        candidate = self.candidates[index]
+        # a web article's headline, dateline and teaser are lines of their own,
+        # and the clauses of "...; am Freitag hatte es" have their own tense
+        for mark in ("\n", ";"):
+            start = max(start, self.text.rfind(mark, start, candidate.start) + 1)
+            mark_at = self.text.find(mark, candidate.end, end)
+            end = end if mark_at < 0 else mark_at
+        # "the company said the dividend is payable Jan. 2": the reported clause
+        # has its own tense ("said Tuesday" dates the saying itself)
+        reports = list(self.cues.report.finditer(self.text, start, candidate.start))
+        if reports and self.text[reports[-1].end() : candidate.start].split():
+            start = reports[-1].end()
+        return start, end
+
+    def _decade_year(self, year: int) -> int:
+        if self.dct is not None and year > self.dct.year:
+            return year - 100  # "in den 90ern" written in 2016: a decade past, not to come
+        return year
+
+    def _weekday_reference(self, reference: _Reference | None) -> _Reference | None:
+        if self.dct is not None:
+            return self._dct_reference()  # "am Mittwoch" in news: the week of writing
+        return reference
+
+    def _occurrence_reference(
+        self, meaning: Explicit, reference: _Reference | None
+    ) -> _Reference | None:
+        if self.dct is not None and meaning.from_writing:
+            return self._dct_reference()  # "im vergangenen Sommer": before writing
+        return reference
+
+    def _deictic_from_dct(self, meaning: Deictic) -> bool:
+        return True
+
+    def _yearless(
+        self,
+        index: int,
+        meaning: Explicit,
+        reference: _Reference,
+        filled: CalendarPoint,
+        anchored: tuple[Anchor, int | None],
+    ) -> tuple[CalendarPoint, tuple[Anchor, int | None]]:
+        anchor, at = anchored
+        if (
+            self.dct
+            and meaning.fill == Grain.YEAR
+            and (
+                reference.kind is AnchorKind.DCT
+                or reference.point.year == self.dct.year
+                or not self._stated_since(index, reference, self.sentences)
+                or not self._writes_year(reference)
+            )
+        ):
+            said = self._deictic_year.get(self.sentences.span_of(self.candidates[index].start))
+            if meaning.from_writing:
+                # "Ende des vergangenen Jahres": from the year of writing, whatever the tense
+                filled = replace(filled, year=self.dct.year + meaning.year_shift)
+                anchor, at = Anchor(AnchorKind.DCT, None, self.dct.iso()), None
+            elif said is not None and not meaning.year_shift:
+                # "vor zwei Jahren war sie im Frühjahr": the year the sentence just named
+                filled = replace(filled, year=said[1])
+                anchor, at = Anchor(AnchorKind.TIMEX, None, str(said[1])), said[0]
+            elif not meaning.year_shift:
+                # a yearless date in news: the year of writing, or the one before or after it
+                filled = self._news_year(index, replace(filled, year=self.dct.year))
+                anchor, at = Anchor(AnchorKind.DCT, None, self.dct.iso()), None
+            # else "im März des folgenden Jahres": counted from the year the reference names
+        return filled, (anchor, at)
+
+    def _news_year(self, index: int, point: CalendarPoint) -> CalendarPoint:
+        """Choose last, this or next year for a yearless date by the sentence's tense.
+
+        In the future tense the date must not have ended before the DCT, in the
+        past tense it must have begun by then or within two weeks after (an offer
+        "extended to Nov. 20"); otherwise the nearest one wins.
+        """
+        assert self.dct is not None
+        tense = sentence_tense(self._around(index), self.cues)
+        options = _around_year(point, self.dct.year)
+        dct = self.dct
+        if tense is Tense.FUTURE:
+            future = [option for option, _, last in options if last >= dct]
+            return future[0] if future else point
+        if tense is Tense.PAST:
+            # a report in the past may name a date just ahead: "had been set to expire Nov. 6"
+            reach = _PAST_TENSE_REACH_DAYS
+            past = [option for option, first, _ in options if days_between(dct, first) <= reach]
+            return past[-1] if past else point
+        return min(options, key=lambda item: abs(ordinal_distance(item[1], dct)))[0]
+
+    def _same_period_years_away(self, index: int, meaning: Deictic | Shift) -> AnchoredValue | None:
+        """``third-quarter profit ... up from a year earlier``: the same quarter a year before.
+
+        A report comparing a quarter or half-year with ``a year ago`` means that
+        period of the other year, not the whole year; the period must have been
+        named just before (a report's next paragraph often has the comparison).
+        """
+        if meaning.unit is not Unit.YEAR or abs(meaning.amount) != 1:
+            return None
+        start = self.candidates[index].start
+        for previous in range(index - 1, max(-1, index - 4), -1):
+            other = self.candidates[previous]
+            if start - other.end > _COMPARED_PERIOD_REACH:
+                return None
+            value = self._results[previous].value
+            if (
+                isinstance(value, CalendarPoint)
+                and value.grain in (Grain.QUARTER, Grain.HALF)
+                and value.year is not None
+            ):
+                moved = replace(value, year=value.year + meaning.amount)
+                return AnchoredValue(
+                    moved, Anchor(AnchorKind.TIMEX, None, _timex_like(value)), previous
+                )
+        return None
