@@ -62,12 +62,21 @@ def test_news_with_dct(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> No
     assert data["events"][0]["time"]["value"] == "2017-08-09"
 
 
-@pytest.mark.parametrize(
-    "argv", [["extract", "/no/such/file.txt"], ["extract", "{src}", "--dct", "yesterday"]]
-)
-def test_errors_are_chronist_errors(argv: list[str], source: Path) -> None:
+def test_errors_are_chronist_errors(source: Path) -> None:
     with pytest.raises(ChronistError):
-        _run([a.replace("{src}", str(source)) for a in argv])
+        _run(["extract", "/no/such/file.txt"])
+
+
+@pytest.mark.parametrize("command", ["tag", "extract", "report"])
+def test_a_bad_dct_is_the_same_usage_error_everywhere(
+    command: str, source: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from chronist.cli import main
+
+    for bad in ("yesterday", "0000-01-01", "1950-02-30"):
+        assert main([command, str(source), "--dct", bad]) == 2
+        err = capsys.readouterr().err
+        assert len(err.strip().splitlines()) == 1 and "invalid date" in err, err
 
 
 def test_user_reference_table(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -18,10 +18,8 @@ packages never import from here.
 from __future__ import annotations
 
 import argparse
-import datetime
 import importlib
 import os
-import re
 import sys
 import time
 import traceback
@@ -31,6 +29,7 @@ from pathlib import Path
 from typing import NoReturn, TextIO
 
 import chronist
+from chronist.cli.options import add_debug, add_document_options, megabytes
 from chronist.errors import ChronistError, MissingInputError, OptionError
 from chronist.export.tagging import TagDocument, write_json, write_table, write_timeml
 from chronist.temporal.mention import Timex
@@ -41,7 +40,6 @@ Handler = Callable[[argparse.Namespace], int]
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED, EXIT_PIPE = 0, 1, 2, 130, 141
 
 _FORMATS = {"text": ".txt", "json": ".json", "timeml": ".tml"}
-_KINDS = ("auto", "narrative", "news")
 
 # Subcommands in their own modules: name -> (module, one-line help).
 _PLUGINS = {
@@ -156,16 +154,7 @@ def _add_tag_parser(subparsers: argparse._SubParsersAction[_Parser]) -> None:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     tag.add_argument("files", nargs="+", metavar="FILE", help="text file, directory, or - (stdin)")
-    tag.add_argument("--lang", default="de", help="language of the texts: de or en (default: de)")
-    tag.add_argument(
-        "--kind", choices=_KINDS, default="auto",
-        help="narrative: history, dates anchored in the story; news: relative to --dct; "
-        "auto (default): news if --dct is given and the text's years lie near it",
-    )  # fmt: skip
-    tag.add_argument(
-        "--dct", type=_iso_date, metavar="YYYY-MM-DD",
-        help="document creation time (publication date) for news",
-    )  # fmt: skip
+    add_document_options(tag, "the texts")
     tag.add_argument(
         "--format", choices=tuple(_FORMATS), default="text",
         help="text: a table for reading (default); json: every field; timeml: TIMEX3 inline",
@@ -175,12 +164,10 @@ def _add_tag_parser(subparsers: argparse._SubParsersAction[_Parser]) -> None:
         help="write one file per input into DIR (created if needed) instead of stdout",
     )  # fmt: skip
     tag.add_argument(
-        "--max-size", metavar="MB", type=_megabytes, default=DEFAULT_MAX_BYTES,
+        "--max-size", metavar="MB", type=megabytes, default=DEFAULT_MAX_BYTES,
         help=f"largest input read, in MB (default: {DEFAULT_MAX_BYTES // 1_000_000})",
     )  # fmt: skip
-    tag.add_argument(
-        "--debug", action="store_true", default=argparse.SUPPRESS, help="show tracebacks on errors"
-    )
+    add_debug(tag)
     tag.set_defaults(handler=_run_tag)
 
 
@@ -204,7 +191,7 @@ def _load_plugin(
         )
         return _unavailable(name, reason, error)
     if "--debug" not in plugin._option_string_actions:
-        plugin.add_argument("--debug", action="store_true", default=argparse.SUPPRESS)
+        add_debug(plugin)
     plugin.set_defaults(handler=run)
     return None
 
@@ -217,27 +204,6 @@ def _unavailable(name: str, reason: str, error: Exception) -> Handler:
         return EXIT_FAILED
 
     return handler
-
-
-def _iso_date(value: str) -> str:
-    example = "write it as YYYY-MM-DD, e.g. 1950-06-25"
-    if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
-        raise argparse.ArgumentTypeError(f"invalid date {value!r}; {example}")
-    try:
-        datetime.date.fromisoformat(value)
-    except ValueError as error:
-        raise argparse.ArgumentTypeError(f"invalid date {value!r} ({error}); {example}") from None
-    return value
-
-
-def _megabytes(value: str) -> int:
-    try:
-        size = float(value)
-    except ValueError:
-        size = -1.0
-    if not size > 0:
-        raise argparse.ArgumentTypeError(f"invalid size {value!r}; give megabytes, e.g. 500")
-    return int(size * 1_000_000)
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,6 +18,8 @@ import json
 import sys
 from typing import Any
 
+from chronist.cli.options import add_lang
+
 __all__ = ["register", "run"]
 
 _EPILOG = """\
@@ -37,7 +39,7 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("files", nargs="+", metavar="FILE", help="text file, or - (stdin)")
-    parser.add_argument("--lang", default="de", help="language of the text (default: de)")
+    add_lang(parser)
     parser.add_argument("--format", choices=("text", "json"), default="text", help="default: text")
     parser.set_defaults(handler=run)
 

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import chronist
+from chronist.cli.options import KINDS, add_lang
 from chronist.errors import OptionError
 from chronist.evaluation.align import align_timexes
 from chronist.evaluation.corpora import GoldDocument, GoldTimex, load_corpus, read_document
@@ -47,9 +48,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument(
         "corpus", nargs="*", type=Path, metavar="CORPUS", help="gold file or folder"
     )
-    parser.add_argument("--lang", default="de", help="language of the corpus (default: de)")
+    add_lang(parser, "the corpus")
     parser.add_argument(
-        "--kind", choices=("auto", "news", "narrative"), default="auto", help="default: auto"
+        "--kind", choices=KINDS, default="auto", help="how to read the texts (default: auto)"
     )
     parser.add_argument("--peer", type=Path, metavar="DIR", help="a peer's TimeML output folder")
     parser.add_argument("--no-chronist", action="store_true", help="score only the peer")

@@ -19,6 +19,7 @@ import argparse
 import sys
 from typing import Any
 
+from chronist.cli.options import add_document_options
 from chronist.timeline.model import Event, Timeline, TimeSource
 
 __all__ = ["format_text", "register", "run"]
@@ -46,12 +47,7 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("file", metavar="FILE", help="text file, or - (stdin)")
-    parser.add_argument("--lang", default="de", help="language of the text (default: de)")
-    parser.add_argument(
-        "--kind", choices=("auto", "narrative", "news"), default="auto",
-        help="narrative (history), news (relative to --dct) or auto (default)",
-    )  # fmt: skip
-    parser.add_argument("--dct", help="document creation time, YYYY-MM-DD")
+    add_document_options(parser)
     from chronist.export.formats import FORMATS
 
     parser.add_argument(

@@ -19,6 +19,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from chronist.cli.options import add_document_options
 from chronist.errors import ChronistError, InputError, OptionError
 from chronist.timeline.files import load_timeline
 
@@ -51,11 +52,7 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
     parser.add_argument(
         "-o", "--output", metavar="OUT", type=Path, help="HTML file (one input) or directory"
     )
-    parser.add_argument("--lang", default="de", help="language of text inputs (default: de)")
-    parser.add_argument(
-        "--kind", choices=("auto", "narrative", "news"), default="auto", help="default: auto"
-    )
-    parser.add_argument("--dct", help="document creation time of text inputs, YYYY-MM-DD")
+    add_document_options(parser, "text inputs")
     parser.set_defaults(handler=run)
 
 

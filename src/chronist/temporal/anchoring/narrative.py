@@ -10,15 +10,13 @@ since a narrative runs forward; a section heading that names years
 from __future__ import annotations
 
 from bisect import bisect_right
+from functools import cached_property
 
 from chronist.temporal.anchoring.core import AnchoredValue, Anchorer, Kind, _Reference
 from chronist.temporal.discourse import dated_headings
-from chronist.temporal.engine import Candidate
-from chronist.temporal.grammar import DiscourseCues
 from chronist.temporal.meaning import Deictic
 from chronist.temporal.mention import Anchor, AnchorKind
-from chronist.temporal.values import CalendarPoint, Day, Grain, Reference, RefPoint, Unit
-from chronist.text.segment import SpanIndex
+from chronist.temporal.values import CalendarPoint, Grain, Reference, RefPoint, Unit
 
 __all__ = ["NarrativeAnchorer"]
 
@@ -29,19 +27,12 @@ class NarrativeAnchorer(Anchorer):
     kind = Kind.NARRATIVE
     reference_anchor = AnchorKind.NARRATIVE
 
-    def __init__(
-        self,
-        text: str,
-        candidates: list[Candidate],
-        dct: Day | None,
-        paragraphs: SpanIndex,
-        sentences: SpanIndex,
-        cues: DiscourseCues,
-        previous: Anchorer | None = None,
-    ) -> None:
-        super().__init__(text, candidates, dct, paragraphs, sentences, cues, previous)
-        self._sections = dated_headings(text, candidates, paragraphs)
-        self._section_starts = [start for start, _, _ in self._sections]
+    @cached_property
+    def _sections(self) -> tuple[list[tuple[int, int, int]], list[int]]:
+        """The headings that name years (start, first, last year), found on first use,
+        and their starts."""
+        found = dated_headings(self.text, self.candidates, self.paragraphs)
+        return found, [start for start, _, _ in found]
 
     def _look_ahead(self, index: int) -> _Reference | None:
         """The earliest year stated after ``index``: in the paragraph, else the document."""
@@ -64,10 +55,11 @@ class NarrativeAnchorer(Anchorer):
 
     def _section_years(self, index: int) -> tuple[int, int] | None:
         """The years the heading of this candidate's section spans (``Kriegsjahr 1915``)."""
-        position = bisect_right(self._section_starts, self.candidates[index].start) - 1
+        sections, starts = self._sections
+        position = bisect_right(starts, self.candidates[index].start) - 1
         if position < 0:
             return None
-        _, first, last = self._sections[position]
+        _, first, last = sections[position]
         return first, last
 
     def _present_day(self, meaning: Deictic) -> AnchoredValue | None:
