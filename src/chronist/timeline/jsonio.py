@@ -181,6 +181,7 @@ def timex_json(t: Timex) -> Json:
         "anchor_tid": t.anchor_tid,
         "role": t.role,
         "anchor_value": t.anchor.value,
+        "anchored_to": t.anchor.tid,
         "begin_point": t.begin_point,
         "end_point": t.end_point,
         "quant": t.quant,
@@ -298,7 +299,9 @@ def _parse_timex(data: Json) -> Timex:
         edtf=data["edtf"],
         bounds=_parse_bounds(data),
         rule=data["rule"],
-        anchor=Anchor(AnchorKind(data["anchor"]), None, data.get("anchor_value")),
+        anchor=Anchor(
+            AnchorKind(data["anchor"]), data.get("anchored_to"), data.get("anchor_value")
+        ),
         anchor_tid=data["anchor_tid"],
         begin_point=data.get("begin_point"),
         end_point=data.get("end_point"),
