@@ -9,12 +9,24 @@ People, places and organisations: ``chronist.recognize(text, lang="de")``.
 
 from __future__ import annotations
 
-from chronist.entities import recognize
+from typing import TYPE_CHECKING
+
 from chronist.errors import ChronistError
 from chronist.temporal.mention import Anchor, AnchorKind, Timex, TimexType
 from chronist.temporal.tagger import Tagging, iter_tag, tag, tagging
 
+if TYPE_CHECKING:
+    from chronist.entities.types import Entity
+
 __version__ = "0.1.0"
+
+
+def recognize(text: str, lang: str = "de") -> list[Entity]:
+    """People, places and organisations in ``text``; see :func:`chronist.entities.recognize`."""
+    from chronist.entities import recognize as recognize_entities
+
+    return recognize_entities(text, lang)
+
 
 __all__ = [
     "Anchor",

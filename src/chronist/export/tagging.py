@@ -17,7 +17,7 @@ from typing import TextIO
 
 from chronist.export.timeml import to_timeml
 from chronist.temporal.mention import AnchorKind, Timex
-from chronist.timeline.jsonio import timex_json
+from chronist.temporal.timex_json import timex_json
 
 
 @dataclass(frozen=True, slots=True)

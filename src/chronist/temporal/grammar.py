@@ -137,7 +137,7 @@ class Rule:
     bound: bool = False  # a bound preposition may stand before the span ("bis 1953")
 
 
-_NEVER = re.compile(r"(?!)")
+_NEVER = LazyPattern(r"(?!)", "a cue that never matches")
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,20 +145,21 @@ class DiscourseCues:
     """The word patterns by which anchoring reads a text's structure.
 
     Loaded from ``lang/<lang>/discourse.toml``; each key is documented there.
+    Each pattern is compiled the first time it is used.
     """
 
-    future: re.Pattern[str] = _NEVER  # a clause about the future
-    past: re.Pattern[str] = _NEVER  # a clause about the past
-    pluperfect: re.Pattern[str] = _NEVER  # a flashback
-    relative_clause: re.Pattern[str] = _NEVER  # a relative clause, at its start
-    range_end: re.Pattern[str] = _NEVER  # right after a date: a range's second end follows
-    coordination: re.Pattern[str] = _NEVER  # the gap between two coordinated dates
-    range_join: re.Pattern[str] = _NEVER  # the gap between the two ends of a range
-    next_noun: re.Pattern[str] = _NEVER  # the noun after a number (group 1)
-    report: re.Pattern[str] = _NEVER  # a reporting verb whose reported clause has its own tense
-    until_before: re.Pattern[str] = _NEVER  # right before a date: it ends what happens
-    since_before: re.Pattern[str] = _NEVER  # right before a date: it begins what happens
-    dated_before: re.Pattern[str] = _NEVER  # right before a date: a date, not a range's start
+    future: LazyPattern = _NEVER  # a clause about the future
+    past: LazyPattern = _NEVER  # a clause about the past
+    pluperfect: LazyPattern = _NEVER  # a flashback
+    relative_clause: LazyPattern = _NEVER  # a relative clause, at its start
+    range_end: LazyPattern = _NEVER  # right after a date: a range's second end follows
+    coordination: LazyPattern = _NEVER  # the gap between two coordinated dates
+    range_join: LazyPattern = _NEVER  # the gap between the two ends of a range
+    next_noun: LazyPattern = _NEVER  # the noun after a number (group 1)
+    report: LazyPattern = _NEVER  # a reporting verb whose reported clause has its own tense
+    until_before: LazyPattern = _NEVER  # right before a date: it ends what happens
+    since_before: LazyPattern = _NEVER  # right before a date: it begins what happens
+    dated_before: LazyPattern = _NEVER  # right before a date: a date, not a range's start
 
 
 def load_cues(path: Path) -> DiscourseCues:
@@ -170,15 +171,12 @@ def load_cues(path: Path) -> DiscourseCues:
     True
     """
     data = _load_toml(path)
-    patterns: dict[str, re.Pattern[str]] = {}
+    patterns: dict[str, LazyPattern] = {}
     for name in DiscourseCues.__slots__:
         source = data.get(name)
         if not isinstance(source, str):
             raise LanguageDataError(f"{path}: {name!r} is missing or not a string")
-        try:
-            patterns[name] = re.compile(source)
-        except re.error as error:
-            raise LanguageDataError(f"{path}: {name!r}: bad pattern: {error}") from error
+        patterns[name] = LazyPattern(source, f"{path}: {name!r}")
     unknown = set(data) - set(patterns)
     if unknown:
         raise LanguageDataError(f"{path}: unknown key(s) {', '.join(sorted(unknown))}")

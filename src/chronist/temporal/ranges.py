@@ -7,8 +7,7 @@ end of the second one, with the interval's EDTF and bounds.
 
 from __future__ import annotations
 
-import re
-
+from chronist.temporal.lazy_pattern import LazyPattern
 from chronist.temporal.mention import Anchor, AnchorKind, Timex, TimexType
 from chronist.temporal.render import duration_value, edtf_value
 from chronist.temporal.values import (
@@ -25,7 +24,7 @@ _UNIT_OF_GRAIN = {Grain.YEAR: Unit.YEAR, Grain.MONTH: Unit.MONTH, Grain.DAY: Uni
 
 
 def add_ranges(
-    text: str, timexes: list[Timex], join: re.Pattern[str], first_tid: int | None = None
+    text: str, timexes: list[Timex], join: LazyPattern, first_tid: int | None = None
 ) -> list[Timex]:
     """The timexes with a range DURATION after every begin/end pair.
 

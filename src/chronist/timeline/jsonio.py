@@ -17,8 +17,12 @@ from typing import Any, cast
 
 from chronist.entities.types import Entity, EntityType, Mention
 from chronist.errors import InputError
-from chronist.temporal.mention import Anchor, AnchorKind, Timex, TimexType
-from chronist.temporal.values import Bounds, Day, Mod
+from chronist.temporal.timex_json import (
+    bounds_from_json,
+    bounds_json,
+    timex_from_json,
+    timex_json,
+)
 from chronist.timeline.model import (
     SCHEMA_VERSION,
     AnchorUse,
@@ -51,36 +55,6 @@ def schema() -> Json:
     """
     path = resources.files("chronist.timeline") / "schema" / SCHEMA_FILE
     return cast(Json, json.loads(path.read_text(encoding="utf-8")))
-
-
-def _day(day: Day | None) -> str | None:
-    return None if day is None else day.iso()
-
-
-def _parse_day(value: str | None) -> Day | None:
-    if value is None:
-        return None
-    sign = -1 if value.startswith("-") else 1
-    year, month, day = value.lstrip("-").split("-")
-    return Day(sign * int(year), int(month), int(day))
-
-
-def _bounds(bounds: Bounds) -> Json:
-    return {
-        "earliest_begin": _day(bounds.earliest_begin),
-        "latest_begin": _day(bounds.latest_begin),
-        "earliest_end": _day(bounds.earliest_end),
-        "latest_end": _day(bounds.latest_end),
-    }
-
-
-def _parse_bounds(data: Json) -> Bounds:
-    return Bounds(
-        _parse_day(data["earliest_begin"]),
-        _parse_day(data["latest_begin"]),
-        _parse_day(data["earliest_end"]),
-        _parse_day(data["latest_end"]),
-    )
 
 
 def _evidence(e: Evidence) -> Json:
@@ -131,7 +105,7 @@ def _event(event: Event) -> Json:
         "time": {
             "value": t.value,
             "edtf": t.edtf,
-            **_bounds(t.bounds),
+            **bounds_json(t.bounds),
             "source": t.source.value,
             "timex": t.timex,
             "reference": t.reference,
@@ -158,38 +132,6 @@ def _entity(entity: Entity) -> Json:
     return data
 
 
-def timex_json(t: Timex) -> Json:
-    """One temporal expression as JSON: the ``timexes`` items of schema 1, and the
-    ``mentions`` of ``chronist tag --format json`` (one shape for both).
-
-    >>> from chronist import tag
-    >>> timex_json(tag("von 1950 bis 1953")[-1])["begin_point"]
-    't1'
-    """
-    return {
-        "tid": t.tid,
-        "start": t.start,
-        "end": t.end,
-        "text": t.text,
-        "type": t.type.value,
-        "value": t.value,
-        "mod": None if t.mod is None else t.mod.value,
-        "edtf": t.edtf,
-        **_bounds(t.bounds),
-        "rule": t.rule,
-        "anchor": t.anchor.kind.value,
-        "anchor_tid": t.anchor_tid,
-        "role": t.role,
-        "anchor_value": t.anchor.value,
-        "anchored_to": t.anchor.tid,
-        "begin_point": t.begin_point,
-        "end_point": t.end_point,
-        "quant": t.quant,
-        "freq": t.freq,
-        "temporal_function": t.temporal_function,
-    }
-
-
 def _anchor(a: AnchorUse) -> Json:
     return {
         "id": a.id,
@@ -198,7 +140,7 @@ def _anchor(a: AnchorUse) -> Json:
         "end": a.end,
         "text": a.text,
         "edtf": a.edtf,
-        **_bounds(a.bounds),
+        **bounds_json(a.bounds),
         "source": a.source,
     }
 
@@ -260,7 +202,7 @@ def _parse_event(data: Json) -> Event:
         time=EventTime(
             time["value"],
             time["edtf"],
-            _parse_bounds(time),
+            bounds_from_json(time),
             TimeSource(time["source"]),
             time.get("timex"),
             time.get("reference"),
@@ -287,35 +229,10 @@ def _parse_entity(data: Json) -> Entity:
     )
 
 
-def _parse_timex(data: Json) -> Timex:
-    return Timex(
-        tid=data["tid"],
-        start=data["start"],
-        end=data["end"],
-        text=data["text"],
-        type=TimexType(data["type"]),
-        value=data["value"],
-        mod=None if data["mod"] is None else Mod(data["mod"]),
-        edtf=data["edtf"],
-        bounds=_parse_bounds(data),
-        rule=data["rule"],
-        anchor=Anchor(
-            AnchorKind(data["anchor"]), data.get("anchored_to"), data.get("anchor_value")
-        ),
-        anchor_tid=data["anchor_tid"],
-        begin_point=data.get("begin_point"),
-        end_point=data.get("end_point"),
-        quant=data.get("quant"),
-        freq=data.get("freq"),
-        temporal_function=bool(data.get("temporal_function", False)),
-        role=data["role"],
-    )
-
-
 def _parse_anchor(data: Json) -> AnchorUse:
     return AnchorUse(
         data["id"], data["name"], data["start"], data["end"], data["text"],
-        _parse_bounds(data), data["edtf"], data["source"],
+        bounds_from_json(data), data["edtf"], data["source"],
     )  # fmt: skip
 
 
@@ -330,7 +247,7 @@ def from_json(data: Json) -> Timeline:
             document=Document(d["text"], d["lang"], d["kind"], d["dct"], d["source"]),
             events=tuple(_parse_event(e) for e in data["events"]),
             entities=tuple(_parse_entity(e) for e in data["entities"]),
-            timexes=tuple(_parse_timex(t) for t in data["timexes"]),
+            timexes=tuple(timex_from_json(t) for t in data["timexes"]),
             anchors=tuple(_parse_anchor(a) for a in data.get("anchors", [])),
         )
     except (KeyError, TypeError, ValueError, AttributeError) as error:
