@@ -13,9 +13,9 @@ against the shipped schema ``schema/timeline-1.json``.
 
 from __future__ import annotations
 
-from typing import Any
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
 
-from chronist.timeline.jsonio import dumps, from_json, loads, schema, to_json
 from chronist.timeline.model import (
     SCHEMA_VERSION,
     AnchorUse,
@@ -32,13 +32,25 @@ from chronist.timeline.model import (
     Trigger,
 )
 
+if TYPE_CHECKING:
+    from chronist.timeline.jsonio import dumps, from_json, loads, schema, to_json
+
 
 def build_timeline(text: str, **options: Any) -> Timeline:
     """The timeline of ``text``; see :func:`chronist.timeline.build.build_timeline`."""
-    # Imported here: the event detector itself builds on the model in this package.
     from chronist.timeline.build import build_timeline as build
 
     return build(text, **options)
+
+
+# The JSON codec loads on first use: reading the model must not load the schema checker.
+_CODEC = frozenset({"dumps", "from_json", "loads", "schema", "to_json"})
+
+
+def __getattr__(name: str) -> Any:
+    if name in _CODEC:
+        return getattr(import_module("chronist.timeline.jsonio"), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 __all__ = [
