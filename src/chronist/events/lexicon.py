@@ -28,6 +28,7 @@ from typing import Any
 
 from chronist.errors import LanguageDataError, OptionError
 from chronist.lang import language_dir
+from chronist.lang.files import read_toml
 
 __all__ = [
     "Form",
@@ -343,7 +344,7 @@ def load_lexicon(lang: str) -> Lexicon:
     if not path.is_file():
         raise OptionError(f"no event data for language {lang!r} ({EVENTS_FILE} missing)")
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as error:
+        data = read_toml(path)
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
         raise LanguageDataError(f"{path}: {error}") from None
     return _build(lang, data, path)

@@ -15,7 +15,6 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TextIO
 
-from chronist.export.timeml import to_timeml
 from chronist.temporal.mention import AnchorKind, Timex
 from chronist.temporal.timex_json import timex_json
 
@@ -64,6 +63,8 @@ def write_json(
 
 def write_timeml(document: TagDocument, text: str, timexes: Sequence[Timex]) -> str:
     """The document as TimeML, the input text exactly between the tags."""
+    from chronist.export.timeml import to_timeml  # the TimeML writer loads only when asked for
+
     return to_timeml(text, timexes, doc_id=document.doc_id, dct=document.dct)
 
 

@@ -17,6 +17,7 @@ from typing import Any
 
 from chronist.errors import LanguageDataError
 from chronist.lang import language_dir
+from chronist.lang.files import read_toml
 from chronist.temporal.lazy_pattern import LazyPattern
 from chronist.temporal.lexicon_values import REQUIRED_CLASSES, LexValue, read_value
 
@@ -163,7 +164,7 @@ class DiscourseCues:
 
 
 def load_cues(path: Path) -> DiscourseCues:
-    """A language's discourse cues; every key must be there and compile.
+    """A language's discourse cues; every key must be there (each compiles on first use).
 
     >>> from chronist.lang import language_dir
     >>> cues = load_cues(language_dir("de") / "discourse.toml")
@@ -208,9 +209,8 @@ class Grammar:
 
 def _load_toml(path: Path) -> dict[str, Any]:
     try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
-    except (OSError, tomllib.TOMLDecodeError) as error:
+        return read_toml(path)
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
         raise LanguageDataError(f"{path}: cannot load: {error}") from error
 
 

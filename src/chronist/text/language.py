@@ -16,6 +16,7 @@ from typing import Any
 
 from chronist.errors import LanguageDataError
 from chronist.lang import language_dir
+from chronist.lang.files import read_toml
 
 __all__ = ["TEXT_FILE", "TextFacts", "is_ordinal_number", "read_text_facts", "text_facts"]
 
@@ -68,7 +69,7 @@ def read_text_facts(folder: Path) -> TextFacts:
     the file and key when something required is missing or malformed."""
     path = folder / TEXT_FILE
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = read_toml(path)
     except FileNotFoundError:
         raise LanguageDataError(f"{path}: missing (sentence and token facts)") from None
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
