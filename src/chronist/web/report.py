@@ -9,6 +9,9 @@ local file with no server and no network.
 
 from __future__ import annotations
 
+import base64
+import datetime as dt
+import hashlib
 import html
 import json
 import re
@@ -17,10 +20,11 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from chronist import __version__
 from chronist.export.dates import edtf_of
-from chronist.export.view import EventView, TimelineView, as_view
+from chronist.export.view import EventView, TimelineView, as_mapping, as_view
 
-__all__ = ["page_data", "render_report"]
+__all__ = ["page_data", "render_report", "script_hash"]
 
 _PLACEHOLDER = re.compile(r"@@([A-Z_]+)@@")
 
@@ -91,12 +95,44 @@ def _event(event: EventView, view: TimelineView) -> dict[str, Any]:
         "actors": actors,
         "hyp": event.hypothetical,
         "src": time.source,
+        "tt": time.text,
         "conf": event.confidence,
+        "d": [None if day is None else day.iso() for day in time.bounds()],
     }
 
 
 def _end_of_day(day: float | None) -> float | None:
     return None if day is None else round(day + 1 / 365.25, 5)
+
+
+def _mention_count(event: object) -> int:
+    """How many passages an event was merged from (1 when the timeline does not say)."""
+    mentions = event.get("mentions") if isinstance(event, dict) else None
+    return max(1, len(mentions)) if isinstance(mentions, list) else 1
+
+
+def _confidence(item: object) -> float | None:
+    value = item.get("confidence") if isinstance(item, dict) else None
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    return float(value) if 0 <= value <= 1 else None
+
+
+def _source_name(source: object) -> str | None:
+    """The source file's name, without the folders it sat in on the machine that made it."""
+    if not isinstance(source, str) or not source:
+        return None
+    return source.replace("\\", "/").rsplit("/", 1)[-1]
+
+
+def script_hash(script: str) -> str:
+    """The CSP source that allows exactly this inline script and no other.
+
+    >>> script_hash("alert(1)")
+    'sha256-bhHHL3z2vDgxUt0W3dWQOrprscmda2Y5pLsLg4GF+pI='
+    """
+    digest = hashlib.sha256(script.encode("utf-8")).digest()
+    return "sha256-" + base64.b64encode(digest).decode("ascii")
 
 
 def page_data(timeline: object) -> dict[str, Any]:
@@ -108,9 +144,13 @@ def page_data(timeline: object) -> dict[str, Any]:
     (-42.795, ['conflict', 'diplomacy'])
     """
     view = as_view(timeline)
+    raw = as_mapping(timeline)
+    raw_events = raw.get("events") if isinstance(raw.get("events"), list) else []
+    raw_entities = raw.get("entities") if isinstance(raw.get("entities"), list) else []
     events = []
-    for event in view.events:
+    for index, event in enumerate(view.events):
         item = _event(event, view)
+        item["n"] = _mention_count(raw_events[index] if index < len(raw_events) else None)
         # end bounds are inclusive days: draw them to the end of the day
         item["b"][2] = _end_of_day(item["b"][2])
         item["b"][3] = _end_of_day(item["b"][3])
@@ -126,12 +166,18 @@ def page_data(timeline: object) -> dict[str, Any]:
             "lat": entity.lat if entity.lat is not None and entity.lon is not None else None,
             "lon": entity.lon if entity.lat is not None and entity.lon is not None else None,
             "m": [[start, end] for start, end, _ in entity.mentions],
+            "conf": _confidence(raw_entities[index] if index < len(raw_entities) else None),
         }
-        for entity in view.entities
+        for index, entity in enumerate(view.entities)
     ]
+    document = raw.get("document") if isinstance(raw.get("document"), dict) else {}
     return {
         "lang": view.document.lang,
         "title": view.document.title or view.document.id,
+        "source": _source_name(document.get("source")),
+        "dct": view.document.dct,
+        "version": __version__,
+        "generated": dt.datetime.now(dt.UTC).date().isoformat(),
         "text": view.document.text,
         "types": types,
         "typeLabels": {name: _type_labels().get(name, {}) for name in types},
@@ -162,12 +208,15 @@ def render_report(timeline: object) -> str:
     data = page_data(timeline)
     lang = data["lang"] if data["lang"] in ("de", "en") else "en"
     basemap = json.loads(_asset("basemap.json"))
+    script = _asset("app.js")
     values = {
         "LANG": lang,
         "DOC_LANG": html.escape(data["lang"]),
         "TITLE": html.escape(data["title"]),
+        "VERSION": html.escape(__version__),
+        "SCRIPT_HASH": script_hash(script),
         "CSS": _asset("app.css"),
-        "JS": _asset("app.js"),
+        "JS": script,
         "DATA": _json_script("chronist-data", data),
         "BASEMAP": _json_script("chronist-basemap", basemap),
         "SOURCE_NOTE": html.escape(basemap["source"]),
