@@ -209,8 +209,9 @@
   })();
   var robustExtent = home[1] - home[0];
   EV.forEach(function (ev) {
-    // a span far longer than what the whole text covers is more likely an error than a fact
-    ev._implausible = ev._f !== null && !ev._openEnd && !ev._openStart && (ev._l - ev._f) > Math.max(5, 1.5 * robustExtent);
+    // a span far longer than what the whole text covers, or than any one event lasts (80 years),
+    // is more likely an extraction error than a fact
+    ev._implausible = ev._f !== null && !ev._openEnd && !ev._openStart && (ev._l - ev._f) > Math.max(5, Math.min(1.5 * robustExtent, 80));
   });
   var extentPad = Math.max((dataHi - dataLo) * 0.03, 0.5);
   var limitLo = Math.min(dataLo - extentPad, home[0]), limitHi = Math.max(dataHi + extentPad, home[1]);
@@ -362,10 +363,10 @@
       if (hi < v0 || lo > v1) continue;
       inView.push(i); inLane[laneOfEv[i]]++; total++;
     }
-    var budget = width < 520 ? 14 : 22, rowsOf = [];
+    var budget = width < 520 ? 14 : 22, minRows = width < 520 ? 1 : 3, rowsOf = [];
     for (var L = 0; L < lanes.length; L++) {
       // every lane gets a few rows, the busy ones more, packed to what is in view
-      rowsOf.push(inLane[L] ? Math.min(8, inLane[L], Math.max(3, Math.round(budget * inLane[L] / Math.max(total, 1)))) : 0);
+      rowsOf.push(inLane[L] ? Math.min(8, inLane[L], Math.max(minRows, Math.round(budget * inLane[L] / Math.max(total, 1)))) : 0);
     }
     var cells = Math.ceil(width / CELL) + 2, grids = [];
     for (L = 0; L < lanes.length; L++) {
@@ -927,12 +928,24 @@
     var labels = document.createElementNS(SVGNS, "g"); labels.setAttribute("id", "place-labels"); svg.appendChild(labels);
     EV.forEach(function (ev, i) { if (ev.place >= 0) (placeEvents[ev.place] = placeEvents[ev.place] || []).push(i); });
     // open on the data: the places that have events (all located places when none has)
-    var xs = [], ys = [];
-    ENT.forEach(function (en, k) { if (located(en) && placeEvents[k]) { xs.push(en.lon * 10); ys.push(-en.lat * 10); } });
-    if (!xs.length) ENT.forEach(function (en) { if (located(en) && en.type === "LOC") { xs.push(en.lon * 10); ys.push(-en.lat * 10); } });
-    if (!xs.length) homeView = [-1800, -900, 3600, 1800];
+    var pts = [];
+    ENT.forEach(function (en, k) { if (located(en) && placeEvents[k]) pts.push([en.lon * 10, -en.lat * 10, placeEvents[k].length]); });
+    if (!pts.length) ENT.forEach(function (en) { if (located(en) && en.type === "LOC") pts.push([en.lon * 10, -en.lat * 10, 1]); });
+    // robust to outliers: the middle 90 % of the events' places, along each axis
+    var trimmed = function (axis) {
+      var sorted = pts.slice().sort(function (a, b) { return a[axis] - b[axis]; }), total = 0, acc = 0, lo = null, hi = null;
+      sorted.forEach(function (p) { total += p[2]; });
+      var cut = pts.length >= 8 ? total * 0.05 : 0;
+      sorted.forEach(function (p) {
+        if (acc < total - cut) hi = p[axis];
+        acc += p[2];
+        if (lo === null && acc > cut) lo = p[axis];
+      });
+      return [lo, hi];
+    };
+    if (!pts.length) homeView = [-1800, -900, 3600, 1800];
     else {
-      var x0 = Math.min.apply(null, xs), x1 = Math.max.apply(null, xs), y0 = Math.min.apply(null, ys), y1 = Math.max.apply(null, ys);
+      var tx = trimmed(0), ty = trimmed(1), x0 = tx[0], x1 = tx[1], y0 = ty[0], y1 = ty[1];
       var w = Math.max(x1 - x0, 60) * 1.2 + 60, h = Math.max(y1 - y0, 40) * 1.2 + 50;
       var ratio = (svg.clientWidth || 400) / (svg.clientHeight || 300);
       if (w / h < ratio) w = h * ratio; else h = w / ratio;
@@ -1155,7 +1168,9 @@
     });
     return out;
   }
+  var hashReady = false; // the hash is read once at load before the page writes it
   function writeHash() {
+    if (!hashReady) return;
     var parts = [];
     if (state.selected >= 0) parts.push("event=" + encodeURIComponent(EV[state.selected].id));
     if (state.lang !== (I18N[D.lang] ? D.lang : "en")) parts.push("lang=" + state.lang);
@@ -1165,6 +1180,7 @@
   }
   function restoreHash() {
     var h = parseHash();
+    hashReady = true;
     if (h.lang && I18N[h.lang] && h.lang !== state.lang) { state.lang = h.lang; applyLang(); }
     if (h.event) for (var i = 0; i < EV.length; i++) if (EV[i].id === h.event) { select(i, "hash"); break; }
   }
@@ -1382,6 +1398,10 @@
     download: function (name) { return download(name); },
     formats: function () { return Object.keys(FORMATS); },
     colours: function () { return TYPES.map(function (ty) { return typeColor(ty); }); },
+    badges: function () {
+      return frame.badges.map(function (b) { return { x: (b.box[0] + b.box[2]) / 2, y: (b.box[1] + b.box[3]) / 2, n: b.items.length }; });
+    },
+    overviewX: function (year) { return ovX(year, ov.clientWidth); },
     redraw: function () { var a = performance.now(); drawTimeline(); return performance.now() - a; },
     state: function () {
       return { from: isoOf(state.v0), to: isoOf(state.v1), visible: frame.inView, labelled: frame.labelled,
