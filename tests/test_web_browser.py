@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import functools
 import json
+from typing import Any
 
 import pytest
-from pagekit import SHOTS, Page, demo, launch
 from playwright import sync_api
 
 from chronist.web.sample import sample_timeline, synthetic_timeline
+from pagekit import SHOTS, Page, demo, launch
 
 DOCUMENTS = {
     "demo": demo,

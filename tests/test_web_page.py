@@ -11,11 +11,11 @@ import copy
 import json
 
 import pytest
-from pagekit import SIZES, Page, article, launch
 from playwright import sync_api
 
 from chronist.web.report import render_report
 from chronist.web.sample import sample_timeline
+from pagekit import SIZES, Page, article, launch
 
 
 @pytest.fixture(scope="module")
@@ -54,7 +54,15 @@ def _dated(timeline: dict) -> int:
 
 def test_opens_readable_on_where_the_events_are(at_size):
     state = at_size.state()
-    assert set(state) >= {"from", "to", "visible", "labelled", "clustered", "selected", "quoteInViewport"}
+    assert set(state) >= {
+        "from",
+        "to",
+        "visible",
+        "labelled",
+        "clustered",
+        "selected",
+        "quoteInViewport",
+    }
     # open on where the events are, not on the outliers' extent
     assert state["visible"] >= 0.8 * _dated(at_size.timeline)
     assert state["from"] >= "1900" and state["to"] <= "1935"
@@ -66,7 +74,8 @@ def test_opens_readable_on_where_the_events_are(at_size):
     page = at_size.page
     assert page.evaluate("() => document.documentElement.scrollWidth") <= SIZES[at_size.size][0]
     wrap = page.evaluate(
-        "() => { const w = document.getElementById('tl-wrap'); return w.scrollHeight - w.clientHeight; }"
+        "() => { const w = document.getElementById('tl-wrap');"
+        " return w.scrollHeight - w.clientHeight; }"
     )
     assert wrap <= 8
     at_size.shot(f"article-{at_size.size}")
@@ -75,7 +84,10 @@ def test_opens_readable_on_where_the_events_are(at_size):
 def test_the_wheel_scrolls_the_page_and_ctrl_wheel_zooms(at_size):
     page = at_size.page
     # a vertical swipe belongs to the page, sideways and pinch to the timeline
-    assert page.evaluate("() => getComputedStyle(document.getElementById('tl')).touchAction") == "pan-y"
+    assert (
+        page.evaluate("() => getComputedStyle(document.getElementById('tl')).touchAction")
+        == "pan-y"
+    )
     if at_size.size == "phone":
         return
     box = page.locator("#tl").bounding_box()
@@ -224,12 +236,16 @@ def test_doubt_is_shown(browser, tmp_path):
         p = page.page
         row = p.locator(f"#ev-{first['id']}")
         assert "⚠" in row.inner_text()
-        assert "inferred from the narrative" in row.inner_text() or "Erzählfluss" in row.inner_text()
+        assert (
+            "inferred from the narrative" in row.inner_text() or "Erzählfluss" in row.inner_text()
+        )
         row.click()
         assert p.locator("#detail .warn").count() == 1
         assert p.locator("#detail .d-how").inner_text()
         # the places: unresolved ones listed apart; the circles' sizes never shrink in drawing order
-        radii = p.eval_on_selector_all("#map circle.place", "cs => cs.map(c => +c.getAttribute('r'))")
+        radii = p.eval_on_selector_all(
+            "#map circle.place", "cs => cs.map(c => +c.getAttribute('r'))"
+        )
         assert radii == sorted(radii)
     finally:
         page.close()
@@ -239,7 +255,9 @@ def test_article_map_opens_on_its_places(browser, tmp_path):
     page = Page(browser, article(), tmp_path, **_context("desktop"))
     try:
         p = page.page
-        width = p.evaluate("() => +document.getElementById('map').getAttribute('viewBox').split(' ')[2]")
+        width = p.evaluate(
+            "() => +document.getElementById('map').getAttribute('viewBox').split(' ')[2]"
+        )
         assert width < 3600 * 0.6  # not the whole world
         assert p.locator("#unresolved").is_visible()
         assert p.locator("#unresolved-list button").count() > 0
@@ -269,7 +287,8 @@ def _contrast(a: list[float], b: list[float]) -> float:
 
 
 RGB = """(css) => { const c = document.createElement('canvas').getContext('2d');
-  c.fillStyle = css; c.fillRect(0, 0, 1, 1); return Array.from(c.getImageData(0, 0, 1, 1).data); }"""
+  c.fillStyle = css; c.fillRect(0, 0, 1, 1);
+  return Array.from(c.getImageData(0, 0, 1, 1).data); }"""
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

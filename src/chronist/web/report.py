@@ -105,6 +105,10 @@ def _end_of_day(day: float | None) -> float | None:
     return None if day is None else round(day + 1 / 365.25, 5)
 
 
+def _raw_list(value: object) -> list[Any]:
+    return value if isinstance(value, list) else []
+
+
 def _mention_count(event: object) -> int:
     """How many passages an event was merged from (1 when the timeline does not say)."""
     mentions = event.get("mentions") if isinstance(event, dict) else None
@@ -145,8 +149,8 @@ def page_data(timeline: object) -> dict[str, Any]:
     """
     view = as_view(timeline)
     raw = as_mapping(timeline)
-    raw_events = raw.get("events") if isinstance(raw.get("events"), list) else []
-    raw_entities = raw.get("entities") if isinstance(raw.get("entities"), list) else []
+    raw_events = _raw_list(raw.get("events"))
+    raw_entities = _raw_list(raw.get("entities"))
     events = []
     for index, event in enumerate(view.events):
         item = _event(event, view)
@@ -170,11 +174,12 @@ def page_data(timeline: object) -> dict[str, Any]:
         }
         for index, entity in enumerate(view.entities)
     ]
-    document = raw.get("document") if isinstance(raw.get("document"), dict) else {}
+    document = raw.get("document")
+    source = document.get("source") if isinstance(document, dict) else None
     return {
         "lang": view.document.lang,
         "title": view.document.title or view.document.id,
-        "source": _source_name(document.get("source")),
+        "source": _source_name(source),
         "dct": view.document.dct,
         "version": __version__,
         "generated": dt.datetime.now(dt.UTC).date().isoformat(),

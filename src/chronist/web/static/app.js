@@ -225,13 +225,18 @@
     if (skip !== "range" && state.range && (ev._f === null || ev._l < state.range[0] || ev._f > state.range[1])) return false;
     return true;
   }
+  var filterMarks = "";
   function applyFilter(keepView) {
+    var t0 = performance.now(), times = [];
+    var lap = function (name) { var now = performance.now(); times.push(name + ":" + Math.round(now - t0)); t0 = now; };
     visible = [];
     for (var i = 0; i < EV.length; i++) { var ok = passes(EV[i]); isVis[i] = ok ? 1 : 0; if (ok) visible.push(i); }
-    computeLanes();
-    showFilter(); renderList(); renderLegend();
+    computeLanes(); lap("filter");
+    showFilter(); renderList(); lap("list"); renderLegend(); lap("legend");
     if (!keepView) drawTimeline(); else requestDraw();
-    drawOverview(); drawPlaces(); renderIndex();
+    lap("timeline");
+    drawOverview(); lap("overview"); drawPlaces(); lap("map"); renderIndex(); lap("index");
+    filterMarks = times.join(" ");
   }
   function showFilter() {
     var chip = $("filter-chip");
@@ -374,11 +379,13 @@
       for (var r = 0; r < rowsOf[L]; r++) g.push(new Uint8Array(cells));
       grids.push(g);
     }
-    var placed = [], clustered = [], usedRows = new Int32Array(lanes.length);
+    var placed = [], clustered = [], usedRows = new Int32Array(lanes.length), misses = new Int32Array(lanes.length);
     var minX = GUTTER, maxX = width - 4;
     ctx.font = "12px system-ui, sans-serif";
     for (q = 0; q < inView.length; q++) {
       i = inView[q]; ev = EV[i]; L = laneOfEv[i];
+      // a lane whose rows missed 300 times in a row is full: the rest go straight to badges
+      if (misses[L] > 300) { clustered.push(i); continue; }
       var x0 = GUTTER + (ev._f - v0) * scale, x1 = GUTTER + ((ev._implausible ? ev._f : ev._l) - v0) * scale;
       if (x1 - x0 < 10) { var c = (x0 + x1) / 2; x0 = c - 5; x1 = c + 5; }
       if (ev._openEnd) x1 += OPEN; if (ev._openStart) x0 -= OPEN;
@@ -394,21 +401,22 @@
         for (var cc = ca; cc <= cb; cc++) if (G[cc]) { free = false; break; }
         if (free) row = r;
       }
-      if (row < 0) { clustered.push(i); continue; }
+      if (row < 0) { clustered.push(i); misses[L]++; continue; }
+      misses[L] = 0;
       G = gl[row];
       for (cc = ca; cc <= cb; cc++) G[cc] = 1;
       usedRows[L] = Math.max(usedRows[L], row + 1);
       placed.push({ i: i, x0: x0, x1: x1, row: row, mode: mode, lane: L });
     }
     // badges: what did not fit, per lane, in bins of 44 px along the axis
-    var BIN = 44, bins = {};
+    var BIN = 44, nb = Math.ceil(width / BIN) + 1, bins = {};
     clustered.forEach(function (i) {
       var ev = EV[i], L = laneOfEv[i];
       var mid = GUTTER + ((ev._implausible ? ev._f : (ev._openEnd ? ev._f : ev._openStart ? ev._l : (ev._f + ev._l) / 2)) - v0) * scale;
       mid = Math.min(Math.max(mid, minX + 2), maxX - 2);
-      var key = L + ":" + Math.floor((mid - GUTTER) / BIN);
-      (bins[key] = bins[key] || { lane: L, items: [], xs: 0 }).items.push(i);
-      bins[key].xs += mid;
+      var key = L * nb + Math.floor((mid - GUTTER) / BIN), bin = bins[key];
+      if (!bin) bin = bins[key] = { lane: L, items: [], xs: 0 };
+      bin.items.push(i); bin.xs += mid;
     });
     var raw = Object.keys(bins).map(function (k) {
       var bn = bins[k];
@@ -794,8 +802,6 @@
       var hide = !isVis[i];
       if (rows[i].hidden !== hide) rows[i].hidden = hide;
     }
-    var pos = 1;
-    visible.forEach(function (i) { rows[i].setAttribute("aria-posinset", String(pos++)); rows[i].setAttribute("aria-setsize", String(visible.length)); });
   }
   function relabelList() { for (var i = 0; i < EV.length; i++) rows[i].children[1].textContent = rowText(i); }
   var selectedRow = null;
@@ -1401,6 +1407,9 @@
     badges: function () {
       return frame.badges.map(function (b) { return { x: (b.box[0] + b.box[2]) / 2, y: (b.box[1] + b.box[3]) / 2, n: b.items.length }; });
     },
+    filterMarks: function () { return filterMarks; },
+    search: function (text) { $("search").value = text; state.q = String(text).trim().toLowerCase(); applyFilter(); return visible.length; },
+    zoom: function (factor) { zoom(factor); drawTimeline(); drawOverview(); },
     overviewX: function (year) { return ovX(year, ov.clientWidth); },
     redraw: function () { var a = performance.now(); drawTimeline(); return performance.now() - a; },
     state: function () {
