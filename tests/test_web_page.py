@@ -424,3 +424,14 @@ def test_a_crafted_saved_timeline_runs_no_script(browser, tmp_path):
         assert p.locator("img, iframe, object, embed, #text script, #list script").count() == 0
     finally:
         page.close()
+
+
+def test_forced_colours_are_honoured(browser, tmp_path):
+    page = Page(browser, article(), tmp_path, forced_colors="active", **_context("tablet"))
+    try:
+        assert page.page.evaluate("() => window.chronist.colours()")[0] == "CanvasText"
+        assert page.state()["labelled"] > 0
+        page.shot("article-forced-colours")
+        assert page.errors == [] and page.requests == []
+    finally:
+        page.close()

@@ -90,7 +90,14 @@
     ["bg", "panel", "ink", "muted", "line", "lane0", "lane1", "axis", "grid", "gutter", "badge", "badge-ink", "sel-ring"].forEach(function (k) {
       theme[k] = cs.getPropertyValue("--" + k).trim() || "#000";
     });
-    theme.palette = mqForced.matches ? ["CanvasText"] : PALETTES[mqDark.matches ? "dark" : "light"];
+    theme.palette = PALETTES[mqDark.matches ? "dark" : "light"];
+    if (mqForced.matches) {
+      // forced colours (Windows high contrast): the system's colours, one ink for every type
+      theme.palette = ["CanvasText"];
+      theme.bg = theme.panel = theme.lane0 = theme.lane1 = theme.gutter = "Canvas";
+      theme.ink = theme.line = theme.axis = "CanvasText"; theme.muted = theme.grid = "GrayText";
+      theme.badge = "ButtonText"; theme["badge-ink"] = "ButtonFace"; theme["sel-ring"] = "Highlight";
+    }
   }
 
   var hashParams = parseHash();
@@ -519,6 +526,7 @@
       else if (p.mode === "left") lx = x0 - 6 - lw;
       else lx = (ev._implausible ? x(ev._f) + 36 : x1 + 6);
       ctx.globalAlpha = 1;
+      if (p.mode === "inside") { ctx.fillStyle = theme.panel; ctx.globalAlpha = 0.85; ctx.fillRect(lx - 3, mid - 7, lw + 6, 14); ctx.globalAlpha = 1; }
       ctx.fillStyle = ev.hyp ? theme.muted : theme.ink;
       ctx.fillText(ev.label, lx, mid + 1);
       var hx0 = Math.min(x0, lx) - 3, hx1 = Math.max(x1, lx + lw) + 3;
