@@ -5,6 +5,14 @@ Everything the page needs is inline: the script and style sheet in
 1:110m country outlines, public domain, via world-atlas, see
 :mod:`chronist.web.build_basemap`) and the timeline data. It opens from a
 local file with no server and no network.
+
+The page's script is allowed by its hash in the Content-Security-Policy (no
+``'unsafe-inline'`` for scripts) and builds every element with DOM APIs: a
+saved timeline is untrusted input. Besides the text, events and entities,
+:func:`page_data` gives the title block (``source``, ``dct``, ``version``,
+``generated``), per event the four bounds as ISO days (``d``, for the
+downloads the page makes), the date's own words (``tt``) and the number of
+merged mentions (``n``), and per entity its ``conf`` when the timeline has one.
 """
 
 from __future__ import annotations

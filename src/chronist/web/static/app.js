@@ -349,8 +349,23 @@
     visible.forEach(function (i) { if (keys[i] !== undefined) laneOfEv[i] = pos[keys[i]] !== undefined ? pos[keys[i]] : other; });
     lanes = names;
   }
+  /* a long label is cut at a word to fit MAXLABEL px (the full one is in the tooltip and detail) */
+  var labelText = new Array(EV.length), MAXLABEL = 190, labelMax = 0;
   function labelW(i) {
-    if (labelWidth[i] < 0) labelWidth[i] = ctx.measureText(EV[i].label).width;
+    if (labelWidth[i] < 0) {
+      var full = EV[i].label, w = ctx.measureText(full).width, text = full;
+      if (w > MAXLABEL) {
+        var words = full.split(" "), cut = "";
+        for (var k = 0; k < words.length; k++) {
+          var next = cut ? cut + " " + words[k] : words[k];
+          if (ctx.measureText(next + "…").width > MAXLABEL) break;
+          cut = next;
+        }
+        if (!cut) { cut = full; while (cut.length > 4 && ctx.measureText(cut + "…").width > MAXLABEL) cut = cut.slice(0, -2); }
+        text = cut + "…"; w = ctx.measureText(text).width;
+      }
+      labelText[i] = text; labelWidth[i] = w;
+    }
     return labelWidth[i];
   }
   var drawPending = false;
@@ -362,6 +377,8 @@
   /* the layout of one frame: events in view, most important first, each with its label in the
      first row of its lane where it fits; what does not fit goes into a "+N" badge */
   function layout(width) {
+    var maxLabel = width < 520 ? 130 : 190;
+    if (maxLabel !== labelMax) { labelMax = MAXLABEL = maxLabel; labelWidth.fill(-1); }
     var W = width - GUTTER - 8, scale = W / (state.v1 - state.v0), v0 = state.v0, v1 = state.v1;
     var inLane = new Int32Array(lanes.length), total = 0, inView = [];
     for (var q = 0; q < BYIMP.length; q++) {
@@ -528,7 +545,7 @@
       ctx.globalAlpha = 1;
       if (p.mode === "inside") { ctx.fillStyle = theme.panel; ctx.globalAlpha = 0.85; ctx.fillRect(lx - 3, mid - 7, lw + 6, 14); ctx.globalAlpha = 1; }
       ctx.fillStyle = ev.hyp ? theme.muted : theme.ink;
-      ctx.fillText(ev.label, lx, mid + 1);
+      ctx.fillText(labelText[i], lx, mid + 1);
       var hx0 = Math.min(x0, lx) - 3, hx1 = Math.max(x1, lx + lw) + 3;
       hits.push([hx0, top, hx1, top + ROW, i]);
       if (i === state.selected) sel = [hx0, top, hx1, top + ROW];
