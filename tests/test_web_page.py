@@ -78,7 +78,39 @@ def test_opens_readable_on_where_the_events_are(at_size):
         " return w.scrollHeight - w.clientHeight; }"
     )
     assert wrap <= 8
+    hint = page.inner_text("#tl-hint")
+    assert ("Wischen" in hint) == (at_size.size == "phone")
     at_size.shot(f"article-{at_size.size}")
+
+
+def test_zoom_stops_at_the_data_and_the_edge_indicator_shows_the_rest(browser, tmp_path):
+    page = Page(browser, article(), tmp_path, **_context("desktop"))
+    try:
+        p = page.page
+        state = page.state()
+        assert state["before"] + state["after"] > 0  # the outliers are announced, not shown
+        for _ in range(12):
+            p.click("#zoom-out")
+        p.wait_for_timeout(100)
+        widest = page.state()
+        assert widest["before"] == widest["after"] == 0
+        for _ in range(3):
+            p.click("#zoom-out")
+        p.wait_for_timeout(100)
+        assert (page.state()["from"], page.state()["to"]) == (widest["from"], widest["to"])
+        p.keyboard.press("Home")  # back to where the events are: the canvas has no focus yet
+        p.focus("#tl")
+        p.keyboard.press("Home")
+        p.wait_for_timeout(100)
+        assert page.state()["from"] == state["from"]
+        assert page.state()["before"] > 0
+        # the "◀ N" indicator shows everything when clicked
+        box = p.locator("#tl").bounding_box()
+        p.mouse.click(box["x"] + 12, box["y"] + 15)
+        assert page.state()["before"] == 0
+        assert page.errors == []
+    finally:
+        page.close()
 
 
 def test_the_wheel_scrolls_the_page_and_ctrl_wheel_zooms(at_size):
