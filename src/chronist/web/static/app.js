@@ -459,8 +459,9 @@
     badges.forEach(function (bg) { hasBadge[bg.lane] = 1; });
     return { placed: placed, badges: badges, inView: inView.length, usedRows: usedRows, hasBadge: hasBadge, inLane: inLane, clustered: clustered.length };
   }
+  var wrapWidth = 0; // read once and on resize, so a redraw never waits for the page's layout
   function drawTimeline() {
-    var width = wrap.clientWidth, dpr = window.devicePixelRatio || 1;
+    var width = wrapWidth || (wrapWidth = wrap.clientWidth), dpr = window.devicePixelRatio || 1;
     if (!width) return;
     GUTTER = width < 520 ? 70 : 112;
     var Lay = layout(width);
@@ -736,11 +737,11 @@
   });
 
   /* ---------- overview strip with a date-range brush ---------- */
-  var ov = $("overview"), octx = ov.getContext("2d"), ovBins = null;
+  var ov = $("overview"), octx = ov.getContext("2d"), ovBins = null, ovWidth = 0;
   function ovX(tv, w) { return 4 + (tv - limitLo) / (limitHi - limitLo) * (w - 8); }
   function ovT(px, w) { return limitLo + (px - 4) / (w - 8) * (limitHi - limitLo); }
   function drawOverview() {
-    var w = ov.clientWidth, h = 40, dpr = window.devicePixelRatio || 1;
+    var w = ovWidth || (ovWidth = ov.clientWidth), h = 40, dpr = window.devicePixelRatio || 1;
     if (!w) return;
     if (ov.width !== Math.round(w * dpr)) { ov.width = Math.round(w * dpr); ov.height = Math.round(h * dpr); }
     octx.setTransform(dpr, 0, 0, dpr, 0, 0);
@@ -846,7 +847,7 @@
     select(visible[k], "key");
   }
   list.addEventListener("keydown", function (e) {
-    var k = e.key, page = Math.max(1, Math.floor(list.clientHeight / 56) - 1);
+    var k = e.key, page = Math.max(1, Math.floor(list.clientHeight / ROWH) - 1);
     if (k === "ArrowDown") step(1); else if (k === "ArrowUp") step(-1);
     else if (k === "PageDown") step(page); else if (k === "PageUp") step(-page);
     else if (k === "Home") { state.selected = -1; step(1); } else if (k === "End") { state.selected = -1; step(-1); }
@@ -854,10 +855,13 @@
     else return;
     e.preventDefault();
   });
+  var listHeight = 0;
+  new ResizeObserver(function () { listHeight = list.clientHeight; }).observe(list);
+  var ROWH = 56; // rows have a fixed height: where one is follows from its place, without layout
   function scrollListTo(i) {
-    var row = rows[i]; if (!row || row.hidden) return;
-    var top = row.offsetTop, h = row.offsetHeight;
-    if (top < list.scrollTop || top + h > list.scrollTop + list.clientHeight) list.scrollTop = top - list.clientHeight / 2 + h / 2;
+    var k = visible.indexOf(i); if (k < 0) return;
+    var top = k * ROWH, h = ROWH, view = listHeight || (listHeight = list.clientHeight) || 460;
+    if (top < list.scrollTop || top + h > list.scrollTop + view) list.scrollTop = top - view / 2 + h / 2;
   }
 
   /* ---------- text ---------- */
@@ -1403,7 +1407,11 @@
   });
   document.addEventListener("pointerdown", function (e) { if (!pop.hidden && !pop.contains(e.target) && e.target !== canvas) closeCluster(); });
   var resizeTimer = 0;
-  window.addEventListener("resize", function () { clearTimeout(resizeTimer); resizeTimer = setTimeout(function () { requestDraw(); drawPlaces(); }, 50); });
+  window.addEventListener("resize", function () { clearTimeout(resizeTimer); resizeTimer = setTimeout(function () { drawPlaces(); }, 50); });
+  new ResizeObserver(function () {
+    var w = wrap.clientWidth, o = ov.clientWidth;
+    if (w !== wrapWidth || o !== ovWidth) { wrapWidth = w; ovWidth = o; requestDraw(); }
+  }).observe(wrap);
   function retheme() { readTheme(); renderLegend(); requestDraw(); }
   mqDark.addEventListener("change", retheme); mqForced.addEventListener("change", retheme);
 
