@@ -719,6 +719,7 @@
       li.appendChild(b); ul.appendChild(li);
     });
     pop.appendChild(ul);
+    pop.setAttribute("aria-label", t("cluster") + ": " + badge.items.length + " " + t("events"));
     pop.hidden = false;
     var wr = wrap.getBoundingClientRect(), px = (clientX || wr.left + badge.box[0]) - wr.left;
     var py = badge.box[3] + 4;
