@@ -14,7 +14,7 @@ import pytest
 from playwright import sync_api
 
 from chronist.web.report import render_report
-from chronist.web.sample import sample_timeline
+from chronist.web.sample import edge_timeline, sample_timeline
 from pagekit import SIZES, Page, article, launch
 
 
@@ -464,6 +464,44 @@ def test_forced_colours_are_honoured(browser, tmp_path):
         assert page.page.evaluate("() => window.chronist.colours()")[0] == "CanvasText"
         assert page.state()["labelled"] > 0
         page.shot("article-forced-colours")
+        assert page.errors == [] and page.requests == []
+    finally:
+        page.close()
+
+
+def test_a_vertical_swipe_on_the_timeline_scrolls_a_phone_page(browser, tmp_path):
+    page = Page(browser, article(), tmp_path, **_context("phone"))
+    try:
+        p = page.page
+        before = page.state()
+        box = p.locator("#tl").bounding_box()
+        x, y = box["x"] + box["width"] / 2, box["y"] + 120
+        cdp = page.context.new_cdp_session(p)
+        cdp.send(
+            "Input.dispatchTouchEvent", {"type": "touchStart", "touchPoints": [{"x": x, "y": y}]}
+        )
+        for step in range(1, 11):
+            point = {"x": x, "y": y - step * 30}
+            cdp.send("Input.dispatchTouchEvent", {"type": "touchMove", "touchPoints": [point]})
+        cdp.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
+        p.wait_for_function("() => window.scrollY > 100")
+        after = page.state()
+        assert (after["from"], after["to"]) == (before["from"], before["to"])
+        assert page.errors == []
+    finally:
+        page.close()
+
+
+@pytest.mark.parametrize("name", ["edge", "empty"])
+def test_odd_timelines_open_cleanly(browser, tmp_path, name):
+    timeline = edge_timeline()
+    if name == "empty":
+        timeline = {"document": {"text": "Nichts.", "lang": "de"}, "events": [], "entities": []}
+    page = Page(browser, timeline, tmp_path, **_context("tablet"))
+    try:
+        state = page.state()
+        assert state["labelled"] + state["clustered"] == state["visible"]
+        assert page.page.evaluate("() => window.chronist.download('ics')").startswith("BEGIN")
         assert page.errors == [] and page.requests == []
     finally:
         page.close()
