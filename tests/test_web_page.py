@@ -505,3 +505,16 @@ def test_odd_timelines_open_cleanly(browser, tmp_path, name):
         assert page.errors == [] and page.requests == []
     finally:
         page.close()
+
+
+@pytest.mark.parametrize("width", [320, 600, 1900])
+def test_at_least_three_ticks_at_any_width(browser, tmp_path, width):
+    page = Page(browser, sample_timeline(), tmp_path, viewport={"width": width, "height": 800})
+    try:
+        p = page.page
+        for view in ([-60, 2000], [1950.3, 1950.5], [1950, 1950.02], [1914, 1919]):
+            p.evaluate("v => window.chronist.view(v[0], v[1])", view)
+            assert page.state()["ticks"] >= 3, view
+        assert page.errors == []
+    finally:
+        page.close()

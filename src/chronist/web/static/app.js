@@ -301,7 +301,7 @@
   function ticks() {
     var span = state.v1 - state.v0, w = plotW();
     // at least three ticks at any width, about one per 110 px
-    var target = span / Math.max(3, w / 110);
+    var target = span / Math.max(4, w / 110);
     var steps = [1 / 365.25, 2 / 365.25, 7 / 365.25, 14 / 365.25, 1 / 12, 2 / 12, 3 / 12, 6 / 12, 1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 5000, 10000];
     var step = steps[0];
     for (var i = steps.length - 1; i >= 0; i--) if (steps[i] <= target) { step = steps[i]; break; }
