@@ -765,6 +765,7 @@
     }
     var v0 = ovX(state.v0, w), v1 = ovX(state.v1, w);
     octx.strokeStyle = theme["sel-ring"]; octx.lineWidth = 2; octx.strokeRect(v0, 1, Math.max(2, v1 - v0), h - 2); octx.lineWidth = 1;
+    ov.setAttribute("aria-valuenow", String(Math.round(((state.v0 + state.v1) / 2 - limitLo) / (limitHi - limitLo) * 100)));
     ov.setAttribute("aria-valuetext", yearLabel(Math.floor(state.v0)) + " – " + yearLabel(Math.floor(state.v1)));
   }
   (function overviewInput() {
