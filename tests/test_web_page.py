@@ -518,3 +518,45 @@ def test_at_least_three_ticks_at_any_width(browser, tmp_path, width):
         assert page.errors == []
     finally:
         page.close()
+
+
+def test_pinch_zooms_the_timeline_on_a_phone(browser, tmp_path):
+    page = Page(browser, article(), tmp_path, **_context("phone"))
+    try:
+        p = page.page
+        before = page.state()
+        box = p.locator("#tl").bounding_box()
+        cx, y = box["x"] + box["width"] / 2, box["y"] + 100
+        cdp = page.context.new_cdp_session(p)
+
+        def touch(kind: str, spread: float) -> None:
+            points = [{"x": cx - spread, "y": y, "id": 1}, {"x": cx + spread, "y": y, "id": 2}]
+            cdp.send("Input.dispatchTouchEvent", {"type": kind, "touchPoints": points})
+
+        touch("touchStart", 20)
+        for spread in range(30, 130, 10):
+            touch("touchMove", spread)
+        cdp.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
+        p.wait_for_timeout(100)
+        after = page.state()
+        assert after["from"] > before["from"] and after["to"] < before["to"]
+        assert page.errors == []
+    finally:
+        page.close()
+
+
+def test_map_circles_move_with_the_arrow_keys(browser, tmp_path):
+    page = Page(browser, article(), tmp_path, **_context("desktop"))
+    try:
+        p = page.page
+        first = p.locator("#map circle.place[tabindex='0']")
+        name = first.get_attribute("data-ent")
+        first.focus()
+        p.keyboard.press("ArrowRight")
+        focused = p.evaluate("() => document.activeElement.getAttribute('data-ent')")
+        assert focused is not None and focused != name
+        assert p.locator("#map circle.place[tabindex='0']").count() == 1
+        p.keyboard.press("Enter")
+        assert p.locator("#filter-chip").is_visible()
+    finally:
+        page.close()
