@@ -738,7 +738,7 @@
   });
 
   /* ---------- overview strip with a date-range brush ---------- */
-  var ov = $("overview"), octx = ov.getContext("2d"), ovBins = null, ovWidth = 0;
+  var ov = $("overview"), octx = ov.getContext("2d"), ovWidth = 0;
   function ovX(tv, w) { return 4 + (tv - limitLo) / (limitHi - limitLo) * (w - 8); }
   function ovT(px, w) { return limitLo + (px - 4) / (w - 8) * (limitHi - limitLo); }
   function drawOverview() {
@@ -753,7 +753,6 @@
       var k = Math.floor((ev._mid - limitLo) / (limitHi - limitLo) * n);
       if (k >= 0 && k < n) { counts[k]++; if (counts[k] > most) most = counts[k]; }
     }
-    ovBins = counts;
     octx.fillStyle = theme.muted;
     for (k = 0; k < n; k++) if (counts[k]) {
       var bh = Math.max(2, Math.sqrt(counts[k] / most) * (h - 10));
