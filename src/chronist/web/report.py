@@ -155,8 +155,8 @@ def page_data(timeline: object) -> dict[str, Any]:
     >>> data["events"][0]["b"][0], data["types"][:2]
     (-42.795, ['conflict', 'diplomacy'])
     """
-    view = as_view(timeline)
     raw = as_mapping(timeline)
+    view = as_view(raw)
     raw_events = _raw_list(raw.get("events"))
     raw_entities = _raw_list(raw.get("entities"))
     events = []
