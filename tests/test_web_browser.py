@@ -4,60 +4,24 @@ Runs over the demo document (when the timeline pipeline is available), the
 hand-made sample and a generated 2,000-event document. Screenshots go to
 ``bench/screenshots/`` (or ``$CHRONIST_SCREENSHOTS``), with the measured load
 times in ``load-times.json`` beside them; nothing here asserts a duration.
-Skips with the reason when Playwright or Chromium is missing; CI installs both
-with ``.ci/setup-browser.sh``.
+Fails (never skips) when Playwright, Chromium or a document is missing; CI
+installs both with ``.ci/setup-browser.sh``.
 """
 
 from __future__ import annotations
 
 import functools
 import json
-import os
-import shutil
-import time
-from pathlib import Path
 from typing import Any
 
 import pytest
+from playwright import sync_api
 
-from chronist.timeline.jsonio import from_json
-from chronist.web.report import render_report
 from fixtures.sample import sample_timeline, synthetic_timeline
-
-sync_api = pytest.importorskip(
-    "playwright.sync_api", reason="Playwright is not installed (run .ci/setup-browser.sh)"
-)
-
-ROOT = Path(__file__).resolve().parents[1]
-SEED = ROOT.parent / "shared" / "seed" / "koreakrieg.de.txt"
-SHOTS = Path(os.environ.get("CHRONIST_SCREENSHOTS", ROOT / "bench" / "screenshots"))
-CHROMIUM = os.environ.get("CHRONIST_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
-# Chromium on this kind of machine: no sandbox as root, no background network at all.
-FLAGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-    "--disable-dev-shm-usage",
-]  # fmt: skip
-
-if not Path(CHROMIUM).exists():
-    pytest.skip(
-        f"Chromium not found at {CHROMIUM} (apt-get install chromium)", allow_module_level=True
-    )
-
-
-@functools.cache
-def _demo() -> dict[str, Any]:
-    if not SEED.exists():
-        pytest.skip(f"demo document {SEED} is not there")
-    try:
-        from chronist.timeline import build_timeline, to_json
-    except ImportError as error:
-        pytest.skip(f"timeline extraction is not available yet: {error}")
-    return to_json(build_timeline(SEED.read_text(encoding="utf-8"), source=str(SEED)))
-
+from pagekit import SHOTS, Page, demo, launch
 
 DOCUMENTS = {
-    "demo": _demo,
+    "demo": demo,
     "sample": sample_timeline,
     "synthetic-2000": functools.cache(lambda: synthetic_timeline(2000)),
 }
@@ -66,12 +30,7 @@ DOCUMENTS = {
 @pytest.fixture(scope="module")
 def browser():
     with sync_api.sync_playwright() as playwright:
-        try:
-            launched = playwright.chromium.launch(
-                executable_path=CHROMIUM, headless=True, args=FLAGS
-            )
-        except Exception as error:  # pragma: no cover - depends on the machine
-            pytest.skip(f"Chromium does not start: {error}")
+        launched = launch(playwright)
         yield launched
         launched.close()
 
@@ -85,45 +44,6 @@ def load_times():
     known = json.loads(path.read_text()) if path.exists() else {}
     known.update(times)
     path.write_text(json.dumps(known, indent=2, sort_keys=True) + "\n")
-
-
-class Page:
-    """A report page open in the browser, with what it logged."""
-
-    def __init__(self, browser: Any, timeline: dict[str, Any], tmp_path: Path, **context: Any):
-        self.timeline = timeline
-        self.file = tmp_path / "timeline.html"
-        self.file.write_text(render_report(from_json(timeline)), encoding="utf-8")
-        self.context = browser.new_context(**context)
-        self.page = self.context.new_page()
-        self.errors: list[str] = []
-        self.requests: list[str] = []
-        self.page.on("console", self._console)
-        self.page.on("pageerror", lambda error: self.errors.append(f"pageerror: {error}"))
-        self.page.route("**/*", self._route)
-        started = time.perf_counter()
-        self.page.goto(self.file.as_uri())
-        self.page.wait_for_selector("body[data-ready=true]", timeout=60_000)
-        self.load_seconds = time.perf_counter() - started
-
-    def _console(self, message: Any) -> None:
-        if message.type in ("error", "warning"):
-            self.errors.append(f"console {message.type}: {message.text}")
-
-    def _route(self, route: Any) -> None:
-        url = route.request.url
-        if url.startswith(("file:", "data:", "blob:", "about:")):
-            route.continue_()
-        else:
-            self.requests.append(url)
-            route.abort()
-
-    def shot(self, name: str, *, full_page: bool = False) -> None:
-        SHOTS.mkdir(parents=True, exist_ok=True)
-        self.page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=full_page)
-
-    def close(self) -> None:
-        self.context.close()
 
 
 @pytest.fixture(params=sorted(DOCUMENTS))

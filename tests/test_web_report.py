@@ -6,7 +6,7 @@ import json
 import re
 
 from chronist.timeline.jsonio import from_json
-from chronist.web.report import page_data, render_report
+from chronist.web.report import page_data, render_report, script_hash
 from fixtures.sample import edge_timeline, sample_timeline, synthetic_timeline
 
 
@@ -60,3 +60,27 @@ def test_html_in_titles_is_escaped():
 def test_large_documents_stay_compact():
     page = render_report(from_json(synthetic_timeline(2000)))
     assert len(page.encode("utf-8")) < 1_500_000
+
+
+def test_the_one_script_is_allowed_by_its_hash_and_nothing_else():
+    page = render_report(from_json(sample_timeline()))
+    csp = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', page)
+    assert csp is not None
+    directives = dict(part.strip().split(" ", 1) for part in csp.group(1).split(";"))
+    scripts = re.findall(r"<script>(.*?)</script>", page, re.S)
+    assert len(scripts) == 1
+    assert directives["script-src"] == f"'{script_hash(scripts[0])}'"
+    assert "unsafe-inline" not in directives["script-src"]
+    assert directives["default-src"] == "'none'" and directives["base-uri"] == "'none'"
+
+
+def test_page_data_adds_the_title_block_and_download_dates():
+    timeline = sample_timeline()
+    timeline["document"]["source"] = "/home/someone/texts/koreakrieg.de.txt"
+    data = page_data(from_json(timeline))
+    assert data["source"] == "koreakrieg.de.txt"  # not the folders of the machine that made it
+    assert data["version"] and re.fullmatch(r"\d{4}-\d\d-\d\d", data["generated"])
+    first = data["events"][0]
+    assert first["d"][0] == timeline["events"][0]["time"]["earliest_begin"]
+    assert first["n"] >= 1 and "tt" in first
+    assert all("conf" in entity for entity in data["entities"])

@@ -5,16 +5,27 @@ Everything the page needs is inline: the script and style sheet in
 1:110m country outlines, public domain, via world-atlas, see
 :mod:`chronist.web.build_basemap`) and the timeline data. It opens from a
 local file with no server and no network.
+
+The page's script is allowed by its hash in the Content-Security-Policy (no
+``'unsafe-inline'`` for scripts) and builds every element with DOM APIs: a
+saved timeline is untrusted input. Besides the text, events and entities,
+:func:`page_data` gives the title block (``source``, ``dct``, ``version``,
+``generated``), per event the four bounds as ISO days (``d``, for the
+downloads the page makes), the date's own words (``tt``) and the number of
+merged mentions (``n``), and per entity its ``conf`` when the model has one.
 """
 
 from __future__ import annotations
 
+import base64
+import datetime as dt
+import hashlib
 import html
 import json
 import re
 import tomllib
 from functools import cache
-from importlib import resources
+from importlib import metadata, resources
 from typing import Any
 
 from chronist.entities.types import EntityType
@@ -22,7 +33,7 @@ from chronist.export.dates import edtf_of
 from chronist.temporal.values import Day
 from chronist.timeline.model import Event, Timeline
 
-__all__ = ["page_data", "render_report"]
+__all__ = ["page_data", "render_report", "script_hash"]
 
 _PLACEHOLDER = re.compile(r"@@([A-Z_]+)@@")
 
@@ -91,12 +102,45 @@ def _event(event: Event, timeline: Timeline) -> dict[str, Any]:
         "actors": actors,
         "hyp": event.hypothetical,
         "src": time.source.value,
+        "tt": time.text,
         "conf": event.confidence,
+        "d": [None if day is None else day.iso() for day in bounds.as_tuple()],
+        "n": len(event.mentions),
     }
 
 
 def _end_of_day(day: float | None) -> float | None:
     return None if day is None else round(day + 1 / 365.25, 5)
+
+
+def _version() -> str:
+    try:
+        return metadata.version("chronist")
+    except metadata.PackageNotFoundError:
+        return "unknown"
+
+
+def _confidence(value: object) -> float | None:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    return float(value) if 0 <= value <= 1 else None
+
+
+def _source_name(source: str | None) -> str | None:
+    """The source file's name, without the folders it sat in on the machine that made it."""
+    if not source:
+        return None
+    return source.replace("\\", "/").rsplit("/", 1)[-1]
+
+
+def script_hash(script: str) -> str:
+    """The CSP source that allows exactly this inline script and no other.
+
+    >>> script_hash("alert(1)")
+    'sha256-bhHHL3z2vDgxUt0W3dWQOrprscmda2Y5pLsLg4GF+pI='
+    """
+    digest = hashlib.sha256(script.encode("utf-8")).digest()
+    return "sha256-" + base64.b64encode(digest).decode("ascii")
 
 
 def page_data(timeline: Timeline) -> dict[str, Any]:
@@ -126,12 +170,17 @@ def page_data(timeline: Timeline) -> dict[str, Any]:
             "lat": entity.lat if entity.lat is not None and entity.lon is not None else None,
             "lon": entity.lon if entity.lat is not None and entity.lon is not None else None,
             "m": [[m.start, m.end] for m in entity.mentions],
+            "conf": _confidence(getattr(entity, "confidence", None)),
         }
         for entity in timeline.entities
     ]
     return {
         "lang": timeline.document.lang,
         "title": timeline.document.title,
+        "source": _source_name(timeline.document.source),
+        "dct": timeline.document.dct,
+        "version": _version(),
+        "generated": dt.datetime.now(dt.UTC).date().isoformat(),
         "text": timeline.document.text,
         "types": types,
         "typeLabels": {name: _type_labels().get(name, {}) for name in types},
@@ -163,12 +212,15 @@ def render_report(timeline: Timeline) -> str:
     data = page_data(timeline)
     lang = data["lang"] if data["lang"] in ("de", "en") else "en"
     basemap = json.loads(_asset("basemap.json"))
+    script = _asset("app.js")
     values = {
         "LANG": lang,
         "DOC_LANG": html.escape(data["lang"]),
         "TITLE": html.escape(data["title"]),
+        "VERSION": html.escape(data["version"]),
+        "SCRIPT_HASH": script_hash(script),
         "CSS": _asset("app.css"),
-        "JS": _asset("app.js"),
+        "JS": script,
         "DATA": _json_script("chronist-data", data),
         "BASEMAP": _json_script("chronist-basemap", basemap),
         "SOURCE_NOTE": html.escape(basemap["source"]),
