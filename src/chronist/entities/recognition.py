@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from chronist.entities.coreference import TypedMention, canonical, cluster_mentions, group_type
 from chronist.entities.corpus import spans_of
+from chronist.entities.evidence import PlaceEvidence, resolve_entities
 from chronist.entities.gazetteer_pass import known_names
+from chronist.entities.language import EntityFacts, entity_facts
 from chronist.entities.model import tag_sentences
-from chronist.entities.places import gazetteer, resolve_places
+from chronist.entities.places import PlaceKind, gazetteer
 from chronist.entities.resources import lexicon
 from chronist.entities.types import Entity, EntityType, Mention
 from chronist.errors import OptionError
@@ -109,21 +111,119 @@ def _base_form(mention: Mention) -> Mention:
     return mention
 
 
+def _timex_layer(document: Document) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """The spans of the temporal expressions an earlier pass found, and the
+    ``(offset, year)`` of each dated one (empty when recognition runs alone)."""
+    found = document.layer("timexes") or ()
+    spans = [(t.start, t.end) for t in found]
+    years = []
+    for t in found:
+        first = t.bounds.first() if t.bounds.known else None
+        if first is not None and t.type.value in ("DATE", "TIME"):
+            years.append((t.start, first.year))
+    return spans, years
+
+
+def _split_title(found: TypedMention, facts: EntityFacts) -> list[TypedMention]:
+    """``General Omar Bradley`` -> ``Omar Bradley``; ``Reporter X Y General A B`` -> two."""
+    text, start = found.mention.text, found.mention.start
+    pieces: list[TypedMention] = []
+    offset = 0
+    current: list[tuple[int, str]] = []
+    for word in text.split(" "):
+        if word in facts.titles:
+            if current:
+                pieces.append(_piece(current, start, found.type))
+            current = []
+        else:
+            current.append((offset, word))
+        offset += len(word) + 1
+    if current:
+        pieces.append(_piece(current, start, found.type))
+    return pieces
+
+
+def _piece(words: list[tuple[int, str]], start: int, kind: EntityType) -> TypedMention:
+    begin = start + words[0][0]
+    end = start + words[-1][0] + len(words[-1][1])
+    return TypedMention(Mention(" ".join(w for _, w in words), begin, end), kind)
+
+
+def _is_demonym(word: str, facts: EntityFacts) -> bool:
+    """``Kölner``, ``Wormser``, ``Bremer``: a known place + "er", not a place itself."""
+    index = gazetteer()
+    if word in index:
+        return False
+    for suffix in facts.demonym_suffixes:
+        stem = word[: -len(suffix)]
+        forms = (stem, stem + "n", stem + "en", stem + "e")
+        if word.endswith(suffix) and len(stem) >= 3 and any(f in index for f in forms):
+            return True
+    return False
+
+
+def _keep(found: TypedMention, document: Document, timex_spans: list[tuple[int, int]],
+          facts: EntityFacts) -> bool:  # fmt: skip
+    mention = found.mention
+    text = mention.text
+    if text in facts.not_entities or (text.endswith(".") and len(text) <= 5):
+        return False
+    if any(s < mention.end and mention.start < e for s, e in timex_spans):
+        return False
+    if found.type is not EntityType.LOC or " " in text:
+        return True
+    if text.endswith(facts.adjective_endings) or _is_demonym(text, facts):
+        return False
+    if text not in facts.countries_with_article and any(
+        p.is_country for p in gazetteer().get(text, ())
+    ):
+        before = document.text[max(0, mention.start - 5) : mention.start].split()
+        if before and before[-1] in facts.people_articles:
+            return False  # "die Schweden" as a people or an army
+    return True
+
+
 def find_mentions(document: Document) -> list[TypedMention]:
     """Every entity mention of the document, typed, in text order (no grouping).
+
+    Abbreviations (``Chr.``), words inside temporal expressions, adjectives,
+    demonyms and peoples (``Kölner``, ``die Schweden``) are left out; titles
+    (``General Omar Bradley``) are cut off.
 
     >>> [(m.mention.text, m.type.value) for m in find_mentions(Document("Truman traf Stalin."))]
     [('Truman', 'PER'), ('Stalin', 'PER')]
     """
+    facts = entity_facts(document.lang)
     sentences = [document.tokens_in(start, end) for start, end in document.sentences]
     sentences = [sentence for sentence in sentences if sentence]
-    return _propagate(document.tokens, _tagged_mentions(document.text, sentences))
+    found = _propagate(document.tokens, _tagged_mentions(document.text, sentences))
+    timex_spans, _ = _timex_layer(document)
+    split = [piece for m in found for piece in _split_title(m, facts)]
+    return [m for m in split if _keep(m, document, timex_spans, facts)]
+
+
+def _cues(
+    document: Document, mentions: tuple[Mention, ...], facts: EntityFacts
+) -> frozenset[PlaceKind]:
+    kinds: set[PlaceKind] = set()
+    for mention in mentions:
+        words = document.text[max(0, mention.start - 40) : mention.start].lower().split()
+        words = words[-facts.cue_window :]
+        for size in (2, 1):
+            for index in range(len(words) - size + 1):
+                kinds.update(facts.cues.get(" ".join(words[index : index + size]), ()))
+    return frozenset(kinds)
+
+
+def _years_near(mentions: tuple[Mention, ...], years: list[tuple[int, int]]) -> tuple[int, ...]:
+    near = [y for offset, y in years for m in mentions if abs(offset - m.start) <= 600]
+    return tuple(near) if near else tuple(y for _, y in years)
 
 
 def recognize(text: str | Document, lang: str = "de") -> list[Entity]:
     """Persons, places and organisations in ``text`` (or a document, whose own
     language counts), one :class:`Entity` each, with all their mentions; places
-    resolved to coordinates where possible.
+    resolved to coordinates where the evidence is strong enough.
 
     >>> [(e.text, e.type.value, len(e.mentions)) for e in recognize(
     ...     "Douglas MacArthur landete in Incheon. Truman lehnte MacArthurs Pläne ab.")]
@@ -136,29 +236,42 @@ def recognize(text: str | Document, lang: str = "de") -> list[Entity]:
         )
     if not document.text.strip():
         return []
+    facts = entity_facts(document.lang)
     groups = cluster_mentions(find_mentions(document))
     typed = [(group, _retype_countries(group, group_type(group))) for group in groups]
-    place_names = [m.mention.text for group, kind in typed if kind is EntityType.LOC for m in group]
-    places = resolve_places(place_names) if place_names else {}
+    heads = [_base_form(canonical(group)) for group, _ in typed]
+    _, years = _timex_layer(document)
+    places = [i for i, (_, kind) in enumerate(typed) if kind is EntityType.LOC]
+    evidence = []
+    for i in places:
+        mentions = tuple(m.mention for m in typed[i][0])
+        names = tuple(dict.fromkeys([heads[i].text, *(m.text for m in mentions)]))
+        evidence.append(
+            PlaceEvidence(names, _cues(document, mentions, facts), _years_near(mentions, years))
+        )
+    resolved = dict(zip(places, resolve_entities(evidence, facts), strict=True))
     entities: list[Entity] = []
-    for group, kind in typed:
-        head = _base_form(canonical(group))
-        mentions = tuple(m.mention for m in group)
-        place = None
-        if kind is EntityType.LOC:
-            order = [head.text, *(m.text for m in mentions)]
-            place = next((p for name in order if (p := places.get(name)) is not None), None)
+    for i, (group, kind) in enumerate(typed):
+        head = heads[i]
+        found = resolved.get(i)
+        place = found.place if found else None
         entities.append(
             Entity(
                 text=head.text,
                 type=kind,
                 start=head.start,
                 end=head.end,
-                mentions=mentions,
+                mentions=tuple(m.mention for m in group),
                 lat=place.lat if place else None,
                 lon=place.lon if place else None,
                 gazetteer_id=place.gazetteer_id if place else None,
                 resolved=place is not None,
+                feature_class=place.kind.value if place else None,
+                confidence=found.confidence if found else None,
+                period=(place.start, place.end)
+                if place and (place.start is not None or place.end is not None)
+                else None,
+                geometry=("centroid" if place.kind.is_area else "point") if place else None,
             )
         )
     return entities

@@ -1,0 +1,166 @@
+"""Choose a place for each place entity of a document, by evidence, with a confidence.
+
+Each candidate of an entity's names (:func:`chronist.entities.places.candidates`;
+a compass or administrative prefix removed when the whole name is unknown:
+``Südalbanien`` -> ``Albanien``, ``Landkreis Offenbach`` -> ``Offenbach``) is
+scored from
+
+- its feature class and population (a prior: a country or a hand-written
+  historical state, region or river before a village of the same name);
+- the words before its mentions (``am Rhein`` favours rivers, ``bei`` towns,
+  ``Provinz`` regions; ``lang/<xx>/entities.toml``);
+- the document's other places (candidates near them, or in their country);
+- the years told near its mentions against a historical state's period.
+
+The confidence is the candidate's share of the scores (a softmax) times how
+plausible its score is at all; below :data:`MIN_CONFIDENCE` nothing is chosen
+and the place stays unresolved.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from chronist.entities.language import EntityFacts
+from chronist.entities.places import Place, PlaceKind, candidates, gazetteer
+
+__all__ = ["MIN_CONFIDENCE", "PlaceEvidence", "Resolution", "resolve_entities"]
+
+MIN_CONFIDENCE = 0.3
+_PRIOR = {
+    PlaceKind.COUNTRY: 6.5,
+    PlaceKind.CONTINENT: 6.5,
+    PlaceKind.HISTORICAL_STATE: 5.5,
+    PlaceKind.REGION: 5.5,
+    PlaceKind.SEA: 5.5,
+    PlaceKind.RIVER: 5.0,
+    PlaceKind.LAKE: 5.0,
+    PlaceKind.MOUNTAIN: 5.0,
+    PlaceKind.ISLAND: 5.0,
+    PlaceKind.SITE: 5.0,
+}
+_PART_KINDS = frozenset(
+    {PlaceKind.COUNTRY, PlaceKind.REGION, PlaceKind.HISTORICAL_STATE, PlaceKind.ISLAND}
+)
+_ADMIN_PREFIXES = (
+    "Landkreis", "Kreis", "Bezirk", "Provinz", "Grafschaft", "Herzogtum", "Fürstentum",
+    "Königreich", "Kanton", "Region", "Stadt", "Insel", "Emirat", "Sultanat", "Hochstift",
+    "Kurfürstentum", "Markgrafschaft", "Erzbistum", "Bistum", "Reichsstadt", "Gemeinde",
+)  # fmt: skip
+_NEAR_KM = 400.0
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceEvidence:
+    """What the document tells about one place entity: its names (canonical first),
+    the kinds its mentions' preceding words favour, the years told near it."""
+
+    names: tuple[str, ...]
+    cues: frozenset[PlaceKind] = frozenset()
+    years: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    """The chosen place (``None`` below the threshold) and the confidence of the best one."""
+
+    place: Place | None
+    confidence: float
+
+
+def _prior(place: Place) -> float:
+    if place.kind is PlaceKind.SETTLEMENT:
+        return 1.0 + 0.8 * math.log10(1 + place.population)
+    return _PRIOR[place.kind]
+
+
+def _km(a: Place, b: Place) -> float:
+    p1, p2 = math.radians(a.lat), math.radians(b.lat)
+    h = (
+        math.sin((p2 - p1) / 2) ** 2
+        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(b.lon - a.lon) / 2) ** 2
+    )
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _options(evidence: PlaceEvidence, facts: EntityFacts) -> list[tuple[Place, float]]:
+    """Candidates with a penalty: 0 for a name as written, more for a part of a place."""
+    index = gazetteer()
+    found: dict[str, tuple[Place, float]] = {}
+    for name in evidence.names:
+        for place in candidates(name, index):
+            found.setdefault(place.gazetteer_id, (place, 0.0))
+    if found:
+        return list(found.values())
+    for name in evidence.names:
+        for prefix in _ADMIN_PREFIXES:
+            if name.startswith(prefix + " "):
+                for place in candidates(name[len(prefix) + 1 :], index):
+                    found.setdefault(place.gazetteer_id, (place, 0.5))
+        for prefix in facts.compass_prefixes:
+            rest = name[len(prefix) :]
+            if name.startswith(prefix) and len(rest) > 3 and rest[0].islower():
+                for place in candidates(rest.capitalize(), index):
+                    if place.kind in _PART_KINDS:
+                        found.setdefault(place.gazetteer_id, (place, 1.0))
+                break
+    return list(found.values())
+
+
+def _era(place: Place, years: Sequence[int]) -> float:
+    if not years or (place.start is None and place.end is None):
+        return 0.0
+    start = -10_000 if place.start is None else place.start - 25
+    end = 10_000 if place.end is None else place.end + 25
+    inside = sum(start <= year <= end for year in years)
+    return 1.0 if inside else -2.5
+
+
+def _score(place: Place, penalty: float, evidence: PlaceEvidence, others: Sequence[Place]) -> float:
+    score = _prior(place) - penalty
+    if evidence.cues:
+        score += 1.5 if place.kind in evidence.cues else -0.5
+    near = sum(1 for other in others if _km(place, other) <= _NEAR_KM)
+    same = sum(1 for other in others if place.country and other.country == place.country)
+    score += min(2.5, 0.6 * near) + min(1.5, 0.3 * same)
+    return score + _era(place, evidence.years)
+
+
+def _confidence(scores: list[float]) -> float:
+    best = max(scores)
+    share = 1.0 / sum(math.exp(s - best) for s in scores)
+    plausible = 1.0 / (1.0 + math.exp(-(best - 3.5)))
+    return share * plausible
+
+
+def resolve_entities(entities: Sequence[PlaceEvidence], facts: EntityFacts) -> list[Resolution]:
+    """One :class:`Resolution` per place entity, in order.
+
+    >>> from chronist.entities.language import entity_facts
+    >>> found = resolve_entities(
+    ...     [PlaceEvidence(("Rhein",), years=(1850,)), PlaceEvidence(("Preußen",), years=(1850,))],
+    ...     entity_facts("de"),
+    ... )
+    >>> [(r.place.kind.value, r.confidence > 0.5) for r in found]
+    [('river', True), ('historical-state', True)]
+    """
+    options = [_options(e, facts) for e in entities]
+    # first pass: each entity alone; its best candidate is context for the others
+    alone: list[Place | None] = []
+    for evidence, found in zip(entities, options, strict=True):
+        scored = [(_score(p, pen, evidence, ()), p) for p, pen in found]
+        alone.append(max(scored, key=lambda x: x[0])[1] if scored else None)
+    result: list[Resolution] = []
+    for number, (evidence, found) in enumerate(zip(entities, options, strict=True)):
+        if not found:
+            result.append(Resolution(None, 0.0))
+            continue
+        others = [p for i, p in enumerate(alone) if p is not None and i != number]
+        scored = [(_score(p, pen, evidence, others), p) for p, pen in found]
+        best = max(scored, key=lambda x: x[0])[1]
+        confidence = round(_confidence([s for s, _ in scored]), 3)
+        chosen = best if confidence >= MIN_CONFIDENCE else None
+        result.append(Resolution(chosen, confidence))
+    return result
