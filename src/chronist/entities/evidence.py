@@ -29,6 +29,8 @@ from chronist.entities.places import Place, PlaceKind, candidates, gazetteer
 __all__ = ["MIN_CONFIDENCE", "PlaceEvidence", "Resolution", "resolve_entities"]
 
 MIN_CONFIDENCE = 0.3
+# a best score here gives half the confidence: a village of 3,000 people alone
+PLAUSIBLE_AT = 3.5
 _PRIOR = {
     PlaceKind.COUNTRY: 6.5,
     PlaceKind.CONTINENT: 6.5,
@@ -131,7 +133,7 @@ def _score(place: Place, penalty: float, evidence: PlaceEvidence, others: Sequen
 def _confidence(scores: list[float]) -> float:
     best = max(scores)
     share = 1.0 / sum(math.exp(s - best) for s in scores)
-    plausible = 1.0 / (1.0 + math.exp(-(best - 3.5)))
+    plausible = 1.0 / (1.0 + math.exp(-(best - PLAUSIBLE_AT)))
     return share * plausible
 
 

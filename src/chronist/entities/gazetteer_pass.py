@@ -16,7 +16,8 @@ import gzip
 from collections.abc import Sequence
 from functools import cache
 
-from chronist.entities.places import gazetteer
+from chronist.entities.language import entity_facts
+from chronist.entities.places import PlaceKind, gazetteer
 from chronist.entities.resources import data_path, lexicon
 from chronist.errors import ModelError
 
@@ -67,13 +68,68 @@ def _lookup(name: str) -> str | None:
     kind = known_names().get(name)
     if kind is not None:
         return kind
-    if any(p.is_country or p.population >= MIN_POPULATION for p in gazetteer().get(name, ())):
+    if any(
+        p.kind is not PlaceKind.SETTLEMENT or p.population >= MIN_POPULATION
+        for p in gazetteer().get(name, ())
+    ):
         return "LOC"
     return None
 
 
+def _is_place_name(name: str) -> bool:
+    """A name of the gazetteer that is not only a populated place (a country, a
+    historical state, a region, a river...): ``Osmanischen Reiches``, ``Rhein``."""
+    return any(p.kind is not PlaceKind.SETTLEMENT for p in gazetteer().get(name, ()))
+
+
+def _part_of_place(word: str) -> bool:
+    """``Ostslowakei``, ``Südalbanien``: a compass prefix and a country or region."""
+    for prefix in entity_facts("de").compass_prefixes:
+        rest = word[len(prefix) :]
+        if word.startswith(prefix) and len(rest) > 3 and rest[0].islower():
+            return _is_place_name(rest.capitalize())
+    return False
+
+
+_MAX_WORDS = 4
+
+
+def _mark_place_names(words: Sequence[str], labels: list[str]) -> None:
+    """Label as places the multi-word names of the gazetteer's countries, historical
+    states, regions, rivers and seas (``Osmanischen Reiches``, ``Schwarzen Meer``)
+    whatever the tagger said, unless they lie inside a longer name."""
+    count = len(words)
+    index = 0
+    while index < count:
+        done = False
+        for size in range(min(_MAX_WORDS, count - index), 1, -1):
+            end = index + size
+            if not words[end - 1][:1].isupper():
+                continue
+            inside = labels[index].startswith("I-") or (
+                end < count and labels[end].startswith("I-")
+            )
+            if inside or not _is_place_name(" ".join(words[index:end])):
+                continue
+            labels[index] = "B-LOC"
+            for inner in range(index + 1, end):
+                labels[inner] = "I-LOC"
+            index, done = end, True
+            break
+        if not done:
+            index += 1
+
+
+def _big_town(name: str) -> bool:
+    """A city of 100,000 people never written in lower case (``Offenbach``), though
+    a training corpus once left it unlabelled."""
+    if "lc0" not in lexicon().get(name, ()):
+        return False
+    return any(p.population >= MIN_POPULATION for p in gazetteer().get(name, ()))
+
+
 def _name_type(name: str, nouns: frozenset[str]) -> str | None:
-    if name in nouns:
+    if name in nouns and not _big_town(name):
         return None
     kind = _lookup(name)
     if kind is None and name.endswith("s") and name[:-1] not in nouns:
@@ -95,7 +151,7 @@ def _is_common_noun(word: str, nouns: frozenset[str]) -> bool:
     if "fn" in lexicon().get(word, ()):
         return False
     if word in nouns:
-        return True
+        return not _big_town(word)
     if len(word) < 8 or not word[1:].islower():
         return False
     for form in (word, word[:-1], word[:-2]):
@@ -124,12 +180,13 @@ def apply_lexical_passes(words: Sequence[str], labels: list[str]) -> list[str]:
     """
     nouns = _common_nouns()
     count = len(words)
+    _mark_place_names(words, labels)
     for index in range(count):
         label = labels[index]
         if label.startswith("B-"):
             alone = index + 1 == count or not labels[index + 1].startswith("I-")
             if alone and _is_common_noun(words[index], nouns):
-                labels[index] = "O"
+                labels[index] = "B-LOC" if _part_of_place(words[index]) else "O"
             continue
         word = words[index]
         if label != "O" or not word[:1].isupper() or len(word) < 2:
@@ -142,6 +199,12 @@ def apply_lexical_passes(words: Sequence[str], labels: list[str]) -> list[str]:
         if index + 1 < count and labels[index + 1].startswith("I-"):
             continue
         kind = _name_type(word, nouns)
+        if kind is None and word not in nouns:
+            before = words[index - 1] if index else ""
+            if _part_of_place(word) or (
+                before in entity_facts("de").place_prepositions and word in gazetteer()
+            ):
+                kind = "LOC"
         if kind is not None:
             labels[index] = f"B-{kind}"
     return labels

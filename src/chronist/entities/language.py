@@ -27,6 +27,7 @@ class EntityFacts:
     """Place cues and name filters of one language."""
 
     compass_prefixes: tuple[str, ...]  # longest first
+    place_prepositions: frozenset[str]  # a gazetteer name after one is a place
     cue_window: int  # how many words before a place are read for a cue
     cues: dict[str, tuple[PlaceKind, ...]]  # lower-case words -> kinds they favour
     not_entities: frozenset[str]
@@ -35,6 +36,8 @@ class EntityFacts:
     people_articles: frozenset[str]
     countries_with_article: frozenset[str]
     titles: frozenset[str]
+    name_particles: frozenset[str]
+    articles: frozenset[str]
     examples: tuple[tuple[str, tuple[str, ...]], ...]
 
 
@@ -68,6 +71,7 @@ def read_entity_facts(path: Path) -> EntityFacts:
         compass_prefixes=tuple(
             sorted(_strings(data, path, "places", "compass_prefixes"), key=len, reverse=True)
         ),
+        place_prepositions=frozenset(_strings(data, path, "places", "place_prepositions")),
         cue_window=window,
         cues=cues,
         not_entities=frozenset(_strings(data, path, "names", "not_entities")),
@@ -76,6 +80,8 @@ def read_entity_facts(path: Path) -> EntityFacts:
         people_articles=frozenset(_strings(data, path, "names", "people_articles")),
         countries_with_article=frozenset(_strings(data, path, "names", "countries_with_article")),
         titles=frozenset(_strings(data, path, "names", "titles")),
+        name_particles=frozenset(_strings(data, path, "names", "name_particles")),
+        articles=frozenset(_strings(data, path, "names", "articles")),
         examples=tuple((text, tuple(found)) for text, found in examples.items()),
     )
 

@@ -174,13 +174,37 @@ def _keep(found: TypedMention, document: Document, timex_spans: list[tuple[int, 
         return True
     if text.endswith(facts.adjective_endings) or _is_demonym(text, facts):
         return False
-    if text not in facts.countries_with_article and any(
-        p.is_country for p in gazetteer().get(text, ())
-    ):
-        before = document.text[max(0, mention.start - 5) : mention.start].split()
-        if before and before[-1] in facts.people_articles:
-            return False  # "die Schweden" as a people or an army
+    places = gazetteer().get(text, ())
+    before = document.text[max(0, mention.start - 5) : mention.start].split()
+    article = before[-1] if before else ""
+    country = any(p.is_country for p in places)
+    if country and text not in facts.countries_with_article and article in facts.people_articles:
+        return False  # "die Schweden" as a people or an army
+    if places and all(p.kind is PlaceKind.SETTLEMENT for p in places):
+        return article not in facts.articles  # "die Pest" is the plague
     return True
+
+
+def _join_name_particles(
+    text: str, found: list[TypedMention], facts: EntityFacts
+) -> list[TypedMention]:
+    """``Amandus von Worms``: a place right after a person and ``von`` is part of
+    the person's name, not a place of the story."""
+    joined: list[TypedMention] = []
+    for m in found:
+        last = joined[-1] if joined else None
+        if last is not None and last.type is EntityType.PER and m.type is EntityType.LOC:
+            between = text[last.mention.end : m.mention.start]
+            words = between.split()
+            while words and words[0].rstrip(".").isupper() and words[0].endswith("."):
+                words = words[1:]  # "Philipp I. von Heinsberg"
+            if words and " ".join(words) in facts.name_particles and len(between) < 20:
+                start = last.mention.start
+                name = Mention(text[start : m.mention.end], start, m.mention.end)
+                joined[-1] = TypedMention(name, EntityType.PER)
+                continue
+        joined.append(m)
+    return joined
 
 
 def find_mentions(document: Document) -> list[TypedMention]:
@@ -199,7 +223,8 @@ def find_mentions(document: Document) -> list[TypedMention]:
     found = _propagate(document.tokens, _tagged_mentions(document.text, sentences))
     timex_spans, _ = _timex_layer(document)
     split = [piece for m in found for piece in _split_title(m, facts)]
-    return [m for m in split if _keep(m, document, timex_spans, facts)]
+    kept = [m for m in split if _keep(m, document, timex_spans, facts)]
+    return _join_name_particles(document.text, kept, facts)
 
 
 def _cues(
