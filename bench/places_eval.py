@@ -28,7 +28,7 @@ import csv
 import math
 import sys
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent / "wiki_de"
@@ -78,12 +78,9 @@ def read_gold(name: str) -> list[GoldPlace]:
         for row in csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE):
             if row["lat"] == "?" or row["lon"] == "?":
                 continue
-            rows.append(
-                GoldPlace(
-                    int(row["start"]), int(row["end"]), row["text"], row["name"], row["kind"],
-                    float(row["lat"]), float(row["lon"]),
-                )  # fmt: skip
-            )
+            start, end, lat, lon = int(row["start"]), int(row["end"]), row["lat"], row["lon"]
+            place = GoldPlace(start, end, row["text"], row["name"], row["kind"], 0.0, 0.0)
+            rows.append(replace(place, lat=float(lat), lon=float(lon)))
     return rows
 
 
@@ -94,8 +91,8 @@ def documents(split: str) -> list[str]:
 
 
 def score_document(name: str, lines: list[str] | None = None) -> Counter[str]:
-    from chronist.timeline import build_timeline
     from chronist.entities.types import EntityType
+    from chronist.timeline import build_timeline
 
     text = (HERE / "docs" / f"{name}.txt").read_text(encoding="utf-8")
     timeline = build_timeline(text)

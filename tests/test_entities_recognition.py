@@ -36,7 +36,6 @@ COMMON_NOUNS = [
     "Westen",
     "Amerikaner",
     "Freiwillige",
-    "Halbinsel",
     "Oberbefehlshabers",
     "Diktator",
     "Waffenstillstand",
@@ -81,6 +80,12 @@ def test_demo_places_found_as_places(demo: list[Entity], name: str) -> None:
 def test_demo_tags_no_common_noun(demo: list[Entity]) -> None:
     words = {w for e in demo for m in e.mentions for w in m.text.split()}
     assert not words & set(COMMON_NOUNS)
+
+
+def test_demo_declined_region_is_one_place(demo: list[Entity]) -> None:
+    (korea,) = [e for e in demo if e.text == "Koreanischen Halbinsel"]
+    assert korea.type is EntityType.LOC and korea.feature_class == "region"
+    assert korea.geometry == "centroid" and korea.confidence is not None
 
 
 def test_demo_macarthur_is_one_person_with_all_mentions(demo: list[Entity]) -> None:

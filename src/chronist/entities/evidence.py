@@ -26,11 +26,17 @@ from dataclasses import dataclass
 from chronist.entities.language import EntityFacts
 from chronist.entities.places import Place, PlaceKind, candidates, gazetteer
 
-__all__ = ["MIN_CONFIDENCE", "PlaceEvidence", "Resolution", "resolve_entities"]
+__all__ = ["MIN_CONFIDENCE", "PlaceEvidence", "Resolution", "resolve_entities", "resolve_places"]
 
 MIN_CONFIDENCE = 0.3
-# a best score here gives half the confidence: a village of 3,000 people alone
-PLAUSIBLE_AT = 3.5
+# a best score here halves the confidence: a town of 1,000 people, alone
+PLAUSIBLE_AT = 4.0
+# the prior of a town: 1 + this x log10(population)
+POPULATION_WEIGHT = 1.0
+# each other place of the document within 400 km, and each in the same country
+NEAR_WEIGHT = 1.0
+NEAR_CAP = 3.0
+SAME_COUNTRY_WEIGHT = 0.6
 _PRIOR = {
     PlaceKind.COUNTRY: 6.5,
     PlaceKind.CONTINENT: 6.5,
@@ -74,7 +80,7 @@ class Resolution:
 
 def _prior(place: Place) -> float:
     if place.kind is PlaceKind.SETTLEMENT:
-        return 1.0 + 0.8 * math.log10(1 + place.population)
+        return 1.0 + POPULATION_WEIGHT * math.log10(1 + place.population)
     return _PRIOR[place.kind]
 
 
@@ -126,7 +132,7 @@ def _score(place: Place, penalty: float, evidence: PlaceEvidence, others: Sequen
         score += 1.5 if place.kind in evidence.cues else -0.5
     near = sum(1 for other in others if _km(place, other) <= _NEAR_KM)
     same = sum(1 for other in others if place.country and other.country == place.country)
-    score += min(2.5, 0.6 * near) + min(1.5, 0.3 * same)
+    score += min(NEAR_CAP, NEAR_WEIGHT * near) + min(1.5, SAME_COUNTRY_WEIGHT * same)
     return score + _era(place, evidence.years)
 
 
@@ -166,3 +172,18 @@ def resolve_entities(entities: Sequence[PlaceEvidence], facts: EntityFacts) -> l
         chosen = best if confidence >= MIN_CONFIDENCE else None
         result.append(Resolution(chosen, confidence))
     return result
+
+
+def resolve_places(names: Sequence[str], lang: str = "de") -> dict[str, Place | None]:
+    """Resolve each name of one document, as one entity each, with no other evidence
+    than the names themselves (each other's context).
+
+    >>> found = resolve_places(["Pjöngjang", "Berlins", "Atlantis-am-Yalu"])
+    >>> found["Pjöngjang"].country, found["Berlins"].country, found["Atlantis-am-Yalu"]
+    ('KP', 'DE', None)
+    """
+    from chronist.entities.language import entity_facts
+
+    wanted = list(dict.fromkeys(names))
+    found = resolve_entities([PlaceEvidence((name,)) for name in wanted], entity_facts(lang))
+    return {name: r.place for name, r in zip(wanted, found, strict=True)}

@@ -134,6 +134,8 @@ def _name_type(name: str, nouns: frozenset[str]) -> str | None:
     kind = _lookup(name)
     if kind is None and name.endswith("s") and name[:-1] not in nouns:
         kind = _lookup(name[:-1])
+    if kind is None and name.endswith("es") and _is_place_name(name[:-2]):
+        kind = "LOC"  # "Baskenlandes"
     return kind
 
 
