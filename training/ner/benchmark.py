@@ -64,7 +64,7 @@ def main() -> None:
         f"({words} tokens x {rounds} rounds, one core)"
     )
     print(
-        f"recognize (mentions, entities, places resolved): {words * rounds / resolved:,.0f} tokens/s"
+        f"recognize (entities, places resolved): {words * rounds / resolved:,.0f} tokens/s"
     )
     print(f"entity step resident growth after the runs: {peak_mb:.0f} MB")
 
