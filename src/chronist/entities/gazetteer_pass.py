@@ -120,16 +120,8 @@ def _mark_place_names(words: Sequence[str], labels: list[str]) -> None:
             index += 1
 
 
-def _big_town(name: str) -> bool:
-    """A city of 100,000 people never written in lower case (``Offenbach``), though
-    a training corpus once left it unlabelled."""
-    if "lc0" not in lexicon().get(name, ()):
-        return False
-    return any(p.population >= MIN_POPULATION for p in gazetteer().get(name, ()))
-
-
 def _name_type(name: str, nouns: frozenset[str]) -> str | None:
-    if name in nouns and not _big_town(name):
+    if name in nouns:
         return None
     kind = _lookup(name)
     if kind is None and name.endswith("s") and name[:-1] not in nouns:
@@ -153,7 +145,7 @@ def _is_common_noun(word: str, nouns: frozenset[str]) -> bool:
     if "fn" in lexicon().get(word, ()):
         return False
     if word in nouns:
-        return not _big_town(word)
+        return True
     if len(word) < 8 or not word[1:].islower():
         return False
     for form in (word, word[:-1], word[:-2]):

@@ -37,6 +37,7 @@ class EntityFacts:
     countries_with_article: frozenset[str]
     titles: frozenset[str]
     name_particles: frozenset[str]
+    institutions: frozenset[str]
     articles: frozenset[str]
     examples: tuple[tuple[str, tuple[str, ...]], ...]
 
@@ -81,6 +82,7 @@ def read_entity_facts(path: Path) -> EntityFacts:
         countries_with_article=frozenset(_strings(data, path, "names", "countries_with_article")),
         titles=frozenset(_strings(data, path, "names", "titles")),
         name_particles=frozenset(_strings(data, path, "names", "name_particles")),
+        institutions=frozenset(_strings(data, path, "names", "institutions")),
         articles=frozenset(_strings(data, path, "names", "articles")),
         examples=tuple((text, tuple(found)) for text, found in examples.items()),
     )

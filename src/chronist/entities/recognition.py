@@ -176,7 +176,7 @@ def _keep(found: TypedMention, document: Document, timex_spans: list[tuple[int, 
         return False
     places = gazetteer().get(text, ())
     before = document.text[max(0, mention.start - 5) : mention.start].split()
-    article = before[-1] if before else ""
+    article = before[-1].lower() if before else ""
     country = any(p.is_country for p in places)
     if country and text not in facts.countries_with_article and article in facts.people_articles:
         return False  # "die Schweden" as a people or an army
@@ -224,7 +224,43 @@ def find_mentions(document: Document) -> list[TypedMention]:
     timex_spans, _ = _timex_layer(document)
     split = [piece for m in found for piece in _split_title(m, facts)]
     kept = [m for m in split if _keep(m, document, timex_spans, facts)]
-    return _join_name_particles(document.text, kept, facts)
+    joined = _join_given_names(document.text, _join_name_particles(document.text, kept, facts))
+    return _add_institutions(document, joined, facts)
+
+
+def _join_given_names(text: str, found: list[TypedMention]) -> list[TypedMention]:
+    """``Hanns`` + ``Joachim Friedrichs`` -> one person, when the first is a given name."""
+    joined: list[TypedMention] = []
+    for m in found:
+        last = joined[-1] if joined else None
+        if (
+            last is not None
+            and last.type is EntityType.PER is m.type
+            and " " not in last.mention.text
+            and text[last.mention.end : m.mention.start] == " "
+            and "fn" in lexicon().get(last.mention.text, ())
+        ):
+            start = last.mention.start
+            joined[-1] = TypedMention(
+                Mention(text[start : m.mention.end], start, m.mention.end), m.type
+            )
+            continue
+        joined.append(m)
+    return joined
+
+
+def _add_institutions(
+    document: Document, found: list[TypedMention], facts: EntityFacts
+) -> list[TypedMention]:
+    """``des Kongresses``, ``der Senat``: an institution after an article is an organisation."""
+    covered = {i for m in found for i in range(m.mention.start, m.mention.end)}
+    extra = []
+    tokens = document.tokens
+    for index, token in enumerate(tokens[1:], 1):
+        after_article = tokens[index - 1].text.lower() in facts.articles
+        if token.text in facts.institutions and token.start not in covered and after_article:
+            extra.append(TypedMention(Mention(token.text, token.start, token.end), EntityType.ORG))
+    return sorted([*found, *extra], key=lambda m: m.mention.start) if extra else found
 
 
 def _cues(
