@@ -51,6 +51,7 @@ _PRIOR = {
 }
 _PART_KINDS = frozenset(
     {PlaceKind.COUNTRY, PlaceKind.REGION, PlaceKind.HISTORICAL_STATE, PlaceKind.ISLAND}
+    | {PlaceKind.SEA, PlaceKind.CONTINENT}
 )
 _ADMIN_PREFIXES = (
     "Landkreis", "Kreis", "Bezirk", "Provinz", "Grafschaft", "Herzogtum", "Fürstentum",
@@ -107,6 +108,9 @@ def _options(evidence: PlaceEvidence, facts: EntityFacts) -> list[tuple[Place, f
             if name.startswith(prefix + " "):
                 for place in candidates(name[len(prefix) + 1 :], index):
                     found.setdefault(place.gazetteer_id, (place, 0.5))
+        for stem in derived_names(name, facts):
+            for place in candidates(stem, index):
+                found.setdefault(place.gazetteer_id, (place, 0.5))
         for prefix in facts.compass_prefixes:
             rest = name[len(prefix) :]
             if name.startswith(prefix) and len(rest) > 3 and rest[0].islower():
@@ -115,6 +119,25 @@ def _options(evidence: PlaceEvidence, facts: EntityFacts) -> list[tuple[Place, f
                         found.setdefault(place.gazetteer_id, (place, 1.0))
                 break
     return list(found.values())
+
+
+def derived_names(name: str, facts: EntityFacts) -> list[str]:
+    """The place inside a compound or suffixed name: ``Färöer-Inseln`` -> ``Färöer``,
+    ``Rheinufer`` -> ``Rhein``.
+
+    >>> from chronist.entities.language import entity_facts
+    >>> facts = entity_facts("de")
+    >>> derived_names("Rheinufer", facts), derived_names("Maurya-Reich", facts)
+    (['Rhein'], ['Maurya'])
+    """
+    found = [
+        name[: -len(s)] for s in facts.name_suffixes if name.endswith(s) and len(name) > len(s) + 2
+    ]
+    for head in facts.compound_heads:
+        stem = name[: -len(head)]
+        if name.endswith(head) and len(stem) >= 3 and stem[0].isupper():
+            found.append(stem.rstrip("-"))
+    return found
 
 
 def _era(place: Place, years: Sequence[int]) -> float:

@@ -16,6 +16,7 @@ import gzip
 from collections.abc import Sequence
 from functools import cache
 
+from chronist.entities.evidence import derived_names
 from chronist.entities.language import entity_facts
 from chronist.entities.places import PlaceKind, gazetteer
 from chronist.entities.resources import data_path, lexicon
@@ -26,6 +27,7 @@ __all__ = ["NOUNS_FILE", "apply_lexical_passes"]
 NOUNS_FILE = "nouns.txt.gz"
 NAMES_FILE = "names_de.tsv"
 MIN_POPULATION = 100_000
+MULTIWORD_TOWN = 10_000
 
 
 @cache
@@ -78,17 +80,24 @@ def _lookup(name: str) -> str | None:
 
 def _is_place_name(name: str) -> bool:
     """A name of the gazetteer that is not only a populated place (a country, a
-    historical state, a region, a river...): ``Osmanischen Reiches``, ``Rhein``."""
-    return any(p.kind is not PlaceKind.SETTLEMENT for p in gazetteer().get(name, ()))
+    historical state, a region, a river...): ``Osmanischen Reiches``, ``Rhein``;
+    or of several words and a town of some size (``Sidi Ifni``)."""
+    several = " " in name
+    return any(
+        p.kind is not PlaceKind.SETTLEMENT or (several and p.population >= MULTIWORD_TOWN)
+        for p in gazetteer().get(name, ())
+    )
 
 
 def _part_of_place(word: str) -> bool:
-    """``Ostslowakei``, ``Südalbanien``: a compass prefix and a country or region."""
-    for prefix in entity_facts("de").compass_prefixes:
+    """``Ostslowakei``, ``Südalbanien``: a compass prefix and a country or region;
+    ``Färöer-Inseln``, ``Rheinufer``: a place and a suffix or compound head."""
+    facts = entity_facts("de")
+    for prefix in facts.compass_prefixes:
         rest = word[len(prefix) :]
         if word.startswith(prefix) and len(rest) > 3 and rest[0].islower():
             return _is_place_name(rest.capitalize())
-    return False
+    return any(_is_place_name(stem) or _lookup(stem) for stem in derived_names(word, facts))
 
 
 _MAX_WORDS = 4

@@ -27,6 +27,8 @@ class EntityFacts:
     """Place cues and name filters of one language."""
 
     compass_prefixes: tuple[str, ...]  # longest first
+    name_suffixes: tuple[str, ...]  # longest first
+    compound_heads: tuple[str, ...]  # longest first
     place_prepositions: frozenset[str]  # a gazetteer name after one is a place
     cue_window: int  # how many words before a place are read for a cue
     cues: dict[str, tuple[PlaceKind, ...]]  # lower-case words -> kinds they favour
@@ -73,6 +75,12 @@ def read_entity_facts(path: Path) -> EntityFacts:
             sorted(_strings(data, path, "places", "compass_prefixes"), key=len, reverse=True)
         ),
         place_prepositions=frozenset(_strings(data, path, "places", "place_prepositions")),
+        name_suffixes=tuple(
+            sorted(_strings(data, path, "places", "name_suffixes"), key=len, reverse=True)
+        ),
+        compound_heads=tuple(
+            sorted(_strings(data, path, "places", "compound_heads"), key=len, reverse=True)
+        ),
         cue_window=window,
         cues=cues,
         not_entities=frozenset(_strings(data, path, "names", "not_entities")),
