@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from chronist.entities.language import EntityFacts
 from chronist.entities.places import Place, PlaceKind, candidates, gazetteer
@@ -37,6 +37,8 @@ POPULATION_WEIGHT = 1.0
 NEAR_WEIGHT = 1.0
 NEAR_CAP = 3.0
 SAME_COUNTRY_WEIGHT = 0.6
+# how far (degrees) a compass-prefixed part lies from the whole's centre
+COMPASS_STEP = 1.0
 _PRIOR = {
     PlaceKind.COUNTRY: 6.5,
     PlaceKind.CONTINENT: 6.5,
@@ -114,9 +116,11 @@ def _options(evidence: PlaceEvidence, facts: EntityFacts) -> list[tuple[Place, f
         for prefix in facts.compass_prefixes:
             rest = name[len(prefix) :]
             if name.startswith(prefix) and len(rest) > 3 and rest[0].islower():
+                direction = facts.compass_directions.get(prefix, (0.0, 0.0))
                 for place in candidates(rest.capitalize(), index):
                     if place.kind in _PART_KINDS:
-                        found.setdefault(place.gazetteer_id, (place, 1.0))
+                        part = _part(place, direction)
+                        found.setdefault(place.gazetteer_id, (part, 1.0))
                 break
     return list(found.values())
 
@@ -138,6 +142,18 @@ def derived_names(name: str, facts: EntityFacts) -> list[str]:
         if name.endswith(head) and len(stem) >= 3 and stem[0].isupper():
             found.append(stem.rstrip("-"))
     return found
+
+
+def _part(place: Place, direction: tuple[float, float]) -> Place:
+    """The region of ``place`` the compass points to (``Südirak``): its centre moved
+    about a degree (ten for a sea or continent) that way; still ``place``'s id."""
+    if direction == (0.0, 0.0):
+        return place
+    step = COMPASS_STEP * (10.0 if place.kind in (PlaceKind.SEA, PlaceKind.CONTINENT) else 1.0)
+    lat = max(-89.0, min(89.0, place.lat + step * direction[0]))
+    lon = place.lon + step * direction[1] / max(0.2, math.cos(math.radians(place.lat)))
+    lon = (lon + 180.0) % 360.0 - 180.0
+    return replace(place, lat=round(lat, 2), lon=round(lon, 2), kind=PlaceKind.REGION)
 
 
 def _era(place: Place, years: Sequence[int]) -> float:

@@ -27,6 +27,7 @@ class EntityFacts:
     """Place cues and name filters of one language."""
 
     compass_prefixes: tuple[str, ...]  # longest first
+    compass_directions: dict[str, tuple[float, float]]  # prefix -> (north, east)
     name_suffixes: tuple[str, ...]  # longest first
     compound_heads: tuple[str, ...]  # longest first
     place_prepositions: frozenset[str]  # a gazetteer name after one is a place
@@ -64,6 +65,13 @@ def read_entity_facts(path: Path) -> EntityFacts:
         if unknown:
             raise LanguageDataError(f"{path}: [places.cues] {word!r}: unknown kinds {unknown}")
         cues[word] = tuple(kinds[n] for n in names)
+    directions: dict[str, tuple[float, float]] = {}
+    for prefix, vector in data.get("places", {}).get("compass_directions", {}).items():
+        if not (isinstance(vector, list) and len(vector) == 2):
+            raise LanguageDataError(
+                f"{path}: [places.compass_directions] {prefix!r}: [north, east]"
+            )
+        directions[prefix] = (float(vector[0]), float(vector[1]))
     window = data.get("places", {}).get("cue_window")
     if not isinstance(window, int) or window < 1:
         raise LanguageDataError(f"{path}: [places] cue_window must be a positive integer")
@@ -81,6 +89,7 @@ def read_entity_facts(path: Path) -> EntityFacts:
         compound_heads=tuple(
             sorted(_strings(data, path, "places", "compound_heads"), key=len, reverse=True)
         ),
+        compass_directions=directions,
         cue_window=window,
         cues=cues,
         not_entities=frozenset(_strings(data, path, "names", "not_entities")),
