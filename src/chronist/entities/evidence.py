@@ -55,11 +55,6 @@ _PART_KINDS = frozenset(
     {PlaceKind.COUNTRY, PlaceKind.REGION, PlaceKind.HISTORICAL_STATE, PlaceKind.ISLAND}
     | {PlaceKind.SEA, PlaceKind.CONTINENT}
 )
-_ADMIN_PREFIXES = (
-    "Landkreis", "Kreis", "Bezirk", "Provinz", "Grafschaft", "Herzogtum", "Fürstentum",
-    "Königreich", "Kanton", "Region", "Stadt", "Insel", "Emirat", "Sultanat", "Hochstift",
-    "Kurfürstentum", "Markgrafschaft", "Erzbistum", "Bistum", "Reichsstadt", "Gemeinde",
-)  # fmt: skip
 _NEAR_KM = 400.0
 
 
@@ -106,10 +101,10 @@ def _options(evidence: PlaceEvidence, facts: EntityFacts) -> list[tuple[Place, f
     if found:
         return list(found.values())
     for name in evidence.names:
-        for prefix in _ADMIN_PREFIXES:
-            if name.startswith(prefix + " "):
-                for place in candidates(name[len(prefix) + 1 :], index):
-                    found.setdefault(place.gazetteer_id, (place, 0.5))
+        prefix, _, rest = name.partition(" ")
+        if prefix in facts.admin_prefixes and rest:
+            for place in candidates(rest, index):
+                found.setdefault(place.gazetteer_id, (place, 0.5))
         for stem in derived_names(name, facts):
             for place in candidates(stem, index):
                 found.setdefault(place.gazetteer_id, (place, 0.5))

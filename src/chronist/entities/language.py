@@ -28,6 +28,7 @@ class EntityFacts:
 
     compass_prefixes: tuple[str, ...]  # longest first
     compass_directions: dict[str, tuple[float, float]]  # prefix -> (north, east)
+    admin_prefixes: frozenset[str]  # "Landkreis", "Grafschaft"
     name_suffixes: tuple[str, ...]  # longest first
     compound_heads: tuple[str, ...]  # longest first
     place_prepositions: frozenset[str]  # a gazetteer name after one is a place
@@ -83,6 +84,7 @@ def read_entity_facts(path: Path) -> EntityFacts:
             sorted(_strings(data, path, "places", "compass_prefixes"), key=len, reverse=True)
         ),
         place_prepositions=frozenset(_strings(data, path, "places", "place_prepositions")),
+        admin_prefixes=frozenset(_strings(data, path, "places", "admin_prefixes")),
         name_suffixes=tuple(
             sorted(_strings(data, path, "places", "name_suffixes"), key=len, reverse=True)
         ),
