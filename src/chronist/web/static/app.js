@@ -20,7 +20,7 @@
       lang: "Sprache", skip: "Zum Text springen", source: "Quelle", how: "Datierung",
       explicit: "im Satz", bounded: "begrenzt", "reference-event": "über Bezugsereignis",
       narrative: "aus dem Erzählfluss", unknown: "unbekannt", hypothetical: "nicht als Tatsache berichtet",
-      confidence: "Konfidenz", place: "Ort", noPlace: "Kein Ort mit Koordinaten", uncertain: "unsichere Spanne",
+      confidence: "Konfidenz", place: "Ort", noPlace: "Kein Ort mit Koordinaten", unplaced: "nicht auf der Karte: Ort nicht sicher bestimmt", uncertain: "unsichere Spanne",
       exact: "genau datiert", mentions: "Erwähnungen", legendTimex: "Zeitangabe",
       names: "Namen", timexes: "Zeitangaben", nobody: "(niemand genannt)",
       open: "offenes Ende", legendEvent: "Satz eines Ereignisses", eventsN: "Ereignisse",
@@ -42,7 +42,7 @@
       lang: "Language", skip: "Skip to text", source: "Source", how: "Dated",
       explicit: "in the sentence", bounded: "bounded", "reference-event": "by a reference event",
       narrative: "from the narrative", unknown: "unknown", hypothetical: "not stated as fact",
-      confidence: "confidence", place: "Place", noPlace: "No place with coordinates", uncertain: "uncertain extent",
+      confidence: "confidence", place: "Place", noPlace: "No place with coordinates", unplaced: "not on the map: place not identified with confidence", uncertain: "uncertain extent",
       exact: "exact date", mentions: "mentions", legendTimex: "date expression",
       names: "names", timexes: "date expressions", nobody: "(no one named)",
       open: "open end", legendEvent: "sentence of an event", eventsN: "events",
@@ -657,6 +657,10 @@
         b.innerHTML = '<span class="nm"></span><span class="n"></span>';
         b.firstChild.textContent = ENT[k].text; b.lastChild.textContent = String(ENT[k].m.length);
         b.title = ENT[k].m.length + " " + t("mentions");
+        if (ty === "LOC" && ENT[k].lat === null) {
+          // a place the gazetteer could not place with enough confidence: said, not pinned
+          b.firstChild.textContent += " (?)"; b.title += " · " + t("unplaced");
+        }
         li.appendChild(b); ul.appendChild(li);
       });
       if (!items.length) { var li = document.createElement("li"); li.textContent = "–"; li.className = "n"; ul.appendChild(li); }
