@@ -42,6 +42,7 @@ class EntityFacts:
     titles: frozenset[str]
     name_particles: frozenset[str]
     institutions: frozenset[str]
+    organisation_heads: frozenset[str]
     articles: frozenset[str]
     examples: tuple[tuple[str, tuple[str, ...]], ...]
 
@@ -102,6 +103,7 @@ def read_entity_facts(path: Path) -> EntityFacts:
         titles=frozenset(_strings(data, path, "names", "titles")),
         name_particles=frozenset(_strings(data, path, "names", "name_particles")),
         institutions=frozenset(_strings(data, path, "names", "institutions")),
+        organisation_heads=frozenset(_strings(data, path, "names", "organisation_heads")),
         articles=frozenset(_strings(data, path, "names", "articles")),
         examples=tuple((text, tuple(found)) for text, found in examples.items()),
     )

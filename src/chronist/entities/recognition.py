@@ -185,6 +185,20 @@ def _keep(found: TypedMention, document: Document, timex_spans: list[tuple[int, 
     return True
 
 
+def _organisation_of(found: TypedMention, text: str, facts: EntityFacts) -> TypedMention:
+    """``Kloster Fulda``: a place right after an organisation's head word names it."""
+    place = found.mention.text
+    if found.type is not EntityType.LOC or (place.endswith("s") and place[:-1] in gazetteer()):
+        return found  # "die älteste Universität Westfalens": a genitive place stays a place
+    before = text[max(0, found.mention.start - 30) : found.mention.start]
+    words = before.split()
+    if not words or words[-1] not in facts.organisation_heads or not before.endswith(" "):
+        return found
+    start = found.mention.start - len(before) + before.rindex(words[-1])
+    name = Mention(text[start : found.mention.end], start, found.mention.end)
+    return TypedMention(name, EntityType.ORG)
+
+
 def _join_name_particles(
     text: str, found: list[TypedMention], facts: EntityFacts
 ) -> list[TypedMention]:
@@ -224,6 +238,7 @@ def find_mentions(document: Document) -> list[TypedMention]:
     timex_spans, _ = _timex_layer(document)
     split = [piece for m in found for piece in _split_title(m, facts)]
     kept = [m for m in split if _keep(m, document, timex_spans, facts)]
+    kept = [_organisation_of(m, document.text, facts) for m in kept]
     joined = _join_given_names(document.text, _join_name_particles(document.text, kept, facts))
     return _add_institutions(document, joined, facts)
 
