@@ -131,7 +131,7 @@ def score_document(name: str, lines: list[str] | None = None) -> Counter[str]:
     return counts
 
 
-def report(split: str, counts: Counter[str]) -> str:
+def report(split: str, counts: Counter[str], by_kind: bool = False) -> str:
     gold = counts["gold"]
     bad = counts["wrong pin"] + counts["pins without gold"]
     parts = [f"{split}: {gold} gold mentions"]
@@ -139,6 +139,12 @@ def report(split: str, counts: Counter[str]) -> str:
         parts.append(f"  {outcome:<18}{counts[outcome]:>5}  {counts[outcome] / gold:6.1%}")
     parts.append(f"  {'pins without gold':<18}{counts['pins without gold']:>5}")
     parts.append(f"  wrong + pins without gold, share of gold: {bad / gold:.1%}")
+    if by_kind:
+        kinds = sorted({k.split(":")[0] for k in counts if ":" in k})
+        for kind in kinds:
+            total = sum(counts[f"{kind}:{o}"] for o in OUTCOMES)
+            cells = "  ".join(f"{o} {counts[f'{kind}:{o}']}" for o in OUTCOMES)
+            parts.append(f"  {kind:<17}{total:>4}  {cells}")
     return "\n".join(parts)
 
 
@@ -146,10 +152,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--split", choices=("dev", "frozen", "both"), default="both")
     parser.add_argument("-v", "--verbose", action="store_true", help="list misses (dev only)")
+    parser.add_argument("--by-kind", action="store_true", help="outcomes per kind (dev only)")
     args = parser.parse_args()
     splits = ["dev", "frozen"] if args.split == "both" else [args.split]
-    if args.verbose and "frozen" in splits:
-        sys.exit("places_eval: -v lists misses for --split dev only; frozen stays blind")
+    if (args.verbose or args.by_kind) and "frozen" in splits:
+        sys.exit("places_eval: -v and --by-kind are for --split dev only; frozen stays blind")
     for split in splits:
         lines: list[str] | None = [] if args.verbose else None
         total: Counter[str] = Counter()
@@ -157,7 +164,7 @@ def main() -> None:
             total += score_document(name, lines)
         if lines:
             print("\n".join(lines))
-        print(report(split, total))
+        print(report(split, total, args.by_kind))
 
 
 if __name__ == "__main__":
