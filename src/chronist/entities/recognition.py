@@ -77,7 +77,12 @@ def _propagate(tokens: list[Token], found: list[TypedMention]) -> list[TypedMent
 
 
 def _retype_countries(group: list[TypedMention], kind: EntityType) -> EntityType:
-    """A country's name is a place, whatever the tagger said ("Rotchina")."""
+    """A name of the hand-written name list has its type there ("Vereinigten
+    Stabschefs" is an organisation); a country's name is a place, whatever the
+    tagger said ("Rotchina")."""
+    listed = [known_names().get(m.mention.text) for m in group if " " in m.mention.text]
+    if listed and listed[0] is not None:
+        return _TYPES[listed[0]]
     if kind is EntityType.LOC:
         return kind
     index = gazetteer()
