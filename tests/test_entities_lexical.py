@@ -55,3 +55,29 @@ def test_features_mark_genitives_of_known_names() -> None:
 def test_tagger_on_a_sentence() -> None:
     (labels,) = tag_sentences([["Omar", "Bradley", "sprach", "in", "Washington", "."]])
     assert labels == ["B-PER", "I-PER", "O", "O", "B-LOC", "O"]
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        (["des", "Osmanischen", "Reiches"], ["O", "B-LOC", "I-LOC"]),
+        (["im", "Schwarzen", "Meer"], ["O", "B-LOC", "I-LOC"]),
+        (["die", "heutige", "Ostslowakei"], ["O", "O", "B-LOC"]),
+        (["bei", "Hillersleben"], ["O", "O"]),  # not in the gazetteer: left alone
+        (["bei", "Witu"], ["O", "B-LOC"]),  # a town after a place preposition
+        (["auf", "den", "Färöer-Inseln"], ["O", "O", "B-LOC"]),
+    ],
+)
+def test_gazetteer_names_added(words: list[str], expected: list[str]) -> None:
+    assert apply_lexical_passes(words, ["O"] * len(words)) == expected
+
+
+def test_multi_word_place_overrides_a_wrong_type() -> None:
+    words = ["des", "Osmanischen", "Reiches"]
+    assert apply_lexical_passes(words, ["O", "B-ORG", "I-ORG"]) == ["O", "B-LOC", "I-LOC"]
+
+
+def test_multi_word_place_inside_a_longer_name_is_left() -> None:
+    words = ["die", "Universität", "Schwarzes", "Meer"]
+    labels = ["O", "B-ORG", "I-ORG", "I-ORG"]
+    assert apply_lexical_passes(words, list(labels)) == labels

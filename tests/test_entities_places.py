@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from chronist.entities.places import resolve_places
+from chronist.entities.evidence import resolve_places
 
 
 @pytest.fixture(scope="module")
@@ -57,8 +57,15 @@ def test_german_names_and_exonyms(korea: dict[str, object], name: str, country: 
     assert place.country == country  # type: ignore[attr-defined]
 
 
-def test_unknown_place_is_unresolved(korea: dict[str, object]) -> None:
-    assert korea["Koreanischen Halbinsel"] is None
+def test_declined_region_from_the_hand_written_table(korea: dict[str, object]) -> None:
+    place = korea["Koreanischen Halbinsel"]
+    assert place is not None
+    assert place.kind.value == "region"  # type: ignore[attr-defined]
+    assert place.gazetteer_id == "chronist:korea"  # type: ignore[attr-defined]
+
+
+def test_unknown_place_is_unresolved() -> None:
+    assert resolve_places(["Atlantis-am-Yalu"])["Atlantis-am-Yalu"] is None
 
 
 def test_homonym_chosen_by_context() -> None:

@@ -36,7 +36,6 @@ COMMON_NOUNS = [
     "Westen",
     "Amerikaner",
     "Freiwillige",
-    "Halbinsel",
     "Oberbefehlshabers",
     "Diktator",
     "Waffenstillstand",
@@ -83,6 +82,12 @@ def test_demo_tags_no_common_noun(demo: list[Entity]) -> None:
     assert not words & set(COMMON_NOUNS)
 
 
+def test_demo_declined_region_is_one_place(demo: list[Entity]) -> None:
+    (korea,) = [e for e in demo if e.text == "Koreanischen Halbinsel"]
+    assert korea.type is EntityType.LOC and korea.feature_class == "region"
+    assert korea.geometry == "centroid" and korea.confidence is not None
+
+
 def test_demo_macarthur_is_one_person_with_all_mentions(demo: list[Entity]) -> None:
     (macarthur,) = [e for e in demo if "MacArthur" in e.text]
     assert macarthur.text == "Douglas MacArthur"
@@ -120,13 +125,25 @@ def test_demo_peking_and_pekings_are_one_place(demo: list[Entity]) -> None:
     assert peking.resolved
 
 
-def test_unresolved_places_stay(demo: list[Entity]) -> None:
+def test_river_from_the_hand_written_table(demo: list[Entity]) -> None:
     (yalu,) = [e for e in demo if e.text == "Yalu"]  # a river: not in the city data
-    assert yalu.type is EntityType.LOC and not yalu.resolved
-    assert (yalu.lat, yalu.lon, yalu.gazetteer_id) == (None, None, None)
-    assert yalu.to_json()["resolved"] is False
+    assert yalu.type is EntityType.LOC and yalu.resolved
+    assert (yalu.gazetteer_id, yalu.feature_class, yalu.geometry) == (
+        "chronist:yalu", "river", "centroid",
+    )  # fmt: skip
     for place in [e for e in demo if e.type is EntityType.LOC]:
         assert place.resolved == (place.gazetteer_id is not None)
+
+
+def test_unresolved_place_keeps_no_point() -> None:
+    from chronist.entities.recognition import recognize as recognize_document
+
+    entities = recognize_document("Das Schloss in Rumpenheim wurde 1680 gebaut.")
+    places = [e for e in entities if e.type is EntityType.LOC and not e.resolved]
+    assert [p.text for p in places] == ["Rumpenheim"]  # a district: not in the gazetteer
+    for place in places:
+        assert (place.lat, place.lon, place.gazetteer_id) == (None, None, None)
+        assert place.to_json()["resolved"] is False
 
 
 def test_json_shape(demo: list[Entity]) -> None:

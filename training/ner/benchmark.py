@@ -23,8 +23,8 @@ def _rss_mb() -> float:
 def main() -> None:
     paths = [Path(p) for p in sys.argv[1:]] or [Path("../shared/seed/koreakrieg.de.txt")]
     text = "\n\n".join(p.read_text(encoding="utf-8") for p in paths)
-    from chronist.entities import gazetteer_pass, model, places, resources
-    from chronist.entities.recognition import find_mentions
+    from chronist.entities import gazetteer_pass, language, model, places, resources
+    from chronist.entities.recognition import find_mentions, recognize
     from chronist.text.document import Document
     from chronist.text.tokens import tokenize
 
@@ -36,6 +36,7 @@ def main() -> None:
     model_mb = _rss_mb() - before
     started = time.process_time()
     places.gazetteer()
+    language.entity_facts("de")
     gazetteer_pass._common_nouns()
     gazetteer_pass._noun_clusters()
     gazetteer_s = time.process_time() - started
@@ -50,6 +51,11 @@ def main() -> None:
     for _ in range(rounds):
         find_mentions(Document(text))
     elapsed = time.process_time() - started
+    started = time.process_time()
+    for _ in range(rounds):
+        recognize(Document(text))  # with grouping and place resolution
+    resolved = time.process_time() - started
+    peak_mb = _rss_mb() - before
     print(f"model + lexicon: loaded in {loaded:.2f}s, {model_mb:.0f} MB resident")
     print(f"gazetteer + noun list: loaded in {gazetteer_s:.2f}s; all data {total_mb:.0f} MB")
     print(f"recognition, first pass: {words / cold:,.0f} tokens/s ({words} tokens, one core)")
@@ -57,6 +63,10 @@ def main() -> None:
         f"recognition, warm: {words * rounds / elapsed:,.0f} tokens/s "
         f"({words} tokens x {rounds} rounds, one core)"
     )
+    print(
+        f"recognize (entities, places resolved): {words * rounds / resolved:,.0f} tokens/s"
+    )
+    print(f"entity step resident growth after the runs: {peak_mb:.0f} MB")
 
 
 if __name__ == "__main__":

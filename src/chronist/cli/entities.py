@@ -64,7 +64,7 @@ def _text_line(entity: Any) -> str:
     where = ""
     if entity.type.value == "LOC":
         where = (
-            f"{entity.lat:.5f},{entity.lon:.5f}  {entity.gazetteer_id}"
+            f"{entity.lat:.5f},{entity.lon:.5f}  {entity.gazetteer_id}  {entity.feature_class}"
             if entity.resolved
             else "unresolved"
         )
@@ -75,10 +75,15 @@ def _text_line(entity: Any) -> str:
 def run(args: argparse.Namespace) -> int:
     """Run ``chronist entities``; returns the exit code."""
     from chronist.entities import recognize
+    from chronist.temporal.tagger import tagging
+    from chronist.text.document import Document
 
     for path in args.files:
         text = _read(path)
-        entities = recognize(text, args.lang)
+        # dates first: no entity inside a date, and the era of each place is evidence
+        tagged = tagging(Document(text, args.lang, "auto"))
+        tagged.document.add_layer("timexes", tuple(tagged.timexes))
+        entities = recognize(tagged.document)
         if args.format == "json":
             document = {
                 "source": path,

@@ -82,12 +82,40 @@ def cluster_mentions(mentions: list[TypedMention]) -> list[list[TypedMention]]:
             stem = uninflected(key, set(last_words))
             if stem in last_words and mention.type is EntityType.PER:
                 target = last_words[stem]
+        elif mention.type is EntityType.PER:
+            target = next((n for n in long_names if _same_person(key, n)), key)
         canonical_key[key] = target
     groups: dict[str, list[TypedMention]] = {}
     for key, mention in zip(keys, mentions, strict=True):
         groups.setdefault(canonical_key[key], []).append(mention)
     ordered = sorted(groups.values(), key=lambda g: g[0].mention.start)
     return [sorted(g, key=lambda m: m.mention.start) for g in ordered]
+
+
+def _given_names(name: str) -> tuple[list[str], str]:
+    words = name.replace("-", " ").split()
+    return words[:-1], words[-1]
+
+
+def _same_person(short: str, long: str) -> bool:
+    """``Hanns Joachim Friedrichs``, ``Hanns-Joachim Friedrichs`` and ``H. J.
+    Friedrichs`` are one person: same surname, each given name equal or its initial.
+
+    >>> _same_person("H. J. Friedrichs", "Hanns-Joachim Friedrichs")
+    True
+    >>> _same_person("Anna Friedrichs", "Hanns-Joachim Friedrichs")
+    False
+    """
+    if short == long:
+        return True
+    given, surname = _given_names(short)
+    other, other_surname = _given_names(long)
+    if surname != other_surname or not given or len(given) > len(other):
+        return False
+    return all(
+        g == o or (g.endswith(".") and o.startswith(g[:-1]))
+        for g, o in zip(given, other, strict=False)
+    )
 
 
 def group_type(group: list[TypedMention]) -> EntityType:

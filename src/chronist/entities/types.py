@@ -43,6 +43,12 @@ class Entity:
     form, e.g. ``Douglas MacArthur``); ``mentions`` lists every occurrence in
     text order. Places carry ``lat``/``lon`` (WGS-84) and ``gazetteer_id``
     (``geonames:1871859``) when ``resolved``; unresolved places keep ``None``.
+    ``feature_class`` is the kind of place (``settlement``, ``country``,
+    ``historical-state``, ``river``, ...), ``confidence`` that of the best
+    candidate (also when it was too low to resolve), ``period`` a historical
+    state's first and last year (astronomical, ``None`` when open), and
+    ``geometry`` says what the point stands for: ``point`` (a town or site) or
+    ``centroid`` (a country, region, river, sea: an area drawn as its centre).
     """
 
     text: str
@@ -54,6 +60,10 @@ class Entity:
     lon: float | None = None
     gazetteer_id: str | None = None
     resolved: bool = False
+    feature_class: str | None = None
+    confidence: float | None = None
+    period: tuple[int | None, int | None] | None = None
+    geometry: str | None = None
 
     def to_json(self) -> dict[str, JsonValue]:
         """A JSON-ready dict; places also get ``lat``, ``lon``, ``gazetteer_id``, ``resolved``.
@@ -74,4 +84,8 @@ class Entity:
             data["lon"] = self.lon
             data["gazetteer_id"] = self.gazetteer_id
             data["resolved"] = self.resolved
+            data["feature_class"] = self.feature_class
+            data["confidence"] = self.confidence
+            data["period"] = None if self.period is None else list(self.period)
+            data["geometry"] = self.geometry
         return data

@@ -1,7 +1,8 @@
 """GeoJSON (RFC 7946): a FeatureCollection of places and placed events.
 
 One ``Point`` feature per resolved place (``kind: "place"``, with its name,
-gazetteer id and mention count) and one per event whose place has
+gazetteer id, mention count, feature class, confidence and whether the point
+is the place itself or the centroid of an area) and one per event whose place has
 coordinates (``kind: "event"``, with label, type, EDTF, the four bounds, the
 quote, and a Linked Places ``when`` with the bounds as ``start``/``end``
 ``earliest``/``latest``). Coordinates are ``[lon, lat]`` in WGS-84, as RFC
@@ -61,6 +62,9 @@ def geojson_dict(timeline: Timeline) -> dict[str, Any]:
             "name": entity.text,
             "gazetteer_id": entity.gazetteer_id,
             "mentions": len(entity.mentions),
+            "feature_class": entity.feature_class,
+            "confidence": entity.confidence,
+            "geometry": entity.geometry,  # "point", or "centroid" of an area
         }
         features.append(
             {

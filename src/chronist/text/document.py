@@ -83,6 +83,22 @@ class Document:
         """The same document (sharing its parts) with the kind the temporal pass chose."""
         return replace(self, kind=kind, _parts=self._parts)
 
+    # --- layers that passes add for later passes ------------------------------------
+
+    def add_layer(self, name: str, value: Any) -> None:
+        """Keep what a pass found (``timexes``) for the passes after it to read."""
+        self._parts[f"layer:{name}"] = value
+
+    def layer(self, name: str) -> Any:
+        """A layer an earlier pass added, or ``None``.
+
+        >>> document = Document("Am 3. Mai.")
+        >>> document.add_layer("timexes", [])
+        >>> document.layer("timexes"), document.layer("events")
+        ([], None)
+        """
+        return self._parts.get(f"layer:{name}")
+
     # --- parts, split once -------------------------------------------------------
 
     @property

@@ -150,6 +150,7 @@ def annotate(
     tagged = tagging(document)
     timexes = tuple(tagged.timexes)
     document = tagged.document
+    document.add_layer("timexes", timexes)  # entity recognition skips them and reads eras
     table = reference if reference is not None else load_reference()
     references = table.find(document.text, lang)
     found = (recognizer or _default_recognizer)(document) if document.text.strip() else ()

@@ -129,6 +129,12 @@ def _entity(entity: Entity) -> Json:
     }
     if entity.type is EntityType.LOC:
         data.update(lat=entity.lat, lon=entity.lon, gazetteer_id=entity.gazetteer_id)
+        data.update(
+            feature_class=entity.feature_class,
+            confidence=entity.confidence,
+            period=None if entity.period is None else list(entity.period),
+            geometry=entity.geometry,
+        )
     return data
 
 
@@ -226,6 +232,10 @@ def _parse_entity(data: Json) -> Entity:
         lon=data.get("lon"),
         gazetteer_id=data.get("gazetteer_id"),
         resolved=data.get("lat") is not None,
+        feature_class=data.get("feature_class"),
+        confidence=data.get("confidence"),
+        period=None if data.get("period") is None else (data["period"][0], data["period"][1]),
+        geometry=data.get("geometry"),
     )
 
 

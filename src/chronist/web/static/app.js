@@ -30,7 +30,7 @@
       lang: "Sprache", skip: "Zum Text springen", source: "Quelle", how: "Datierung",
       explicit: "Datum steht im Satz", bounded: "begrenzt durch", "reference-event": "über ein Bezugsereignis erschlossen",
       narrative: "aus dem Erzählfluss erschlossen", unknown: "Datierung unbekannt", hypothetical: "nicht als Tatsache berichtet",
-      confidence: "Konfidenz", place: "Ort", noPlace: "Kein Ort mit Koordinaten", uncertain: "unsichere Spanne",
+      confidence: "Konfidenz", place: "Ort", noPlace: "Kein Ort mit Koordinaten", unplaced: "nicht auf der Karte: Ort nicht sicher bestimmt", uncertain: "unsichere Spanne",
       exact: "genau datiert", mentions: "Erwähnungen", legendTimex: "Zeitangabe",
       names: "Namen", timexes: "Zeitangaben", nobody: "(niemand genannt)",
       open: "offenes Ende", legendEvent: "Satz eines Ereignisses", eventsN: "Ereignisse",
@@ -60,7 +60,7 @@
       lang: "Language", skip: "Skip to text", source: "Source", how: "Dated",
       explicit: "date stated in the sentence", bounded: "bounded by", "reference-event": "inferred from a related event",
       narrative: "inferred from the narrative", unknown: "dating unknown", hypothetical: "not stated as fact",
-      confidence: "confidence", place: "Place", noPlace: "No place with coordinates", uncertain: "uncertain extent",
+      confidence: "confidence", place: "Place", noPlace: "No place with coordinates", unplaced: "not on the map: place not identified with confidence", uncertain: "uncertain extent",
       exact: "exact date", mentions: "mentions", legendTimex: "date expression",
       names: "names", timexes: "date expressions", nobody: "(no one named)",
       open: "open end", legendEvent: "sentence of an event", eventsN: "events",
@@ -1134,6 +1134,10 @@
         b.tabIndex = k === focusable ? 0 : -1;
         b.appendChild(el("span", "nm", ENT[k].text)); b.appendChild(el("span", "n", involvedCount[k] || 0));
         b.title = ment(k) + " " + t("mentions") + ", " + (involvedCount[k] || 0) + " " + t("events");
+        if (ty === "LOC" && ENT[k].lat === null) {
+          // a place the gazetteer could not place with enough confidence: said, not pinned
+          b.firstChild.textContent += " (?)"; b.title += " · " + t("unplaced");
+        }
         li.appendChild(b); ul.appendChild(li);
       });
       if (!items.length) { var li = el("li", "n", "–"); ul.appendChild(li); }

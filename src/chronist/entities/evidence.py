@@ -1,0 +1,225 @@
+"""Choose a place for each place entity of a document, by evidence, with a confidence.
+
+Each candidate of an entity's names (:func:`chronist.entities.places.candidates`;
+when the whole name is unknown, an administrative prefix, a suffix or a compound
+head removed: ``Landkreis Offenbach`` -> ``Offenbach``, ``Färöer-Inseln`` ->
+``Färöer``, ``Rheinufer`` -> ``Rhein``; or a compass prefix, the part then
+placed a degree that way from the whole's centre: ``Südirak``) is scored from
+
+- its feature class and population (a prior: a country or a hand-written
+  historical state, region or river before a village of the same name);
+- the words before its mentions (``am Rhein`` favours rivers, ``bei`` towns,
+  ``Provinz`` regions; ``lang/<xx>/entities.toml``);
+- the document's other places (candidates near them, or in their country);
+- the years told near its mentions against a historical state's period.
+
+The confidence is the candidate's share of the scores (a softmax) times how
+plausible its score is at all; below :data:`MIN_CONFIDENCE` nothing is chosen
+and the place stays unresolved. The weights below were set on the dev passages
+of ``bench/wiki_de`` (``bench/places_eval.py``), never on the frozen ones.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from chronist.entities.language import EntityFacts
+from chronist.entities.places import Place, PlaceKind, candidates, gazetteer
+
+__all__ = ["MIN_CONFIDENCE", "PlaceEvidence", "Resolution", "resolve_entities", "resolve_places"]
+
+MIN_CONFIDENCE = 0.3
+# a best score here halves the confidence: a town of 1,000 people, alone
+PLAUSIBLE_AT = 4.0
+# the prior of a town: 1 + this x log10(population)
+POPULATION_WEIGHT = 1.0
+# each other place of the document within 400 km, and each in the same country
+NEAR_WEIGHT = 1.0
+NEAR_CAP = 3.0
+SAME_COUNTRY_WEIGHT = 0.6
+# how far (degrees) a compass-prefixed part lies from the whole's centre
+COMPASS_STEP = 1.0
+_PRIOR = {
+    PlaceKind.COUNTRY: 6.5,
+    PlaceKind.CONTINENT: 6.5,
+    PlaceKind.HISTORICAL_STATE: 5.5,
+    PlaceKind.REGION: 5.5,
+    PlaceKind.SEA: 5.5,
+    PlaceKind.RIVER: 5.0,
+    PlaceKind.LAKE: 5.0,
+    PlaceKind.MOUNTAIN: 5.0,
+    PlaceKind.ISLAND: 5.0,
+    PlaceKind.SITE: 5.0,
+}
+_PART_KINDS = frozenset(
+    {PlaceKind.COUNTRY, PlaceKind.REGION, PlaceKind.HISTORICAL_STATE, PlaceKind.ISLAND}
+    | {PlaceKind.SEA, PlaceKind.CONTINENT}
+)
+_NEAR_KM = 400.0
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceEvidence:
+    """What the document tells about one place entity: its names (canonical first),
+    the kinds its mentions' preceding words favour, the years told near it."""
+
+    names: tuple[str, ...]
+    cues: frozenset[PlaceKind] = frozenset()
+    years: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    """The chosen place (``None`` below the threshold) and the confidence of the best one."""
+
+    place: Place | None
+    confidence: float
+
+
+def _prior(place: Place) -> float:
+    if place.kind is PlaceKind.SETTLEMENT:
+        return 1.0 + POPULATION_WEIGHT * math.log10(1 + place.population)
+    return _PRIOR[place.kind]
+
+
+def _km(a: Place, b: Place) -> float:
+    p1, p2 = math.radians(a.lat), math.radians(b.lat)
+    h = (
+        math.sin((p2 - p1) / 2) ** 2
+        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(b.lon - a.lon) / 2) ** 2
+    )
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _options(evidence: PlaceEvidence, facts: EntityFacts) -> list[tuple[Place, float]]:
+    """Candidates with a penalty: 0 for a name as written, more for a part of a place."""
+    index = gazetteer()
+    found: dict[str, tuple[Place, float]] = {}
+    for name in evidence.names:
+        for place in candidates(name, index):
+            found.setdefault(place.gazetteer_id, (place, 0.0))
+    if found:
+        return list(found.values())
+    for name in evidence.names:
+        prefix, _, rest = name.partition(" ")
+        if prefix in facts.admin_prefixes and rest:
+            for place in candidates(rest, index):
+                found.setdefault(place.gazetteer_id, (place, 0.5))
+        for stem in derived_names(name, facts):
+            for place in candidates(stem, index):
+                found.setdefault(place.gazetteer_id, (place, 0.5))
+        for prefix in facts.compass_prefixes:
+            rest = name[len(prefix) :]
+            if name.startswith(prefix) and len(rest) > 3 and rest[0].islower():
+                direction = facts.compass_directions.get(prefix, (0.0, 0.0))
+                for place in candidates(rest.capitalize(), index):
+                    if place.kind in _PART_KINDS:
+                        part = _part(place, direction)
+                        found.setdefault(place.gazetteer_id, (part, 1.0))
+                break
+    return list(found.values())
+
+
+def derived_names(name: str, facts: EntityFacts) -> list[str]:
+    """The place inside a compound or suffixed name: ``Färöer-Inseln`` -> ``Färöer``,
+    ``Rheinufer`` -> ``Rhein``.
+
+    >>> from chronist.entities.language import entity_facts
+    >>> facts = entity_facts("de")
+    >>> derived_names("Rheinufer", facts), derived_names("Maurya-Reich", facts)
+    (['Rhein'], ['Maurya'])
+    """
+    found = [
+        name[: -len(s)] for s in facts.name_suffixes if name.endswith(s) and len(name) > len(s) + 2
+    ]
+    for head in facts.compound_heads:
+        stem = name[: -len(head)]
+        if name.endswith(head) and len(stem) >= 3 and stem[0].isupper():
+            found.append(stem.rstrip("-"))
+    return found
+
+
+def _part(place: Place, direction: tuple[float, float]) -> Place:
+    """The region of ``place`` the compass points to (``Südirak``): its centre moved
+    about a degree (ten for a sea or continent) that way; still ``place``'s id."""
+    if direction == (0.0, 0.0):
+        return place
+    step = COMPASS_STEP * (10.0 if place.kind in (PlaceKind.SEA, PlaceKind.CONTINENT) else 1.0)
+    lat = max(-89.0, min(89.0, place.lat + step * direction[0]))
+    lon = place.lon + step * direction[1] / max(0.2, math.cos(math.radians(place.lat)))
+    lon = (lon + 180.0) % 360.0 - 180.0
+    return replace(place, lat=round(lat, 2), lon=round(lon, 2), kind=PlaceKind.REGION)
+
+
+def _era(place: Place, years: Sequence[int]) -> float:
+    if not years or (place.start is None and place.end is None):
+        return 0.0
+    start = -10_000 if place.start is None else place.start - 25
+    end = 10_000 if place.end is None else place.end + 25
+    inside = sum(start <= year <= end for year in years)
+    return 1.0 if inside else -2.5
+
+
+def _score(place: Place, penalty: float, evidence: PlaceEvidence, others: Sequence[Place]) -> float:
+    score = _prior(place) - penalty
+    if evidence.cues:
+        score += 1.5 if place.kind in evidence.cues else -0.5
+    near = sum(1 for other in others if _km(place, other) <= _NEAR_KM)
+    same = sum(1 for other in others if place.country and other.country == place.country)
+    score += min(NEAR_CAP, NEAR_WEIGHT * near) + min(1.5, SAME_COUNTRY_WEIGHT * same)
+    return score + _era(place, evidence.years)
+
+
+def _confidence(scores: list[float]) -> float:
+    best = max(scores)
+    share = 1.0 / sum(math.exp(s - best) for s in scores)
+    plausible = 1.0 / (1.0 + math.exp(-(best - PLAUSIBLE_AT)))
+    return share * plausible
+
+
+def resolve_entities(entities: Sequence[PlaceEvidence], facts: EntityFacts) -> list[Resolution]:
+    """One :class:`Resolution` per place entity, in order.
+
+    >>> from chronist.entities.language import entity_facts
+    >>> found = resolve_entities(
+    ...     [PlaceEvidence(("Rhein",), years=(1850,)), PlaceEvidence(("Preußen",), years=(1850,))],
+    ...     entity_facts("de"),
+    ... )
+    >>> [(r.place.kind.value, r.confidence > 0.5) for r in found]
+    [('river', True), ('historical-state', True)]
+    """
+    options = [_options(e, facts) for e in entities]
+    # first pass: each entity alone; its best candidate is context for the others
+    alone: list[Place | None] = []
+    for evidence, found in zip(entities, options, strict=True):
+        scored = [(_score(p, pen, evidence, ()), p) for p, pen in found]
+        alone.append(max(scored, key=lambda x: x[0])[1] if scored else None)
+    result: list[Resolution] = []
+    for number, (evidence, found) in enumerate(zip(entities, options, strict=True)):
+        if not found:
+            result.append(Resolution(None, 0.0))
+            continue
+        others = [p for i, p in enumerate(alone) if p is not None and i != number]
+        scored = [(_score(p, pen, evidence, others), p) for p, pen in found]
+        best = max(scored, key=lambda x: x[0])[1]
+        confidence = round(_confidence([s for s, _ in scored]), 3)
+        chosen = best if confidence >= MIN_CONFIDENCE else None
+        result.append(Resolution(chosen, confidence))
+    return result
+
+
+def resolve_places(names: Sequence[str], lang: str = "de") -> dict[str, Place | None]:
+    """Resolve each name of one document, as one entity each, with no other evidence
+    than the names themselves (each other's context).
+
+    >>> found = resolve_places(["Pjöngjang", "Berlins", "Atlantis-am-Yalu"])
+    >>> found["Pjöngjang"].country, found["Berlins"].country, found["Atlantis-am-Yalu"]
+    ('KP', 'DE', None)
+    """
+    from chronist.entities.language import entity_facts
+
+    wanted = list(dict.fromkeys(names))
+    found = resolve_entities([PlaceEvidence((name,)) for name in wanted], entity_facts(lang))
+    return {name: r.place for name, r in zip(wanted, found, strict=True)}

@@ -1,0 +1,129 @@
+"""What entity recognition knows about a language, read from ``lang/<code>/entities.toml``.
+
+>>> facts = entity_facts("de")
+>>> "Chr." in facts.not_entities, facts.cues["am"][0].value
+(True, 'river')
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from chronist.entities.places import PlaceKind
+from chronist.errors import LanguageDataError
+from chronist.lang import language_dir
+
+__all__ = [
+    "ENTITIES_FILE",
+    "EntityFacts",
+    "entity_facts",
+    "no_entity_facts",
+    "read_entity_facts",
+]
+
+ENTITIES_FILE = "entities.toml"
+
+
+@dataclass(frozen=True, slots=True)
+class EntityFacts:
+    """Place cues and name filters of one language."""
+
+    compass_prefixes: tuple[str, ...]  # longest first
+    compass_directions: dict[str, tuple[float, float]]  # prefix -> (north, east)
+    admin_prefixes: frozenset[str]  # "Landkreis", "Grafschaft"
+    name_suffixes: tuple[str, ...]  # longest first
+    compound_heads: tuple[str, ...]  # longest first
+    place_prepositions: frozenset[str]  # a gazetteer name after one is a place
+    cue_window: int  # how many words before a place are read for a cue
+    cues: dict[str, tuple[PlaceKind, ...]]  # lower-case words -> kinds they favour
+    not_entities: frozenset[str]
+    adjective_endings: tuple[str, ...]
+    demonym_suffixes: tuple[str, ...]
+    people_articles: frozenset[str]
+    countries_with_article: frozenset[str]
+    titles: frozenset[str]
+    name_particles: frozenset[str]
+    institutions: frozenset[str]
+    organisation_heads: frozenset[str]
+    articles: frozenset[str]
+    examples: tuple[tuple[str, tuple[str, ...]], ...]
+
+
+def _strings(data: dict[str, Any], path: Path, table: str, key: str) -> list[str]:
+    value = data.get(table, {}).get(key)
+    if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+        raise LanguageDataError(f"{path}: [{table}] {key} must be a list of strings")
+    return value
+
+
+def read_entity_facts(path: Path) -> EntityFacts:
+    """Read and check one ``entities.toml``; errors name the file and the key."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as error:
+        raise LanguageDataError(f"{path}: {error}") from error
+    kinds = {k.value: k for k in PlaceKind}
+    cues: dict[str, tuple[PlaceKind, ...]] = {}
+    for word, names in data.get("places", {}).get("cues", {}).items():
+        unknown = [n for n in names if n not in kinds]
+        if unknown:
+            raise LanguageDataError(f"{path}: [places.cues] {word!r}: unknown kinds {unknown}")
+        cues[word] = tuple(kinds[n] for n in names)
+    directions: dict[str, tuple[float, float]] = {}
+    for prefix, vector in data.get("places", {}).get("compass_directions", {}).items():
+        if not (isinstance(vector, list) and len(vector) == 2):
+            raise LanguageDataError(
+                f"{path}: [places.compass_directions] {prefix!r}: [north, east]"
+            )
+        directions[prefix] = (float(vector[0]), float(vector[1]))
+    window = data.get("places", {}).get("cue_window")
+    if not isinstance(window, int) or window < 1:
+        raise LanguageDataError(f"{path}: [places] cue_window must be a positive integer")
+    examples = data.get("examples", {})
+    if not all(isinstance(v, list) for v in examples.values()):
+        raise LanguageDataError(f"{path}: [examples] values must be lists")
+    return EntityFacts(
+        compass_prefixes=tuple(
+            sorted(_strings(data, path, "places", "compass_prefixes"), key=len, reverse=True)
+        ),
+        place_prepositions=frozenset(_strings(data, path, "places", "place_prepositions")),
+        admin_prefixes=frozenset(_strings(data, path, "places", "admin_prefixes")),
+        name_suffixes=tuple(
+            sorted(_strings(data, path, "places", "name_suffixes"), key=len, reverse=True)
+        ),
+        compound_heads=tuple(
+            sorted(_strings(data, path, "places", "compound_heads"), key=len, reverse=True)
+        ),
+        compass_directions=directions,
+        cue_window=window,
+        cues=cues,
+        not_entities=frozenset(_strings(data, path, "names", "not_entities")),
+        adjective_endings=tuple(_strings(data, path, "names", "adjective_endings")),
+        demonym_suffixes=tuple(_strings(data, path, "names", "demonym_suffixes")),
+        people_articles=frozenset(_strings(data, path, "names", "people_articles")),
+        countries_with_article=frozenset(_strings(data, path, "names", "countries_with_article")),
+        titles=frozenset(_strings(data, path, "names", "titles")),
+        name_particles=frozenset(_strings(data, path, "names", "name_particles")),
+        institutions=frozenset(_strings(data, path, "names", "institutions")),
+        organisation_heads=frozenset(_strings(data, path, "names", "organisation_heads")),
+        articles=frozenset(_strings(data, path, "names", "articles")),
+        examples=tuple((text, tuple(found)) for text, found in examples.items()),
+    )
+
+
+@cache
+def no_entity_facts() -> EntityFacts:
+    """The facts of a language without ``entities.toml``: no cues, no filters."""
+    return EntityFacts(
+        (), {}, frozenset(), (), (), frozenset(), 0, {}, frozenset(), (), (), frozenset(),
+        frozenset(), frozenset(), frozenset(), frozenset(), frozenset(), frozenset(), (),
+    )  # fmt: skip
+
+
+def entity_facts(lang: str) -> EntityFacts:
+    """The entity facts of a language (read once)."""
+    return read_entity_facts(language_dir(lang) / ENTITIES_FILE)

@@ -1,0 +1,73 @@
+"""Place resolution by evidence: priors, cues, context, era, confidence."""
+
+from __future__ import annotations
+
+import pytest
+
+from chronist.entities.evidence import MIN_CONFIDENCE, PlaceEvidence, resolve_entities
+from chronist.entities.language import entity_facts
+from chronist.entities.places import PlaceKind, gazetteer
+from chronist.entities.types import EntityType
+from chronist.timeline import build_timeline
+
+
+def _resolve(*evidence: PlaceEvidence) -> list[tuple[str | None, float]]:
+    found = resolve_entities(list(evidence), entity_facts("de"))
+    return [(r.place.gazetteer_id if r.place else None, r.confidence) for r in found]
+
+
+def test_historical_state_in_its_period() -> None:
+    ((ident, confidence),) = _resolve(PlaceEvidence(("Preußen",), years=(1850, 1866)))
+    assert ident == "chronist:prussia" and confidence > 0.5
+
+
+def test_historical_state_outside_its_period_stays_unresolved() -> None:
+    ((ident, confidence),) = _resolve(PlaceEvidence(("Weströmisches Reich",), years=(1800,)))
+    assert ident is None and confidence < MIN_CONFIDENCE
+
+
+def test_river_cue_beats_a_town_of_the_same_name() -> None:
+    river = frozenset({PlaceKind.RIVER})
+    ((ident, _),) = _resolve(PlaceEvidence(("Main",), cues=river))
+    assert ident == "chronist:main-river"
+
+
+def test_compass_prefix_names_a_part_of_a_country() -> None:
+    ((ident, _),) = _resolve(PlaceEvidence(("Südalbanien",)))
+    assert ident is not None
+    (albania,) = [p for p in gazetteer().get("Albanien") if p.kind is PlaceKind.COUNTRY]
+    assert ident == albania.gazetteer_id
+
+
+def test_context_moves_a_homonym() -> None:
+    alone, *_ = _resolve(PlaceEvidence(("Alexandria",)))
+    with_us, *_ = _resolve(
+        PlaceEvidence(("Alexandria",)), PlaceEvidence(("USA",)), PlaceEvidence(("Washington",))
+    )
+    assert alone[0] != with_us[0]
+    assert alone[0] is not None and with_us[0] is not None
+
+
+def test_unknown_name_has_no_confidence() -> None:
+    assert _resolve(PlaceEvidence(("Atlantis-am-Yalu",))) == [(None, 0.0)]
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("Am 3. Mai 1945 erreichten Truppen Hamburg.", "Mai"),
+        ("Im 5. Jahrhundert v. Chr. blühte Athen.", "Chr."),
+    ],
+)
+def test_timeline_keeps_no_entity_inside_a_date(text: str, absent: str) -> None:
+    entities = build_timeline(text).entities
+    assert all(absent not in m.text for e in entities for m in e.mentions)
+
+
+def test_timeline_era_reaches_place_resolution() -> None:
+    text = "Im Jahr 1866 besiegte Preußen Österreich. Preußen gewann."
+    places = {e.text: e for e in build_timeline(text).entities if e.type is EntityType.LOC}
+    prussia = places["Preußen"]
+    assert prussia.feature_class == "historical-state"
+    assert prussia.period == (1701, 1947)
+    assert prussia.geometry == "centroid"
