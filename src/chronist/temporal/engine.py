@@ -149,9 +149,12 @@ def _rule_candidates(
     text: str, rule: Rule, grammar: Grammar, index: _TokenIndex
 ) -> list[Candidate]:
     producer = PRODUCERS[rule.producer]
-    search = rule.regex.finditer
     found: list[Candidate] = []
-    for window_start, window_end in index.windows(rule.triggers, rule.digits, rule.stems):
+    windows = index.windows(rule.triggers, rule.digits, rule.stems)
+    if not windows:
+        return found
+    search = rule.regex.compiled().finditer  # compiled here, the first time a window needs it
+    for window_start, window_end in windows:
         for match in search(text, window_start, window_end):  # most windows hold none
             candidate = _candidate(text, match, rule, producer, grammar)
             if candidate is not None:

@@ -113,11 +113,9 @@ class Document:
     def sentences(self) -> list[tuple[int, int]]:
         """Sentence spans, inside paragraphs, in text order."""
         if "sentences" not in self._parts:
-            self._parts["sentences"] = [
-                span
-                for start, end in self.paragraphs
-                for span in sentence_spans(self.text, start, end, self.lang)
-            ]
+            self._parts["sentences"] = _within_paragraphs(
+                self.text, sentence_spans(self.text, 0, len(self.text), self.lang), self.paragraphs
+            )
         found: list[tuple[int, int]] = self._parts["sentences"]
         return found
 
@@ -189,6 +187,26 @@ class Document:
     def title(self) -> str:
         """The source's file stem, else the start of the first line."""
         return _stem(self.source) or _first_words(self.text) or self.id
+
+
+def _within_paragraphs(
+    text: str, sentences: list[tuple[int, int]], paragraphs: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """The sentences cut where a paragraph ends (a heading has no full stop)."""
+    cut: list[tuple[int, int]] = []
+    at = 0
+    for start, end in sentences:
+        while at < len(paragraphs) and paragraphs[at][1] <= start:
+            at += 1
+        k = at
+        while k < len(paragraphs) and paragraphs[k][0] < end:
+            first, last = max(start, paragraphs[k][0]), min(end, paragraphs[k][1])
+            while last > first and text[last - 1].isspace():
+                last -= 1
+            if last > first:
+                cut.append((first, last))
+            k += 1
+    return cut
 
 
 def _stem(path: str | None) -> str:
