@@ -30,7 +30,7 @@ def test_the_toml_cache_is_only_a_cache(tmp_path, monkeypatch) -> None:
     first = read_toml(path)
     [entry] = tmp_path.iterdir()
     assert read_toml(path) == first  # from the cache
-    for damage in (b"", b"garbage", entry.read_bytes()[:-5], b"chronist-toml-1\n" + b"x" * 40):
+    for damage in (b"", b"garbage", entry.read_bytes()[:-5], b"chronist-toml-2\n" + b"x" * 40):
         entry.write_bytes(damage)
         assert read_toml(path) == first
     entry.unlink()

@@ -1,13 +1,14 @@
 """Reading a language's TOML files, with the parsed data kept between runs.
 
 Parsing the grammar's TOML is most of what a short run spends loading a
-language. The parsed data (plain dicts, lists, strings and numbers) is kept
-as JSON in ``$CHRONIST_CACHE_DIR``, else ``$XDG_CACHE_HOME/chronist``, else
-``~/.cache/chronist``, under the SHA-256 of the file's bytes, so an edited
-file never reads stale data. A cache is only a cache: a missing, unreadable,
-corrupt or foreign entry, or a directory that cannot be written, means the
-file is parsed as usual (and the entry written again when possible);
-``CHRONIST_CACHE_DIR=`` (empty) turns the cache off.
+language. The parsed data (plain dicts, lists, strings and numbers) is kept as
+JSON in ``$CHRONIST_CACHE_DIR``, else ``$XDG_CACHE_HOME/chronist``, else
+``~/.cache/chronist``, beside a copy of the file's bytes: an entry is used
+only when those bytes equal the file's, so an edited file never reads stale
+data. A cache is only a cache: a missing, unreadable, corrupt or foreign
+entry, or a directory that cannot be written, means the file is parsed as
+usual (and the entry written again when possible); ``CHRONIST_CACHE_DIR=``
+(empty) turns the cache off.
 
 >>> from chronist.lang import language_dir
 >>> read_toml(language_dir("de") / "text.toml")["sentences"]["ordinal_dot"]
@@ -16,7 +17,6 @@ True
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import stat
@@ -27,7 +27,7 @@ from typing import Any
 
 __all__ = ["cache_dir", "read_toml"]
 
-_MAGIC = b"chronist-toml-1\n"
+_MAGIC = b"chronist-toml-2\n"
 _MAX_ENTRY = 16 * 1024 * 1024
 
 
@@ -40,22 +40,24 @@ def cache_dir() -> Path | None:
     return Path(base) / "chronist"
 
 
-def _read_entry(path: Path, digest: bytes) -> dict[str, Any] | None:
+def _read_entry(path: Path, source: bytes) -> dict[str, Any] | None:
     try:
         if not stat.S_ISREG(path.stat().st_mode) or path.stat().st_size > _MAX_ENTRY:
             return None  # a FIFO or a device in its place is not read
         raw = path.read_bytes()
-        if not raw.startswith(_MAGIC + digest):
+        head = _MAGIC + b"%010d" % len(source)
+        if not raw.startswith(head) or raw[len(head) : len(head) + len(source)] != source:
             return None
-        data = json.loads(raw[len(_MAGIC) + len(digest) :].decode("utf-8"))
+        data = json.loads(raw[len(head) + len(source) :].decode("utf-8"))
     except (OSError, ValueError, UnicodeDecodeError, RecursionError):
         return None
     return data if isinstance(data, dict) else None
 
 
-def _write_entry(path: Path, digest: bytes, data: dict[str, Any]) -> None:
+def _write_entry(path: Path, source: bytes, data: dict[str, Any]) -> None:
     try:
-        payload = _MAGIC + digest + json.dumps(data, ensure_ascii=False).encode("utf-8")
+        parsed = json.dumps(data, ensure_ascii=False).encode("utf-8")
+        payload = _MAGIC + b"%010d" % len(source) + source + parsed
     except (TypeError, ValueError):
         return  # a value JSON cannot keep (a TOML date): parse each time
     partial = path.with_name(f".{path.name}.{os.getpid()}.part")
@@ -74,11 +76,11 @@ def read_toml(path: Path) -> dict[str, Any]:
     directory = cache_dir()
     if directory is None:
         return tomllib.loads(raw.decode("utf-8"))
-    digest = hashlib.sha256(raw).digest()
-    entry = directory / f"{digest.hex()[:32]}.toml.json"
-    found = _read_entry(entry, digest)
+    name = str(path.resolve()).strip("/").replace("/", "%").replace("\\", "%")
+    entry = directory / f"{name[-200:]}.json"
+    found = _read_entry(entry, raw)
     if found is not None:
         return found
     data = tomllib.loads(raw.decode("utf-8"))
-    _write_entry(entry, digest, data)
+    _write_entry(entry, raw, data)
     return data
