@@ -25,6 +25,7 @@ PRODUCERS: dict[str, Producer] = {
             "era",
             "position",
             "approx",
+            "approx2",
             "relative_adjective",
             "unit_compound",
             "unit",
