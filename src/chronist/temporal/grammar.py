@@ -197,6 +197,8 @@ class Grammar:
     count_after: re.Pattern[str] = re.compile(r"(?!)")
     cues: DiscourseCues = DiscourseCues()
     stem_pattern: re.Pattern[str] | None = None  # one pattern for every stem a rule searches for
+    # an article right before a span that belongs to it ("dem 28. Juni", "das 17. Jahrhundert")
+    article_before: re.Pattern[str] = re.compile(r"(?!)")
     # derived from the rules once, read by the engine for every stretch of text
     rule_order: dict[str, int] = field(init=False, compare=False, repr=False)
     search_words: frozenset[str] = field(init=False, compare=False, repr=False)  # lower-cased
@@ -345,8 +347,22 @@ def load_grammar(lang: str) -> Grammar:
     stems = sorted({stem for rule in rules for stem in rule.stems})
     stem_pattern = re.compile("|".join(map(re.escape, stems))) if stems else None
     unused_names = frozenset(unused)
+    articles = lexicon.classes.get("extent_article")
+    article_before = (
+        re.compile(r"(?<![\w])(?:" + articles.compact_alternation() + r")\s+\Z")
+        if articles is not None
+        else re.compile(r"(?!)")
+    )
     return Grammar(
-        lang, lexicon, tuple(rules), unused_names, bound_before, count_after, cues, stem_pattern
+        lang,
+        lexicon,
+        tuple(rules),
+        unused_names,
+        bound_before,
+        count_after,
+        cues,
+        stem_pattern,
+        article_before=article_before,
     )
 
 
@@ -413,5 +429,5 @@ def _literal_words(body: str) -> frozenset[str]:
 
 # Lexicon classes that producers read directly instead of through a pattern.
 _CLASSES_READ_BY_CODE = frozenset(
-    {"bound", "quantity_lead", "count_noun", "writing_relative", "weekend"}
+    {"bound", "quantity_lead", "count_noun", "writing_relative", "weekend", "extent_article"}
 )
