@@ -75,6 +75,7 @@ class Anaphor:
     """
 
     as_present: bool = False
+    past: bool = False  # "damals": written PAST_REF in an article, the anchor keeps the time
 
 
 @dataclass(frozen=True, slots=True)

@@ -193,6 +193,10 @@ class Anchorer(ABC):
         """A date without a year once filled from the reference: the policy's last word."""
         return filled, anchored
 
+    def _anaphor_told_as_past(self) -> bool:
+        """Whether ``damals`` is written PAST_REF (the anchor keeps the time it points to)."""
+        return False
+
     def _deictic_from_dct(self, meaning: Deictic) -> bool:
         """Whether ``gestern``, ``vor zwei Jahren`` count from the DCT (when there is one)."""
         return meaning.unit is not Unit.DAY
@@ -363,7 +367,7 @@ class Anchorer(ABC):
             anchor, at = self._anchor_of(reference)
             if meaning.as_present:
                 return AnchoredValue(RefPoint(Reference.PRESENT), anchor, at)
-            if reference.kind is AnchorKind.DCT:
+            if reference.kind is AnchorKind.DCT or (meaning.past and self._anaphor_told_as_past()):
                 # "damals" in news, no time told before it: some time before writing
                 return AnchoredValue(RefPoint(Reference.PAST), anchor, at)
             return AnchoredValue(reference.point, anchor, at)

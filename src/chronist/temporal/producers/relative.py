@@ -102,7 +102,10 @@ def deictic(groups: Groups) -> Produced | None:
 
 
 def anaphor(groups: Groups) -> Produced | None:
-    return Produced(TimexType.DATE, Anaphor(as_present="now" in groups or "now2" in groups))
+    return Produced(
+        TimexType.DATE,
+        Anaphor(as_present="now" in groups or "now2" in groups, past="past_anaphor" in groups),
+    )
 
 
 def reference(groups: Groups) -> Produced | None:
