@@ -159,6 +159,12 @@ class DiscourseCues:
     until_before: re.Pattern[str] = _NEVER  # right before a date: it ends what happens
     since_before: re.Pattern[str] = _NEVER  # right before a date: it begins what happens
     dated_before: re.Pattern[str] = _NEVER  # right before a date: a date, not a range's start
+    # a later vantage point told in the story ("Im Mai 2011 erklärte der Historiker ...")
+    vantage: re.Pattern[str] = _NEVER
+
+
+# cues a language may leave out (they then never match)
+_OPTIONAL_CUES = frozenset({"vantage"})
 
 
 def load_cues(path: Path) -> DiscourseCues:
@@ -172,6 +178,8 @@ def load_cues(path: Path) -> DiscourseCues:
     data = _load_toml(path)
     patterns: dict[str, re.Pattern[str]] = {}
     for name in DiscourseCues.__slots__:
+        if name in _OPTIONAL_CUES and name not in data:
+            continue
         source = data.get(name)
         if not isinstance(source, str):
             raise LanguageDataError(f"{path}: {name!r} is missing or not a string")

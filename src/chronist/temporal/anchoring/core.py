@@ -30,6 +30,7 @@ from chronist.temporal.calendar_math import (
 )
 from chronist.temporal.discourse import (
     Tense,
+    dates_what_it_follows,
     in_background_clause,
     in_parentheses,
     sentence_tense,
@@ -238,9 +239,14 @@ class Anchorer(ABC):
         if candidate.bound == "from" and not self._range_follows(candidate):
             return  # "die Deklaration von Paris von 1856": an attribute, not the story's time
         sentence = self.sentences.span_of(candidate.start)
-        if in_parentheses(self.text, sentence[0], candidate.start) or in_background_clause(
-            self.text, sentence, candidate.start, candidate.end, self.cues
+        if in_parentheses(self.text, sentence[0], candidate.start) and not (
+            value.grain >= Grain.MONTH
+            and dates_what_it_follows(self.text, *sentence[:1], candidate.start)
         ):
+            return  # a look aside ("(bis 1671 Abt in Z)"), not a date of what it follows
+        if in_background_clause(self.text, sentence, candidate.start, candidate.end, self.cues):
+            return
+        if self._later_vantage(value.year, sentence):
             return
         if value.grain == Grain.YEAR and not self._jump_confirmed(index, value.year):
             return
@@ -258,6 +264,14 @@ class Anchorer(ABC):
         if value.grain >= Grain.DAY and value.day is None:
             return
         self.reference = _Reference(value, index, AnchorKind.TIMEX)
+
+    def _later_vantage(self, year: int, sentence: tuple[int, int]) -> bool:
+        """``Im Mai 2011 erklärte der Historiker ...``: a report about the story, long after
+        it, does not move the story's clock; the next date returns to the story."""
+        current = self.reference.point.year if self.reference else None
+        if current is None or year - current <= _FAR_JUMP_YEARS:
+            return False
+        return self.cues.vantage.search(self.text, *sentence) is not None
 
     def _stated_since(self, index: int, reference: _Reference, spans: SpanIndex) -> bool:
         """The reference is a date stated in this candidate's sentence or paragraph (``spans``)."""
