@@ -16,6 +16,7 @@ documented here. Every value records the anchor it used (:class:`Anchor`).
 
 from __future__ import annotations
 
+import re
 from abc import ABC, abstractmethod
 from bisect import bisect_right
 from dataclasses import dataclass, replace
@@ -62,6 +63,17 @@ _FAR_JUMP_YEARS = 10
 _PAST_TENSE_REACH_DAYS = 14
 # how far back a quarter compared with "a year earlier" may have been named
 _COMPARED_PERIOD_REACH = 300
+# between a relative date and the date beside it ("am Folgetag, dem 8. März 1705")
+_APPOSITION = re.compile(r"\s*,\s*")
+# the finest grain a vague shift of this unit keeps from its anchor
+_UNIT_GRAIN = {
+    Unit.MONTH: Grain.MONTH,
+    Unit.QUARTER: Grain.MONTH,
+    Unit.YEAR: Grain.YEAR,
+    Unit.DECADE: Grain.YEAR,
+    Unit.CENTURY: Grain.YEAR,
+    Unit.MILLENNIUM: Grain.YEAR,
+}
 _NON_MOVING_BOUNDS = frozenset({"until", "before", "after", "latest", "earliest", "since"})
 
 
@@ -214,7 +226,7 @@ class Anchorer(ABC):
     def resolve_all(self) -> list[AnchoredValue]:
         results = self._results
         for index, candidate in enumerate(self.candidates):
-            anchored = self._resolve(index, candidate)
+            anchored = self._appositive_date(index) or self._resolve(index, candidate)
             results.append(anchored)
             self._maybe_move(index, candidate, anchored)
             self._note_deictic_year(index, candidate, anchored.value)
@@ -257,6 +269,8 @@ class Anchorer(ABC):
                 return  # a look beyond the years the section is about: the text comes back
         if isinstance(candidate.meaning, Deictic) or value.grain < Grain.YEAR:
             return
+        if isinstance(candidate.meaning, Shift) and candidate.meaning.vague:
+            return  # "wenige Tage später" says nothing the anchor did not
         if isinstance(candidate.meaning, Shift) and candidate.meaning.amount < 0:
             return  # a flashback ("zwei Jahre zuvor") does not move the story
         if value.grain >= Grain.MONTH and value.month is None:
@@ -368,6 +382,8 @@ class Anchorer(ABC):
             return AnchoredValue(meaning.value, self._fixed_anchor(meaning.value), None)
         if isinstance(meaning, Explicit):
             return self._resolve_explicit(index, candidate, meaning)
+        if isinstance(meaning, Shift) and meaning.vague:
+            return self._resolve_vague_shift(index, meaning)
         if isinstance(meaning, Deictic | Shift):
             compared = self._compared_period(index, meaning)
             if compared is not None:
@@ -398,6 +414,37 @@ class Anchorer(ABC):
         if meaning.weekend:
             meaning = self._weekend_from(index, meaning, reference)
         return AnchoredValue(apply_shift(reference.point, meaning), anchor, at)
+
+    def _appositive_date(self, index: int) -> AnchoredValue | None:
+        """``am Folgetag, dem 8. März 1705``: the date beside a relative one says which day."""
+        candidate = self.candidates[index]
+        if not isinstance(candidate.meaning, Shift) or index + 1 >= len(self.candidates):
+            return None
+        following = self.candidates[index + 1]
+        meaning = following.meaning
+        if not (
+            isinstance(meaning, Explicit)
+            and meaning.fill is None
+            and meaning.point.year is not None
+            and _APPOSITION.fullmatch(self.text, candidate.end, following.start)
+        ):
+            return None
+        stated = self._resolve(index + 1, following)
+        if not isinstance(stated.value, CalendarPoint):
+            return None
+        return AnchoredValue(stated.value, Anchor(AnchorKind.TIMEX), index + 1)
+
+    def _resolve_vague_shift(self, index: int, meaning: Shift) -> AnchoredValue:
+        """``wenige Tage später``: after the story's time, at most at the unit's grain
+        (the mod, AFTER or BEFORE, is the expression's); no time told yet: a vague reference."""
+        reference = self._context_reference(index)
+        if reference is None or reference.kind is AnchorKind.DCT:
+            later = Reference.FUTURE if meaning.amount > 0 else Reference.PAST
+            return AnchoredValue(RefPoint(later), Anchor(AnchorKind.NONE), None)
+        anchor, at = self._anchor_of(reference)
+        grain = _UNIT_GRAIN.get(meaning.unit, Grain.DAY)
+        point = reference.point
+        return AnchoredValue(point.coarsened(grain) if point.grain > grain else point, anchor, at)
 
     def _weekend_from(self, index: int, meaning: Shift, reference: _Reference) -> Shift:
         """Which week's weekend, told on a weekday: the coming one is this week's.
