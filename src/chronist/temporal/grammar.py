@@ -437,5 +437,13 @@ def _literal_words(body: str) -> frozenset[str]:
 
 # Lexicon classes that producers read directly instead of through a pattern.
 _CLASSES_READ_BY_CODE = frozenset(
-    {"bound", "quantity_lead", "count_noun", "writing_relative", "weekend", "extent_article"}
+    {
+        "bound",
+        "quantity_lead",
+        "count_noun",
+        "writing_relative",
+        "weekend",
+        "extent_article",
+        "convention",
+    }
 )
