@@ -12,6 +12,10 @@ The demo document's gold (``bench/demo_de``) is built the same way from the
 text in ``../shared/seed``, which is not copied into the repository::
 
     .venv/bin/python bench/news_de/build.py bench/demo_de --texts ../shared/seed
+
+The Wikipedia passages keep their annotation in ``gold/timex``::
+
+    .venv/bin/python bench/news_de/build.py bench/wiki_de --gold bench/wiki_de/gold/timex
 """
 
 from __future__ import annotations
@@ -31,7 +35,7 @@ VALUE = re.compile(
     r"PRESENT_REF|PAST_REF|FUTURE_REF"
     r"|P(?:[\dX.]+[YMWDHSQ]|[\dX]+(?:DE|CE|ML)|T[\dX.]+[HMS])+"
     r"|PT(?:[\dX.]+[HMS])+"
-    r"|(?:BC)?[\dX]{2,4}(?:-(?:[\dX]{2}(?:-[\dX]{2})?|W[\dX]{2}(?:-(?:\d|WE))?|SP|SU|FA|WI|Q[1-4X]|H[12X]))?"
+    r"|(?:BC)?[\dX]{1,4}(?:-(?:[\dX]{2}(?:-[\dX]{2})?|W[\dX]{2}(?:-(?:\d|WE))?|SP|SU|FA|WI|Q[1-4X]|H[12X]))?"
     r"(?:T(?:[\dX]{2}(?::[\dX]{2}){0,2}|MO|MI|AF|EV|NI|DT))?"
     r"|T[\dX]{2}(?::[\dX]{2})?"
 )
@@ -74,9 +78,13 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("folder", type=Path, help="bench/news_de")
     parser.add_argument("--texts", type=Path, help="where the texts are (default: FOLDER/docs)")
+    parser.add_argument(
+        "--gold", type=Path, help="where the annotations are (default: FOLDER/gold)"
+    )
     args = parser.parse_args()
     folder: Path = args.folder
     texts: Path = args.texts or folder / "docs"
+    gold_dir: Path = args.gold or folder / "gold"
     with (folder / "documents.tsv").open(encoding="utf-8", newline="") as handle:
         documents = list(csv.DictReader(handle, delimiter="\t"))
     counts: dict[str, int] = {}
@@ -84,7 +92,7 @@ def main() -> int:
         name, split = document["name"], document["split"]
         # a text kept outside the repository is named in a "file" column
         text = (texts / (document.get("file") or f"{name}.txt")).read_text(encoding="utf-8")
-        gold = folder / "gold" / f"{name}.tsv"
+        gold = gold_dir / f"{name}.tsv"
         if not gold.is_file():
             sys.exit(f"build: {gold} is missing")
         try:

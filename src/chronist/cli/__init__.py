@@ -240,6 +240,8 @@ def _run_tag(args: argparse.Namespace) -> int:
                 raise item.error
             text = read_text(item.path, max_bytes=args.max_size)
             tagged = chronist.tagging(text, lang=args.lang, kind=args.kind, dct=args.dct)
+            for note in tagged.notes:
+                _report(f"{item.name}: {note}", prefix="chronist: warning: ")
             document = TagDocument(
                 item.name, item.relative.name, args.lang, args.kind, tagged.kind, args.dct
             )

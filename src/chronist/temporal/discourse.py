@@ -135,6 +135,30 @@ def in_parentheses(text: str, sentence_start: int, start: int) -> bool:
     return before.count("(") > before.count(")")
 
 
+# "(3./4. Juni 1702)" right after what it dates; "(* 12. März 1821" is a life date
+_APPOSITIVE_REACH = 8
+_LIFE_MARKS = frozenset("*†+")
+
+
+def dates_what_it_follows(text: str, sentence_start: int, start: int) -> bool:
+    """A date that opens its parentheses dates the noun before them: the story is there.
+
+    >>> dates_what_it_follows("die Schlacht bei X (3./4. Juni 1702)", 0, 22)
+    True
+    >>> dates_what_it_follows("Goethe (* 28. August 1749)", 0, 10)
+    False
+    """
+    before = text[max(sentence_start, start - _CLAUSE_REACH) : start]
+    opened = before.rfind("(")
+    inside = before[opened + 1 :]
+    return (
+        opened >= 0
+        and len(inside) <= _APPOSITIVE_REACH
+        and not (_LIFE_MARKS & set(inside))
+        and not any(character.isalpha() for character in inside)
+    )
+
+
 def in_background_clause(
     text: str, sentence: tuple[int, int], start: int, end: int, cues: DiscourseCues
 ) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import accumulate, compress
 
 from chronist.temporal.grammar import Grammar, Rule
@@ -136,7 +136,7 @@ def find_candidates(
     found: list[Candidate] = []
     for rule in grammar.rules:
         found.extend(_rule_candidates(text, rule, grammar, index))
-    return _select(found, grammar)
+    return [_with_article(text, candidate, grammar) for candidate in _select(found, grammar)]
 
 
 def rule_candidates(text: str, rule: Rule, grammar: Grammar) -> list[Candidate]:
@@ -190,6 +190,27 @@ def _candidate(
     return Candidate(
         start, end, text[start:end], rule.name, produced.type, produced.meaning, mod, bound
     )
+
+
+# a bare year ("der 1950 gegründete Verein": the article is the noun's) and a last
+# word in lower case ("die heutige Slowakei": an adjective of the noun after it)
+_BARE_YEAR = re.compile(r"[0-9]{1,4}(?![0-9.]|er)")
+
+
+def _with_article(text: str, candidate: Candidate, grammar: Grammar) -> Candidate:
+    """The candidate with an article of the expression's own noun taken into its extent.
+
+    TimeML (KRAUTS) keeps the determiner in the extent: ``dem 28. Juni 2007``,
+    ``das 17. Jahrhundert``, ``den vergangenen Jahren``.
+    """
+    start, end = candidate.start, candidate.end
+    before = grammar.article_before.search(text, max(0, start - 8), start)
+    if before is None or _BARE_YEAR.match(text, start):
+        return candidate
+    last = text[start:end].split()[-1]
+    if not (last[:1].isupper() or last[:1].isdigit()):
+        return candidate
+    return replace(candidate, start=before.start(), text=text[before.start() : end])
 
 
 _TIME_WORD_CLASSES = ("month", "unit", "season", "weekday", "era", "holiday", "position")

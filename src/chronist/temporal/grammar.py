@@ -161,6 +161,12 @@ class DiscourseCues:
     until_before: LazyPattern = _NEVER  # right before a date: it ends what happens
     since_before: LazyPattern = _NEVER  # right before a date: it begins what happens
     dated_before: LazyPattern = _NEVER  # right before a date: a date, not a range's start
+    # a later vantage point told in the story ("Im Mai 2011 erklärte der Historiker ...")
+    vantage: LazyPattern = _NEVER
+
+
+# cues a language may leave out (they then never match)
+_OPTIONAL_CUES = frozenset({"vantage"})
 
 
 def load_cues(path: Path) -> DiscourseCues:
@@ -174,6 +180,8 @@ def load_cues(path: Path) -> DiscourseCues:
     data = _load_toml(path)
     patterns: dict[str, LazyPattern] = {}
     for name in DiscourseCues.__slots__:
+        if name in _OPTIONAL_CUES and name not in data:
+            continue
         source = data.get(name)
         if not isinstance(source, str):
             raise LanguageDataError(f"{path}: {name!r} is missing or not a string")
@@ -196,6 +204,8 @@ class Grammar:
     count_after: re.Pattern[str] = re.compile(r"(?!)")
     cues: DiscourseCues = DiscourseCues()
     stem_pattern: re.Pattern[str] | None = None  # one pattern for every stem a rule searches for
+    # an article right before a span that belongs to it ("dem 28. Juni", "das 17. Jahrhundert")
+    article_before: re.Pattern[str] = re.compile(r"(?!)")
     # derived from the rules once, read by the engine for every stretch of text
     rule_order: dict[str, int] = field(init=False, compare=False, repr=False)
     search_words: frozenset[str] = field(init=False, compare=False, repr=False)  # lower-cased
@@ -343,8 +353,22 @@ def load_grammar(lang: str) -> Grammar:
     stems = sorted({stem for rule in rules for stem in rule.stems})
     stem_pattern = re.compile("|".join(map(re.escape, stems))) if stems else None
     unused_names = frozenset(unused)
+    articles = lexicon.classes.get("extent_article")
+    article_before = (
+        re.compile(r"(?<![\w])(?:" + articles.compact_alternation() + r")\s+\Z")
+        if articles is not None
+        else re.compile(r"(?!)")
+    )
     return Grammar(
-        lang, lexicon, tuple(rules), unused_names, bound_before, count_after, cues, stem_pattern
+        lang,
+        lexicon,
+        tuple(rules),
+        unused_names,
+        bound_before,
+        count_after,
+        cues,
+        stem_pattern,
+        article_before=article_before,
     )
 
 
@@ -411,5 +435,13 @@ def _literal_words(body: str) -> frozenset[str]:
 
 # Lexicon classes that producers read directly instead of through a pattern.
 _CLASSES_READ_BY_CODE = frozenset(
-    {"bound", "quantity_lead", "count_noun", "writing_relative", "weekend"}
+    {
+        "bound",
+        "quantity_lead",
+        "count_noun",
+        "writing_relative",
+        "weekend",
+        "extent_article",
+        "convention",
+    }
 )

@@ -55,6 +55,9 @@ class Shift:
     part_of_day: PartOfDay | None = None
     counted: bool = False  # "zwei Wochen später" counts days; "nächste Woche" names a week
     weekend: bool = False  # of the week: its Saturday and Sunday ("am Wochenende")
+    # "wenige Tage später": some units after (before) the anchor, not how many;
+    # the value is the anchor at the unit's grain, the mod says after or before
+    vague: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +78,7 @@ class Anaphor:
     """
 
     as_present: bool = False
+    past: bool = False  # "damals": written PAST_REF in an article, the anchor keeps the time
 
 
 @dataclass(frozen=True, slots=True)

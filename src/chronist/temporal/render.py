@@ -119,18 +119,40 @@ _SMALLER = {
 }
 
 
+_UNIT_ORDER = {unit: rank for rank, unit in enumerate(Unit)}
+
+
+def _merged(parts: list[tuple[Unit, float | None]]) -> list[tuple[Unit, float | None]]:
+    """One part per unit, largest unit first (``1.5 Stunden und 10 Minuten``: 1 H, 40 M)."""
+    summed: dict[Unit, float | None] = {}
+    for unit, amount in parts:
+        known = summed.get(unit, 0.0)
+        summed[unit] = None if amount is None or known is None else known + amount
+    return sorted(summed.items(), key=lambda part: -_UNIT_ORDER[part[0]])
+
+
 def duration_value(duration: Duration) -> str:
-    """ISO 8601 duration as TIMEX3 writes it (``P2Y``, ``PXD``, ``PT1H30M``, ``P18M``).
+    """ISO 8601 duration as TIMEX3 writes it (``P2Y``, ``PXD``, ``P0.5Y``, ``P18M``).
+
+    A fraction is written in the next smaller unit (TimeBank: ``P1Y6M``), or,
+    for a ``decimal`` duration of one part, in the unit the text says (KRAUTS:
+    ``ein halbes Jahr`` is ``P0.5Y``, ``dreieinhalb Minuten`` ``PT3.5M``).
 
     >>> duration_value(Duration.of(Unit.YEAR, 1.5))
     'P1Y6M'
+    >>> duration_value(Duration.of(Unit.YEAR, 0.5, decimal=True))
+    'P0.5Y'
+    >>> duration_value(Duration(((Unit.HOUR, 1.5), (Unit.MINUTE, 10.0))))
+    'PT1H40M'
     """
     parts: list[tuple[Unit, float | None]] = []
+    several = len(duration.parts) > 1
+    split = several or not duration.decimal
     for unit, amount in duration.parts:
         if unit is Unit.HOUR and amount and amount >= 24 and amount % 24 == 0:
             # whole days are written as days ("48 Stunden" is P2D)
             unit, amount = Unit.DAY, amount / 24
-        if amount is not None and amount != int(amount) and unit in _SMALLER:
+        if split and amount is not None and amount != int(amount) and unit in _SMALLER:
             smaller, factor = _SMALLER[unit]
             whole = int(amount)
             if whole:
@@ -138,6 +160,8 @@ def duration_value(duration: Duration) -> str:
             parts.append((smaller, round((amount - whole) * factor)))
         else:
             parts.append((unit, amount))
+    if several:
+        parts = _merged(parts)
     date_part = "".join(f"{_amount(a)}{u.designator}" for u, a in parts if not u.is_time_of_day)
     time_part = "".join(f"{_amount(a)}{u.designator}" for u, a in parts if u.is_time_of_day)
     return "P" + date_part + ("T" + time_part if time_part else "")

@@ -149,6 +149,8 @@ class Tagging:
     kind: str  # "narrative" or "news", as given or as ``auto`` chose
     timexes: Iterator[Timex]
     document: Document
+    # one line each on what the input lacks (a news text without a DCT)
+    notes: tuple[str, ...] = ()
 
 
 def tagging(
@@ -206,7 +208,14 @@ def tagging(
             block = next(blocks, [])
             candidates = find_all(document, grammar, block) if block else []
 
-    return Tagging(document_kind.value, run(), document.with_kind(document_kind.value))
+    notes = (_NO_DCT,) if document_kind is Kind.NEWS and day is None else ()
+    return Tagging(document_kind.value, run(), document.with_kind(document_kind.value), notes)
+
+
+_NO_DCT = (
+    "a news text without --dct: dates relative to the time of writing "
+    "(yesterday, on Wednesday, last week) stay unresolved; give --dct YYYY-MM-DD"
+)
 
 
 _BLOCK = 1_000_000

@@ -218,10 +218,13 @@ class Duration:
     """A length of time; ``None`` amounts are unknown (``tagelang`` is ``PXD``)."""
 
     parts: tuple[tuple[Unit, float | None], ...]
+    # a fraction written in the unit the text says ("P0.5Y", KRAUTS), not in the
+    # next smaller one ("P6M", TimeBank); the language's lexicon decides
+    decimal: bool = False
 
     @staticmethod
-    def of(unit: Unit, amount: float | None) -> Duration:
-        return Duration(((unit, amount),))
+    def of(unit: Unit, amount: float | None, decimal: bool = False) -> Duration:
+        return Duration(((unit, amount),), decimal)
 
 
 class Reference(Enum):

@@ -16,6 +16,7 @@ documented here. Every value records the anchor it used (:class:`Anchor`).
 
 from __future__ import annotations
 
+import re
 from abc import ABC, abstractmethod
 from bisect import bisect_right
 from dataclasses import dataclass, replace
@@ -30,6 +31,7 @@ from chronist.temporal.calendar_math import (
 )
 from chronist.temporal.discourse import (
     Tense,
+    dates_what_it_follows,
     in_background_clause,
     in_parentheses,
     sentence_tense,
@@ -61,6 +63,17 @@ _FAR_JUMP_YEARS = 10
 _PAST_TENSE_REACH_DAYS = 14
 # how far back a quarter compared with "a year earlier" may have been named
 _COMPARED_PERIOD_REACH = 300
+# between a relative date and the date beside it ("am Folgetag, dem 8. März 1705")
+_APPOSITION = re.compile(r"\s*,\s*")
+# the finest grain a vague shift of this unit keeps from its anchor
+_UNIT_GRAIN = {
+    Unit.MONTH: Grain.MONTH,
+    Unit.QUARTER: Grain.MONTH,
+    Unit.YEAR: Grain.YEAR,
+    Unit.DECADE: Grain.YEAR,
+    Unit.CENTURY: Grain.YEAR,
+    Unit.MILLENNIUM: Grain.YEAR,
+}
 _NON_MOVING_BOUNDS = frozenset({"until", "before", "after", "latest", "earliest", "since"})
 
 
@@ -193,6 +206,10 @@ class Anchorer(ABC):
         """A date without a year once filled from the reference: the policy's last word."""
         return filled, anchored
 
+    def _anaphor_told_as_past(self) -> bool:
+        """Whether ``damals`` is written PAST_REF (the anchor keeps the time it points to)."""
+        return False
+
     def _deictic_from_dct(self, meaning: Deictic) -> bool:
         """Whether ``gestern``, ``vor zwei Jahren`` count from the DCT (when there is one)."""
         return meaning.unit is not Unit.DAY
@@ -209,7 +226,7 @@ class Anchorer(ABC):
     def resolve_all(self) -> list[AnchoredValue]:
         results = self._results
         for index, candidate in enumerate(self.candidates):
-            anchored = self._resolve(index, candidate)
+            anchored = self._appositive_date(index) or self._resolve(index, candidate)
             results.append(anchored)
             self._maybe_move(index, candidate, anchored)
             self._note_deictic_year(index, candidate, anchored.value)
@@ -234,9 +251,14 @@ class Anchorer(ABC):
         if candidate.bound == "from" and not self._range_follows(candidate):
             return  # "die Deklaration von Paris von 1856": an attribute, not the story's time
         sentence = self.sentences.span_of(candidate.start)
-        if in_parentheses(self.text, sentence[0], candidate.start) or in_background_clause(
-            self.text, sentence, candidate.start, candidate.end, self.cues
+        if in_parentheses(self.text, sentence[0], candidate.start) and not (
+            value.grain >= Grain.MONTH
+            and dates_what_it_follows(self.text, *sentence[:1], candidate.start)
         ):
+            return  # a look aside ("(bis 1671 Abt in Z)"), not a date of what it follows
+        if in_background_clause(self.text, sentence, candidate.start, candidate.end, self.cues):
+            return
+        if self._later_vantage(value.year, sentence):
             return
         if value.grain == Grain.YEAR and not self._jump_confirmed(index, value.year):
             return
@@ -247,6 +269,8 @@ class Anchorer(ABC):
                 return  # a look beyond the years the section is about: the text comes back
         if isinstance(candidate.meaning, Deictic) or value.grain < Grain.YEAR:
             return
+        if isinstance(candidate.meaning, Shift) and candidate.meaning.vague:
+            return  # "wenige Tage später" says nothing the anchor did not
         if isinstance(candidate.meaning, Shift) and candidate.meaning.amount < 0:
             return  # a flashback ("zwei Jahre zuvor") does not move the story
         if value.grain >= Grain.MONTH and value.month is None:
@@ -254,6 +278,14 @@ class Anchorer(ABC):
         if value.grain >= Grain.DAY and value.day is None:
             return
         self.reference = _Reference(value, index, AnchorKind.TIMEX)
+
+    def _later_vantage(self, year: int, sentence: tuple[int, int]) -> bool:
+        """``Im Mai 2011 erklärte der Historiker ...``: a report about the story, long after
+        it, does not move the story's clock; the next date returns to the story."""
+        current = self.reference.point.year if self.reference else None
+        if current is None or year - current <= _FAR_JUMP_YEARS:
+            return False
+        return self.cues.vantage.search(self.text, *sentence) is not None
 
     def _stated_since(self, index: int, reference: _Reference, spans: SpanIndex) -> bool:
         """The reference is a date stated in this candidate's sentence or paragraph (``spans``)."""
@@ -350,6 +382,8 @@ class Anchorer(ABC):
             return AnchoredValue(meaning.value, self._fixed_anchor(meaning.value), None)
         if isinstance(meaning, Explicit):
             return self._resolve_explicit(index, candidate, meaning)
+        if isinstance(meaning, Shift) and meaning.vague:
+            return self._resolve_vague_shift(index, meaning)
         if isinstance(meaning, Deictic | Shift):
             compared = self._compared_period(index, meaning)
             if compared is not None:
@@ -363,7 +397,7 @@ class Anchorer(ABC):
             anchor, at = self._anchor_of(reference)
             if meaning.as_present:
                 return AnchoredValue(RefPoint(Reference.PRESENT), anchor, at)
-            if reference.kind is AnchorKind.DCT:
+            if reference.kind is AnchorKind.DCT or (meaning.past and self._anaphor_told_as_past()):
                 # "damals" in news, no time told before it: some time before writing
                 return AnchoredValue(RefPoint(Reference.PAST), anchor, at)
             return AnchoredValue(reference.point, anchor, at)
@@ -380,6 +414,37 @@ class Anchorer(ABC):
         if meaning.weekend:
             meaning = self._weekend_from(index, meaning, reference)
         return AnchoredValue(apply_shift(reference.point, meaning), anchor, at)
+
+    def _appositive_date(self, index: int) -> AnchoredValue | None:
+        """``am Folgetag, dem 8. März 1705``: the date beside a relative one says which day."""
+        candidate = self.candidates[index]
+        if not isinstance(candidate.meaning, Shift) or index + 1 >= len(self.candidates):
+            return None
+        following = self.candidates[index + 1]
+        meaning = following.meaning
+        if not (
+            isinstance(meaning, Explicit)
+            and meaning.fill is None
+            and meaning.point.year is not None
+            and _APPOSITION.fullmatch(self.text, candidate.end, following.start)
+        ):
+            return None
+        stated = self._resolve(index + 1, following)
+        if not isinstance(stated.value, CalendarPoint):
+            return None
+        return AnchoredValue(stated.value, Anchor(AnchorKind.TIMEX), index + 1)
+
+    def _resolve_vague_shift(self, index: int, meaning: Shift) -> AnchoredValue:
+        """``wenige Tage später``: after the story's time, at most at the unit's grain
+        (the mod, AFTER or BEFORE, is the expression's); no time told yet: a vague reference."""
+        reference = self._context_reference(index)
+        if reference is None or reference.kind is AnchorKind.DCT:
+            later = Reference.FUTURE if meaning.amount > 0 else Reference.PAST
+            return AnchoredValue(RefPoint(later), Anchor(AnchorKind.NONE), None)
+        anchor, at = self._anchor_of(reference)
+        grain = _UNIT_GRAIN.get(meaning.unit, Grain.DAY)
+        point = reference.point
+        return AnchoredValue(point.coarsened(grain) if point.grain > grain else point, anchor, at)
 
     def _weekend_from(self, index: int, meaning: Shift, reference: _Reference) -> Shift:
         """Which week's weekend, told on a weekday: the coming one is this week's.

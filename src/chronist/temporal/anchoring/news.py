@@ -54,6 +54,10 @@ class NewsAnchorer(Anchorer):
             return Anchor(AnchorKind.DCT, None, self.dct.iso())
         return Anchor(AnchorKind.NONE)
 
+    def _anaphor_told_as_past(self) -> bool:
+        # KRAUTS: "damals" in an article is PAST_REF; its anchor is the time it refers to
+        return True
+
     def _compared_period(self, index: int, meaning: Deictic | Shift) -> AnchoredValue | None:
         return self._same_period_years_away(index, meaning)
 

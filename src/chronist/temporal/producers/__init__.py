@@ -25,6 +25,7 @@ PRODUCERS: dict[str, Producer] = {
             "era",
             "position",
             "approx",
+            "approx2",
             "relative_adjective",
             "unit_compound",
             "unit",
@@ -89,7 +90,7 @@ PRODUCERS: dict[str, Producer] = {
         },
         relative.deictic,
     ),
-    "anaphor": Producer(_COMMON | {"anaphor", "now", "now2"}, relative.anaphor),
+    "anaphor": Producer(_COMMON | {"anaphor", "past_anaphor", "now", "now2"}, relative.anaphor),
     "reference": Producer(
         _COMMON | {"reference", "shift_direction", "vague_amount", "unit", "unit_plural"},
         relative.reference,

@@ -30,6 +30,10 @@ class Groups:
         self._values = {k: v for k, v in match.groupdict().items() if v is not None}
         self._lexicon = lexicon
 
+    def convention(self, name: str) -> LexValue | None:
+        """A writing convention the language declares in its ``[convention]`` class."""
+        return self._lexicon.value("convention", name)
+
     def __contains__(self, name: str) -> bool:
         return name in self._values
 

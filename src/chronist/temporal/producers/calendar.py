@@ -23,6 +23,7 @@ def calendar(groups: Groups) -> Produced | None:
         mod_named(groups.lex_str("position"))
         or mod_named(groups.lex_str("season_adjective"))
         or mod_named(groups.lex_str("approx"))
+        or mod_named(groups.lex_str("approx2", "approx"))
     )
     two_digit = era_open = from_writing = False
     fill: Grain | None = None

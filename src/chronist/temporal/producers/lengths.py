@@ -42,7 +42,7 @@ def duration(groups: Groups) -> Produced | None:
         return None
     if amount is not None and ("and_half" in groups or "half_after" in groups):
         amount += 0.5  # "two and a half years", "a minute and a half"
-    duration = Duration.of(unit, amount)
+    duration = Duration.of(unit, amount, groups.convention("fraction") == "decimal")
     second_unit = unit_in(groups, "unit2", "unit")
     if second_unit is not None and "unit_plural" not in groups:
         duration = Duration(((unit, amount), (second_unit, groups.number("amount2"))))

@@ -7,6 +7,7 @@ from chronist.temporal.meaning import Anaphor, Deictic, Fixed, Shift
 from chronist.temporal.mention import TimexType
 from chronist.temporal.producers.base import Groups, Produced, mod_named, unit_in
 from chronist.temporal.values import (
+    Mod,
     PartOfDay,
     Reference,
     RefPoint,
@@ -102,15 +103,25 @@ def deictic(groups: Groups) -> Produced | None:
 
 
 def anaphor(groups: Groups) -> Produced | None:
-    return Produced(TimexType.DATE, Anaphor(as_present="now" in groups or "now2" in groups))
+    return Produced(
+        TimexType.DATE,
+        Anaphor(as_present="now" in groups or "now2" in groups, past="past_anaphor" in groups),
+    )
 
 
 def reference(groups: Groups) -> Produced | None:
     if "shift_direction" in groups:
         # "wenige Tage später": an unspecified time after (or before) the anchor
         later = (groups.lex_int("shift_direction") or 1) > 0
+        unit = unit_in(groups, "unit", "unit") or unit_in(groups, "unit_plural", "unit_plural")
+        if unit is None:
+            return Produced(
+                TimexType.DATE, Fixed(RefPoint(Reference.FUTURE if later else Reference.PAST))
+            )
         return Produced(
-            TimexType.DATE, Fixed(RefPoint(Reference.FUTURE if later else Reference.PAST))
+            TimexType.DATE,
+            Shift(unit, 1 if later else -1, vague=True),
+            Mod.AFTER if later else Mod.BEFORE,
         )
     value = groups.lex_str("reference")
     return None if value is None else Produced(TimexType.DATE, Fixed(RefPoint(Reference(value))))
