@@ -48,24 +48,29 @@ __all__ = [
 
 _MAX_WIDTH_DAYS = 731
 
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 # Nouns that on their own say nothing about what happened: a label that is only
 # one of them (``Krieg``, ``Hilfe``) is no who-did-what.
-GENERIC_NOUNS = frozenset(
+GENERIC_NOUNS = _words(
     """
     krieg kriege kriegs hilfe forderung forderungen unterstützung anschluss angriff angriffe
     kampf kämpfe schlacht schlachten tod ende beginn anfang vertrag verträge frieden
     entwicklung zerstörung eroberung gründung bau aufstand revolution wahl wahlen
     herrschaft besetzung einsatz plan pläne politik reform reformen streit konflikt
     krise niederlage sieg angebot abkommen invasion offensive teilung vereinigung
-    """.split()
+    """
 )
 # Words a label cannot end with: it was cut after them (``Rückzug bis hinter``).
-_CUT_ENDINGS = frozenset(
+_CUT_ENDINGS = _words(
     """
     der die das den dem des eine einen einem einer eines am im vom zum zur beim ins
     bis für gegen hinter in neben ohne seit von während wegen zwischen
     und oder sowie aber dass als wie
-    """.split()
+    """
 )  # not the prepositions that are also separable particles (``griffen ... an``)
 
 
