@@ -239,6 +239,14 @@ def _argument(tokens: list[Token], noun: TriggerHit, markers: Markers) -> bool:
     return any(word in markers.argument_prepositions for word in before)
 
 
+def _open_verbs_kept(verbs: list[TriggerHit], segment: Segment) -> list[TriggerHit]:
+    """A clause's listed verbs; without one, the first verb of a main clause
+    found by form alone (one event per clause: a relative or background
+    clause with an unlisted verb describes rather than tells)."""
+    listed = [h for h in verbs if not h.entry.open]
+    return listed or (verbs[:1] if segment.kind is SegmentKind.MAIN else [])
+
+
 def _sentence_events(context: _Context, sentence: tuple[int, int]) -> list[EventMention]:
     context = _local(context, sentence)
     text, lexicon, markers = context.text, context.lexicon, context.lexicon.markers
@@ -261,8 +269,10 @@ def _sentence_events(context: _Context, sentence: tuple[int, int]) -> list[Event
         base = _segment_modality(tokens, segment, previous, markers)
         if any(h.kind is TriggerKind.NEGATING for h in inside):
             base = Modality.NEGATED
-        verbs = [h for h in inside if h.kind is TriggerKind.VERB]
+        verbs = _open_verbs_kept([h for h in inside if h.kind is TriggerKind.VERB], segment)
         nouns = [h for h in inside if h.kind is TriggerKind.NOUN]
+        if nouns and all(h.entry.open for h in verbs):
+            verbs = []  # "Der Tod Stalins ... änderte alles": the noun is the event
         lights = [h for h in inside if h.kind is TriggerKind.LIGHT]
         clause_end = segment.end
         merged = False

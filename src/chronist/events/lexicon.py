@@ -16,6 +16,7 @@ in the clause), ``anruft``, ``anrief``, ``anriefen``, ``anrufen``,
 
 from __future__ import annotations
 
+import gzip
 import re
 import tomllib
 from collections import defaultdict
@@ -33,6 +34,7 @@ __all__ = [
     "Form",
     "Lexicon",
     "Markers",
+    "OpenVerbs",
     "TriggerEntry",
     "TriggerKind",
     "event_types",
@@ -70,6 +72,35 @@ class TriggerEntry:
     requires: tuple[str, ...] = ()  # one of these words must be in the clause
     concept: str | None = None  # the noun an idiom stands for, for merging
     past: bool = False  # a past-tense form (rief, riefen)
+    open: bool = False  # found by its form alone (``[open_verbs]``), not listed
+
+
+@dataclass(frozen=True, slots=True)
+class OpenVerbs:
+    """Verbs outside the trigger list, known from a table of word forms
+    (``[open_verbs]`` of ``events.toml``): any full verb of a clause without a
+    listed trigger states what happened in it (``die Alemannen besiedelten das
+    Gebiet``), unless its lemma is a state or auxiliary (``liegen``, ``sein``)."""
+
+    forms: dict[str, str]  # lower-cased word form -> infinitive
+    type: str
+    not_events: frozenset[str]
+    particles: frozenset[str]  # separable particles: "wanderten ... ein" -> einwandern
+    zu: str
+    infinitives: frozenset[str] = frozenset()
+
+    def entry(self, word: str) -> TriggerEntry | None:
+        """The open reading of ``word``, if it is a form of a verb that can be an event."""
+        lower = word.lower()
+        lemma = self.forms.get(lower)
+        if lemma is None or lemma in self.not_events:
+            return None
+        if self.zu in lower and lower.replace(self.zu, "", 1) == lemma:
+            return None  # zu-infinitive ("anzuerkennen"): a complement
+        # -en forms other than the infinitive are a strong past or participle
+        # (zogen, gezogen); of the -t forms only ge- participles are past (gegründet)
+        past = not lower.endswith("t") or lower.startswith("ge")
+        return TriggerEntry(lemma, TriggerKind.VERB, self.type, Form.FINITE, past=past, open=True)
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,6 +152,7 @@ class Lexicon:
     words: dict[str, tuple[TriggerEntry, ...]]
     compound_heads: dict[str, TriggerEntry]  # lower-cased noun forms, >= 5 letters
     markers: Markers
+    open_verbs: OpenVerbs | None = None
 
     def lookup(self, word: str) -> tuple[TriggerEntry, ...]:
         """Readings of ``word``: exact, then lower-cased (sentence-initial verbs),
@@ -266,7 +298,36 @@ def _build(lang: str, data: dict[str, Any], path: Path) -> Lexicon:
             words[form].append(entry)
             if len(key) >= _MIN_COMPOUND_HEAD:
                 heads.setdefault(form.lower(), entry)
-    return Lexicon(lang, {w: tuple(e) for w, e in words.items()}, heads, _markers(data, path))
+    return Lexicon(
+        lang,
+        {w: tuple(e) for w, e in words.items()},
+        heads,
+        _markers(data, path),
+        _open_verbs(data, path, types),
+    )
+
+
+def _open_verbs(data: dict[str, Any], path: Path, types: frozenset[str]) -> OpenVerbs | None:
+    table = data.get("open_verbs")
+    if table is None:
+        return None
+    where = f"{path}: [open_verbs]"
+    try:
+        source = path.parent / str(table["forms"])
+        type_ = str(table["type"])
+        not_events = frozenset(str(w) for w in table["not_events"])
+        particles = frozenset(str(w) for w in table["particles"])
+    except KeyError as error:
+        raise LanguageDataError(f"{where}: missing key {error}") from None
+    if type_ not in types:
+        raise LanguageDataError(f"{where}: unknown event type {type_!r}")
+    try:
+        rows = gzip.decompress(source.read_bytes()).decode("utf-8").splitlines()
+        forms = dict(row.split("\t", 1) for row in rows if row)
+    except (OSError, ValueError) as error:
+        raise LanguageDataError(f"{where}: {source.name}: {error}") from None
+    zu = str(data["clauses"]["zu"])
+    return OpenVerbs(forms, type_, not_events, particles, zu, frozenset(forms.values()))
 
 
 def _markers(data: dict[str, Any], path: Path) -> Markers:

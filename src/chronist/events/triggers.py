@@ -9,9 +9,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from chronist.events.lexicon import Form, Lexicon, TriggerEntry, TriggerKind
+from chronist.events.lexicon import Form, Lexicon, Markers, OpenVerbs, TriggerEntry, TriggerKind
 from chronist.text.tokens import Token
 
 __all__ = ["TriggerHit", "find_triggers"]
@@ -105,6 +105,52 @@ def _verb_reading(
     return joined
 
 
+def _bare_infinitive(
+    tokens: list[Token], index: int, open_verbs: OpenVerbs, markers: Markers
+) -> TriggerEntry | None:
+    """An infinitive-shaped form after a past auxiliary or modal of its clause:
+    a strong participle (``wurden ... erlassen``) or the verb of a modal perfect
+    (``musste sich ... ergeben``)."""
+    lower = tokens[index].text.lower()
+    if lower not in open_verbs.infinitives or lower in open_verbs.not_events:
+        return None
+    for position in range(index - 1, max(-1, index - 12), -1):
+        word = tokens[position].text
+        if word in _CLAUSE_END:
+            return None
+        if word.lower() in markers.past:
+            return TriggerEntry(
+                lower, TriggerKind.VERB, open_verbs.type, Form.PARTICIPLE, past=True, open=True
+            )
+    return None
+
+
+def _open_verb(tokens: list[Token], index: int, lexicon: Lexicon) -> TriggerHit | None:
+    """A verb outside the list, from its form (lower case inside a sentence);
+    a separable particle closing its clause is joined to its lemma."""
+    token, open_verbs, markers = tokens[index], lexicon.open_verbs, lexicon.markers
+    if open_verbs is None or (token.is_capitalised and index > 0):
+        return None
+    if index > 0 and tokens[index - 1].text == markers.zu:
+        return None
+    entry = open_verbs.entry(token.text) or _bare_infinitive(tokens, index, open_verbs, markers)
+    if entry is None or _adjectival(tokens, index, markers.definite | markers.indefinite):
+        return None
+    if not entry.past and not any(t.text.lower() in markers.past for t in tokens):
+        return None  # a present form outside a past sentence tells of a state
+    for particle in open_verbs.particles:
+        position = _particle_position(tokens, index, particle, markers.coordination)
+        if position is not None:
+            lemma = particle + entry.lemma
+            if lemma in open_verbs.not_events:
+                return None
+            text = f"{token.text} ... {tokens[position].text}"
+            return TriggerHit(
+                index, replace(entry, lemma=lemma), token.start, token.end, text, position
+            )
+    return TriggerHit(index, entry, token.start, token.end, token.text)
+
+
 def find_triggers(text: str, tokens: list[Token], lexicon: Lexicon) -> list[TriggerHit]:
     """The triggers among one sentence's ``tokens``, in text order."""
     hits: list[TriggerHit] = []
@@ -113,6 +159,9 @@ def find_triggers(text: str, tokens: list[Token], lexicon: Lexicon) -> list[Trig
             continue
         entries = lexicon.lookup(token.text)
         if not entries:
+            hit = _open_verb(tokens, index, lexicon)
+            if hit is not None:
+                hits.append(hit)
             continue
         nouns = [e for e in entries if e.kind is TriggerKind.NOUN]
         if nouns and token.is_capitalised and (index > 0 or len(entries) == len(nouns)):
@@ -123,6 +172,8 @@ def find_triggers(text: str, tokens: list[Token], lexicon: Lexicon) -> list[Trig
             continue  # a capitalised word inside a sentence is a noun ("die Verbündeten")
         if verbs:
             hit = _verb_reading(tokens, index, verbs, lexicon)
+            if hit is None and not any(e.requires for e in verbs):
+                hit = _open_verb(tokens, index, lexicon)  # "wanderten ... ein", not "aus"
             if hit is not None:
                 hits.append(hit)
     return hits
