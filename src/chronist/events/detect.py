@@ -34,6 +34,7 @@ __all__ = ["EventMention", "detect_events"]
 # A date this close after an event noun belongs to it ("Tod Stalins im März 1953").
 _OWN_DATE_DISTANCE = 40
 _LABEL_WORDS = 10
+_LABEL_CHARS = 60
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,7 +144,9 @@ def _noun_label(
             words.append(token.text)
         else:
             break
-    while len(words) > 1 and words[-1].lower() in markers.label_followers:
+    while len(words) > 1 and (
+        words[-1].lower() in markers.label_followers or _cut(words[-1], markers)
+    ):
         words.pop()
     return " ".join(words)
 
@@ -176,8 +179,38 @@ def _verb_label(
         if hit.particle is not None and hit.particle not in window:
             window.append(hit.particle)
         kept = window
-    words = [_word(tokens, i) for i in kept]
-    return " ".join(words).strip('"„“”»« ') or hit.text
+    return _tidy(tokens, kept, hit, markers)
+
+
+def _tidy(tokens: list[Token], kept: list[int], hit: TriggerHit, markers: Markers) -> str:
+    """The label of a verb: its clause words around the trigger, at most
+    ``_LABEL_CHARS`` long, never ending in an article, preposition or
+    conjunction (a cut phrase) unless that is the verb's particle."""
+    keep = [hit.index] + ([hit.particle] if hit.particle is not None else [])
+
+    def text(indices: list[int]) -> str:
+        return " ".join(_word(tokens, i) for i in indices).strip('"„“”»« ')
+
+    while len(text(kept)) > _LABEL_CHARS and len(kept) > len(keep):
+        # drop the word farthest from the trigger, outside the trigger and particle
+        far = max((i for i in kept if i not in keep), key=lambda i: abs(i - hit.index))
+        kept = [i for i in kept if i != far]
+    while len(kept) > 1 and kept[-1] not in keep and _cut(tokens[kept[-1]].text, markers):
+        kept = kept[:-1]
+    while (
+        len(kept) > 1
+        and kept[0] not in keep
+        and (
+            tokens[kept[0]].text.lower() in markers.leading_noise
+            or tokens[kept[0]].text.lower() in markers.coordination
+        )
+    ):
+        kept = kept[1:]
+    return text(kept) or hit.text
+
+
+def _cut(word: str, markers: Markers) -> bool:
+    return word.lower() in markers.label_cut_endings or word.endswith(",")
 
 
 def _introduces_date(
@@ -247,6 +280,26 @@ def _open_verbs_kept(verbs: list[TriggerHit], segment: Segment) -> list[TriggerH
     return listed or (verbs[:1] if segment.kind is SegmentKind.MAIN else [])
 
 
+def _lone_generic(
+    tokens: list[Token],
+    noun: TriggerHit,
+    own: tuple[int, int] | None,
+    lights: list[TriggerHit],
+    markers: Markers,
+) -> bool:
+    """A generic event noun (``Krieg``, ``Hilfe``) that the sentence says nothing
+    more of: no date of its own, no light verb making it happen (``der Krieg
+    begann``), no genitive or name after it (``Krieg gegen Serbien``)."""
+    if noun.lemma not in markers.generic_nouns or own is not None or lights:
+        return False
+    following = tokens[noun.index + 1] if noun.index + 1 < len(tokens) else None
+    return following is None or not (
+        following.is_capitalised
+        or following.text.lower() in markers.genitive_articles
+        or following.text.lower() in markers.label_followers
+    )
+
+
 def _sentence_events(context: _Context, sentence: tuple[int, int]) -> list[EventMention]:
     context = _local(context, sentence)
     text, lexicon, markers = context.text, context.lexicon, context.lexicon.markers
@@ -293,6 +346,8 @@ def _sentence_events(context: _Context, sentence: tuple[int, int]) -> list[Event
             if in_reference and not (own or has_date):
                 continue
             if own is None and not verbs and not lights and _argument(tokens, noun, markers):
+                continue
+            if _lone_generic(tokens, noun, own, lights, markers):
                 continue
             if own is not None or (not heads and not merged):
                 heads.append(noun)

@@ -95,6 +95,8 @@ class OpenVerbs:
         lemma = self.forms.get(lower)
         if lemma is None or lemma in self.not_events:
             return None
+        if lower.endswith("enen") and not lemma.endswith("nen"):
+            return None  # an inflected strong participle: an adjective ("gelegenen")
         if self.zu in lower and lower.replace(self.zu, "", 1) == lemma:
             return None  # zu-infinitive ("anzuerkennen"): a complement
         # -en forms other than the infinitive are a strong past or participle
@@ -142,6 +144,8 @@ class Markers:
     label_articles: frozenset[str]  # a noun's label may go on after these
     definite_contractions: frozenset[str]  # "zum": the noun after it is definite
     reference_relations: dict[str, str]  # word before a named event -> after, during, ...
+    label_cut_endings: frozenset[str] = frozenset()  # a label never ends with these
+    generic_nouns: frozenset[str] = frozenset()  # an event only with more said of it
 
 
 @dataclass(frozen=True, slots=True)
@@ -377,6 +381,8 @@ def _markers(data: dict[str, Any], path: Path) -> Markers:
             label_articles=words(c, "label_articles"),
             definite_contractions=words(c, "definite_contractions"),
             reference_relations=_relations(c["reference_relations"], path),
+            label_cut_endings=frozenset(str(w).lower() for w in c.get("label_cut_endings", [])),
+            generic_nouns=frozenset(str(w) for w in c.get("generic_nouns", [])),
         )
     except KeyError as error:
         raise LanguageDataError(f"{path}: missing key {error}") from None

@@ -125,6 +125,23 @@ def _bare_infinitive(
     return None
 
 
+def _attributive(tokens: list[Token], index: int, markers: Markers) -> bool:
+    """``verschiedenen Reichen``, ``aus einem ... illustrierte Flugblätter``: an
+    unlisted form before a noun, after a word that cannot precede a finite
+    verb (an article, a preposition, an inflected adjective, a comma)."""
+    if index + 1 >= len(tokens) or not tokens[index + 1].is_capitalised:
+        return False
+    if index == 0:
+        return True
+    before = tokens[index - 1].text
+    lower = before.lower()
+    return (
+        before in ","
+        or lower in markers.label_cut_endings
+        or (not tokens[index - 1].is_capitalised and lower.endswith(("en", "e", "er", "es", "em")))
+    )
+
+
 def _open_verb(tokens: list[Token], index: int, lexicon: Lexicon) -> TriggerHit | None:
     """A verb outside the list, from its form (lower case inside a sentence);
     a separable particle closing its clause is joined to its lemma."""
@@ -135,6 +152,8 @@ def _open_verb(tokens: list[Token], index: int, lexicon: Lexicon) -> TriggerHit 
         return None
     entry = open_verbs.entry(token.text) or _bare_infinitive(tokens, index, open_verbs, markers)
     if entry is None or _adjectival(tokens, index, markers.definite | markers.indefinite):
+        return None
+    if _attributive(tokens, index, markers):
         return None
     if not entry.past and not any(t.text.lower() in markers.past for t in tokens):
         return None  # a present form outside a past sentence tells of a state
