@@ -389,6 +389,9 @@ def _mention(
         if noun
         else _verb_label(tokens, hit, (segment.first, last), dated, markers)
     )
+    if noun and " " not in label and hit.lemma in markers.generic_nouns:
+        # "Krieg" alone says nothing: the clause's words around it tell what of it
+        label = _verb_label(tokens, hit, (segment.first, last), dated, markers)
     before = tokens[hit.index - 1].text.lower() if hit.index else ""
     particle_start = tokens[hit.particle].start if hit.particle is not None else None
     participants, place = link_arguments(
