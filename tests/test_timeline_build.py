@@ -185,3 +185,11 @@ def test_empty_and_eventless_texts() -> None:
 def test_unknown_language() -> None:
     with pytest.raises(OptionError):
         build("Text.", lang="xx")
+
+
+def test_biography_header_gives_birth_and_death_with_places() -> None:
+    text = "Carl Benz (* 25. November 1844 in Mühlburg; † 4. April 1929 in Ladenburg) war da."
+    events = build_timeline(text, recognizer=lambda _document: []).events
+    found = {(e.type, e.label, e.time.edtf, e.place.text if e.place else None) for e in events}
+    assert ("birth", "Carl Benz geboren in Mühlburg", "1844-11-25", "Mühlburg") in found
+    assert ("death", "Carl Benz gestorben in Ladenburg", "1929-04-04", "Ladenburg") in found

@@ -78,6 +78,8 @@ def _segment_modality(
         following = words[position + 1] if position + 1 < len(words) else ""
         if word in markers.clause_negation and following not in markers.not_negating_after:
             return Modality.NEGATED
+    if set(words) & markers.expected:
+        return Modality.HYPOTHETICAL
     if set(words) & markers.reported and set(words) & markers.reported_with:
         return Modality.REPORTED
     if set(words) & markers.planned:
@@ -320,7 +322,10 @@ def _sentence_events(context: _Context, sentence: tuple[int, int]) -> list[Event
         inside = [h for h in hits if segment.first <= h.index < segment.last]
         previous = tokens[pieces[number - 1].first : segment.first] if number else []
         base = _segment_modality(tokens, segment, previous, markers)
-        if any(h.kind is TriggerKind.NEGATING for h in inside):
+        negating = [h for h in inside if h.kind is TriggerKind.NEGATING]
+        # "scheiterte (mit dem Putsch)": a failed attempt still happened
+        failed = [h for h in negating if h.lemma in markers.failure_verbs]
+        if len(failed) < len(negating):
             base = Modality.NEGATED
         verbs = _open_verbs_kept([h for h in inside if h.kind is TriggerKind.VERB], segment)
         nouns = [h for h in inside if h.kind is TriggerKind.NOUN]
@@ -363,6 +368,9 @@ def _sentence_events(context: _Context, sentence: tuple[int, int]) -> list[Event
             mention = _mention(
                 context, tokens, segment, hit, sentence, (segment.start, end), modality, dated
             )
+            if failed and hit.kind is TriggerKind.NOUN:
+                outcome = f"{mention.label} {failed[0].text}"  # "Putsch scheiterte"
+                mention = replace(mention, label=outcome if len(outcome) <= 60 else mention.label)
             found.append(replace(mention, bare=mention.noun and not (verbs or lights)))
     return found
 

@@ -31,6 +31,7 @@ from chronist.errors import LanguageDataError, OptionError
 from chronist.lang import language_dir
 
 __all__ = [
+    "Biography",
     "Form",
     "Lexicon",
     "Markers",
@@ -146,6 +147,21 @@ class Markers:
     reference_relations: dict[str, str]  # word before a named event -> after, during, ...
     label_cut_endings: frozenset[str] = frozenset()  # a label never ends with these
     generic_nouns: frozenset[str] = frozenset()  # an event only with more said of it
+    failure_verbs: frozenset[str] = frozenset()  # "scheitern": the attempt still happened
+    expected: frozenset[str] = frozenset()  # "erwartet": the clause's events are not facts
+
+
+@dataclass(frozen=True, slots=True)
+class Biography:
+    """How a biography header is written (``[biography]`` of ``events.toml``)."""
+
+    birth_mark: str
+    death_mark: str
+    birth_label: str
+    death_label: str
+    place_preposition: str
+    place_stop: str  # a pattern ending the place name (" als ...")
+    name_particles: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,6 +173,7 @@ class Lexicon:
     compound_heads: dict[str, TriggerEntry]  # lower-cased noun forms, >= 5 letters
     markers: Markers
     open_verbs: OpenVerbs | None = None
+    biography: Biography | None = None
 
     def lookup(self, word: str) -> tuple[TriggerEntry, ...]:
         """Readings of ``word``: exact, then lower-cased (sentence-initial verbs),
@@ -308,7 +325,30 @@ def _build(lang: str, data: dict[str, Any], path: Path) -> Lexicon:
         heads,
         _markers(data, path),
         _open_verbs(data, path, types),
+        _biography(data, path),
     )
+
+
+def _biography(data: dict[str, Any], path: Path) -> Biography | None:
+    table = data.get("biography")
+    if table is None:
+        return None
+    try:
+        stop = str(table["place_stop"])
+        re.compile(stop)
+        return Biography(
+            str(table["birth_mark"]),
+            str(table["death_mark"]),
+            str(table["birth_label"]),
+            str(table["death_label"]),
+            str(table["place_preposition"]),
+            stop,
+            frozenset(str(w) for w in table["name_particles"]),
+        )
+    except KeyError as error:
+        raise LanguageDataError(f"{path}: [biography] missing key {error}") from None
+    except re.error as error:
+        raise LanguageDataError(f"{path}: [biography] place_stop: bad pattern: {error}") from None
 
 
 def _open_verbs(data: dict[str, Any], path: Path, types: frozenset[str]) -> OpenVerbs | None:
@@ -383,6 +423,8 @@ def _markers(data: dict[str, Any], path: Path) -> Markers:
             reference_relations=_relations(c["reference_relations"], path),
             label_cut_endings=frozenset(str(w).lower() for w in c.get("label_cut_endings", [])),
             generic_nouns=frozenset(str(w) for w in c.get("generic_nouns", [])),
+            failure_verbs=frozenset(str(w) for w in m.get("failure_verbs", [])),
+            expected=frozenset(str(w).lower() for w in m.get("expected", [])),
         )
     except KeyError as error:
         raise LanguageDataError(f"{path}: missing key {error}") from None

@@ -16,6 +16,7 @@ from datetime import date
 
 from chronist.entities.types import Entity
 from chronist.errors import OptionError
+from chronist.events.biography import header_events
 from chronist.events.detect import EventMention, detect_events
 from chronist.events.lexicon import load_lexicon
 from chronist.events.reference import ReferenceTable, load_reference
@@ -155,7 +156,10 @@ def annotate(
     found = (recognizer or _default_recognizer)(document) if document.text.strip() else ()
     entities = tuple(found)
     dates = [(t.start, t.end) for t in timexes if usable(t)]
-    mentions = detect_events(document, dates, entities, references)
+    mentions = sorted(
+        [*detect_events(document, dates, entities, references), *header_events(document, dates)],
+        key=lambda m: m.trigger.start,
+    )
     dater = Dater(document, timexes, references, markers)
     dated = [(m, *dater.time_of(m)) for m in mentions]
     events = sorted(merge_mentions(document.text, _drop_bare_nouns(dated)), key=order_key)
