@@ -8,7 +8,7 @@ event noun describes that event (``Bombenkrieg, der ... bis 1953 ...
 verwüstete``) and lends it its clause. Times are assigned later, by
 :mod:`chronist.timeline.timing`.
 
->>> text = "Truman lehnte die Pläne ab. Falls sie angegriffen würden, wäre dies ein Krieg."
+>>> text = "Truman lehnte ab. Falls sie angegriffen würden, wäre dies ein Krieg gegen China."
 >>> [(m.trigger.lemma, m.modality.value) for m in detect_events(text)]
 [('ablehnen', 'asserted'), ('angreifen', 'conditional'), ('Krieg', 'conditional')]
 """
