@@ -57,6 +57,7 @@ class EventMention:
     bare: bool  # an event noun in a clause without any verb ("1920 Anhwei-Krieg:")
     participants: tuple[Participant, ...]
     place: Place | None
+    by_form: bool = False  # an unlisted verb, found by its form alone: less certain
 
 
 def _sentence_modality(tokens: list[Token], markers: Markers) -> Modality | None:
@@ -329,6 +330,7 @@ def _sentence_events(context: _Context, sentence: tuple[int, int]) -> list[Event
             base = Modality.NEGATED
         verbs = _open_verbs_kept([h for h in inside if h.kind is TriggerKind.VERB], segment)
         nouns = [h for h in inside if h.kind is TriggerKind.NOUN]
+        told = [h for h in verbs if h.entry.open]  # what the clause says of its nouns
         if nouns and all(h.entry.open for h in verbs):
             verbs = []  # "Der Tod Stalins ... änderte alles": the noun is the event
         lights = [h for h in inside if h.kind is TriggerKind.LIGHT]
@@ -352,7 +354,7 @@ def _sentence_events(context: _Context, sentence: tuple[int, int]) -> list[Event
                 continue
             if own is None and not verbs and not lights and _argument(tokens, noun, markers):
                 continue
-            if _lone_generic(tokens, noun, own, lights, markers):
+            if _lone_generic(tokens, noun, own, [*lights, *told], markers):
                 continue
             if own is not None or (not heads and not merged):
                 heads.append(noun)
@@ -423,6 +425,7 @@ def _mention(
         bare=False,
         participants=participants,
         place=place,
+        by_form=hit.entry.open,
     )
 
 

@@ -20,7 +20,7 @@ import gzip
 import re
 import tomllib
 from collections import defaultdict
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from enum import Enum
 from functools import cache
 from importlib import resources
@@ -174,6 +174,9 @@ class Lexicon:
     markers: Markers
     open_verbs: OpenVerbs | None = None
     biography: Biography | None = None
+    # event noun -> the group of nouns that can name the same happening ([coreference])
+    coreference: dict[str, int] = field(default_factory=dict)
+    coreference_reach: int = 0  # sentences a later mention looks back
 
     def lookup(self, word: str) -> tuple[TriggerEntry, ...]:
         """Readings of ``word``: exact, then lower-cased (sentence-initial verbs),
@@ -326,7 +329,19 @@ def _build(lang: str, data: dict[str, Any], path: Path) -> Lexicon:
         _markers(data, path),
         _open_verbs(data, path, types),
         _biography(data, path),
+        *_coreference(data, path),
     )
+
+
+def _coreference(data: dict[str, Any], path: Path) -> tuple[dict[str, int], int]:
+    table = data.get("coreference")
+    if table is None:
+        return {}, 0
+    try:
+        groups = {str(noun): number for number, group in enumerate(table["groups"]) for noun in group}
+        return groups, int(table["reach"])
+    except (KeyError, TypeError, ValueError) as error:
+        raise LanguageDataError(f"{path}: [coreference] needs groups and reach: {error}") from None
 
 
 def _biography(data: dict[str, Any], path: Path) -> Biography | None:
