@@ -338,7 +338,9 @@ def _coreference(data: dict[str, Any], path: Path) -> tuple[dict[str, int], int]
     if table is None:
         return {}, 0
     try:
-        groups = {str(noun): number for number, group in enumerate(table["groups"]) for noun in group}
+        groups = {
+            str(noun): number for number, group in enumerate(table["groups"]) for noun in group
+        }
         return groups, int(table["reach"])
     except (KeyError, TypeError, ValueError) as error:
         raise LanguageDataError(f"{path}: [coreference] needs groups and reach: {error}") from None
