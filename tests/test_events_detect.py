@@ -187,3 +187,19 @@ def test_labels_are_never_cut_or_lone_generic_nouns() -> None:
     )
     labels = [m.label for m in detect_events(text)]
     assert labels and not any(bad_label(x) or len(x) > 60 for x in labels), labels
+
+
+@pytest.mark.parametrize(
+    ("text", "lemma"),
+    [
+        ("1963 wurde Kenia unabhängig.", "werden"),  # a change of state, not a passive
+        ("Im 14. Jahrhundert kamen auch die Juden.", "kommen"),
+        ("1961 folgte ihm sein Sohn.", "folgen"),
+    ],
+)
+def test_light_verb_without_event_noun_is_the_event(text: str, lemma: str) -> None:
+    assert lemmas(text) == [lemma]
+
+
+def test_light_verb_without_anything_named_is_no_event() -> None:
+    assert lemmas("Danach kam es.") == []

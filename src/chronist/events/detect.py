@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 from chronist.entities.types import Entity
 from chronist.events.arguments import EntityMention, entity_mentions, link_arguments
 from chronist.events.clauses import Segment, SegmentKind, segments
-from chronist.events.lexicon import Lexicon, Markers, TriggerKind, load_lexicon
+from chronist.events.lexicon import Form, Lexicon, Markers, TriggerKind, load_lexicon
 from chronist.events.model import Modality, Participant, Place, Trigger
 from chronist.events.reference import ReferenceMention
 from chronist.events.triggers import TriggerHit, find_triggers
@@ -283,6 +283,25 @@ def _open_verbs_kept(verbs: list[TriggerHit], segment: Segment) -> list[TriggerH
     return listed or (verbs[:1] if segment.kind is SegmentKind.MAIN else [])
 
 
+def _light_alone(
+    tokens: list[Token], lights: list[TriggerHit], segment: Segment, lexicon: Lexicon
+) -> list[TriggerHit]:
+    """A light verb in the past with no event noun in its sentence tells the
+    event itself: ``wurde Kenia unabhängig``, ``kamen die Juden``, ``begann das
+    archaische Zeitalter`` (not the states of ``[open_verbs] not_events``, but
+    ``becoming``: ``wurde`` without a participle is a change of state)."""
+    open_verbs = lexicon.open_verbs
+    if segment.kind is not SegmentKind.MAIN or open_verbs is None:
+        return []
+    if not any(t.is_capitalised for t in tokens[segment.first + 1 : segment.last]):
+        return []  # nobody and nothing named: "Danach kam es."
+    for hit in lights:
+        allowed = hit.lemma not in open_verbs.not_events or hit.lemma in open_verbs.becoming
+        if hit.entry.past and hit.entry.form is Form.FINITE and allowed:
+            return [replace(hit, entry=replace(hit.entry, type=open_verbs.type, open=True))]
+    return []
+
+
 def _lone_generic(
     tokens: list[Token],
     noun: TriggerHit,
@@ -344,6 +363,8 @@ def _sentence_events(context: _Context, sentence: tuple[int, int]) -> list[Event
                 verbs = []
                 merged = True
         heads: list[TriggerHit] = list(verbs)
+        if not heads and not merged and not any(h.kind is TriggerKind.NOUN for h in hits):
+            heads = _light_alone(tokens, lights, segment, context.lexicon)
         for noun in nouns:
             own = _own_date(text, noun, context.dates)
             in_reference = _inside(

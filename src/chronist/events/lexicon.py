@@ -89,6 +89,7 @@ class OpenVerbs:
     particles: frozenset[str]  # separable particles: "wanderten ... ein" -> einwandern
     zu: str
     infinitives: frozenset[str] = frozenset()
+    becoming: frozenset[str] = frozenset()  # "werden" alone: a change of state
 
     def entry(self, word: str) -> TriggerEntry | None:
         """The open reading of ``word``, if it is a form of a verb that can be an event."""
@@ -388,7 +389,8 @@ def _open_verbs(data: dict[str, Any], path: Path, types: frozenset[str]) -> Open
     except (OSError, ValueError) as error:
         raise LanguageDataError(f"{where}: {source.name}: {error}") from None
     zu = str(data["clauses"]["zu"])
-    return OpenVerbs(forms, type_, not_events, particles, zu, frozenset(forms.values()))
+    becoming = frozenset(str(w) for w in table.get("becoming", []))
+    return OpenVerbs(forms, type_, not_events, particles, zu, frozenset(forms.values()), becoming)
 
 
 def _markers(data: dict[str, Any], path: Path) -> Markers:
