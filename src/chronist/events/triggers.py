@@ -63,6 +63,23 @@ def _particle_position(
     return None
 
 
+def _closing_particle(
+    tokens: list[Token], index: int, particles: frozenset[str], coordination: frozenset[str]
+) -> int | None:
+    """The first later token that is one of ``particles`` and closes its clause."""
+    for position in range(index + 1, min(len(tokens), index + _PARTICLE_REACH)):
+        if tokens[position].text not in particles:
+            continue
+        following = tokens[position + 1] if position + 1 < len(tokens) else None
+        if (
+            following is None
+            or following.text in _CLAUSE_END
+            or following.text.lower() in coordination
+        ):
+            return position
+    return None
+
+
 def _adjectival(tokens: list[Token], index: int, articles: frozenset[str]) -> bool:
     # "die besetzten Gebiete": a participle or past form between article and noun
     if index == 0 or index + 1 >= len(tokens):
@@ -157,16 +174,15 @@ def _open_verb(tokens: list[Token], index: int, lexicon: Lexicon) -> TriggerHit 
         return None
     if not entry.past and not any(t.text.lower() in markers.past for t in tokens):
         return None  # a present form outside a past sentence tells of a state
-    for particle in open_verbs.particles:
-        position = _particle_position(tokens, index, particle, markers.coordination)
-        if position is not None:
-            lemma = particle + entry.lemma
-            if lemma in open_verbs.not_events:
-                return None
-            text = f"{token.text} ... {tokens[position].text}"
-            return TriggerHit(
-                index, replace(entry, lemma=lemma), token.start, token.end, text, position
-            )
+    position = _closing_particle(tokens, index, open_verbs.particles, markers.coordination)
+    if position is not None:
+        lemma = tokens[position].text + entry.lemma
+        if lemma in open_verbs.not_events:
+            return None
+        text = f"{token.text} ... {tokens[position].text}"
+        return TriggerHit(
+            index, replace(entry, lemma=lemma), token.start, token.end, text, position
+        )
     return TriggerHit(index, entry, token.start, token.end, token.text)
 
 
