@@ -203,3 +203,11 @@ def test_light_verb_without_event_noun_is_the_event(text: str, lemma: str) -> No
 
 def test_light_verb_without_anything_named_is_no_event() -> None:
     assert lemmas("Danach kam es.") == []
+
+
+def test_deverbal_noun_with_its_own_date_is_an_event() -> None:
+    text = "Die Christianisierung des Landes 1250 veränderte die Dörfer."
+    dates = [(text.index("1250"), text.index("1250") + 4)]
+    assert [m.trigger.lemma for m in detect_events(text, dates=dates)] == ["Christianisierung"]
+    # without a date of its own it is no event; the clause's verb is
+    assert lemmas("Die Christianisierung des Landes veränderte die Dörfer.") == ["verändern"]

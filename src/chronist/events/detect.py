@@ -348,7 +348,13 @@ def _sentence_events(context: _Context, sentence: tuple[int, int]) -> list[Event
         if len(failed) < len(negating):
             base = Modality.NEGATED
         verbs = _open_verbs_kept([h for h in inside if h.kind is TriggerKind.VERB], segment)
-        nouns = [h for h in inside if h.kind is TriggerKind.NOUN]
+        # a deverbal noun found by its form is an event only with a date of its own
+        nouns = [
+            h
+            for h in inside
+            if h.kind is TriggerKind.NOUN
+            and (not h.entry.open or _own_date(text, h, context.dates) is not None)
+        ]
         told = [h for h in verbs if h.entry.open]  # what the clause says of its nouns
         if nouns and all(h.entry.open for h in verbs):
             verbs = []  # "Der Tod Stalins ... änderte alles": the noun is the event
@@ -363,7 +369,11 @@ def _sentence_events(context: _Context, sentence: tuple[int, int]) -> list[Event
                 verbs = []
                 merged = True
         heads: list[TriggerHit] = list(verbs)
-        if not heads and not merged and not any(h.kind is TriggerKind.NOUN for h in hits):
+        if (
+            not heads
+            and not merged
+            and not any(h.kind is TriggerKind.NOUN and not h.entry.open for h in hits)
+        ):
             heads = _light_alone(tokens, lights, segment, context.lexicon)
         for noun in nouns:
             own = _own_date(text, noun, context.dates)

@@ -90,6 +90,21 @@ class OpenVerbs:
     zu: str
     infinitives: frozenset[str] = frozenset()
     becoming: frozenset[str] = frozenset()  # "werden" alone: a change of state
+    noun_endings: tuple[str, ...] = ()  # of deverbal event nouns: "ung", "ungen"
+
+    def deverbal(self, word: str) -> TriggerEntry | None:
+        """``Christianisierung``, ``Einwanderungen``: a noun in ``-ung`` of a known
+        verb (``christianisieren``, ``einwandern``), not of a state verb."""
+        lower = word.lower()
+        for ending in self.noun_endings:
+            if not lower.endswith(ending):
+                continue
+            stem = lower[: -len(ending)]
+            for verb in (stem + "en", stem + "n", stem[:-1] + "eln", stem[:-1] + "ern"):
+                if verb in self.infinitives and verb not in self.not_events:
+                    stripped = word[: len(word) - len(ending) + 3]  # the singular
+                    return TriggerEntry(stripped, TriggerKind.NOUN, self.type, Form.NOUN, open=True)
+        return None
 
     def entry(self, word: str) -> TriggerEntry | None:
         """The open reading of ``word``, if it is a form of a verb that can be an event."""
@@ -390,7 +405,10 @@ def _open_verbs(data: dict[str, Any], path: Path, types: frozenset[str]) -> Open
         raise LanguageDataError(f"{where}: {source.name}: {error}") from None
     zu = str(data["clauses"]["zu"])
     becoming = frozenset(str(w) for w in table.get("becoming", []))
-    return OpenVerbs(forms, type_, not_events, particles, zu, frozenset(forms.values()), becoming)
+    endings = tuple(str(w) for w in table.get("noun_endings", []))
+    return OpenVerbs(
+        forms, type_, not_events, particles, zu, frozenset(forms.values()), becoming, endings
+    )
 
 
 def _markers(data: dict[str, Any], path: Path) -> Markers:

@@ -193,6 +193,11 @@ def find_triggers(text: str, tokens: list[Token], lexicon: Lexicon) -> list[Trig
         if not token.is_word or token.text[0].isdigit():
             continue
         entries = lexicon.lookup(token.text)
+        if not entries and token.is_capitalised and index > 0 and lexicon.open_verbs:
+            noun = lexicon.open_verbs.deverbal(token.text)
+            if noun is not None:
+                hits.append(TriggerHit(index, noun, token.start, token.end, token.text))
+            continue
         if not entries:
             hit = _open_verb(tokens, index, lexicon)
             if hit is not None:
