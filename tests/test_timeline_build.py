@@ -193,3 +193,10 @@ def test_biography_header_gives_birth_and_death_with_places() -> None:
     found = {(e.type, e.label, e.time.edtf, e.place.text if e.place else None) for e in events}
     assert ("birth", "Carl Benz geboren in Mühlburg", "1844-11-25", "Mühlburg") in found
     assert ("death", "Carl Benz gestorben in Ladenburg", "1929-04-04", "Ladenburg") in found
+
+
+def test_parenthesised_date_after_a_clause_dates_its_verb() -> None:
+    text = "Im Jahr 1740 begann der Krieg. Friedrich siegte bei Waldheim (3. Mai 1745)."
+    events = build_timeline(text, recognizer=lambda _document: []).events
+    dated = {e.trigger.lemma: e.time.edtf for e in events}
+    assert dated["siegen"] == "1745-05-03"

@@ -3,7 +3,8 @@
 In order of preference an event takes its time from
 
 1. a temporal expression in its own clause (``explicit``; ``bounded`` for
-   ``bis November 1950``, ``nach 1953``), else one in its sentence;
+   ``bis November 1950``, ``nach 1953``), else a date in parentheses right
+   after the clause (``zerstörten Brigantium (233)``), else one in its sentence;
 2. a named historical event in its clause (``reference-event``:
    ``während der Blockade Berlins``, ``nach dem Ersten Weltkrieg``);
 3. the narrative (``narrative``): the interval between the date before it and
@@ -56,6 +57,7 @@ _IMPLAUSIBLE_YEARS = 100
 _IMPLAUSIBLE_SHARE = 0.5
 _IMPLAUSIBLE_CONFIDENCE = 0.2
 _CLAUSE_REACH = 400  # characters looked back for the clause a date stands in
+_APPOSITION_REACH = 6  # characters between a clause and its parenthesised date
 
 
 def usable(timex: Timex) -> bool:
@@ -269,6 +271,19 @@ class Dater:
                     return date
         return self._nearest(mention.clause, mention.trigger.start, story_only=False)
 
+    def _parenthesised(self, mention: EventMention) -> _Date | None:
+        """A date in parentheses right after the clause dates it (``zerstörten die
+        Alemannen Brigantium (233)``, ``siegte in der Schlacht bei X (3. Mai 1745)``)."""
+        end = mention.clause[1]
+        first = bisect_left(self._date_starts, end)
+        last = bisect_left(self._date_starts, min(end + _APPOSITION_REACH, mention.sentence[1]))
+        for date in self.dates[first:last]:
+            between = self.text[end : date.timex.start]
+            closing = self.text[date.timex.end : date.timex.end + 1]
+            if between.strip() == "(" and closing == ")":
+                return date
+        return None
+
     def _in_sentence(self, mention: EventMention) -> _Date | None:
         """The date of the sentence nearest to the trigger (not one in a comparison)."""
         return self._nearest(mention.sentence, mention.trigger.start, story_only=True)
@@ -320,7 +335,7 @@ class Dater:
 
     def time_of(self, mention: EventMention) -> tuple[EventTime, float]:
         """The time of one event mention and the confidence in it."""
-        own = self._in_clause(mention)
+        own = self._in_clause(mention) or self._parenthesised(mention)
         level = "clause"
         if own is None and mention.kind not in (SegmentKind.BACKGROUND, SegmentKind.RELATIVE):
             own, level = self._in_sentence(mention), "sentence"
