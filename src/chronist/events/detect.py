@@ -160,6 +160,7 @@ def _verb_label(
     span: tuple[int, int],
     dated: frozenset[int],
     markers: Markers,
+    verbs: frozenset[int] = frozenset(),
 ) -> str:
     first, last = (
         max(span[0], hit.index - 3 * _LABEL_WORDS),
@@ -174,6 +175,8 @@ def _verb_label(
             and _introduces_date(tokens, i + 1, dated, markers)
         )
     ]
+    own = {hit.index} | ({hit.particle} if hit.particle is not None else set())
+    kept = _own_conjunct(tokens, kept, hit, verbs - own, markers) or kept
     while kept and tokens[kept[0]].text.lower() in markers.leading_noise and kept[0] != hit.index:
         kept.pop(0)
     if hit.index in kept and len(kept) > _LABEL_WORDS:
@@ -183,6 +186,22 @@ def _verb_label(
             window.append(hit.particle)
         kept = window
     return _tidy(tokens, kept, hit, markers)
+
+
+def _own_conjunct(
+    tokens: list[Token], kept: list[int], hit: TriggerHit, verbs: frozenset[int], markers: Markers
+) -> list[int]:
+    """The conjunct of the trigger when ``und``/``aber`` joins two verb phrases
+    (``besetzt und später ... eingegliedert``): each verb keeps its own words."""
+    joins = [i for i in kept if tokens[i].text.lower() in markers.coordination]
+    for join in joins:
+        before = [i for i in kept if i < join]
+        after = [i for i in kept if i > join]
+        if hit.index < join and any(i in verbs for i in after):
+            kept = before
+        elif hit.index > join and any(i in verbs for i in before):
+            kept = after
+    return kept
 
 
 def _tidy(tokens: list[Token], kept: list[int], hit: TriggerHit, markers: Markers) -> str:
@@ -333,6 +352,7 @@ def _sentence_events(context: _Context, sentence: tuple[int, int]) -> list[Event
     if _heading(text, sentence, hits):
         return []
     dated = _dated_tokens(tokens, context.dates)
+    verb_at = frozenset(h.index for h in hits if h.kind is not TriggerKind.NOUN)
     forced = _sentence_modality(tokens, markers)
     found: list[EventMention] = []
     antecedent: dict[int, int] = {}  # token index of an event noun -> index in found
@@ -398,8 +418,9 @@ def _sentence_events(context: _Context, sentence: tuple[int, int]) -> list[Event
                 modality = forced or Modality.NEGATED
             if hit.kind is TriggerKind.NOUN:
                 antecedent[hit.index] = len(found)
+            clause = (segment.start, end)
             mention = _mention(
-                context, tokens, segment, hit, sentence, (segment.start, end), modality, dated
+                context, tokens, segment, hit, sentence, clause, modality, dated, verb_at
             )
             if failed and hit.kind is TriggerKind.NOUN:
                 outcome = f"{mention.label} {failed[0].text}"  # "Putsch scheiterte"
@@ -421,6 +442,7 @@ def _mention(
     clause: tuple[int, int],
     modality: Modality,
     dated: frozenset[int],
+    verbs: frozenset[int] = frozenset(),
 ) -> EventMention:
     markers = context.lexicon.markers
     noun = hit.kind is TriggerKind.NOUN
@@ -428,11 +450,11 @@ def _mention(
     label = (
         _noun_label(tokens, hit, dated, markers)
         if noun
-        else _verb_label(tokens, hit, (segment.first, last), dated, markers)
+        else _verb_label(tokens, hit, (segment.first, last), dated, markers, verbs)
     )
     if noun and " " not in label and hit.lemma in markers.generic_nouns:
         # "Krieg" alone says nothing: the clause's words around it tell what of it
-        label = _verb_label(tokens, hit, (segment.first, last), dated, markers)
+        label = _verb_label(tokens, hit, (segment.first, last), dated, markers, verbs)
     before = tokens[hit.index - 1].text.lower() if hit.index else ""
     particle_start = tokens[hit.particle].start if hit.particle is not None else None
     participants, place = link_arguments(

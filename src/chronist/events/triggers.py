@@ -212,8 +212,10 @@ def find_triggers(text: str, tokens: list[Token], lexicon: Lexicon) -> list[Trig
             continue  # a capitalised word inside a sentence is a noun ("die Verbündeten")
         if verbs:
             hit = _verb_reading(tokens, index, verbs, lexicon)
-            if hit is None and not any(e.requires for e in verbs):
-                hit = _open_verb(tokens, index, lexicon)  # "wanderten ... ein", not "aus"
+            if hit is None:  # "wanderten ... ein", not "aus"
+                hit = _open_verb(tokens, index, lexicon)
+                if hit is not None and hit.particle is None and any(e.requires for e in verbs):
+                    hit = None  # the list says when this verb alone is an event ("schweigen")
             if hit is not None:
                 hits.append(hit)
     return hits
