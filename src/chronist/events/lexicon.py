@@ -165,6 +165,7 @@ class Markers:
     generic_nouns: frozenset[str] = frozenset()  # an event only with more said of it
     failure_verbs: frozenset[str] = frozenset()  # "scheitern": the attempt still happened
     expected: frozenset[str] = frozenset()  # "erwartet": the clause's events are not facts
+    success_verbs: frozenset[str] = frozenset()  # "gelingen": its zu-infinitive happened
 
 
 @dataclass(frozen=True, slots=True)
@@ -462,6 +463,7 @@ def _markers(data: dict[str, Any], path: Path) -> Markers:
             generic_nouns=frozenset(str(w) for w in c.get("generic_nouns", [])),
             failure_verbs=frozenset(str(w) for w in m.get("failure_verbs", [])),
             expected=frozenset(str(w).lower() for w in m.get("expected", [])),
+            success_verbs=frozenset(str(w) for w in m.get("success_verbs", [])),
         )
     except KeyError as error:
         raise LanguageDataError(f"{path}: missing key {error}") from None

@@ -102,6 +102,8 @@ def _verb_reading(
     joined: TriggerHit | None = None
     for entry in entries:
         if entry.form is Form.ZU_INFINITIVE:
+            if _succeeded(tokens, index, lexicon):
+                return TriggerHit(index, entry, token.start, token.end, token.text)
             return None
         if entry.form is Form.INFINITIVE and index > 0 and tokens[index - 1].text == markers.zu:
             return None
@@ -159,6 +161,28 @@ def _attributive(tokens: list[Token], index: int, markers: Markers) -> bool:
     )
 
 
+def _succeeded(tokens: list[Token], index: int, lexicon: Lexicon) -> bool:
+    """A zu-infinitive after a verb of success (``gelang es, den Aufstand
+    niederzuschlagen``) tells what happened."""
+    success = lexicon.markers.success_verbs
+    return any(
+        e.lemma in success for t in tokens[:index] for e in lexicon.words.get(t.text.lower(), ())
+    )
+
+
+def _succeeded_zu(
+    tokens: list[Token], index: int, open_verbs: OpenVerbs, lexicon: Lexicon
+) -> TriggerEntry | None:
+    lower = tokens[index].text.lower()
+    at = lower.find(open_verbs.zu, 1)
+    if at < 0 or not _succeeded(tokens, index, lexicon):
+        return None
+    lemma = lower[:at] + lower[at + len(open_verbs.zu) :]
+    if lemma not in open_verbs.infinitives or lemma in open_verbs.not_events:
+        return None
+    return TriggerEntry(lemma, TriggerKind.VERB, open_verbs.type, Form.INFINITIVE, open=True)
+
+
 def _open_verb(tokens: list[Token], index: int, lexicon: Lexicon) -> TriggerHit | None:
     """A verb outside the list, from its form (lower case inside a sentence);
     a separable particle closing its clause is joined to its lemma."""
@@ -167,7 +191,11 @@ def _open_verb(tokens: list[Token], index: int, lexicon: Lexicon) -> TriggerHit 
         return None
     if index > 0 and tokens[index - 1].text == markers.zu:
         return None
-    entry = open_verbs.entry(token.text) or _bare_infinitive(tokens, index, open_verbs, markers)
+    entry = (
+        open_verbs.entry(token.text)
+        or _bare_infinitive(tokens, index, open_verbs, markers)
+        or _succeeded_zu(tokens, index, open_verbs, lexicon)
+    )
     if entry is None or _adjectival(tokens, index, markers.definite | markers.indefinite):
         return None
     if _attributive(tokens, index, markers):
