@@ -200,3 +200,16 @@ def test_parenthesised_date_after_a_clause_dates_its_verb() -> None:
     events = build_timeline(text, recognizer=lambda _document: []).events
     dated = {e.trigger.lemma: e.time.edtf for e in events}
     assert dated["siegen"] == "1745-05-03"
+
+
+def test_biography_header_after_a_relative_clause_names_the_subject() -> None:
+    text = (
+        "Wolfgang Amadeus Mozart, der mit Amade unterschrieb (* 27. Januar 1756 in Salzburg; "
+        "+ 5. Dezember 1791 in Wien), war ein Komponist."
+    )
+    events = build_timeline(text, recognizer=lambda _document: []).events
+    labels = {e.label: e.time.edtf for e in events if e.type in ("birth", "death")}
+    assert labels == {
+        "Wolfgang Amadeus Mozart geboren in Salzburg": "1756-01-27",
+        "Wolfgang Amadeus Mozart gestorben in Wien": "1791-12-05",
+    }

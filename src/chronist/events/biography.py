@@ -31,11 +31,25 @@ def _name_before(text: str, paren: int, particles: frozenset[str]) -> str:
     words = text[text.rfind("\n", 0, paren) + 1 : paren].split()
     name: list[str] = []
     for word in reversed(words[-_NAME_WORDS:]):
-        if not (word[:1].isupper() or word in particles):
-            break
+        if not (word[:1].isupper() or word in particles) or any(c in word for c in ",;:()"):
+            break  # a name is capitalised words (and particles) up to a punctuation mark
         name.insert(0, word)
     while name and not name[0][:1].isupper():
         name.pop(0)
+    return " ".join(name)
+
+
+def _subject(text: str, paren: int, particles: frozenset[str]) -> str:
+    """The name a header's sentence starts with (``Wolfgang Amadeus Mozart, der
+    ... unterschrieb (* ...``), when no name stands right before the parenthesis."""
+    start = text.rfind("\n", 0, paren) + 1
+    name: list[str] = []
+    for word in text[start:paren].split()[:_NAME_WORDS]:
+        if not (word[:1].isupper() or word in particles):
+            break
+        name.append(word.rstrip(",;:"))
+        if word[-1:] in ",;:":
+            break
     return " ".join(name)
 
 
@@ -46,12 +60,16 @@ def header_events(document: Document, dates: Sequence[tuple[int, int]]) -> list[
     if biography is None:
         return []
     text = document.text
-    marks = {biography.birth_mark: "birth", biography.death_mark: "death"}
+    marks = {m: "birth" for m in biography.birth_marks} | {
+        m: "death" for m in biography.death_marks
+    }
     pattern = re.compile(rf"(?:^|;)\s*({'|'.join(re.escape(m) for m in marks)})\s*([^;]*)")
     place_pattern = re.compile(rf"\s*{re.escape(biography.place_preposition)}\s+([^,;]+)")
     found: list[EventMention] = []
     for paren in _PARENTHESIS.finditer(text):
-        name = _name_before(text, paren.start(), biography.name_particles)
+        name = _name_before(text, paren.start(), biography.name_particles) or _subject(
+            text, paren.start(), biography.name_particles
+        )
         for part in pattern.finditer(paren.group(1)):
             start = paren.start(1) + part.start(1)
             end = paren.start(1) + part.end(2)

@@ -172,8 +172,8 @@ class Markers:
 class Biography:
     """How a biography header is written (``[biography]`` of ``events.toml``)."""
 
-    birth_mark: str
-    death_mark: str
+    birth_marks: tuple[str, ...]
+    death_marks: tuple[str, ...]
     birth_label: str
     death_label: str
     place_preposition: str
@@ -371,8 +371,8 @@ def _biography(data: dict[str, Any], path: Path) -> Biography | None:
         stop = str(table["place_stop"])
         re.compile(stop)
         return Biography(
-            str(table["birth_mark"]),
-            str(table["death_mark"]),
+            tuple(str(m) for m in table["birth_marks"]),
+            tuple(str(m) for m in table["death_marks"]),
             str(table["birth_label"]),
             str(table["death_label"]),
             str(table["place_preposition"]),
