@@ -211,3 +211,11 @@ def test_deverbal_noun_with_its_own_date_is_an_event() -> None:
     assert [m.trigger.lemma for m in detect_events(text, dates=dates)] == ["Christianisierung"]
     # without a date of its own it is no event; the clause's verb is
     assert lemmas("Die Christianisierung des Landes veränderte die Dörfer.") == ["verändern"]
+
+
+def test_background_clause_after_a_conjunction() -> None:
+    from chronist.events.clauses import SegmentKind
+
+    text = "Die Wirtschaft wuchs, und da man einen Krieg befürchtete, rüstete man auf."
+    kinds = {m.trigger.lemma: m.kind for m in detect_events(text)}
+    assert kinds.get("befürchten") in (None, SegmentKind.BACKGROUND)
