@@ -94,6 +94,44 @@ def _segment_modality(
     return Modality.ASSERTED
 
 
+def _verb_forms(tokens: list[Token], lexicon: Lexicon) -> frozenset[int]:
+    """Indices of lower-case words that are verb forms, events or not (``halten``):
+    they mark where one verb phrase of a coordination ends."""
+    open_verbs = lexicon.open_verbs
+    if open_verbs is None:
+        return frozenset()
+    return frozenset(
+        i
+        for i, t in enumerate(tokens)
+        if t.is_word
+        and not t.is_capitalised
+        and (t.text in open_verbs.forms or t.text in open_verbs.infinitives)
+    )
+
+
+def _negated_conjunct(
+    tokens: list[Token], segment: Segment, index: int, markers: Markers
+) -> bool:
+    """Whether a negation word stands in the conjunct of token ``index``: the
+    words between the ``und``/``aber`` before it and the one after it
+    (``konnte die Stadt nicht halten und zog ab``: ``abziehen`` is not negated)."""
+    low, high = segment.first, segment.last
+    for position in range(index - 1, segment.first - 1, -1):
+        if tokens[position].text.lower() in markers.coordination:
+            low = position + 1
+            break
+    for position in range(index + 1, segment.last):
+        if tokens[position].text.lower() in markers.coordination:
+            high = position
+            break
+    words = [t.text.lower() for t in tokens[low:high]]
+    return any(
+        word in markers.clause_negation
+        and (words[at + 1] if at + 1 < len(words) else "") not in markers.not_negating_after
+        for at, word in enumerate(words)
+    )
+
+
 def _noun_negated(tokens: list[Token], index: int, markers: Markers) -> bool:
     """``kein Atomwaffeneinsatz``: a negating determiner right before the event noun."""
     before = {t.text.lower() for t in tokens[max(0, index - 2) : index]}
@@ -352,7 +390,9 @@ def _sentence_events(context: _Context, sentence: tuple[int, int]) -> list[Event
     if _heading(text, sentence, hits):
         return []
     dated = _dated_tokens(tokens, context.dates)
-    verb_at = frozenset(h.index for h in hits if h.kind is not TriggerKind.NOUN)
+    verb_at = frozenset(h.index for h in hits if h.kind is not TriggerKind.NOUN) | _verb_forms(
+        tokens, lexicon
+    )
     forced = _sentence_modality(tokens, markers)
     found: list[EventMention] = []
     antecedent: dict[int, int] = {}  # token index of an event noun -> index in found
@@ -414,6 +454,10 @@ def _sentence_events(context: _Context, sentence: tuple[int, int]) -> list[Event
             if hit.particle is not None:
                 end = max(end, tokens[hit.particle].end)
             modality = forced or base
+            if modality is Modality.NEGATED and not negating and segment.kind is SegmentKind.MAIN:
+                # "nicht" negates the verb of its own conjunct only
+                if not _negated_conjunct(tokens, segment, hit.index, markers):
+                    modality = Modality.ASSERTED
             if hit.kind is TriggerKind.NOUN and _noun_negated(tokens, hit.index, markers):
                 modality = forced or Modality.NEGATED
             if hit.kind is TriggerKind.NOUN:
