@@ -109,9 +109,7 @@ def _verb_forms(tokens: list[Token], lexicon: Lexicon) -> frozenset[int]:
     )
 
 
-def _negated_conjunct(
-    tokens: list[Token], segment: Segment, index: int, markers: Markers
-) -> bool:
+def _negated_conjunct(tokens: list[Token], segment: Segment, index: int, markers: Markers) -> bool:
     """Whether a negation word stands in the conjunct of token ``index``: the
     words between the ``und``/``aber`` before it and the one after it
     (``konnte die Stadt nicht halten und zog ab``: ``abziehen`` is not negated)."""
@@ -454,10 +452,14 @@ def _sentence_events(context: _Context, sentence: tuple[int, int]) -> list[Event
             if hit.particle is not None:
                 end = max(end, tokens[hit.particle].end)
             modality = forced or base
-            if modality is Modality.NEGATED and not negating and segment.kind is SegmentKind.MAIN:
-                # "nicht" negates the verb of its own conjunct only
-                if not _negated_conjunct(tokens, segment, hit.index, markers):
-                    modality = Modality.ASSERTED
+            # "nicht" negates the verb of its own conjunct only
+            if (
+                modality is Modality.NEGATED
+                and not negating
+                and segment.kind is SegmentKind.MAIN
+                and not _negated_conjunct(tokens, segment, hit.index, markers)
+            ):
+                modality = Modality.ASSERTED
             if hit.kind is TriggerKind.NOUN and _noun_negated(tokens, hit.index, markers):
                 modality = forced or Modality.NEGATED
             if hit.kind is TriggerKind.NOUN:
