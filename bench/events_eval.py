@@ -99,10 +99,12 @@ class Tally:
         )
 
 
-def score_wiki(name: str, errors: bool) -> Tally:
+def score_wiki(name: str, errors: bool, floor: float = 0.0) -> Tally:
     text = (WIKI / "docs" / f"{name}.txt").read_text(encoding="utf-8")
     gold = _wiki_gold(name)
-    events = [e for e in build_timeline(text).events if not e.hypothetical]
+    events = [
+        e for e in build_timeline(text).events if not e.hypothetical and e.confidence >= floor
+    ]
     tally = Tally(system=len(events), bad=sum(bad_label(e.label) for e in events))
     taken: set[str] = set()
     # key events first, so a system event goes to the event the timeline must show
@@ -172,6 +174,9 @@ def main() -> None:
     parser.add_argument("--errors", action="store_true", help="list misses (dev only)")
     parser.add_argument("--labels", action="store_true", help="label share on 20 articles")
     parser.add_argument("--old", action="store_true", help="the older WikiWarsDE gold")
+    parser.add_argument(
+        "--min-confidence", type=float, default=0.0, help="only events this confident"
+    )
     args = parser.parse_args()
     splits = ("dev", "frozen") if args.split == "all" else (args.split,)
     for split in splits:
@@ -179,11 +184,12 @@ def main() -> None:
         for row in _documents():
             if row["split"] != split:
                 continue
-            tally = score_wiki(row["name"], args.errors and split == "dev")
+            tally = score_wiki(row["name"], args.errors and split == "dev", args.min_confidence)
             total.add(tally)
             if split == "dev":
                 print(tally.row(row["name"]))
-        print(total.row(f"wiki_de {split}"))
+        floor = f" conf>={args.min_confidence}" if args.min_confidence else ""
+        print(total.row(f"wiki_de {split}{floor}"))
     if args.old:
         print(score_old_gold())
     if args.labels:
