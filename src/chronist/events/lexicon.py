@@ -166,6 +166,7 @@ class Markers:
     failure_verbs: frozenset[str] = frozenset()  # "scheitern": the attempt still happened
     expected: frozenset[str] = frozenset()  # "erwartet": the clause's events are not facts
     success_verbs: frozenset[str] = frozenset()  # "gelingen": its zu-infinitive happened
+    time_heads: tuple[str, ...] = ()  # "jahr" of "Gründungsjahr": the event is the first part
 
 
 @dataclass(frozen=True, slots=True)
@@ -464,6 +465,7 @@ def _markers(data: dict[str, Any], path: Path) -> Markers:
             failure_verbs=frozenset(str(w) for w in m.get("failure_verbs", [])),
             expected=frozenset(str(w).lower() for w in m.get("expected", [])),
             success_verbs=frozenset(str(w) for w in m.get("success_verbs", [])),
+            time_heads=tuple(str(w).lower() for w in c.get("time_heads", [])),
         )
     except KeyError as error:
         raise LanguageDataError(f"{path}: missing key {error}") from None

@@ -214,13 +214,27 @@ def _open_verb(tokens: list[Token], index: int, lexicon: Lexicon) -> TriggerHit 
     return TriggerHit(index, entry, token.start, token.end, token.text)
 
 
+def _time_compound(word: str, lexicon: Lexicon) -> tuple[TriggerEntry, ...]:
+    """``Gründungsjahr``, ``Geburtsjahr``: an event noun before a time head names
+    that event (its date is the year or day the sentence gives)."""
+    lower = word.lower()
+    for head in lexicon.markers.time_heads:
+        if lower.endswith(head) and len(lower) > len(head) + 2:
+            first = word[: len(word) - len(head)]
+            for stem in (first, first[:-1] if first.endswith("s") else first):
+                found = [e for e in lexicon.words.get(stem, ()) if e.kind is TriggerKind.NOUN]
+                if found:
+                    return (found[0],)
+    return ()
+
+
 def find_triggers(text: str, tokens: list[Token], lexicon: Lexicon) -> list[TriggerHit]:
     """The triggers among one sentence's ``tokens``, in text order."""
     hits: list[TriggerHit] = []
     for index, token in enumerate(tokens):
         if not token.is_word or token.text[0].isdigit():
             continue
-        entries = lexicon.lookup(token.text)
+        entries = lexicon.lookup(token.text) or _time_compound(token.text, lexicon)
         if not entries and token.is_capitalised and index > 0 and lexicon.open_verbs:
             noun = lexicon.open_verbs.deverbal(token.text)
             if noun is not None:
