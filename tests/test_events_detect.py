@@ -30,7 +30,8 @@ def only(text: str, **options: object) -> EventMention:
         ("Die Erlaubnis, militärisch einzugreifen, folgte zwei Tage später.", ["Erlaubnis"]),
         ("Erst am 27. Juli 1953 schwiegen auch die Waffen.", ["schweigen"]),
         ("Die Vögel schwiegen.", []),  # "schweigen" is an event only with "Waffen"
-        ("Die westlichen Verbündeten zogen ab.", []),  # a capitalised noun, not "verbünden"
+        # a capitalised noun, not "verbünden"; the unlisted "zogen ... ab" is found by its form
+        ("Die westlichen Verbündeten zogen ab.", ["abziehen"]),
         ("Die besetzten Gebiete lagen im Norden.", []),  # an adjective, not an event
         ("Douglas MacArthur forderte den Einsatz von Nuklearwaffen.", ["fordern"]),
     ],
@@ -133,3 +134,88 @@ def test_genitive_roles_follow_the_noun() -> None:
     entities = [_entity(text, "Maos", EntityType.PER), _entity(text, "Stalins", EntityType.PER)]
     roles = {p.text: p.role for m in detect_events(text, entities=entities) for p in m.participants}
     assert roles == {"Maos": Role.AGENT, "Stalins": Role.PATIENT}
+
+
+# Clause structure beyond the trigger list (issue 12): passive, reflexive,
+# modal perfect, separable and unlisted verbs found from their forms.
+@pytest.mark.parametrize(
+    ("text", "lemma"),
+    [
+        ("Die Brücke wurde am Abend des 4. Mai für den Verkehr geöffnet.", "öffnen"),
+        ("Am 12. Oktober musste sich die Festung ergeben.", "ergeben"),
+        ("Die Alemannen besiedelten das Gebiet um Brigantium.", "besiedeln"),
+        ("Um 900 v. Chr. wanderten Kelten in das Land ein.", "einwandern"),
+        ("Die Vorschriften wurden unter Hammurapi erlassen.", "erlassen"),
+        ("Die Grundsteinlegung erfolgte 1250.", "Grundsteinlegung"),
+    ],
+)
+def test_events_from_clause_structure(text: str, lemma: str) -> None:
+    assert lemmas(text) == [lemma]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Stadt liegt am Rhein.",  # a state
+        "Die verschiedenen Reiche lagen im Norden.",  # an attributive participle
+        "Die Siedlung gehörte zum Reich.",  # a state verb
+    ],
+)
+def test_no_event_from_states(text: str) -> None:
+    assert lemmas(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "modality"),
+    [
+        ("Hitler scheiterte mit dem Putsch.", "Putsch scheiterte", Modality.ASSERTED),
+        ("Erwartet wurde ein Angriff.", "Erwartet wurde ein Angriff", Modality.HYPOTHETICAL),
+        ("Der Angriff wurde verhindert.", "Der Angriff wurde verhindert", Modality.NEGATED),
+    ],
+)
+def test_modality_of_attempts_and_expectations(text: str, label: str, modality: Modality) -> None:
+    mention = only(text)
+    assert (mention.label, mention.modality) == (label, modality)
+
+
+def test_labels_are_never_cut_or_lone_generic_nouns() -> None:
+    from chronist.evaluation.events import bad_label
+
+    text = (
+        "Im Jahr 1914 begann der Krieg. Der Krieg war lang. Die Armee zog sich in der Nacht "
+        "nach schweren Kämpfen mit großen Verlusten über den Fluss bis hinter die Stadt zurück."
+    )
+    labels = [m.label for m in detect_events(text)]
+    assert labels and not any(bad_label(x) or len(x) > 60 for x in labels), labels
+
+
+@pytest.mark.parametrize(
+    ("text", "lemma"),
+    [
+        ("1963 wurde Kenia unabhängig.", "werden"),  # a change of state, not a passive
+        ("Im 14. Jahrhundert kamen auch die Juden.", "kommen"),
+        ("1961 folgte ihm sein Sohn.", "folgen"),
+    ],
+)
+def test_light_verb_without_event_noun_is_the_event(text: str, lemma: str) -> None:
+    assert lemmas(text) == [lemma]
+
+
+def test_light_verb_without_anything_named_is_no_event() -> None:
+    assert lemmas("Danach kam es.") == []
+
+
+def test_deverbal_noun_with_its_own_date_is_an_event() -> None:
+    text = "Die Christianisierung des Landes 1250 veränderte die Dörfer."
+    dates = [(text.index("1250"), text.index("1250") + 4)]
+    assert [m.trigger.lemma for m in detect_events(text, dates=dates)] == ["Christianisierung"]
+    # without a date of its own it is no event; the clause's verb is
+    assert lemmas("Die Christianisierung des Landes veränderte die Dörfer.") == ["verändern"]
+
+
+def test_background_clause_after_a_conjunction() -> None:
+    from chronist.events.clauses import SegmentKind
+
+    text = "Die Wirtschaft wuchs, und da man einen Krieg befürchtete, rüstete man auf."
+    kinds = {m.trigger.lemma: m.kind for m in detect_events(text)}
+    assert kinds.get("befürchten") in (None, SegmentKind.BACKGROUND)

@@ -185,3 +185,31 @@ def test_empty_and_eventless_texts() -> None:
 def test_unknown_language() -> None:
     with pytest.raises(OptionError):
         build("Text.", lang="xx")
+
+
+def test_biography_header_gives_birth_and_death_with_places() -> None:
+    text = "Carl Benz (* 25. November 1844 in Mühlburg; † 4. April 1929 in Ladenburg) war da."
+    events = build_timeline(text, recognizer=lambda _document: []).events
+    found = {(e.type, e.label, e.time.edtf, e.place.text if e.place else None) for e in events}
+    assert ("birth", "Carl Benz geboren in Mühlburg", "1844-11-25", "Mühlburg") in found
+    assert ("death", "Carl Benz gestorben in Ladenburg", "1929-04-04", "Ladenburg") in found
+
+
+def test_parenthesised_date_after_a_clause_dates_its_verb() -> None:
+    text = "Im Jahr 1740 begann der Krieg. Friedrich siegte bei Waldheim (3. Mai 1745)."
+    events = build_timeline(text, recognizer=lambda _document: []).events
+    dated = {e.trigger.lemma: e.time.edtf for e in events}
+    assert dated["siegen"] == "1745-05-03"
+
+
+def test_biography_header_after_a_relative_clause_names_the_subject() -> None:
+    text = (
+        "Wolfgang Amadeus Mozart, der mit Amade unterschrieb (* 27. Januar 1756 in Salzburg; "
+        "+ 5. Dezember 1791 in Wien), war ein Komponist."
+    )
+    events = build_timeline(text, recognizer=lambda _document: []).events
+    labels = {e.label: e.time.edtf for e in events if e.type in ("birth", "death")}
+    assert labels == {
+        "Wolfgang Amadeus Mozart geboren in Salzburg": "1756-01-27",
+        "Wolfgang Amadeus Mozart gestorben in Wien": "1791-12-05",
+    }

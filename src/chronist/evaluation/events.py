@@ -35,9 +35,11 @@ from chronist.temporal.values import Bounds, Day, days_in_month
 from chronist.timeline.model import Event
 
 __all__ = [
+    "GENERIC_NOUNS",
     "GoldEvent",
     "GoldSection",
     "Score",
+    "bad_label",
     "interval",
     "load_gold",
     "score_events",
@@ -45,6 +47,50 @@ __all__ = [
 ]
 
 _MAX_WIDTH_DAYS = 731
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Nouns that on their own say nothing about what happened: a label that is only
+# one of them (``Krieg``, ``Hilfe``) is no who-did-what.
+GENERIC_NOUNS = _words(
+    """
+    krieg kriege kriegs hilfe forderung forderungen unterstützung anschluss angriff angriffe
+    kampf kämpfe schlacht schlachten tod ende beginn anfang vertrag verträge frieden
+    entwicklung zerstörung eroberung gründung bau aufstand revolution wahl wahlen
+    herrschaft besetzung einsatz plan pläne politik reform reformen streit konflikt
+    krise niederlage sieg angebot abkommen invasion offensive teilung vereinigung
+    """
+)
+# Words a label cannot end with: it was cut after them (``Rückzug bis hinter``).
+_CUT_ENDINGS = _words(
+    """
+    der die das den dem des eine einen einem einer eines am im vom zum zur beim ins
+    bis für gegen hinter in neben ohne seit von während wegen zwischen
+    und oder sowie aber dass als wie
+    """
+)  # not the prepositions that are also separable particles (``griffen ... an``)
+
+
+def bad_label(label: str) -> bool:
+    """A label that is a lone generic noun or a cut fragment: one word from
+    :data:`GENERIC_NOUNS`, or ending in an article, preposition, conjunction,
+    comma or an open bracket or quote.
+
+    >>> [bad_label(x) for x in ("Krieg", "Rückzug bis hinter", "Festung kapituliert")]
+    [True, True, False]
+    """
+    words = label.split()
+    if not words:
+        return True
+    if len(words) == 1 and words[0].strip(".,;:").lower() in GENERIC_NOUNS:
+        return True
+    last = words[-1]
+    if last.endswith((",", "(", "„", "-")) or last.lower() in _CUT_ENDINGS:
+        return True
+    return label.count("(") != label.count(")")
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,13 +144,21 @@ class Score:
         )
 
 
+def _parts(value: str) -> list[int]:
+    """``1950-06`` -> [1950, 6]; a leading minus is an astronomical year (``-0043``)."""
+    sign = -1 if value.startswith("-") else 1
+    parts = [int(p) for p in value.lstrip("-").split("-")]
+    parts[0] *= sign
+    return parts
+
+
 def _first_day(value: str) -> Day:
-    parts = [int(p) for p in value.split("-")]
+    parts = _parts(value)
     return Day(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
 
 
 def _last_day(value: str) -> Day:
-    parts = [int(p) for p in value.split("-")]
+    parts = _parts(value)
     if len(parts) == 1:
         return Day(parts[0], 12, 31)
     if len(parts) == 2:
@@ -117,8 +171,15 @@ def interval(begin: str, end: str) -> tuple[Day, Day]:
     return _first_day(begin), _last_day(end)
 
 
+def _ordinal(day: Day) -> int:
+    """Day number of a proleptic Gregorian day, years before 1 included (the
+    calendar repeats every 400 years, 146,097 days)."""
+    cycles = max(0, (1 - day.year) // 400 + 1)
+    return date(day.year + 400 * cycles, day.month, day.day).toordinal() - 146_097 * cycles
+
+
 def _days(first: Day, last: Day) -> int:
-    return (date(last.year, last.month, last.day) - date(first.year, first.month, first.day)).days
+    return _ordinal(last) - _ordinal(first)
 
 
 def time_matches(bounds: Bounds, gold: tuple[Day, Day]) -> bool:

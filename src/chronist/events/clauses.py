@@ -57,7 +57,8 @@ def _kind(tokens: list[Token], first: int, last: int, opener: str, markers: Mark
         return SegmentKind.BACKGROUND
     if any(_starts_with(words, phrase) for phrase in markers.comparison):
         return SegmentKind.COMPARISON
-    if words[0] in markers.background:
+    lead = 1 if words[0] in markers.coordination and len(words) > 1 else 0
+    if words[lead] in markers.background:  # "(und) da man ... befürchtete"
         return SegmentKind.BACKGROUND
     if words[0] in markers.negating_start:
         return SegmentKind.NEGATED

@@ -8,7 +8,7 @@ event noun describes that event (``Bombenkrieg, der ... bis 1953 ...
 verwüstete``) and lends it its clause. Times are assigned later, by
 :mod:`chronist.timeline.timing`.
 
->>> text = "Truman lehnte die Pläne ab. Falls sie angegriffen würden, wäre dies ein Krieg."
+>>> text = "Truman lehnte ab. Falls sie angegriffen würden, wäre dies ein Krieg gegen China."
 >>> [(m.trigger.lemma, m.modality.value) for m in detect_events(text)]
 [('ablehnen', 'asserted'), ('angreifen', 'conditional'), ('Krieg', 'conditional')]
 """
@@ -22,7 +22,8 @@ from dataclasses import dataclass, replace
 from chronist.entities.types import Entity
 from chronist.events.arguments import EntityMention, entity_mentions, link_arguments
 from chronist.events.clauses import Segment, SegmentKind, segments
-from chronist.events.lexicon import Lexicon, Markers, TriggerKind, load_lexicon
+from chronist.events.labels import noun_label, verb_label
+from chronist.events.lexicon import Form, Lexicon, Markers, TriggerKind, load_lexicon
 from chronist.events.model import Modality, Participant, Place, Trigger
 from chronist.events.reference import ReferenceMention
 from chronist.events.triggers import TriggerHit, find_triggers
@@ -33,7 +34,6 @@ __all__ = ["EventMention", "detect_events"]
 
 # A date this close after an event noun belongs to it ("Tod Stalins im März 1953").
 _OWN_DATE_DISTANCE = 40
-_LABEL_WORDS = 10
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +56,7 @@ class EventMention:
     bare: bool  # an event noun in a clause without any verb ("1920 Anhwei-Krieg:")
     participants: tuple[Participant, ...]
     place: Place | None
+    by_form: bool = False  # an unlisted verb, found by its form alone: less certain
 
 
 def _sentence_modality(tokens: list[Token], markers: Markers) -> Modality | None:
@@ -77,6 +78,8 @@ def _segment_modality(
         following = words[position + 1] if position + 1 < len(words) else ""
         if word in markers.clause_negation and following not in markers.not_negating_after:
             return Modality.NEGATED
+    if set(words) & markers.expected:
+        return Modality.HYPOTHETICAL
     if set(words) & markers.reported and set(words) & markers.reported_with:
         return Modality.REPORTED
     if set(words) & markers.planned:
@@ -88,6 +91,42 @@ def _segment_modality(
     ):
         return Modality.HYPOTHETICAL
     return Modality.ASSERTED
+
+
+def _verb_forms(tokens: list[Token], lexicon: Lexicon) -> frozenset[int]:
+    """Indices of lower-case words that are verb forms, events or not (``halten``):
+    they mark where one verb phrase of a coordination ends."""
+    open_verbs = lexicon.open_verbs
+    if open_verbs is None:
+        return frozenset()
+    return frozenset(
+        i
+        for i, t in enumerate(tokens)
+        if t.is_word
+        and not t.is_capitalised
+        and (t.text in open_verbs.forms or t.text in open_verbs.infinitives)
+    )
+
+
+def _negated_conjunct(tokens: list[Token], segment: Segment, index: int, markers: Markers) -> bool:
+    """Whether a negation word stands in the conjunct of token ``index``: the
+    words between the ``und``/``aber`` before it and the one after it
+    (``konnte die Stadt nicht halten und zog ab``: ``abziehen`` is not negated)."""
+    low, high = segment.first, segment.last
+    for position in range(index - 1, segment.first - 1, -1):
+        if tokens[position].text.lower() in markers.coordination:
+            low = position + 1
+            break
+    for position in range(index + 1, segment.last):
+        if tokens[position].text.lower() in markers.coordination:
+            high = position
+            break
+    words = [t.text.lower() for t in tokens[low:high]]
+    return any(
+        word in markers.clause_negation
+        and (words[at + 1] if at + 1 < len(words) else "") not in markers.not_negating_after
+        for at, word in enumerate(words)
+    )
 
 
 def _noun_negated(tokens: list[Token], index: int, markers: Markers) -> bool:
@@ -109,86 +148,6 @@ def _dated_tokens(tokens: list[Token], dates: Sequence[tuple[int, int]]) -> froz
         if at >= 0 and token.end <= dates[at][1]:
             inside.add(index)
     return frozenset(inside)
-
-
-def _word(tokens: list[Token], index: int) -> str:
-    """A label word: the token, with the dot that directly follows it when the
-    sentence goes on ("6." of "der 6. Infanteriedivision")."""
-    token = tokens[index]
-    after = index + 1
-    if (
-        after + 1 < len(tokens)
-        and tokens[after].text == "."
-        and tokens[after].start == token.end
-        and token.text[:1].isdigit()
-    ):
-        return token.text + "."
-    return token.text
-
-
-def _noun_label(
-    tokens: list[Token], hit: TriggerHit, dated: frozenset[int], markers: Markers
-) -> str:
-    words = [hit.text]
-    for index in range(hit.index + 1, min(len(tokens), hit.index + 6)):
-        token = tokens[index]
-        if not token.is_word or index in dated:
-            break
-        lower = token.text.lower()
-        if (
-            lower in markers.label_followers
-            or token.is_capitalised
-            or words[-1].lower() in markers.label_articles
-        ):
-            words.append(token.text)
-        else:
-            break
-    while len(words) > 1 and words[-1].lower() in markers.label_followers:
-        words.pop()
-    return " ".join(words)
-
-
-def _verb_label(
-    tokens: list[Token],
-    hit: TriggerHit,
-    span: tuple[int, int],
-    dated: frozenset[int],
-    markers: Markers,
-) -> str:
-    first, last = (
-        max(span[0], hit.index - 3 * _LABEL_WORDS),
-        min(span[1], hit.index + 3 * _LABEL_WORDS),
-    )
-    kept = [i for i in range(first, last) if tokens[i].is_word and i not in dated]
-    kept = [
-        i
-        for i in kept
-        if not (
-            tokens[i].text.lower() in markers.date_introducers
-            and _introduces_date(tokens, i + 1, dated, markers)
-        )
-    ]
-    while kept and tokens[kept[0]].text.lower() in markers.leading_noise and kept[0] != hit.index:
-        kept.pop(0)
-    if hit.index in kept and len(kept) > _LABEL_WORDS:
-        at = kept.index(hit.index)
-        window = kept[max(0, at - 3) : max(0, at - 3) + _LABEL_WORDS]
-        if hit.particle is not None and hit.particle not in window:
-            window.append(hit.particle)
-        kept = window
-    words = [_word(tokens, i) for i in kept]
-    return " ".join(words).strip('"„“”»« ') or hit.text
-
-
-def _introduces_date(
-    tokens: list[Token], index: int, dated: frozenset[int], markers: Markers
-) -> bool:
-    for position in range(index, min(len(tokens), index + 3)):
-        if position in dated:
-            return True
-        if tokens[position].text.lower() not in markers.date_introducers:
-            return False
-    return False
 
 
 @dataclass(frozen=True, slots=True)
@@ -239,6 +198,53 @@ def _argument(tokens: list[Token], noun: TriggerHit, markers: Markers) -> bool:
     return any(word in markers.argument_prepositions for word in before)
 
 
+def _open_verbs_kept(verbs: list[TriggerHit], segment: Segment) -> list[TriggerHit]:
+    """A clause's listed verbs; without one, the first verb of a main clause
+    found by form alone (one event per clause: a relative or background
+    clause with an unlisted verb describes rather than tells)."""
+    listed = [h for h in verbs if not h.entry.open]
+    return listed or (verbs[:1] if segment.kind is SegmentKind.MAIN else [])
+
+
+def _light_alone(
+    tokens: list[Token], lights: list[TriggerHit], segment: Segment, lexicon: Lexicon
+) -> list[TriggerHit]:
+    """A light verb in the past with no event noun in its sentence tells the
+    event itself: ``wurde Kenia unabhängig``, ``kamen die Juden``, ``begann das
+    archaische Zeitalter`` (not the states of ``[open_verbs] not_events``, but
+    ``becoming``: ``wurde`` without a participle is a change of state)."""
+    open_verbs = lexicon.open_verbs
+    if segment.kind is not SegmentKind.MAIN or open_verbs is None:
+        return []
+    if not any(t.is_capitalised for t in tokens[segment.first + 1 : segment.last]):
+        return []  # nobody and nothing named: "Danach kam es."
+    for hit in lights:
+        allowed = hit.lemma not in open_verbs.not_events or hit.lemma in open_verbs.becoming
+        if hit.entry.past and hit.entry.form is Form.FINITE and allowed:
+            return [replace(hit, entry=replace(hit.entry, type=open_verbs.type, open=True))]
+    return []
+
+
+def _lone_generic(
+    tokens: list[Token],
+    noun: TriggerHit,
+    own: tuple[int, int] | None,
+    lights: list[TriggerHit],
+    markers: Markers,
+) -> bool:
+    """A generic event noun (``Krieg``, ``Hilfe``) that the sentence says nothing
+    more of: no date of its own, no light verb making it happen (``der Krieg
+    begann``), no genitive or name after it (``Krieg gegen Serbien``)."""
+    if noun.lemma not in markers.generic_nouns or own is not None or lights:
+        return False
+    following = tokens[noun.index + 1] if noun.index + 1 < len(tokens) else None
+    return following is None or not (
+        following.is_capitalised
+        or following.text.lower() in markers.genitive_articles
+        or following.text.lower() in markers.label_followers
+    )
+
+
 def _sentence_events(context: _Context, sentence: tuple[int, int]) -> list[EventMention]:
     context = _local(context, sentence)
     text, lexicon, markers = context.text, context.lexicon, context.lexicon.markers
@@ -250,6 +256,9 @@ def _sentence_events(context: _Context, sentence: tuple[int, int]) -> list[Event
     if _heading(text, sentence, hits):
         return []
     dated = _dated_tokens(tokens, context.dates)
+    verb_at = frozenset(h.index for h in hits if h.kind is not TriggerKind.NOUN) | _verb_forms(
+        tokens, lexicon
+    )
     forced = _sentence_modality(tokens, markers)
     found: list[EventMention] = []
     antecedent: dict[int, int] = {}  # token index of an event noun -> index in found
@@ -259,10 +268,22 @@ def _sentence_events(context: _Context, sentence: tuple[int, int]) -> list[Event
         inside = [h for h in hits if segment.first <= h.index < segment.last]
         previous = tokens[pieces[number - 1].first : segment.first] if number else []
         base = _segment_modality(tokens, segment, previous, markers)
-        if any(h.kind is TriggerKind.NEGATING for h in inside):
+        negating = [h for h in inside if h.kind is TriggerKind.NEGATING]
+        # "scheiterte (mit dem Putsch)": a failed attempt still happened
+        failed = [h for h in negating if h.lemma in markers.failure_verbs]
+        if len(failed) < len(negating):
             base = Modality.NEGATED
-        verbs = [h for h in inside if h.kind is TriggerKind.VERB]
-        nouns = [h for h in inside if h.kind is TriggerKind.NOUN]
+        verbs = _open_verbs_kept([h for h in inside if h.kind is TriggerKind.VERB], segment)
+        # a deverbal noun found by its form is an event only with a date of its own
+        nouns = [
+            h
+            for h in inside
+            if h.kind is TriggerKind.NOUN
+            and (not h.entry.open or _own_date(text, h, context.dates) is not None)
+        ]
+        told = [h for h in verbs if h.entry.open]  # what the clause says of its nouns
+        if nouns and all(h.entry.open for h in verbs):
+            verbs = []  # "Der Tod Stalins ... änderte alles": the noun is the event
         lights = [h for h in inside if h.kind is TriggerKind.LIGHT]
         clause_end = segment.end
         merged = False
@@ -274,6 +295,12 @@ def _sentence_events(context: _Context, sentence: tuple[int, int]) -> list[Event
                 verbs = []
                 merged = True
         heads: list[TriggerHit] = list(verbs)
+        if (
+            not heads
+            and not merged
+            and not any(h.kind is TriggerKind.NOUN and not h.entry.open for h in hits)
+        ):
+            heads = _light_alone(tokens, lights, segment, context.lexicon)
         for noun in nouns:
             own = _own_date(text, noun, context.dates)
             in_reference = _inside(
@@ -284,6 +311,8 @@ def _sentence_events(context: _Context, sentence: tuple[int, int]) -> list[Event
                 continue
             if own is None and not verbs and not lights and _argument(tokens, noun, markers):
                 continue
+            if _lone_generic(tokens, noun, own, [*lights, *told], markers):
+                continue
             if own is not None or (not heads and not merged):
                 heads.append(noun)
         for hit in sorted(heads, key=lambda h: h.index):
@@ -291,13 +320,25 @@ def _sentence_events(context: _Context, sentence: tuple[int, int]) -> list[Event
             if hit.particle is not None:
                 end = max(end, tokens[hit.particle].end)
             modality = forced or base
+            # "nicht" negates the verb of its own conjunct only
+            if (
+                modality is Modality.NEGATED
+                and not negating
+                and segment.kind is SegmentKind.MAIN
+                and not _negated_conjunct(tokens, segment, hit.index, markers)
+            ):
+                modality = Modality.ASSERTED
             if hit.kind is TriggerKind.NOUN and _noun_negated(tokens, hit.index, markers):
                 modality = forced or Modality.NEGATED
             if hit.kind is TriggerKind.NOUN:
                 antecedent[hit.index] = len(found)
+            clause = (segment.start, end)
             mention = _mention(
-                context, tokens, segment, hit, sentence, (segment.start, end), modality, dated
+                context, tokens, segment, hit, sentence, clause, modality, dated, verb_at
             )
+            if failed and hit.kind is TriggerKind.NOUN:
+                outcome = f"{mention.label} {failed[0].text}"  # "Putsch scheiterte"
+                mention = replace(mention, label=outcome if len(outcome) <= 60 else mention.label)
             found.append(replace(mention, bare=mention.noun and not (verbs or lights)))
     return found
 
@@ -315,15 +356,19 @@ def _mention(
     clause: tuple[int, int],
     modality: Modality,
     dated: frozenset[int],
+    verbs: frozenset[int] = frozenset(),
 ) -> EventMention:
     markers = context.lexicon.markers
     noun = hit.kind is TriggerKind.NOUN
     last = segment.last if hit.particle is None else max(segment.last, hit.particle + 1)
     label = (
-        _noun_label(tokens, hit, dated, markers)
+        noun_label(tokens, hit, dated, markers)
         if noun
-        else _verb_label(tokens, hit, (segment.first, last), dated, markers)
+        else verb_label(tokens, hit, (segment.first, last), dated, markers, verbs)
     )
+    if noun and " " not in label and hit.lemma in markers.generic_nouns:
+        # "Krieg" alone says nothing: the clause's words around it tell what of it
+        label = verb_label(tokens, hit, (segment.first, last), dated, markers, verbs)
     before = tokens[hit.index - 1].text.lower() if hit.index else ""
     particle_start = tokens[hit.particle].start if hit.particle is not None else None
     participants, place = link_arguments(
@@ -347,6 +392,7 @@ def _mention(
         bare=False,
         participants=participants,
         place=place,
+        by_form=hit.entry.open,
     )
 
 

@@ -16,10 +16,11 @@ in the clause), ``anruft``, ``anrief``, ``anriefen``, ``anrufen``,
 
 from __future__ import annotations
 
+import gzip
 import re
 import tomllib
 from collections import defaultdict
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from enum import Enum
 from functools import cache
 from importlib import resources
@@ -31,9 +32,11 @@ from chronist.lang import language_dir
 from chronist.lang.files import read_toml
 
 __all__ = [
+    "Biography",
     "Form",
     "Lexicon",
     "Markers",
+    "OpenVerbs",
     "TriggerEntry",
     "TriggerKind",
     "event_types",
@@ -71,6 +74,53 @@ class TriggerEntry:
     requires: tuple[str, ...] = ()  # one of these words must be in the clause
     concept: str | None = None  # the noun an idiom stands for, for merging
     past: bool = False  # a past-tense form (rief, riefen)
+    open: bool = False  # found by its form alone (``[open_verbs]``), not listed
+
+
+@dataclass(frozen=True, slots=True)
+class OpenVerbs:
+    """Verbs outside the trigger list, known from a table of word forms
+    (``[open_verbs]`` of ``events.toml``): any full verb of a clause without a
+    listed trigger states what happened in it (``die Alemannen besiedelten das
+    Gebiet``), unless its lemma is a state or auxiliary (``liegen``, ``sein``)."""
+
+    forms: dict[str, str]  # lower-cased word form -> infinitive
+    type: str
+    not_events: frozenset[str]
+    particles: frozenset[str]  # separable particles: "wanderten ... ein" -> einwandern
+    zu: str
+    infinitives: frozenset[str] = frozenset()
+    becoming: frozenset[str] = frozenset()  # "werden" alone: a change of state
+    noun_endings: tuple[str, ...] = ()  # of deverbal event nouns: "ung", "ungen"
+
+    def deverbal(self, word: str) -> TriggerEntry | None:
+        """``Christianisierung``, ``Einwanderungen``: a noun in ``-ung`` of a known
+        verb (``christianisieren``, ``einwandern``), not of a state verb."""
+        lower = word.lower()
+        for ending in self.noun_endings:
+            if not lower.endswith(ending):
+                continue
+            stem = lower[: -len(ending)]
+            for verb in (stem + "en", stem + "n", stem[:-1] + "eln", stem[:-1] + "ern"):
+                if verb in self.infinitives and verb not in self.not_events:
+                    stripped = word[: len(word) - len(ending) + 3]  # the singular
+                    return TriggerEntry(stripped, TriggerKind.NOUN, self.type, Form.NOUN, open=True)
+        return None
+
+    def entry(self, word: str) -> TriggerEntry | None:
+        """The open reading of ``word``, if it is a form of a verb that can be an event."""
+        lower = word.lower()
+        lemma = self.forms.get(lower)
+        if lemma is None or lemma in self.not_events:
+            return None
+        if lower.endswith("enen") and not lemma.endswith("nen"):
+            return None  # an inflected strong participle: an adjective ("gelegenen")
+        if self.zu in lower and lower.replace(self.zu, "", 1) == lemma:
+            return None  # zu-infinitive ("anzuerkennen"): a complement
+        # -en forms other than the infinitive are a strong past or participle
+        # (zogen, gezogen); of the -t forms only ge- participles are past (gegründet)
+        past = not lower.endswith("t") or lower.startswith("ge")
+        return TriggerEntry(lemma, TriggerKind.VERB, self.type, Form.FINITE, past=past, open=True)
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,6 +162,25 @@ class Markers:
     label_articles: frozenset[str]  # a noun's label may go on after these
     definite_contractions: frozenset[str]  # "zum": the noun after it is definite
     reference_relations: dict[str, str]  # word before a named event -> after, during, ...
+    label_cut_endings: frozenset[str] = frozenset()  # a label never ends with these
+    generic_nouns: frozenset[str] = frozenset()  # an event only with more said of it
+    failure_verbs: frozenset[str] = frozenset()  # "scheitern": the attempt still happened
+    expected: frozenset[str] = frozenset()  # "erwartet": the clause's events are not facts
+    success_verbs: frozenset[str] = frozenset()  # "gelingen": its zu-infinitive happened
+    time_heads: tuple[str, ...] = ()  # "jahr" of "Gründungsjahr": the event is the first part
+
+
+@dataclass(frozen=True, slots=True)
+class Biography:
+    """How a biography header is written (``[biography]`` of ``events.toml``)."""
+
+    birth_marks: tuple[str, ...]
+    death_marks: tuple[str, ...]
+    birth_label: str
+    death_label: str
+    place_preposition: str
+    place_stop: str  # a pattern ending the place name (" als ...")
+    name_particles: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,6 +191,11 @@ class Lexicon:
     words: dict[str, tuple[TriggerEntry, ...]]
     compound_heads: dict[str, TriggerEntry]  # lower-cased noun forms, >= 5 letters
     markers: Markers
+    open_verbs: OpenVerbs | None = None
+    biography: Biography | None = None
+    # event noun -> the group of nouns that can name the same happening ([coreference])
+    coreference: dict[str, int] = field(default_factory=dict)
+    coreference_reach: int = 0  # sentences a later mention looks back
 
     def lookup(self, word: str) -> tuple[TriggerEntry, ...]:
         """Readings of ``word``: exact, then lower-cased (sentence-initial verbs),
@@ -267,7 +341,77 @@ def _build(lang: str, data: dict[str, Any], path: Path) -> Lexicon:
             words[form].append(entry)
             if len(key) >= _MIN_COMPOUND_HEAD:
                 heads.setdefault(form.lower(), entry)
-    return Lexicon(lang, {w: tuple(e) for w, e in words.items()}, heads, _markers(data, path))
+    return Lexicon(
+        lang,
+        {w: tuple(e) for w, e in words.items()},
+        heads,
+        _markers(data, path),
+        _open_verbs(data, path, types),
+        _biography(data, path),
+        *_coreference(data, path),
+    )
+
+
+def _coreference(data: dict[str, Any], path: Path) -> tuple[dict[str, int], int]:
+    table = data.get("coreference")
+    if table is None:
+        return {}, 0
+    try:
+        groups = {
+            str(noun): number for number, group in enumerate(table["groups"]) for noun in group
+        }
+        return groups, int(table["reach"])
+    except (KeyError, TypeError, ValueError) as error:
+        raise LanguageDataError(f"{path}: [coreference] needs groups and reach: {error}") from None
+
+
+def _biography(data: dict[str, Any], path: Path) -> Biography | None:
+    table = data.get("biography")
+    if table is None:
+        return None
+    try:
+        stop = str(table["place_stop"])
+        re.compile(stop)
+        return Biography(
+            tuple(str(m) for m in table["birth_marks"]),
+            tuple(str(m) for m in table["death_marks"]),
+            str(table["birth_label"]),
+            str(table["death_label"]),
+            str(table["place_preposition"]),
+            stop,
+            frozenset(str(w) for w in table["name_particles"]),
+        )
+    except KeyError as error:
+        raise LanguageDataError(f"{path}: [biography] missing key {error}") from None
+    except re.error as error:
+        raise LanguageDataError(f"{path}: [biography] place_stop: bad pattern: {error}") from None
+
+
+def _open_verbs(data: dict[str, Any], path: Path, types: frozenset[str]) -> OpenVerbs | None:
+    table = data.get("open_verbs")
+    if table is None:
+        return None
+    where = f"{path}: [open_verbs]"
+    try:
+        source = path.parent / str(table["forms"])
+        type_ = str(table["type"])
+        not_events = frozenset(str(w) for w in table["not_events"])
+        particles = frozenset(str(w) for w in table["particles"])
+    except KeyError as error:
+        raise LanguageDataError(f"{where}: missing key {error}") from None
+    if type_ not in types:
+        raise LanguageDataError(f"{where}: unknown event type {type_!r}")
+    try:
+        rows = gzip.decompress(source.read_bytes()).decode("utf-8").splitlines()
+        forms = dict(row.split("\t", 1) for row in rows if row)
+    except (OSError, ValueError) as error:
+        raise LanguageDataError(f"{where}: {source.name}: {error}") from None
+    zu = str(data["clauses"]["zu"])
+    becoming = frozenset(str(w) for w in table.get("becoming", []))
+    endings = tuple(str(w) for w in table.get("noun_endings", []))
+    return OpenVerbs(
+        forms, type_, not_events, particles, zu, frozenset(forms.values()), becoming, endings
+    )
 
 
 def _markers(data: dict[str, Any], path: Path) -> Markers:
@@ -317,6 +461,12 @@ def _markers(data: dict[str, Any], path: Path) -> Markers:
             label_articles=words(c, "label_articles"),
             definite_contractions=words(c, "definite_contractions"),
             reference_relations=_relations(c["reference_relations"], path),
+            label_cut_endings=frozenset(str(w).lower() for w in c.get("label_cut_endings", [])),
+            generic_nouns=frozenset(str(w) for w in c.get("generic_nouns", [])),
+            failure_verbs=frozenset(str(w) for w in m.get("failure_verbs", [])),
+            expected=frozenset(str(w).lower() for w in m.get("expected", [])),
+            success_verbs=frozenset(str(w) for w in m.get("success_verbs", [])),
+            time_heads=tuple(str(w).lower() for w in c.get("time_heads", [])),
         )
     except KeyError as error:
         raise LanguageDataError(f"{path}: missing key {error}") from None

@@ -9,9 +9,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from chronist.events.lexicon import Form, Lexicon, TriggerEntry, TriggerKind
+from chronist.events.lexicon import Form, Lexicon, Markers, OpenVerbs, TriggerEntry, TriggerKind
 from chronist.text.tokens import Token
 
 __all__ = ["TriggerHit", "find_triggers"]
@@ -63,6 +63,23 @@ def _particle_position(
     return None
 
 
+def _closing_particle(
+    tokens: list[Token], index: int, particles: frozenset[str], coordination: frozenset[str]
+) -> int | None:
+    """The first later token that is one of ``particles`` and closes its clause."""
+    for position in range(index + 1, min(len(tokens), index + _PARTICLE_REACH)):
+        if tokens[position].text not in particles:
+            continue
+        following = tokens[position + 1] if position + 1 < len(tokens) else None
+        if (
+            following is None
+            or following.text in _CLAUSE_END
+            or following.text.lower() in coordination
+        ):
+            return position
+    return None
+
+
 def _adjectival(tokens: list[Token], index: int, articles: frozenset[str]) -> bool:
     # "die besetzten Gebiete": a participle or past form between article and noun
     if index == 0 or index + 1 >= len(tokens):
@@ -85,6 +102,8 @@ def _verb_reading(
     joined: TriggerHit | None = None
     for entry in entries:
         if entry.form is Form.ZU_INFINITIVE:
+            if _succeeded(tokens, index, lexicon):
+                return TriggerHit(index, entry, token.start, token.end, token.text)
             return None
         if entry.form is Form.INFINITIVE and index > 0 and tokens[index - 1].text == markers.zu:
             return None
@@ -105,14 +124,126 @@ def _verb_reading(
     return joined
 
 
+def _bare_infinitive(
+    tokens: list[Token], index: int, open_verbs: OpenVerbs, markers: Markers
+) -> TriggerEntry | None:
+    """An infinitive-shaped form after a past auxiliary or modal of its clause:
+    a strong participle (``wurden ... erlassen``) or the verb of a modal perfect
+    (``musste sich ... ergeben``)."""
+    lower = tokens[index].text.lower()
+    if lower not in open_verbs.infinitives or lower in open_verbs.not_events:
+        return None
+    for position in range(index - 1, max(-1, index - 12), -1):
+        word = tokens[position].text
+        if word in _CLAUSE_END:
+            return None
+        if word.lower() in markers.past:
+            return TriggerEntry(
+                lower, TriggerKind.VERB, open_verbs.type, Form.PARTICIPLE, past=True, open=True
+            )
+    return None
+
+
+def _attributive(tokens: list[Token], index: int, markers: Markers) -> bool:
+    """``verschiedenen Reichen``, ``aus einem ... illustrierte Flugblätter``: an
+    unlisted form before a noun, after a word that cannot precede a finite
+    verb (an article, a preposition, an inflected adjective, a comma)."""
+    if index + 1 >= len(tokens) or not tokens[index + 1].is_capitalised:
+        return False
+    if index == 0:
+        return True
+    before = tokens[index - 1].text
+    lower = before.lower()
+    return (
+        before in ","
+        or lower in markers.label_cut_endings
+        or (not tokens[index - 1].is_capitalised and lower.endswith(("en", "e", "er", "es", "em")))
+    )
+
+
+def _succeeded(tokens: list[Token], index: int, lexicon: Lexicon) -> bool:
+    """A zu-infinitive after a verb of success (``gelang es, den Aufstand
+    niederzuschlagen``) tells what happened."""
+    success = lexicon.markers.success_verbs
+    return any(
+        e.lemma in success for t in tokens[:index] for e in lexicon.words.get(t.text.lower(), ())
+    )
+
+
+def _succeeded_zu(
+    tokens: list[Token], index: int, open_verbs: OpenVerbs, lexicon: Lexicon
+) -> TriggerEntry | None:
+    lower = tokens[index].text.lower()
+    at = lower.find(open_verbs.zu, 1)
+    if at < 0 or not _succeeded(tokens, index, lexicon):
+        return None
+    lemma = lower[:at] + lower[at + len(open_verbs.zu) :]
+    if lemma not in open_verbs.infinitives or lemma in open_verbs.not_events:
+        return None
+    return TriggerEntry(lemma, TriggerKind.VERB, open_verbs.type, Form.INFINITIVE, open=True)
+
+
+def _open_verb(tokens: list[Token], index: int, lexicon: Lexicon) -> TriggerHit | None:
+    """A verb outside the list, from its form (lower case inside a sentence);
+    a separable particle closing its clause is joined to its lemma."""
+    token, open_verbs, markers = tokens[index], lexicon.open_verbs, lexicon.markers
+    if open_verbs is None or (token.is_capitalised and index > 0):
+        return None
+    if index > 0 and tokens[index - 1].text == markers.zu:
+        return None
+    entry = (
+        open_verbs.entry(token.text)
+        or _bare_infinitive(tokens, index, open_verbs, markers)
+        or _succeeded_zu(tokens, index, open_verbs, lexicon)
+    )
+    if entry is None or _adjectival(tokens, index, markers.definite | markers.indefinite):
+        return None
+    if _attributive(tokens, index, markers):
+        return None
+    if not entry.past and not any(t.text.lower() in markers.past for t in tokens):
+        return None  # a present form outside a past sentence tells of a state
+    position = _closing_particle(tokens, index, open_verbs.particles, markers.coordination)
+    if position is not None:
+        lemma = tokens[position].text + entry.lemma
+        if lemma in open_verbs.not_events:
+            return None
+        text = f"{token.text} ... {tokens[position].text}"
+        return TriggerHit(
+            index, replace(entry, lemma=lemma), token.start, token.end, text, position
+        )
+    return TriggerHit(index, entry, token.start, token.end, token.text)
+
+
+def _time_compound(word: str, lexicon: Lexicon) -> tuple[TriggerEntry, ...]:
+    """``Gründungsjahr``, ``Geburtsjahr``: an event noun before a time head names
+    that event (its date is the year or day the sentence gives)."""
+    lower = word.lower()
+    for head in lexicon.markers.time_heads:
+        if lower.endswith(head) and len(lower) > len(head) + 2:
+            first = word[: len(word) - len(head)]
+            for stem in (first, first[:-1] if first.endswith("s") else first):
+                found = [e for e in lexicon.words.get(stem, ()) if e.kind is TriggerKind.NOUN]
+                if found:
+                    return (found[0],)
+    return ()
+
+
 def find_triggers(text: str, tokens: list[Token], lexicon: Lexicon) -> list[TriggerHit]:
     """The triggers among one sentence's ``tokens``, in text order."""
     hits: list[TriggerHit] = []
     for index, token in enumerate(tokens):
         if not token.is_word or token.text[0].isdigit():
             continue
-        entries = lexicon.lookup(token.text)
+        entries = lexicon.lookup(token.text) or _time_compound(token.text, lexicon)
+        if not entries and token.is_capitalised and index > 0 and lexicon.open_verbs:
+            noun = lexicon.open_verbs.deverbal(token.text)
+            if noun is not None:
+                hits.append(TriggerHit(index, noun, token.start, token.end, token.text))
+            continue
         if not entries:
+            hit = _open_verb(tokens, index, lexicon)
+            if hit is not None:
+                hits.append(hit)
             continue
         nouns = [e for e in entries if e.kind is TriggerKind.NOUN]
         if nouns and token.is_capitalised and (index > 0 or len(entries) == len(nouns)):
@@ -123,6 +254,10 @@ def find_triggers(text: str, tokens: list[Token], lexicon: Lexicon) -> list[Trig
             continue  # a capitalised word inside a sentence is a noun ("die Verbündeten")
         if verbs:
             hit = _verb_reading(tokens, index, verbs, lexicon)
+            if hit is None:  # "wanderten ... ein", not "aus"
+                hit = _open_verb(tokens, index, lexicon)
+                if hit is not None and hit.particle is None and any(e.requires for e in verbs):
+                    hit = None  # the list says when this verb alone is an event ("schweigen")
             if hit is not None:
                 hits.append(hit)
     return hits

@@ -16,6 +16,7 @@ from datetime import date
 
 from chronist.entities.types import Entity
 from chronist.errors import OptionError
+from chronist.events.biography import header_events
 from chronist.events.detect import EventMention, detect_events
 from chronist.events.lexicon import load_lexicon
 from chronist.events.reference import ReferenceTable, load_reference
@@ -32,11 +33,13 @@ from chronist.timeline.model import (
     TimeSource,
     order_key,
 )
-from chronist.timeline.timing import Dater, usable
+from chronist.timeline.timing import Dater, flag_implausible, usable
 
 __all__ = ["Recognizer", "annotate", "build_timeline", "merge_mentions"]
 
 Recognizer = Callable[[Document], Sequence[Entity]]
+
+_BY_FORM = 0.85  # detection confidence of an unlisted verb found by its form
 
 
 def _default_recognizer(document: Document) -> Sequence[Entity]:
@@ -71,7 +74,7 @@ def _drop_bare_nouns(
 
 
 def merge_mentions(
-    text: str, mentions: Sequence[tuple[EventMention, EventTime, float]]
+    text: str, mentions: Sequence[tuple[EventMention, EventTime, float]], lang: str = "de"
 ) -> list[Event]:
     """One event per happening: a later mention of the same concept (``Mit dem
     Waffenstillstand``, ``das ursprüngliche UN-Mandat``) joins the first one
@@ -79,8 +82,21 @@ def merge_mentions(
     events: list[Event] = []
     seen: list[dict[tuple[int, int], Evidence]] = []  # each event's mentions, by sentence
     by_concept: dict[str, int] = {}
+    lexicon = load_lexicon(lang)
+    by_group: dict[int, tuple[int, int]] = {}  # coreference group -> (event, sentence number)
+    sentences = 0
+    last_sentence: tuple[int, int] | None = None
     for mention, time, confidence in mentions:
+        if mention.sentence != last_sentence:
+            sentences, last_sentence = sentences + 1, mention.sentence
         known = by_concept.get(mention.concept.lower())
+        group = lexicon.coreference.get(mention.concept)
+        if known is None and group is not None and group in by_group:
+            target, at = by_group[group]
+            if sentences - at <= lexicon.coreference_reach:
+                known = target  # "die Landung bei Incheon" ... "die Invasion"
+        if mention.noun and group is not None:
+            by_group[group] = (by_concept.get(mention.concept.lower(), len(events)), sentences)
         if known is not None and _same_event(events[known], mention, time):
             if mention.sentence not in seen[known]:
                 seen[known][mention.sentence] = Evidence.of(text, *mention.sentence)
@@ -95,7 +111,10 @@ def merge_mentions(
             place=mention.place,
             time=time,
             confidence=round(
-                confidence * (1.0 if mention.modality is Modality.ASSERTED else 0.8), 3
+                confidence
+                * (1.0 if mention.modality is Modality.ASSERTED else 0.8)
+                * (_BY_FORM if mention.by_form else 1.0),
+                3,
             ),
             modality=mention.modality,
             evidence=evidence,
@@ -156,10 +175,13 @@ def annotate(
     found = (recognizer or _default_recognizer)(document) if document.text.strip() else ()
     entities = tuple(found)
     dates = [(t.start, t.end) for t in timexes if usable(t)]
-    mentions = detect_events(document, dates, entities, references)
+    mentions = sorted(
+        [*detect_events(document, dates, entities, references), *header_events(document, dates)],
+        key=lambda m: m.trigger.start,
+    )
     dater = Dater(document, timexes, references, markers)
-    dated = [(m, *dater.time_of(m)) for m in mentions]
-    events = sorted(merge_mentions(document.text, _drop_bare_nouns(dated)), key=order_key)
+    dated = flag_implausible([(m, *dater.time_of(m)) for m in mentions], dater.span)
+    events = sorted(merge_mentions(document.text, _drop_bare_nouns(dated), lang), key=order_key)
     anchors = tuple(
         AnchorUse(
             r.event.id,

@@ -3,7 +3,8 @@
 In order of preference an event takes its time from
 
 1. a temporal expression in its own clause (``explicit``; ``bounded`` for
-   ``bis November 1950``, ``nach 1953``), else one in its sentence;
+   ``bis November 1950``, ``nach 1953``), else a date in parentheses right
+   after the clause (``zerstörten Brigantium (233)``), else one in its sentence;
 2. a named historical event in its clause (``reference-event``:
    ``während der Blockade Berlins``, ``nach dem Ersten Weltkrieg``);
 3. the narrative (``narrative``): the interval between the date before it and
@@ -39,7 +40,7 @@ from chronist.temporal.values import (
 from chronist.text.document import Document
 from chronist.timeline.model import EventTime, TimeSource
 
-__all__ = ["Dater", "usable"]
+__all__ = ["Dater", "flag_implausible", "usable"]
 
 CONFIDENCE = {
     "clause": 0.9,
@@ -49,7 +50,14 @@ CONFIDENCE = {
     "unknown": 0.25,
 }
 _WIDEST_ANCHOR_YEARS = 5
+# An interval is implausible when it is wider than this many years and covers
+# more than this share of the years the document's dates span, or when it
+# reaches outside them: drawn, but with this confidence at most.
+_IMPLAUSIBLE_YEARS = 100
+_IMPLAUSIBLE_SHARE = 0.5
+_IMPLAUSIBLE_CONFIDENCE = 0.2
 _CLAUSE_REACH = 400  # characters looked back for the clause a date stands in
+_APPOSITION_REACH = 6  # characters between a clause and its parenthesised date
 
 
 def usable(timex: Timex) -> bool:
@@ -105,6 +113,34 @@ def _overlaps(a: Bounds, b: Bounds) -> bool:
     return a_first <= b_last and b_first <= a_last
 
 
+def flag_implausible(
+    dated: Sequence[tuple[EventMention, EventTime, float]], span: tuple[Day, Day] | None
+) -> list[tuple[EventMention, EventTime, float]]:
+    """Lower the confidence of events dated by an implausible interval (see
+    ``_IMPLAUSIBLE_*``): "between 455 and 2852" is not drawn as a fact.
+
+    >>> from chronist.temporal.values import Bounds
+    >>> wide = Bounds(Day(455, 1, 1), Day(455, 1, 1), Day(1999, 12, 31), Day(1999, 12, 31))
+    >>> time = EventTime(None, "0455/1999", wide, TimeSource.NARRATIVE)
+    >>> flag_implausible([(None, time, 0.45)], (Day(400, 1, 1), Day(2000, 1, 1)))[0][2]
+    0.2
+    """
+    if span is None:
+        return list(dated)
+    years = span[1].year - span[0].year
+    kept = []
+    for mention, time, confidence in dated:
+        first, last = _first_known(time.bounds), _last_known(time.bounds)
+        if first is not None and last is not None:
+            width = last.year - first.year
+            outside = first < span[0] or last > span[1]
+            wide = width > _IMPLAUSIBLE_YEARS and width > _IMPLAUSIBLE_SHARE * years
+            if outside or wide:
+                confidence = min(confidence, _IMPLAUSIBLE_CONFIDENCE)
+        kept.append((mention, time, confidence))
+    return kept
+
+
 @dataclass(frozen=True, slots=True)
 class _Date:
     timex: Timex
@@ -136,6 +172,14 @@ class Dater:
         # in, but only fully specified dates close an interval.
         self._anchors = [d for d in self.dates if d.moves_story and _narrow(d.timex)]
         self._anchor_starts = [d.timex.start for d in self._anchors]
+        days = [
+            day
+            for d in self.dates
+            for day in (_first_known(d.timex.bounds), _last_known(d.timex.bounds))
+            if day is not None
+        ]
+        # the first and last day the document's dates reach
+        self.span: tuple[Day, Day] | None = (min(days), max(days)) if days else None
 
     def _date(self, timex: Timex) -> _Date:
         role = timex.role if timex.role in ("begin", "end") else None
@@ -227,6 +271,19 @@ class Dater:
                     return date
         return self._nearest(mention.clause, mention.trigger.start, story_only=False)
 
+    def _parenthesised(self, mention: EventMention) -> _Date | None:
+        """A date in parentheses right after the clause dates it (``zerstörten die
+        Alemannen Brigantium (233)``, ``siegte in der Schlacht bei X (3. Mai 1745)``)."""
+        end = mention.clause[1]
+        first = bisect_left(self._date_starts, end)
+        last = bisect_left(self._date_starts, min(end + _APPOSITION_REACH, mention.sentence[1]))
+        for date in self.dates[first:last]:
+            between = self.text[end : date.timex.start]
+            closing = self.text[date.timex.end : date.timex.end + 1]
+            if between.strip() == "(" and closing == ")":
+                return date
+        return None
+
     def _in_sentence(self, mention: EventMention) -> _Date | None:
         """The date of the sentence nearest to the trigger (not one in a comparison)."""
         return self._nearest(mention.sentence, mention.trigger.start, story_only=True)
@@ -278,7 +335,7 @@ class Dater:
 
     def time_of(self, mention: EventMention) -> tuple[EventTime, float]:
         """The time of one event mention and the confidence in it."""
-        own = self._in_clause(mention)
+        own = self._in_clause(mention) or self._parenthesised(mention)
         level = "clause"
         if own is None and mention.kind not in (SegmentKind.BACKGROUND, SegmentKind.RELATIVE):
             own, level = self._in_sentence(mention), "sentence"

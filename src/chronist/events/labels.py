@@ -1,0 +1,159 @@
+"""Labels of event mentions: who did what, in the text's words.
+
+A verb's label is its clause around the trigger without the dates (and the
+prepositions that only introduce them), its own conjunct when ``und`` joins
+two verb phrases, at most ``_LABEL_CHARS`` characters, never ending in an
+article, preposition or conjunction. A noun's label is the noun and the
+genitive or name after it (``Tod Stalins``, ``Schlacht bei Waldheim``).
+
+>>> from chronist.events.lexicon import load_lexicon
+>>> from chronist.events.triggers import find_triggers
+>>> from chronist.text.tokens import tokenize
+>>> text = "Die Stadt wurde weitgehend zerstört und fast völlig entvölkert."
+>>> tokens, lexicon = tokenize(text), load_lexicon("de")
+>>> hit = find_triggers(text, tokens, lexicon)[0]
+>>> verb_label(tokens, hit, (0, len(tokens)), frozenset(), lexicon.markers, frozenset({8}))
+'Die Stadt wurde weitgehend zerstört'
+"""
+
+from __future__ import annotations
+
+from chronist.events.lexicon import Markers
+from chronist.events.triggers import TriggerHit
+from chronist.text.tokens import Token
+
+__all__ = ["noun_label", "verb_label"]
+
+_LABEL_WORDS = 10
+_LABEL_CHARS = 60
+
+
+def _word(tokens: list[Token], index: int) -> str:
+    """A label word: the token, with the dot that directly follows it when the
+    sentence goes on ("6." of "der 6. Infanteriedivision")."""
+    token = tokens[index]
+    after = index + 1
+    if (
+        after + 1 < len(tokens)
+        and tokens[after].text == "."
+        and tokens[after].start == token.end
+        and token.text[:1].isdigit()
+    ):
+        return token.text + "."
+    return token.text
+
+
+def noun_label(
+    tokens: list[Token], hit: TriggerHit, dated: frozenset[int], markers: Markers
+) -> str:
+    words = [hit.text]
+    for index in range(hit.index + 1, min(len(tokens), hit.index + 6)):
+        token = tokens[index]
+        if not token.is_word or index in dated:
+            break
+        lower = token.text.lower()
+        if (
+            lower in markers.label_followers
+            or token.is_capitalised
+            or words[-1].lower() in markers.label_articles
+        ):
+            words.append(token.text)
+        else:
+            break
+    while len(words) > 1 and (
+        words[-1].lower() in markers.label_followers or _cut(words[-1], markers)
+    ):
+        words.pop()
+    return " ".join(words)
+
+
+def verb_label(
+    tokens: list[Token],
+    hit: TriggerHit,
+    span: tuple[int, int],
+    dated: frozenset[int],
+    markers: Markers,
+    verbs: frozenset[int] = frozenset(),
+) -> str:
+    first, last = (
+        max(span[0], hit.index - 3 * _LABEL_WORDS),
+        min(span[1], hit.index + 3 * _LABEL_WORDS),
+    )
+    kept = [i for i in range(first, last) if tokens[i].is_word and i not in dated]
+    kept = [
+        i
+        for i in kept
+        if not (
+            tokens[i].text.lower() in markers.date_introducers
+            and _introduces_date(tokens, i + 1, dated, markers)
+        )
+    ]
+    own = {hit.index} | ({hit.particle} if hit.particle is not None else set())
+    kept = _own_conjunct(tokens, kept, hit, verbs - own, markers) or kept
+    while kept and tokens[kept[0]].text.lower() in markers.leading_noise and kept[0] != hit.index:
+        kept.pop(0)
+    if hit.index in kept and len(kept) > _LABEL_WORDS:
+        at = kept.index(hit.index)
+        window = kept[max(0, at - 3) : max(0, at - 3) + _LABEL_WORDS]
+        if hit.particle is not None and hit.particle not in window:
+            window.append(hit.particle)
+        kept = window
+    return _tidy(tokens, kept, hit, markers)
+
+
+def _own_conjunct(
+    tokens: list[Token], kept: list[int], hit: TriggerHit, verbs: frozenset[int], markers: Markers
+) -> list[int]:
+    """The conjunct of the trigger when ``und``/``aber`` joins two verb phrases
+    (``besetzt und später ... eingegliedert``): each verb keeps its own words."""
+    joins = [i for i in kept if tokens[i].text.lower() in markers.coordination]
+    for join in joins:
+        before = [i for i in kept if i < join]
+        after = [i for i in kept if i > join]
+        if hit.index < join and any(i in verbs for i in after):
+            kept = before
+        elif hit.index > join and any(i in verbs for i in before):
+            kept = after
+    return kept
+
+
+def _tidy(tokens: list[Token], kept: list[int], hit: TriggerHit, markers: Markers) -> str:
+    """The label of a verb: its clause words around the trigger, at most
+    ``_LABEL_CHARS`` long, never ending in an article, preposition or
+    conjunction (a cut phrase) unless that is the verb's particle."""
+    keep = [hit.index] + ([hit.particle] if hit.particle is not None else [])
+
+    def text(indices: list[int]) -> str:
+        return " ".join(_word(tokens, i) for i in indices).strip('"„“”»« ')
+
+    while len(text(kept)) > _LABEL_CHARS and len(kept) > len(keep):
+        # drop the word farthest from the trigger, outside the trigger and particle
+        far = max((i for i in kept if i not in keep), key=lambda i: abs(i - hit.index))
+        kept = [i for i in kept if i != far]
+    while len(kept) > 1 and kept[-1] not in keep and _cut(tokens[kept[-1]].text, markers):
+        kept = kept[:-1]
+    while (
+        len(kept) > 1
+        and kept[0] not in keep
+        and (
+            tokens[kept[0]].text.lower() in markers.leading_noise
+            or tokens[kept[0]].text.lower() in markers.coordination
+        )
+    ):
+        kept = kept[1:]
+    return text(kept) or hit.text
+
+
+def _cut(word: str, markers: Markers) -> bool:
+    return word.lower() in markers.label_cut_endings or word.endswith(",")
+
+
+def _introduces_date(
+    tokens: list[Token], index: int, dated: frozenset[int], markers: Markers
+) -> bool:
+    for position in range(index, min(len(tokens), index + 3)):
+        if position in dated:
+            return True
+        if tokens[position].text.lower() not in markers.date_introducers:
+            return False
+    return False
