@@ -5,12 +5,14 @@
 ['1953-07-27']
 
 People, places and organisations: ``chronist.entities(text, lang="de")``.
+A corpus of documents: ``chronist.Store("corpus.duckdb")`` (needs ``chronist[store]``).
 """
 
 from __future__ import annotations
 
 from chronist import entities  # callable: chronist.entities(text, lang="de")
 from chronist.errors import ChronistError
+from chronist.store import Store
 from chronist.temporal.mention import Anchor, AnchorKind, Timex, TimexType
 from chronist.temporal.tagger import Tagging, iter_tag, tag, tagging
 
@@ -20,6 +22,7 @@ __all__ = [
     "Anchor",
     "AnchorKind",
     "ChronistError",
+    "Store",
     "Tagging",
     "Timex",
     "TimexType",

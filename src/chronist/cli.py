@@ -50,6 +50,9 @@ _PLUGINS = {
     "export": ("chronist.export.command", "write a saved timeline as CSV, TimelineJS, GeoJSON"),
     "entities": ("chronist.entities.command", "find people, places and organisations"),
     "eval": ("chronist.evaluation.command", "score tagging against gold corpora"),
+    "ingest": ("chronist.store.command", "extract documents into a corpus store (DuckDB)"),
+    "events": ("chronist.store.command", "query the merged events of a corpus store"),
+    "documents": ("chronist.store.command", "list the documents of a corpus store"),
 }
 
 _MAIN_EPILOG = """\
@@ -142,6 +145,8 @@ def _build_parser(argv: Sequence[str]) -> tuple[argparse.ArgumentParser, Handler
     for name, (module, summary) in _PLUGINS.items():
         if name == requested:
             unavailable = _load_plugin(subparsers, name, module)
+        elif name in subparsers.choices:  # registered by a module serving several commands
+            continue
         else:  # listed in --help without importing its package
             subparsers.add_parser(name, help=summary, add_help=False)
     return parser, unavailable

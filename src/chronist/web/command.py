@@ -46,7 +46,7 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument(
-        "files", nargs="+", metavar="FILE", help="text file, saved timeline JSON, or directory"
+        "files", nargs="*", metavar="FILE", help="text file, saved timeline JSON, or directory"
     )
     parser.add_argument(
         "-o", "--output", metavar="OUT", type=Path, help="HTML file (one input) or directory"
@@ -56,6 +56,10 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
         "--kind", choices=("auto", "narrative", "news"), default="auto", help="default: auto"
     )
     parser.add_argument("--dct", help="document creation time of text inputs, YYYY-MM-DD")
+    parser.add_argument("--store", type=Path, help="the page of a corpus store's merged events")
+    from chronist.store.command import add_filters
+
+    add_filters(parser)
     parser.set_defaults(handler=run)
 
 
@@ -114,6 +118,12 @@ def run(args: argparse.Namespace) -> int:
     from chronist.export.view import as_view
     from chronist.web.report import render_report
 
+    if args.store is not None:
+        from chronist.store.command import run_report
+
+        return run_report(args)
+    if not args.files:
+        raise OptionError("give a FILE, or --store STORE")
     files = _expand(args.files)
     several = len(files) > 1 or any(Path(path).is_dir() for path in args.files)
     if several and args.output is not None and args.output.suffix == ".html":
