@@ -23,8 +23,9 @@ import fcntl
 import multiprocessing
 import os
 import time
+from collections import deque
 from collections.abc import Iterator
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -305,24 +306,25 @@ def _results(
         for one in todo():
             yield one if isinstance(one, Failure) else extract_source(one)
         return
+    # results are written in input order, whatever order they finish in: the store
+    # (ids, merges) is the same for any number of jobs
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-        running: set[Future[Extracted | Failure]] = set()
-        pending = todo()
-        exhausted = False
-        while running or not exhausted:
-            while not exhausted and len(running) < jobs * 4:
-                item: Source | Failure | None = next(pending, None)
-                if item is None:
-                    exhausted = True
-                elif isinstance(item, Failure):
-                    yield item
-                else:
-                    running.add(pool.submit(extract_source, item))
-            if running:
-                done, running = wait(running, return_when=FIRST_COMPLETED)
-                for future in done:
-                    yield future.result()
+        queue: deque[Future[Extracted | Failure] | Failure] = deque()
+        for item in todo():
+            queue.append(item if isinstance(item, Failure) else pool.submit(extract_source, item))
+            while len(queue) > jobs * 4 or (queue and _ready(queue[0])):
+                yield _take(queue.popleft())
+        while queue:
+            yield _take(queue.popleft())
+
+
+def _ready(item: Future[Extracted | Failure] | Failure) -> bool:
+    return isinstance(item, Failure) or item.done()
+
+
+def _take(item: Future[Extracted | Failure] | Failure) -> Extracted | Failure:
+    return item if isinstance(item, Failure) else item.result()
 
 
 def ingest(

@@ -36,6 +36,8 @@ from chronist.store.schema import day_key
 
 __all__ = ["EntityIndex", "MentionInfo", "MergeIndex", "MergedEvent", "Reading"]
 
+# Days two dates may lie apart and still tell the same event (sources off by a day).
+SLACK_DAYS = 3
 _PARTICLES = frozenset({"von", "van", "de", "der", "den", "zu", "du", "di", "da", "la", "le"})
 _SPACE = re.compile(r"\s+")
 
@@ -185,14 +187,20 @@ class MentionInfo:
         return self.time[1]
 
     @property
-    def interval(self) -> tuple[int, int] | None:
-        known = [day_key(d) for d in self.time[2:6] if d is not None]
-        if not known:
-            return None
+    def keys(self) -> tuple[int, int] | None:
+        """First and last possible day as day keys (``None`` when nothing is known)."""
         eb, lb, ee, le = (day_key(d) for d in self.time[2:6])
-        low = next(k for k in (eb, lb, ee, le) if k is not None)
-        high = next(k for k in (le, ee, lb, eb) if k is not None)
+        low = next((k for k in (eb, lb, ee, le) if k is not None), None)
+        high = next((k for k in (le, ee, lb, eb) if k is not None), None)
+        if low is None or high is None:
+            return None
         return (min(low, high), max(low, high))
+
+    @property
+    def interval(self) -> tuple[int, int] | None:
+        """:attr:`keys` as day numbers (31 days a month), for widths and slack."""
+        keys = self.keys
+        return None if keys is None else (_ordinal(keys[0]), _ordinal(keys[1]))
 
 
 @dataclass(frozen=True, slots=True)
@@ -248,7 +256,7 @@ class MergedEvent:
         best = readings[0].mention
         types = Counter(m.type for m in self.mentions.values())
         lemmas = Counter(m.lemma for m in self.mentions.values())
-        interval = best.interval
+        interval = best.keys
         value, edtf, eb, lb, ee, le, source, text = best.time
         return (
             self.id, best.label, types.most_common(1)[0][0], lemmas.most_common(1)[0][0],
@@ -319,7 +327,8 @@ class MergeIndex:
         if not same_lemma and mention.type != head.type:
             return None
         other = head.interval
-        if other is None or other[0] > interval[1] or interval[0] > other[1]:
+        slack = SLACK_DAYS
+        if other is None or other[0] > interval[1] + slack or interval[0] > other[1] + slack:
             return None
         shared = len((mention.entities | mention.places) & merged.entities)
         if shared == 0:
@@ -365,3 +374,10 @@ def _blocks(mention: MentionInfo) -> list[tuple[int, str]]:
         keys.append((entity, "t:" + mention.type))
         keys.append((entity, "l:" + mention.lemma))
     return keys
+
+
+def _ordinal(key: int) -> int:
+    """A day key as a day number (31 days a month): ``_ordinal(day_key("-0043-03-15"))``."""
+    year, rest = divmod(key, 10000)  # floor division keeps month and day of BC years
+    month, day = divmod(rest, 100)
+    return year * 372 + (month - 1) * 31 + day - 1
