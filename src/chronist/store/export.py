@@ -119,7 +119,7 @@ def format_text(events: list[Json]) -> str:
     """A table for the terminal; ``≠`` marks a date the sources disagree on."""
     lines = [("DATE", "EVENT", "SOURCES", "PEOPLE", "PLACE")]
     for event in events:
-        date = _date(event["time"]) + (" ≠" if "readings" in event else "")
+        date = _date(event["time"]) + (" ≠" if event.get("dates_disagree") else "")
         people = ", ".join(p["text"] for p in event["participants"])
         place = event["place"]["text"] if event["place"] else ""
         lines.append((date, event["label"], str(event["sources"]), people, place))

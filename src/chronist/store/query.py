@@ -5,7 +5,8 @@ opens one per call. A merged event as JSON::
 
     {"id": 12, "label": "...", "type": "conflict", "time": {...schema 1...},
      "sources": 2, "mentions": [{"document": "wiki/Koreakrieg.txt", "start": 10,
-     "end": 80, "exact": "..."}], "readings": [...],   # only when sources disagree
+     "end": 80, "exact": "..."}], "readings": [...],   # when sources differ
+     "dates_disagree": true,  # with readings: two of them cannot both be right
      "participants": [{"entity": 3, "text": "Truman", "type": "PER"}],
      "place": {"entity": 5, "text": "Seoul", "lat": ..., "lon": ..., "gazetteer_id": ...}}
 """
@@ -114,6 +115,22 @@ def _time(row: tuple[Any, ...]) -> Json:
     }  # fmt: skip
 
 
+def _span(time: Json) -> tuple[str, str] | None:
+    known = [time[name] for name in _BOUNDS if time[name] is not None]
+    return None if not known else (_key(known[0]), _key(known[-1]))
+
+
+def _key(iso: str) -> str:
+    # sortable: BC years before AD ones, and among BC years the lower first
+    return f"0{9999 - int(iso[1:5]):04d}{iso[5:]}" if iso.startswith("-") else "1" + iso
+
+
+def _disagree(times: list[Json]) -> bool:
+    """True when two readings cannot both be right (their spans do not overlap)."""
+    spans = [span for span in map(_span, times) if span is not None]
+    return any(a[0] > b[1] or b[0] > a[1] for i, a in enumerate(spans) for b in spans[i + 1 :])
+
+
 def events(connection: Any, ids: list[int]) -> list[Json]:
     """The merged events ``ids`` as JSON, in the order given."""
     if not ids:
@@ -184,6 +201,7 @@ def events(connection: Any, ids: list[int]) -> list[Json]:
                 {**r["time"], "sources": r["sources"], "agreement": len(r["sources"])}
                 for r in given
             ]
+            event["dates_disagree"] = _disagree([r["time"] for r in given])
         result.append(event)
     return result
 

@@ -80,7 +80,7 @@ def collection_page(store: Any, events: list[Json], *, title: str, lang: str = "
         suffix = []
         if event["sources"] > 1:
             suffix.append(f"{event['sources']} {sources_word}")
-        if "readings" in event:
+        if event.get("dates_disagree"):
             suffix.append(differ)
         if suffix:
             row["label"] = f"{row['label']} ({'; '.join(suffix)})"
