@@ -160,7 +160,10 @@ _BLOCKS = (
     "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "section", "article",
     "blockquote", "pre", "table", "ul", "ol", "dd", "dt", "figcaption", "main",
 )  # fmt: skip
-_DROP = ("script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form")
+_DROP = (
+    "head", "title", "script", "style", "noscript", "template", "nav", "header", "footer", "aside",
+    "form",
+)  # fmt: skip
 _SPACES = re.compile(r"[ \t\f\v\u00a0]+")
 
 
@@ -177,8 +180,6 @@ def html_to_text(html: str) -> tuple[str | None, str]:
     title = title_tag.get_text(" ", strip=True) if title_tag is not None else None
     for tag in soup.find_all(_DROP):
         tag.decompose()
-    if soup.head is not None:
-        soup.head.decompose()
     for br in soup.find_all("br"):
         br.replace_with("\n")
     for tag in soup.find_all(_BLOCKS):
