@@ -23,7 +23,7 @@ import fcntl
 import multiprocessing
 import os
 import time
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
@@ -33,7 +33,7 @@ from typing import Any, Protocol
 
 from chronist.errors import ChronistError, StoreError
 from chronist.store.fulltext import FullText
-from chronist.store.merge import MentionInfo, MergeIndex
+from chronist.store.merge import MentionInfo, MergeIndex, topic_of
 from chronist.store.rows import Row, to_rows
 from chronist.store.schema import DOCUMENT_TABLES, columns, connect
 from chronist.store.sources import Failure, Source, count, decode, discover
@@ -159,13 +159,20 @@ class Writer:
             "SELECT doc, event_seq, entity FROM participants WHERE entity IS NOT NULL"
         ).fetchall():
             people.setdefault((doc, event_seq), set()).add(doc_entities[(doc, entity)])
+        counts: dict[str, Counter[int]] = {}
+        for doc, entity, mentions in connection.execute(
+            "SELECT m.doc, e.entity, count(*) FROM entity_mentions m JOIN entities e "
+            "ON e.doc = m.doc AND e.seq = m.entity_seq GROUP BY ALL"
+        ).fetchall():
+            counts.setdefault(doc, Counter())[entity] += mentions
+        topics = {doc: topic_of(found) for doc, found in counts.items()}
         rows = connection.execute(
             "SELECT * FROM event_mentions WHERE merged IS NOT NULL ORDER BY merged, doc, seq"
         ).fetchall()
         for row in rows:
             key = (row[0], row[1])
             place = self._place(row, doc_entities, assign=False)
-            mention = self._mention(row, people.get(key, set()), place)
+            mention = self._mention(row, people.get(key, set()), place, topics.get(row[0]))
             self.index.load(row[self.at["merged"]], mention)
         self.index.dirty.clear()
         entities.dirty.clear()
@@ -184,7 +191,9 @@ class Writer:
             return self.index.entities.assign("LOC", text, gazetteer_id)
         return self.index.entities.lookup("LOC", text, gazetteer_id)
 
-    def _mention(self, row: Row, people: set[int], place: int | None) -> MentionInfo:
+    def _mention(
+        self, row: Row, people: set[int], place: int | None, topic: int | None
+    ) -> MentionInfo:
         at = self.at
         modality = row[at["modality"]]
         return MentionInfo(
@@ -198,6 +207,7 @@ class Writer:
             entities=frozenset(people),
             places=frozenset() if place is None else frozenset({place}),
             time=_time(row, at),
+            topic=frozenset() if topic is None else frozenset({topic}),
         )
 
     def status(self, source: Source) -> str | None:
@@ -229,10 +239,15 @@ class Writer:
         for row in rows.get("participants", []):
             if row[7] is not None:
                 people.setdefault(row[1], set()).add(doc_entities[(doc, row[7])])
+        counts: Counter[int] = Counter()
+        for row in rows.get("entity_mentions", []):
+            counts[doc_entities[(doc, row[1])]] += 1
+        topic = topic_of(counts)
         mention_rows = []
         for row in rows.get("event_mentions", []):
             place = self._place(row, doc_entities, assign=True)
-            merged = self.index.add(self._mention(row, people.get(row[1], set()), place))
+            mention = self._mention(row, people.get(row[1], set()), place, topic)
+            merged = self.index.add(mention)
             mention_rows.append((*row[:-1], merged))
         rows["event_mentions"] = mention_rows
         now = datetime.datetime.now(datetime.UTC).replace(tzinfo=None)

@@ -4,11 +4,13 @@
 unresolved place or an organisation is its normalised name; a person is a
 surname with given names that must not contradict (``Angela Merkel``,
 ``Merkel`` and ``A. Merkel`` are one person; ``Angela Merkel`` and ``Horst
-Merkel`` are two).
+Merkel`` are two). A German genitive ``s`` is the same name (``Lincolns``).
 
 **Events.** A new event mention joins the merged event that (1) shares a
-person, organisation or place with it, (2) has the same type or the same
-trigger lemma, (3) has a time whose bounds overlap the mention's, (4) is not
+person, organisation or place with it (or has the same trigger lemma, both
+dated to a single day), (2) has the same type or the same trigger lemma,
+(3) has a time whose bounds overlap the mention's (give or take
+``SLACK_DAYS``: sources a day apart tell one event), (4) is not
 already told by the same document (within a document the extractor has
 merged repeated mentions already) and (5) is as factual as it (asserted or
 reported versus conditional, planned, ...). Among several, the one sharing
@@ -34,10 +36,12 @@ from dataclasses import dataclass, field
 
 from chronist.store.schema import day_key
 
-__all__ = ["EntityIndex", "MentionInfo", "MergeIndex", "MergedEvent", "Reading"]
+__all__ = ["EntityIndex", "MentionInfo", "MergeIndex", "MergedEvent", "Reading", "topic_of"]
 
 # Days two dates may lie apart and still tell the same event (sources off by a day).
 SLACK_DAYS = 3
+# Participants and places two mentions with different lemmas of one type must share.
+SHARED_FOR_OTHER_LEMMA = 2
 _PARTICLES = frozenset({"von", "van", "de", "der", "den", "zu", "du", "di", "da", "la", "le"})
 _SPACE = re.compile(r"\s+")
 
@@ -94,7 +98,7 @@ class EntityIndex:
         if type_ == "PER":
             entity = self._person(name)
         else:
-            key = f"{type_}:{gazetteer_id}" if gazetteer_id else f"{type_}:{normalise(name)}"
+            key = self._key(type_, name, gazetteer_id)
             found = self.keys.get(key)
             if found is None:
                 found = self._new(type_, gazetteer_id, lat, lon)
@@ -138,10 +142,29 @@ class EntityIndex:
             key = f"{type_}:{gazetteer_id}" if gazetteer_id else f"{type_}:{normalise(name)}"
             self.keys.setdefault(key, entity)
 
+    def _people(self, surname: str) -> list[_Person]:
+        # a German genitive is the same person: ``Lincolns Wahl``, ``Wahl Abraham Lincolns``
+        found = list(self.persons.get(surname, []))
+        found += self.persons.get(surname + "s", [])
+        if surname.endswith("s") and len(surname) > 3:
+            found += self.persons.get(surname[:-1], [])
+        return found
+
+    def _key(self, type_: str, name: str, gazetteer_id: str | None) -> str:
+        if gazetteer_id:
+            return f"{type_}:{gazetteer_id}"
+        key = f"{type_}:{normalise(name)}"
+        if key in self.keys:
+            return key
+        for variant in (key + "s", key[:-1] if key.endswith("s") and len(name) > 3 else None):
+            if variant in self.keys:  # a genitive: ``Fort Sumters`` is ``Fort Sumter``
+                return variant
+        return key
+
     def _person(self, name: str) -> int:
         surname, given = _person_key(name)
         best: _Person | None = None
-        for person in self.persons.get(surname, []):
+        for person in self._people(surname):
             if not (given <= person.given or person.given <= given):
                 continue
             if best is None or sum(self.names[person.id].values()) > sum(
@@ -181,6 +204,12 @@ class MentionInfo:
     entities: frozenset[int]
     places: frozenset[int]
     time: tuple[str | None, ...]  # value, edtf, four bounds, source, text
+    topic: frozenset[int] = frozenset()  # the document's main entity (see :func:`topic_of`)
+
+    @property
+    def context(self) -> frozenset[int]:
+        """The entities that make two mentions comparable: participants, place, topic."""
+        return self.entities | self.places | self.topic
 
     @property
     def edtf(self) -> str | None:
@@ -224,13 +253,15 @@ class MergedEvent:
     head: MentionInfo | None = None
     documents: set[str] = field(default_factory=set)
     lemmas: set[str] = field(default_factory=set)
-    entities: set[int] = field(default_factory=set)
+    entities: set[int] = field(default_factory=set)  # with the documents' topics
+    explicit: set[int] = field(default_factory=set)  # participants and places only
 
     def refresh(self) -> None:
         values = self.mentions.values()
         self.documents = {m.doc for m in values}
         self.lemmas = {m.lemma for m in values}
-        self.entities = {e for m in values for e in m.entities | m.places}
+        self.entities = {e for m in values for e in m.context}
+        self.explicit = {e for m in values for e in m.entities | m.places}
         self.head = self.readings()[0].mention if self.mentions else None
 
     def readings(self) -> list[Reading]:
@@ -272,7 +303,8 @@ class MergeIndex:
 
     entities: EntityIndex = field(default_factory=EntityIndex)
     events: dict[int, MergedEvent] = field(default_factory=dict)
-    # (entity, "t:" + type or "l:" + lemma) -> merged events: the candidates of a mention
+    # (entity, "t:" + type or "l:" + lemma), or (day, "d:" + lemma) -> merged events:
+    # the candidates of a mention
     blocks: dict[tuple[int, str], set[int]] = field(default_factory=dict)
     where: dict[tuple[str, int], int] = field(default_factory=dict)
     next_id: int = 1
@@ -299,7 +331,7 @@ class MergeIndex:
         best: tuple[tuple[int, int, int], MergedEvent] | None = None
         interval = mention.interval
         candidates: set[int] = set()
-        for key in _blocks(mention):
+        for key in _blocks(mention, around=SLACK_DAYS):
             candidates |= self.blocks.get(key, set())
         if interval is not None:
             for merged_id in sorted(candidates):
@@ -330,10 +362,17 @@ class MergeIndex:
         slack = SLACK_DAYS
         if other is None or other[0] > interval[1] + slack or interval[0] > other[1] + slack:
             return None
-        shared = len((mention.entities | mention.places) & merged.entities)
-        if shared == 0:
+        explicit = len((mention.entities | mention.places) & merged.explicit)
+        context = len(mention.context & merged.entities)
+        if same_lemma:
+            # the same word: a shared participant, place or topic, or the same single day
+            if not (context or (_one_day(interval) and _one_day(other))):
+                return None
+        elif explicit < SHARED_FOR_OTHER_LEMMA:
+            # another word of the same type (``eroberten`` / ``besetzten``): more must match
             return None
-        return (int(same_lemma), shared, -abs((other[1] - other[0]) - (interval[1] - interval[0])))
+        closeness = -abs((other[1] - other[0]) - (interval[1] - interval[0]))
+        return (int(same_lemma), explicit * 2 + context, closeness)
 
     def remove_document(self, doc: str) -> None:
         """Take a replaced document's mentions out of their merged events."""
@@ -368,11 +407,20 @@ class MergeIndex:
         return events, links, ids
 
 
-def _blocks(mention: MentionInfo) -> list[tuple[int, str]]:
+def _one_day(interval: tuple[int, int] | None) -> bool:
+    return interval is not None and interval[0] == interval[1]
+
+
+def _blocks(mention: MentionInfo, *, around: int = 0) -> list[tuple[int, str]]:
     keys = []
-    for entity in mention.entities | mention.places:
+    for entity in mention.context:
         keys.append((entity, "t:" + mention.type))
         keys.append((entity, "l:" + mention.lemma))
+    interval = mention.interval
+    if interval is not None and _one_day(interval):
+        # the same lemma on the same day needs no shared entity (``wählen`` 1861-02-09)
+        for day in range(interval[0] - around, interval[0] + around + 1):
+            keys.append((day, "d:" + mention.lemma))
     return keys
 
 
@@ -381,3 +429,23 @@ def _ordinal(key: int) -> int:
     year, rest = divmod(key, 10000)  # floor division keeps month and day of BC years
     month, day = divmod(rest, 100)
     return year * 372 + (month - 1) * 31 + day - 1
+
+
+# An entity mentioned at least this often, and more than any other, is what a
+# document is about: the implicit participant of its events (``Er gründete ...``
+# in a biography, ``Die Briten eroberten die Insel`` in an island's history).
+TOPIC_MIN_MENTIONS = 3
+
+
+def topic_of(mentions: dict[int, int]) -> int | None:
+    """The document's topic among its entities (``entity -> mentions``), if one stands out.
+
+    >>> topic_of({7: 12, 9: 4}), topic_of({7: 4, 9: 4}), topic_of({7: 2})
+    (7, None, None)
+    """
+    ranked = sorted(mentions.items(), key=lambda item: -item[1])
+    if not ranked or ranked[0][1] < TOPIC_MIN_MENTIONS:
+        return None
+    if len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
+        return None
+    return ranked[0][0]
