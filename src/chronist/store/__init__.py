@@ -101,7 +101,7 @@ class Store:
         """Name and text of the documents with these ids."""
         with self._read() as connection:
             rows = connection.execute(
-                "SELECT doc, name, text FROM documents WHERE list_contains(?, doc)", [docs]
+                "SELECT doc, name, text FROM documents WHERE doc IN (SELECT unnest(?))", [docs]
             ).fetchall()
         return {doc: (name, text) for doc, name, text in rows}
 

@@ -274,16 +274,17 @@ class Writer:
             if merged_ids:
                 ids = sorted(merged_ids)
                 connection.execute(
-                    "DELETE FROM merged_events WHERE list_contains(?, merged)", [ids]
+                    "DELETE FROM merged_events WHERE merged IN (SELECT unnest(?))", [ids]
                 )
                 connection.execute(
-                    "DELETE FROM merged_event_entities WHERE list_contains(?, merged)", [ids]
+                    "DELETE FROM merged_event_entities WHERE merged IN (SELECT unnest(?))", [ids]
                 )
             _insert(connection, "merged_events", merged_rows)
             _insert(connection, "merged_event_entities", links)
             if changed_entities:
                 connection.execute(
-                    "DELETE FROM merged_entities WHERE list_contains(?, entity)", [changed_entities]
+                    "DELETE FROM merged_entities WHERE entity IN (SELECT unnest(?))",
+                    [changed_entities],
                 )
                 _insert(connection, "merged_entities", [entities.row(e) for e in changed_entities])
             connection.execute("COMMIT")

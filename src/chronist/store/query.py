@@ -140,7 +140,7 @@ def events(connection: Any, ids: list[int]) -> list[Json]:
         for row in connection.execute(
             "SELECT merged, label, type, lemma, time_value, edtf, earliest_begin, latest_begin, "
             "earliest_end, latest_end, time_source, time_text, sources, hypothetical "
-            "FROM merged_events WHERE list_contains(?, merged)",
+            "FROM merged_events WHERE merged IN (SELECT unnest(?))",
             [ids],
         ).fetchall()
     }
@@ -152,7 +152,7 @@ def events(connection: Any, ids: list[int]) -> list[Json]:
         "e.time_text, e.doc, e.seq "
         "FROM event_mentions e JOIN documents d USING (doc) "
         "JOIN evidence v ON v.doc = e.doc AND v.event_seq = e.seq "
-        "WHERE list_contains(?, e.merged) ORDER BY d.name, v.start, v.seq",
+        "WHERE e.merged IN (SELECT unnest(?)) ORDER BY d.name, v.start, v.seq",
         [ids],
     ).fetchall():
         merged, name, start, end, exact, prefix, suffix = row[:7]
@@ -168,7 +168,7 @@ def events(connection: Any, ids: list[int]) -> list[Json]:
     for merged, entity, role, etype, name, gazetteer_id, lat, lon in connection.execute(
         "SELECT l.merged, l.entity, l.role, n.type, n.name, n.gazetteer_id, n.lat, n.lon "
         "FROM merged_event_entities l JOIN merged_entities n USING (entity) "
-        "WHERE list_contains(?, l.merged) ORDER BY l.merged, l.entity",
+        "WHERE l.merged IN (SELECT unnest(?)) ORDER BY l.merged, l.entity",
         [ids],
     ).fetchall():
         if role == "place":
@@ -215,7 +215,7 @@ def documents(connection: Any, ids: list[str] | None = None) -> list[Json]:
     )
     params: list[Any] = []
     if ids is not None:
-        sql += " WHERE list_contains(?, d.doc)"
+        sql += " WHERE d.doc IN (SELECT unnest(?))"
         params.append(ids)
     sql += " ORDER BY d.name"
     return [
