@@ -329,7 +329,7 @@ def _results(
         queue: deque[Future[Extracted | Failure] | Failure] = deque()
         for item in todo():
             queue.append(item if isinstance(item, Failure) else pool.submit(extract_source, item))
-            while len(queue) > jobs * 4 or (queue and _ready(queue[0])):
+            while len(queue) > jobs * 8 or (queue and _ready(queue[0])):
                 yield _take(queue.popleft())
         while queue:
             yield _take(queue.popleft())
