@@ -46,7 +46,7 @@ TABLES: dict[str, str] = {
     "meta": "key VARCHAR, value VARCHAR",
     "documents": (
         "doc VARCHAR, name VARCHAR, title VARCHAR, lang VARCHAR, kind VARCHAR, dct VARCHAR, "
-        "source VARCHAR, text VARCHAR, chars INTEGER, ingested_at TIMESTAMP"
+        "source VARCHAR, text VARCHAR, chars INTEGER, ingested_at TIMESTAMP, ingest_seq INTEGER"
     ),
     "timexes": (
         'doc VARCHAR, seq INTEGER, tid VARCHAR, start INTEGER, "end" INTEGER, text VARCHAR, '
