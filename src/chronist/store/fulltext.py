@@ -59,6 +59,9 @@ class FullText:
             "CREATE VIRTUAL TABLE IF NOT EXISTS evidence "
             "USING fts5(doc UNINDEXED, seq UNINDEXED, text)"
         )
+        # which rows of the two indexes hold a document: FTS5 finds rows by words, not by doc
+        connection.execute("CREATE TABLE IF NOT EXISTS entries (doc TEXT, tbl TEXT, id INTEGER)")
+        connection.execute("CREATE INDEX IF NOT EXISTS entries_doc ON entries (doc)")
         return connection
 
     def replace(
@@ -73,14 +76,24 @@ class FullText:
         connection = self._connect()
         try:
             with connection:
-                for gone in {*old, doc}:
-                    connection.execute("DELETE FROM documents WHERE doc = ?", (gone,))
-                    connection.execute("DELETE FROM evidence WHERE doc = ?", (gone,))
-                connection.execute("INSERT INTO documents VALUES (?, ?, ?)", (doc, title, text))
-                connection.executemany(
-                    "INSERT INTO evidence VALUES (?, ?, ?)",
-                    [(doc, seq, sentence) for seq, sentence in evidence],
+                for gone in sorted({*old, doc}):
+                    for table in ("documents", "evidence"):
+                        connection.execute(
+                            f"DELETE FROM {table} WHERE rowid IN "
+                            "(SELECT id FROM entries WHERE doc = ? AND tbl = ?)",
+                            (gone, table),
+                        )
+                    connection.execute("DELETE FROM entries WHERE doc = ?", (gone,))
+                cursor = connection.execute(
+                    "INSERT INTO documents VALUES (?, ?, ?)", (doc, title, text)
                 )
+                rows = [(doc, "documents", cursor.lastrowid)]
+                for seq, sentence in evidence:
+                    cursor = connection.execute(
+                        "INSERT INTO evidence VALUES (?, ?, ?)", (doc, seq, sentence)
+                    )
+                    rows.append((doc, "evidence", cursor.lastrowid))
+                connection.executemany("INSERT INTO entries VALUES (?, ?, ?)", rows)
         finally:
             connection.close()
 

@@ -163,7 +163,7 @@ def ingest(
     lang: str = "de",
     kind: str = "auto",
     dct: str | None = None,
-    burst: float = 1.0,
+    burst: float = 3.0,
     progress: Progress | None = None,
 ) -> IngestReport:
     """Ingest files, directories, globs and JSON Lines into the store at ``path``."""

@@ -190,6 +190,16 @@ class EntityIndex:
         return (entity, type_, self.name(entity), gazetteer_id, lat, lon)
 
 
+def _keys(time: tuple[str | None, ...]) -> tuple[int, int] | None:
+    """First and last possible day as day keys (``None`` when nothing is known)."""
+    eb, lb, ee, le = (day_key(d) for d in time[2:6])
+    low = next((k for k in (eb, lb, ee, le) if k is not None), None)
+    high = next((k for k in (le, ee, lb, eb) if k is not None), None)
+    if low is None or high is None:
+        return None
+    return (min(low, high), max(low, high))
+
+
 @dataclass(frozen=True, slots=True)
 class MentionInfo:
     """What merging needs of one event mention (a document's event)."""
@@ -205,6 +215,15 @@ class MentionInfo:
     places: frozenset[int]
     time: tuple[str | None, ...]  # value, edtf, four bounds, source, text
     topic: frozenset[int] = frozenset()  # the document's main entity (see :func:`topic_of`)
+    keys: tuple[int, int] | None = field(init=False, default=None, compare=False)
+    interval: tuple[int, int] | None = field(init=False, default=None, compare=False)
+
+    def __post_init__(self) -> None:
+        # computed once: every candidate comparison reads them
+        keys = _keys(self.time)
+        object.__setattr__(self, "keys", keys)
+        interval = None if keys is None else (_ordinal(keys[0]), _ordinal(keys[1]))
+        object.__setattr__(self, "interval", interval)
 
     @property
     def context(self) -> frozenset[int]:
@@ -214,22 +233,6 @@ class MentionInfo:
     @property
     def edtf(self) -> str | None:
         return self.time[1]
-
-    @property
-    def keys(self) -> tuple[int, int] | None:
-        """First and last possible day as day keys (``None`` when nothing is known)."""
-        eb, lb, ee, le = (day_key(d) for d in self.time[2:6])
-        low = next((k for k in (eb, lb, ee, le) if k is not None), None)
-        high = next((k for k in (le, ee, lb, eb) if k is not None), None)
-        if low is None or high is None:
-            return None
-        return (min(low, high), max(low, high))
-
-    @property
-    def interval(self) -> tuple[int, int] | None:
-        """:attr:`keys` as day numbers (31 days a month), for widths and slack."""
-        keys = self.keys
-        return None if keys is None else (_ordinal(keys[0]), _ordinal(keys[1]))
 
 
 @dataclass(frozen=True, slots=True)
@@ -414,8 +417,10 @@ def _one_day(interval: tuple[int, int] | None) -> bool:
 def _blocks(mention: MentionInfo, *, around: int = 0) -> list[tuple[int, str]]:
     keys = []
     for entity in mention.context:
-        keys.append((entity, "t:" + mention.type))
         keys.append((entity, "l:" + mention.lemma))
+    for entity in mention.entities | mention.places:
+        # another lemma of the type needs shared participants: no topic blocks (too large)
+        keys.append((entity, "t:" + mention.type))
     interval = mention.interval
     if interval is not None and _one_day(interval):
         # the same lemma on the same day needs no shared entity (``wählen`` 1861-02-09)

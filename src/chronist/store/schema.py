@@ -130,6 +130,12 @@ def day_key(iso: str | None) -> int | None:
 
 
 def _create(connection: duckdb.DuckDBPyConnection) -> None:
+    try:  # an existing store: only its version to check (cheaper than creating)
+        found = connection.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    except duckdb_module().CatalogException:
+        found = None
+    if found is not None and found[0] == str(SCHEMA_VERSION):
+        return
     for name, columns in TABLES.items():
         connection.execute(f"CREATE TABLE IF NOT EXISTS {name} ({columns})")
     found = connection.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
