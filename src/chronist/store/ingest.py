@@ -21,6 +21,7 @@ from __future__ import annotations
 import fcntl
 import multiprocessing
 import os
+import sys
 import time
 from collections import deque
 from collections.abc import Iterator
@@ -137,7 +138,9 @@ def _results(
     # results are written in input order, whatever order they finish in: the store
     # (ids, merges) is the same for any number of jobs
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+    with ProcessPoolExecutor(
+        max_workers=jobs, mp_context=context, initializer=_die_with_parent
+    ) as pool:
         queue: deque[Future[Extracted | Failure] | Failure] = deque()
         for item in todo():
             queue.append(item if isinstance(item, Failure) else pool.submit(extract_source, item))
@@ -145,6 +148,19 @@ def _results(
                 yield _take(queue.popleft())
         while queue:
             yield _take(queue.popleft())
+
+
+def _die_with_parent() -> None:
+    """In a worker: end when the writer ends, even by ``kill -9`` (Linux; elsewhere a no-op)."""
+    if sys.platform.startswith("linux"):
+        import ctypes
+        import signal
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        pr_set_pdeathsig = 1
+        libc.prctl(pr_set_pdeathsig, signal.SIGKILL)
+        if os.getppid() == 1:  # the writer ended before this worker started
+            os._exit(1)
 
 
 def _ready(item: Future[Extracted | Failure] | Failure) -> bool:
