@@ -181,6 +181,13 @@ def _ingest(store: Any, args: argparse.Namespace) -> int:
 
     if args.jobs < 1:
         raise OptionError("--jobs must be at least 1")
+    if args.dct is not None:
+        import datetime
+
+        try:
+            datetime.date.fromisoformat(args.dct)
+        except ValueError:
+            raise OptionError(f"invalid date {args.dct!r}; write it as YYYY-MM-DD") from None
     show = not args.quiet and sys.stderr.isatty()
     report = store.ingest(
         args.inputs, jobs=args.jobs, lang=args.lang, kind=args.kind, dct=args.dct,
