@@ -15,9 +15,9 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e .
 	touch $(STAMP)
 
-# the test tools, and spaCy for the component's tests (an optional extra of the package)
+# the test tools, spaCy for the component's tests and the corpus store (optional extras)
 $(TEST_STAMP): $(STAMP)
-	$(BIN)/pip install --quiet -e '.[dev,spacy]'
+	$(BIN)/pip install --quiet -e '.[dev,spacy,store]'
 	touch $(TEST_STAMP)
 
 venv: $(STAMP)

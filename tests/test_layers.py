@@ -24,6 +24,8 @@ LAYERS = [
     {"events"},
     {"timeline"},
     {"export", "web", "evaluation", "integrations"},
+    {"store"},
+    {"api"},
     {"cli"},
 ]
 RANK = {name: rank for rank, names in enumerate(LAYERS) for name in names}

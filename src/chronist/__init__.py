@@ -5,6 +5,7 @@
 ['1953-07-27']
 
 People, places and organisations: ``chronist.recognize(text, lang="de")``.
+A corpus of documents: ``chronist.Store("corpus.duckdb")`` (needs ``chronist[store]``).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from chronist.temporal.tagger import Tagging, iter_tag, tag, tagging
 
 if TYPE_CHECKING:
     from chronist.entities.types import Entity
+    from chronist.store import Store
 
 __version__ = "0.1.0"
 
@@ -28,10 +30,19 @@ def recognize(text: str, lang: str = "de") -> list[Entity]:
     return recognize_entities(text, lang)
 
 
+def __getattr__(name: str) -> object:
+    if name == "Store":  # the corpus store loads (and needs DuckDB) only when used
+        from chronist.store import Store
+
+        return Store
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 __all__ = [
     "Anchor",
     "AnchorKind",
     "ChronistError",
+    "Store",
     "Tagging",
     "Timex",
     "TimexType",

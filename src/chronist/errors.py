@@ -12,7 +12,8 @@
     ├── OptionError               a malformed option value (date, language, kind, format)
     ├── LanguageDataError         bad language data, found when it loads (file, line, rule)
     ├── ModelError                a shipped model is missing or unreadable
-    └── CorpusError               an evaluation corpus that cannot be parsed
+    ├── CorpusError               an evaluation corpus that cannot be parsed
+    └── StoreError                a corpus store that cannot be opened, read or written
 
 Finding nothing is a value (an empty list), never an exception. Each class has
 a stable ``code`` that the CLI prints beside the one-line message.
@@ -72,3 +73,9 @@ class ModelError(ChronistError):
 
 class CorpusError(ChronistError):
     code = "E500"
+
+
+class StoreError(ChronistError):
+    """The corpus store (``chronist.Store``): missing ``duckdb``, a busy or foreign file."""
+
+    code = "E600"

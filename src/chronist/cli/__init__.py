@@ -48,6 +48,9 @@ _PLUGINS = {
     "export": ("chronist.cli.export", "write a saved timeline as CSV, TimelineJS, GeoJSON"),
     "entities": ("chronist.cli.entities", "find people, places and organisations"),
     "eval": ("chronist.cli.eval", "score tagging against gold corpora"),
+    "ingest": ("chronist.cli.store", "extract documents into a corpus store (DuckDB)"),
+    "events": ("chronist.cli.store", "query the merged events of a corpus store"),
+    "documents": ("chronist.cli.store", "list the documents of a corpus store"),
 }
 
 _MAIN_EPILOG = """\
@@ -140,6 +143,8 @@ def _build_parser(argv: Sequence[str]) -> tuple[argparse.ArgumentParser, Handler
     for name, (module, summary) in _PLUGINS.items():
         if name == requested:
             unavailable = _load_plugin(subparsers, name, module)
+        elif name in subparsers.choices:  # registered by a module serving several commands
+            continue
         else:  # listed in --help without importing its package
             subparsers.add_parser(name, help=summary, add_help=False)
     return parser, unavailable

@@ -38,9 +38,12 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
         epilog=_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("files", nargs="+", metavar="FILE", help="text file, or - (stdin)")
+    parser.add_argument("files", nargs="*", metavar="FILE", help="text file, or - (stdin)")
     add_lang(parser)
     parser.add_argument("--format", choices=("text", "json"), default="text", help="default: text")
+    parser.add_argument("--store", metavar="STORE", help="list a corpus store's merged entities")
+    parser.add_argument("--type", choices=("PER", "LOC", "ORG"), help="with --store: one type")
+    parser.add_argument("--name", help="with --store: entities with this in a name")
     parser.set_defaults(handler=run)
 
 
@@ -74,6 +77,14 @@ def _text_line(entity: Any) -> str:
 
 def run(args: argparse.Namespace) -> int:
     """Run ``chronist entities``; returns the exit code."""
+    if args.store:
+        from chronist.cli.store import run_entities
+
+        return run_entities(args)
+    if not args.files:
+        from chronist.errors import OptionError
+
+        raise OptionError("give a FILE, or --store STORE")
     from chronist.entities import recognize
     from chronist.temporal.tagger import tagging
     from chronist.text.document import Document

@@ -47,12 +47,16 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument(
-        "files", nargs="+", metavar="FILE", help="text file, saved timeline JSON, or directory"
+        "files", nargs="*", metavar="FILE", help="text file, saved timeline JSON, or directory"
     )
     parser.add_argument(
         "-o", "--output", metavar="OUT", type=Path, help="HTML file (one input) or directory"
     )
     add_document_options(parser, "text inputs")
+    parser.add_argument("--store", type=Path, help="the page of a corpus store's merged events")
+    from chronist.cli.store import add_filters
+
+    add_filters(parser)
     parser.set_defaults(handler=run)
 
 
@@ -90,6 +94,12 @@ def run(args: argparse.Namespace) -> int:
     """Run ``chronist report``; returns the exit code."""
     from chronist.web.report import render_report
 
+    if args.store is not None:
+        from chronist.cli.store import run_report
+
+        return run_report(args)
+    if not args.files:
+        raise OptionError("give a FILE, or --store STORE")
     files = _expand(args.files)
     several = len(files) > 1 or any(Path(path).is_dir() for path in args.files)
     if several and args.output is not None and args.output.suffix == ".html":

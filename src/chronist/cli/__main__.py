@@ -1,0 +1,3 @@
+from chronist.cli import main
+
+raise SystemExit(main())

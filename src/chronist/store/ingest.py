@@ -1,0 +1,234 @@
+"""Ingesting documents: extraction in worker processes, one writer (this process).
+
+Workers (``jobs`` processes, or this process when ``jobs`` is 1) decode and
+extract; results come back as the store's rows. The writer merges them into
+the cross-document index and commits **each document in its own
+transaction** (rows, merged events, merged entities), after writing its
+full-text entries. It opens the DuckDB file only for a *burst* of commits (at
+most every ``burst`` seconds, or when the work is done) and closes it again,
+so that readers in other processes get their turn in between; both sides
+wait for the file while the other holds it (:func:`chronist.store.schema.connect`).
+
+Nothing lost, nothing twice: documents are keyed by the hash of their bytes
+and options; a stored hash is skipped before extraction, a file whose hash
+changed replaces its old version (same name), and a killed run loses only the
+documents not yet committed. Only one ingest may write to a store at a time
+(an advisory lock on ``<store>.ingest.lock``).
+"""
+
+from __future__ import annotations
+
+import fcntl
+import multiprocessing
+import os
+import sys
+import time
+from collections import deque
+from collections.abc import Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
+
+from chronist.errors import ChronistError, StoreError
+from chronist.store.rows import Row, to_rows
+from chronist.store.schema import connect
+from chronist.store.sources import Failure, Source, count, decode, discover
+
+if TYPE_CHECKING:
+    from chronist.store.writer import Writer
+
+__all__ = ["Extracted", "IngestReport", "Progress", "extract_source", "ingest"]
+
+
+@dataclass(frozen=True, slots=True)
+class Extracted:
+    """A document's rows, as a worker returns them."""
+
+    doc: str
+    name: str
+    title: str | None
+    rows: dict[str, list[Row]]
+
+
+@dataclass(slots=True)
+class IngestReport:
+    """What an ingest did: counts, failures (name and message), seconds."""
+
+    stored: int = 0
+    replaced: int = 0
+    skipped: int = 0
+    failed: list[Failure] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed
+
+
+class Progress(Protocol):
+    def start(self, total: int) -> None: ...
+
+    def advance(self, status: str, name: str) -> None: ...
+
+    def close(self) -> None: ...
+
+
+def extract_source(source: Source) -> Extracted | Failure:
+    """Decode and extract one document (in a worker); failures as values."""
+    from chronist.timeline import build_timeline, to_json
+
+    try:
+        title, text = decode(source)
+        timeline = build_timeline(
+            text, lang=source.lang, kind=source.kind, dct=source.dct, source=source.name
+        )
+        rows = to_rows(source.doc, source.name, title, to_json(timeline))
+    except ChronistError as error:
+        message = str(error)
+        return Failure(
+            source.name, message if source.name in message else f"{source.name}: {message}"
+        )
+    except Exception as error:  # an extraction bug must not stop the whole archive
+        return Failure(
+            source.name, f"{source.name}: internal error {type(error).__name__}: {error}"
+        )
+    return Extracted(source.doc, source.name, title, rows)
+
+
+@contextmanager
+def _ingest_lock(path: Path) -> Iterator[None]:
+    lock_path = path.with_name(path.name + ".ingest.lock")
+    with lock_path.open("a") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise StoreError(f"{path}: another ingest is writing to this store") from None
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _results(
+    sources: Iterator[Source | Failure],
+    writer: Writer,
+    jobs: int,
+    report: IngestReport,
+    progress: Progress | None,
+) -> Iterator[Extracted | Failure]:
+    """Extraction results as they finish; skipped documents are counted on the way."""
+
+    def todo() -> Iterator[Source | Failure]:
+        for source in sources:
+            if isinstance(source, Source):
+                status = writer.status(source)
+                if status is not None:
+                    report.skipped += 1
+                    if progress is not None:
+                        progress.advance(status, source.name)
+                    continue
+            yield source
+
+    if jobs <= 1:
+        for one in todo():
+            yield one if isinstance(one, Failure) else extract_source(one)
+        return
+    # results are written in input order, whatever order they finish in: the store
+    # (ids, merges) is the same for any number of jobs
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(
+        max_workers=jobs, mp_context=context, initializer=_die_with_parent
+    ) as pool:
+        queue: deque[Future[Extracted | Failure] | Failure] = deque()
+        for item in todo():
+            queue.append(item if isinstance(item, Failure) else pool.submit(extract_source, item))
+            while len(queue) > jobs * 8 or (queue and _ready(queue[0])):
+                yield _take(queue.popleft())
+        while queue:
+            yield _take(queue.popleft())
+
+
+def _die_with_parent() -> None:
+    """In a worker: end when the writer ends, even by ``kill -9`` (Linux; elsewhere a no-op)."""
+    if sys.platform.startswith("linux"):
+        import ctypes
+        import signal
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        pr_set_pdeathsig = 1
+        libc.prctl(pr_set_pdeathsig, signal.SIGKILL)
+        if os.getppid() == 1:  # the writer ended before this worker started
+            os._exit(1)
+
+
+def _ready(item: Future[Extracted | Failure] | Failure) -> bool:
+    return isinstance(item, Failure) or item.done()
+
+
+def _take(item: Future[Extracted | Failure] | Failure) -> Extracted | Failure:
+    return item if isinstance(item, Failure) else item.result()
+
+
+def ingest(
+    path: str | os.PathLike[str],
+    inputs: list[str],
+    *,
+    jobs: int = 1,
+    lang: str = "de",
+    kind: str = "auto",
+    dct: str | None = None,
+    burst: float = 3.0,
+    progress: Progress | None = None,
+) -> IngestReport:
+    """Ingest files, directories, globs and JSON Lines into the store at ``path``."""
+    store = Path(path)
+    started = time.monotonic()
+    report = IngestReport()
+    from chronist.store.writer import Writer
+
+    with _ingest_lock(store):
+        writer = Writer(store)
+        with connect(store, read_only=False) as connection:
+            writer.load(connection)
+        if progress is not None:
+            progress.start(count(inputs))
+        buffered: list[Extracted] = []
+        last_flush = time.monotonic()
+
+        def flush() -> None:
+            nonlocal last_flush
+            if buffered:
+                with connect(store, read_only=False) as connection:
+                    for extracted in buffered:
+                        status = writer.write(connection, extracted)
+                        if status == "replaced":
+                            report.replaced += 1
+                        elif status == "stored":
+                            report.stored += 1
+                        else:
+                            report.skipped += 1
+                        if progress is not None:
+                            progress.advance(status, extracted.name)
+                buffered.clear()
+            last_flush = time.monotonic()
+
+        try:
+            for result in _results(
+                discover(inputs, lang, kind, dct), writer, jobs, report, progress
+            ):
+                if isinstance(result, Failure):
+                    report.failed.append(result)
+                    if progress is not None:
+                        progress.advance("failed", result.name)
+                    continue
+                buffered.append(result)
+                if time.monotonic() - last_flush >= burst:
+                    flush()
+            flush()
+        finally:
+            if progress is not None:
+                progress.close()
+    report.seconds = time.monotonic() - started
+    return report

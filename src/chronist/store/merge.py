@@ -1,0 +1,456 @@
+"""Merging across documents: one person, place or event however many documents tell it.
+
+**Entities.** A place resolved against the gazetteer is its gazetteer id; an
+unresolved place or an organisation is its normalised name; a person is a
+surname with given names that must not contradict (``Angela Merkel``,
+``Merkel`` and ``A. Merkel`` are one person; ``Angela Merkel`` and ``Horst
+Merkel`` are two). A German genitive ``s`` is the same name (``Lincolns``).
+
+**Events.** A new event mention joins the merged event that (1) shares a
+person, organisation or place with it (or has the same trigger lemma, both
+dated to a single day), (2) has the same type or the same trigger lemma,
+(3) has a time whose bounds overlap the mention's (give or take
+``SLACK_DAYS``: sources a day apart tell one event), (4) is not
+already told by the same document (within a document the extractor has
+merged repeated mentions already) and (5) is as factual as it (asserted or
+reported versus conditional, planned, ...). Among several, the one sharing
+most entities and the lemma wins. Otherwise the mention starts a merged event.
+
+Merging is incremental: :class:`MergeIndex` is loaded from the store when an
+ingest starts and updated with every document; a replaced document's mentions
+leave their merged events first. Where the mentions disagree on the date,
+each reading (an EDTF value) keeps its documents; the merged event takes the
+reading most documents give (ties: the more precise one, then the first seen).
+
+>>> index = MergeIndex()
+>>> merkel = index.entities.assign("PER", "Angela Merkel", None)
+>>> index.entities.assign("PER", "Merkel", None) == merkel
+True
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from chronist.store.schema import day_key
+
+__all__ = ["EntityIndex", "MentionInfo", "MergeIndex", "MergedEvent", "Reading", "topic_of"]
+
+# Days two dates may lie apart and still tell the same event (sources off by a day).
+SLACK_DAYS = 3
+# Participants and places two mentions with different lemmas of one type must share.
+SHARED_FOR_OTHER_LEMMA = 2
+_PARTICLES = frozenset({"von", "van", "de", "der", "den", "zu", "du", "di", "da", "la", "le"})
+_SPACE = re.compile(r"\s+")
+
+
+def normalise(name: str) -> str:
+    return _SPACE.sub(" ", name.strip().lower())
+
+
+def _person_key(name: str) -> tuple[str, frozenset[str]]:
+    """Surname and given names (initials dropped) of a person's name."""
+    tokens = [t for t in normalise(name).split(" ") if t and t not in _PARTICLES]
+    if not tokens:
+        tokens = [normalise(name)]
+    return tokens[-1], frozenset(t for t in tokens[:-1] if not t.endswith("."))
+
+
+@dataclass(slots=True)
+class _Person:
+    id: int
+    given: frozenset[str]
+
+
+@dataclass(slots=True)
+class EntityIndex:
+    """Entity ids across documents; :meth:`assign` gives the id for a document's entity."""
+
+    keys: dict[str, int] = field(default_factory=dict)
+    persons: dict[str, list[_Person]] = field(default_factory=dict)
+    names: dict[int, Counter[str]] = field(default_factory=dict)
+    info: dict[int, tuple[str, str | None, float | None, float | None]] = field(
+        default_factory=dict
+    )  # id -> type, gazetteer id, lat, lon
+    next_id: int = 1
+    dirty: set[int] = field(default_factory=set)
+
+    def _new(
+        self, type_: str, gazetteer_id: str | None, lat: float | None, lon: float | None
+    ) -> int:
+        entity = self.next_id
+        self.next_id += 1
+        self.info[entity] = (type_, gazetteer_id, lat, lon)
+        self.names[entity] = Counter()
+        return entity
+
+    def assign(
+        self,
+        type_: str,
+        name: str,
+        gazetteer_id: str | None,
+        lat: float | None = None,
+        lon: float | None = None,
+    ) -> int:
+        """The id of the entity (creating it if new); its name is counted as a variant."""
+        if type_ == "PER":
+            entity = self._person(name)
+        else:
+            key = self._key(type_, name, gazetteer_id)
+            found = self.keys.get(key)
+            if found is None:
+                found = self._new(type_, gazetteer_id, lat, lon)
+                self.keys[key] = found
+            entity = found
+        self.names[entity][name] += 1
+        self.dirty.add(entity)
+        return entity
+
+    def lookup(self, type_: str, name: str, gazetteer_id: str | None) -> int | None:
+        """The id of a known place or organisation, or ``None``."""
+        return self.keys.get(
+            f"{type_}:{gazetteer_id}" if gazetteer_id else f"{type_}:{normalise(name)}"
+        )
+
+    def restore(
+        self,
+        entity: int,
+        type_: str,
+        gazetteer_id: str | None,
+        lat: float | None,
+        lon: float | None,
+        name: str,
+    ) -> None:
+        """Put back a stored entity with one of its names (when an ingest starts)."""
+        if entity not in self.info:
+            self.info[entity] = (type_, gazetteer_id, lat, lon)
+            self.names[entity] = Counter()
+            self.next_id = max(self.next_id, entity + 1)
+        self.names[entity][name] += 1
+        if type_ == "PER":
+            surname, given = _person_key(name)
+            people = self.persons.setdefault(surname, [])
+            for person in people:
+                if person.id == entity:
+                    if len(given) > len(person.given):
+                        person.given = given
+                    return
+            people.append(_Person(entity, given))
+        else:
+            key = f"{type_}:{gazetteer_id}" if gazetteer_id else f"{type_}:{normalise(name)}"
+            self.keys.setdefault(key, entity)
+
+    def _people(self, surname: str) -> list[_Person]:
+        # a German genitive is the same person: ``Lincolns Wahl``, ``Wahl Abraham Lincolns``
+        found = list(self.persons.get(surname, []))
+        found += self.persons.get(surname + "s", [])
+        if surname.endswith("s") and len(surname) > 3:
+            found += self.persons.get(surname[:-1], [])
+        return found
+
+    def _key(self, type_: str, name: str, gazetteer_id: str | None) -> str:
+        if gazetteer_id:
+            return f"{type_}:{gazetteer_id}"
+        key = f"{type_}:{normalise(name)}"
+        if key in self.keys:
+            return key
+        for variant in (key + "s", key[:-1] if key.endswith("s") and len(name) > 3 else None):
+            if variant in self.keys:  # a genitive: ``Fort Sumters`` is ``Fort Sumter``
+                return variant
+        return key
+
+    def _person(self, name: str) -> int:
+        surname, given = _person_key(name)
+        best: _Person | None = None
+        for person in self._people(surname):
+            if not (given <= person.given or person.given <= given):
+                continue
+            if best is None or sum(self.names[person.id].values()) > sum(
+                self.names[best.id].values()
+            ):
+                best = person
+        if best is None:
+            best = _Person(self._new("PER", None, None, None), given)
+            self.persons.setdefault(surname, []).append(best)
+        elif len(given) > len(best.given):
+            best.given = given
+        return best.id
+
+    def name(self, entity: int) -> str:
+        counts = self.names[entity]
+        if not counts:
+            return ""
+        # the most frequent name; among equals the longest (``Angela Merkel`` over ``Merkel``)
+        return max(counts, key=lambda n: (counts[n], len(n), n))
+
+    def row(self, entity: int) -> tuple[int, str, str, str | None, float | None, float | None]:
+        type_, gazetteer_id, lat, lon = self.info[entity]
+        return (entity, type_, self.name(entity), gazetteer_id, lat, lon)
+
+
+def _keys(time: tuple[str | None, ...]) -> tuple[int, int] | None:
+    """First and last possible day as day keys (``None`` when nothing is known)."""
+    eb, lb, ee, le = (day_key(d) for d in time[2:6])
+    low = next((k for k in (eb, lb, ee, le) if k is not None), None)
+    high = next((k for k in (le, ee, lb, eb) if k is not None), None)
+    if low is None or high is None:
+        return None
+    return (min(low, high), max(low, high))
+
+
+@dataclass(frozen=True, slots=True)
+class MentionInfo:
+    """What merging needs of one event mention (a document's event)."""
+
+    doc: str
+    seq: int
+    type: str
+    lemma: str
+    label: str
+    confidence: float
+    hypothetical: bool
+    entities: frozenset[int]
+    places: frozenset[int]
+    time: tuple[str | None, ...]  # value, edtf, four bounds, source, text
+    topic: frozenset[int] = frozenset()  # the document's main entity (see :func:`topic_of`)
+    keys: tuple[int, int] | None = field(init=False, default=None, compare=False)
+    interval: tuple[int, int] | None = field(init=False, default=None, compare=False)
+
+    def __post_init__(self) -> None:
+        # computed once: every candidate comparison reads them
+        keys = _keys(self.time)
+        object.__setattr__(self, "keys", keys)
+        interval = None if keys is None else (_ordinal(keys[0]), _ordinal(keys[1]))
+        object.__setattr__(self, "interval", interval)
+
+    @property
+    def context(self) -> frozenset[int]:
+        """The entities that make two mentions comparable: participants, place, topic."""
+        return self.entities | self.places | self.topic
+
+    @property
+    def edtf(self) -> str | None:
+        return self.time[1]
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """One date the sources give for a merged event, with the documents that give it."""
+
+    edtf: str | None
+    mention: MentionInfo  # the most confident mention giving it
+    documents: tuple[str, ...]
+
+    @property
+    def agreement(self) -> int:
+        return len(self.documents)
+
+
+@dataclass(slots=True)
+class MergedEvent:
+    id: int
+    mentions: dict[tuple[str, int], MentionInfo] = field(default_factory=dict)
+    # kept up to date by :meth:`refresh`, read for every candidate mention
+    head: MentionInfo | None = None
+    documents: set[str] = field(default_factory=set)
+    lemmas: set[str] = field(default_factory=set)
+    entities: set[int] = field(default_factory=set)  # with the documents' topics
+    explicit: set[int] = field(default_factory=set)  # participants and places only
+
+    def refresh(self) -> None:
+        values = self.mentions.values()
+        self.documents = {m.doc for m in values}
+        self.lemmas = {m.lemma for m in values}
+        self.entities = {e for m in values for e in m.context}
+        self.explicit = {e for m in values for e in m.entities | m.places}
+        self.head = self.readings()[0].mention if self.mentions else None
+
+    def readings(self) -> list[Reading]:
+        """The dates given, best supported first."""
+        groups: dict[str | None, list[MentionInfo]] = {}
+        for mention in self.mentions.values():
+            groups.setdefault(mention.edtf, []).append(mention)
+        readings = []
+        for edtf, mentions in groups.items():
+            best = max(mentions, key=lambda m: (m.confidence, -m.seq))
+            readings.append(Reading(edtf, best, tuple(sorted({m.doc for m in mentions}))))
+
+        def support(reading: Reading) -> tuple[int, int, int]:
+            interval = reading.mention.interval
+            width = interval[1] - interval[0] if interval else 1 << 40
+            return (-reading.agreement, int(reading.edtf is None), width)
+
+        return sorted(readings, key=support)
+
+    def summary(self) -> tuple[object, ...]:
+        """The ``merged_events`` row."""
+        readings = self.readings()
+        best = readings[0].mention
+        types = Counter(m.type for m in self.mentions.values())
+        lemmas = Counter(m.lemma for m in self.mentions.values())
+        interval = best.keys
+        value, edtf, eb, lb, ee, le, source, text = best.time
+        return (
+            self.id, best.label, types.most_common(1)[0][0], lemmas.most_common(1)[0][0],
+            value, edtf, eb, lb, ee, le, source, text,
+            None if interval is None else interval[0], None if interval is None else interval[1],
+            len(self.documents), len(self.mentions), len(readings), best.hypothetical,
+        )  # fmt: skip
+
+
+@dataclass(slots=True)
+class MergeIndex:
+    """The merged events and entities of a store, kept in memory by the one writer."""
+
+    entities: EntityIndex = field(default_factory=EntityIndex)
+    events: dict[int, MergedEvent] = field(default_factory=dict)
+    # (entity, "t:" + type or "l:" + lemma), or (day, "d:" + lemma) -> merged events:
+    # the candidates of a mention
+    blocks: dict[tuple[int, str], set[int]] = field(default_factory=dict)
+    where: dict[tuple[str, int], int] = field(default_factory=dict)
+    next_id: int = 1
+    dirty: set[int] = field(default_factory=set)
+
+    def _attach(self, merged: MergedEvent, mention: MentionInfo) -> None:
+        merged.mentions[(mention.doc, mention.seq)] = mention
+        self.where[(mention.doc, mention.seq)] = merged.id
+        for key in _blocks(mention):
+            self.blocks.setdefault(key, set()).add(merged.id)
+        merged.refresh()
+        self.dirty.add(merged.id)
+
+    def load(self, merged_id: int, mention: MentionInfo) -> None:
+        """Put back a mention already merged in the store (when an ingest starts)."""
+        merged = self.events.get(merged_id)
+        if merged is None:
+            merged = self.events[merged_id] = MergedEvent(merged_id)
+        self._attach(merged, mention)
+        self.next_id = max(self.next_id, merged_id + 1)
+
+    def add(self, mention: MentionInfo) -> int:
+        """The merged event the mention joins (a new one if none fits)."""
+        best: tuple[tuple[int, int, int], MergedEvent] | None = None
+        interval = mention.interval
+        candidates: set[int] = set()
+        for key in _blocks(mention, around=SLACK_DAYS):
+            candidates |= self.blocks.get(key, set())
+        if interval is not None:
+            for merged_id in sorted(candidates):
+                score = self._score(self.events[merged_id], mention, interval)
+                if score is not None and (best is None or score > best[0]):
+                    best = (score, self.events[merged_id])
+        if best is None:
+            merged = self.events[self.next_id] = MergedEvent(self.next_id)
+            self.next_id += 1
+        else:
+            merged = best[1]
+        self._attach(merged, mention)
+        return merged.id
+
+    @staticmethod
+    def _score(
+        merged: MergedEvent, mention: MentionInfo, interval: tuple[int, int]
+    ) -> tuple[int, int, int] | None:
+        head = merged.head
+        if head is None or mention.doc in merged.documents:
+            return None
+        if head.hypothetical != mention.hypothetical:
+            return None
+        same_lemma = mention.lemma in merged.lemmas
+        if not same_lemma and mention.type != head.type:
+            return None
+        other = head.interval
+        slack = SLACK_DAYS
+        if other is None or other[0] > interval[1] + slack or interval[0] > other[1] + slack:
+            return None
+        explicit = len((mention.entities | mention.places) & merged.explicit)
+        context = len(mention.context & merged.entities)
+        if same_lemma:
+            # the same word: a shared participant, place or topic, or the same single day
+            if not (context or (_one_day(interval) and _one_day(other))):
+                return None
+        elif explicit < SHARED_FOR_OTHER_LEMMA:
+            # another word of the same type (``eroberten`` / ``besetzten``): more must match
+            return None
+        closeness = -abs((other[1] - other[0]) - (interval[1] - interval[0]))
+        return (int(same_lemma), explicit * 2 + context, closeness)
+
+    def remove_document(self, doc: str) -> None:
+        """Take a replaced document's mentions out of their merged events."""
+        for key in [k for k in self.where if k[0] == doc]:
+            merged = self.events[self.where.pop(key)]
+            del merged.mentions[key]
+            merged.refresh()
+            self.dirty.add(merged.id)
+            if not merged.mentions:
+                del self.events[merged.id]
+        for merged_ids in self.blocks.values():
+            merged_ids.intersection_update(self.events)
+
+    def take_dirty(self) -> tuple[list[tuple[object, ...]], list[tuple[int, int, str]], set[int]]:
+        """Rows of the merged events changed since the last call, and all their ids."""
+        ids = set(self.dirty)
+        self.dirty.clear()
+        events: list[tuple[object, ...]] = []
+        links: list[tuple[int, int, str]] = []
+        for merged_id in sorted(ids):
+            merged = self.events.get(merged_id)
+            if merged is None:
+                continue
+            events.append(merged.summary())
+            roles: dict[int, str] = {}
+            for mention in merged.mentions.values():
+                for entity in mention.places:
+                    roles.setdefault(entity, "place")
+                for entity in mention.entities:
+                    roles[entity] = "participant"
+            links.extend((merged_id, entity, role) for entity, role in sorted(roles.items()))
+        return events, links, ids
+
+
+def _one_day(interval: tuple[int, int] | None) -> bool:
+    return interval is not None and interval[0] == interval[1]
+
+
+def _blocks(mention: MentionInfo, *, around: int = 0) -> list[tuple[int, str]]:
+    keys = []
+    for entity in mention.context:
+        keys.append((entity, "l:" + mention.lemma))
+    for entity in mention.entities | mention.places:
+        # another lemma of the type needs shared participants: no topic blocks (too large)
+        keys.append((entity, "t:" + mention.type))
+    interval = mention.interval
+    if interval is not None and _one_day(interval):
+        # the same lemma on the same day needs no shared entity (``wählen`` 1861-02-09)
+        for day in range(interval[0] - around, interval[0] + around + 1):
+            keys.append((day, "d:" + mention.lemma))
+    return keys
+
+
+def _ordinal(key: int) -> int:
+    """A day key as a day number (31 days a month): ``_ordinal(day_key("-0043-03-15"))``."""
+    year, rest = divmod(key, 10000)  # floor division keeps month and day of BC years
+    month, day = divmod(rest, 100)
+    return year * 372 + (month - 1) * 31 + day - 1
+
+
+# An entity mentioned at least this often, and more than any other, is what a
+# document is about: the implicit participant of its events (``Er gründete ...``
+# in a biography, ``Die Briten eroberten die Insel`` in an island's history).
+TOPIC_MIN_MENTIONS = 3
+
+
+def topic_of(mentions: dict[int, int]) -> int | None:
+    """The document's topic among its entities (``entity -> mentions``), if one stands out.
+
+    >>> topic_of({7: 12, 9: 4}), topic_of({7: 4, 9: 4}), topic_of({7: 2})
+    (7, None, None)
+    """
+    ranked = sorted(mentions.items(), key=lambda item: -item[1])
+    if not ranked or ranked[0][1] < TOPIC_MIN_MENTIONS:
+        return None
+    if len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
+        return None
+    return ranked[0][0]

@@ -1,0 +1,207 @@
+"""The store's tables (DuckDB), its schema version, and opening the file.
+
+The schema is documented for users in the README ("The corpus store"); every
+table is plain SQL that DuckDB's own CLI reads. ``doc`` is a document's id
+(the first 16 hex digits of the SHA-256 of its bytes and extraction options);
+dates are ISO strings with astronomical years as in schema 1 (``-0043-03-15``),
+and the merged tables add integer day keys (``year * 10000 + month * 100 + day``)
+so that periods filter with plain comparisons.
+
+A DuckDB file has one writing process and, while it is open for writing, no
+other process may open it. The store therefore never keeps the file open:
+every operation opens it, works and closes it (:func:`connect`), and waits for
+its turn if another process holds it, up to ``timeout`` seconds.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from chronist.errors import StoreError
+
+if TYPE_CHECKING:
+    import duckdb
+
+__all__ = [
+    "DOCUMENT_TABLES",
+    "SCHEMA_VERSION",
+    "TABLES",
+    "columns",
+    "connect",
+    "day_key",
+    "duckdb_module",
+]
+
+SCHEMA_VERSION = 1
+DEFAULT_TIMEOUT = 60.0
+
+_BOUNDS = "earliest_begin VARCHAR, latest_begin VARCHAR, earliest_end VARCHAR, latest_end VARCHAR"
+
+# name -> column definitions; the order of the columns is the order of the row tuples.
+TABLES: dict[str, str] = {
+    "meta": "key VARCHAR, value VARCHAR",
+    "documents": (
+        "doc VARCHAR, name VARCHAR, title VARCHAR, lang VARCHAR, kind VARCHAR, dct VARCHAR, "
+        "source VARCHAR, text VARCHAR, chars INTEGER, ingested_at TIMESTAMP, ingest_seq INTEGER"
+    ),
+    "timexes": (
+        'doc VARCHAR, seq INTEGER, tid VARCHAR, start INTEGER, "end" INTEGER, text VARCHAR, '
+        f"type VARCHAR, value VARCHAR, mod VARCHAR, edtf VARCHAR, {_BOUNDS}, rule VARCHAR, "
+        "anchor VARCHAR, anchor_tid VARCHAR, role VARCHAR, extra VARCHAR"
+    ),
+    "entities": (
+        'doc VARCHAR, seq INTEGER, text VARCHAR, type VARCHAR, start INTEGER, "end" INTEGER, '
+        "lat DOUBLE, lon DOUBLE, gazetteer_id VARCHAR, entity INTEGER, extra VARCHAR"
+    ),
+    "entity_mentions": (
+        'doc VARCHAR, entity_seq INTEGER, seq INTEGER, text VARCHAR, start INTEGER, "end" INTEGER'
+    ),
+    "event_mentions": (
+        "doc VARCHAR, seq INTEGER, id VARCHAR, label VARCHAR, type VARCHAR, "
+        "trigger_text VARCHAR, lemma VARCHAR, trigger_start INTEGER, trigger_end INTEGER, "
+        "particle_start INTEGER, has_place BOOLEAN, place_text VARCHAR, place_start INTEGER, "
+        "place_end INTEGER, place_entity INTEGER, place_lat DOUBLE, place_lon DOUBLE, "
+        f"place_gazetteer_id VARCHAR, time_value VARCHAR, edtf VARCHAR, {_BOUNDS}, "
+        "time_source VARCHAR, timex VARCHAR, reference VARCHAR, time_text VARCHAR, "
+        'confidence DOUBLE, modality VARCHAR, start INTEGER, "end" INTEGER, exact VARCHAR, '
+        "prefix VARCHAR, suffix VARCHAR, merged INTEGER"
+    ),
+    "participants": (
+        "doc VARCHAR, event_seq INTEGER, seq INTEGER, text VARCHAR, role VARCHAR, start INTEGER, "
+        '"end" INTEGER, entity INTEGER'
+    ),
+    "evidence": (
+        'doc VARCHAR, event_seq INTEGER, seq INTEGER, start INTEGER, "end" INTEGER, '
+        "exact VARCHAR, prefix VARCHAR, suffix VARCHAR"
+    ),
+    "anchors": (
+        'doc VARCHAR, seq INTEGER, id VARCHAR, name VARCHAR, start INTEGER, "end" INTEGER, '
+        f"text VARCHAR, edtf VARCHAR, {_BOUNDS}, source VARCHAR"
+    ),
+    "merged_events": (
+        "merged INTEGER, label VARCHAR, type VARCHAR, lemma VARCHAR, time_value VARCHAR, "
+        f"edtf VARCHAR, {_BOUNDS}, time_source VARCHAR, time_text VARCHAR, begin_key INTEGER, "
+        "end_key INTEGER, sources INTEGER, mentions INTEGER, readings INTEGER, "
+        "hypothetical BOOLEAN"
+    ),
+    "merged_event_entities": "merged INTEGER, entity INTEGER, role VARCHAR",
+    "merged_entities": (
+        "entity INTEGER, type VARCHAR, name VARCHAR, gazetteer_id VARCHAR, lat DOUBLE, lon DOUBLE"
+    ),
+}
+
+# Tables holding one document's rows, deleted and written together.
+DOCUMENT_TABLES = (
+    "documents",
+    "timexes",
+    "entities",
+    "entity_mentions",
+    "event_mentions",
+    "participants",
+    "evidence",
+    "anchors",
+)
+
+
+def duckdb_module() -> Any:
+    """The ``duckdb`` module, or a one-line :class:`StoreError` if it is not installed."""
+    try:
+        import duckdb
+    except ImportError:
+        raise StoreError("the corpus store needs DuckDB: pip install 'chronist[store]'") from None
+    return duckdb
+
+
+def day_key(iso: str | None) -> int | None:
+    """An ISO day (astronomical year) as a sortable integer.
+
+    >>> day_key("1950-06-25"), day_key("-0043-03-15")
+    (19500625, -429685)
+    """
+    if iso is None:
+        return None
+    sign = -1 if iso.startswith("-") else 1
+    year, month, day = iso.lstrip("-").split("-")
+    return sign * int(year) * 10000 + int(month) * 100 + int(day)
+
+
+def _create(connection: duckdb.DuckDBPyConnection) -> None:
+    try:  # an existing store: only its version to check (cheaper than creating)
+        found = connection.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    except duckdb_module().CatalogException:
+        found = None
+    if found is not None and found[0] == str(SCHEMA_VERSION):
+        return
+    for name, columns in TABLES.items():
+        connection.execute(f"CREATE TABLE IF NOT EXISTS {name} ({columns})")
+    found = connection.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    if found is None:
+        connection.execute(
+            "INSERT INTO meta VALUES ('schema_version', ?), ('created_by', 'chronist')",
+            [str(SCHEMA_VERSION)],
+        )
+    elif found[0] != str(SCHEMA_VERSION):
+        raise StoreError(f"store schema version {found[0]}, this chronist reads {SCHEMA_VERSION}")
+
+
+def _is_lock_error(error: Exception) -> bool:
+    text = str(error)
+    return "lock" in text.lower() or "being used by another process" in text
+
+
+@contextmanager
+def connect(
+    path: Path, *, read_only: bool, timeout: float = DEFAULT_TIMEOUT
+) -> Iterator[duckdb.DuckDBPyConnection]:
+    """The store's file, opened for this operation and closed after it.
+
+    Waits (up to ``timeout`` seconds) while another process holds the file.
+    """
+    duckdb = duckdb_module()
+    if read_only and not path.exists():
+        raise StoreError(f"{path}: no such store; create it with 'chronist ingest ... --store'")
+    deadline = time.monotonic() + timeout
+    pause = 0.01
+    while True:
+        try:
+            connection = duckdb.connect(str(path), read_only=read_only)
+            break
+        except duckdb.Error as error:
+            if not _is_lock_error(error):
+                raise StoreError(f"{path}: not a chronist store ({error})") from None
+            if time.monotonic() > deadline:
+                raise StoreError(
+                    f"{path}: busy (another process has held it for {timeout:.0f} s)"
+                ) from None
+            time.sleep(pause)
+            pause = min(pause * 2, 0.2)
+    try:
+        if read_only:
+            version = connection.execute(
+                "SELECT value FROM meta WHERE key = 'schema_version'"
+            ).fetchone()
+            if version is None or version[0] != str(SCHEMA_VERSION):
+                found = None if version is None else version[0]
+                raise StoreError(
+                    f"{path}: store schema version {found}, this chronist reads {SCHEMA_VERSION}"
+                )
+        else:
+            _create(connection)
+        yield connection
+    except duckdb.CatalogException as error:
+        raise StoreError(f"{path}: not a chronist store ({error})") from None
+    finally:
+        connection.close()
+
+
+def columns(table: str) -> list[str]:
+    """The column names of a table, in order.
+
+    >>> columns("merged_event_entities")
+    ['merged', 'entity', 'role']
+    """
+    return [part.split()[0].strip('"') for part in TABLES[table].split(", ")]

@@ -1,0 +1,237 @@
+"""The one process that writes a store: merging each document in, then committing it.
+
+:class:`Writer` keeps the cross-document :class:`~chronist.store.merge.MergeIndex`
+in memory (rebuilt from the store by :meth:`Writer.load` when an ingest
+starts) and commits one document per transaction with :meth:`Writer.write`:
+its rows, the merged events and entities it changed, after its full-text
+entries. The input is the document's rows (:func:`chronist.store.rows.to_rows`),
+however they were extracted: in this process, in worker processes, or read
+back from Parquet shards written elsewhere.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections import Counter
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from chronist.store.fulltext import FullText
+from chronist.store.merge import MentionInfo, MergeIndex, topic_of
+from chronist.store.rows import Row
+from chronist.store.schema import DOCUMENT_TABLES, columns
+
+if TYPE_CHECKING:
+    from chronist.store.ingest import Extracted
+    from chronist.store.sources import Source
+
+__all__ = ["Writer"]
+
+# the columns of event_mentions merging needs, read back when an ingest starts
+_LOADED = (
+    "doc", "seq", "type", "lemma", "label", "confidence", "modality", "time_value", "edtf",
+    "earliest_begin", "latest_begin", "earliest_end", "latest_end", "time_source", "time_text",
+    "has_place", "place_entity", "place_gazetteer_id", "place_text", "merged",
+)  # fmt: skip
+
+
+def _insert(connection: Any, table: str, rows: list[Row]) -> None:
+    if not rows:
+        return
+    names = columns(table)
+    selects = ", ".join("unnest(?)" for _ in names)
+    connection.execute(
+        f"INSERT INTO {table} SELECT {selects}",
+        [list(values) for values in zip(*rows, strict=True)],
+    )
+
+
+def _time(row: Row, at: dict[str, int]) -> tuple[str | None, ...]:
+    names = ("time_value", "edtf", "earliest_begin", "latest_begin", "earliest_end", "latest_end")
+    return (*(row[at[n]] for n in names), row[at["time_source"]], row[at["time_text"]])
+
+
+class Writer:
+    """The one process writing a store: the merge index, and the commits."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.fulltext = FullText(path)
+        self.index = MergeIndex()
+        self.by_name: dict[str, str] = {}
+        self.by_doc: dict[str, str] = {}
+        self.next_seq = 0  # documents in the order they were committed
+        self.at = {name: i for i, name in enumerate(columns("event_mentions"))}
+
+    def load(self, connection: Any) -> None:
+        """Read the stored documents and rebuild the merge index from the store."""
+        for doc, name, seq in connection.execute(
+            "SELECT doc, name, ingest_seq FROM documents"
+        ).fetchall():
+            self.by_name[name] = doc
+            self.by_doc[doc] = name
+            self.next_seq = max(self.next_seq, seq)
+        entities = self.index.entities
+        for row in connection.execute(
+            "SELECT m.entity, m.type, m.gazetteer_id, m.lat, m.lon, e.text "
+            "FROM merged_entities m JOIN entities e USING (entity) JOIN documents d USING (doc) "
+            "ORDER BY m.entity, d.ingest_seq, e.seq"
+        ).fetchall():
+            entities.restore(*row)
+        doc_entities: dict[tuple[str, int], int] = {
+            (doc, seq): entity
+            for doc, seq, entity in connection.execute(
+                "SELECT doc, seq, entity FROM entities"
+            ).fetchall()
+        }
+        people: dict[tuple[str, int], set[int]] = {}
+        for doc, event_seq, entity in connection.execute(
+            "SELECT doc, event_seq, entity FROM participants WHERE entity IS NOT NULL"
+        ).fetchall():
+            people.setdefault((doc, event_seq), set()).add(doc_entities[(doc, entity)])
+        counts: dict[str, Counter[int]] = {}
+        for doc, entity, mentions in connection.execute(
+            "SELECT m.doc, e.entity, count(*) FROM entity_mentions m JOIN entities e "
+            "ON e.doc = m.doc AND e.seq = m.entity_seq GROUP BY ALL"
+        ).fetchall():
+            counts.setdefault(doc, Counter())[entity] += mentions
+        topics = {doc: topic_of(found) for doc, found in counts.items()}
+        at = {name: i for i, name in enumerate(_LOADED)}
+        # in the order they were merged: ties between readings go to the first seen
+        rows = connection.execute(
+            f"SELECT {', '.join('e.' + c for c in _LOADED)} FROM event_mentions e "
+            "JOIN documents d USING (doc) WHERE e.merged IS NOT NULL "
+            "ORDER BY d.ingest_seq, e.seq"
+        ).fetchall()
+        for row in rows:
+            key = (row[0], row[1])
+            place = self._place(row, at, doc_entities, assign=False)
+            mention = _mention(row, at, people.get(key, set()), place, topics.get(row[0]))
+            self.index.load(row[at["merged"]], mention)
+        self.index.dirty.clear()
+        entities.dirty.clear()
+
+    def _place(
+        self,
+        row: Row,
+        at: dict[str, int],
+        doc_entities: dict[tuple[str, int], int],
+        *,
+        assign: bool,
+    ) -> int | None:
+        if not row[at["has_place"]]:
+            return None
+        local = row[at["place_entity"]]
+        if local is not None and (row[0], local) in doc_entities:
+            return doc_entities[(row[0], local)]
+        gazetteer_id, text = row[at["place_gazetteer_id"]], row[at["place_text"]]
+        if assign:
+            return self.index.entities.assign("LOC", text, gazetteer_id)
+        return self.index.entities.lookup("LOC", text, gazetteer_id)
+
+    def status(self, source: Source) -> str | None:
+        """``"skipped"`` for a stored document, ``"duplicate"`` for its content under
+        another name, ``None`` to extract it."""
+        stored = self.by_doc.get(source.doc)
+        if stored is None:
+            return None
+        return "skipped" if stored == source.name else "duplicate"
+
+    def write(self, connection: Any, extracted: Extracted) -> str:
+        """Commit one document (its own transaction); ``"stored"`` or ``"replaced"``."""
+        if extracted.doc in self.by_doc:  # the same content twice in one run
+            return "skipped" if self.by_doc[extracted.doc] == extracted.name else "duplicate"
+        old = self.by_name.get(extracted.name)
+        rows = {table: list(values) for table, values in extracted.rows.items()}
+        doc = extracted.doc
+        entities = self.index.entities
+        if old is not None:
+            self.index.remove_document(old)
+        doc_entities: dict[tuple[str, int], int] = {}
+        entity_rows = []
+        for row in rows.get("entities", []):
+            entity = entities.assign(row[3], row[2], row[8], row[6], row[7])
+            doc_entities[(doc, row[1])] = entity
+            entity_rows.append((*row[:9], entity, *row[10:]))  # the entity column, then extra
+        rows["entities"] = entity_rows
+        people: dict[int, set[int]] = {}
+        for row in rows.get("participants", []):
+            if row[7] is not None:
+                people.setdefault(row[1], set()).add(doc_entities[(doc, row[7])])
+        counts: Counter[int] = Counter()
+        for row in rows.get("entity_mentions", []):
+            counts[doc_entities[(doc, row[1])]] += 1
+        topic = topic_of(counts)
+        at = self.at
+        mention_rows = []
+        for row in rows.get("event_mentions", []):
+            place = self._place(row, at, doc_entities, assign=True)
+            mention = _mention(row, at, people.get(row[1], set()), place, topic)
+            merged = self.index.add(mention)
+            mention_rows.append((*row[:-1], merged))
+        rows["event_mentions"] = mention_rows
+        now = datetime.datetime.now(datetime.UTC).replace(tzinfo=None)
+        self.next_seq += 1
+        rows["documents"] = [(*row, now, self.next_seq) for row in rows["documents"]]
+        merged_rows, links, merged_ids = self.index.take_dirty()
+        changed_entities = sorted(entities.dirty)
+        entities.dirty.clear()
+        document = rows["documents"][0]
+        self.fulltext.replace(
+            [old] if old else [],
+            doc,
+            extracted.title,
+            document[7],
+            [(r[1], f"{r[at['label']]} {r[at['exact']]}") for r in mention_rows],
+        )
+        connection.execute("BEGIN TRANSACTION")
+        try:
+            if old is not None:
+                for table in DOCUMENT_TABLES:
+                    connection.execute(f"DELETE FROM {table} WHERE doc = ?", [old])
+            for table in DOCUMENT_TABLES:
+                _insert(connection, table, rows.get(table, []))
+            if merged_ids:
+                ids = sorted(merged_ids)
+                connection.execute(
+                    "DELETE FROM merged_events WHERE merged IN (SELECT unnest(?))", [ids]
+                )
+                connection.execute(
+                    "DELETE FROM merged_event_entities WHERE merged IN (SELECT unnest(?))", [ids]
+                )
+            _insert(connection, "merged_events", merged_rows)
+            _insert(connection, "merged_event_entities", links)
+            if changed_entities:
+                connection.execute(
+                    "DELETE FROM merged_entities WHERE entity IN (SELECT unnest(?))",
+                    [changed_entities],
+                )
+                _insert(connection, "merged_entities", [entities.row(e) for e in changed_entities])
+            connection.execute("COMMIT")
+        except Exception:
+            connection.execute("ROLLBACK")
+            raise
+        if old is not None:
+            self.by_doc.pop(old, None)
+        self.by_name[extracted.name] = doc
+        self.by_doc[doc] = extracted.name
+        return "replaced" if old is not None else "stored"
+
+
+def _mention(
+    row: Row, at: dict[str, int], people: set[int], place: int | None, topic: int | None
+) -> MentionInfo:
+    modality = row[at["modality"]]
+    return MentionInfo(
+        doc=row[0],
+        seq=row[1],
+        type=row[at["type"]],
+        lemma=str(row[at["lemma"]]).lower(),
+        label=row[at["label"]],
+        confidence=float(row[at["confidence"]]),
+        hypothetical=modality not in ("asserted", "reported"),
+        entities=frozenset(people),
+        places=frozenset() if place is None else frozenset({place}),
+        time=_time(row, at),
+        topic=frozenset() if topic is None else frozenset({topic}),
+    )

@@ -1,0 +1,111 @@
+"""Merging across documents: events, people and places, incrementally, with readings."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from chronist import Store
+from chronist.store.merge import EntityIndex, MentionInfo, MergeIndex
+
+pytest.importorskip("duckdb")
+
+from test_store_ingest import KOREA_A, KOREA_B, KOREA_C
+
+
+def _mention(
+    doc: str, seq: int, day: str, entities: set[int], lemma: str = "angreifen"
+) -> MentionInfo:
+    time = (day, day, f"{day}-01", f"{day}-01", f"{day}-28", f"{day}-28", "explicit", None)
+    return MentionInfo(doc, seq, "conflict", lemma, "Angriff", 0.9, False,
+                       frozenset(entities), frozenset(), time)  # fmt: skip
+
+
+def test_people_are_one_person_under_name_variants() -> None:
+    index = EntityIndex()
+    truman = index.assign("PER", "Harry S. Truman", None)
+    assert index.assign("PER", "Truman", None) == truman
+    assert index.assign("PER", "Harry Truman", None) == truman
+    assert index.assign("PER", "Bess Truman", None) != truman
+    assert index.name(truman) == "Harry S. Truman"
+
+
+def test_places_are_one_place_by_gazetteer_id() -> None:
+    index = EntityIndex()
+    korea = index.assign("LOC", "Nordkorea", "geonames:1873107")
+    assert index.assign("LOC", "Demokratische Volksrepublik Korea", "geonames:1873107") == korea
+    assert index.assign("LOC", "Panmunjeom", None) == index.assign("LOC", "panmunjeom", None)
+    assert index.assign("ORG", "UNO", None) != index.assign("LOC", "UNO", None)
+
+
+def test_event_mentions_merge_across_documents_only() -> None:
+    index = MergeIndex()
+    first = index.add(_mention("a", 0, "1950-06", {1, 2}))
+    assert index.add(_mention("b", 0, "1950-06", {1})) == first  # shares Nordkorea
+    assert index.add(_mention("b", 1, "1950-06", {1})) != first  # b already told it
+    assert index.add(_mention("c", 0, "1950-06", {7})) != first  # nobody shared
+    assert index.add(_mention("d", 0, "1953-07", {1})) != first  # another time
+    other_type = replace(_mention("e", 0, "1950-06", {1}, "unterzeichnen"), type="diplomacy")
+    assert index.add(other_type) != first
+
+
+def test_a_replaced_document_leaves_its_merged_events() -> None:
+    index = MergeIndex()
+    first = index.add(_mention("a", 0, "1950-06", {1}))
+    index.add(_mention("b", 0, "1950-06", {1}))
+    index.take_dirty()
+    index.remove_document("a")
+    rows, _links, ids = index.take_dirty()
+    assert ids == {first} and rows[0][14] == 1  # one source left
+    index.remove_document("b")
+    rows, _links, ids = index.take_dirty()
+    assert ids == {first} and rows == [] and first not in index.events
+
+
+@pytest.fixture
+def korea(tmp_path: Path) -> Store:
+    for name, text in (("a.txt", KOREA_A), ("b.txt", KOREA_B), ("c.txt", KOREA_C)):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    store = Store(tmp_path / "korea.duckdb")
+    store.ingest([str(tmp_path / "a.txt")])  # two runs: merging is incremental
+    store.ingest([str(tmp_path / "b.txt"), str(tmp_path / "c.txt")])
+    return store
+
+
+def _sources(event: dict[str, object]) -> list[str]:
+    return sorted({Path(str(m["document"])).name for m in event["mentions"]})  # type: ignore[attr-defined]
+
+
+def test_the_same_event_in_three_documents(korea: Store) -> None:
+    events = korea.events()
+    attack = next(e for e in events if e["type"] == "conflict")
+    assert attack["sources"] == 2 and _sources(attack) == ["a.txt", "b.txt"]
+    # the sources differ in precision, not in fact: both readings kept, the precise one first
+    assert [r["edtf"] for r in attack["readings"]] == ["1950-06-25", "1950-06"]
+    assert attack["dates_disagree"] is False
+    dismissal = next(e for e in events if e["type"] == "leadership")
+    assert _sources(dismissal) == ["b.txt", "c.txt"]
+    assert {p["text"] for p in dismissal["participants"]} == {
+        "Harry S. Truman",
+        "Douglas MacArthur",
+    }
+    assert "readings" not in dismissal
+
+
+def test_sources_that_disagree_on_the_date(korea: Store) -> None:
+    armistice = next(e for e in korea.events(type="diplomacy") if e["sources"] == 2)
+    readings = {r["edtf"]: (r["agreement"], [Path(s).name for s in r["sources"]])
+                for r in armistice["readings"]}  # fmt: skip
+    assert readings == {"1953-07-27": (1, ["a.txt"]), "1953-07-28": (1, ["b.txt"])}
+    assert armistice["dates_disagree"] is True
+    assert armistice["time"]["edtf"] in readings
+
+
+def test_merged_people_across_documents(korea: Store) -> None:
+    people = {e["text"]: e for e in korea.entities(type="PER")}
+    assert people["Harry S. Truman"]["documents"] == 2
+    assert set(people["Harry S. Truman"]["variants"]) == {"Harry S. Truman", "Truman"}
+    places = {e["text"]: e for e in korea.entities(type="LOC")}
+    assert places["Nordkorea"]["documents"] == 2
