@@ -127,6 +127,8 @@ class Dater:
         self.markers = markers
         self.paragraphs = document.paragraph_index
         self.references = references
+        self._references_by_start = sorted(references, key=lambda r: r.start)
+        self._reference_starts = [r.start for r in self._references_by_start]
         self.dates = sorted(
             (self._date(t) for t in timexes if usable(t)), key=lambda d: d.timex.start
         )
@@ -136,6 +138,11 @@ class Dater:
         # in, but only fully specified dates close an interval.
         self._anchors = [d for d in self.dates if d.moves_story and _narrow(d.timex)]
         self._anchor_starts = [d.timex.start for d in self._anchors]
+        # _closing_from[i]: the first anchor from i on with a fully known value
+        self._closing_from = [len(self._anchors)] * (len(self._anchors) + 1)
+        for i in range(len(self._anchors) - 1, -1, -1):
+            closes = "X" not in self._anchors[i].timex.value
+            self._closing_from[i] = i if closes else self._closing_from[i + 1]
 
     def _date(self, timex: Timex) -> _Date:
         role = timex.role if timex.role in ("begin", "end") else None
@@ -144,7 +151,8 @@ class Dater:
     def _moves_story(self, timex: Timex) -> bool:
         sentence = self.document.sentence_of(timex.start)
         start = max(sentence[0], timex.start - _CLAUSE_REACH)
-        tokens = self.document.tokens_in(start, max(sentence[1], timex.end))
+        # the clause's kind is read from its first words: nothing after the date matters
+        tokens = self.document.tokens_in(start, timex.end)
         for segment in segments(self.text, tokens, self.markers):
             if segment.start <= timex.start < segment.end + 1:
                 return segment.kind not in (SegmentKind.COMPARISON, SegmentKind.BACKGROUND)
@@ -153,20 +161,28 @@ class Dater:
     def window(self, position: int, exclude: Timex | None = None) -> Bounds:
         """The narrative interval at ``position``: from the date before to the date after."""
         at = bisect_left(self._anchor_starts, position)
-        before = [d for d in self._anchors[:at] if d.timex is not exclude]
-        after = [d for d in self._anchors[at:] if d.timex is not exclude]
-        closing = [d for d in after if "X" not in d.timex.value]
-        first = _first_known(_story_bounds(before[-1].timex)) if before else None
-        last = _last_known(_story_bounds(closing[0].timex)) if closing else None
-        if closing and closing[0].timex.bounds.latest_end is None:
+        anchors = self._anchors
+        before = next(
+            (anchors[i] for i in range(at - 1, -1, -1) if anchors[i].timex is not exclude), None
+        )
+        after = next(
+            (anchors[i] for i in range(at, len(anchors)) if anchors[i].timex is not exclude), None
+        )
+        closing_at = self._closing_from[at]
+        if closing_at < len(anchors) and anchors[closing_at].timex is exclude:
+            closing_at = self._closing_from[closing_at + 1]
+        closing = anchors[closing_at] if closing_at < len(anchors) else None
+        first = _first_known(_story_bounds(before.timex)) if before else None
+        last = _last_known(_story_bounds(closing.timex)) if closing else None
+        if closing and closing.timex.bounds.latest_end is None:
             last = None  # "nach 1953": the story goes on without an upper bound
         if first is not None and last is not None and first > last:
             first = None  # told out of order (a flashback): only "before the next date"
         if first is None and after:
-            same = self.paragraphs.index_of(after[0].timex.start) == self.paragraphs.index_of(
+            same = self.paragraphs.index_of(after.timex.start) == self.paragraphs.index_of(
                 position
             )
-            upcoming = _first_known(after[0].timex.bounds)
+            upcoming = _first_known(after.timex.bounds)
             if same and upcoming is not None:
                 first = Day(upcoming.year, 1, 1)
         return Bounds(first, last, first, last)
@@ -214,8 +230,9 @@ class Dater:
         def fits(date: _Date) -> bool:
             return date.timex.end <= span[1] and (date.moves_story or not story_only)
 
-        before = next((d for d in reversed(self.dates[first:at]) if fits(d)), None)
-        after = next((d for d in self.dates[at:last] if fits(d)), None)
+        dates = self.dates
+        before = next((dates[i] for i in range(at - 1, first - 1, -1) if fits(dates[i])), None)
+        after = next((dates[i] for i in range(at, last) if fits(dates[i])), None)
         if before is None or after is None:
             return before or after
         return min(before, after, key=lambda d: abs(d.timex.start - trigger))
@@ -233,8 +250,10 @@ class Dater:
 
     def _reference(self, mention: EventMention) -> tuple[ReferenceMention, str] | None:
         start, end = mention.clause
-        for reference in self.references:
-            if not (start <= reference.start and reference.end <= end):
+        first = bisect_left(self._reference_starts, start)
+        last = bisect_left(self._reference_starts, end, first)
+        for reference in self._references_by_start[first:last]:
+            if reference.end > end:
                 continue
             if reference.start <= mention.trigger.start < reference.end:
                 return reference, "during"
