@@ -12,7 +12,11 @@
     ├── OptionError               a malformed option value (date, language, kind, format)
     ├── LanguageDataError         bad language data, found when it loads (file, line, rule)
     ├── ModelError                a shipped model is missing or unreadable
-    └── CorpusError               an evaluation corpus that cannot be parsed
+    ├── CorpusError               an evaluation corpus that cannot be parsed
+    └── OutputError               an output that cannot be written (nothing half-written is left)
+        ├── OutputPermissionError no permission to write there (or a read-only file system)
+        ├── OutputFolderError     the folder is missing, or a part of the path is a file
+        └── DiskFullError         no space left on the device (or the quota is used up)
 
 Finding nothing is a value (an empty list), never an exception. Each class has
 a stable ``code`` that the CLI prints beside the one-line message.
@@ -72,3 +76,19 @@ class ModelError(ChronistError):
 
 class CorpusError(ChronistError):
     code = "E500"
+
+
+class OutputError(ChronistError):
+    code = "E600"
+
+
+class OutputPermissionError(OutputError):
+    code = "E601"
+
+
+class OutputFolderError(OutputError):
+    code = "E602"
+
+
+class DiskFullError(OutputError):
+    code = "E603"

@@ -18,10 +18,7 @@ packages never import from here.
 from __future__ import annotations
 
 import argparse
-import datetime
 import importlib
-import os
-import re
 import sys
 import time
 import traceback
@@ -31,6 +28,8 @@ from pathlib import Path
 from typing import NoReturn, TextIO
 
 import chronist
+from chronist.cli.options import add_dct, add_kind, add_lang, add_output
+from chronist.cli.output import output_error, silence_stdout, write_file
 from chronist.errors import ChronistError, MissingInputError, OptionError
 from chronist.export.tagging import TagDocument, write_json, write_table, write_timeml
 from chronist.temporal.mention import Timex
@@ -41,7 +40,6 @@ Handler = Callable[[argparse.Namespace], int]
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED, EXIT_PIPE = 0, 1, 2, 130, 141
 
 _FORMATS = {"text": ".txt", "json": ".json", "timeml": ".tml"}
-_KINDS = ("auto", "narrative", "news")
 
 # Subcommands in their own modules: name -> (module, one-line help).
 _PLUGINS = {
@@ -104,7 +102,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         handler: Handler | None = getattr(args, "handler", None)
         if handler is None:
             raise UsageError("missing command; try 'chronist tag FILE' or 'chronist --help'")
-        return handler(args)
+        code = handler(args)
+        sys.stdout.flush()
+        return code
     except UsageError as error:
         _report(f"{error} [{OptionError.code}]")
         return EXIT_USAGE
@@ -118,8 +118,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         _report("interrupted", prefix="chronist: ")
         return EXIT_INTERRUPTED
     except BrokenPipeError:
-        _silence_stdout()
+        silence_stdout()
         return EXIT_PIPE
+    except OSError as error:  # a write no command caught (stdout to a full device)
+        silence_stdout()
+        _report_error(output_error(error, error.filename or "standard output"), debug)
+        return EXIT_FAILED
     except Exception as error:
         _report_error(error, debug)
         return EXIT_FAILED
@@ -156,24 +160,16 @@ def _add_tag_parser(subparsers: argparse._SubParsersAction[_Parser]) -> None:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     tag.add_argument("files", nargs="+", metavar="FILE", help="text file, directory, or - (stdin)")
-    tag.add_argument("--lang", default="de", help="language of the texts: de or en (default: de)")
-    tag.add_argument(
-        "--kind", choices=_KINDS, default="auto",
-        help="narrative: history, dates anchored in the story; news: relative to --dct; "
-        "auto (default): news if --dct is given and the text's years lie near it",
-    )  # fmt: skip
-    tag.add_argument(
-        "--dct", type=_iso_date, metavar="YYYY-MM-DD",
-        help="document creation time (publication date) for news",
-    )  # fmt: skip
+    add_lang(tag)
+    add_kind(tag)
+    add_dct(tag)
     tag.add_argument(
         "--format", choices=tuple(_FORMATS), default="text",
         help="text: a table for reading (default); json: every field; timeml: TIMEX3 inline",
     )  # fmt: skip
-    tag.add_argument(
-        "-o", "--output", metavar="DIR", type=Path,
-        help="write one file per input into DIR (created if needed) instead of stdout",
-    )  # fmt: skip
+    add_output(
+        tag, "write one file per input into DIR (created if needed) instead of stdout", "DIR"
+    )
     tag.add_argument(
         "--max-size", metavar="MB", type=_megabytes, default=DEFAULT_MAX_BYTES,
         help=f"largest input read, in MB (default: {DEFAULT_MAX_BYTES // 1_000_000})",
@@ -217,17 +213,6 @@ def _unavailable(name: str, reason: str, error: Exception) -> Handler:
         return EXIT_FAILED
 
     return handler
-
-
-def _iso_date(value: str) -> str:
-    example = "write it as YYYY-MM-DD, e.g. 1950-06-25"
-    if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
-        raise argparse.ArgumentTypeError(f"invalid date {value!r}; {example}")
-    try:
-        datetime.date.fromisoformat(value)
-    except ValueError as error:
-        raise argparse.ArgumentTypeError(f"invalid date {value!r} ({error}); {example}") from None
-    return value
 
 
 def _megabytes(value: str) -> int:
@@ -356,8 +341,14 @@ def _emit(
             stream.write(write_timeml(document, text, list(timexes)))
 
     if output is None:
-        write(sys.stdout)
-        sys.stdout.flush()
+        try:
+            write(sys.stdout)
+            sys.stdout.flush()
+        except BrokenPipeError:
+            raise
+        except OSError as error:
+            silence_stdout()
+            raise output_error(error, "standard output") from error
         return
     target = output / item.relative.parent / (item.relative.name + _FORMATS[format_name])
     resolved = target.resolve()
@@ -366,18 +357,7 @@ def _emit(
     if resolved in written:
         raise OptionError(f"{target}: already written for {written[resolved]}; rename an input")
     written[resolved] = item.name
-    _write_atomically(target, write)
-
-
-def _write_atomically(target: Path, write: Callable[[TextIO], None]) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_name(f".{target.name}.{os.getpid()}.part")
-    try:
-        with open(partial, "w", encoding="utf-8", newline="") as stream:
-            write(stream)
-        os.replace(partial, target)
-    finally:
-        partial.unlink(missing_ok=True)
+    write_file(target, write)
 
 
 class _Progress:
@@ -452,15 +432,6 @@ def _prepare_stdout(exact: bool) -> None:
         stream.reconfigure(encoding="utf-8")
     else:
         stream.reconfigure(errors="replace")
-
-
-def _silence_stdout() -> None:
-    # The reader went away (`chronist tag x | head`); stop Python's flush at exit from failing.
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError, AttributeError):
-        pass
 
 
 if __name__ == "__main__":

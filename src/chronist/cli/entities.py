@@ -18,6 +18,10 @@ import json
 import sys
 from typing import Any
 
+from chronist.cli.options import add_lang
+from chronist.cli.output import write_stdout
+from chronist.errors import CorpusError, InputError
+
 __all__ = ["register", "run"]
 
 _EPILOG = """\
@@ -37,24 +41,14 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("files", nargs="+", metavar="FILE", help="text file, or - (stdin)")
-    parser.add_argument("--lang", default="de", help="language of the text (default: de)")
+    add_lang(parser, "the text")
     parser.add_argument("--format", choices=("text", "json"), default="text", help="default: text")
     parser.set_defaults(handler=run)
 
 
 def _read(path: str) -> str:
-    try:
-        from chronist.textio import read_text
-    except ImportError:  # pragma: no cover - textio is part of the package
-        from chronist.errors import InputError, MissingInputError
+    from chronist.textio import read_text
 
-        try:
-            with open(path, encoding="utf-8") as handle:
-                return handle.read()
-        except FileNotFoundError as error:
-            raise MissingInputError(f"{path}: no such file") from error
-        except (OSError, UnicodeDecodeError) as error:
-            raise InputError(f"{path}: {error}") from error
     return read_text(path)
 
 
@@ -74,19 +68,28 @@ def run(args: argparse.Namespace) -> int:
     """Run ``chronist entities``; returns the exit code."""
     from chronist.entities import recognize
 
+    failed = 0
     for path in args.files:
-        text = _read(path)
-        entities = recognize(text, args.lang)
+        try:
+            text = _read(path)
+            entities = recognize(text, args.lang)
+        except (InputError, CorpusError) as error:
+            if len(args.files) == 1:
+                raise
+            failed += 1  # a bad file of a batch is reported and the others go on
+            sys.stderr.write(f"chronist: error: {error} [{error.code}]\n")
+            continue
         if args.format == "json":
             document = {
                 "source": path,
                 "lang": args.lang,
                 "entities": [entity.to_json() for entity in entities],
             }
-            sys.stdout.write(json.dumps(document, ensure_ascii=False) + "\n")
+            write_stdout(json.dumps(document, ensure_ascii=False) + "\n")
         else:
-            if len(args.files) > 1:
-                sys.stdout.write(f"== {path}\n")
-            for entity in entities:
-                sys.stdout.write(_text_line(entity).rstrip() + "\n")
-    return 0
+            lines = [f"== {path}\n"] if len(args.files) > 1 else []
+            lines += [_text_line(entity).rstrip() + "\n" for entity in entities]
+            write_stdout("".join(lines))
+    if failed:
+        sys.stderr.write(f"chronist: {len(args.files) - failed} of {len(args.files)} inputs done\n")
+    return 1 if failed else 0

@@ -19,6 +19,8 @@ import argparse
 import sys
 from typing import Any
 
+from chronist.cli.options import add_dct, add_kind, add_lang, add_output
+from chronist.cli.output import write_stdout, write_text
 from chronist.timeline.model import Event, Timeline, TimeSource
 
 __all__ = ["format_text", "register", "run"]
@@ -46,12 +48,10 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("file", metavar="FILE", help="text file, or - (stdin)")
-    parser.add_argument("--lang", default="de", help="language of the text (default: de)")
-    parser.add_argument(
-        "--kind", choices=("auto", "narrative", "news"), default="auto",
-        help="narrative (history), news (relative to --dct) or auto (default)",
-    )  # fmt: skip
-    parser.add_argument("--dct", help="document creation time, YYYY-MM-DD")
+    add_lang(parser, "the text")
+    add_kind(parser)
+    add_dct(parser)
+    add_output(parser, "file (default: stdout); written whole or not at all")
     from chronist.export.formats import FORMATS
 
     parser.add_argument(
@@ -122,11 +122,16 @@ def run(args: argparse.Namespace) -> int:
         reference=reference,
     )
     if args.format == "json":
-        sys.stdout.write(dumps(timeline) + "\n")
+        output = dumps(timeline) + "\n"
     elif args.format == "text":
-        sys.stdout.write(format_text(timeline))
+        output = format_text(timeline)
     else:
         from chronist.export.formats import export
 
-        sys.stdout.write(export(timeline, args.format))
+        output = export(timeline, args.format)
+    if args.output is None:
+        write_stdout(output)
+    else:
+        write_text(args.output, output)
+        print(f"wrote {args.output} ({len(timeline.events)} events)", file=sys.stderr)
     return 0

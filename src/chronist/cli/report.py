@@ -19,6 +19,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from chronist.cli.options import add_dct, add_kind, add_lang, add_output
+from chronist.cli.output import UniqueTargets, output_error, write_text
 from chronist.errors import ChronistError, InputError, OptionError
 from chronist.timeline.files import load_timeline
 
@@ -48,14 +50,10 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
     parser.add_argument(
         "files", nargs="+", metavar="FILE", help="text file, saved timeline JSON, or directory"
     )
-    parser.add_argument(
-        "-o", "--output", metavar="OUT", type=Path, help="HTML file (one input) or directory"
-    )
-    parser.add_argument("--lang", default="de", help="language of text inputs (default: de)")
-    parser.add_argument(
-        "--kind", choices=("auto", "narrative", "news"), default="auto", help="default: auto"
-    )
-    parser.add_argument("--dct", help="document creation time of text inputs, YYYY-MM-DD")
+    add_output(parser, "HTML file (one input) or directory")
+    add_lang(parser, "text inputs")
+    add_kind(parser)
+    add_dct(parser)
     parser.set_defaults(handler=run)
 
 
@@ -98,7 +96,11 @@ def run(args: argparse.Namespace) -> int:
     if several and args.output is not None and args.output.suffix == ".html":
         raise OptionError("several inputs need -o DIRECTORY, not a file name")
     if several and args.output is not None:
-        args.output.mkdir(parents=True, exist_ok=True)
+        try:
+            args.output.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise output_error(error, str(args.output)) from error
+    targets = UniqueTargets()
     failed: list[tuple[str, str]] = []
     for number, path in enumerate(files, start=1):
         if several:
@@ -106,13 +108,14 @@ def run(args: argparse.Namespace) -> int:
         try:
             timeline = load_timeline(path, lang=args.lang, kind=args.kind, dct=args.dct)
             page = render_report(timeline)
-            target = _target(path, args.output, several)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(page, encoding="utf-8")
+            target = targets.claim(_target(path, args.output, several))
+            if Path(path).resolve() == target.resolve():
+                raise OptionError(f"{target}: would overwrite the input; choose another -o")
+            write_text(target, page)
         except ChronistError as error:
             if not several:
                 raise
-            failed.append((path, str(error)))
+            failed.append((path, f"{error} [{error.code}]"))
             continue
         count = len(timeline.events)
         print(f"wrote {target} ({count} events) - open it in a browser")

@@ -128,6 +128,16 @@ def _is_comment(parts: list[str], germeval: bool) -> bool:
     return germeval or len(parts) < 2 or not _BIO.match(parts[-1]) or parts[0] != "#"
 
 
+def _bio(label: str, path: Path, number: int) -> str:
+    """``label`` if it is a BIO tag; otherwise the file is not a labelled corpus."""
+    if not _BIO.match(label.strip()):
+        raise CorpusError(
+            f"{path}:{number}: {label[:20]!r} is not a BIO label "
+            "(expected a CoNLL/BIO file or a GermEval TSV)"
+        )
+    return label
+
+
 def read_corpus(path: Path) -> list[LabelledSentence]:
     """Read a CoNLL/BIO file (token first, label column found by its BIO tags)
     or a GermEval 2014 TSV.
@@ -168,7 +178,7 @@ def read_corpus(path: Path) -> list[LabelledSentence]:
             if len(parts) < 3:
                 raise CorpusError(f"{path}:{number}: expected 4 tab-separated columns")
             tokens.append(parts[1])
-            labels.append(map_label(parts[2]))
+            labels.append(map_label(_bio(parts[2], path, number)))
         else:
             if len(parts) < 2:
                 if len(parts) == 1:
@@ -177,7 +187,8 @@ def read_corpus(path: Path) -> list[LabelledSentence]:
                     continue
                 raise CorpusError(f"{path}:{number}: expected a token and a label")
             tokens.append(parts[token_column] if len(parts) > token_column else parts[0])
-            labels.append(map_label(parts[min(label_column, len(parts) - 1)]))
+            label = parts[min(label_column, len(parts) - 1)]
+            labels.append(map_label(_bio(label, path, number)))
     flush()
     if not sentences:
         raise CorpusError(f"no labelled tokens in {path}")
