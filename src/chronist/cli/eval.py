@@ -69,8 +69,6 @@ def run(args: argparse.Namespace) -> int:
     """
     if not args.corpus and args.ner is None:
         raise OptionError("eval: give a CORPUS path (or --ner FILE)")
-    if args.ner is not None and not args.ner.is_file():
-        raise OptionError(f"eval: --ner {args.ner}: no such file")
     if args.corpus:
         if args.no_chronist and args.peer is None:
             raise OptionError("eval: --no-chronist needs --peer DIR")

@@ -20,6 +20,7 @@ from __future__ import annotations
 import math
 import re
 from datetime import date
+from functools import cache
 from typing import Any
 
 from chronist.errors import InputError
@@ -37,6 +38,15 @@ _TYPES: dict[str, tuple[type, ...]] = {
     "null": (type(None),),
 }
 _MAX_DEPTH = 32
+_DATED = frozenset({"day", "edtf", "timex_value"})  # $defs whose days must exist
+_DAY_IN = re.compile(r"(?<![0-9])-?[0-9]{4,}-[0-9]{2}-[0-9]{2}(?![0-9])")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+@cache
+def _pattern(pattern: str) -> re.Pattern[str]:
+    # "$" in Python also matches before a final newline; JSON Schema's does not
+    return re.compile(pattern[:-1] + r"\Z" if pattern.endswith("$") else pattern)
 
 
 class _Invalid(Exception):
@@ -65,6 +75,9 @@ def _walk(value: Any, rule: Json, root: Json, where: str, depth: int) -> None:
         for part in rule["$ref"].lstrip("#/").split("/"):
             target = target[part]
         _walk(value, target, root, where, depth + 1)
+        if isinstance(value, str) and rule["$ref"].rsplit("/", 1)[-1] in _DATED:
+            for day in _DAY_IN.finditer(value):
+                _check_day(day.group(0), where)
     if "oneOf" in rule:
         matched = 0
         for option in rule["oneOf"]:
@@ -84,8 +97,13 @@ def _walk(value: Any, rule: Json, root: Json, where: str, depth: int) -> None:
         kinds = [kinds] if isinstance(kinds, str) else kinds
         if not any(_is(value, kind) for kind in kinds):
             raise _Invalid(where, f"expected {' or '.join(kinds)}, got {_short(value)}")
-    if isinstance(value, str) and "pattern" in rule and not re.search(rule["pattern"], value):
-        raise _Invalid(where, f"{_short(value)} is not in the expected form")
+    if isinstance(value, str):
+        if "pattern" in rule and not _pattern(rule["pattern"]).search(value):
+            raise _Invalid(where, f"{_short(value)} is not in the expected form")
+        if len(value) < rule.get("minLength", 0):
+            raise _Invalid(where, "must not be empty")
+        if _SURROGATE.search(value):
+            raise _Invalid(where, "holds a lone surrogate, not text")
     if _is(value, "number"):
         if "minimum" in rule and value < rule["minimum"]:
             raise _Invalid(where, f"{value} is below {rule['minimum']}")
@@ -137,7 +155,7 @@ def _check_day(value: Any, where: str) -> None:
     if not isinstance(value, str):
         return
     negative = value.startswith("-")
-    year, month, day = value.lstrip("-").split("-")
+    year, month, day = value.lstrip("-").split("-")[:3]
     try:
         date(2000, int(month), int(day))  # the month and day exist (leap years aside)
         if not negative and 0 < int(year) <= 9999:
