@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import math
 import re
-from datetime import date
 from functools import cache
 from typing import Any
 
@@ -151,17 +150,35 @@ def _spans(data: Json) -> list[tuple[str, Json]]:
     return found
 
 
-def _check_day(value: Any, where: str) -> None:
-    if not isinstance(value, str):
-        return
+def _day_key(value: str) -> tuple[int, int, int]:
     negative = value.startswith("-")
     year, month, day = value.lstrip("-").split("-")[:3]
-    try:
-        date(2000, int(month), int(day))  # the month and day exist (leap years aside)
-        if not negative and 0 < int(year) <= 9999:
-            date(int(year), int(month), int(day))
-    except ValueError:
-        raise _Invalid(where, f"{value} is not a day of the calendar") from None
+    return (-int(year) if negative else int(year)), int(month), int(day)
+
+
+def _check_day(value: Any, where: str) -> None:
+    """A day that exists in the proleptic Gregorian calendar (astronomical years)."""
+    if not isinstance(value, str):
+        return
+    year, month, day = _day_key(value)
+    leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+    days = (31, 29 if leap else 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+    if not (1 <= month <= 12 and 1 <= day <= days[month - 1]):
+        raise _Invalid(where, f"{value} is not a day of the calendar")
+
+
+def _check_order(bounds: Json, where: str) -> None:
+    """A begin no later than its latest begin, an end no later than its latest end, and
+    the earliest begin no later than the latest end."""
+    pairs = (
+        ("earliest_begin", "latest_begin"),
+        ("earliest_end", "latest_end"),
+        ("earliest_begin", "latest_end"),
+    )
+    for early, late in pairs:
+        first, last = bounds.get(early), bounds.get(late)
+        if isinstance(first, str) and isinstance(last, str) and _day_key(first) > _day_key(last):
+            raise _Invalid(where, f"{early} {first} is after {late} {last}")
 
 
 def _semantics(data: Json) -> None:
@@ -173,9 +190,11 @@ def _semantics(data: Json) -> None:
     bound_names = ("earliest_begin", "latest_begin", "earliest_end", "latest_end")
     times = [(f"events[{i}].time", e["time"]) for i, e in enumerate(data.get("events", []))]
     times += [(f"timexes[{i}]", t) for i, t in enumerate(data.get("timexes", []))]
+    times += [(f"anchors[{i}]", a) for i, a in enumerate(data.get("anchors", []))]
     for where, time in times:
         for name in bound_names:
             _check_day(time.get(name), f"{where}.{name}")
+        _check_order(time, where)
 
 
 def check_timeline(data: Any, schema: Json) -> None:
