@@ -39,7 +39,7 @@ from chronist.temporal.values import (
 from chronist.text.document import Document
 from chronist.timeline.model import EventTime, TimeSource
 
-__all__ = ["Dater", "usable"]
+__all__ = ["Dater", "ordered", "usable"]
 
 CONFIDENCE = {
     "clause": 0.9,
@@ -74,14 +74,34 @@ def _pick(a: Day | None, b: Day | None, latest: bool) -> Day | None:
 
 
 def _intersect(a: Bounds, b: Bounds) -> Bounds:
-    result = Bounds(
-        _pick(a.earliest_begin, b.earliest_begin, True),
-        _pick(a.latest_begin, b.latest_begin, False),
-        _pick(a.earliest_end, b.earliest_end, True),
-        _pick(a.latest_end, b.latest_end, False),
+    """Where something lies that lies inside both ``a`` and ``b``: from the later first
+    day to the earlier last day (``a`` unchanged when they do not meet)."""
+    first = _pick(_first_known(a), _first_known(b), True)
+    last = _pick(_last_known(a), _last_known(b), False)
+    if first is not None and last is not None and first > last:
+        return a
+    return Bounds(first, last, first, last)
+
+
+def ordered(bounds: Bounds) -> Bounds:
+    """``bounds`` if they are consistent, else the widest reading of the days they name
+    (never a begin after its latest begin, an end after its latest end, or a begin
+    after the latest end).
+
+    >>> ordered(Bounds(Day(1848, 3, 1), Day(1848, 1, 1), None, Day(1848, 12, 31)))
+    Bounds(earliest_begin=Day(year=1848, month=1, day=1), latest_begin=Day(year=1848, month=12, day=31), earliest_end=Day(year=1848, month=1, day=1), latest_end=Day(year=1848, month=12, day=31))
+    """
+    eb, lb, ee, le = (
+        bounds.earliest_begin,
+        bounds.latest_begin,
+        bounds.earliest_end,
+        bounds.latest_end,
     )
-    first, last = result.earliest_begin, result.latest_end
-    return a if first and last and first > last else result
+    pairs = ((eb, lb), (ee, le), (eb, le))
+    if all(x is None or y is None or x <= y for x, y in pairs):
+        return bounds
+    days = [day for day in (eb, lb, ee, le) if day is not None]
+    return Bounds(min(days), max(days), min(days), max(days))
 
 
 def _story_bounds(timex: Timex) -> Bounds:
@@ -179,9 +199,7 @@ class Dater:
         if first is not None and last is not None and first > last:
             first = None  # told out of order (a flashback): only "before the next date"
         if first is None and after:
-            same = self.paragraphs.index_of(after.timex.start) == self.paragraphs.index_of(
-                position
-            )
+            same = self.paragraphs.index_of(after.timex.start) == self.paragraphs.index_of(position)
             upcoming = _first_known(after.timex.bounds)
             if same and upcoming is not None:
                 first = Day(upcoming.year, 1, 1)
@@ -311,12 +329,13 @@ class Dater:
                 narrowed = _intersect(bounds, found[0].event.bounds)
                 if narrowed != bounds and _overlaps(bounds, found[0].event.bounds):
                     bounds, reference_id = narrowed, found[0].event.id
+            bounds = ordered(bounds)
             edtf = edtf_of_bounds(bounds)
             time = EventTime(timex.value, edtf, bounds, source, timex.tid, reference_id, timex.text)
             return time, CONFIDENCE[level]
         if found is not None:
             reference, relation = found
-            bounds = self._reference_time(reference, relation)
+            bounds = ordered(self._reference_time(reference, relation))
             time = EventTime(
                 None, edtf_of_bounds(bounds), bounds, TimeSource.REFERENCE_EVENT, None,
                 reference.event.id, reference.text,
@@ -326,7 +345,7 @@ class Dater:
             return EventTime("PRESENT_REF", None, Bounds.unknown(), TimeSource.NARRATIVE), (
                 CONFIDENCE["unknown"]
             )
-        bounds = self.window(mention.trigger.start)
+        bounds = ordered(self.window(mention.trigger.start))
         if _first_known(bounds) is None:
             return EventTime.unknown(), CONFIDENCE["unknown"]
         return EventTime(None, edtf_of_bounds(bounds), bounds, TimeSource.NARRATIVE), CONFIDENCE[
