@@ -56,6 +56,10 @@ def _set(path: str, value: Any) -> Callable[[Json], None]:
 
 
 _DELETE = object()
+ANCHOR = {"id": "a", "name": "n", "start": 0, "end": 1, "text": "I", "edtf": TURTLE_BREAK,
+    "earliest_begin": None, "latest_begin": None, "earliest_end": None, "latest_end": None,
+    "source": "x"}  # fmt: skip
+PERSON = {"text": TURTLE_BREAK, "role": "agent", "start": 0, "end": 1, "entity": None}
 
 # Each of these must be refused when the timeline is read.
 REFUSED = {
@@ -69,9 +73,7 @@ REFUSED = {
     "language tag breaks Turtle": _set("document.lang", "de .\n<urn:evil:s> <urn:evil:p> 1"),
     "language tag with a newline": _set("document.lang", "de\n"),
     "EDTF breaks Turtle": _set("events.0.time.edtf", "1950" + TURTLE_BREAK),
-    "anchor EDTF breaks Turtle": _set("anchors", [{"id": "a", "name": "n", "start": 0, "end": 1,
-        "text": "I", "edtf": TURTLE_BREAK, "earliest_begin": None, "latest_begin": None,
-        "earliest_end": None, "latest_end": None, "source": "x"}]),  # fmt: skip
+    "anchor EDTF breaks Turtle": _set("anchors", [ANCHOR]),
     "formula in an event id": _set("events.0.id", FORMULA),
     "formula in a TIMEX3 value": _set("events.0.time.value", FORMULA),
     "formula in the EDTF": _set("events.0.time.edtf", FORMULA),
@@ -146,8 +148,7 @@ def test_a_txt_that_starts_with_a_brace_is_text(tmp_path: Path) -> None:
 INERT = {
     "Turtle break in a label": _set("events.0.label", TURTLE_BREAK),
     "Turtle break in the quote": _set("events.0.evidence.exact", TURTLE_BREAK),
-    "Turtle break in a person": _set("events.0.participants", [{"text": TURTLE_BREAK,
-        "role": "agent", "start": 0, "end": 1, "entity": None}]),  # fmt: skip
+    "Turtle break in a person": _set("events.0.participants", [PERSON]),
     "formula in a label": _set("events.0.label", FORMULA),
     "formula in the type": _set("events.0.type", FORMULA),
     "formula in the quote": _set("events.0.evidence.exact", "@SUM(1+1)*cmd|' /C calc'!A0"),
@@ -197,7 +198,8 @@ def test_the_cli_refuses_a_crafted_timeline_with_one_line(
     path = tmp_path / "crafted.json"
     path.write_text(json.dumps(data), encoding="utf-8")
     out = tmp_path / "out.html"
-    argv = [command, str(path), "-o", str(out)] + (["--format", "rdf"] if command == "export" else [])
+    argv = [command, str(path), "-o", str(out)]
+    argv += ["--format", "rdf"] if command == "export" else []
     assert main(argv) == 1
     error = capsys.readouterr().err.strip()
     assert error.count("\n") == 0 and "internal error" not in error and "[E100]" in error

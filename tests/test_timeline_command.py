@@ -72,8 +72,8 @@ def test_a_bad_dct_is_a_usage_error_as_in_tag(
 ) -> None:
     from chronist.cli import main
 
-    for command in ("extract", "tag", "report"):
-        assert main([command, str(source), "--dct", "0000-01-01"]) == 2
+    for name in ("extract", "tag", "report"):
+        assert main([name, str(source), "--dct", "0000-01-01"]) == 2
         error = capsys.readouterr().err.strip()
         assert error.count("\n") == 0 and "invalid date '0000-01-01'" in error
 

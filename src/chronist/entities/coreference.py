@@ -77,9 +77,7 @@ def cluster_mentions(mentions: list[TypedMention]) -> list[list[TypedMention]]:
     """
     texts = {m.mention.text for m in mentions}
     # every mention's key: its uninflected form (worked out once per distinct text)
-    key_of = {
-        text: uninflected(_strip_genitive(text), _Without(texts, text)) for text in texts
-    }
+    key_of = {text: uninflected(_strip_genitive(text), _Without(texts, text)) for text in texts}
     keys = [key_of[m.mention.text] for m in mentions]
     # persons: a one-word key that is the last or first word of a longer name
     person_names = {key for key, m in zip(keys, mentions, strict=True) if m.type is EntityType.PER}

@@ -110,7 +110,8 @@ def _bounded(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     """
     while end - start > MAX_SENTENCE:
         limit = start + MAX_SENTENCE
-        cut = max(text.rfind(" ", limit - MAX_SENTENCE // 4, limit), text.rfind("\n", limit - MAX_SENTENCE // 4, limit))
+        window = limit - MAX_SENTENCE // 4
+        cut = max(text.rfind(" ", window, limit), text.rfind("\n", window, limit))
         if cut <= start:
             cut = limit
         stop = cut

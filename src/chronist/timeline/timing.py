@@ -88,8 +88,9 @@ def ordered(bounds: Bounds) -> Bounds:
     (never a begin after its latest begin, an end after its latest end, or a begin
     after the latest end).
 
-    >>> ordered(Bounds(Day(1848, 3, 1), Day(1848, 1, 1), None, Day(1848, 12, 31)))
-    Bounds(earliest_begin=Day(year=1848, month=1, day=1), latest_begin=Day(year=1848, month=12, day=31), earliest_end=Day(year=1848, month=1, day=1), latest_end=Day(year=1848, month=12, day=31))
+    >>> b = ordered(Bounds(Day(1848, 3, 1), Day(1848, 1, 1), None, Day(1848, 12, 31)))
+    >>> b.earliest_begin, b.latest_begin
+    (Day(year=1848, month=1, day=1), Day(year=1848, month=12, day=31))
     """
     eb, lb, ee, le = (
         bounds.earliest_begin,
