@@ -18,7 +18,9 @@ __all__ = ["sentence_features", "word_shape"]
 _NAME_FLAGS = frozenset(
     {"fn", "sn", "gn", "tr", "wc", "wl", "wo", "fnm", "gnm", "trm", "wlm", "wom"}
 )
-_CACHE_LIMIT = 300_000
+# Words whose features are kept (about 1.6 KB each): the frequent words of a long
+# document stay, and the cache's memory is bounded whatever the input.
+_CACHE_LIMIT = 30_000
 
 
 def word_shape(word: str) -> str:
