@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 from typing import Any
 
 from chronist.cli.options import add_output
 from chronist.cli.output import write_stdout, write_text
+from chronist.errors import OptionError
 from chronist.export.formats import FORMATS
 
 __all__ = ["register", "run"]
@@ -58,6 +60,8 @@ def run(args: argparse.Namespace) -> int:
     if args.output is None:
         write_stdout(text)
     else:
+        if args.file != "-" and Path(args.file).resolve() == args.output.resolve():
+            raise OptionError(f"-o {args.output}: would overwrite the input; choose another file")
         write_text(args.output, text)
         print(f"wrote {args.output} ({args.format})", file=sys.stderr)
     return 0

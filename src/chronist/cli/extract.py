@@ -17,10 +17,12 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 from typing import Any
 
 from chronist.cli.options import add_dct, add_kind, add_lang, add_output
 from chronist.cli.output import write_stdout, write_text
+from chronist.errors import OptionError
 from chronist.timeline.model import Event, Timeline, TimeSource
 
 __all__ = ["format_text", "register", "run"]
@@ -132,6 +134,8 @@ def run(args: argparse.Namespace) -> int:
     if args.output is None:
         write_stdout(output)
     else:
+        if args.file != "-" and Path(args.file).resolve() == args.output.resolve():
+            raise OptionError(f"-o {args.output}: would overwrite the input; choose another file")
         write_text(args.output, output)
         print(f"wrote {args.output} ({len(timeline.events)} events)", file=sys.stderr)
     return 0
