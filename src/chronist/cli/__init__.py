@@ -29,7 +29,7 @@ from typing import NoReturn, TextIO
 
 import chronist
 from chronist.cli.options import add_dct, add_kind, add_lang, add_output
-from chronist.cli.output import output_error, silence_stdout, write_file
+from chronist.cli.output import one_line, output_error, silence_stdout, write_file
 from chronist.errors import ChronistError, MissingInputError, OptionError
 from chronist.export.tagging import TagDocument, write_json, write_table, write_timeml
 from chronist.temporal.mention import Timex
@@ -397,7 +397,7 @@ def _summarise(
         + (f", written to {output}/" if output is not None and done else "")
         + (f"; {len(failures)} failed:" if failures else "")
     ]
-    lines += [f"  {reason}" for _name, reason in failures]
+    lines += [f"  {one_line(reason)}" for _name, reason in failures]
     sys.stderr.write("\n".join(lines) + "\n")
 
 
@@ -417,7 +417,7 @@ def _report_error(error: Exception, debug: bool) -> None:
 
 
 def _report(message: str, prefix: str = "chronist: error: ") -> None:
-    sys.stderr.write(f"{prefix}{message}\n")
+    sys.stderr.write(f"{prefix}{one_line(message)}\n")
     sys.stderr.flush()
 
 

@@ -19,7 +19,7 @@ import sys
 from typing import Any
 
 from chronist.cli.options import add_lang
-from chronist.cli.output import write_stdout
+from chronist.cli.output import one_line, write_stdout
 from chronist.errors import CorpusError, InputError
 
 __all__ = ["register", "run"]
@@ -77,7 +77,7 @@ def run(args: argparse.Namespace) -> int:
             if len(args.files) == 1:
                 raise
             failed += 1  # a bad file of a batch is reported and the others go on
-            sys.stderr.write(f"chronist: error: {error} [{error.code}]\n")
+            sys.stderr.write(f"chronist: error: {one_line(str(error))} [{error.code}]\n")
             continue
         if args.format == "json":
             document = {

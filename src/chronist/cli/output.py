@@ -34,11 +34,25 @@ from chronist.errors import (
     OutputPermissionError,
 )
 
-__all__ = ["UniqueTargets", "output_error", "write_file", "write_stdout", "write_text"]
+__all__ = [
+    "UniqueTargets", "one_line", "output_error", "write_file", "write_stdout", "write_text",
+]  # fmt: skip
 
 _FULL = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC), errno.EFBIG}
 _DENIED = {errno.EACCES, errno.EPERM, errno.EROFS}
 _FOLDER = {errno.ENOENT, errno.ENOTDIR, errno.EISDIR}
+
+
+def one_line(message: str) -> str:
+    """``message`` on one line: line breaks and other control characters (a file
+    name may hold them) are written as escapes.
+
+    >>> one_line("a\\nb.txt: no such file")
+    'a\\\\nb.txt: no such file'
+    """
+    if message.isprintable():
+        return message
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in message)
 
 
 def output_error(error: OSError, where: str) -> OutputError:

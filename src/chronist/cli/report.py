@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from chronist.cli.options import add_dct, add_kind, add_lang, add_output
-from chronist.cli.output import UniqueTargets, output_error, write_text
+from chronist.cli.output import UniqueTargets, one_line, output_error, write_text
 from chronist.errors import ChronistError, InputError, OptionError
 from chronist.timeline.files import load_timeline
 
@@ -122,5 +122,5 @@ def run(args: argparse.Namespace) -> int:
     if several:
         print(f"{len(files) - len(failed)} of {len(files)} pages written", file=sys.stderr)
         for path, reason in failed:
-            print(f"  failed: {path}: {reason}", file=sys.stderr)
+            print(f"  failed: {one_line(path)}: {one_line(reason)}", file=sys.stderr)
     return 1 if failed else 0

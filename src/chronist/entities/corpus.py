@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from chronist.errors import CorpusError
+from chronist.errors import CorpusError, InputError
 
 __all__ = ["LabelledSentence", "map_label", "read_corpus", "spans_of"]
 
@@ -148,10 +148,12 @@ def read_corpus(path: Path) -> list[LabelledSentence]:
     >>> read_corpus(p)[0].labels
     ('B-PER', 'O', 'O')
     """
+    from chronist.textio import read_text
+
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise CorpusError(f"cannot read corpus {path}: {error}") from error
+        text = read_text(path)  # a pipe, a device or a huge file is checked, never waited on
+    except InputError as error:
+        raise CorpusError(f"cannot read corpus {error}") from error
     lines = text.splitlines()
     germeval = _is_germeval(lines)
     token_column, label_column = _columns(lines)
