@@ -166,12 +166,15 @@ def edtf_value(value: Resolved, mod: Mod | None, bounds: Bounds) -> str | None:
     if value.weekday is not None and value.month is None:
         return None
     # EDTF qualifies and bounds dates, not date-times: the time of day is left out there
+    # and neither qualifies a date of unknown year nor opens an interval on unknown digits
     if mod is Mod.APPROX:
-        return _point_edtf(value, timed=False) + "~"
-    if mod in (Mod.BEFORE, Mod.ON_OR_BEFORE):
-        return "../" + _point_edtf(value, timed=False)
-    if mod in (Mod.AFTER, Mod.ON_OR_AFTER):
-        return _point_edtf(value, timed=False) + "/.."
+        text = _point_edtf(value, timed=False)
+        return text if text.startswith("X") else text + "~"
+    if mod in (Mod.BEFORE, Mod.ON_OR_BEFORE, Mod.AFTER, Mod.ON_OR_AFTER):
+        text = _point_edtf(value, timed=False)
+        if "X" in text:
+            return None
+        return "../" + text if mod in (Mod.BEFORE, Mod.ON_OR_BEFORE) else text + "/.."
     if mod in (Mod.START, Mod.MID, Mod.END) and bounds.earliest_begin and bounds.latest_end:
         fine = value.grain >= Grain.MONTH
         return f"{_day_edtf(bounds.earliest_begin, fine)}/{_day_edtf(bounds.latest_end, fine)}"
