@@ -165,6 +165,8 @@ def edtf_value(value: Resolved, mod: Mod | None, bounds: Bounds) -> str | None:
         return None
     if value.weekday is not None and value.month is None:
         return None
+    if value.year is None and value.grain in (Grain.SEASON, Grain.QUARTER, Grain.HALF):
+        return None  # EDTF has no season or quarter of an unknown year
     # EDTF qualifies and bounds dates, not date-times: the time of day is left out there
     # and neither qualifies a date of unknown year nor opens an interval on unknown digits
     if mod is Mod.APPROX:
