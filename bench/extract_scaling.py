@@ -23,6 +23,7 @@ import json
 import resource
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -83,8 +84,7 @@ def main() -> None:
         worker(args.worker)
         return
     sizes = [float(size) for size in args.sizes.split(",")]
-    work = BENCH / "results" / ".scaling"
-    work.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix="chronist-scaling-"))
     rows = []
     for size in sizes:
         text = prose(int(size * MB), args.corpus)
@@ -102,7 +102,7 @@ def main() -> None:
             f"peak {result['peak_bytes'] / MB:.0f} MB, {result['events']:,} events",
             flush=True,
         )
-        path.unlink()
+        path.unlink(missing_ok=True)
     base = rows[0]
     lines = [
         "# `extract` on German prose: scaling and peak memory",
@@ -120,6 +120,7 @@ def main() -> None:
             f"| {ratio:.2f} "
             f"| {row['peak_bytes'] / MB:.0f} | {row['events']:,} |"
         )
+    work.rmdir()
     (BENCH / "results" / "extract_scaling.md").write_text("\n".join(lines) + "\n")
     (BENCH / "results" / "extract_scaling.json").write_text(json.dumps(rows, indent=1) + "\n")
     print("\n".join(lines))
