@@ -39,8 +39,7 @@ CORPUS = BENCH.parent.parent / "shared" / "data" / "wikipedia-de"
 
 
 def _extract(path: str) -> int:
-    from chronist.textio import read_text
-
+    from chronist.text.reading import read_text
     from chronist.timeline import build_timeline
     from chronist.timeline.jsonio import dumps
 

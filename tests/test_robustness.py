@@ -135,3 +135,176 @@ def test_arbitrary_bytes_decode_or_fail_cleanly(data: bytes) -> None:
     except InputError:
         return
     check_mentions(text, chronist.tag(text))
+
+
+# --- values that exist -------------------------------------------------------------------
+
+VALUE_FRAGMENTS = [
+    "Am 5. September 1950 landeten sie.", "Am 31. griffen sie an.", "Am 29. Februar",
+    "am 30.", "im Februar", "im 1. Jahrhundert", "im 1. Jahrtausend", "im 2. Jahrhundert v. Chr.",
+    "Während der Märzrevolution 1848", "nach dem Tod Stalins im März 1953", "Am 5. März starb er.",
+    "gegen 10 Uhr", "um 4:45 Uhr", "etwa am 3. Mai 1950", "Ende Februar", "am Tag darauf",
+    "zwei Tage später", "im Jahr 9999", "im Jahr 10000", "1950–1953", "bis 1953", "seit 1949",
+    "starb", "begann der Krieg", "wurde gegründet", " ", ". ", "\n\n",
+]  # fmt: skip
+ENGLISH_VALUE_FRAGMENTS = [
+    "On 5 September 1950 they landed.", "On the 31st they attacked.", "On 29 February",
+    "in February", "the 1st century", "the first millennium", "the 2nd century BC",
+    "around 10 a.m.", "two days later", "the next day", "until 1953", "since 1949",
+    "the war began", "he died", " ", ". ", "\n\n",
+]  # fmt: skip
+news_dcts = st.sampled_from(["2023-03-05", "2024-03-05", "1900-03-01", "2000-03-01", "1950-09-10"])
+
+
+def _texts(fragments: list[str]) -> st.SearchStrategy[str]:
+    return st.lists(st.sampled_from(fragments), min_size=1, max_size=12).map("".join)
+
+
+def _day_key(day: object) -> tuple[int, int, int]:
+    return (day.year, day.month, day.day)  # type: ignore[attr-defined]
+
+
+def check_bounds(bounds: object) -> None:
+    """Every day exists, the bounds are ordered."""
+    from chronist.temporal.values import days_in_month
+
+    days = [getattr(bounds, name) for name in ("earliest_begin", "latest_begin",
+            "earliest_end", "latest_end")]  # fmt: skip
+    for day in days:
+        if day is not None:
+            assert 1 <= day.month <= 12 and 1 <= day.day <= days_in_month(day.year, day.month)
+    eb, lb, ee, le = days
+    for first, last in ((eb, lb), (ee, le), (eb, le)):
+        if first is not None and last is not None:
+            assert _day_key(first) <= _day_key(last), (first, last)
+
+
+FULL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+def check_timex_values(timexes: list[Timex]) -> None:
+    from edtf import parse_edtf
+
+    for timex in timexes:
+        if timex.edtf is not None:
+            parse_edtf(timex.edtf)  # raises on a form the edtf package rejects
+        check_bounds(timex.bounds)
+        match = FULL_DATE.match(timex.value)
+        if match and timex.mod is None and timex.bounds.earliest_begin is not None:
+            year, month, day = (int(part) if part else None for part in match.groups())
+            first = timex.bounds.earliest_begin
+            last = timex.bounds.latest_end
+            assert first.year == year and (month is None or first.month == month)
+            assert day is None or first.day == day
+            assert last is not None and last.year == year
+
+
+@PROPERTY
+@given(text=_texts(VALUE_FRAGMENTS), kind=kinds, dct=st.one_of(st.none(), news_dcts))
+def test_german_values_exist_and_bounds_agree(text: str, kind: str, dct: str | None) -> None:
+    check_timex_values(chronist.tag(text, kind=kind, dct=dct))
+
+
+@PROPERTY
+@given(text=_texts(ENGLISH_VALUE_FRAGMENTS), kind=kinds, dct=st.one_of(st.none(), news_dcts))
+def test_english_values_exist_and_bounds_agree(text: str, kind: str, dct: str | None) -> None:
+    check_timex_values(chronist.tag(text, lang="en", kind=kind, dct=dct))
+
+
+@settings(max_examples=60, deadline=None)
+@given(text=_texts(VALUE_FRAGMENTS), kind=kinds, dct=st.one_of(st.none(), news_dcts))
+def test_event_times_exist_and_saved_timelines_read_back(
+    text: str, kind: str, dct: str | None
+) -> None:
+    from edtf import parse_edtf
+
+    from chronist.timeline.build import build_timeline
+    from chronist.timeline.jsonio import from_json, to_json
+
+    timeline = build_timeline(text, kind=kind, dct=dct, recognizer=lambda _document: [])
+    for event in timeline.events:
+        check_bounds(event.time.bounds)
+        if event.time.edtf is not None:
+            parse_edtf(event.time.edtf)
+    from_json(to_json(timeline))  # the validator accepts what chronist writes
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "dct", "impossible"),
+    [
+        ("Am 5. September 1950 landeten sie. Am 31. griffen sie an.", "de", None, "1950-09-31"),
+        ("Am 29. Februar kam es zum Streik.", "de", "2023-03-05", "2023-02-29"),
+        ("On 29 February the strike began.", "en", "2023-03-05", "2023-02-29"),
+    ],
+)
+def test_no_impossible_day_is_produced(
+    text: str, lang: str, dct: str | None, impossible: str
+) -> None:
+    kind = "news" if dct else "narrative"
+    for timex in chronist.tag(text, lang=lang, kind=kind, dct=dct):
+        assert impossible not in timex.value and impossible not in (timex.edtf or "")
+
+
+def test_the_first_century_and_millennium_are_not_bc() -> None:
+    values = {t.text: t.value for t in chronist.tag("Im 1. Jahrhundert und im 1. Jahrtausend.")}
+    assert values == {"1. Jahrhundert": "00", "1. Jahrtausend": "0"}
+
+
+# --- adversarial inputs: bounded pieces, time that grows with the input --------------------
+
+
+def _adversarial(size: int) -> dict[str, str]:
+    import importlib.util
+
+    path = Path(__file__).resolve().parent.parent / "bench" / "adversarial.py"
+    spec = importlib.util.spec_from_file_location("adversarial", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    inputs: dict[str, str] = module.adversarial_inputs(size)
+    return inputs
+
+
+def test_sentences_are_bounded_on_adversarial_inputs() -> None:
+    from chronist.text.document import Document
+    from chronist.text.segment import MAX_SENTENCE
+
+    for name, text in _adversarial(20_000).items():
+        document = Document(text)
+        assert all(end - start <= MAX_SENTENCE for start, end in document.sentences), name
+        covered = "".join(text[start:end] for start, end in document.sentences)
+        assert (
+            len(covered) >= len(text.replace(" ", "").replace("\n", "")) * 0.5 or not text.strip()
+        )
+
+
+def _cpu(run: object) -> float:
+    import time
+
+    best = float("inf")
+    for _ in range(2):
+        started = time.process_time()
+        run()  # type: ignore[operator]
+        best = min(best, time.process_time() - started)
+    return best
+
+
+@pytest.mark.parametrize("command", ["tag", "extract"])
+def test_doubling_an_adversarial_input_about_doubles_the_time(command: str) -> None:
+    """Generous margins: a quadratic pass would show ×4 per doubling, linear ×2."""
+    from chronist.timeline.build import build_timeline
+
+    def run(text: str) -> object:
+        if command == "tag":
+            return chronist.tag(text)
+        return build_timeline(text, recognizer=lambda _document: [])
+
+    slow = []
+    small, large = _adversarial(16_000), _adversarial(32_000)
+    run("Am 1. September 1939 begann der Krieg.")
+    for name in small:
+        once = _cpu(lambda: run(small[name]))  # noqa: B023
+        twice = _cpu(lambda: run(large[name]))  # noqa: B023
+        if twice > 3.2 * once + 0.05:
+            slow.append(f"{name}: {once:.3f} s -> {twice:.3f} s")
+    assert not slow, slow

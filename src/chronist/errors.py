@@ -13,6 +13,10 @@
     ├── LanguageDataError         bad language data, found when it loads (file, line, rule)
     ├── ModelError                a shipped model is missing or unreadable
     ├── CorpusError               an evaluation corpus that cannot be parsed
+    ├── OutputError               an output that cannot be written (nothing half-written is left)
+    │   ├── OutputPermissionError no permission to write there (or a read-only file system)
+    │   ├── OutputFolderError     the folder is missing, or a part of the path is a file
+    │   └── DiskFullError         no space left on the device (or the quota is used up)
     └── StoreError                a corpus store that cannot be opened, read or written
 
 Finding nothing is a value (an empty list), never an exception. Each class has
@@ -75,7 +79,23 @@ class CorpusError(ChronistError):
     code = "E500"
 
 
+class OutputError(ChronistError):
+    code = "E600"
+
+
+class OutputPermissionError(OutputError):
+    code = "E601"
+
+
+class OutputFolderError(OutputError):
+    code = "E602"
+
+
+class DiskFullError(OutputError):
+    code = "E603"
+
+
 class StoreError(ChronistError):
     """The corpus store (``chronist.Store``): missing ``duckdb``, a busy or foreign file."""
 
-    code = "E600"
+    code = "E700"

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import os
 import sys
 import time
 import traceback
@@ -29,7 +28,8 @@ from pathlib import Path
 from typing import NoReturn, TextIO
 
 import chronist
-from chronist.cli.options import add_debug, add_document_options, megabytes
+from chronist.cli.options import add_debug, add_document_options, add_output, megabytes
+from chronist.cli.output import one_line, output_error, silence_stdout, write_file
 from chronist.errors import ChronistError, MissingInputError, OptionError
 from chronist.export.tagging import TagDocument, write_json, write_table, write_timeml
 from chronist.temporal.mention import Timex
@@ -105,7 +105,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         handler: Handler | None = getattr(args, "handler", None)
         if handler is None:
             raise UsageError("missing command; try 'chronist tag FILE' or 'chronist --help'")
-        return handler(args)
+        code = handler(args)
+        sys.stdout.flush()
+        return code
     except UsageError as error:
         _report(f"{error} [{OptionError.code}]")
         return EXIT_USAGE
@@ -119,8 +121,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         _report("interrupted", prefix="chronist: ")
         return EXIT_INTERRUPTED
     except BrokenPipeError:
-        _silence_stdout()
+        silence_stdout()
         return EXIT_PIPE
+    except OSError as error:  # a write no command caught (stdout to a full device)
+        silence_stdout()
+        _report_error(output_error(error, error.filename or "standard output"), debug)
+        return EXIT_FAILED
     except Exception as error:
         _report_error(error, debug)
         return EXIT_FAILED
@@ -164,10 +170,9 @@ def _add_tag_parser(subparsers: argparse._SubParsersAction[_Parser]) -> None:
         "--format", choices=tuple(_FORMATS), default="text",
         help="text: a table for reading (default); json: every field; timeml: TIMEX3 inline",
     )  # fmt: skip
-    tag.add_argument(
-        "-o", "--output", metavar="DIR", type=Path,
-        help="write one file per input into DIR (created if needed) instead of stdout",
-    )  # fmt: skip
+    add_output(
+        tag, "write one file per input into DIR (created if needed) instead of stdout", "DIR"
+    )
     tag.add_argument(
         "--max-size", metavar="MB", type=megabytes, default=DEFAULT_MAX_BYTES,
         help=f"largest input read, in MB (default: {DEFAULT_MAX_BYTES // 1_000_000})",
@@ -329,8 +334,14 @@ def _emit(
             stream.write(write_timeml(document, text, list(timexes)))
 
     if output is None:
-        write(sys.stdout)
-        sys.stdout.flush()
+        try:
+            write(sys.stdout)
+            sys.stdout.flush()
+        except BrokenPipeError:
+            raise
+        except OSError as error:
+            silence_stdout()
+            raise output_error(error, "standard output") from error
         return
     target = output / item.relative.parent / (item.relative.name + _FORMATS[format_name])
     resolved = target.resolve()
@@ -339,18 +350,7 @@ def _emit(
     if resolved in written:
         raise OptionError(f"{target}: already written for {written[resolved]}; rename an input")
     written[resolved] = item.name
-    _write_atomically(target, write)
-
-
-def _write_atomically(target: Path, write: Callable[[TextIO], None]) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_name(f".{target.name}.{os.getpid()}.part")
-    try:
-        with open(partial, "w", encoding="utf-8", newline="") as stream:
-            write(stream)
-        os.replace(partial, target)
-    finally:
-        partial.unlink(missing_ok=True)
+    write_file(target, write)
 
 
 class _Progress:
@@ -390,7 +390,7 @@ def _summarise(
         + (f", written to {output}/" if output is not None and done else "")
         + (f"; {len(failures)} failed:" if failures else "")
     ]
-    lines += [f"  {reason}" for _name, reason in failures]
+    lines += [f"  {one_line(reason)}" for _name, reason in failures]
     sys.stderr.write("\n".join(lines) + "\n")
 
 
@@ -410,7 +410,7 @@ def _report_error(error: Exception, debug: bool) -> None:
 
 
 def _report(message: str, prefix: str = "chronist: error: ") -> None:
-    sys.stderr.write(f"{prefix}{message}\n")
+    sys.stderr.write(f"{prefix}{one_line(message)}\n")
     sys.stderr.flush()
 
 
@@ -425,15 +425,6 @@ def _prepare_stdout(exact: bool) -> None:
         stream.reconfigure(encoding="utf-8")
     else:
         stream.reconfigure(errors="replace")
-
-
-def _silence_stdout() -> None:
-    # The reader went away (`chronist tag x | head`); stop Python's flush at exit from failing.
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError, AttributeError):
-        pass
 
 
 if __name__ == "__main__":

@@ -1,3 +1,6 @@
+"""``python -m chronist.cli``: the command line."""
+
 from chronist.cli import main
 
-raise SystemExit(main())
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -19,6 +19,8 @@ import sys
 from typing import Any
 
 from chronist.cli.options import add_lang
+from chronist.cli.output import one_line, write_stdout
+from chronist.errors import CorpusError, InputError
 
 __all__ = ["register", "run"]
 
@@ -39,7 +41,7 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("files", nargs="*", metavar="FILE", help="text file, or - (stdin)")
-    add_lang(parser)
+    add_lang(parser, "the text")
     parser.add_argument("--format", choices=("text", "json"), default="text", help="default: text")
     parser.add_argument("--store", metavar="STORE", help="list a corpus store's merged entities")
     parser.add_argument("--type", choices=("PER", "LOC", "ORG"), help="with --store: one type")
@@ -48,18 +50,8 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
 
 
 def _read(path: str) -> str:
-    try:
-        from chronist.text.reading import read_text
-    except ImportError:  # pragma: no cover - textio is part of the package
-        from chronist.errors import InputError, MissingInputError
+    from chronist.text.reading import read_text
 
-        try:
-            with open(path, encoding="utf-8") as handle:
-                return handle.read()
-        except FileNotFoundError as error:
-            raise MissingInputError(f"{path}: no such file") from error
-        except (OSError, UnicodeDecodeError) as error:
-            raise InputError(f"{path}: {error}") from error
     return read_text(path)
 
 
@@ -89,22 +81,31 @@ def run(args: argparse.Namespace) -> int:
     from chronist.temporal.tagger import tagging
     from chronist.text.document import Document
 
+    failed = 0
     for path in args.files:
-        text = _read(path)
-        # dates first: no entity inside a date, and the era of each place is evidence
-        tagged = tagging(Document(text, args.lang, "auto"))
-        tagged.document.add_layer("timexes", tuple(tagged.timexes))
-        entities = recognize(tagged.document)
+        try:
+            text = _read(path)
+            # dates first: no entity inside a date, and the era of each place is evidence
+            tagged = tagging(Document(text, args.lang, "auto"))
+            tagged.document.add_layer("timexes", tuple(tagged.timexes))
+            entities = recognize(tagged.document)
+        except (InputError, CorpusError) as error:
+            if len(args.files) == 1:
+                raise
+            failed += 1  # a bad file of a batch is reported and the others go on
+            sys.stderr.write(f"chronist: error: {one_line(str(error))} [{error.code}]\n")
+            continue
         if args.format == "json":
             document = {
                 "source": path,
                 "lang": args.lang,
                 "entities": [entity.to_json() for entity in entities],
             }
-            sys.stdout.write(json.dumps(document, ensure_ascii=False) + "\n")
+            write_stdout(json.dumps(document, ensure_ascii=False) + "\n")
         else:
-            if len(args.files) > 1:
-                sys.stdout.write(f"== {path}\n")
-            for entity in entities:
-                sys.stdout.write(_text_line(entity).rstrip() + "\n")
-    return 0
+            lines = [f"== {path}\n"] if len(args.files) > 1 else []
+            lines += [_text_line(entity).rstrip() + "\n" for entity in entities]
+            write_stdout("".join(lines))
+    if failed:
+        sys.stderr.write(f"chronist: {len(args.files) - failed} of {len(args.files)} inputs done\n")
+    return 1 if failed else 0

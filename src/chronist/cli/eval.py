@@ -10,7 +10,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import chronist
-from chronist.cli.options import KINDS, add_lang
+from chronist.cli.options import add_kind, add_lang
+from chronist.cli.output import write_stdout
 from chronist.errors import OptionError
 from chronist.evaluation.align import align_timexes
 from chronist.evaluation.corpora import GoldDocument, GoldTimex, load_corpus, read_document
@@ -49,9 +50,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "corpus", nargs="*", type=Path, metavar="CORPUS", help="gold file or folder"
     )
     add_lang(parser, "the corpus")
-    parser.add_argument(
-        "--kind", choices=KINDS, default="auto", help="how to read the texts (default: auto)"
-    )
+    add_kind(parser)
     parser.add_argument("--peer", type=Path, metavar="DIR", help="a peer's TimeML output folder")
     parser.add_argument("--no-chronist", action="store_true", help="score only the peer")
     parser.add_argument("--errors", type=int, default=5, metavar="N", help="examples per group")
@@ -73,6 +72,8 @@ def run(args: argparse.Namespace) -> int:
     if args.corpus:
         if args.no_chronist and args.peer is None:
             raise OptionError("eval: --no-chronist needs --peer DIR")
+        if args.peer is not None and not args.peer.is_dir():
+            raise OptionError(f"eval: --peer {args.peer}: no such folder")
         documents = [doc for path in args.corpus for doc in load_corpus(path)]
         results: list[EvaluationResult] = []
         if not args.no_chronist:
@@ -81,7 +82,7 @@ def run(args: argparse.Namespace) -> int:
             results.append(evaluate(args.peer.name or "peer", _peer_all(documents, args.peer)))
         corpus = ", ".join(str(path) for path in args.corpus)
         render = format_json if args.format == "json" else format_text
-        sys.stdout.write(render(results, corpus=corpus, examples=args.errors))
+        write_stdout(render(results, corpus=corpus, examples=args.errors))
     if args.ner is not None:
         return _run_ner(args.ner)
     return 0
@@ -145,7 +146,7 @@ def _run_ner(path: Path) -> int:
         sys.stderr.write(f"chronist eval: entity evaluation is not available ({error})\n")
         return 1
     report = entities.format_ner_report(entities.evaluate_ner_file(path))
-    sys.stdout.write(str(report).rstrip("\n") + "\n")
+    write_stdout(str(report).rstrip("\n") + "\n")
     return 0
 
 

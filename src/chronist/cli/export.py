@@ -16,6 +16,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from chronist.cli.options import add_output
+from chronist.cli.output import write_stdout, write_text
+from chronist.errors import OptionError
 from chronist.export.formats import FORMATS
 
 __all__ = ["register", "run"]
@@ -42,7 +45,7 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
     )
     parser.add_argument("file", metavar="SAVED.json", help="saved timeline, or - (stdin)")
     parser.add_argument("--format", required=True, choices=tuple(FORMATS), help="output format")
-    parser.add_argument("-o", "--output", metavar="OUT", type=Path, help="file (default: stdout)")
+    add_output(parser, "file (default: stdout); written whole or not at all")
     parser.set_defaults(handler=run)
 
 
@@ -55,8 +58,10 @@ def run(args: argparse.Namespace) -> int:
     timeline = load_timeline(path)
     text = export(timeline, args.format)
     if args.output is None:
-        sys.stdout.write(text)
+        write_stdout(text)
     else:
-        args.output.write_text(text, encoding="utf-8")
+        if args.file != "-" and Path(args.file).resolve() == args.output.resolve():
+            raise OptionError(f"-o {args.output}: would overwrite the input; choose another file")
+        write_text(args.output, text)
         print(f"wrote {args.output} ({args.format})", file=sys.stderr)
     return 0

@@ -17,9 +17,12 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 from typing import Any
 
-from chronist.cli.options import add_document_options
+from chronist.cli.options import add_document_options, add_output
+from chronist.cli.output import write_stdout, write_text
+from chronist.errors import OptionError
 from chronist.timeline.model import Event, Timeline, TimeSource
 
 __all__ = ["format_text", "register", "run"]
@@ -48,6 +51,7 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
     )
     parser.add_argument("file", metavar="FILE", help="text file, or - (stdin)")
     add_document_options(parser)
+    add_output(parser, "file (default: stdout); written whole or not at all")
     from chronist.export.formats import FORMATS
 
     parser.add_argument(
@@ -118,11 +122,18 @@ def run(args: argparse.Namespace) -> int:
         reference=reference,
     )
     if args.format == "json":
-        sys.stdout.write(dumps(timeline) + "\n")
+        output = dumps(timeline) + "\n"
     elif args.format == "text":
-        sys.stdout.write(format_text(timeline))
+        output = format_text(timeline)
     else:
         from chronist.export.formats import export
 
-        sys.stdout.write(export(timeline, args.format))
+        output = export(timeline, args.format)
+    if args.output is None:
+        write_stdout(output)
+    else:
+        if args.file != "-" and Path(args.file).resolve() == args.output.resolve():
+            raise OptionError(f"-o {args.output}: would overwrite the input; choose another file")
+        write_text(args.output, output)
+        print(f"wrote {args.output} ({len(timeline.events)} events)", file=sys.stderr)
     return 0

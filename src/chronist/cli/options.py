@@ -1,8 +1,13 @@
-"""Options shared by the subcommands: declared once, checked the same way everywhere.
+"""The options several subcommands share, declared once and checked the same way.
 
-``--lang``, ``--kind`` and ``--dct`` describe the documents a command reads;
-``--debug`` shows tracebacks. A malformed value is a usage error (exit 2) with
-one line saying what is expected.
+Each ``add_*`` function adds one option to a subcommand's parser with the same
+name, help and check everywhere, so that ``--dct 0000-01-01`` or ``--lang xx``
+is refused by every command with the same one-line message (exit code 2).
+
+>>> parser = argparse.ArgumentParser()
+>>> add_dct(parser)
+>>> parser.parse_args(["--dct", "1950-06-25"]).dct
+'1950-06-25'
 """
 
 from __future__ import annotations
@@ -10,15 +15,27 @@ from __future__ import annotations
 import argparse
 import datetime
 import re
+from pathlib import Path
 from typing import Any
 
-__all__ = ["add_debug", "add_document_options", "add_lang", "iso_date", "megabytes"]
+__all__ = [
+    "KINDS",
+    "add_dct",
+    "add_debug",
+    "add_document_options",
+    "add_kind",
+    "add_lang",
+    "add_output",
+    "iso_date",
+    "language",
+    "megabytes",
+]
 
 KINDS = ("auto", "narrative", "news")
 
 
 def iso_date(value: str) -> str:
-    """A calendar day written YYYY-MM-DD (year 0001 to 9999)."""
+    """A real calendar day written ``YYYY-MM-DD`` (year 1 to 9999)."""
     example = "write it as YYYY-MM-DD, e.g. 1950-06-25"
     if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
         raise argparse.ArgumentTypeError(f"invalid date {value!r}; {example}")
@@ -40,28 +57,48 @@ def megabytes(value: str) -> int:
     return int(size * 1_000_000)
 
 
-def add_lang(parser: argparse.ArgumentParser, what: str = "the text") -> None:
+def language(value: str) -> str:
+    """A language chronist has data for (a language folder, see :mod:`chronist.lang`)."""
+    from chronist.lang import available_languages
+
+    available = available_languages()
+    if value not in available:
+        raise argparse.ArgumentTypeError(
+            f"unknown language {value!r}; available: {', '.join(available)}"
+        )
+    return value
+
+
+def add_lang(parser: argparse.ArgumentParser, what: str = "the texts") -> None:
     parser.add_argument(
-        "--lang", default="de", help=f"language of {what}: de, en, ... (default: de)"
+        "--lang", type=language, default="de", help=f"language of {what} (default: de)"
     )
+
+
+def add_kind(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--kind", choices=KINDS, default="auto",
+        help="narrative: history, dates anchored in the story; news: relative to --dct; "
+        "auto (default): news if --dct is given and the text's years lie near it",
+    )  # fmt: skip
+
+
+def add_dct(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--dct", type=iso_date, metavar="YYYY-MM-DD",
+        help="document creation time (publication date) for news",
+    )  # fmt: skip
 
 
 def add_document_options(parser: argparse.ArgumentParser, what: str = "the text") -> None:
     """``--lang``, ``--kind`` and ``--dct`` for the documents a command reads."""
     add_lang(parser, what)
-    parser.add_argument(
-        "--kind",
-        choices=KINDS,
-        default="auto",
-        help="narrative: history, dates anchored in the story; news: relative to --dct; "
-        "auto (default): news if --dct is given and the text's years lie near it",
-    )
-    parser.add_argument(
-        "--dct",
-        type=iso_date,
-        metavar="YYYY-MM-DD",
-        help="document creation time (publication date), for news",
-    )
+    add_kind(parser)
+    add_dct(parser)
+
+
+def add_output(parser: argparse.ArgumentParser, help: str, metavar: str = "OUT") -> None:
+    parser.add_argument("-o", "--output", metavar=metavar, type=Path, help=help)
 
 
 def add_debug(parser: argparse.ArgumentParser | Any) -> None:

@@ -19,7 +19,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from chronist.cli.options import add_document_options
+from chronist.cli.options import add_document_options, add_output
+from chronist.cli.output import UniqueTargets, one_line, output_error, write_text
 from chronist.errors import ChronistError, InputError, OptionError
 from chronist.timeline.files import load_timeline
 
@@ -49,9 +50,7 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
     parser.add_argument(
         "files", nargs="*", metavar="FILE", help="text file, saved timeline JSON, or directory"
     )
-    parser.add_argument(
-        "-o", "--output", metavar="OUT", type=Path, help="HTML file (one input) or directory"
-    )
+    add_output(parser, "HTML file (one input) or directory")
     add_document_options(parser, "text inputs")
     parser.add_argument("--store", type=Path, help="the page of a corpus store's merged events")
     from chronist.cli.store import add_filters
@@ -105,7 +104,11 @@ def run(args: argparse.Namespace) -> int:
     if several and args.output is not None and args.output.suffix == ".html":
         raise OptionError("several inputs need -o DIRECTORY, not a file name")
     if several and args.output is not None:
-        args.output.mkdir(parents=True, exist_ok=True)
+        try:
+            args.output.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise output_error(error, str(args.output)) from error
+    targets = UniqueTargets()
     failed: list[tuple[str, str]] = []
     for number, path in enumerate(files, start=1):
         if several:
@@ -113,18 +116,19 @@ def run(args: argparse.Namespace) -> int:
         try:
             timeline = load_timeline(path, lang=args.lang, kind=args.kind, dct=args.dct)
             page = render_report(timeline)
-            target = _target(path, args.output, several)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(page, encoding="utf-8")
+            target = targets.claim(_target(path, args.output, several))
+            if Path(path).resolve() == target.resolve():
+                raise OptionError(f"{target}: would overwrite the input; choose another -o")
+            write_text(target, page)
         except ChronistError as error:
             if not several:
                 raise
-            failed.append((path, str(error)))
+            failed.append((path, f"{error} [{error.code}]"))
             continue
         count = len(timeline.events)
         print(f"wrote {target} ({count} events) - open it in a browser")
     if several:
         print(f"{len(files) - len(failed)} of {len(files)} pages written", file=sys.stderr)
         for path, reason in failed:
-            print(f"  failed: {path}: {reason}", file=sys.stderr)
+            print(f"  failed: {one_line(path)}: {one_line(reason)}", file=sys.stderr)
     return 1 if failed else 0

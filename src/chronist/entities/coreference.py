@@ -10,6 +10,7 @@ types; its canonical mention is the fullest uninflected one.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Container
 from dataclasses import dataclass
 
 from chronist.entities.types import EntityType, Mention
@@ -27,7 +28,21 @@ class TypedMention:
     type: EntityType
 
 
-def uninflected(name: str, known: set[str]) -> str:
+class _Without:
+    """The names of ``names`` but one, without copying the set (once per mention would be
+    quadratic in a long document)."""
+
+    __slots__ = ("excluded", "names")
+
+    def __init__(self, names: Container[str], excluded: str) -> None:
+        self.names = names
+        self.excluded = excluded
+
+    def __contains__(self, name: object) -> bool:
+        return name != self.excluded and name in self.names
+
+
+def uninflected(name: str, known: Container[str]) -> str:
     """The form of ``name`` without a genitive ending, if that form is in ``known``.
 
     >>> uninflected("MacArthurs", {"MacArthur"}), uninflected("Berlin", set())
@@ -61,10 +76,9 @@ def cluster_mentions(mentions: list[TypedMention]) -> list[list[TypedMention]]:
     [['Douglas MacArthur', 'MacArthurs'], ['Truman']]
     """
     texts = {m.mention.text for m in mentions}
-    # every mention's key: its uninflected form
-    keys = [
-        uninflected(_strip_genitive(m.mention.text), texts - {m.mention.text}) for m in mentions
-    ]
+    # every mention's key: its uninflected form (worked out once per distinct text)
+    key_of = {text: uninflected(_strip_genitive(text), _Without(texts, text)) for text in texts}
+    keys = [key_of[m.mention.text] for m in mentions]
     # persons: a one-word key that is the last or first word of a longer name
     person_names = {key for key, m in zip(keys, mentions, strict=True) if m.type is EntityType.PER}
     long_names = sorted((k for k in person_names if " " in k), key=lambda k: (-len(k), k))
@@ -134,7 +148,7 @@ def canonical(group: list[TypedMention]) -> Mention:
 
     def rank(m: TypedMention) -> tuple[int, int, int]:
         text = m.mention.text
-        inflected = uninflected(text, texts - {text}) != text
+        inflected = uninflected(text, _Without(texts, text)) != text
         return (-len(text.split()), int(inflected), m.mention.start)
 
     return min(group, key=rank).mention

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from chronist.errors import CorpusError
+from chronist.errors import CorpusError, InputError
 
 __all__ = ["LabelledSentence", "map_label", "read_corpus", "spans_of"]
 
@@ -128,6 +128,16 @@ def _is_comment(parts: list[str], germeval: bool) -> bool:
     return germeval or len(parts) < 2 or not _BIO.match(parts[-1]) or parts[0] != "#"
 
 
+def _bio(label: str, path: Path, number: int) -> str:
+    """``label`` if it is a BIO tag; otherwise the file is not a labelled corpus."""
+    if not _BIO.match(label.strip()):
+        raise CorpusError(
+            f"{path}:{number}: {label[:20]!r} is not a BIO label "
+            "(expected a CoNLL/BIO file or a GermEval TSV)"
+        )
+    return label
+
+
 def read_corpus(path: Path) -> list[LabelledSentence]:
     """Read a CoNLL/BIO file (token first, label column found by its BIO tags)
     or a GermEval 2014 TSV.
@@ -138,10 +148,12 @@ def read_corpus(path: Path) -> list[LabelledSentence]:
     >>> read_corpus(p)[0].labels
     ('B-PER', 'O', 'O')
     """
+    from chronist.text.reading import read_text
+
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise CorpusError(f"cannot read corpus {path}: {error}") from error
+        text = read_text(path)  # a pipe, a device or a huge file is checked, never waited on
+    except InputError as error:
+        raise CorpusError(f"cannot read corpus {error}") from error
     lines = text.splitlines()
     germeval = _is_germeval(lines)
     token_column, label_column = _columns(lines)
@@ -168,7 +180,7 @@ def read_corpus(path: Path) -> list[LabelledSentence]:
             if len(parts) < 3:
                 raise CorpusError(f"{path}:{number}: expected 4 tab-separated columns")
             tokens.append(parts[1])
-            labels.append(map_label(parts[2]))
+            labels.append(map_label(_bio(parts[2], path, number)))
         else:
             if len(parts) < 2:
                 if len(parts) == 1:
@@ -177,7 +189,8 @@ def read_corpus(path: Path) -> list[LabelledSentence]:
                     continue
                 raise CorpusError(f"{path}:{number}: expected a token and a label")
             tokens.append(parts[token_column] if len(parts) > token_column else parts[0])
-            labels.append(map_label(parts[min(label_column, len(parts) - 1)]))
+            label = parts[min(label_column, len(parts) - 1)]
+            labels.append(map_label(_bio(label, path, number)))
     flush()
     if not sentences:
         raise CorpusError(f"no labelled tokens in {path}")

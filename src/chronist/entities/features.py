@@ -13,12 +13,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-__all__ = ["sentence_features", "word_shape"]
+__all__ = ["forget_words", "sentence_features", "word_shape"]
 
 _NAME_FLAGS = frozenset(
     {"fn", "sn", "gn", "tr", "wc", "wl", "wo", "fnm", "gnm", "trm", "wlm", "wom"}
 )
-_CACHE_LIMIT = 300_000
+# Words whose features are kept (about 1.6 KB each): the frequent words of a long
+# document stay, and the cache's memory is bounded whatever the input.
+_CACHE_LIMIT = 30_000
 
 
 def word_shape(word: str) -> str:
@@ -59,6 +61,11 @@ class _WordFeatures:
 
 _cache: dict[str, _WordFeatures] = {}
 _cache_owner: list[int] = [0]
+
+
+def forget_words() -> None:
+    """Drop the cached features of words (a document is done; its memory goes back)."""
+    _cache.clear()
 
 
 def _compute(word: str, lexicon: Mapping[str, tuple[str, ...]]) -> _WordFeatures:

@@ -7,7 +7,7 @@ from functools import cache
 
 import pycrfsuite  # type: ignore[import-untyped]
 
-from chronist.entities.features import sentence_features
+from chronist.entities.features import forget_words, sentence_features
 from chronist.entities.gazetteer_pass import apply_lexical_passes
 from chronist.entities.resources import data_path, lexicon
 from chronist.errors import ModelError
@@ -49,6 +49,7 @@ def tag_sentences(sentences: Sequence[Sequence[str]]) -> list[list[str]]:
             continue
         best = list(tagger.tag(sentence_features(sentence, words)))
         labels.append(apply_lexical_passes(sentence, _boost_recall(tagger, sentence, best)))
+    forget_words()
     return labels
 
 

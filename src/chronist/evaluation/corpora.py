@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from chronist.errors import CorpusError
+from chronist.errors import CorpusError, InputError
 from chronist.evaluation.markup import Element, parse_inline
 from chronist.evaluation.valueshape import timex2_type
 
@@ -140,10 +140,12 @@ def read_document(path: Path) -> GoldDocument:
     >>> read_document(Path("WikiWarsDE-dev/keyinline/01_WW2.key.xml")).doc_id  # doctest: +SKIP
     '01_WW2'
     """
+    from chronist.text.reading import read_text
+
     try:
-        markup = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise CorpusError(f"{path}: cannot read corpus file ({error})") from error
+        markup = read_text(path)
+    except InputError as error:
+        raise CorpusError(f"cannot read corpus file {error}") from error
     if "<TimeML" in markup:
         return read_timeml(markup, source=str(path), doc_id=doc_id_of(path))
     if "<TIMEX2" in markup or "<TEXT" in markup:

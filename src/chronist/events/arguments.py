@@ -65,10 +65,9 @@ def entity_mentions(entities: Sequence[Entity]) -> list[EntityMention]:
 
 def _in_clause(mentions: Sequence[EntityMention], clause: tuple[int, int]) -> list[EntityMention]:
     first = bisect_left(mentions, clause[0], key=lambda m: m.start)
+    last = bisect_left(mentions, clause[1], first, key=lambda m: m.start)
     found = []
-    for mention in mentions[first:]:
-        if mention.start >= clause[1]:
-            break
+    for mention in mentions[first:last]:
         if mention.end <= clause[1]:
             found.append(mention)
     return found

@@ -159,6 +159,7 @@ class _Context:
     references: Sequence[ReferenceMention]
     entities: Sequence[EntityMention]
     date_starts: Sequence[int]
+    reference_starts: Sequence[int] = ()
 
 
 def _own_date(
@@ -179,9 +180,9 @@ def _local(context: _Context, sentence: tuple[int, int]) -> _Context:
     dates = context.dates[
         bisect_left(context.date_starts, start) : bisect_left(context.date_starts, end)
     ]
-    references = (
-        [r for r in context.references if start <= r.start < end] if context.references else []
-    )
+    references = context.references[
+        bisect_left(context.reference_starts, start) : bisect_left(context.reference_starts, end)
+    ]
     return replace(context, dates=dates, references=references, date_starts=[])
 
 
@@ -412,9 +413,11 @@ def detect_events(
     if isinstance(document, str):
         document = Document(document)
     ordered = sorted(dates)
+    named = sorted(references, key=lambda reference: reference.start)
     context = _Context(
-        document, document.text, load_lexicon(document.lang), ordered, references,
+        document, document.text, load_lexicon(document.lang), ordered, named,
         entity_mentions(entities), [start for start, _ in ordered],
+        [reference.start for reference in named],
     )  # fmt: skip
     found: list[EventMention] = []
     for sentence in document.lines:

@@ -3,15 +3,17 @@
 Columns (:data:`COLUMNS`): id, the EDTF and TIMEX3 value, the four bounds
 (ISO days, astronomical years), label, type, people, organisations, place and
 its coordinates, the quote and its offsets, confidence, modality and how the
-time was inferred. Several people are joined with ``"; "``. Text cells that a
-spreadsheet would run as a formula (starting ``=``, ``+``, ``-``, ``@``) get a
-leading apostrophe; dates and numbers are written as they are.
+time was inferred. Several people are joined with ``"; "``. Any cell that a
+spreadsheet would run as a formula (starting ``=``, ``+``, ``-``, ``@``, ...),
+in any column, gets a leading apostrophe; plain dates and numbers are written
+as they are.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import re
 
 from chronist.export.dates import edtf_of
 from chronist.export.people import organisations, people
@@ -27,14 +29,21 @@ COLUMNS = (
 )  # fmt: skip
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-_TEXT_COLUMNS = frozenset({"label", "type", "people", "organisations", "place", "quote"})
+# A date, interval or number: digits and date punctuation only, nothing a formula needs
+_PLAIN_VALUE = re.compile(r"-?[0-9][0-9X?~%/.:+\-]*")
 
 
-def _cell(column: str, value: object) -> str:
+def _cell(value: object) -> str:
+    """Every cell a spreadsheet would run as a formula gets a leading apostrophe,
+    whichever column it is in; a plain date or number (``-0043-03-15``) stays.
+
+    >>> _cell("=HYPERLINK(1)"), _cell("-0043-03-15"), _cell("-1+cmd|x")
+    ("'=HYPERLINK(1)", '-0043-03-15', "'-1+cmd|x")
+    """
     if value is None:
         return ""
     text = str(value)
-    if column in _TEXT_COLUMNS and text.startswith(_FORMULA_START):
+    if text.startswith(_FORMULA_START) and not _PLAIN_VALUE.fullmatch(text):
         return "'" + text
     return text
 
@@ -69,7 +78,7 @@ def _row(timeline: Timeline, event: Event) -> dict[str, str]:
         "modality": event.modality.value,
         "time_source": time.source.value,
     }
-    return {column: _cell(column, values[column]) for column in COLUMNS}
+    return {column: _cell(values[column]) for column in COLUMNS}
 
 
 def to_csv(timeline: Timeline) -> str:

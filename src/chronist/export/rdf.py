@@ -26,6 +26,7 @@ __all__ = ["to_rdf"]
 
 SEM = "http://semanticweb.cs.vu.nl/2009/11/sem/"
 EDTF_DATATYPE = "http://id.loc.gov/datatypes/edtf/EDTF"
+_EDTF = f"<{EDTF_DATATYPE}>"
 
 _PREFIXES = f"""\
 @prefix sem: <{SEM}> .
@@ -38,6 +39,8 @@ _PREFIXES = f"""\
 
 _ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"}
 _SPECIAL = re.compile(r'[\\"\n\r\t]')
+# A BCP 47 tag as Turtle's LANGTAG allows it; anything else is left off the literal.
+_LANGUAGE_TAG = re.compile(r"[A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*")
 _GEONAMES = re.compile(r"^geonames:(\d+)$")
 _STAMPS = (
     ("earliest_begin", "hasEarliestBeginTimeStamp"),
@@ -47,9 +50,27 @@ _STAMPS = (
 )
 
 
-def _literal(text: str, lang: str | None = None) -> str:
+def _literal(text: str, lang: str | None = None, datatype: str | None = None) -> str:
+    """A Turtle string literal: every character that could end it is escaped.
+
+    >>> _literal('a" . <x> <y> <z> . "', "de")
+    '"a\\\\" . <x> <y> <z> . \\\\""@de'
+    >>> _literal("x", "de .\\n<x> <y> <z>")
+    '"x"'
+    """
     escaped = _SPECIAL.sub(lambda match: _ESCAPES[match.group(0)], text)
-    return f'"{escaped}"@{lang}' if lang else f'"{escaped}"'
+    if datatype is not None:
+        return f'"{escaped}"^^{datatype}'
+    return f'"{escaped}"@{lang}' if lang and _LANGUAGE_TAG.fullmatch(lang) else f'"{escaped}"'
+
+
+def _decimal(value: float | None) -> str:
+    """An xsd:decimal (no exponent) of a coordinate.
+
+    >>> _decimal(55.75204), _decimal(1e-05), _decimal(10.0)
+    ('55.75204', '0.00001', '10')
+    """
+    return f"{float(value or 0):.7f}".rstrip("0").rstrip(".")
 
 
 def _iri(value: str) -> str:
@@ -93,8 +114,8 @@ class _Writer:
         statements = ["a sem:Place", f"rdfs:label {_literal(place.text)}"]
         if place.located:
             statements += [
-                f'geo:lat "{place.lat}"^^xsd:decimal',
-                f'geo:long "{place.lon}"^^xsd:decimal',
+                f'geo:lat "{_decimal(place.lat)}"^^xsd:decimal',
+                f'geo:long "{_decimal(place.lon)}"^^xsd:decimal',
             ]
         match = _GEONAMES.match(place.gazetteer_id or "")
         if match:
@@ -116,7 +137,7 @@ class _Writer:
             edtf = edtf_of(time)
             time_statements = ["a sem:Time"]
             if edtf:
-                time_statements.append(f'dcterms:date "{edtf}"^^<{EDTF_DATATYPE}>')
+                time_statements.append(f"dcterms:date {_literal(edtf, datatype=_EDTF)}")
             if time.text:
                 time_statements.append(f"rdfs:label {_literal(time.text, self.lang)}")
             time_statements.append(

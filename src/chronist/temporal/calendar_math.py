@@ -9,6 +9,7 @@ from chronist.temporal.values import (
     CalendarPoint,
     Day,
     Grain,
+    Interval,
     Unit,
     days_in_month,
     shift_day,
@@ -45,6 +46,26 @@ def ordinal_distance(a: Day, b: Day) -> int:
 
 def easter_point(year: int, offset: int) -> CalendarPoint:
     return day_point(shift_day(easter_sunday(year), offset))
+
+
+def exists(value: object) -> bool:
+    """Whether every day a resolved value names is a day of the calendar (no 31
+    September, no 29 February in a common year); values without a full day pass.
+
+    >>> exists(CalendarPoint(Grain.DAY, 2023, 2, 29)), exists(CalendarPoint(Grain.DAY, 2024, 2, 29))
+    (False, True)
+    """
+    if isinstance(value, Interval):
+        return exists(value.begin) and exists(value.end)
+    if not isinstance(value, CalendarPoint):
+        return True
+    if value.month is not None and not 1 <= value.month <= 12:
+        return False
+    if value.day is None:
+        return True
+    if value.year is None or value.month is None:
+        return 1 <= value.day <= 31
+    return 1 <= value.day <= days_in_month(value.year, value.month)
 
 
 def fill_from_anchor(

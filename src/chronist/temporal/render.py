@@ -61,15 +61,15 @@ def _point_timex(point: CalendarPoint) -> str:
     if grain == Grain.MILLENNIUM:
         if year is None:
             return "X"
-        return f"BC{(1 - year) // 1000 - 1}" if year <= 0 else f"{year // 1000}"
+        return f"BC{(1 - year) // 1000 - 1}" if year < 0 else f"{year // 1000}"
     if grain == Grain.CENTURY:
         if year is None:
             return "XX"
-        return f"BC{(1 - year) // 100 - 1:02d}" if year <= 0 else f"{year // 100:02d}"
+        return f"BC{(1 - year) // 100 - 1:02d}" if year < 0 else f"{year // 100:02d}"
     if grain == Grain.DECADE:
         if year is None:
             return "XXX"
-        return f"BC{(1 - year) // 10:03d}" if year <= 0 else f"{year // 10:03d}"
+        return f"BC{(1 - year) // 10:03d}" if year < 0 else f"{year // 10:03d}"
     text = _year_timex(year)
     if grain == Grain.YEAR:
         return text
@@ -170,6 +170,8 @@ def duration_value(duration: Duration) -> str:
 def _edtf_year(year: int | None) -> str:
     if year is None:
         return "XXXX"
+    if abs(year) > 9999:
+        return f"Y{year}"  # EDTF writes years of more than four digits with a Y
     return f"-{abs(year):04d}" if year < 0 else f"{year:04d}"
 
 
@@ -180,19 +182,25 @@ def edtf_value(value: Resolved, mod: Mod | None, bounds: Bounds) -> str | None:
     '1520~'
     """
     if isinstance(value, Interval):
-        begin = _point_edtf(value.begin) if value.begin else ".."
-        end = _point_edtf(value.end) if value.end else ".."
+        begin = _point_edtf(value.begin, timed=False) if value.begin else ".."
+        end = _point_edtf(value.end, timed=False) if value.end else ".."
         return f"{begin}/{end}"
     if not isinstance(value, CalendarPoint):
         return None
     if value.weekday is not None and value.month is None:
         return None
+    if value.year is None and value.grain in (Grain.SEASON, Grain.QUARTER, Grain.HALF):
+        return None  # EDTF has no season or quarter of an unknown year
+    # EDTF qualifies and bounds dates, not date-times: the time of day is left out there
+    # and neither qualifies a date of unknown year nor opens an interval on unknown digits
     if mod is Mod.APPROX:
-        return _point_edtf(value) + "~"
-    if mod in (Mod.BEFORE, Mod.ON_OR_BEFORE):
-        return "../" + _point_edtf(value)
-    if mod in (Mod.AFTER, Mod.ON_OR_AFTER):
-        return _point_edtf(value) + "/.."
+        text = _point_edtf(value, timed=False)
+        return text if text.startswith("X") else text + "~"
+    if mod in (Mod.BEFORE, Mod.ON_OR_BEFORE, Mod.AFTER, Mod.ON_OR_AFTER):
+        text = _point_edtf(value, timed=False)
+        if "X" in text:
+            return None
+        return "../" + text if mod in (Mod.BEFORE, Mod.ON_OR_BEFORE) else text + "/.."
     if mod in (Mod.START, Mod.MID, Mod.END) and bounds.earliest_begin and bounds.latest_end:
         fine = value.grain >= Grain.MONTH
         return f"{_day_edtf(bounds.earliest_begin, fine)}/{_day_edtf(bounds.latest_end, fine)}"
@@ -204,8 +212,10 @@ def _day_edtf(day: Day, with_day: bool) -> str:
     return f"{text}-{day.day:02d}" if with_day else text
 
 
-def _point_edtf(point: CalendarPoint) -> str:
+def _point_edtf(point: CalendarPoint, timed: bool = True) -> str:
     year, grain = point.year, point.grain
+    if year is not None and abs(year) > 9999:
+        return _edtf_year(year)  # no months or days with a long year in EDTF
     if grain in (Grain.MILLENNIUM, Grain.CENTURY, Grain.DECADE):
         if year is None:
             return "XXXX"
@@ -236,16 +246,22 @@ def _point_edtf(point: CalendarPoint) -> str:
     text += f"-{point.day:02d}" if point.day else "-XX"
     if grain in (Grain.DAY, Grain.PART_OF_DAY) or point.hour is None:
         return text
+    if not timed or None in (year, point.month, point.day):
+        return text  # EDTF has a time only on a fully known day
     return f"{text}T{point.hour:02d}:{point.minute or 0:02d}:00"
 
 
 def _fmt_begin(day: Day) -> str:
+    if abs(day.year) > 9999:
+        return _edtf_year(day.year)
     if (day.month, day.day) == (1, 1):
         return day.iso()[:-6]
     return day.iso()[:-3] if day.day == 1 else day.iso()
 
 
 def _fmt_end(day: Day) -> str:
+    if abs(day.year) > 9999:
+        return _edtf_year(day.year)
     if (day.month, day.day) == (12, 31):
         return day.iso()[:-6]
     return day.iso()[:-3] if day.day == days_in_month(day.year, day.month) else day.iso()
@@ -264,7 +280,7 @@ def edtf_of_bounds(bounds: Bounds) -> str | None:
     last = bounds.latest_end
     if first is None and last is None:
         return None
-    if first is not None and last is not None:
+    if first is not None and last is not None and max(abs(first.year), abs(last.year)) <= 9999:
         if first == last:
             return first.iso()
         same_month = (first.year, first.month) == (last.year, last.month)

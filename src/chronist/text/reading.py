@@ -23,6 +23,7 @@ Example::
 from __future__ import annotations
 
 import codecs
+import fcntl
 import os
 import stat
 import sys
@@ -100,8 +101,10 @@ def read_text(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
             )
         if stat.S_ISREG(info.st_mode):
             _check_size(source, info.st_size, max_bytes)
-        with open(source, "rb") as stream:
-            return _decode_chunks(_chunks(stream), source, max_bytes, info.st_size)
+            with open(source, "rb") as stream:
+                return _decode_chunks(_chunks(stream), source, max_bytes, info.st_size)
+        with _open_special(source) as stream:
+            return _decode_chunks(_chunks(stream), source, max_bytes)
     except FileNotFoundError:
         raise MissingInputError(f"{source}: no such file; check the path") from None
     except PermissionError:
@@ -110,6 +113,16 @@ def read_text(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
         raise MissingInputError(f"{source}: is a directory, not a file") from None
     except OSError as error:
         raise InputError(f"{source}: cannot be read ({error.strerror or error})") from None
+
+
+def _open_special(source: str) -> BinaryIO:
+    """A pipe or device, opened without waiting: a named pipe nobody writes to reads
+    as empty instead of blocking for ever; one with a writer (``<(command)``) is read
+    to its end as usual."""
+    descriptor = os.open(source, os.O_RDONLY | os.O_NONBLOCK)
+    flags = fcntl.fcntl(descriptor, fcntl.F_GETFL)
+    fcntl.fcntl(descriptor, fcntl.F_SETFL, flags & ~os.O_NONBLOCK)
+    return os.fdopen(descriptor, "rb")
 
 
 def decode_bytes(data: bytes | bytearray, source: str) -> str:

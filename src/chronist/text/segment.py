@@ -7,7 +7,10 @@ not after an abbreviation of the language (``v. Chr.``, ``Nr.``, ``St.``), a
 single capital (``J. F. Kennedy``), or, where the language writes ordinals
 with a dot, a one- or two-digit number or a Roman numeral (``am 15.
 September``, ``Wilhelm II.``). The facts come from ``lang/<code>/text.toml``.
-Runs of punctuation are scanned once: the time is linear in the text.
+Runs of punctuation are scanned once: the time is linear in the text. A
+"sentence" longer than :data:`MAX_SENTENCE` characters (a list without
+periods, a table, text with no punctuation at all) is cut at a space near
+that length, so that no later pass ever works on more than a bounded stretch.
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from collections.abc import Iterator
 
 from chronist.text.language import TextFacts, is_ordinal_number, text_facts
 
-__all__ = ["SpanIndex", "paragraph_spans", "sentence_spans"]
+__all__ = ["MAX_SENTENCE", "SpanIndex", "paragraph_spans", "sentence_spans"]
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*|\r\n[ \t]*\r\n\s*")
 # A run of end marks starts only where no end mark precedes it, so that a long
@@ -26,6 +29,8 @@ _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*|\r\n[ \t]*\r\n\s*")
 _SENTENCE_END = re.compile(r"(?<![.!?…])[.!?…]+[\"'“”»«)\]]*\s+(?=[\"'„“»«(\[]?\w)")
 _LAST_WORD = re.compile(r"(?:^|[^\w.])([^\W_]+(?:\.[^\W_]+)*)\.$")
 _HEAD = 40
+# No sentence of the development corpora is longer than 1,500 characters.
+MAX_SENTENCE = 2000
 
 
 def paragraph_spans(text: str) -> list[tuple[int, int]]:
@@ -72,7 +77,7 @@ def sentence_spans(
     """
     facts = text_facts(lang)
     end = len(text) if end is None else end
-    spans = []
+    spans: list[tuple[int, int]] = []
     begin = start
     for match in _SENTENCE_END.finditer(text, start, end):
         if not text[match.end()].isdigit() and not _next_starts_sentence(text, match.end()):
@@ -92,7 +97,33 @@ def sentence_spans(
             stop -= 1
         if stop > begin:
             spans.append((begin, stop))
+    if any(stop - begin > MAX_SENTENCE for begin, stop in spans):
+        spans = [piece for span in spans for piece in _bounded(text, *span)]
     return spans
+
+
+def _bounded(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """``text[start:end]`` in pieces of at most MAX_SENTENCE characters, cut at spaces.
+
+    >>> [b - a for a, b in _bounded("x" * 4500, 0, 4500)]
+    [2000, 2000, 500]
+    """
+    while end - start > MAX_SENTENCE:
+        limit = start + MAX_SENTENCE
+        window = limit - MAX_SENTENCE // 4
+        cut = max(text.rfind(" ", window, limit), text.rfind("\n", window, limit))
+        if cut <= start:
+            cut = limit
+        stop = cut
+        while stop > start and text[stop - 1].isspace():
+            stop -= 1
+        if stop > start:
+            yield start, stop
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
+    if end > start:
+        yield start, end
 
 
 def _next_starts_sentence(text: str, at: int) -> bool:

@@ -48,11 +48,14 @@ _TOKEN_RE = re.compile(
 )
 
 
-def _split_trailing_dot(text: str, start: int, keep: bool) -> list[Token]:
+def _split_trailing_dot(
+    text: str, start: int, keep: bool, known: dict[str, str]
+) -> tuple[Token, ...]:
     if keep or not text.endswith(".") or len(text) == 1:
-        return [Token(text, start, start + len(text))]
+        return (Token(known.setdefault(text, text), start, start + len(text)),)
     end = start + len(text)
-    return [Token(text[:-1], start, end - 1), Token(".", end - 1, end)]
+    word = text[:-1]
+    return (Token(known.setdefault(word, word), start, end - 1), Token(".", end - 1, end))
 
 
 def tokenize(text: str, lang: str = "de", start: int = 0, end: int | None = None) -> list[Token]:
@@ -63,6 +66,7 @@ def tokenize(text: str, lang: str = "de", start: int = 0, end: int | None = None
     """
     facts = text_facts(lang)
     tokens: list[Token] = []
+    known: dict[str, str] = {}  # one string per distinct word: a long text repeats its words
     for match in _TOKEN_RE.finditer(text, start, len(text) if end is None else end):
         value = match.group()
         at = match.start()
@@ -74,16 +78,16 @@ def tokenize(text: str, lang: str = "de", start: int = 0, end: int | None = None
                 or (len(stem) == 1 and value[0].isupper())
                 or (facts.ordinal_dot and is_ordinal_number(value[:-1]) and _goes_on(text, match))
             )
-            tokens.extend(_split_trailing_dot(value, at, keep))
+            tokens.extend(_split_trailing_dot(value, at, keep, known))
         elif kind == "num":
             following = text[match.end() : match.end() + 40].lstrip()
             keep = facts.ordinal_dot and (
                 _is_ordinal(following, facts.ordinal_heads)
                 or (is_ordinal_number(value[:-1]) and _goes_on(text, match))
             )
-            tokens.extend(_split_trailing_dot(value, at, keep))
+            tokens.extend(_split_trailing_dot(value, at, keep, known))
         else:
-            tokens.append(Token(value, at, match.end()))
+            tokens.append(Token(known.setdefault(value, value), at, match.end()))
     return tokens
 
 

@@ -40,7 +40,7 @@ from chronist.temporal.values import (
 from chronist.text.document import Document
 from chronist.timeline.model import EventTime, TimeSource
 
-__all__ = ["Dater", "flag_implausible", "usable"]
+__all__ = ["Dater", "flag_implausible", "ordered", "usable"]
 
 CONFIDENCE = {
     "clause": 0.9,
@@ -82,14 +82,35 @@ def _pick(a: Day | None, b: Day | None, latest: bool) -> Day | None:
 
 
 def _intersect(a: Bounds, b: Bounds) -> Bounds:
-    result = Bounds(
-        _pick(a.earliest_begin, b.earliest_begin, True),
-        _pick(a.latest_begin, b.latest_begin, False),
-        _pick(a.earliest_end, b.earliest_end, True),
-        _pick(a.latest_end, b.latest_end, False),
+    """Where something lies that lies inside both ``a`` and ``b``: from the later first
+    day to the earlier last day (``a`` unchanged when they do not meet)."""
+    first = _pick(_first_known(a), _first_known(b), True)
+    last = _pick(_last_known(a), _last_known(b), False)
+    if first is not None and last is not None and first > last:
+        return a
+    return Bounds(first, last, first, last)
+
+
+def ordered(bounds: Bounds) -> Bounds:
+    """``bounds`` if they are consistent, else the widest reading of the days they name
+    (never a begin after its latest begin, an end after its latest end, or a begin
+    after the latest end).
+
+    >>> b = ordered(Bounds(Day(1848, 3, 1), Day(1848, 1, 1), None, Day(1848, 12, 31)))
+    >>> b.earliest_begin, b.latest_begin
+    (Day(year=1848, month=1, day=1), Day(year=1848, month=12, day=31))
+    """
+    eb, lb, ee, le = (
+        bounds.earliest_begin,
+        bounds.latest_begin,
+        bounds.earliest_end,
+        bounds.latest_end,
     )
-    first, last = result.earliest_begin, result.latest_end
-    return a if first and last and first > last else result
+    pairs = ((eb, lb), (ee, le), (eb, le))
+    if all(x is None or y is None or x <= y for x, y in pairs):
+        return bounds
+    days = [day for day in (eb, lb, ee, le) if day is not None]
+    return Bounds(min(days), max(days), min(days), max(days))
 
 
 def _story_bounds(timex: Timex) -> Bounds:
@@ -163,6 +184,8 @@ class Dater:
         self.markers = markers
         self.paragraphs = document.paragraph_index
         self.references = references
+        self._references_by_start = sorted(references, key=lambda r: r.start)
+        self._reference_starts = [r.start for r in self._references_by_start]
         self.dates = sorted(
             (self._date(t) for t in timexes if usable(t)), key=lambda d: d.timex.start
         )
@@ -180,6 +203,11 @@ class Dater:
         ]
         # the first and last day the document's dates reach
         self.span: tuple[Day, Day] | None = (min(days), max(days)) if days else None
+        # _closing_from[i]: the first anchor from i on with a fully known value
+        self._closing_from = [len(self._anchors)] * (len(self._anchors) + 1)
+        for i in range(len(self._anchors) - 1, -1, -1):
+            closes = "X" not in self._anchors[i].timex.value
+            self._closing_from[i] = i if closes else self._closing_from[i + 1]
 
     def _date(self, timex: Timex) -> _Date:
         role = timex.role if timex.role in ("begin", "end") else None
@@ -188,7 +216,8 @@ class Dater:
     def _moves_story(self, timex: Timex) -> bool:
         sentence = self.document.sentence_of(timex.start)
         start = max(sentence[0], timex.start - _CLAUSE_REACH)
-        tokens = self.document.tokens_in(start, max(sentence[1], timex.end))
+        # the clause's kind is read from its first words: nothing after the date matters
+        tokens = self.document.tokens_in(start, timex.end)
         for segment in segments(self.text, tokens, self.markers):
             if segment.start <= timex.start < segment.end + 1:
                 return segment.kind not in (SegmentKind.COMPARISON, SegmentKind.BACKGROUND)
@@ -197,20 +226,26 @@ class Dater:
     def window(self, position: int, exclude: Timex | None = None) -> Bounds:
         """The narrative interval at ``position``: from the date before to the date after."""
         at = bisect_left(self._anchor_starts, position)
-        before = [d for d in self._anchors[:at] if d.timex is not exclude]
-        after = [d for d in self._anchors[at:] if d.timex is not exclude]
-        closing = [d for d in after if "X" not in d.timex.value]
-        first = _first_known(_story_bounds(before[-1].timex)) if before else None
-        last = _last_known(_story_bounds(closing[0].timex)) if closing else None
-        if closing and closing[0].timex.bounds.latest_end is None:
+        anchors = self._anchors
+        before = next(
+            (anchors[i] for i in range(at - 1, -1, -1) if anchors[i].timex is not exclude), None
+        )
+        after = next(
+            (anchors[i] for i in range(at, len(anchors)) if anchors[i].timex is not exclude), None
+        )
+        closing_at = self._closing_from[at]
+        if closing_at < len(anchors) and anchors[closing_at].timex is exclude:
+            closing_at = self._closing_from[closing_at + 1]
+        closing = anchors[closing_at] if closing_at < len(anchors) else None
+        first = _first_known(_story_bounds(before.timex)) if before else None
+        last = _last_known(_story_bounds(closing.timex)) if closing else None
+        if closing and closing.timex.bounds.latest_end is None:
             last = None  # "nach 1953": the story goes on without an upper bound
         if first is not None and last is not None and first > last:
             first = None  # told out of order (a flashback): only "before the next date"
         if first is None and after:
-            same = self.paragraphs.index_of(after[0].timex.start) == self.paragraphs.index_of(
-                position
-            )
-            upcoming = _first_known(after[0].timex.bounds)
+            same = self.paragraphs.index_of(after.timex.start) == self.paragraphs.index_of(position)
+            upcoming = _first_known(after.timex.bounds)
             if same and upcoming is not None:
                 first = Day(upcoming.year, 1, 1)
         return Bounds(first, last, first, last)
@@ -258,8 +293,9 @@ class Dater:
         def fits(date: _Date) -> bool:
             return date.timex.end <= span[1] and (date.moves_story or not story_only)
 
-        before = next((d for d in reversed(self.dates[first:at]) if fits(d)), None)
-        after = next((d for d in self.dates[at:last] if fits(d)), None)
+        dates = self.dates
+        before = next((dates[i] for i in range(at - 1, first - 1, -1) if fits(dates[i])), None)
+        after = next((dates[i] for i in range(at, last) if fits(dates[i])), None)
         if before is None or after is None:
             return before or after
         return min(before, after, key=lambda d: abs(d.timex.start - trigger))
@@ -290,8 +326,10 @@ class Dater:
 
     def _reference(self, mention: EventMention) -> tuple[ReferenceMention, str] | None:
         start, end = mention.clause
-        for reference in self.references:
-            if not (start <= reference.start and reference.end <= end):
+        first = bisect_left(self._reference_starts, start)
+        last = bisect_left(self._reference_starts, end, first)
+        for reference in self._references_by_start[first:last]:
+            if reference.end > end:
                 continue
             if reference.start <= mention.trigger.start < reference.end:
                 return reference, "during"
@@ -349,12 +387,13 @@ class Dater:
                 narrowed = _intersect(bounds, found[0].event.bounds)
                 if narrowed != bounds and _overlaps(bounds, found[0].event.bounds):
                     bounds, reference_id = narrowed, found[0].event.id
+            bounds = ordered(bounds)
             edtf = edtf_of_bounds(bounds)
             time = EventTime(timex.value, edtf, bounds, source, timex.tid, reference_id, timex.text)
             return time, CONFIDENCE[level]
         if found is not None:
             reference, relation = found
-            bounds = self._reference_time(reference, relation)
+            bounds = ordered(self._reference_time(reference, relation))
             time = EventTime(
                 None, edtf_of_bounds(bounds), bounds, TimeSource.REFERENCE_EVENT, None,
                 reference.event.id, reference.text,
@@ -364,7 +403,7 @@ class Dater:
             return EventTime("PRESENT_REF", None, Bounds.unknown(), TimeSource.NARRATIVE), (
                 CONFIDENCE["unknown"]
             )
-        bounds = self.window(mention.trigger.start)
+        bounds = ordered(self.window(mention.trigger.start))
         if _first_known(bounds) is None:
             return EventTime.unknown(), CONFIDENCE["unknown"]
         return EventTime(None, edtf_of_bounds(bounds), bounds, TimeSource.NARRATIVE), CONFIDENCE[

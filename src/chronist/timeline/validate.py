@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import math
 import re
-from datetime import date
+from functools import cache
 from typing import Any
 
 from chronist.errors import InputError
@@ -37,6 +37,15 @@ _TYPES: dict[str, tuple[type, ...]] = {
     "null": (type(None),),
 }
 _MAX_DEPTH = 32
+_DATED = frozenset({"day", "edtf", "timex_value"})  # $defs whose days must exist
+_DAY_IN = re.compile(r"(?<![0-9])-?[0-9]{4,}-[0-9]{2}-[0-9]{2}(?![0-9])")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+@cache
+def _pattern(pattern: str) -> re.Pattern[str]:
+    # "$" in Python also matches before a final newline; JSON Schema's does not
+    return re.compile(pattern[:-1] + r"\Z" if pattern.endswith("$") else pattern)
 
 
 class _Invalid(Exception):
@@ -65,6 +74,9 @@ def _walk(value: Any, rule: Json, root: Json, where: str, depth: int) -> None:
         for part in rule["$ref"].lstrip("#/").split("/"):
             target = target[part]
         _walk(value, target, root, where, depth + 1)
+        if isinstance(value, str) and rule["$ref"].rsplit("/", 1)[-1] in _DATED:
+            for day in _DAY_IN.finditer(value):
+                _check_day(day.group(0), where)
     if "oneOf" in rule:
         matched = 0
         for option in rule["oneOf"]:
@@ -84,8 +96,13 @@ def _walk(value: Any, rule: Json, root: Json, where: str, depth: int) -> None:
         kinds = [kinds] if isinstance(kinds, str) else kinds
         if not any(_is(value, kind) for kind in kinds):
             raise _Invalid(where, f"expected {' or '.join(kinds)}, got {_short(value)}")
-    if isinstance(value, str) and "pattern" in rule and not re.search(rule["pattern"], value):
-        raise _Invalid(where, f"{_short(value)} is not in the expected form")
+    if isinstance(value, str):
+        if "pattern" in rule and not _pattern(rule["pattern"]).search(value):
+            raise _Invalid(where, f"{_short(value)} is not in the expected form")
+        if len(value) < rule.get("minLength", 0):
+            raise _Invalid(where, "must not be empty")
+        if _SURROGATE.search(value):
+            raise _Invalid(where, "holds a lone surrogate, not text")
     if _is(value, "number"):
         if "minimum" in rule and value < rule["minimum"]:
             raise _Invalid(where, f"{value} is below {rule['minimum']}")
@@ -133,17 +150,35 @@ def _spans(data: Json) -> list[tuple[str, Json]]:
     return found
 
 
+def _day_key(value: str) -> tuple[int, int, int]:
+    negative = value.startswith("-")
+    year, month, day = value.lstrip("-").split("-")[:3]
+    return (-int(year) if negative else int(year)), int(month), int(day)
+
+
 def _check_day(value: Any, where: str) -> None:
+    """A day that exists in the proleptic Gregorian calendar (astronomical years)."""
     if not isinstance(value, str):
         return
-    negative = value.startswith("-")
-    year, month, day = value.lstrip("-").split("-")
-    try:
-        date(2000, int(month), int(day))  # the month and day exist (leap years aside)
-        if not negative and 0 < int(year) <= 9999:
-            date(int(year), int(month), int(day))
-    except ValueError:
-        raise _Invalid(where, f"{value} is not a day of the calendar") from None
+    year, month, day = _day_key(value)
+    leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+    days = (31, 29 if leap else 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+    if not (1 <= month <= 12 and 1 <= day <= days[month - 1]):
+        raise _Invalid(where, f"{value} is not a day of the calendar")
+
+
+def _check_order(bounds: Json, where: str) -> None:
+    """A begin no later than its latest begin, an end no later than its latest end, and
+    the earliest begin no later than the latest end."""
+    pairs = (
+        ("earliest_begin", "latest_begin"),
+        ("earliest_end", "latest_end"),
+        ("earliest_begin", "latest_end"),
+    )
+    for early, late in pairs:
+        first, last = bounds.get(early), bounds.get(late)
+        if isinstance(first, str) and isinstance(last, str) and _day_key(first) > _day_key(last):
+            raise _Invalid(where, f"{early} {first} is after {late} {last}")
 
 
 def _semantics(data: Json) -> None:
@@ -155,9 +190,11 @@ def _semantics(data: Json) -> None:
     bound_names = ("earliest_begin", "latest_begin", "earliest_end", "latest_end")
     times = [(f"events[{i}].time", e["time"]) for i, e in enumerate(data.get("events", []))]
     times += [(f"timexes[{i}]", t) for i, t in enumerate(data.get("timexes", []))]
+    times += [(f"anchors[{i}]", a) for i, a in enumerate(data.get("anchors", []))]
     for where, time in times:
         for name in bound_names:
             _check_day(time.get(name), f"{where}.{name}")
+        _check_order(time, where)
 
 
 def check_timeline(data: Any, schema: Json) -> None:

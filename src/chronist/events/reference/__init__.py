@@ -28,10 +28,11 @@ from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 
-from chronist.errors import LanguageDataError
+from chronist.errors import InputError, LanguageDataError
 from chronist.lang import available_languages
 from chronist.temporal.values import Bounds, Day, days_in_month
 from chronist.text.language import text_facts
+from chronist.text.reading import read_text
 
 __all__ = [
     "ENV_VARIABLE",
@@ -198,9 +199,9 @@ def _load(paths: tuple[str, ...]) -> ReferenceTable:
     events = parse_table(_shipped(), TABLE_FILE)
     for path in paths:
         try:
-            text = Path(path).read_text(encoding="utf-8")
-        except OSError as error:
-            raise LanguageDataError(f"reference events {path}: {error.strerror}") from None
+            text = read_text(path)
+        except InputError as error:
+            raise LanguageDataError(f"reference events {error}") from None
         events += parse_table(text, path)
     return ReferenceTable(events)
 

@@ -25,6 +25,7 @@ from chronist.temporal.calendar_math import (
     apply_shift,
     day_point,
     easter_point,
+    exists,
     fill_from_anchor,
     turn_of_year,
     unknown_shift,
@@ -227,6 +228,11 @@ class Anchorer(ABC):
         results = self._results
         for index, candidate in enumerate(self.candidates):
             anchored = self._appositive_date(index) or self._resolve(index, candidate)
+            if not exists(anchored.value):
+                # "Am 5. September ... Am 31.": no 31 September; the day stays unplaced
+                said = candidate.meaning
+                unplaced = said.point if isinstance(said, Explicit) and exists(said.point) else None
+                anchored = AnchoredValue(unplaced, Anchor(AnchorKind.NONE), None)
             results.append(anchored)
             self._maybe_move(index, candidate, anchored)
             self._note_deictic_year(index, candidate, anchored.value)

@@ -41,7 +41,8 @@ class NarrativeAnchorer(Anchorer):
         if first == len(self._stated_years):
             return None
         in_paragraph = []
-        for i, year in self._stated_years[first:]:
+        for position in range(first, len(self._stated_years)):
+            i, year = self._stated_years[position]
             if self.candidates[i].start >= paragraph_end:
                 break
             in_paragraph.append((year, i))
