@@ -61,16 +61,21 @@ class Writer:
         self.by_name: dict[str, str] = {}
         self.by_doc: dict[str, str] = {}
         self.next_seq = 0  # documents in the order they were committed
+        self.loaded = False  # the merge index, read from the store at the first write
         self.at = {name: i for i, name in enumerate(columns("event_mentions"))}
 
     def load(self, connection: Any) -> None:
-        """Read the stored documents and rebuild the merge index from the store."""
+        """Read which documents are stored (the merge index waits for the first write)."""
         for doc, name, seq in connection.execute(
             "SELECT doc, name, ingest_seq FROM documents"
         ).fetchall():
             self.by_name[name] = doc
             self.by_doc[doc] = name
             self.next_seq = max(self.next_seq, seq)
+
+    def _load_index(self, connection: Any) -> None:
+        """Rebuild the merge index from the store (an ingest that stores nothing never does)."""
+        self.loaded = True
         entities = self.index.entities
         for row in connection.execute(
             "SELECT m.entity, m.type, m.gazetteer_id, m.lat, m.lon, e.text "
@@ -141,6 +146,8 @@ class Writer:
         """Commit one document (its own transaction); ``"stored"`` or ``"replaced"``."""
         if extracted.doc in self.by_doc:  # the same content twice in one run
             return "skipped" if self.by_doc[extracted.doc] == extracted.name else "duplicate"
+        if not self.loaded:
+            self._load_index(connection)
         old = self.by_name.get(extracted.name)
         rows = {table: list(values) for table, values in extracted.rows.items()}
         doc = extracted.doc
