@@ -170,12 +170,13 @@ def test_choosing_an_event_shows_its_quote_and_sets_the_permalink(at_size, nth):
     assert page.locator("#detail .quote").inner_text() == event["evidence"]["exact"]
     assert page.locator("#detail").is_visible()
     # the sentence is highlighted and scrolled into the text panel's own view
-    inside = page.evaluate(
+    # (paragraphs far down lay out when they come near the view: the panel settles in frames)
+    page.wait_for_function(
         """() => { const box = document.getElementById('text').getBoundingClientRect();
                    const s = document.querySelector('#text .sel').getBoundingClientRect();
-                   return s.bottom > box.top && s.top < box.bottom; }"""
+                   return s.bottom > box.top && s.top < box.bottom; }""",
+        timeout=3000,
     )
-    assert inside
     # "show in text" brings the sentence itself into the browser's viewport
     page.click("#detail-text")
     in_view = page.evaluate(

@@ -933,7 +933,10 @@
       var box = $("text"), s = lit[0];
       var place = function () { box.scrollTop += s.getBoundingClientRect().top - box.getBoundingClientRect().top - box.clientHeight / 3; };
       place();
-      requestAnimationFrame(place); // paragraphs that skipped layout get their real height once in view
+      // paragraphs that skipped layout get their real height once near the view: settle in frames
+      var frames = 0;
+      var settle = function () { place(); if (++frames < 6) requestAnimationFrame(settle); };
+      requestAnimationFrame(settle);
     }
   }
   function showInText() {
