@@ -38,10 +38,20 @@ def source(tmp_path: Path) -> Path:
 def test_text_table(source: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert _run(["extract", str(source), "--no-entities"]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert lines[0].split() == ["DATE", "EVENT", "PEOPLE", "PLACE"]
+    assert lines[0].split() == ["DATE", "EVENT", "PEOPLE", "PLACES,", "ORGS"]
     assert lines[1].startswith("1951-04-11 ")
     assert lines[2].startswith("1951-07 ")
     assert any("[conditional]" in line for line in lines)
+
+
+@pytest.mark.parametrize("width", [60, 100, 200])
+def test_text_table_fits_the_width(width: int) -> None:
+    from chronist.cli.extract import format_text
+    from chronist.timeline.build import build_timeline
+
+    table = format_text(build_timeline(TEXT * 3, source="t.txt"), width, legend=True)
+    assert max(len(line) for line in table.splitlines()) <= width
+    assert "undated: no date in the text" in " ".join(table.split("\n\n")[-1].split())
 
 
 def test_json_valid_against_schema(source: Path, capsys: pytest.CaptureFixture[str]) -> None:

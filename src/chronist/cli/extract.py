@@ -16,13 +16,17 @@ Example::
 from __future__ import annotations
 
 import argparse
+import shutil
 import sys
+import textwrap
 from pathlib import Path
 from typing import Any
 
 from chronist.cli.options import add_document_options, add_output
 from chronist.cli.output import write_stdout, write_text
+from chronist.entities.types import EntityType
 from chronist.errors import OptionError
+from chronist.export.people import entity_type
 from chronist.timeline.model import Event, Timeline, TimeSource
 
 __all__ = ["format_text", "register", "run"]
@@ -34,10 +38,22 @@ examples:
   chronist extract bericht.txt --kind news --dct 2017-08-10
 
 In the text table a date marked ~ is inferred from the narrative around the
-event, not stated in its sentence; [conditional], [planned], ... mark events
-the text does not state as having happened.
+event, not stated in its sentence; "or later" / "by" are dates bounded on one
+side; "present" is the time of writing; "undated": nothing in the text places
+the event; [conditional], [planned], [negated] ... mark events the text does
+not state as having happened. The table fits the terminal's width.
 """
-_WIDTHS = (26, 46, 24, 16)
+_LEGEND = (
+    "~ inferred from the narrative · or later / by: bounded on one side · present: time of "
+    "writing · undated: no date in the text · [negated] ... not stated as having happened"
+)
+# the columns' shares of the width, and their narrowest
+_SHARES = (
+    ("DATE", 0.20, 12),
+    ("EVENT", 0.38, 20),
+    ("PEOPLE", 0.22, 10),
+    ("PLACES, ORGS", 0.20, 10),
+)
 
 
 def register(subparsers: argparse._SubParsersAction[Any]) -> None:
@@ -72,7 +88,7 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
 def _date(event: Event) -> str:
     time = event.time
     if time.edtf is None:
-        return "?" if time.value != "PRESENT_REF" else "present"
+        return "present" if time.value == "PRESENT_REF" else "undated"
     shown = time.edtf.replace("/..", " or later").replace("../", "by ").replace("/", " – ")
     return shown + (" ~" if time.source is TimeSource.NARRATIVE else "")
 
@@ -81,25 +97,48 @@ def _cut(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def format_text(timeline: Timeline) -> str:
-    """The timeline as a table for the terminal: date, event, people, place.
+def _widths(total: int) -> list[int]:
+    usable = max(total, 60) - 2 * (len(_SHARES) - 1)
+    return [max(least, int(usable * share)) for _, share, least in _SHARES]
+
+
+def format_text(timeline: Timeline, width: int = 118, legend: bool = False) -> str:
+    """The timeline as a table for the terminal: date, event, people, places and organisations.
+
+    Columns share ``width`` characters (the terminal's, when it is one); a cell
+    that is too long is cut at its end with ``…``.
 
     >>> from chronist.timeline.model import Document
     >>> format_text(Timeline(Document("."), (), (), ())).splitlines()[0].split()
-    ['DATE', 'EVENT', 'PEOPLE', 'PLACE']
+    ['DATE', 'EVENT', 'PEOPLE', 'PLACES,', 'ORGS']
     """
-    rows = [("DATE", "EVENT", "PEOPLE", "PLACE")]
+    rows = [tuple(title for title, _, _ in _SHARES)]
     for event in timeline.events:
         label = event.label
         if event.hypothetical:
             label = f"[{event.modality.value}] {label}"
-        people = ", ".join(dict.fromkeys(p.text for p in event.participants))
-        place = event.place.text if event.place else ""
-        rows.append((_date(event), label, people, place))
+        names: dict[EntityType | None, list[str]] = {}
+        for participant in event.participants:
+            kind = entity_type(timeline, participant)
+            names.setdefault(kind, []).append(participant.text)
+        people = names.get(EntityType.PER, []) + names.get(None, [])
+        others = ([event.place.text] if event.place else []) + names.get(EntityType.LOC, [])
+        others += names.get(EntityType.ORG, [])
+        rows.append(
+            (
+                _date(event),
+                label,
+                ", ".join(dict.fromkeys(people)),
+                ", ".join(dict.fromkeys(others)),
+            )
+        )
+    widths = _widths(width)
     lines = []
     for row in rows:
-        cells = [_cut(cell, width).ljust(width) for cell, width in zip(row, _WIDTHS, strict=True)]
+        cells = [_cut(cell, w).ljust(w) for cell, w in zip(row, widths, strict=True)]
         lines.append("  ".join(cells).rstrip())
+    if legend:
+        lines += ["", *textwrap.wrap(_LEGEND, max(width, 60))]
     return "\n".join(lines) + "\n"
 
 
@@ -124,7 +163,9 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "json":
         output = dumps(timeline) + "\n"
     elif args.format == "text":
-        output = format_text(timeline)
+        terminal = args.output is None and sys.stdout.isatty()
+        width = shutil.get_terminal_size((118, 24)).columns if terminal else 118
+        output = format_text(timeline, width, legend=terminal)
     else:
         from chronist.export.formats import export
 
