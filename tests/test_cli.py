@@ -147,7 +147,6 @@ def test_stdin_twice_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> Non
     ("content", "expected"),
     [
         (None, r"no such file; check the path [E101]"),
-        (b"", "is empty; there is nothing to tag [E104]"),
         (b"\x89PNG\r\n\x1a\n\x00", "is not text but a PNG image [E102]"),
         (b"Im M\xe4rz 1950", "invalid UTF-8 at byte 4 (0xe4, line 1)"),
     ],
@@ -163,6 +162,25 @@ def test_bad_input_is_one_line_and_exit_1(
     line = one_error_line(err)
     assert line.startswith(f"chronist: error: {path}: ")
     assert expected in line
+
+
+@pytest.mark.parametrize("content", [b"", b" \n\t ", b"\xef\xbb\xbf"])
+def test_empty_file_is_an_empty_result(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, content: bytes
+) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(content)
+    full = tmp_path / "full.txt"
+    full.write_text("Am 25. Juni 1950 begann der Krieg.", encoding="utf-8")
+    code, out, _ = run(capsys, "extract", str(empty), "--format", "json")
+    assert code == 0
+    data = json.loads(out)
+    assert data["events"] == [] and data["timexes"] == []
+    assert data["document"]["text"] == content.decode("utf-8-sig")
+    code, out, _ = run(capsys, "tag", str(empty), "--format", "timeml")
+    assert code == 0 and "<TEXT>" + content.decode("utf-8-sig") + "</TEXT>" in out
+    code, out, _ = run(capsys, "tag", str(empty), str(full), "--format", "json")
+    assert code == 0 and "1950-06-25" in out
 
 
 @pytest.mark.parametrize(

@@ -5,13 +5,13 @@ so character offsets refer to the text *without* the BOM; everything else is
 kept exactly as given, including ``\\r\\n`` line ends, so offsets count code
 points of the text as the file holds it.
 
-Failures raise :class:`~chronist.errors.InputError` subclasses:
+An empty file is an empty text, as for any Unix filter: it gives an empty
+result, not an error. Failures raise :class:`~chronist.errors.InputError` subclasses:
 
 - a path that does not exist, or a directory -> ``MissingInputError``
 - bytes that are not text (NUL bytes, image/archive headers) -> ``BinaryInputError``
 - invalid UTF-8 (the message names the byte offset and value), or UTF-16/32
   -> ``EncodingInputError``
-- nothing but whitespace -> ``EmptyInputError``
 - more than ``max_bytes`` -> ``InputTooLargeError`` (checked before reading)
 
 Example::
@@ -33,7 +33,6 @@ from typing import BinaryIO
 
 from chronist.errors import (
     BinaryInputError,
-    EmptyInputError,
     EncodingInputError,
     InputError,
     InputTooLargeError,
@@ -180,9 +179,6 @@ def _decode_chunks(chunks: Iterable[bytes], source: str, max_bytes: int, size_hi
     del data[filled:]
     text = data.decode("utf-8")
     del data
-    if not text or text.isspace():
-        what = "is empty" if not text else "contains only whitespace"
-        raise EmptyInputError(f"{source}: {what}; there is nothing to tag")
     return text
 
 
