@@ -442,3 +442,24 @@ def test_a_few_megabytes_in_one_pass(
     assert len(result["mentions"]) == len(sample) * 30_000 > 0
     assert result["mentions"][-1]["text"] == sample[-1].text
     assert seen[-1] == len(paragraph) * 30_000  # the whole text, in one call
+
+
+@pytest.mark.parametrize(
+    ("argv", "nearest"),
+    [
+        (["extrct", "x"], "extract"),
+        (["tag", "x", "--format", "jsn"], "json"),
+        (["reprot"], "report"),
+    ],
+)
+def test_a_mistyped_choice_suggests_the_nearest(
+    capsys: pytest.CaptureFixture[str], argv: list[str], nearest: str
+) -> None:
+    code, _, err = run(capsys, *argv)
+    assert code == 2
+    assert f"did you mean '{nearest}'?" in one_error_line(err)
+
+
+def test_a_choice_far_from_all_suggests_none(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "zzzz")
+    assert code == 2 and "did you mean" not in one_error_line(err)

@@ -18,7 +18,9 @@ packages never import from here.
 from __future__ import annotations
 
 import argparse
+import difflib
 import importlib
+import re
 import sys
 import time
 import traceback
@@ -81,7 +83,23 @@ class UsageError(Exception):
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
+        nearest = _nearest_choice(message)
+        if nearest:
+            raise UsageError(f"{message}; did you mean '{nearest}'? (see '{self.prog} --help')")
         raise UsageError(f"{message}; see '{self.prog} --help'")
+
+
+_INVALID_CHOICE = re.compile(r"invalid choice: '([^']*)' \(choose from (.*)\)$")
+
+
+def _nearest_choice(message: str) -> str:
+    """The valid choice nearest a mistyped one (``extrct`` -> ``extract``), or ``""``."""
+    found = _INVALID_CHOICE.search(message)
+    if found is None:
+        return ""
+    choices = re.findall(r"'([^']*)'", found.group(2))
+    nearest = difflib.get_close_matches(found.group(1), choices, n=1, cutoff=0.6)
+    return nearest[0] if nearest else ""
 
 
 def main(argv: Sequence[str] | None = None) -> int:
