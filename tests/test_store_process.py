@@ -125,4 +125,4 @@ def test_one_ingest_at_a_time(tmp_path: Path) -> None:
     _out, err = second.communicate(timeout=120)
     first.communicate(timeout=300)
     assert second.returncode == 1
-    assert "another ingest is writing to this store [E600]" in err
+    assert f"another ingest is writing to this store [{StoreError.code}]" in err
