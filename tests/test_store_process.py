@@ -60,7 +60,7 @@ def test_kill_9_loses_nothing_committed_and_the_next_run_goes_on(tmp_path: Path)
     _corpus(folder, 40)
     path = tmp_path / "corpus.duckdb"
     store = Store(path, timeout=30)
-    process = _ingest(folder, path, "--jobs", "2")
+    process = _ingest(folder, path, "--jobs", "2", "--commit-every", "0.2")
     deadline = time.monotonic() + 120
     while _stored(store) < 1 and time.monotonic() < deadline and process.poll() is None:
         time.sleep(0.2)
@@ -91,10 +91,10 @@ def test_kill_9_loses_nothing_committed_and_the_next_run_goes_on(tmp_path: Path)
 
 def test_readers_answer_while_an_ingest_writes(tmp_path: Path) -> None:
     folder = tmp_path / "corpus"
-    _corpus(folder, 16)
+    _corpus(folder, 48)
     path = tmp_path / "corpus.duckdb"
     store = Store(path, timeout=30)
-    process = _ingest(folder, path, "--jobs", "2")
+    process = _ingest(folder, path, "--jobs", "2", "--commit-every", "0.2")
     seen: list[int] = []
     reads = 0
     while process.poll() is None:
@@ -110,12 +110,12 @@ def test_readers_answer_while_an_ingest_writes(tmp_path: Path) -> None:
     assert process.returncode == 0, err
     assert seen == sorted(seen)  # documents only ever appear
     assert reads >= 3 and max(seen) > 0
-    assert _stored(store) == 16
+    assert _stored(store) == 48
 
 
 def test_one_ingest_at_a_time(tmp_path: Path) -> None:
     folder = tmp_path / "corpus"
-    _corpus(folder, 6)
+    _corpus(folder, 30)
     path = tmp_path / "corpus.duckdb"
     first = _ingest(folder, path)
     deadline = time.monotonic() + 60
@@ -125,4 +125,4 @@ def test_one_ingest_at_a_time(tmp_path: Path) -> None:
     _out, err = second.communicate(timeout=120)
     first.communicate(timeout=300)
     assert second.returncode == 1
-    assert "another ingest is writing to this store [E700]" in err
+    assert f"another ingest is writing to this store [{StoreError.code}]" in err

@@ -84,6 +84,11 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
             "--kind", choices=("auto", "narrative", "news"), default="auto", help="default: auto"
         )
         parser.add_argument("--dct", help="document creation time, YYYY-MM-DD")
+        parser.add_argument(
+            "--commit-every", type=float, default=3.0, metavar="SECONDS",
+            help="open the store for a burst of commits at most this often (default: 3); "
+            "readers wait at most about one burst",
+        )  # fmt: skip
         parser.add_argument("--quiet", action="store_true", help="no progress bar")
         parser.set_defaults(handler=run, store_command="ingest")
     if "events" not in known:
@@ -189,9 +194,11 @@ def _ingest(store: Any, args: argparse.Namespace) -> int:
         except ValueError:
             raise OptionError(f"invalid date {args.dct!r}; write it as YYYY-MM-DD") from None
     show = not args.quiet and sys.stderr.isatty()
+    if args.commit_every < 0:
+        raise OptionError("--commit-every must not be negative")
     report = store.ingest(
         args.inputs, jobs=args.jobs, lang=args.lang, kind=args.kind, dct=args.dct,
-        progress=_Bar() if show else None,
+        burst=args.commit_every, progress=_Bar() if show else None,
     )  # fmt: skip
     for failure in report.failed:
         print(f"chronist: skipped {failure.message}", file=sys.stderr)

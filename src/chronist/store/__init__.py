@@ -49,12 +49,17 @@ class Store:
         lang: str = "de",
         kind: str = "auto",
         dct: str | None = None,
+        burst: float = 3.0,
         progress: Progress | None = None,
     ) -> IngestReport:
-        """Extract and store files, directories, globs and JSON Lines (see the README)."""
+        """Extract and store files, directories, globs and JSON Lines (see the README).
+
+        The file is opened for a burst of commits at most every ``burst`` seconds.
+        """
         return ingest(
-            self.path, inputs, jobs=jobs, lang=lang, kind=kind, dct=dct, progress=progress
-        )
+            self.path, inputs, jobs=jobs, lang=lang, kind=kind, dct=dct, burst=burst,
+            progress=progress,
+        )  # fmt: skip
 
     def _read(self) -> Any:
         return connect(self.path, read_only=True, timeout=self.timeout)

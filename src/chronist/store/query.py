@@ -62,13 +62,12 @@ class EventFilter:
 
 
 def _entity_clause(kind: str, name: str, where: list[str], params: list[Any]) -> None:
+    # a merged entity's name is one of its documents' names: searching those is enough
     where.append(
         "m.merged IN (SELECT l.merged FROM merged_event_entities l WHERE l.entity IN "
-        "(SELECT entity FROM entities WHERE type = ? AND text ILIKE ? "
-        " UNION SELECT entity FROM merged_entities WHERE type = ? AND name ILIKE ?))"
+        "(SELECT entity FROM entities WHERE type = ? AND text ILIKE ?))"
     )
-    pattern = f"%{name}%"
-    params.extend([kind, pattern, kind, pattern])
+    params.extend([kind, f"%{name}%"])
 
 
 def merged_ids(
@@ -147,12 +146,16 @@ def events(connection: Any, ids: list[int]) -> list[Json]:
     mentions: dict[int, list[Json]] = defaultdict(list)
     readings: dict[int, dict[Any, Json]] = defaultdict(dict)
     for row in connection.execute(
+        # the mentions first, then their evidence and names: twice as fast as one join
+        "WITH e AS (SELECT merged, doc, seq, time_value, edtf, earliest_begin, latest_begin, "
+        "earliest_end, latest_end, time_source, time_text FROM event_mentions "
+        "WHERE merged IN (SELECT unnest(?))) "
         'SELECT e.merged, d.name, v.start, v."end", v.exact, v.prefix, v.suffix, e.time_value, '
         "e.edtf, e.earliest_begin, e.latest_begin, e.earliest_end, e.latest_end, e.time_source, "
         "e.time_text, e.doc, e.seq "
-        "FROM event_mentions e JOIN documents d USING (doc) "
-        "JOIN evidence v ON v.doc = e.doc AND v.event_seq = e.seq "
-        "WHERE e.merged IN (SELECT unnest(?)) ORDER BY d.name, v.start, v.seq",
+        "FROM e JOIN evidence v ON v.doc = e.doc AND v.event_seq = e.seq "
+        "JOIN (SELECT doc, name FROM documents) d ON d.doc = e.doc "
+        "ORDER BY d.name, v.start, v.seq",
         [ids],
     ).fetchall():
         merged, name, start, end, exact, prefix, suffix = row[:7]
