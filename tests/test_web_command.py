@@ -46,9 +46,12 @@ def test_report_on_several_files_goes_on_after_a_bad_one(tmp_path, capsys):
         ["report", str(good), str(bad), str(other), "-o", str(outdir)]
     )
     assert args.handler(args) == 1
-    assert sorted(p.name for p in outdir.iterdir()) == ["a.html", "c.html"]
+    assert sorted(p.name for p in outdir.iterdir()) == ["a.html", "c.html", "index.html"]
     err = capsys.readouterr().err
-    assert "2 of 3 pages written" in err and f"failed: {bad}: {bad}: not JSON" in err
+    assert "2 of 3 pages written" in err and f"failed: {bad}: not JSON" in err
+    index = (outdir / "index.html").read_text(encoding="utf-8")
+    assert 'href="a.html"' in index and 'href="c.html"' in index
+    assert "1 failed" in index and "not JSON" in index and "[E" in index
 
 
 def test_report_errors_are_chronist_errors(tmp_path):
@@ -92,5 +95,5 @@ def test_report_on_a_directory(tmp_path, capsys):
     outdir = tmp_path / "pages"
     args = _parser(report_command).parse_args(["report", str(corpus), "-o", str(outdir)])
     assert args.handler(args) == 0
-    assert sorted(p.name for p in outdir.iterdir()) == ["a.html", "b.html"]
+    assert sorted(p.name for p in outdir.iterdir()) == ["a.html", "b.html", "index.html"]
     assert "2 of 2 pages written" in capsys.readouterr().err

@@ -17,12 +17,16 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from chronist.cli.options import add_document_options, add_output
 from chronist.cli.output import UniqueTargets, one_line, output_error, write_text
 from chronist.errors import ChronistError, InputError, OptionError
 from chronist.timeline.files import load_timeline
+from chronist.web.index_page import IndexEntry
+
+if TYPE_CHECKING:
+    from chronist.timeline.model import Timeline
 
 __all__ = ["register", "run"]
 
@@ -80,6 +84,16 @@ def _expand(paths: list[str]) -> list[str]:
     return files
 
 
+def _entry(source: str, page: Path, timeline: Timeline) -> IndexEntry:
+    years = sorted(
+        event.time.edtf[:4]
+        for event in timeline.events
+        if event.time.edtf and event.time.edtf[:4].isdigit()
+    )
+    first, last = (years[0], years[-1]) if years else (None, None)
+    return IndexEntry(source, page.name, len(timeline.events), first, last)
+
+
 def _target(source: str, output: Path | None, several: bool) -> Path:
     stem = Path(source).name.split(".", 1)[0] or "timeline"
     if output is None:
@@ -91,6 +105,7 @@ def _target(source: str, output: Path | None, several: bool) -> Path:
 
 def run(args: argparse.Namespace) -> int:
     """Run ``chronist report``; returns the exit code."""
+    from chronist.web.index_page import render_index
     from chronist.web.report import render_report
 
     if args.store is not None:
@@ -109,6 +124,8 @@ def run(args: argparse.Namespace) -> int:
         except OSError as error:
             raise output_error(error, str(args.output)) from error
     targets = UniqueTargets()
+    index = targets.claim((args.output or Path(".")) / "index.html") if several else None
+    entries: list[IndexEntry] = []
     failed: list[tuple[str, str]] = []
     for number, path in enumerate(files, start=1):
         if several:
@@ -123,11 +140,15 @@ def run(args: argparse.Namespace) -> int:
         except ChronistError as error:
             if not several:
                 raise
-            failed.append((path, f"{error} [{error.code}]"))
+            reason = str(error).removeprefix(f"{path}: ")
+            failed.append((path, f"{reason} [{error.code}]"))
             continue
         count = len(timeline.events)
         print(f"wrote {target} ({count} events) - open it in a browser")
-    if several:
+        entries.append(_entry(path, target, timeline))
+    if index is not None:
+        write_text(index, render_index(entries, [(p, one_line(r)) for p, r in failed]))
+        print(f"wrote {index} (links the {len(entries)} pages)")
         print(f"{len(files) - len(failed)} of {len(files)} pages written", file=sys.stderr)
         for path, reason in failed:
             print(f"  failed: {one_line(path)}: {one_line(reason)}", file=sys.stderr)
