@@ -12,7 +12,7 @@ PAGE ?= bench/out/koreakrieg.html
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e .
+	$(BIN)/pip install --quiet -e '.[store]'
 	touch $(STAMP)
 
 # the test tools, spaCy for the component's tests and the corpus store (optional extras)
