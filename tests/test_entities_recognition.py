@@ -169,3 +169,33 @@ def test_small_text() -> None:
     found = recognize("Am Sonntag traf Angela Merkel in Paris den französischen Präsidenten.")
     assert ("Angela Merkel", EntityType.PER) in {(e.text, e.type) for e in found}
     assert ("Paris", EntityType.LOC) in {(e.text, e.type) for e in found}
+
+
+@pytest.mark.parametrize(
+    ("spans", "query", "expected"),
+    [
+        ([], (0, 5), False),
+        ([(10, 20)], (0, 10), False),
+        ([(10, 20)], (20, 25), False),
+        ([(10, 20)], (19, 25), True),
+        ([(0, 100), (10, 12)], (50, 60), True),  # a long span reaches past a later short one
+        ([(30, 40), (10, 12)], (12, 30), False),  # given out of order
+    ],
+)
+def test_timex_span_overlap(
+    spans: list[tuple[int, int]], query: tuple[int, int], expected: bool
+) -> None:
+    from chronist.entities.recognition import _Spans
+
+    assert _Spans(spans).overlap(*query) is expected
+    assert expected is any(s < query[1] and query[0] < e for s, e in spans)
+
+
+def test_years_near_keeps_the_pairs_in_the_texts_order() -> None:
+    from chronist.entities.recognition import _years_near
+    from chronist.entities.types import Mention
+
+    mentions = (Mention("Rom", 100, 103), Mention("Rom", 900, 903))
+    years = [(50, 1950), (700, 1951), (1600, 1952), (5000, 1953)]
+    assert _years_near(mentions, years) == (1950, 1951, 1951)
+    assert _years_near((Mention("Rom", 3000, 3003),), years) == (1950, 1951, 1952, 1953)

@@ -125,5 +125,10 @@ def no_entity_facts() -> EntityFacts:
 
 
 def entity_facts(lang: str) -> EntityFacts:
-    """The entity facts of a language (read once)."""
-    return read_entity_facts(language_dir(lang) / ENTITIES_FILE)
+    """The entity facts of a language (read once per language folder)."""
+    return _facts_in(language_dir(lang))
+
+
+@cache
+def _facts_in(folder: Path) -> EntityFacts:
+    return read_entity_facts(folder / ENTITIES_FILE)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+
 from chronist.entities.coreference import TypedMention, canonical, cluster_mentions, group_type
 from chronist.entities.corpus import spans_of
 from chronist.entities.evidence import PlaceEvidence, resolve_entities
@@ -127,6 +129,7 @@ def _timex_layer(document: Document) -> tuple[list[tuple[int, int]], list[tuple[
         first = t.bounds.first() if t.bounds.known else None
         if first is not None and t.type.value in ("DATE", "TIME"):
             years.append((t.start, first.year))
+    years.sort(key=lambda pair: pair[0])
     return spans, years
 
 
@@ -168,13 +171,30 @@ def _is_demonym(word: str, facts: EntityFacts) -> bool:
     return False
 
 
-def _keep(found: TypedMention, document: Document, timex_spans: list[tuple[int, int]],
+class _Spans:
+    """Sorted spans that answer "does any overlap [start, end)?" in O(log n)."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self._starts = [start for start, _ in ordered]
+        self._reach: list[int] = []  # the furthest end of the spans up to each one
+        furthest = -1
+        for _, end in ordered:
+            furthest = max(furthest, end)
+            self._reach.append(furthest)
+
+    def overlap(self, start: int, end: int) -> bool:
+        before_end = bisect_left(self._starts, end)
+        return before_end > 0 and self._reach[before_end - 1] > start
+
+
+def _keep(found: TypedMention, document: Document, timex_spans: _Spans,
           facts: EntityFacts) -> bool:  # fmt: skip
     mention = found.mention
     text = mention.text
     if text in facts.not_entities or (text.endswith(".") and len(text) <= 5):
         return False
-    if any(s < mention.end and mention.start < e for s, e in timex_spans):
+    if timex_spans.overlap(mention.start, mention.end):
         return False
     if found.type is not EntityType.LOC or " " in text:
         return True
@@ -243,7 +263,8 @@ def find_mentions(document: Document) -> list[TypedMention]:
     found = _propagate(document.tokens, _tagged_mentions(document.text, sentences))
     timex_spans, _ = _timex_layer(document)
     split = [piece for m in found for piece in _split_title(m, facts)]
-    kept = [m for m in split if _keep(m, document, timex_spans, facts)]
+    spans = _Spans(timex_spans)
+    kept = [m for m in split if _keep(m, document, spans, facts)]
     kept = [_organisation_of(m, document.text, facts) for m in kept]
     joined = _join_given_names(document.text, _join_name_particles(document.text, kept, facts))
     return _add_institutions(document, joined, facts)
@@ -298,7 +319,15 @@ def _cues(
 
 
 def _years_near(mentions: tuple[Mention, ...], years: list[tuple[int, int]]) -> tuple[int, ...]:
-    near = [y for offset, y in years for m in mentions if abs(offset - m.start) <= 600]
+    """The years dated within 600 characters of a mention (one per pair, in the
+    text's order), or every year of the document when none is that near."""
+    offsets = [offset for offset, _ in years]  # in the text's order
+    pairs: list[tuple[int, int]] = []
+    for number, mention in enumerate(mentions):
+        first = bisect_left(offsets, mention.start - 600)
+        last = bisect_right(offsets, mention.start + 600)
+        pairs.extend((index, number) for index in range(first, last))
+    near = [years[index][1] for index, _ in sorted(pairs)]
     return tuple(near) if near else tuple(y for _, y in years)
 
 
