@@ -157,7 +157,9 @@ def test_same_stem_inputs_into_one_folder_do_not_overwrite_each_other(
     inputs = [str(tmp_path / "a" / "bericht.txt"), str(tmp_path / "b" / "bericht.txt")]
     assert main(["report", *inputs, "-o", str(pages)]) == 0
     written = sorted(p.name for p in pages.iterdir())
-    assert written == ["bericht-2.html", "bericht.html"]
+    assert written == ["bericht-2.html", "bericht.html", "index.html"]
+    index = (pages / "index.html").read_text(encoding="utf-8")
+    assert 'href="bericht.html"' in index and 'href="bericht-2.html"' in index
     assert "in a." in (pages / "bericht.html").read_text(encoding="utf-8")
     assert "in b." in (pages / "bericht-2.html").read_text(encoding="utf-8")
     tagged = tmp_path / "tagged"
