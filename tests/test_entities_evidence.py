@@ -71,3 +71,22 @@ def test_timeline_era_reaches_place_resolution() -> None:
     assert prussia.feature_class == "historical-state"
     assert prussia.period == (1701, 1947)
     assert prussia.geometry == "centroid"
+
+
+def test_counting_near_places_on_the_grid_equals_comparing_with_every_place() -> None:
+    import random
+
+    from chronist.entities.evidence import _NEAR_KM, _Context, _km
+    from chronist.entities.places import Place
+
+    rng = random.Random(7)
+    # clustered like a document's places, with some near the poles and the date line
+    centres = [(50.0, 10.0), (0.5, 179.5), (84.0, -20.0), (-33.0, 151.0)]
+    places = [
+        Place(f"p{i}", max(-90.0, min(90.0, lat + rng.uniform(-6, 6))),
+              (lon + rng.uniform(-9, 9) + 180.0) % 360.0 - 180.0, "", 0, PlaceKind.SETTLEMENT)
+        for i, (lat, lon) in enumerate(rng.choice(centres) for _ in range(400))
+    ]  # fmt: skip
+    context = _Context(places)
+    for place in places[:120]:
+        assert context.near(place) == sum(_km(place, o) <= _NEAR_KM for o in places)

@@ -87,6 +87,9 @@ def cluster_mentions(mentions: list[TypedMention]) -> list[list[TypedMention]]:
         words = name.split()
         last_words.setdefault(words[-1], name)
         last_words.setdefault(" ".join(words[1:]), name)
+    by_surname: dict[str, list[str]] = {}  # only names with one surname can be one person
+    for name in long_names:
+        by_surname.setdefault(_given_names(name)[1], []).append(name)
     canonical_key: dict[str, str] = {}
     for key, mention in zip(keys, mentions, strict=True):
         if key in canonical_key:
@@ -97,7 +100,8 @@ def cluster_mentions(mentions: list[TypedMention]) -> list[list[TypedMention]]:
             if stem in last_words and mention.type is EntityType.PER:
                 target = last_words[stem]
         elif mention.type is EntityType.PER:
-            target = next((n for n in long_names if _same_person(key, n)), key)
+            same_surname = by_surname.get(_given_names(key)[1], ())
+            target = next((n for n in same_surname if _same_person(key, n)), key)
         canonical_key[key] = target
     groups: dict[str, list[TypedMention]] = {}
     for key, mention in zip(keys, mentions, strict=True):

@@ -22,6 +22,7 @@ of ``bench/wiki_de`` (``bench/places_eval.py``), never on the frozen ones.
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -162,12 +163,57 @@ def _era(place: Place, years: Sequence[int]) -> float:
     return 1.0 if inside else -2.5
 
 
-def _score(place: Place, penalty: float, evidence: PlaceEvidence, others: Sequence[Place]) -> float:
+_CELL = 4.0  # degrees; 400 km is less than 3.6 degrees of latitude
+
+
+def _cell(degrees: float) -> int:
+    return math.floor(degrees / _CELL)
+
+
+class _Context:
+    """The places the other entities of a document resolve to on their own, indexed
+    on a grid so that counting those within ``_NEAR_KM`` of a candidate does not
+    compare it with every place of a long document."""
+
+    def __init__(self, places: Sequence[Place]) -> None:
+        self.countries = Counter(p.country for p in places if p.country)
+        self._grid: dict[tuple[int, int], list[Place]] = {}
+        for place in places:
+            self._grid.setdefault((_cell(place.lat), _cell(place.lon) % 90), []).append(place)
+
+    def near(self, place: Place) -> int:
+        """How many of the places lie within ``_NEAR_KM`` of ``place``."""
+        widest = math.cos(math.radians(min(89.0, abs(place.lat) + _CELL)))
+        reach = 4.0 / max(widest, 1e-6)  # degrees of longitude 400 km span there, and more
+        if reach >= 180.0:
+            columns = set(range(90))
+        else:
+            columns = {
+                c % 90 for c in range(_cell(place.lon - reach), _cell(place.lon + reach) + 1)
+            }
+        rows = range(_cell(place.lat) - 1, _cell(place.lat) + 2)
+        return sum(
+            1
+            for row in rows
+            for column in columns
+            for other in self._grid.get((row, column), ())
+            if _km(place, other) <= _NEAR_KM
+        )
+
+
+def _score(
+    place: Place, penalty: float, evidence: PlaceEvidence, context: _Context, itself: Place | None
+) -> float:
+    """The candidate's score; ``itself`` is this entity's own place in ``context``."""
     score = _prior(place) - penalty
     if evidence.cues:
         score += 1.5 if place.kind in evidence.cues else -0.5
-    near = sum(1 for other in others if _km(place, other) <= _NEAR_KM)
-    same = sum(1 for other in others if place.country and other.country == place.country)
+    near = context.near(place) - (itself is not None and _km(place, itself) <= _NEAR_KM)
+    same = 0
+    if place.country:
+        same = context.countries[place.country] - (
+            itself is not None and itself.country == place.country
+        )
     score += min(NEAR_CAP, NEAR_WEIGHT * near) + min(1.5, SAME_COUNTRY_WEIGHT * same)
     return score + _era(place, evidence.years)
 
@@ -193,16 +239,18 @@ def resolve_entities(entities: Sequence[PlaceEvidence], facts: EntityFacts) -> l
     options = [_options(e, facts) for e in entities]
     # first pass: each entity alone; its best candidate is context for the others
     alone: list[Place | None] = []
+    empty = _Context(())
     for evidence, found in zip(entities, options, strict=True):
-        scored = [(_score(p, pen, evidence, ()), p) for p, pen in found]
+        scored = [(_score(p, pen, evidence, empty, None), p) for p, pen in found]
         alone.append(max(scored, key=lambda x: x[0])[1] if scored else None)
+    context = _Context([p for p in alone if p is not None])
     result: list[Resolution] = []
     for number, (evidence, found) in enumerate(zip(entities, options, strict=True)):
         if not found:
             result.append(Resolution(None, 0.0))
             continue
-        others = [p for i, p in enumerate(alone) if p is not None and i != number]
-        scored = [(_score(p, pen, evidence, others), p) for p, pen in found]
+        itself = alone[number]
+        scored = [(_score(p, pen, evidence, context, itself), p) for p, pen in found]
         best = max(scored, key=lambda x: x[0])[1]
         confidence = round(_confidence([s for s, _ in scored]), 3)
         chosen = best if confidence >= MIN_CONFIDENCE else None
