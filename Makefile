@@ -15,9 +15,10 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e .
 	touch $(STAMP)
 
-# the test tools, spaCy for the component's tests and the corpus store (optional extras)
+# the test tools, spaCy for the component's tests, the corpus store, its HTTP API and Dask
+# engine (optional extras)
 $(TEST_STAMP): $(STAMP)
-	$(BIN)/pip install --quiet -e '.[dev,spacy,store]'
+	$(BIN)/pip install --quiet -e '.[dev,spacy,store,api,dask]'
 	touch $(TEST_STAMP)
 
 venv: $(STAMP)

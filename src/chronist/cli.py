@@ -53,6 +53,7 @@ _PLUGINS = {
     "ingest": ("chronist.store.command", "extract documents into a corpus store (DuckDB)"),
     "events": ("chronist.store.command", "query the merged events of a corpus store"),
     "documents": ("chronist.store.command", "list the documents of a corpus store"),
+    "serve": ("chronist.store.serve", "serve a corpus store over HTTP (read-only)"),
 }
 
 _MAIN_EPILOG = """\
