@@ -143,3 +143,22 @@ def test_an_interrupted_run_resumes_from_its_shards(tmp_path: Path) -> None:
     fresh = Store(tmp_path / "local.duckdb")
     fresh.ingest([str(folder)])
     assert _snapshot(path) == _snapshot(tmp_path / "local.duckdb")
+
+
+def test_the_command_shows_the_dashboard_and_reports(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from chronist.cli import main
+
+    inputs = _small(tmp_path / "corpus")
+    store = str(tmp_path / "corpus.duckdb")
+    assert main(["ingest", *inputs, "--store", store, "--engine", "dask", "--jobs", "2"]) == 1
+    err = capsys.readouterr().err
+    assert "chronist: Dask dashboard: http" in err
+    assert "6 stored, 0 replaced, 1 already stored, 1 failed" in err
+    assert "d.jsonl:3: not JSON" in err
+    assert main(["ingest", *inputs, "--store", store, "--scheduler", "tcp://x:1"]) == 2
+    assert "--scheduler needs --engine dask" in capsys.readouterr().err
+    unreachable = ["--engine", "dask", "--scheduler", "tcp://127.0.0.1:9"]
+    assert main(["ingest", *inputs, "--store", store, *unreachable]) == 1
+    assert "cannot reach the Dask scheduler at tcp://127.0.0.1:9" in capsys.readouterr().err

@@ -247,11 +247,10 @@ def create_app(
     def document(document: str) -> dict[str, Any]:
         """One document by id or name: its fields, and ``timeline`` (text and annotations)."""
         name = _clean(document, "document")
-        listed = [d for d in corpus.documents() if name in (d["id"], d["name"])]
-        if not listed:
+        found = corpus.document(name)
+        if found is None:
             raise StarletteHTTPException(404, f"{corpus.path}: no document {name!r}")
-        chosen = next((d for d in listed if d["name"] == name), listed[0])
-        return {**chosen, "timeline": corpus.timeline(chosen["id"])}
+        return {**found, "timeline": corpus.timeline(found["id"])}
 
     @app.get("/entities", response_model=EntityPage, tags=["store"])
     def entities(

@@ -108,6 +108,18 @@ class Store:
         with self._read() as connection:
             return entities(connection, type, name)
 
+    def document(self, document: str) -> Json | None:
+        """One document's fields (as :meth:`documents` lists them), by name or id; or ``None``."""
+        from chronist.store.query import documents
+
+        with self._read() as connection:
+            found = connection.execute(
+                "SELECT doc FROM documents WHERE name = ? OR doc = ? "
+                "ORDER BY name = ? DESC LIMIT 1",
+                [document, document, document],
+            ).fetchone()
+            return None if found is None else documents(connection, [found[0]])[0]
+
     def timeline(self, document: str) -> Json:
         """A stored document's timeline (schema-1 JSON), by name or id, exactly as extracted."""
         from chronist.store.query import timeline_of
