@@ -162,3 +162,26 @@ def test_the_command_shows_the_dashboard_and_reports(
     unreachable = ["--engine", "dask", "--scheduler", "tcp://127.0.0.1:9"]
     assert main(["ingest", *inputs, "--store", store, *unreachable]) == 1
     assert "cannot reach the Dask scheduler at tcp://127.0.0.1:9" in capsys.readouterr().err
+
+
+def test_fsspec_urls_are_read_by_the_workers(tmp_path: Path, cluster: Any) -> None:
+    folder = tmp_path / "corpus"
+    _small(folder)
+    local = Store(tmp_path / "local.duckdb")
+    local.ingest([str(folder)])
+    url = f"file://{folder}/"
+    report = ingest_dask(
+        tmp_path / "dask.duckdb", [url], scheduler=cluster.scheduler_address, partition_size=2
+    )
+    assert (report.stored, report.skipped, len(report.failed)) == (6, 1, 1)
+    stored = Store(tmp_path / "dask.duckdb")
+    for name in ("a.txt", "b.md", "c.html"):
+        from_url = stored.timeline(f"file://{folder / name}")
+        from_path = local.timeline(str(folder / name))
+        from_url["document"]["source"] = from_path["document"]["source"]
+        assert from_url == from_path
+    assert stored.timeline("r3") == local.timeline("r3")
+    missing = ingest_dask(
+        tmp_path / "dask.duckdb", [f"file://{folder}/*.none"], scheduler=cluster.scheduler_address
+    )
+    assert [f.message for f in missing.failed] == [f"file://{folder}/*.none: no file matches"]

@@ -36,7 +36,6 @@ from chronist.errors import StoreError
 from chronist.store.ingest import IngestReport, Progress, _ingest_lock
 from chronist.store.schema import connect
 from chronist.store.shards import Partition, extract_partition, plan, read_shard, shard_root
-from chronist.store.sources import count
 
 __all__ = ["DaskIngestReport", "ingest_dask"]
 
@@ -96,7 +95,7 @@ def ingest_dask(
         partitions, failures = plan(inputs, lang, kind, dct, max(1, partition_size))
         report.failed.extend(failures)
         if progress is not None:
-            progress.start(count(inputs))
+            progress.start(sum(p.documents for p in partitions) + len(failures))
             for failure in failures:
                 progress.advance("failed", failure.name)
         client, cluster = _client(scheduler, workers)
@@ -140,8 +139,9 @@ def _submit(
     report.shards_written = len(todo)
     if not todo:
         return {}
-    # one object on every worker (a bare set would be scattered item by item)
-    [known] = client.scatter([frozenset(writer.by_doc)], broadcast=True)
+    # the stored hashes as a task, not scattered data: a task's result lost with its
+    # worker is computed again, scattered data would be gone with its dependents
+    known = client.submit(frozenset, sorted(writer.by_doc), pure=False)
     return {
         p.index: client.submit(
             extract_partition,

@@ -29,12 +29,29 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from chronist.errors import StoreError
 from chronist.store.ingest import Extracted, extract_source
 from chronist.store.rows import Row
 from chronist.store.schema import DOCUMENT_TABLES, TABLES, columns, duckdb_module
-from chronist.store.sources import Failure, Source, _expand, _sources
+from chronist.store.sources import (
+    _GLOB,
+    SUFFIXES,
+    Failure,
+    Source,
+    _expand,
+    _sources,
+    sources_of_bytes,
+)
 
-__all__ = ["Partition", "Status", "extract_partition", "plan", "read_shard", "shard_root"]
+__all__ = [
+    "Partition",
+    "Status",
+    "extract_partition",
+    "is_url",
+    "plan",
+    "read_shard",
+    "shard_root",
+]
 
 # the order in which a document's rows are read back (as to_rows made them)
 _ORDER = {
@@ -71,12 +88,56 @@ def shard_root(store: Path) -> Path:
     return store.with_name(store.name + ".shards")
 
 
-def _stat(path: str) -> tuple[int, int]:
+def _stat(path: str) -> tuple[object, object]:
     try:
+        if is_url(path):  # size and, where the file system has one, its version or date
+            import fsspec
+
+            fs, root = fsspec.core.url_to_fs(path)
+            info = fs.info(root)
+            return (info.get("size"), str(info.get("mtime") or info.get("ETag") or ""))
         found = os.stat(path)
-    except OSError:
+    except (OSError, ValueError):
         return (-1, -1)
     return (found.st_size, found.st_mtime_ns)
+
+
+def is_url(name: str) -> bool:
+    """An fsspec URL (``s3://bucket/archive/``, ``file:///data/``) rather than a local path."""
+    return "://" in name
+
+
+def _expand_url(pattern: str) -> list[str]:
+    """The documents under an fsspec URL: a file, a directory (recursively) or a glob."""
+    try:
+        import fsspec
+    except ImportError:
+        raise StoreError("fsspec URLs need fsspec: pip install 'chronist[dask]'") from None
+    try:
+        fs, root = fsspec.core.url_to_fs(pattern)
+        if fs.isdir(root):
+            found = [
+                p for p in fs.find(root)
+                if Path(p).suffix.lower() in SUFFIXES
+                and not any(part.startswith(".") for part in Path(p).relative_to(root).parts)
+            ]  # fmt: skip
+        elif _GLOB.search(root):
+            found = fs.glob(root)
+        else:
+            found = [root] if fs.exists(root) else []
+    except (OSError, ValueError) as error:
+        raise StoreError(f"{pattern}: cannot list ({error})") from None
+    return [str(fs.unstrip_protocol(p)) for p in sorted(found)]
+
+
+def _read(name: str) -> bytes:
+    if not is_url(name):
+        return Path(name).read_bytes()
+    import fsspec
+
+    with fsspec.open(name, "rb") as stream:
+        data: bytes = stream.read()
+        return data
 
 
 def plan(
@@ -89,17 +150,18 @@ def plan(
     failures = []
     for pattern in inputs:
         found = False
-        for path in _expand(pattern):
+        names = _expand_url(pattern) if is_url(pattern) else [str(p) for p in _expand(pattern)]
+        for name in names:
             found = True
-            if path.suffix.lower() == ".jsonl" and path.is_file():
+            if name.lower().endswith(".jsonl") and (is_url(name) or Path(name).is_file()):
                 try:
-                    lines = len(decode_bytes(path.read_bytes(), str(path)).splitlines())
+                    lines = len(decode_bytes(_read(name), name).splitlines())
                 except Exception:  # the worker reports it as the file's failure
                     lines = 1
                 for first in range(1, lines + 1, size):
-                    items.append((str(path), first, min(first + size - 1, lines)))
+                    items.append((name, first, min(first + size - 1, lines)))
             else:
-                items.append((str(path), 0, 0))
+                items.append((name, 0, 0))
         if not found:
             failures.append(Failure(pattern, f"{pattern}: no file matches"))
     partitions: list[Partition] = []
@@ -127,8 +189,17 @@ def plan(
 def _sources_of(
     partition: Partition, lang: str, kind: str, dct: str | None
 ) -> Iterator[Source | Failure]:
-    for path, first, last in partition.items:
-        yield from _sources(Path(path), lang, kind, dct, (first, last) if first else None)
+    for name, first, last in partition.items:
+        lines = (first, last) if first else None
+        if not is_url(name):
+            yield from _sources(Path(name), lang, kind, dct, lines)
+            continue
+        try:
+            data = _read(name)
+        except (OSError, ValueError) as error:
+            yield Failure(name, f"{name}: cannot read ({error})")
+            continue
+        yield from sources_of_bytes(name, data, lang, kind, dct, lines)
 
 
 def extract_partition(

@@ -102,7 +102,15 @@ def _sources(
     except OSError as error:
         yield Failure(name, f"{name}: cannot read ({error.strerror})")
         return
-    suffix = path.suffix.lower()
+    yield from sources_of_bytes(name, data, lang, kind, dct, lines)
+
+
+def sources_of_bytes(
+    name: str, data: bytes, lang: str, kind: str, dct: str | None,
+    lines: tuple[int, int] | None = None,
+) -> Iterator[Source | Failure]:  # fmt: skip
+    """The documents of a file read as ``data`` (its suffix, in ``name``, says how to read it)."""
+    suffix = Path(name).suffix.lower()
     if suffix == ".jsonl":
         yield from _records(name, data, lang, kind, dct, lines)
         return
