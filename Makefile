@@ -12,12 +12,13 @@ PAGE ?= bench/out/koreakrieg.html
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[store]'
+	$(BIN)/pip install --quiet -e '.[store,api,dask]'
 	touch $(STAMP)
 
-# the test tools, spaCy for the component's tests and the corpus store (optional extras)
+# the test tools, spaCy for the component's tests, the corpus store, its HTTP API and Dask
+# engine (optional extras)
 $(TEST_STAMP): $(STAMP)
-	$(BIN)/pip install --quiet -e '.[dev,spacy,store]'
+	$(BIN)/pip install --quiet -e '.[dev,spacy,store,api,dask]'
 	touch $(TEST_STAMP)
 
 venv: $(STAMP)

@@ -53,6 +53,7 @@ _PLUGINS = {
     "ingest": ("chronist.cli.store", "extract documents into a corpus store (DuckDB)"),
     "events": ("chronist.cli.store", "query the merged events of a corpus store"),
     "documents": ("chronist.cli.store", "list the documents of a corpus store"),
+    "serve": ("chronist.cli.serve", "serve a corpus store over HTTP (read-only)"),
 }
 
 _MAIN_EPILOG = """\

@@ -27,6 +27,7 @@ examples:
   chronist ingest archive/ --store corpus.duckdb --jobs 2
   chronist ingest 'letters/*.txt' pages/*.html --store corpus.duckdb
   chronist ingest articles.jsonl --store corpus.duckdb --kind news
+  chronist ingest archive/ --store corpus.duckdb --engine dask --scheduler tcp://host:8786
 
 Inputs: .txt, .md, .html/.htm and .jsonl (one {"text": ..., "id", "title", "dct",
 "lang", "kind"} per line); a directory is searched recursively. Re-running skips
@@ -79,6 +80,20 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
         parser.add_argument("inputs", nargs="+", metavar="PATH", help="file, directory or glob")
         _store_option(parser)
         parser.add_argument("--jobs", type=int, default=1, metavar="N", help="worker processes")
+        parser.add_argument(
+            "--engine", choices=("local", "dask"), default="local",
+            help="local: --jobs processes here (default); dask: Dask workers write Parquet "
+            "shards beside the store, then this process merges them",
+        )  # fmt: skip
+        parser.add_argument(
+            "--partition", type=int, default=16, metavar="N",
+            help="with --engine dask: documents per task and shard (default: 16)",
+        )  # fmt: skip
+        parser.add_argument(
+            "--scheduler", metavar="ADDRESS",
+            help="with --engine dask: the cluster's scheduler (default: a local cluster "
+            "of --jobs workers, or one per core)",
+        )  # fmt: skip
         parser.add_argument("--lang", default="de", help="language of the texts (default: de)")
         parser.add_argument(
             "--kind", choices=("auto", "narrative", "news"), default="auto", help="default: auto"
@@ -196,10 +211,24 @@ def _ingest(store: Any, args: argparse.Namespace) -> int:
     show = not args.quiet and sys.stderr.isatty()
     if args.commit_every < 0:
         raise OptionError("--commit-every must not be negative")
-    report = store.ingest(
-        args.inputs, jobs=args.jobs, lang=args.lang, kind=args.kind, dct=args.dct,
-        burst=args.commit_every, progress=_Bar() if show else None,
-    )  # fmt: skip
+    if args.scheduler is not None and args.engine != "dask":
+        raise OptionError("--scheduler needs --engine dask")
+    if args.partition < 1:
+        raise OptionError("--partition must be at least 1")
+    if args.engine == "dask":
+        from chronist.store.distributed import ingest_dask
+
+        report = ingest_dask(
+            store.path, args.inputs, scheduler=args.scheduler,
+            workers=args.jobs if args.jobs > 1 else None, lang=args.lang, kind=args.kind,
+            dct=args.dct, partition_size=args.partition, progress=_Bar() if show else None,
+            notice=None if args.quiet else lambda line: print(f"chronist: {line}", file=sys.stderr),
+        )  # fmt: skip
+    else:
+        report = store.ingest(
+            args.inputs, jobs=args.jobs, lang=args.lang, kind=args.kind, dct=args.dct,
+            burst=args.commit_every, progress=_Bar() if show else None,
+        )  # fmt: skip
     for failure in report.failed:
         print(f"chronist: skipped {failure.message}", file=sys.stderr)
     rate = (report.stored + report.replaced) / report.seconds if report.seconds else 0.0

@@ -17,6 +17,7 @@ holds it. So readers and one ingest share a store; see :mod:`chronist.store.inge
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -77,6 +78,26 @@ class Store:
         with self._read() as connection:
             return events(connection, merged_ids(connection, query, matches))
 
+    def event_page(self, query: EventFilter) -> tuple[int, list[Json]]:
+        """How many merged events match ``query``, and those of its page (``limit``, ``offset``)."""
+        from chronist.store.query import events, merged_ids
+
+        matches = self.fulltext.mentions(query.text) if query.text else None
+        with self._read() as connection:
+            ids = merged_ids(connection, replace(query, limit=None, offset=0), matches)
+            end = None if query.limit is None else query.offset + query.limit
+            return len(ids), events(connection, ids[query.offset : end])
+
+    def event(self, merged: int) -> Json | None:
+        """One merged event by its id, or ``None``."""
+        from chronist.store.query import events
+
+        with self._read() as connection:
+            found = connection.execute(
+                "SELECT merged FROM merged_events WHERE merged = ?", [merged]
+            ).fetchone()
+            return None if found is None else events(connection, [merged])[0]
+
     def documents(self, text: str | None = None) -> list[Json]:
         """The stored documents (name, title, counts); ``text`` keeps those with every word."""
         from chronist.store.query import documents
@@ -91,6 +112,18 @@ class Store:
 
         with self._read() as connection:
             return entities(connection, type, name)
+
+    def document(self, document: str) -> Json | None:
+        """One document's fields (as :meth:`documents` lists them), by name or id; or ``None``."""
+        from chronist.store.query import documents
+
+        with self._read() as connection:
+            found = connection.execute(
+                "SELECT doc FROM documents WHERE name = ? OR doc = ? "
+                "ORDER BY name = ? DESC LIMIT 1",
+                [document, document, document],
+            ).fetchone()
+            return None if found is None else documents(connection, [found[0]])[0]
 
     def timeline(self, document: str) -> Json:
         """A stored document's timeline (schema-1 JSON), by name or id, exactly as extracted."""

@@ -22,7 +22,7 @@ import sqlite3
 from collections.abc import Iterable
 from pathlib import Path
 
-from chronist.errors import StoreError
+from chronist.errors import OptionError
 
 __all__ = ["FullText", "fts_query"]
 
@@ -38,7 +38,7 @@ def fts_query(words: str) -> str:
         if bare:
             terms.append(f'"{bare}"' + ("*" if prefix else ""))
     if not terms:
-        raise StoreError(f"no words to search for in {words!r}")
+        raise OptionError(f"no words to search for in {words!r}")
     return " ".join(terms)
 
 
@@ -104,7 +104,7 @@ class FullText:
         try:
             return connection.execute(sql, (fts_query(words),)).fetchall()
         except sqlite3.OperationalError as error:
-            raise StoreError(f"cannot search for {words!r}: {error}") from None
+            raise OptionError(f"cannot search for {words!r}: {error}") from None
         finally:
             connection.close()
 

@@ -86,7 +86,10 @@ def discover(paths: list[str], lang: str, kind: str, dct: str | None) -> Iterato
             yield Failure(pattern, f"{pattern}: no file matches")
 
 
-def _sources(path: Path, lang: str, kind: str, dct: str | None) -> Iterator[Source | Failure]:
+def _sources(
+    path: Path, lang: str, kind: str, dct: str | None, lines: tuple[int, int] | None = None
+) -> Iterator[Source | Failure]:
+    """The documents of one file; ``lines`` (first, last; from 1) keeps those JSON Lines only."""
     name = str(path)
     try:
         data = path.read_bytes()
@@ -99,9 +102,17 @@ def _sources(path: Path, lang: str, kind: str, dct: str | None) -> Iterator[Sour
     except OSError as error:
         yield Failure(name, f"{name}: cannot read ({error.strerror})")
         return
-    suffix = path.suffix.lower()
+    yield from sources_of_bytes(name, data, lang, kind, dct, lines)
+
+
+def sources_of_bytes(
+    name: str, data: bytes, lang: str, kind: str, dct: str | None,
+    lines: tuple[int, int] | None = None,
+) -> Iterator[Source | Failure]:  # fmt: skip
+    """The documents of a file read as ``data`` (its suffix, in ``name``, says how to read it)."""
+    suffix = Path(name).suffix.lower()
     if suffix == ".jsonl":
-        yield from _records(name, data, lang, kind, dct)
+        yield from _records(name, data, lang, kind, dct, lines)
         return
     form = "html" if suffix in (".html", ".htm") else "text"
     doc = content_hash(data, lang, kind, dct)
@@ -109,14 +120,17 @@ def _sources(path: Path, lang: str, kind: str, dct: str | None) -> Iterator[Sour
 
 
 def _records(
-    name: str, data: bytes, lang: str, kind: str, dct: str | None
-) -> Iterator[Source | Failure]:
+    name: str, data: bytes, lang: str, kind: str, dct: str | None,
+    lines: tuple[int, int] | None = None,
+) -> Iterator[Source | Failure]:  # fmt: skip
     try:
         text = decode_bytes(data, name)
     except InputError as error:
         yield Failure(name, str(error))
         return
     for number, line in enumerate(text.splitlines(), 1):
+        if lines is not None and not lines[0] <= number <= lines[1]:
+            continue
         if not line.strip():
             continue
         where = f"{name}:{number}"

@@ -1,0 +1,184 @@
+"""Ingesting on Dask: workers extract partitions into Parquet shards, one writer merges them.
+
+``chronist ingest PATH... --store corpus.duckdb --engine dask [--scheduler ADDRESS]``.
+Without an address a :class:`distributed.LocalCluster` runs on this machine
+(one single-threaded worker process per core, or ``workers``); with one, the
+cluster at that address (its workers must see the inputs and the shard folder
+at the same paths, e.g. a shared file system).
+
+1. :func:`chronist.store.shards.plan` cuts the inputs into partitions (only
+   names and sizes are read here; the documents are read by the workers).
+2. Each partition whose shard does not exist yet becomes one Dask task,
+   :func:`chronist.store.shards.extract_partition`; Dask retries the task if
+   its worker dies. The document hashes already in the store go to every worker
+   once, so stored documents are not extracted again.
+3. This process merges the shards **in partition order** as they arrive, each
+   document through the same :class:`~chronist.store.writer.Writer` (its own
+   transaction) as the local engine, so the store is the same whatever the
+   number of workers, and readers get their turn between partitions.
+4. When every partition is merged, its shards are removed.
+
+An interrupted run leaves its complete shards; the next run with the same
+inputs reuses them and extracts only the missing partitions.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from chronist.errors import StoreError
+from chronist.store.ingest import IngestReport, Progress, _ingest_lock
+from chronist.store.schema import connect
+from chronist.store.shards import Partition, extract_partition, plan, read_shard, shard_root
+
+__all__ = ["DaskIngestReport", "ingest_dask"]
+
+
+@dataclass(slots=True)
+class DaskIngestReport(IngestReport):
+    """An ingest's report, with the shards written by this run and those reused."""
+
+    shards_written: int = 0
+    shards_reused: int = 0
+    dashboard: str | None = None
+
+
+def _client(scheduler: str | None, workers: int | None) -> tuple[Any, Any]:
+    try:
+        from distributed import Client, LocalCluster
+    except ImportError:
+        raise StoreError("--engine dask needs Dask: pip install 'chronist[dask]'") from None
+    if scheduler is not None:
+        try:
+            return Client(scheduler, timeout=30), None  # type: ignore[no-untyped-call]
+        except OSError as error:
+            raise StoreError(f"cannot reach the Dask scheduler at {scheduler} ({error})") from None
+    cluster = LocalCluster(  # type: ignore[no-untyped-call]
+        n_workers=workers or os.cpu_count() or 1,
+        threads_per_worker=1,
+        processes=True,
+        dashboard_address=":0",
+    )
+    return Client(cluster), cluster  # type: ignore[no-untyped-call]
+
+
+def ingest_dask(
+    path: str | os.PathLike[str],
+    inputs: list[str],
+    *,
+    scheduler: str | None = None,
+    workers: int | None = None,
+    lang: str = "de",
+    kind: str = "auto",
+    dct: str | None = None,
+    partition_size: int = 16,
+    progress: Progress | None = None,
+    notice: Callable[[str], None] | None = None,
+) -> DaskIngestReport:
+    """Ingest ``inputs`` into the store at ``path`` with Dask (see the module docstring)."""
+    from chronist.store.writer import Writer
+
+    store = Path(path)
+    started = time.monotonic()
+    report = DaskIngestReport()
+    root = shard_root(store)
+    with _ingest_lock(store):
+        writer = Writer(store)
+        with connect(store, read_only=False) as connection:
+            writer.load(connection)
+        partitions, failures = plan(inputs, lang, kind, dct, max(1, partition_size))
+        report.failed.extend(failures)
+        if progress is not None:
+            progress.start(sum(p.documents for p in partitions) + len(failures))
+            for failure in failures:
+                progress.advance("failed", failure.name)
+        client, cluster = _client(scheduler, workers)
+        try:
+            report.dashboard = client.dashboard_link
+            if notice is not None:
+                notice(f"Dask dashboard: {report.dashboard}")
+            futures = _submit(client, partitions, root, lang, kind, dct, writer, report)
+            for partition in partitions:
+                future = futures.get(partition.index)
+                folder = Path(future.result()) if future is not None else root / partition.key
+                _merge(store, writer, folder, report, progress)
+                if future is not None:
+                    future.release()
+        finally:
+            client.close()
+            if cluster is not None:
+                cluster.close()
+            if progress is not None:
+                progress.close()
+        for partition in partitions:
+            shutil.rmtree(root / partition.key, ignore_errors=True)
+        if root.is_dir() and not any(root.iterdir()):
+            root.rmdir()
+    report.seconds = time.monotonic() - started
+    return report
+
+
+def _submit(
+    client: Any,
+    partitions: list[Partition],
+    root: Path,
+    lang: str,
+    kind: str,
+    dct: str | None,
+    writer: Any,
+    report: DaskIngestReport,
+) -> dict[int, Any]:
+    todo = [p for p in partitions if not (root / p.key).is_dir()]
+    report.shards_reused = len(partitions) - len(todo)
+    report.shards_written = len(todo)
+    if not todo:
+        return {}
+    # the stored hashes as a task, not scattered data: a task's result lost with its
+    # worker is computed again, scattered data would be gone with its dependents
+    known = client.submit(frozenset, sorted(writer.by_doc), pure=False)
+    return {
+        p.index: client.submit(
+            extract_partition,
+            p,
+            str(root),
+            lang,
+            kind,
+            dct,
+            known,
+            key=f"chronist-extract-{p.key}",
+            retries=3,
+        )
+        for p in todo
+    }
+
+
+def _merge(
+    store: Path, writer: Any, folder: Path, report: IngestReport, progress: Progress | None
+) -> None:
+    """Commit one shard's documents, each in its own transaction, in input order."""
+    from chronist.store.sources import Failure
+
+    with connect(store, read_only=False) as connection:
+        for status, extracted in read_shard(folder):
+            if extracted is not None:
+                state = writer.write(connection, extracted)
+            elif status.status == "failed":
+                report.failed.append(Failure(status.name, status.message or status.name))
+                state = "failed"
+            else:
+                stored = writer.by_doc.get(status.doc)
+                state = "skipped" if stored == status.name else "duplicate"
+            if state == "stored":
+                report.stored += 1
+            elif state == "replaced":
+                report.replaced += 1
+            elif state in ("skipped", "duplicate"):
+                report.skipped += 1
+            if progress is not None:
+                progress.advance(state, status.name)

@@ -1,0 +1,290 @@
+"""Parquet shards: a partition's extraction results as files, and reading them back in order.
+
+A distributed ingest (:mod:`chronist.store.distributed`) cuts its inputs into
+:class:`Partition` s (whole files, or line ranges of JSON Lines files). A
+worker extracts one partition and writes its **shard**: a folder
+``<store>.shards/<partition key>/`` with one Parquet file per document table
+(the store's own columns) and ``status.parquet``, one row per input in order
+(``extracted``, ``failed`` with its message, or ``known``: already in the store,
+not extracted again). The folder is written under a temporary name and renamed
+when complete, so a shard either exists whole or not at all, and a partition
+computed twice (a retried task) leaves one shard. The key is a hash of the
+partition's files (name, size, modification time) and the options: a rerun after
+an interruption finds the shards already written and extracts only the rest.
+
+Workers never open the store; :func:`read_shard` gives the merge step the
+same :class:`~chronist.store.ingest.Extracted` values the local engine's
+workers return, in the same order, so the store comes out the same.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from chronist.errors import StoreError
+from chronist.store.ingest import Extracted, extract_source
+from chronist.store.rows import Row
+from chronist.store.schema import DOCUMENT_TABLES, TABLES, columns, duckdb_module
+from chronist.store.sources import (
+    _GLOB,
+    SUFFIXES,
+    Failure,
+    Source,
+    _expand,
+    _sources,
+    sources_of_bytes,
+)
+
+__all__ = [
+    "Partition",
+    "Status",
+    "extract_partition",
+    "is_url",
+    "plan",
+    "read_shard",
+    "shard_root",
+]
+
+# the order in which a document's rows are read back (as to_rows made them)
+_ORDER = {
+    "documents": "doc",
+    "participants": "doc, event_seq, seq",
+    "evidence": "doc, event_seq, seq",
+    "entity_mentions": "doc, entity_seq, seq",
+}
+_STATUS = "position INTEGER, name VARCHAR, doc VARCHAR, status VARCHAR, message VARCHAR"
+
+
+@dataclass(frozen=True, slots=True)
+class Partition:
+    """Inputs extracted together: ``(path, first line, last line)``, lines only for JSON Lines."""
+
+    index: int
+    key: str
+    items: tuple[tuple[str, int, int], ...]
+    documents: int
+
+
+@dataclass(frozen=True, slots=True)
+class Status:
+    """One input of a shard, in input order."""
+
+    name: str
+    doc: str | None
+    status: str  # "extracted", "failed" or "known"
+    message: str | None
+
+
+def shard_root(store: Path) -> Path:
+    """The folder of a store's shards: ``corpus.duckdb.shards`` beside ``corpus.duckdb``."""
+    return store.with_name(store.name + ".shards")
+
+
+def _stat(path: str) -> tuple[object, object]:
+    try:
+        if is_url(path):  # size and, where the file system has one, its version or date
+            import fsspec
+
+            fs, root = fsspec.core.url_to_fs(path)
+            info = fs.info(root)
+            return (info.get("size"), str(info.get("mtime") or info.get("ETag") or ""))
+        found = os.stat(path)
+    except (OSError, ValueError):
+        return (-1, -1)
+    return (found.st_size, found.st_mtime_ns)
+
+
+def is_url(name: str) -> bool:
+    """An fsspec URL (``s3://bucket/archive/``, ``file:///data/``) rather than a local path."""
+    return "://" in name
+
+
+def _expand_url(pattern: str) -> list[str]:
+    """The documents under an fsspec URL: a file, a directory (recursively) or a glob."""
+    try:
+        import fsspec
+    except ImportError:
+        raise StoreError("fsspec URLs need fsspec: pip install 'chronist[dask]'") from None
+    try:
+        fs, root = fsspec.core.url_to_fs(pattern)
+        if fs.isdir(root):
+            found = [
+                p for p in fs.find(root)
+                if Path(p).suffix.lower() in SUFFIXES
+                and not any(part.startswith(".") for part in Path(p).relative_to(root).parts)
+            ]  # fmt: skip
+        elif _GLOB.search(root):
+            found = fs.glob(root)
+        else:
+            found = [root] if fs.exists(root) else []
+    except (OSError, ValueError) as error:
+        raise StoreError(f"{pattern}: cannot list ({error})") from None
+    return [str(fs.unstrip_protocol(p)) for p in sorted(found)]
+
+
+def _read(name: str) -> bytes:
+    if not is_url(name):
+        return Path(name).read_bytes()
+    import fsspec
+
+    with fsspec.open(name, "rb") as stream:
+        data: bytes = stream.read()
+        return data
+
+
+def plan(
+    inputs: list[str], lang: str, kind: str, dct: str | None, size: int
+) -> tuple[list[Partition], list[Failure]]:
+    """The partitions of ``inputs`` (``size`` documents each), in the local engine's order."""
+    from chronist.text.reading import decode_bytes
+
+    items: list[tuple[str, int, int]] = []
+    failures = []
+    for pattern in inputs:
+        found = False
+        names = _expand_url(pattern) if is_url(pattern) else [str(p) for p in _expand(pattern)]
+        for name in names:
+            found = True
+            if name.lower().endswith(".jsonl") and (is_url(name) or Path(name).is_file()):
+                try:
+                    lines = len(decode_bytes(_read(name), name).splitlines())
+                except Exception:  # the worker reports it as the file's failure
+                    lines = 1
+                for first in range(1, lines + 1, size):
+                    items.append((name, first, min(first + size - 1, lines)))
+            else:
+                items.append((name, 0, 0))
+        if not found:
+            failures.append(Failure(pattern, f"{pattern}: no file matches"))
+    partitions: list[Partition] = []
+    batch: list[tuple[str, int, int]] = []
+    count = 0
+
+    def close() -> None:
+        nonlocal batch, count
+        if batch:
+            described = [(p, a, b, *_stat(p)) for p, a, b in batch]
+            digest = hashlib.sha256(json.dumps([described, lang, kind, dct]).encode())
+            key = f"{len(partitions):06d}-{digest.hexdigest()[:16]}"
+            partitions.append(Partition(len(partitions), key, tuple(batch), count))
+        batch, count = [], 0
+
+    for item in items:
+        batch.append(item)
+        count += item[2] - item[1] + 1 if item[1] else 1
+        if count >= size:
+            close()
+    close()
+    return partitions, failures
+
+
+def _sources_of(
+    partition: Partition, lang: str, kind: str, dct: str | None
+) -> Iterator[Source | Failure]:
+    for name, first, last in partition.items:
+        lines = (first, last) if first else None
+        if not is_url(name):
+            yield from _sources(Path(name), lang, kind, dct, lines)
+            continue
+        try:
+            data = _read(name)
+        except (OSError, ValueError) as error:
+            yield Failure(name, f"{name}: cannot read ({error})")
+            continue
+        yield from sources_of_bytes(name, data, lang, kind, dct, lines)
+
+
+def extract_partition(
+    partition: Partition, root: str, lang: str, kind: str, dct: str | None, known: frozenset[str]
+) -> str:
+    """Extract a partition and write its shard (on a worker); returns the shard's folder.
+
+    Does nothing when the shard exists already (a resumed run, a retried task).
+    """
+    final = Path(root) / partition.key
+    if final.is_dir():
+        return str(final)
+    tables: dict[str, list[Row]] = {table: [] for table in DOCUMENT_TABLES}
+    status: list[Row] = []
+    seen: set[str] = set()
+    for position, item in enumerate(_sources_of(partition, lang, kind, dct)):
+        if isinstance(item, Failure):
+            status.append((position, item.name, None, "failed", item.message))
+            continue
+        if item.doc in known or item.doc in seen:  # stored, or twice in this partition
+            status.append((position, item.name, item.doc, "known", None))
+            continue
+        seen.add(item.doc)
+        result = extract_source(item)
+        if isinstance(result, Failure):
+            status.append((position, result.name, item.doc, "failed", result.message))
+            continue
+        status.append((position, result.name, result.doc, "extracted", None))
+        for table, rows in result.rows.items():
+            if table == "documents":
+                rows = [(*row, None, position) for row in rows]
+            tables[table].extend(rows)
+    _write(final, tables, status)
+    return str(final)
+
+
+def _write(final: Path, tables: dict[str, list[Row]], status: list[Row]) -> None:
+    final.parent.mkdir(parents=True, exist_ok=True)
+    temporary = final.with_name(f".{final.name}.{uuid.uuid4().hex}")
+    temporary.mkdir()
+    duckdb = duckdb_module()
+    with duckdb.connect(":memory:") as connection:
+        for table, rows in [*tables.items(), ("status", status)]:
+            definition = _STATUS if table == "status" else TABLES[table]
+            connection.execute(f"CREATE TABLE {table} ({definition})")
+            if rows:
+                names = _STATUS.split(", ") if table == "status" else columns(table)
+                selects = ", ".join("unnest(?)" for _ in names)
+                connection.execute(
+                    f"INSERT INTO {table} SELECT {selects}",
+                    [list(values) for values in zip(*rows, strict=True)],
+                )
+            target = str(temporary / f"{table}.parquet").replace("'", "''")
+            connection.execute(f"COPY {table} TO '{target}' (FORMAT parquet)")
+    try:
+        temporary.rename(final)
+    except OSError:  # another attempt finished first: its shard is the same
+        shutil.rmtree(temporary, ignore_errors=True)
+
+
+def read_shard(folder: Path) -> Iterator[tuple[Status, Extracted | None]]:
+    """A shard's inputs in order, each with its rows when it was extracted."""
+    duckdb = duckdb_module()
+    by_doc: dict[str, dict[str, list[Row]]] = {}
+    titles: dict[str, tuple[str, str | None]] = {}
+    with duckdb.connect(":memory:") as connection:
+        for table in DOCUMENT_TABLES:
+            source = str(folder / f"{table}.parquet").replace("'", "''")
+            order = _ORDER.get(table, "doc, seq")
+            rows: list[Any] = connection.execute(
+                f"SELECT * FROM read_parquet('{source}') ORDER BY {order}"
+            ).fetchall()
+            for row in rows:
+                if table == "documents":
+                    row = row[:-2]  # ingested_at and ingest_seq: the writer's to set
+                    titles[row[0]] = (row[1], row[2])
+                by_doc.setdefault(row[0], {}).setdefault(table, []).append(tuple(row))
+        source = str(folder / "status.parquet").replace("'", "''")
+        status = connection.execute(
+            f"SELECT name, doc, status, message FROM read_parquet('{source}') ORDER BY position"
+        ).fetchall()
+    for name, doc, state, message in status:
+        found = Status(name, doc, state, message)
+        if state != "extracted":
+            yield found, None
+            continue
+        stored_name, title = titles[doc]
+        yield found, Extracted(doc, stored_name, title, by_doc[doc])
