@@ -11,6 +11,7 @@ import os
 import re
 import shutil
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -117,6 +118,18 @@ class Page:
 
     def state(self) -> dict[str, Any]:
         return dict(self.page.evaluate("() => window.chronist.state()"))
+
+    def settled(
+        self, ready: Callable[[dict[str, Any]], bool], seconds: float = 10.0
+    ) -> dict[str, Any]:
+        """The page's state once ``ready`` holds for it (the view moves on a later
+        frame, which a busy machine delays), or the last state after ``seconds``."""
+        deadline = time.monotonic() + seconds
+        current = self.state()
+        while not ready(current) and time.monotonic() < deadline:
+            self.page.wait_for_timeout(50)
+            current = self.state()
+        return current
 
     def shot(self, name: str, *, full_page: bool = False) -> None:
         SHOTS.mkdir(parents=True, exist_ok=True)

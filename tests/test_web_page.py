@@ -103,17 +103,12 @@ def test_zoom_stops_at_the_data_and_the_edge_indicator_shows_the_rest(browser, t
         p.keyboard.press("Home")  # back to where the events are: the canvas has no focus yet
         p.focus("#tl")
         p.keyboard.press("Home")
-        p.wait_for_function(
-            "start => window.chronist.state().from === start", arg=state["from"], timeout=10_000
-        )
-        assert page.state()["from"] == state["from"]
+        assert page.settled(lambda now: now["from"] == state["from"])["from"] == state["from"]
         assert page.state()["before"] > 0
         # the "◀ N" indicator shows everything when clicked
         box = p.locator("#tl").bounding_box()
         p.mouse.click(box["x"] + 12, box["y"] + 15)
-        # the view moves on the next frame; on a busy machine that can take a while
-        p.wait_for_function("window.chronist.state().before === 0", timeout=10_000)
-        assert page.state()["before"] == 0
+        assert page.settled(lambda now: now["before"] == 0)["before"] == 0
         assert page.errors == []
     finally:
         page.close()
