@@ -44,3 +44,21 @@ def test_sentences_split_on_end_marks_and_blank_lines() -> None:
 def test_no_split_after_abbreviation_or_ordinal() -> None:
     text = "Am 27. Juli 1953 schwiegen die Waffen. Dr. Rhee protestierte."
     assert len(Document(text).sentences) == 2
+
+
+def test_a_token_ends_where_its_text_ends_and_cannot_change() -> None:
+    import pickle
+
+    import pytest
+
+    from chronist.text.tokens import Token
+
+    token = Token("Krieg", 4)
+    assert (
+        token.end == 9 and token == Token("Krieg", 4, 9) and hash(token) == hash(Token("Krieg", 4))
+    )
+    assert pickle.loads(pickle.dumps(token)) == token
+    with pytest.raises(ValueError, match="cannot end at 12"):
+        Token("Krieg", 4, 12)
+    with pytest.raises(AttributeError):
+        token.start = 5

@@ -20,7 +20,7 @@ _NAME_FLAGS = frozenset(
 )
 # Words whose features are kept (about 1.6 KB each): the frequent words of a long
 # document stay, and the cache's memory is bounded whatever the input.
-_CACHE_LIMIT = 30_000
+_CACHE_LIMIT = 8_000
 
 
 def word_shape(word: str) -> str:

@@ -295,12 +295,15 @@ def _add_institutions(
     document: Document, found: list[TypedMention], facts: EntityFacts
 ) -> list[TypedMention]:
     """``des Kongresses``, ``der Senat``: an institution after an article is an organisation."""
-    covered = {i for m in found for i in range(m.mention.start, m.mention.end)}
+    covered = _Spans([(m.mention.start, m.mention.end) for m in found])
     extra = []
     tokens = document.tokens
-    for index, token in enumerate(tokens[1:], 1):
+    for index in range(1, len(tokens)):
+        token = tokens[index]
+        if token.text not in facts.institutions:
+            continue
         after_article = tokens[index - 1].text.lower() in facts.articles
-        if token.text in facts.institutions and token.start not in covered and after_article:
+        if after_article and not covered.overlap(token.start, token.start + 1):
             extra.append(TypedMention(Mention(token.text, token.start, token.end), EntityType.ORG))
     return sorted([*found, *extra], key=lambda m: m.mention.start) if extra else found
 

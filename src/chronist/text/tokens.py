@@ -12,20 +12,53 @@ token of its own. Sentences are :mod:`chronist.text.segment`'s, read through
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from chronist.text.language import is_ordinal_number, text_facts
 
 __all__ = ["Token", "tokenize"]
 
 
-@dataclass(frozen=True, slots=True)
 class Token:
-    """A token and its half-open code-point offsets in the text."""
+    """A token and its half-open code-point offsets in the text.
+
+    A token is its text where it stands, so its end is ``start + len(text)``
+    and is not stored: a long document holds millions of tokens.
+
+    >>> Token("Krieg", 4, 9), Token("Krieg", 4, 9).end
+    (Token(text='Krieg', start=4, end=9), 9)
+    """
+
+    __slots__ = ("start", "text")
+
+    def __init__(self, text: str, start: int, end: int | None = None) -> None:
+        if end is not None and end != start + len(text):
+            raise ValueError(f"token {text!r} at {start} cannot end at {end}")
+        object.__setattr__(self, "text", text)
+        object.__setattr__(self, "start", start)
 
     text: str
     start: int
-    end: int
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"Token is immutable: cannot set {name}")
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Token):
+            return NotImplemented
+        return self.start == other.start and self.text == other.text
+
+    def __hash__(self) -> int:
+        return hash((self.text, self.start))
+
+    def __repr__(self) -> str:
+        return f"Token(text={self.text!r}, start={self.start}, end={self.end})"
+
+    def __reduce__(self) -> tuple[type[Token], tuple[str, int]]:
+        return (Token, (self.text, self.start))
 
     @property
     def is_word(self) -> bool:
@@ -52,10 +85,10 @@ def _split_trailing_dot(
     text: str, start: int, keep: bool, known: dict[str, str]
 ) -> tuple[Token, ...]:
     if keep or not text.endswith(".") or len(text) == 1:
-        return (Token(known.setdefault(text, text), start, start + len(text)),)
+        return (Token(known.setdefault(text, text), start),)
     end = start + len(text)
     word = text[:-1]
-    return (Token(known.setdefault(word, word), start, end - 1), Token(".", end - 1, end))
+    return (Token(known.setdefault(word, word), start), Token(".", end - 1))
 
 
 def tokenize(text: str, lang: str = "de", start: int = 0, end: int | None = None) -> list[Token]:
@@ -87,7 +120,7 @@ def tokenize(text: str, lang: str = "de", start: int = 0, end: int | None = None
             )
             tokens.extend(_split_trailing_dot(value, at, keep, known))
         else:
-            tokens.append(Token(known.setdefault(value, value), at, match.end()))
+            tokens.append(Token(known.setdefault(value, value), at))
     return tokens
 
 
