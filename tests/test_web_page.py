@@ -103,8 +103,9 @@ def test_zoom_stops_at_the_data_and_the_edge_indicator_shows_the_rest(browser, t
         p.keyboard.press("Home")  # back to where the events are: the canvas has no focus yet
         p.focus("#tl")
         p.keyboard.press("Home")
-        assert page.settled(lambda now: now["from"] == state["from"])["from"] == state["from"]
-        assert page.state()["before"] > 0
+        home = page.settled(lambda now: now["from"] == state["from"] and now["before"] > 0)
+        assert home["from"] == state["from"]
+        assert home["before"] > 0
         # the "◀ N" indicator shows everything when clicked
         box = p.locator("#tl").bounding_box()
         p.mouse.click(box["x"] + 12, box["y"] + 15)
