@@ -12,11 +12,9 @@ import time
 from pathlib import Path
 from typing import Any
 
+import distributed  # noqa: F401
+import duckdb  # noqa: F401  (the store extra must be installed: fail, not skip)
 import pytest
-
-pytest.importorskip("duckdb")
-pytest.importorskip("distributed")
-
 from distributed import Client, LocalCluster
 
 from chronist import Store

@@ -6,13 +6,12 @@ import json
 import sys
 from pathlib import Path
 
+import duckdb  # noqa: F401  (the store extra must be installed: fail, not skip)
 import pytest
 
 from chronist import Store
 from chronist.cli import main
 from chronist.errors import StoreError
-
-pytest.importorskip("duckdb")
 
 KOREA_A = (
     "Am 25. Juni 1950 griff Nordkorea Südkorea an. Am 27. Juli 1953 unterzeichneten "

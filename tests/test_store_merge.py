@@ -5,13 +5,11 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+import duckdb  # noqa: F401  (the store extra must be installed: fail, not skip)
 import pytest
 
 from chronist import Store
 from chronist.store.merge import EntityIndex, MentionInfo, MergeIndex
-
-pytest.importorskip("duckdb")
-
 from test_store_ingest import KOREA_A, KOREA_B, KOREA_C
 
 

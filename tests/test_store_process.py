@@ -9,13 +9,10 @@ import sys
 import time
 from pathlib import Path
 
-import pytest
+import duckdb  # noqa: F401  (the store extra must be installed: fail, not skip)
 
 from chronist import Store
 from chronist.errors import StoreError
-
-pytest.importorskip("duckdb")
-
 from test_store_ingest import KOREA_A, KOREA_B, KOREA_C
 
 SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "koreakrieg.de.txt"
