@@ -100,6 +100,7 @@ def test_documents_entities_and_report(base: str, store_path: Path) -> None:
         ("POST", "/extract", {"text": "   "}, 400, "empty text"),
         ("POST", "/extract", {"text": "x", "lang": "tlh"}, 400, "tlh"),
         ("POST", "/extract", {"text": "x", "dct": "1950-13-01"}, 422, "dct"),
+        ("POST", "/extract", {"text": "x", "dct": 1.5}, 422, "dct"),
         ("POST", "/extract", {"lang": "de"}, 422, "text: Field required"),
         ("POST", "/extract", {"text": "x" * 50_001}, 413, "limit is 50,000"),
         ("POST", "/extract", {"text": "x" * 200_001}, 413, "above the limit of 200,000 bytes"),

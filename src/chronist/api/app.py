@@ -31,7 +31,7 @@ from fastapi import FastAPI, Query, Request
 from fastapi import Path as PathParam
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, field_validator
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from chronist.api.guard import BearerToken, BodyLimit, error_body
@@ -53,8 +53,18 @@ class ExtractRequest(BaseModel):
     text: str = Field(description="the document's text")
     lang: str = Field("de", description="language of the text: de or en")
     kind: Literal["auto", "narrative", "news"] = "auto"
-    dct: datetime.date | None = Field(None, description="publication date (news), YYYY-MM-DD")
+    dct: str | None = Field(
+        None, pattern=r"^\d{4}-\d{2}-\d{2}$", description="publication date (news), YYYY-MM-DD"
+    )
     source: str | None = Field(None, description="a name for the document in the timeline")
+
+    @field_validator("dct")
+    @classmethod
+    def _a_real_day(cls, value: str | None) -> str | None:
+        """A JSON string naming a real day (a number is not read as a timestamp)."""
+        if value is not None:
+            datetime.date.fromisoformat(value)  # ValueError: 422 naming dct
+        return value
 
 
 class EventPage(BaseModel):
@@ -194,7 +204,7 @@ def create_app(
 
             raise EmptyInputError("empty text")
         source = None if request.source is None else _clean(request.source, "source")
-        dct = None if request.dct is None else request.dct.isoformat()
+        dct = request.dct
         timeline = build_timeline(
             text, lang=request.lang, kind=request.kind, dct=dct, source=source
         )
