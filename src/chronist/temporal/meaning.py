@@ -44,6 +44,8 @@ class Explicit:
     # the next (1), last (-1) or current (0) such month or season from the anchor
     # ("im kommenden Frühjahr", "im vergangenen März", "diesen Sommer")
     occurrence: int | None = None
+    # "the 1988 period" of a report: the quarter (or half) it is about, in that year
+    reported_period: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +81,8 @@ class Anaphor:
 
     as_present: bool = False
     past: bool = False  # "damals": written PAST_REF in an article, the anchor keeps the time
+    # "the quarter", "the latest period" of a report: the quarter (or half) it is about
+    reported_period: bool = False
 
 
 @dataclass(frozen=True, slots=True)

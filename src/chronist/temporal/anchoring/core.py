@@ -21,6 +21,7 @@ from abc import ABC, abstractmethod
 from bisect import bisect_right
 from dataclasses import dataclass, replace
 
+from chronist.temporal.anchoring.periods import last_quarter_before, reported_period
 from chronist.temporal.calendar_math import (
     apply_shift,
     day_point,
@@ -62,8 +63,13 @@ Kind = DocumentKind
 _FAR_JUMP_YEARS = 10
 # how far after the DCT a date in a past-tense news sentence may lie
 _PAST_TENSE_REACH_DAYS = 14
+# ... if it is a day: a past-tense plan for a day ahead ("invited them to a ceremony
+# on March 12", "subpoenaed him to testify on Feb. 10")
+_PAST_TENSE_DAY_REACH_DAYS = 45
 # how far back a quarter compared with "a year earlier" may have been named
-_COMPARED_PERIOD_REACH = 300
+_COMPARED_PERIOD_REACH = 1000
+# how far back the period a report is about ("the quarter") may have been named
+_REPORTED_PERIOD_REACH = 3000
 # between a relative date and the date beside it ("am Folgetag, dem 8. März 1705")
 _APPOSITION = re.compile(r"\s*,\s*")
 # the finest grain a vague shift of this unit keeps from its anchor
@@ -396,6 +402,10 @@ class Anchorer(ABC):
                 return compared
         if isinstance(meaning, Deictic):
             return self._resolve_deictic(index, meaning)
+        if isinstance(meaning, Anaphor) and meaning.reported_period:
+            period = self._reported_period(index)
+            if period is not None:
+                return period
         reference = self._context_reference(index)
         if isinstance(meaning, Anaphor):
             if reference is None:
@@ -420,6 +430,20 @@ class Anchorer(ABC):
         if meaning.weekend:
             meaning = self._weekend_from(index, meaning, reference)
         return AnchoredValue(apply_shift(reference.point, meaning), anchor, at)
+
+    def _reported_period(self, index: int, named_only: bool = False) -> AnchoredValue | None:
+        """``the quarter``, ``the latest period``: the quarter the report named, else
+        (counted from the DCT) the last quarter that ended before it was written."""
+        values = [result.value for result in self._results]
+        named = reported_period(self.candidates, values, index, _REPORTED_PERIOD_REACH, self.dct)
+        if named is not None:
+            at, value = named
+            return AnchoredValue(value, Anchor(AnchorKind.TIMEX, None, _timex_like(value)), at)
+        if self.dct is None or named_only:
+            return None
+        return AnchoredValue(
+            last_quarter_before(self.dct), Anchor(AnchorKind.DCT, None, self.dct.iso()), None
+        )
 
     def _appositive_date(self, index: int) -> AnchoredValue | None:
         """``am Folgetag, dem 8. März 1705``: the date beside a relative one says which day."""
@@ -502,6 +526,12 @@ class Anchorer(ABC):
                 year = (first // 100) * 100 + (point.year or 0)
                 year += 100 if year < first else 0
                 return AnchoredValue(replace(point, year=year), Anchor(AnchorKind.TIMEX), index - 1)
+        if meaning.reported_period and point.year is not None:
+            reported = self._reported_period(index, named_only=True)
+            if reported is not None and isinstance(reported.value, CalendarPoint):
+                # "the 1988 period": the report's quarter in the year the text names
+                value = replace(reported.value, year=point.year)
+                return AnchoredValue(value, reported.anchor, reported.anchor_index)
         if meaning.fill is None and not meaning.two_digit:
             if meaning.easter_offset is not None and point.year is not None:
                 point = easter_point(point.year, meaning.easter_offset)

@@ -13,6 +13,7 @@ from dataclasses import replace
 
 from chronist.temporal.anchoring.core import (
     _COMPARED_PERIOD_REACH,
+    _PAST_TENSE_DAY_REACH_DAYS,
     _PAST_TENSE_REACH_DAYS,
     AnchoredValue,
     Anchorer,
@@ -21,6 +22,7 @@ from chronist.temporal.anchoring.core import (
     _Reference,
     _timex_like,
 )
+from chronist.temporal.anchoring.periods import reported_period
 from chronist.temporal.calendar_math import ordinal_distance
 from chronist.temporal.discourse import Tense, sentence_tense
 from chronist.temporal.meaning import Deictic, Explicit, Shift
@@ -36,6 +38,9 @@ from chronist.temporal.values import (
 )
 
 __all__ = ["NewsAnchorer"]
+
+# how long after its end a quarter or half-year is still the one a report is about
+_REPORTING_DAYS = 62
 
 
 class NewsAnchorer(Anchorer):
@@ -136,18 +141,25 @@ class NewsAnchorer(Anchorer):
 
         In the future tense the date must not have ended before the DCT, in the
         past tense it must have begun by then or within two weeks after (an offer
-        "extended to Nov. 20"); otherwise the nearest one wins.
+        "extended to Nov. 20"), a day within six weeks (a plan told in the past:
+        "invited them to a ceremony on March 12"); otherwise the nearest one wins.
+        A quarter is reported on after its end, so in the future tense it may
+        have ended up to two months before ("will report third-quarter results").
         """
         assert self.dct is not None
         tense = sentence_tense(self._around(index), self.cues)
         options = _around_year(point, self.dct.year)
         dct = self.dct
         if tense is Tense.FUTURE:
-            future = [option for option, _, last in options if last >= dct]
+            # a quarter is reported on after its end: "will report third-quarter results"
+            grace = _REPORTING_DAYS if point.grain in (Grain.QUARTER, Grain.HALF) else 0
+            future = [option for option, _, last in options if days_between(last, dct) <= grace]
             return future[0] if future else point
         if tense is Tense.PAST:
             # a report in the past may name a date just ahead: "had been set to expire Nov. 6"
             reach = _PAST_TENSE_REACH_DAYS
+            if point.grain >= Grain.DAY:
+                reach = _PAST_TENSE_DAY_REACH_DAYS
             past = [option for option, first, _ in options if days_between(dct, first) <= reach]
             return past[-1] if past else point
         return min(options, key=lambda item: abs(ordinal_distance(item[1], dct)))[0]
@@ -161,19 +173,10 @@ class NewsAnchorer(Anchorer):
         """
         if meaning.unit is not Unit.YEAR or abs(meaning.amount) != 1:
             return None
-        start = self.candidates[index].start
-        for previous in range(index - 1, max(-1, index - 4), -1):
-            other = self.candidates[previous]
-            if start - other.end > _COMPARED_PERIOD_REACH:
-                return None
-            value = self._results[previous].value
-            if (
-                isinstance(value, CalendarPoint)
-                and value.grain in (Grain.QUARTER, Grain.HALF)
-                and value.year is not None
-            ):
-                moved = replace(value, year=value.year + meaning.amount)
-                return AnchoredValue(
-                    moved, Anchor(AnchorKind.TIMEX, None, _timex_like(value)), previous
-                )
-        return None
+        values = [result.value for result in self._results]
+        named = reported_period(self.candidates, values, index, _COMPARED_PERIOD_REACH, self.dct)
+        if named is None:
+            return None
+        previous, value = named
+        moved = replace(value, year=(value.year or 0) + meaning.amount)
+        return AnchoredValue(moved, Anchor(AnchorKind.TIMEX, None, _timex_like(value)), previous)

@@ -54,6 +54,7 @@ PRODUCERS: dict[str, Producer] = {
             "timezone",
             "occurrence",
             "night_before",
+            "reported_period",
         },
         calendar.calendar,
     ),
@@ -90,7 +91,9 @@ PRODUCERS: dict[str, Producer] = {
         },
         relative.deictic,
     ),
-    "anaphor": Producer(_COMMON | {"anaphor", "past_anaphor", "now", "now2"}, relative.anaphor),
+    "anaphor": Producer(
+        _COMMON | {"anaphor", "past_anaphor", "now", "now2", "reported_period"}, relative.anaphor
+    ),
     "reference": Producer(
         _COMMON | {"reference", "shift_direction", "vague_amount", "unit", "unit_plural"},
         relative.reference,

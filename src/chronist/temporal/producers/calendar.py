@@ -217,6 +217,7 @@ def calendar(groups: Groups) -> Produced | None:
         two_digit=two_digit,
         easter_offset=easter,
         era_open=era_open and point.grain == Grain.YEAR,
+        reported_period="reported_period" in groups and point.grain == Grain.YEAR,
     )
     return Produced(TimexType.DATE, explicit, mod)
 

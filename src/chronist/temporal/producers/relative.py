@@ -105,7 +105,11 @@ def deictic(groups: Groups) -> Produced | None:
 def anaphor(groups: Groups) -> Produced | None:
     return Produced(
         TimexType.DATE,
-        Anaphor(as_present="now" in groups or "now2" in groups, past="past_anaphor" in groups),
+        Anaphor(
+            as_present="now" in groups or "now2" in groups,
+            past="past_anaphor" in groups,
+            reported_period="reported_period" in groups,
+        ),
     )
 
 
