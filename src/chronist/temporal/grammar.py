@@ -163,10 +163,12 @@ class DiscourseCues:
     dated_before: LazyPattern = _NEVER  # right before a date: a date, not a range's start
     # a later vantage point told in the story ("Im Mai 2011 erklärte der Historiker ...")
     vantage: LazyPattern = _NEVER
+    # before a clock time: it holds on each of several days ("jeweils 20 Uhr", "wochentags")
+    every_day: LazyPattern = _NEVER
 
 
 # cues a language may leave out (they then never match)
-_OPTIONAL_CUES = frozenset({"vantage"})
+_OPTIONAL_CUES = frozenset({"vantage", "every_day"})
 
 
 def load_cues(path: Path) -> DiscourseCues:

@@ -21,6 +21,7 @@ from abc import ABC, abstractmethod
 from bisect import bisect_right
 from dataclasses import dataclass, replace
 
+from chronist.temporal.anchoring.clock import clock_time_day
 from chronist.temporal.anchoring.periods import last_quarter_before, reported_period
 from chronist.temporal.calendar_math import (
     apply_shift,
@@ -445,6 +446,21 @@ class Anchorer(ABC):
             last_quarter_before(self.dct), Anchor(AnchorKind.DCT, None, self.dct.iso()), None
         )
 
+    def _clock_day(self, index: int, point: CalendarPoint) -> AnchoredValue | None:
+        """``jeweils 20 Uhr`` after several days: no day; ``morgen ab 12 Uhr``: that day."""
+        candidate = self.candidates[index]
+        clause_start = self._clause_window(index, *self.sentences.span_of(candidate.start))[0]
+        values = [result.value for result in self._results]
+        said = clock_time_day(self.text, self.candidates, values, index, clause_start, self.cues)
+        if said is None:
+            return None
+        if said.several or said.day_at is None:
+            return AnchoredValue(point, Anchor(AnchorKind.NONE), None)
+        day = values[said.day_at]
+        assert isinstance(day, CalendarPoint)
+        timed = replace(point, year=day.year, month=day.month, day=day.day)
+        return AnchoredValue(timed, Anchor(AnchorKind.TIMEX, None, _timex_like(day)), said.day_at)
+
     def _appositive_date(self, index: int) -> AnchoredValue | None:
         """``am Folgetag, dem 8. März 1705``: the date beside a relative one says which day."""
         candidate = self.candidates[index]
@@ -536,6 +552,10 @@ class Anchorer(ABC):
             if meaning.easter_offset is not None and point.year is not None:
                 point = easter_point(point.year, meaning.easter_offset)
             return AnchoredValue(point, none, None)
+        if meaning.fill == Grain.DAY and point.hour is not None and point.weekday is None:
+            clock = self._clock_day(index, point)
+            if clock is not None:
+                return clock
         reference = self._context_reference(index)
         if meaning.two_digit:
             century = 1900
