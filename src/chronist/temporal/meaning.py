@@ -90,6 +90,8 @@ class Fixed:
     """A meaning that needs no anchor: a duration, a set or a vague reference."""
 
     value: Duration | Recurrence | RefPoint
+    # what an article writes instead (KRAUTS: "in den nächsten Jahren" is FUTURE_REF)
+    in_news: RefPoint | None = None
 
 
 Meaning = Explicit | Shift | Deictic | Anaphor | Fixed

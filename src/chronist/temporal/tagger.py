@@ -16,7 +16,7 @@ from chronist.temporal.meaning import Explicit
 from chronist.temporal.mention import Timex, TimexType
 from chronist.temporal.ranges import add_ranges
 from chronist.temporal.render import edtf_value, timex3_value
-from chronist.temporal.values import Bounds, Day, Recurrence, bounds_of
+from chronist.temporal.values import Bounds, Day, Recurrence, RefPoint, bounds_of
 from chronist.text.document import Document, check_dct, check_kind
 from chronist.text.segment import SpanIndex
 
@@ -275,6 +275,8 @@ def _timex(
             candidate.rule,
             anchored.anchor,
         )
+    # a vague reference is a DATE whatever the expression's shape ("die nächsten Jahre")
+    kind = TimexType.DATE if isinstance(value, RefPoint) else candidate.type
     bounds = bounds_of(value, mod)
     quant = freq = None
     if isinstance(value, Recurrence):
@@ -284,7 +286,7 @@ def _timex(
         start=candidate.start,
         end=candidate.end,
         text=candidate.text,
-        type=candidate.type,
+        type=kind,
         value=timex3_value(value),
         mod=mod,
         edtf=edtf_value(value, mod, bounds),

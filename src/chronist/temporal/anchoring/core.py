@@ -392,7 +392,10 @@ class Anchorer(ABC):
         meaning = candidate.meaning
         none = Anchor(AnchorKind.NONE)
         if isinstance(meaning, Fixed):
-            return AnchoredValue(meaning.value, self._fixed_anchor(meaning.value), None)
+            fixed = meaning.value
+            if meaning.in_news is not None and self.kind is Kind.NEWS:
+                fixed = meaning.in_news
+            return AnchoredValue(fixed, self._fixed_anchor(fixed), None)
         if isinstance(meaning, Explicit):
             return self._resolve_explicit(index, candidate, meaning)
         if isinstance(meaning, Shift) and meaning.vague:

@@ -107,6 +107,7 @@ PRODUCERS: dict[str, Producer] = {
             "lang",
             "vague_amount",
             "relative_adjective",
+            "news_reference",
             "unit_plural",
             "length_adverb",
             "length_suffix",

@@ -11,6 +11,8 @@ from chronist.temporal.values import (
     Grain,
     Mod,
     Recurrence,
+    Reference,
+    RefPoint,
     Season,
     Unit,
 )
@@ -46,7 +48,9 @@ def duration(groups: Groups) -> Produced | None:
     second_unit = unit_in(groups, "unit2", "unit")
     if second_unit is not None and "unit_plural" not in groups:
         duration = Duration(((unit, amount), (second_unit, groups.number("amount2"))))
-    return Produced(TimexType.DURATION, Fixed(duration), mod)
+    in_news = groups.lex_str("news_reference")
+    reference = None if in_news is None else RefPoint(Reference(in_news))
+    return Produced(TimexType.DURATION, Fixed(duration, reference), mod)
 
 
 def recurrence(groups: Groups) -> Produced | None:
