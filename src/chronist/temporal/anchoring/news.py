@@ -170,8 +170,14 @@ class NewsAnchorer(Anchorer):
         A report comparing a quarter or half-year with ``a year ago`` means that
         period of the other year, not the whole year; the period must have been
         named just before (a report's next paragraph often has the comparison).
+        Only a look back compares (``next year`` is the next year), and not one
+        that opens its sentence (``Last year, the company earned ...``).
         """
-        if meaning.unit is not Unit.YEAR or abs(meaning.amount) != 1:
+        if meaning.unit is not Unit.YEAR or meaning.amount != -1:
+            return None
+        candidate = self.candidates[index]
+        sentence_start = self.sentences.span_of(candidate.start)[0]
+        if not self.text[sentence_start : candidate.start].strip():
             return None
         values = [result.value for result in self._results]
         named = reported_period(self.candidates, values, index, _COMPARED_PERIOD_REACH, self.dct)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from chronist.temporal.engine import Candidate
-from chronist.temporal.meaning import Deictic, Shift
+from chronist.temporal.meaning import Deictic, Explicit, Shift
 from chronist.temporal.values import (
     CalendarPoint,
     Day,
@@ -45,7 +45,7 @@ def reported_period(
 ) -> tuple[int, CalendarPoint] | None:
     """The quarter or half-year named last before candidate ``index``, within ``reach``
     characters, with its index; a period compared with another year (``a year
-    earlier``, itself a quarter once resolved) is not the report's own, nor one
+    earlier``, ``the 1988 period``, each a quarter once resolved) is not the report's own, nor one
     not over when the report was ``written`` (``a fourth-quarter charge`` ahead).
     A stretch named after it (``in the first nine months``) ends the search."""
     start = candidates[index].start
@@ -61,6 +61,7 @@ def reported_period(
             and value.grain in _PERIOD_GRAINS
             and value.year is not None
             and not isinstance(other.meaning, Deictic | Shift)
+            and not (isinstance(other.meaning, Explicit) and other.meaning.reported_period)
             and not _ends_after(value, written)
         ):
             return previous, value
