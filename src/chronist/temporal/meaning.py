@@ -69,6 +69,7 @@ class Deictic:
     unit: Unit
     amount: int
     part_of_day: PartOfDay | None = None
+    named: bool = False  # "last week" names a week; "zwei Wochen" ago counts days
 
 
 @dataclass(frozen=True, slots=True)

@@ -691,7 +691,9 @@ class Anchorer(ABC):
             return present
         if self.dct is not None and self._deictic_from_dct(meaning):
             anchor = Anchor(AnchorKind.DCT, None, self.dct.iso())
-            shift = Shift(meaning.unit, meaning.amount, meaning.part_of_day, counted=True)
+            shift = Shift(
+                meaning.unit, meaning.amount, meaning.part_of_day, counted=not meaning.named
+            )
             return AnchoredValue(apply_shift(day_point(self.dct), shift), anchor, None)
         reference = self._context_reference(index)
         if reference is None:

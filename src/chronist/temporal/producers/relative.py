@@ -75,7 +75,7 @@ def deictic(groups: Groups) -> Produced | None:
         relative = groups.lex_int("relative_adjective")
         if unit is None or relative is None:
             return None
-        return Produced(TimexType.DATE, Deictic(unit, int(relative)))
+        return Produced(TimexType.DATE, Deictic(unit, int(relative), named=True))
     if "ago" in groups:
         amount = groups.number("amount")
         unit = unit_in(groups, "unit", "unit")
