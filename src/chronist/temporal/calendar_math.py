@@ -156,7 +156,17 @@ def apply_shift(anchor: CalendarPoint, shift: Shift) -> CalendarPoint:
                 Grain.PART_OF_DAY, moved.year, moved.month, moved.day, part_of_day=shift.part_of_day
             )
         return day_point(moved)
-    # hours and minutes: keep the day, the time is not known
+    if anchor.hour is not None and unit in (Unit.HOUR, Unit.MINUTE):
+        # "zwei Stunden später" after "um 10 Uhr": the clock moves, the day with it
+        step = 60 if unit is Unit.HOUR else 1
+        minutes = anchor.hour * 60 + (anchor.minute or 0) + shift.amount * step
+        days, minutes = divmod(minutes, 24 * 60)
+        moved = shift_day(base, days)
+        hour, minute = divmod(minutes, 60)
+        return CalendarPoint(
+            Grain.MINUTE, moved.year, moved.month, moved.day, hour=hour, minute=minute
+        )
+    # hours and minutes from a day without a time: keep the day, the time is not known
     return replace(day_point(base), grain=Grain.DAY)
 
 

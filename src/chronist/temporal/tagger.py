@@ -16,7 +16,14 @@ from chronist.temporal.meaning import Explicit
 from chronist.temporal.mention import Timex, TimexType
 from chronist.temporal.ranges import add_ranges
 from chronist.temporal.render import edtf_value, timex3_value
-from chronist.temporal.values import Bounds, Day, Recurrence, RefPoint, bounds_of
+from chronist.temporal.values import (
+    Bounds,
+    CalendarPoint,
+    Day,
+    Recurrence,
+    RefPoint,
+    bounds_of,
+)
 from chronist.text.document import Document, check_dct, check_kind
 from chronist.text.segment import SpanIndex
 
@@ -275,8 +282,13 @@ def _timex(
             candidate.rule,
             anchored.anchor,
         )
-    # a vague reference is a DATE whatever the expression's shape ("die nächsten Jahre")
-    kind = TimexType.DATE if isinstance(value, RefPoint) else candidate.type
+    # a vague reference is a DATE whatever the expression's shape ("die nächsten Jahre"),
+    # a date with a clock time a TIME ("zwei Stunden später" after "um 23 Uhr")
+    kind = candidate.type
+    if isinstance(value, RefPoint):
+        kind = TimexType.DATE
+    elif isinstance(value, CalendarPoint) and value.hour is not None and kind is TimexType.DATE:
+        kind = TimexType.TIME
     bounds = bounds_of(value, mod)
     quant = freq = None
     if isinstance(value, Recurrence):
