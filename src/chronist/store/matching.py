@@ -15,8 +15,10 @@ when the sum reaches :data:`THRESHOLD` (see :meth:`Evidence.total`):
   less than one stated in its own clause;
 * **the participants and places**: each shared participant or place (merged
   entity ids: gazetteer ids, name variants) adds :data:`SHARED_ENTITY`; sharing
-  only the documents' topic adds :data:`SHARED_TOPIC`; both naming participants
-  but none in common subtracts :data:`DISJOINT_ENTITIES`.
+  only the documents' topic adds :data:`SHARED_TOPIC`; else both naming
+  participants but none in common subtracts :data:`DISJOINT_ENTITIES`;
+* **the sentences' words**: the rarity-weighted share of content words the
+  two evidence sentences have in common (:func:`text_fit`).
 
 >>> words = load_words("de")
 >>> words.group("Eroberung") == words.group("erobern"), words.group("Großoffensive")
@@ -67,7 +69,7 @@ THRESHOLD = 5.5
 SLACK_DAYS = 3
 # (widest span in days, evidence): the time's weight by the wider of the two spans
 TIME_STEPS = ((7, 3.0), (62, 2.5), (372, 2.0), (3 * 372, 1.0), (10 * 372, 0.5))
-_MIN_COMPOUND_HEAD = 5
+_MIN_COMPOUND_HEAD = 4
 # The sentences' content words: how much of the rarer words of the shorter side
 # the other side shares (weighted by rarity among the store's mentions), times this.
 SHARED_WORDS = 3.0
@@ -195,20 +197,18 @@ def time_fit(
     return weight if stated else weight * INFERRED_TIME
 
 
-def entity_fit(
-    explicit: frozenset[int], merged_explicit: set[int], topic_shared: bool
-) -> float:
+def entity_fit(explicit: frozenset[int], merged_explicit: set[int], topic_shared: bool) -> float:
     """The participant and place evidence of a mention against a merged event.
 
-    >>> entity_fit(frozenset({1, 2}), {2, 3}, False), entity_fit(frozenset({1}), {3}, True)
-    (1.5, -1.5)
+    >>> entity_fit(frozenset({1, 2}), {2, 3}, False), entity_fit(frozenset({1}), {3}, False)
+    (1.5, -0.5)
     """
     shared = len(explicit & merged_explicit)
     if shared:
         return SHARED_ENTITY * min(shared, MAX_SHARED)
-    if explicit and merged_explicit:
-        return -DISJOINT_ENTITIES
-    return SHARED_TOPIC if topic_shared else 0.0
+    if topic_shared:
+        return SHARED_TOPIC
+    return -DISJOINT_ENTITIES if explicit and merged_explicit else 0.0
 
 
 def text_fit(

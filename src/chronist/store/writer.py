@@ -180,9 +180,13 @@ class Writer:
         words = load_words(rows["documents"][0][3])
         mentions = [
             _mention(
-                row, at, people.get(row[1], set()),
-                self._place(row, at, doc_entities, assign=True), topic, words,
-            )  # fmt: skip
+                row,
+                at,
+                people.get(row[1], set()),
+                self._place(row, at, doc_entities, assign=True),
+                topic,
+                words,
+            )
             for row in rows.get("event_mentions", [])
         ]
         merged = self.index.add_document(mentions)
