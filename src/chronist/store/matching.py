@@ -86,19 +86,20 @@ class Words:
     generics: frozenset[str]
     stopwords: frozenset[str] = frozenset()
 
-    def content(self, text: str | None) -> frozenset[str]:
-        """The stems of a sentence's content words.
+    def content(self, text: str | None) -> tuple[str, ...]:
+        """The stems of a sentence's content words (a tuple: small in memory).
 
-        >>> sorted(load_words("de").content("Die Briten eroberten 1807 die Insel."))
-        ['briten', 'erober', 'insel']
+        >>> load_words("de").content("Die Briten eroberten 1807 die Insel.")
+        ('briten', 'erober', 'insel')
         """
         if not text:
-            return frozenset()
-        found = set()
-        for word in _WORD.findall(text.lower()):
-            if len(word) >= MIN_WORD and word not in self.stopwords:
-                found.add(sys.intern(word[:STEM]))
-        return frozenset(found)
+            return ()
+        found = {
+            sys.intern(word[:STEM])
+            for word in _WORD.findall(text.lower())
+            if len(word) >= MIN_WORD and word not in self.stopwords
+        }
+        return tuple(sorted(found))
 
     def group(self, lemma: str) -> str | None:
         """The group of a lemma, or of the last part of a compound noun."""
@@ -212,22 +213,23 @@ def entity_fit(explicit: frozenset[int], merged_explicit: set[int], topic_shared
 
 
 def text_fit(
-    words: frozenset[str], others: set[str], frequency: dict[str, int], mentions: int
+    words: tuple[str, ...], others: tuple[str, ...], frequency: dict[str, int], mentions: int
 ) -> float:
     """The evidence of shared content words: the rarity-weighted share of the smaller
     side's words found on the other side (``frequency``: mentions with each word).
 
-    >>> text_fit(frozenset({"erober", "insel"}), {"erober", "insel", "briten"}, {}, 10)
+    >>> text_fit(("erober", "insel"), ("briten", "erober", "insel"), {}, 10)
     3.0
     """
     if not words or not others:
+        return 0.0
+    shared_words = set(words).intersection(others)
+    if not shared_words:
         return 0.0
 
     def weight(word: str) -> float:
         return math.log((mentions + 1) / (frequency.get(word, 0) + 1)) + 1.0
 
-    shared = sum(weight(w) for w in words & others)
-    if not shared:
-        return 0.0
+    shared = sum(weight(w) for w in shared_words)
     smaller = min(sum(weight(w) for w in words), sum(weight(w) for w in others))
     return SHARED_WORDS * shared / smaller

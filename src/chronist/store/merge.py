@@ -66,7 +66,7 @@ class MentionInfo:
     topic: frozenset[int] = frozenset()  # the document's main entity (see :func:`topic_of`)
     group: str | None = None  # the lemma's group of one happening (``lang/<xx>/merge.toml``)
     generic: bool = False  # a lemma that tells little alone (``werden``)
-    words: frozenset[str] = frozenset()  # the sentence's content words (stems)
+    words: tuple[str, ...] = ()  # the sentence's content words (stems, sorted)
     keys: tuple[int, int] | None = field(init=False, default=None, compare=False)
     interval: tuple[int, int] | None = field(init=False, default=None, compare=False)
 
@@ -126,7 +126,7 @@ class MergedEvent:
     groups: set[str] = field(default_factory=set)
     types: set[str] = field(default_factory=set)
     topics: set[int] = field(default_factory=set)
-    words: set[str] = field(default_factory=set)
+    words: tuple[str, ...] = ()  # of all its mentions (one mention's own tuple: no copy)
     entities: set[int] = field(default_factory=set)  # with the documents' topics
     explicit: set[int] = field(default_factory=set)  # participants and places only
 
@@ -137,7 +137,10 @@ class MergedEvent:
         self.groups = {m.group for m in values if m.group is not None}
         self.types = {m.type for m in values}
         self.topics = {e for m in values for e in m.topic}
-        self.words = {w for m in values for w in m.words}
+        if len(self.mentions) == 1:
+            self.words = next(iter(values)).words
+        else:
+            self.words = tuple(sorted({w for m in values for w in m.words}))
         self.entities = {e for m in values for e in m.context}
         self.explicit = {e for m in values for e in m.entities | m.places}
         self.head = self.readings()[0].mention if self.mentions else None
