@@ -1,193 +1,42 @@
 """Merging across documents: one person, place or event however many documents tell it.
 
-**Entities.** A place resolved against the gazetteer is its gazetteer id; an
-unresolved place or an organisation is its normalised name; a person is a
-surname with given names that must not contradict (``Angela Merkel``,
-``Merkel`` and ``A. Merkel`` are one person; ``Angela Merkel`` and ``Horst
-Merkel`` are two). A German genitive ``s`` is the same name (``Lincolns``).
+**Entities** are merged by :class:`~chronist.store.people.EntityIndex`.
 
-**Events.** A new event mention joins the merged event that (1) shares a
-person, organisation or place with it (or has the same trigger lemma, both
-dated to a single day), (2) has the same type or the same trigger lemma,
-(3) has a time whose bounds overlap the mention's (give or take
-``SLACK_DAYS``: sources a day apart tell one event), (4) is not
-already told by the same document (within a document the extractor has
-merged repeated mentions already) and (5) is as factual as it (asserted or
-reported versus conditional, planned, ...). Among several, the one sharing
-most entities and the lemma wins. Otherwise the mention starts a merged event.
+**Events.** A new event mention joins the merged event whose evidence of
+telling the same happening scores highest and at least
+:data:`~chronist.store.matching.THRESHOLD` (:mod:`chronist.store.matching`:
+the word, the time, the participants and places, added up), provided that
+event is not already told by the same document (within a document the
+extractor has merged repeated mentions already) and is as factual as it
+(asserted or reported versus conditional, planned, ...). Otherwise the
+mention starts a merged event. The candidates come from blocks, so that
+merging stays fast on a large store: merged events sharing a participant,
+place or topic and the word (lemma or its group) or the type, or the word and
+a year (for times no wider than ten years).
 
 Merging is incremental: :class:`MergeIndex` is loaded from the store when an
 ingest starts and updated with every document; a replaced document's mentions
 leave their merged events first. Where the mentions disagree on the date,
 each reading (an EDTF value) keeps its documents; the merged event takes the
 reading most documents give (ties: the more precise one, then the first seen).
-
->>> index = MergeIndex()
->>> merkel = index.entities.assign("PER", "Angela Merkel", None)
->>> index.entities.assign("PER", "Merkel", None) == merkel
-True
 """
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from chronist.store.matching import THRESHOLD, entity_fit, text_fit, time_fit, word_fit
+from chronist.store.people import EntityIndex
 from chronist.store.schema import day_key
 
 __all__ = ["EntityIndex", "MentionInfo", "MergeIndex", "MergedEvent", "Reading", "topic_of"]
 
-# Days two dates may lie apart and still tell the same event (sources off by a day).
-SLACK_DAYS = 3
-# Participants and places two mentions with different lemmas of one type must share.
-SHARED_FOR_OTHER_LEMMA = 2
-_PARTICLES = frozenset({"von", "van", "de", "der", "den", "zu", "du", "di", "da", "la", "le"})
-_SPACE = re.compile(r"\s+")
-
-
-def normalise(name: str) -> str:
-    return _SPACE.sub(" ", name.strip().lower())
-
-
-def _person_key(name: str) -> tuple[str, frozenset[str]]:
-    """Surname and given names (initials dropped) of a person's name."""
-    tokens = [t for t in normalise(name).split(" ") if t and t not in _PARTICLES]
-    if not tokens:
-        tokens = [normalise(name)]
-    return tokens[-1], frozenset(t for t in tokens[:-1] if not t.endswith("."))
-
-
-@dataclass(slots=True)
-class _Person:
-    id: int
-    given: frozenset[str]
-
-
-@dataclass(slots=True)
-class EntityIndex:
-    """Entity ids across documents; :meth:`assign` gives the id for a document's entity."""
-
-    keys: dict[str, int] = field(default_factory=dict)
-    persons: dict[str, list[_Person]] = field(default_factory=dict)
-    names: dict[int, Counter[str]] = field(default_factory=dict)
-    info: dict[int, tuple[str, str | None, float | None, float | None]] = field(
-        default_factory=dict
-    )  # id -> type, gazetteer id, lat, lon
-    next_id: int = 1
-    dirty: set[int] = field(default_factory=set)
-
-    def _new(
-        self, type_: str, gazetteer_id: str | None, lat: float | None, lon: float | None
-    ) -> int:
-        entity = self.next_id
-        self.next_id += 1
-        self.info[entity] = (type_, gazetteer_id, lat, lon)
-        self.names[entity] = Counter()
-        return entity
-
-    def assign(
-        self,
-        type_: str,
-        name: str,
-        gazetteer_id: str | None,
-        lat: float | None = None,
-        lon: float | None = None,
-    ) -> int:
-        """The id of the entity (creating it if new); its name is counted as a variant."""
-        if type_ == "PER":
-            entity = self._person(name)
-        else:
-            key = self._key(type_, name, gazetteer_id)
-            found = self.keys.get(key)
-            if found is None:
-                found = self._new(type_, gazetteer_id, lat, lon)
-                self.keys[key] = found
-            entity = found
-        self.names[entity][name] += 1
-        self.dirty.add(entity)
-        return entity
-
-    def lookup(self, type_: str, name: str, gazetteer_id: str | None) -> int | None:
-        """The id of a known place or organisation, or ``None``."""
-        return self.keys.get(
-            f"{type_}:{gazetteer_id}" if gazetteer_id else f"{type_}:{normalise(name)}"
-        )
-
-    def restore(
-        self,
-        entity: int,
-        type_: str,
-        gazetteer_id: str | None,
-        lat: float | None,
-        lon: float | None,
-        name: str,
-    ) -> None:
-        """Put back a stored entity with one of its names (when an ingest starts)."""
-        if entity not in self.info:
-            self.info[entity] = (type_, gazetteer_id, lat, lon)
-            self.names[entity] = Counter()
-            self.next_id = max(self.next_id, entity + 1)
-        self.names[entity][name] += 1
-        if type_ == "PER":
-            surname, given = _person_key(name)
-            people = self.persons.setdefault(surname, [])
-            for person in people:
-                if person.id == entity:
-                    if len(given) > len(person.given):
-                        person.given = given
-                    return
-            people.append(_Person(entity, given))
-        else:
-            key = f"{type_}:{gazetteer_id}" if gazetteer_id else f"{type_}:{normalise(name)}"
-            self.keys.setdefault(key, entity)
-
-    def _people(self, surname: str) -> list[_Person]:
-        # a German genitive is the same person: ``Lincolns Wahl``, ``Wahl Abraham Lincolns``
-        found = list(self.persons.get(surname, []))
-        found += self.persons.get(surname + "s", [])
-        if surname.endswith("s") and len(surname) > 3:
-            found += self.persons.get(surname[:-1], [])
-        return found
-
-    def _key(self, type_: str, name: str, gazetteer_id: str | None) -> str:
-        if gazetteer_id:
-            return f"{type_}:{gazetteer_id}"
-        key = f"{type_}:{normalise(name)}"
-        if key in self.keys:
-            return key
-        for variant in (key + "s", key[:-1] if key.endswith("s") and len(name) > 3 else None):
-            if variant in self.keys:  # a genitive: ``Fort Sumters`` is ``Fort Sumter``
-                return variant
-        return key
-
-    def _person(self, name: str) -> int:
-        surname, given = _person_key(name)
-        best: _Person | None = None
-        for person in self._people(surname):
-            if not (given <= person.given or person.given <= given):
-                continue
-            if best is None or sum(self.names[person.id].values()) > sum(
-                self.names[best.id].values()
-            ):
-                best = person
-        if best is None:
-            best = _Person(self._new("PER", None, None, None), given)
-            self.persons.setdefault(surname, []).append(best)
-        elif len(given) > len(best.given):
-            best.given = given
-        return best.id
-
-    def name(self, entity: int) -> str:
-        counts = self.names[entity]
-        if not counts:
-            return ""
-        # the most frequent name; among equals the longest (``Angela Merkel`` over ``Merkel``)
-        return max(counts, key=lambda n: (counts[n], len(n), n))
-
-    def row(self, entity: int) -> tuple[int, str, str, str | None, float | None, float | None]:
-        type_, gazetteer_id, lat, lon = self.info[entity]
-        return (entity, type_, self.name(entity), gazetteer_id, lat, lon)
+# Times stated in the mention's own clause (else inferred from the narrative around it)
+_STATED = frozenset({"explicit", "reference-event"})
+# A time at most this many years wide is blocked by year (wider ones by entities only)
+BLOCK_YEARS = 10
+_YEAR = 372  # days of a year in day numbers (:func:`_ordinal`)
 
 
 def _keys(time: tuple[str | None, ...]) -> tuple[int, int] | None:
@@ -215,6 +64,9 @@ class MentionInfo:
     places: frozenset[int]
     time: tuple[str | None, ...]  # value, edtf, four bounds, source, text
     topic: frozenset[int] = frozenset()  # the document's main entity (see :func:`topic_of`)
+    group: str | None = None  # the lemma's group of one happening (``lang/<xx>/merge.toml``)
+    generic: bool = False  # a lemma that tells little alone (``werden``)
+    words: tuple[str, ...] = ()  # the sentence's content words (stems, sorted)
     keys: tuple[int, int] | None = field(init=False, default=None, compare=False)
     interval: tuple[int, int] | None = field(init=False, default=None, compare=False)
 
@@ -233,6 +85,21 @@ class MentionInfo:
     @property
     def edtf(self) -> str | None:
         return self.time[1]
+
+    @property
+    def explicit(self) -> frozenset[int]:
+        """Participants and place."""
+        return self.entities | self.places
+
+    @property
+    def stated(self) -> bool:
+        """The time is stated in the mention's own clause, not inferred."""
+        return self.time[6] in _STATED
+
+    @property
+    def word(self) -> str:
+        """What blocks the mention's word: its group, else its lemma."""
+        return self.group or self.lemma
 
 
 @dataclass(frozen=True, slots=True)
@@ -256,6 +123,10 @@ class MergedEvent:
     head: MentionInfo | None = None
     documents: set[str] = field(default_factory=set)
     lemmas: set[str] = field(default_factory=set)
+    groups: set[str] = field(default_factory=set)
+    types: set[str] = field(default_factory=set)
+    topics: set[int] = field(default_factory=set)
+    words: tuple[str, ...] = ()  # of all its mentions (one mention's own tuple: no copy)
     entities: set[int] = field(default_factory=set)  # with the documents' topics
     explicit: set[int] = field(default_factory=set)  # participants and places only
 
@@ -263,6 +134,13 @@ class MergedEvent:
         values = self.mentions.values()
         self.documents = {m.doc for m in values}
         self.lemmas = {m.lemma for m in values}
+        self.groups = {m.group for m in values if m.group is not None}
+        self.types = {m.type for m in values}
+        self.topics = {e for m in values for e in m.topic}
+        if len(self.mentions) == 1:
+            self.words = next(iter(values)).words
+        else:
+            self.words = tuple(sorted({w for m in values for w in m.words}))
         self.entities = {e for m in values for e in m.context}
         self.explicit = {e for m in values for e in m.entities | m.places}
         self.head = self.readings()[0].mention if self.mentions else None
@@ -310,12 +188,17 @@ class MergeIndex:
     # the candidates of a mention
     blocks: dict[tuple[int, str], set[int]] = field(default_factory=dict)
     where: dict[tuple[str, int], int] = field(default_factory=dict)
+    # mentions with each content word, and all mentions: how rare a shared word is
+    frequency: Counter[str] = field(default_factory=Counter)
+    mentions: int = 0
     next_id: int = 1
     dirty: set[int] = field(default_factory=set)
 
     def _attach(self, merged: MergedEvent, mention: MentionInfo) -> None:
         merged.mentions[(mention.doc, mention.seq)] = mention
         self.where[(mention.doc, mention.seq)] = merged.id
+        self.frequency.update(mention.words)
+        self.mentions += 1
         for key in _blocks(mention):
             self.blocks.setdefault(key, set()).add(merged.id)
         merged.refresh()
@@ -331,56 +214,72 @@ class MergeIndex:
 
     def add(self, mention: MentionInfo) -> int:
         """The merged event the mention joins (a new one if none fits)."""
-        best: tuple[tuple[int, int, int], MergedEvent] | None = None
-        interval = mention.interval
-        candidates: set[int] = set()
-        for key in _blocks(mention, around=SLACK_DAYS):
-            candidates |= self.blocks.get(key, set())
-        if interval is not None:
-            for merged_id in sorted(candidates):
-                score = self._score(self.events[merged_id], mention, interval)
-                if score is not None and (best is None or score > best[0]):
-                    best = (score, self.events[merged_id])
-        if best is None:
-            merged = self.events[self.next_id] = MergedEvent(self.next_id)
-            self.next_id += 1
-        else:
-            merged = best[1]
-        self._attach(merged, mention)
-        return merged.id
+        return self.add_document([mention])[0]
 
-    @staticmethod
-    def _score(
-        merged: MergedEvent, mention: MentionInfo, interval: tuple[int, int]
-    ) -> tuple[int, int, int] | None:
+    def add_document(self, mentions: list[MentionInfo]) -> list[int]:
+        """The merged events a document's mentions join, in their order.
+
+        The best supported pairs are settled first, whatever the order of the
+        mentions: each mention joins at most one merged event and each merged
+        event takes at most one mention of the document; the rest start merged
+        events of their own.
+        """
+        pairs: list[tuple[tuple[float, int], int, int]] = []
+        for number, mention in enumerate(mentions):
+            candidates: set[int] = set()
+            for key in _blocks(mention):
+                candidates |= self.blocks.get(key, set())
+            for merged_id in candidates:
+                score = self._score(self.events[merged_id], mention)
+                if score is not None:
+                    pairs.append((score, -number, merged_id))
+        chosen: dict[int, int] = {}
+        taken: set[int] = set()
+        for _score, number, merged_id in sorted(pairs, reverse=True):
+            if -number not in chosen and merged_id not in taken:
+                chosen[-number] = merged_id
+                taken.add(merged_id)
+        found = []
+        for number, mention in enumerate(mentions):
+            if number in chosen:
+                merged = self.events[chosen[number]]
+            else:
+                merged = self.events[self.next_id] = MergedEvent(self.next_id)
+                self.next_id += 1
+            self._attach(merged, mention)
+            found.append(merged.id)
+        return found
+
+    def _score(self, merged: MergedEvent, mention: MentionInfo) -> tuple[float, int] | None:
+        """The evidence that the mention tells the merged event (``None``: too little)."""
         head = merged.head
         if head is None or mention.doc in merged.documents:
             return None
         if head.hypothetical != mention.hypothetical:
             return None
-        same_lemma = mention.lemma in merged.lemmas
-        if not same_lemma and mention.type != head.type:
+        word = word_fit(
+            mention.lemma, mention.group, mention.type,
+            merged.lemmas, merged.groups, merged.types, mention.generic,
+        )  # fmt: skip
+        if word is None:
             return None
-        other = head.interval
-        slack = SLACK_DAYS
-        if other is None or other[0] > interval[1] + slack or interval[0] > other[1] + slack:
+        time = time_fit(head.interval, mention.interval, stated=head.stated and mention.stated)
+        if time is None:
             return None
-        explicit = len((mention.entities | mention.places) & merged.explicit)
-        context = len(mention.context & merged.entities)
-        if same_lemma:
-            # the same word: a shared participant, place or topic, or the same single day
-            if not (context or (_one_day(interval) and _one_day(other))):
-                return None
-        elif explicit < SHARED_FOR_OTHER_LEMMA:
-            # another word of the same type (``eroberten`` / ``besetzten``): more must match
+        topic_shared = bool(mention.topic & merged.entities or mention.context & merged.topics)
+        entities = entity_fit(mention.explicit, merged.explicit, topic_shared)
+        text = text_fit(mention.words, merged.words, self.frequency, self.mentions)
+        total = word + time + entities + text
+        if total < THRESHOLD:
             return None
-        closeness = -abs((other[1] - other[0]) - (interval[1] - interval[0]))
-        return (int(same_lemma), explicit * 2 + context, closeness)
+        return (total, -merged.id)  # among equals the first merged event
 
     def remove_document(self, doc: str) -> None:
         """Take a replaced document's mentions out of their merged events."""
         for key in [k for k in self.where if k[0] == doc]:
             merged = self.events[self.where.pop(key)]
+            self.frequency.subtract(merged.mentions[key].words)
+            self.mentions -= 1
             del merged.mentions[key]
             merged.refresh()
             self.dirty.add(merged.id)
@@ -410,22 +309,17 @@ class MergeIndex:
         return events, links, ids
 
 
-def _one_day(interval: tuple[int, int] | None) -> bool:
-    return interval is not None and interval[0] == interval[1]
-
-
-def _blocks(mention: MentionInfo, *, around: int = 0) -> list[tuple[int, str]]:
-    keys = []
-    for entity in mention.context:
-        keys.append((entity, "l:" + mention.lemma))
-    for entity in mention.entities | mention.places:
-        # another lemma of the type needs shared participants: no topic blocks (too large)
-        keys.append((entity, "t:" + mention.type))
+def _blocks(mention: MentionInfo) -> list[tuple[int, str]]:
+    """The keys under which a mention's candidates are found (and it is found)."""
+    word = mention.word
+    keys = [(entity, "w:" + word) for entity in mention.context]
+    # another word of the type needs shared participants: no topic blocks (too large)
+    keys += [(entity, "t:" + mention.type) for entity in mention.explicit]
     interval = mention.interval
-    if interval is not None and _one_day(interval):
-        # the same lemma on the same day needs no shared entity (``wählen`` 1861-02-09)
-        for day in range(interval[0] - around, interval[0] + around + 1):
-            keys.append((day, "d:" + mention.lemma))
+    if interval is not None and not mention.generic:
+        first, last = interval[0] // _YEAR, interval[1] // _YEAR
+        if last - first < BLOCK_YEARS:
+            keys += [(year, "y:" + word) for year in range(first, last + 1)]
     return keys
 
 

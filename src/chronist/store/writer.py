@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from chronist.store.fulltext import FullText
+from chronist.store.matching import Words, load_words
 from chronist.store.merge import MentionInfo, MergeIndex, topic_of
 from chronist.store.rows import Row
 from chronist.store.schema import DOCUMENT_TABLES, columns
@@ -31,7 +32,7 @@ __all__ = ["Writer"]
 _LOADED = (
     "doc", "seq", "type", "lemma", "label", "confidence", "modality", "time_value", "edtf",
     "earliest_begin", "latest_begin", "earliest_end", "latest_end", "time_source", "time_text",
-    "has_place", "place_entity", "place_gazetteer_id", "place_text", "merged",
+    "has_place", "place_entity", "place_gazetteer_id", "place_text", "exact", "merged",
 )  # fmt: skip
 
 
@@ -101,6 +102,10 @@ class Writer:
         ).fetchall():
             counts.setdefault(doc, Counter())[entity] += mentions
         topics = {doc: topic_of(found) for doc, found in counts.items()}
+        words = {
+            doc: load_words(lang)
+            for doc, lang in connection.execute("SELECT doc, lang FROM documents").fetchall()
+        }
         at = {name: i for i, name in enumerate(_LOADED)}
         # in the order they were merged: ties between readings go to the first seen
         rows = connection.execute(
@@ -111,7 +116,9 @@ class Writer:
         for row in rows:
             key = (row[0], row[1])
             place = self._place(row, at, doc_entities, assign=False)
-            mention = _mention(row, at, people.get(key, set()), place, topics.get(row[0]))
+            mention = _mention(
+                row, at, people.get(key, set()), place, topics.get(row[0]), words[row[0]]
+            )
             self.index.load(row[at["merged"]], mention)
         self.index.dirty.clear()
         entities.dirty.clear()
@@ -170,12 +177,23 @@ class Writer:
             counts[doc_entities[(doc, row[1])]] += 1
         topic = topic_of(counts)
         at = self.at
-        mention_rows = []
-        for row in rows.get("event_mentions", []):
-            place = self._place(row, at, doc_entities, assign=True)
-            mention = _mention(row, at, people.get(row[1], set()), place, topic)
-            merged = self.index.add(mention)
-            mention_rows.append((*row[:-1], merged))
+        words = load_words(rows["documents"][0][3])
+        mentions = [
+            _mention(
+                row,
+                at,
+                people.get(row[1], set()),
+                self._place(row, at, doc_entities, assign=True),
+                topic,
+                words,
+            )
+            for row in rows.get("event_mentions", [])
+        ]
+        merged = self.index.add_document(mentions)
+        mention_rows = [
+            (*row[:-1], merged_id)
+            for row, merged_id in zip(rows.get("event_mentions", []), merged, strict=True)
+        ]
         rows["event_mentions"] = mention_rows
         now = datetime.datetime.now(datetime.UTC).replace(tzinfo=None)
         self.next_seq += 1
@@ -226,14 +244,20 @@ class Writer:
 
 
 def _mention(
-    row: Row, at: dict[str, int], people: set[int], place: int | None, topic: int | None
+    row: Row,
+    at: dict[str, int],
+    people: set[int],
+    place: int | None,
+    topic: int | None,
+    words: Words,
 ) -> MentionInfo:
     modality = row[at["modality"]]
+    lemma = str(row[at["lemma"]]).lower()
     return MentionInfo(
         doc=row[0],
         seq=row[1],
         type=row[at["type"]],
-        lemma=str(row[at["lemma"]]).lower(),
+        lemma=lemma,
         label=row[at["label"]],
         confidence=float(row[at["confidence"]]),
         hypothetical=modality not in ("asserted", "reported"),
@@ -241,4 +265,7 @@ def _mention(
         places=frozenset() if place is None else frozenset({place}),
         time=_time(row, at),
         topic=frozenset() if topic is None else frozenset({topic}),
+        group=words.group(lemma),
+        generic=words.generic(lemma),
+        words=words.content(row[at["exact"]]),
     )

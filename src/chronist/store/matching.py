@@ -1,0 +1,235 @@
+"""How strongly two event mentions from different documents tell one happening.
+
+A candidate pair is scored on three kinds of evidence, added up; it merges
+when the sum reaches :data:`THRESHOLD` (see :meth:`Evidence.total`):
+
+* **the word**: the same trigger lemma (:data:`SAME_WORD`; a *generic* lemma
+  such as ``werden`` or ``kommen`` only :data:`GENERIC_WORD`), words of one
+  group of ``lang/<xx>/merge.toml`` (``erobern``/``Eroberung``,
+  ``sterben``/``Tod``: :data:`SAME_GROUP`), or only the same event type
+  (:data:`SAME_TYPE`); anything else never merges;
+* **the time**: the four bounds of both must overlap (give or take
+  :data:`SLACK_DAYS`); the narrower the wider of the two, the more it says
+  (one day, a month, a year, a decade: :func:`time_fit`); no time at all is
+  :data:`NO_TIME`; a time inferred from the narrative around the mention counts
+  less than one stated in its own clause;
+* **the participants and places**: each shared participant or place (merged
+  entity ids: gazetteer ids, name variants) adds :data:`SHARED_ENTITY`; sharing
+  only the documents' topic adds :data:`SHARED_TOPIC`; else both naming
+  participants but none in common subtracts :data:`DISJOINT_ENTITIES`;
+* **the sentences' words**: the rarity-weighted share of content words the
+  two evidence sentences have in common (:func:`text_fit`).
+
+>>> words = load_words("de")
+>>> words.group("Eroberung") == words.group("erobern"), words.group("Großoffensive")
+(True, 'angreifen')
+>>> words.generic("werden"), words.generic("erobern")
+(True, False)
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import sys
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from chronist.errors import LanguageDataError, OptionError
+from chronist.lang import language_dir
+from chronist.lang.files import read_toml
+
+__all__ = [
+    "THRESHOLD",
+    "Words",
+    "entity_fit",
+    "load_words",
+    "text_fit",
+    "time_fit",
+    "word_fit",
+]
+
+WORDS_FILE = "merge.toml"
+
+# Evidence weights (tuned on the development pairs of bench/wiki_de, never on frozen).
+SAME_WORD = 3.0
+SAME_GROUP = 2.5
+GENERIC_WORD = 1.0
+SAME_TYPE = 1.0
+SHARED_ENTITY = 1.5
+MAX_SHARED = 2  # shared entities counted at most
+SHARED_TOPIC = 0.5
+DISJOINT_ENTITIES = 0.5
+NO_TIME = -1.0
+INFERRED_TIME = 0.5  # a narrative or bounded time says this much of what a stated one says
+THRESHOLD = 5.5
+# Days two dates may lie apart and still tell the same event (sources off by a day).
+SLACK_DAYS = 3
+# (widest span in days, evidence): the time's weight by the wider of the two spans
+TIME_STEPS = ((7, 3.0), (62, 2.5), (372, 2.0), (3 * 372, 1.0), (10 * 372, 0.5))
+_MIN_COMPOUND_HEAD = 4
+# The sentences' content words: how much of the rarer words of the shorter side
+# the other side shares (weighted by rarity among the store's mentions), times this.
+SHARED_WORDS = 3.0
+STEM = 6  # a content word is compared by its first letters (``eroberten``/``erobert``)
+MIN_WORD = 4  # shorter words are not content words
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Words:
+    """The merge words of a language: groups of one happening, generic lemmas."""
+
+    groups: dict[str, str]  # lemma (lower-cased) -> the group's first lemma
+    generics: frozenset[str]
+    stopwords: frozenset[str] = frozenset()
+
+    def content(self, text: str | None) -> tuple[str, ...]:
+        """The stems of a sentence's content words (a tuple: small in memory).
+
+        >>> load_words("de").content("Die Briten eroberten 1807 die Insel.")
+        ('briten', 'erober', 'insel')
+        """
+        if not text:
+            return ()
+        found = {
+            sys.intern(word[:STEM])
+            for word in _WORD.findall(text.lower())
+            if len(word) >= MIN_WORD and word not in self.stopwords
+        }
+        return tuple(sorted(found))
+
+    def group(self, lemma: str) -> str | None:
+        """The group of a lemma, or of the last part of a compound noun."""
+        lower = lemma.lower()
+        found = self.groups.get(lower)
+        if found is not None:
+            return found
+        for cut in range(1, len(lower) - _MIN_COMPOUND_HEAD + 1):
+            found = self.groups.get(lower[cut:])
+            if found is not None:
+                return found
+        return None
+
+    def generic(self, lemma: str) -> bool:
+        return lemma.lower() in self.generics
+
+
+@cache
+def load_words(lang: str) -> Words:
+    """The merge words of ``lang`` (cached); none for a language without ``merge.toml``."""
+    try:
+        path = language_dir(lang) / WORDS_FILE
+    except OptionError:
+        return Words({}, frozenset())
+    if not path.is_file():
+        return Words({}, frozenset())
+    try:
+        data = read_toml(path)
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        raise LanguageDataError(f"{path}: {error}") from None
+    return _words(data, str(path))
+
+
+def _words(data: dict[str, Any], path: str) -> Words:
+    groups: dict[str, str] = {}
+    twice: set[str] = set()
+    try:
+        for members in data.get("same_happening", []):
+            head = str(members[0]).lower()
+            for member in members:
+                word = str(member).lower()
+                if word in groups and groups[word] != head:
+                    twice.add(word)
+                groups[word] = head
+        generics = frozenset(str(w).lower() for w in data.get("generic", []))
+        stopwords = frozenset(str(w).lower() for w in data.get("stopwords", []))
+    except (TypeError, IndexError, KeyError):
+        raise LanguageDataError(
+            f"{path}: same_happening must be lists of lemmas, generic a list of lemmas"
+        ) from None
+    for word in twice:  # a word of two groups says nothing about either
+        del groups[word]
+    return Words(groups, generics, stopwords)
+
+
+def word_fit(
+    lemma: str,
+    group: str | None,
+    type_: str,
+    lemmas: set[str],
+    groups: set[str],
+    types: set[str],
+    generic: bool,
+) -> float | None:
+    """The word evidence of a mention against a merged event's words (``None``: never)."""
+    if lemma in lemmas:
+        return GENERIC_WORD if generic else SAME_WORD
+    if group is not None and group in groups:
+        return SAME_GROUP
+    if type_ in types:
+        return SAME_TYPE
+    return None
+
+
+def time_fit(
+    first: tuple[int, int] | None,
+    second: tuple[int, int] | None,
+    *,
+    stated: bool = True,
+) -> float | None:
+    """The time evidence of two spans of day numbers (``None``: they exclude each other).
+
+    ``stated`` is false when either time was inferred rather than stated.
+
+    >>> time_fit((100, 100), (101, 101)), time_fit((0, 371), (100, 100))
+    (3.0, 2.0)
+    >>> time_fit((0, 371), (400, 400)) is None, time_fit((0, 371), (100, 100), stated=False)
+    (True, 1.0)
+    """
+    if first is None or second is None:
+        return NO_TIME
+    if first[0] > second[1] + SLACK_DAYS or second[0] > first[1] + SLACK_DAYS:
+        return None
+    widest = max(first[1] - first[0], second[1] - second[0])
+    weight = next((w for span, w in TIME_STEPS if widest <= span), 0.0)
+    return weight if stated else weight * INFERRED_TIME
+
+
+def entity_fit(explicit: frozenset[int], merged_explicit: set[int], topic_shared: bool) -> float:
+    """The participant and place evidence of a mention against a merged event.
+
+    >>> entity_fit(frozenset({1, 2}), {2, 3}, False), entity_fit(frozenset({1}), {3}, False)
+    (1.5, -0.5)
+    """
+    shared = len(explicit & merged_explicit)
+    if shared:
+        return SHARED_ENTITY * min(shared, MAX_SHARED)
+    if topic_shared:
+        return SHARED_TOPIC
+    return -DISJOINT_ENTITIES if explicit and merged_explicit else 0.0
+
+
+def text_fit(
+    words: tuple[str, ...], others: tuple[str, ...], frequency: dict[str, int], mentions: int
+) -> float:
+    """The evidence of shared content words: the rarity-weighted share of the smaller
+    side's words found on the other side (``frequency``: mentions with each word).
+
+    >>> text_fit(("erober", "insel"), ("briten", "erober", "insel"), {}, 10)
+    3.0
+    """
+    if not words or not others:
+        return 0.0
+    shared_words = set(words).intersection(others)
+    if not shared_words:
+        return 0.0
+
+    def weight(word: str) -> float:
+        return math.log((mentions + 1) / (frequency.get(word, 0) + 1)) + 1.0
+
+    shared = sum(weight(w) for w in shared_words)
+    smaller = min(sum(weight(w) for w in words), sum(weight(w) for w in others))
+    return SHARED_WORDS * shared / smaller

@@ -1,0 +1,126 @@
+"""Scoring two event mentions of different documents: words, time, participants, sentences."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from chronist.errors import LanguageDataError
+from chronist.lang import language_dir
+from chronist.store.matching import _words, load_words, text_fit, time_fit
+from chronist.store.merge import MentionInfo, MergeIndex
+
+EXAMPLES = tomllib.loads((language_dir("de") / "examples" / "merge.toml").read_text("utf-8"))
+WORDS = load_words("de")
+
+
+@pytest.mark.parametrize(("first", "second"), EXAMPLES["same"])
+def test_words_of_one_happening(first: str, second: str) -> None:
+    assert WORDS.group(first) is not None
+    assert WORDS.group(first) == WORDS.group(second)
+
+
+@pytest.mark.parametrize(("first", "second"), EXAMPLES["different"])
+def test_words_of_different_happenings(first: str, second: str) -> None:
+    assert WORDS.group(first) is None or WORDS.group(first) != WORDS.group(second)
+
+
+def test_generic_and_specific_words() -> None:
+    assert all(WORDS.generic(word) for word in EXAMPLES["generic"])
+    assert not any(WORDS.generic(word) for word in EXAMPLES["specific"])
+
+
+def test_a_word_in_two_groups_joins_neither() -> None:
+    words = _words({"same_happening": [["a", "x"], ["b", "x"]]}, "test.toml")
+    assert words.group("x") is None and words.group("a") == "a"
+
+
+def test_bad_merge_words_are_a_language_data_error() -> None:
+    with pytest.raises(LanguageDataError, match="same_happening"):
+        _words({"same_happening": [[]]}, "test.toml")
+
+
+def test_a_language_without_merge_words_has_none() -> None:
+    words = load_words("en")
+    assert words.group("conquer") is None and not words.generic("be")
+
+
+def test_time_overlap_and_precision() -> None:
+    day, year = (400, 400), (372, 743)
+    assert time_fit(day, (401, 401)) == time_fit(day, day)  # a day apart: one event
+    assert time_fit(day, (420, 420)) is None  # three weeks apart: two
+    assert time_fit(day, year) is not None and time_fit(day, year) < time_fit(day, day)  # type: ignore[operator]
+    assert time_fit(day, year, stated=False) < time_fit(day, year)  # type: ignore[operator]
+    assert time_fit(None, day) is not None and time_fit(None, day) < 0  # type: ignore[operator]
+
+
+def test_shared_rare_words_count_more_than_common_ones() -> None:
+    frequency = {"verein": 90, "erober": 2}
+    rare = text_fit(("erober", "insel"), ("briten", "erober"), frequency, 100)
+    common = text_fit(("insel", "verein"), ("briten", "verein"), frequency, 100)
+    assert rare > common > 0
+    assert text_fit(("insel",), ("briten",), frequency, 100) == 0
+
+
+def _mention(
+    doc: str,
+    seq: int,
+    lemma: str,
+    day: str,
+    *,
+    entities: frozenset[int] = frozenset(),
+    topic: frozenset[int] = frozenset({99}),
+    type_: str = "conflict",
+    text: str = "",
+) -> MentionInfo:
+    time = (day, day, day, day, day, day, "explicit", day)
+    return MentionInfo(
+        doc, seq, type_, lemma.lower(), lemma, 0.9, False, entities, frozenset(), time, topic,
+        group=WORDS.group(lemma), generic=WORDS.generic(lemma), words=WORDS.content(text),
+    )  # fmt: skip
+
+
+def test_a_verb_and_its_noun_merge_on_the_same_day() -> None:
+    index = MergeIndex()
+    first = index.add(_mention("a", 0, "erobern", "1807-08-30"))
+    assert index.add(_mention("b", 0, "Eroberung", "1807-08-30")) == first
+    assert index.add(_mention("c", 0, "Eroberung", "1808-08-30")) != first  # a year later
+    assert index.add(_mention("d", 0, "sterben", "1807-08-30")) != first  # another happening
+
+
+def test_a_generic_word_needs_a_shared_participant() -> None:
+    index = MergeIndex()
+    first = index.add(_mention("a", 0, "werden", "1969-10-21", entities=frozenset({7})))
+    assert index.add(_mention("b", 0, "werden", "1969-10-21")) != first
+    assert index.add(_mention("c", 0, "werden", "1969-10-21", entities=frozenset({7}))) == first
+
+
+def test_the_best_pair_of_a_document_wins_whatever_the_order() -> None:
+    for order in (1, -1):
+        index = MergeIndex()
+        first = index.add(_mention("a", 0, "gründen", "1900-02-27", text="Verein Schwabing"))
+        weak = _mention("b", 0, "gründen", "1900-02-27")
+        strong = _mention("b", 1, "Gründung", "1900-02-27", text="Verein Schwabing")
+        merged = dict(zip((weak.seq, strong.seq)[::order], index.add_document(
+            [weak, strong][::order]), strict=True))  # fmt: skip
+        assert merged[strong.seq] == first and merged[weak.seq] != first
+
+
+def test_merging_words_reach_the_store(tmp_path: Path) -> None:
+    from chronist import Store
+
+    (tmp_path / "a.txt").write_text(
+        "Die Briten eroberten am 30. August 1807 die Insel Helgoland.", encoding="utf-8"
+    )
+    (tmp_path / "b.txt").write_text(
+        "Die Eroberung Helgolands durch die Briten am 30. August 1807 beendete die "
+        "dänische Herrschaft.",
+        encoding="utf-8",
+    )
+    store = Store(tmp_path / "s.duckdb")
+    store.ingest([str(tmp_path / "a.txt")])
+    store.ingest([str(tmp_path / "b.txt")])  # incremental: the second run joins the first
+    conquest = [e for e in store.events() if e["sources"] == 2]
+    assert len(conquest) == 1 and conquest[0]["type"] == "conflict"
