@@ -82,6 +82,39 @@ def test_dask_gives_the_same_store_as_the_local_engine(tmp_path: Path, cluster: 
     assert (again.stored, again.skipped) == (0, 7)
 
 
+def test_replaced_documents_give_the_same_store_as_the_local_engine(
+    tmp_path: Path, cluster: Any
+) -> None:
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "a.txt").write_text(KOREA_A, encoding="utf-8")
+    (folder / "b.txt").write_text(KOREA_B, encoding="utf-8")
+    records = [  # one name twice in one shard: the second record replaces the first
+        {"id": "r1", "text": "Am 9. November 1989 fiel in Berlin die Mauer."},
+        {"id": "r1", "text": KOREA_C},
+    ]
+    lines = "\n".join(json.dumps(r) for r in records) + "\n"
+    (folder / "c.jsonl").write_text(lines, encoding="utf-8")
+    local, dask = tmp_path / "local.duckdb", tmp_path / "dask.duckdb"
+    address = cluster.scheduler_address
+    expected = Store(local).ingest([str(folder)])
+    report = ingest_dask(dask, [str(folder)], scheduler=address, partition_chars=10**6)
+    assert (report.stored, report.replaced) == (expected.stored, expected.replaced) == (3, 1)
+    # a changed file, in a run whose shards hold one document each
+    (folder / "a.txt").write_text(KOREA_A + "\nAm 3. Oktober 1990 wurde Deutschland geeint.\n")
+    (folder / "c.jsonl").write_text(json.dumps(records[1]) + "\n", encoding="utf-8")
+    expected = Store(local).ingest([str(folder)])
+    report = ingest_dask(dask, [str(folder)], scheduler=address, partition_size=1)
+    assert (report.stored, report.replaced) == (expected.stored, expected.replaced) == (0, 1)
+    assert _snapshot(dask) == _snapshot(local)
+    assert Store(dask).events() == Store(local).events()
+    for words, count in (("Mauer", 0), ("geeint", 1), ("Truman", 2)):  # old entries gone
+        found = [d["id"] for d in Store(dask).documents(words)]
+        assert found == [d["id"] for d in Store(local).documents(words)]
+        assert len(found) == count, words
+        assert Store(dask).events(text=words) == Store(local).events(text=words)
+
+
 def test_a_killed_worker_costs_a_retry_not_a_document(tmp_path: Path) -> None:
     folder = tmp_path / "corpus"
     _corpus(folder, 12)
