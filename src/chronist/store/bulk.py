@@ -1,20 +1,21 @@
-"""Building the store from a Parquet shard in bulk: one transaction per shard.
+"""Building the store from Parquet shards in bulk: one transaction per batch of shards.
 
 The merge step of a distributed ingest (:mod:`chronist.store.distributed`)
-reads from a shard only the columns merging needs (entities, participants,
+reads from each shard only the columns merging needs (entities, participants,
 entity mentions, event mentions), merges its documents one by one, **in input
 order**, into the writer's in-memory index (:meth:`Writer.assign`, the same
 code as the local engine's, so ids and merged events come out the same), and
-then commits the whole shard in **one transaction**: DuckDB copies every
-document table from its Parquet file (``INSERT ... SELECT FROM read_parquet``)
-with the entity ids, merged event ids and commit order joined in, and the
-merged events and entities the shard changed are written once. The shard's
-full-text entries are written before, in one SQLite transaction.
+then commits the batch (the shards that were ready together) in **one
+transaction**: DuckDB copies every document table from its Parquet file
+(``INSERT ... SELECT FROM read_parquet``), the writer's entity ids, merged
+event ids and commit order joined in by row position, and the merged events
+and entities the batch changed are written once. The batch's full-text entries
+are written just before, in one SQLite transaction.
 
 Nothing lost, nothing twice: a document is committed together with all its
-rows; a crash loses at most the shard being committed, whose folder stays until
-the whole ingest is done, so the next run merges it again (its stale full-text
-entries are replaced, never doubled).
+rows; a crash loses at most the batch being committed, whose shards stay until
+the whole ingest is done, so the next run merges them again (their stale
+full-text entries are replaced, never doubled).
 """
 
 from __future__ import annotations
@@ -31,30 +32,18 @@ if TYPE_CHECKING:
     from chronist.store.shards import Status
     from chronist.store.writer import Writer
 
-__all__ = ["merge_shard"]
+__all__ = ["merge_shards"]
 
-# the order in which a document's rows were made (to_rows), after the commit order
-ORDER = {
-    "documents": "",
-    "participants": "p.event_seq, p.seq",
-    "evidence": "p.event_seq, p.seq",
-    "entity_mentions": "p.entity_seq, p.seq",
-}
 # the event mention columns merging reads (those the writer loads), and the evidence text
 _EVENTS = (*_LOADED[:-1], "exact")
 _AT = {name: i for i, name in enumerate(_EVENTS)}
 # columns the writer sets: (table, column) -> the expression filling it
 _SET = {
     ("documents", "ingested_at"): "?::TIMESTAMP",
-    ("documents", "ingest_seq"): "d.ingest_seq",
+    ("documents", "ingest_seq"): "m.id",
     ("entities", "entity"): "m.id",
     ("event_mentions", "merged"): "m.id",
 }
-_ORDERED = "(SELECT unnest(?::VARCHAR[]) AS doc, unnest(?::INTEGER[]) AS ingest_seq) d"
-_IDS = (
-    "(SELECT unnest(?::VARCHAR[]) AS doc, unnest(?::INTEGER[]) AS seq, "
-    "unnest(?::INTEGER[]) AS id) m"
-)
 
 
 def parquet(folder: Path, table: str) -> str:
@@ -62,124 +51,140 @@ def parquet(folder: Path, table: str) -> str:
     return "read_parquet('" + str(folder / f"{table}.parquet").replace("'", "''") + "')"
 
 
-def _by_doc(connection: Any, sql: str) -> dict[str, list[Row]]:
-    found: dict[str, list[Row]] = {}
-    for row in connection.execute(sql).fetchall():
-        found.setdefault(row[0], []).append(tuple(row))
-    return found
-
-
-def _copy(table: str, folder: Path) -> str:
-    """The statement copying ``table``'s rows of the committed documents from the shard."""
+def _copy(table: str, folder: Path, *, everything: bool) -> str:
+    """The statement copying ``table``'s rows from a shard: the writer's ids joined in
+    by position (the rows in the shard's order), only the committed documents'."""
     names = ", ".join(_SET.get((table, c), f'p."{c}"') for c in columns(table))
-    ids = f" JOIN {_IDS} ON p.doc = m.doc AND p.seq = m.seq" if table in (
-        "entities", "event_mentions"
-    ) else ""  # fmt: skip
-    order = ", ".join(o for o in ("d.ingest_seq", ORDER.get(table, "p.seq")) if o)
+    ids = any(t == table for t, _c in _SET)
     return (
-        f"INSERT INTO {table} SELECT {names} FROM {parquet(folder, table)} p "
-        f"JOIN {_ORDERED} ON p.doc = d.doc{ids} ORDER BY {order}"
+        f"INSERT INTO {table} SELECT {names} FROM {parquet(folder, table)} p"
+        + (" POSITIONAL JOIN (SELECT unnest(?::INTEGER[]) AS id) m" if ids else "")
+        + ("" if everything else " WHERE p.doc IN (SELECT unnest(?::VARCHAR[]))")
     )
+
+
+class _Shard:
+    """One shard's inputs, and what merging reads of it, in the order of its files."""
+
+    def __init__(self, connection: Any, folder: Path) -> None:
+        from chronist.store.shards import Status
+
+        self.folder = folder
+        self.statuses = [
+            Status(*row)
+            for row in connection.execute(
+                f"SELECT name, doc, status, message FROM {parquet(folder, 'status')} "
+                "ORDER BY position"
+            ).fetchall()
+        ]
+        self.docs: list[str] = []  # the rows of documents, entities and event_mentions
+        self.entity_keys: list[tuple[str, int]] = []
+        self.event_keys: list[tuple[str, int]] = []
+        self.entities: dict[str, list[Row]] = {}
+        self.participants: dict[str, list[Row]] = {}
+        self.mentioned: dict[str, list[Row]] = {}
+        self.events: dict[str, list[Row]] = {}
+        self.texts: dict[str, tuple[str | None, str]] = {}
+        self.written: set[str] = set()  # the documents this shard commits
+
+    def read(self, connection: Any) -> None:
+        def rows(sql: str, table: str) -> list[Row]:
+            found: list[Row] = connection.execute(
+                sql.format(source=parquet(self.folder, table))
+            ).fetchall()
+            return found
+
+        for doc, title, text in rows("SELECT doc, title, text FROM {source}", "documents"):
+            self.docs.append(doc)
+            self.texts[doc] = (title, text)
+        sql = "SELECT doc, seq, type, text, gazetteer_id, lat, lon FROM {source}"
+        for row in rows(sql, "entities"):
+            self.entity_keys.append((row[0], row[1]))
+            self.entities.setdefault(row[0], []).append(row)
+        for row in rows("SELECT doc, event_seq, entity FROM {source}", "participants"):
+            if row[2] is not None:
+                self.participants.setdefault(row[0], []).append(row)
+        for row in rows("SELECT doc, entity_seq FROM {source}", "entity_mentions"):
+            self.mentioned.setdefault(row[0], []).append(row)
+        for row in rows(f"SELECT {', '.join(_EVENTS)} FROM {{source}}", "event_mentions"):
+            self.event_keys.append((row[0], row[1]))
+            self.events.setdefault(row[0], []).append(row)
 
 
 class _Batch:
-    """What one shard commits: documents in commit order, their ids, full-text entries."""
+    """What one transaction commits: documents in commit order, their ids, full-text entries."""
 
     def __init__(self) -> None:
         self.order: dict[str, int] = {}  # doc -> ingest_seq
-        self.entities: dict[str, list[tuple[int, int]]] = {}  # doc -> (seq, entity id)
-        self.events: dict[str, list[tuple[int, int]]] = {}  # doc -> (seq, merged id)
+        self.entities: dict[tuple[str, int], int] = {}  # (doc, seq) -> entity id
+        self.events: dict[tuple[str, int], int] = {}  # (doc, seq) -> merged id
         self.fulltext: dict[str, tuple[str, str | None, str, list[tuple[int, str]]]] = {}
-        self.gone: list[str] = []  # stored documents replaced by this shard's
-
-    def drop(self, doc: str) -> None:
-        """A document of this shard replaced by a later one of the same name."""
-        for found in (self.order, self.entities, self.events, self.fulltext):
-            found.pop(doc, None)
-
-    def ids(self, found: dict[str, list[tuple[int, int]]]) -> list[list[Any]]:
-        pairs = [(doc, seq, id_) for doc, rows in found.items() for seq, id_ in rows]
-        return [[p[0] for p in pairs], [p[1] for p in pairs], [p[2] for p in pairs]]
+        self.gone: list[str] = []  # stored documents replaced by this batch's
 
 
-def merge_shard(writer: Writer, connection: Any, folder: Path) -> list[tuple[Status, str]]:
-    """Merge and commit one shard; each input in order with what became of it
-    (``stored``, ``replaced``, ``skipped``, ``duplicate`` or ``failed``)."""
-    from chronist.store.shards import Status
-
-    statuses = [
-        Status(*row)
-        for row in connection.execute(
-            f"SELECT name, doc, status, message FROM {parquet(folder, 'status')} ORDER BY position"
-        ).fetchall()
-    ]
+def merge_shards(writer: Writer, connection: Any, folders: list[Path]) -> list[tuple[Status, str]]:
+    """Merge and commit shards in one transaction; each input in order with what became
+    of it (``stored``, ``replaced``, ``skipped``, ``duplicate`` or ``failed``)."""
+    shards = [_Shard(connection, folder) for folder in folders]
     results: list[tuple[Status, str]] = []
-    if not any(s.status == "extracted" and s.doc not in writer.by_doc for s in statuses):
-        for status in statuses:
-            results.append((status, _known(writer, status)))
-        return results
-    writer.prepare(connection)
-    entities = _by_doc(
-        connection,
-        "SELECT doc, seq, type, text, gazetteer_id, lat, lon "
-        f"FROM {parquet(folder, 'entities')} ORDER BY doc, seq",
-    )
-    participants = _by_doc(
-        connection,
-        f"SELECT doc, event_seq, entity FROM {parquet(folder, 'participants')} "
-        "WHERE entity IS NOT NULL ORDER BY doc, event_seq, seq",
-    )
-    mentioned = _by_doc(
-        connection,
-        f"SELECT doc, entity_seq FROM {parquet(folder, 'entity_mentions')} "
-        "ORDER BY doc, entity_seq, seq",
-    )
-    events = _by_doc(
-        connection,
-        f"SELECT {', '.join(_EVENTS)} FROM {parquet(folder, 'event_mentions')} ORDER BY doc, seq",
-    )
-    texts = {
-        row[0]: (row[1], row[2])
-        for row in connection.execute(
-            f"SELECT doc, title, text FROM {parquet(folder, 'documents')}"
-        ).fetchall()
-    }
     batch = _Batch()
-    for status in statuses:
-        doc = status.doc
-        if status.status != "extracted" or doc is None or doc in writer.by_doc:
-            results.append((status, _known(writer, status)))
-            continue
-        old = writer.by_name.get(status.name)
-        if old is not None:
-            writer.index.remove_document(old)
-            writer.by_doc.pop(old, None)
-            if old in batch.order:
-                batch.drop(old)
-            else:
-                batch.gone.append(old)
-        found = events.get(doc, [])
-        ids, merged = writer.assign(
-            doc,
-            [row[1:] for row in entities.get(doc, [])],
-            [(row[1], row[2]) for row in participants.get(doc, [])],
-            [row[1] for row in mentioned.get(doc, [])],
-            found,
-            _AT,
-        )
-        writer.next_seq += 1
-        batch.order[doc] = writer.next_seq
-        batch.entities[doc] = sorted(ids.items())
-        batch.events[doc] = [(row[1], m) for row, m in zip(found, merged, strict=True)]
-        label, exact = _AT["label"], _AT["exact"]
-        title, text = texts[doc]
-        evidence = [(row[1], f"{row[label]} {row[exact]}") for row in found]
-        batch.fulltext[doc] = (doc, title, text, evidence)
-        writer.by_name[status.name] = doc
-        writer.by_doc[doc] = status.name
-        results.append((status, "replaced" if old is not None else "stored"))
-    _commit(writer, connection, folder, batch)
+    for shard in shards:
+        if any(s.status == "extracted" and s.doc not in writer.by_doc for s in shard.statuses):
+            writer.prepare(connection)
+            shard.read(connection)
+        for status in shard.statuses:
+            doc = status.doc
+            if status.status != "extracted" or doc is None or doc in writer.by_doc:
+                results.append((status, _known(writer, status)))
+                continue
+            old = _replace(writer, batch, shards, status.name)
+            _merge_document(writer, batch, shard, doc)
+            writer.by_name[status.name] = doc
+            writer.by_doc[doc] = status.name
+            results.append((status, "replaced" if old is not None else "stored"))
+    if batch.order or batch.gone:
+        _commit(writer, connection, shards, batch)
     return results
+
+
+def _replace(writer: Writer, batch: _Batch, shards: list[_Shard], name: str) -> str | None:
+    """Take the document stored under ``name`` out (it is replaced); its id."""
+    old = writer.by_name.get(name)
+    if old is None:
+        return None
+    writer.index.remove_document(old)
+    writer.by_doc.pop(old, None)
+    if old in batch.order:  # committed by this batch: not written at all
+        del batch.order[old]
+        batch.fulltext.pop(old, None)
+        for shard in shards:
+            shard.written.discard(old)
+    else:
+        batch.gone.append(old)
+    return old
+
+
+def _merge_document(writer: Writer, batch: _Batch, shard: _Shard, doc: str) -> None:
+    found = shard.events.get(doc, [])
+    ids, merged = writer.assign(
+        doc,
+        [row[1:] for row in shard.entities.get(doc, [])],
+        [(row[1], row[2]) for row in shard.participants.get(doc, [])],
+        [row[1] for row in shard.mentioned.get(doc, [])],
+        found,
+        _AT,
+    )
+    writer.next_seq += 1
+    batch.order[doc] = writer.next_seq
+    shard.written.add(doc)
+    for seq, entity in ids.items():
+        batch.entities[(doc, seq)] = entity
+    for row, merged_id in zip(found, merged, strict=True):
+        batch.events[(doc, row[1])] = merged_id
+    label, exact = _AT["label"], _AT["exact"]
+    title, text = shard.texts[doc]
+    evidence = [(row[1], f"{row[label]} {row[exact]}") for row in found]
+    batch.fulltext[doc] = (doc, title, text, evidence)
 
 
 def _known(writer: Writer, status: Status) -> str:
@@ -188,15 +193,14 @@ def _known(writer: Writer, status: Status) -> str:
     return "skipped" if writer.by_doc.get(status.doc or "") == status.name else "duplicate"
 
 
-def _commit(writer: Writer, connection: Any, folder: Path, batch: _Batch) -> None:
-    """The shard's full-text entries, then its rows and merges in one transaction."""
+def _commit(writer: Writer, connection: Any, shards: list[_Shard], batch: _Batch) -> None:
+    """The batch's full-text entries, then its rows and merges in one transaction."""
     merged_rows, links, merged_ids = writer.index.take_dirty()
     index = writer.index.entities
     changed = sorted(index.dirty)
     index.dirty.clear()
     writer.fulltext.replace_many(batch.gone, list(batch.fulltext.values()))
     now = datetime.datetime.now(datetime.UTC).replace(tzinfo=None)
-    ordered = [list(batch.order), list(batch.order.values())]
     connection.execute("BEGIN TRANSACTION")
     try:
         if batch.gone:
@@ -204,15 +208,9 @@ def _commit(writer: Writer, connection: Any, folder: Path, batch: _Batch) -> Non
                 connection.execute(
                     f"DELETE FROM {table} WHERE doc IN (SELECT unnest(?))", [batch.gone]
                 )
-        if batch.order:
-            for table in DOCUMENT_TABLES:
-                params: list[Any] = [now] if table == "documents" else []
-                params += ordered
-                if table == "entities":
-                    params += batch.ids(batch.entities)
-                elif table == "event_mentions":
-                    params += batch.ids(batch.events)
-                connection.execute(_copy(table, folder), params)
+        for shard in shards:
+            if shard.written:
+                _copy_shard(connection, shard, batch, now)
         if merged_ids:
             ids = sorted(merged_ids)
             for table in ("merged_events", "merged_event_entities"):
@@ -228,3 +226,20 @@ def _commit(writer: Writer, connection: Any, folder: Path, batch: _Batch) -> Non
     except Exception:
         connection.execute("ROLLBACK")
         raise
+
+
+def _copy_shard(connection: Any, shard: _Shard, batch: _Batch, now: datetime.datetime) -> None:
+    """Copy the rows of the documents a shard commits, with the writer's ids."""
+    everything = shard.written.issuperset(shard.docs)
+    ids: dict[str, list[Any]] = {
+        "documents": [batch.order.get(doc) for doc in shard.docs],
+        "entities": [batch.entities.get(key) for key in shard.entity_keys],
+        "event_mentions": [batch.events.get(key) for key in shard.event_keys],
+    }
+    for table in DOCUMENT_TABLES:
+        params: list[Any] = [now] if table == "documents" else []
+        if table in ids:
+            params.append(ids[table])
+        if not everything:
+            params.append(sorted(shard.written))
+        connection.execute(_copy(table, shard.folder, everything=everything), params)

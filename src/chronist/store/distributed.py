@@ -16,8 +16,8 @@ at the same paths, e.g. a shared file system).
 3. This process merges the shards **in partition order** as they arrive, while
    the workers go on extracting: each document in input order through the
    merge index of the same :class:`~chronist.store.writer.Writer` as the local
-   engine (so the store is the same whatever the number of workers), each shard
-   committed in bulk in one transaction (:mod:`chronist.store.bulk`). The store
+   engine (so the store is the same whatever the number of workers), the shards
+   ready together committed in bulk in one transaction (:mod:`chronist.store.bulk`). The store
    stays open while shards are ready (up to ``burst`` seconds) and is closed
    while the writer waits, so readers get their turn.
 4. When every partition is merged, its shards are removed.
@@ -49,6 +49,9 @@ from chronist.store.shards import (
 )
 
 __all__ = ["DaskIngestReport", "ingest_dask"]
+
+# shards committed in one transaction at most (those ready when the writer looks)
+MAX_BATCH = 16
 
 
 @dataclass(slots=True)
@@ -176,34 +179,55 @@ def _merge_all(
     report: IngestReport,
     progress: Progress | None,
 ) -> None:
-    """Merge the shards in partition order as they arrive; the store stays open while
-    shards are ready (up to ``burst`` seconds), closed while the writer waits."""
+    """Merge the shards in partition order as they arrive, those ready together as one
+    batch; the store stays open while shards are ready (up to ``burst`` seconds) and
+    is closed while the writer waits for a worker, so that readers get their turn."""
     with ExitStack() as held:
         connection: Any = None
         opened = 0.0
-        for partition in partitions:
-            future = futures.get(partition.index)
+        done = 0
+        while done < len(partitions):
+            future = futures.get(partitions[done].index)
             waiting = future is not None and not future.done()
             if connection is not None and (waiting or time.monotonic() - opened > burst):
-                held.close()  # readers get their turn while the writer waits
+                held.close()
                 connection = None
-            folder = Path(future.result()) if future is not None else root / partition.key
+            batch = [_folder(partitions[done], futures, root)]  # waits for the next shard
+            done += 1
+            while done < len(partitions) and len(batch) < MAX_BATCH:
+                future = futures.get(partitions[done].index)
+                if future is not None and not future.done():
+                    break
+                batch.append(_folder(partitions[done], futures, root))
+                done += 1
             if connection is None:
                 connection = held.enter_context(connect(store, read_only=False))
                 opened = time.monotonic()
-            _merge(writer, connection, folder, report, progress)
-            if future is not None:
-                future.release()
+            _merge(writer, connection, batch, report, progress)
+
+
+def _folder(partition: Partition, futures: dict[int, Any], root: Path) -> Path:
+    """A partition's shard folder, once its task is done."""
+    future = futures.get(partition.index)
+    if future is None:  # reused from an earlier run
+        return root / partition.key
+    folder = Path(future.result())
+    future.release()
+    return folder
 
 
 def _merge(
-    writer: Any, connection: Any, folder: Path, report: IngestReport, progress: Progress | None
+    writer: Any,
+    connection: Any,
+    folders: list[Path],
+    report: IngestReport,
+    progress: Progress | None,
 ) -> None:
-    """Commit one shard (one transaction, :func:`chronist.store.bulk.merge_shard`)."""
-    from chronist.store.bulk import merge_shard
+    """Commit shards in one transaction (:func:`chronist.store.bulk.merge_shards`)."""
+    from chronist.store.bulk import merge_shards
     from chronist.store.sources import Failure
 
-    for status, state in merge_shard(writer, connection, folder):
+    for status, state in merge_shards(writer, connection, folders):
         if state == "failed":
             report.failed.append(Failure(status.name, status.message or status.name))
         elif state == "stored":
