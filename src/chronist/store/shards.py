@@ -152,6 +152,9 @@ def plan(
     A partition is closed when it holds ``chars`` characters (a file counts its
     size in bytes, a JSON Lines record its line) or, if given, ``size``
     documents: the tasks are balanced by the work in them, not by their number.
+    Once less than four partitions' worth is left, each takes a quarter of what
+    remains (at least ``chars / 4``): smaller tasks at the end, so that no worker
+    waits long for another's last one.
     """
     from chronist.text.reading import decode_bytes
 
@@ -192,11 +195,16 @@ def plan(
             partitions.append(Partition(len(partitions), key, tuple(batch), count))
         batch, count, weight = [], 0, 0
 
+    remaining = sum(item[3] for item in items)
     for name, first, last, characters in items:
+        # the last partitions get smaller (down to a quarter), so that the workers
+        # finish together instead of one waiting for the other's last big task
+        target = max(chars // 4, min(chars, (remaining + weight) // 4))
         batch.append((name, first, last))
         count += last - first + 1 if first else 1
         weight += characters
-        if weight >= chars or (size and count >= size):
+        remaining -= characters
+        if weight >= target or (size and count >= size):
             close()
     close()
     return partitions, failures
