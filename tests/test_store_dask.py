@@ -216,3 +216,33 @@ def test_fsspec_urls_are_read_by_the_workers(tmp_path: Path, cluster: Any) -> No
         tmp_path / "dask.duckdb", [f"file://{folder}/*.none"], scheduler=cluster.scheduler_address
     )
     assert [f.message for f in missing.failed] == [f"file://{folder}/*.none: no file matches"]
+
+
+def test_partitions_are_balanced_by_characters(tmp_path: Path) -> None:
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "a-long.txt").write_text("Wort " * 16_000, encoding="utf-8")  # 80,000 characters
+    for number in range(30):
+        (folder / f"b{number:02d}.txt").write_text("Wort " * 1_000, encoding="utf-8")
+    records = [json.dumps({"id": f"r{n}", "text": "Wort " * 2_000}) for n in range(10)]
+    (folder / "c.jsonl").write_text("\n".join(records) + "\n", encoding="utf-8")
+    partitions, failures = plan([str(folder)], "de", "auto", None, None, 40_000)
+    assert not failures
+    assert sum(p.documents for p in partitions) == 41
+    sizes = [sum(_chars(name, first, last) for name, first, last in p.items) for p in partitions]
+    assert sizes[0] == 80_000 and partitions[0].documents == 1  # a long file is a task alone
+    assert partitions[1].documents == 8  # short ones together, up to 40,000 characters
+    assert all(size >= 10_000 for size in sizes[:-1])  # never below a quarter, but the rest
+    assert sizes[-3] < 40_000  # the last ones smaller: the workers finish together
+    jsonl = [p for p in partitions if any(name.endswith(".jsonl") for name, _f, _l in p.items)]
+    ranges = [[item[1:] for item in p.items if item[0].endswith(".jsonl")] for p in jsonl]
+    assert ranges == [[(1, 1)], [(2, 4)], [(5, 6)], [(7, 7)], [(8, 8)], [(9, 9)], [(10, 10)]]
+    capped, _ = plan([str(folder)], "de", "auto", None, 3, 40_000)
+    assert max(p.documents for p in capped) == 3
+
+
+def _chars(name: str, first: int, last: int) -> int:
+    text = Path(name).read_text(encoding="utf-8")
+    if not first:
+        return len(text)
+    return sum(len(line) for line in text.splitlines()[first - 1 : last])

@@ -174,10 +174,11 @@ def plan(
                 lines = [len(line) for line in decode_bytes(_read(name), name).splitlines()]
             except Exception:  # the worker reports it as the file's failure
                 lines = [1]
-            first, weight = 1, 0
-            for number, length in enumerate(lines, 1):
+            first, weight = 1, 0  # line ranges of a quarter partition: the packing below
+            for number, length in enumerate(lines, 1):  # joins them up to its target
                 weight += length
-                if weight >= chars or (size and number - first + 1 >= size) or number == len(lines):
+                full = weight >= max(1, chars // 4) or (size and number - first + 1 >= size)
+                if full or number == len(lines):
                     items.append((name, first, number, weight))
                     first, weight = number + 1, 0
         if not found:
@@ -200,7 +201,10 @@ def plan(
         # the last partitions get smaller (down to a quarter), so that the workers
         # finish together instead of one waiting for the other's last big task
         target = max(chars // 4, min(chars, (remaining + weight) // 4))
-        batch.append((name, first, last))
+        if first and batch and batch[-1][0] == name and batch[-1][2] == first - 1:
+            batch[-1] = (name, batch[-1][1], last)  # one line range: the file read once
+        else:
+            batch.append((name, first, last))
         count += last - first + 1 if first else 1
         weight += characters
         remaining -= characters
