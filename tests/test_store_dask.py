@@ -82,6 +82,39 @@ def test_dask_gives_the_same_store_as_the_local_engine(tmp_path: Path, cluster: 
     assert (again.stored, again.skipped) == (0, 7)
 
 
+def test_replaced_documents_give_the_same_store_as_the_local_engine(
+    tmp_path: Path, cluster: Any
+) -> None:
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "a.txt").write_text(KOREA_A, encoding="utf-8")
+    (folder / "b.txt").write_text(KOREA_B, encoding="utf-8")
+    records = [  # one name twice in one shard: the second record replaces the first
+        {"id": "r1", "text": "Am 9. November 1989 fiel in Berlin die Mauer."},
+        {"id": "r1", "text": KOREA_C},
+    ]
+    lines = "\n".join(json.dumps(r) for r in records) + "\n"
+    (folder / "c.jsonl").write_text(lines, encoding="utf-8")
+    local, dask = tmp_path / "local.duckdb", tmp_path / "dask.duckdb"
+    address = cluster.scheduler_address
+    expected = Store(local).ingest([str(folder)])
+    report = ingest_dask(dask, [str(folder)], scheduler=address, partition_chars=10**6)
+    assert (report.stored, report.replaced) == (expected.stored, expected.replaced) == (3, 1)
+    # a changed file, in a run whose shards hold one document each
+    (folder / "a.txt").write_text(KOREA_A + "\nAm 3. Oktober 1990 wurde Deutschland geeint.\n")
+    (folder / "c.jsonl").write_text(json.dumps(records[1]) + "\n", encoding="utf-8")
+    expected = Store(local).ingest([str(folder)])
+    report = ingest_dask(dask, [str(folder)], scheduler=address, partition_size=1)
+    assert (report.stored, report.replaced) == (expected.stored, expected.replaced) == (0, 1)
+    assert _snapshot(dask) == _snapshot(local)
+    assert Store(dask).events() == Store(local).events()
+    for words, count in (("Mauer", 0), ("geeint", 1), ("Truman", 2)):  # old entries gone
+        found = [d["id"] for d in Store(dask).documents(words)]
+        assert found == [d["id"] for d in Store(local).documents(words)]
+        assert len(found) == count, words
+        assert Store(dask).events(text=words) == Store(local).events(text=words)
+
+
 def test_a_killed_worker_costs_a_retry_not_a_document(tmp_path: Path) -> None:
     folder = tmp_path / "corpus"
     _corpus(folder, 12)
@@ -183,3 +216,33 @@ def test_fsspec_urls_are_read_by_the_workers(tmp_path: Path, cluster: Any) -> No
         tmp_path / "dask.duckdb", [f"file://{folder}/*.none"], scheduler=cluster.scheduler_address
     )
     assert [f.message for f in missing.failed] == [f"file://{folder}/*.none: no file matches"]
+
+
+def test_partitions_are_balanced_by_characters(tmp_path: Path) -> None:
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "a-long.txt").write_text("Wort " * 16_000, encoding="utf-8")  # 80,000 characters
+    for number in range(30):
+        (folder / f"b{number:02d}.txt").write_text("Wort " * 1_000, encoding="utf-8")
+    records = [json.dumps({"id": f"r{n}", "text": "Wort " * 2_000}) for n in range(10)]
+    (folder / "c.jsonl").write_text("\n".join(records) + "\n", encoding="utf-8")
+    partitions, failures = plan([str(folder)], "de", "auto", None, None, 40_000)
+    assert not failures
+    assert sum(p.documents for p in partitions) == 41
+    sizes = [sum(_chars(name, first, last) for name, first, last in p.items) for p in partitions]
+    assert sizes[0] == 80_000 and partitions[0].documents == 1  # a long file is a task alone
+    assert partitions[1].documents == 8  # short ones together, up to 40,000 characters
+    assert all(size >= 10_000 for size in sizes[:-1])  # never below a quarter, but the rest
+    assert sizes[-3] < 40_000  # the last ones smaller: the workers finish together
+    jsonl = [p for p in partitions if any(name.endswith(".jsonl") for name, _f, _l in p.items)]
+    ranges = [[item[1:] for item in p.items if item[0].endswith(".jsonl")] for p in jsonl]
+    assert ranges == [[(1, 1)], [(2, 4)], [(5, 6)], [(7, 7)], [(8, 8)], [(9, 9)], [(10, 10)]]
+    capped, _ = plan([str(folder)], "de", "auto", None, 3, 40_000)
+    assert max(p.documents for p in capped) == 3
+
+
+def _chars(name: str, first: int, last: int) -> int:
+    text = Path(name).read_text(encoding="utf-8")
+    if not first:
+        return len(text)
+    return sum(len(line) for line in text.splitlines()[first - 1 : last])

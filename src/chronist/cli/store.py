@@ -86,8 +86,12 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
             "shards beside the store, then this process merges them",
         )  # fmt: skip
         parser.add_argument(
-            "--partition", type=int, default=16, metavar="N",
-            help="with --engine dask: documents per task and shard (default: 16)",
+            "--partition", type=int, default=None, metavar="N",
+            help="with --engine dask: at most N documents per task and shard (default: no limit)",
+        )  # fmt: skip
+        parser.add_argument(
+            "--partition-chars", type=int, default=100_000, metavar="N",
+            help="with --engine dask: characters per task and shard (default: 100000)",
         )  # fmt: skip
         parser.add_argument(
             "--scheduler", metavar="ADDRESS",
@@ -213,15 +217,18 @@ def _ingest(store: Any, args: argparse.Namespace) -> int:
         raise OptionError("--commit-every must not be negative")
     if args.scheduler is not None and args.engine != "dask":
         raise OptionError("--scheduler needs --engine dask")
-    if args.partition < 1:
+    if args.partition is not None and args.partition < 1:
         raise OptionError("--partition must be at least 1")
+    if args.partition_chars < 1:
+        raise OptionError("--partition-chars must be at least 1")
     if args.engine == "dask":
         from chronist.store.distributed import ingest_dask
 
         report = ingest_dask(
             store.path, args.inputs, scheduler=args.scheduler,
             workers=args.jobs if args.jobs > 1 else None, lang=args.lang, kind=args.kind,
-            dct=args.dct, partition_size=args.partition, progress=_Bar() if show else None,
+            dct=args.dct, partition_size=args.partition, partition_chars=args.partition_chars,
+            progress=_Bar() if show else None,
             notice=None if args.quiet else lambda line: print(f"chronist: {line}", file=sys.stderr),
         )  # fmt: skip
     else:

@@ -6,16 +6,20 @@ Without an address a :class:`distributed.LocalCluster` runs on this machine
 cluster at that address (its workers must see the inputs and the shard folder
 at the same paths, e.g. a shared file system).
 
-1. :func:`chronist.store.shards.plan` cuts the inputs into partitions (only
-   names and sizes are read here; the documents are read by the workers).
+1. :func:`chronist.store.shards.plan` cuts the inputs into partitions of about
+   ``partition_chars`` characters (only names and sizes are read here; the
+   documents are read by the workers), so the tasks are balanced by work.
 2. Each partition whose shard does not exist yet becomes one Dask task,
    :func:`chronist.store.shards.extract_partition`; Dask retries the task if
    its worker dies. The document hashes already in the store go to every worker
    once, so stored documents are not extracted again.
-3. This process merges the shards **in partition order** as they arrive, each
-   document through the same :class:`~chronist.store.writer.Writer` (its own
-   transaction) as the local engine, so the store is the same whatever the
-   number of workers, and readers get their turn between partitions.
+3. This process merges the shards **in partition order** as they arrive, while
+   the workers go on extracting: each document in input order through the
+   merge index of the same :class:`~chronist.store.writer.Writer` as the local
+   engine (so the store is the same whatever the number of workers), the shards
+   ready together committed in bulk in one transaction (:mod:`chronist.store.bulk`). The store
+   stays open while shards are ready (up to ``burst`` seconds) and is closed
+   while the writer waits, so readers get their turn.
 4. When every partition is merged, its shards are removed.
 
 An interrupted run leaves its complete shards; the next run with the same
@@ -28,6 +32,7 @@ import os
 import shutil
 import time
 from collections.abc import Callable
+from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -35,9 +40,18 @@ from typing import Any
 from chronist.errors import StoreError
 from chronist.store.ingest import IngestReport, Progress, _ingest_lock
 from chronist.store.schema import connect
-from chronist.store.shards import Partition, extract_partition, plan, read_shard, shard_root
+from chronist.store.shards import (
+    PARTITION_CHARS,
+    Partition,
+    extract_partition,
+    plan,
+    shard_root,
+)
 
 __all__ = ["DaskIngestReport", "ingest_dask"]
+
+# shards committed in one transaction at most (those ready when the writer looks)
+MAX_BATCH = 16
 
 
 @dataclass(slots=True)
@@ -77,7 +91,9 @@ def ingest_dask(
     lang: str = "de",
     kind: str = "auto",
     dct: str | None = None,
-    partition_size: int = 16,
+    partition_size: int | None = None,
+    partition_chars: int = PARTITION_CHARS,
+    burst: float = 3.0,
     progress: Progress | None = None,
     notice: Callable[[str], None] | None = None,
 ) -> DaskIngestReport:
@@ -92,7 +108,7 @@ def ingest_dask(
         writer = Writer(store)
         with connect(store, read_only=False) as connection:
             writer.load(connection)
-        partitions, failures = plan(inputs, lang, kind, dct, max(1, partition_size))
+        partitions, failures = plan(inputs, lang, kind, dct, partition_size, partition_chars)
         report.failed.extend(failures)
         if progress is not None:
             progress.start(sum(p.documents for p in partitions) + len(failures))
@@ -104,12 +120,7 @@ def ingest_dask(
             if notice is not None:
                 notice(f"Dask dashboard: {report.dashboard}")
             futures = _submit(client, partitions, root, lang, kind, dct, writer, report)
-            for partition in partitions:
-                future = futures.get(partition.index)
-                folder = Path(future.result()) if future is not None else root / partition.key
-                _merge(store, writer, folder, report, progress)
-                if future is not None:
-                    future.release()
+            _merge_all(store, writer, partitions, futures, root, burst, report, progress)
         finally:
             client.close()
             if cluster is not None:
@@ -158,27 +169,72 @@ def _submit(
     }
 
 
-def _merge(
-    store: Path, writer: Any, folder: Path, report: IngestReport, progress: Progress | None
+def _merge_all(
+    store: Path,
+    writer: Any,
+    partitions: list[Partition],
+    futures: dict[int, Any],
+    root: Path,
+    burst: float,
+    report: IngestReport,
+    progress: Progress | None,
 ) -> None:
-    """Commit one shard's documents, each in its own transaction, in input order."""
+    """Merge the shards in partition order as they arrive, those ready together as one
+    batch; the store stays open while shards are ready (up to ``burst`` seconds) and
+    is closed while the writer waits for a worker, so that readers get their turn."""
+    with ExitStack() as held:
+        connection: Any = None
+        opened = 0.0
+        done = 0
+        while done < len(partitions):
+            future = futures.get(partitions[done].index)
+            waiting = future is not None and not future.done()
+            if connection is not None and (waiting or time.monotonic() - opened > burst):
+                held.close()
+                connection = None
+            batch = [_folder(partitions[done], futures, root)]  # waits for the next shard
+            done += 1
+            while done < len(partitions) and len(batch) < MAX_BATCH:
+                future = futures.get(partitions[done].index)
+                if future is not None and not future.done():
+                    break
+                batch.append(_folder(partitions[done], futures, root))
+                done += 1
+            if connection is None:
+                connection = held.enter_context(connect(store, read_only=False))
+                opened = time.monotonic()
+            _merge(writer, connection, batch, report, progress)
+
+
+def _folder(partition: Partition, futures: dict[int, Any], root: Path) -> Path:
+    """A partition's shard folder, once its task is done."""
+    future = futures.get(partition.index)
+    if future is None:  # reused from an earlier run
+        return root / partition.key
+    folder = Path(future.result())
+    future.release()
+    return folder
+
+
+def _merge(
+    writer: Any,
+    connection: Any,
+    folders: list[Path],
+    report: IngestReport,
+    progress: Progress | None,
+) -> None:
+    """Commit shards in one transaction (:func:`chronist.store.bulk.merge_shards`)."""
+    from chronist.store.bulk import merge_shards
     from chronist.store.sources import Failure
 
-    with connect(store, read_only=False) as connection:
-        for status, extracted in read_shard(folder):
-            if extracted is not None:
-                state = writer.write(connection, extracted)
-            elif status.status == "failed":
-                report.failed.append(Failure(status.name, status.message or status.name))
-                state = "failed"
-            else:
-                stored = writer.by_doc.get(status.doc)
-                state = "skipped" if stored == status.name else "duplicate"
-            if state == "stored":
-                report.stored += 1
-            elif state == "replaced":
-                report.replaced += 1
-            elif state in ("skipped", "duplicate"):
-                report.skipped += 1
-            if progress is not None:
-                progress.advance(state, status.name)
+    for status, state in merge_shards(writer, connection, folders):
+        if state == "failed":
+            report.failed.append(Failure(status.name, status.message or status.name))
+        elif state == "stored":
+            report.stored += 1
+        elif state == "replaced":
+            report.replaced += 1
+        else:
+            report.skipped += 1
+        if progress is not None:
+            progress.advance(state, status.name)

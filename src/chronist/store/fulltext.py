@@ -73,10 +73,19 @@ class FullText:
         evidence: list[tuple[int, str]],
     ) -> None:
         """Drop the entries of ``old`` documents (and ``doc``), then index ``doc``."""
+        self.replace_many(old, [(doc, title, text, evidence)])
+
+    def replace_many(
+        self,
+        old: Iterable[str],
+        documents: list[tuple[str, str | None, str, list[tuple[int, str]]]],
+    ) -> None:
+        """Drop the entries of ``old`` documents (and of ``documents``), then index
+        ``documents`` (``(doc, title, text, evidence)``), all in one transaction."""
         connection = self._connect()
         try:
             with connection:
-                for gone in sorted({*old, doc}):
+                for gone in sorted({*old, *(d[0] for d in documents)}):
                     for table in ("documents", "evidence"):
                         connection.execute(
                             f"DELETE FROM {table} WHERE rowid IN "
@@ -84,15 +93,17 @@ class FullText:
                             (gone, table),
                         )
                     connection.execute("DELETE FROM entries WHERE doc = ?", (gone,))
-                cursor = connection.execute(
-                    "INSERT INTO documents VALUES (?, ?, ?)", (doc, title, text)
-                )
-                rows = [(doc, "documents", cursor.lastrowid)]
-                for seq, sentence in evidence:
+                rows = []
+                for doc, title, text, evidence in documents:
                     cursor = connection.execute(
-                        "INSERT INTO evidence VALUES (?, ?, ?)", (doc, seq, sentence)
+                        "INSERT INTO documents VALUES (?, ?, ?)", (doc, title, text)
                     )
-                    rows.append((doc, "evidence", cursor.lastrowid))
+                    rows.append((doc, "documents", cursor.lastrowid))
+                    for seq, sentence in evidence:
+                        cursor = connection.execute(
+                            "INSERT INTO evidence VALUES (?, ?, ?)", (doc, seq, sentence)
+                        )
+                        rows.append((doc, "evidence", cursor.lastrowid))
                 connection.executemany("INSERT INTO entries VALUES (?, ?, ?)", rows)
         finally:
             connection.close()

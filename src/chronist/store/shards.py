@@ -12,9 +12,9 @@ computed twice (a retried task) leaves one shard. The key is a hash of the
 partition's files (name, size, modification time) and the options: a rerun after
 an interruption finds the shards already written and extracts only the rest.
 
-Workers never open the store; :func:`read_shard` gives the merge step the
-same :class:`~chronist.store.ingest.Extracted` values the local engine's
-workers return, in the same order, so the store comes out the same.
+Workers never open the store; the merge step (:mod:`chronist.store.bulk`)
+reads the shards with DuckDB and merges their documents in input order, so the
+store comes out the same as the local engine's.
 """
 
 from __future__ import annotations
@@ -27,10 +27,9 @@ import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from chronist.errors import StoreError
-from chronist.store.ingest import Extracted, extract_source
+from chronist.store.ingest import extract_source
 from chronist.store.rows import Row
 from chronist.store.schema import DOCUMENT_TABLES, TABLES, columns, duckdb_module
 from chronist.store.sources import (
@@ -44,22 +43,17 @@ from chronist.store.sources import (
 )
 
 __all__ = [
+    "PARTITION_CHARS",
     "Partition",
     "Status",
     "extract_partition",
     "is_url",
     "plan",
-    "read_shard",
     "shard_root",
 ]
 
-# the order in which a document's rows are read back (as to_rows made them)
-_ORDER = {
-    "documents": "doc",
-    "participants": "doc, event_seq, seq",
-    "evidence": "doc, event_seq, seq",
-    "entity_mentions": "doc, entity_seq, seq",
-}
+# characters per partition (a task and its shard) unless the caller says otherwise
+PARTITION_CHARS = 100_000
 _STATUS = "position INTEGER, name VARCHAR, doc VARCHAR, status VARCHAR, message VARCHAR"
 
 
@@ -140,47 +134,81 @@ def _read(name: str) -> bytes:
         return data
 
 
+def _size(name: str) -> int:
+    found = _stat(name)[0]
+    return found if isinstance(found, int) and found > 0 else 1
+
+
 def plan(
-    inputs: list[str], lang: str, kind: str, dct: str | None, size: int
+    inputs: list[str],
+    lang: str,
+    kind: str,
+    dct: str | None,
+    size: int | None = None,
+    chars: int = PARTITION_CHARS,
 ) -> tuple[list[Partition], list[Failure]]:
-    """The partitions of ``inputs`` (``size`` documents each), in the local engine's order."""
+    """The partitions of ``inputs``, in the local engine's order.
+
+    A partition is closed when it holds ``chars`` characters (a file counts its
+    size in bytes, a JSON Lines record its line) or, if given, ``size``
+    documents: the tasks are balanced by the work in them, not by their number.
+    Once less than four partitions' worth is left, each takes a quarter of what
+    remains (at least ``chars / 4``): smaller tasks at the end, so that no worker
+    waits long for another's last one.
+    """
     from chronist.text.reading import decode_bytes
 
-    items: list[tuple[str, int, int]] = []
+    size = max(1, size) if size is not None else None
+    chars = max(1, chars)
+    items: list[tuple[str, int, int, int]] = []  # path, first and last line, characters
     failures = []
     for pattern in inputs:
         found = False
         names = _expand_url(pattern) if is_url(pattern) else [str(p) for p in _expand(pattern)]
         for name in names:
             found = True
-            if name.lower().endswith(".jsonl") and (is_url(name) or Path(name).is_file()):
-                try:
-                    lines = len(decode_bytes(_read(name), name).splitlines())
-                except Exception:  # the worker reports it as the file's failure
-                    lines = 1
-                for first in range(1, lines + 1, size):
-                    items.append((name, first, min(first + size - 1, lines)))
-            else:
-                items.append((name, 0, 0))
+            if not (name.lower().endswith(".jsonl") and (is_url(name) or Path(name).is_file())):
+                items.append((name, 0, 0, _size(name)))
+                continue
+            try:
+                lines = [len(line) for line in decode_bytes(_read(name), name).splitlines()]
+            except Exception:  # the worker reports it as the file's failure
+                lines = [1]
+            first, weight = 1, 0  # line ranges of a quarter partition: the packing below
+            for number, length in enumerate(lines, 1):  # joins them up to its target
+                weight += length
+                full = weight >= max(1, chars // 4) or (size and number - first + 1 >= size)
+                if full or number == len(lines):
+                    items.append((name, first, number, weight))
+                    first, weight = number + 1, 0
         if not found:
             failures.append(Failure(pattern, f"{pattern}: no file matches"))
     partitions: list[Partition] = []
     batch: list[tuple[str, int, int]] = []
-    count = 0
+    count = weight = 0
 
     def close() -> None:
-        nonlocal batch, count
+        nonlocal batch, count, weight
         if batch:
             described = [(p, a, b, *_stat(p)) for p, a, b in batch]
             digest = hashlib.sha256(json.dumps([described, lang, kind, dct]).encode())
             key = f"{len(partitions):06d}-{digest.hexdigest()[:16]}"
             partitions.append(Partition(len(partitions), key, tuple(batch), count))
-        batch, count = [], 0
+        batch, count, weight = [], 0, 0
 
-    for item in items:
-        batch.append(item)
-        count += item[2] - item[1] + 1 if item[1] else 1
-        if count >= size:
+    remaining = sum(item[3] for item in items)
+    for name, first, last, characters in items:
+        # the last partitions get smaller (down to a quarter), so that the workers
+        # finish together instead of one waiting for the other's last big task
+        target = max(chars // 4, min(chars, (remaining + weight) // 4))
+        if first and batch and batch[-1][0] == name and batch[-1][2] == first - 1:
+            batch[-1] = (name, batch[-1][1], last)  # one line range: the file read once
+        else:
+            batch.append((name, first, last))
+        count += last - first + 1 if first else 1
+        weight += characters
+        remaining -= characters
+        if weight >= target or (size and count >= size):
             close()
     close()
     return partitions, failures
@@ -258,33 +286,3 @@ def _write(final: Path, tables: dict[str, list[Row]], status: list[Row]) -> None
         temporary.rename(final)
     except OSError:  # another attempt finished first: its shard is the same
         shutil.rmtree(temporary, ignore_errors=True)
-
-
-def read_shard(folder: Path) -> Iterator[tuple[Status, Extracted | None]]:
-    """A shard's inputs in order, each with its rows when it was extracted."""
-    duckdb = duckdb_module()
-    by_doc: dict[str, dict[str, list[Row]]] = {}
-    titles: dict[str, tuple[str, str | None]] = {}
-    with duckdb.connect(":memory:") as connection:
-        for table in DOCUMENT_TABLES:
-            source = str(folder / f"{table}.parquet").replace("'", "''")
-            order = _ORDER.get(table, "doc, seq")
-            rows: list[Any] = connection.execute(
-                f"SELECT * FROM read_parquet('{source}') ORDER BY {order}"
-            ).fetchall()
-            for row in rows:
-                if table == "documents":
-                    row = row[:-2]  # ingested_at and ingest_seq: the writer's to set
-                    titles[row[0]] = (row[1], row[2])
-                by_doc.setdefault(row[0], {}).setdefault(table, []).append(tuple(row))
-        source = str(folder / "status.parquet").replace("'", "''")
-        status = connection.execute(
-            f"SELECT name, doc, status, message FROM read_parquet('{source}') ORDER BY position"
-        ).fetchall()
-    for name, doc, state, message in status:
-        found = Status(name, doc, state, message)
-        if state != "extracted":
-            yield found, None
-            continue
-        stored_name, title = titles[doc]
-        yield found, Extracted(doc, stored_name, title, by_doc[doc])

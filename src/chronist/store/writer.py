@@ -74,6 +74,11 @@ class Writer:
             self.by_doc[doc] = name
             self.next_seq = max(self.next_seq, seq)
 
+    def prepare(self, connection: Any) -> None:
+        """Load the merge index from the store before the first document is merged."""
+        if not self.loaded:
+            self._load_index(connection)
+
     def _load_index(self, connection: Any) -> None:
         """Rebuild the merge index from the store (an ingest that stores nothing never does)."""
         self.loaded = True
@@ -141,6 +146,47 @@ class Writer:
             return self.index.entities.assign("LOC", text, gazetteer_id)
         return self.index.entities.lookup("LOC", text, gazetteer_id)
 
+    def assign(
+        self,
+        doc: str,
+        lang: str,
+        entities: list[tuple[int, str, str, str | None, float | None, float | None]],
+        participants: list[tuple[int, int]],
+        mentioned: list[int],
+        events: list[Row],
+        at: dict[str, int],
+    ) -> tuple[dict[int, int], list[int]]:
+        """Merge one document into the index: its entities' ids (by seq), its events' merged ids.
+
+        ``lang`` is the document's language (its merge words), ``entities`` are
+        ``(seq, type, text, gazetteer id, lat, lon)``, ``participants``
+        ``(event seq, entity seq)``, ``mentioned`` the entity seq of every entity
+        mention, ``events`` the document's event mention rows (columns named by ``at``),
+        all in ``seq`` order.
+        """
+        index = self.index.entities
+        local: dict[tuple[str, int], int] = {}
+        for seq, type_, text, gazetteer_id, lat, lon in entities:
+            local[(doc, seq)] = index.assign(type_, text, gazetteer_id, lat, lon)
+        people: dict[int, set[int]] = {}
+        for event_seq, entity_seq in participants:
+            people.setdefault(event_seq, set()).add(local[(doc, entity_seq)])
+        topic = topic_of(Counter(local[(doc, seq)] for seq in mentioned))
+        words = load_words(lang)
+        mentions = [
+            _mention(
+                row,
+                at,
+                people.get(row[1], set()),
+                self._place(row, at, local, assign=True),
+                topic,
+                words,
+            )
+            for row in events
+        ]
+        merged = self.index.add_document(mentions)
+        return {seq: entity for (_doc, seq), entity in local.items()}, merged
+
     def status(self, source: Source) -> str | None:
         """``"skipped"`` for a stored document, ``"duplicate"`` for its content under
         another name, ``None`` to extract it."""
@@ -153,48 +199,32 @@ class Writer:
         """Commit one document (its own transaction); ``"stored"`` or ``"replaced"``."""
         if extracted.doc in self.by_doc:  # the same content twice in one run
             return "skipped" if self.by_doc[extracted.doc] == extracted.name else "duplicate"
-        if not self.loaded:
-            self._load_index(connection)
+        self.prepare(connection)
         old = self.by_name.get(extracted.name)
         rows = {table: list(values) for table, values in extracted.rows.items()}
         doc = extracted.doc
         entities = self.index.entities
         if old is not None:
             self.index.remove_document(old)
-        doc_entities: dict[tuple[str, int], int] = {}
-        entity_rows = []
-        for row in rows.get("entities", []):
-            entity = entities.assign(row[3], row[2], row[8], row[6], row[7])
-            doc_entities[(doc, row[1])] = entity
-            entity_rows.append((*row[:9], entity, *row[10:]))  # the entity column, then extra
-        rows["entities"] = entity_rows
-        people: dict[int, set[int]] = {}
-        for row in rows.get("participants", []):
-            if row[7] is not None:
-                people.setdefault(row[1], set()).add(doc_entities[(doc, row[7])])
-        counts: Counter[int] = Counter()
-        for row in rows.get("entity_mentions", []):
-            counts[doc_entities[(doc, row[1])]] += 1
-        topic = topic_of(counts)
-        at = self.at
-        words = load_words(rows["documents"][0][3])
-        mentions = [
-            _mention(
-                row,
-                at,
-                people.get(row[1], set()),
-                self._place(row, at, doc_entities, assign=True),
-                topic,
-                words,
-            )
-            for row in rows.get("event_mentions", [])
+        doc_entities, merged_ids_of = self.assign(
+            doc,
+            rows["documents"][0][3],
+            [(r[1], r[3], r[2], r[8], r[6], r[7]) for r in rows.get("entities", [])],
+            [(r[1], r[7]) for r in rows.get("participants", []) if r[7] is not None],
+            [r[1] for r in rows.get("entity_mentions", [])],
+            rows.get("event_mentions", []),
+            self.at,
+        )
+        rows["entities"] = [
+            (*row[:9], doc_entities[row[1]], *row[10:])  # the entity column, then extra
+            for row in rows.get("entities", [])
         ]
-        merged = self.index.add_document(mentions)
         mention_rows = [
-            (*row[:-1], merged_id)
-            for row, merged_id in zip(rows.get("event_mentions", []), merged, strict=True)
+            (*row[:-1], merged)
+            for row, merged in zip(rows.get("event_mentions", []), merged_ids_of, strict=True)
         ]
         rows["event_mentions"] = mention_rows
+        at = self.at
         now = datetime.datetime.now(datetime.UTC).replace(tzinfo=None)
         self.next_seq += 1
         rows["documents"] = [(*row, now, self.next_seq) for row in rows["documents"]]
