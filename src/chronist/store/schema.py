@@ -15,11 +15,13 @@ its turn if another process holds it, up to ``timeout`` seconds.
 
 from __future__ import annotations
 
+import os
+import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from chronist.errors import StoreError
 
@@ -38,6 +40,10 @@ __all__ = [
 
 SCHEMA_VERSION = 1
 DEFAULT_TIMEOUT = 60.0
+_T = TypeVar("_T")
+# version -> the statements that bring a store of that version to the next one
+_MIGRATIONS: dict[str, list[str]] = {}
+_UPGRADE = "; any 'chronist ingest ... --store {path}' upgrades it (nothing is extracted again)"
 
 _BOUNDS = "earliest_begin VARCHAR, latest_begin VARCHAR, earliest_end VARCHAR, latest_end VARCHAR"
 
@@ -153,23 +159,14 @@ def _is_lock_error(error: Exception) -> bool:
     return "lock" in text.lower() or "being used by another process" in text
 
 
-@contextmanager
-def connect(
-    path: Path, *, read_only: bool, timeout: float = DEFAULT_TIMEOUT
-) -> Iterator[duckdb.DuckDBPyConnection]:
-    """The store's file, opened for this operation and closed after it.
-
-    Waits (up to ``timeout`` seconds) while another process holds the file.
-    """
+def _lock_wait(path: Path, timeout: float, open_: Callable[[], _T]) -> _T:
+    """``open_()``, retried while another process holds the file (up to ``timeout`` s)."""
     duckdb = duckdb_module()
-    if read_only and not path.exists():
-        raise StoreError(f"{path}: no such store; create it with 'chronist ingest ... --store'")
     deadline = time.monotonic() + timeout
     pause = 0.01
     while True:
         try:
-            connection = duckdb.connect(str(path), read_only=read_only)
-            break
+            return open_()
         except duckdb.Error as error:
             if not _is_lock_error(error):
                 raise StoreError(f"{path}: not a chronist store ({error})") from None
@@ -179,18 +176,82 @@ def connect(
                 ) from None
             time.sleep(pause)
             pause = min(pause * 2, 0.2)
+
+
+def _check_version(path: Path, connection: duckdb.DuckDBPyConnection) -> None:
+    version = connection.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    if version is None or version[0] != str(SCHEMA_VERSION):
+        found = None if version is None else version[0]
+        raise StoreError(
+            f"{path}: store schema version {found}, this chronist reads {SCHEMA_VERSION}"
+            + (_UPGRADE.format(path=path) if found in _MIGRATIONS else "")
+        )
+
+
+class _Readers(threading.local):
+    """Per thread: one in-memory DuckDB that attaches a store's file for each read."""
+
+    def __init__(self) -> None:
+        self.connection: duckdb.DuckDBPyConnection | None = None
+        self.pid = 0
+        self.attached: list[str] = []  # aliases of the reads in progress, innermost last
+
+    def base(self) -> duckdb.DuckDBPyConnection:
+        if self.connection is None or self.pid != os.getpid():  # not one inherited by fork
+            self.connection = duckdb_module().connect(":memory:")
+            self.pid = os.getpid()
+            self.attached = []
+        return self.connection
+
+
+_READERS = _Readers()
+
+
+@contextmanager
+def _read(path: Path, timeout: float) -> Iterator[duckdb.DuckDBPyConnection]:
+    """The store attached read-only to this thread's in-memory DuckDB, detached after.
+
+    Opening a DuckDB database (its catalogue of functions, its threads) costs
+    tens of milliseconds; attaching a file to one kept open costs a few. The
+    file itself is held only while attached, as with a connection of its own.
+    """
+    if not path.exists():
+        raise StoreError(f"{path}: no such store; create it with 'chronist ingest ... --store'")
+    duckdb = duckdb_module()
+    base = _READERS.base()
+    alias = f"chronist_store_{len(_READERS.attached)}"
+    target = str(path).replace("'", "''")
+    _lock_wait(path, timeout, lambda: base.execute(f"ATTACH '{target}' AS {alias} (READ_ONLY)"))
+    _READERS.attached.append(alias)
     try:
-        if read_only:
-            version = connection.execute(
-                "SELECT value FROM meta WHERE key = 'schema_version'"
-            ).fetchone()
-            if version is None or version[0] != str(SCHEMA_VERSION):
-                found = None if version is None else version[0]
-                raise StoreError(
-                    f"{path}: store schema version {found}, this chronist reads {SCHEMA_VERSION}"
-                )
-        else:
-            _create(connection)
+        base.execute(f"USE {alias}")
+        _check_version(path, base)
+        yield base
+    except duckdb.CatalogException as error:
+        raise StoreError(f"{path}: not a chronist store ({error})") from None
+    finally:
+        _READERS.attached.pop()
+        base.execute(f"USE {_READERS.attached[-1] if _READERS.attached else 'memory'}")
+        base.execute(f"DETACH {alias}")
+
+
+@contextmanager
+def connect(
+    path: Path, *, read_only: bool, timeout: float = DEFAULT_TIMEOUT
+) -> Iterator[duckdb.DuckDBPyConnection]:
+    """The store's file, opened for this operation and closed after it.
+
+    Waits (up to ``timeout`` seconds) while another process holds the file. A
+    writer upgrades a store of an older schema version; a reader refuses it.
+    """
+    if read_only:
+        with _read(path, timeout) as connection:
+            yield connection
+        return
+    duckdb = duckdb_module()
+    connection = _lock_wait(path, timeout, lambda: duckdb.connect(str(path)))
+    try:
+        _create(connection)
         yield connection
     except duckdb.CatalogException as error:
         raise StoreError(f"{path}: not a chronist store ({error})") from None
