@@ -83,3 +83,46 @@ def test_a_read_of_a_missing_or_foreign_file_is_one_line(tmp_path: Path) -> None
     duckdb.connect(str(other)).close()
     with pytest.raises(StoreError, match="not a chronist store"):
         Store(other).events()
+
+
+def _as_version_1(path: Path) -> None:
+    """Turn a store into what schema version 1 wrote: no indexes, no ``evidence.merged``."""
+    connection = duckdb.connect(str(path))
+    try:
+        for (name,) in connection.execute("SELECT index_name FROM duckdb_indexes()").fetchall():
+            connection.execute(f"DROP INDEX {name}")
+        connection.execute("ALTER TABLE evidence DROP COLUMN merged")
+        connection.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+    finally:
+        connection.close()
+
+
+def test_evidence_rows_carry_their_merged_event(store: Store) -> None:
+    with connect(store.path, read_only=True) as connection:
+        rows = connection.execute(
+            "SELECT count(*), count(e.merged), sum((v.merged = e.merged)::INTEGER) FROM evidence v "
+            "LEFT JOIN event_mentions e ON e.doc = v.doc AND e.seq = v.event_seq"
+        ).fetchone()
+        indexes = connection.execute("SELECT count(*) FROM duckdb_indexes()").fetchone()
+    assert rows is not None and rows[0] > 0 and rows[0] == rows[1] == rows[2]
+    assert indexes == (5,)
+
+
+def test_a_version_1_store_is_refused_by_readers_and_upgraded_by_an_ingest(
+    store: Store, tmp_path: Path
+) -> None:
+    copy = tmp_path / "old.duckdb"
+    copy.write_bytes(store.path.read_bytes())
+    (tmp_path / "old.duckdb.fts.sqlite").write_bytes(store.fulltext.path.read_bytes())
+    _as_version_1(copy)
+    old = Store(copy)
+    with pytest.raises(StoreError, match=r"schema version 1, this chronist reads 2; any 'chronist"):
+        old.events()
+    folder = store.path.parent
+    report = old.ingest([str(folder / name) for name in ("a.txt", "b.txt", "c.txt")])
+    assert (report.stored, report.skipped) == (0, 3)  # nothing extracted again
+    assert old.events() == store.events()
+    assert old.events(person="Truman", start="1951") == store.events(person="Truman", start="1951")
+    assert old.counts() == store.counts()
+    with connect(copy, read_only=True) as connection:
+        assert connection.execute("SELECT count(*) FROM duckdb_indexes()").fetchone() == (5,)

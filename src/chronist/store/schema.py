@@ -38,11 +38,9 @@ __all__ = [
     "duckdb_module",
 ]
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 DEFAULT_TIMEOUT = 60.0
 _T = TypeVar("_T")
-# version -> the statements that bring a store of that version to the next one
-_MIGRATIONS: dict[str, list[str]] = {}
 _UPGRADE = "; any 'chronist ingest ... --store {path}' upgrades it (nothing is extracted again)"
 
 _BOUNDS = "earliest_begin VARCHAR, latest_begin VARCHAR, earliest_end VARCHAR, latest_end VARCHAR"
@@ -82,7 +80,7 @@ TABLES: dict[str, str] = {
     ),
     "evidence": (
         'doc VARCHAR, event_seq INTEGER, seq INTEGER, start INTEGER, "end" INTEGER, '
-        "exact VARCHAR, prefix VARCHAR, suffix VARCHAR"
+        "exact VARCHAR, prefix VARCHAR, suffix VARCHAR, merged INTEGER"
     ),
     "anchors": (
         'doc VARCHAR, seq INTEGER, id VARCHAR, name VARCHAR, start INTEGER, "end" INTEGER, '
@@ -98,6 +96,30 @@ TABLES: dict[str, str] = {
     "merged_entities": (
         "entity INTEGER, type VARCHAR, name VARCHAR, gazetteer_id VARCHAR, lat DOUBLE, lon DOUBLE"
     ),
+}
+
+# The indexes reads look rows up by (DuckDB's ART): a merged event's head, mentions,
+# evidence and entities are a few rows among many, fetched without reading the rest.
+INDEXES: dict[str, str] = {
+    "merged_events_merged": "merged_events (merged)",
+    "event_mentions_merged": "event_mentions (merged)",
+    "evidence_merged": "evidence (merged)",
+    "merged_event_entities_merged": "merged_event_entities (merged)",
+    "merged_entities_entity": "merged_entities (entity)",
+}
+
+# version -> the statements that bring a store of that version to the next one
+_MIGRATIONS: dict[str, list[str]] = {
+    "1": [
+        # 2: evidence rows carry their merged event; indexes for the reads
+        # (rewritten, not updated: DuckDB builds no index in a transaction that updated rows)
+        "CREATE TABLE evidence_2 AS SELECT v.*, e.merged FROM evidence v LEFT JOIN "
+        "event_mentions e ON e.doc = v.doc AND e.seq = v.event_seq ORDER BY v.rowid",
+        "DROP TABLE evidence",
+        "ALTER TABLE evidence_2 RENAME TO evidence",
+        *(f"CREATE INDEX IF NOT EXISTS {name} ON {on}" for name, on in INDEXES.items()),
+        "UPDATE meta SET value = '2' WHERE key = 'schema_version'",
+    ],
 }
 
 # Tables holding one document's rows, deleted and written together.
@@ -142,16 +164,37 @@ def _create(connection: duckdb.DuckDBPyConnection) -> None:
         found = None
     if found is not None and found[0] == str(SCHEMA_VERSION):
         return
+    if found is not None:
+        _migrate(connection, found[0])
+        return
+    connection.execute("BEGIN TRANSACTION")
     for name, columns in TABLES.items():
         connection.execute(f"CREATE TABLE IF NOT EXISTS {name} ({columns})")
-    found = connection.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
-    if found is None:
-        connection.execute(
-            "INSERT INTO meta VALUES ('schema_version', ?), ('created_by', 'chronist')",
-            [str(SCHEMA_VERSION)],
-        )
-    elif found[0] != str(SCHEMA_VERSION):
-        raise StoreError(f"store schema version {found[0]}, this chronist reads {SCHEMA_VERSION}")
+    for name, on in INDEXES.items():
+        connection.execute(f"CREATE INDEX IF NOT EXISTS {name} ON {on}")
+    connection.execute(
+        "INSERT INTO meta VALUES ('schema_version', ?), ('created_by', 'chronist')",
+        [str(SCHEMA_VERSION)],
+    )
+    connection.execute("COMMIT")
+
+
+def _migrate(connection: duckdb.DuckDBPyConnection, version: str) -> None:
+    """Bring a store of an older schema version to this one, each step one transaction."""
+    while version != str(SCHEMA_VERSION):
+        if version not in _MIGRATIONS:
+            raise StoreError(
+                f"store schema version {version}, this chronist reads {SCHEMA_VERSION}"
+            )
+        connection.execute("BEGIN TRANSACTION")
+        try:
+            for statement in _MIGRATIONS[version]:
+                connection.execute(statement)
+            connection.execute("COMMIT")
+        except Exception:
+            connection.execute("ROLLBACK")
+            raise
+        version = str(int(version) + 1)
 
 
 def _is_lock_error(error: Exception) -> bool:

@@ -177,6 +177,8 @@ class Writer:
             merged = self.index.add(mention)
             mention_rows.append((*row[:-1], merged))
         rows["event_mentions"] = mention_rows
+        merged_of = {row[1]: row[-1] for row in mention_rows}  # each sentence's event, copied
+        rows["evidence"] = [(*row[:-1], merged_of[row[1]]) for row in rows.get("evidence", [])]
         now = datetime.datetime.now(datetime.UTC).replace(tzinfo=None)
         self.next_seq += 1
         rows["documents"] = [(*row, now, self.next_seq) for row in rows["documents"]]
