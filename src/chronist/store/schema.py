@@ -181,6 +181,7 @@ def _create(connection: duckdb.DuckDBPyConnection) -> None:
 
 def _migrate(connection: duckdb.DuckDBPyConnection, version: str) -> None:
     """Bring a store of an older schema version to this one, each step one transaction."""
+    connection.execute("SET enable_progress_bar = false")  # DuckDB's own, on stdout
     while version != str(SCHEMA_VERSION):
         if version not in _MIGRATIONS:
             raise StoreError(
