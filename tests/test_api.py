@@ -22,6 +22,7 @@ from api_server import free_port, running
 from chronist import Store
 from chronist.api import create_app
 from chronist.cli import main
+from chronist.store import SCHEMA_VERSION
 from chronist.timeline import schema
 from test_store_ingest import KOREA_A, KOREA_B, KOREA_C
 
@@ -44,7 +45,7 @@ def base(store_path: Path) -> Iterator[str]:
 
 def test_health_and_openapi(base: str) -> None:
     health = httpx.get(f"{base}/health").json()
-    assert health["status"] == "ok" and health["schema_version"] == 1
+    assert health["status"] == "ok" and health["schema_version"] == SCHEMA_VERSION  # the store's
     paths = httpx.get(f"{base}/openapi.json").json()["paths"]
     expected = {"/extract", "/events", "/events/{event_id}", "/documents", "/entities", "/report"}
     assert expected | {"/health", "/documents/{document}"} <= set(paths)

@@ -12,7 +12,7 @@ import pytest
 from chronist import Store
 from chronist.cli import main
 from chronist.errors import OptionError
-from chronist.store import EventFilter
+from chronist.store import SCHEMA_VERSION, EventFilter
 
 duckdb = pytest.importorskip("duckdb")
 
@@ -118,7 +118,7 @@ def test_plain_sql_reads_the_store(store: Store) -> None:
         merged = connection.sql("SELECT max(sources) FROM merged_events").fetchall()
     finally:
         connection.close()
-    assert version == [("1",)] and merged == [(2,)]
+    assert version == [(str(SCHEMA_VERSION),)] and merged == [(2,)]
 
 
 def test_the_page_of_a_query(

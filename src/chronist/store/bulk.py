@@ -43,6 +43,7 @@ _SET = {
     ("documents", "ingest_seq"): "m.id",
     ("entities", "entity"): "m.id",
     ("event_mentions", "merged"): "m.id",
+    ("evidence", "merged"): "m.id",
 }
 
 
@@ -80,6 +81,7 @@ class _Shard:
         self.docs: list[str] = []  # the rows of documents, entities and event_mentions
         self.entity_keys: list[tuple[str, int]] = []
         self.event_keys: list[tuple[str, int]] = []
+        self.evidence_keys: list[tuple[str, int]] = []  # (doc, event seq) of each evidence row
         self.entities: dict[str, list[Row]] = {}
         self.participants: dict[str, list[Row]] = {}
         self.mentioned: dict[str, list[Row]] = {}
@@ -113,6 +115,8 @@ class _Shard:
         for row in rows(f"SELECT {', '.join(_EVENTS)} FROM {{source}}", "event_mentions"):
             self.event_keys.append((row[0], row[1]))
             self.events.setdefault(row[0], []).append(row)
+        for doc, event_seq in rows("SELECT doc, event_seq FROM {source}", "evidence"):
+            self.evidence_keys.append((doc, event_seq))
 
 
 class _Batch:
@@ -240,6 +244,7 @@ def _copy_shard(connection: Any, shard: _Shard, batch: _Batch, now: datetime.dat
         "documents": [batch.order.get(doc) for doc in shard.docs],
         "entities": [batch.entities.get(key) for key in shard.entity_keys],
         "event_mentions": [batch.events.get(key) for key in shard.event_keys],
+        "evidence": [batch.events.get(key) for key in shard.evidence_keys],
     }
     for table in DOCUMENT_TABLES:
         params: list[Any] = [now] if table == "documents" else []

@@ -82,7 +82,7 @@ def to_rows(doc: str, name: str, title: str | None, data: Json) -> dict[str, lis
             )  # fmt: skip
         for mseq, m in enumerate(ev["mentions"]):
             rows["evidence"].append(
-                (doc, seq, mseq, m["start"], m["end"], m["exact"], m["prefix"], m["suffix"])
+                (doc, seq, mseq, m["start"], m["end"], m["exact"], m["prefix"], m["suffix"], None)
             )
     for seq, a in enumerate(data["anchors"]):
         rows["anchors"].append(
@@ -123,7 +123,7 @@ def from_rows(rows: dict[str, list[Row]]) -> Json:
             {"text": ptext, "role": role, "start": start, "end": end, "entity": ent}
         )
     evidence: dict[int, list[Json]] = defaultdict(list)
-    for _d, event_seq, _s, *selectors in rows.get("evidence", []):
+    for _d, event_seq, _s, *selectors, _merged in rows.get("evidence", []):
         evidence[event_seq].append(_evidence(tuple(selectors)))
     events = [
         _event(row, participants[row[1]], evidence[row[1]])

@@ -15,11 +15,13 @@ its turn if another process holds it, up to ``timeout`` seconds.
 
 from __future__ import annotations
 
+import os
+import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from chronist.errors import StoreError
 
@@ -36,8 +38,10 @@ __all__ = [
     "duckdb_module",
 ]
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 DEFAULT_TIMEOUT = 60.0
+_T = TypeVar("_T")
+_UPGRADE = "; any 'chronist ingest ... --store {path}' upgrades it (nothing is extracted again)"
 
 _BOUNDS = "earliest_begin VARCHAR, latest_begin VARCHAR, earliest_end VARCHAR, latest_end VARCHAR"
 
@@ -76,7 +80,7 @@ TABLES: dict[str, str] = {
     ),
     "evidence": (
         'doc VARCHAR, event_seq INTEGER, seq INTEGER, start INTEGER, "end" INTEGER, '
-        "exact VARCHAR, prefix VARCHAR, suffix VARCHAR"
+        "exact VARCHAR, prefix VARCHAR, suffix VARCHAR, merged INTEGER"
     ),
     "anchors": (
         'doc VARCHAR, seq INTEGER, id VARCHAR, name VARCHAR, start INTEGER, "end" INTEGER, '
@@ -92,6 +96,30 @@ TABLES: dict[str, str] = {
     "merged_entities": (
         "entity INTEGER, type VARCHAR, name VARCHAR, gazetteer_id VARCHAR, lat DOUBLE, lon DOUBLE"
     ),
+}
+
+# The indexes reads look rows up by (DuckDB's ART): a merged event's head, mentions,
+# evidence and entities are a few rows among many, fetched without reading the rest.
+INDEXES: dict[str, str] = {
+    "merged_events_merged": "merged_events (merged)",
+    "event_mentions_merged": "event_mentions (merged)",
+    "evidence_merged": "evidence (merged)",
+    "merged_event_entities_merged": "merged_event_entities (merged)",
+    "merged_entities_entity": "merged_entities (entity)",
+}
+
+# version -> the statements that bring a store of that version to the next one
+_MIGRATIONS: dict[str, list[str]] = {
+    "1": [
+        # 2: evidence rows carry their merged event; indexes for the reads
+        # (rewritten, not updated: DuckDB builds no index in a transaction that updated rows)
+        "CREATE TABLE evidence_2 AS SELECT v.*, e.merged FROM evidence v LEFT JOIN "
+        "event_mentions e ON e.doc = v.doc AND e.seq = v.event_seq ORDER BY v.rowid",
+        "DROP TABLE evidence",
+        "ALTER TABLE evidence_2 RENAME TO evidence",
+        *(f"CREATE INDEX IF NOT EXISTS {name} ON {on}" for name, on in INDEXES.items()),
+        "UPDATE meta SET value = '2' WHERE key = 'schema_version'",
+    ],
 }
 
 # Tables holding one document's rows, deleted and written together.
@@ -136,16 +164,38 @@ def _create(connection: duckdb.DuckDBPyConnection) -> None:
         found = None
     if found is not None and found[0] == str(SCHEMA_VERSION):
         return
+    if found is not None:
+        _migrate(connection, found[0])
+        return
+    connection.execute("BEGIN TRANSACTION")
     for name, columns in TABLES.items():
         connection.execute(f"CREATE TABLE IF NOT EXISTS {name} ({columns})")
-    found = connection.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
-    if found is None:
-        connection.execute(
-            "INSERT INTO meta VALUES ('schema_version', ?), ('created_by', 'chronist')",
-            [str(SCHEMA_VERSION)],
-        )
-    elif found[0] != str(SCHEMA_VERSION):
-        raise StoreError(f"store schema version {found[0]}, this chronist reads {SCHEMA_VERSION}")
+    for name, on in INDEXES.items():
+        connection.execute(f"CREATE INDEX IF NOT EXISTS {name} ON {on}")
+    connection.execute(
+        "INSERT INTO meta VALUES ('schema_version', ?), ('created_by', 'chronist')",
+        [str(SCHEMA_VERSION)],
+    )
+    connection.execute("COMMIT")
+
+
+def _migrate(connection: duckdb.DuckDBPyConnection, version: str) -> None:
+    """Bring a store of an older schema version to this one, each step one transaction."""
+    connection.execute("SET enable_progress_bar = false")  # DuckDB's own, on stdout
+    while version != str(SCHEMA_VERSION):
+        if version not in _MIGRATIONS:
+            raise StoreError(
+                f"store schema version {version}, this chronist reads {SCHEMA_VERSION}"
+            )
+        connection.execute("BEGIN TRANSACTION")
+        try:
+            for statement in _MIGRATIONS[version]:
+                connection.execute(statement)
+            connection.execute("COMMIT")
+        except Exception:
+            connection.execute("ROLLBACK")
+            raise
+        version = str(int(version) + 1)
 
 
 def _is_lock_error(error: Exception) -> bool:
@@ -153,23 +203,14 @@ def _is_lock_error(error: Exception) -> bool:
     return "lock" in text.lower() or "being used by another process" in text
 
 
-@contextmanager
-def connect(
-    path: Path, *, read_only: bool, timeout: float = DEFAULT_TIMEOUT
-) -> Iterator[duckdb.DuckDBPyConnection]:
-    """The store's file, opened for this operation and closed after it.
-
-    Waits (up to ``timeout`` seconds) while another process holds the file.
-    """
+def _lock_wait(path: Path, timeout: float, open_: Callable[[], _T]) -> _T:
+    """``open_()``, retried while another process holds the file (up to ``timeout`` s)."""
     duckdb = duckdb_module()
-    if read_only and not path.exists():
-        raise StoreError(f"{path}: no such store; create it with 'chronist ingest ... --store'")
     deadline = time.monotonic() + timeout
     pause = 0.01
     while True:
         try:
-            connection = duckdb.connect(str(path), read_only=read_only)
-            break
+            return open_()
         except duckdb.Error as error:
             if not _is_lock_error(error):
                 raise StoreError(f"{path}: not a chronist store ({error})") from None
@@ -179,18 +220,82 @@ def connect(
                 ) from None
             time.sleep(pause)
             pause = min(pause * 2, 0.2)
+
+
+def _check_version(path: Path, connection: duckdb.DuckDBPyConnection) -> None:
+    version = connection.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    if version is None or version[0] != str(SCHEMA_VERSION):
+        found = None if version is None else version[0]
+        raise StoreError(
+            f"{path}: store schema version {found}, this chronist reads {SCHEMA_VERSION}"
+            + (_UPGRADE.format(path=path) if found in _MIGRATIONS else "")
+        )
+
+
+class _Readers(threading.local):
+    """Per thread: one in-memory DuckDB that attaches a store's file for each read."""
+
+    def __init__(self) -> None:
+        self.connection: duckdb.DuckDBPyConnection | None = None
+        self.pid = 0
+        self.attached: list[str] = []  # aliases of the reads in progress, innermost last
+
+    def base(self) -> duckdb.DuckDBPyConnection:
+        if self.connection is None or self.pid != os.getpid():  # not one inherited by fork
+            self.connection = duckdb_module().connect(":memory:")
+            self.pid = os.getpid()
+            self.attached = []
+        return self.connection
+
+
+_READERS = _Readers()
+
+
+@contextmanager
+def _read(path: Path, timeout: float) -> Iterator[duckdb.DuckDBPyConnection]:
+    """The store attached read-only to this thread's in-memory DuckDB, detached after.
+
+    Opening a DuckDB database (its catalogue of functions, its threads) costs
+    tens of milliseconds; attaching a file to one kept open costs a few. The
+    file itself is held only while attached, as with a connection of its own.
+    """
+    if not path.exists():
+        raise StoreError(f"{path}: no such store; create it with 'chronist ingest ... --store'")
+    duckdb = duckdb_module()
+    base = _READERS.base()
+    alias = f"chronist_store_{len(_READERS.attached)}"
+    target = str(path).replace("'", "''")
+    _lock_wait(path, timeout, lambda: base.execute(f"ATTACH '{target}' AS {alias} (READ_ONLY)"))
+    _READERS.attached.append(alias)
     try:
-        if read_only:
-            version = connection.execute(
-                "SELECT value FROM meta WHERE key = 'schema_version'"
-            ).fetchone()
-            if version is None or version[0] != str(SCHEMA_VERSION):
-                found = None if version is None else version[0]
-                raise StoreError(
-                    f"{path}: store schema version {found}, this chronist reads {SCHEMA_VERSION}"
-                )
-        else:
-            _create(connection)
+        base.execute(f"USE {alias}")
+        _check_version(path, base)
+        yield base
+    except duckdb.CatalogException as error:
+        raise StoreError(f"{path}: not a chronist store ({error})") from None
+    finally:
+        _READERS.attached.pop()
+        base.execute(f"USE {_READERS.attached[-1] if _READERS.attached else 'memory'}")
+        base.execute(f"DETACH {alias}")
+
+
+@contextmanager
+def connect(
+    path: Path, *, read_only: bool, timeout: float = DEFAULT_TIMEOUT
+) -> Iterator[duckdb.DuckDBPyConnection]:
+    """The store's file, opened for this operation and closed after it.
+
+    Waits (up to ``timeout`` seconds) while another process holds the file. A
+    writer upgrades a store of an older schema version; a reader refuses it.
+    """
+    if read_only:
+        with _read(path, timeout) as connection:
+            yield connection
+        return
+    duckdb = duckdb_module()
+    connection = _lock_wait(path, timeout, lambda: duckdb.connect(str(path)))
+    try:
+        _create(connection)
         yield connection
     except duckdb.CatalogException as error:
         raise StoreError(f"{path}: not a chronist store ({error})") from None

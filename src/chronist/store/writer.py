@@ -225,6 +225,8 @@ class Writer:
         ]
         rows["event_mentions"] = mention_rows
         at = self.at
+        merged_of = {row[1]: row[-1] for row in mention_rows}  # each sentence's event, copied
+        rows["evidence"] = [(*row[:-1], merged_of[row[1]]) for row in rows.get("evidence", [])]
         now = datetime.datetime.now(datetime.UTC).replace(tzinfo=None)
         self.next_seq += 1
         rows["documents"] = [(*row, now, self.next_seq) for row in rows["documents"]]
