@@ -22,6 +22,7 @@ of ``bench/wiki_de`` (``bench/places_eval.py``), never on the frozen ones.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -59,6 +60,8 @@ _PART_KINDS = frozenset(
     | {PlaceKind.SEA, PlaceKind.CONTINENT}
 )
 _NEAR_KM = 400.0
+# "Kempten im Allgäu", "Frankfurt an der Oder": a town and where it lies
+_LOCATED_AT = re.compile(r" (?:am|an der|im|in der|ob der|bei) (?=[A-ZÄÖÜ])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,8 +105,12 @@ def _options(evidence: PlaceEvidence, facts: EntityFacts) -> list[tuple[Place, f
         for place in candidates(name, index):
             found.setdefault(place.gazetteer_id, (place, 0.0))
     if found:
-        return list(found.values())
+        return _country_first(list(found.values()))
     for name in evidence.names:
+        at = _LOCATED_AT.search(name)
+        if at is not None and at.start() > 0:  # "Kempten im Allgäu" -> "Kempten"
+            for place in candidates(name[: at.start()], index):
+                found.setdefault(place.gazetteer_id, (place, 0.3))
         prefix, _, rest = name.partition(" ")
         if prefix in facts.admin_prefixes and rest:
             for place in candidates(rest, index):
@@ -121,6 +128,18 @@ def _options(evidence: PlaceEvidence, facts: EntityFacts) -> list[tuple[Place, f
                         found.setdefault(place.gazetteer_id, (part, 1.0))
                 break
     return list(found.values())
+
+
+def _country_first(options: list[tuple[Place, float]]) -> list[tuple[Place, float]]:
+    """A name that is a country's names the country before a town of that name
+    (``Mexiko``, ``Guatemala``): each such town scores at most a little below it."""
+    country = max((_prior(p) for p, _ in options if p.is_country), default=None)
+    if country is None:
+        return options
+    return [
+        (p, max(pen, _prior(p) - country + 0.5)) if p.kind is PlaceKind.SETTLEMENT else (p, pen)
+        for p, pen in options
+    ]
 
 
 def derived_names(name: str, facts: EntityFacts) -> list[str]:

@@ -1,0 +1,90 @@
+"""Another name of a place in parentheses: ``Kempten (Cambodunum)``, ``Rhizon (Risan)``,
+``Ungarn (Magyarorszag)``, ``Pressburg (heute Bratislava)``, ``Cambodunum (Kempten im
+Allgäu)``.
+
+A name in parentheses right after a place is a place too, and so is a name right
+before parentheses that hold only a place and that no other mention covers;
+the two name one place, so each lends
+the other its names when the place is resolved (an old or native name the
+gazetteer lacks is placed where its modern name is).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from chronist.entities.coreference import TypedMention
+from chronist.entities.types import EntityType, Mention
+
+__all__ = ["add_aliases", "alias_names"]
+
+_NAME = (
+    r"[A-ZÄÖÜ][\w'’-]*(?: [A-ZÄÖÜ][\w'’-]*)?"
+    r"(?: (?:am|an der|im|in der|ob der|bei) [A-ZÄÖÜ][\w'’-]*)?"  # "Kempten im Allgäu"
+)
+# "(Cambodunum)", "(heute Bratislava)": a name alone in parentheses
+_AFTER = re.compile(rf"\s*\((?:heute |das heutige |die heutige |der heutige )?({_NAME})\)")
+# "Rhizon (": a name right before the parentheses
+_BEFORE = re.compile(rf"({_NAME})\s*\($")
+
+
+def _pairs(text: str, found: Sequence[TypedMention]) -> list[tuple[Mention, Mention]]:
+    """(place, other name) pairs; the other name may not be a mention yet."""
+    pairs: list[tuple[Mention, Mention]] = []
+    for m in found:
+        if m.type is not EntityType.LOC:
+            continue
+        after = _AFTER.match(text, m.mention.end)
+        if after is not None:
+            start, end = after.span(1)
+            pairs.append((m.mention, Mention(text[start:end], start, end)))
+        opening = text.rfind("(", max(0, m.mention.start - 3), m.mention.start)
+        if opening < 0 or text.find(")", m.mention.end, m.mention.end + 1) != m.mention.end:
+            continue
+        if text[opening + 1 : m.mention.start].strip():
+            continue
+        before = _BEFORE.search(text, max(0, opening - 60), opening + 1)
+        if before is not None:
+            start, end = before.span(1)
+            pairs.append((m.mention, Mention(text[start:end], start, end)))
+    return pairs
+
+
+def add_aliases(text: str, found: list[TypedMention]) -> list[TypedMention]:
+    """``found`` with the other names of places as places (a person or organisation
+    over exactly that name becomes the place).
+
+    >>> text = "Rhizon (Risan) und Kempten (Cambodunum)"
+    >>> found = [TypedMention(Mention("Risan", 8, 13), EntityType.LOC),
+    ...          TypedMention(Mention("Kempten", 19, 26), EntityType.LOC)]
+    >>> [m.mention.text for m in add_aliases(text, found)]
+    ['Rhizon', 'Risan', 'Kempten', 'Cambodunum']
+    """
+    extra: dict[tuple[int, int], TypedMention] = {}
+    for place, other in _pairs(text, found):
+        named = [m for m in found if m.mention.start < other.end and other.start < m.mention.end]
+        if other.end < place.start and named:
+            continue  # "Kaiser Lothars (Lotharii Regnum)": a name before stays what it is
+        extra[(other.start, other.end)] = TypedMention(other, EntityType.LOC)
+    if not extra:
+        return found
+    kept = []
+    for m in found:
+        start, end = m.mention.start, m.mention.end
+        inside = [k for k in extra if k[0] <= start and end <= k[1]]
+        if inside and m.type is not EntityType.LOC:
+            continue  # the alias replaces a person or organisation inside it, as a place
+        # a place inside the alias, or a name across its edge, keeps its own reading
+        extra = {k: v for k, v in extra.items() if not (k[0] < end and start < k[1])}
+        kept.append(m)
+    return sorted([*kept, *extra.values()], key=lambda m: m.mention.start)
+
+
+def alias_names(text: str, found: Sequence[TypedMention]) -> dict[str, set[str]]:
+    """Name -> the other names it is given in parentheses (both ways)."""
+    names: dict[str, set[str]] = {}
+    for place, other in _pairs(text, found):
+        names.setdefault(place.text, set()).add(other.text)
+        names.setdefault(other.text, set()).add(place.text)
+    return names
