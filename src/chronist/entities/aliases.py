@@ -3,21 +3,28 @@
 Allgäu)``.
 
 A name in parentheses right after a place is a place too, and so is a name right
-before parentheses that hold only a place and that no other mention covers;
-the two name one place, so each lends
+before parentheses that hold only a place and that no other mention covers,
+unless the gazetteer knows the other name only as other places (``Tessin
+(Ticino)``: a village in Argentina); the two name one place, so each lends
 the other its names when the place is resolved (an old or native name the
 gazetteer lacks is placed where its modern name is).
 """
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 
 from chronist.entities.coreference import TypedMention
+from chronist.entities.gazetteer_pass import in_noun_cluster, is_common_noun
+from chronist.entities.places import Place, candidates, gazetteer
 from chronist.entities.types import EntityType, Mention
 
 __all__ = ["add_aliases", "alias_names"]
+
+# an other name whose own places all lie farther than this from the place's is no alias
+_NEAR_KM = 100.0
 
 _NAME = (
     r"[A-ZÄÖÜ][\w'’-]*(?: [A-ZÄÖÜ][\w'’-]*)?"
@@ -27,6 +34,36 @@ _NAME = (
 _AFTER = re.compile(rf"\s*\((?:heute |das heutige |die heutige |der heutige )?({_NAME})\)")
 # "Rhizon (": a name right before the parentheses
 _BEFORE = re.compile(rf"({_NAME})\s*\($")
+
+
+def _may_name(name: str) -> bool:
+    """Not a code (``Jena (DE)``), not a common noun (``Bern (Luftlinie)``, ``Meer
+    (Pazifik)``), not a word of the common nouns' clusters the gazetteer lacks
+    (``als Vasall (Fürstentum ...)``)."""
+    if len(name) < 3 or name.replace(" ", "").isupper():
+        return False
+    return not any(
+        is_common_noun(word) or (in_noun_cluster(word) and word not in gazetteer())
+        for word in name.split()
+    )
+
+
+def _near_any(these: Sequence[Place], those: Sequence[Place]) -> bool:
+    """Some place of ``these`` lies within ``_NEAR_KM`` of one of ``those``."""
+    return any(
+        abs(a.lat - b.lat) < 2 and _km(a.lat, a.lon, b.lat, b.lon) <= _NEAR_KM
+        for a in these
+        for b in those
+    )
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    h = (
+        math.sin((p2 - p1) / 2) ** 2
+        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    )
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def _pairs(text: str, found: Sequence[TypedMention]) -> list[tuple[Mention, Mention]]:
@@ -63,6 +100,11 @@ def add_aliases(text: str, found: list[TypedMention]) -> list[TypedMention]:
     """
     extra: dict[tuple[int, int], TypedMention] = {}
     for place, other in _pairs(text, found):
+        if not _may_name(other.text):
+            continue
+        own = candidates(other.text)
+        if own and not _near_any(own, candidates(place.text)):
+            continue  # "Tessin (Ticino)": a name of other places (a village in Argentina)
         named = [m for m in found if m.mention.start < other.end and other.start < m.mention.end]
         if other.end < place.start and named:
             continue  # "Kaiser Lothars (Lotharii Regnum)": a name before stays what it is
@@ -85,6 +127,8 @@ def alias_names(text: str, found: Sequence[TypedMention]) -> dict[str, set[str]]
     """Name -> the other names it is given in parentheses (both ways)."""
     names: dict[str, set[str]] = {}
     for place, other in _pairs(text, found):
+        if not _may_name(other.text):
+            continue
         names.setdefault(place.text, set()).add(other.text)
         names.setdefault(other.text, set()).add(place.text)
     return names

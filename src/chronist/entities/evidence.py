@@ -41,6 +41,11 @@ POPULATION_WEIGHT = 1.0
 NEAR_WEIGHT = 1.0
 NEAR_CAP = 3.0
 SAME_COUNTRY_WEIGHT = 0.6
+# a town of fewer people than this, with none of at least ISOLATED_AMONG other places
+# of the document near it or in its country, loses this much
+ISOLATED_BELOW = 100_000
+ISOLATED_AMONG = 3
+ISOLATED_PENALTY = 1.5
 # how far (degrees) a compass-prefixed part lies from the whole's centre
 COMPASS_STEP = 1.0
 _PRIOR = {
@@ -72,6 +77,9 @@ class PlaceEvidence:
     names: tuple[str, ...]
     cues: frozenset[PlaceKind] = frozenset()
     years: tuple[int, ...] = ()
+    # other names it is given in parentheses (``Cambodunum (Kempten)``), asked only
+    # when none of its own names, whole or in part, is in the gazetteer
+    aliases: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,6 +135,10 @@ def _options(evidence: PlaceEvidence, facts: EntityFacts) -> list[tuple[Place, f
                         part = _part(place, direction)
                         found.setdefault(place.gazetteer_id, (part, 1.0))
                 break
+    if not found:
+        for alias in evidence.aliases:
+            for place in candidates(alias, index):
+                found.setdefault(place.gazetteer_id, (place, 0.3))
     return list(found.values())
 
 
@@ -195,6 +207,7 @@ class _Context:
     compare it with every place of a long document."""
 
     def __init__(self, places: Sequence[Place]) -> None:
+        self.size = len(places)
         self.countries = Counter(p.country for p in places if p.country)
         self._grid: dict[tuple[int, int], list[Place]] = {}
         for place in places:
@@ -234,6 +247,16 @@ def _score(
             itself is not None and itself.country == place.country
         )
     score += min(NEAR_CAP, NEAR_WEIGHT * near) + min(1.5, SAME_COUNTRY_WEIGHT * same)
+    if (
+        place.kind is PlaceKind.SETTLEMENT
+        and place.population < ISOLATED_BELOW
+        and near <= 0
+        and same <= 0
+        and context.size - (itself is not None) >= ISOLATED_AMONG
+    ):
+        # a small town far from every other place of the document and in none of
+        # their countries (Vaucluse, the suburb of Sydney, in a text on Provence)
+        score -= ISOLATED_PENALTY
     return score + _era(place, evidence.years)
 
 

@@ -23,7 +23,13 @@ from chronist.entities.places import PlaceKind, gazetteer
 from chronist.entities.resources import data_path, lexicon
 from chronist.errors import ModelError
 
-__all__ = ["NOUNS_FILE", "apply_lexical_passes", "common_nouns"]
+__all__ = [
+    "NOUNS_FILE",
+    "apply_lexical_passes",
+    "common_nouns",
+    "in_noun_cluster",
+    "is_common_noun",
+]
 
 NOUNS_FILE = "nouns.txt.gz"
 NAMES_FILE = "names_de.tsv"
@@ -66,7 +72,11 @@ def _place_cluster() -> str | None:
 
 
 def _in_place_cluster(word: str) -> bool:
-    """The lexicon marks ``word`` as a GeoNames place and puts it in the place cluster."""
+    """The lexicon marks ``word`` as a GeoNames place and puts it in the place cluster,
+    and it is not one of the language's words that introduce a place (``Kanton``
+    is also Canton, the city, but mostly the word)."""
+    if len(word) < 4 or word in entity_facts("de").admin_prefixes:
+        return False
     features = lexicon().get(word, ())
     cluster = _place_cluster()
     return cluster is not None and cluster in features and "gn" in features
@@ -199,6 +209,16 @@ def _is_common_noun(word: str, nouns: frozenset[str]) -> bool:
         if len(head) >= 4 and _cluster(head) in _noun_clusters():
             return True
     return False
+
+
+def is_common_noun(word: str) -> bool:
+    """A common noun or a compound whose head is one (``Luftlinie``), not a name."""
+    return _is_common_noun(word, common_nouns())
+
+
+def in_noun_cluster(word: str) -> bool:
+    """The lexicon puts ``word`` in a cluster of common nouns (``Vasall``)."""
+    return _cluster(word) in _noun_clusters()
 
 
 def _cluster(word: str) -> str | None:

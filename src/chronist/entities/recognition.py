@@ -367,12 +367,10 @@ def recognize(text: str | Document, lang: str = "de") -> list[Entity]:
     evidence = []
     for i in places:
         mentions = tuple(m.mention for m in typed[i][0])
-        written = [heads[i].text, *(m.text for m in mentions)]
-        written += sorted({a for name in written for a in aliases.get(name, ())})
-        names = tuple(dict.fromkeys(written))
-        evidence.append(
-            PlaceEvidence(names, _cues(document, mentions, facts), _years_near(mentions, years))
-        )
+        names = tuple(dict.fromkeys([heads[i].text, *(m.text for m in mentions)]))
+        other = tuple(sorted({a for name in names for a in aliases.get(name, ())} - set(names)))
+        cues, near = _cues(document, mentions, facts), _years_near(mentions, years)
+        evidence.append(PlaceEvidence(names, cues, near, other))
     resolved = dict(zip(places, resolve_entities(evidence, facts), strict=True))
     entities: list[Entity] = []
     for i, (group, kind) in enumerate(typed):
