@@ -1,13 +1,14 @@
-"""Another name of a place in parentheses: ``Kempten (Cambodunum)``, ``Rhizon (Risan)``,
-``Ungarn (Magyarorszag)``, ``Pressburg (heute Bratislava)``, ``Cambodunum (Kempten im
-Allgäu)``.
+"""Another name of a place in parentheses: ``Kempten (Cambodunum)``, ``Ungarn
+(Magyarorszag)``, ``Pressburg (heute Bratislava)``, ``Cambodunum (Kempten im Allgäu)``.
 
-A name in parentheses right after a place is a place too, and so is a name right
-before parentheses that hold only a place and that no other mention covers,
-unless the gazetteer knows the other name only as other places (``Tessin
-(Ticino)``: a village in Argentina); the two name one place, so each lends
-the other its names when the place is resolved (an old or native name the
-gazetteer lacks is placed where its modern name is).
+A name alone in parentheses right after a place is a place too, unless it is a
+code or a common noun (``Jena (DE)``, ``Bern (Luftlinie)``) or the gazetteer
+knows it only as places far away (``Tessin (Ticino)``: a village in Argentina).
+The two name one place: when the place's own names find nothing in the
+gazetteer, the other's are asked (an old or native name is placed where its
+modern name is). A name *before* parentheses holding a place is not read so:
+there the place mostly says where the thing is (``Chan (China)``, ``Saalweg
+(Jena)``).
 """
 
 from __future__ import annotations
@@ -32,8 +33,6 @@ _NAME = (
 )
 # "(Cambodunum)", "(heute Bratislava)": a name alone in parentheses
 _AFTER = re.compile(rf"\s*\((?:heute |das heutige |die heutige |der heutige )?({_NAME})\)")
-# "Rhizon (": a name right before the parentheses
-_BEFORE = re.compile(rf"({_NAME})\s*\($")
 
 
 def _may_name(name: str) -> bool:
@@ -76,15 +75,6 @@ def _pairs(text: str, found: Sequence[TypedMention]) -> list[tuple[Mention, Ment
         if after is not None:
             start, end = after.span(1)
             pairs.append((m.mention, Mention(text[start:end], start, end)))
-        opening = text.rfind("(", max(0, m.mention.start - 3), m.mention.start)
-        if opening < 0 or text.find(")", m.mention.end, m.mention.end + 1) != m.mention.end:
-            continue
-        if text[opening + 1 : m.mention.start].strip():
-            continue
-        before = _BEFORE.search(text, max(0, opening - 60), opening + 1)
-        if before is not None:
-            start, end = before.span(1)
-            pairs.append((m.mention, Mention(text[start:end], start, end)))
     return pairs
 
 
@@ -92,11 +82,11 @@ def add_aliases(text: str, found: list[TypedMention]) -> list[TypedMention]:
     """``found`` with the other names of places as places (a person or organisation
     over exactly that name becomes the place).
 
-    >>> text = "Rhizon (Risan) und Kempten (Cambodunum)"
-    >>> found = [TypedMention(Mention("Risan", 8, 13), EntityType.LOC),
-    ...          TypedMention(Mention("Kempten", 19, 26), EntityType.LOC)]
+    >>> text = "Ungarn (Magyarorszag) und Kempten (Cambodunum)"
+    >>> found = [TypedMention(Mention("Ungarn", 0, 6), EntityType.LOC),
+    ...          TypedMention(Mention("Kempten", 26, 33), EntityType.LOC)]
     >>> [m.mention.text for m in add_aliases(text, found)]
-    ['Rhizon', 'Risan', 'Kempten', 'Cambodunum']
+    ['Ungarn', 'Magyarorszag', 'Kempten', 'Cambodunum']
     """
     extra: dict[tuple[int, int], TypedMention] = {}
     for place, other in _pairs(text, found):
@@ -105,9 +95,6 @@ def add_aliases(text: str, found: list[TypedMention]) -> list[TypedMention]:
         own = candidates(other.text)
         if own and not _near_any(own, candidates(place.text)):
             continue  # "Tessin (Ticino)": a name of other places (a village in Argentina)
-        named = [m for m in found if m.mention.start < other.end and other.start < m.mention.end]
-        if other.end < place.start and named:
-            continue  # "Kaiser Lothars (Lotharii Regnum)": a name before stays what it is
         extra[(other.start, other.end)] = TypedMention(other, EntityType.LOC)
     if not extra:
         return found
@@ -124,7 +111,7 @@ def add_aliases(text: str, found: list[TypedMention]) -> list[TypedMention]:
 
 
 def alias_names(text: str, found: Sequence[TypedMention]) -> dict[str, set[str]]:
-    """Name -> the other names it is given in parentheses (both ways)."""
+    """Name -> the other names it is given in parentheses (either way round)."""
     names: dict[str, set[str]] = {}
     for place, other in _pairs(text, found):
         if not _may_name(other.text):

@@ -41,8 +41,8 @@ POPULATION_WEIGHT = 1.0
 NEAR_WEIGHT = 1.0
 NEAR_CAP = 3.0
 SAME_COUNTRY_WEIGHT = 0.6
-# a town of fewer people than this, with none of at least ISOLATED_AMONG other places
-# of the document near it or in its country, loses this much
+# a chosen town of fewer people than this, with none of at least ISOLATED_AMONG other
+# places of the document near it or in its country, is this much less plausible
 ISOLATED_BELOW = 100_000
 ISOLATED_AMONG = 3
 ISOLATED_PENALTY = 1.5
@@ -247,23 +247,30 @@ def _score(
             itself is not None and itself.country == place.country
         )
     score += min(NEAR_CAP, NEAR_WEIGHT * near) + min(1.5, SAME_COUNTRY_WEIGHT * same)
-    if (
-        place.kind is PlaceKind.SETTLEMENT
-        and place.population < ISOLATED_BELOW
-        and near <= 0
-        and same <= 0
-        and context.size - (itself is not None) >= ISOLATED_AMONG
-    ):
-        # a small town far from every other place of the document and in none of
-        # their countries (Vaucluse, the suburb of Sydney, in a text on Provence)
-        score -= ISOLATED_PENALTY
     return score + _era(place, evidence.years)
 
 
-def _confidence(scores: list[float]) -> float:
+def _isolated(place: Place, context: _Context, itself: Place | None) -> bool:
+    """A small town far from every other place of the document and in none of their
+    countries, when there are enough of them (Vaucluse, the suburb of Sydney, in a
+    text on Provence; Olympia, Washington, in one on the Peloponnese)."""
+    if place.kind is not PlaceKind.SETTLEMENT or place.population >= ISOLATED_BELOW:
+        return False
+    if context.size - (itself is not None) < ISOLATED_AMONG:
+        return False
+    near = context.near(place) - (itself is not None and _km(place, itself) <= _NEAR_KM)
+    same = context.countries[place.country] - (
+        itself is not None and itself.country == place.country
+    )
+    return near <= 0 and same <= 0
+
+
+def _confidence(scores: list[float], doubt: float = 0.0) -> float:
+    """The best's share of the scores times how plausible its score, less ``doubt``,
+    is at all (the doubt lowers the best only, so that it never sharpens the share)."""
     best = max(scores)
     share = 1.0 / sum(math.exp(s - best) for s in scores)
-    plausible = 1.0 / (1.0 + math.exp(-(best - PLAUSIBLE_AT)))
+    plausible = 1.0 / (1.0 + math.exp(-(best - doubt - PLAUSIBLE_AT)))
     return share * plausible
 
 
@@ -294,7 +301,8 @@ def resolve_entities(entities: Sequence[PlaceEvidence], facts: EntityFacts) -> l
         itself = alone[number]
         scored = [(_score(p, pen, evidence, context, itself), p) for p, pen in found]
         best = max(scored, key=lambda x: x[0])[1]
-        confidence = round(_confidence([s for s, _ in scored]), 3)
+        doubt = ISOLATED_PENALTY if _isolated(best, context, itself) else 0.0
+        confidence = round(_confidence([s for s, _ in scored], doubt), 3)
         chosen = best if confidence >= MIN_CONFIDENCE else None
         result.append(Resolution(chosen, confidence))
     return result

@@ -256,7 +256,7 @@ def apply_lexical_passes(words: Sequence[str], labels: list[str]) -> list[str]:
             facts = entity_facts("de")
             before = words[index - 1] if index else ""
             cued = before in facts.place_prepositions or before in facts.admin_prefixes
-            if _part_of_place(word) or (word in gazetteer() and (cued or _in_place_cluster(word))):
+            if _part_of_place(word) or (cued and word in gazetteer()):
                 kind = "LOC"
         if kind is not None:
             labels[index] = f"B-{kind}"
