@@ -90,3 +90,31 @@ def test_counting_near_places_on_the_grid_equals_comparing_with_every_place() ->
     context = _Context(places)
     for place in places[:120]:
         assert context.near(place) == sum(_km(place, o) <= _NEAR_KM for o in places)
+
+
+def test_a_country_comes_before_its_capital_of_the_same_name() -> None:
+    ((ident, _),) = _resolve(PlaceEvidence(("Mexiko",)))
+    (mexico,) = [p for p in gazetteer().get("Mexiko") if p.kind is PlaceKind.COUNTRY]
+    assert ident == mexico.gazetteer_id
+
+
+def test_a_town_and_where_it_lies_resolves_to_the_town() -> None:
+    ((ident, _),) = _resolve(PlaceEvidence(("Kempten im Allgäu",)))
+    (kempten,) = gazetteer().get("Kempten")
+    assert ident == kempten.gazetteer_id
+
+
+def test_an_old_name_in_parentheses_is_placed_where_the_modern_one_is() -> None:
+    from chronist.entities.recognition import recognize
+
+    found = {e.text: e for e in recognize("Der Name von Ungarn (Magyarorszag) blieb.")}
+    assert found["Magyarorszag"].type is EntityType.LOC
+    assert found["Magyarorszag"].gazetteer_id == found["Ungarn"].gazetteer_id is not None
+
+
+def test_a_name_of_far_away_places_in_parentheses_is_no_alias() -> None:
+    from chronist.entities.recognition import recognize
+
+    # Ticino is a village in Argentina too; the river is not there
+    found = {e.text: e for e in recognize("Der Name kommt vom Fluss Tessin (Ticino).")}
+    assert "Ticino" not in found or found["Ticino"].gazetteer_id is None

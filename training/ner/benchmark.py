@@ -37,7 +37,7 @@ def main() -> None:
     started = time.process_time()
     places.gazetteer()
     language.entity_facts("de")
-    gazetteer_pass._common_nouns()
+    gazetteer_pass.common_nouns()
     gazetteer_pass._noun_clusters()
     gazetteer_s = time.process_time() - started
     total_mb = _rss_mb() - before
@@ -63,9 +63,7 @@ def main() -> None:
         f"recognition, warm: {words * rounds / elapsed:,.0f} tokens/s "
         f"({words} tokens x {rounds} rounds, one core)"
     )
-    print(
-        f"recognize (entities, places resolved): {words * rounds / resolved:,.0f} tokens/s"
-    )
+    print(f"recognize (entities, places resolved): {words * rounds / resolved:,.0f} tokens/s")
     print(f"entity step resident growth after the runs: {peak_mb:.0f} MB")
 
 

@@ -22,6 +22,7 @@ of ``bench/wiki_de`` (``bench/places_eval.py``), never on the frozen ones.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -40,6 +41,11 @@ POPULATION_WEIGHT = 1.0
 NEAR_WEIGHT = 1.0
 NEAR_CAP = 3.0
 SAME_COUNTRY_WEIGHT = 0.6
+# a chosen town of fewer people than this, with none of at least ISOLATED_AMONG other
+# places of the document near it or in its country, is this much less plausible
+ISOLATED_BELOW = 100_000
+ISOLATED_AMONG = 3
+ISOLATED_PENALTY = 1.5
 # how far (degrees) a compass-prefixed part lies from the whole's centre
 COMPASS_STEP = 1.0
 _PRIOR = {
@@ -59,6 +65,8 @@ _PART_KINDS = frozenset(
     | {PlaceKind.SEA, PlaceKind.CONTINENT}
 )
 _NEAR_KM = 400.0
+# "Kempten im Allgäu", "Frankfurt an der Oder": a town and where it lies
+_LOCATED_AT = re.compile(r" (?:am|an der|im|in der|ob der|bei) (?=[A-ZÄÖÜ])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +77,9 @@ class PlaceEvidence:
     names: tuple[str, ...]
     cues: frozenset[PlaceKind] = frozenset()
     years: tuple[int, ...] = ()
+    # other names it is given in parentheses (``Cambodunum (Kempten)``), asked only
+    # when none of its own names, whole or in part, is in the gazetteer
+    aliases: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,8 +113,12 @@ def _options(evidence: PlaceEvidence, facts: EntityFacts) -> list[tuple[Place, f
         for place in candidates(name, index):
             found.setdefault(place.gazetteer_id, (place, 0.0))
     if found:
-        return list(found.values())
+        return _country_first(list(found.values()))
     for name in evidence.names:
+        at = _LOCATED_AT.search(name)
+        if at is not None and at.start() > 0:  # "Kempten im Allgäu" -> "Kempten"
+            for place in candidates(name[: at.start()], index):
+                found.setdefault(place.gazetteer_id, (place, 0.3))
         prefix, _, rest = name.partition(" ")
         if prefix in facts.admin_prefixes and rest:
             for place in candidates(rest, index):
@@ -120,7 +135,23 @@ def _options(evidence: PlaceEvidence, facts: EntityFacts) -> list[tuple[Place, f
                         part = _part(place, direction)
                         found.setdefault(place.gazetteer_id, (part, 1.0))
                 break
+    if not found:
+        for alias in evidence.aliases:
+            for place in candidates(alias, index):
+                found.setdefault(place.gazetteer_id, (place, 0.3))
     return list(found.values())
+
+
+def _country_first(options: list[tuple[Place, float]]) -> list[tuple[Place, float]]:
+    """A name that is a country's names the country before a town of that name
+    (``Mexiko``, ``Guatemala``): each such town scores at most a little below it."""
+    country = max((_prior(p) for p, _ in options if p.is_country), default=None)
+    if country is None:
+        return options
+    return [
+        (p, max(pen, _prior(p) - country + 0.5)) if p.kind is PlaceKind.SETTLEMENT else (p, pen)
+        for p, pen in options
+    ]
 
 
 def derived_names(name: str, facts: EntityFacts) -> list[str]:
@@ -176,6 +207,7 @@ class _Context:
     compare it with every place of a long document."""
 
     def __init__(self, places: Sequence[Place]) -> None:
+        self.size = len(places)
         self.countries = Counter(p.country for p in places if p.country)
         self._grid: dict[tuple[int, int], list[Place]] = {}
         for place in places:
@@ -218,10 +250,27 @@ def _score(
     return score + _era(place, evidence.years)
 
 
-def _confidence(scores: list[float]) -> float:
+def _isolated(place: Place, context: _Context, itself: Place | None) -> bool:
+    """A small town far from every other place of the document and in none of their
+    countries, when there are enough of them (Vaucluse, the suburb of Sydney, in a
+    text on Provence; Olympia, Washington, in one on the Peloponnese)."""
+    if place.kind is not PlaceKind.SETTLEMENT or place.population >= ISOLATED_BELOW:
+        return False
+    if context.size - (itself is not None) < ISOLATED_AMONG:
+        return False
+    near = context.near(place) - (itself is not None and _km(place, itself) <= _NEAR_KM)
+    same = context.countries[place.country] - (
+        itself is not None and itself.country == place.country
+    )
+    return near <= 0 and same <= 0
+
+
+def _confidence(scores: list[float], doubt: float = 0.0) -> float:
+    """The best's share of the scores times how plausible its score, less ``doubt``,
+    is at all (the doubt lowers the best only, so that it never sharpens the share)."""
     best = max(scores)
     share = 1.0 / sum(math.exp(s - best) for s in scores)
-    plausible = 1.0 / (1.0 + math.exp(-(best - PLAUSIBLE_AT)))
+    plausible = 1.0 / (1.0 + math.exp(-(best - doubt - PLAUSIBLE_AT)))
     return share * plausible
 
 
@@ -252,7 +301,8 @@ def resolve_entities(entities: Sequence[PlaceEvidence], facts: EntityFacts) -> l
         itself = alone[number]
         scored = [(_score(p, pen, evidence, context, itself), p) for p, pen in found]
         best = max(scored, key=lambda x: x[0])[1]
-        confidence = round(_confidence([s for s, _ in scored]), 3)
+        doubt = ISOLATED_PENALTY if _isolated(best, context, itself) else 0.0
+        confidence = round(_confidence([s for s, _ in scored], doubt), 3)
         chosen = best if confidence >= MIN_CONFIDENCE else None
         result.append(Resolution(chosen, confidence))
     return result

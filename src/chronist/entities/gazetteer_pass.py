@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import gzip
+from collections import Counter
 from collections.abc import Sequence
 from functools import cache
 
@@ -22,7 +23,13 @@ from chronist.entities.places import PlaceKind, gazetteer
 from chronist.entities.resources import data_path, lexicon
 from chronist.errors import ModelError
 
-__all__ = ["NOUNS_FILE", "apply_lexical_passes"]
+__all__ = [
+    "NOUNS_FILE",
+    "apply_lexical_passes",
+    "common_nouns",
+    "in_noun_cluster",
+    "is_common_noun",
+]
 
 NOUNS_FILE = "nouns.txt.gz"
 NAMES_FILE = "names_de.tsv"
@@ -32,7 +39,11 @@ MULTIWORD_TOWN = 10_000
 
 @cache
 def _noun_data() -> tuple[frozenset[str], frozenset[str]]:
-    """The noun list and the Clark clusters of common nouns (its ``#clusters`` line)."""
+    """The noun list and the Clark clusters of common nouns (its ``#clusters`` line).
+
+    A word of the place cluster that the gazetteer knows is not a common noun,
+    whatever the training corpora did with it (``Offenbach``, ``Bregenz`` were
+    left untagged there often enough to enter the list)."""
     path = data_path(NOUNS_FILE)
     try:
         with gzip.open(path, "rt", encoding="utf-8") as handle:
@@ -40,10 +51,39 @@ def _noun_data() -> tuple[frozenset[str], frozenset[str]]:
     except (OSError, EOFError, UnicodeDecodeError) as error:
         raise ModelError(f"common-noun list unreadable: {path}: {error}") from error
     clusters = next((x.split()[1:] for x in lines if x.startswith("#clusters")), [])
-    return frozenset(x for x in lines if not x.startswith("#")), frozenset(clusters)
+    places = gazetteer()
+    nouns = frozenset(
+        x for x in lines if not x.startswith("#") and not (_in_place_cluster(x) and x in places)
+    )
+    return nouns, frozenset(clusters)
 
 
-def _common_nouns() -> frozenset[str]:
+@cache
+def _place_cluster() -> str | None:
+    """The Clark cluster holding most words the lexicon marks as GeoNames places
+    (the cluster of ``Berlin``, ``Paris``, ``Frankreich``)."""
+    counts: Counter[str] = Counter()
+    for features, number in Counter(lexicon().values()).items():
+        if "gn" in features:
+            cluster = next((f for f in features if f.startswith("c=")), None)
+            if cluster is not None:
+                counts[cluster] += number
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _in_place_cluster(word: str) -> bool:
+    """The lexicon marks ``word`` as a GeoNames place and puts it in the place cluster,
+    and it is not one of the language's words that introduce a place (``Kanton``
+    is also Canton, the city, but mostly the word)."""
+    if len(word) < 4 or word in entity_facts("de").admin_prefixes:
+        return False
+    features = lexicon().get(word, ())
+    cluster = _place_cluster()
+    return cluster is not None and cluster in features and "gn" in features
+
+
+def common_nouns() -> frozenset[str]:
+    """Capitalised words the training corpora use as common nouns (``Armee``)."""
     return _noun_data()[0]
 
 
@@ -171,6 +211,16 @@ def _is_common_noun(word: str, nouns: frozenset[str]) -> bool:
     return False
 
 
+def is_common_noun(word: str) -> bool:
+    """A common noun or a compound whose head is one (``Luftlinie``), not a name."""
+    return _is_common_noun(word, common_nouns())
+
+
+def in_noun_cluster(word: str) -> bool:
+    """The lexicon puts ``word`` in a cluster of common nouns (``Vasall``)."""
+    return _cluster(word) in _noun_clusters()
+
+
 def _cluster(word: str) -> str | None:
     return next((f for f in lexicon().get(word, ()) if f.startswith("c=")), None)
 
@@ -181,7 +231,7 @@ def apply_lexical_passes(words: Sequence[str], labels: list[str]) -> list[str]:
     >>> apply_lexical_passes(["Truman", "flog", "nach", "Pjöngjang"], ["B-PER", "O", "O", "O"])
     ['B-PER', 'O', 'O', 'B-LOC']
     """
-    nouns = _common_nouns()
+    nouns = common_nouns()
     count = len(words)
     _mark_place_names(words, labels)
     for index in range(count):
@@ -203,10 +253,10 @@ def apply_lexical_passes(words: Sequence[str], labels: list[str]) -> list[str]:
             continue
         kind = _name_type(word, nouns)
         if kind is None and word not in nouns:
+            facts = entity_facts("de")
             before = words[index - 1] if index else ""
-            if _part_of_place(word) or (
-                before in entity_facts("de").place_prepositions and word in gazetteer()
-            ):
+            cued = before in facts.place_prepositions or before in facts.admin_prefixes
+            if _part_of_place(word) or (cued and word in gazetteer()):
                 kind = "LOC"
         if kind is not None:
             labels[index] = f"B-{kind}"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 
+from chronist.entities.aliases import add_aliases, alias_names
 from chronist.entities.coreference import TypedMention, canonical, cluster_mentions, group_type
 from chronist.entities.corpus import spans_of
 from chronist.entities.evidence import PlaceEvidence, resolve_entities
@@ -13,6 +14,7 @@ from chronist.entities.model import tag_sentences
 from chronist.entities.names import has_names, recognize_names
 from chronist.entities.places import PlaceKind, gazetteer
 from chronist.entities.resources import lexicon
+from chronist.entities.territories import ruled_place, territory_type
 from chronist.entities.types import Entity, EntityType, Mention
 from chronist.errors import OptionError
 from chronist.text.document import Document
@@ -266,8 +268,9 @@ def find_mentions(document: Document) -> list[TypedMention]:
     spans = _Spans(timex_spans)
     kept = [m for m in split if _keep(m, document, spans, facts)]
     kept = [_organisation_of(m, document.text, facts) for m in kept]
+    kept = [territory_type(ruled_place(m, document.text, facts), facts) for m in kept]
     joined = _join_given_names(document.text, _join_name_particles(document.text, kept, facts))
-    return _add_institutions(document, joined, facts)
+    return add_aliases(document.text, _add_institutions(document, joined, facts))
 
 
 def _join_given_names(text: str, found: list[TypedMention]) -> list[TypedMention]:
@@ -354,7 +357,9 @@ def recognize(text: str | Document, lang: str = "de") -> list[Entity]:
     if not document.text.strip():
         return []
     facts = entity_facts(document.lang)
-    groups = cluster_mentions(find_mentions(document))
+    every = find_mentions(document)
+    aliases = alias_names(document.text, every)
+    groups = cluster_mentions(every)
     typed = [(group, _retype_countries(group, group_type(group))) for group in groups]
     heads = [_base_form(canonical(group)) for group, _ in typed]
     _, years = _timex_layer(document)
@@ -363,9 +368,9 @@ def recognize(text: str | Document, lang: str = "de") -> list[Entity]:
     for i in places:
         mentions = tuple(m.mention for m in typed[i][0])
         names = tuple(dict.fromkeys([heads[i].text, *(m.text for m in mentions)]))
-        evidence.append(
-            PlaceEvidence(names, _cues(document, mentions, facts), _years_near(mentions, years))
-        )
+        other = tuple(sorted({a for name in names for a in aliases.get(name, ())} - set(names)))
+        cues, near = _cues(document, mentions, facts), _years_near(mentions, years)
+        evidence.append(PlaceEvidence(names, cues, near, other))
     resolved = dict(zip(places, resolve_entities(evidence, facts), strict=True))
     entities: list[Entity] = []
     for i, (group, kind) in enumerate(typed):

@@ -1,0 +1,66 @@
+"""``Diözese Köln``, ``Siedlung Augusta Vindelicum``, ``Grafschaft Kleve``: a name that
+opens with a territorial word (``admin_prefixes`` of ``lang/<xx>/entities.toml``)
+names a place, whatever type the tagger gave it, when the rest is a place the
+gazetteer knows or a name of its own (not a person's given name). And
+``der Fürst von Kruja``, ``Herzog von Reichstadt``: one name right after a title
+and ``von`` is the title's territory, a place (``Bischof Rupert von Salzburg``
+stays one person: a given name comes between)."""
+
+from __future__ import annotations
+
+from chronist.entities.coreference import TypedMention
+from chronist.entities.gazetteer_pass import common_nouns
+from chronist.entities.language import EntityFacts
+from chronist.entities.places import candidates
+from chronist.entities.types import EntityType
+
+__all__ = ["ruled_place", "territory_type"]
+
+
+def territory_type(found: TypedMention, facts: EntityFacts) -> TypedMention:
+    """``found`` typed as a place when it is a territorial word and a name.
+
+    >>> from chronist.entities.language import entity_facts
+    >>> from chronist.entities.types import Mention
+    >>> m = TypedMention(Mention("Diözese Köln", 0, 12), EntityType.ORG)
+    >>> territory_type(m, entity_facts("de")).type.value
+    'LOC'
+    >>> m = TypedMention(Mention("Stadt Zürich Versicherung", 0, 25), EntityType.ORG)
+    >>> territory_type(m, entity_facts("de")).type.value
+    'ORG'
+    """
+    if found.type is EntityType.LOC:
+        return found
+    head, _, rest = found.mention.text.partition(" ")
+    if head not in facts.admin_prefixes or not rest[:1].isupper():
+        return found
+    words = rest.split()
+    if len(words) > 2 or not all(w[:1].isupper() for w in words):
+        return found
+    if not candidates(rest):
+        # "Siedlung Augusta Vindelicum": no known place, still a name of two words
+        # when neither is a common noun ("Stadt Zürich Versicherung" is not)
+        nouns = common_nouns()
+        if len(words) < 2 or any(w in nouns or w in facts.organisation_heads for w in words):
+            return found
+    return TypedMention(found.mention, EntityType.LOC)
+
+
+def ruled_place(found: TypedMention, text: str, facts: EntityFacts) -> TypedMention:
+    """A one-word person right after ``<title> von`` is the title's place.
+
+    >>> from chronist.entities.language import entity_facts
+    >>> from chronist.entities.types import Mention
+    >>> text = "der Fürst von Kruja"
+    >>> ruled_place(TypedMention(Mention("Kruja", 14, 19), EntityType.PER), text,
+    ...             entity_facts("de")).type.value
+    'LOC'
+    """
+    if found.type is not EntityType.PER or " " in found.mention.text:
+        return found
+    words = text[max(0, found.mention.start - 30) : found.mention.start].split()
+    if len(words) < 2 or words[-1] != "von" or words[-2] not in facts.titles:
+        return found
+    if not text[found.mention.start - 1 : found.mention.start].isspace():
+        return found
+    return TypedMention(found.mention, EntityType.LOC)
