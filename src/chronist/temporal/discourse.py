@@ -7,28 +7,29 @@ whether a date moves the story's time or only looks back or ahead.
 
 from __future__ import annotations
 
-import re
-from enum import Enum
-
 from chronist.temporal.engine import Candidate
 from chronist.temporal.grammar import DiscourseCues
 from chronist.temporal.meaning import Explicit
 from chronist.temporal.values import Day, Grain, days_between
+from chronist.text.clauses import SegmentKind, clause_facts, segment_at, segments
 from chronist.text.segment import SpanIndex
-
-
-class Tense(Enum):
-    PAST = "past"
-    PRESENT = "present"
-    FUTURE = "future"
+from chronist.text.tokens import Token, tokenize
+from chronist.text.verbs import Tense, read_verbs, tense_facts
 
 
 def sentence_tense(sentence: str, cues: DiscourseCues) -> Tense:
-    if cues.future.search(sentence):
-        return Tense.FUTURE
-    if cues.past.search(sentence):
-        return Tense.PAST
-    return Tense.PRESENT
+    """Which way the dates of a clause go, by the one verb-group reading of ``text/``:
+    its tense, and ahead for what is scheduled (``Im November wird gewählt``).
+
+    >>> from chronist.temporal.grammar import load_grammar
+    >>> cues = load_grammar("de").cues
+    >>> [sentence_tense(s, cues).value for s in ("Am Montag hat er gesiegt.", "Er siegt.")]
+    ['past', 'present']
+    """
+    if not cues.lang:
+        return Tense.PRESENT
+    group = read_verbs(sentence, tense_facts(cues.lang))
+    return Tense.FUTURE if group.scheduled else group.tense
 
 
 _HEADING_MAX = 90
@@ -122,9 +123,6 @@ def dated_headings(
     return sections
 
 
-_CLAUSE_BREAK = re.compile(r",|;|\s[–—-]\s")
-
-
 # How far around an expression its clause is looked for: bounds the work on
 # sentences thousands of characters long (lists, tables run together).
 _CLAUSE_REACH = 400
@@ -159,14 +157,39 @@ def dates_what_it_follows(text: str, sentence_start: int, start: int) -> bool:
     )
 
 
+class SentenceTokens:
+    """The tokens of one sentence at a time, split once by the one tokenizer of ``text/``
+    (anchoring reads the candidates of a sentence one after the other)."""
+
+    def __init__(self, text: str, lang: str) -> None:
+        self.text = text
+        self.lang = lang
+        self._span = (-1, -1)
+        self._tokens: list[Token] = []
+
+    def of(self, sentence: tuple[int, int]) -> list[Token]:
+        if sentence != self._span:
+            self._span = sentence
+            self._tokens = tokenize(self.text, self.lang, *sentence)
+        return self._tokens
+
+
 def in_background_clause(
-    text: str, sentence: tuple[int, int], start: int, end: int, cues: DiscourseCues
+    tokens: list[Token], text: str, start: int, end: int, cues: DiscourseCues
 ) -> bool:
-    """A flashback in the pluperfect (``ersterer hatte ... im Juli 1917``) or a
-    relative clause (``..., die 1791 die Déclaration ... verfasste``)."""
-    before = _CLAUSE_BREAK.split(text[max(sentence[0], start - _CLAUSE_REACH) : start])
-    after = _CLAUSE_BREAK.split(text[end : min(sentence[1], end + _CLAUSE_REACH)], maxsplit=1)
-    clause = before[-1] + text[start:end] + after[0]
-    if cues.pluperfect.search(clause):
+    """A date in a relative clause (``..., die 1791 die Déclaration ... verfasste``) or
+    in a flashback in the pluperfect (``ersterer hatte ... im Juli 1917``): its clause
+    segment (:mod:`chronist.text.clauses`) of the sentence's ``tokens``.
+
+    >>> from chronist.temporal.grammar import load_grammar
+    >>> text = "Paris kam, die 1791 die Déclaration verfasste."
+    >>> in_background_clause(tokenize(text), text, 15, 19, load_grammar("de").cues)
+    True
+    """
+    near = [t for t in tokens if start - _CLAUSE_REACH <= t.start < end + _CLAUSE_REACH]
+    found = segment_at(segments(near, clause_facts(cues.lang)), start)
+    if found is None:
+        return False
+    if found.kind is SegmentKind.RELATIVE:
         return True
-    return len(before) > 1 and cues.relative_clause.match(clause) is not None
+    return read_verbs(text[found.start : found.end], tense_facts(cues.lang)).pluperfect

@@ -31,7 +31,7 @@ from chronist.temporal.calendar_math import (
     unknown_shift,
 )
 from chronist.temporal.discourse import (
-    Tense,
+    SentenceTokens,
     dates_what_it_follows,
     in_background_clause,
     in_parentheses,
@@ -56,6 +56,7 @@ from chronist.temporal.values import (
 )
 from chronist.text.document import DocumentKind
 from chronist.text.segment import SpanIndex
+from chronist.text.verbs import Tense
 
 Kind = DocumentKind
 
@@ -133,6 +134,7 @@ class Anchorer(ABC):
         self.dct = dct
         self.paragraphs = paragraphs
         self.sentences = sentences
+        self._sentence_tokens = SentenceTokens(text, cues.lang or "de")
         self.reference: _Reference | None = None
         # a year a sentence names relative to the DCT ("vor zwei Jahren"), by sentence
         self._deictic_year: dict[tuple[int, int], tuple[int, int]] = {}
@@ -262,7 +264,8 @@ class Anchorer(ABC):
             and dates_what_it_follows(self.text, *sentence[:1], candidate.start)
         ):
             return  # a look aside ("(bis 1671 Abt in Z)"), not a date of what it follows
-        if in_background_clause(self.text, sentence, candidate.start, candidate.end, self.cues):
+        tokens = self._sentence_tokens.of(sentence)
+        if in_background_clause(tokens, self.text, candidate.start, candidate.end, self.cues):
             return
         if self._later_vantage(value.year, sentence):
             return
