@@ -2,8 +2,9 @@
 
 A language folder holds ``text.toml`` (sentence and token facts),
 ``tense.toml`` (auxiliaries and tense cues, :mod:`chronist.text.verbs`),
-``clauses.toml`` (clause words, :mod:`chronist.text.clauses`), ``lexicon.toml`` (word forms with their values), ``rules.toml`` (the temporal
-grammar), ``discourse.toml`` (the cues anchoring reads), and, for timelines,
+``clauses.toml`` (clause words, :mod:`chronist.text.clauses`), ``lexicon.toml``
+(word forms with their values), ``rules.toml`` (the temporal grammar),
+``discourse.toml`` (the cues anchoring reads), and, for timelines,
 ``events.toml`` (event triggers and modality words) and optionally
 ``names.toml`` (people, places and organisations for a language without an
 entity model); ``examples/`` holds the example corpus that is the test suite.

@@ -66,6 +66,7 @@ class ClauseFacts:
     """The clause words of one language (``lang/<code>/clauses.toml``)."""
 
     breaks: frozenset[str]  # tokens that end a segment
+    spaced_breaks: frozenset[str]  # ... only between spaces ("-": a dash, not "54-jähriger")
     relative: frozenset[str]  # a relative pronoun after a comma opens a relative clause
     also_articles: frozenset[str]  # relative words that are articles too: "der", not "which"
     adjective: re.Pattern[str]  # "die ersten Truppen": an adjective before a noun, an article
@@ -82,6 +83,7 @@ def read_clause_facts(folder: Path) -> ClauseFacts:
     data = read_language_file(path, "clause words")
     return ClauseFacts(
         breaks=frozenset(word_list(data, path, "breaks")),
+        spaced_breaks=frozenset(word_list(data, path, "spaced_breaks")),
         relative=frozenset(word_list(data, path, "relative")),
         also_articles=frozenset(word_list(data, path, "also_articles")),
         adjective=pattern(data, path, "adjective"),
@@ -139,6 +141,18 @@ def _kind(
     return SegmentKind.MAIN
 
 
+def _breaks(tokens: Sequence[Token], index: int, facts: ClauseFacts) -> bool:
+    """Whether token ``index`` ends a segment."""
+    text = tokens[index].text
+    if text in facts.breaks:
+        return True
+    if text not in facts.spaced_breaks:
+        return False
+    before = tokens[index - 1].end < tokens[index].start if index > 0 else True
+    after = index + 1 == len(tokens) or tokens[index + 1].start > tokens[index].end
+    return before and after
+
+
 def segments(tokens: Sequence[Token], facts: ClauseFacts) -> list[Segment]:
     """The clause segments of one sentence's ``tokens``."""
     found: list[Segment] = []
@@ -149,7 +163,7 @@ def segments(tokens: Sequence[Token], facts: ClauseFacts) -> list[Segment]:
     for index in range(len(tokens) + 1):
         is_end = index == len(tokens)
         text = "" if is_end else tokens[index].text
-        if not is_end and text not in facts.breaks:
+        if not is_end and not _breaks(tokens, index, facts):
             continue
         if index > first:
             kind = _kind(tokens, first, index, opener, facts)

@@ -160,7 +160,9 @@ class _Group:
     spans: tuple[tuple[int, int], ...]
     passive: bool = False
     scheduled: bool = False
-    pluperfect: bool = False  # a flashback ("ersterer hatte ... im Juli 1917")
+    # a perfect infinitive under a modal ("soll ... gegeben haben"): a past, whatever
+    # the modal's own cue of the future says
+    over_cues: bool = False
 
 
 def _clause_group(clause: str, facts: TenseFacts) -> _Group | None:
@@ -169,7 +171,9 @@ def _clause_group(clause: str, facts: TenseFacts) -> _Group | None:
     modal = any(word.group().lower() in facts.modals for word in words)
     for at, match in enumerate(words):
         auxiliary = match.group().lower()
-        if modal and auxiliary in facts.infinitive_auxiliaries:
+        infinitive = modal and auxiliary in facts.infinitive_auxiliaries
+        perfect = auxiliary in facts.perfect_auxiliaries or auxiliary in facts.state_auxiliaries
+        if infinitive and not perfect:
             continue  # "werden" under "konnten": an infinitive, no auxiliary of its own
         future = auxiliary in facts.future_auxiliaries
         if not (
@@ -200,7 +204,7 @@ def _clause_group(clause: str, facts: TenseFacts) -> _Group | None:
             return _Group(Tense.PRESENT, used, passive=True)  # "sind ... angekündigt"
         if auxiliary in facts.passive_past:  # "wurde ... gewählt"
             return _Group(Tense.PAST, used, passive=True)
-        return _Group(Tense.PAST, used)  # the perfect: "hat ... beantragt"
+        return _Group(Tense.PAST, used, over_cues=infinitive)  # "hat ... beantragt"
     return None
 
 
@@ -238,7 +242,10 @@ def read_verbs(text: str, facts: TenseFacts) -> VerbGroup:
         passive and group is not None and group.tense is Tense.PRESENT
     )
     flashback = facts.pluperfect.search(text) is not None
-    if (group is not None and group.tense is Tense.FUTURE) or facts.future.search(text):
+    over_cues = group is not None and group.over_cues
+    if (group is not None and group.tense is Tense.FUTURE) or (
+        not over_cues and facts.future.search(text)
+    ):
         return VerbGroup(Tense.FUTURE, passive, False, stated, scheduled, flashback)
     if group is not None and group.tense is Tense.PAST:
         return VerbGroup(Tense.PAST, passive, not passive, stated, scheduled, flashback)
