@@ -11,9 +11,15 @@ from chronist.temporal.engine import Candidate
 from chronist.temporal.grammar import DiscourseCues
 from chronist.temporal.meaning import Explicit
 from chronist.temporal.values import Day, Grain, days_between
-from chronist.text.clauses import SegmentKind, clause_facts, segment_at, segments
+from chronist.text.clauses import (
+    RELATIVE_OPENER,
+    SegmentKind,
+    clause_facts,
+    segment_at,
+    segments,
+)
 from chronist.text.segment import SpanIndex
-from chronist.text.tokens import Token, tokenize
+from chronist.text.tokens import tokenize
 from chronist.text.verbs import Tense, read_verbs, tense_facts
 
 
@@ -157,39 +163,40 @@ def dates_what_it_follows(text: str, sentence_start: int, start: int) -> bool:
     )
 
 
-class SentenceTokens:
-    """The tokens of one sentence at a time, split once by the one tokenizer of ``text/``
-    (anchoring reads the candidates of a sentence one after the other)."""
-
-    def __init__(self, text: str, lang: str) -> None:
-        self.text = text
-        self.lang = lang
-        self._span = (-1, -1)
-        self._tokens: list[Token] = []
-
-    def of(self, sentence: tuple[int, int]) -> list[Token]:
-        if sentence != self._span:
-            self._span = sentence
-            self._tokens = tokenize(self.text, self.lang, *sentence)
-        return self._tokens
-
-
 def in_background_clause(
-    tokens: list[Token], text: str, start: int, end: int, cues: DiscourseCues
+    text: str, sentence: tuple[int, int], start: int, end: int, cues: DiscourseCues
 ) -> bool:
     """A date in a relative clause (``..., die 1791 die Déclaration ... verfasste``) or
     in a flashback in the pluperfect (``ersterer hatte ... im Juli 1917``): its clause
-    segment (:mod:`chronist.text.clauses`) of the sentence's ``tokens``.
+    segment (:mod:`chronist.text.clauses`), from the sentence's tokens around it.
 
     >>> from chronist.temporal.grammar import load_grammar
     >>> text = "Paris kam, die 1791 die Déclaration verfasste."
-    >>> in_background_clause(tokenize(text), text, 15, 19, load_grammar("de").cues)
+    >>> in_background_clause(text, (0, len(text)), 15, 19, load_grammar("de").cues)
     True
     """
-    near = [t for t in tokens if start - _CLAUSE_REACH <= t.start < end + _CLAUSE_REACH]
-    found = segment_at(segments(near, clause_facts(cues.lang)), start)
+    facts = clause_facts(cues.lang)
+    low = max(sentence[0], start - _CLAUSE_REACH)
+    high = min(sentence[1], end + _CLAUSE_REACH)
+    # whether a segment is a relative clause is read from the break opening it and
+    # its own tokens (after a closing parenthesis also from the segment before the
+    # parenthesis): nothing further either side is tokenized, and nothing at all
+    # when another break (or none) opens it
+    opening = None
+    for opening in facts.break_pattern.finditer(text, low, start):  # noqa: B007
+        pass
+    following = facts.break_pattern.search(text, end, high)
+    opened_by = "" if opening is None else opening.group()
+    if opened_by not in (RELATIVE_OPENER, ")"):
+        begin = low if opening is None else opening.end()
+        stop = high if following is None else following.start()
+        return tense_facts(cues.lang).pluperfect.search(text, begin, stop) is not None
+    if opening is not None and opened_by != ")":
+        low = opening.start()
+    tokens = tokenize(text, cues.lang, low, high if following is None else following.end())
+    found = segment_at(segments(tokens, facts), start)
     if found is None:
         return False
     if found.kind is SegmentKind.RELATIVE:
         return True
-    return read_verbs(text[found.start : found.end], tense_facts(cues.lang)).pluperfect
+    return tense_facts(cues.lang).pluperfect.search(text, found.start, found.end) is not None

@@ -30,6 +30,7 @@ from chronist.text.tokens import Token
 
 __all__ = [
     "CLAUSES_FILE",
+    "RELATIVE_OPENER",
     "ClauseFacts",
     "Segment",
     "SegmentKind",
@@ -40,6 +41,8 @@ __all__ = [
 ]
 
 CLAUSES_FILE = "clauses.toml"
+# the break after which a relative clause opens (", der ...")
+RELATIVE_OPENER = ","
 
 
 class SegmentKind(Enum):
@@ -67,6 +70,7 @@ class ClauseFacts:
 
     breaks: frozenset[str]  # tokens that end a segment
     spaced_breaks: frozenset[str]  # ... only between spaces ("-": a dash, not "54-jähriger")
+    break_pattern: re.Pattern[str]  # any break, in the text (where a segment may end)
     relative: frozenset[str]  # a relative pronoun after a comma opens a relative clause
     also_articles: frozenset[str]  # relative words that are articles too: "der", not "which"
     adjective: re.Pattern[str]  # "die ersten Truppen": an adjective before a noun, an article
@@ -81,9 +85,16 @@ def read_clause_facts(folder: Path) -> ClauseFacts:
     the file and key when something required is missing or malformed."""
     path = folder / CLAUSES_FILE
     data = read_language_file(path, "clause words")
+    breaks = word_list(data, path, "breaks")
+    spaced = word_list(data, path, "spaced_breaks")
+    # a break between two digits is inside a number ("3,5"), as the tokenizer has it
+    alternatives = [rf"(?<!\d){re.escape(b)}|{re.escape(b)}(?!\d)" for b in breaks] + [
+        rf"(?<=\s){re.escape(b)}(?=\s)" for b in spaced
+    ]
     return ClauseFacts(
-        breaks=frozenset(word_list(data, path, "breaks")),
-        spaced_breaks=frozenset(word_list(data, path, "spaced_breaks")),
+        breaks=frozenset(breaks),
+        spaced_breaks=frozenset(spaced),
+        break_pattern=re.compile("|".join(alternatives) or "(?!)"),
         relative=frozenset(word_list(data, path, "relative")),
         also_articles=frozenset(word_list(data, path, "also_articles")),
         adjective=pattern(data, path, "adjective"),
@@ -136,7 +147,7 @@ def _kind(
         return SegmentKind.BACKGROUND
     if lowered[0] in facts.negating_start:
         return SegmentKind.NEGATED
-    if opener == "," and _relative(words, facts):
+    if opener == RELATIVE_OPENER and _relative(words, facts):
         return SegmentKind.RELATIVE
     return SegmentKind.MAIN
 

@@ -31,7 +31,6 @@ from chronist.temporal.calendar_math import (
     unknown_shift,
 )
 from chronist.temporal.discourse import (
-    SentenceTokens,
     dates_what_it_follows,
     in_background_clause,
     in_parentheses,
@@ -134,7 +133,6 @@ class Anchorer(ABC):
         self.dct = dct
         self.paragraphs = paragraphs
         self.sentences = sentences
-        self._sentence_tokens = SentenceTokens(text, cues.lang or "de")
         self.reference: _Reference | None = None
         # a year a sentence names relative to the DCT ("vor zwei Jahren"), by sentence
         self._deictic_year: dict[tuple[int, int], tuple[int, int]] = {}
@@ -264,9 +262,6 @@ class Anchorer(ABC):
             and dates_what_it_follows(self.text, *sentence[:1], candidate.start)
         ):
             return  # a look aside ("(bis 1671 Abt in Z)"), not a date of what it follows
-        tokens = self._sentence_tokens.of(sentence)
-        if in_background_clause(tokens, self.text, candidate.start, candidate.end, self.cues):
-            return
         if self._later_vantage(value.year, sentence):
             return
         if value.grain == Grain.YEAR and not self._jump_confirmed(index, value.year):
@@ -285,6 +280,9 @@ class Anchorer(ABC):
         if value.grain >= Grain.MONTH and value.month is None:
             return  # "zwei Tage später" from a year alone says nothing new
         if value.grain >= Grain.DAY and value.day is None:
+            return
+        # last: it reads the tokens around the date
+        if in_background_clause(self.text, sentence, candidate.start, candidate.end, self.cues):
             return
         self.reference = _Reference(value, index, AnchorKind.TIMEX)
 
