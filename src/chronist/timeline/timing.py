@@ -369,9 +369,9 @@ class Dater:
     def _present(self, mention: EventMention) -> bool:
         """A sentence that states a present (``Die Zustimmung Pekings ... ist``, ``wird
         ... gebaut``) or a future: not the story's past."""
-        if mention.past:
-            return False
         group = self._sentence_verbs(mention.sentence)
+        if mention.past and not (group.passive and group.tense is Tense.PRESENT):
+            return False  # a past form, unless the participle of a present passive
         return group.tense is not Tense.PAST and group.stated_present
 
     def time_of(self, mention: EventMention) -> tuple[EventTime, float]:
