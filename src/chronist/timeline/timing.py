@@ -370,9 +370,15 @@ class Dater:
         """A sentence that states a present (``Die Zustimmung Pekings ... ist``, ``wird
         ... gebaut``) or a future: not the story's past."""
         group = self._sentence_verbs(mention.sentence)
-        if mention.past and not (group.passive and group.tense is Tense.PRESENT):
+        if mention.past and not (
+            group.passive and group.tense is Tense.PRESENT and self._participle(mention)
+        ):
             return False  # a past form, unless the participle of a present passive
         return group.tense is not Tense.PAST and group.stated_present
+
+    def _participle(self, mention: EventMention) -> bool:
+        first = mention.trigger.text.split(" ", 1)[0].lower()
+        return self._tense_facts.participle.fullmatch(first) is not None
 
     def time_of(self, mention: EventMention) -> tuple[EventTime, float]:
         """The time of one event mention and the confidence in it."""
