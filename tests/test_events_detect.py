@@ -214,7 +214,7 @@ def test_deverbal_noun_with_its_own_date_is_an_event() -> None:
 
 
 def test_background_clause_after_a_conjunction() -> None:
-    from chronist.events.clauses import SegmentKind
+    from chronist.text.clauses import SegmentKind
 
     text = "Die Wirtschaft wuchs, und da man einen Krieg befürchtete, rüstete man auf."
     kinds = {m.trigger.lemma: m.kind for m in detect_events(text)}

@@ -18,7 +18,9 @@ from chronist.cli import main
 from chronist.events.lexicon import load_lexicon
 from chronist.lang import ENV_VARIABLE, available_languages
 from chronist.temporal.grammar import load_grammar
+from chronist.text.clauses import clause_facts
 from chronist.text.language import text_facts
+from chronist.text.verbs import tense_facts
 
 TEMPLATE = Path(__file__).resolve().parent / "data" / "template_lang" / "xx"
 TEXT = (
@@ -28,7 +30,7 @@ TEXT = (
 
 
 def _clear_caches() -> None:
-    for cached in (load_grammar, load_lexicon, text_facts):
+    for cached in (load_grammar, load_lexicon, text_facts, tense_facts, clause_facts):
         cached.cache_clear()
     from chronist.entities import names
 
@@ -89,6 +91,8 @@ def test_tag_entities_and_extract_run_on_it(
         ("discourse.toml", "range_join", r"discourse.toml: 'range_join' is missing"),
         ("lexicon.toml", "[bound]", r"lexicon.toml: class \[bound\] is missing"),
         ("events.toml", "[inflection]", r"events.toml: \[inflection\] needs"),
+        ("tense.toml", "perfect_auxiliaries", r"tense.toml: perfect_auxiliaries is missing"),
+        ("clauses.toml", "relative", r"clauses.toml: relative is missing"),
     ],
 )
 def test_a_missing_key_is_one_line_naming_file_and_key(

@@ -213,3 +213,16 @@ def test_biography_header_after_a_relative_clause_names_the_subject() -> None:
         "Wolfgang Amadeus Mozart geboren in Salzburg": "1756-01-27",
         "Wolfgang Amadeus Mozart gestorben in Wien": "1791-12-05",
     }
+
+
+def test_a_past_sentence_with_werden_under_a_modal_is_no_present_state() -> None:
+    """``sollte ... besetzt werden`` is told in the past ("werden" is an infinitive under
+    the modal); ``wird ... gebaut`` is a passive present, a present state."""
+    text = (
+        "Am 15. September 1950 landeten Truppen bei Incheon. Danach sollte die Stadt "
+        "besetzt werden. Bis November 1950 rückten sie vor. Heute wird dort ein Museum gebaut."
+    )
+    times = {e.trigger.lemma: e.time for e in build(text).events}
+    assert times["besetzen"].source is TimeSource.NARRATIVE
+    assert times["besetzen"].edtf == "1950-09-15/1950-11"
+    assert times["bauen"].value == "PRESENT_REF"

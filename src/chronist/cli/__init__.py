@@ -31,7 +31,7 @@ from typing import NoReturn, TextIO
 
 import chronist
 from chronist.cli.options import add_debug, add_document_options, add_output, megabytes
-from chronist.cli.output import one_line, output_error, silence_stdout, write_file
+from chronist.cli.output import one_line, output_error, silence_stdout, stream_stdout, write_file
 from chronist.errors import ChronistError, MissingInputError, OptionError
 from chronist.export.tagging import TagDocument, write_json, write_table, write_timeml
 from chronist.temporal.mention import Timex
@@ -353,14 +353,7 @@ def _emit(
             stream.write(write_timeml(document, text, list(timexes)))
 
     if output is None:
-        try:
-            write(sys.stdout)
-            sys.stdout.flush()
-        except BrokenPipeError:
-            raise
-        except OSError as error:
-            silence_stdout()
-            raise output_error(error, "standard output") from error
+        stream_stdout(write)
         return
     target = output / item.relative.parent / (item.relative.name + _FORMATS[format_name])
     resolved = target.resolve()

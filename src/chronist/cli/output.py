@@ -35,7 +35,8 @@ from chronist.errors import (
 )
 
 __all__ = [
-    "UniqueTargets", "one_line", "output_error", "write_file", "write_stdout", "write_text",
+    "UniqueTargets", "one_line", "output_error", "stream_stdout", "write_file", "write_stdout",
+    "write_text",
 ]  # fmt: skip
 
 _FULL = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC), errno.EFBIG}
@@ -100,8 +101,13 @@ def write_text(target: Path, text: str) -> None:
 
 def write_stdout(text: str) -> None:
     """Write to standard output and flush; a full device is a DiskFullError."""
+    stream_stdout(lambda stream: stream.write(text))
+
+
+def stream_stdout(write: Callable[[TextIO], object]) -> None:
+    """:func:`write_stdout` with a function that writes to the stream."""
     try:
-        sys.stdout.write(text)
+        write(sys.stdout)
         sys.stdout.flush()
     except BrokenPipeError:
         raise

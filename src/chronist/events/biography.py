@@ -14,10 +14,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from chronist.events.clauses import SegmentKind
 from chronist.events.detect import EventMention
 from chronist.events.lexicon import load_lexicon
 from chronist.events.model import Modality, Place, Trigger
+from chronist.text.clauses import SegmentKind
 from chronist.text.document import Document
 
 __all__ = ["header_events"]

@@ -21,12 +21,12 @@ from dataclasses import dataclass, replace
 
 from chronist.entities.types import Entity
 from chronist.events.arguments import EntityMention, entity_mentions, link_arguments
-from chronist.events.clauses import Segment, SegmentKind, segments
 from chronist.events.labels import noun_label, verb_label
 from chronist.events.lexicon import Form, Lexicon, Markers, TriggerKind, load_lexicon
 from chronist.events.model import Modality, Participant, Place, Trigger
 from chronist.events.reference import ReferenceMention
 from chronist.events.triggers import TriggerHit, find_triggers
+from chronist.text.clauses import Segment, SegmentKind, clause_facts, segments
 from chronist.text.document import Document
 from chronist.text.tokens import Token
 
@@ -252,7 +252,7 @@ def _sentence_events(context: _Context, sentence: tuple[int, int]) -> list[Event
     tokens = context.document.tokens_in(*sentence)
     if not tokens:
         return []
-    pieces = segments(text, tokens, markers)
+    pieces = segments(tokens, clause_facts(context.document.lang))
     hits = find_triggers(text, tokens, lexicon)
     if _heading(text, sentence, hits):
         return []

@@ -30,6 +30,7 @@ from typing import Any
 from chronist.errors import LanguageDataError, OptionError
 from chronist.lang import language_dir
 from chronist.lang.files import read_toml
+from chronist.text.clauses import read_clause_facts
 
 __all__ = [
     "Biography",
@@ -135,9 +136,6 @@ class Markers:
     reported_with: frozenset[str]
     opinion: frozenset[str]
     not_negating_after: frozenset[str]
-    relative: frozenset[str]
-    comparison: tuple[tuple[str, ...], ...]
-    background: frozenset[str]
     zu: str
     indefinite: frozenset[str]
     definite: frozenset[str]
@@ -148,16 +146,15 @@ class Markers:
     place_prepositions: frozenset[str]
     argument_prepositions: frozenset[str]
     place_nouns: tuple[str, ...]
-    present: frozenset[str]
     label_followers: frozenset[str]
     leading_noise: frozenset[str]
     date_introducers: frozenset[str]
-    past: frozenset[str]
-    participle: re.Pattern[str]  # a past participle: the sentence is not in the present
+    past: frozenset[str]  # past auxiliaries and modals: a verb after them is in the past
     clause_negation: frozenset[str]  # "nicht": negates the verb of its clause
     noun_negation: frozenset[str]  # "kein": negates the event noun after it
-    negating_start: frozenset[str]  # "ohne": a clause of what did not happen
-    coordination: frozenset[str]  # "und": no separated particle is looked for past it
+    coordination: frozenset[
+        str
+    ]  # "und": no separated particle is looked for past it (clauses.toml)
     genitive_articles: frozenset[str]  # "des": a name after it is the noun's participant
     label_articles: frozenset[str]  # a noun's label may go on after these
     definite_contractions: frozenset[str]  # "zum": the noun after it is definite
@@ -421,10 +418,6 @@ def _markers(data: dict[str, Any], path: Path) -> Markers:
         def words(table: dict[str, Any], key: str) -> frozenset[str]:
             return frozenset(str(w).lower() for w in table[key])
 
-        def phrases(table: dict[str, Any], key: str) -> tuple[tuple[str, ...], ...]:
-            found = (tuple(str(p).lower().split()) for p in table[key])
-            return tuple(sorted(found, key=len, reverse=True))
-
         return Markers(
             conditional=words(m, "conditional"),
             hypothetical=words(m, "hypothetical"),
@@ -434,9 +427,6 @@ def _markers(data: dict[str, Any], path: Path) -> Markers:
             reported_with=words(m, "reported_with"),
             opinion=words(m, "opinion"),
             not_negating_after=words(m, "not_negating_after"),
-            relative=words(c, "relative"),
-            comparison=phrases(c, "comparison"),
-            background=words(c, "background"),
             zu=str(c["zu"]),
             indefinite=words(c, "indefinite"),
             definite=words(c, "definite"),
@@ -447,16 +437,13 @@ def _markers(data: dict[str, Any], path: Path) -> Markers:
             place_prepositions=words(c, "place_prepositions"),
             argument_prepositions=words(c, "argument_prepositions"),
             place_nouns=tuple(sorted(words(c, "place_nouns"))),
-            present=words(c, "present"),
             label_followers=words(c, "label_followers"),
             leading_noise=words(c, "leading_noise"),
             date_introducers=words(c, "date_introducers"),
             past=words(c, "past"),
-            participle=re.compile(str(c["participle"])),
             clause_negation=words(m, "clause_negation"),
             noun_negation=words(m, "noun_negation"),
-            negating_start=words(c, "negating_start"),
-            coordination=words(c, "coordination"),
+            coordination=read_clause_facts(path.parent).coordination,
             genitive_articles=words(c, "genitive_articles"),
             label_articles=words(c, "label_articles"),
             definite_contractions=words(c, "definite_contractions"),
@@ -470,8 +457,6 @@ def _markers(data: dict[str, Any], path: Path) -> Markers:
         )
     except KeyError as error:
         raise LanguageDataError(f"{path}: missing key {error}") from None
-    except re.error as error:
-        raise LanguageDataError(f"{path}: [clauses] participle: bad pattern: {error}") from None
 
 
 _RELATIONS = frozenset({"after", "since", "before", "until", "end", "begin", "during"})

@@ -45,28 +45,11 @@ class TriggerHit:
         return self.entry.concept or self.entry.lemma
 
 
-def _particle_position(
-    tokens: list[Token], index: int, particle: str, coordination: frozenset[str]
-) -> int | None:
-    """Where the separated particle stands: a later token equal to it that closes
-    its clause (followed by punctuation, a coordination or the sentence end)."""
-    for position in range(index + 1, min(len(tokens), index + _PARTICLE_REACH)):
-        if tokens[position].text != particle:
-            continue
-        following = tokens[position + 1] if position + 1 < len(tokens) else None
-        if (
-            following is None
-            or following.text in _CLAUSE_END
-            or following.text.lower() in coordination
-        ):
-            return position
-    return None
-
-
 def _closing_particle(
     tokens: list[Token], index: int, particles: frozenset[str], coordination: frozenset[str]
 ) -> int | None:
-    """The first later token that is one of ``particles`` and closes its clause."""
+    """The first later token that is one of ``particles`` (a separated particle) and
+    closes its clause: followed by punctuation, a coordination or the sentence end."""
     for position in range(index + 1, min(len(tokens), index + _PARTICLE_REACH)):
         if tokens[position].text not in particles:
             continue
@@ -114,7 +97,8 @@ def _verb_reading(
         if not _requirement_met(tokens, entry):
             continue
         if entry.particle is not None:
-            position = _particle_position(tokens, index, entry.particle, markers.coordination)
+            particle = frozenset({entry.particle})
+            position = _closing_particle(tokens, index, particle, markers.coordination)
             if position is None:
                 continue
             text = f"{token.text} ... {tokens[position].text}"

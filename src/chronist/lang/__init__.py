@@ -1,9 +1,11 @@
 """Per-language data: one folder per language (``de/``, ``en/``).
 
 A language folder holds ``text.toml`` (sentence and token facts),
-``lexicon.toml`` (word forms with their values), ``rules.toml`` (the temporal
-grammar), ``discourse.toml`` (the cues anchoring reads), and, for timelines,
-``events.toml`` (event triggers, modality and clause words) and optionally
+``tense.toml`` (auxiliaries and tense cues, :mod:`chronist.text.verbs`),
+``clauses.toml`` (clause words, :mod:`chronist.text.clauses`), ``lexicon.toml``
+(word forms with their values), ``rules.toml`` (the temporal grammar),
+``discourse.toml`` (the cues anchoring reads), and, for timelines,
+``events.toml`` (event triggers and modality words) and optionally
 ``names.toml`` (people, places and organisations for a language without an
 entity model); ``examples/`` holds the example corpus that is the test suite.
 Adding a language is adding a folder: here, or in a directory named by

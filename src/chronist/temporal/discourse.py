@@ -7,28 +7,35 @@ whether a date moves the story's time or only looks back or ahead.
 
 from __future__ import annotations
 
-import re
-from enum import Enum
-
 from chronist.temporal.engine import Candidate
 from chronist.temporal.grammar import DiscourseCues
 from chronist.temporal.meaning import Explicit
 from chronist.temporal.values import Day, Grain, days_between
+from chronist.text.clauses import (
+    RELATIVE_OPENER,
+    SegmentKind,
+    clause_facts,
+    segment_at,
+    segments,
+)
 from chronist.text.segment import SpanIndex
-
-
-class Tense(Enum):
-    PAST = "past"
-    PRESENT = "present"
-    FUTURE = "future"
+from chronist.text.tokens import tokenize
+from chronist.text.verbs import Tense, read_verbs, tense_facts
 
 
 def sentence_tense(sentence: str, cues: DiscourseCues) -> Tense:
-    if cues.future.search(sentence):
-        return Tense.FUTURE
-    if cues.past.search(sentence):
-        return Tense.PAST
-    return Tense.PRESENT
+    """Which way the dates of a clause go, by the one verb-group reading of ``text/``:
+    its tense, and ahead for what is scheduled (``Im November wird gewählt``).
+
+    >>> from chronist.temporal.grammar import load_grammar
+    >>> cues = load_grammar("de").cues
+    >>> [sentence_tense(s, cues).value for s in ("Am Montag hat er gesiegt.", "Er siegt.")]
+    ['past', 'present']
+    """
+    if not cues.lang:
+        return Tense.PRESENT
+    group = read_verbs(sentence, tense_facts(cues.lang))
+    return Tense.FUTURE if group.scheduled else group.tense
 
 
 _HEADING_MAX = 90
@@ -122,9 +129,6 @@ def dated_headings(
     return sections
 
 
-_CLAUSE_BREAK = re.compile(r",|;|\s[–—-]\s")
-
-
 # How far around an expression its clause is looked for: bounds the work on
 # sentences thousands of characters long (lists, tables run together).
 _CLAUSE_REACH = 400
@@ -162,11 +166,37 @@ def dates_what_it_follows(text: str, sentence_start: int, start: int) -> bool:
 def in_background_clause(
     text: str, sentence: tuple[int, int], start: int, end: int, cues: DiscourseCues
 ) -> bool:
-    """A flashback in the pluperfect (``ersterer hatte ... im Juli 1917``) or a
-    relative clause (``..., die 1791 die Déclaration ... verfasste``)."""
-    before = _CLAUSE_BREAK.split(text[max(sentence[0], start - _CLAUSE_REACH) : start])
-    after = _CLAUSE_BREAK.split(text[end : min(sentence[1], end + _CLAUSE_REACH)], maxsplit=1)
-    clause = before[-1] + text[start:end] + after[0]
-    if cues.pluperfect.search(clause):
+    """A date in a relative clause (``..., die 1791 die Déclaration ... verfasste``) or
+    in a flashback in the pluperfect (``ersterer hatte ... im Juli 1917``): its clause
+    segment (:mod:`chronist.text.clauses`), from the sentence's tokens around it.
+
+    >>> from chronist.temporal.grammar import load_grammar
+    >>> text = "Paris kam, die 1791 die Déclaration verfasste."
+    >>> in_background_clause(text, (0, len(text)), 15, 19, load_grammar("de").cues)
+    True
+    """
+    facts = clause_facts(cues.lang)
+    low = max(sentence[0], start - _CLAUSE_REACH)
+    high = min(sentence[1], end + _CLAUSE_REACH)
+    # whether a segment is a relative clause is read from the break opening it and
+    # its own tokens (after a closing parenthesis also from the segment before the
+    # parenthesis): nothing further either side is tokenized, and nothing at all
+    # when another break (or none) opens it
+    opening = None
+    for opening in facts.break_pattern.finditer(text, low, start):  # noqa: B007
+        pass
+    following = facts.break_pattern.search(text, end, high)
+    opened_by = "" if opening is None else opening.group()
+    if opened_by not in (RELATIVE_OPENER, ")"):
+        begin = low if opening is None else opening.end()
+        stop = high if following is None else following.start()
+        return tense_facts(cues.lang).pluperfect.search(text, begin, stop) is not None
+    if opening is not None and opened_by != ")":
+        low = opening.start()
+    tokens = tokenize(text, cues.lang, low, high if following is None else following.end())
+    found = segment_at(segments(tokens, facts), start)
+    if found is None:
+        return False
+    if found.kind is SegmentKind.RELATIVE:
         return True
-    return len(before) > 1 and cues.relative_clause.match(clause) is not None
+    return tense_facts(cues.lang).pluperfect.search(text, found.start, found.end) is not None

@@ -20,6 +20,8 @@ from chronist.lang import language_dir
 from chronist.lang.files import read_toml
 from chronist.temporal.lazy_pattern import LazyPattern
 from chronist.temporal.lexicon_values import REQUIRED_CLASSES, LexValue, read_value
+from chronist.text.clauses import clause_facts
+from chronist.text.verbs import tense_facts
 
 _REFERENCE = re.compile(r"@([a-z][a-z0-9_]*)")
 _GROUP = re.compile(r"\(\?P<([a-zA-Z_][a-zA-Z0-9_]*)>")
@@ -149,10 +151,6 @@ class DiscourseCues:
     Each pattern is compiled the first time it is used.
     """
 
-    future: LazyPattern = _NEVER  # a clause about the future
-    past: LazyPattern = _NEVER  # a clause about the past
-    pluperfect: LazyPattern = _NEVER  # a flashback
-    relative_clause: LazyPattern = _NEVER  # a relative clause, at its start
     range_end: LazyPattern = _NEVER  # right after a date: a range's second end follows
     coordination: LazyPattern = _NEVER  # the gap between two coordinated dates
     range_join: LazyPattern = _NEVER  # the gap between the two ends of a range
@@ -165,23 +163,27 @@ class DiscourseCues:
     vantage: LazyPattern = _NEVER
     # before a clock time: it holds on each of several days ("jeweils 20 Uhr", "wochentags")
     every_day: LazyPattern = _NEVER
+    # the language, whose tense and clause facts (``text/verbs``, ``text/clauses``) it reads
+    lang: str = ""
 
 
 # cues a language may leave out (they then never match)
 _OPTIONAL_CUES = frozenset({"vantage", "every_day"})
 
 
-def load_cues(path: Path) -> DiscourseCues:
+def load_cues(path: Path, lang: str = "") -> DiscourseCues:
     """A language's discourse cues; every key must be there (each compiles on first use).
 
     >>> from chronist.lang import language_dir
     >>> cues = load_cues(language_dir("de") / "discourse.toml")
-    >>> bool(cues.future.search("Die Wahl wird im Mai stattfinden."))
+    >>> bool(cues.range_end.match("1950 bis 1953", 4))
     True
     """
     data = _load_toml(path)
     patterns: dict[str, LazyPattern] = {}
     for name in DiscourseCues.__slots__:
+        if name == "lang":
+            continue
         if name in _OPTIONAL_CUES and name not in data:
             continue
         source = data.get(name)
@@ -191,7 +193,7 @@ def load_cues(path: Path) -> DiscourseCues:
     unknown = set(data) - set(patterns)
     if unknown:
         raise LanguageDataError(f"{path}: unknown key(s) {', '.join(sorted(unknown))}")
-    return DiscourseCues(**patterns)
+    return DiscourseCues(**patterns, lang=lang or path.parent.name)
 
 
 @dataclass(frozen=True, slots=True)
@@ -351,7 +353,8 @@ def load_grammar(lang: str) -> Grammar:
     )
     count_nouns = lexicon.classes["count_noun"].compact_alternation()
     count_after = re.compile(r"\s+" + count_nouns + r"(?![\w])")
-    cues = load_cues(folder / "discourse.toml")
+    cues = load_cues(folder / "discourse.toml", lang)
+    tense_facts(lang), clause_facts(lang)  # checked when the language loads: read by anchoring
     stems = sorted({stem for rule in rules for stem in rule.stems})
     stem_pattern = re.compile("|".join(map(re.escape, stems))) if stems else None
     unused_names = frozenset(unused)

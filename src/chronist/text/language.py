@@ -8,7 +8,6 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -16,7 +15,7 @@ from typing import Any
 
 from chronist.errors import LanguageDataError
 from chronist.lang import language_dir
-from chronist.lang.files import read_toml
+from chronist.lang.checks import read_language_file
 
 __all__ = ["TEXT_FILE", "TextFacts", "is_ordinal_number", "read_text_facts", "text_facts"]
 
@@ -68,12 +67,7 @@ def read_text_facts(folder: Path) -> TextFacts:
     """The text facts of the language folder ``folder``; a LanguageDataError names
     the file and key when something required is missing or malformed."""
     path = folder / TEXT_FILE
-    try:
-        data = read_toml(path)
-    except FileNotFoundError:
-        raise LanguageDataError(f"{path}: missing (sentence and token facts)") from None
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
-        raise LanguageDataError(f"{path}: {error}") from None
+    data = read_language_file(path, "sentence and token facts")
     abbreviations = _required(data, path, "sentences", "abbreviations", list)
     heads = _required(data, path, "tokens", "ordinal_heads", list)
     endings = _words(_required(data, path, "names", "endings", list), path, "endings")

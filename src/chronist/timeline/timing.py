@@ -25,7 +25,6 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from chronist.events.clauses import SegmentKind, segments
 from chronist.events.detect import EventMention
 from chronist.events.lexicon import Markers
 from chronist.events.reference import ReferenceMention
@@ -37,7 +36,9 @@ from chronist.temporal.values import (
     Day,
     Mod,
 )
+from chronist.text.clauses import SegmentKind, clause_facts, segments
 from chronist.text.document import Document
+from chronist.text.verbs import Tense, VerbGroup, read_verbs, tense_facts
 from chronist.timeline.model import EventTime, TimeSource
 
 __all__ = ["Dater", "flag_implausible", "ordered", "usable"]
@@ -182,6 +183,8 @@ class Dater:
         self.document = document
         self.text = document.text
         self.markers = markers
+        self._tense_facts = tense_facts(document.lang)
+        self._clause_facts = clause_facts(document.lang)
         self.paragraphs = document.paragraph_index
         self.references = references
         self._references_by_start = sorted(references, key=lambda r: r.start)
@@ -190,7 +193,7 @@ class Dater:
             (self._date(t) for t in timexes if usable(t)), key=lambda d: d.timex.start
         )
         self._date_starts = [d.timex.start for d in self.dates]
-        self._words_of: tuple[tuple[int, int], frozenset[str]] = ((-1, -1), frozenset())
+        self._verbs_of: tuple[tuple[int, int], VerbGroup | None] = ((-1, -1), None)
         # Dates the text leaves partly open (1950-XX-XX) say which year the story is
         # in, but only fully specified dates close an interval.
         self._anchors = [d for d in self.dates if d.moves_story and _narrow(d.timex)]
@@ -218,7 +221,7 @@ class Dater:
         start = max(sentence[0], timex.start - _CLAUSE_REACH)
         # the clause's kind is read from its first words: nothing after the date matters
         tokens = self.document.tokens_in(start, timex.end)
-        for segment in segments(self.text, tokens, self.markers):
+        for segment in segments(tokens, self._clause_facts):
             if segment.start <= timex.start < segment.end + 1:
                 return segment.kind not in (SegmentKind.COMPARISON, SegmentKind.BACKGROUND)
         return True
@@ -356,20 +359,26 @@ class Dater:
             return Bounds(b.earliest_begin, b.latest_begin, b.earliest_begin, b.latest_begin)
         return b
 
-    def _sentence_words(self, sentence: tuple[int, int]) -> frozenset[str]:
-        if self._words_of[0] != sentence:
-            words = frozenset(t.text.lower() for t in self.document.tokens_in(*sentence))
-            self._words_of = (sentence, words)
-        return self._words_of[1]
+    def _sentence_verbs(self, sentence: tuple[int, int]) -> VerbGroup:
+        group = self._verbs_of[1]
+        if self._verbs_of[0] != sentence or group is None:
+            group = read_verbs(self.text[sentence[0] : sentence[1]], self._tense_facts)
+            self._verbs_of = (sentence, group)
+        return group
 
     def _present(self, mention: EventMention) -> bool:
-        """A sentence in the present tense (``Die Zustimmung Pekings ... ist``)."""
-        if mention.past:
-            return False
-        words = self._sentence_words(mention.sentence)
-        if words & self.markers.past or any(self.markers.participle.match(w) for w in words):
-            return False
-        return bool(words & self.markers.present)
+        """A sentence that states a present (``Die Zustimmung Pekings ... ist``, ``wird
+        ... gebaut``) or a future: not the story's past."""
+        group = self._sentence_verbs(mention.sentence)
+        if mention.past and not (
+            group.passive and group.tense is Tense.PRESENT and self._participle(mention)
+        ):
+            return False  # a past form, unless the participle of a present passive
+        return group.tense is not Tense.PAST and group.stated_present
+
+    def _participle(self, mention: EventMention) -> bool:
+        first = mention.trigger.text.split(" ", 1)[0].lower()
+        return self._tense_facts.participle.fullmatch(first) is not None
 
     def time_of(self, mention: EventMention) -> tuple[EventTime, float]:
         """The time of one event mention and the confidence in it."""

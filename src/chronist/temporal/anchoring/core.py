@@ -33,7 +33,6 @@ from chronist.temporal.calendar_math import (
     unknown_shift,
 )
 from chronist.temporal.discourse import (
-    Tense,
     dates_what_it_follows,
     in_background_clause,
     in_parentheses,
@@ -58,6 +57,7 @@ from chronist.temporal.values import (
 )
 from chronist.text.document import DocumentKind
 from chronist.text.segment import SpanIndex
+from chronist.text.verbs import Tense
 
 Kind = DocumentKind
 
@@ -269,8 +269,6 @@ class Anchorer(ABC):
             and dates_what_it_follows(self.text, *sentence[:1], candidate.start)
         ):
             return  # a look aside ("(bis 1671 Abt in Z)"), not a date of what it follows
-        if in_background_clause(self.text, sentence, candidate.start, candidate.end, self.cues):
-            return
         if self._later_vantage(value.year, sentence):
             return
         if value.grain == Grain.YEAR and not self._jump_confirmed(index, value.year):
@@ -289,6 +287,9 @@ class Anchorer(ABC):
         if value.grain >= Grain.MONTH and value.month is None:
             return  # "zwei Tage später" from a year alone says nothing new
         if value.grain >= Grain.DAY and value.day is None:
+            return
+        # last: it reads the tokens around the date
+        if in_background_clause(self.text, sentence, candidate.start, candidate.end, self.cues):
             return
         self.reference = _Reference(value, index, AnchorKind.TIMEX)
 

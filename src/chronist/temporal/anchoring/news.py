@@ -23,8 +23,8 @@ from chronist.temporal.anchoring.core import (
     _timex_like,
 )
 from chronist.temporal.anchoring.periods import reported_period
-from chronist.temporal.calendar_math import ordinal_distance
-from chronist.temporal.discourse import Tense, sentence_tense
+from chronist.temporal.calendar_math import easter_sunday, ordinal_distance
+from chronist.temporal.discourse import sentence_tense
 from chronist.temporal.meaning import Deictic, Explicit, Shift
 from chronist.temporal.mention import Anchor, AnchorKind
 from chronist.temporal.values import (
@@ -35,7 +35,9 @@ from chronist.temporal.values import (
     Resolved,
     Unit,
     days_between,
+    shift_day,
 )
+from chronist.text.verbs import Tense
 
 __all__ = ["NewsAnchorer"]
 
@@ -131,12 +133,15 @@ class NewsAnchorer(Anchorer):
                 anchor, at = Anchor(AnchorKind.TIMEX, None, str(said[1])), said[0]
             elif not meaning.year_shift:
                 # a yearless date in news: the year of writing, or the one before or after it
-                filled = self._news_year(index, replace(filled, year=self.dct.year))
+                this_year = replace(filled, year=self.dct.year)
+                filled = self._news_year(index, this_year, meaning.easter_offset)
                 anchor, at = Anchor(AnchorKind.DCT, None, self.dct.iso()), None
             # else "im März des folgenden Jahres": counted from the year the reference names
         return filled, (anchor, at)
 
-    def _news_year(self, index: int, point: CalendarPoint) -> CalendarPoint:
+    def _news_year(
+        self, index: int, point: CalendarPoint, easter_offset: int | None = None
+    ) -> CalendarPoint:
         """Choose last, this or next year for a yearless date by the sentence's tense.
 
         In the future tense the date must not have ended before the DCT, in the
@@ -145,10 +150,17 @@ class NewsAnchorer(Anchorer):
         "invited them to a ceremony on March 12"); otherwise the nearest one wins.
         A quarter is reported on after its end, so in the future tense it may
         have ended up to two months before ("will report third-quarter results").
+        A feast counted from Easter (``Fronleichnam``) is compared by its own day in
+        each year.
         """
         assert self.dct is not None
         tense = sentence_tense(self._around(index), self.cues)
         options = _around_year(point, self.dct.year)
+        if easter_offset is not None:
+            feasts = (
+                (o, shift_day(easter_sunday(o.year or 0), easter_offset)) for o, _, _ in options
+            )
+            options = [(option, day, day) for option, day in feasts]
         dct = self.dct
         if tense is Tense.FUTURE:
             # a quarter is reported on after its end: "will report third-quarter results"

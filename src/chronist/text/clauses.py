@@ -1,0 +1,201 @@
+"""Clause segments of a sentence's tokens, with offsets: one segmenter for every pass.
+
+A sentence is cut at the language's clause breaks (commas, semicolons, colons,
+dashes, parentheses); each piece is a :class:`Segment` whose kind says whether
+it can carry an event of the story (main or relative clause) or not (a
+comparison ``so wie ...``, a parenthesis, a clause starting with ``ohne``).
+Event detection reads the kinds; anchoring asks whether a date stands in a
+relative clause (``..., die 1791 die Déclaration verfasste``), which does not
+move the story's time. The words are data: ``lang/<code>/clauses.toml``.
+
+>>> from chronist.text.tokens import tokenize
+>>> text = "Truman rief den Sicherheitsrat an, der noch am selben Tag tagte."
+>>> facts = clause_facts("de")
+>>> [(text[s.start:s.end], s.kind.value) for s in segments(tokenize(text), facts)]
+[('Truman rief den Sicherheitsrat an', 'main'), ('der noch am selben Tag tagte.', 'relative')]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import Enum
+from functools import cache
+from pathlib import Path
+
+from chronist.lang import language_dir
+from chronist.lang.checks import pattern, read_language_file, word_list
+from chronist.text.tokens import Token
+
+__all__ = [
+    "CLAUSES_FILE",
+    "RELATIVE_OPENER",
+    "ClauseFacts",
+    "Segment",
+    "SegmentKind",
+    "clause_facts",
+    "read_clause_facts",
+    "segment_at",
+    "segments",
+]
+
+CLAUSES_FILE = "clauses.toml"
+# the break after which a relative clause opens (", der ...")
+RELATIVE_OPENER = ","
+
+
+class SegmentKind(Enum):
+    MAIN = "main"
+    RELATIVE = "relative"  # ", der ...": describes the word before it
+    COMPARISON = "comparison"  # "so wie ...", "anders als ...": another time or place
+    BACKGROUND = "background"  # "weil ...", "(...)": not the story's main line
+    NEGATED = "negated"  # "ohne ... abzuwarten"
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """Tokens ``first`` to ``last`` (exclusive) of the sentence, offsets ``start``/``end``."""
+
+    first: int
+    last: int
+    start: int
+    end: int
+    kind: SegmentKind
+
+
+@dataclass(frozen=True, slots=True)
+class ClauseFacts:
+    """The clause words of one language (``lang/<code>/clauses.toml``)."""
+
+    breaks: frozenset[str]  # tokens that end a segment
+    spaced_breaks: frozenset[str]  # ... only between spaces ("-": a dash, not "54-jähriger")
+    break_pattern: re.Pattern[str]  # any break, in the text (where a segment may end)
+    relative: frozenset[str]  # a relative pronoun after a comma opens a relative clause
+    also_articles: frozenset[str]  # relative words that are articles too: "der", not "which"
+    adjective: re.Pattern[str]  # "die ersten Truppen": an adjective before a noun, an article
+    comparison: tuple[tuple[str, ...], ...]  # "so wie", "anders als"
+    background: frozenset[str]  # "weil", "da"
+    negating_start: frozenset[str]  # "ohne"
+    coordination: frozenset[str]  # "und": may stand before a background word
+
+
+def read_clause_facts(folder: Path) -> ClauseFacts:
+    """The clause facts of the language folder ``folder``; a LanguageDataError names
+    the file and key when something required is missing or malformed."""
+    path = folder / CLAUSES_FILE
+    data = read_language_file(path, "clause words")
+    breaks = word_list(data, path, "breaks")
+    spaced = word_list(data, path, "spaced_breaks")
+    # a break between two digits is inside a number ("3,5"), as the tokenizer has it
+    alternatives = [rf"(?<!\d){re.escape(b)}|{re.escape(b)}(?!\d)" for b in breaks] + [
+        rf"(?<=\s){re.escape(b)}(?=\s)" for b in spaced
+    ]
+    return ClauseFacts(
+        breaks=frozenset(breaks),
+        spaced_breaks=frozenset(spaced),
+        break_pattern=re.compile("|".join(alternatives) or "(?!)"),
+        relative=frozenset(word_list(data, path, "relative")),
+        also_articles=frozenset(word_list(data, path, "also_articles")),
+        adjective=pattern(data, path, "adjective"),
+        comparison=tuple(tuple(p.split()) for p in word_list(data, path, "comparison", True)),
+        background=frozenset(word_list(data, path, "background")),
+        negating_start=frozenset(word_list(data, path, "negating_start")),
+        coordination=frozenset(word_list(data, path, "coordination")),
+    )
+
+
+@cache
+def clause_facts(lang: str) -> ClauseFacts:
+    """The clause facts of a language (cached)."""
+    return read_clause_facts(language_dir(lang))
+
+
+def _relative(words: list[Token], facts: ClauseFacts) -> bool:
+    """Whether a segment opening with a relative word after a comma is a relative
+    clause: no noun follows a word that is also an article (``die Truppen``, ``die
+    ersten Truppen``); ``dessen Sohn``, ``when Castro`` are relative clauses."""
+    word = words[0].text.lower()
+    if word not in facts.relative:
+        return False
+    if len(words) < 2 or word not in facts.also_articles:
+        return True
+    if words[1].is_capitalised:
+        return False
+    adjective = words[1].text
+    return not (  # an article before a noun is no adjective: ", der die Halbinsel verwüstete"
+        len(words) > 2
+        and words[2].is_capitalised
+        and adjective.lower() not in facts.relative
+        and facts.adjective.fullmatch(adjective)
+    )
+
+
+def _kind(
+    tokens: Sequence[Token], first: int, last: int, opener: str, facts: ClauseFacts
+) -> SegmentKind:
+    words = [t for t in tokens[first:last] if t.is_word]
+    lowered = [t.text.lower() for t in words]
+    if not words:
+        return SegmentKind.MAIN
+    if opener == "(":
+        return SegmentKind.BACKGROUND
+    if any(tuple(lowered[: len(phrase)]) == phrase for phrase in facts.comparison):
+        return SegmentKind.COMPARISON
+    lead = 1 if lowered[0] in facts.coordination and len(lowered) > 1 else 0
+    if lowered[lead] in facts.background:  # "(und) da man ... befürchtete"
+        return SegmentKind.BACKGROUND
+    if lowered[0] in facts.negating_start:
+        return SegmentKind.NEGATED
+    if opener == RELATIVE_OPENER and _relative(words, facts):
+        return SegmentKind.RELATIVE
+    return SegmentKind.MAIN
+
+
+def _breaks(tokens: Sequence[Token], index: int, facts: ClauseFacts) -> bool:
+    """Whether token ``index`` ends a segment."""
+    text = tokens[index].text
+    if text in facts.breaks:
+        return True
+    if text not in facts.spaced_breaks:
+        return False
+    before = tokens[index - 1].end < tokens[index].start if index > 0 else True
+    after = index + 1 == len(tokens) or tokens[index + 1].start > tokens[index].end
+    return before and after
+
+
+def segments(tokens: Sequence[Token], facts: ClauseFacts) -> list[Segment]:
+    """The clause segments of one sentence's ``tokens``."""
+    found: list[Segment] = []
+    first = 0
+    opener = ""
+    depth = 0
+    outer: list[SegmentKind] = []  # kinds of the segments a parenthesis interrupts
+    for index in range(len(tokens) + 1):
+        is_end = index == len(tokens)
+        text = "" if is_end else tokens[index].text
+        if not is_end and not _breaks(tokens, index, facts):
+            continue
+        if index > first:
+            kind = _kind(tokens, first, index, opener, facts)
+            if depth > 0 and kind is SegmentKind.MAIN:
+                kind = SegmentKind.BACKGROUND
+            elif opener == ")" and outer and kind is SegmentKind.MAIN:
+                kind = outer.pop()
+            found.append(Segment(first, index, tokens[first].start, tokens[index - 1].end, kind))
+        if not is_end:
+            if text == "(" and depth == 0:
+                outer = [found[-1].kind] if found and index == found[-1].last else []
+            depth += {"(": 1, ")": -1}.get(text, 0)
+            depth = max(depth, 0)
+            opener = text
+        first = index + 1
+    return found
+
+
+def segment_at(found: Sequence[Segment], offset: int) -> Segment | None:
+    """The segment holding the character at ``offset``, if any."""
+    for segment in found:
+        if segment.start <= offset < segment.end:
+            return segment
+    return None
