@@ -213,3 +213,19 @@ def test_biography_header_after_a_relative_clause_names_the_subject() -> None:
         "Wolfgang Amadeus Mozart geboren in Salzburg": "1756-01-27",
         "Wolfgang Amadeus Mozart gestorben in Wien": "1791-12-05",
     }
+
+
+def test_a_noun_that_joins_an_event_leaves_its_group_pointing_at_that_event() -> None:
+    """``Unterzeichnung ... Freundschaftsvertrags am 26. November 1883``: the treaty
+    joins the signing (same date); a later treaty of the same group looks back to
+    the signing, not to an event that does not exist (this was an IndexError)."""
+    timeline = build_timeline(
+        "Die ersten Beziehungen wurden mit der Unterzeichnung des Deutsch-Koreanischen "
+        "Handels-, Schiffahrts- und Freundschaftsvertrags am 26. November 1883 aufgenommen. "
+        "Mit dem Japan-Korea-Protektoratsvertrag von 1905 verlor Korea seine Souveränität.",
+        recognizer=lambda document: [],
+    )
+    assert [(e.trigger.lemma, e.time.edtf) for e in timeline.events] == [
+        ("Unterzeichnung", "1883-11-26"),
+        ("Japan-Korea-Protektoratsvertrag", "1905/.."),
+    ]
