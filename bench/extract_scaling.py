@@ -12,7 +12,13 @@ fresh subprocess that builds one timeline of the whole text (entities
 included) and reports its CPU time (the ratio uses it: the wall clock of a
 shared machine varies with its load), wall time and peak resident memory
 (``ru_maxrss``).
-Results go to ``results/extract_scaling.md`` and ``.json``.
+
+``--peer SRC`` also runs every size with another checkout's ``src`` folder
+first on the import path (an earlier commit: ``git worktree add`` or
+``git archive``), right after this one's run of the same size, so that both are
+measured under the same load: the table then gives the peer's figures and the
+ratios (throughput in characters per CPU second, peak memory).
+Results go to ``results/extract_scaling.md`` and ``.json``, with the load average.
 """
 
 from __future__ import annotations
@@ -20,6 +26,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import os
 import resource
 import subprocess
 import sys
@@ -74,10 +81,50 @@ def worker(path: str) -> None:
     print(json.dumps(result))
 
 
+def run_worker(path: Path, src: Path | None) -> dict[str, float]:
+    """One fresh process on ``path``: this checkout's code, or ``src``'s."""
+    env = dict(os.environ)
+    if src is not None:
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(src), env.get("PYTHONPATH")]))
+    done = subprocess.run(
+        [sys.executable, __file__, "--worker", str(path)],
+        check=True, capture_output=True, text=True, env=env,
+    )  # fmt: skip
+    result: dict[str, float] = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
+
+
+def _show(label: str, size: float, result: dict[str, float]) -> None:
+    print(
+        f"{label}{size:g} MB: {result['cpu']:.1f} s CPU, {result['seconds']:.1f} s wall, "
+        f"peak {result['peak_bytes'] / MB:.0f} MB, {result['events']:,} events",
+        flush=True,
+    )
+
+
+def table(rows: list[dict[str, float]]) -> list[str]:
+    """The Markdown table of one series of runs (this code's, or the peer's)."""
+    base = rows[0]
+    lines = [
+        "| MB | characters | CPU s | wall s | CPU time per MB vs the first | characters per CPU s "
+        "| peak MB | events |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for row in rows:
+        ratio = (row["cpu"] / base["cpu"]) / (row["mb"] / base["mb"])
+        lines.append(
+            f"| {row['mb']:g} | {row['characters']:,} | {row['cpu']:.1f} | {row['seconds']:.1f} "
+            f"| {ratio:.2f} | {row['characters'] / row['cpu']:,.0f} "
+            f"| {row['peak_bytes'] / MB:.0f} | {row['events']:,} |"
+        )
+    return lines
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="1,2,4,10", help="sizes in MB (default: 1,2,4,10)")
     parser.add_argument("--corpus", type=Path, default=CORPUS)
+    parser.add_argument("--peer", type=Path, help="src folder of an earlier checkout to compare")
     parser.add_argument("--worker", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker:
@@ -85,44 +132,54 @@ def main() -> None:
         return
     sizes = [float(size) for size in args.sizes.split(",")]
     work = Path(tempfile.mkdtemp(prefix="chronist-scaling-"))
-    rows = []
+    rows, peers = [], []
     for size in sizes:
         text = prose(int(size * MB), args.corpus)
         path = work / f"prose-{size:g}MB.txt"
         path.write_text(text, encoding="utf-8")
-        done = subprocess.run(
-            [sys.executable, __file__, "--worker", str(path)],
-            check=True, capture_output=True, text=True,
-        )  # fmt: skip
-        result = json.loads(done.stdout.strip().splitlines()[-1])
+        result = run_worker(path, None)
         result.update(mb=size, characters=len(text))
         rows.append(result)
-        print(
-            f"{size:g} MB: {result['cpu']:.1f} s CPU, {result['seconds']:.1f} s wall, "
-            f"peak {result['peak_bytes'] / MB:.0f} MB, {result['events']:,} events",
-            flush=True,
-        )
+        _show("", size, result)
+        if args.peer is not None:
+            peer = run_worker(path, args.peer)
+            peer.update(mb=size, characters=len(text))
+            peers.append(peer)
+            _show("peer ", size, peer)
         path.unlink(missing_ok=True)
-    base = rows[0]
+    work.rmdir()
+    load = os.getloadavg()
     lines = [
         "# `extract` on German prose: scaling and peak memory",
         "",
         "Wikipedia prose (blind-gold articles left out), one timeline of the whole",
-        "text per fresh process; `bench/extract_scaling.py`.",
+        "text per fresh process; `bench/extract_scaling.py`. Load average at the end "
+        f"{load[0]:.1f} / {load[1]:.1f} / {load[2]:.1f} (1 / 5 / 15 min) on "
+        f"{os.cpu_count()} cores: wall times are the shared machine's, the ratios use CPU time.",
         "",
-        "| MB | characters | CPU s | wall s | CPU time per MB vs the first | peak MB | events |",
-        "|---:|---:|---:|---:|---:|---:|---:|",
+        *table(rows),
     ]
-    for row in rows:
-        ratio = (row["cpu"] / base["cpu"]) / (row["mb"] / base["mb"])
-        lines.append(
-            f"| {row['mb']:g} | {row['characters']:,} | {row['cpu']:.1f} | {row['seconds']:.1f} "
-            f"| {ratio:.2f} "
-            f"| {row['peak_bytes'] / MB:.0f} | {row['events']:,} |"
-        )
-    work.rmdir()
+    if peers:
+        lines += [
+            "",
+            f"Peer: `{args.peer}`, each size run right after this code's.",
+            "",
+            *table(peers),
+            "",
+            "| MB | characters per CPU s, this / peer | peak memory, this / peer | same events |",
+            "|---:|---:|---:|---|",
+        ]
+        for row, peer in zip(rows, peers, strict=True):
+            lines.append(
+                f"| {row['mb']:g} | {peer['cpu'] / row['cpu']:.2f} "
+                f"| {row['peak_bytes'] / peer['peak_bytes']:.2f} "
+                f"| {'yes' if row['events'] == peer['events'] else 'no'} |"
+            )
     (BENCH / "results" / "extract_scaling.md").write_text("\n".join(lines) + "\n")
-    (BENCH / "results" / "extract_scaling.json").write_text(json.dumps(rows, indent=1) + "\n")
+    record = {"load_average": load, "rows": rows, "peer": str(args.peer) if peers else None}
+    if peers:
+        record["peer_rows"] = peers
+    (BENCH / "results" / "extract_scaling.json").write_text(json.dumps(record, indent=1) + "\n")
     print("\n".join(lines))
 
 

@@ -62,3 +62,17 @@ def test_a_token_ends_where_its_text_ends_and_cannot_change() -> None:
         Token("Krieg", 4, 12)
     with pytest.raises(AttributeError):
         token.start = 5
+
+
+def test_a_documents_tokens_are_the_tokenizers_made_on_demand() -> None:
+    from chronist.text.tokens import tokenize
+
+    text = "Am 15. September 1950 landeten Dr. Müllers Truppen.\n\nDanach: 1.000 Mann!"
+    document = Document(text)
+    tokens = tokenize(text)
+    assert list(document.tokens) == tokens and len(document.tokens) == len(tokens)
+    assert document.tokens[-1] == tokens[-1] and document.tokens[2:4] == tokens[2:4]
+    for start, end in [*document.sentences, (3, 21), (4, 30), (0, len(text))]:
+        assert document.tokens_in(start, end) == [
+            t for t in tokens if start <= t.start and t.end <= end
+        ]

@@ -226,3 +226,19 @@ def test_a_past_sentence_with_werden_under_a_modal_is_no_present_state() -> None
     assert times["besetzen"].source is TimeSource.NARRATIVE
     assert times["besetzen"].edtf == "1950-09-15/1950-11"
     assert times["bauen"].value == "PRESENT_REF"
+
+
+def test_a_noun_that_joins_an_event_leaves_its_group_pointing_at_that_event() -> None:
+    """``Unterzeichnung ... Freundschaftsvertrags am 26. November 1883``: the treaty
+    joins the signing (same date); a later treaty of the same group looks back to
+    the signing, not to an event that does not exist (this was an IndexError)."""
+    timeline = build_timeline(
+        "Die ersten Beziehungen wurden mit der Unterzeichnung des Deutsch-Koreanischen "
+        "Handels-, Schiffahrts- und Freundschaftsvertrags am 26. November 1883 aufgenommen. "
+        "Mit dem Japan-Korea-Protektoratsvertrag von 1905 verlor Korea seine Souveränität.",
+        recognizer=lambda document: [],
+    )
+    assert [(e.trigger.lemma, e.time.edtf) for e in timeline.events] == [
+        ("Unterzeichnung", "1883-11-26"),
+        ("Japan-Korea-Protektoratsvertrag", "1905/.."),
+    ]

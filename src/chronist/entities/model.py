@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from functools import cache
 
 import pycrfsuite  # type: ignore[import-untyped]
@@ -12,7 +12,7 @@ from chronist.entities.gazetteer_pass import apply_lexical_passes
 from chronist.entities.resources import data_path, lexicon
 from chronist.errors import ModelError
 
-__all__ = ["MODEL_FILE", "tag_sentences"]
+__all__ = ["MODEL_FILE", "tag_each", "tag_sentences"]
 
 MODEL_FILE = "ner-de.crfsuite"
 
@@ -40,17 +40,23 @@ def tag_sentences(sentences: Sequence[Sequence[str]]) -> list[list[str]]:
     >>> tag_sentences([["Truman", "traf", "Stalin", "in", "Moskau", "."]])[0]
     ['B-PER', 'O', 'B-PER', 'O', 'B-LOC', 'O']
     """
+    return list(tag_each(sentences))
+
+
+def tag_each(sentences: Iterable[Sequence[str]]) -> Iterator[list[str]]:
+    """The labels of :func:`tag_sentences`, one sentence at a time: a long
+    document's sentences need not all be held at once."""
     tagger = _tagger()
     words = lexicon()
-    labels: list[list[str]] = []
-    for sentence in sentences:
-        if not sentence:
-            labels.append([])
-            continue
-        best = list(tagger.tag(sentence_features(sentence, words)))
-        labels.append(apply_lexical_passes(sentence, _boost_recall(tagger, sentence, best)))
-    forget_words()
-    return labels
+    try:
+        for sentence in sentences:
+            if not sentence:
+                yield []
+                continue
+            best = list(tagger.tag(sentence_features(sentence, words)))
+            yield apply_lexical_passes(sentence, _boost_recall(tagger, sentence, best))
+    finally:
+        forget_words()
 
 
 def _boost_recall(tagger: pycrfsuite.Tagger, words: Sequence[str], best: list[str]) -> list[str]:

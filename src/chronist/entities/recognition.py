@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
+from itertools import pairwise, tee
 
 from chronist.entities.aliases import add_aliases, alias_names
 from chronist.entities.coreference import TypedMention, canonical, cluster_mentions, group_type
@@ -10,7 +12,7 @@ from chronist.entities.corpus import spans_of
 from chronist.entities.evidence import PlaceEvidence, resolve_entities
 from chronist.entities.gazetteer_pass import known_names
 from chronist.entities.language import EntityFacts, entity_facts
-from chronist.entities.model import tag_sentences
+from chronist.entities.model import tag_each
 from chronist.entities.names import has_names, recognize_names
 from chronist.entities.places import PlaceKind, gazetteer
 from chronist.entities.resources import lexicon
@@ -27,10 +29,14 @@ _TYPES = {t.value: t for t in EntityType}
 _EDGE_PUNCT = frozenset("\"'„“”»«‚‘’()[]-–—,.:;")
 
 
-def _tagged_mentions(text: str, sentences: list[list[Token]]) -> list[TypedMention]:
-    labels = tag_sentences([[t.text for t in s] for s in sentences])
+def _tagged_mentions(document: Document) -> list[TypedMention]:
+    """The tagger's mentions, sentence by sentence: only one sentence's tokens
+    and labels are held at a time."""
+    text = document.text
+    sentences = (document.tokens_in(start, end) for start, end in document.sentences)
+    held, read = tee(sentence for sentence in sentences if sentence)  # one sentence buffered
     found: list[TypedMention] = []
-    for sentence, tags in zip(sentences, labels, strict=True):
+    for sentence, tags in zip(held, tag_each([t.text for t in s] for s in read), strict=True):
         for start, end, kind in sorted(spans_of(tags)):
             while start < end and sentence[start].text in _EDGE_PUNCT:
                 start += 1
@@ -46,7 +52,7 @@ def _tagged_mentions(text: str, sentences: list[list[Token]]) -> list[TypedMenti
     return found
 
 
-def _propagate(tokens: list[Token], found: list[TypedMention]) -> list[TypedMention]:
+def _propagate(tokens: Iterable[Token], found: list[TypedMention]) -> list[TypedMention]:
     """Document-level consistency: tag further occurrences of a one-word name
     (or a person's surname) found elsewhere in the document, and its genitive,
     where the tagger missed them; a person's name found in the document wins
@@ -68,10 +74,10 @@ def _propagate(tokens: list[Token], found: list[TypedMention]) -> list[TypedMent
         else m
         for m in found
     ]
-    covered = {i for m in found for i in range(m.mention.start, m.mention.end)}
+    covered = _Spans([(m.mention.start, m.mention.end) for m in found])
     extra: list[TypedMention] = []
     for token in tokens:
-        if token.start in covered or not token.text[:1].isupper():
+        if not token.text[:1].isupper() or covered.overlap(token.start, token.start + 1):
             continue
         kind = names.get(token.text)
         if kind is None and token.text.endswith("s"):
@@ -260,9 +266,7 @@ def find_mentions(document: Document) -> list[TypedMention]:
     [('Truman', 'PER'), ('Stalin', 'PER')]
     """
     facts = entity_facts(document.lang)
-    sentences = [document.tokens_in(start, end) for start, end in document.sentences]
-    sentences = [sentence for sentence in sentences if sentence]
-    found = _propagate(document.tokens, _tagged_mentions(document.text, sentences))
+    found = _propagate(document.tokens, _tagged_mentions(document))
     timex_spans, _ = _timex_layer(document)
     split = [piece for m in found for piece in _split_title(m, facts)]
     spans = _Spans(timex_spans)
@@ -300,12 +304,10 @@ def _add_institutions(
     """``des Kongresses``, ``der Senat``: an institution after an article is an organisation."""
     covered = _Spans([(m.mention.start, m.mention.end) for m in found])
     extra = []
-    tokens = document.tokens
-    for index in range(1, len(tokens)):
-        token = tokens[index]
+    for before, token in pairwise(document.tokens):
         if token.text not in facts.institutions:
             continue
-        after_article = tokens[index - 1].text.lower() in facts.articles
+        after_article = before.text.lower() in facts.articles
         if after_article and not covered.overlap(token.start, token.start + 1):
             extra.append(TypedMention(Mention(token.text, token.start, token.end), EntityType.ORG))
     return sorted([*found, *extra], key=lambda m: m.mention.start) if extra else found

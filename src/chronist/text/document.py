@@ -14,17 +14,19 @@ timeline) add their own typed layers beside it and hand them on.
 
 from __future__ import annotations
 
+from array import array
 from bisect import bisect_left
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import Enum
-from typing import Any
+from typing import Any, overload
 
 from chronist.errors import OptionError
 from chronist.text.segment import SpanIndex, paragraph_spans, sentence_spans
-from chronist.text.tokens import Token, tokenize
+from chronist.text.tokens import Token, split_tokens
 
-__all__ = ["Document", "DocumentKind", "check_dct", "check_kind"]
+__all__ = ["Document", "DocumentKind", "Tokens", "check_dct", "check_kind"]
 
 
 class DocumentKind(Enum):
@@ -60,6 +62,37 @@ def check_dct(dct: str | date | None) -> str | None:
     except ValueError:
         raise OptionError(f"invalid --dct {dct!r}: expected a calendar day as YYYY-MM-DD") from None
     return day.isoformat()
+
+
+class Tokens(Sequence[Token]):
+    """A document's tokens in text order, each made when it is read.
+
+    >>> tokens = Document("Truman traf Stalin.").tokens
+    >>> len(tokens), tokens[2], [t.text for t in tokens[-2:]]
+    (4, Token(text='Stalin', start=12, end=18), ['Stalin', '.'])
+    """
+
+    __slots__ = ("_starts", "_texts")
+
+    def __init__(self, texts: list[str], starts: array[int]) -> None:
+        self._texts, self._starts = texts, starts
+
+    def __len__(self) -> int:
+        return len(self._texts)
+
+    @overload
+    def __getitem__(self, index: int) -> Token: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Token]: ...
+
+    def __getitem__(self, index: int | slice) -> Token | list[Token]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        return Token(self._texts[index], self._starts[index])
+
+    def __iter__(self) -> Iterator[Token]:
+        return map(Token, self._texts, self._starts)
 
 
 @dataclass(frozen=True)
@@ -137,23 +170,32 @@ class Document:
         return found
 
     @property
-    def tokens(self) -> list[Token]:
-        """Every token of the text (see :mod:`chronist.text.tokens`)."""
-        if "tokens" not in self._parts:
-            self._parts["tokens"] = tokenize(self.text, self.lang)
-            self._parts["token_starts"] = [t.start for t in self._parts["tokens"]]
-        found: list[Token] = self._parts["tokens"]
-        return found
+    def tokens(self) -> Tokens:
+        """Every token of the text (see :mod:`chronist.text.tokens`), in text order."""
+        return Tokens(*self._token_table())
 
     def tokens_in(self, start: int, end: int) -> list[Token]:
         """The tokens that lie inside ``[start, end)``."""
-        tokens = self.tokens
-        starts: list[int] = self._parts["token_starts"]
+        texts, starts = self._token_table()
         first = bisect_left(starts, start)
         last = bisect_left(starts, end, first)
-        while last > first and tokens[last - 1].end > end:
+        while last > first and starts[last - 1] + len(texts[last - 1]) > end:
             last -= 1
-        return tokens[first:last]
+        return list(map(Token, texts[first:last], starts[first:last]))
+
+    def _token_table(self) -> tuple[list[str], array[int]]:
+        """Each token's text (one string per distinct word) and start, split once.
+
+        A token object is made only when a pass asks for it: a long document
+        has millions of tokens, and two slots per token is all it keeps.
+        """
+        if "tokens" not in self._parts:
+            texts: list[str] = []
+            starts = array("q")
+            split_tokens(self.text, texts, starts, self.lang)
+            self._parts["tokens"] = (texts, starts)
+        table: tuple[list[str], array[int]] = self._parts["tokens"]
+        return table
 
     def _index(self, name: str) -> SpanIndex:
         key = f"{name}_index"

@@ -12,10 +12,11 @@ token of its own. Sentences are :mod:`chronist.text.segment`'s, read through
 from __future__ import annotations
 
 import re
+from collections.abc import MutableSequence
 
 from chronist.text.language import is_ordinal_number, text_facts
 
-__all__ = ["Token", "tokenize"]
+__all__ = ["Token", "split_tokens", "tokenize"]
 
 
 class Token:
@@ -81,24 +82,30 @@ _TOKEN_RE = re.compile(
 )
 
 
-def _split_trailing_dot(
-    text: str, start: int, keep: bool, known: dict[str, str]
-) -> tuple[Token, ...]:
-    if keep or not text.endswith(".") or len(text) == 1:
-        return (Token(known.setdefault(text, text), start),)
-    end = start + len(text)
-    word = text[:-1]
-    return (Token(known.setdefault(word, word), start), Token(".", end - 1))
-
-
 def tokenize(text: str, lang: str = "de", start: int = 0, end: int | None = None) -> list[Token]:
     """Split ``text`` into tokens with half-open code-point offsets.
 
     >>> [t.text for t in tokenize("Am 15. September landete MacArthurs Armee.")]
     ['Am', '15.', 'September', 'landete', 'MacArthurs', 'Armee', '.']
     """
+    texts: list[str] = []
+    starts: list[int] = []
+    split_tokens(text, texts, starts, lang, start, end)
+    return [Token(word, at) for word, at in zip(texts, starts, strict=True)]
+
+
+def split_tokens(
+    text: str,
+    texts: MutableSequence[str],
+    starts: MutableSequence[int],
+    lang: str = "de",
+    start: int = 0,
+    end: int | None = None,
+) -> None:
+    """Append each token's text to ``texts`` and its start to ``starts``: the
+    tokens of :func:`tokenize` without one object per token (a long document
+    keeps millions of them; ``starts`` may be an ``array``)."""
     facts = text_facts(lang)
-    tokens: list[Token] = []
     known: dict[str, str] = {}  # one string per distinct word: a long text repeats its words
     for match in _TOKEN_RE.finditer(text, start, len(text) if end is None else end):
         value = match.group()
@@ -111,17 +118,23 @@ def tokenize(text: str, lang: str = "de", start: int = 0, end: int | None = None
                 or (len(stem) == 1 and value[0].isupper())
                 or (facts.ordinal_dot and is_ordinal_number(value[:-1]) and _goes_on(text, match))
             )
-            tokens.extend(_split_trailing_dot(value, at, keep, known))
         elif kind == "num":
             following = text[match.end() : match.end() + 40].lstrip()
             keep = facts.ordinal_dot and (
                 _is_ordinal(following, facts.ordinal_heads)
                 or (is_ordinal_number(value[:-1]) and _goes_on(text, match))
             )
-            tokens.extend(_split_trailing_dot(value, at, keep, known))
         else:
-            tokens.append(Token(known.setdefault(value, value), at))
-    return tokens
+            keep = True
+        if keep or not value.endswith(".") or len(value) == 1:
+            texts.append(known.setdefault(value, value))
+            starts.append(at)
+        else:  # the dot is a token of its own
+            word = value[:-1]
+            texts.append(known.setdefault(word, word))
+            starts.append(at)
+            texts.append(".")
+            starts.append(at + len(word))
 
 
 def _goes_on(text: str, match: re.Match[str]) -> bool:

@@ -95,11 +95,15 @@ def merge_mentions(
             target, at = by_group[group]
             if sentences - at <= lexicon.coreference_reach:
                 known = target  # "die Landung bei Incheon" ... "die Invasion"
+        joins = known if known is not None and _same_event(events[known], mention, time) else None
         if mention.noun and group is not None:
-            by_group[group] = (by_concept.get(mention.concept.lower(), len(events)), sentences)
-        if known is not None and _same_event(events[known], mention, time):
-            if mention.sentence not in seen[known]:
-                seen[known][mention.sentence] = Evidence.of(text, *mention.sentence)
+            # the event this noun names: its concept's, else the one it joins, else its own
+            own = by_concept.get(mention.concept.lower())
+            named = own if own is not None else joins if joins is not None else len(events)
+            by_group[group] = (named, sentences)
+        if joins is not None:
+            if mention.sentence not in seen[joins]:
+                seen[joins][mention.sentence] = Evidence.of(text, *mention.sentence)
             continue
         evidence = Evidence.of(text, *mention.sentence)
         event = Event(

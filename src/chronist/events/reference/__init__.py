@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections import deque
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -150,6 +151,7 @@ class ReferenceTable:
                     self._index.setdefault(stems[0], []).append((stems, event))
         for entries in self._index.values():
             entries.sort(key=lambda entry: len(entry[0]), reverse=True)
+        self._longest = max((len(e[0][0]) for e in self._index.values()), default=1)
 
     def __len__(self) -> int:
         return len(self.events)
@@ -159,32 +161,33 @@ class ReferenceTable:
         after a word that makes it another event of that kind (``einen neuen
         Koreakrieg``, in the language's ``text.toml``) is not one."""
         not_the_named = text_facts(lang).not_the_named
-        words = [(m.start(), m.end(), _stem(m.group())) for m in _WORD.finditer(text)]
+        # the words still to match, read as the scan goes: never more than the
+        # longest name's words are held, however long the text
+        words = ((m.start(), m.end(), _stem(m.group())) for m in _WORD.finditer(text))
+        ahead: deque[tuple[int, int, str]] = deque()
         found: list[ReferenceMention] = []
-        index = 0
-        while index < len(words):
-            match = self._match_at(words, index)
+        while True:
+            while len(ahead) < self._longest and (word := next(words, None)) is not None:
+                ahead.append(word)
+            if not ahead:
+                return found
+            match = self._match_at(ahead)
             if match is None:
-                index += 1
+                ahead.popleft()
                 continue
             size, event = match
-            before = text[max(0, words[index][0] - 30) : words[index][0]].split()
-            if before and before[-1].lower() in not_the_named:
-                index += size
-                continue
-            start, end = words[index][0], words[index + size - 1][1]
-            found.append(ReferenceMention(event, start, end, text[start:end].rstrip(".")))
-            index += size
-        return found
+            start, end = ahead[0][0], ahead[size - 1][1]
+            before = text[max(0, start - 30) : start].split()
+            if not before or before[-1].lower() not in not_the_named:
+                found.append(ReferenceMention(event, start, end, text[start:end].rstrip(".")))
+            for _ in range(size):
+                ahead.popleft()
 
-    def _match_at(
-        self, words: Sequence[tuple[int, int, str]], index: int
-    ) -> tuple[int, ReferenceEvent] | None:
-        for stems, event in self._index.get(words[index][2], ()):
+    def _match_at(self, words: Sequence[tuple[int, int, str]]) -> tuple[int, ReferenceEvent] | None:
+        """The longest name that the first of ``words`` begins, and its size in words."""
+        for stems, event in self._index.get(words[0][2], ()):
             size = len(stems)
-            if index + size <= len(words) and all(
-                words[index + k][2] == stems[k] for k in range(size)
-            ):
+            if size <= len(words) and all(words[k][2] == stems[k] for k in range(size)):
                 return size, event
         return None
 
