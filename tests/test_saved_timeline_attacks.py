@@ -83,6 +83,7 @@ REFUSED = {
     "impossible day in bounds": _set("events.0.time.earliest_begin", "1950-09-31"),
     "29 February 2023 in bounds": _set("events.0.time.latest_end", "2023-02-29"),
     "impossible day in a value": _set("events.0.time.value", "1950-09-31"),
+    "29 February of 2 BC (a common year) in a value": _set("events.0.time.value", "BC0002-02-29"),
     "impossible day in an EDTF": _set("events.0.time.edtf", "1950-02-30/1951"),
     "impossible creation day": _set("document.dct", "2023-02-29"),
     "month 13": _set("timexes.0.earliest_begin", "1950-13-01"),
@@ -105,6 +106,13 @@ def _saved() -> Json:
     assert data["events"] and data["entities"] and data["timexes"]
     data["events"][0]["evidence"]["end"] = max(data["events"][0]["evidence"]["end"], 99)
     return data
+
+
+def test_a_leap_day_before_the_common_era_is_read_back() -> None:
+    """TIMEX3 ``BC0001`` is 1 BC, the astronomical year 0, a leap year."""
+    data = copy.deepcopy(_saved())
+    data["events"][0]["time"]["value"] = "BC0001-02-29"
+    assert from_json(data).events[0].time.value == "BC0001-02-29"
 
 
 @pytest.mark.parametrize("name", sorted(REFUSED))

@@ -38,7 +38,8 @@ _TYPES: dict[str, tuple[type, ...]] = {
 }
 _MAX_DEPTH = 32
 _DATED = frozenset({"day", "edtf", "timex_value"})  # $defs whose days must exist
-_DAY_IN = re.compile(r"(?<![0-9])-?[0-9]{4,}-[0-9]{2}-[0-9]{2}(?![0-9])")
+# a day in an EDTF (astronomical year, "-0001" is 2 BC) or TIMEX3 value ("BC0001" is 1 BC)
+_DAY_IN = re.compile(r"(?<![0-9])(?:BC|-)?[0-9]{4,}-[0-9]{2}-[0-9]{2}(?![0-9])")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
@@ -151,6 +152,10 @@ def _spans(data: Json) -> list[tuple[str, Json]]:
 
 
 def _day_key(value: str) -> tuple[int, int, int]:
+    """``(astronomical year, month, day)``: ``BC0001`` (TIMEX3) is the year 0."""
+    if value.startswith("BC"):
+        year, month, day = value[2:].split("-")[:3]
+        return 1 - int(year), int(month), int(day)
     negative = value.startswith("-")
     year, month, day = value.lstrip("-").split("-")[:3]
     return (-int(year) if negative else int(year)), int(month), int(day)
