@@ -242,3 +242,47 @@ def test_a_noun_that_joins_an_event_leaves_its_group_pointing_at_that_event() ->
         ("Unterzeichnung", "1883-11-26"),
         ("Japan-Korea-Protektoratsvertrag", "1905/.."),
     ]
+
+
+def test_the_cycle_collector_is_paused_for_a_run_and_resumed_after() -> None:
+    """The passes run without the cycle collector (its full scans made long texts
+    superlinear); it runs again afterwards, and stays off if the caller had turned it off."""
+    import gc
+
+    seen: list[bool] = []
+
+    def recognizer(document: object) -> list[object]:
+        seen.append(gc.isenabled())
+        return []
+
+    build_timeline("Am 3. Mai 1950 begann es.", recognizer=recognizer)
+    assert seen == [False] and gc.isenabled()
+    gc.disable()
+    try:
+        build_timeline("Am 3. Mai 1950 begann es.", recognizer=recognizer)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_overlapping_runs_in_threads_resume_the_collector_when_the_last_ends() -> None:
+    import gc
+    import threading
+
+    from chronist.timeline.collector import collector_paused
+
+    inside, release = threading.Event(), threading.Event()
+
+    def long_run() -> None:
+        with collector_paused():
+            inside.set()
+            release.wait(10)
+
+    thread = threading.Thread(target=long_run)
+    thread.start()
+    inside.wait(10)
+    build_timeline("Am 3. Mai 1950 begann es.", recognizer=lambda document: [])
+    assert not gc.isenabled()  # the other run is still going
+    release.set()
+    thread.join(10)
+    assert gc.isenabled()

@@ -23,6 +23,7 @@ from chronist.events.reference import ReferenceTable, load_reference
 from chronist.temporal.grammar import load_grammar
 from chronist.temporal.tagger import tagging
 from chronist.text.document import Document, check_dct
+from chronist.timeline.collector import collector_paused
 from chronist.timeline.model import (
     AnchorUse,
     Event,
@@ -161,6 +162,15 @@ def annotate(
     Each pass reads the document's paragraphs, sentences and tokens, split once,
     and what the passes before it found.
     """
+    with collector_paused():
+        return _annotate(document, recognizer, reference)
+
+
+def _annotate(
+    document: Document,
+    recognizer: Recognizer | None,
+    reference: ReferenceTable | None,
+) -> Timeline:
     lang = document.lang
     load_grammar(lang)  # an unknown language is said as such
     try:
