@@ -288,8 +288,16 @@ class Anchorer(ABC):
             return  # "zwei Tage später" from a year alone says nothing new
         if value.grain >= Grain.DAY and value.day is None:
             return
-        # last: it reads the tokens around the date
-        if in_background_clause(self.text, sentence, candidate.start, candidate.end, self.cues):
+        # last: it reads the tokens around the date. A date in a relative or pluperfect
+        # clause is a look aside while the paragraph has a date of its own; the first
+        # date of a paragraph without one sets its time ("OS/2, dessen Version 1.0 im
+        # Jahr 1987 erschien ... erst Jahre später")
+        dated_paragraph = self.reference is None or self._stated_since(
+            index, self.reference, self.paragraphs
+        )
+        if dated_paragraph and in_background_clause(
+            self.text, sentence, candidate.start, candidate.end, self.cues
+        ):
             return
         self.reference = _Reference(value, index, AnchorKind.TIMEX)
 
