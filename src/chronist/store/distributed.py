@@ -230,11 +230,7 @@ def _merge(
     for status, state in merge_shards(writer, connection, folders):
         if state == "failed":
             report.failed.append(Failure(status.name, status.message or status.name))
-        elif state == "stored":
-            report.stored += 1
-        elif state == "replaced":
-            report.replaced += 1
+            if progress is not None:
+                progress.advance(state, status.name)
         else:
-            report.skipped += 1
-        if progress is not None:
-            progress.advance(state, status.name)
+            report.count(state, status.name, progress)

@@ -66,6 +66,18 @@ class IngestReport:
     def ok(self) -> bool:
         return not self.failed
 
+    def count(self, status: str, name: str, progress: Progress | None) -> None:
+        """Count one document's outcome (``stored``, ``replaced`` or a kind of skip)
+        and show it on the progress bar."""
+        if status == "replaced":
+            self.replaced += 1
+        elif status == "stored":
+            self.stored += 1
+        else:
+            self.skipped += 1
+        if progress is not None:
+            progress.advance(status, name)
+
 
 class Progress(Protocol):
     def start(self, total: int) -> None: ...
@@ -125,9 +137,7 @@ def _results(
             if isinstance(source, Source):
                 status = writer.status(source)
                 if status is not None:
-                    report.skipped += 1
-                    if progress is not None:
-                        progress.advance(status, source.name)
+                    report.count(status, source.name, progress)
                     continue
             yield source
 
@@ -203,14 +213,7 @@ def ingest(
                 with connect(store, read_only=False) as connection:
                     for extracted in buffered:
                         status = writer.write(connection, extracted)
-                        if status == "replaced":
-                            report.replaced += 1
-                        elif status == "stored":
-                            report.stored += 1
-                        else:
-                            report.skipped += 1
-                        if progress is not None:
-                            progress.advance(status, extracted.name)
+                        report.count(status, extracted.name, progress)
                 buffered.clear()
             last_flush = time.monotonic()
 
