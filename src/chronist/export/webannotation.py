@@ -17,27 +17,27 @@ import re
 from typing import Any
 from urllib.parse import quote
 
+from chronist.events.model import Evidence
 from chronist.export.dates import edtf_of
 from chronist.timeline.model import Timeline
 
 __all__ = ["to_webannotation", "webannotation_dict"]
 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
-_CONTEXT_CHARS = 32
 _GEONAMES = re.compile(r"^geonames:(\d+)$")
 
 
 def _target(timeline: Timeline, source: str, start: int, end: int) -> dict[str, Any]:
-    text = timeline.document.text
+    said = Evidence.of(timeline.document.text, start, end)
     return {
         "source": source,
         "selector": [
             {"type": "TextPositionSelector", "start": start, "end": end},
             {
                 "type": "TextQuoteSelector",
-                "exact": text[start:end],
-                "prefix": text[max(0, start - _CONTEXT_CHARS) : start],
-                "suffix": text[end : end + _CONTEXT_CHARS],
+                "exact": said.exact,
+                "prefix": said.prefix,
+                "suffix": said.suffix,
             },
         ],
     }

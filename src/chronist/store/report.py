@@ -10,8 +10,10 @@ label says how many documents tell it, and when they disagree on its date.
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from typing import Any
 
+from chronist.events.model import Evidence
 from chronist.store.export import collection_timeline
 from chronist.store.rows import Json
 
@@ -68,13 +70,7 @@ def collection_text(
 
 def _selector(text: str, start: int, end: int) -> Json:
     """A W3C position and quote selector of ``text[start:end]``."""
-    return {
-        "start": start,
-        "end": end,
-        "exact": text[start:end],
-        "prefix": text[max(0, start - 32) : start],
-        "suffix": text[end : end + 32],
-    }
+    return asdict(Evidence.of(text, start, end))
 
 
 def collection_page(store: Any, events: list[Json], *, title: str, lang: str = "de") -> str:
