@@ -27,7 +27,7 @@ import os
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from fastapi import FastAPI, Query, Request
+from fastapi import Depends, FastAPI, Query, Request
 from fastapi import Path as PathParam
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse
@@ -118,6 +118,24 @@ _JSON_ERRORS: dict[int | str, dict[str, Any]] = {
 Limit = Annotated[int, Query(ge=1, le=1000, description="at most this many")]
 Offset = Annotated[int, Query(ge=0, le=2**31 - 1, description="skip this many first")]
 Filter = Annotated[str | None, Query(max_length=500)]
+
+
+def _event_filters(
+    person: Filter = None,
+    place: Filter = None,
+    org: Filter = None,
+    start: Annotated[str | None, Query(alias="from", max_length=20)] = None,
+    end: Annotated[str | None, Query(alias="to", max_length=20)] = None,
+    type: Filter = None,
+    text: Filter = None,
+) -> dict[str, str | None]:
+    """The filters of ``chronist events`` as query parameters (``/events``, ``/report``)."""
+    words = {"person": person, "place": place, "org": org, "text": text}
+    cleaned = {name: _clean(value, "filter") if value else None for name, value in words.items()}
+    return {**cleaned, "start": start, "end": end, "type": type}
+
+
+EventFilters = Annotated[dict[str, str | None], Depends(_event_filters)]
 
 
 def _status(error: ChronistError) -> int:
@@ -211,30 +229,10 @@ def create_app(
         result: dict[str, Any] = to_json(timeline)
         return result
 
-    def _filter(
-        person: str | None, place: str | None, org: str | None, start: str | None,
-        end: str | None, type_: str | None, text: str | None, limit: int, offset: int,
-    ) -> Any:  # fmt: skip
-        values = [_clean(v, "filter") if v else None for v in (person, place, org, text)]
-        return EventFilter(
-            person=values[0], place=values[1], org=values[2], start=start, end=end,
-            type=type_, text=values[3], limit=limit, offset=offset,
-        )  # fmt: skip
-
     @app.get("/events", response_model=EventPage, tags=["store"])
-    def events(
-        person: Filter = None,
-        place: Filter = None,
-        org: Filter = None,
-        start: Annotated[str | None, Query(alias="from", max_length=20)] = None,
-        end: Annotated[str | None, Query(alias="to", max_length=20)] = None,
-        type: Filter = None,
-        text: Filter = None,
-        limit: Limit = 100,
-        offset: Offset = 0,
-    ) -> EventPage:
+    def events(filters: EventFilters, limit: Limit = 100, offset: Offset = 0) -> EventPage:
         """Merged events in time order; the filters of ``chronist events`` (all must hold)."""
-        query = _filter(person, place, org, start, end, type, text, limit, offset)
+        query = EventFilter(**filters, limit=limit, offset=offset)
         total, found = corpus.event_page(query)
         return EventPage(total=total, limit=limit, offset=offset, events=found)
 
@@ -276,20 +274,12 @@ def create_app(
 
     @app.get("/report", response_class=HTMLResponse, tags=["store"], responses=_JSON_ERRORS)
     def report(
-        person: Filter = None,
-        place: Filter = None,
-        org: Filter = None,
-        start: Annotated[str | None, Query(alias="from", max_length=20)] = None,
-        end: Annotated[str | None, Query(alias="to", max_length=20)] = None,
-        type: Filter = None,
-        text: Filter = None,
-        limit: Limit = 1000,
-        lang: Literal["de", "en"] = "de",
+        filters: EventFilters, limit: Limit = 1000, lang: Literal["de", "en"] = "de"
     ) -> HTMLResponse:
         """The self-contained page of the matching events (``chronist report --store``)."""
         from chronist.store.report import collection_page
 
-        query = _filter(person, place, org, start, end, type, text, limit, 0)
+        query = EventFilter(**filters, limit=limit, offset=0)
         _total, found = corpus.event_page(query)
         page = collection_page(corpus, found, title=corpus.path.name, lang=lang)
         return HTMLResponse(page)
