@@ -74,19 +74,58 @@ _CUT_ENDINGS = _words(
 )  # not the prepositions that are also separable particles (``griffen ... an``)
 
 
+# Heads of event names: a one-word label names an event only as a compound of one
+# of these with a modifier of its own (``Oktoberrevolution``, ``Kaiserkrönung``,
+# ``U-Boot-Krieg``); a missing head makes the check stricter, never laxer.
+_EVENT_HEADS = _words(
+    """
+    krieg schlacht revolution aufstand krönung gründung vertrag verträge abkommen frieden
+    feldzug feldzüge belagerung eroberung teilung wahl putsch krise konflikt blockade
+    besetzung invasion offensive reform epidemie pandemie ausstellung konzil synode
+    kongress konferenz erklärung weihe eröffnung öffnung brand erdbeben flut pest
+    reformation vereinigung turnier spiele meisterschaft hochzeit verhandlung treffen
+    streik attentat anschlag mord expedition vertreibung landung angriff gesetz edikt
+    dekret verbot bündnis union unglück katastrophe aufteilung annexion kapitulation
+    """
+)
+_INFLECTIONS = ("", "s", "es", "e", "en", "n", "er", "ern")
+_DETERMINERS = _words("der die das den dem des ein eine einen einem einer eines")
+
+
+def _named(word: str) -> bool:
+    """Whether ``word`` is a compound naming one event: an event head after a
+    modifier of three letters or more."""
+    lower = word.lower()
+    for head in _EVENT_HEADS:
+        at = lower.find(head, 3)
+        while at >= 0:
+            if lower[at + len(head) :] in _INFLECTIONS:
+                return True
+            at = lower.find(head, at + 1)
+    return False
+
+
 def bad_label(label: str) -> bool:
-    """A label that is a lone generic noun or a cut fragment: one word from
-    :data:`GENERIC_NOUNS`, or ending in an article, preposition, conjunction,
-    comma or an open bracket or quote.
+    """A label that is a lone generic noun or a cut fragment: after any article,
+    one word that is not a compound naming one event (``Krieg``, ``Geburt``,
+    ``Bevölkerung``), a lone verb form (``gegründet``), or a label ending in an
+    article, preposition, conjunction, comma or an open bracket or quote.
 
     >>> [bad_label(x) for x in ("Krieg", "Rückzug bis hinter", "Festung kapituliert")]
     [True, True, False]
+    >>> [bad_label(x) for x in ("Der Krieg", "Heirat", "wurde", "Oktoberrevolution")]
+    [True, True, True, False]
     """
     words = label.split()
+    while len(words) > 1 and words[0].lower() in _DETERMINERS:
+        words = words[1:]
     if not words:
         return True
-    if len(words) == 1 and words[0].strip(".,;:").lower() in GENERIC_NOUNS:
-        return True
+    if len(words) == 1:
+        word = words[0].strip('.,;:!?"„“”»«')
+        if not word[:1].isupper() or word.lower() in GENERIC_NOUNS:
+            return True
+        return not _named(word)
     last = words[-1]
     if last.endswith((",", "(", "„", "-")) or last.lower() in _CUT_ENDINGS:
         return True

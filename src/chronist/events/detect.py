@@ -199,18 +199,39 @@ def _argument(tokens: list[Token], noun: TriggerHit, markers: Markers) -> bool:
     return any(word in markers.argument_prepositions for word in before)
 
 
-def _open_verbs_kept(verbs: list[TriggerHit], segment: Segment) -> list[TriggerHit]:
-    """A clause's listed verbs; without one, the first verb of a main clause
-    found by form alone (one event per clause: a relative or background
-    clause with an unlisted verb describes rather than tells)."""
+def _open_verbs_kept(
+    verbs: list[TriggerHit], segment: Segment, tokens: list[Token], markers: Markers
+) -> list[TriggerHit]:
+    """A clause's listed verbs; in each conjunct of a main clause without one
+    (``präsentierte ... und aktualisierte ...``), its first verb found by form
+    alone (one event per conjunct: a relative or background clause with an
+    unlisted verb describes rather than tells)."""
     listed = [h for h in verbs if not h.entry.open]
-    return listed or (verbs[:1] if segment.kind is SegmentKind.MAIN else [])
+    if segment.kind is not SegmentKind.MAIN:
+        return listed
+    joins = [
+        i
+        for i in range(segment.first, segment.last)
+        if tokens[i].text.lower() in markers.coordination
+    ]
+
+    def conjunct(index: int) -> int:
+        return bisect_right(joins, index)
+
+    taken = {conjunct(h.index) for h in listed}
+    kept = list(listed)
+    for hit in verbs:
+        part = conjunct(hit.index)
+        if hit.entry.open and part not in taken:
+            taken.add(part)
+            kept.append(hit)
+    return sorted(kept, key=lambda h: h.index)
 
 
 def _light_alone(
     tokens: list[Token], lights: list[TriggerHit], segment: Segment, lexicon: Lexicon
 ) -> list[TriggerHit]:
-    """A light verb in the past with no event noun in its sentence tells the
+    """A light verb in the past with no event noun in its clause tells the
     event itself: ``wurde Kenia unabhängig``, ``kamen die Juden``, ``begann das
     archaische Zeitalter`` (not the states of ``[open_verbs] not_events``, but
     ``becoming``: ``wurde`` without a participle is a change of state)."""
@@ -224,6 +245,18 @@ def _light_alone(
         if hit.entry.past and hit.entry.form is Form.FINITE and allowed:
             return [replace(hit, entry=replace(hit.entry, type=open_verbs.type, open=True))]
     return []
+
+
+def _waiting(noun: TriggerHit, hits: list[TriggerHit], pieces: list[Segment]) -> bool:
+    """A listed event noun that a light verb of another clause may tell of: in
+    the same clause, or in one with no verb of its own (``Die Erlaubnis, ...,
+    folgte``; not ``kam es zur Clubgründung, Kontinentaleuropa startete``)."""
+    if noun.kind is not TriggerKind.NOUN or noun.entry.open:
+        return False
+    own = next((p for p in pieces if p.first <= noun.index < p.last), None)
+    if own is None:
+        return True
+    return not any(h.kind is not TriggerKind.NOUN and own.first <= h.index < own.last for h in hits)
 
 
 def _lone_generic(
@@ -274,7 +307,9 @@ def _sentence_events(context: _Context, sentence: tuple[int, int]) -> list[Event
         failed = [h for h in negating if h.lemma in markers.failure_verbs]
         if len(failed) < len(negating):
             base = Modality.NEGATED
-        verbs = _open_verbs_kept([h for h in inside if h.kind is TriggerKind.VERB], segment)
+        verbs = _open_verbs_kept(
+            [h for h in inside if h.kind is TriggerKind.VERB], segment, tokens, markers
+        )
         # a deverbal noun found by its form is an event only with a date of its own
         nouns = [
             h
@@ -299,7 +334,8 @@ def _sentence_events(context: _Context, sentence: tuple[int, int]) -> list[Event
         if (
             not heads
             and not merged
-            and not any(h.kind is TriggerKind.NOUN and not h.entry.open for h in hits)
+            and not any(h.kind is TriggerKind.NOUN and not h.entry.open for h in inside)
+            and not any(_waiting(h, hits, pieces) for h in hits)
         ):
             heads = _light_alone(tokens, lights, segment, context.lexicon)
         for noun in nouns:
@@ -338,7 +374,8 @@ def _sentence_events(context: _Context, sentence: tuple[int, int]) -> list[Event
                 context, tokens, segment, hit, sentence, clause, modality, dated, verb_at
             )
             if failed and hit.kind is TriggerKind.NOUN:
-                outcome = f"{mention.label} {failed[0].text}"  # "Putsch scheiterte"
+                named = noun_label(tokens, hit, dated, markers)
+                outcome = f"{named} {failed[0].text}"  # "Putsch scheiterte"
                 mention = replace(mention, label=outcome if len(outcome) <= 60 else mention.label)
             found.append(replace(mention, bare=mention.noun and not (verbs or lights)))
     return found
@@ -367,8 +404,11 @@ def _mention(
         if noun
         else verb_label(tokens, hit, (segment.first, last), dated, markers, verbs)
     )
-    if noun and " " not in label and hit.lemma in markers.generic_nouns:
-        # "Krieg" alone says nothing: the clause's words around it tell what of it
+    if not noun and " " not in label:
+        # a verb alone in its segment ("..., ermordet"): the sentence's words before it
+        label = verb_label(tokens, hit, (0, last), dated, markers, verbs)
+    if noun and " " not in label:
+        # "Krieg", "Heirat" alone say nothing: the clause's words around it tell what of it
         label = verb_label(tokens, hit, (segment.first, last), dated, markers, verbs)
     before = tokens[hit.index - 1].text.lower() if hit.index else ""
     particle_start = tokens[hit.particle].start if hit.particle is not None else None

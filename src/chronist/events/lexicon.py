@@ -78,6 +78,9 @@ class TriggerEntry:
     open: bool = False  # found by its form alone (``[open_verbs]``), not listed
 
 
+_VOWELS = re.compile("[aeiouäöü]+")
+
+
 @dataclass(frozen=True, slots=True)
 class OpenVerbs:
     """Verbs outside the trigger list, known from a table of word forms
@@ -93,6 +96,9 @@ class OpenVerbs:
     infinitives: frozenset[str] = frozenset()
     becoming: frozenset[str] = frozenset()  # "werden" alone: a change of state
     noun_endings: tuple[str, ...] = ()  # of deverbal event nouns: "ung", "ungen"
+    # the stem vowels a present form may show for the infinitive's vowel (e: i, ie
+    # in "nimmt", "sieht"); another vowel in a -t form is a strong past ("bot", "hielt")
+    present_vowels: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def deverbal(self, word: str) -> TriggerEntry | None:
         """``Christianisierung``, ``Einwanderungen``: a noun in ``-ung`` of a known
@@ -108,19 +114,46 @@ class OpenVerbs:
                     return TriggerEntry(stripped, TriggerKind.NOUN, self.type, Form.NOUN, open=True)
         return None
 
-    def entry(self, word: str) -> TriggerEntry | None:
-        """The open reading of ``word``, if it is a form of a verb that can be an event."""
+    def strong_past(self, form: str, lemma: str) -> bool:
+        """Whether a -t ``form`` of ``lemma`` is a strong past: its stem vowel is
+        neither the infinitive's nor one its present shows (``bot`` of
+        ``bieten``, ``hielt`` of ``halten``; not ``hält``, ``nimmt``, ``bietet``).
+
+        >>> verbs = OpenVerbs({}, "change", frozenset(), frozenset(), "zu",
+        ...     present_vowels={"e": frozenset({"i", "ie"}), "a": frozenset({"ä"})})
+        >>> [verbs.strong_past(f, l) for f, l in [("bot", "bieten"), ("hielt", "halten"),
+        ...     ("hält", "halten"), ("nimmt", "nehmen"), ("bietet", "bieten")]]
+        [True, True, False, False, False]
+        """
+        if not self.present_vowels:
+            return False
+        for ending in ("est", "et", "st", "t"):
+            if form.endswith(ending) and len(form) > len(ending) + 1:
+                form = form[: -len(ending)]
+                break
+        stem = lemma[:-2] if lemma.endswith("en") else lemma[:-1]
+        found, own = _VOWELS.findall(form), _VOWELS.findall(stem)
+        if not found or not own:
+            return False
+        vowel, infinitive = found[-1], own[-1]
+        return vowel != infinitive and vowel not in self.present_vowels.get(infinitive, ())
+
+    def entry(self, word: str, separated: bool = False) -> TriggerEntry | None:
+        """The open reading of ``word``, if it is a form of a verb that can be an
+        event; ``separated``: also of a state verb, whose separable particle
+        may make an event of it (``gab ... frei``, ``ließ ... frei``)."""
         lower = word.lower()
         lemma = self.forms.get(lower)
-        if lemma is None or lemma in self.not_events:
+        if lemma is None or (lemma in self.not_events and not separated):
             return None
         if lower.endswith("enen") and not lemma.endswith("nen"):
             return None  # an inflected strong participle: an adjective ("gelegenen")
         if self.zu in lower and lower.replace(self.zu, "", 1) == lemma:
             return None  # zu-infinitive ("anzuerkennen"): a complement
         # -en forms other than the infinitive are a strong past or participle
-        # (zogen, gezogen); of the -t forms only ge- participles are past (gegründet)
-        past = not lower.endswith("t") or lower.startswith("ge")
+        # (zogen, gezogen); of the -t forms ge- participles are past (gegründet), and
+        # the strong pasts whose stem vowel no present form has (bot, hielt, trat)
+        past = not lower.endswith("t") or lower.startswith("ge") or self.strong_past(lower, lemma)
         return TriggerEntry(lemma, TriggerKind.VERB, self.type, Form.FINITE, past=past, open=True)
 
 
@@ -406,8 +439,19 @@ def _open_verbs(data: dict[str, Any], path: Path, types: frozenset[str]) -> Open
     zu = str(data["clauses"]["zu"])
     becoming = frozenset(str(w) for w in table.get("becoming", []))
     endings = tuple(str(w) for w in table.get("noun_endings", []))
+    vowels = {
+        str(k): frozenset(str(v) for v in w) for k, w in table.get("present_vowels", {}).items()
+    }
     return OpenVerbs(
-        forms, type_, not_events, particles, zu, frozenset(forms.values()), becoming, endings
+        forms,
+        type_,
+        not_events,
+        particles,
+        zu,
+        frozenset(forms.values()),
+        becoming,
+        endings,
+        vowels,
     )
 
 

@@ -180,6 +180,8 @@ def _open_verb(tokens: list[Token], index: int, lexicon: Lexicon) -> TriggerHit 
         or _bare_infinitive(tokens, index, open_verbs, markers)
         or _succeeded_zu(tokens, index, open_verbs, lexicon)
     )
+    separated = entry is None
+    entry = entry or open_verbs.entry(token.text, separated=True)
     if entry is None or _adjectival(tokens, index, markers.definite | markers.indefinite):
         return None
     if _attributive(tokens, index, markers):
@@ -189,12 +191,20 @@ def _open_verb(tokens: list[Token], index: int, lexicon: Lexicon) -> TriggerHit 
     position = _closing_particle(tokens, index, open_verbs.particles, markers.coordination)
     if position is not None:
         lemma = tokens[position].text + entry.lemma
-        if lemma in open_verbs.not_events:
-            return None
+        if lemma in open_verbs.not_events or (
+            separated
+            and (
+                lemma not in open_verbs.infinitives
+                or any(t.text.lower() in markers.coordination for t in tokens[index:position])
+            )
+        ):
+            return None  # a state verb is an event only as a particle verb of its own conjunct
         text = f"{token.text} ... {tokens[position].text}"
         return TriggerHit(
             index, replace(entry, lemma=lemma), token.start, token.end, text, position
         )
+    if separated:
+        return None
     return TriggerHit(index, entry, token.start, token.end, token.text)
 
 
@@ -238,6 +248,10 @@ def find_triggers(text: str, tokens: list[Token], lexicon: Lexicon) -> list[Trig
             continue  # a capitalised word inside a sentence is a noun ("die Verbündeten")
         if verbs:
             hit = _verb_reading(tokens, index, verbs, lexicon)
+            if hit is not None and hit.kind is TriggerKind.LIGHT and hit.particle is None:
+                # "gab ... frei": a particle verb of a light verb is a verb of its own
+                particled = _open_verb(tokens, index, lexicon)
+                hit = particled if particled is not None and particled.particle else hit
             if hit is None:  # "wanderten ... ein", not "aus"
                 hit = _open_verb(tokens, index, lexicon)
                 if hit is not None and hit.particle is None and any(e.requires for e in verbs):
