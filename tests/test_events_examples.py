@@ -21,7 +21,9 @@ EXAMPLES = _examples("de")
 
 @pytest.mark.parametrize("example", EXAMPLES["event"], ids=lambda e: e["text"][:40])
 def test_event_example(example: dict[str, Any]) -> None:
-    found = detect_events(example["text"])
+    text = example["text"]
+    dates = [(text.index(d), text.index(d) + len(d)) for d in example.get("dates", [])]
+    found = detect_events(text, dates=dates)
     assert [m.trigger.lemma for m in found] == example["lemmas"]
     if "label" in example:
         assert found[0].label == example["label"]

@@ -57,6 +57,9 @@ class EventMention:
     participants: tuple[Participant, ...]
     place: Place | None
     by_form: bool = False  # an unlisted verb, found by its form alone: less certain
+    # the conjunct of a coordination holding the trigger ("1348 ... besetzt | und
+    # später ... eingegliedert"), where its own date is looked for first
+    conjunct: tuple[int, int] | None = None
 
 
 def _sentence_modality(tokens: list[Token], markers: Markers) -> Modality | None:
@@ -200,13 +203,21 @@ def _argument(tokens: list[Token], noun: TriggerHit, markers: Markers) -> bool:
 
 
 def _open_verbs_kept(
-    verbs: list[TriggerHit], segment: Segment, tokens: list[Token], markers: Markers
+    verbs: list[TriggerHit],
+    segment: Segment,
+    tokens: list[Token],
+    markers: Markers,
+    dated: frozenset[int] = frozenset(),
 ) -> list[TriggerHit]:
     """A clause's listed verbs; in each conjunct of a main clause without one
     (``präsentierte ... und aktualisierte ...``), its first verb found by form
-    alone (one event per conjunct: a relative or background clause with an
-    unlisted verb describes rather than tells)."""
+    alone (one event per conjunct). A relative clause with an unlisted verb
+    describes rather than tells, unless it has a date of its own (``..., der
+    1525 der Stadt zufiel``)."""
     listed = [h for h in verbs if not h.entry.open]
+    own_date = any(segment.first <= i < segment.last for i in dated)
+    if segment.kind is SegmentKind.RELATIVE and own_date:
+        return listed or [h for h in verbs if h.entry.open][:1]
     if segment.kind is not SegmentKind.MAIN:
         return listed
     joins = [
@@ -240,11 +251,18 @@ def _light_alone(
         return []
     if not any(t.is_capitalised for t in tokens[segment.first + 1 : segment.last]):
         return []  # nobody and nothing named: "Danach kam es."
+    joins = [
+        i
+        for i in range(segment.first, segment.last)
+        if tokens[i].text.lower() in lexicon.markers.coordination
+    ]
+    told: dict[int, TriggerHit] = {}  # one per conjunct: "wurde Kenia unabhängig und ..."
     for hit in lights:
         allowed = hit.lemma not in open_verbs.not_events or hit.lemma in open_verbs.becoming
         if hit.entry.past and hit.entry.form is Form.FINITE and allowed:
-            return [replace(hit, entry=replace(hit.entry, type=open_verbs.type, open=True))]
-    return []
+            event = replace(hit, entry=replace(hit.entry, type=open_verbs.type, open=True))
+            told.setdefault(bisect_right(joins, hit.index), event)
+    return list(told.values())
 
 
 def _waiting(noun: TriggerHit, hits: list[TriggerHit], pieces: list[Segment]) -> bool:
@@ -286,10 +304,10 @@ def _sentence_events(context: _Context, sentence: tuple[int, int]) -> list[Event
     if not tokens:
         return []
     pieces = segments(tokens, clause_facts(context.document.lang))
-    hits = find_triggers(text, tokens, lexicon)
+    dated = _dated_tokens(tokens, context.dates)
+    hits = find_triggers(text, tokens, lexicon, dated)
     if _heading(text, sentence, hits):
         return []
-    dated = _dated_tokens(tokens, context.dates)
     verb_at = frozenset(h.index for h in hits if h.kind is not TriggerKind.NOUN) | _verb_forms(
         tokens, lexicon
     )
@@ -308,7 +326,7 @@ def _sentence_events(context: _Context, sentence: tuple[int, int]) -> list[Event
         if len(failed) < len(negating):
             base = Modality.NEGATED
         verbs = _open_verbs_kept(
-            [h for h in inside if h.kind is TriggerKind.VERB], segment, tokens, markers
+            [h for h in inside if h.kind is TriggerKind.VERB], segment, tokens, markers, dated
         )
         # a deverbal noun found by its form is an event only with a date of its own
         nouns = [
@@ -334,7 +352,12 @@ def _sentence_events(context: _Context, sentence: tuple[int, int]) -> list[Event
         if (
             not heads
             and not merged
-            and not any(h.kind is TriggerKind.NOUN and not h.entry.open for h in inside)
+            and not any(
+                h.kind is TriggerKind.NOUN
+                and not h.entry.open
+                and not _inside(h.start, h.end, [(r.start, r.end) for r in context.references])
+                for h in inside
+            )
             and not any(_waiting(h, hits, pieces) for h in hits)
         ):
             heads = _light_alone(tokens, lights, segment, context.lexicon)
@@ -373,12 +396,33 @@ def _sentence_events(context: _Context, sentence: tuple[int, int]) -> list[Event
             mention = _mention(
                 context, tokens, segment, hit, sentence, clause, modality, dated, verb_at
             )
+            mention = replace(mention, conjunct=_conjunct(tokens, segment, hit.index, markers))
             if failed and hit.kind is TriggerKind.NOUN:
                 named = noun_label(tokens, hit, dated, markers)
                 outcome = f"{named} {failed[0].text}"  # "Putsch scheiterte"
                 mention = replace(mention, label=outcome if len(outcome) <= 60 else mention.label)
             found.append(replace(mention, bare=mention.noun and not (verbs or lights)))
     return found
+
+
+def _conjunct(
+    tokens: list[Token], segment: Segment, index: int, markers: Markers
+) -> tuple[int, int] | None:
+    """The offsets of the conjunct of token ``index``: between the ``und``/``aber``
+    before and after it in its clause (``None`` when the clause has none)."""
+    joins = [
+        i
+        for i in range(segment.first, segment.last)
+        if tokens[i].text.lower() in markers.coordination
+    ]
+    if not joins:
+        return None
+    at = bisect_right(joins, index)
+    low = joins[at - 1] + 1 if at else segment.first
+    high = joins[at] if at < len(joins) else segment.last
+    if low >= high:
+        return None
+    return tokens[low].start, tokens[high - 1].end
 
 
 def _with_clause(mention: EventMention, start: int, end: int) -> EventMention:

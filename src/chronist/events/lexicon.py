@@ -99,6 +99,9 @@ class OpenVerbs:
     # the stem vowels a present form may show for the infinitive's vowel (e: i, ie
     # in "nimmt", "sieht"); another vowel in a -t form is a strong past ("bot", "hielt")
     present_vowels: dict[str, frozenset[str]] = field(default_factory=dict)
+    # words before a date that tell when a state began ("seit 1990"): a present
+    # form in a clause dated so is still a state
+    state_starts: frozenset[str] = frozenset()
 
     def deverbal(self, word: str) -> TriggerEntry | None:
         """``Christianisierung``, ``Einwanderungen``: a noun in ``-ung`` of a known
@@ -442,17 +445,11 @@ def _open_verbs(data: dict[str, Any], path: Path, types: frozenset[str]) -> Open
     vowels = {
         str(k): frozenset(str(v) for v in w) for k, w in table.get("present_vowels", {}).items()
     }
+    starts = frozenset(str(w) for w in table.get("state_starts", []))
     return OpenVerbs(
-        forms,
-        type_,
-        not_events,
-        particles,
-        zu,
-        frozenset(forms.values()),
-        becoming,
-        endings,
-        vowels,
-    )
+        forms, type_, not_events, particles, zu, frozenset(forms.values()), becoming, endings,
+        vowels, starts,
+    )  # fmt: skip
 
 
 def _markers(data: dict[str, Any], path: Path) -> Markers:

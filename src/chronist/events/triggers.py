@@ -167,7 +167,25 @@ def _succeeded_zu(
     return TriggerEntry(lemma, TriggerKind.VERB, open_verbs.type, Form.INFINITIVE, open=True)
 
 
-def _open_verb(tokens: list[Token], index: int, lexicon: Lexicon) -> TriggerHit | None:
+def _dated_clause(
+    tokens: list[Token], index: int, dated: frozenset[int], open_verbs: OpenVerbs
+) -> bool:
+    """Whether the clause of token ``index`` has a date of its own, not one of
+    a state's start (``seit 1990``): a present form there tells a past event
+    (``Um 1100 bricht die Münzreihe ab``)."""
+    low = index
+    while low > 0 and tokens[low - 1].text not in _CLAUSE_END:
+        low -= 1
+    high = index
+    while high < len(tokens) and tokens[high].text not in _CLAUSE_END:
+        high += 1
+    starts = [i for i in range(low, high) if i in dated and i - 1 not in dated]
+    return any(i == 0 or tokens[i - 1].text.lower() not in open_verbs.state_starts for i in starts)
+
+
+def _open_verb(
+    tokens: list[Token], index: int, lexicon: Lexicon, dated: frozenset[int] = frozenset()
+) -> TriggerHit | None:
     """A verb outside the list, from its form (lower case inside a sentence);
     a separable particle closing its clause is joined to its lemma."""
     token, open_verbs, markers = tokens[index], lexicon.open_verbs, lexicon.markers
@@ -186,8 +204,12 @@ def _open_verb(tokens: list[Token], index: int, lexicon: Lexicon) -> TriggerHit 
         return None
     if _attributive(tokens, index, markers):
         return None
-    if not entry.past and not any(t.text.lower() in markers.past for t in tokens):
-        return None  # a present form outside a past sentence tells of a state
+    if (
+        not entry.past
+        and not any(t.text.lower() in markers.past for t in tokens)
+        and not _dated_clause(tokens, index, dated, open_verbs)
+    ):
+        return None  # a present form outside a past sentence or a dated clause: a state
     position = _closing_particle(tokens, index, open_verbs.particles, markers.coordination)
     if position is not None:
         lemma = tokens[position].text + entry.lemma
@@ -222,8 +244,11 @@ def _time_compound(word: str, lexicon: Lexicon) -> tuple[TriggerEntry, ...]:
     return ()
 
 
-def find_triggers(text: str, tokens: list[Token], lexicon: Lexicon) -> list[TriggerHit]:
-    """The triggers among one sentence's ``tokens``, in text order."""
+def find_triggers(
+    text: str, tokens: list[Token], lexicon: Lexicon, dated: frozenset[int] = frozenset()
+) -> list[TriggerHit]:
+    """The triggers among one sentence's ``tokens``, in text order; ``dated``
+    are the indices of the tokens inside a date."""
     hits: list[TriggerHit] = []
     for index, token in enumerate(tokens):
         if not token.is_word or token.text[0].isdigit():
@@ -235,7 +260,7 @@ def find_triggers(text: str, tokens: list[Token], lexicon: Lexicon) -> list[Trig
                 hits.append(TriggerHit(index, noun, token.start, token.end, token.text))
             continue
         if not entries:
-            hit = _open_verb(tokens, index, lexicon)
+            hit = _open_verb(tokens, index, lexicon, dated)
             if hit is not None:
                 hits.append(hit)
             continue
@@ -250,10 +275,10 @@ def find_triggers(text: str, tokens: list[Token], lexicon: Lexicon) -> list[Trig
             hit = _verb_reading(tokens, index, verbs, lexicon)
             if hit is not None and hit.kind is TriggerKind.LIGHT and hit.particle is None:
                 # "gab ... frei": a particle verb of a light verb is a verb of its own
-                particled = _open_verb(tokens, index, lexicon)
+                particled = _open_verb(tokens, index, lexicon, dated)
                 hit = particled if particled is not None and particled.particle else hit
             if hit is None:  # "wanderten ... ein", not "aus"
-                hit = _open_verb(tokens, index, lexicon)
+                hit = _open_verb(tokens, index, lexicon, dated)
                 if hit is not None and hit.particle is None and any(e.requires for e in verbs):
                     hit = None  # the list says when this verb alone is an event ("schweigen")
             if hit is not None:

@@ -308,6 +308,10 @@ class Dater:
             for date in self._between(*mention.own_date):
                 if (date.timex.start, date.timex.end) == mention.own_date:
                     return date
+        if mention.conjunct is not None:  # "1348 ... besetzt und später ... 1407 ..."
+            own = self._nearest(mention.conjunct, mention.trigger.start, story_only=False)
+            if own is not None:
+                return own
         return self._nearest(mention.clause, mention.trigger.start, story_only=False)
 
     def _parenthesised(self, mention: EventMention) -> _Date | None:
