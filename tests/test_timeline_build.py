@@ -286,3 +286,14 @@ def test_overlapping_runs_in_threads_resume_the_collector_when_the_last_ends() -
     release.set()
     thread.join(10)
     assert gc.isenabled()
+
+
+def test_an_undated_event_keeps_the_year_its_paragraph_is_in() -> None:
+    first = "Im Jahr 1631 stürmten die Truppen die Stadt."
+    rest = "Die Stadt wurde zerstört. 1635 kam es zum Frieden."
+    text = f"{first} {rest}"
+    times = {e.trigger.lemma: e.time for e in build(text).events}
+    assert times["zerstören"].source is TimeSource.NARRATIVE
+    assert times["zerstören"].edtf == "1631"  # the story's year, not 1631 to 1635
+    other = f"{first}\n\n{rest}"  # another paragraph: between the dates
+    assert {e.trigger.lemma: e.time for e in build(other).events}["zerstören"].edtf == "1631/1635"

@@ -233,7 +233,9 @@ def _open_verbs_kept(
     kept = list(listed)
     for hit in verbs:
         part = conjunct(hit.index)
-        if hit.entry.open and part not in taken:
+        # beside another verb, not an infinitive-shaped form ("war Nordkorea überlegen")
+        bare = bool(kept) and hit.entry.form is Form.PARTICIPLE and hit.particle is None
+        if hit.entry.open and part not in taken and not bare:
             taken.add(part)
             kept.append(hit)
     return sorted(kept, key=lambda h: h.index)
@@ -405,6 +407,14 @@ def _sentence_events(context: _Context, sentence: tuple[int, int]) -> list[Event
     return found
 
 
+def _lone(label: str, markers: Markers) -> bool:
+    """A label of one word, perhaps after an article (``Die Erlaubnis``)."""
+    words = label.split()
+    while len(words) > 1 and words[0].lower() in markers.definite | markers.indefinite:
+        words = words[1:]
+    return len(words) <= 1
+
+
 def _conjunct(
     tokens: list[Token], segment: Segment, index: int, markers: Markers
 ) -> tuple[int, int] | None:
@@ -448,12 +458,13 @@ def _mention(
         if noun
         else verb_label(tokens, hit, (segment.first, last), dated, markers, verbs)
     )
-    if not noun and " " not in label:
-        # a verb alone in its segment ("..., ermordet"): the sentence's words before it
-        label = verb_label(tokens, hit, (0, last), dated, markers, verbs)
-    if noun and " " not in label:
+    if noun and _lone(label, markers):
         # "Krieg", "Heirat" alone say nothing: the clause's words around it tell what of it
         label = verb_label(tokens, hit, (segment.first, last), dated, markers, verbs)
+    if _lone(label, markers):
+        # alone in its segment ("..., ermordet", "Die Erlaubnis, ..., folgte"): the
+        # sentence's words around it
+        label = verb_label(tokens, hit, (0, len(tokens)), dated, markers)
     before = tokens[hit.index - 1].text.lower() if hit.index else ""
     particle_start = tokens[hit.particle].start if hit.particle is not None else None
     participants, place = link_arguments(

@@ -7,9 +7,11 @@ In order of preference an event takes its time from
    after the clause (``zerstörten Brigantium (233)``), else one in its sentence;
 2. a named historical event in its clause (``reference-event``:
    ``während der Blockade Berlins``, ``nach dem Ersten Weltkrieg``);
-3. the narrative (``narrative``): the interval between the date before it and
-   the date after it, so that an event told between ``bis November 1950`` and
-   ``am 11. April 1951`` lies in that interval, not on a guessed day.
+3. the narrative (``narrative``): the year (or coarser period) the story is in
+   when its paragraph's last date is one, else the interval between the date
+   before it and the date after it, so that an event told between ``bis
+   November 1950`` and ``am 11. April 1951`` lies in that interval, not on a
+   guessed day.
 
 A date the text leaves open (``am selben Tag`` is ``1950-XX-XX``) is narrowed
 to the same narrative interval. Dates in comparisons (``so wie zwei Jahre
@@ -253,6 +255,22 @@ class Dater:
                 first = Day(upcoming.year, 1, 1)
         return Bounds(first, last, first, last)
 
+    def reference_time(self, position: int) -> Bounds:
+        """The time of an event told without a date at ``position``: the story's
+        year when the last date before it in its paragraph is a year or coarser
+        (the reference period holds until the text names another: ``1631
+        stürmten ... Die Stadt wurde zerstört``), else the narrative interval
+        (:meth:`window`: a day or month is not guessed)."""
+        at = bisect_left(self._anchor_starts, position)
+        if at:
+            before = self._anchors[at - 1]
+            paragraphs = self.paragraphs
+            same = paragraphs.index_of(before.timex.start) == paragraphs.index_of(position)
+            value = before.timex.value
+            if same and before.role is None and "X" not in value and "-" not in value[1:]:
+                return _story_bounds(before.timex)
+        return self.window(position)
+
     def _from_date(self, date: _Date, mention: EventMention) -> tuple[Bounds, TimeSource]:
         timex = date.timex
         bounds = timex.bounds
@@ -416,7 +434,7 @@ class Dater:
             return EventTime("PRESENT_REF", None, Bounds.unknown(), TimeSource.NARRATIVE), (
                 CONFIDENCE["unknown"]
             )
-        bounds = ordered(self.window(mention.trigger.start))
+        bounds = ordered(self.reference_time(mention.trigger.start))
         if _first_known(bounds) is None:
             return EventTime.unknown(), CONFIDENCE["unknown"]
         return EventTime(None, edtf_of_bounds(bounds), bounds, TimeSource.NARRATIVE), CONFIDENCE[
