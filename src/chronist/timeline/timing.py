@@ -60,7 +60,7 @@ _IMPLAUSIBLE_YEARS = 100
 _IMPLAUSIBLE_SHARE = 0.5
 _IMPLAUSIBLE_CONFIDENCE = 0.2
 _CLAUSE_REACH = 400  # characters looked back for the clause a date stands in
-_APPOSITION_REACH = 6  # characters between a clause and its parenthesised date
+_APPOSITION_REACH = 12  # characters between a clause and its parenthesised date
 
 
 def usable(timex: Timex) -> bool:
@@ -339,9 +339,12 @@ class Dater:
         first = bisect_left(self._date_starts, end)
         last = bisect_left(self._date_starts, min(end + _APPOSITION_REACH, mention.sentence[1]))
         for date in self.dates[first:last]:
-            between = self.text[end : date.timex.start]
+            between = self.text[end : date.timex.start].strip()
             closing = self.text[date.timex.end : date.timex.end + 1]
-            if between.strip() == "(" and closing == ")":
+            # "(1873)", "(um 500 v. Chr.)": only words that introduce a date between
+            words = between[1:].lower().split()
+            introduced = all(word in self.markers.date_introducers for word in words)
+            if between[:1] == "(" and introduced and closing == ")":
                 return date
         return None
 
