@@ -220,3 +220,12 @@ def test_background_clause_after_a_conjunction() -> None:
     text = "Die Wirtschaft wuchs, und da man einen Krieg befürchtete, rüstete man auf."
     kinds = {m.trigger.lemma: m.kind for m in detect_events(text)}
     assert kinds.get("befürchten") in (None, SegmentKind.BACKGROUND)
+
+
+def test_a_noun_alone_in_its_clause_takes_its_sentence_for_a_label() -> None:
+    from chronist.evaluation.events import bad_label
+
+    text = "Die Erlaubnis, militärisch einzugreifen, folgte zwei Tage später."
+    (mention,) = detect_events(text)
+    assert mention.trigger.lemma == "Erlaubnis" and not bad_label(mention.label)
+    assert mention.label.startswith("Die Erlaubnis") and "folgte" in mention.label
