@@ -297,3 +297,12 @@ def test_an_undated_event_keeps_the_year_its_paragraph_is_in() -> None:
     assert times["zerstören"].edtf == "1631"  # the story's year, not 1631 to 1635
     other = f"{first}\n\n{rest}"  # another paragraph: between the dates
     assert {e.trigger.lemma: e.time for e in build(other).events}["zerstören"].edtf == "1631/1635"
+
+
+def test_a_date_in_an_attributive_participle_dates_the_participle() -> None:
+    text = (
+        "Am 18. April 2011 wurde die zum 1. Januar 2012 in Kraft getretene Verfassung "
+        "verabschiedet."
+    )
+    times = {e.trigger.lemma: e.time.edtf for e in build(text).events}
+    assert times == {"verabschieden": "2011-04-18", "treten": "2012-01-01"}

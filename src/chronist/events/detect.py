@@ -21,8 +21,24 @@ from dataclasses import dataclass, replace
 
 from chronist.entities.types import Entity
 from chronist.events.arguments import EntityMention, entity_mentions, link_arguments
+from chronist.events.attributive import attributive_events
+from chronist.events.heads import (
+    argument,
+    conjunct,
+    light_alone,
+    lone,
+    lone_generic,
+    open_verbs_kept,
+    waiting,
+)
 from chronist.events.labels import noun_label, verb_label
-from chronist.events.lexicon import Form, Lexicon, Markers, TriggerKind, load_lexicon
+from chronist.events.lexicon import Lexicon, TriggerKind, load_lexicon
+from chronist.events.modality import (
+    negated_conjunct,
+    noun_negated,
+    segment_modality,
+    sentence_modality,
+)
 from chronist.events.model import Modality, Participant, Place, Trigger
 from chronist.events.reference import ReferenceMention
 from chronist.events.triggers import TriggerHit, find_triggers
@@ -62,40 +78,6 @@ class EventMention:
     conjunct: tuple[int, int] | None = None
 
 
-def _sentence_modality(tokens: list[Token], markers: Markers) -> Modality | None:
-    words = {t.text.lower() for t in tokens}
-    if words & markers.conditional:
-        return Modality.CONDITIONAL
-    if words & markers.hypothetical:
-        return Modality.HYPOTHETICAL
-    return None
-
-
-def _segment_modality(
-    tokens: list[Token], segment: Segment, previous: list[Token], markers: Markers
-) -> Modality:
-    words = [t.text.lower() for t in tokens[segment.first : segment.last]]
-    if segment.kind is SegmentKind.NEGATED:
-        return Modality.NEGATED
-    for position, word in enumerate(words):
-        following = words[position + 1] if position + 1 < len(words) else ""
-        if word in markers.clause_negation and following not in markers.not_negating_after:
-            return Modality.NEGATED
-    if set(words) & markers.expected:
-        return Modality.HYPOTHETICAL
-    if set(words) & markers.reported and set(words) & markers.reported_with:
-        return Modality.REPORTED
-    if set(words) & markers.planned:
-        return Modality.PLANNED
-    if (
-        words
-        and words[0] == "dass"
-        and {t.text.lower() for t in previous} & {w.lower() for w in markers.opinion}
-    ):
-        return Modality.HYPOTHETICAL
-    return Modality.ASSERTED
-
-
 def _verb_forms(tokens: list[Token], lexicon: Lexicon) -> frozenset[int]:
     """Indices of lower-case words that are verb forms, events or not (``halten``):
     they mark where one verb phrase of a coordination ends."""
@@ -109,33 +91,6 @@ def _verb_forms(tokens: list[Token], lexicon: Lexicon) -> frozenset[int]:
         and not t.is_capitalised
         and (t.text in open_verbs.forms or t.text in open_verbs.infinitives)
     )
-
-
-def _negated_conjunct(tokens: list[Token], segment: Segment, index: int, markers: Markers) -> bool:
-    """Whether a negation word stands in the conjunct of token ``index``: the
-    words between the ``und``/``aber`` before it and the one after it
-    (``konnte die Stadt nicht halten und zog ab``: ``abziehen`` is not negated)."""
-    low, high = segment.first, segment.last
-    for position in range(index - 1, segment.first - 1, -1):
-        if tokens[position].text.lower() in markers.coordination:
-            low = position + 1
-            break
-    for position in range(index + 1, segment.last):
-        if tokens[position].text.lower() in markers.coordination:
-            high = position
-            break
-    words = [t.text.lower() for t in tokens[low:high]]
-    return any(
-        word in markers.clause_negation
-        and (words[at + 1] if at + 1 < len(words) else "") not in markers.not_negating_after
-        for at, word in enumerate(words)
-    )
-
-
-def _noun_negated(tokens: list[Token], index: int, markers: Markers) -> bool:
-    """``kein Atomwaffeneinsatz``: a negating determiner right before the event noun."""
-    before = {t.text.lower() for t in tokens[max(0, index - 2) : index]}
-    return bool(before & markers.noun_negation)
 
 
 def _inside(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
@@ -195,110 +150,6 @@ def _heading(text: str, sentence: tuple[int, int], hits: list[TriggerHit]) -> bo
     return not closed and all(h.kind is TriggerKind.NOUN for h in hits)
 
 
-def _argument(tokens: list[Token], noun: TriggerHit, markers: Markers) -> bool:
-    """An event noun as the goal or topic of something else (``für einen Krieg``,
-    ``zur Verteidigung``), not a statement that it happened."""
-    before = [t.text.lower() for t in tokens[max(0, noun.index - 3) : noun.index]]
-    return any(word in markers.argument_prepositions for word in before)
-
-
-def _open_verbs_kept(
-    verbs: list[TriggerHit],
-    segment: Segment,
-    tokens: list[Token],
-    markers: Markers,
-    dated: frozenset[int] = frozenset(),
-) -> list[TriggerHit]:
-    """A clause's listed verbs; in each conjunct of a main clause without one
-    (``präsentierte ... und aktualisierte ...``), its first verb found by form
-    alone (one event per conjunct). A relative clause with an unlisted verb
-    describes rather than tells, unless it has a date of its own (``..., der
-    1525 der Stadt zufiel``)."""
-    listed = [h for h in verbs if not h.entry.open]
-    own_date = any(segment.first <= i < segment.last for i in dated)
-    if segment.kind is SegmentKind.RELATIVE and own_date:
-        return listed or [h for h in verbs if h.entry.open][:1]
-    if segment.kind is not SegmentKind.MAIN:
-        return listed
-    joins = [
-        i
-        for i in range(segment.first, segment.last)
-        if tokens[i].text.lower() in markers.coordination
-    ]
-
-    def conjunct(index: int) -> int:
-        return bisect_right(joins, index)
-
-    taken = {conjunct(h.index) for h in listed}
-    kept = list(listed)
-    for hit in verbs:
-        part = conjunct(hit.index)
-        # beside another verb, not an infinitive-shaped form ("war Nordkorea überlegen")
-        bare = bool(kept) and hit.entry.form is Form.PARTICIPLE and hit.particle is None
-        if hit.entry.open and part not in taken and not bare:
-            taken.add(part)
-            kept.append(hit)
-    return sorted(kept, key=lambda h: h.index)
-
-
-def _light_alone(
-    tokens: list[Token], lights: list[TriggerHit], segment: Segment, lexicon: Lexicon
-) -> list[TriggerHit]:
-    """A light verb in the past with no event noun in its clause tells the
-    event itself: ``wurde Kenia unabhängig``, ``kamen die Juden``, ``begann das
-    archaische Zeitalter`` (not the states of ``[open_verbs] not_events``, but
-    ``becoming``: ``wurde`` without a participle is a change of state)."""
-    open_verbs = lexicon.open_verbs
-    if segment.kind is not SegmentKind.MAIN or open_verbs is None:
-        return []
-    if not any(t.is_capitalised for t in tokens[segment.first + 1 : segment.last]):
-        return []  # nobody and nothing named: "Danach kam es."
-    joins = [
-        i
-        for i in range(segment.first, segment.last)
-        if tokens[i].text.lower() in lexicon.markers.coordination
-    ]
-    told: dict[int, TriggerHit] = {}  # one per conjunct: "wurde Kenia unabhängig und ..."
-    for hit in lights:
-        allowed = hit.lemma not in open_verbs.not_events or hit.lemma in open_verbs.becoming
-        if hit.entry.past and hit.entry.form is Form.FINITE and allowed:
-            event = replace(hit, entry=replace(hit.entry, type=open_verbs.type, open=True))
-            told.setdefault(bisect_right(joins, hit.index), event)
-    return list(told.values())
-
-
-def _waiting(noun: TriggerHit, hits: list[TriggerHit], pieces: list[Segment]) -> bool:
-    """A listed event noun that a light verb of another clause may tell of: in
-    the same clause, or in one with no verb of its own (``Die Erlaubnis, ...,
-    folgte``; not ``kam es zur Clubgründung, Kontinentaleuropa startete``)."""
-    if noun.kind is not TriggerKind.NOUN or noun.entry.open:
-        return False
-    own = next((p for p in pieces if p.first <= noun.index < p.last), None)
-    if own is None:
-        return True
-    return not any(h.kind is not TriggerKind.NOUN and own.first <= h.index < own.last for h in hits)
-
-
-def _lone_generic(
-    tokens: list[Token],
-    noun: TriggerHit,
-    own: tuple[int, int] | None,
-    lights: list[TriggerHit],
-    markers: Markers,
-) -> bool:
-    """A generic event noun (``Krieg``, ``Hilfe``) that the sentence says nothing
-    more of: no date of its own, no light verb making it happen (``der Krieg
-    begann``), no genitive or name after it (``Krieg gegen Serbien``)."""
-    if noun.lemma not in markers.generic_nouns or own is not None or lights:
-        return False
-    following = tokens[noun.index + 1] if noun.index + 1 < len(tokens) else None
-    return following is None or not (
-        following.is_capitalised
-        or following.text.lower() in markers.genitive_articles
-        or following.text.lower() in markers.label_followers
-    )
-
-
 def _sentence_events(context: _Context, sentence: tuple[int, int]) -> list[EventMention]:
     context = _local(context, sentence)
     text, lexicon, markers = context.text, context.lexicon, context.lexicon.markers
@@ -313,7 +164,7 @@ def _sentence_events(context: _Context, sentence: tuple[int, int]) -> list[Event
     verb_at = frozenset(h.index for h in hits if h.kind is not TriggerKind.NOUN) | _verb_forms(
         tokens, lexicon
     )
-    forced = _sentence_modality(tokens, markers)
+    forced = sentence_modality(tokens, markers)
     found: list[EventMention] = []
     antecedent: dict[int, int] = {}  # token index of an event noun -> index in found
     for number, segment in enumerate(pieces):
@@ -321,13 +172,13 @@ def _sentence_events(context: _Context, sentence: tuple[int, int]) -> list[Event
             continue
         inside = [h for h in hits if segment.first <= h.index < segment.last]
         previous = tokens[pieces[number - 1].first : segment.first] if number else []
-        base = _segment_modality(tokens, segment, previous, markers)
+        base = segment_modality(tokens, segment, previous, markers)
         negating = [h for h in inside if h.kind is TriggerKind.NEGATING]
         # "scheiterte (mit dem Putsch)": a failed attempt still happened
         failed = [h for h in negating if h.lemma in markers.failure_verbs]
         if len(failed) < len(negating):
             base = Modality.NEGATED
-        verbs = _open_verbs_kept(
+        verbs = open_verbs_kept(
             [h for h in inside if h.kind is TriggerKind.VERB], segment, tokens, markers, dated
         )
         # a deverbal noun found by its form is an event only with a date of its own
@@ -360,9 +211,9 @@ def _sentence_events(context: _Context, sentence: tuple[int, int]) -> list[Event
                 and not _inside(h.start, h.end, [(r.start, r.end) for r in context.references])
                 for h in inside
             )
-            and not any(_waiting(h, hits, pieces) for h in hits)
+            and not any(waiting(h, hits, pieces) for h in hits)
         ):
-            heads = _light_alone(tokens, lights, segment, context.lexicon)
+            heads = light_alone(tokens, lights, segment, context.lexicon)
         for noun in nouns:
             own = _own_date(text, noun, context.dates)
             in_reference = _inside(
@@ -371,9 +222,9 @@ def _sentence_events(context: _Context, sentence: tuple[int, int]) -> list[Event
             has_date = any(segment.start <= s < clause_end for s, _ in context.dates)
             if in_reference and not (own or has_date):
                 continue
-            if own is None and not verbs and not lights and _argument(tokens, noun, markers):
+            if own is None and not verbs and not lights and argument(tokens, noun, markers):
                 continue
-            if _lone_generic(tokens, noun, own, [*lights, *told], markers):
+            if lone_generic(tokens, noun, own, [*lights, *told], markers):
                 continue
             if own is not None or (not heads and not merged):
                 heads.append(noun)
@@ -387,10 +238,10 @@ def _sentence_events(context: _Context, sentence: tuple[int, int]) -> list[Event
                 modality is Modality.NEGATED
                 and not negating
                 and segment.kind is SegmentKind.MAIN
-                and not _negated_conjunct(tokens, segment, hit.index, markers)
+                and not negated_conjunct(tokens, segment, hit.index, markers)
             ):
                 modality = Modality.ASSERTED
-            if hit.kind is TriggerKind.NOUN and _noun_negated(tokens, hit.index, markers):
+            if hit.kind is TriggerKind.NOUN and noun_negated(tokens, hit.index, markers):
                 modality = forced or Modality.NEGATED
             if hit.kind is TriggerKind.NOUN:
                 antecedent[hit.index] = len(found)
@@ -398,41 +249,23 @@ def _sentence_events(context: _Context, sentence: tuple[int, int]) -> list[Event
             mention = _mention(
                 context, tokens, segment, hit, sentence, clause, modality, dated, verb_at
             )
-            mention = replace(mention, conjunct=_conjunct(tokens, segment, hit.index, markers))
+            mention = replace(mention, conjunct=conjunct(tokens, segment, hit.index, markers))
             if failed and hit.kind is TriggerKind.NOUN:
                 named = noun_label(tokens, hit, dated, markers)
                 outcome = f"{named} {failed[0].text}"  # "Putsch scheiterte"
                 mention = replace(mention, label=outcome if len(outcome) <= 60 else mention.label)
             found.append(replace(mention, bare=mention.noun and not (verbs or lights)))
-    return found
-
-
-def _lone(label: str, markers: Markers) -> bool:
-    """A label of one word, perhaps after an article (``Die Erlaubnis``)."""
-    words = label.split()
-    while len(words) > 1 and words[0].lower() in markers.definite | markers.indefinite:
-        words = words[1:]
-    return len(words) <= 1
-
-
-def _conjunct(
-    tokens: list[Token], segment: Segment, index: int, markers: Markers
-) -> tuple[int, int] | None:
-    """The offsets of the conjunct of token ``index``: between the ``und``/``aber``
-    before and after it in its clause (``None`` when the clause has none)."""
-    joins = [
-        i
-        for i in range(segment.first, segment.last)
-        if tokens[i].text.lower() in markers.coordination
-    ]
-    if not joins:
-        return None
-    at = bisect_right(joins, index)
-    low = joins[at - 1] + 1 if at else segment.first
-    high = joins[at] if at < len(joins) else segment.last
-    if low >= high:
-        return None
-    return tokens[low].start, tokens[high - 1].end
+    taken = {m.trigger.start for m in found}
+    for hit, own, label in attributive_events(text, tokens, context.dates, lexicon):
+        # "das im Jahr 1407 gegründete Sultanat": the participle's own event and date
+        piece = next((p for p in pieces if p.first <= hit.index < p.last), None)
+        if piece is None or hit.start in taken or piece.kind is SegmentKind.COMPARISON:
+            continue
+        modality = forced or segment_modality(tokens, piece, [], markers)
+        clause = (piece.start, piece.end)
+        mention = _mention(context, tokens, piece, hit, sentence, clause, modality, dated, verb_at)
+        found.append(replace(mention, label=label, own_date=own))
+    return sorted(found, key=lambda m: m.trigger.start)
 
 
 def _with_clause(mention: EventMention, start: int, end: int) -> EventMention:
@@ -458,10 +291,10 @@ def _mention(
         if noun
         else verb_label(tokens, hit, (segment.first, last), dated, markers, verbs)
     )
-    if noun and _lone(label, markers):
+    if noun and lone(label, markers):
         # "Krieg", "Heirat" alone say nothing: the clause's words around it tell what of it
         label = verb_label(tokens, hit, (segment.first, last), dated, markers, verbs)
-    if _lone(label, markers):
+    if lone(label, markers):
         # alone in its segment ("..., ermordet", "Die Erlaubnis, ..., folgte"): the
         # sentence's words around it
         label = verb_label(tokens, hit, (0, len(tokens)), dated, markers)

@@ -201,6 +201,10 @@ class Markers:
     expected: frozenset[str] = frozenset()  # "erwartet": the clause's events are not facts
     success_verbs: frozenset[str] = frozenset()  # "gelingen": its zu-infinitive happened
     time_heads: tuple[str, ...] = ()  # "jahr" of "Gründungsjahr": the event is the first part
+    # a date in an attributive participle phrase ("die zum 1. Januar 2012 in Kraft
+    # getretene Verfassung"): the text before it ends so, the text after it begins so
+    attributive_before: re.Pattern[str] | None = None
+    attributive_after: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -495,9 +499,20 @@ def _markers(data: dict[str, Any], path: Path) -> Markers:
             expected=frozenset(str(w).lower() for w in m.get("expected", [])),
             success_verbs=frozenset(str(w) for w in m.get("success_verbs", [])),
             time_heads=tuple(str(w).lower() for w in c.get("time_heads", [])),
+            attributive_before=_optional_pattern(c, "attributive_before", path),
+            attributive_after=_optional_pattern(c, "attributive_after", path),
         )
     except KeyError as error:
         raise LanguageDataError(f"{path}: missing key {error}") from None
+
+
+def _optional_pattern(table: dict[str, Any], key: str, path: Path) -> re.Pattern[str] | None:
+    if key not in table:
+        return None
+    try:
+        return re.compile(str(table[key]))
+    except re.error as error:
+        raise LanguageDataError(f"{path}: [clauses] {key}: bad pattern: {error}") from None
 
 
 _RELATIONS = frozenset({"after", "since", "before", "until", "end", "begin", "during"})

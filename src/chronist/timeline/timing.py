@@ -317,9 +317,27 @@ class Dater:
         dates = self.dates
         before = next((dates[i] for i in range(at - 1, first - 1, -1) if fits(dates[i])), None)
         after = next((dates[i] for i in range(at, last) if fits(dates[i])), None)
+        found = [d for d in (before, after) if d is not None]
+        if not found:
+            return None
+        nearest = min(found, key=lambda d: abs(d.timex.start - trigger))
+        if self._attributive(nearest.timex):
+            # "die zum 1. Januar 2012 in Kraft getretene Verfassung": another date first
+            others = [d for d in dates[first:last] if fits(d) and not self._attributive(d.timex)]
+            if others:
+                return min(others, key=lambda d: abs(d.timex.start - trigger))
+        return nearest
+
+    def _attributive(self, timex: Timex) -> bool:
+        """A date in an attributive participle phrase (``die zum 1. Januar 2012 in
+        Kraft getretene Verfassung``): it dates the participle first."""
+        before, after = self.markers.attributive_before, self.markers.attributive_after
         if before is None or after is None:
-            return before or after
-        return min(before, after, key=lambda d: abs(d.timex.start - trigger))
+            return False
+        return (
+            before.search(self.text[max(0, timex.start - 20) : timex.start]) is not None
+            and after.match(self.text[timex.end : timex.end + 60]) is not None
+        )
 
     def _in_clause(self, mention: EventMention) -> _Date | None:
         if mention.own_date is not None:

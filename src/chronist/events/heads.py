@@ -1,0 +1,156 @@
+"""Which triggers of a clause head an event: verbs per conjunct, light verbs
+alone, event nouns that are more than a lone generic word, and the conjunct
+whose date an event takes first.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import replace
+
+from chronist.events.lexicon import Form, Lexicon, Markers, TriggerKind
+from chronist.events.triggers import TriggerHit
+from chronist.text.clauses import Segment, SegmentKind
+from chronist.text.tokens import Token
+
+__all__ = [
+    "argument",
+    "conjunct",
+    "light_alone",
+    "lone",
+    "lone_generic",
+    "open_verbs_kept",
+    "waiting",
+]
+
+
+def argument(tokens: list[Token], noun: TriggerHit, markers: Markers) -> bool:
+    """An event noun as the goal or topic of something else (``für einen Krieg``,
+    ``zur Verteidigung``), not a statement that it happened."""
+    before = [t.text.lower() for t in tokens[max(0, noun.index - 3) : noun.index]]
+    return any(word in markers.argument_prepositions for word in before)
+
+
+def open_verbs_kept(
+    verbs: list[TriggerHit],
+    segment: Segment,
+    tokens: list[Token],
+    markers: Markers,
+    dated: frozenset[int] = frozenset(),
+) -> list[TriggerHit]:
+    """A clause's listed verbs; in each conjunct of a main clause without one
+    (``präsentierte ... und aktualisierte ...``), its first verb found by form
+    alone (one event per conjunct). A relative clause with an unlisted verb
+    describes rather than tells, unless it has a date of its own (``..., der
+    1525 der Stadt zufiel``)."""
+    listed = [h for h in verbs if not h.entry.open]
+    own_date = any(segment.first <= i < segment.last for i in dated)
+    if segment.kind is SegmentKind.RELATIVE and own_date:
+        return listed or [h for h in verbs if h.entry.open][:1]
+    if segment.kind is not SegmentKind.MAIN:
+        return listed
+    joins = [
+        i
+        for i in range(segment.first, segment.last)
+        if tokens[i].text.lower() in markers.coordination
+    ]
+
+    def conjunct(index: int) -> int:
+        return bisect_right(joins, index)
+
+    taken = {conjunct(h.index) for h in listed}
+    kept = list(listed)
+    for hit in verbs:
+        part = conjunct(hit.index)
+        # beside another verb, not an infinitive-shaped form ("war Nordkorea überlegen")
+        bare = bool(kept) and hit.entry.form is Form.PARTICIPLE and hit.particle is None
+        if hit.entry.open and part not in taken and not bare:
+            taken.add(part)
+            kept.append(hit)
+    return sorted(kept, key=lambda h: h.index)
+
+
+def light_alone(
+    tokens: list[Token], lights: list[TriggerHit], segment: Segment, lexicon: Lexicon
+) -> list[TriggerHit]:
+    """A light verb in the past with no event noun in its clause tells the
+    event itself: ``wurde Kenia unabhängig``, ``kamen die Juden``, ``begann das
+    archaische Zeitalter`` (not the states of ``[open_verbs] not_events``, but
+    ``becoming``: ``wurde`` without a participle is a change of state)."""
+    open_verbs = lexicon.open_verbs
+    if segment.kind is not SegmentKind.MAIN or open_verbs is None:
+        return []
+    if not any(t.is_capitalised for t in tokens[segment.first + 1 : segment.last]):
+        return []  # nobody and nothing named: "Danach kam es."
+    joins = [
+        i
+        for i in range(segment.first, segment.last)
+        if tokens[i].text.lower() in lexicon.markers.coordination
+    ]
+    told: dict[int, TriggerHit] = {}  # one per conjunct: "wurde Kenia unabhängig und ..."
+    for hit in lights:
+        allowed = hit.lemma not in open_verbs.not_events or hit.lemma in open_verbs.becoming
+        if hit.entry.past and hit.entry.form is Form.FINITE and allowed:
+            event = replace(hit, entry=replace(hit.entry, type=open_verbs.type, open=True))
+            told.setdefault(bisect_right(joins, hit.index), event)
+    return list(told.values())
+
+
+def waiting(noun: TriggerHit, hits: list[TriggerHit], pieces: list[Segment]) -> bool:
+    """A listed event noun that a light verb of another clause may tell of: in
+    the same clause, or in one with no verb of its own (``Die Erlaubnis, ...,
+    folgte``; not ``kam es zur Clubgründung, Kontinentaleuropa startete``)."""
+    if noun.kind is not TriggerKind.NOUN or noun.entry.open:
+        return False
+    own = next((p for p in pieces if p.first <= noun.index < p.last), None)
+    if own is None:
+        return True
+    return not any(h.kind is not TriggerKind.NOUN and own.first <= h.index < own.last for h in hits)
+
+
+def lone_generic(
+    tokens: list[Token],
+    noun: TriggerHit,
+    own: tuple[int, int] | None,
+    lights: list[TriggerHit],
+    markers: Markers,
+) -> bool:
+    """A generic event noun (``Krieg``, ``Hilfe``) that the sentence says nothing
+    more of: no date of its own, no light verb making it happen (``der Krieg
+    begann``), no genitive or name after it (``Krieg gegen Serbien``)."""
+    if noun.lemma not in markers.generic_nouns or own is not None or lights:
+        return False
+    following = tokens[noun.index + 1] if noun.index + 1 < len(tokens) else None
+    return following is None or not (
+        following.is_capitalised
+        or following.text.lower() in markers.genitive_articles
+        or following.text.lower() in markers.label_followers
+    )
+
+
+def lone(label: str, markers: Markers) -> bool:
+    """A label of one word, perhaps after an article (``Die Erlaubnis``)."""
+    words = label.split()
+    while len(words) > 1 and words[0].lower() in markers.definite | markers.indefinite:
+        words = words[1:]
+    return len(words) <= 1
+
+
+def conjunct(
+    tokens: list[Token], segment: Segment, index: int, markers: Markers
+) -> tuple[int, int] | None:
+    """The offsets of the conjunct of token ``index``: between the ``und``/``aber``
+    before and after it in its clause (``None`` when the clause has none)."""
+    joins = [
+        i
+        for i in range(segment.first, segment.last)
+        if tokens[i].text.lower() in markers.coordination
+    ]
+    if not joins:
+        return None
+    at = bisect_right(joins, index)
+    low = joins[at - 1] + 1 if at else segment.first
+    high = joins[at] if at < len(joins) else segment.last
+    if low >= high:
+        return None
+    return tokens[low].start, tokens[high - 1].end

@@ -1,0 +1,76 @@
+"""Modality of event mentions by clause: negation, condition, expectation, plan, report.
+
+Each marker attaches to the verb of its own clause (``lang/<code>/events.toml``
+``[modality]``); a negation to the verb of its own conjunct (``konnte die Stadt
+nicht halten und zog ab``: ``abziehen`` is not negated).
+"""
+
+from __future__ import annotations
+
+from chronist.events.lexicon import Markers
+from chronist.events.model import Modality
+from chronist.text.clauses import Segment, SegmentKind
+from chronist.text.tokens import Token
+
+__all__ = ["negated_conjunct", "noun_negated", "segment_modality", "sentence_modality"]
+
+
+def sentence_modality(tokens: list[Token], markers: Markers) -> Modality | None:
+    words = {t.text.lower() for t in tokens}
+    if words & markers.conditional:
+        return Modality.CONDITIONAL
+    if words & markers.hypothetical:
+        return Modality.HYPOTHETICAL
+    return None
+
+
+def segment_modality(
+    tokens: list[Token], segment: Segment, previous: list[Token], markers: Markers
+) -> Modality:
+    words = [t.text.lower() for t in tokens[segment.first : segment.last]]
+    if segment.kind is SegmentKind.NEGATED:
+        return Modality.NEGATED
+    for position, word in enumerate(words):
+        following = words[position + 1] if position + 1 < len(words) else ""
+        if word in markers.clause_negation and following not in markers.not_negating_after:
+            return Modality.NEGATED
+    if set(words) & markers.expected:
+        return Modality.HYPOTHETICAL
+    if set(words) & markers.reported and set(words) & markers.reported_with:
+        return Modality.REPORTED
+    if set(words) & markers.planned:
+        return Modality.PLANNED
+    if (
+        words
+        and words[0] == "dass"
+        and {t.text.lower() for t in previous} & {w.lower() for w in markers.opinion}
+    ):
+        return Modality.HYPOTHETICAL
+    return Modality.ASSERTED
+
+
+def negated_conjunct(tokens: list[Token], segment: Segment, index: int, markers: Markers) -> bool:
+    """Whether a negation word stands in the conjunct of token ``index``: the
+    words between the ``und``/``aber`` before it and the one after it
+    (``konnte die Stadt nicht halten und zog ab``: ``abziehen`` is not negated)."""
+    low, high = segment.first, segment.last
+    for position in range(index - 1, segment.first - 1, -1):
+        if tokens[position].text.lower() in markers.coordination:
+            low = position + 1
+            break
+    for position in range(index + 1, segment.last):
+        if tokens[position].text.lower() in markers.coordination:
+            high = position
+            break
+    words = [t.text.lower() for t in tokens[low:high]]
+    return any(
+        word in markers.clause_negation
+        and (words[at + 1] if at + 1 < len(words) else "") not in markers.not_negating_after
+        for at, word in enumerate(words)
+    )
+
+
+def noun_negated(tokens: list[Token], index: int, markers: Markers) -> bool:
+    """``kein Atomwaffeneinsatz``: a negating determiner right before the event noun."""
+    before = {t.text.lower() for t in tokens[max(0, index - 2) : index]}
+    return bool(before & markers.noun_negation)
