@@ -1,6 +1,6 @@
 """Events against the blind wiki_de event gold, the old WikiWarsDE gold, and label quality.
 
-    .venv/bin/python bench/events_eval.py [--split dev|frozen|all] [--errors] [--labels]
+    .venv/bin/python bench/events_eval.py [--split dev|frozen|all] [--errors] [--labels] [--causes]
 
 * **wiki_de** (``bench/wiki_de/gold/events``, GUIDELINES.md section 2): an
   event counts when chronist has a happened event on the gold event's sentence
@@ -10,10 +10,14 @@
   not an error.
 * **wikiwarsde-dev** (``tests/data/events/wikiwarsde-dev-gold.tsv``): the older
   gold with its own scorer.
-* **labels**: the share of happened events whose label is a lone generic noun
-  or a cut fragment (:func:`chronist.evaluation.events.bad_label`), on the
-  wiki_de passages and on 20 ``wikipedia-de`` history articles that are in
-  neither ``documents.tsv`` nor ``merge_pairs.tsv``.
+* **labels**: the share of happened events whose label is a lone word or a cut
+  fragment (:func:`chronist.evaluation.events.bad_label`: one word after an
+  article that is not a compound naming an event, a lone verb form, or a label
+  ending in an article, preposition, conjunction or comma), on the wiki_de
+  passages and on 20 ``wikipedia-de`` history articles that are in neither
+  ``documents.tsv`` nor ``merge_pairs.tsv``.
+* **causes** (``--causes``, dev only): why each missed key event was missed
+  (no event on its sentence, which date it got instead, ...).
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from __future__ import annotations
 import argparse
 import csv
 import sys
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -127,6 +132,59 @@ def score_wiki(name: str, errors: bool, floor: float = 0.0) -> Tally:
     return tally
 
 
+def _miss_cause(here: list[Event], item: WikiGold) -> str:
+    """Why a key gold event with events on its sentence was missed (see ``--causes``)."""
+    assert item.time is not None
+    low, high = item.time
+
+    def cause(event: Event) -> str:
+        b = event.time.bounds
+        first, last = b.earliest_begin or b.latest_begin, b.latest_end or b.earliest_end
+        source = event.time.source.value
+        width = last.year - first.year if first and last else None
+        if width == 2 and first and first.year + 1 == low.year == high.year:
+            return "approximate year: system ±1 year (3 years), the scorer allows 2"
+        if width == 99 and first and first.year % 100 == 0 and low.year == first.year + 1:
+            return "ordinal century: system 1900-1999, gold 1901-2000"
+        if first is None or last is None:
+            return f"open interval ({source})"
+        if source == "narrative":
+            return "no date in its clause: narrative date or interval wrong or too wide"
+        if first <= low and last >= high:
+            return f"own date too wide ({source})"
+        return f"another date of the sentence or clause ({source})"
+
+    found = sorted({cause(e) for e in here})
+    return next((c for c in found if c.startswith(("approximate", "ordinal"))), found[0])
+
+
+def causes(name: str) -> list[str]:
+    """The cause of each missed key event of a dev passage."""
+    text = (WIKI / "docs" / f"{name}.txt").read_text(encoding="utf-8")
+    gold = _wiki_gold(name)
+    events = [e for e in build_timeline(text).events if not e.hypothetical]
+    taken: set[str] = set()
+    missed = []
+    for item in sorted(gold, key=lambda g: not g.key):
+        here = [e for e in events if e.id not in taken and _on_sentence(e, item.start)]
+        right = [e for e in here if item.time and time_matches(e.time.bounds, item.time)]
+        if right:
+            taken.add(min(right, key=lambda e: abs(e.trigger.start - item.start)).id)
+        elif item.key and item.time:
+            missed.append(item)
+    found = []
+    for item in missed:
+        assert item.time is not None
+        here = [e for e in events if _on_sentence(e, item.start)]
+        if any(time_matches(e.time.bounds, item.time) for e in here):
+            found.append("two events told in one sentence: the one found went to the other")
+        elif not here:
+            found.append("no event on the gold sentence")
+        else:
+            found.append(_miss_cause(here, item))
+    return found
+
+
 def score_old_gold() -> str:
     from chronist.evaluation.corpora import load_corpus
 
@@ -174,6 +232,7 @@ def main() -> None:
     parser.add_argument("--errors", action="store_true", help="list misses (dev only)")
     parser.add_argument("--labels", action="store_true", help="label share on 20 articles")
     parser.add_argument("--old", action="store_true", help="the older WikiWarsDE gold")
+    parser.add_argument("--causes", action="store_true", help="why dev key events are missed")
     parser.add_argument(
         "--min-confidence", type=float, default=0.0, help="only events this confident"
     )
@@ -190,6 +249,12 @@ def main() -> None:
                 print(tally.row(row["name"]))
         floor = f" conf>={args.min_confidence}" if args.min_confidence else ""
         print(total.row(f"wiki_de {split}{floor}"))
+    if args.causes:
+        dev = [row["name"] for row in _documents() if row["split"] == "dev"]
+        counts = Counter(cause for name in dev for cause in causes(name))
+        print(f"missed dev key events: {sum(counts.values())}")
+        for cause, count in counts.most_common():
+            print(f"  {count:>4}  {cause}")
     if args.old:
         print(score_old_gold())
     if args.labels:
