@@ -153,18 +153,6 @@ def test_an_inferred_time_does_not_veto() -> None:
     assert conflicting is not None and conflicting < 0  # the narrative's year only counts against
 
 
-def test_other_words_merge_only_with_time_participants_and_sentence() -> None:
-    text = "Britische Soldaten zündeten 1947 auf Helgoland Tausende Bomben und Munition"
-    for words, merges in ((text, True), ("", False)):  # no sentence in common: not enough
-        index = MergeIndex()
-        first = index.add(
-            _mention("a", 0, "zünden", "1947-04-18", entities=frozenset({7}), text=text)
-        )
-        other = _mention("b", 0, "erschüttern", "1947-04-18", entities=frozenset({7}), text=words,
-                         type_="change")  # fmt: skip
-        assert (index.add(other) == first) is merges
-
-
 def test_a_noun_of_a_verb_is_the_verb() -> None:
     assert WORDS.group("Sprengung") == "sprengen" and WORDS.group("Eroberung") == "erobern"
     assert WORDS.group("Zeitung") is None  # no verb "zeiten"

@@ -7,14 +7,15 @@ when the sum reaches :data:`THRESHOLD` (see :meth:`Evidence.total`):
   such as ``werden`` or ``kommen`` only :data:`GENERIC_WORD`), words of one
   group of ``lang/<xx>/merge.toml`` (``erobern``/``Eroberung``,
   ``sterben``/``Tod``: :data:`SAME_GROUP`), or only the same event type
-  (:data:`SAME_TYPE`); other words (:data:`OTHER_WORD`) can still tell one
-  happening in other words (``zündeten Bomben``/``Sprengung``) when the time,
-  the participants and the sentences' words agree;
+  (:data:`SAME_TYPE`); anything else never merges;
 * **the time**: the four bounds of both must overlap (give or take
-  :data:`SLACK_DAYS`); the narrower the wider of the two, the more it says
-  (one day, a month, a year, a decade: :func:`time_fit`); no time at all is
+  :data:`SLACK_DAYS`; an unknown side is open: ``1988/..`` excludes nothing
+  after 1988); the narrower the wider of the two, the more it says (one day, a
+  month, a year, a decade: :func:`time_fit`); no time at all is
   :data:`NO_TIME`; a time inferred from the narrative around the mention counts
-  less than one stated in its own clause;
+  less than one stated in its own clause, and where it excludes the other it
+  only counts against (:data:`CONFLICTING_INFERRED`), as the narrative's date
+  is often not the event's;
 * **the participants and places**: each shared participant or place (merged
   entity ids: gazetteer ids, name variants) adds :data:`SHARED_ENTITY`; sharing
   only the documents' topic adds :data:`SHARED_TOPIC`; else both naming
@@ -63,7 +64,6 @@ SAME_WORD = 3.0
 SAME_GROUP = 2.5
 GENERIC_WORD = 1.0
 SAME_TYPE = 1.0
-OTHER_WORD = 0.0
 SHARED_ENTITY = 1.5
 MAX_SHARED = 2  # shared entities counted at most
 SHARED_TOPIC = 0.5
@@ -184,15 +184,15 @@ def word_fit(
     groups: set[str],
     types: set[str],
     generic: bool,
-) -> float:
-    """The word evidence of a mention against a merged event's words."""
+) -> float | None:
+    """The word evidence of a mention against a merged event's words (``None``: never)."""
     if lemma in lemmas:
         return GENERIC_WORD if generic else SAME_WORD
     if (group or lemma) in groups or (group is not None and group in lemmas):
         return SAME_GROUP  # a noun's group may be its verb: ``Sprengung``/``sprengen``
     if type_ in types:
         return SAME_TYPE
-    return OTHER_WORD
+    return None
 
 
 def time_fit(

@@ -2,14 +2,16 @@
 
 **Entities** are merged by :class:`~chronist.store.people.EntityIndex`.
 
-**Events.** A new event mention joins the merged event whose evidence of
-telling the same happening scores highest and at least
+**Events.** A document's mentions that repeat one happening (a lead and a
+later section: the same word, overlapping stated times of a month or less,
+sentences in common) are first joined into a chain (:func:`chains`). A chain
+joins the merged event whose evidence of telling the same happening scores
+highest (for any of its mentions) and at least
 :data:`~chronist.store.matching.THRESHOLD` (:mod:`chronist.store.matching`:
 the word, the time, the participants and places, added up), provided that
-event is not already told by the same document (within a document the
-extractor has merged repeated mentions already) and is as factual as it
-(asserted or reported versus conditional, planned, ...). Otherwise the
-mention starts a merged event. The candidates come from blocks, so that
+event is not already told by the same document and is as factual as it
+(asserted or reported versus conditional, planned, ...). Otherwise the chain
+starts a merged event. The candidates come from blocks, so that
 merging stays fast on a large store: merged events sharing a participant,
 place or topic and the word (lemma or its group) or the type, or the word and
 a year (for times no wider than ten years).
@@ -296,6 +298,8 @@ class MergeIndex:
             mention.lemma, mention.group, mention.type,
             merged.lemmas, merged.groups, merged.types, mention.generic,
         )  # fmt: skip
+        if word is None:
+            return None
         time = time_fit(head.interval, mention.interval, stated=head.stated and mention.stated)
         if time is None:
             return None
@@ -389,14 +393,10 @@ def _blocks(mention: MentionInfo) -> list[tuple[int, str]]:
     # another word of the type needs shared participants: no topic blocks (too large)
     keys += [(entity, "t:" + mention.type) for entity in mention.explicit]
     interval = mention.interval
-    if interval is not None:
+    if interval is not None and not mention.generic:
         first, last = interval[0] // _YEAR, interval[1] // _YEAR
         if last - first < BLOCK_YEARS:
-            years = range(first, last + 1)
-            if not mention.generic:
-                keys += [(year, "y:" + word) for year in years]
-            # told in other words: a participant, place or topic and the year in common
-            keys += [(entity, f"e:{year}") for entity in mention.context for year in years]
+            keys += [(year, "y:" + word) for year in range(first, last + 1)]
     return keys
 
 
