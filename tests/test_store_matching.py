@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import tomllib
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from chronist.errors import LanguageDataError
 from chronist.lang import language_dir
-from chronist.store.matching import _words, load_words, text_fit, time_fit
-from chronist.store.merge import MentionInfo, MergeIndex
+from chronist.store.matching import OPEN, _words, load_words, text_fit, time_fit
+from chronist.store.merge import MentionInfo, MergeIndex, chains
 
 EXAMPLES = tomllib.loads((language_dir("de") / "examples" / "merge.toml").read_text("utf-8"))
 WORDS = load_words("de")
@@ -124,3 +125,51 @@ def test_merging_words_reach_the_store(tmp_path: Path) -> None:
     store.ingest([str(tmp_path / "b.txt")])  # incremental: the second run joins the first
     conquest = [e for e in store.events() if e["sources"] == 2]
     assert len(conquest) == 1 and conquest[0]["type"] == "conflict"
+
+
+def _timed(
+    doc: str, seq: int, lemma: str, bounds: tuple[str | None, ...], source: str
+) -> MentionInfo:
+    mention = _mention(doc, seq, lemma, "2000-01-01")
+    edtf = bounds[0] or bounds[3]
+    return replace(mention, time=(edtf, edtf, *bounds, source, None))
+
+
+def test_an_open_side_excludes_nothing_beyond_it() -> None:
+    after_1988 = _timed(
+        "a", 0, "trennen", ("1988-01-01", "1988-01-01", "1988-01-01", None), "explicit"
+    )
+    in_1990 = _timed("b", 0, "trennen", ("1990-03-01",) * 4, "explicit")
+    in_1987 = _timed("c", 0, "trennen", ("1987-03-01",) * 4, "explicit")
+    assert after_1988.interval is not None and after_1988.interval[1] == OPEN
+    assert time_fit(after_1988.interval, in_1990.interval) == 0.0  # compatible, says little
+    assert time_fit(after_1988.interval, in_1987.interval) is None  # before it began
+
+
+def test_an_inferred_time_does_not_veto() -> None:
+    year, other = (0, 371), (3720, 4091)
+    assert time_fit(year, other) is None  # two stated years apart: two events
+    conflicting = time_fit(year, other, stated=False)
+    assert conflicting is not None and conflicting < 0  # the narrative's year only counts against
+
+
+def test_a_noun_of_a_verb_is_the_verb() -> None:
+    assert WORDS.group("Sprengung") == "sprengen" and WORDS.group("Eroberung") == "erobern"
+    assert WORDS.group("Zeitung") is None  # no verb "zeiten"
+    index = MergeIndex()
+    first = index.add(_mention("a", 0, "sprengen", "1947-04-18"))
+    assert index.add(_mention("b", 0, "Sprengung", "1947-04-18")) == first
+
+
+def test_repeats_in_one_document_are_one_event() -> None:
+    text = "Lees Armee kapitulierte bei Appomattox vor General Grant"
+    lead = _mention("a", 0, "kapitulieren", "1865-04-09", text=text)
+    later = _mention("a", 1, "Kapitulation", "1865-04-09", text=text)
+    other = _mention("a", 2, "kapitulieren", "1865-05-26", text=text)  # a later surrender
+    assert chains([lead, later, other], {}, 0) == [[0, 1], [2]]
+    index = MergeIndex()
+    ids = index.add_document([lead, later, other])
+    assert ids[0] == ids[1] != ids[2]
+    told = _mention("b", 0, "kapitulieren", "1865-04-09", text=text)
+    assert index.add(told) == ids[0]  # the other document joins the whole chain
+    assert len(index.events[ids[0]].mentions) == 3

@@ -106,6 +106,16 @@ class OpenVerbs:
     def deverbal(self, word: str) -> TriggerEntry | None:
         """``Christianisierung``, ``Einwanderungen``: a noun in ``-ung`` of a known
         verb (``christianisieren``, ``einwandern``), not of a state verb."""
+        found = self.verb_of(word)
+        if found is None:
+            return None
+        ending = found[1]
+        stripped = word[: len(word) - len(ending) + 3]  # the singular
+        return TriggerEntry(stripped, TriggerKind.NOUN, self.type, Form.NOUN, open=True)
+
+    def verb_of(self, word: str) -> tuple[str, str] | None:
+        """The verb a noun in ``-ung`` is made of, and the ending: ``Sprengung`` ->
+        ``("sprengen", "ung")``; ``None`` for another word or a state verb's noun."""
         lower = word.lower()
         for ending in self.noun_endings:
             if not lower.endswith(ending):
@@ -113,8 +123,7 @@ class OpenVerbs:
             stem = lower[: -len(ending)]
             for verb in (stem + "en", stem + "n", stem[:-1] + "eln", stem[:-1] + "ern"):
                 if verb in self.infinitives and verb not in self.not_events:
-                    stripped = word[: len(word) - len(ending) + 3]  # the singular
-                    return TriggerEntry(stripped, TriggerKind.NOUN, self.type, Form.NOUN, open=True)
+                    return verb, ending
         return None
 
     def strong_past(self, form: str, lemma: str) -> bool:

@@ -9,10 +9,13 @@ when the sum reaches :data:`THRESHOLD` (see :meth:`Evidence.total`):
   ``sterben``/``Tod``: :data:`SAME_GROUP`), or only the same event type
   (:data:`SAME_TYPE`); anything else never merges;
 * **the time**: the four bounds of both must overlap (give or take
-  :data:`SLACK_DAYS`); the narrower the wider of the two, the more it says
-  (one day, a month, a year, a decade: :func:`time_fit`); no time at all is
+  :data:`SLACK_DAYS`; an unknown side is open: ``1988/..`` excludes nothing
+  after 1988); the narrower the wider of the two, the more it says (one day, a
+  month, a year, a decade: :func:`time_fit`); no time at all is
   :data:`NO_TIME`; a time inferred from the narrative around the mention counts
-  less than one stated in its own clause;
+  less than one stated in its own clause, and where it excludes the other it
+  only counts against (:data:`CONFLICTING_INFERRED`), as the narrative's date
+  is often not the event's;
 * **the participants and places**: each shared participant or place (merged
   entity ids: gazetteer ids, name variants) adds :data:`SHARED_ENTITY`; sharing
   only the documents' topic adds :data:`SHARED_TOPIC`; else both naming
@@ -29,6 +32,7 @@ when the sum reaches :data:`THRESHOLD` (see :meth:`Evidence.total`):
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
 import sys
@@ -38,10 +42,12 @@ from functools import cache
 from typing import Any
 
 from chronist.errors import LanguageDataError, OptionError
+from chronist.events.lexicon import OpenVerbs, load_lexicon
 from chronist.lang import language_dir
 from chronist.lang.files import read_toml
 
 __all__ = [
+    "OPEN",
     "THRESHOLD",
     "Words",
     "entity_fit",
@@ -64,7 +70,11 @@ SHARED_TOPIC = 0.5
 DISJOINT_ENTITIES = 0.5
 NO_TIME = -1.0
 INFERRED_TIME = 0.5  # a narrative or bounded time says this much of what a stated one says
+CONFLICTING_INFERRED = -1.0  # times that exclude each other, one of them inferred
 THRESHOLD = 5.5
+# An open side of a time span (``1920/..``: after 1920), in day numbers
+OPEN = 1 << 40
+_YEAR_DAYS = 372  # a year in day numbers (31 days a month)
 # Days two dates may lie apart and still tell the same event (sources off by a day).
 SLACK_DAYS = 3
 # (widest span in days, evidence): the time's weight by the wider of the two spans
@@ -85,6 +95,7 @@ class Words:
     groups: dict[str, str]  # lemma (lower-cased) -> the group's first lemma
     generics: frozenset[str]
     stopwords: frozenset[str] = frozenset()
+    verbs: OpenVerbs | None = None  # the language's verbs: the verb of a noun in -ung
 
     def content(self, text: str | None) -> tuple[str, ...]:
         """The stems of a sentence's content words (a tuple: small in memory).
@@ -102,7 +113,13 @@ class Words:
         return tuple(sorted(found))
 
     def group(self, lemma: str) -> str | None:
-        """The group of a lemma, or of the last part of a compound noun."""
+        """The group of a lemma, or of the last part of a compound noun; for a noun
+        made of a verb (``Sprengung``: ``sprengen``), the verb's group or the verb.
+
+        >>> words = load_words("de")
+        >>> words.group("Sprengung"), words.group("Einkesselung")
+        ('sprengen', 'einkesseln')
+        """
         lower = lemma.lower()
         found = self.groups.get(lower)
         if found is not None:
@@ -111,6 +128,9 @@ class Words:
             found = self.groups.get(lower[cut:])
             if found is not None:
                 return found
+        derived = None if self.verbs is None else self.verbs.verb_of(lower)
+        if derived is not None:
+            return self.groups.get(derived[0], derived[0])
         return None
 
     def generic(self, lemma: str) -> bool:
@@ -130,7 +150,8 @@ def load_words(lang: str) -> Words:
         data = read_toml(path)
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
         raise LanguageDataError(f"{path}: {error}") from None
-    return _words(data, str(path))
+    words = _words(data, str(path))
+    return dataclasses.replace(words, verbs=load_lexicon(lang).open_verbs)
 
 
 def _words(data: dict[str, Any], path: str) -> Words:
@@ -167,8 +188,8 @@ def word_fit(
     """The word evidence of a mention against a merged event's words (``None``: never)."""
     if lemma in lemmas:
         return GENERIC_WORD if generic else SAME_WORD
-    if group is not None and group in groups:
-        return SAME_GROUP
+    if (group or lemma) in groups or (group is not None and group in lemmas):
+        return SAME_GROUP  # a noun's group may be its verb: ``Sprengung``/``sprengen``
     if type_ in types:
         return SAME_TYPE
     return None
@@ -182,20 +203,40 @@ def time_fit(
 ) -> float | None:
     """The time evidence of two spans of day numbers (``None``: they exclude each other).
 
-    ``stated`` is false when either time was inferred rather than stated.
+    ``stated`` is false when either time was inferred rather than stated. A
+    side left open (:data:`OPEN`: ``1988/..``, after 1988) excludes nothing
+    beyond it; for the weight it counts as a year from the known bound.
 
     >>> time_fit((100, 100), (101, 101)), time_fit((0, 371), (100, 100))
     (3.0, 2.0)
     >>> time_fit((0, 371), (400, 400)) is None, time_fit((0, 371), (100, 100), stated=False)
     (True, 1.0)
+    >>> time_fit((0, OPEN), (100, 100)), time_fit((0, OPEN), (5000, 5000))
+    (2.0, 0.0)
     """
     if first is None or second is None:
         return NO_TIME
     if first[0] > second[1] + SLACK_DAYS or second[0] > first[1] + SLACK_DAYS:
-        return None
+        # an inferred time is often the narrative's, not the event's: it cannot veto
+        return None if stated else CONFLICTING_INFERRED
+    first, second = _closed(first), _closed(second)
+    if first[0] > second[1] + SLACK_DAYS or second[0] > first[1] + SLACK_DAYS:
+        return 0.0  # compatible, but only by an open side
     widest = max(first[1] - first[0], second[1] - second[0])
     weight = next((w for span, w in TIME_STEPS if widest <= span), 0.0)
     return weight if stated else weight * INFERRED_TIME
+
+
+def _closed(span: tuple[int, int]) -> tuple[int, int]:
+    """An open side closed a year from the known bound (for weighing only)."""
+    low, high = span
+    if low <= -OPEN and high >= OPEN:
+        return span
+    if low <= -OPEN:
+        return (high - _YEAR_DAYS + 1, high)
+    if high >= OPEN:
+        return (low, low + _YEAR_DAYS - 1)
+    return span
 
 
 def entity_fit(explicit: frozenset[int], merged_explicit: set[int], topic_shared: bool) -> float:

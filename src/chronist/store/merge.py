@@ -2,14 +2,16 @@
 
 **Entities** are merged by :class:`~chronist.store.people.EntityIndex`.
 
-**Events.** A new event mention joins the merged event whose evidence of
-telling the same happening scores highest and at least
+**Events.** A document's mentions that repeat one happening (a lead and a
+later section: the same word, overlapping stated times of a month or less,
+sentences in common) are first joined into a chain (:func:`chains`). A chain
+joins the merged event whose evidence of telling the same happening scores
+highest (for any of its mentions) and at least
 :data:`~chronist.store.matching.THRESHOLD` (:mod:`chronist.store.matching`:
 the word, the time, the participants and places, added up), provided that
-event is not already told by the same document (within a document the
-extractor has merged repeated mentions already) and is as factual as it
-(asserted or reported versus conditional, planned, ...). Otherwise the
-mention starts a merged event. The candidates come from blocks, so that
+event is not already told by the same document and is as factual as it
+(asserted or reported versus conditional, planned, ...). Otherwise the chain
+starts a merged event. The candidates come from blocks, so that
 merging stays fast on a large store: merged events sharing a participant,
 place or topic and the word (lemma or its group) or the type, or the word and
 a year (for times no wider than ten years).
@@ -26,17 +28,24 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from chronist.store.matching import THRESHOLD, entity_fit, text_fit, time_fit, word_fit
+from chronist.store.matching import OPEN, THRESHOLD, entity_fit, text_fit, time_fit, word_fit
 from chronist.store.people import EntityIndex
 from chronist.store.schema import day_key
 
-__all__ = ["EntityIndex", "MentionInfo", "MergeIndex", "MergedEvent", "Reading", "topic_of"]
+__all__ = [
+    "EntityIndex", "MentionInfo", "MergeIndex", "MergedEvent", "Reading", "chains", "topic_of",
+]  # fmt: skip
 
 # Times stated in the mention's own clause (else inferred from the narrative around it)
 _STATED = frozenset({"explicit", "reference-event"})
 # A time at most this many years wide is blocked by year (wider ones by entities only)
 BLOCK_YEARS = 10
 _YEAR = 372  # days of a year in day numbers (:func:`_ordinal`)
+# Two mentions of one document tell one happening (:func:`chains`) with the same
+# word, stated times of this evidence (a month or narrower, overlapping) and
+# sentences sharing at least this much (:func:`~chronist.store.matching.text_fit`)
+CHAIN_TIME = 2.5
+CHAIN_WORDS = 1.0
 
 
 def _keys(time: tuple[str | None, ...]) -> tuple[int, int] | None:
@@ -46,6 +55,27 @@ def _keys(time: tuple[str | None, ...]) -> tuple[int, int] | None:
     high = next((k for k in (le, ee, lb, eb) if k is not None), None)
     if low is None or high is None:
         return None
+    return (min(low, high), max(low, high))
+
+
+def _span(time: tuple[str | None, ...]) -> tuple[int, int] | None:
+    """The days the event may cover, as day numbers: from its earliest begin to its
+    latest end, an unknown side open (:data:`OPEN`); ``None`` when no bound is known.
+
+    Two mentions can tell one event only if these overlap (the four bounds'
+    test: each may begin before the other's latest end).
+
+    >>> _span((None, "1920/..", "1920-01-01", "1920-01-01", "1920-01-01", None, "", ""))[1]
+    1099511627776
+    >>> _span((None, None, None, None, None, None, "", "")) is None
+    True
+    """
+    bounds = [day_key(d) for d in time[2:6]]
+    if all(b is None for b in bounds):
+        return None
+    eb, _lb, _ee, le = bounds
+    low = -OPEN if eb is None else _ordinal(eb)
+    high = OPEN if le is None else _ordinal(le)
     return (min(low, high), max(low, high))
 
 
@@ -74,8 +104,7 @@ class MentionInfo:
         # computed once: every candidate comparison reads them
         keys = _keys(self.time)
         object.__setattr__(self, "keys", keys)
-        interval = None if keys is None else (_ordinal(keys[0]), _ordinal(keys[1]))
-        object.__setattr__(self, "interval", interval)
+        object.__setattr__(self, "interval", _span(self.time))
 
     @property
     def context(self) -> frozenset[int]:
@@ -219,35 +248,43 @@ class MergeIndex:
     def add_document(self, mentions: list[MentionInfo]) -> list[int]:
         """The merged events a document's mentions join, in their order.
 
-        The best supported pairs are settled first, whatever the order of the
-        mentions: each mention joins at most one merged event and each merged
-        event takes at most one mention of the document; the rest start merged
-        events of their own.
+        First the document's repeated mentions of one happening are joined
+        (:func:`chains`: a lead and a later section telling the same event).
+        Then the best supported pairs of a chain and a merged event are settled
+        first, whatever the order of the mentions: each chain joins at most one
+        merged event and each merged event takes at most one chain of the
+        document; the rest start merged events of their own.
         """
+        groups = chains(mentions, self.frequency, self.mentions)
         pairs: list[tuple[tuple[float, int], int, int]] = []
-        for number, mention in enumerate(mentions):
-            candidates: set[int] = set()
-            for key in _blocks(mention):
-                candidates |= self.blocks.get(key, set())
-            for merged_id in candidates:
-                score = self._score(self.events[merged_id], mention)
-                if score is not None:
-                    pairs.append((score, -number, merged_id))
+        for number, members in enumerate(groups):
+            best: dict[int, tuple[float, int]] = {}
+            for member in members:
+                mention = mentions[member]
+                candidates: set[int] = set()
+                for key in _blocks(mention):
+                    candidates |= self.blocks.get(key, set())
+                for merged_id in candidates:
+                    score = self._score(self.events[merged_id], mention)
+                    if score is not None and score > best.get(merged_id, (float("-inf"), 0)):
+                        best[merged_id] = score
+            pairs.extend((score, -number, merged_id) for merged_id, score in best.items())
         chosen: dict[int, int] = {}
         taken: set[int] = set()
         for _score, number, merged_id in sorted(pairs, reverse=True):
             if -number not in chosen and merged_id not in taken:
                 chosen[-number] = merged_id
                 taken.add(merged_id)
-        found = []
-        for number, mention in enumerate(mentions):
+        found = [0] * len(mentions)
+        for number, members in enumerate(groups):
             if number in chosen:
                 merged = self.events[chosen[number]]
             else:
                 merged = self.events[self.next_id] = MergedEvent(self.next_id)
                 self.next_id += 1
-            self._attach(merged, mention)
-            found.append(merged.id)
+            for member in members:
+                self._attach(merged, mentions[member])
+                found[member] = merged.id
         return found
 
     def _score(self, merged: MergedEvent, mention: MentionInfo) -> tuple[float, int] | None:
@@ -307,6 +344,46 @@ class MergeIndex:
                     roles[entity] = "participant"
             links.extend((merged_id, entity, role) for entity, role in sorted(roles.items()))
         return events, links, ids
+
+
+def chains(mentions: list[MentionInfo], frequency: dict[str, int], total: int) -> list[list[int]]:
+    """A document's mentions (their indices, in order) grouped by the happening they tell.
+
+    Two mentions of one document are one happening when they have the same
+    word (lemma or group, not a generic one), are told as equally factual, their
+    stated times overlap and are a month or narrower (:data:`CHAIN_TIME`), and
+    their sentences share content words (:data:`CHAIN_WORDS`); chains are closed
+    transitively. ``frequency`` and ``total`` weigh the shared words as in
+    :func:`~chronist.store.matching.text_fit`.
+    """
+    parent = list(range(len(mentions)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    by_word: dict[str, list[int]] = {}
+    for number, mention in enumerate(mentions):
+        if not mention.generic and mention.interval is not None and mention.stated:
+            by_word.setdefault(mention.word, []).append(number)
+    for numbers in by_word.values():
+        for n, i in enumerate(numbers):
+            first = mentions[i]
+            for j in numbers[n + 1 :]:
+                second = mentions[j]
+                if first.hypothetical != second.hypothetical or root(i) == root(j):
+                    continue
+                time = time_fit(first.interval, second.interval)
+                if time is None or time < CHAIN_TIME:
+                    continue
+                if text_fit(first.words, second.words, frequency, total) >= CHAIN_WORDS:
+                    parent[root(j)] = root(i)
+    groups: dict[int, list[int]] = {}
+    for number in range(len(mentions)):
+        groups.setdefault(root(number), []).append(number)
+    return sorted(groups.values())
 
 
 def _blocks(mention: MentionInfo) -> list[tuple[int, str]]:
