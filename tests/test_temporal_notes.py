@@ -1,6 +1,9 @@
-"""What the tagger says about missing context (issue 11)."""
+"""What the tagger says about missing context (issue 11), and the extents it writes."""
 
-from chronist.temporal.tagger import tagging
+import pytest
+
+from chronist.errors import OptionError
+from chronist.temporal.tagger import tag, tagging
 
 
 def test_news_without_dct_gets_one_note() -> None:
@@ -12,3 +15,18 @@ def test_news_without_dct_gets_one_note() -> None:
 def test_news_with_dct_and_narrative_get_none() -> None:
     assert tagging("Am Mittwoch tagte der Rat.", kind="news", dct="2024-03-15").notes == ()
     assert tagging("Am 3. März 1705 begann die Belagerung.", kind="narrative").notes == ()
+
+
+def test_extents_follow_the_standard_timeml_takes_the_article_timex2_not() -> None:
+    text = "Der 8. Mai 1945 war ein Dienstag. In den folgenden Jahren wuchs die Stadt."
+    assert [t.text for t in tag(text)] == ["Der 8. Mai 1945", "den folgenden Jahren"]
+    timex2 = tag(text, extents="timex2")
+    assert [t.text for t in timex2] == ["8. Mai 1945", "folgenden Jahren"]
+    assert [t.value for t in timex2] == [t.value for t in tag(text)]
+    # negative: a bare year leaves the article to its noun in both ("der 1950 gegründete")
+    assert [t.text for t in tag("der 1950 gegründete Verein")] == ["1950"]
+
+
+def test_unknown_extents_is_an_option_error() -> None:
+    with pytest.raises(OptionError):
+        tag("Am 3. März 1705", extents="timex3")

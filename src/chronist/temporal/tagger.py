@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
+from functools import cache
 
 from chronist.errors import OptionError
 from chronist.temporal.anchoring import AnchoredValue, Anchorer, Kind, policy_for
@@ -121,29 +123,42 @@ def guess_kind(candidates: list[Candidate], dct: Day | None) -> Kind:
 
 
 def tag(
-    text: str | Document, lang: str = "de", kind: str = "auto", dct: str | date | None = None
+    text: str | Document,
+    lang: str = "de",
+    kind: str = "auto",
+    dct: str | date | None = None,
+    *,
+    extents: str = "timeml",
 ) -> list[Timex]:
     """Every temporal expression in ``text``, normalised and anchored.
 
     ``kind`` is ``narrative`` (history: a moving reference time), ``news``
-    (relative to the document creation time ``dct``) or ``auto``.
+    (relative to the document creation time ``dct``) or ``auto``. ``extents``
+    is the annotation standard the extents follow: ``timeml`` (KRAUTS: the
+    article of the expression's noun is in it, ``dem 20. Mai 1941``) or
+    ``timex2`` (WikiWarsDE: it is not, ``20. Mai 1941``).
 
     >>> text = "Am 11. April 1951 setzte Truman MacArthur ab; einen Monat später ..."
     >>> [t.value for t in tag(text)]
     ['1951-04-11', '1951-05']
     """
-    return list(iter_tag(text, lang, kind, dct))
+    return list(iter_tag(text, lang, kind, dct, extents=extents))
 
 
 def iter_tag(
-    text: str | Document, lang: str = "de", kind: str = "auto", dct: str | date | None = None
+    text: str | Document,
+    lang: str = "de",
+    kind: str = "auto",
+    dct: str | date | None = None,
+    *,
+    extents: str = "timeml",
 ) -> Iterator[Timex]:
     """``tag``, block by block: memory stays bounded on very long texts.
 
     A block is a run of whole paragraphs of about a million characters; the
     story's reference time carries over from one block to the next.
     """
-    return tagging(text, lang, kind, dct).timexes
+    return tagging(text, lang, kind, dct, extents=extents).timexes
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,7 +176,12 @@ class Tagging:
 
 
 def tagging(
-    text: str | Document, lang: str = "de", kind: str = "auto", dct: str | date | None = None
+    text: str | Document,
+    lang: str = "de",
+    kind: str = "auto",
+    dct: str | date | None = None,
+    *,
+    extents: str = "timeml",
 ) -> Tagging:
     """Start tagging ``text`` (or a :class:`~chronist.text.document.Document`, whose own
     language, kind and DCT then count): options are checked and the kind chosen at once.
@@ -176,7 +196,7 @@ def tagging(
         document = Document(text, lang, kind, check_dct(dct))
     else:
         raise OptionError("tag() takes the text as a str")
-    grammar = load_grammar(document.lang)
+    grammar = _grammar_for(document.lang, extents)
     day = parse_dct(document.dct)
     chosen = parse_kind(document.kind)
     text = document.text
@@ -218,6 +238,20 @@ def tagging(
     notes = (_NO_DCT,) if document_kind is Kind.NEWS and day is None else ()
     return Tagging(document_kind.value, run(), document.with_kind(document_kind.value), notes)
 
+
+EXTENTS = ("timeml", "timex2")
+
+
+@cache
+def _grammar_for(lang: str, extents: str) -> Grammar:
+    """The grammar writing extents by ``extents``: TIMEX2 leaves the article out."""
+    if extents not in EXTENTS:
+        raise OptionError(f"extents must be one of {', '.join(EXTENTS)}, not {extents!r}")
+    grammar = load_grammar(lang)
+    return grammar if extents == "timeml" else replace(grammar, article_before=_NEVER)
+
+
+_NEVER = re.compile(r"(?!)")
 
 _NO_DCT = (
     "a news text without --dct: dates relative to the time of writing "
