@@ -30,3 +30,15 @@ def test_extents_follow_the_standard_timeml_takes_the_article_timex2_not() -> No
 def test_unknown_extents_is_an_option_error() -> None:
     with pytest.raises(OptionError):
         tag("Am 3. März 1705", extents="timex3")
+
+
+def test_timex2_leaves_out_what_it_does_not_mark() -> None:
+    text = "Im Mai 1940 war der damalige Kanzler in Paris. Damals regnete es. Heute ist es trocken."
+    assert [t.text for t in tag(text, kind="narrative")] == [
+        "Mai 1940",
+        "damalige",
+        "Damals",
+        "Heute",
+    ]
+    # negative: "heute" is marked in TIMEX2 too
+    assert [t.text for t in tag(text, kind="narrative", extents="timex2")] == ["Mai 1940", "Heute"]

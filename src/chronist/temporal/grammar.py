@@ -447,6 +447,7 @@ _CLASSES_READ_BY_CODE = frozenset(
         "writing_relative",
         "weekend",
         "extent_article",
+        "timex2_unmarked",
         "convention",
     }
 )

@@ -203,7 +203,7 @@ def tagging(
     paragraphs = document.paragraphs
     blocks = iter(_blocks(paragraphs))
     first = next(blocks, [])
-    first_candidates = find_all(document, grammar, first) if first else []
+    first_candidates = _markable(find_all(document, grammar, first), grammar, extents)
     document_kind = chosen or guess_kind(first_candidates, day)
     if document_kind is Kind.NEWS and day is not None:
         written = written_date(text, first_candidates, day, grammar.cues)
@@ -233,7 +233,7 @@ def tagging(
             carried = anchorer
             yield from ranged
             block = next(blocks, [])
-            candidates = find_all(document, grammar, block) if block else []
+            candidates = _markable(find_all(document, grammar, block), grammar, extents)
 
     notes = (_NO_DCT,) if document_kind is Kind.NEWS and day is None else ()
     return Tagging(document_kind.value, run(), document.with_kind(document_kind.value), notes)
@@ -252,6 +252,15 @@ def _grammar_for(lang: str, extents: str) -> Grammar:
 
 
 _NEVER = re.compile(r"(?!)")
+
+
+def _markable(candidates: list[Candidate], grammar: Grammar, extents: str) -> list[Candidate]:
+    """The candidates the standard marks: TIMEX2 leaves out ``damals``, ``damalige`` ..."""
+    if extents == "timeml":
+        return candidates
+    lexicon = grammar.lexicon
+    return [c for c in candidates if lexicon.value("timex2_unmarked", c.text) is None]
+
 
 _NO_DCT = (
     "a news text without --dct: dates relative to the time of writing "
