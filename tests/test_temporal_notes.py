@@ -42,3 +42,10 @@ def test_timex2_leaves_out_what_it_does_not_mark() -> None:
     ]
     # negative: "heute" is marked in TIMEX2 too
     assert [t.text for t in tag(text, kind="narrative", extents="timex2")] == ["Mai 1940", "Heute"]
+
+
+def test_fractions_follow_the_standard() -> None:
+    text = "Er wartete eine halbe Stunde. Der Krieg dauerte anderthalb Jahre. Er blieb drei Tage."
+    assert [t.value for t in tag(text)] == ["PT0.5H", "P1.5Y", "P3D"]  # KRAUTS: P0.5Y
+    # WikiWarsDE: the next smaller unit; negative: a whole number stays as it is
+    assert [t.value for t in tag(text, extents="timex2")] == ["PT30M", "P1Y6M", "P3D"]

@@ -448,6 +448,7 @@ _CLASSES_READ_BY_CODE = frozenset(
         "weekend",
         "extent_article",
         "timex2_unmarked",
+        "timex2_convention",
         "convention",
     }
 )

@@ -13,7 +13,7 @@ from chronist.errors import OptionError
 from chronist.temporal.anchoring import AnchoredValue, Anchorer, Kind, policy_for
 from chronist.temporal.discourse import written_date
 from chronist.temporal.engine import Candidate, find_candidates
-from chronist.temporal.grammar import DiscourseCues, Grammar, load_grammar
+from chronist.temporal.grammar import DiscourseCues, Grammar, LexClass, Lexicon, load_grammar
 from chronist.temporal.meaning import Explicit
 from chronist.temporal.mention import Timex, TimexType
 from chronist.temporal.ranges import add_ranges
@@ -248,7 +248,17 @@ def _grammar_for(lang: str, extents: str) -> Grammar:
     if extents not in EXTENTS:
         raise OptionError(f"extents must be one of {', '.join(EXTENTS)}, not {extents!r}")
     grammar = load_grammar(lang)
-    return grammar if extents == "timeml" else replace(grammar, article_before=_NEVER)
+    if extents == "timeml":
+        return grammar
+    classes = grammar.lexicon.classes
+    timex2 = classes.get("timex2_convention")
+    if timex2 is not None:
+        # the values TIMEX2 writes otherwise ("halbe Stunde" PT30M) override [convention]
+        own = classes.get("convention")
+        values = {**(own.values if own else {}), **timex2.values}
+        lexicon = Lexicon({**classes, "convention": LexClass("convention", False, values)})
+        grammar = replace(grammar, lexicon=lexicon)
+    return replace(grammar, article_before=_NEVER)
 
 
 _NEVER = re.compile(r"(?!)")
