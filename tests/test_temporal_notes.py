@@ -49,3 +49,11 @@ def test_fractions_follow_the_standard() -> None:
     assert [t.value for t in tag(text)] == ["PT0.5H", "P1.5Y", "P3D"]  # KRAUTS: P0.5Y
     # WikiWarsDE: the next smaller unit; negative: a whole number stays as it is
     assert [t.value for t in tag(text, extents="timex2")] == ["PT30M", "P1Y6M", "P3D"]
+
+
+def test_timex2_writes_a_vague_step_as_a_reference() -> None:
+    text = "Am 7. März 1705 begann die Belagerung. Wenige Tage später fiel die Festung."
+    assert [t.value for t in tag(text, kind="narrative")] == ["1705-03-07", "1705-03-07"]
+    # WikiWarsDE: FUTURE_REF; negative: the date itself is unchanged
+    timex2 = tag(text, kind="narrative", extents="timex2")
+    assert [t.value for t in timex2] == ["1705-03-07", "FUTURE_REF"]

@@ -14,7 +14,7 @@ from chronist.temporal.anchoring import AnchoredValue, Anchorer, Kind, policy_fo
 from chronist.temporal.discourse import written_date
 from chronist.temporal.engine import Candidate, find_candidates
 from chronist.temporal.grammar import DiscourseCues, Grammar, LexClass, Lexicon, load_grammar
-from chronist.temporal.meaning import Explicit
+from chronist.temporal.meaning import Explicit, Shift
 from chronist.temporal.mention import Timex, TimexType
 from chronist.temporal.ranges import add_ranges
 from chronist.temporal.render import edtf_value, timex3_value
@@ -23,6 +23,7 @@ from chronist.temporal.values import (
     CalendarPoint,
     Day,
     Recurrence,
+    Reference,
     RefPoint,
     bounds_of,
 )
@@ -221,6 +222,8 @@ def tagging(
                 text, candidates, day, spans, sentences, grammar.cues, carried
             )
             anchored = anchorer.resolve_all()
+            if extents == "timex2":
+                anchored = [_timex2_value(c, a) for c, a in zip(candidates, anchored, strict=True)]
             tids = [f"t{numbered + i + 1}" for i in range(len(candidates))]
             timexes = [
                 _timex(c, a, tids[i], tids, _role(text, c, grammar.cues))
@@ -270,6 +273,16 @@ def _markable(candidates: list[Candidate], grammar: Grammar, extents: str) -> li
         return candidates
     lexicon = grammar.lexicon
     return [c for c in candidates if lexicon.value("timex2_unmarked", c.text) is None]
+
+
+def _timex2_value(candidate: Candidate, anchored: AnchoredValue) -> AnchoredValue:
+    """TIMEX2 (WikiWarsDE) writes a vague step from the story's time as a reference:
+    ``wenige Tage später`` FUTURE_REF, ``kurz zuvor`` PAST_REF (TimeML: the anchor, AFTER)."""
+    meaning = candidate.meaning
+    if not (isinstance(meaning, Shift) and meaning.vague):
+        return anchored
+    later = Reference.FUTURE if meaning.amount > 0 else Reference.PAST
+    return replace(anchored, value=RefPoint(later))
 
 
 _NO_DCT = (
