@@ -57,3 +57,11 @@ def test_timex2_writes_a_vague_step_as_a_reference() -> None:
     # WikiWarsDE: FUTURE_REF; negative: the date itself is unchanged
     timex2 = tag(text, kind="narrative", extents="timex2")
     assert [t.value for t in timex2] == ["1705-03-07", "FUTURE_REF"]
+
+
+def test_timeml_keeps_the_word_saying_how_exact_a_length_is() -> None:
+    text = "Der Verein besteht seit gut 15 Jahren. Das Jahrhundert besteht aus genau 100 Jahren."
+    assert [t.text for t in tag(text)] == ["gut 15 Jahren", "genau 100 Jahren"]
+    assert [t.text for t in tag(text, extents="timex2")] == ["15 Jahren", "100 Jahren"]
+    # negative: before a date the word is not taken ("über Weihnachten" is no length)
+    assert [t.text for t in tag("Er blieb über Weihnachten 1950 in Rom.")] == ["Weihnachten 1950"]

@@ -261,7 +261,7 @@ def _grammar_for(lang: str, extents: str) -> Grammar:
         values = {**(own.values if own else {}), **timex2.values}
         lexicon = Lexicon({**classes, "convention": LexClass("convention", False, values)})
         grammar = replace(grammar, lexicon=lexicon)
-    return replace(grammar, article_before=_NEVER)
+    return replace(grammar, article_before=_NEVER, length_lead_before=_NEVER)
 
 
 _NEVER = re.compile(r"(?!)")
