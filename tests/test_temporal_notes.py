@@ -63,5 +63,9 @@ def test_timeml_keeps_the_word_saying_how_exact_a_length_is() -> None:
     text = "Der Verein besteht seit gut 15 Jahren. Das Jahrhundert besteht aus genau 100 Jahren."
     assert [t.text for t in tag(text)] == ["gut 15 Jahren", "genau 100 Jahren"]
     assert [t.text for t in tag(text, extents="timex2")] == ["15 Jahren", "100 Jahren"]
+    # negative: a pronoun before it stays out ("die über 40 Jahre die einzige Brücke war")
+    assert [t.text for t in tag("Sie bauten die Brücke, die über 40 Jahre hielt.")] == [
+        "über 40 Jahre"
+    ]
     # negative: before a date the word is not taken ("über Weihnachten" is no length)
     assert [t.text for t in tag("Er blieb über Weihnachten 1950 in Rom.")] == ["Weihnachten 1950"]
