@@ -223,7 +223,7 @@ def tagging(
             )
             anchored = anchorer.resolve_all()
             if extents == "timex2":
-                anchored = [_timex2_value(c, a) for c, a in zip(candidates, anchored, strict=True)]
+                candidates, anchored = _timex2_values(candidates, anchored)
             tids = [f"t{numbered + i + 1}" for i in range(len(candidates))]
             timexes = [
                 _timex(c, a, tids[i], tids, _role(text, c, grammar.cues))
@@ -275,14 +275,23 @@ def _markable(candidates: list[Candidate], grammar: Grammar, extents: str) -> li
     return [c for c in candidates if lexicon.value("timex2_unmarked", c.text) is None]
 
 
-def _timex2_value(candidate: Candidate, anchored: AnchoredValue) -> AnchoredValue:
+def _timex2_values(
+    candidates: list[Candidate], anchored: list[AnchoredValue]
+) -> tuple[list[Candidate], list[AnchoredValue]]:
     """TIMEX2 (WikiWarsDE) writes a vague step from the story's time as a reference:
-    ``wenige Tage später`` FUTURE_REF, ``kurz zuvor`` PAST_REF (TimeML: the anchor, AFTER)."""
-    meaning = candidate.meaning
-    if not (isinstance(meaning, Shift) and meaning.vague):
-        return anchored
-    later = Reference.FUTURE if meaning.amount > 0 else Reference.PAST
-    return replace(anchored, value=RefPoint(later))
+    ``wenige Tage später`` FUTURE_REF, ``kurz zuvor`` PAST_REF, without a mod (TimeML:
+    the anchor, AFTER or BEFORE)."""
+    kept: list[Candidate] = []
+    values: list[AnchoredValue] = []
+    for candidate, value in zip(candidates, anchored, strict=True):
+        meaning = candidate.meaning
+        if isinstance(meaning, Shift) and meaning.vague:
+            later = Reference.FUTURE if meaning.amount > 0 else Reference.PAST
+            candidate = replace(candidate, mod=None)
+            value = replace(value, value=RefPoint(later))
+        kept.append(candidate)
+        values.append(value)
+    return kept, values
 
 
 _NO_DCT = (

@@ -118,6 +118,8 @@ def reference(groups: Groups) -> Produced | None:
         # "wenige Tage später": an unspecified time after (or before) the anchor
         later = (groups.lex_int("shift_direction") or 1) > 0
         unit = unit_in(groups, "unit", "unit") or unit_in(groups, "unit_plural", "unit_plural")
+        if unit is None and "soon" in groups:
+            unit = Unit.DAY  # "kurz darauf": days after, at most
         if unit is None:
             return Produced(
                 TimexType.DATE, Fixed(RefPoint(Reference.FUTURE if later else Reference.PAST))
