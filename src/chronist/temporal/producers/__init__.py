@@ -82,6 +82,7 @@ PRODUCERS: dict[str, Producer] = {
             "deictic_day",
             "deictic_day_lower",
             "deictic_day_adjective",
+            "tomorrow_start",
             "part_of_day",
             "part_of_day2",
             "ago",

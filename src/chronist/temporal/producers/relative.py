@@ -87,6 +87,8 @@ def deictic(groups: Groups) -> Produced | None:
         days = groups.lex_int("deictic_day_lower")
     if days is None:
         days = groups.lex_int("deictic_day_adjective")
+    if days is None and "tomorrow_start" in groups:
+        days = 1  # "Morgen beginnt die Messe"
     part_text = groups.text("part_of_day") or groups.text("part_of_day2")
     part = None
     if part_text:
