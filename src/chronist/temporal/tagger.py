@@ -7,7 +7,6 @@ from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date
-from functools import cache
 
 from chronist.errors import OptionError
 from chronist.temporal.anchoring import AnchoredValue, Anchorer, Kind, policy_for
@@ -245,9 +244,12 @@ def tagging(
 EXTENTS = ("timeml", "timex2")
 
 
-@cache
 def _grammar_for(lang: str, extents: str) -> Grammar:
-    """The grammar writing extents by ``extents``: TIMEX2 leaves the article out."""
+    """The grammar writing extents by ``extents``: TIMEX2 leaves the article out.
+
+    Not cached on its own: ``load_grammar`` is (and a test may clear it); the TIMEX2
+    variant is a shallow copy, made once per text.
+    """
     if extents not in EXTENTS:
         raise OptionError(f"extents must be one of {', '.join(EXTENTS)}, not {extents!r}")
     grammar = load_grammar(lang)
