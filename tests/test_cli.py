@@ -463,3 +463,16 @@ def test_a_mistyped_choice_suggests_the_nearest(
 def test_a_choice_far_from_all_suggests_none(capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(capsys, "zzzz")
     assert code == 2 and "did you mean" not in one_error_line(err)
+
+
+def test_extents_timex2_leaves_the_article_out(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    (tmp_path / "d.txt").write_text("Der 8. Mai 1945 war ein Dienstag.", encoding="utf-8")
+    texts = []
+    for extents in ("timeml", "timex2"):
+        code, out, _ = run(capsys, "tag", str(tmp_path / "d.txt"), "--format", "json",
+                           "--extents", extents)  # fmt: skip
+        assert code == 0
+        texts.append([m["text"] for m in json.loads(out)["mentions"]])
+    assert texts == [["Der 8. Mai 1945"], ["8. Mai 1945"]]

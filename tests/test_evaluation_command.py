@@ -81,18 +81,23 @@ def test_missing_peer_file_scores_as_no_output(
 def test_chronist_tag_is_called_with_the_gold_dct(
     gold: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    calls: list[tuple[str, str, str | None]] = []
+    calls: list[tuple[str, str, str | None, str]] = []
 
     def fake_tag(
-        text: str, lang: str = "de", kind: str = "auto", dct: str | None = None
+        text: str,
+        lang: str = "de",
+        kind: str = "auto",
+        dct: str | None = None,
+        *,
+        extents: str = "timeml",
     ) -> list[Timex]:
-        calls.append((lang, kind, dct))
+        calls.append((lang, kind, dct, extents))
         return [Timex("t1", 4, 12, text[4:12], TimexType.DATE, "1950-05", None, "1950-05",
                       Bounds.unknown(), "month year", Anchor(AnchorKind.NONE))]  # fmt: skip
 
     monkeypatch.setattr(chronist, "tag", fake_tag, raising=False)
     assert run(_args(str(gold), "--kind", "narrative", "--format", "json")) == 0
-    assert calls == [("de", "narrative", "2011-02-16")]
+    assert calls == [("de", "narrative", "2011-02-16", "timeml")]  # TimeML gold: TimeML extents
     scores = json.loads(capsys.readouterr().out)["systems"]["chronist"]["scores"]
     assert scores["strict_precision"] == 1.0 and scores["strict_recall"] == 0.5
 
@@ -139,3 +144,18 @@ def test_the_chronist_command_line_runs_eval(
     error = capsys.readouterr().err
     assert "no such corpus file or folder" in error
     assert len(error.strip().splitlines()) == 1
+
+
+def test_timex2_gold_is_tagged_with_timex2_extents(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """WikiWarsDE (TIMEX2) leaves a noun's article out of the extent; KRAUTS keeps it."""
+    folder = tmp_path / "key"
+    folder.mkdir()
+    (folder / "d1.key.xml").write_text(
+        '<DOC><DOCID>d1</DOCID><TEXT>Der <TIMEX2 val="1945-05-08">8. Mai 1945</TIMEX2>'
+        " war ein Dienstag.</TEXT></DOC>"
+    )
+    assert run(_args(str(folder), "--kind", "narrative", "--format", "json")) == 0
+    scores = json.loads(capsys.readouterr().out)["systems"]["chronist"]["scores"]
+    assert scores["strict_precision"] == 1.0 and scores["strict_recall"] == 1.0

@@ -1,6 +1,9 @@
-"""What the tagger says about missing context (issue 11)."""
+"""What the tagger says about missing context (issue 11), and the extents it writes."""
 
-from chronist.temporal.tagger import tagging
+import pytest
+
+from chronist.errors import OptionError
+from chronist.temporal.tagger import tag, tagging
 
 
 def test_news_without_dct_gets_one_note() -> None:
@@ -12,3 +15,57 @@ def test_news_without_dct_gets_one_note() -> None:
 def test_news_with_dct_and_narrative_get_none() -> None:
     assert tagging("Am Mittwoch tagte der Rat.", kind="news", dct="2024-03-15").notes == ()
     assert tagging("Am 3. März 1705 begann die Belagerung.", kind="narrative").notes == ()
+
+
+def test_extents_follow_the_standard_timeml_takes_the_article_timex2_not() -> None:
+    text = "Der 8. Mai 1945 war ein Dienstag. In den folgenden Jahren wuchs die Stadt."
+    assert [t.text for t in tag(text)] == ["Der 8. Mai 1945", "den folgenden Jahren"]
+    timex2 = tag(text, extents="timex2")
+    assert [t.text for t in timex2] == ["8. Mai 1945", "folgenden Jahren"]
+    assert [t.value for t in timex2] == [t.value for t in tag(text)]
+    # negative: a bare year leaves the article to its noun in both ("der 1950 gegründete")
+    assert [t.text for t in tag("der 1950 gegründete Verein")] == ["1950"]
+
+
+def test_unknown_extents_is_an_option_error() -> None:
+    with pytest.raises(OptionError):
+        tag("Am 3. März 1705", extents="timex3")
+
+
+def test_timex2_leaves_out_what_it_does_not_mark() -> None:
+    text = "Im Mai 1940 war der damalige Kanzler in Paris. Damals regnete es. Heute ist es trocken."
+    assert [t.text for t in tag(text, kind="narrative")] == [
+        "Mai 1940",
+        "damalige",
+        "Damals",
+        "Heute",
+    ]
+    # negative: "heute" is marked in TIMEX2 too
+    assert [t.text for t in tag(text, kind="narrative", extents="timex2")] == ["Mai 1940", "Heute"]
+
+
+def test_fractions_follow_the_standard() -> None:
+    text = "Er wartete eine halbe Stunde. Der Krieg dauerte anderthalb Jahre. Er blieb drei Tage."
+    assert [t.value for t in tag(text)] == ["PT0.5H", "P1.5Y", "P3D"]  # KRAUTS: P0.5Y
+    # WikiWarsDE: the next smaller unit; negative: a whole number stays as it is
+    assert [t.value for t in tag(text, extents="timex2")] == ["PT30M", "P1Y6M", "P3D"]
+
+
+def test_timex2_writes_a_vague_step_as_a_reference() -> None:
+    text = "Am 7. März 1705 begann die Belagerung. Wenige Tage später fiel die Festung."
+    assert [t.value for t in tag(text, kind="narrative")] == ["1705-03-07", "1705-03-07"]
+    # WikiWarsDE: FUTURE_REF; negative: the date itself is unchanged
+    timex2 = tag(text, kind="narrative", extents="timex2")
+    assert [t.value for t in timex2] == ["1705-03-07", "FUTURE_REF"]
+
+
+def test_timeml_keeps_the_word_saying_how_exact_a_length_is() -> None:
+    text = "Der Verein besteht seit gut 15 Jahren. Das Jahrhundert besteht aus genau 100 Jahren."
+    assert [t.text for t in tag(text)] == ["gut 15 Jahren", "genau 100 Jahren"]
+    assert [t.text for t in tag(text, extents="timex2")] == ["15 Jahren", "100 Jahren"]
+    # negative: a pronoun before it stays out ("die über 40 Jahre die einzige Brücke war")
+    assert [t.text for t in tag("Sie bauten die Brücke, die über 40 Jahre hielt.")] == [
+        "über 40 Jahre"
+    ]
+    # negative: before a date the word is not taken ("über Weihnachten" is no length)
+    assert [t.text for t in tag("Er blieb über Weihnachten 1950 in Rom.")] == ["Weihnachten 1950"]

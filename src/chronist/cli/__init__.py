@@ -193,6 +193,11 @@ def _add_tag_parser(subparsers: argparse._SubParsersAction[_Parser]) -> None:
         tag, "write one file per input into DIR (created if needed) instead of stdout", "DIR"
     )
     tag.add_argument(
+        "--extents", choices=("timeml", "timex2"), default="timeml",
+        help="timeml (default, KRAUTS): a noun's article is in the extent ('dem 8. Mai'); "
+        "timex2 (WikiWarsDE): it is not ('8. Mai')",
+    )  # fmt: skip
+    tag.add_argument(
         "--max-size", metavar="MB", type=megabytes, default=DEFAULT_MAX_BYTES,
         help=f"largest input read, in MB (default: {DEFAULT_MAX_BYTES // 1_000_000})",
     )  # fmt: skip
@@ -268,7 +273,9 @@ def _run_tag(args: argparse.Namespace) -> int:
             if item.error is not None:
                 raise item.error
             text = read_text(item.path, max_bytes=args.max_size)
-            tagged = chronist.tagging(text, lang=args.lang, kind=args.kind, dct=args.dct)
+            tagged = chronist.tagging(
+                text, lang=args.lang, kind=args.kind, dct=args.dct, extents=args.extents
+            )
             for note in tagged.notes:
                 _report(f"{item.name}: {note}", prefix="chronist: warning: ")
             document = TagDocument(

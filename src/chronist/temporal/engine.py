@@ -204,6 +204,12 @@ def _with_article(text: str, candidate: Candidate, grammar: Grammar) -> Candidat
     ``das 17. Jahrhundert``, ``den vergangenen Jahren``.
     """
     start, end = candidate.start, candidate.end
+    if candidate.type is TimexType.DURATION:
+        # "gut 15 Jahren", "über 3600 Jahren": the word saying how exact a length is
+        lead = grammar.length_lead_before.search(text, max(0, start - 8), start)
+        if lead is not None:
+            # and no article before it: "die über 40 Jahre die einzige Verbindung war"
+            return replace(candidate, start=lead.start(), text=text[lead.start() : end])
     before = grammar.article_before.search(text, max(0, start - 8), start)
     if before is None or _BARE_YEAR.match(text, start):
         return candidate

@@ -210,6 +210,8 @@ class Grammar:
     stem_pattern: re.Pattern[str] | None = None  # one pattern for every stem a rule searches for
     # an article right before a span that belongs to it ("dem 28. Juni", "das 17. Jahrhundert")
     article_before: re.Pattern[str] = re.compile(r"(?!)")
+    # a word before a length that TimeML keeps in its extent ("gut 15 Jahren")
+    length_lead_before: re.Pattern[str] = re.compile(r"(?!)")
     # derived from the rules once, read by the engine for every stretch of text
     rule_order: dict[str, int] = field(init=False, compare=False, repr=False)
     search_words: frozenset[str] = field(init=False, compare=False, repr=False)  # lower-cased
@@ -358,12 +360,8 @@ def load_grammar(lang: str) -> Grammar:
     stems = sorted({stem for rule in rules for stem in rule.stems})
     stem_pattern = re.compile("|".join(map(re.escape, stems))) if stems else None
     unused_names = frozenset(unused)
-    articles = lexicon.classes.get("extent_article")
-    article_before = (
-        re.compile(r"(?<![\w])(?:" + articles.compact_alternation() + r")\s+\Z")
-        if articles is not None
-        else re.compile(r"(?!)")
-    )
+    article_before = _word_before(lexicon.classes.get("extent_article"))
+    length_lead_before = _word_before(lexicon.classes.get("extent_length_lead"))
     return Grammar(
         lang,
         lexicon,
@@ -374,7 +372,15 @@ def load_grammar(lang: str) -> Grammar:
         cues,
         stem_pattern,
         article_before=article_before,
+        length_lead_before=length_lead_before,
     )
+
+
+def _word_before(words: LexClass | None) -> re.Pattern[str]:
+    """One of ``words`` right before the end of the text searched (never, without a class)."""
+    if words is None:
+        return re.compile(r"(?!)")
+    return re.compile(r"(?<![\w])(?:" + words.compact_alternation() + r")\s+\Z")
 
 
 # "[Jj]" or "[Éé]": a first letter in either case, written by _form_pattern
@@ -447,6 +453,9 @@ _CLASSES_READ_BY_CODE = frozenset(
         "writing_relative",
         "weekend",
         "extent_article",
+        "extent_length_lead",
+        "timex2_unmarked",
+        "timex2_convention",
         "convention",
     }
 )

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from chronist.errors import OptionError
 from chronist.temporal.anchoring import AnchoredValue, Anchorer, Kind, policy_for
 from chronist.temporal.discourse import written_date
 from chronist.temporal.engine import Candidate, find_candidates
-from chronist.temporal.grammar import DiscourseCues, Grammar, load_grammar
-from chronist.temporal.meaning import Explicit
+from chronist.temporal.grammar import DiscourseCues, Grammar, LexClass, Lexicon, load_grammar
+from chronist.temporal.meaning import Explicit, Shift
 from chronist.temporal.mention import Timex, TimexType
 from chronist.temporal.ranges import add_ranges
 from chronist.temporal.render import edtf_value, timex3_value
@@ -21,6 +22,7 @@ from chronist.temporal.values import (
     CalendarPoint,
     Day,
     Recurrence,
+    Reference,
     RefPoint,
     bounds_of,
 )
@@ -121,29 +123,42 @@ def guess_kind(candidates: list[Candidate], dct: Day | None) -> Kind:
 
 
 def tag(
-    text: str | Document, lang: str = "de", kind: str = "auto", dct: str | date | None = None
+    text: str | Document,
+    lang: str = "de",
+    kind: str = "auto",
+    dct: str | date | None = None,
+    *,
+    extents: str = "timeml",
 ) -> list[Timex]:
     """Every temporal expression in ``text``, normalised and anchored.
 
     ``kind`` is ``narrative`` (history: a moving reference time), ``news``
-    (relative to the document creation time ``dct``) or ``auto``.
+    (relative to the document creation time ``dct``) or ``auto``. ``extents``
+    is the annotation standard the extents follow: ``timeml`` (KRAUTS: the
+    article of the expression's noun is in it, ``dem 20. Mai 1941``) or
+    ``timex2`` (WikiWarsDE: it is not, ``20. Mai 1941``).
 
     >>> text = "Am 11. April 1951 setzte Truman MacArthur ab; einen Monat später ..."
     >>> [t.value for t in tag(text)]
     ['1951-04-11', '1951-05']
     """
-    return list(iter_tag(text, lang, kind, dct))
+    return list(iter_tag(text, lang, kind, dct, extents=extents))
 
 
 def iter_tag(
-    text: str | Document, lang: str = "de", kind: str = "auto", dct: str | date | None = None
+    text: str | Document,
+    lang: str = "de",
+    kind: str = "auto",
+    dct: str | date | None = None,
+    *,
+    extents: str = "timeml",
 ) -> Iterator[Timex]:
     """``tag``, block by block: memory stays bounded on very long texts.
 
     A block is a run of whole paragraphs of about a million characters; the
     story's reference time carries over from one block to the next.
     """
-    return tagging(text, lang, kind, dct).timexes
+    return tagging(text, lang, kind, dct, extents=extents).timexes
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,7 +176,12 @@ class Tagging:
 
 
 def tagging(
-    text: str | Document, lang: str = "de", kind: str = "auto", dct: str | date | None = None
+    text: str | Document,
+    lang: str = "de",
+    kind: str = "auto",
+    dct: str | date | None = None,
+    *,
+    extents: str = "timeml",
 ) -> Tagging:
     """Start tagging ``text`` (or a :class:`~chronist.text.document.Document`, whose own
     language, kind and DCT then count): options are checked and the kind chosen at once.
@@ -176,14 +196,14 @@ def tagging(
         document = Document(text, lang, kind, check_dct(dct))
     else:
         raise OptionError("tag() takes the text as a str")
-    grammar = load_grammar(document.lang)
+    grammar = _grammar_for(document.lang, extents)
     day = parse_dct(document.dct)
     chosen = parse_kind(document.kind)
     text = document.text
     paragraphs = document.paragraphs
     blocks = iter(_blocks(paragraphs))
     first = next(blocks, [])
-    first_candidates = find_all(document, grammar, first) if first else []
+    first_candidates = _markable(find_all(document, grammar, first), grammar, extents)
     document_kind = chosen or guess_kind(first_candidates, day)
     if document_kind is Kind.NEWS and day is not None:
         written = written_date(text, first_candidates, day, grammar.cues)
@@ -201,6 +221,8 @@ def tagging(
                 text, candidates, day, spans, sentences, grammar.cues, carried
             )
             anchored = anchorer.resolve_all()
+            if extents == "timex2":
+                candidates, anchored = _timex2_values(candidates, anchored)
             tids = [f"t{numbered + i + 1}" for i in range(len(candidates))]
             timexes = [
                 _timex(c, a, tids[i], tids, _role(text, c, grammar.cues))
@@ -213,10 +235,65 @@ def tagging(
             carried = anchorer
             yield from ranged
             block = next(blocks, [])
-            candidates = find_all(document, grammar, block) if block else []
+            candidates = _markable(find_all(document, grammar, block), grammar, extents)
 
     notes = (_NO_DCT,) if document_kind is Kind.NEWS and day is None else ()
     return Tagging(document_kind.value, run(), document.with_kind(document_kind.value), notes)
+
+
+EXTENTS = ("timeml", "timex2")
+
+
+def _grammar_for(lang: str, extents: str) -> Grammar:
+    """The grammar writing extents by ``extents``: TIMEX2 leaves the article out.
+
+    Not cached on its own: ``load_grammar`` is (and a test may clear it); the TIMEX2
+    variant is a shallow copy, made once per text.
+    """
+    if extents not in EXTENTS:
+        raise OptionError(f"extents must be one of {', '.join(EXTENTS)}, not {extents!r}")
+    grammar = load_grammar(lang)
+    if extents == "timeml":
+        return grammar
+    classes = grammar.lexicon.classes
+    timex2 = classes.get("timex2_convention")
+    if timex2 is not None:
+        # the values TIMEX2 writes otherwise ("halbe Stunde" PT30M) override [convention]
+        own = classes.get("convention")
+        values = {**(own.values if own else {}), **timex2.values}
+        lexicon = Lexicon({**classes, "convention": LexClass("convention", False, values)})
+        grammar = replace(grammar, lexicon=lexicon)
+    return replace(grammar, article_before=_NEVER, length_lead_before=_NEVER)
+
+
+_NEVER = re.compile(r"(?!)")
+
+
+def _markable(candidates: list[Candidate], grammar: Grammar, extents: str) -> list[Candidate]:
+    """The candidates the standard marks: TIMEX2 leaves out ``damals``, ``damalige`` ..."""
+    if extents == "timeml":
+        return candidates
+    lexicon = grammar.lexicon
+    return [c for c in candidates if lexicon.value("timex2_unmarked", c.text) is None]
+
+
+def _timex2_values(
+    candidates: list[Candidate], anchored: list[AnchoredValue]
+) -> tuple[list[Candidate], list[AnchoredValue]]:
+    """TIMEX2 (WikiWarsDE) writes a vague step from the story's time as a reference:
+    ``wenige Tage später`` FUTURE_REF, ``kurz zuvor`` PAST_REF, without a mod (TimeML:
+    the anchor, AFTER or BEFORE)."""
+    kept: list[Candidate] = []
+    values: list[AnchoredValue] = []
+    for candidate, value in zip(candidates, anchored, strict=True):
+        meaning = candidate.meaning
+        if isinstance(meaning, Shift) and meaning.vague:
+            later = Reference.FUTURE if meaning.amount > 0 else Reference.PAST
+            candidate = replace(candidate, mod=None)
+            value = replace(value, value=RefPoint(later))
+        kept.append(candidate)
+        values.append(value)
+    return kept, values
 
 
 _NO_DCT = (

@@ -48,6 +48,9 @@ def clock_time_day(
     value = values[previous]
     if cues.every_day.search(gap) or isinstance(value, Recurrence):
         return ClockDay(True)
+    if _is_clock(value) and cues.coordination.match(gap):
+        # the second time of "von 10 bis 18 Uhr", "14.00 und 17.40 Uhr": the day of the first
+        return clock_time_day(text, candidates, values, previous, clause_start, cues)
     if not _is_day(value):
         return None
     joined = previous - 1
@@ -64,6 +67,10 @@ def clock_time_day(
     if len(gap) <= _DAY_GAP:
         return ClockDay(False, previous)  # "morgen ab 12 Uhr"
     return None
+
+
+def _is_clock(value: Resolved | None) -> bool:
+    return isinstance(value, CalendarPoint) and value.hour is not None
 
 
 def _is_day(value: Resolved | None) -> bool:

@@ -569,6 +569,14 @@ class Anchorer(ABC):
             if clock is not None:
                 return clock
         reference = self._context_reference(index)
+        if (
+            meaning.fill == Grain.DAY
+            and point.hour is not None
+            and point.weekday is None
+            and (reference is None or reference.point.day is None)
+        ):
+            # "von 10 bis 15 Uhr" with no day told: a time of no known day, not of a year
+            return AnchoredValue(point, none, None)
         if meaning.two_digit:
             century = 1900
             if reference is not None and reference.point.year is not None:

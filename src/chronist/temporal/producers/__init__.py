@@ -82,6 +82,7 @@ PRODUCERS: dict[str, Producer] = {
             "deictic_day",
             "deictic_day_lower",
             "deictic_day_adjective",
+            "tomorrow_start",
             "part_of_day",
             "part_of_day2",
             "ago",
@@ -95,7 +96,7 @@ PRODUCERS: dict[str, Producer] = {
         _COMMON | {"anaphor", "past_anaphor", "now", "now2", "reported_period"}, relative.anaphor
     ),
     "reference": Producer(
-        _COMMON | {"reference", "shift_direction", "vague_amount", "unit", "unit_plural"},
+        _COMMON | {"reference", "shift_direction", "soon", "vague_amount", "unit", "unit_plural"},
         relative.reference,
     ),
     "duration": Producer(

@@ -87,6 +87,8 @@ def deictic(groups: Groups) -> Produced | None:
         days = groups.lex_int("deictic_day_lower")
     if days is None:
         days = groups.lex_int("deictic_day_adjective")
+    if days is None and "tomorrow_start" in groups:
+        days = 1  # "Morgen beginnt die Messe"
     part_text = groups.text("part_of_day") or groups.text("part_of_day2")
     part = None
     if part_text:
@@ -118,6 +120,8 @@ def reference(groups: Groups) -> Produced | None:
         # "wenige Tage später": an unspecified time after (or before) the anchor
         later = (groups.lex_int("shift_direction") or 1) > 0
         unit = unit_in(groups, "unit", "unit") or unit_in(groups, "unit_plural", "unit_plural")
+        if unit is None and "soon" in groups:
+            unit = Unit.DAY  # "kurz darauf": days after, at most
         if unit is None:
             return Produced(
                 TimexType.DATE, Fixed(RefPoint(Reference.FUTURE if later else Reference.PAST))
