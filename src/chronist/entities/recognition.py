@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from itertools import pairwise, tee
@@ -10,7 +11,7 @@ from chronist.entities.aliases import add_aliases, alias_names
 from chronist.entities.coreference import TypedMention, canonical, cluster_mentions, group_type
 from chronist.entities.corpus import spans_of
 from chronist.entities.evidence import PlaceEvidence, resolve_entities
-from chronist.entities.gazetteer_pass import known_names
+from chronist.entities.gazetteer_pass import common_nouns, known_names
 from chronist.entities.language import EntityFacts, entity_facts
 from chronist.entities.model import tag_each
 from chronist.entities.names import has_names, recognize_names
@@ -204,6 +205,11 @@ def _keep(found: TypedMention, document: Document, timex_spans: _Spans,
         return False
     if timex_spans.overlap(mention.start, mention.end):
         return False
+    head = document.text[max(0, mention.start - 25) : mention.start].split()
+    if text.split(" ", 1)[0] in facts.not_name_heads or (
+        head and head[-1] in facts.not_name_heads and document.text[mention.start - 1] == " "
+    ):
+        return False  # "die Gattung Homo", "der Kreuzer Emden"
     if found.type is not EntityType.LOC or " " in text:
         return True
     if text.endswith(facts.adjective_endings) or _is_demonym(text, facts):
@@ -236,23 +242,51 @@ def _organisation_of(found: TypedMention, text: str, facts: EntityFacts) -> Type
 def _join_name_particles(
     text: str, found: list[TypedMention], facts: EntityFacts
 ) -> list[TypedMention]:
-    """``Amandus von Worms``: a place right after a person and ``von`` is part of
-    the person's name, not a place of the story."""
+    """``Amandus von Worms``, ``Christian von Braunschweig``: a place right after a
+    person (or a given name the tagger missed) and ``von`` is part of the person's
+    name, not a place of the story."""
     joined: list[TypedMention] = []
     for m in found:
         last = joined[-1] if joined else None
-        if last is not None and last.type is EntityType.PER and m.type is EntityType.LOC:
-            between = text[last.mention.end : m.mention.start]
-            words = between.split()
-            while words and words[0].rstrip(".").isupper() and words[0].endswith("."):
-                words = words[1:]  # "Philipp I. von Heinsberg"
-            if words and " ".join(words) in facts.name_particles and len(between) < 20:
-                start = last.mention.start
-                name = Mention(text[start : m.mention.end], start, m.mention.end)
-                joined[-1] = TypedMention(name, EntityType.PER)
-                continue
+        start = _name_before(text, last, m, facts) if m.type is EntityType.LOC else None
+        if start is not None:
+            if last is not None and last.mention.end > start:
+                joined.pop()
+            name = Mention(text[start : m.mention.end], start, m.mention.end)
+            joined.append(TypedMention(name, EntityType.PER))
+            continue
         joined.append(m)
     return joined
+
+
+def _name_before(
+    text: str, last: TypedMention | None, place: TypedMention, facts: EntityFacts
+) -> int | None:
+    """Where the person's name that ``place`` closes (``Rupert von Salzburg``) starts."""
+    if last is not None and last.type is EntityType.PER:
+        between = text[last.mention.end : place.mention.start]
+        words = between.split()
+        while words and words[0].rstrip(".").isupper() and words[0].endswith("."):
+            words = words[1:]  # "Philipp I. von Heinsberg"
+        if words and " ".join(words) in facts.name_particles and len(between) < 20:
+            return last.mention.start
+    before = _GIVEN_AND_PARTICLE.search(text[max(0, place.mention.start - 40) : place.mention.start])
+    if before is None or before.group(2) not in facts.name_particles:
+        return None
+    word = before.group(1)
+    start = place.mention.start - len(before.group(0))
+    if word in facts.titles or word in facts.not_name_heads or word in common_nouns():
+        return None
+    if "fn" in lexicon().get(word, ()):
+        return start  # a given name the tagger left out: "Rupert von Salzburg"
+    tagged = last is not None and (last.mention.start, last.mention.end) == (start, start + len(word))
+    if tagged and last is not None and last.type is not EntityType.LOC and word not in gazetteer():
+        return start  # one unknown name the tagger typed otherwise: "Afra von Augsburg"
+    return None
+
+
+# "Rupert von ", "Anna von der ": a capitalised word and a name particle before a place
+_GIVEN_AND_PARTICLE = re.compile(r"(?<![\w.])([A-ZÄÖÜ][a-zäöüß]+) (von der|von|vom|zu) $")
 
 
 def find_mentions(document: Document) -> list[TypedMention]:
