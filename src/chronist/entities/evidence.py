@@ -11,7 +11,12 @@ placed a degree that way from the whole's centre: ``Südirak``) is scored from
 - the words before its mentions (``am Rhein`` favours rivers, ``bei`` towns,
   ``Provinz`` regions; ``lang/<xx>/entities.toml``);
 - the document's other places (candidates near them, or in their country);
-- the years told near its mentions against a historical state's period.
+- the years told near its mentions against a historical state's period;
+- whether its name is a word used as a common noun (``eine Tuba``): then a town
+  of that name needs the document's other places near it.
+
+A country's name never resolves to a town of that name, and a compound or
+suffixed name is built on a river, region or island, never on a town.
 
 The confidence is the candidate's share of the scores (a softmax) times how
 plausible its score is at all; below :data:`MIN_CONFIDENCE` nothing is chosen
@@ -46,6 +51,9 @@ SAME_COUNTRY_WEIGHT = 0.6
 ISOLATED_BELOW = 100_000
 ISOLATED_AMONG = 3
 ISOLATED_PENALTY = 1.5
+# a town named by a word used as a common noun ("eine Tuba", "bei Bissen") is this much less
+# plausible: it needs the document's other places near it (Mekka beside Medina)
+NOUN_DOUBT = 4.0
 # how far (degrees) a compass-prefixed part lies from the whole's centre
 COMPASS_STEP = 1.0
 _PRIOR = {
@@ -80,6 +88,8 @@ class PlaceEvidence:
     # other names it is given in parentheses (``Cambodunum (Kempten)``), asked only
     # when none of its own names, whole or in part, is in the gazetteer
     aliases: tuple[str, ...] = ()
+    # every mention is a word the lexicon uses as a common noun (``Tuba``, ``Mekka``)
+    noun_like: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,7 +135,8 @@ def _options(evidence: PlaceEvidence, facts: EntityFacts) -> list[tuple[Place, f
                 found.setdefault(place.gazetteer_id, (place, 0.5))
         for stem in derived_names(name, facts):
             for place in candidates(stem, index):
-                found.setdefault(place.gazetteer_id, (place, 0.5))
+                if _may_head(place):
+                    found.setdefault(place.gazetteer_id, (place, 0.5))
         for prefix in facts.compass_prefixes:
             rest = name[len(prefix) :]
             if name.startswith(prefix) and len(rest) > 3 and rest[0].islower():
@@ -142,16 +153,20 @@ def _options(evidence: PlaceEvidence, facts: EntityFacts) -> list[tuple[Place, f
     return list(found.values())
 
 
+def _may_head(place: Place) -> bool:
+    """A place a compound or suffixed name is built on: a river, region, mountain,
+    island... (``Rheinufer``, ``Ruhrgebiet``, ``Maurya-Reich``), never a town, whose
+    name is then mostly the first syllables of a word (``Baderaum``, ``Tara-Gebirge``)."""
+    return place.kind is not PlaceKind.SETTLEMENT
+
+
 def _country_first(options: list[tuple[Place, float]]) -> list[tuple[Place, float]]:
-    """A name that is a country's names the country before a town of that name
-    (``Mexiko``, ``Guatemala``): each such town scores at most a little below it."""
-    country = max((_prior(p) for p, _ in options if p.is_country), default=None)
-    if country is None:
+    """A name that is a country's names the country, never a town of that name
+    (``Mexiko``, ``Jamaika``, ``Malta``: not Jamaica in New York, nor Malta in the
+    Netherlands however near the document's other places are)."""
+    if not any(p.is_country for p, _ in options):
         return options
-    return [
-        (p, max(pen, _prior(p) - country + 0.5)) if p.kind is PlaceKind.SETTLEMENT else (p, pen)
-        for p, pen in options
-    ]
+    return [(p, pen) for p, pen in options if p.kind is not PlaceKind.SETTLEMENT]
 
 
 def derived_names(name: str, facts: EntityFacts) -> list[str]:
@@ -238,6 +253,8 @@ def _score(
 ) -> float:
     """The candidate's score; ``itself`` is this entity's own place in ``context``."""
     score = _prior(place) - penalty
+    if evidence.noun_like and place.kind is PlaceKind.SETTLEMENT:
+        score -= NOUN_DOUBT
     if evidence.cues:
         score += 1.5 if place.kind in evidence.cues else -0.5
     near = context.near(place) - (itself is not None and _km(place, itself) <= _NEAR_KM)

@@ -11,11 +11,11 @@ from chronist.entities.aliases import add_aliases, alias_names
 from chronist.entities.coreference import TypedMention, canonical, cluster_mentions, group_type
 from chronist.entities.corpus import spans_of
 from chronist.entities.evidence import PlaceEvidence, resolve_entities
-from chronist.entities.gazetteer_pass import common_nouns, known_names
+from chronist.entities.gazetteer_pass import common_nouns, in_noun_cluster, known_names
 from chronist.entities.language import EntityFacts, entity_facts
 from chronist.entities.model import tag_each
 from chronist.entities.names import has_names, recognize_names
-from chronist.entities.places import PlaceKind, gazetteer
+from chronist.entities.places import PlaceKind, candidates, gazetteer
 from chronist.entities.resources import lexicon
 from chronist.entities.territories import ruled_place, territory_type
 from chronist.entities.types import Entity, EntityType, Mention
@@ -225,6 +225,22 @@ def _keep(found: TypedMention, document: Document, timex_spans: _Spans,
     return True
 
 
+def _noun_like(document: Document, mentions: tuple[Mention, ...], facts: EntityFacts) -> bool:
+    """Every mention is one word the lexicon clusters with common nouns (``eine Tuba``,
+    ``bei Bissen``, ``in Zoos``, but also ``in Mekka``), none after a territorial word
+    (``Stadt``): a town of that name must be borne out by the document's other places."""
+    for mention in mentions:
+        word = mention.text
+        if " " in word or not (
+            in_noun_cluster(word) or (word.endswith("s") and in_noun_cluster(word[:-1]))
+        ):
+            return False
+        before = document.text[max(0, mention.start - 25) : mention.start].split()
+        if before and before[-1] in facts.admin_prefixes:
+            return False
+    return True
+
+
 def _organisation_of(found: TypedMention, text: str, facts: EntityFacts) -> TypedMention:
     """``Kloster Fulda``: a place right after an organisation's head word names it."""
     place = found.mention.text
@@ -277,11 +293,20 @@ def _name_before(
     start = place.mention.start - len(before.group(0))
     if word in facts.titles or word in facts.not_name_heads or word in common_nouns():
         return None
+    if in_noun_cluster(word):
+        return None  # "der Reichstag zu Speyer", "der Patriarch von Alexandria"
     if "fn" in lexicon().get(word, ()):
         return start  # a given name the tagger left out: "Rupert von Salzburg"
     tagged = last is not None and (last.mention.start, last.mention.end) == (start, start + len(word))
-    if tagged and last is not None and last.type is not EntityType.LOC and word not in gazetteer():
-        return start  # one unknown name the tagger typed otherwise: "Afra von Augsburg"
+    if (
+        tagged
+        and last is not None
+        and last.type is not EntityType.LOC
+        and before.group(2) != "zu"
+        and word in lexicon()
+        and word not in gazetteer()
+    ):
+        return start  # one name the tagger typed otherwise: "Afra von Augsburg"
     return None
 
 
@@ -406,7 +431,8 @@ def recognize(text: str | Document, lang: str = "de") -> list[Entity]:
         names = tuple(dict.fromkeys([heads[i].text, *(m.text for m in mentions)]))
         other = tuple(sorted({a for name in names for a in aliases.get(name, ())} - set(names)))
         cues, near = _cues(document, mentions, facts), _years_near(mentions, years)
-        evidence.append(PlaceEvidence(names, cues, near, other))
+        noun = _noun_like(document, mentions, facts)
+        evidence.append(PlaceEvidence(names, cues, near, other, noun))
     resolved = dict(zip(places, resolve_entities(evidence, facts), strict=True))
     entities: list[Entity] = []
     for i, (group, kind) in enumerate(typed):
