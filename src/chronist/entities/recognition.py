@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from itertools import pairwise, tee
@@ -11,11 +10,12 @@ from chronist.entities.aliases import add_aliases, alias_names
 from chronist.entities.coreference import TypedMention, canonical, cluster_mentions, group_type
 from chronist.entities.corpus import spans_of
 from chronist.entities.evidence import PlaceEvidence, resolve_entities
-from chronist.entities.gazetteer_pass import common_nouns, in_noun_cluster, known_names
+from chronist.entities.gazetteer_pass import in_noun_cluster, known_names
 from chronist.entities.language import EntityFacts, entity_facts
 from chronist.entities.model import tag_each
 from chronist.entities.names import has_names, recognize_names
-from chronist.entities.places import PlaceKind, candidates, gazetteer
+from chronist.entities.person_names import join_given_names, join_name_particles, split_title
+from chronist.entities.places import PlaceKind, gazetteer
 from chronist.entities.resources import lexicon
 from chronist.entities.territories import ruled_place, territory_type
 from chronist.entities.types import Entity, EntityType, Mention
@@ -142,31 +142,6 @@ def _timex_layer(document: Document) -> tuple[list[tuple[int, int]], list[tuple[
     return spans, years
 
 
-def _split_title(found: TypedMention, facts: EntityFacts) -> list[TypedMention]:
-    """``General Omar Bradley`` -> ``Omar Bradley``; ``Reporter X Y General A B`` -> two."""
-    text, start = found.mention.text, found.mention.start
-    pieces: list[TypedMention] = []
-    offset = 0
-    current: list[tuple[int, str]] = []
-    for word in text.split(" "):
-        if word in facts.titles:
-            if current:
-                pieces.append(_piece(current, start, found.type))
-            current = []
-        else:
-            current.append((offset, word))
-        offset += len(word) + 1
-    if current:
-        pieces.append(_piece(current, start, found.type))
-    return pieces
-
-
-def _piece(words: list[tuple[int, str]], start: int, kind: EntityType) -> TypedMention:
-    begin = start + words[0][0]
-    end = start + words[-1][0] + len(words[-1][1])
-    return TypedMention(Mention(" ".join(w for _, w in words), begin, end), kind)
-
-
 def _is_demonym(word: str, facts: EntityFacts) -> bool:
     """``Kölner``, ``Wormser``, ``Bremer``: a known place + "er", not a place itself."""
     index = gazetteer()
@@ -255,65 +230,6 @@ def _organisation_of(found: TypedMention, text: str, facts: EntityFacts) -> Type
     return TypedMention(name, EntityType.ORG)
 
 
-def _join_name_particles(
-    text: str, found: list[TypedMention], facts: EntityFacts
-) -> list[TypedMention]:
-    """``Amandus von Worms``, ``Christian von Braunschweig``: a place right after a
-    person (or a given name the tagger missed) and ``von`` is part of the person's
-    name, not a place of the story."""
-    joined: list[TypedMention] = []
-    for m in found:
-        last = joined[-1] if joined else None
-        start = _name_before(text, last, m, facts) if m.type is EntityType.LOC else None
-        if start is not None:
-            if last is not None and last.mention.end > start:
-                joined.pop()
-            name = Mention(text[start : m.mention.end], start, m.mention.end)
-            joined.append(TypedMention(name, EntityType.PER))
-            continue
-        joined.append(m)
-    return joined
-
-
-def _name_before(
-    text: str, last: TypedMention | None, place: TypedMention, facts: EntityFacts
-) -> int | None:
-    """Where the person's name that ``place`` closes (``Rupert von Salzburg``) starts."""
-    if last is not None and last.type is EntityType.PER:
-        between = text[last.mention.end : place.mention.start]
-        words = between.split()
-        while words and words[0].rstrip(".").isupper() and words[0].endswith("."):
-            words = words[1:]  # "Philipp I. von Heinsberg"
-        if words and " ".join(words) in facts.name_particles and len(between) < 20:
-            return last.mention.start
-    before = _GIVEN_AND_PARTICLE.search(text[max(0, place.mention.start - 40) : place.mention.start])
-    if before is None or before.group(2) not in facts.name_particles:
-        return None
-    word = before.group(1)
-    start = place.mention.start - len(before.group(0))
-    if word in facts.titles or word in facts.not_name_heads or word in common_nouns():
-        return None
-    if in_noun_cluster(word):
-        return None  # "der Reichstag zu Speyer", "der Patriarch von Alexandria"
-    if "fn" in lexicon().get(word, ()):
-        return start  # a given name the tagger left out: "Rupert von Salzburg"
-    tagged = last is not None and (last.mention.start, last.mention.end) == (start, start + len(word))
-    if (
-        tagged
-        and last is not None
-        and last.type is not EntityType.LOC
-        and before.group(2) != "zu"
-        and word in lexicon()
-        and word not in gazetteer()
-    ):
-        return start  # one name the tagger typed otherwise: "Afra von Augsburg"
-    return None
-
-
-# "Rupert von ", "Anna von der ": a capitalised word and a name particle before a place
-_GIVEN_AND_PARTICLE = re.compile(r"(?<![\w.])([A-ZÄÖÜ][a-zäöüß]+) (von der|von|vom|zu) $")
-
-
 def find_mentions(document: Document) -> list[TypedMention]:
     """Every entity mention of the document, typed, in text order (no grouping).
 
@@ -327,34 +243,13 @@ def find_mentions(document: Document) -> list[TypedMention]:
     facts = entity_facts(document.lang)
     found = _propagate(document.tokens, _tagged_mentions(document))
     timex_spans, _ = _timex_layer(document)
-    split = [piece for m in found for piece in _split_title(m, facts)]
+    split = [piece for m in found for piece in split_title(m, facts)]
     spans = _Spans(timex_spans)
     kept = [m for m in split if _keep(m, document, spans, facts)]
     kept = [_organisation_of(m, document.text, facts) for m in kept]
     kept = [territory_type(ruled_place(m, document.text, facts), facts) for m in kept]
-    joined = _join_given_names(document.text, _join_name_particles(document.text, kept, facts))
+    joined = join_given_names(document.text, join_name_particles(document.text, kept, facts))
     return add_aliases(document.text, _add_institutions(document, joined, facts))
-
-
-def _join_given_names(text: str, found: list[TypedMention]) -> list[TypedMention]:
-    """``Hanns`` + ``Joachim Friedrichs`` -> one person, when the first is a given name."""
-    joined: list[TypedMention] = []
-    for m in found:
-        last = joined[-1] if joined else None
-        if (
-            last is not None
-            and last.type is EntityType.PER is m.type
-            and " " not in last.mention.text
-            and text[last.mention.end : m.mention.start] == " "
-            and "fn" in lexicon().get(last.mention.text, ())
-        ):
-            start = last.mention.start
-            joined[-1] = TypedMention(
-                Mention(text[start : m.mention.end], start, m.mention.end), m.type
-            )
-            continue
-        joined.append(m)
-    return joined
 
 
 def _add_institutions(
