@@ -8,6 +8,8 @@
 2. A one-word name is dropped when the training corpora use it as a common
    noun (``Armee``, ``Veto``), or when it is a compound whose head is such a
    noun (``Südostküste``, ``Koreabooms``) and no name list knows it.
+3. A gazetteer name in a list with places (``Würzburg, Worms und Karlshagen``)
+   is a place whatever its size, unless it is a common noun or a given name.
 """
 
 from __future__ import annotations
@@ -225,6 +227,44 @@ def _cluster(word: str) -> str | None:
     return next((f for f in lexicon().get(word, ()) if f.startswith("c=")), None)
 
 
+_AND = frozenset({"und", "oder", "sowie", ","})
+
+
+def _place_label(labels: list[str], index: int) -> bool:
+    return 0 <= index < len(labels) and labels[index].endswith("-LOC")
+
+
+def _mark_coordinated_places(
+    words: Sequence[str], labels: list[str], nouns: frozenset[str]
+) -> None:
+    """A place's name in a list with places (``Skodra und Rhizon``, ``Worms und
+    Speyer``, ``Flandern, Kleve und Berg``) is a place whatever its size, when the
+    gazetteer knows it and it is neither a common noun nor a given name."""
+    count = len(words)
+    for index in [*range(count), *range(count - 1, -1, -1)]:  # "A, B und C": both ways
+        word = words[index]
+        if labels[index] != "O" or not word[:1].isupper() or len(word) < 3:
+            continue
+        if index + 1 < count and words[index + 1][:1].isupper():
+            continue  # the start of a longer name
+        if word in nouns or in_noun_cluster(word) or "fn" in lexicon().get(word, ()):
+            continue
+        if word not in gazetteer():
+            continue
+        before = index - 1
+        if before >= 1 and words[before] == ")":  # "Skodra (Shkodra) und": skip the aside
+            opening = max((i for i in range(before) if words[i] == "("), default=-1)
+            before = opening if opening > 0 else before
+        after_place = before >= 1 and words[index - 1] in _AND and _place_label(labels, before - 1)
+        if words[index - 1] in _AND and words[before] in _AND:
+            after_place = _place_label(labels, before - 1)
+        before_place = (
+            index + 2 < count and words[index + 1] in _AND and labels[index + 2] == "B-LOC"
+        )
+        if after_place or before_place:
+            labels[index] = "B-LOC"
+
+
 def apply_lexical_passes(words: Sequence[str], labels: list[str]) -> list[str]:
     """Add known names the tagger missed, drop common nouns it took (in place).
 
@@ -260,4 +300,5 @@ def apply_lexical_passes(words: Sequence[str], labels: list[str]) -> list[str]:
                 kind = "LOC"
         if kind is not None:
             labels[index] = f"B-{kind}"
+    _mark_coordinated_places(words, labels, nouns)
     return labels
