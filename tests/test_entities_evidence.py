@@ -165,3 +165,13 @@ def test_an_airport_code_finds_no_town() -> None:
     # GeoNames lists "LED" (Saint Petersburg) and "DIN" among the alternate names
     assert not gazetteer().get("LED") and not gazetteer().get("DIN")
     assert gazetteer().get("USA") and gazetteer().get("DDR")
+
+
+def test_a_us_state_in_an_american_text_is_not_the_caucasian_country() -> None:
+    found = _resolve(
+        PlaceEvidence(("Georgia",)), PlaceEvidence(("Alabama",)), PlaceEvidence(("Atlanta",))
+    )
+    assert found[0][0] == "chronist:georgia-us"
+    caucasus = _resolve(PlaceEvidence(("Georgia",)), PlaceEvidence(("Tiflis",)))
+    (georgia,) = [p for p in gazetteer().get("Georgia") if p.is_country]
+    assert caucasus[0][0] == georgia.gazetteer_id

@@ -140,8 +140,8 @@ def _table_rows() -> list[str]:
             for name in row["names"].split("|"):
                 names |= declined(name)
             rows.append(
-                f"chronist:{row['id']}\t{row['lat']}\t{row['lon']}\t\t0\t{row['kind']}\t"
-                f"{row['from']}\t{row['to']}\t{'|'.join(sorted(names))}"
+                f"chronist:{row['id']}\t{row['lat']}\t{row['lon']}\t{row['country'] or ''}\t0\t"
+                f"{row['kind']}\t{row['from']}\t{row['to']}\t{'|'.join(sorted(names))}"
             )
     return rows
 
