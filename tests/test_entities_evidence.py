@@ -175,3 +175,16 @@ def test_a_us_state_in_an_american_text_is_not_the_caucasian_country() -> None:
     caucasus = _resolve(PlaceEvidence(("Georgia",)), PlaceEvidence(("Tiflis",)))
     (georgia,) = [p for p in gazetteer().get("Georgia") if p.is_country]
     assert caucasus[0][0] == georgia.gazetteer_id
+
+
+def test_a_town_named_by_a_word_unknown_as_a_place_is_less_plausible() -> None:
+    # "Freedom" is a town only to GeoNames; a town the lexicon lists stays placed
+    (plain,) = _resolve(PlaceEvidence(("Freedom",)))
+    (doubted,) = _resolve(PlaceEvidence(("Freedom",), unknown_word=True))
+    assert doubted[1] < plain[1] and doubted[0] is None
+    from chronist.entities.recognition import _unknown_as_place
+    from chronist.entities.types import Mention
+
+    assert _unknown_as_place((Mention("Freedom", 0, 7),))
+    assert not _unknown_as_place((Mention("Siegen", 0, 6),))
+    assert not _unknown_as_place((Mention("Berlins", 0, 7),))

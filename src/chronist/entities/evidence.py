@@ -12,8 +12,9 @@ placed a degree that way from the whole's centre: ``Südirak``) is scored from
   ``Provinz`` regions; ``lang/<xx>/entities.toml``);
 - the document's other places (candidates near them, or in their country);
 - the years told near its mentions against a historical state's period;
-- whether its name is a word used as a common noun (``eine Tuba``): then a town
-  of that name needs the document's other places near it.
+- whether its name is a word used as a common noun (``eine Tuba``) or a word the
+  lexicon does not know as a place at all (``Freedom``): then a town of that name
+  needs the document's other places near it.
 
 A country's name never resolves to a town of that name, and a compound or
 suffixed name is built on a river, region or island, never on a town.
@@ -54,6 +55,9 @@ ISOLATED_PENALTY = 1.5
 # a town named by a word used as a common noun ("eine Tuba", "bei Bissen") is this much less
 # plausible: it needs the document's other places near it (Mekka beside Medina)
 NOUN_DOUBT = 4.0
+# a town named by a word the lexicon does not know as a place ("Freedom", "Eher", "Jer") is
+# this much less plausible (every town of the name alike: the choice among them stays)
+UNKNOWN_DOUBT = 2.0
 # how far (degrees) a compass-prefixed part lies from the whole's centre
 COMPASS_STEP = 1.0
 _PRIOR = {
@@ -90,6 +94,8 @@ class PlaceEvidence:
     aliases: tuple[str, ...] = ()
     # every mention is a word the lexicon uses as a common noun (``Tuba``, ``Mekka``)
     noun_like: bool = False
+    # no mention is a word the lexicon knows as a place (``Freedom``, ``Eher``)
+    unknown_word: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -253,8 +259,10 @@ def _score(
 ) -> float:
     """The candidate's score; ``itself`` is this entity's own place in ``context``."""
     score = _prior(place) - penalty
-    if evidence.noun_like and place.kind is PlaceKind.SETTLEMENT:
+    if place.kind is PlaceKind.SETTLEMENT and evidence.noun_like:
         score -= NOUN_DOUBT
+    elif place.kind is PlaceKind.SETTLEMENT and evidence.unknown_word:
+        score -= UNKNOWN_DOUBT
     if evidence.cues:
         score += 1.5 if place.kind in evidence.cues else -0.5
     near = context.near(place) - (itself is not None and _km(place, itself) <= _NEAR_KM)

@@ -30,6 +30,7 @@ __all__ = [
     "apply_lexical_passes",
     "common_nouns",
     "in_noun_cluster",
+    "in_place_cluster",
     "is_common_noun",
 ]
 
@@ -221,6 +222,12 @@ def is_common_noun(word: str) -> bool:
 def in_noun_cluster(word: str) -> bool:
     """The lexicon puts ``word`` in a cluster of common nouns (``Vasall``)."""
     return _cluster(word) in _noun_clusters()
+
+
+def in_place_cluster(word: str) -> bool:
+    """The lexicon puts ``word`` in the cluster of most places (``Berlin``, ``Paris``)."""
+    cluster = _place_cluster()
+    return cluster is not None and _cluster(word) == cluster
 
 
 def _cluster(word: str) -> str | None:

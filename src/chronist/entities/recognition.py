@@ -10,7 +10,7 @@ from chronist.entities.aliases import add_aliases, alias_names
 from chronist.entities.coreference import TypedMention, canonical, cluster_mentions, group_type
 from chronist.entities.corpus import spans_of
 from chronist.entities.evidence import PlaceEvidence, resolve_entities
-from chronist.entities.gazetteer_pass import in_noun_cluster, known_names
+from chronist.entities.gazetteer_pass import in_noun_cluster, in_place_cluster, known_names
 from chronist.entities.language import EntityFacts, entity_facts
 from chronist.entities.model import tag_each
 from chronist.entities.names import has_names, recognize_names
@@ -216,6 +216,24 @@ def _noun_like(document: Document, mentions: tuple[Mention, ...], facts: EntityF
     return True
 
 
+_PLACE_FLAGS = frozenset({"wc", "wl", "wo", "tr"})
+
+
+def _unknown_as_place(mentions: tuple[Mention, ...]) -> bool:
+    """No mention is a word the lexicon knows as a place (its Wikipedia place lists or
+    territories, or the place cluster), or of several words: ``Freedom``, ``Eher``,
+    ``Caller`` are towns only to GeoNames."""
+    for mention in mentions:
+        word = mention.text
+        if " " in word or "-" in word:
+            return False
+        for form in (word, word[:-1]) if word.endswith("s") else (word,):
+            features = lexicon().get(form, ())
+            if _PLACE_FLAGS.intersection(features) or in_place_cluster(form):
+                return False
+    return True
+
+
 def _organisation_of(found: TypedMention, text: str, facts: EntityFacts) -> TypedMention:
     """``Kloster Fulda``: a place right after an organisation's head word names it."""
     place = found.mention.text
@@ -327,7 +345,8 @@ def recognize(text: str | Document, lang: str = "de") -> list[Entity]:
         other = tuple(sorted({a for name in names for a in aliases.get(name, ())} - set(names)))
         cues, near = _cues(document, mentions, facts), _years_near(mentions, years)
         noun = _noun_like(document, mentions, facts)
-        evidence.append(PlaceEvidence(names, cues, near, other, noun))
+        unknown = _unknown_as_place(mentions)
+        evidence.append(PlaceEvidence(names, cues, near, other, noun, unknown))
     resolved = dict(zip(places, resolve_entities(evidence, facts), strict=True))
     entities: list[Entity] = []
     for i, (group, kind) in enumerate(typed):
