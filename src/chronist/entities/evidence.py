@@ -222,6 +222,17 @@ def _cell(degrees: float) -> int:
     return math.floor(degrees / _CELL)
 
 
+def _is_near_evidence(place: Place) -> bool:
+    """A sea's or continent's centre is no evidence for what lies near it (the
+    centre of "Amerika" in Nicaragua must not favour a village there)."""
+    return place.kind not in (PlaceKind.SEA, PlaceKind.CONTINENT)
+
+
+def _counted(place: Place, itself: Place | None) -> bool:
+    """The entity's own place is among the context places counted near ``place``."""
+    return itself is not None and _is_near_evidence(itself) and _km(place, itself) <= _NEAR_KM
+
+
 class _Context:
     """The places the other entities of a document resolve to on their own, indexed
     on a grid so that counting those within ``_NEAR_KM`` of a candidate does not
@@ -232,7 +243,9 @@ class _Context:
         self.countries = Counter(p.country for p in places if p.country)
         self._grid: dict[tuple[int, int], list[Place]] = {}
         for place in places:
-            self._grid.setdefault((_cell(place.lat), _cell(place.lon) % 90), []).append(place)
+            if _is_near_evidence(place):
+                key = (_cell(place.lat), _cell(place.lon) % 90)
+                self._grid.setdefault(key, []).append(place)
 
     def near(self, place: Place) -> int:
         """How many of the places lie within ``_NEAR_KM`` of ``place``."""
@@ -265,7 +278,7 @@ def _score(
         score -= UNKNOWN_DOUBT
     if evidence.cues:
         score += 1.5 if place.kind in evidence.cues else -0.5
-    near = context.near(place) - (itself is not None and _km(place, itself) <= _NEAR_KM)
+    near = context.near(place) - _counted(place, itself)
     same = 0
     if place.country:
         same = context.countries[place.country] - (
@@ -283,7 +296,7 @@ def _isolated(place: Place, context: _Context, itself: Place | None) -> bool:
         return False
     if context.size - (itself is not None) < ISOLATED_AMONG:
         return False
-    near = context.near(place) - (itself is not None and _km(place, itself) <= _NEAR_KM)
+    near = context.near(place) - _counted(place, itself)
     same = context.countries[place.country] - (
         itself is not None and itself.country == place.country
     )
