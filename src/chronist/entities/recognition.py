@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from itertools import pairwise, tee
@@ -172,6 +173,10 @@ class _Spans:
         return before_end > 0 and self._reach[before_end - 1] > start
 
 
+# a capitalised word and "of" right before a mention: an English name goes on
+_ENGLISH_NAME_OF = re.compile(r"\b[A-Z][A-Za-z&.]* of $")
+
+
 def _keep(found: TypedMention, document: Document, timex_spans: _Spans,
           facts: EntityFacts) -> bool:  # fmt: skip
     mention = found.mention
@@ -185,6 +190,10 @@ def _keep(found: TypedMention, document: Document, timex_spans: _Spans,
         head and head[-1] in facts.not_name_heads and document.text[mention.start - 1] == " "
     ):
         return False  # "die Gattung Homo", "der Kreuzer Emden"
+    if found.type is EntityType.LOC and _ENGLISH_NAME_OF.search(
+        document.text, max(0, mention.start - 40), mention.start
+    ):
+        return False  # "Golf Club of St Andrews", "Duke of Wellington": inside a name
     if found.type is not EntityType.LOC or " " in text:
         return True
     if text.endswith(facts.adjective_endings) or _is_demonym(text, facts):
