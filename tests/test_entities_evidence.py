@@ -188,3 +188,14 @@ def test_a_town_named_by_a_word_unknown_as_a_place_is_less_plausible() -> None:
     assert _unknown_as_place((Mention("Freedom", 0, 7),))
     assert not _unknown_as_place((Mention("Siegen", 0, 6),))
     assert not _unknown_as_place((Mention("Berlins", 0, 7),))
+
+
+def test_a_village_named_like_a_region_of_the_table_is_not_chosen() -> None:
+    # Thüringen is a village in Vorarlberg, England one in Arkansas: with places of
+    # Austria or the USA around, the text still means the region
+    found = _resolve(
+        PlaceEvidence(("Thüringens",)), PlaceEvidence(("Wien",)), PlaceEvidence(("Bregenz",))
+    )
+    assert found[0][0] == "chronist:thuringia"
+    found = _resolve(PlaceEvidence(("England",)), PlaceEvidence(("Boston",)))
+    assert found[0][0] == "chronist:england"

@@ -55,6 +55,8 @@ ISOLATED_PENALTY = 1.5
 # a town named by a word used as a common noun ("eine Tuba", "bei Bissen") is this much less
 # plausible: it needs the document's other places near it (Mekka beside Medina)
 NOUN_DOUBT = 4.0
+# a village of fewer people than this comes after a region, state or river of its name
+VILLAGE_BELOW = 10_000
 # a town named by a word the lexicon does not know as a place ("Freedom", "Eher", "Jer") is
 # this much less plausible (every town of the name alike: the choice among them stays)
 UNKNOWN_DOUBT = 2.0
@@ -169,10 +171,20 @@ def _may_head(place: Place) -> bool:
 def _country_first(options: list[tuple[Place, float]]) -> list[tuple[Place, float]]:
     """A name that is a country's names the country, never a town of that name
     (``Mexiko``, ``Jamaika``, ``Malta``: not Jamaica in New York, nor Malta in the
-    Netherlands however near the document's other places are)."""
-    if not any(p.is_country for p, _ in options):
+    Netherlands however near the document's other places are); a village comes
+    after a region, state or river of its name."""
+    if any(p.is_country for p, _ in options):
+        return [(p, pen) for p, pen in options if p.kind is not PlaceKind.SETTLEMENT]
+    # a village named like a region, state or river of the table (Thüringen in
+    # Vorarlberg, Florida in New York, England in Arkansas) is not what a text means
+    # by that name: the context that lifts it would lift the area as well
+    if not any(p.kind is not PlaceKind.SETTLEMENT for p, _ in options):
         return options
-    return [(p, pen) for p, pen in options if p.kind is not PlaceKind.SETTLEMENT]
+    return [
+        (p, pen)
+        for p, pen in options
+        if p.kind is not PlaceKind.SETTLEMENT or p.population >= VILLAGE_BELOW
+    ]
 
 
 def derived_names(name: str, facts: EntityFacts) -> list[str]:
