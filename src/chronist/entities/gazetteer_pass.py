@@ -254,22 +254,28 @@ def _mark_coordinated_places(
             continue
         if index + 1 < count and words[index + 1][:1].isupper():
             continue  # the start of a longer name
+        if not (_after_place(words, labels, index) or _before_place(words, labels, index)):
+            continue
         if word in nouns or in_noun_cluster(word) or "fn" in lexicon().get(word, ()):
             continue
-        if word not in gazetteer():
-            continue
-        before = index - 1
-        if before >= 1 and words[before] == ")":  # "Skodra (Shkodra) und": skip the aside
-            opening = max((i for i in range(before) if words[i] == "("), default=-1)
-            before = opening if opening > 0 else before
-        after_place = before >= 1 and words[index - 1] in _AND and _place_label(labels, before - 1)
-        if words[index - 1] in _AND and words[before] in _AND:
-            after_place = _place_label(labels, before - 1)
-        before_place = (
-            index + 2 < count and words[index + 1] in _AND and labels[index + 2] == "B-LOC"
-        )
-        if after_place or before_place:
+        if word in gazetteer():
             labels[index] = "B-LOC"
+
+
+def _after_place(words: Sequence[str], labels: list[str], index: int) -> bool:
+    """``Worms und |Speyer``, ``Skodra (Shkodra) und |Rhizon``."""
+    if index < 2 or words[index - 1] not in _AND:
+        return False
+    previous = index - 2
+    if words[previous] == ")":  # skip an aside in parentheses
+        opening = max((i for i in range(previous) if words[i] == "("), default=-1)
+        previous = opening - 1
+    return _place_label(labels, previous)
+
+
+def _before_place(words: Sequence[str], labels: list[str], index: int) -> bool:
+    """``|Karlshagen und Zinnowitz``."""
+    return index + 2 < len(words) and words[index + 1] in _AND and labels[index + 2] == "B-LOC"
 
 
 def apply_lexical_passes(words: Sequence[str], labels: list[str]) -> list[str]:
