@@ -177,6 +177,14 @@ class _Spans:
 _ENGLISH_NAME_OF = re.compile(r"\b[A-Z][A-Za-z&.]* of $")
 
 
+# a model or club number right after a one-word name: "Bell 47", "Mi-24", "Schalke 04"
+# (not a count, a measure or a year: "in Paris 20 Jahre", "Chile 160 km", "Mailand 286")
+_MODEL_NUMBER = re.compile(
+    r" (?:[A-Z]{1,3}-?\d{1,4}|\d{1,2})(?![,.]?\d)(?=[;:!?)]|,\s|\.?\s*$|\.?\s+[a-zäöü])"
+    r"(?!\s+(?:[vn]\.\s?Chr|km|m|cm|mm|kg|g|t|ha|qm|l|ft|mi|Mio|Mrd|bis|und|oder)\b)"
+)
+
+
 def _keep(found: TypedMention, document: Document, timex_spans: _Spans,
           facts: EntityFacts) -> bool:  # fmt: skip
     mention = found.mention
@@ -196,6 +204,9 @@ def _keep(found: TypedMention, document: Document, timex_spans: _Spans,
         return False  # "Golf Club of St Andrews", "Duke of Wellington": inside a name
     if found.type is not EntityType.LOC or " " in text:
         return True
+    number = _MODEL_NUMBER.match(document.text, mention.end)
+    if number is not None and not timex_spans.overlap(mention.end + 1, number.end()):
+        return False  # "Bell 47", "Hannover 96": a product or a club, not the town
     if text.endswith(facts.adjective_endings) or _is_demonym(text, facts):
         return False
     places = gazetteer().get(text, ())
