@@ -118,3 +118,84 @@ def test_a_name_of_far_away_places_in_parentheses_is_no_alias() -> None:
     # Ticino is a village in Argentina too; the river is not there
     found = {e.text: e for e in recognize("Der Name kommt vom Fluss Tessin (Ticino).")}
     assert "Ticino" not in found or found["Ticino"].gazetteer_id is None
+
+
+def test_a_country_name_never_resolves_to_a_town_of_that_name() -> None:
+    # Jamaica, New York, or Malta in the Netherlands: the context of American or Dutch
+    # towns must not move a country's name to a town
+    found = _resolve(
+        PlaceEvidence(("Jamaika",)), PlaceEvidence(("New York",)), PlaceEvidence(("Boston",))
+    )
+    (jamaica,) = [p for p in gazetteer().get("Jamaika") if p.is_country]
+    assert found[0][0] == jamaica.gazetteer_id
+
+
+def test_a_word_used_as_a_noun_needs_places_near_the_town() -> None:
+    tuba, *_ = _resolve(PlaceEvidence(("Tuba",), noun_like=True))
+    assert tuba == (None, tuba[1]) and tuba[1] < MIN_CONFIDENCE
+    mecca, _ = _resolve(PlaceEvidence(("Mekka",), noun_like=True), PlaceEvidence(("Medina",)))
+    assert mecca[0] is not None and mecca[1] >= MIN_CONFIDENCE
+    # a region or a mountain range of that name wins over the town
+    (andes,) = _resolve(PlaceEvidence(("Anden",), noun_like=True))
+    assert andes[0] == "chronist:andes"
+
+
+def test_a_compound_is_not_built_on_a_village() -> None:
+    # "Baderaum" is no room of Bade, a village; "Rheinufer" lies on the Rhine
+    assert _resolve(PlaceEvidence(("Baderaum",))) == [(None, 0.0)]
+    ((ident, _),) = _resolve(PlaceEvidence(("Rheinufer",)))
+    assert ident == "chronist:rhine"
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Für die Basslage wurde eine Tuba verwendet.", "Tuba"),
+        ("Die Haltung in Zoos ist verbreitet.", "Zoos"),
+    ],
+)
+def test_a_noun_the_tagger_took_for_a_town_gets_no_pin(text: str, word: str) -> None:
+    from chronist.entities import recognize
+
+    pinned = [e for e in recognize(text) if e.lat is not None]
+    assert not any(m.text == word for e in pinned for m in e.mentions)
+
+
+def test_an_airport_code_finds_no_town() -> None:
+    # GeoNames lists "LED" (Saint Petersburg) and "DIN" among the alternate names
+    assert not gazetteer().get("LED") and not gazetteer().get("DIN")
+    assert gazetteer().get("USA") and gazetteer().get("DDR")
+
+
+def test_a_us_state_in_an_american_text_is_not_the_caucasian_country() -> None:
+    found = _resolve(
+        PlaceEvidence(("Georgia",)), PlaceEvidence(("Alabama",)), PlaceEvidence(("Atlanta",))
+    )
+    assert found[0][0] == "chronist:georgia-us"
+    caucasus = _resolve(PlaceEvidence(("Georgia",)), PlaceEvidence(("Tiflis",)))
+    (georgia,) = [p for p in gazetteer().get("Georgia") if p.is_country]
+    assert caucasus[0][0] == georgia.gazetteer_id
+
+
+def test_a_town_named_by_a_word_unknown_as_a_place_is_less_plausible() -> None:
+    # "Freedom" is a town only to GeoNames; a town the lexicon lists stays placed
+    (plain,) = _resolve(PlaceEvidence(("Freedom",)))
+    (doubted,) = _resolve(PlaceEvidence(("Freedom",), unknown_word=True))
+    assert doubted[1] < plain[1] and doubted[0] is None
+    from chronist.entities.recognition import _unknown_as_place
+    from chronist.entities.types import Mention
+
+    assert _unknown_as_place((Mention("Freedom", 0, 7),))
+    assert not _unknown_as_place((Mention("Siegen", 0, 6),))
+    assert not _unknown_as_place((Mention("Berlins", 0, 7),))
+
+
+def test_a_village_named_like_a_region_of_the_table_is_not_chosen() -> None:
+    # Thüringen is a village in Vorarlberg, England one in Arkansas: with places of
+    # Austria or the USA around, the text still means the region
+    found = _resolve(
+        PlaceEvidence(("Thüringens",)), PlaceEvidence(("Wien",)), PlaceEvidence(("Bregenz",))
+    )
+    assert found[0][0] == "chronist:thuringia"
+    found = _resolve(PlaceEvidence(("England",)), PlaceEvidence(("Boston",)))
+    assert found[0][0] == "chronist:england"

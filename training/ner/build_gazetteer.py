@@ -140,8 +140,8 @@ def _table_rows() -> list[str]:
             for name in row["names"].split("|"):
                 names |= declined(name)
             rows.append(
-                f"chronist:{row['id']}\t{row['lat']}\t{row['lon']}\t\t0\t{row['kind']}\t"
-                f"{row['from']}\t{row['to']}\t{'|'.join(sorted(names))}"
+                f"chronist:{row['id']}\t{row['lat']}\t{row['lon']}\t{row['country'] or ''}\t0\t"
+                f"{row['kind']}\t{row['from']}\t{row['to']}\t{'|'.join(sorted(names))}"
             )
     return rows
 
@@ -159,6 +159,9 @@ def build(out: Path = OUT, wheel: Path | None = None) -> int:
         # alternate names (exonyms) for towns of 15,000 people or more; a village
         # keeps its own name: its alternates are mostly transliterations
         others = city["alternatenames"] if population >= ALTERNATES_FROM else []
+        # all-capital alternates are mostly airport and station codes ("LED" for
+        # Saint Petersburg, "DIN"): an acronym of a text must not find a town by them
+        others = [n for n in others if not n.replace(" ", "").isupper()]
         names = sorted({n for n in [city["name"], *others] if len(n) >= 3 and _LATIN.match(n)})
         acc = weights[city["countrycode"]]
         acc[0] += population * float(city["latitude"])

@@ -8,6 +8,8 @@
 2. A one-word name is dropped when the training corpora use it as a common
    noun (``Armee``, ``Veto``), or when it is a compound whose head is such a
    noun (``Südostküste``, ``Koreabooms``) and no name list knows it.
+3. A gazetteer name in a list with places (``Würzburg, Worms und Karlshagen``)
+   is a place whatever its size, unless it is a common noun or a given name.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ __all__ = [
     "apply_lexical_passes",
     "common_nouns",
     "in_noun_cluster",
+    "in_place_cluster",
     "is_common_noun",
 ]
 
@@ -221,8 +224,58 @@ def in_noun_cluster(word: str) -> bool:
     return _cluster(word) in _noun_clusters()
 
 
+def in_place_cluster(word: str) -> bool:
+    """The lexicon puts ``word`` in the cluster of most places (``Berlin``, ``Paris``)."""
+    cluster = _place_cluster()
+    return cluster is not None and _cluster(word) == cluster
+
+
 def _cluster(word: str) -> str | None:
     return next((f for f in lexicon().get(word, ()) if f.startswith("c=")), None)
+
+
+_AND = frozenset({"und", "oder", "sowie", ","})
+
+
+def _place_label(labels: list[str], index: int) -> bool:
+    return 0 <= index < len(labels) and labels[index].endswith("-LOC")
+
+
+def _mark_coordinated_places(
+    words: Sequence[str], labels: list[str], nouns: frozenset[str]
+) -> None:
+    """A place's name in a list with places (``Skodra und Rhizon``, ``Worms und
+    Speyer``, ``Flandern, Kleve und Berg``) is a place whatever its size, when the
+    gazetteer knows it and it is neither a common noun nor a given name."""
+    count = len(words)
+    for index in [*range(count), *range(count - 1, -1, -1)]:  # "A, B und C": both ways
+        word = words[index]
+        if labels[index] != "O" or not word[:1].isupper() or len(word) < 3:
+            continue
+        if index + 1 < count and words[index + 1][:1].isupper():
+            continue  # the start of a longer name
+        if not (_after_place(words, labels, index) or _before_place(words, labels, index)):
+            continue
+        if word in nouns or in_noun_cluster(word) or "fn" in lexicon().get(word, ()):
+            continue
+        if word in gazetteer():
+            labels[index] = "B-LOC"
+
+
+def _after_place(words: Sequence[str], labels: list[str], index: int) -> bool:
+    """``Worms und |Speyer``, ``Skodra (Shkodra) und |Rhizon``."""
+    if index < 2 or words[index - 1] not in _AND:
+        return False
+    previous = index - 2
+    if words[previous] == ")":  # skip an aside in parentheses
+        opening = max((i for i in range(previous) if words[i] == "("), default=-1)
+        previous = opening - 1
+    return _place_label(labels, previous)
+
+
+def _before_place(words: Sequence[str], labels: list[str], index: int) -> bool:
+    """``|Karlshagen und Zinnowitz``."""
+    return index + 2 < len(words) and words[index + 1] in _AND and labels[index + 2] == "B-LOC"
 
 
 def apply_lexical_passes(words: Sequence[str], labels: list[str]) -> list[str]:
@@ -260,4 +313,5 @@ def apply_lexical_passes(words: Sequence[str], labels: list[str]) -> list[str]:
                 kind = "LOC"
         if kind is not None:
             labels[index] = f"B-{kind}"
+    _mark_coordinated_places(words, labels, nouns)
     return labels

@@ -50,6 +50,7 @@ class EntityFacts:
     institutions: frozenset[str]
     organisation_heads: frozenset[str]
     articles: frozenset[str]
+    not_name_heads: frozenset[str]  # "Gattung Homo", "Kreuzer Emden": not a place or person
     examples: tuple[tuple[str, tuple[str, ...]], ...]
 
 
@@ -111,6 +112,7 @@ def read_entity_facts(path: Path) -> EntityFacts:
         institutions=frozenset(_strings(data, path, "names", "institutions")),
         organisation_heads=frozenset(_strings(data, path, "names", "organisation_heads")),
         articles=frozenset(_strings(data, path, "names", "articles")),
+        not_name_heads=frozenset(_strings(data, path, "names", "not_name_heads")),
         examples=tuple((text, tuple(found)) for text, found in examples.items()),
     )
 
@@ -120,7 +122,8 @@ def no_entity_facts() -> EntityFacts:
     """The facts of a language without ``entities.toml``: no cues, no filters."""
     return EntityFacts(
         (), {}, frozenset(), (), (), frozenset(), 0, {}, frozenset(), (), (), frozenset(),
-        frozenset(), frozenset(), frozenset(), frozenset(), frozenset(), frozenset(), (),
+        frozenset(), frozenset(), frozenset(), frozenset(), frozenset(), frozenset(),
+        frozenset(), (),
     )  # fmt: skip
 
 

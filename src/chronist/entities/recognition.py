@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from itertools import pairwise, tee
@@ -10,10 +11,11 @@ from chronist.entities.aliases import add_aliases, alias_names
 from chronist.entities.coreference import TypedMention, canonical, cluster_mentions, group_type
 from chronist.entities.corpus import spans_of
 from chronist.entities.evidence import PlaceEvidence, resolve_entities
-from chronist.entities.gazetteer_pass import known_names
+from chronist.entities.gazetteer_pass import in_noun_cluster, in_place_cluster, known_names
 from chronist.entities.language import EntityFacts, entity_facts
 from chronist.entities.model import tag_each
 from chronist.entities.names import has_names, recognize_names
+from chronist.entities.person_names import join_given_names, join_name_particles, split_title
 from chronist.entities.places import PlaceKind, gazetteer
 from chronist.entities.resources import lexicon
 from chronist.entities.territories import ruled_place, territory_type
@@ -141,31 +143,6 @@ def _timex_layer(document: Document) -> tuple[list[tuple[int, int]], list[tuple[
     return spans, years
 
 
-def _split_title(found: TypedMention, facts: EntityFacts) -> list[TypedMention]:
-    """``General Omar Bradley`` -> ``Omar Bradley``; ``Reporter X Y General A B`` -> two."""
-    text, start = found.mention.text, found.mention.start
-    pieces: list[TypedMention] = []
-    offset = 0
-    current: list[tuple[int, str]] = []
-    for word in text.split(" "):
-        if word in facts.titles:
-            if current:
-                pieces.append(_piece(current, start, found.type))
-            current = []
-        else:
-            current.append((offset, word))
-        offset += len(word) + 1
-    if current:
-        pieces.append(_piece(current, start, found.type))
-    return pieces
-
-
-def _piece(words: list[tuple[int, str]], start: int, kind: EntityType) -> TypedMention:
-    begin = start + words[0][0]
-    end = start + words[-1][0] + len(words[-1][1])
-    return TypedMention(Mention(" ".join(w for _, w in words), begin, end), kind)
-
-
 def _is_demonym(word: str, facts: EntityFacts) -> bool:
     """``Kölner``, ``Wormser``, ``Bremer``: a known place + "er", not a place itself."""
     index = gazetteer()
@@ -196,6 +173,18 @@ class _Spans:
         return before_end > 0 and self._reach[before_end - 1] > start
 
 
+# a capitalised word and "of" right before a mention: an English name goes on
+_ENGLISH_NAME_OF = re.compile(r"\b[A-Z][A-Za-z&.]* of $")
+
+
+# a model or club number right after a one-word name: "Bell 47", "Mi-24", "Schalke 04"
+# (not a count, a measure or a year: "in Paris 20 Jahre", "Chile 160 km", "Mailand 286")
+_MODEL_NUMBER = re.compile(
+    r" (?:[A-Z]{1,3}-?\d{1,4}|\d{1,2})(?![,.]?\d)(?=[;:!?)]|,\s|\.?\s*$|\.?\s+[a-zäöü])"
+    r"(?!\s+(?:[vn]\.\s?Chr|km|m|cm|mm|kg|g|t|ha|qm|l|ft|mi|Mio|Mrd|bis|und|oder)\b)"
+)
+
+
 def _keep(found: TypedMention, document: Document, timex_spans: _Spans,
           facts: EntityFacts) -> bool:  # fmt: skip
     mention = found.mention
@@ -204,8 +193,20 @@ def _keep(found: TypedMention, document: Document, timex_spans: _Spans,
         return False
     if timex_spans.overlap(mention.start, mention.end):
         return False
+    head = document.text[max(0, mention.start - 25) : mention.start].split()
+    if text.split(" ", 1)[0] in facts.not_name_heads or (
+        head and head[-1] in facts.not_name_heads and document.text[mention.start - 1] == " "
+    ):
+        return False  # "die Gattung Homo", "der Kreuzer Emden"
+    if found.type is EntityType.LOC and _ENGLISH_NAME_OF.search(
+        document.text, max(0, mention.start - 40), mention.start
+    ):
+        return False  # "Golf Club of St Andrews", "Duke of Wellington": inside a name
     if found.type is not EntityType.LOC or " " in text:
         return True
+    number = _MODEL_NUMBER.match(document.text, mention.end)
+    if number is not None and not timex_spans.overlap(mention.end + 1, number.end()):
+        return False  # "Bell 47", "Hannover 96": a product or a club, not the town
     if text.endswith(facts.adjective_endings) or _is_demonym(text, facts):
         return False
     places = gazetteer().get(text, ())
@@ -216,6 +217,40 @@ def _keep(found: TypedMention, document: Document, timex_spans: _Spans,
         return False  # "die Schweden" as a people or an army
     if places and all(p.kind is PlaceKind.SETTLEMENT for p in places):
         return article not in facts.articles  # "die Pest" is the plague
+    return True
+
+
+def _noun_like(document: Document, mentions: tuple[Mention, ...], facts: EntityFacts) -> bool:
+    """Every mention is one word the lexicon clusters with common nouns (``eine Tuba``,
+    ``bei Bissen``, ``in Zoos``, but also ``in Mekka``), none after a territorial word
+    (``Stadt``): a town of that name must be borne out by the document's other places."""
+    for mention in mentions:
+        word = mention.text
+        if " " in word or not (
+            in_noun_cluster(word) or (word.endswith("s") and in_noun_cluster(word[:-1]))
+        ):
+            return False
+        before = document.text[max(0, mention.start - 25) : mention.start].split()
+        if before and before[-1] in facts.admin_prefixes:
+            return False
+    return True
+
+
+_PLACE_FLAGS = frozenset({"wc", "wl", "wo", "tr"})
+
+
+def _unknown_as_place(mentions: tuple[Mention, ...]) -> bool:
+    """No mention is a word the lexicon knows as a place (its Wikipedia place lists or
+    territories, or the place cluster), or of several words: ``Freedom``, ``Eher``,
+    ``Caller`` are towns only to GeoNames."""
+    for mention in mentions:
+        word = mention.text
+        if " " in word or "-" in word:
+            return False
+        for form in (word, word[:-1]) if word.endswith("s") else (word,):
+            features = lexicon().get(form, ())
+            if _PLACE_FLAGS.intersection(features) or in_place_cluster(form):
+                return False
     return True
 
 
@@ -233,28 +268,6 @@ def _organisation_of(found: TypedMention, text: str, facts: EntityFacts) -> Type
     return TypedMention(name, EntityType.ORG)
 
 
-def _join_name_particles(
-    text: str, found: list[TypedMention], facts: EntityFacts
-) -> list[TypedMention]:
-    """``Amandus von Worms``: a place right after a person and ``von`` is part of
-    the person's name, not a place of the story."""
-    joined: list[TypedMention] = []
-    for m in found:
-        last = joined[-1] if joined else None
-        if last is not None and last.type is EntityType.PER and m.type is EntityType.LOC:
-            between = text[last.mention.end : m.mention.start]
-            words = between.split()
-            while words and words[0].rstrip(".").isupper() and words[0].endswith("."):
-                words = words[1:]  # "Philipp I. von Heinsberg"
-            if words and " ".join(words) in facts.name_particles and len(between) < 20:
-                start = last.mention.start
-                name = Mention(text[start : m.mention.end], start, m.mention.end)
-                joined[-1] = TypedMention(name, EntityType.PER)
-                continue
-        joined.append(m)
-    return joined
-
-
 def find_mentions(document: Document) -> list[TypedMention]:
     """Every entity mention of the document, typed, in text order (no grouping).
 
@@ -268,34 +281,13 @@ def find_mentions(document: Document) -> list[TypedMention]:
     facts = entity_facts(document.lang)
     found = _propagate(document.tokens, _tagged_mentions(document))
     timex_spans, _ = _timex_layer(document)
-    split = [piece for m in found for piece in _split_title(m, facts)]
+    split = [piece for m in found for piece in split_title(m, facts)]
     spans = _Spans(timex_spans)
     kept = [m for m in split if _keep(m, document, spans, facts)]
     kept = [_organisation_of(m, document.text, facts) for m in kept]
     kept = [territory_type(ruled_place(m, document.text, facts), facts) for m in kept]
-    joined = _join_given_names(document.text, _join_name_particles(document.text, kept, facts))
+    joined = join_given_names(document.text, join_name_particles(document.text, kept, facts))
     return add_aliases(document.text, _add_institutions(document, joined, facts))
-
-
-def _join_given_names(text: str, found: list[TypedMention]) -> list[TypedMention]:
-    """``Hanns`` + ``Joachim Friedrichs`` -> one person, when the first is a given name."""
-    joined: list[TypedMention] = []
-    for m in found:
-        last = joined[-1] if joined else None
-        if (
-            last is not None
-            and last.type is EntityType.PER is m.type
-            and " " not in last.mention.text
-            and text[last.mention.end : m.mention.start] == " "
-            and "fn" in lexicon().get(last.mention.text, ())
-        ):
-            start = last.mention.start
-            joined[-1] = TypedMention(
-                Mention(text[start : m.mention.end], start, m.mention.end), m.type
-            )
-            continue
-        joined.append(m)
-    return joined
 
 
 def _add_institutions(
@@ -372,7 +364,9 @@ def recognize(text: str | Document, lang: str = "de") -> list[Entity]:
         names = tuple(dict.fromkeys([heads[i].text, *(m.text for m in mentions)]))
         other = tuple(sorted({a for name in names for a in aliases.get(name, ())} - set(names)))
         cues, near = _cues(document, mentions, facts), _years_near(mentions, years)
-        evidence.append(PlaceEvidence(names, cues, near, other))
+        noun = _noun_like(document, mentions, facts)
+        unknown = _unknown_as_place(mentions)
+        evidence.append(PlaceEvidence(names, cues, near, other, noun, unknown))
     resolved = dict(zip(places, resolve_entities(evidence, facts), strict=True))
     entities: list[Entity] = []
     for i, (group, kind) in enumerate(typed):
