@@ -189,6 +189,10 @@ class Anchorer(ABC):
         """The stretch of its sentence whose tense dates a candidate."""
         return start, end
 
+    def _tense(self, index: int) -> Tense:
+        """The tense that chooses which way a candidate's date goes from the DCT."""
+        return sentence_tense(self._around(index), self.cues)
+
     def _decade_year(self, year: int) -> int:
         """The first year of a two-digit decade (``die 90er``) in the chosen century."""
         return year
@@ -524,10 +528,7 @@ class Anchorer(ABC):
 
     def _told_before_writing(self, index: int, reference: _Reference) -> bool:
         """Counted from the DCT in a past-tense clause: what happened before writing."""
-        return (
-            reference.kind is AnchorKind.DCT
-            and sentence_tense(self._around(index), self.cues) is Tense.PAST
-        )
+        return reference.kind is AnchorKind.DCT and self._tense(index) is Tense.PAST
 
     def _resolve_explicit(
         self, index: int, candidate: Candidate, meaning: Explicit
@@ -695,7 +696,7 @@ class Anchorer(ABC):
         """
         if delta == 0:
             return 0
-        tense = sentence_tense(self._around(index), self.cues)
+        tense = self._tense(index)
         if tense is Tense.PAST:
             return delta - 7
         if tense is Tense.FUTURE:

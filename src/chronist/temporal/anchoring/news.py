@@ -24,7 +24,6 @@ from chronist.temporal.anchoring.core import (
 )
 from chronist.temporal.anchoring.periods import reported_period
 from chronist.temporal.calendar_math import easter_sunday, ordinal_distance
-from chronist.temporal.discourse import sentence_tense
 from chronist.temporal.meaning import Deictic, Explicit, Shift
 from chronist.temporal.mention import Anchor, AnchorKind
 from chronist.temporal.values import (
@@ -37,7 +36,7 @@ from chronist.temporal.values import (
     days_between,
     shift_day,
 )
-from chronist.text.verbs import Tense
+from chronist.text.verbs import Tense, read_verbs, tense_facts
 
 __all__ = ["NewsAnchorer"]
 
@@ -82,6 +81,41 @@ class NewsAnchorer(Anchorer):
         if reports and self.text[reports[-1].end() : candidate.start].split():
             start = reports[-1].end()
         return start, end
+
+    def _tense(self, index: int) -> Tense:
+        """The tense of the clause a date stands in, else of its sentence.
+
+        ``still had not signed ... when the case is heard in May``: the clause
+        that ``when`` opens is in the present, so May is the coming one, whatever
+        the sentence's main verb says. A clause is read from the nearest opener
+        before the date whose words up to the next opener or clause break after
+        it hold a verb that says a tense (``since March`` holds none, so ``which
+        has been on patrol since March`` is read); with none, the sentence decides.
+        A date after ``since`` has begun by the time of writing.
+        """
+        candidate = self.candidates[index]
+        if self.cues.begun_before.search(self.text, max(0, candidate.start - 20), candidate.start):
+            return Tense.PAST  # "since August": begun before writing
+        local = self._local_clause_tense(index)
+        return super()._tense(index) if local is None else local
+
+    def _local_clause_tense(self, index: int) -> Tense | None:
+        opener = self.cues.clause_opener
+        candidate = self.candidates[index]
+        start, end = self._clause_window(index, *self.sentences.span_of(candidate.start))
+        openers = list(opener.finditer(self.text, start, candidate.start))
+        if not openers:
+            return None
+        facts = tense_facts(self.cues.lang)
+        following = opener.search(self.text, candidate.end, end)
+        stop = end if following is None else following.start()
+        closing = facts.clause_break.search(self.text, candidate.end, stop)
+        stop = stop if closing is None else closing.start()
+        for found in reversed(openers):
+            group = read_verbs(self.text[found.end() : stop], facts)
+            if group.tense is not Tense.PRESENT or group.stated_present:
+                return Tense.FUTURE if group.scheduled else group.tense
+        return None
 
     def _decade_year(self, year: int) -> int:
         if self.dct is not None and year > self.dct.year:
@@ -154,7 +188,7 @@ class NewsAnchorer(Anchorer):
         each year.
         """
         assert self.dct is not None
-        tense = sentence_tense(self._around(index), self.cues)
+        tense = self._tense(index)
         options = _around_year(point, self.dct.year)
         if easter_offset is not None:
             feasts = (
