@@ -119,6 +119,7 @@ PRODUCERS: dict[str, Producer] = {
             "and_half",
             "half_after",
             "event_relation",
+            "single_unit",
         },
         lengths.duration,
     ),
