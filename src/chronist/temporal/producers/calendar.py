@@ -41,6 +41,10 @@ def calendar(groups: Groups) -> Produced | None:
         year = 1 - number if bc else number
         if bc and number == 0:
             return None
+    if "spoken_century" in groups or "spoken_thousands" in groups:
+        year = _spoken_year(groups)
+        if year is None:
+            return None
     if "year2" in groups:
         year, two_digit = int(groups.text("year2") or "0"), True
 
@@ -231,6 +235,19 @@ def _clock_hour(groups: Groups) -> int:
     if part == "AM" and hour == 12:
         return 0
     return hour
+
+
+def _spoken_year(groups: Groups) -> int | None:
+    """A year in words: "nineteen ninety-six", "eighteen hundred", "two thousand and one"."""
+    if "spoken_thousands" in groups:
+        rest = groups.lex_int("spoken_tail2", "number_word") or 0
+        return 2000 + rest if 0 <= rest <= 99 else None
+    hundreds = groups.lex_int("spoken_century") or 0
+    rest = groups.lex_int("spoken_tail", "number_word") or 0
+    if rest == 100:
+        return hundreds * 100  # "eighteen hundred"
+    # "nineteen five" is two numbers; a year's rest in words is ten or more
+    return hundreds * 100 + rest if 10 <= rest <= 99 else None
 
 
 def _century_number(groups: Groups) -> int | None:
