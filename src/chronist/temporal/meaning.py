@@ -60,6 +60,8 @@ class Shift:
     # "wenige Tage später": some units after (before) the anchor, not how many;
     # the value is the anchor at the unit's grain, the mod says after or before
     vague: bool = False
+    # "a few years ago": counted back from the time of writing, not from the story's time
+    from_writing: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -498,8 +498,12 @@ class Anchorer(ABC):
 
     def _resolve_vague_shift(self, index: int, meaning: Shift) -> AnchoredValue:
         """``wenige Tage später``: after the story's time, at most at the unit's grain
-        (the mod, AFTER or BEFORE, is the expression's); no time told yet: a vague reference."""
-        reference = self._context_reference(index)
+        (the mod, AFTER or BEFORE, is the expression's); no time told yet: a vague reference.
+        In news ``a few years ago`` counts from the time of writing: a vague past."""
+        if meaning.from_writing and self.kind is Kind.NEWS:
+            reference = self._dct_reference()
+        else:
+            reference = self._context_reference(index)
         if reference is None or reference.kind is AnchorKind.DCT:
             later = Reference.FUTURE if meaning.amount > 0 else Reference.PAST
             return AnchoredValue(RefPoint(later), Anchor(AnchorKind.NONE), None)

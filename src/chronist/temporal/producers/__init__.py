@@ -100,7 +100,8 @@ PRODUCERS: dict[str, Producer] = {
         _COMMON | {"anaphor", "past_anaphor", "now", "now2", "reported_period"}, relative.anaphor
     ),
     "reference": Producer(
-        _COMMON | {"reference", "shift_direction", "soon", "vague_amount", "unit", "unit_plural"},
+        _COMMON
+        | {"reference", "shift_direction", "soon", "vague_amount", "unit", "unit_plural", "ago"},
         relative.reference,
     ),
     "duration": Producer(

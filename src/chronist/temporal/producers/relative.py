@@ -128,7 +128,7 @@ def reference(groups: Groups) -> Produced | None:
             )
         return Produced(
             TimexType.DATE,
-            Shift(unit, 1 if later else -1, vague=True),
+            Shift(unit, 1 if later else -1, vague=True, from_writing="ago" in groups),
             Mod.AFTER if later else Mod.BEFORE,
         )
     value = groups.lex_str("reference")
