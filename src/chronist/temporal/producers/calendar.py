@@ -149,7 +149,7 @@ def calendar(groups: Groups) -> Produced | None:
                 weekday=weekday,
                 hour=_clock_hour(groups),
                 minute=int(minute) if minute else None,
-                zone=groups.lex_str("timezone"),
+                zone=_zone(groups),
             )
             explicit = Explicit(
                 when, fill=Grain.DAY, weekday_shift=None if shift is None else int(shift) or 1
@@ -173,7 +173,7 @@ def calendar(groups: Groups) -> Produced | None:
             day if dated else None,
             hour=hour,
             minute=int(minute) if minute else None,
-            zone=groups.lex_str("timezone"),
+            zone=_zone(groups),
         )
         if not dated:
             fill = Grain.DAY
@@ -224,6 +224,11 @@ def calendar(groups: Groups) -> Produced | None:
         reported_period="reported_period" in groups and point.grain == Grain.YEAR,
     )
     return Produced(TimexType.DATE, explicit, mod)
+
+
+def _zone(groups: Groups) -> str | None:
+    """The UTC offset of "5 p.m. EST" ("-05"), unless the language's TimeML leaves it out."""
+    return None if groups.convention("zone") == "omitted" else groups.lex_str("timezone")
 
 
 def _clock_hour(groups: Groups) -> int:
