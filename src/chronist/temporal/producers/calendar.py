@@ -49,7 +49,7 @@ def calendar(groups: Groups) -> Produced | None:
         year, two_digit = int(groups.text("year2") or "0"), True
 
     if "relative_adjective" in groups and (
-        "month" in groups or "season" in groups or "unit" in groups
+        "month" in groups or "season" in groups or "unit" in groups or "quarter" in groups
     ):
         year_shift = groups.lex_int("relative_adjective") or 0
         from_writing = groups.lex("relative_adjective", "writing_relative") is not None
