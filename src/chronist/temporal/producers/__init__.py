@@ -77,6 +77,7 @@ PRODUCERS: dict[str, Producer] = {
             "event_relation",
             "weekend",
             "position",
+            "ago",
         },
         relative.shift,
     ),

@@ -48,6 +48,9 @@ def shift(groups: Groups) -> Produced | None:
                 return None
             unit, amount = smaller[0], round(amount * smaller[1])
         return Produced(kind, Shift(unit, int(amount) * direction, counted=True), None)
+    if "ago" in groups:
+        # "the year-ago quarter": counted back from the time of writing
+        return Produced(kind, Deictic(unit, direction))
     if "relative_adjective" in groups:
         relative = groups.lex_int("relative_adjective") or 0
         if part is not None and "shift_direction" in groups:
