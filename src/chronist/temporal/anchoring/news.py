@@ -28,6 +28,7 @@ from chronist.temporal.meaning import Deictic, Explicit, Shift
 from chronist.temporal.mention import Anchor, AnchorKind
 from chronist.temporal.values import (
     CalendarPoint,
+    Day,
     Grain,
     Reference,
     RefPoint,
@@ -184,6 +185,8 @@ class NewsAnchorer(Anchorer):
         "invited them to a ceremony on March 12"); otherwise the nearest one wins.
         A quarter is reported on after its end, so in the future tense it may
         have ended up to two months before ("will report third-quarter results").
+        Without a tense the nearest wins: the one the DCT lies in, else the one
+        whose first day is closest.
         A feast counted from Easter (``Fronleichnam``) is compared by its own day in
         each year.
         """
@@ -208,7 +211,14 @@ class NewsAnchorer(Anchorer):
                 reach = _PAST_TENSE_DAY_REACH_DAYS
             past = [option for option, first, _ in options if days_between(dct, first) <= reach]
             return past[-1] if past else point
-        return min(options, key=lambda item: abs(ordinal_distance(item[1], dct)))[0]
+
+        # the nearest: a period the DCT lies in ("for the full year"), else by its first day
+        def distance(item: tuple[CalendarPoint, Day, Day]) -> int:
+            _, first, last = item
+            before = ordinal_distance(first, dct)
+            return 0 if before <= 0 <= ordinal_distance(last, dct) else abs(before)
+
+        return min(options, key=distance)[0]
 
     def _same_period_years_away(self, index: int, meaning: Deictic | Shift) -> AnchoredValue | None:
         """``third-quarter profit ... up from a year earlier``: the same quarter a year before.
