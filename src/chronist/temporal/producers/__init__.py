@@ -49,6 +49,7 @@ PRODUCERS: dict[str, Producer] = {
             "minute",
             "part_of_day",
             "midnight",
+            "noon",
             "this_year",
             "season_adjective",
             "timezone",

@@ -141,8 +141,8 @@ def calendar(groups: Groups) -> Produced | None:
                 night_before="night_before" in groups,
             )
             return Produced(TimexType.TIME, explicit, mod)
-        if "hour" in groups:
-            # "Samstag, 18.30 Uhr", "10 p.m. Wednesday"
+        if "hour" in groups or "noon" in groups or "midnight" in groups:
+            # "Samstag, 18.30 Uhr", "10 p.m. Wednesday", "noon Thursday"
             minute = groups.text("minute")
             when = CalendarPoint(
                 Grain.MINUTE if minute else Grain.HOUR,
@@ -162,7 +162,7 @@ def calendar(groups: Groups) -> Produced | None:
             weekday_shift=None if shift is None or int(shift) == 0 else int(shift),
         )
         return Produced(TimexType.DATE, explicit, mod)
-    elif "hour" in groups or "midnight" in groups:
+    elif "hour" in groups or "midnight" in groups or "noon" in groups:
         hour = _clock_hour(groups)
         minute = groups.text("minute")
         dated = month is not None and day is not None
@@ -233,6 +233,8 @@ def _zone(groups: Groups) -> str | None:
 
 def _clock_hour(groups: Groups) -> int:
     """The hour on a 24-hour clock: "10 Uhr abends", "11 Uhr nachts", "10 p.m.", "12 a.m."."""
+    if "noon" in groups:
+        return 12
     hour = int(groups.text("hour") or "24")
     part = groups.lex_str("part_of_day", "part_of_day_adverb")
     if (part in ("AF", "EV", "PM") and hour < 12) or (part == "NI" and 6 <= hour < 12):
