@@ -168,12 +168,17 @@ class DiscourseCues:
     clause_opener: LazyPattern = _NEVER
     # right before a yearless news date: it had begun by the time of writing ("since March")
     begun_before: LazyPattern = _NEVER
+    # right after a news date: it owns a noun ("Thursday's closing price"), something
+    # already reported, so a clause without a tense of its own does not move it ahead
+    possessive_after: LazyPattern = _NEVER
     # the language, whose tense and clause facts (``text/verbs``, ``text/clauses``) it reads
     lang: str = ""
 
 
 # cues a language may leave out (they then never match)
-_OPTIONAL_CUES = frozenset({"vantage", "every_day", "clause_opener", "begun_before"})
+_OPTIONAL_CUES = frozenset(
+    {"vantage", "every_day", "clause_opener", "begun_before", "possessive_after"}
+)
 
 
 def load_cues(path: Path, lang: str = "") -> DiscourseCues:

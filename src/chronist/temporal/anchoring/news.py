@@ -92,13 +92,17 @@ class NewsAnchorer(Anchorer):
         before the date whose words up to the next opener or clause break after
         it hold a verb that says a tense (``since March`` holds none, so ``which
         has been on patrol since March`` is read); with none, the sentence decides.
-        A date after ``since`` has begun by the time of writing.
+        A date after ``since`` has begun by the time of writing, and one that owns a
+        noun (``Thursday's closing price``) in a clause without a tense lies before it.
         """
         candidate = self.candidates[index]
         if self.cues.begun_before.search(self.text, max(0, candidate.start - 20), candidate.start):
             return Tense.PAST  # "since August": begun before writing
         local = self._local_clause_tense(index)
-        return super()._tense(index) if local is None else local
+        tense = super()._tense(index) if local is None else local
+        if tense is Tense.PRESENT and self.cues.possessive_after.match(self.text, candidate.end):
+            return Tense.PAST  # "a premium over Thursday's closing price"
+        return tense
 
     def _local_clause_tense(self, index: int) -> Tense | None:
         opener = self.cues.clause_opener
