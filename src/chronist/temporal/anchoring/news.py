@@ -117,7 +117,10 @@ class NewsAnchorer(Anchorer):
         closing = facts.clause_break.search(self.text, candidate.end, stop)
         stop = stop if closing is None else closing.start()
         for found in reversed(openers):
-            group = read_verbs(self.text[found.end() : stop], facts)
+            clause = self.text[found.end() : stop]
+            if self.cues.clause_future.search(clause):
+                return Tense.FUTURE
+            group = read_verbs(clause, facts)
             if group.tense is not Tense.PRESENT or group.stated_present:
                 return Tense.FUTURE if group.scheduled else group.tense
         return None
