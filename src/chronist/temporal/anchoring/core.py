@@ -26,8 +26,8 @@ from chronist.temporal.anchoring.periods import last_quarter_before, reported_pe
 from chronist.temporal.calendar_math import (
     apply_shift,
     day_point,
-    easter_point,
     exists,
+    feast_point,
     fill_from_anchor,
     turn_of_year,
     unknown_shift,
@@ -566,8 +566,8 @@ class Anchorer(ABC):
                 value = replace(reported.value, year=point.year)
                 return AnchoredValue(value, reported.anchor, reported.anchor_index)
         if meaning.fill is None and not meaning.two_digit:
-            if meaning.easter_offset is not None and point.year is not None:
-                point = easter_point(point.year, meaning.easter_offset)
+            if meaning.feast is not None and point.year is not None:
+                point = feast_point(point.year, meaning.feast)
             return AnchoredValue(point, none, None)
         if meaning.fill == Grain.DAY and point.hour is not None and point.weekday is None:
             clock = self._clock_day(index, point)
@@ -632,8 +632,8 @@ class Anchorer(ABC):
             year = min(max(filled.year, section[0]), section[1])
             filled = replace(filled, year=year)
         filled, (anchor, at) = self._yearless(index, meaning, reference, filled, (anchor, at))
-        if meaning.easter_offset is not None and filled.year is not None:
-            filled = easter_point(filled.year, meaning.easter_offset)
+        if meaning.feast is not None and filled.year is not None:
+            filled = feast_point(filled.year, meaning.feast)
         return AnchoredValue(filled, anchor, at)
 
     def _resolve_occurrence(

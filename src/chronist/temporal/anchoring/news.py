@@ -23,7 +23,7 @@ from chronist.temporal.anchoring.core import (
     _timex_like,
 )
 from chronist.temporal.anchoring.periods import reported_period
-from chronist.temporal.calendar_math import easter_sunday, ordinal_distance
+from chronist.temporal.calendar_math import feast_day, ordinal_distance
 from chronist.temporal.meaning import Deictic, Explicit, Shift
 from chronist.temporal.mention import Anchor, AnchorKind
 from chronist.temporal.values import (
@@ -35,7 +35,6 @@ from chronist.temporal.values import (
     Resolved,
     Unit,
     days_between,
-    shift_day,
 )
 from chronist.text.verbs import Tense, read_verbs, tense_facts
 
@@ -176,13 +175,13 @@ class NewsAnchorer(Anchorer):
             elif not meaning.year_shift:
                 # a yearless date in news: the year of writing, or the one before or after it
                 this_year = replace(filled, year=self.dct.year)
-                filled = self._news_year(index, this_year, meaning.easter_offset)
+                filled = self._news_year(index, this_year, meaning.feast)
                 anchor, at = Anchor(AnchorKind.DCT, None, self.dct.iso()), None
             # else "im März des folgenden Jahres": counted from the year the reference names
         return filled, (anchor, at)
 
     def _news_year(
-        self, index: int, point: CalendarPoint, easter_offset: int | None = None
+        self, index: int, point: CalendarPoint, feast: str | None = None
     ) -> CalendarPoint:
         """Choose last, this or next year for a yearless date by the sentence's tense.
 
@@ -194,16 +193,14 @@ class NewsAnchorer(Anchorer):
         have ended up to two months before ("will report third-quarter results").
         Without a tense the nearest wins: the one the DCT lies in, else the one
         whose first day is closest.
-        A feast counted from Easter (``Fronleichnam``) is compared by its own day in
-        each year.
+        A movable feast (``Fronleichnam``, ``Thanksgiving``) is compared by its own
+        day in each year.
         """
         assert self.dct is not None
         tense = self._tense(index)
         options = _around_year(point, self.dct.year)
-        if easter_offset is not None:
-            feasts = (
-                (o, shift_day(easter_sunday(o.year or 0), easter_offset)) for o, _, _ in options
-            )
+        if feast is not None:
+            feasts = ((o, feast_day(feast, o.year or 0)) for o, _, _ in options)
             options = [(option, day, day) for option, day in feasts]
         dct = self.dct
         if tense is Tense.FUTURE:

@@ -28,7 +28,7 @@ def calendar(groups: Groups) -> Produced | None:
     two_digit = era_open = from_writing = False
     fill: Grain | None = None
     year_shift = 0
-    easter: int | None = None
+    feast: str | None = None
     point: CalendarPoint | None = None
 
     year: int | None = None
@@ -99,8 +99,10 @@ def calendar(groups: Groups) -> Produced | None:
         return Produced(TimexType.TIME, explicit, mod)
     elif "holiday" in groups:
         holiday = groups.lex_str("holiday") or ""
-        if holiday.startswith("easter"):
-            easter = int(holiday[6:])
+        if not (holiday[:2].isdigit() and holiday[3:].isdigit()):
+            # not a fixed "12-25": a movable feast ("easter+39", "11-TH4"), its day
+            # computed once the year is known
+            feast = holiday
             point = CalendarPoint(Grain.DAY, year)
         else:
             fixed_month, fixed_day = (int(part) for part in holiday.split("-"))
@@ -219,7 +221,7 @@ def calendar(groups: Groups) -> Produced | None:
         from_writing=from_writing,
         occurrence=occurrence,
         two_digit=two_digit,
-        easter_offset=easter,
+        feast=feast,
         era_open=era_open and point.grain == Grain.YEAR,
         reported_period="reported_period" in groups and point.grain == Grain.YEAR,
     )
