@@ -62,6 +62,8 @@ class Shift:
     vague: bool = False
     # "a few years ago": counted back from the time of writing, not from the story's time
     from_writing: bool = False
+    # "the day after <something>": counted from what follows, if that is a date
+    relation: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -238,7 +238,11 @@ class Anchorer(ABC):
     def resolve_all(self) -> list[AnchoredValue]:
         results = self._results
         for index, candidate in enumerate(self.candidates):
-            anchored = self._appositive_date(index) or self._resolve(index, candidate)
+            anchored = (
+                self._appositive_date(index)
+                or self._related_date(index)
+                or self._resolve(index, candidate)
+            )
             if not exists(anchored.value):
                 # "Am 5. September ... Am 31.": no 31 September; the day stays unplaced
                 said = candidate.meaning
@@ -495,6 +499,28 @@ class Anchorer(ABC):
         if not isinstance(stated.value, CalendarPoint):
             return None
         return AnchoredValue(stated.value, Anchor(AnchorKind.TIMEX), index + 1)
+
+    def _related_date(self, index: int) -> AnchoredValue | None:
+        """``the day after Thanksgiving``, ``two days before Oct. 12``: counted from the
+        date that follows, not from the story's time or the DCT."""
+        candidate = self.candidates[index]
+        meaning = candidate.meaning
+        if not (isinstance(meaning, Shift) and meaning.relation) or index + 1 >= len(
+            self.candidates
+        ):
+            return None
+        following = self.candidates[index + 1]
+        if self.text[candidate.end : following.start].strip() or not isinstance(
+            following.meaning, Explicit
+        ):
+            return None
+        stated = self._resolve(index + 1, following).value
+        if not isinstance(stated, CalendarPoint) or stated.grain < _UNIT_GRAIN.get(
+            meaning.unit, Grain.DAY
+        ):
+            return None
+        anchor = Anchor(AnchorKind.TIMEX, None, _timex_like(stated))
+        return AnchoredValue(apply_shift(stated, meaning), anchor, index + 1)
 
     def _resolve_vague_shift(self, index: int, meaning: Shift) -> AnchoredValue:
         """``wenige Tage später``: after the story's time, at most at the unit's grain

@@ -79,6 +79,7 @@ PRODUCERS: dict[str, Producer] = {
             "weekend",
             "position",
             "ago",
+            "relation",
         },
         relative.shift,
     ),
