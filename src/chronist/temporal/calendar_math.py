@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from chronist.temporal.meaning import Explicit, Shift
@@ -44,8 +45,38 @@ def ordinal_distance(a: Day, b: Day) -> int:
     return (a.year - b.year) * 372 + (a.month - b.month) * 31 + (a.day - b.day)
 
 
-def easter_point(year: int, offset: int) -> CalendarPoint:
-    return day_point(shift_day(easter_sunday(year), offset))
+# "11-TH4": the fourth Thursday of November; "05-MOL": the last Monday of May;
+# "11-MO1+1": the day after the first Monday of November
+WEEKDAY_FEAST = re.compile(r"(\d\d)-(MO|TU|WE|TH|FR|SA|SU)([1-5L])(?:\+([1-6]))?")
+_WEEKDAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+
+
+def feast_day(feast: str, year: int) -> Day:
+    """The day of a movable feast in ``year``: ``easter+N`` days from Easter Sunday,
+    or a weekday of a month (``11-TH4``, Thanksgiving in the United States).
+
+    >>> feast_day("easter-2", 1916), feast_day("11-TH4", 1999)
+    (Day(year=1916, month=4, day=21), Day(year=1999, month=11, day=25))
+    >>> feast_day("05-MOL", 2000), feast_day("11-MO1+1", 1998)
+    (Day(year=2000, month=5, day=29), Day(year=1998, month=11, day=3))
+    """
+    if feast.startswith("easter"):
+        return shift_day(easter_sunday(year), int(feast[6:]))
+    match = WEEKDAY_FEAST.fullmatch(feast)
+    if match is None:
+        raise ValueError(f"not a movable feast: {feast!r}")
+    month, weekday = int(match.group(1)), _WEEKDAY_CODES.index(match.group(2)) + 1
+    if match.group(3) == "L":
+        last = Day(year, month, days_in_month(year, month))
+        day = shift_day(last, -((weekday_of(last) - weekday) % 7))
+    else:
+        first = Day(year, month, 1)
+        day = shift_day(first, (weekday - weekday_of(first)) % 7 + 7 * (int(match.group(3)) - 1))
+    return shift_day(day, int(match.group(4) or 0))
+
+
+def feast_point(year: int, feast: str) -> CalendarPoint:
+    return day_point(feast_day(feast, year))
 
 
 def exists(value: object) -> bool:

@@ -163,12 +163,32 @@ class DiscourseCues:
     vantage: LazyPattern = _NEVER
     # before a clock time: it holds on each of several days ("jeweils 20 Uhr", "wochentags")
     every_day: LazyPattern = _NEVER
+    # a word that opens a clause with its own verb ("when the case is heard in May"):
+    # a news date takes the tense of that clause where it has one
+    clause_opener: LazyPattern = _NEVER
+    # in such a clause: it looks ahead from a past ("which would be paid in January"),
+    # too weak a cue for a whole sentence ("said they would fight Wednesday's ruling")
+    clause_future: LazyPattern = _NEVER
+    # right before a yearless news date: it had begun by the time of writing ("since March")
+    begun_before: LazyPattern = _NEVER
+    # right after a news date: it owns a noun ("Thursday's closing price"), something
+    # already reported, so a clause without a tense of its own does not move it ahead
+    possessive_after: LazyPattern = _NEVER
     # the language, whose tense and clause facts (``text/verbs``, ``text/clauses``) it reads
     lang: str = ""
 
 
 # cues a language may leave out (they then never match)
-_OPTIONAL_CUES = frozenset({"vantage", "every_day"})
+_OPTIONAL_CUES = frozenset(
+    {
+        "vantage",
+        "every_day",
+        "clause_opener",
+        "clause_future",
+        "begun_before",
+        "possessive_after",
+    }
+)
 
 
 def load_cues(path: Path, lang: str = "") -> DiscourseCues:

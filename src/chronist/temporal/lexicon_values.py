@@ -72,6 +72,8 @@ LexValue = int | float | str | SeasonPart | UnitShift | HolidayPart
 _Reader = Callable[[object, str], LexValue]
 _MONTH_DAY = re.compile(r"(\d\d)-(\d\d)")
 _EASTER = re.compile(r"easter[+-]\d{1,2}")
+# the n-th (or last, L) weekday of a month, perhaps some days after it: "11-TH4", "11-MO1+1"
+_WEEKDAY_FEAST = re.compile(r"(0[1-9]|1[0-2])-(MO|TU|WE|TH|FR|SA|SU)([1-5L])(?:\+[1-6])?")
 _ZONE = re.compile(r"Z|[+-]\d\d(?::?\d\d)?")
 
 
@@ -111,8 +113,8 @@ def _month_day(value: object, where: str) -> tuple[int, int]:
 
 
 def _holiday(value: object, where: str) -> LexValue:
-    if isinstance(value, str) and _EASTER.fullmatch(value):
-        return value  # days from Easter Sunday, computed for the year
+    if isinstance(value, str) and (_EASTER.fullmatch(value) or _WEEKDAY_FEAST.fullmatch(value)):
+        return value  # days from Easter Sunday, or a weekday of a month, computed for the year
     _month_day(value, where)
     return str(value)
 

@@ -28,14 +28,14 @@ class Explicit:
     ``4:45 Uhr`` takes year, month and day from the anchor (``fill=DAY``).
     ``year_shift`` moves the anchor's year (``März des folgenden Jahres``);
     ``two_digit`` marks a year or decade whose century the context decides;
-    ``easter_offset`` a movable feast, computed once the year is known.
+    ``feast`` a movable feast (``easter+39``, ``11-TH4``), computed once the year is known.
     """
 
     point: CalendarPoint
     fill: Grain | None = None
     year_shift: int = 0
     two_digit: bool = False
-    easter_offset: int | None = None
+    feast: str | None = None
     weekday_shift: int | None = None  # "vergangenen Freitag": -1, "nächsten": +1, plain: None
     night_before: bool = False  # "in der Nacht zum Samstag": the night from Friday on
     era_open: bool = False  # "im Jahr 478" without an era: BC if the story is BC
@@ -60,6 +60,10 @@ class Shift:
     # "wenige Tage später": some units after (before) the anchor, not how many;
     # the value is the anchor at the unit's grain, the mod says after or before
     vague: bool = False
+    # "a few years ago": counted back from the time of writing, not from the story's time
+    from_writing: bool = False
+    # "the day after <something>": counted from what follows, if that is a date
+    relation: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -26,8 +26,8 @@ from chronist.temporal.anchoring.periods import last_quarter_before, reported_pe
 from chronist.temporal.calendar_math import (
     apply_shift,
     day_point,
-    easter_point,
     exists,
+    feast_point,
     fill_from_anchor,
     turn_of_year,
     unknown_shift,
@@ -189,6 +189,10 @@ class Anchorer(ABC):
         """The stretch of its sentence whose tense dates a candidate."""
         return start, end
 
+    def _tense(self, index: int) -> Tense:
+        """The tense that chooses which way a candidate's date goes from the DCT."""
+        return sentence_tense(self._around(index), self.cues)
+
     def _decade_year(self, year: int) -> int:
         """The first year of a two-digit decade (``die 90er``) in the chosen century."""
         return year
@@ -234,7 +238,11 @@ class Anchorer(ABC):
     def resolve_all(self) -> list[AnchoredValue]:
         results = self._results
         for index, candidate in enumerate(self.candidates):
-            anchored = self._appositive_date(index) or self._resolve(index, candidate)
+            anchored = (
+                self._appositive_date(index)
+                or self._related_date(index)
+                or self._resolve(index, candidate)
+            )
             if not exists(anchored.value):
                 # "Am 5. September ... Am 31.": no 31 September; the day stays unplaced
                 said = candidate.meaning
@@ -492,10 +500,36 @@ class Anchorer(ABC):
             return None
         return AnchoredValue(stated.value, Anchor(AnchorKind.TIMEX), index + 1)
 
+    def _related_date(self, index: int) -> AnchoredValue | None:
+        """``the day after Thanksgiving``, ``two days before Oct. 12``: counted from the
+        date that follows, not from the story's time or the DCT."""
+        candidate = self.candidates[index]
+        meaning = candidate.meaning
+        if not (isinstance(meaning, Shift) and meaning.relation) or index + 1 >= len(
+            self.candidates
+        ):
+            return None
+        following = self.candidates[index + 1]
+        if self.text[candidate.end : following.start].strip() or not isinstance(
+            following.meaning, Explicit
+        ):
+            return None
+        stated = self._resolve(index + 1, following).value
+        if not isinstance(stated, CalendarPoint) or stated.grain < _UNIT_GRAIN.get(
+            meaning.unit, Grain.DAY
+        ):
+            return None
+        anchor = Anchor(AnchorKind.TIMEX, None, _timex_like(stated))
+        return AnchoredValue(apply_shift(stated, meaning), anchor, index + 1)
+
     def _resolve_vague_shift(self, index: int, meaning: Shift) -> AnchoredValue:
         """``wenige Tage später``: after the story's time, at most at the unit's grain
-        (the mod, AFTER or BEFORE, is the expression's); no time told yet: a vague reference."""
-        reference = self._context_reference(index)
+        (the mod, AFTER or BEFORE, is the expression's); no time told yet: a vague reference.
+        In news ``a few years ago`` counts from the time of writing: a vague past."""
+        if meaning.from_writing and self.kind is Kind.NEWS:
+            reference = self._dct_reference()
+        else:
+            reference = self._context_reference(index)
         if reference is None or reference.kind is AnchorKind.DCT:
             later = Reference.FUTURE if meaning.amount > 0 else Reference.PAST
             return AnchoredValue(RefPoint(later), Anchor(AnchorKind.NONE), None)
@@ -524,10 +558,7 @@ class Anchorer(ABC):
 
     def _told_before_writing(self, index: int, reference: _Reference) -> bool:
         """Counted from the DCT in a past-tense clause: what happened before writing."""
-        return (
-            reference.kind is AnchorKind.DCT
-            and sentence_tense(self._around(index), self.cues) is Tense.PAST
-        )
+        return reference.kind is AnchorKind.DCT and self._tense(index) is Tense.PAST
 
     def _resolve_explicit(
         self, index: int, candidate: Candidate, meaning: Explicit
@@ -561,8 +592,8 @@ class Anchorer(ABC):
                 value = replace(reported.value, year=point.year)
                 return AnchoredValue(value, reported.anchor, reported.anchor_index)
         if meaning.fill is None and not meaning.two_digit:
-            if meaning.easter_offset is not None and point.year is not None:
-                point = easter_point(point.year, meaning.easter_offset)
+            if meaning.feast is not None and point.year is not None:
+                point = feast_point(point.year, meaning.feast)
             return AnchoredValue(point, none, None)
         if meaning.fill == Grain.DAY and point.hour is not None and point.weekday is None:
             clock = self._clock_day(index, point)
@@ -627,8 +658,8 @@ class Anchorer(ABC):
             year = min(max(filled.year, section[0]), section[1])
             filled = replace(filled, year=year)
         filled, (anchor, at) = self._yearless(index, meaning, reference, filled, (anchor, at))
-        if meaning.easter_offset is not None and filled.year is not None:
-            filled = easter_point(filled.year, meaning.easter_offset)
+        if meaning.feast is not None and filled.year is not None:
+            filled = feast_point(filled.year, meaning.feast)
         return AnchoredValue(filled, anchor, at)
 
     def _resolve_occurrence(
@@ -695,7 +726,7 @@ class Anchorer(ABC):
         """
         if delta == 0:
             return 0
-        tense = sentence_tense(self._around(index), self.cues)
+        tense = self._tense(index)
         if tense is Tense.PAST:
             return delta - 7
         if tense is Tense.FUTURE:

@@ -23,21 +23,20 @@ from chronist.temporal.anchoring.core import (
     _timex_like,
 )
 from chronist.temporal.anchoring.periods import reported_period
-from chronist.temporal.calendar_math import easter_sunday, ordinal_distance
-from chronist.temporal.discourse import sentence_tense
+from chronist.temporal.calendar_math import feast_day, ordinal_distance
 from chronist.temporal.meaning import Deictic, Explicit, Shift
 from chronist.temporal.mention import Anchor, AnchorKind
 from chronist.temporal.values import (
     CalendarPoint,
+    Day,
     Grain,
     Reference,
     RefPoint,
     Resolved,
     Unit,
     days_between,
-    shift_day,
 )
-from chronist.text.verbs import Tense
+from chronist.text.verbs import Tense, read_verbs, tense_facts
 
 __all__ = ["NewsAnchorer"]
 
@@ -82,6 +81,48 @@ class NewsAnchorer(Anchorer):
         if reports and self.text[reports[-1].end() : candidate.start].split():
             start = reports[-1].end()
         return start, end
+
+    def _tense(self, index: int) -> Tense:
+        """The tense of the clause a date stands in, else of its sentence.
+
+        ``still had not signed ... when the case is heard in May``: the clause
+        that ``when`` opens is in the present, so May is the coming one, whatever
+        the sentence's main verb says. A clause is read from the nearest opener
+        before the date whose words up to the next opener or clause break after
+        it hold a verb that says a tense (``since March`` holds none, so ``which
+        has been on patrol since March`` is read); with none, the sentence decides.
+        A date after ``since`` has begun by the time of writing, and one that owns a
+        noun (``Thursday's closing price``) in a clause without a tense lies before it.
+        """
+        candidate = self.candidates[index]
+        if self.cues.begun_before.search(self.text, max(0, candidate.start - 20), candidate.start):
+            return Tense.PAST  # "since August": begun before writing
+        local = self._local_clause_tense(index)
+        tense = super()._tense(index) if local is None else local
+        if tense is Tense.PRESENT and self.cues.possessive_after.match(self.text, candidate.end):
+            return Tense.PAST  # "a premium over Thursday's closing price"
+        return tense
+
+    def _local_clause_tense(self, index: int) -> Tense | None:
+        opener = self.cues.clause_opener
+        candidate = self.candidates[index]
+        start, end = self._clause_window(index, *self.sentences.span_of(candidate.start))
+        openers = list(opener.finditer(self.text, start, candidate.start))
+        if not openers:
+            return None
+        facts = tense_facts(self.cues.lang)
+        following = opener.search(self.text, candidate.end, end)
+        stop = end if following is None else following.start()
+        closing = facts.clause_break.search(self.text, candidate.end, stop)
+        stop = stop if closing is None else closing.start()
+        for found in reversed(openers):
+            clause = self.text[found.end() : stop]
+            if self.cues.clause_future.search(clause):
+                return Tense.FUTURE
+            group = read_verbs(clause, facts)
+            if group.tense is not Tense.PRESENT or group.stated_present:
+                return Tense.FUTURE if group.scheduled else group.tense
+        return None
 
     def _decade_year(self, year: int) -> int:
         if self.dct is not None and year > self.dct.year:
@@ -134,13 +175,13 @@ class NewsAnchorer(Anchorer):
             elif not meaning.year_shift:
                 # a yearless date in news: the year of writing, or the one before or after it
                 this_year = replace(filled, year=self.dct.year)
-                filled = self._news_year(index, this_year, meaning.easter_offset)
+                filled = self._news_year(index, this_year, meaning.feast)
                 anchor, at = Anchor(AnchorKind.DCT, None, self.dct.iso()), None
             # else "im März des folgenden Jahres": counted from the year the reference names
         return filled, (anchor, at)
 
     def _news_year(
-        self, index: int, point: CalendarPoint, easter_offset: int | None = None
+        self, index: int, point: CalendarPoint, feast: str | None = None
     ) -> CalendarPoint:
         """Choose last, this or next year for a yearless date by the sentence's tense.
 
@@ -150,16 +191,16 @@ class NewsAnchorer(Anchorer):
         "invited them to a ceremony on March 12"); otherwise the nearest one wins.
         A quarter is reported on after its end, so in the future tense it may
         have ended up to two months before ("will report third-quarter results").
-        A feast counted from Easter (``Fronleichnam``) is compared by its own day in
-        each year.
+        Without a tense the nearest wins: the one the DCT lies in, else the one
+        whose first day is closest.
+        A movable feast (``Fronleichnam``, ``Thanksgiving``) is compared by its own
+        day in each year.
         """
         assert self.dct is not None
-        tense = sentence_tense(self._around(index), self.cues)
+        tense = self._tense(index)
         options = _around_year(point, self.dct.year)
-        if easter_offset is not None:
-            feasts = (
-                (o, shift_day(easter_sunday(o.year or 0), easter_offset)) for o, _, _ in options
-            )
+        if feast is not None:
+            feasts = ((o, feast_day(feast, o.year or 0)) for o, _, _ in options)
             options = [(option, day, day) for option, day in feasts]
         dct = self.dct
         if tense is Tense.FUTURE:
@@ -174,7 +215,14 @@ class NewsAnchorer(Anchorer):
                 reach = _PAST_TENSE_DAY_REACH_DAYS
             past = [option for option, first, _ in options if days_between(dct, first) <= reach]
             return past[-1] if past else point
-        return min(options, key=lambda item: abs(ordinal_distance(item[1], dct)))[0]
+
+        # the nearest: a period the DCT lies in ("for the full year"), else by its first day
+        def distance(item: tuple[CalendarPoint, Day, Day]) -> int:
+            _, first, last = item
+            before = ordinal_distance(first, dct)
+            return 0 if before <= 0 <= ordinal_distance(last, dct) else abs(before)
+
+        return min(options, key=distance)[0]
 
     def _same_period_years_away(self, index: int, meaning: Deictic | Shift) -> AnchoredValue | None:
         """``third-quarter profit ... up from a year earlier``: the same quarter a year before.

@@ -28,7 +28,7 @@ def calendar(groups: Groups) -> Produced | None:
     two_digit = era_open = from_writing = False
     fill: Grain | None = None
     year_shift = 0
-    easter: int | None = None
+    feast: str | None = None
     point: CalendarPoint | None = None
 
     year: int | None = None
@@ -41,11 +41,15 @@ def calendar(groups: Groups) -> Produced | None:
         year = 1 - number if bc else number
         if bc and number == 0:
             return None
+    if "spoken_century" in groups or "spoken_thousands" in groups:
+        year = _spoken_year(groups)
+        if year is None:
+            return None
     if "year2" in groups:
         year, two_digit = int(groups.text("year2") or "0"), True
 
     if "relative_adjective" in groups and (
-        "month" in groups or "season" in groups or "unit" in groups
+        "month" in groups or "season" in groups or "unit" in groups or "quarter" in groups
     ):
         year_shift = groups.lex_int("relative_adjective") or 0
         from_writing = groups.lex("relative_adjective", "writing_relative") is not None
@@ -95,8 +99,10 @@ def calendar(groups: Groups) -> Produced | None:
         return Produced(TimexType.TIME, explicit, mod)
     elif "holiday" in groups:
         holiday = groups.lex_str("holiday") or ""
-        if holiday.startswith("easter"):
-            easter = int(holiday[6:])
+        if not (holiday[:2].isdigit() and holiday[3:].isdigit()):
+            # not a fixed "12-25": a movable feast ("easter+39", "11-TH4"), its day
+            # computed once the year is known
+            feast = holiday
             point = CalendarPoint(Grain.DAY, year)
         else:
             fixed_month, fixed_day = (int(part) for part in holiday.split("-"))
@@ -137,15 +143,15 @@ def calendar(groups: Groups) -> Produced | None:
                 night_before="night_before" in groups,
             )
             return Produced(TimexType.TIME, explicit, mod)
-        if "hour" in groups:
-            # "Samstag, 18.30 Uhr", "10 p.m. Wednesday"
+        if "hour" in groups or "noon" in groups or "midnight" in groups:
+            # "Samstag, 18.30 Uhr", "10 p.m. Wednesday", "noon Thursday"
             minute = groups.text("minute")
             when = CalendarPoint(
                 Grain.MINUTE if minute else Grain.HOUR,
                 weekday=weekday,
                 hour=_clock_hour(groups),
                 minute=int(minute) if minute else None,
-                zone=groups.lex_str("timezone"),
+                zone=_zone(groups),
             )
             explicit = Explicit(
                 when, fill=Grain.DAY, weekday_shift=None if shift is None else int(shift) or 1
@@ -158,7 +164,7 @@ def calendar(groups: Groups) -> Produced | None:
             weekday_shift=None if shift is None or int(shift) == 0 else int(shift),
         )
         return Produced(TimexType.DATE, explicit, mod)
-    elif "hour" in groups or "midnight" in groups:
+    elif "hour" in groups or "midnight" in groups or "noon" in groups:
         hour = _clock_hour(groups)
         minute = groups.text("minute")
         dated = month is not None and day is not None
@@ -169,7 +175,7 @@ def calendar(groups: Groups) -> Produced | None:
             day if dated else None,
             hour=hour,
             minute=int(minute) if minute else None,
-            zone=groups.lex_str("timezone"),
+            zone=_zone(groups),
         )
         if not dated:
             fill = Grain.DAY
@@ -215,15 +221,22 @@ def calendar(groups: Groups) -> Produced | None:
         from_writing=from_writing,
         occurrence=occurrence,
         two_digit=two_digit,
-        easter_offset=easter,
+        feast=feast,
         era_open=era_open and point.grain == Grain.YEAR,
         reported_period="reported_period" in groups and point.grain == Grain.YEAR,
     )
     return Produced(TimexType.DATE, explicit, mod)
 
 
+def _zone(groups: Groups) -> str | None:
+    """The UTC offset of "5 p.m. EST" ("-05"), unless the language's TimeML leaves it out."""
+    return None if groups.convention("zone") == "omitted" else groups.lex_str("timezone")
+
+
 def _clock_hour(groups: Groups) -> int:
     """The hour on a 24-hour clock: "10 Uhr abends", "11 Uhr nachts", "10 p.m.", "12 a.m."."""
+    if "noon" in groups:
+        return 12
     hour = int(groups.text("hour") or "24")
     part = groups.lex_str("part_of_day", "part_of_day_adverb")
     if (part in ("AF", "EV", "PM") and hour < 12) or (part == "NI" and 6 <= hour < 12):
@@ -231,6 +244,19 @@ def _clock_hour(groups: Groups) -> int:
     if part == "AM" and hour == 12:
         return 0
     return hour
+
+
+def _spoken_year(groups: Groups) -> int | None:
+    """A year in words: "nineteen ninety-six", "eighteen hundred", "two thousand and one"."""
+    if "spoken_thousands" in groups:
+        rest = groups.lex_int("spoken_tail2", "number_word") or 0
+        return 2000 + rest if 0 <= rest <= 99 else None
+    hundreds = groups.lex_int("spoken_century") or 0
+    rest = groups.lex_int("spoken_tail", "number_word") or 0
+    if rest == 100:
+        return hundreds * 100  # "eighteen hundred"
+    # "nineteen five" is two numbers; a year's rest in words is ten or more
+    return hundreds * 100 + rest if 10 <= rest <= 99 else None
 
 
 def _century_number(groups: Groups) -> int | None:

@@ -28,6 +28,10 @@ def duration(groups: Groups) -> Produced | None:
     elif "length_suffix" in groups:
         unit = unit_in(groups, "length_suffix", "length_suffix")
         amount = groups.number("amount")
+    elif "single_unit" in groups:
+        # "the year ended March 31": one such unit, named by itself
+        unit = unit_in(groups, "single_unit", "unit")
+        amount = 1.0
     elif "unit_plural" in groups:
         unit = unit_in(groups, "unit_plural", "unit_plural") or unit_in(
             groups, "unit_plural", "unit_long_plural"

@@ -47,7 +47,11 @@ def shift(groups: Groups) -> Produced | None:
             if smaller is None:
                 return None
             unit, amount = smaller[0], round(amount * smaller[1])
-        return Produced(kind, Shift(unit, int(amount) * direction, counted=True), None)
+        shift = Shift(unit, int(amount) * direction, counted=True, relation="relation" in groups)
+        return Produced(kind, shift, None)
+    if "ago" in groups:
+        # "the year-ago quarter": counted back from the time of writing
+        return Produced(kind, Deictic(unit, direction))
     if "relative_adjective" in groups:
         relative = groups.lex_int("relative_adjective") or 0
         if part is not None and "shift_direction" in groups:
@@ -55,7 +59,7 @@ def shift(groups: Groups) -> Produced | None:
         # "Ende letzter Woche": a part of that week
         return Produced(kind, Shift(unit, relative, part), mod_named(groups.lex_str("position")))
     if "shift_direction" in groups:
-        return Produced(kind, Shift(unit, direction, part))
+        return Produced(kind, Shift(unit, direction, part, relation="relation" in groups))
     return Produced(kind, Shift(unit, 0, part), mod_named(groups.lex_str("position")))
 
 
@@ -128,7 +132,7 @@ def reference(groups: Groups) -> Produced | None:
             )
         return Produced(
             TimexType.DATE,
-            Shift(unit, 1 if later else -1, vague=True),
+            Shift(unit, 1 if later else -1, vague=True, from_writing="ago" in groups),
             Mod.AFTER if later else Mod.BEFORE,
         )
     value = groups.lex_str("reference")
