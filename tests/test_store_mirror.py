@@ -12,7 +12,6 @@ import pytest
 from chronist import Store
 from chronist.store import query
 from chronist.store.mirror import stamp_of
-
 from test_store_ingest import KOREA_A, KOREA_B, KOREA_C
 
 BISMARCK = "Otto von Bismarck starb am 30. Juli 1898 in Friedrichsruh."
