@@ -235,7 +235,7 @@ def _commit(writer: Writer, connection: Any, shards: list[_Shard], batch: _Batch
     except Exception:
         connection.execute("ROLLBACK")
         raise
-    writer.note(merged_ids, changed, batch.gone)
+    writer.note(merged_ids, changed, [*batch.order, *batch.gone])
     writer.publish(connection)
 
 

@@ -67,6 +67,16 @@ _FROM_STORE = {
         "JOIN event_mentions e ON e.doc = v.doc AND e.seq = v.event_seq "
         "WHERE v.merged IN (SELECT unnest(?))"
     ),
+    # a document's sentences: once committed they never change, nor does their merged event
+    "said_of_documents": (
+        'SELECT v.merged, v.doc, v.event_seq, v.seq, v.start, v."end", v.exact, v.prefix, '
+        "v.suffix, d.name, e.time_value, e.edtf, e.earliest_begin, e.latest_begin, "
+        "e.earliest_end, e.latest_end, e.time_source, e.time_text "
+        "FROM (SELECT * FROM evidence WHERE doc IN (SELECT unnest(?))) v "
+        "JOIN documents d ON d.doc = v.doc "
+        "JOIN (SELECT * FROM event_mentions WHERE doc IN (SELECT unnest(?))) e "
+        "ON e.doc = v.doc AND e.seq = v.event_seq"
+    ),
     "link": f"SELECT {LINK} FROM merged_event_entities WHERE merged IN (SELECT unnest(?))",
     "ent": f"SELECT {ENT} FROM merged_entities WHERE entity IN (SELECT unnest(?))",
 }
@@ -74,7 +84,7 @@ HEAD_OF = _FROM_STORE["head"]
 SAID_OF = _FROM_STORE["said"]
 _ALL = {
     "head": f"SELECT {HEAD} FROM merged_events",
-    "said": _FROM_STORE["said"].replace(" WHERE v.merged IN (SELECT unnest(?))", ""),
+    "said": SAID_OF.replace(" WHERE v.merged IN (SELECT unnest(?))", ""),
     "link": f"SELECT {LINK} FROM merged_event_entities",
     "ent": f"SELECT {ENT} FROM merged_entities",
 }
@@ -115,12 +125,12 @@ class ReadMirror:
         before: str | None,
         events: Iterable[int] = (),
         entities: Iterable[int] = (),
-        gone: Iterable[str] = (),
+        documents: Iterable[str] = (),
     ) -> str:
         """Bring the copy to the state of the open ``store`` connection; its stamp.
 
-        ``before`` is the store's stamp before the commits that changed
-        ``events``, ``entities`` and ``gone`` documents: when the copy holds it,
+        ``before`` is the store's stamp before the commits that changed merged
+        ``events`` and ``entities`` and stored or removed ``documents``: when the copy holds it,
         only those rows are copied again; otherwise (no copy yet, a crash
         between commit and copy, an older chronist's ingest) the whole copy is
         rebuilt.
@@ -134,7 +144,10 @@ class ReadMirror:
                 if held != before or before is None:
                     _rebuild(connection, store)
                 elif held != now:
-                    _update(connection, store, sorted(set(events)), sorted(set(entities)), gone)
+                    _update(
+                        connection, store, sorted(set(events)), sorted(set(entities)),
+                        sorted(set(documents)),
+                    )  # fmt: skip
                 _set_stamp(connection, now)
                 connection.execute("COMMIT")
             except BaseException:
@@ -193,18 +206,25 @@ def _update(
     store: Any,
     events: list[int],
     entities: list[int],
-    gone: Iterable[str],
+    documents: list[str],
 ) -> None:
+    """Copy the heads and links of ``events``, the rows of ``entities``, and the
+    sentences of ``documents`` (stored or gone: a sentence keeps its merged event)."""
     ids = json.dumps(events)
-    for doc in gone:
-        connection.execute("DELETE FROM said WHERE doc = ?", (doc,))
-    for table in ("head", "said", "link"):
+    for table in ("head", "link"):
         connection.execute(
             f"DELETE FROM {table} WHERE merged IN (SELECT value FROM json_each(?))", (ids,)
         )
     if events:
-        for table in ("head", "said", "link"):
+        for table in ("head", "link"):
             _insert(connection, table, store.execute(_FROM_STORE[table], [events]))
+    if documents:
+        connection.execute(
+            "DELETE FROM said WHERE doc IN (SELECT value FROM json_each(?))",
+            (json.dumps(documents),),
+        )
+        found = store.execute(_FROM_STORE["said_of_documents"], [documents, documents])
+        _insert(connection, "said", found)
     if entities:
         connection.execute(
             "DELETE FROM ent WHERE entity IN (SELECT value FROM json_each(?))",

@@ -183,7 +183,10 @@ def events(connection: Any, ids: list[int], copy: Any = None) -> list[Json]:
             {"document": name, "doc": doc, "start": start, "end": end, "exact": exact,
              "prefix": prefix, "suffix": suffix}
         )  # fmt: skip
-        reading = readings[merged].setdefault(time[1], {"time": _time(time), "sources": []})
+        known = readings[merged]
+        reading = known.get(time[1])
+        if reading is None:
+            reading = known[time[1]] = {"time": time, "sources": []}
         if name not in reading["sources"]:
             reading["sources"].append(name)
     linked: dict[int, list[Json]] = defaultdict(list)
@@ -213,13 +216,14 @@ def events(connection: Any, ids: list[int], copy: Any = None) -> list[Json]:
             "mentions": mentions.get(merged, []),
         }
         given = list(readings.get(merged, {}).values())
-        if len(given) > 1:
-            given.sort(key=lambda r: (-len(r["sources"]), r["time"]["edtf"] != row[5]))
+        if len(given) > 1:  # the time of each reading as JSON only here (most have one)
+            given.sort(key=lambda r: (-len(r["sources"]), r["time"][1] != row[5]))
+            times = [_time(r["time"]) for r in given]
             event["readings"] = [
-                {**r["time"], "sources": r["sources"], "agreement": len(r["sources"])}
-                for r in given
+                {**time, "sources": r["sources"], "agreement": len(r["sources"])}
+                for time, r in zip(times, given, strict=True)
             ]
-            event["dates_disagree"] = _disagree([r["time"] for r in given])
+            event["dates_disagree"] = _disagree(times)
         result.append(event)
     return result
 

@@ -80,16 +80,17 @@ class Writer:
             self.next_seq = max(self.next_seq, seq)
         self.copied = self.mirror.refresh(connection, stamp_of(connection))
 
-    def note(self, events: set[int], entities: list[int], gone: list[str]) -> None:
-        """Remember what a commit changed, for the read copy."""
+    def note(self, events: set[int], entities: list[int], documents: list[str]) -> None:
+        """Remember what a commit changed (merged events and entities, documents stored
+        or removed), for the read copy."""
         self.changed[0].update(events)
         self.changed[1].update(entities)
-        self.changed[2].update(gone)
+        self.changed[2].update(documents)
 
     def publish(self, connection: Any) -> None:
         """Copy what the commits since the last call changed into the read copy."""
-        events, entities, gone = self.changed
-        self.copied = self.mirror.refresh(connection, self.copied, events, entities, gone)
+        events, entities, documents = self.changed
+        self.copied = self.mirror.refresh(connection, self.copied, events, entities, documents)
         self.changed = (set(), set(), set())
 
     def prepare(self, connection: Any) -> None:
@@ -286,7 +287,7 @@ class Writer:
         except Exception:
             connection.execute("ROLLBACK")
             raise
-        self.note(merged_ids, changed_entities, [old] if old is not None else [])
+        self.note(merged_ids, changed_entities, [doc] if old is None else [doc, old])
         if old is not None:
             self.by_doc.pop(old, None)
         self.by_name[extracted.name] = doc
