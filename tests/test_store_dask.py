@@ -18,6 +18,7 @@ import pytest
 from distributed import Client, LocalCluster
 
 from chronist import Store
+from chronist.store import query
 from chronist.store.distributed import ingest_dask
 from chronist.store.schema import TABLES, connect
 from chronist.store.shards import plan, shard_root
@@ -76,6 +77,10 @@ def test_dask_gives_the_same_store_as_the_local_engine(tmp_path: Path, cluster: 
     assert _snapshot(tmp_path / "dask.duckdb") == _snapshot(tmp_path / "local.duckdb")
     dask_store = Store(tmp_path / "dask.duckdb")
     assert dask_store.events() == local.events()  # merged events, readings, sources
+    with dask_store._read_events() as (connection, copy):  # read from the read copy
+        assert copy is not None
+        ids = [int(str(e["id"])) for e in local.events()]
+        assert query.events(connection, ids, copy) == query.events(connection, ids)
     assert dask_store.entities() == local.entities()
     assert not shard_root(tmp_path / "dask.duckdb").exists()  # merged, then removed
     again = ingest_dask(tmp_path / "dask.duckdb", inputs, scheduler=cluster.scheduler_address)

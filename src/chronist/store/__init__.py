@@ -17,6 +17,8 @@ holds it. So readers and one ingest share a store; see :mod:`chronist.store.inge
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -24,6 +26,7 @@ from typing import Any
 from chronist.errors import StoreError
 from chronist.store.fulltext import FullText
 from chronist.store.ingest import IngestReport, Progress, ingest
+from chronist.store.mirror import ReadMirror, stamp_of
 from chronist.store.query import EventFilter
 from chronist.store.rows import Json
 from chronist.store.schema import DEFAULT_TIMEOUT, SCHEMA_VERSION, TABLES, connect
@@ -38,6 +41,7 @@ class Store:
         self.path = Path(path)
         self.timeout = timeout
         self.fulltext = FullText(self.path)
+        self.mirror = ReadMirror(self.path)
 
     def __repr__(self) -> str:
         return f"Store({str(self.path)!r})"
@@ -65,6 +69,17 @@ class Store:
     def _read(self) -> Any:
         return connect(self.path, read_only=True, timeout=self.timeout)
 
+    @contextmanager
+    def _read_events(self) -> Iterator[tuple[Any, Any]]:
+        """The store, and its read copy when that holds the store's state (else ``None``)."""
+        with self._read() as connection:
+            copy = self.mirror.reader(stamp_of(connection))
+            try:
+                yield connection, copy
+            finally:
+                if copy is not None:
+                    copy.close()
+
     def events(self, query: EventFilter | None = None, **filters: Any) -> list[Json]:
         """Merged events matching the filter, in time order.
 
@@ -75,28 +90,28 @@ class Store:
 
         query = query or EventFilter(**filters)
         matches = self.fulltext.mentions(query.text) if query.text else None
-        with self._read() as connection:
-            return events(connection, merged_ids(connection, query, matches))
+        with self._read_events() as (connection, copy):
+            return events(connection, merged_ids(connection, query, matches), copy)
 
     def event_page(self, query: EventFilter) -> tuple[int, list[Json]]:
         """How many merged events match ``query``, and those of its page (``limit``, ``offset``)."""
         from chronist.store.query import events, merged_ids
 
         matches = self.fulltext.mentions(query.text) if query.text else None
-        with self._read() as connection:
+        with self._read_events() as (connection, copy):
             ids = merged_ids(connection, replace(query, limit=None, offset=0), matches)
             end = None if query.limit is None else query.offset + query.limit
-            return len(ids), events(connection, ids[query.offset : end])
+            return len(ids), events(connection, ids[query.offset : end], copy)
 
     def event(self, merged: int) -> Json | None:
         """One merged event by its id, or ``None``."""
         from chronist.store.query import events
 
-        with self._read() as connection:
+        with self._read_events() as (connection, copy):
             found = connection.execute(
                 "SELECT merged FROM merged_events WHERE merged = ?", [merged]
             ).fetchone()
-            return None if found is None else events(connection, [merged])[0]
+            return None if found is None else events(connection, [merged], copy)[0]
 
     def documents(self, text: str | None = None) -> list[Json]:
         """The stored documents (name, title, counts); ``text`` keeps those with every word."""

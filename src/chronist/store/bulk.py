@@ -235,6 +235,8 @@ def _commit(writer: Writer, connection: Any, shards: list[_Shard], batch: _Batch
     except Exception:
         connection.execute("ROLLBACK")
         raise
+    writer.note(merged_ids, changed, [*batch.order, *batch.gone])
+    writer.publish(connection)
 
 
 def _copy_shard(connection: Any, shard: _Shard, batch: _Batch, now: datetime.datetime) -> None:

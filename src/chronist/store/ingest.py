@@ -214,6 +214,7 @@ def ingest(
                     for extracted in buffered:
                         status = writer.write(connection, extracted)
                         report.count(status, extracted.name, progress)
+                    writer.publish(connection)
                 buffered.clear()
             last_flush = time.monotonic()
 

@@ -13,12 +13,14 @@ opens one per call. A merged event as JSON::
 
 from __future__ import annotations
 
+import json
 import re
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
 from chronist.errors import OptionError
+from chronist.store.mirror import HEAD, HEAD_OF, SAID, SAID_OF
 from chronist.store.rows import Json, from_rows
 from chronist.store.schema import DOCUMENT_TABLES
 
@@ -105,7 +107,7 @@ def merged_ids(
     return [int(row[0]) for row in connection.execute(sql, params).fetchall()]
 
 
-def _time(row: tuple[Any, ...]) -> Json:
+def _time(row: Any) -> Json:
     value, edtf, eb, lb, ee, le, source, text = row
     return {
         "value": value, "edtf": edtf, "earliest_begin": eb, "latest_begin": lb,
@@ -130,61 +132,66 @@ def _disagree(times: list[Json]) -> bool:
     return any(a[0] > b[1] or b[0] > a[1] for i, a in enumerate(spans) for b in spans[i + 1 :])
 
 
-def events(connection: Any, ids: list[int]) -> list[Json]:
-    """The merged events ``ids`` as JSON, in the order given."""
-    if not ids:
-        return []
-    head = {
-        row[0]: row
-        for row in connection.execute(
-            "SELECT merged, label, type, lemma, time_value, edtf, earliest_begin, latest_begin, "
-            "earliest_end, latest_end, time_source, time_text, sources, hypothetical "
-            "FROM merged_events WHERE merged IN (SELECT unnest(?))",
-            [ids],
-        ).fetchall()
-    }
-    # every step looks rows up by merged event (indexed), none joins whole tables
-    times = {
-        (doc, seq): row
-        for doc, seq, *row in connection.execute(
-            "SELECT doc, seq, time_value, edtf, earliest_begin, latest_begin, earliest_end, "
-            "latest_end, time_source, time_text FROM event_mentions "
-            "WHERE merged IN (SELECT unnest(?))",
-            [ids],
-        ).fetchall()
-    }
-    sentences = connection.execute(
-        'SELECT merged, doc, event_seq, seq, start, "end", exact, prefix, suffix FROM evidence '
-        "WHERE merged IN (SELECT unnest(?))",
-        [ids],
-    ).fetchall()
-    names = dict(
-        connection.execute(
-            "SELECT doc, name FROM documents WHERE doc IN (SELECT unnest(?))",
-            [sorted({doc for doc, _seq in times})],
-        ).fetchall()
-    )
-    sentences.sort(key=lambda row: (names[row[1]], row[4], row[3]))  # name, start, seq
-    mentions: dict[int, list[Json]] = defaultdict(list)
-    readings: dict[int, dict[Any, Json]] = defaultdict(dict)
-    for merged, doc, event_seq, _seq, start, end, exact, prefix, suffix in sentences:
-        name = names[doc]
-        mentions[merged].append(
-            {"document": name, "doc": doc, "start": start, "end": end, "exact": exact,
-             "prefix": prefix, "suffix": suffix}
-        )  # fmt: skip
-        time = times[(doc, event_seq)]
-        reading = readings[merged].setdefault(time[1], {"time": _time(time), "sources": []})
-        if name not in reading["sources"]:
-            reading["sources"].append(name)
-    linked: dict[int, list[Json]] = defaultdict(list)
-    places: dict[int, Json] = {}
-    for merged, entity, role, etype, name, gazetteer_id, lat, lon in connection.execute(
+def _rows_from_store(connection: Any, ids: list[int]) -> tuple[list[Any], list[Any], list[Any]]:
+    """A merged event's rows read from DuckDB (each step by merged id, no whole-table join)."""
+    head = connection.execute(HEAD_OF, [ids]).fetchall()
+    said = connection.execute(SAID_OF, [ids]).fetchall()
+    linked = connection.execute(
         "SELECT l.merged, l.entity, l.role, n.type, n.name, n.gazetteer_id, n.lat, n.lon "
         "FROM merged_event_entities l JOIN merged_entities n USING (entity) "
         "WHERE l.merged IN (SELECT unnest(?)) ORDER BY l.merged, l.entity",
         [ids],
-    ).fetchall():
+    ).fetchall()
+    return head, said, linked
+
+
+def _rows_from_copy(copy: Any, ids: list[int]) -> tuple[list[Any], list[Any], list[Any]]:
+    """The same rows from the read copy (:mod:`chronist.store.mirror`): B-tree lookups."""
+    wanted = json.dumps(ids)
+    head = [
+        (*row[:-1], None if row[-1] is None else bool(row[-1]))
+        for row in copy.execute(
+            f"SELECT {HEAD} FROM head WHERE merged IN (SELECT value FROM json_each(?))",
+            (wanted,),
+        ).fetchall()
+    ]
+    said = copy.execute(
+        f"SELECT {SAID} FROM said WHERE merged IN (SELECT value FROM json_each(?))", (wanted,)
+    ).fetchall()
+    linked = copy.execute(
+        "SELECT l.merged, l.entity, l.role, n.type, n.name, n.gazetteer_id, n.lat, n.lon "
+        "FROM link l JOIN ent n USING (entity) "
+        "WHERE l.merged IN (SELECT value FROM json_each(?)) ORDER BY l.merged, l.entity",
+        (wanted,),
+    ).fetchall()
+    return head, said, linked
+
+
+def events(connection: Any, ids: list[int], copy: Any = None) -> list[Json]:
+    """The merged events ``ids`` as JSON, in the order given; their rows come from the
+    read copy ``copy`` (a SQLite connection) when given, else from the store."""
+    if not ids:
+        return []
+    rows = _rows_from_copy(copy, ids) if copy is not None else _rows_from_store(connection, ids)
+    head_rows, said, linked_rows = rows
+    head = {row[0]: row for row in head_rows}
+    said = sorted(said, key=lambda row: (row[9], row[4], row[3]))  # name, start, seq
+    mentions: dict[int, list[Json]] = defaultdict(list)
+    readings: dict[int, dict[Any, Json]] = defaultdict(dict)
+    for merged, doc, _event_seq, _seq, start, end, exact, prefix, suffix, name, *time in said:
+        mentions[merged].append(
+            {"document": name, "doc": doc, "start": start, "end": end, "exact": exact,
+             "prefix": prefix, "suffix": suffix}
+        )  # fmt: skip
+        known = readings[merged]
+        reading = known.get(time[1])
+        if reading is None:
+            reading = known[time[1]] = {"time": time, "sources": []}
+        if name not in reading["sources"]:
+            reading["sources"].append(name)
+    linked: dict[int, list[Json]] = defaultdict(list)
+    places: dict[int, Json] = {}
+    for merged, entity, role, etype, name, gazetteer_id, lat, lon in linked_rows:
         if role == "place":
             places.setdefault(
                 merged,
@@ -209,13 +216,14 @@ def events(connection: Any, ids: list[int]) -> list[Json]:
             "mentions": mentions.get(merged, []),
         }
         given = list(readings.get(merged, {}).values())
-        if len(given) > 1:
-            given.sort(key=lambda r: (-len(r["sources"]), r["time"]["edtf"] != row[5]))
+        if len(given) > 1:  # the time of each reading as JSON only here (most have one)
+            given.sort(key=lambda r: (-len(r["sources"]), r["time"][1] != row[5]))
+            times = [_time(r["time"]) for r in given]
             event["readings"] = [
-                {**r["time"], "sources": r["sources"], "agreement": len(r["sources"])}
-                for r in given
+                {**time, "sources": r["sources"], "agreement": len(r["sources"])}
+                for time, r in zip(times, given, strict=True)
             ]
-            event["dates_disagree"] = _disagree([r["time"] for r in given])
+            event["dates_disagree"] = _disagree(times)
         result.append(event)
     return result
 

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from chronist.store.fulltext import FullText
 from chronist.store.matching import Words, load_words
 from chronist.store.merge import MentionInfo, MergeIndex, topic_of
+from chronist.store.mirror import ReadMirror, stamp_of
 from chronist.store.rows import Row
 from chronist.store.schema import DOCUMENT_TABLES, columns
 
@@ -64,15 +65,33 @@ class Writer:
         self.next_seq = 0  # documents in the order they were committed
         self.loaded = False  # the merge index, read from the store at the first write
         self.at = {name: i for i, name in enumerate(columns("event_mentions"))}
+        self.mirror = ReadMirror(path)
+        self.copied: str | None = None  # the store's state the read copy holds
+        self.changed: tuple[set[int], set[int], set[str]] = (set(), set(), set())
 
     def load(self, connection: Any) -> None:
-        """Read which documents are stored (the merge index waits for the first write)."""
+        """Read which documents are stored (the merge index waits for the first write);
+        bring the read copy up to date (built in full if it is missing or stale)."""
         for doc, name, seq in connection.execute(
             "SELECT doc, name, ingest_seq FROM documents"
         ).fetchall():
             self.by_name[name] = doc
             self.by_doc[doc] = name
             self.next_seq = max(self.next_seq, seq)
+        self.copied = self.mirror.refresh(connection, stamp_of(connection))
+
+    def note(self, events: set[int], entities: list[int], documents: list[str]) -> None:
+        """Remember what a commit changed (merged events and entities, documents stored
+        or removed), for the read copy."""
+        self.changed[0].update(events)
+        self.changed[1].update(entities)
+        self.changed[2].update(documents)
+
+    def publish(self, connection: Any) -> None:
+        """Copy what the commits since the last call changed into the read copy."""
+        events, entities, documents = self.changed
+        self.copied = self.mirror.refresh(connection, self.copied, events, entities, documents)
+        self.changed = (set(), set(), set())
 
     def prepare(self, connection: Any) -> None:
         """Load the merge index from the store before the first document is merged."""
@@ -268,6 +287,7 @@ class Writer:
         except Exception:
             connection.execute("ROLLBACK")
             raise
+        self.note(merged_ids, changed_entities, [doc] if old is None else [doc, old])
         if old is not None:
             self.by_doc.pop(old, None)
         self.by_name[extracted.name] = doc
