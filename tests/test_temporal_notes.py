@@ -17,6 +17,24 @@ def test_news_with_dct_and_narrative_get_none() -> None:
     assert tagging("Am 3. März 1705 begann die Belagerung.", kind="narrative").notes == ()
 
 
+def test_auto_kind_notes_a_text_that_reads_like_news_without_dct() -> None:
+    news = "Gestern sprach der Minister in Bozen. Am Mittwoch soll der Landtag beraten."
+    started = tagging(news)
+    assert started.kind == "narrative" and len(started.notes) == 1
+    assert "--dct" in started.notes[0] and "reads like news" in started.notes[0]
+    english = tagging("The minister spoke yesterday. Talks resume on Wednesday.", lang="en")
+    assert len(english.notes) == 1
+    # negative: given a DCT, or told it is a story, nothing to say
+    assert tagging(news, dct="2016-01-12").notes == ()
+    assert tagging(news, kind="narrative").notes == ()
+    # negative: a history's "heute" and a weekday beside its date are no time of writing
+    story = (
+        "Am 25. Juni 1950 griff Nordkorea an. Am Montag darauf, dem 26. Juni, tagte der "
+        "Sicherheitsrat. Bis heute ist Korea geteilt."
+    )
+    assert tagging(story).notes == ()
+
+
 def test_extents_follow_the_standard_timeml_takes_the_article_timex2_not() -> None:
     text = "Der 8. Mai 1945 war ein Dienstag. In den folgenden Jahren wuchs die Stadt."
     assert [t.text for t in tag(text)] == ["Der 8. Mai 1945", "den folgenden Jahren"]

@@ -13,7 +13,7 @@ from chronist.temporal.anchoring import AnchoredValue, Anchorer, Kind, policy_fo
 from chronist.temporal.discourse import written_date
 from chronist.temporal.engine import Candidate, find_candidates
 from chronist.temporal.grammar import DiscourseCues, Grammar, LexClass, Lexicon, load_grammar
-from chronist.temporal.meaning import Explicit, Shift
+from chronist.temporal.meaning import Deictic, Explicit, Shift
 from chronist.temporal.mention import Timex, TimexType
 from chronist.temporal.ranges import add_ranges
 from chronist.temporal.render import edtf_value, timex3_value
@@ -120,6 +120,25 @@ def guess_kind(candidates: list[Candidate], dct: Day | None) -> Kind:
         return Kind.NEWS
     median = years[len(years) // 2]
     return Kind.NARRATIVE if median < dct.year - _HISTORY_GAP_YEARS else Kind.NEWS
+
+
+def reads_like_news(candidates: list[Candidate]) -> bool:
+    """Whether a text without a DCT counts its dates from the time of writing: at least
+    two expressions such as ``gestern``, ``vor drei Jahren``, ``am Mittwoch`` (a weekday
+    alone), and no fewer of them than stated years. ``heute`` and ``jetzt`` do not count
+    (a history says them too: ``bis heute``)."""
+    deictic = years = 0
+    for candidate in candidates:
+        meaning = candidate.meaning
+        if isinstance(meaning, Deictic):
+            deictic += meaning.amount != 0
+        elif isinstance(meaning, Explicit):
+            point = meaning.point
+            if point.weekday is not None and point.day is None and point.month is None:
+                deictic += 1
+            elif point.year is not None and meaning.fill is None:
+                years += 1
+    return deictic >= 2 and deictic >= years
 
 
 def tag(
@@ -237,7 +256,10 @@ def tagging(
             block = next(blocks, [])
             candidates = _markable(find_all(document, grammar, block), grammar, extents)
 
-    notes = (_NO_DCT,) if document_kind is Kind.NEWS and day is None else ()
+    notes: tuple[str, ...] = ()
+    auto_news = chosen is None and reads_like_news(first_candidates)
+    if day is None and (document_kind is Kind.NEWS or auto_news):
+        notes = (_NO_DCT,) if chosen is Kind.NEWS else (_NEWS_WITHOUT_DCT,)
     return Tagging(document_kind.value, run(), document.with_kind(document_kind.value), notes)
 
 
@@ -299,6 +321,11 @@ def _timex2_values(
 _NO_DCT = (
     "a news text without --dct: dates relative to the time of writing "
     "(yesterday, on Wednesday, last week) stay unresolved; give --dct YYYY-MM-DD"
+)
+_NEWS_WITHOUT_DCT = (
+    "this reads like news (yesterday, on Wednesday, three years ago) but has no --dct: "
+    "such dates stay unresolved; give --dct YYYY-MM-DD (--kind narrative to keep the story's "
+    "time)"
 )
 
 
@@ -399,6 +426,7 @@ __all__ = [
     "iter_tag",
     "parse_dct",
     "parse_kind",
+    "reads_like_news",
     "tag",
     "tagging",
 ]
