@@ -35,6 +35,15 @@ def test_auto_kind_notes_a_text_that_reads_like_news_without_dct() -> None:
     assert tagging(story).notes == ()
 
 
+def test_damals_is_past_ref_and_its_anchor_the_time_it_points_to() -> None:
+    text = "Erst 1969 konnte Südkorea, damals selbst eine Diktatur, den Norden überholen."
+    damals = tag(text, kind="narrative")[1]
+    assert (damals.text, damals.value) == ("damals", "PAST_REF")
+    assert damals.anchor.value == "1969"  # what the timeline uses
+    # negative: "heute" of a story is the present, not the story's time
+    assert tag("1950 begann der Krieg. Heute ist Korea geteilt.")[1].value == "PRESENT_REF"
+
+
 def test_extents_follow_the_standard_timeml_takes_the_article_timex2_not() -> None:
     text = "Der 8. Mai 1945 war ein Dienstag. In den folgenden Jahren wuchs die Stadt."
     assert [t.text for t in tag(text)] == ["Der 8. Mai 1945", "den folgenden Jahren"]

@@ -49,6 +49,11 @@ class NarrativeAnchorer(Anchorer):
         year, i = min(in_paragraph) if in_paragraph else self._earliest_after[first]
         return _Reference(CalendarPoint(Grain.YEAR, year), i, AnchorKind.NARRATIVE)
 
+    def _anaphor_told_as_past(self) -> bool:
+        # TimeML (KRAUTS, the wiki_de gold): "damals" is PAST_REF in a history too; its
+        # anchor keeps the story's time, which the timeline uses
+        return True
+
     def _context_reference(self, index: int) -> _Reference | None:
         if self.reference is not None:
             return self.reference
