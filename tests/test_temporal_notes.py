@@ -44,6 +44,16 @@ def test_damals_is_past_ref_and_its_anchor_the_time_it_points_to() -> None:
     assert tag("1950 begann der Krieg. Heute ist Korea geteilt.")[1].value == "PRESENT_REF"
 
 
+def test_timex2_leaves_out_a_demonstrative_time() -> None:
+    text = "1991 begann der Krieg. Zu diesem Zeitpunkt war die Stadt leer."
+    assert [(t.text, t.value) for t in tag(text)] == [
+        ("1991", "1991"),
+        ("diesem Zeitpunkt", "1991"),
+    ]
+    # WikiWarsDE marks none of them; negative: the year stays
+    assert [t.text for t in tag(text, extents="timex2")] == ["1991"]
+
+
 def test_extents_follow_the_standard_timeml_takes_the_article_timex2_not() -> None:
     text = "Der 8. Mai 1945 war ein Dienstag. In den folgenden Jahren wuchs die Stadt."
     assert [t.text for t in tag(text)] == ["Der 8. Mai 1945", "den folgenden Jahren"]

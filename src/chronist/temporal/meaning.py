@@ -86,6 +86,9 @@ class Anaphor:
 
     as_present: bool = False
     past: bool = False  # "damals": written PAST_REF in an article, the anchor keeps the time
+    # "in dieser Zeit", "derselben Zeitepoche": the story's time in a history, the
+    # present in an article
+    this_time: bool = False
     # "the quarter", "the latest period" of a report: the quarter (or half) it is about
     reported_period: bool = False
 

@@ -13,7 +13,7 @@ from chronist.temporal.anchoring import AnchoredValue, Anchorer, Kind, policy_fo
 from chronist.temporal.discourse import written_date
 from chronist.temporal.engine import Candidate, find_candidates
 from chronist.temporal.grammar import DiscourseCues, Grammar, LexClass, Lexicon, load_grammar
-from chronist.temporal.meaning import Deictic, Explicit, Shift
+from chronist.temporal.meaning import Anaphor, Deictic, Explicit, Shift
 from chronist.temporal.mention import Timex, TimexType
 from chronist.temporal.ranges import add_ranges
 from chronist.temporal.render import edtf_value, timex3_value
@@ -296,7 +296,14 @@ def _markable(candidates: list[Candidate], grammar: Grammar, extents: str) -> li
     if extents == "timeml":
         return candidates
     lexicon = grammar.lexicon
-    return [c for c in candidates if lexicon.value("timex2_unmarked", c.text) is None]
+    return [
+        c
+        for c in candidates
+        if lexicon.value("timex2_unmarked", c.text) is None
+        # nor a demonstrative time ("in dieser Zeit", "zu diesem Zeitpunkt": none marked in
+        # WikiWarsDE dev), which TimeML and the wiki_de gold mark
+        and not (isinstance(c.meaning, Anaphor) and c.meaning.this_time)
+    ]
 
 
 def _timex2_values(

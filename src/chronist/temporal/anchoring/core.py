@@ -222,6 +222,24 @@ class Anchorer(ABC):
         """Whether ``damals`` is written PAST_REF (the anchor keeps the time it points to)."""
         return False
 
+    def _last_time_told(self, index: int) -> AnchoredValue | None:
+        """The last date before ``index`` in its paragraph, at its own grain (a century
+        does not move the story's clock, but ``aus dieser Zeit`` after it is that century)."""
+        paragraph_start = self.paragraphs.span_of(self.candidates[index].start)[0]
+        for before in range(min(index, len(self._results)) - 1, -1, -1):
+            if self.candidates[before].start < paragraph_start:
+                return None
+            value = self._results[before].value
+            if isinstance(value, CalendarPoint) and value.year is not None:
+                told = _Reference(value, before, self.reference_anchor)
+                anchor, at = self._anchor_of(told)
+                return AnchoredValue(value, anchor, at)
+        return None
+
+    def _this_time_is_the_story(self) -> bool:
+        """Whether ``in dieser Zeit`` is the time the text is at (a history), not the present."""
+        return False
+
     def _deictic_from_dct(self, meaning: Deictic) -> bool:
         """Whether ``gestern``, ``vor zwei Jahren`` count from the DCT (when there is one)."""
         return meaning.unit is not Unit.DAY
@@ -429,9 +447,15 @@ class Anchorer(ABC):
                 return period
         reference = self._context_reference(index)
         if isinstance(meaning, Anaphor):
+            if meaning.this_time and self._this_time_is_the_story():
+                told = self._last_time_told(index)
+                if told is not None:
+                    return told
             if reference is None:
                 return AnchoredValue(RefPoint(Reference.PAST), none, None)
             anchor, at = self._anchor_of(reference)
+            if meaning.this_time and self._this_time_is_the_story():
+                return AnchoredValue(reference.point, anchor, at)
             if meaning.as_present:
                 return AnchoredValue(RefPoint(Reference.PRESENT), anchor, at)
             if reference.kind is AnchorKind.DCT or (meaning.past and self._anaphor_told_as_past()):

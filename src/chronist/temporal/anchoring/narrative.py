@@ -49,6 +49,10 @@ class NarrativeAnchorer(Anchorer):
         year, i = min(in_paragraph) if in_paragraph else self._earliest_after[first]
         return _Reference(CalendarPoint(Grain.YEAR, year), i, AnchorKind.NARRATIVE)
 
+    def _this_time_is_the_story(self) -> bool:
+        # the wiki_de gold: "in dieser Zeit", "aus jener Zeit" have the story's value
+        return True
+
     def _anaphor_told_as_past(self) -> bool:
         # TimeML (KRAUTS, the wiki_de gold): "damals" is PAST_REF in a history too; its
         # anchor keeps the story's time, which the timeline uses

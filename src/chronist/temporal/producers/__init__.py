@@ -100,7 +100,8 @@ PRODUCERS: dict[str, Producer] = {
         relative.deictic,
     ),
     "anaphor": Producer(
-        _COMMON | {"anaphor", "past_anaphor", "now", "now2", "reported_period"}, relative.anaphor
+        _COMMON | {"anaphor", "past_anaphor", "now", "now2", "this_time", "reported_period"},
+        relative.anaphor,
     ),
     "reference": Producer(
         _COMMON

@@ -112,8 +112,9 @@ def anaphor(groups: Groups) -> Produced | None:
     return Produced(
         TimexType.DATE,
         Anaphor(
-            as_present="now" in groups or "now2" in groups,
+            as_present="now" in groups or "now2" in groups or "this_time" in groups,
             past="past_anaphor" in groups,
+            this_time="this_time" in groups,
             reported_period="reported_period" in groups,
         ),
     )
