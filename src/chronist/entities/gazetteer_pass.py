@@ -173,6 +173,9 @@ def _mark_place_names(words: Sequence[str], labels: list[str]) -> None:
 
 
 def _name_type(name: str, nouns: frozenset[str]) -> str | None:
+    listed = known_names().get(name)
+    if listed is not None:
+        return listed  # the hand-written list wins over the corpora's nouns ("die Alpen")
     if name in nouns:
         return None
     kind = _lookup(name)

@@ -1,6 +1,7 @@
 """Persons' names across the tagger's mentions: titles cut off (``General Omar
 Bradley``), a place after a person and ``von`` joined to the name (``Rupert von
-Salzburg``), a given name joined to the name after it (``Hanns Joachim Friedrichs``)."""
+Salzburg``), a given name joined to the name after it (``Hanns Joachim Friedrichs``),
+and a ruler's territory after the regnal number split off (``Bretislav I. von Böhmen``)."""
 
 from __future__ import annotations
 
@@ -9,11 +10,59 @@ import re
 from chronist.entities.coreference import TypedMention
 from chronist.entities.gazetteer_pass import common_nouns, in_noun_cluster
 from chronist.entities.language import EntityFacts
-from chronist.entities.places import gazetteer
+from chronist.entities.places import PlaceKind, candidates, gazetteer
 from chronist.entities.resources import lexicon
 from chronist.entities.types import EntityType, Mention
 
-__all__ = ["join_given_names", "join_name_particles", "split_title"]
+__all__ = ["join_given_names", "join_name_particles", "split_ruler_territory", "split_title"]
+
+# a town this big after a ruler's name is a family's seat or a see as well as a territory
+# ("Adalbero III. von Luxemburg", "Philipp I. von Heinsberg"): the name stays one person
+_TOWN_OF_A_NAME = 10_000
+_AREA_KINDS = frozenset({PlaceKind.COUNTRY, PlaceKind.REGION, PlaceKind.HISTORICAL_STATE})
+# "Bretislav I. von ", "Heinrich II. von ": a regnal number and a name particle
+_ROMAN = re.compile(r"[IVXL]+\.")
+_REGNAL = re.compile(r"(?<=\S) ([IVXL]+\.) (von|zu) (?=[A-ZÄÖÜ])")
+
+
+def is_territory(name: str) -> bool:
+    """``Böhmen``, ``Frankreich``, ``Kastilien``: a country, region or historical state
+    of the gazetteer, and no town of some size of that name.
+
+    >>> is_territory("Böhmen"), is_territory("Heinsberg"), is_territory("Luxemburg")
+    (True, False, False)
+    """
+    places = candidates(name)
+    return any(p.kind in _AREA_KINDS for p in places) and not any(
+        p.kind is PlaceKind.SETTLEMENT and p.population >= _TOWN_OF_A_NAME for p in places
+    )
+
+
+def split_ruler_territory(found: TypedMention, facts: EntityFacts) -> list[TypedMention]:
+    """``Bretislav I. von Böhmen`` -> the ruler ``Bretislav I.`` and the place ``Böhmen``:
+    after a regnal number, ``von`` + a territory is what the ruler ruled, a place of the
+    story (``Philipp I. von Heinsberg``, a town, stays one name).
+
+    >>> from chronist.entities.language import entity_facts
+    >>> m = TypedMention(Mention("Bretislav I. von Böhmen", 7, 30), EntityType.PER)
+    >>> [(p.mention.text, p.mention.start, p.type.value)
+    ...  for p in split_ruler_territory(m, entity_facts("de"))]
+    [('Bretislav I.', 7, 'PER'), ('Böhmen', 24, 'LOC')]
+    """
+    if found.type is not EntityType.PER:
+        return [found]
+    text, start = found.mention.text, found.mention.start
+    regnal = _REGNAL.search(text)
+    if regnal is None or regnal.group(2) not in facts.name_particles:
+        return [found]
+    place = text[regnal.end() :]
+    if not is_territory(place):
+        return [found]
+    ruler = text[: regnal.end(1)]
+    return [
+        TypedMention(Mention(ruler, start, start + len(ruler)), EntityType.PER),
+        TypedMention(Mention(place, start + regnal.end(), found.mention.end), EntityType.LOC),
+    ]
 
 
 def split_title(found: TypedMention, facts: EntityFacts) -> list[TypedMention]:
@@ -68,8 +117,11 @@ def _name_before(
     if last is not None and last.type is EntityType.PER:
         between = text[last.mention.end : place.mention.start]
         words = between.split()
+        regnal = _ROMAN.fullmatch(last.mention.text.split()[-1]) is not None
         while words and words[0].rstrip(".").isupper() and words[0].endswith("."):
-            words = words[1:]  # "Philipp I. von Heinsberg"
+            words, regnal = words[1:], True  # "Philipp I. von Heinsberg"
+        if regnal and is_territory(place.mention.text):
+            return None  # "Bretislav I. von Böhmen": the territory he ruled
         if words and " ".join(words) in facts.name_particles and len(between) < 20:
             return last.mention.start
     before = _GIVEN_AND_PARTICLE.search(

@@ -15,7 +15,12 @@ from chronist.entities.gazetteer_pass import in_noun_cluster, in_place_cluster, 
 from chronist.entities.language import EntityFacts, entity_facts
 from chronist.entities.model import tag_each
 from chronist.entities.names import has_names, recognize_names
-from chronist.entities.person_names import join_given_names, join_name_particles, split_title
+from chronist.entities.person_names import (
+    join_given_names,
+    join_name_particles,
+    split_ruler_territory,
+    split_title,
+)
 from chronist.entities.places import PlaceKind, gazetteer
 from chronist.entities.resources import lexicon
 from chronist.entities.territories import ruled_place, territory_type
@@ -54,17 +59,22 @@ def _tagged_mentions(document: Document) -> list[TypedMention]:
     return found
 
 
-def _propagate(tokens: Iterable[Token], found: list[TypedMention]) -> list[TypedMention]:
+def _propagate(
+    tokens: Iterable[Token], found: list[TypedMention], facts: EntityFacts
+) -> list[TypedMention]:
     """Document-level consistency: tag further occurrences of a one-word name
     (or a person's surname) found elsewhere in the document, and its genitive,
     where the tagger missed them; a person's name found in the document wins
-    over another type for the same word."""
+    over another type for the same word. The place closing a name after ``von``
+    (``Bretislav I. von Böhmen``) is no surname: ``Böhmen`` alone is the place."""
     names: dict[str, EntityType] = {}
     for m in found:
         words = m.mention.text.split()
         if len(words) == 1 and len(words[0]) > 2:
             names.setdefault(words[0], m.type)
         elif m.type is EntityType.PER and len(words[-1]) > 2 and words[-1][:1].isupper():
+            if words[-2] in facts.name_particles:
+                continue
             names.setdefault(words[-1], m.type)  # the surname of "Douglas MacArthur"
     surnames = {w for w, kind in names.items() if kind is EntityType.PER}
     # a person's name wins over a place of the same name ("MacArthurs" is not
@@ -279,9 +289,10 @@ def find_mentions(document: Document) -> list[TypedMention]:
     [('Truman', 'PER'), ('Stalin', 'PER')]
     """
     facts = entity_facts(document.lang)
-    found = _propagate(document.tokens, _tagged_mentions(document))
+    found = _propagate(document.tokens, _tagged_mentions(document), facts)
     timex_spans, _ = _timex_layer(document)
-    split = [piece for m in found for piece in split_title(m, facts)]
+    titled = [piece for m in found for piece in split_title(m, facts)]
+    split = [piece for m in titled for piece in split_ruler_territory(m, facts)]
     spans = _Spans(timex_spans)
     kept = [m for m in split if _keep(m, document, spans, facts)]
     kept = [_organisation_of(m, document.text, facts) for m in kept]
