@@ -143,7 +143,7 @@ def _part_of_place(word: str) -> bool:
     return any(_is_place_name(stem) or _lookup(stem) for stem in derived_names(word, facts))
 
 
-_MAX_WORDS = 4
+_MAX_WORDS = 5  # "Heiligen Römischen Reiches Deutscher Nation"
 
 
 def _mark_place_names(words: Sequence[str], labels: list[str]) -> None:

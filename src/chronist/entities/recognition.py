@@ -18,12 +18,14 @@ from chronist.entities.names import has_names, recognize_names
 from chronist.entities.person_names import (
     join_given_names,
     join_name_particles,
+    ruler_title,
     split_ruler_territory,
     split_title,
+    trim_lowercase,
 )
 from chronist.entities.places import PlaceKind, gazetteer
 from chronist.entities.resources import lexicon
-from chronist.entities.territories import ruled_place, territory_type
+from chronist.entities.territories import ruled_place, site_place, territory_type
 from chronist.entities.types import Entity, EntityType, Mention
 from chronist.errors import OptionError
 from chronist.text.document import Document
@@ -291,11 +293,12 @@ def find_mentions(document: Document) -> list[TypedMention]:
     facts = entity_facts(document.lang)
     found = _propagate(document.tokens, _tagged_mentions(document), facts)
     timex_spans, _ = _timex_layer(document)
-    titled = [piece for m in found for piece in split_title(m, facts)]
-    split = [piece for m in titled for piece in split_ruler_territory(m, facts)]
+    titled = [p for m in found for t in split_title(m, facts) for p in trim_lowercase(t, facts)]
+    split = [p for m in titled for p in split_ruler_territory(m, document.text, facts)]
     spans = _Spans(timex_spans)
     kept = [m for m in split if _keep(m, document, spans, facts)]
     kept = [_organisation_of(m, document.text, facts) for m in kept]
+    kept = [site_place(m, document.text, facts) for m in kept]
     kept = [territory_type(ruled_place(m, document.text, facts), facts) for m in kept]
     joined = join_given_names(document.text, join_name_particles(document.text, kept, facts))
     return add_aliases(document.text, _add_institutions(document, joined, facts))
@@ -316,11 +319,30 @@ def _add_institutions(
     return sorted([*found, *extra], key=lambda m: m.mention.start) if extra else found
 
 
+_RULED_KINDS = (PlaceKind.HISTORICAL_STATE, PlaceKind.REGION, PlaceKind.COUNTRY)
+
+
+def _ruled_names(
+    document: Document, mentions: tuple[Mention, ...], facts: EntityFacts
+) -> tuple[str, ...]:
+    """``Graf Adolf VI. von Berg`` ruled the ``Grafschaft Berg``, ``des Markgrafen von
+    Brandenburg`` the ``Markgrafschaft Brandenburg``: the territory's names a ruler's title
+    before a mention gives, to be looked up beside the mention's own."""
+    names: list[str] = []
+    for mention in mentions:
+        title = ruler_title(document.text, mention.start, facts)
+        if title is not None and " " not in mention.text:
+            names.append(f"{facts.ruler_territories[title]} {_base_form(mention).text}")
+    return tuple(dict.fromkeys(names))
+
+
 def _cues(
     document: Document, mentions: tuple[Mention, ...], facts: EntityFacts
 ) -> frozenset[PlaceKind]:
     kinds: set[PlaceKind] = set()
     for mention in mentions:
+        if ruler_title(document.text, mention.start, facts) is not None:
+            kinds.update(_RULED_KINDS)  # "des Markgrafen von Brandenburg": a territory
         words = document.text[max(0, mention.start - 40) : mention.start].lower().split()
         words = words[-facts.cue_window :]
         for size in (2, 1):
@@ -372,7 +394,8 @@ def recognize(text: str | Document, lang: str = "de") -> list[Entity]:
     evidence = []
     for i in places:
         mentions = tuple(m.mention for m in typed[i][0])
-        names = tuple(dict.fromkeys([heads[i].text, *(m.text for m in mentions)]))
+        ruled = _ruled_names(document, mentions, facts)
+        names = tuple(dict.fromkeys([heads[i].text, *(m.text for m in mentions), *ruled]))
         other = tuple(sorted({a for name in names for a in aliases.get(name, ())} - set(names)))
         cues, near = _cues(document, mentions, facts), _years_near(mentions, years)
         noun = _noun_like(document, mentions, facts)
