@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 import gzip
+import re
 from collections import Counter
 from collections.abc import Sequence
 from functools import cache
@@ -173,9 +174,8 @@ def _mark_place_names(words: Sequence[str], labels: list[str]) -> None:
 
 
 def _name_type(name: str, nouns: frozenset[str]) -> str | None:
-    listed = known_names().get(name)
-    if listed is not None:
-        return listed  # the hand-written list wins over the corpora's nouns ("die Alpen")
+    if known_names().get(name) == "LOC":
+        return "LOC"  # the hand-written list's places win over the corpora's nouns ("die Alpen")
     if name in nouns:
         return None
     kind = _lookup(name)
@@ -238,6 +238,8 @@ def _cluster(word: str) -> str | None:
 
 
 _AND = frozenset({"und", "oder", "sowie", ","})
+# "Karnischen Alpen", "Freiburger Alpen": a capitalised adjective before a place is in its name
+_NAME_ADJECTIVE = re.compile(r"^[A-ZÄÖÜ][a-zäöüß]{2,}(?:isch(?:e|en|er|es)|er)$")
 
 
 def _place_label(labels: list[str], index: int) -> bool:
@@ -316,5 +318,8 @@ def apply_lexical_passes(words: Sequence[str], labels: list[str]) -> list[str]:
                 kind = "LOC"
         if kind is not None:
             labels[index] = f"B-{kind}"
+            if kind == "LOC" and _NAME_ADJECTIVE.match(words[index - 1] if index else ""):
+                if labels[index - 1] in ("O", "B-LOC") and words[index - 1] not in nouns:
+                    labels[index - 1], labels[index] = "B-LOC", "I-LOC"  # "Karnischen Alpen"
     _mark_coordinated_places(words, labels, nouns)
     return labels
