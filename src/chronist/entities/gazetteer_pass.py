@@ -283,6 +283,18 @@ def _before_place(words: Sequence[str], labels: list[str], index: int) -> bool:
     return index + 2 < len(words) and words[index + 1] in _AND and labels[index + 2] == "B-LOC"
 
 
+def _named_by_adjective(
+    words: Sequence[str], labels: list[str], index: int, nouns: frozenset[str]
+) -> bool:
+    """The word before ``index`` is a capitalised adjective of the place's name."""
+    before = words[index - 1]
+    return (
+        _NAME_ADJECTIVE.match(before) is not None
+        and labels[index - 1] in ("O", "B-LOC")
+        and before not in nouns
+    )
+
+
 def apply_lexical_passes(words: Sequence[str], labels: list[str]) -> list[str]:
     """Add known names the tagger missed, drop common nouns it took (in place).
 
@@ -318,8 +330,7 @@ def apply_lexical_passes(words: Sequence[str], labels: list[str]) -> list[str]:
                 kind = "LOC"
         if kind is not None:
             labels[index] = f"B-{kind}"
-            if kind == "LOC" and _NAME_ADJECTIVE.match(words[index - 1] if index else ""):
-                if labels[index - 1] in ("O", "B-LOC") and words[index - 1] not in nouns:
-                    labels[index - 1], labels[index] = "B-LOC", "I-LOC"  # "Karnischen Alpen"
+            if kind == "LOC" and index and _named_by_adjective(words, labels, index, nouns):
+                labels[index - 1], labels[index] = "B-LOC", "I-LOC"  # "Karnischen Alpen"
     _mark_coordinated_places(words, labels, nouns)
     return labels
