@@ -214,3 +214,13 @@ def test_a_rulers_title_names_the_territory_not_the_town() -> None:
     assert found["Brandenburg"].gazetteer_id == "chronist:brandenburg-region"
     town = {e.text: e for e in recognize("Die Stadt Brandenburg liegt an der Havel.")}
     assert town["Brandenburg"].feature_class == "settlement"
+
+
+def test_a_lower_case_compass_adjective_names_the_part_of_the_region() -> None:
+    from chronist.entities.recognition import recognize
+
+    (whole,) = recognize("Die Griechen siedelten im ganzen Mittelmeerraum.")
+    (east,) = recognize("Der Handel im östlichen Mittelmeerraum blühte.")
+    assert whole.gazetteer_id == "chronist:mediterranean"
+    assert east.gazetteer_id == "chronist:eastern-mediterranean"
+    assert east.lon is not None and whole.lon is not None and east.lon > whole.lon + 5

@@ -144,6 +144,17 @@ def _part_of_place(word: str) -> bool:
     return any(_is_place_name(stem) or _lookup(stem) for stem in derived_names(word, facts))
 
 
+def _compound_of_area(word: str) -> bool:
+    """``Mittelmeerraum``, ``Nordseeküste``: a sea, river, region or mountain range of the
+    gazetteer + a compound head, a place though the corpora use it as a noun."""
+    facts = entity_facts("de")
+    return any(
+        stem in gazetteer() and _is_place_name(stem)
+        for stem in derived_names(word, facts)
+        if not stem.endswith("-")
+    )
+
+
 _MAX_WORDS = 5  # "Heiligen Römischen Reiches Deutscher Nation"
 
 
@@ -328,9 +339,25 @@ def apply_lexical_passes(words: Sequence[str], labels: list[str]) -> list[str]:
             cued = before in facts.place_prepositions or before in facts.admin_prefixes
             if _part_of_place(word) or (cued and word in gazetteer()):
                 kind = "LOC"
+        elif kind is None and _compound_of_area(word):
+            kind = "LOC"  # "Mittelmeerraum": the corpora's noun, a sea's region
         if kind is not None:
             labels[index] = f"B-{kind}"
             if kind == "LOC" and index and _named_by_adjective(words, labels, index, nouns):
                 labels[index - 1], labels[index] = "B-LOC", "I-LOC"  # "Karnischen Alpen"
     _mark_coordinated_places(words, labels, nouns)
+    _mark_lower_case_attributes(words, labels)
     return labels
+
+
+def _mark_lower_case_attributes(words: Sequence[str], labels: list[str]) -> None:
+    """``der östliche Mittelmeerraum``: a lower-case adjective that with the place after it
+    forms a name of the gazetteer (``Östlicher Mittelmeerraum``) is part of the name."""
+    for index in range(1, len(words)):
+        before = words[index - 1]
+        if labels[index] != "B-LOC" or labels[index - 1] != "O" or not before[:1].islower():
+            continue
+        if index + 1 < len(labels) and labels[index + 1].startswith("I-"):
+            continue
+        if _is_place_name(f"{before[:1].upper()}{before[1:]} {words[index]}"):
+            labels[index - 1], labels[index] = "B-LOC", "I-LOC"
