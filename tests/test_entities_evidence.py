@@ -224,3 +224,11 @@ def test_a_lower_case_compass_adjective_names_the_part_of_the_region() -> None:
     assert whole.gazetteer_id == "chronist:mediterranean"
     assert east.gazetteer_id == "chronist:eastern-mediterranean"
     assert east.lon is not None and whole.lon is not None and east.lon > whole.lon + 5
+
+
+def test_a_town_named_in_a_conference_is_placed_though_the_lexicon_does_not_know_it() -> None:
+    from chronist.entities.recognition import recognize
+
+    text = "Auf der Konferenz von Sanremo wurden Syrien und Libanon Frankreich unterstellt."
+    found = {e.text: e for e in recognize(text)}
+    assert found["Sanremo"].gazetteer_id == "geonames:3167777"

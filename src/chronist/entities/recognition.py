@@ -25,7 +25,12 @@ from chronist.entities.person_names import (
 )
 from chronist.entities.places import PlaceKind, gazetteer
 from chronist.entities.resources import lexicon
-from chronist.entities.territories import ruled_place, site_place, territory_type
+from chronist.entities.territories import (
+    after_site_phrase,
+    ruled_place,
+    site_place,
+    territory_type,
+)
 from chronist.entities.types import Entity, EntityType, Mention
 from chronist.errors import OptionError
 from chronist.text.document import Document
@@ -235,8 +240,11 @@ def _keep(found: TypedMention, document: Document, timex_spans: _Spans,
 def _noun_like(document: Document, mentions: tuple[Mention, ...], facts: EntityFacts) -> bool:
     """Every mention is one word the lexicon clusters with common nouns (``eine Tuba``,
     ``bei Bissen``, ``in Zoos``, but also ``in Mekka``), none after a territorial word
-    (``Stadt``): a town of that name must be borne out by the document's other places."""
+    (``Stadt``) or a battle's or treaty's phrase (``Konferenz von Sanremo``): a town of
+    that name must be borne out by the document's other places."""
     for mention in mentions:
+        if after_site_phrase(document.text, mention.start, facts):
+            return False
         word = mention.text
         if " " in word or not (
             in_noun_cluster(word) or (word.endswith("s") and in_noun_cluster(word[:-1]))
@@ -399,7 +407,8 @@ def recognize(text: str | Document, lang: str = "de") -> list[Entity]:
         other = tuple(sorted({a for name in names for a in aliases.get(name, ())} - set(names)))
         cues, near = _cues(document, mentions, facts), _years_near(mentions, years)
         noun = _noun_like(document, mentions, facts)
-        unknown = _unknown_as_place(mentions)
+        cued = any(after_site_phrase(document.text, m.start, facts) for m in mentions)
+        unknown = _unknown_as_place(mentions) and not cued  # "Konferenz von Sanremo"
         evidence.append(PlaceEvidence(names, cues, near, other, noun, unknown))
     resolved = dict(zip(places, resolve_entities(evidence, facts), strict=True))
     entities: list[Entity] = []

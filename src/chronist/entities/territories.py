@@ -15,7 +15,7 @@ from chronist.entities.language import EntityFacts
 from chronist.entities.places import candidates
 from chronist.entities.types import EntityType
 
-__all__ = ["ruled_place", "site_place", "territory_type"]
+__all__ = ["after_site_phrase", "ruled_place", "site_place", "territory_type"]
 
 
 def territory_type(found: TypedMention, facts: EntityFacts) -> TypedMention:
@@ -80,12 +80,17 @@ def site_place(found: TypedMention, text: str, facts: EntityFacts) -> TypedMenti
     """
     if found.type is EntityType.LOC or " " in found.mention.text:
         return found
-    words = text[max(0, found.mention.start - 30) : found.mention.start].split()
-    if not text[found.mention.start - 1 : found.mention.start].isspace():
-        return found
-    phrases = (" ".join(words[-size:]) for size in (2, 3) if len(words) >= size)
-    if not any(p in facts.site_phrases for p in phrases):
+    if not after_site_phrase(text, found.mention.start, facts):
         return found
     if not candidates(found.mention.text):
         return found
     return TypedMention(found.mention, EntityType.LOC)
+
+
+def after_site_phrase(text: str, start: int, facts: EntityFacts) -> bool:
+    """``die Schlacht bei |Iconium``, ``auf der Konferenz von |Sanremo``."""
+    if not text[start - 1 : start].isspace():
+        return False
+    words = text[max(0, start - 30) : start].split()
+    phrases = (" ".join(words[-size:]) for size in (2, 3) if len(words) >= size)
+    return any(p in facts.site_phrases for p in phrases)
