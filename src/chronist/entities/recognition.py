@@ -23,7 +23,7 @@ from chronist.entities.person_names import (
     split_title,
     trim_lowercase,
 )
-from chronist.entities.places import PlaceKind, gazetteer
+from chronist.entities.places import Place, PlaceKind, gazetteer
 from chronist.entities.resources import lexicon
 from chronist.entities.territories import (
     after_site_phrase,
@@ -202,6 +202,16 @@ _MODEL_NUMBER = re.compile(
 )
 
 
+_LAND_KINDS = frozenset({PlaceKind.REGION, PlaceKind.HISTORICAL_STATE})
+
+
+def _named_like_its_people(name: str, places: tuple[Place, ...]) -> bool:
+    """``Sachsen``, ``Franken``, ``Bayern``, ``Böhmen``: a region or state whose name is its
+    people's plural, so that ``die Sachsen`` are the Saxons (a region that takes an article,
+    ``die Pfalz``, ``die Lausitz``, or a range, ``die Alpen``, is not named so)."""
+    return name.endswith(("en", "ern")) and any(p.kind in _LAND_KINDS for p in places)
+
+
 def _keep(found: TypedMention, document: Document, timex_spans: _Spans,
           facts: EntityFacts) -> bool:  # fmt: skip
     mention = found.mention
@@ -229,9 +239,9 @@ def _keep(found: TypedMention, document: Document, timex_spans: _Spans,
     places = gazetteer().get(text, ())
     before = document.text[max(0, mention.start - 5) : mention.start].split()
     article = before[-1].lower() if before else ""
-    country = any(p.is_country for p in places)
-    if country and text not in facts.countries_with_article and article in facts.people_articles:
-        return False  # "die Schweden" as a people or an army
+    people = any(p.is_country for p in places) or _named_like_its_people(text, places)
+    if people and text not in facts.countries_with_article and article in facts.people_articles:
+        return False  # "die Schweden" as a people or an army, "die Sachsen", "den Bayern"
     if places and all(p.kind is PlaceKind.SETTLEMENT for p in places):
         return article not in facts.articles  # "die Pest" is the plague
     return True
