@@ -91,3 +91,12 @@ def test_a_capitalised_adjective_before_a_listed_place_is_in_its_name() -> None:
     assert labels[3:5] == ["B-LOC", "I-LOC"]
     words = ["Die", "Netze", "werden", "getrennt"]  # a plural noun, no river
     assert apply_lexical_passes(words, ["O"] * len(words)) == ["O"] * 4
+
+
+def test_a_name_and_a_town_in_parentheses_are_both_places() -> None:
+    from chronist.entities.gazetteer_pass import apply_lexical_passes
+
+    words = ["zuvor", "Mewe", "(", "Gniew", ")", "geerbt"]
+    assert apply_lexical_passes(words, ["O"] * 6) == ["O", "B-LOC", "O", "B-LOC", "O", "O"]
+    words = ["mit", "Anna", "(", "Berlin", ")", "und"]  # a given name stays
+    assert apply_lexical_passes(words, ["O"] * 6)[1] == "O"

@@ -347,7 +347,47 @@ def apply_lexical_passes(words: Sequence[str], labels: list[str]) -> list[str]:
                 labels[index - 1], labels[index] = "B-LOC", "I-LOC"  # "Karnischen Alpen"
     _mark_coordinated_places(words, labels, nouns)
     _mark_lower_case_attributes(words, labels)
+    _mark_names_in_parentheses(words, labels, nouns)
     return labels
+
+
+def _mark_names_in_parentheses(
+    words: Sequence[str], labels: list[str], nouns: frozenset[str]
+) -> None:
+    """``Mewe (Gniew)``, ``Schmograu (Smogorzow)``: a name and another in parentheses, one
+    of them a town of the gazetteer, are both a place's names (German and Polish)."""
+    for index in range(len(words) - 3):
+        name, other = words[index], words[index + 2]
+        if words[index + 1] != "(" or words[index + 3] != ")":
+            continue
+        if index + 4 < len(words) and words[index + 4][:1].isupper():
+            continue
+        pair = (index, index + 2)
+        if any(labels[i] not in ("O", "B-LOC") for i in pair) or all(
+            labels[i] == "B-LOC" for i in pair
+        ):
+            continue
+        if index > 0 and labels[index - 1] != "O":
+            continue  # the end of a longer name
+        if not all(_a_name(w, nouns) for w in (name, other)):
+            continue
+        if any(_is_town(w) for w in (name, other)):
+            labels[index], labels[index + 2] = "B-LOC", "B-LOC"
+
+
+def _a_name(word: str, nouns: frozenset[str]) -> bool:
+    return (
+        len(word) >= 3
+        and word[:1].isupper()
+        and word[1:].isalpha()
+        and word not in nouns
+        and not in_noun_cluster(word)
+        and "fn" not in lexicon().get(word, ())
+    )
+
+
+def _is_town(word: str) -> bool:
+    return any(p.kind is PlaceKind.SETTLEMENT for p in gazetteer().get(word, ()))
 
 
 def _mark_lower_case_attributes(words: Sequence[str], labels: list[str]) -> None:
