@@ -354,8 +354,9 @@ def apply_lexical_passes(words: Sequence[str], labels: list[str]) -> list[str]:
 def _mark_names_in_parentheses(
     words: Sequence[str], labels: list[str], nouns: frozenset[str]
 ) -> None:
-    """``Mewe (Gniew)``, ``Schmograu (Smogorzow)``: a name and another in parentheses, one
-    of them a town of the gazetteer, are both a place's names (German and Polish)."""
+    """``Mewe (Gniew)``: a name and a town of the gazetteer in parentheses are both the
+    town's names (German and Polish); ``Mohelnice (Mähren)``: a town and its region
+    (``Roundup (Glyphosat)``, a town's name outside, nothing known inside, is no place)."""
     for index in range(len(words) - 3):
         name, other = words[index], words[index + 2]
         if words[index + 1] != "(" or words[index + 3] != ")":
@@ -371,7 +372,8 @@ def _mark_names_in_parentheses(
             continue  # the end of a longer name
         if not all(_a_name(w, nouns) for w in (name, other)):
             continue
-        if any(_is_town(w) for w in (name, other)):
+        # "Mewe (Gniew)": the town's local name; "Mohelnice (Mähren)": a town and its region
+        if _is_town(other) or (_is_place_name(other) and _is_town(name)):
             labels[index], labels[index + 2] = "B-LOC", "B-LOC"
 
 

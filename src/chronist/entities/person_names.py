@@ -46,8 +46,8 @@ def is_territory(name: str) -> bool:
 
 
 def trim_lowercase(found: TypedMention, facts: EntityFacts) -> list[TypedMention]:
-    """A lower-case word at the end of a tagged name is not part of it: ``Gustav Adolf
-    zog`` -> ``Gustav Adolf`` (a name particle or article inside stays: ``Ludwig der``
+    """A lower-case word at the end of a tagged person's name is not part of it: ``Gustav
+    Adolf zog`` -> ``Gustav Adolf`` (a name particle or article inside stays: ``Ludwig der``
     is cut, ``Ludwig der Baier`` is not).
 
     >>> from chronist.entities.language import entity_facts
@@ -55,10 +55,12 @@ def trim_lowercase(found: TypedMention, facts: EntityFacts) -> list[TypedMention
     >>> [p.mention.text for p in trim_lowercase(m, entity_facts("de"))]
     ['Gustav Adolf']
     """
+    if found.type is not EntityType.PER:
+        return [found]  # "Vena centralis", "Österreich-Ungarn de facto": not cut to a town
     words = found.mention.text.split(" ")
     keep = len(words)
-    while keep > 1 and not words[keep - 1][:1].isupper() and not words[keep - 1][:1].isdigit():
-        keep -= 1
+    while keep > 1 and words[keep - 1].isalpha() and words[keep - 1].islower():
+        keep -= 1  # not "d'Or", "nell'Emilia": a Romance article glued to a name
     if keep == len(words):
         return [found]
     text = " ".join(words[:keep])

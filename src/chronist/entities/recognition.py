@@ -16,6 +16,7 @@ from chronist.entities.language import EntityFacts, entity_facts
 from chronist.entities.model import tag_each
 from chronist.entities.names import has_names, recognize_names
 from chronist.entities.person_names import (
+    is_territory,
     join_given_names,
     join_name_particles,
     ruler_title,
@@ -72,7 +73,7 @@ def _propagate(
     """Document-level consistency: tag further occurrences of a one-word name
     (or a person's surname) found elsewhere in the document, and its genitive,
     where the tagger missed them; a person's name found in the document wins
-    over another type for the same word. The place closing a name after ``von``
+    over another type for the same word. A territory closing a name after ``von``
     (``Bretislav I. von Böhmen``) is no surname: ``Böhmen`` alone is the place."""
     names: dict[str, EntityType] = {}
     for m in found:
@@ -80,8 +81,8 @@ def _propagate(
         if len(words) == 1 and len(words[0]) > 2:
             names.setdefault(words[0], m.type)
         elif m.type is EntityType.PER and len(words[-1]) > 2 and words[-1][:1].isupper():
-            if words[-2] in facts.name_particles:
-                continue
+            if words[-2] in facts.name_particles and is_territory(words[-1]):
+                continue  # "Bretislav I. von Böhmen"; "Paul von Hindenburg" keeps his name
             names.setdefault(words[-1], m.type)  # the surname of "Douglas MacArthur"
     surnames = {w for w, kind in names.items() if kind is EntityType.PER}
     # a person's name wins over a place of the same name ("MacArthurs" is not
@@ -250,11 +251,9 @@ def _keep(found: TypedMention, document: Document, timex_spans: _Spans,
 def _noun_like(document: Document, mentions: tuple[Mention, ...], facts: EntityFacts) -> bool:
     """Every mention is one word the lexicon clusters with common nouns (``eine Tuba``,
     ``bei Bissen``, ``in Zoos``, but also ``in Mekka``), none after a territorial word
-    (``Stadt``) or a battle's or treaty's phrase (``Konferenz von Sanremo``): a town of
-    that name must be borne out by the document's other places."""
+    (``Stadt``): a town of that name must be borne out by the document's other places
+    (also after ``Schlacht bei``: ``Marathon`` in Florida is no battlefield)."""
     for mention in mentions:
-        if after_site_phrase(document.text, mention.start, facts):
-            return False
         word = mention.text
         if " " in word or not (
             in_noun_cluster(word) or (word.endswith("s") and in_noun_cluster(word[:-1]))
