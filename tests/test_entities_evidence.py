@@ -232,3 +232,16 @@ def test_a_town_named_in_a_conference_is_placed_though_the_lexicon_does_not_know
     text = "Auf der Konferenz von Sanremo wurden Syrien und Libanon Frankreich unterstellt."
     found = {e.text: e for e in recognize(text)}
     assert found["Sanremo"].gazetteer_id == "geonames:3167777"
+
+
+def test_a_genitive_is_not_read_as_another_place_when_the_name_is_written_too() -> None:
+    # "des Rheines" stripped of "s" is Rheine, a town of 76,000 near the document's
+    # other places; with "Rhein" written as well, the entity is the river
+    found = _resolve(
+        PlaceEvidence(("Rhein", "Rheins", "Rheines")),
+        PlaceEvidence(("Moers",)),
+        PlaceEvidence(("Duisburg",)),
+    )
+    assert found[0][0] == "chronist:rhine"
+    (alone,) = _resolve(PlaceEvidence(("Rheines",)))
+    assert alone[0] == "geonames:2847645"  # alone, the genitive of the town Rheine
