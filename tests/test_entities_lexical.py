@@ -81,3 +81,22 @@ def test_multi_word_place_inside_a_longer_name_is_left() -> None:
     words = ["die", "Universität", "Schwarzes", "Meer"]
     labels = ["O", "B-ORG", "I-ORG", "I-ORG"]
     assert apply_lexical_passes(words, list(labels)) == labels
+
+
+def test_a_capitalised_adjective_before_a_listed_place_is_in_its_name() -> None:
+    from chronist.entities.gazetteer_pass import apply_lexical_passes
+
+    words = ["Der", "Gipfel", "der", "Karnischen", "Alpen", "ist", "hoch"]
+    labels = apply_lexical_passes(words, ["O"] * len(words))
+    assert labels[3:5] == ["B-LOC", "I-LOC"]
+    words = ["Die", "Netze", "werden", "getrennt"]  # a plural noun, no river
+    assert apply_lexical_passes(words, ["O"] * len(words)) == ["O"] * 4
+
+
+def test_a_name_and_a_town_in_parentheses_are_both_places() -> None:
+    from chronist.entities.gazetteer_pass import apply_lexical_passes
+
+    words = ["zuvor", "Mewe", "(", "Gniew", ")", "geerbt"]
+    assert apply_lexical_passes(words, ["O"] * 6) == ["O", "B-LOC", "O", "B-LOC", "O", "O"]
+    words = ["mit", "Anna", "(", "Berlin", ")", "und"]  # a given name stays
+    assert apply_lexical_passes(words, ["O"] * 6)[1] == "O"

@@ -77,3 +77,11 @@ def test_homonym_chosen_by_context() -> None:
     # but context does not turn Berlin into a small US town of that name
     berlin = resolve_places(["Berlin", "USA"])["Berlin"]
     assert berlin is not None and berlin.country == "DE"
+
+
+def test_names_of_several_words_are_declined_up_to_a_genitive_attribute() -> None:
+    from chronist.entities.places import candidates
+
+    for form in ("Heiligen Römischen Reiches", "Heiligen Römischen Reiches Deutscher Nation"):
+        assert [p.gazetteer_id for p in candidates(form)] == ["chronist:hre"], form
+    assert [p.kind.value for p in candidates("Trasimenischen See")] == ["lake"]

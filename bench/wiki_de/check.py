@@ -4,7 +4,9 @@
 
 Checks every file under ``gold/timex``, ``gold/events``, ``gold/places`` and
 ``gold/merge`` (or only the named passages or pairs): columns, offsets against
-the text, values and kinds. Prints one line per problem and exits 1 if any.
+the text, values and kinds; for the place-only passages of ``places2.tsv`` also
+that each passage is its source article's text between the stated offsets.
+Prints one line per problem and exits 1 if any.
 """
 
 from __future__ import annotations
@@ -117,8 +119,20 @@ def main() -> int:
         passages = [r["name"] for r in csv.DictReader(handle, delimiter="\t")]
     with (HERE / "merge_pairs.tsv").open(encoding="utf-8") as handle:
         pairs = list(csv.DictReader(handle, delimiter="\t"))
+    with (HERE / "places2.tsv").open(encoding="utf-8") as handle:
+        places2 = list(csv.DictReader(handle, delimiter="\t"))
     problems: list[str] = []
     checked = 0
+    for row in places2:
+        name = row["name"]
+        if wanted and name not in wanted:
+            continue
+        text = (HERE / "docs" / f"{name}.txt").read_text(encoding="utf-8")
+        source = (CORPUS / row["source"]).read_text(encoding="utf-8")
+        if source[int(row["start"]) : int(row["end"])] != text:
+            problems.append(f"docs/{name}.txt is not {row['source']}[{row['start']}:{row['end']}]")
+        problems += check_layer("places", HERE / "gold" / "places" / f"{name}.tsv", text)
+        checked += 1
     for name in passages:
         if wanted and name not in wanted:
             continue

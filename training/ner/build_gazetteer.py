@@ -63,6 +63,10 @@ GERMAN_ALIASES = {
     "Bundesrepublik Deutschland": "DE",
     "Großbritannien": "GB",
     "Vereinigtes Königreich": "GB",
+    "Vereinigte Königreich": "GB",
+    "Vereinigten Königreich": "GB",
+    "Vereinigten Königreichs": "GB",
+    "Vereinigten Königreiches": "GB",
     "Rotchina": "CN",
     "Volksrepublik China": "CN",
     "Weißrussland": "BY",
@@ -77,22 +81,43 @@ _ENDINGS = ("e", "en", "er", "es")
 
 
 def declined(name: str) -> set[str]:
-    """The forms a German adjective + noun name takes in running text.
+    """The forms a German adjective + noun name takes in running text: every leading
+    adjective takes the same ending, the noun its genitive; a genitive attribute
+    after the noun (``Deutscher Nation``) stays as it is.
 
     >>> sorted(declined("Schwarzes Meer"))[:4]
     ['Schwarze Meer', 'Schwarze Meeres', 'Schwarze Meers', 'Schwarzen Meer']
+    >>> "Heiligen Römischen Reiches Deutscher Nation" in declined(
+    ...     "Heiliges Römisches Reich Deutscher Nation")
+    True
     """
     words = name.split(" ")
     forms = {name}
-    if len(words) == 2 and (match := _ADJECTIVE.match(words[0])) and words[1][:1].isupper():
-        stem, noun = match.group(1), words[1]
-        nouns = {noun}
-        if noun[-1] not in "aeis":
-            nouns |= {noun + "s", noun + "es"}
-        elif noun.endswith("e") and not noun.endswith("ee"):
-            nouns.add(noun + "n")  # "die Britische Hauptinsel" stays; "See"s stays
-        forms |= {f"{stem}{ending} {n}" for ending in _ENDINGS for n in nouns}
+    stems: list[str] = []
+    for word in words:
+        match = _ADJECTIVE.match(word)
+        if match is None or len(stems) == len(words) - 1:
+            break
+        stems.append(match.group(1))
+    rest = words[len(stems) :]
+    if not stems or not rest[0][:1].isupper():
+        return forms
+    noun, tail = rest[0], rest[1:]
+    if tail and not _GENITIVE_TAIL.match(" ".join(tail)):
+        return forms
+    nouns = {noun}
+    if noun[-1] not in "aeis":
+        nouns |= {noun + "s", noun + "es"}
+    elif noun.endswith("e") and not noun.endswith("ee"):
+        nouns.add(noun + "n")  # "die Britische Hauptinsel" stays; "See"s stays
+    for ending in _ENDINGS:
+        adjectives = " ".join(stem + ending for stem in stems)
+        forms |= {" ".join([adjectives, n, *tail]) for n in nouns}
     return forms
+
+
+# "Deutscher Nation", "der Ostsee": a genitive attribute after a name's noun
+_GENITIVE_TAIL = re.compile(r"^(?:[A-ZÄÖÜ][a-zäöüß]+er|der|des) [A-ZÄÖÜ][a-zäöüß]+$")
 
 
 def _country_points(wheel: Path | None) -> dict[str, tuple[float, float]]:

@@ -129,8 +129,11 @@ def _options(evidence: PlaceEvidence, facts: EntityFacts) -> list[tuple[Place, f
     """Candidates with a penalty: 0 for a name as written, more for a part of a place."""
     index = gazetteer()
     found: dict[str, tuple[Place, float]] = {}
+    # a name as written wins over a genitive read off another mention ("des Rheines" is
+    # the Rhine's, not Rheine's, when the text also says "Rhein")
+    exact = any(name in index for name in evidence.names)
     for name in evidence.names:
-        for place in candidates(name, index):
+        for place in index.get(name) if exact else candidates(name, index):
             found.setdefault(place.gazetteer_id, (place, 0.0))
     if found:
         return _country_first(list(found.values()))

@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 import gzip
+import re
 from collections import Counter
 from collections.abc import Sequence
 from functools import cache
@@ -143,7 +144,18 @@ def _part_of_place(word: str) -> bool:
     return any(_is_place_name(stem) or _lookup(stem) for stem in derived_names(word, facts))
 
 
-_MAX_WORDS = 4
+def _compound_of_area(word: str) -> bool:
+    """``Mittelmeerraum``, ``Nordseeküste``: a sea, river, region or mountain range of the
+    gazetteer + a compound head, a place though the corpora use it as a noun."""
+    facts = entity_facts("de")
+    return any(
+        stem in gazetteer() and _is_place_name(stem)
+        for stem in derived_names(word, facts)
+        if not stem.endswith("-")
+    )
+
+
+_MAX_WORDS = 5  # "Heiligen Römischen Reiches Deutscher Nation"
 
 
 def _mark_place_names(words: Sequence[str], labels: list[str]) -> None:
@@ -173,6 +185,8 @@ def _mark_place_names(words: Sequence[str], labels: list[str]) -> None:
 
 
 def _name_type(name: str, nouns: frozenset[str]) -> str | None:
+    if known_names().get(name) == "LOC":
+        return "LOC"  # the hand-written list's places win over the corpora's nouns ("die Alpen")
     if name in nouns:
         return None
     kind = _lookup(name)
@@ -235,6 +249,8 @@ def _cluster(word: str) -> str | None:
 
 
 _AND = frozenset({"und", "oder", "sowie", ","})
+# "Karnischen Alpen", "Freiburger Alpen": a capitalised adjective before a place is in its name
+_NAME_ADJECTIVE = re.compile(r"^[A-ZÄÖÜ][a-zäöüß]{2,}(?:isch(?:e|en|er|es)|er)$")
 
 
 def _place_label(labels: list[str], index: int) -> bool:
@@ -278,6 +294,18 @@ def _before_place(words: Sequence[str], labels: list[str], index: int) -> bool:
     return index + 2 < len(words) and words[index + 1] in _AND and labels[index + 2] == "B-LOC"
 
 
+def _named_by_adjective(
+    words: Sequence[str], labels: list[str], index: int, nouns: frozenset[str]
+) -> bool:
+    """The word before ``index`` is a capitalised adjective of the place's name."""
+    before = words[index - 1]
+    return (
+        _NAME_ADJECTIVE.match(before) is not None
+        and labels[index - 1] in ("O", "B-LOC")
+        and before not in nouns
+    )
+
+
 def apply_lexical_passes(words: Sequence[str], labels: list[str]) -> list[str]:
     """Add known names the tagger missed, drop common nouns it took (in place).
 
@@ -311,7 +339,67 @@ def apply_lexical_passes(words: Sequence[str], labels: list[str]) -> list[str]:
             cued = before in facts.place_prepositions or before in facts.admin_prefixes
             if _part_of_place(word) or (cued and word in gazetteer()):
                 kind = "LOC"
+        elif kind is None and _compound_of_area(word):
+            kind = "LOC"  # "Mittelmeerraum": the corpora's noun, a sea's region
         if kind is not None:
             labels[index] = f"B-{kind}"
+            if kind == "LOC" and index and _named_by_adjective(words, labels, index, nouns):
+                labels[index - 1], labels[index] = "B-LOC", "I-LOC"  # "Karnischen Alpen"
     _mark_coordinated_places(words, labels, nouns)
+    _mark_lower_case_attributes(words, labels)
+    _mark_names_in_parentheses(words, labels, nouns)
     return labels
+
+
+def _mark_names_in_parentheses(
+    words: Sequence[str], labels: list[str], nouns: frozenset[str]
+) -> None:
+    """``Mewe (Gniew)``: a name and a town of the gazetteer in parentheses are both the
+    town's names (German and Polish); ``Mohelnice (Mähren)``: a town and its region
+    (``Roundup (Glyphosat)``, a town's name outside, nothing known inside, is no place)."""
+    for index in range(len(words) - 3):
+        name, other = words[index], words[index + 2]
+        if words[index + 1] != "(" or words[index + 3] != ")":
+            continue
+        if index + 4 < len(words) and words[index + 4][:1].isupper():
+            continue
+        pair = (index, index + 2)
+        if any(labels[i] not in ("O", "B-LOC") for i in pair) or all(
+            labels[i] == "B-LOC" for i in pair
+        ):
+            continue
+        if index > 0 and labels[index - 1] != "O":
+            continue  # the end of a longer name
+        if not all(_a_name(w, nouns) for w in (name, other)):
+            continue
+        # "Mewe (Gniew)": the town's local name; "Mohelnice (Mähren)": a town and its region
+        if _is_town(other) or (_is_place_name(other) and _is_town(name)):
+            labels[index], labels[index + 2] = "B-LOC", "B-LOC"
+
+
+def _a_name(word: str, nouns: frozenset[str]) -> bool:
+    return (
+        len(word) >= 3
+        and word[:1].isupper()
+        and word[1:].isalpha()
+        and word not in nouns
+        and not in_noun_cluster(word)
+        and "fn" not in lexicon().get(word, ())
+    )
+
+
+def _is_town(word: str) -> bool:
+    return any(p.kind is PlaceKind.SETTLEMENT for p in gazetteer().get(word, ()))
+
+
+def _mark_lower_case_attributes(words: Sequence[str], labels: list[str]) -> None:
+    """``der östliche Mittelmeerraum``: a lower-case adjective that with the place after it
+    forms a name of the gazetteer (``Östlicher Mittelmeerraum``) is part of the name."""
+    for index in range(1, len(words)):
+        before = words[index - 1]
+        if labels[index] != "B-LOC" or labels[index - 1] != "O" or not before[:1].islower():
+            continue
+        if index + 1 < len(labels) and labels[index + 1].startswith("I-"):
+            continue
+        if _is_place_name(f"{before[:1].upper()}{before[1:]} {words[index]}"):
+            labels[index - 1], labels[index] = "B-LOC", "I-LOC"

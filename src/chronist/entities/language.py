@@ -38,6 +38,7 @@ class EntityFacts:
     name_suffixes: tuple[str, ...]  # longest first
     compound_heads: tuple[str, ...]  # longest first
     place_prepositions: frozenset[str]  # a gazetteer name after one is a place
+    site_phrases: frozenset[str]  # "Schlacht bei": a gazetteer name after one is a place
     cue_window: int  # how many words before a place are read for a cue
     cues: dict[str, tuple[PlaceKind, ...]]  # lower-case words -> kinds they favour
     not_entities: frozenset[str]
@@ -51,6 +52,7 @@ class EntityFacts:
     organisation_heads: frozenset[str]
     articles: frozenset[str]
     not_name_heads: frozenset[str]  # "Gattung Homo", "Kreuzer Emden": not a place or person
+    ruler_territories: dict[str, str]  # "Graf" -> "Grafschaft"
     examples: tuple[tuple[str, tuple[str, ...]], ...]
 
 
@@ -84,6 +86,9 @@ def read_entity_facts(path: Path) -> EntityFacts:
     window = data.get("places", {}).get("cue_window")
     if not isinstance(window, int) or window < 1:
         raise LanguageDataError(f"{path}: [places] cue_window must be a positive integer")
+    territories = data.get("names", {}).get("ruler_territories", {})
+    if not all(isinstance(k, str) and isinstance(v, str) for k, v in territories.items()):
+        raise LanguageDataError(f"{path}: [names.ruler_territories] title = territory word")
     examples = data.get("examples", {})
     if not all(isinstance(v, list) for v in examples.values()):
         raise LanguageDataError(f"{path}: [examples] values must be lists")
@@ -92,6 +97,7 @@ def read_entity_facts(path: Path) -> EntityFacts:
             sorted(_strings(data, path, "places", "compass_prefixes"), key=len, reverse=True)
         ),
         place_prepositions=frozenset(_strings(data, path, "places", "place_prepositions")),
+        site_phrases=frozenset(_strings(data, path, "places", "site_phrases")),
         admin_prefixes=frozenset(_strings(data, path, "places", "admin_prefixes")),
         name_suffixes=tuple(
             sorted(_strings(data, path, "places", "name_suffixes"), key=len, reverse=True)
@@ -113,6 +119,7 @@ def read_entity_facts(path: Path) -> EntityFacts:
         organisation_heads=frozenset(_strings(data, path, "names", "organisation_heads")),
         articles=frozenset(_strings(data, path, "names", "articles")),
         not_name_heads=frozenset(_strings(data, path, "names", "not_name_heads")),
+        ruler_territories=dict(territories),
         examples=tuple((text, tuple(found)) for text, found in examples.items()),
     )
 
@@ -121,9 +128,10 @@ def read_entity_facts(path: Path) -> EntityFacts:
 def no_entity_facts() -> EntityFacts:
     """The facts of a language without ``entities.toml``: no cues, no filters."""
     return EntityFacts(
-        (), {}, frozenset(), (), (), frozenset(), 0, {}, frozenset(), (), (), frozenset(),
+        (), {}, frozenset(), (), (), frozenset(), frozenset(), 0, {}, frozenset(), (), (),
+        frozenset(),
         frozenset(), frozenset(), frozenset(), frozenset(), frozenset(), frozenset(),
-        frozenset(), (),
+        frozenset(), {}, (),
     )  # fmt: skip
 
 

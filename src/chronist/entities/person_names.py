@@ -1,6 +1,7 @@
 """Persons' names across the tagger's mentions: titles cut off (``General Omar
 Bradley``), a place after a person and ``von`` joined to the name (``Rupert von
-Salzburg``), a given name joined to the name after it (``Hanns Joachim Friedrichs``)."""
+Salzburg``), a given name joined to the name after it (``Hanns Joachim Friedrichs``),
+and a ruler's territory after the regnal number split off (``Bretislav I. von Böhmen``)."""
 
 from __future__ import annotations
 
@@ -9,11 +10,119 @@ import re
 from chronist.entities.coreference import TypedMention
 from chronist.entities.gazetteer_pass import common_nouns, in_noun_cluster
 from chronist.entities.language import EntityFacts
-from chronist.entities.places import gazetteer
+from chronist.entities.places import PlaceKind, candidates, gazetteer
 from chronist.entities.resources import lexicon
 from chronist.entities.types import EntityType, Mention
 
-__all__ = ["join_given_names", "join_name_particles", "split_title"]
+__all__ = [
+    "join_given_names",
+    "join_name_particles",
+    "ruler_title",
+    "split_ruler_territory",
+    "split_title",
+    "trim_lowercase",
+]
+
+# a town this big after a ruler's name is a family's seat or a see as well as a territory
+# ("Adalbero III. von Luxemburg", "Philipp I. von Heinsberg"): the name stays one person
+_TOWN_OF_A_NAME = 10_000
+_AREA_KINDS = frozenset({PlaceKind.COUNTRY, PlaceKind.REGION, PlaceKind.HISTORICAL_STATE})
+_ROMAN = re.compile(r"[IVXL]+\.")
+# "Bretislav I. von ", "Philipp von ": (a regnal number and) a name particle before a name
+_PARTICLE = re.compile(r"(?<=\S)(?:\s+([IVXL]+\.))?\s+(von|zu)\s+(?=[A-ZÄÖÜ])")
+
+
+def is_territory(name: str) -> bool:
+    """``Böhmen``, ``Frankreich``, ``Kastilien``: a country, region or historical state
+    of the gazetteer, and no town of some size of that name.
+
+    >>> is_territory("Böhmen"), is_territory("Heinsberg"), is_territory("Luxemburg")
+    (True, False, False)
+    """
+    places = candidates(name)
+    return any(p.kind in _AREA_KINDS for p in places) and not any(
+        p.kind is PlaceKind.SETTLEMENT and p.population >= _TOWN_OF_A_NAME for p in places
+    )
+
+
+def trim_lowercase(found: TypedMention, facts: EntityFacts) -> list[TypedMention]:
+    """A lower-case word at the end of a tagged person's name is not part of it: ``Gustav
+    Adolf zog`` -> ``Gustav Adolf`` (a name particle or article inside stays: ``Ludwig der``
+    is cut, ``Ludwig der Baier`` is not).
+
+    >>> from chronist.entities.language import entity_facts
+    >>> m = TypedMention(Mention("Gustav Adolf zog", 0, 16), EntityType.PER)
+    >>> [p.mention.text for p in trim_lowercase(m, entity_facts("de"))]
+    ['Gustav Adolf']
+    """
+    if found.type is not EntityType.PER:
+        return [found]  # "Vena centralis", "Österreich-Ungarn de facto": not cut to a town
+    words = found.mention.text.split(" ")
+    keep = len(words)
+    while keep > 1 and words[keep - 1].isalpha() and words[keep - 1].islower():
+        keep -= 1  # not "d'Or", "nell'Emilia": a Romance article glued to a name
+    if keep == len(words):
+        return [found]
+    text = " ".join(words[:keep])
+    start = found.mention.start
+    return [TypedMention(Mention(text, start, start + len(text)), found.type)]
+
+
+def ruler_title(text: str, start: int, facts: EntityFacts) -> str | None:
+    """The ruler's title (``ruler_territories``) right before ``start``, with at most a
+    name and a regnal number and ``von`` between: ``Graf Adolf VI. von |Berg``,
+    ``Markgrafen von |Brandenburg``; the title itself right before: ``Graf |Philipp``.
+
+    >>> from chronist.entities.language import entity_facts
+    >>> text = "auf Graf Adolf VI. von Berg"
+    >>> ruler_title(text, 23, entity_facts("de")), ruler_title(text, 9, entity_facts("de"))
+    ('Graf', 'Graf')
+    """
+    words = text[max(0, start - 60) : start].split()
+    if words and words[-1] in facts.name_particles:
+        words = words[:-1]
+        skipped = 0
+        while words and skipped < 3 and (_ROMAN.fullmatch(words[-1]) or _NAME.match(words[-1])):
+            if words[-1] in facts.ruler_territories:
+                break
+            words, skipped = words[:-1], skipped + 1
+    if words and words[-1] in facts.ruler_territories:
+        return words[-1]
+    return None
+
+
+_NAME = re.compile(r"[A-ZÄÖÜ][a-zäöüß]+$")
+
+
+def split_ruler_territory(found: TypedMention, text: str, facts: EntityFacts) -> list[TypedMention]:
+    """``Bretislav I. von Böhmen`` -> the ruler ``Bretislav I.`` and the place ``Böhmen``:
+    after a regnal number, ``von`` + a territory is what the ruler ruled (``Philipp I.
+    von Heinsberg``, a town, stays one name); so is a known place after a ruler's title,
+    a name and ``von`` (``Graf Philipp von Flandern``; ``Bischof Rupert von Salzburg``
+    and ``Rudolf von Habsburg``, no place the gazetteer knows, stay one name).
+
+    >>> from chronist.entities.language import entity_facts
+    >>> m = TypedMention(Mention("Bretislav I. von Böhmen", 7, 30), EntityType.PER)
+    >>> [(p.mention.text, p.mention.start, p.type.value)
+    ...  for p in split_ruler_territory(m, "Herzog Bretislav I. von Böhmen", entity_facts("de"))]
+    [('Bretislav I.', 7, 'PER'), ('Böhmen', 24, 'LOC')]
+    """
+    if found.type is not EntityType.PER:
+        return [found]
+    name, start = found.mention.text, found.mention.start
+    particle = _PARTICLE.search(name)
+    if particle is None or particle.group(2) not in facts.name_particles:
+        return [found]
+    place = name[particle.end() :]
+    regnal = particle.group(1) is not None and is_territory(place)
+    titled = ruler_title(text, start, facts) is not None and bool(candidates(place))
+    if not (regnal or titled):
+        return [found]
+    ruler = name[: particle.end(1)] if particle.group(1) else name[: particle.start()]
+    return [
+        TypedMention(Mention(ruler, start, start + len(ruler)), EntityType.PER),
+        TypedMention(Mention(place, start + particle.end(), found.mention.end), EntityType.LOC),
+    ]
 
 
 def split_title(found: TypedMention, facts: EntityFacts) -> list[TypedMention]:
@@ -68,8 +177,14 @@ def _name_before(
     if last is not None and last.type is EntityType.PER:
         between = text[last.mention.end : place.mention.start]
         words = between.split()
+        regnal = _ROMAN.fullmatch(last.mention.text.split()[-1]) is not None
         while words and words[0].rstrip(".").isupper() and words[0].endswith("."):
-            words = words[1:]  # "Philipp I. von Heinsberg"
+            words, regnal = words[1:], True  # "Philipp I. von Heinsberg"
+        if regnal and is_territory(place.mention.text):
+            return None  # "Bretislav I. von Böhmen": the territory he ruled
+        titled = ruler_title(text, last.mention.start, facts) is not None
+        if titled and candidates(place.mention.text):
+            return None  # "Graf Philipp von Flandern": the county he ruled
         if words and " ".join(words) in facts.name_particles and len(between) < 20:
             return last.mention.start
     before = _GIVEN_AND_PARTICLE.search(

@@ -152,6 +152,8 @@ def candidates(name: str, index: Gazetteer | None = None) -> tuple[Place, ...]:
     ['river']
     """
     index = index if index is not None else gazetteer()
+    if name[:1].islower():  # "östliche Mittelmeerraum" inside a sentence
+        name = name[:1].upper() + name[1:]
     found = index.get(name)
     if found:
         return found

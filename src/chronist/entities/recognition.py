@@ -15,10 +15,23 @@ from chronist.entities.gazetteer_pass import in_noun_cluster, in_place_cluster, 
 from chronist.entities.language import EntityFacts, entity_facts
 from chronist.entities.model import tag_each
 from chronist.entities.names import has_names, recognize_names
-from chronist.entities.person_names import join_given_names, join_name_particles, split_title
-from chronist.entities.places import PlaceKind, gazetteer
+from chronist.entities.person_names import (
+    is_territory,
+    join_given_names,
+    join_name_particles,
+    ruler_title,
+    split_ruler_territory,
+    split_title,
+    trim_lowercase,
+)
+from chronist.entities.places import Place, PlaceKind, gazetteer
 from chronist.entities.resources import lexicon
-from chronist.entities.territories import ruled_place, territory_type
+from chronist.entities.territories import (
+    after_site_phrase,
+    ruled_place,
+    site_place,
+    territory_type,
+)
 from chronist.entities.types import Entity, EntityType, Mention
 from chronist.errors import OptionError
 from chronist.text.document import Document
@@ -54,17 +67,22 @@ def _tagged_mentions(document: Document) -> list[TypedMention]:
     return found
 
 
-def _propagate(tokens: Iterable[Token], found: list[TypedMention]) -> list[TypedMention]:
+def _propagate(
+    tokens: Iterable[Token], found: list[TypedMention], facts: EntityFacts
+) -> list[TypedMention]:
     """Document-level consistency: tag further occurrences of a one-word name
     (or a person's surname) found elsewhere in the document, and its genitive,
     where the tagger missed them; a person's name found in the document wins
-    over another type for the same word."""
+    over another type for the same word. A territory closing a name after ``von``
+    (``Bretislav I. von Böhmen``) is no surname: ``Böhmen`` alone is the place."""
     names: dict[str, EntityType] = {}
     for m in found:
         words = m.mention.text.split()
         if len(words) == 1 and len(words[0]) > 2:
             names.setdefault(words[0], m.type)
         elif m.type is EntityType.PER and len(words[-1]) > 2 and words[-1][:1].isupper():
+            if words[-2] in facts.name_particles and is_territory(words[-1]):
+                continue  # "Bretislav I. von Böhmen"; "Paul von Hindenburg" keeps his name
             names.setdefault(words[-1], m.type)  # the surname of "Douglas MacArthur"
     surnames = {w for w, kind in names.items() if kind is EntityType.PER}
     # a person's name wins over a place of the same name ("MacArthurs" is not
@@ -185,6 +203,16 @@ _MODEL_NUMBER = re.compile(
 )
 
 
+_LAND_KINDS = frozenset({PlaceKind.REGION, PlaceKind.HISTORICAL_STATE})
+
+
+def _named_like_its_people(name: str, places: tuple[Place, ...]) -> bool:
+    """``Sachsen``, ``Franken``, ``Bayern``, ``Böhmen``: a region or state whose name is its
+    people's plural, so that ``die Sachsen`` are the Saxons (a region that takes an article,
+    ``die Pfalz``, ``die Lausitz``, or a range, ``die Alpen``, is not named so)."""
+    return name.endswith(("en", "ern")) and any(p.kind in _LAND_KINDS for p in places)
+
+
 def _keep(found: TypedMention, document: Document, timex_spans: _Spans,
           facts: EntityFacts) -> bool:  # fmt: skip
     mention = found.mention
@@ -212,9 +240,9 @@ def _keep(found: TypedMention, document: Document, timex_spans: _Spans,
     places = gazetteer().get(text, ())
     before = document.text[max(0, mention.start - 5) : mention.start].split()
     article = before[-1].lower() if before else ""
-    country = any(p.is_country for p in places)
-    if country and text not in facts.countries_with_article and article in facts.people_articles:
-        return False  # "die Schweden" as a people or an army
+    people = any(p.is_country for p in places) or _named_like_its_people(text, places)
+    if people and text not in facts.countries_with_article and article in facts.people_articles:
+        return False  # "die Schweden" as a people or an army, "die Sachsen", "den Bayern"
     if places and all(p.kind is PlaceKind.SETTLEMENT for p in places):
         return article not in facts.articles  # "die Pest" is the plague
     return True
@@ -223,7 +251,8 @@ def _keep(found: TypedMention, document: Document, timex_spans: _Spans,
 def _noun_like(document: Document, mentions: tuple[Mention, ...], facts: EntityFacts) -> bool:
     """Every mention is one word the lexicon clusters with common nouns (``eine Tuba``,
     ``bei Bissen``, ``in Zoos``, but also ``in Mekka``), none after a territorial word
-    (``Stadt``): a town of that name must be borne out by the document's other places."""
+    (``Stadt``): a town of that name must be borne out by the document's other places
+    (also after ``Schlacht bei``: ``Marathon`` in Florida is no battlefield)."""
     for mention in mentions:
         word = mention.text
         if " " in word or not (
@@ -279,12 +308,14 @@ def find_mentions(document: Document) -> list[TypedMention]:
     [('Truman', 'PER'), ('Stalin', 'PER')]
     """
     facts = entity_facts(document.lang)
-    found = _propagate(document.tokens, _tagged_mentions(document))
+    found = _propagate(document.tokens, _tagged_mentions(document), facts)
     timex_spans, _ = _timex_layer(document)
-    split = [piece for m in found for piece in split_title(m, facts)]
+    titled = [p for m in found for t in split_title(m, facts) for p in trim_lowercase(t, facts)]
+    split = [p for m in titled for p in split_ruler_territory(m, document.text, facts)]
     spans = _Spans(timex_spans)
     kept = [m for m in split if _keep(m, document, spans, facts)]
     kept = [_organisation_of(m, document.text, facts) for m in kept]
+    kept = [site_place(m, document.text, facts) for m in kept]
     kept = [territory_type(ruled_place(m, document.text, facts), facts) for m in kept]
     joined = join_given_names(document.text, join_name_particles(document.text, kept, facts))
     return add_aliases(document.text, _add_institutions(document, joined, facts))
@@ -305,11 +336,30 @@ def _add_institutions(
     return sorted([*found, *extra], key=lambda m: m.mention.start) if extra else found
 
 
+_RULED_KINDS = (PlaceKind.HISTORICAL_STATE, PlaceKind.REGION, PlaceKind.COUNTRY)
+
+
+def _ruled_names(
+    document: Document, mentions: tuple[Mention, ...], facts: EntityFacts
+) -> tuple[str, ...]:
+    """``Graf Adolf VI. von Berg`` ruled the ``Grafschaft Berg``, ``des Markgrafen von
+    Brandenburg`` the ``Markgrafschaft Brandenburg``: the territory's names a ruler's title
+    before a mention gives, to be looked up beside the mention's own."""
+    names: list[str] = []
+    for mention in mentions:
+        title = ruler_title(document.text, mention.start, facts)
+        if title is not None and " " not in mention.text:
+            names.append(f"{facts.ruler_territories[title]} {_base_form(mention).text}")
+    return tuple(dict.fromkeys(names))
+
+
 def _cues(
     document: Document, mentions: tuple[Mention, ...], facts: EntityFacts
 ) -> frozenset[PlaceKind]:
     kinds: set[PlaceKind] = set()
     for mention in mentions:
+        if ruler_title(document.text, mention.start, facts) is not None:
+            kinds.update(_RULED_KINDS)  # "des Markgrafen von Brandenburg": a territory
         words = document.text[max(0, mention.start - 40) : mention.start].lower().split()
         words = words[-facts.cue_window :]
         for size in (2, 1):
@@ -361,11 +411,13 @@ def recognize(text: str | Document, lang: str = "de") -> list[Entity]:
     evidence = []
     for i in places:
         mentions = tuple(m.mention for m in typed[i][0])
-        names = tuple(dict.fromkeys([heads[i].text, *(m.text for m in mentions)]))
+        ruled = _ruled_names(document, mentions, facts)
+        names = tuple(dict.fromkeys([heads[i].text, *(m.text for m in mentions), *ruled]))
         other = tuple(sorted({a for name in names for a in aliases.get(name, ())} - set(names)))
         cues, near = _cues(document, mentions, facts), _years_near(mentions, years)
         noun = _noun_like(document, mentions, facts)
-        unknown = _unknown_as_place(mentions)
+        cued = any(after_site_phrase(document.text, m.start, facts) for m in mentions)
+        unknown = _unknown_as_place(mentions) and not cued  # "Konferenz von Sanremo"
         evidence.append(PlaceEvidence(names, cues, near, other, noun, unknown))
     resolved = dict(zip(places, resolve_entities(evidence, facts), strict=True))
     entities: list[Entity] = []

@@ -4,7 +4,8 @@ names a place, whatever type the tagger gave it, when the rest is a place the
 gazetteer knows or a name of its own (not a person's given name). And
 ``der Fürst von Kruja``, ``Herzog von Reichstadt``: one name right after a title
 and ``von`` is the title's territory, a place (``Bischof Rupert von Salzburg``
-stays one person: a given name comes between)."""
+stays one person: a given name comes between). And ``die Schlacht bei Iconium``:
+a known place right after a battle's or treaty's phrase is that place."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from chronist.entities.language import EntityFacts
 from chronist.entities.places import candidates
 from chronist.entities.types import EntityType
 
-__all__ = ["ruled_place", "territory_type"]
+__all__ = ["after_site_phrase", "ruled_place", "site_place", "territory_type"]
 
 
 def territory_type(found: TypedMention, facts: EntityFacts) -> TypedMention:
@@ -64,3 +65,32 @@ def ruled_place(found: TypedMention, text: str, facts: EntityFacts) -> TypedMent
     if not text[found.mention.start - 1 : found.mention.start].isspace():
         return found
     return TypedMention(found.mention, EntityType.LOC)
+
+
+def site_place(found: TypedMention, text: str, facts: EntityFacts) -> TypedMention:
+    """A one-word name the gazetteer knows, right after ``Schlacht bei``, ``Frieden
+    von`` (``site_phrases``), is a place, whatever type the tagger gave it.
+
+    >>> from chronist.entities.language import entity_facts
+    >>> from chronist.entities.types import Mention
+    >>> text = "in der Schlacht bei Iconium"
+    >>> site_place(TypedMention(Mention("Iconium", 20, 27), EntityType.ORG), text,
+    ...            entity_facts("de")).type.value
+    'LOC'
+    """
+    if found.type is EntityType.LOC or " " in found.mention.text:
+        return found
+    if not after_site_phrase(text, found.mention.start, facts):
+        return found
+    if not candidates(found.mention.text):
+        return found
+    return TypedMention(found.mention, EntityType.LOC)
+
+
+def after_site_phrase(text: str, start: int, facts: EntityFacts) -> bool:
+    """``die Schlacht bei |Iconium``, ``auf der Konferenz von |Sanremo``."""
+    if not text[start - 1 : start].isspace():
+        return False
+    words = text[max(0, start - 30) : start].split()
+    phrases = (" ".join(words[-size:]) for size in (2, 3) if len(words) >= size)
+    return any(p in facts.site_phrases for p in phrases)
