@@ -306,3 +306,18 @@ def test_a_date_in_an_attributive_participle_dates_the_participle() -> None:
     )
     times = {e.trigger.lemma: e.time.edtf for e in build(text).events}
     assert times == {"verabschieden": "2011-04-18", "treten": "2012-01-01"}
+
+
+def test_after_a_day_an_undated_event_stays_in_its_year() -> None:
+    text = (
+        "Die Truppen belagerten die Stadt bis zum 5. November 1551. "
+        "Ein Friedensvertrag beendete die Belagerung. Am 20. Mai 1631 stürmten sie die Stadt."
+    )
+    times = {e.trigger.lemma: e.time for e in build(text).events}
+    assert times["Friedensvertrag"].source is TimeSource.NARRATIVE
+    # from the day told on, in its year: not up to 1631
+    assert times["Friedensvertrag"].edtf == "1551-11-05/1551"
+    later = "Am 3. Mai 1950 landeten sie. Danach rückten sie vor. Am 5. Juni 1950 fiel die Stadt."
+    # the next date comes first in the same year: up to it
+    times = {e.trigger.lemma: e.time for e in build(later).events}
+    assert times["vorrücken"].edtf == "1950-05-03/1950-06-05"

@@ -5,7 +5,7 @@
 ...     recognizer=lambda document: [],
 ... )
 >>> [(e.trigger.lemma, e.time.edtf, e.time.source.value) for e in timeline.events]
-[('landen', '1950-09-15', 'explicit'), ('vorrücken', '1950-09-15/..', 'narrative')]
+[('landen', '1950-09-15', 'explicit'), ('vorrücken', '1950-09-15/1950', 'narrative')]
 """
 
 from __future__ import annotations

@@ -256,20 +256,32 @@ class Dater:
         return Bounds(first, last, first, last)
 
     def reference_time(self, position: int) -> Bounds:
-        """The time of an event told without a date at ``position``: the story's
-        year when the last date before it in its paragraph is a year or coarser
-        (the reference period holds until the text names another: ``1631
-        stürmten ... Die Stadt wurde zerstört``), else the narrative interval
-        (:meth:`window`: a day or month is not guessed)."""
+        """The time of an event told without a date at ``position``, from the last
+        date before it in its paragraph (not a ``seit``): the story holds that
+        year or coarser period until the text names another (``1631 stürmten ...
+        Die Stadt wurde zerstört``); after a day or month it stays in that year,
+        from that day on (``am 5. November 1551 ... Ein Friedensvertrag beendete
+        die Belagerung``: 1551-11-05/1551-12-31, not up to the next date told).
+        Else the narrative interval (:meth:`window`)."""
         at = bisect_left(self._anchor_starts, position)
-        if at:
-            before = self._anchors[at - 1]
-            paragraphs = self.paragraphs
-            same = paragraphs.index_of(before.timex.start) == paragraphs.index_of(position)
-            value = before.timex.value
-            if same and before.role is None and "X" not in value and "-" not in value[1:]:
-                return _story_bounds(before.timex)
-        return self.window(position)
+        window = self.window(position)
+        if not at:
+            return window
+        before = self._anchors[at - 1]
+        paragraphs = self.paragraphs
+        same = paragraphs.index_of(before.timex.start) == paragraphs.index_of(position)
+        value = before.timex.value
+        if not same or before.role == "begin" or "X" in value:
+            return window
+        if "-" not in value[1:]:
+            return _story_bounds(before.timex)
+        first = _first_known(window)
+        if first is None:
+            return window
+        year_end = Day(first.year, 12, 31)
+        last = window.latest_end  # None: the story goes on
+        last = year_end if last is None or last > year_end else last
+        return Bounds(first, last, first, last)
 
     def _from_date(self, date: _Date, mention: EventMention) -> tuple[Bounds, TimeSource]:
         timex = date.timex
