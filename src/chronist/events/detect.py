@@ -25,6 +25,7 @@ from chronist.events.attributive import attributive_events
 from chronist.events.heads import (
     argument,
     conjunct,
+    framing,
     light_alone,
     lone,
     lone_generic,
@@ -189,7 +190,14 @@ def _sentence_events(context: _Context, sentence: tuple[int, int]) -> list[Event
             and (not h.entry.open or _own_date(text, h, context.dates) is not None)
         ]
         told = [h for h in verbs if h.entry.open]  # what the clause says of its nouns
-        if nouns and all(h.entry.open for h in verbs):
+        # "Nach dem Tod X 1961 folgte ihm sein Sohn": a dated noun framing the
+        # clause leaves the clause's verb its own event
+        frames: dict[int, tuple[int, int]] = {}  # noun index -> its phrase, date included
+        for noun in nouns:
+            at, own = framing(tokens, noun, markers), _own_date(text, noun, context.dates)
+            if at is not None and own is not None:
+                frames[noun.index] = (tokens[at].start, own[1])
+        if any(h.index not in frames for h in nouns) and all(h.entry.open for h in verbs):
             verbs = []  # "Der Tod Stalins ... änderte alles": the noun is the event
         lights = [h for h in inside if h.kind is TriggerKind.LIGHT]
         clause_end = segment.end
@@ -208,10 +216,11 @@ def _sentence_events(context: _Context, sentence: tuple[int, int]) -> list[Event
             and not any(
                 h.kind is TriggerKind.NOUN
                 and not h.entry.open
+                and h.index not in frames
                 and not _inside(h.start, h.end, [(r.start, r.end) for r in context.references])
                 for h in inside
             )
-            and not any(waiting(h, hits, pieces) for h in hits)
+            and not any(waiting(h, hits, pieces) for h in hits if h.index not in frames)
         ):
             heads = light_alone(tokens, lights, segment, context.lexicon)
         for noun in nouns:
@@ -246,8 +255,10 @@ def _sentence_events(context: _Context, sentence: tuple[int, int]) -> list[Event
             if hit.kind is TriggerKind.NOUN:
                 antecedent[hit.index] = len(found)
             clause = (segment.start, end)
+            # a verb's label leaves out the phrase of a noun framing it
+            unlabelled = dated if hit.kind is TriggerKind.NOUN else dated | _tokens_of(tokens, frames)
             mention = _mention(
-                context, tokens, segment, hit, sentence, clause, modality, dated, verb_at
+                context, tokens, segment, hit, sentence, clause, modality, unlabelled, verb_at
             )
             mention = replace(mention, conjunct=conjunct(tokens, segment, hit.index, markers))
             if failed and hit.kind is TriggerKind.NOUN:
@@ -266,6 +277,13 @@ def _sentence_events(context: _Context, sentence: tuple[int, int]) -> list[Event
         mention = _mention(context, tokens, piece, hit, sentence, clause, modality, dated, verb_at)
         found.append(replace(mention, label=label, own_date=own))
     return sorted(found, key=lambda m: m.trigger.start)
+
+
+def _tokens_of(tokens: list[Token], spans: dict[int, tuple[int, int]]) -> frozenset[int]:
+    """Indices of the tokens inside the character ``spans``."""
+    return frozenset(
+        i for i, t in enumerate(tokens) if any(s <= t.start and t.end <= e for s, e in spans.values())
+    )
 
 
 def _with_clause(mention: EventMention, start: int, end: int) -> EventMention:

@@ -16,6 +16,7 @@ from chronist.text.tokens import Token
 __all__ = [
     "argument",
     "conjunct",
+    "framing",
     "light_alone",
     "lone",
     "lone_generic",
@@ -29,6 +30,19 @@ def argument(tokens: list[Token], noun: TriggerHit, markers: Markers) -> bool:
     ``zur Verteidigung``), not a statement that it happened."""
     before = [t.text.lower() for t in tokens[max(0, noun.index - 3) : noun.index]]
     return any(word in markers.argument_prepositions for word in before)
+
+
+def framing(tokens: list[Token], noun: TriggerHit, markers: Markers) -> int | None:
+    """The index of the preposition when an event noun stands in a prepositional
+    phrase that frames its clause's own event (``Nach dem Tod``, ``mit der
+    ersten Teilung``): only lower-case words (article, adjectives) between."""
+    for index in range(noun.index - 1, max(-1, noun.index - 5), -1):
+        token = tokens[index]
+        if token.text.lower() in markers.frame_prepositions:
+            return index
+        if not token.is_word or (token.is_capitalised and index > 0):
+            return None
+    return None
 
 
 def open_verbs_kept(
