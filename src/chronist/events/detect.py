@@ -256,7 +256,8 @@ def _sentence_events(context: _Context, sentence: tuple[int, int]) -> list[Event
                 antecedent[hit.index] = len(found)
             clause = (segment.start, end)
             # a verb's label leaves out the phrase of a noun framing it
-            unlabelled = dated if hit.kind is TriggerKind.NOUN else dated | _tokens_of(tokens, frames)
+            framed = _tokens_of(tokens, frames) if hit.kind is not TriggerKind.NOUN else frozenset()
+            unlabelled = dated | framed
             mention = _mention(
                 context, tokens, segment, hit, sentence, clause, modality, unlabelled, verb_at
             )
@@ -281,8 +282,9 @@ def _sentence_events(context: _Context, sentence: tuple[int, int]) -> list[Event
 
 def _tokens_of(tokens: list[Token], spans: dict[int, tuple[int, int]]) -> frozenset[int]:
     """Indices of the tokens inside the character ``spans``."""
+    inside = spans.values()
     return frozenset(
-        i for i, t in enumerate(tokens) if any(s <= t.start and t.end <= e for s, e in spans.values())
+        i for i, t in enumerate(tokens) if any(s <= t.start and t.end <= e for s, e in inside)
     )
 
 
