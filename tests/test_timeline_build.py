@@ -241,6 +241,7 @@ def test_a_noun_that_joins_an_event_leaves_its_group_pointing_at_that_event() ->
     assert [(e.trigger.lemma, e.time.edtf) for e in timeline.events] == [
         ("Unterzeichnung", "1883-11-26"),
         ("Japan-Korea-Protektoratsvertrag", "1905/.."),
+        ("verlieren", "1905/.."),  # framed by the dated treaty, an event of its own
     ]
 
 
@@ -321,3 +322,16 @@ def test_after_a_day_an_undated_event_stays_in_its_year() -> None:
     # the next date comes first in the same year: up to it
     times = {e.trigger.lemma: e.time for e in build(later).events}
     assert times["vorrücken"].edtf == "1950-05-03/1950-06-05"
+
+
+def test_an_event_told_at_coordinated_dates_happens_at_each() -> None:
+    text = "1805 und 1809 hielt sich Napoleon mit seinem Gefolge im Schloss auf."
+    found = [(e.label, e.time.edtf) for e in build(text).events]
+    label = "hielt sich Napoleon mit seinem Gefolge im Schloss auf"
+    assert found == [(label, "1805"), (label, "1809")]
+    listed = "Bei den Wahlen 2014, 2018 und 2022 gewann die Partei die Mehrheit."
+    events = build(listed).events
+    assert [e.time.edtf for e in events] == ["2014", "2018", "2022"]
+    assert "und" not in events[0].label.split()  # the "und" between dates goes with them
+    # the bounds of a range are one interval, not two events
+    assert len(build("Von 1805 bis 1809 wurde das Schloss umgebaut.").events) == 1

@@ -79,7 +79,11 @@ def verb_label(
         max(span[0], hit.index - 3 * _LABEL_WORDS),
         min(span[1], hit.index + 3 * _LABEL_WORDS),
     )
-    kept = [i for i in range(first, last) if tokens[i].is_word and i not in dated]
+    kept = [
+        i
+        for i in range(first, last)
+        if tokens[i].is_word and i not in dated and not _joins_dates(tokens, i, dated, markers)
+    ]
     kept = [
         i
         for i in kept
@@ -157,3 +161,12 @@ def _introduces_date(
         if tokens[position].text.lower() not in markers.date_introducers:
             return False
     return False
+
+
+def _joins_dates(tokens: list[Token], index: int, dated: frozenset[int], markers: Markers) -> bool:
+    """``und`` between two dates (``2014 und 2018``) goes with them."""
+    return (
+        tokens[index].text.lower() in markers.date_coordination
+        and index - 1 in dated
+        and index + 1 in dated
+    )

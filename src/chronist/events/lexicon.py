@@ -211,6 +211,7 @@ class Markers:
     success_verbs: frozenset[str] = frozenset()  # "gelingen": its zu-infinitive happened
     time_heads: tuple[str, ...] = ()  # "jahr" of "Gründungsjahr": the event is the first part
     frame_prepositions: frozenset[str] = frozenset()  # "nach dem Tod ... 1961": a frame
+    date_coordination: frozenset[str] = frozenset()  # "und" of "1805 und 1809"
     # a date in an attributive participle phrase ("die zum 1. Januar 2012 in Kraft
     # getretene Verfassung"): the text before it ends so, the text after it begins so
     attributive_before: re.Pattern[str] | None = None
@@ -510,6 +511,7 @@ def _markers(data: dict[str, Any], path: Path) -> Markers:
             success_verbs=frozenset(str(w) for w in m.get("success_verbs", [])),
             time_heads=tuple(str(w).lower() for w in c.get("time_heads", [])),
             frame_prepositions=frozenset(str(w) for w in c.get("frame_prepositions", [])),
+            date_coordination=frozenset(str(w) for w in c.get("date_coordination", [])),
             attributive_before=_optional_pattern(c, "attributive_before", path),
             attributive_after=_optional_pattern(c, "attributive_after", path),
         )

@@ -435,26 +435,76 @@ class Dater:
         first = mention.trigger.text.split(" ", 1)[0].lower()
         return self._tense_facts.participle.fullmatch(first) is not None
 
-    def time_of(self, mention: EventMention) -> tuple[EventTime, float]:
-        """The time of one event mention and the confidence in it."""
+    def _dated_by(
+        self,
+        own: _Date,
+        mention: EventMention,
+        found: tuple[ReferenceMention, str] | None,
+    ) -> EventTime:
+        bounds, source = self._from_date(own, mention)
+        timex = own.timex
+        reference_id = None
+        if found is not None and found[1] == "during" and source is TimeSource.EXPLICIT:
+            # "zwei Jahre zuvor während der Blockade Berlins": both hold, so 1948
+            narrowed = _intersect(bounds, found[0].event.bounds)
+            if narrowed != bounds and _overlaps(bounds, found[0].event.bounds):
+                bounds, reference_id = narrowed, found[0].event.id
+        bounds = ordered(bounds)
+        edtf = edtf_of_bounds(bounds)
+        return EventTime(timex.value, edtf, bounds, source, timex.tid, reference_id, timex.text)
+
+    def _own_date(self, mention: EventMention) -> tuple[_Date | None, str]:
         own = self._in_clause(mention) or self._parenthesised(mention)
         level = "clause"
         if own is None and mention.kind not in (SegmentKind.BACKGROUND, SegmentKind.RELATIVE):
             own, level = self._in_sentence(mention), "sentence"
+        return own, level
+
+    def _coordinated(self, date: _Date) -> list[_Date]:
+        """``date`` and the dates joined to it by ``und`` or a comma (``1805 und
+        1809 hielt sich Napoleon ... auf``: at each of them), in text order; not
+        the bounds of a range (``zwischen 1805 und 1809``, ``1950 bis 1953``)."""
+        at = self.dates.index(date)
+        joins = self.markers.date_coordination
+        chain = [date]
+
+        def joined(left: _Date, right: _Date) -> bool:
+            between = self.text[left.timex.end : right.timex.start].strip().lower()
+            return (
+                between in joins
+                and left.role is None
+                and right.role is None
+                and left.moves_story == right.moves_story
+            )
+
+        for i in range(at - 1, -1, -1):
+            if not joined(self.dates[i], chain[0]):
+                break
+            chain.insert(0, self.dates[i])
+        for i in range(at + 1, len(self.dates)):
+            if not joined(chain[-1], self.dates[i]):
+                break
+            chain.append(self.dates[i])
+        return chain
+
+    def times_of(self, mention: EventMention) -> list[tuple[EventTime, float]]:
+        """The times of one event mention: one per date of a coordination of dates
+        its own date stands in (``1805 und 1809``), else :meth:`time_of`'s."""
+        own, level = self._own_date(mention)
+        if own is None or own.role is not None or not self.markers.date_coordination:
+            return [self.time_of(mention)]
+        chain = self._coordinated(own)
+        if len(chain) == 1:
+            return [self.time_of(mention)]
+        found = self._reference(mention)
+        return [(self._dated_by(date, mention, found), CONFIDENCE[level]) for date in chain]
+
+    def time_of(self, mention: EventMention) -> tuple[EventTime, float]:
+        """The time of one event mention and the confidence in it."""
+        own, level = self._own_date(mention)
         found = self._reference(mention)
         if own is not None:
-            bounds, source = self._from_date(own, mention)
-            timex = own.timex
-            reference_id = None
-            if found is not None and found[1] == "during" and source is TimeSource.EXPLICIT:
-                # "zwei Jahre zuvor während der Blockade Berlins": both hold, so 1948
-                narrowed = _intersect(bounds, found[0].event.bounds)
-                if narrowed != bounds and _overlaps(bounds, found[0].event.bounds):
-                    bounds, reference_id = narrowed, found[0].event.id
-            bounds = ordered(bounds)
-            edtf = edtf_of_bounds(bounds)
-            time = EventTime(timex.value, edtf, bounds, source, timex.tid, reference_id, timex.text)
-            return time, CONFIDENCE[level]
+            return self._dated_by(own, mention, found), CONFIDENCE[level]
         if found is not None:
             reference, relation = found
             bounds = ordered(self._reference_time(reference, relation))
