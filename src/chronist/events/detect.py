@@ -30,6 +30,7 @@ from chronist.events.heads import (
     lone,
     lone_generic,
     open_verbs_kept,
+    same_conjunct,
     waiting,
 )
 from chronist.events.labels import noun_label, verb_label
@@ -223,6 +224,20 @@ def _sentence_events(context: _Context, sentence: tuple[int, int]) -> list[Event
             and not any(waiting(h, hits, pieces) for h in hits if h.index not in frames)
         ):
             heads = light_alone(tokens, lights, segment, context.lexicon)
+        elif heads and not merged:
+            # "verbannten ihn ... und setzten seinen Onkel ... ein": a light verb
+            # alone in its conjunct, with no event noun there, tells its own event
+            # (not "wurde", which may be the auxiliary of a participle further on)
+            heads += [
+                light
+                for light in light_alone(tokens, lights, segment, context.lexicon)
+                if light.text.lower() not in markers.passive
+                and not any(
+                    same_conjunct(tokens, segment, light.index, h.index, markers)
+                    for h in inside
+                    if h.kind is not TriggerKind.LIGHT and h.index not in frames
+                )
+            ]
         for noun in nouns:
             own = _own_date(text, noun, context.dates)
             in_reference = _inside(

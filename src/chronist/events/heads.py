@@ -21,6 +21,7 @@ __all__ = [
     "lone",
     "lone_generic",
     "open_verbs_kept",
+    "same_conjunct",
     "waiting",
 ]
 
@@ -168,3 +169,15 @@ def conjunct(
     if low >= high:
         return None
     return tokens[low].start, tokens[high - 1].end
+
+
+def same_conjunct(
+    tokens: list[Token], segment: Segment, first: int, second: int, markers: Markers
+) -> bool:
+    """Whether tokens ``first`` and ``second`` of a clause stand in the same conjunct
+    (no ``und``/``aber`` of the clause between them)."""
+    low, high = min(first, second), max(first, second)
+    return not any(
+        tokens[i].text.lower() in markers.coordination
+        for i in range(max(low, segment.first), min(high, segment.last))
+    )

@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Container
 from dataclasses import dataclass, replace
 
 from chronist.events.lexicon import Form, Lexicon, Markers, OpenVerbs, TriggerEntry, TriggerKind
@@ -46,12 +47,24 @@ class TriggerHit:
 
 
 def _closing_particle(
-    tokens: list[Token], index: int, particles: frozenset[str], coordination: frozenset[str]
+    tokens: list[Token],
+    index: int,
+    particles: frozenset[str],
+    coordination: frozenset[str],
+    verb_forms: Container[str] = frozenset(),
 ) -> int | None:
     """The first later token that is one of ``particles`` (a separated particle) and
-    closes its clause: followed by punctuation, a coordination or the sentence end."""
+    closes its clause: followed by punctuation, a coordination or the sentence end.
+    Not past a coordination and a finite verb of ``verb_forms``: the particle of
+    ``verbannten ... und setzten ... ein`` is the second verb's."""
+    joined = False
     for position in range(index + 1, min(len(tokens), index + _PARTICLE_REACH)):
-        if tokens[position].text not in particles:
+        text = tokens[position].text
+        if text.lower() in coordination:
+            joined = True
+        elif joined and text in verb_forms:
+            return None
+        if text not in particles:
             continue
         following = tokens[position + 1] if position + 1 < len(tokens) else None
         if (
@@ -210,7 +223,9 @@ def _open_verb(
         and not _dated_clause(tokens, index, dated, open_verbs)
     ):
         return None  # a present form outside a past sentence or a dated clause: a state
-    position = _closing_particle(tokens, index, open_verbs.particles, markers.coordination)
+    position = _closing_particle(
+        tokens, index, open_verbs.particles, markers.coordination, open_verbs.forms
+    )
     if position is not None:
         lemma = tokens[position].text + entry.lemma
         if lemma in open_verbs.not_events or (
