@@ -335,3 +335,12 @@ def test_an_event_told_at_coordinated_dates_happens_at_each() -> None:
     assert "und" not in events[0].label.split()  # the "und" between dates goes with them
     # the bounds of a range are one interval, not two events
     assert len(build("Von 1805 bis 1809 wurde das Schloss umgebaut.").events) == 1
+
+
+def test_a_date_in_a_clause_of_reason_dates_the_main_clause_without_one() -> None:
+    text = (
+        "Im Jahr 1545 kam der Kaiser in die Stadt. Weil die Stadt sich 1548 weigerte, "
+        "das Interim anzuerkennen, zog Georg mit seinen Truppen gegen Magdeburg."
+    )
+    times = {e.trigger.lemma: e.time for e in build(text).events}
+    assert times["ziehen"].edtf == "1548"  # not the narrative's 1545

@@ -198,8 +198,17 @@ def _sentence_events(context: _Context, sentence: tuple[int, int]) -> list[Event
             at, own = framing(tokens, noun, markers), _own_date(text, noun, context.dates)
             if at is not None and own is not None:
                 frames[noun.index] = (tokens[at].start, own[1])
-        if any(h.index not in frames for h in nouns) and all(h.entry.open for h in verbs):
-            verbs = []  # "Der Tod Stalins ... änderte alles": the noun is the event
+        # "Der Tod Stalins ... änderte alles": the noun is the event, unless it is in
+        # a prepositional phrase of a main clause ("zog ... mit der Unterstützung ...")
+        main = segment.kind is SegmentKind.MAIN
+        subjects = [
+            h
+            for h in nouns
+            if h.index not in frames
+            and not (main and framing(tokens, h, markers, markers.prepositions) is not None)
+        ]
+        if subjects and all(h.entry.open for h in verbs):
+            verbs = []
         lights = [h for h in inside if h.kind is TriggerKind.LIGHT]
         clause_end = segment.end
         merged = False

@@ -33,13 +33,20 @@ def argument(tokens: list[Token], noun: TriggerHit, markers: Markers) -> bool:
     return any(word in markers.argument_prepositions for word in before)
 
 
-def framing(tokens: list[Token], noun: TriggerHit, markers: Markers) -> int | None:
+def framing(
+    tokens: list[Token],
+    noun: TriggerHit,
+    markers: Markers,
+    prepositions: frozenset[str] = frozenset(),
+) -> int | None:
     """The index of the preposition when an event noun stands in a prepositional
     phrase that frames its clause's own event (``Nach dem Tod``, ``mit der
-    ersten Teilung``): only lower-case words (article, adjectives) between."""
+    ersten Teilung``; any of ``prepositions`` instead when given): only
+    lower-case words (article, adjectives) between."""
+    words = prepositions or markers.frame_prepositions
     for index in range(noun.index - 1, max(-1, noun.index - 5), -1):
         token = tokens[index]
-        if token.text.lower() in markers.frame_prepositions:
+        if token.text.lower() in words:
             return index
         if not token.is_word or (token.is_capitalised and index > 0):
             return None

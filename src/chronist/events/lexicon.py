@@ -212,6 +212,18 @@ class Markers:
     time_heads: tuple[str, ...] = ()  # "jahr" of "Gründungsjahr": the event is the first part
     frame_prepositions: frozenset[str] = frozenset()  # "nach dem Tod ... 1961": a frame
     date_coordination: frozenset[str] = frozenset()  # "und" of "1805 und 1809"
+
+    @property
+    def prepositions(self) -> frozenset[str]:
+        """Every preposition the lists name (a noun after one is no subject)."""
+        return (
+            self.frame_prepositions
+            | self.argument_prepositions
+            | self.place_prepositions
+            | self.agent_prepositions
+            | self.definite_contractions
+        )
+
     # a date in an attributive participle phrase ("die zum 1. Januar 2012 in Kraft
     # getretene Verfassung"): the text before it ends so, the text after it begins so
     attributive_before: re.Pattern[str] | None = None

@@ -141,12 +141,17 @@ def _bare_infinitive(
     return None
 
 
+_ADJECTIVE_ENDINGS = ("en", "e", "er", "es", "em")
+
+
 def _attributive(tokens: list[Token], index: int, markers: Markers) -> bool:
     """``verschiedenen Reichen``, ``aus einem ... illustrierte Flugblätter``: an
     unlisted form before a noun, after a word that cannot precede a finite
     verb (an article, a preposition, an inflected adjective, a comma)."""
     if index + 1 >= len(tokens) or not tokens[index + 1].is_capitalised:
         return False
+    if not tokens[index].text.endswith(_ADJECTIVE_ENDINGS):
+        return False  # "zog Georg": only an inflected form stands before a noun
     if index == 0:
         return True
     before = tokens[index - 1].text
@@ -154,7 +159,7 @@ def _attributive(tokens: list[Token], index: int, markers: Markers) -> bool:
     return (
         before in ","
         or lower in markers.label_cut_endings
-        or (not tokens[index - 1].is_capitalised and lower.endswith(("en", "e", "er", "es", "em")))
+        or (not tokens[index - 1].is_capitalised and lower.endswith(_ADJECTIVE_ENDINGS))
     )
 
 

@@ -170,6 +170,7 @@ class _Date:
     timex: Timex
     role: str | None  # "end" (bis 1953), "begin" (seit 1950) or None: the tagger's role
     moves_story: bool  # not in a comparison or a parenthesis
+    background: bool = False  # in a clause of reason or concession ("weil ... 1548 ...")
 
 
 class Dater:
@@ -216,17 +217,19 @@ class Dater:
 
     def _date(self, timex: Timex) -> _Date:
         role = timex.role if timex.role in ("begin", "end") else None
-        return _Date(timex, role, self._moves_story(timex))
+        kind = self._clause_kind(timex)
+        still = (SegmentKind.COMPARISON, SegmentKind.BACKGROUND)
+        return _Date(timex, role, kind not in still, kind is SegmentKind.BACKGROUND)
 
-    def _moves_story(self, timex: Timex) -> bool:
+    def _clause_kind(self, timex: Timex) -> SegmentKind | None:
         sentence = self.document.sentence_of(timex.start)
         start = max(sentence[0], timex.start - _CLAUSE_REACH)
         # the clause's kind is read from its first words: nothing after the date matters
         tokens = self.document.tokens_in(start, timex.end)
         for segment in segments(tokens, self._clause_facts):
             if segment.start <= timex.start < segment.end + 1:
-                return segment.kind not in (SegmentKind.COMPARISON, SegmentKind.BACKGROUND)
-        return True
+                return segment.kind
+        return None
 
     def window(self, position: int, exclude: Timex | None = None) -> Bounds:
         """The narrative interval at ``position``: from the date before to the date after."""
@@ -379,8 +382,16 @@ class Dater:
         return None
 
     def _in_sentence(self, mention: EventMention) -> _Date | None:
-        """The date of the sentence nearest to the trigger (not one in a comparison)."""
-        return self._nearest(mention.sentence, mention.trigger.start, story_only=True)
+        """The date of the sentence nearest to the trigger (not one in a comparison);
+        one in a clause of reason before it when there is no other (``Weil
+        Magdeburg sich 1548 weigerte, ..., zog Georg ... gegen Magdeburg``)."""
+        found = self._nearest(mention.sentence, mention.trigger.start, story_only=True)
+        if found is not None:
+            return found
+        first = bisect_left(self._date_starts, mention.sentence[0])
+        last = bisect_left(self._date_starts, mention.trigger.start)
+        reasons = [d for d in self.dates[first:last] if d.background]
+        return reasons[-1] if reasons else None
 
     def _reference(self, mention: EventMention) -> tuple[ReferenceMention, str] | None:
         start, end = mention.clause
