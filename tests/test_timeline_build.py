@@ -344,3 +344,23 @@ def test_a_date_in_a_clause_of_reason_dates_the_main_clause_without_one() -> Non
     )
     times = {e.trigger.lemma: e.time for e in build(text).events}
     assert times["ziehen"].edtf == "1548"  # not the narrative's 1545
+
+
+def test_a_flashback_keeps_its_date_and_does_not_move_the_story() -> None:
+    text = (
+        "Im Mai 1953 eroberten die Truppen die Stadt. Bereits 1950 hatten sie das Umland "
+        "besetzt. Danach zogen sie weiter."
+    )
+    times = {e.trigger.lemma: e.time.edtf for e in build(text).events}
+    assert times["besetzen"] == "1950"
+    assert times["weiterziehen"] == "1953-05/1953"  # the story is still in 1953
+
+
+def test_an_undated_flashback_lies_before_the_time_it_is_told_at() -> None:
+    text = (
+        "Im Mai 2004 trat das Land der Union bei. Der neue Minister, der seit dem "
+        "29. September 2004 amtierte, folgte Peter Medgyessy, der zurückgetreten war."
+    )
+    times = {e.trigger.lemma: e.time for e in build(text).events}
+    assert times["zurücktreten"].source is TimeSource.NARRATIVE
+    assert times["zurücktreten"].edtf == "2004-05/2004-09-29"

@@ -157,7 +157,8 @@ def flag_implausible(
         first, last = _first_known(time.bounds), _last_known(time.bounds)
         if first is not None and last is not None:
             width = last.year - first.year
-            outside = first < span[0] or last > span[1]
+            # by years: the rest of the year of the last date told is no time outside
+            outside = first.year < span[0].year or last.year > span[1].year
             wide = width > _IMPLAUSIBLE_YEARS and width > _IMPLAUSIBLE_SHARE * years
             if outside or wide:
                 confidence = min(confidence, _IMPLAUSIBLE_CONFIDENCE)
@@ -217,19 +218,25 @@ class Dater:
 
     def _date(self, timex: Timex) -> _Date:
         role = timex.role if timex.role in ("begin", "end") else None
-        kind = self._clause_kind(timex)
+        kind, flashback = self._clause_of(timex)
         still = (SegmentKind.COMPARISON, SegmentKind.BACKGROUND)
-        return _Date(timex, role, kind not in still, kind is SegmentKind.BACKGROUND)
+        moves = kind not in still and not flashback
+        return _Date(timex, role, moves, kind is SegmentKind.BACKGROUND)
 
-    def _clause_kind(self, timex: Timex) -> SegmentKind | None:
+    def _clause_of(self, timex: Timex) -> tuple[SegmentKind | None, bool]:
+        """The kind of the clause a date stands in, and whether that clause is a
+        flashback in the pluperfect (``Bereits 1950 hatte er ...``: its date does
+        not move the story)."""
         sentence = self.document.sentence_of(timex.start)
         start = max(sentence[0], timex.start - _CLAUSE_REACH)
-        # the clause's kind is read from its first words: nothing after the date matters
-        tokens = self.document.tokens_in(start, timex.end)
+        end = min(sentence[1], timex.end + _CLAUSE_REACH)
+        tokens = self.document.tokens_in(start, end)
         for segment in segments(tokens, self._clause_facts):
             if segment.start <= timex.start < segment.end + 1:
-                return segment.kind
-        return None
+                pluperfect = self._tense_facts.pluperfect
+                flashback = pluperfect.search(self.text, segment.start, segment.end) is not None
+                return segment.kind, flashback
+        return None, False
 
     def window(self, position: int, exclude: Timex | None = None) -> Bounds:
         """The narrative interval at ``position``: from the date before to the date after."""
@@ -425,6 +432,45 @@ class Dater:
             return Bounds(b.earliest_begin, b.latest_begin, b.earliest_begin, b.latest_begin)
         return b
 
+    def _flashback(self, mention: EventMention) -> _Date | None:
+        """The story's date an event told in the pluperfect without a date of its own
+        lies before (``..., der nach Versuchen ... zurückgetreten war``): the
+        sentence's date nearest to it, else the last date told before it."""
+        start, end = mention.clause
+        if mention.noun or not self._participle(mention):
+            return None  # "hatte einen Clip": not a pluperfect
+        if not read_verbs(self.text[start:end], self._tense_facts).pluperfect:
+            return None
+        found = self._nearest(mention.sentence, mention.trigger.start, story_only=True)
+        if found is not None:
+            return found
+        at = bisect_left(self._anchor_starts, mention.trigger.start)
+        return self._anchors[at - 1] if at else None
+
+    def before(self, story: _Date) -> Bounds:
+        """Before the story's date ``story``, after the date told before it and
+        in the story date's year.
+
+        >>> from chronist.text.document import Document
+        >>> from chronist.events.lexicon import load_lexicon
+        >>> from chronist.temporal.tagger import tag
+        >>> text = "Im Mai 2004 trat er bei. Am 29. September 2004 kam ein anderer."
+        >>> dater = Dater(Document(text), tag(text), (), load_lexicon("de").markers)
+        >>> b = dater.before(dater.dates[1])
+        >>> b.earliest_begin, b.latest_end
+        (Day(year=2004, month=5, day=1), Day(year=2004, month=9, day=29))
+        """
+        last = _last_known(story.timex.bounds)
+        if last is None:
+            return Bounds.unknown()
+        # not before the year of the story's date: a flashback told without a date
+        # of its own is mostly near the time it is told at ("nachdem sie ... erobert
+        # hatten, wurde ...")
+        first = _first_known(self.window(story.timex.start, exclude=story.timex))
+        opening = Day(last.year, 1, 1)
+        first = opening if first is None or first < opening or first > last else first
+        return Bounds(first, last, first, last)
+
     def _sentence_verbs(self, sentence: tuple[int, int]) -> VerbGroup:
         group = self._verbs_of[1]
         if self._verbs_of[0] != sentence or group is None:
@@ -528,7 +574,11 @@ class Dater:
             return EventTime("PRESENT_REF", None, Bounds.unknown(), TimeSource.NARRATIVE), (
                 CONFIDENCE["unknown"]
             )
-        bounds = ordered(self.reference_time(mention.trigger.start))
+        story = self._flashback(mention)
+        if story is not None:
+            bounds = ordered(self.before(story))
+        else:
+            bounds = ordered(self.reference_time(mention.trigger.start))
         if _first_known(bounds) is None:
             return EventTime.unknown(), CONFIDENCE["unknown"]
         return EventTime(None, edtf_of_bounds(bounds), bounds, TimeSource.NARRATIVE), CONFIDENCE[
