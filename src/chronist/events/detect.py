@@ -22,6 +22,7 @@ from dataclasses import dataclass, replace
 from chronist.entities.types import Entity
 from chronist.events.arguments import EntityMention, entity_mentions, link_arguments
 from chronist.events.attributive import attributive_events
+from chronist.events.gapping import gapped_conjuncts, gapped_label
 from chronist.events.heads import (
     argument,
     conjunct,
@@ -291,6 +292,19 @@ def _sentence_events(context: _Context, sentence: tuple[int, int]) -> list[Event
                 outcome = f"{named} {failed[0].text}"  # "Putsch scheiterte"
                 mention = replace(mention, label=outcome if len(outcome) <= 60 else mention.label)
             found.append(replace(mention, bare=mention.noun and not (verbs or lights)))
+            if hit.kind is not TriggerKind.NOUN and segment.kind is SegmentKind.MAIN:
+                # "... unterzeichnet und am 14. Oktober 1809 der Friede": the verb again
+                span = (segment.first, segment.last)
+                gapped = gapped_conjuncts(tokens, span, hit, dated, verb_at, markers)
+                if gapped:  # the verb's own label without them
+                    apart = unlabelled | {i for a, b in gapped for i in range(a - 1, b)}
+                    own = verb_label(tokens, hit, span, frozenset(apart), markers, verb_at)
+                    found[-1] = replace(found[-1], label=own)
+                told = found[-1]
+                for first, last in gapped:
+                    where = (tokens[first].start, tokens[last - 1].end)
+                    label = gapped_label(tokens, hit, (first, last), dated, markers)
+                    found.append(replace(told, clause=where, conjunct=where, label=label))
     taken = {m.trigger.start for m in found}
     for hit, own, label in attributive_events(text, tokens, context.dates, lexicon):
         # "das im Jahr 1407 gegründete Sultanat": the participle's own event and date

@@ -8,6 +8,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import replace
 
+from chronist.events.labels import joins_clauses
 from chronist.events.lexicon import Form, Lexicon, Markers, TriggerKind
 from chronist.events.triggers import TriggerHit
 from chronist.text.clauses import Segment, SegmentKind
@@ -71,11 +72,7 @@ def open_verbs_kept(
         return listed or [h for h in verbs if h.entry.open][:1]
     if segment.kind is not SegmentKind.MAIN:
         return listed
-    joins = [
-        i
-        for i in range(segment.first, segment.last)
-        if tokens[i].text.lower() in markers.coordination
-    ]
+    joins = [i for i in range(segment.first, segment.last) if joins_clauses(tokens, i, markers)]
 
     def conjunct(index: int) -> int:
         return bisect_right(joins, index)
@@ -105,9 +102,7 @@ def light_alone(
     if not any(t.is_capitalised for t in tokens[segment.first + 1 : segment.last]):
         return []  # nobody and nothing named: "Danach kam es."
     joins = [
-        i
-        for i in range(segment.first, segment.last)
-        if tokens[i].text.lower() in lexicon.markers.coordination
+        i for i in range(segment.first, segment.last) if joins_clauses(tokens, i, lexicon.markers)
     ]
     told: dict[int, TriggerHit] = {}  # one per conjunct: "wurde Kenia unabhängig und ..."
     for hit in lights:
@@ -163,11 +158,7 @@ def conjunct(
 ) -> tuple[int, int] | None:
     """The offsets of the conjunct of token ``index``: between the ``und``/``aber``
     before and after it in its clause (``None`` when the clause has none)."""
-    joins = [
-        i
-        for i in range(segment.first, segment.last)
-        if tokens[i].text.lower() in markers.coordination
-    ]
+    joins = [i for i in range(segment.first, segment.last) if joins_clauses(tokens, i, markers)]
     if not joins:
         return None
     at = bisect_right(joins, index)
@@ -185,6 +176,6 @@ def same_conjunct(
     (no ``und``/``aber`` of the clause between them)."""
     low, high = min(first, second), max(first, second)
     return not any(
-        tokens[i].text.lower() in markers.coordination
+        joins_clauses(tokens, i, markers)
         for i in range(max(low, segment.first), min(high, segment.last))
     )

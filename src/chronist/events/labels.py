@@ -22,7 +22,7 @@ from chronist.events.lexicon import Markers
 from chronist.events.triggers import TriggerHit
 from chronist.text.tokens import Token
 
-__all__ = ["noun_label", "verb_label"]
+__all__ = ["joins_clauses", "noun_label", "verb_label"]
 
 _LABEL_WORDS = 10
 _LABEL_CHARS = 60
@@ -41,6 +41,18 @@ def _word(tokens: list[Token], index: int) -> str:
     ):
         return token.text + "."
     return token.text
+
+
+def joins_clauses(tokens: list[Token], index: int, markers: Markers) -> bool:
+    """Whether token ``index`` is an ``und``/``aber`` that may join two clauses or
+    verb phrases, not two names (``zwischen Preußen und Frankreich``)."""
+    if tokens[index].text.lower() not in markers.coordination:
+        return False
+    if 0 < index - 1 and index + 1 < len(tokens):
+        before, after = tokens[index - 1], tokens[index + 1]
+        if before.is_word and after.is_word and before.is_capitalised and after.is_capitalised:
+            return False
+    return True
 
 
 def noun_label(
@@ -110,7 +122,7 @@ def _own_conjunct(
 ) -> list[int]:
     """The conjunct of the trigger when ``und``/``aber`` joins two verb phrases
     (``besetzt und später ... eingegliedert``): each verb keeps its own words."""
-    joins = [i for i in kept if tokens[i].text.lower() in markers.coordination]
+    joins = [i for i in kept if joins_clauses(tokens, i, markers)]
     for join in joins:
         before = [i for i in kept if i < join]
         after = [i for i in kept if i > join]
