@@ -11,8 +11,9 @@ after a verb is an event of that verb, with the conjunct's date and words.
 >>> text = "1950 eroberten sie Seoul und 1951 die Stadt Pjöngjang."
 >>> tokens, markers = tokenize(text), load_lexicon("de").markers
 >>> hit = find_triggers(text, tokens, load_lexicon("de"))[0]
->>> spans = gapped_conjuncts(tokens, (0, len(tokens)), hit, frozenset({0, 5}), frozenset({1}), markers)
->>> [gapped_label(tokens, hit, span, frozenset({0, 5}), markers) for span in spans]
+>>> dated, verbs = frozenset({0, 5}), frozenset({1})
+>>> spans = gapped_conjuncts(tokens, (0, len(tokens)), hit, dated, verbs, markers)
+>>> [gapped_label(tokens, hit, span, dated, markers) for span in spans]
 ['eroberten die Stadt Pjöngjang']
 """
 
@@ -39,7 +40,7 @@ def gapped_conjuncts(
     """The token spans (first, last) of the conjuncts after the verb ``hit`` in the
     clause ``clause`` (token indices) that have no verb but a date and a name or
     noun of their own; not the second of two coordinated dates (``1805 und 1809``)."""
-    first, last = clause
+    last = clause[1]
     joins = [i for i in range(hit.index + 1, last) if joins_clauses(tokens, i, markers)]
     found = []
     for number, join in enumerate(joins):

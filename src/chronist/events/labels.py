@@ -48,7 +48,7 @@ def joins_clauses(tokens: list[Token], index: int, markers: Markers) -> bool:
     verb phrases, not two names (``zwischen Preußen und Frankreich``)."""
     if tokens[index].text.lower() not in markers.coordination:
         return False
-    if 0 < index - 1 and index + 1 < len(tokens):
+    if index > 1 and index + 1 < len(tokens):  # a capital at the start says nothing
         before, after = tokens[index - 1], tokens[index + 1]
         if before.is_word and after.is_word and before.is_capitalised and after.is_capitalised:
             return False
