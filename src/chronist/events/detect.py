@@ -298,13 +298,13 @@ def _sentence_events(context: _Context, sentence: tuple[int, int]) -> list[Event
                 gapped = gapped_conjuncts(tokens, span, hit, dated, verb_at, markers)
                 if gapped:  # the verb's own label without them
                     apart = unlabelled | {i for a, b in gapped for i in range(a - 1, b)}
-                    own = verb_label(tokens, hit, span, frozenset(apart), markers, verb_at)
-                    found[-1] = replace(found[-1], label=own)
-                told = found[-1]
+                    alone = verb_label(tokens, hit, span, frozenset(apart), markers, verb_at)
+                    found[-1] = replace(found[-1], label=alone)
+                again = found[-1]
                 for first, last in gapped:
                     where = (tokens[first].start, tokens[last - 1].end)
                     label = gapped_label(tokens, hit, (first, last), dated, markers)
-                    found.append(replace(told, clause=where, conjunct=where, label=label))
+                    found.append(replace(again, clause=where, conjunct=where, label=label))
     taken = {m.trigger.start for m in found}
     for hit, own, label in attributive_events(text, tokens, context.dates, lexicon):
         # "das im Jahr 1407 gegründete Sultanat": the participle's own event and date
