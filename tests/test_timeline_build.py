@@ -364,3 +364,20 @@ def test_an_undated_flashback_lies_before_the_time_it_is_told_at() -> None:
     times = {e.trigger.lemma: e.time for e in build(text).events}
     assert times["zurücktreten"].source is TimeSource.NARRATIVE
     assert times["zurücktreten"].edtf == "2004-05/2004-09-29"
+
+
+def test_list_items_with_dates_in_parentheses_are_one_event_each() -> None:
+    text = (
+        "So kam es in Santo Domingo (1519), Guatemala (1523) und Mexiko (1531) zu Masernepidemien."
+    )
+    found = [(e.label, e.time.edtf) for e in build(text).events]
+    assert found == [
+        ("zu Masernepidemien (Santo Domingo)", "1519"),
+        ("zu Masernepidemien (Guatemala)", "1523"),
+        ("zu Masernepidemien (Mexiko)", "1531"),
+    ]
+    built = "Es entstanden Bauten wie der Justizpalast (1866-1883) und die Börse (1873)."
+    assert [e.time.edtf for e in build(built).events] == ["1866/1883", "1873"]
+    # one date in parentheses is the clause's date, not a list
+    once = "Die Alemannen zerstörten Brigantium (233)."
+    assert [e.time.edtf for e in build(once).events] == ["0233"]

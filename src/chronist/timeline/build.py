@@ -194,9 +194,7 @@ def _annotate(
         key=lambda m: m.trigger.start,
     )
     dater = Dater(document, timexes, references, markers)
-    dated = flag_implausible(
-        [(m, *timed) for m in mentions for timed in dater.times_of(m)], dater.span
-    )
+    dated = flag_implausible([timed for m in mentions for timed in dater.times_of(m)], dater.span)
     events = sorted(merge_mentions(document.text, _drop_bare_nouns(dated), lang), key=order_key)
     anchors = tuple(
         AnchorUse(

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from chronist.events.detect import EventMention
 from chronist.events.lexicon import Markers
@@ -61,6 +61,7 @@ _IMPLAUSIBLE_SHARE = 0.5
 _IMPLAUSIBLE_CONFIDENCE = 0.2
 _CLAUSE_REACH = 400  # characters looked back for the clause a date stands in
 _APPOSITION_REACH = 12  # characters between a clause and its parenthesised date
+_LABEL_CHARS = 60  # at most, as the labels of chronist.events.labels
 
 
 def usable(timex: Timex) -> bool:
@@ -544,17 +545,79 @@ class Dater:
             chain.append(self.dates[i])
         return chain
 
-    def times_of(self, mention: EventMention) -> list[tuple[EventTime, float]]:
+    def times_of(self, mention: EventMention) -> list[tuple[EventMention, EventTime, float]]:
         """The times of one event mention: one per date of a coordination of dates
-        its own date stands in (``1805 und 1809``), else :meth:`time_of`'s."""
+        its own date stands in (``1805 und 1809``), one per list item with a date
+        in parentheses (``in Santo Domingo (1519), Guatemala (1523) und Mexiko
+        (1531)``, each labelled with its item), else :meth:`time_of`'s."""
         own, level = self._own_date(mention)
-        if own is None or own.role is not None or not self.markers.date_coordination:
-            return [self.time_of(mention)]
-        chain = self._coordinated(own)
-        if len(chain) == 1:
-            return [self.time_of(mention)]
         found = self._reference(mention)
-        return [(self._dated_by(date, mention, found), CONFIDENCE[level]) for date in chain]
+        if own is not None and own.role is None and self.markers.date_coordination:
+            chain = self._coordinated(own)
+            if len(chain) > 1:
+                return [
+                    (mention, self._dated_by(date, mention, found), CONFIDENCE[level])
+                    for date in chain
+                ]
+        items = self._listed(mention)
+        if len(items) > 1 and (own is None or any(own in dates for dates, _ in items)):
+            return [
+                (self._labelled(mention, item), self._items_time(dates, mention), CONFIDENCE[level])
+                for dates, item in items
+            ]
+        return [(mention, *self.time_of(mention))]
+
+    def _listed(self, mention: EventMention) -> list[tuple[list[_Date], str]]:
+        """The items of a list in the mention's sentence that each have a date in
+        parentheses right after them (``Guatemala (1523)``, ``die Börse (1873)``,
+        ``der Justizpalast (1866-1883)``): their dates and their words."""
+        if mention.kind is not SegmentKind.MAIN or not mention.trigger.text[:1].isalpha():
+            return []  # (not the birth and death of a biography header: "* 1821")
+        start, end = mention.sentence
+        groups: dict[int, list[_Date]] = {}
+        for date in self._between(start, end):
+            opening = self.text.rfind("(", start, date.timex.start)
+            if opening < 0 or ")" in self.text[opening : date.timex.start]:
+                continue
+            inside = self.text[opening + 1 : date.timex.start].split()
+            closing = self.text.find(")", date.timex.end, end)
+            if len(inside) > 2 or closing < 0 or "(" in self.text[date.timex.end : closing]:
+                continue
+            groups.setdefault(opening, []).append(date)
+        items = []
+        for opening, dates in groups.items():
+            before = self.text[start:opening].rstrip()
+            cut = max(before.rfind(mark) for mark in (",", ";", ":", "(", ")"))
+            words = before[cut + 1 :].split()
+            for at in range(len(words) - 1, -1, -1):
+                if words[at].lower() in self.markers.coordination | {"wie", "sowie"}:
+                    words = words[at + 1 :]
+                    break
+            words = words[-4:]
+            articles = self.markers.definite | self.markers.indefinite
+            # the item's own words: from its article or first name on ("es in Santo Domingo")
+            while len(words) > 1 and not (words[0][:1].isupper() or words[0] in articles):
+                words = words[1:]
+            if words:
+                items.append((dates, " ".join(words)))
+        return items
+
+    def _items_time(self, dates: list[_Date], mention: EventMention) -> EventTime:
+        if len(dates) == 1:
+            return self._dated_by(dates[0], mention, None)
+        first = _first_known(dates[0].timex.bounds)  # "(1866-1883)": from one to the other
+        last = _last_known(dates[-1].timex.bounds)
+        bounds = ordered(Bounds(first, last, first, last))
+        timex = dates[0].timex
+        edtf = edtf_of_bounds(bounds)
+        return EventTime(None, edtf, bounds, TimeSource.EXPLICIT, timex.tid, None, timex.text)
+
+    @staticmethod
+    def _labelled(mention: EventMention, item: str) -> EventMention:
+        words = mention.label.split()
+        while len(words) > 1 and len(" ".join(words)) + len(item) + 3 > _LABEL_CHARS:
+            words.pop()
+        return replace(mention, label=f"{' '.join(words)} ({item})")
 
     def time_of(self, mention: EventMention) -> tuple[EventTime, float]:
         """The time of one event mention and the confidence in it."""
