@@ -195,10 +195,13 @@ def _sentence_events(context: _Context, sentence: tuple[int, int]) -> list[Event
         # "Nach dem Tod X 1961 folgte ihm sein Sohn": a dated noun framing the
         # clause leaves the clause's verb its own event
         frames: dict[int, tuple[int, int]] = {}  # noun index -> its phrase, date included
+        frame_dates: dict[int, tuple[int, int]] = {}  # noun index -> the phrase's date
         for noun in nouns:
-            at, own = framing(tokens, noun, markers), _own_date(text, noun, context.dates)
+            at = framing(tokens, noun, markers)
+            own = _frame_date(tokens, noun, context.dates, verb_at) if at is not None else None
             if at is not None and own is not None:
                 frames[noun.index] = (tokens[at].start, own[1])
+                frame_dates[noun.index] = own
         # "Der Tod Stalins ... änderte alles": the noun is the event, unless it is in
         # a prepositional phrase of a main clause ("zog ... mit der Unterstützung ...")
         main = segment.kind is SegmentKind.MAIN
@@ -249,7 +252,7 @@ def _sentence_events(context: _Context, sentence: tuple[int, int]) -> list[Event
                 )
             ]
         for noun in nouns:
-            own = _own_date(text, noun, context.dates)
+            own = frame_dates.get(noun.index) or _own_date(text, noun, context.dates)
             in_reference = _inside(
                 noun.start, noun.end, [(r.start, r.end) for r in context.references]
             )
@@ -287,6 +290,8 @@ def _sentence_events(context: _Context, sentence: tuple[int, int]) -> list[Event
                 context, tokens, segment, hit, sentence, clause, modality, unlabelled, verb_at
             )
             mention = replace(mention, conjunct=conjunct(tokens, segment, hit.index, markers))
+            if hit.index in frame_dates:
+                mention = replace(mention, own_date=frame_dates[hit.index])
             if failed and hit.kind is TriggerKind.NOUN:
                 named = noun_label(tokens, hit, dated, markers)
                 outcome = f"{named} {failed[0].text}"  # "Putsch scheiterte"
@@ -316,6 +321,24 @@ def _sentence_events(context: _Context, sentence: tuple[int, int]) -> list[Event
         mention = _mention(context, tokens, piece, hit, sentence, clause, modality, dated, verb_at)
         found.append(replace(mention, label=label, own_date=own))
     return sorted(found, key=lambda m: m.trigger.start)
+
+
+def _frame_date(
+    tokens: list[Token],
+    noun: TriggerHit,
+    dates: Sequence[tuple[int, int]],
+    verbs: frozenset[int],
+) -> tuple[int, int] | None:
+    """The date of a framing phrase: the first one after its noun, before any verb
+    or punctuation (``Nach der Niederlage des Heeres gegen die Türken 1526 wurde``)."""
+    for index in range(noun.index + 1, len(tokens)):
+        token = tokens[index]
+        date = next((d for d in dates if d[0] <= token.start < d[1]), None)
+        if date is not None:
+            return date
+        if index in verbs or not token.is_word:
+            return None
+    return None
 
 
 def _tokens_of(tokens: list[Token], spans: dict[int, tuple[int, int]]) -> frozenset[int]:

@@ -42,15 +42,23 @@ def framing(
 ) -> int | None:
     """The index of the preposition when an event noun stands in a prepositional
     phrase that frames its clause's own event (``Nach dem Tod``, ``mit der
-    ersten Teilung``; any of ``prepositions`` instead when given): only
-    lower-case words (article, adjectives) between."""
+    ersten Teilung``, ``Nach der Zweiten Wiener Türkenbelagerung``; any of
+    ``prepositions`` instead when given): an article and adjectives between,
+    capitalised ones only after the article."""
     words = prepositions or markers.frame_prepositions
+    articles = markers.definite | markers.indefinite
+    named = False  # a capitalised word before the noun: only after an article
     for index in range(noun.index - 1, max(-1, noun.index - 5), -1):
         token = tokens[index]
-        if token.text.lower() in words:
-            return index
-        if not token.is_word or (token.is_capitalised and index > 0):
+        lower = token.text.lower()
+        if lower in words:
+            return None if named else index
+        if lower in articles:
+            named = False  # "der Zweiten Wiener Türkenbelagerung"
+        elif not token.is_word:
             return None
+        elif token.is_capitalised and index > 0:
+            named = True
     return None
 
 
