@@ -75,6 +75,8 @@ class ClauseFacts:
     also_articles: frozenset[str]  # relative words that are articles too: "der", not "which"
     adjective: re.Pattern[str]  # "die ersten Truppen": an adjective before a noun, an article
     comparison: tuple[tuple[str, ...], ...]  # "so wie", "anders als"
+    # "wie zum Beispiel": an example of what the clause before tells, not a comparison
+    examples: tuple[tuple[str, ...], ...]
     background: frozenset[str]  # "weil", "da"
     negating_start: frozenset[str]  # "ohne"
     coordination: frozenset[str]  # "und": may stand before a background word
@@ -99,6 +101,7 @@ def read_clause_facts(folder: Path) -> ClauseFacts:
         also_articles=frozenset(word_list(data, path, "also_articles")),
         adjective=pattern(data, path, "adjective"),
         comparison=tuple(tuple(p.split()) for p in word_list(data, path, "comparison", True)),
+        examples=tuple(tuple(p.split()) for p in word_list(data, path, "examples", True)),
         background=frozenset(word_list(data, path, "background")),
         negating_start=frozenset(word_list(data, path, "negating_start")),
         coordination=frozenset(word_list(data, path, "coordination")),
@@ -140,7 +143,8 @@ def _kind(
         return SegmentKind.MAIN
     if opener == "(":
         return SegmentKind.BACKGROUND
-    if any(tuple(lowered[: len(phrase)]) == phrase for phrase in facts.comparison):
+    example = any(tuple(lowered[: len(phrase)]) == phrase for phrase in facts.examples)
+    if not example and any(tuple(lowered[: len(phrase)]) == phrase for phrase in facts.comparison):
         return SegmentKind.COMPARISON
     lead = 1 if lowered[0] in facts.coordination and len(lowered) > 1 else 0
     if lowered[lead] in facts.background:  # "(und) da man ... befürchtete"
