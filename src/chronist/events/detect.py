@@ -159,7 +159,7 @@ def _sentence_events(context: _Context, sentence: tuple[int, int]) -> list[Event
     tokens = context.document.tokens_in(*sentence)
     if not tokens:
         return []
-    pieces = segments(tokens, clause_facts(context.document.lang))
+    pieces, aside = _resumed(tokens, segments(tokens, clause_facts(context.document.lang)))
     dated = _dated_tokens(tokens, context.dates)
     hits = find_triggers(text, tokens, lexicon, dated)
     if _heading(text, sentence, hits):
@@ -173,7 +173,12 @@ def _sentence_events(context: _Context, sentence: tuple[int, int]) -> list[Event
     for number, segment in enumerate(pieces):
         if segment.kind in (SegmentKind.COMPARISON, SegmentKind.NEGATED):
             continue
-        inside = [h for h in hits if segment.first <= h.index < segment.last]
+        inside = [
+            h
+            for h in hits
+            if segment.first <= h.index < segment.last
+            and (segment.kind is SegmentKind.BACKGROUND or h.index not in aside)
+        ]
         previous = tokens[pieces[number - 1].first : segment.first] if number else []
         base = segment_modality(tokens, segment, previous, markers)
         negating = [h for h in inside if h.kind is TriggerKind.NEGATING]
@@ -236,14 +241,14 @@ def _sentence_events(context: _Context, sentence: tuple[int, int]) -> list[Event
             )
             and not any(waiting(h, hits, pieces) for h in hits if h.index not in frames)
         ):
-            heads = light_alone(tokens, lights, segment, context.lexicon)
+            heads = light_alone(tokens, lights, segment, context.lexicon, verb_at)
         elif heads and not merged:
             # "verbannten ihn ... und setzten seinen Onkel ... ein": a light verb
             # alone in its conjunct, with no event noun there, tells its own event
             # (not "wurde", which may be the auxiliary of a participle further on)
             heads += [
                 light
-                for light in light_alone(tokens, lights, segment, context.lexicon)
+                for light in light_alone(tokens, lights, segment, context.lexicon, verb_at)
                 if light.text.lower() not in markers.passive
                 and not any(
                     same_conjunct(tokens, segment, light.index, h.index, markers)
@@ -285,7 +290,7 @@ def _sentence_events(context: _Context, sentence: tuple[int, int]) -> list[Event
             clause = (segment.start, end)
             # a verb's label leaves out the phrase of a noun framing it
             framed = _tokens_of(tokens, frames) if hit.kind is not TriggerKind.NOUN else frozenset()
-            unlabelled = dated | framed
+            unlabelled = dated | framed | aside  # nor what a parenthesis sets in
             mention = _mention(
                 context, tokens, segment, hit, sentence, clause, modality, unlabelled, verb_at
             )
@@ -300,7 +305,8 @@ def _sentence_events(context: _Context, sentence: tuple[int, int]) -> list[Event
             if hit.kind is not TriggerKind.NOUN and segment.kind is SegmentKind.MAIN:
                 # "... unterzeichnet und am 14. Oktober 1809 der Friede": the verb again
                 span = (segment.first, segment.last)
-                gapped = gapped_conjuncts(tokens, span, hit, dated, verb_at, markers)
+                # (a date in parentheses belongs to a list item, not to a gapped clause)
+                gapped = gapped_conjuncts(tokens, span, hit, dated - aside, verb_at, markers)
                 if gapped:  # the verb's own label without them
                     apart = unlabelled | {i for a, b in gapped for i in range(a - 1, b)}
                     alone = verb_label(tokens, hit, span, frozenset(apart), markers, verb_at)
@@ -321,6 +327,35 @@ def _sentence_events(context: _Context, sentence: tuple[int, int]) -> list[Event
         mention = _mention(context, tokens, piece, hit, sentence, clause, modality, dated, verb_at)
         found.append(replace(mention, label=label, own_date=own))
     return sorted(found, key=lambda m: m.trigger.start)
+
+
+def _resumed(tokens: list[Token], pieces: list[Segment]) -> tuple[list[Segment], frozenset[int]]:
+    """The segments with a clause that a parenthesis interrupts made whole again
+    (``wurde erstmals in der Jungsteinzeit (Neolithikum) etwa um 5000 v. Chr. ...
+    besiedelt``: one clause), and the indices of the tokens in such parentheses."""
+    merged: list[Segment] = []
+    aside: set[int] = set()
+    at = 0
+    while at < len(pieces):
+        piece = pieces[at]
+        after = at + 1
+        while (
+            after + 1 < len(pieces)
+            and tokens[piece.last].text == "("
+            and pieces[after].first == piece.last + 1
+            and pieces[after].last < len(tokens)
+            and tokens[pieces[after].last].text == ")"
+            and pieces[after + 1].first == pieces[after].last + 1
+            and pieces[after + 1].kind is piece.kind
+        ):
+            hole, rest = pieces[after], pieces[after + 1]
+            aside.update(range(hole.first - 1, hole.last + 1))
+            merged.append(hole)
+            piece = Segment(piece.first, rest.last, piece.start, rest.end, piece.kind)
+            after += 2
+        merged.append(piece)
+        at = after
+    return sorted(merged, key=lambda p: p.first), frozenset(aside)
 
 
 def _frame_date(

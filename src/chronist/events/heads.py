@@ -98,12 +98,17 @@ def open_verbs_kept(
 
 
 def light_alone(
-    tokens: list[Token], lights: list[TriggerHit], segment: Segment, lexicon: Lexicon
+    tokens: list[Token],
+    lights: list[TriggerHit],
+    segment: Segment,
+    lexicon: Lexicon,
+    verbs: frozenset[int] = frozenset(),
 ) -> list[TriggerHit]:
     """A light verb in the past with no event noun in its clause tells the
     event itself: ``wurde Kenia unabhängig``, ``kamen die Juden``, ``begann das
     archaische Zeitalter`` (not the states of ``[open_verbs] not_events``, but
-    ``becoming``: ``wurde`` without a participle is a change of state)."""
+    ``becoming``: ``wurde`` without a participle, none of the verb forms
+    ``verbs`` closing its conjunct, is a change of state)."""
     open_verbs = lexicon.open_verbs
     if segment.kind is not SegmentKind.MAIN or open_verbs is None:
         return []
@@ -113,12 +118,31 @@ def light_alone(
         i for i in range(segment.first, segment.last) if joins_clauses(tokens, i, lexicon.markers)
     ]
     told: dict[int, TriggerHit] = {}  # one per conjunct: "wurde Kenia unabhängig und ..."
+    by_index = {hit.index: hit for hit in lights}
     for hit in lights:
-        allowed = hit.lemma not in open_verbs.not_events or hit.lemma in open_verbs.becoming
-        if hit.entry.past and hit.entry.form is Form.FINITE and allowed:
+        closing = _verb_last(tokens, hit, segment, joins, verbs)
+        if hit.lemma in open_verbs.becoming and closing in by_index:
+            hit = by_index[closing]  # "wurde mit dem Bau begonnen": the participle tells it
+            allowed = True
+        else:
+            allowed = hit.lemma not in open_verbs.not_events or (
+                hit.lemma in open_verbs.becoming and closing is None
+            )
+        past = (hit.entry.past and hit.entry.form is Form.FINITE) or hit.index == closing
+        if past and allowed:
             event = replace(hit, entry=replace(hit.entry, type=open_verbs.type, open=True))
             told.setdefault(bisect_right(joins, hit.index), event)
     return list(told.values())
+
+
+def _verb_last(
+    tokens: list[Token], hit: TriggerHit, segment: Segment, joins: list[int], verbs: frozenset[int]
+) -> int | None:
+    """The verb form closing the conjunct of ``hit``, if one does (``wurde ... gewählt``)."""
+    at = bisect_right(joins, hit.index)
+    end = joins[at] if at < len(joins) else segment.last
+    words = [i for i in range(hit.index + 1, end) if tokens[i].is_word]
+    return words[-1] if words and words[-1] in verbs else None
 
 
 def waiting(noun: TriggerHit, hits: list[TriggerHit], pieces: list[Segment]) -> bool:

@@ -52,6 +52,8 @@ def joins_clauses(tokens: list[Token], index: int, markers: Markers) -> bool:
         before, after = tokens[index - 1], tokens[index + 1]
         if before.is_word and after.is_word and before.is_capitalised and after.is_capitalised:
             return False
+        if before.text[:1].isdigit() and after.text[:1].isdigit():
+            return False  # "am 9. und 23. April"
     return True
 
 

@@ -70,6 +70,7 @@ def _closing_particle(
         if (
             following is None
             or following.text in _CLAUSE_END
+            or following.text == "("  # "ging in Flammen auf (...)"
             or following.text.lower() in coordination
         ):
             return position

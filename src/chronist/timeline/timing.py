@@ -26,6 +26,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from chronist.events.detect import EventMention
 from chronist.events.lexicon import Markers
@@ -37,6 +38,7 @@ from chronist.temporal.values import (
     CalendarPoint,
     Day,
     Mod,
+    shift_day,
 )
 from chronist.text.clauses import SegmentKind, clause_facts, segments
 from chronist.text.document import Document
@@ -165,6 +167,14 @@ def flag_implausible(
                 confidence = min(confidence, _IMPLAUSIBLE_CONFIDENCE)
         kept.append((mention, time, confidence))
     return kept
+
+
+def _consecutive(dates: Sequence[_Date]) -> bool:
+    """Whether the dates are days, each the day after the one before."""
+    days = [d.timex.bounds.earliest_begin for d in dates]
+    if any(d is None or d != b.timex.bounds.latest_end for d, b in zip(days, dates, strict=True)):
+        return False
+    return all(b is not None and a is not None and shift_day(a, 1) == b for a, b in pairwise(days))
 
 
 @dataclass(frozen=True, slots=True)
@@ -367,11 +377,17 @@ class Dater:
             for date in self._between(*mention.own_date):
                 if (date.timex.start, date.timex.end) == mention.own_date:
                     return date
-        if mention.conjunct is not None:  # "1348 ... besetzt und später ... 1407 ..."
-            own = self._nearest(mention.conjunct, mention.trigger.start, story_only=False)
+        # a date in a parenthesis set into the clause only when it has no other
+        # ("am 20. Mai 1631 (10. Mai nach julianischem Kalender) erobert")
+        for story_only in (True, False):
+            if mention.conjunct is not None:  # "1348 ... besetzt und später ... 1407 ..."
+                own = self._nearest(mention.conjunct, mention.trigger.start, story_only)
+                if own is not None:
+                    return own
+            own = self._nearest(mention.clause, mention.trigger.start, story_only)
             if own is not None:
                 return own
-        return self._nearest(mention.clause, mention.trigger.start, story_only=False)
+        return None
 
     def _parenthesised(self, mention: EventMention) -> _Date | None:
         """A date in parentheses right after the clause dates it (``zerstörten die
@@ -547,13 +563,17 @@ class Dater:
 
     def times_of(self, mention: EventMention) -> list[tuple[EventMention, EventTime, float]]:
         """The times of one event mention: one per date of a coordination of dates
-        its own date stands in (``1805 und 1809``), one per list item with a date
+        its own date stands in (``1805 und 1809``; one over them when they are days
+        one after the other: ``am 9. und 10. Juli 1860``), one per list item with a date
         in parentheses (``in Santo Domingo (1519), Guatemala (1523) und Mexiko
         (1531)``, each labelled with its item), else :meth:`time_of`'s."""
         own, level = self._own_date(mention)
         found = self._reference(mention)
         if own is not None and own.role is None and self.markers.date_coordination:
             chain = self._coordinated(own)
+            if len(chain) > 1 and _consecutive(chain):
+                # days one after the other ("am 9. und 10. Juli 1860"): one event over them
+                return [(mention, self._items_time(chain, mention), CONFIDENCE[level])]
             if len(chain) > 1:
                 return [
                     (mention, self._dated_by(date, mention, found), CONFIDENCE[level])
@@ -561,8 +581,13 @@ class Dater:
                 ]
         items = self._listed(mention)
         if len(items) > 1 and (own is None or any(own in dates for dates, _ in items)):
+            named = {word for _, item in items for word in item.split()}
             return [
-                (self._labelled(mention, item), self._items_time(dates, mention), CONFIDENCE[level])
+                (
+                    self._labelled(mention, item, named),
+                    self._items_time(dates, mention),
+                    CONFIDENCE[level],
+                )
                 for dates, item in items
             ]
         return [(mention, *self.time_of(mention))]
@@ -612,9 +637,13 @@ class Dater:
         edtf = edtf_of_bounds(bounds)
         return EventTime(None, edtf, bounds, TimeSource.EXPLICIT, timex.tid, None, timex.text)
 
-    @staticmethod
-    def _labelled(mention: EventMention, item: str) -> EventMention:
-        words = mention.label.split()
+    def _labelled(self, mention: EventMention, item: str, named: set[str]) -> EventMention:
+        """The mention labelled for one list item: its label without the items'
+        words (``zu Masernepidemien (Guatemala)``)."""
+        words = [word for word in mention.label.split() if word not in named] or [mention.label]
+        joins = self.markers.coordination
+        while len(words) > 1 and words[0].lower() in joins:
+            words = words[1:]
         while len(words) > 1 and len(" ".join(words)) + len(item) + 3 > _LABEL_CHARS:
             words.pop()
         return replace(mention, label=f"{' '.join(words)} ({item})")
