@@ -381,3 +381,12 @@ def test_list_items_with_dates_in_parentheses_are_one_event_each() -> None:
     # one date in parentheses is the clause's date, not a list
     once = "Die Alemannen zerstörten Brigantium (233)."
     assert [e.time.edtf for e in build(once).events] == ["0233"]
+
+
+def test_a_range_told_as_two_dates_dates_its_event_from_one_to_the_other() -> None:
+    text = "Im Jahr 1612 brannte es. Von 1613 bis 1618 entstand das heutige Rathaus."
+    times = {e.trigger.lemma: e.time for e in build(text).events}
+    assert times["entstehen"].edtf == "1613/1618"  # not from the story's 1612
+    siege = build("Er belagerte die Stadt vom 22. September 1550 bis 5. November 1551.").events
+    assert [e.time.edtf for e in siege] == ["1550-09-22/1551-11-05"]  # not open after the begin
+    assert [e.label for e in siege] == ["Er belagerte die Stadt"]

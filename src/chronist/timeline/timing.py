@@ -315,6 +315,14 @@ class Dater:
             bounds = _intersect(bounds, self.window(timex.start, exclude=timex))
         if timex.mod in (Mod.AFTER, Mod.BEFORE) and isinstance(timex.resolved, CalendarPoint):
             return timex.bounds, TimeSource.BOUNDED  # "nach 1953": 1954 or later
+        other = self._range_partner(date)
+        if other is not None:  # "von 1613 bis 1618", "vom 22. September 1550 bis ...": both
+            begin, end = (other, date) if date.role == "end" else (date, other)
+            b, e = begin.timex.bounds, end.timex.bounds
+            first, last = _first_known(b), _last_known(e)
+            return Bounds(first, b.latest_begin or first, e.earliest_end or last, last), (
+                TimeSource.EXPLICIT
+            )
         if date.role == "end":
             start = self.window(mention.clause[0], exclude=timex).earliest_begin
             own_start = bounds.earliest_begin
@@ -332,6 +340,25 @@ class Dater:
         if timex.mod in (Mod.AFTER, Mod.BEFORE, Mod.ON_OR_AFTER, Mod.ON_OR_BEFORE):
             return bounds, TimeSource.BOUNDED
         return bounds, TimeSource.EXPLICIT
+
+    def _range_partner(self, date: _Date) -> _Date | None:
+        """The other bound of a range told as two dates (``von 1613 bis 1618``,
+        ``1971/72``): the begin right before an end, or the end right after a begin,
+        with at most a word or a dash between them."""
+        if date.role is None:
+            return None
+        at = self.dates.index(date)
+        step = -1 if date.role == "end" else 1
+        if not 0 <= at + step < len(self.dates):
+            return None
+        other = self.dates[at + step]
+        if other.role != ("begin" if date.role == "end" else "end"):
+            return None
+        left, right = (other, date) if step < 0 else (date, other)
+        between = self.text[left.timex.end : right.timex.start].split()
+        return (
+            other if len(between) <= 2 and not any(c in "".join(between) for c in ",;.") else None
+        )
 
     def _between(self, start: int, end: int) -> list[_Date]:
         first = bisect_left(self._date_starts, start)
