@@ -42,9 +42,11 @@ def gapped_conjuncts(
     noun of their own; not the second of two coordinated dates (``1805 und 1809``)."""
     last = clause[1]
     joins = [i for i in range(hit.index + 1, last) if joins_clauses(tokens, i, markers)]
+    gapping = [i for i in joins if tokens[i].text.lower() in markers.gapping_joins]
     found = []
-    for number, join in enumerate(joins):
-        end = joins[number + 1] if number + 1 < len(joins) else last
+    for join in gapping:
+        following = [i for i in joins if i > join]
+        end = following[0] if following else last
         inside = range(join + 1, end)
         if join - 1 in dated or any(i in verbs or i == hit.particle for i in inside):
             continue

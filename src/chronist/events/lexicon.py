@@ -212,6 +212,7 @@ class Markers:
     time_heads: tuple[str, ...] = ()  # "jahr" of "Gründungsjahr": the event is the first part
     frame_prepositions: frozenset[str] = frozenset()  # "nach dem Tod ... 1961": a frame
     date_coordination: frozenset[str] = frozenset()  # "und" of "1805 und 1809"
+    gapping_joins: frozenset[str] = frozenset()  # "und": may join a clause without a verb
 
     @property
     def prepositions(self) -> frozenset[str]:
@@ -524,6 +525,7 @@ def _markers(data: dict[str, Any], path: Path) -> Markers:
             time_heads=tuple(str(w).lower() for w in c.get("time_heads", [])),
             frame_prepositions=frozenset(str(w) for w in c.get("frame_prepositions", [])),
             date_coordination=frozenset(str(w) for w in c.get("date_coordination", [])),
+            gapping_joins=frozenset(str(w) for w in c.get("gapping_joins", [])),
             attributive_before=_optional_pattern(c, "attributive_before", path),
             attributive_after=_optional_pattern(c, "attributive_after", path),
         )
