@@ -186,6 +186,27 @@ def _succeeded_zu(
     return TriggerEntry(lemma, TriggerKind.VERB, open_verbs.type, Form.INFINITIVE, open=True)
 
 
+def _succeeded_infinitive(
+    tokens: list[Token], index: int, open_verbs: OpenVerbs, lexicon: Lexicon
+) -> TriggerHit | None:
+    """``gelang es ..., Affen mit Masern zu infizieren``: the infinitive after ``zu``
+    closing the clause of a verb of success, a verb even when the form table does
+    not list it (its form says so: lower case, ``-en``/``-ern``/``-eln``)."""
+    token = tokens[index]
+    word = token.text
+    closing = index + 1 == len(tokens) or tokens[index + 1].text in _CLAUSE_END
+    if (
+        not closing
+        or not word.islower()
+        or not word.endswith(("en", "ern", "eln"))
+        or word in open_verbs.not_events
+        or not _succeeded(tokens, index, lexicon)
+    ):
+        return None
+    entry = TriggerEntry(word, TriggerKind.VERB, open_verbs.type, Form.INFINITIVE, open=True)
+    return TriggerHit(index, entry, token.start, token.end, word)
+
+
 def _dated_clause(
     tokens: list[Token], index: int, dated: frozenset[int], open_verbs: OpenVerbs
 ) -> bool:
@@ -211,7 +232,7 @@ def _open_verb(
     if open_verbs is None or (token.is_capitalised and index > 0):
         return None
     if index > 0 and tokens[index - 1].text == markers.zu:
-        return None
+        return _succeeded_infinitive(tokens, index, open_verbs, lexicon)
     entry = (
         open_verbs.entry(token.text)
         or _bare_infinitive(tokens, index, open_verbs, markers)
