@@ -18,6 +18,7 @@ from chronist.text.tokens import Token
 __all__ = ["TriggerHit", "find_triggers"]
 
 _CLAUSE_END = frozenset(',.;:!?)–—"“”»«')
+_CONJUNCT_END = frozenset(",.;:!?()–—")
 # A separated particle stands this many tokens after its verb at most.
 _PARTICLE_REACH = 60
 
@@ -186,6 +187,29 @@ def _succeeded_zu(
     return TriggerEntry(lemma, TriggerKind.VERB, open_verbs.type, Form.INFINITIVE, open=True)
 
 
+def _past_conjunct(tokens: list[Token], index: int, markers: Markers) -> bool:
+    """Whether the clause conjunct of token ``index`` (between punctuation and
+    ``und``) has a past auxiliary or modal: ``Platon teilt mit, dass ... war`` and
+    ``war ... besiedelt und gehört zu jenen Regionen`` say a present."""
+
+    def bound(at: int) -> bool:
+        text = tokens[at].text
+        if text in _CONJUNCT_END:
+            return True
+        if text.lower() not in markers.coordination or not 0 < at < len(tokens) - 1:
+            return False
+        # not "und" between two names: "wie Australopithecus und Kenyanthropus besiedelt"
+        return not (tokens[at - 1].is_capitalised and tokens[at + 1].is_capitalised)
+
+    low = index
+    while low > 0 and not bound(low - 1):
+        low -= 1
+    high = index
+    while high < len(tokens) and not bound(high):
+        high += 1
+    return any(t.text.lower() in markers.past for t in tokens[low:high])
+
+
 def _succeeded_infinitive(
     tokens: list[Token], index: int, open_verbs: OpenVerbs, lexicon: Lexicon
 ) -> TriggerHit | None:
@@ -246,10 +270,10 @@ def _open_verb(
         return None
     if (
         not entry.past
-        and not any(t.text.lower() in markers.past for t in tokens)
+        and not _past_conjunct(tokens, index, markers)
         and not _dated_clause(tokens, index, dated, open_verbs)
     ):
-        return None  # a present form outside a past sentence or a dated clause: a state
+        return None  # a present form outside a past conjunct or a dated clause: a state
     position = _closing_particle(
         tokens, index, open_verbs.particles, markers.coordination, open_verbs.forms
     )
