@@ -192,11 +192,15 @@ def _past_conjunct(tokens: list[Token], index: int, markers: Markers) -> bool:
     ``und``) has a past auxiliary or modal: ``Platon teilt mit, dass ... war`` and
     ``war ... besiedelt und gehört zu jenen Regionen`` say a present."""
 
+    # a form closing its clause shares the auxiliary of the conjunct before
+    # ("wurde weitgehend zerstört und fast völlig entvölkert")
+    last = index + 1 == len(tokens) or tokens[index + 1].text in _CONJUNCT_END
+
     def bound(at: int) -> bool:
         text = tokens[at].text
         if text in _CONJUNCT_END:
             return True
-        if text.lower() not in markers.coordination or not 0 < at < len(tokens) - 1:
+        if last or text.lower() not in markers.coordination or not 0 < at < len(tokens) - 1:
             return False
         # not "und" between two names: "wie Australopithecus und Kenyanthropus besiedelt"
         return not (tokens[at - 1].is_capitalised and tokens[at + 1].is_capitalised)
