@@ -371,8 +371,8 @@ def _frame_date(
         date = next((d for d in dates if d[0] <= token.start < d[1]), None)
         if date is not None:
             return date
-        if index in verbs or not token.is_word:
-            return None
+        if index in verbs or not (token.is_word or token.text == "("):
+            return None  # ("Nach einem Aufruhr in der Domfreiheit (1528) kam es ...")
     return None
 
 
