@@ -73,10 +73,14 @@ def open_verbs_kept(
     (``präsentierte ... und aktualisierte ...``), its first verb found by form
     alone (one event per conjunct). A relative clause with an unlisted verb
     describes rather than tells, unless it has a date of its own (``..., der
-    1525 der Stadt zufiel``)."""
+    1525 der Stadt zufiel``) or is a passive in the past (``..., die dem
+    Bischof geschenkt wurde``)."""
     listed = [h for h in verbs if not h.entry.open]
     own_date = any(segment.first <= i < segment.last for i in dated)
-    if segment.kind is SegmentKind.RELATIVE and own_date:
+    # "..., die dem Bischof geschenkt wurde": a dynamic passive in the past happened
+    past_passive = markers.passive & markers.past
+    done = any(tokens[i].text.lower() in past_passive for i in range(segment.first, segment.last))
+    if segment.kind is SegmentKind.RELATIVE and (own_date or done):
         return listed or [h for h in verbs if h.entry.open][:1]
     if segment.kind is not SegmentKind.MAIN:
         return listed
