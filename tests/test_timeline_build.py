@@ -390,3 +390,10 @@ def test_a_range_told_as_two_dates_dates_its_event_from_one_to_the_other() -> No
     siege = build("Er belagerte die Stadt vom 22. September 1550 bis 5. November 1551.").events
     assert [e.time.edtf for e in siege] == ["1550-09-22/1551-11-05"]  # not open after the begin
     assert [e.label for e in siege] == ["Er belagerte die Stadt"]
+
+
+def test_a_range_joins_a_coordination_of_dates_as_one_item() -> None:
+    text = "Wohl 233 und 259/260 n. Chr. wurde Brigantium durch Alemannen zerstört."
+    assert [e.time.edtf for e in build(text).events] == ["0233", "0259/0260"]
+    between = build("Zwischen 1805 und 1809 wurde das Schloss umgebaut.").events
+    assert [e.time.edtf for e in between] == ["1805/1809"]  # the bounds of one range

@@ -317,7 +317,7 @@ class Dater:
             return timex.bounds, TimeSource.BOUNDED  # "nach 1953": 1954 or later
         other = self._range_partner(date)
         if other is not None:  # "von 1613 bis 1618", "vom 22. September 1550 bis ...": both
-            begin, end = (other, date) if date.role == "end" else (date, other)
+            begin, end = (date, other) if date.role == "begin" else (other, date)
             b, e = begin.timex.bounds, end.timex.bounds
             first, last = _first_known(b), _last_known(e)
             return Bounds(first, b.latest_begin or first, e.earliest_end or last, last), (
@@ -343,22 +343,25 @@ class Dater:
 
     def _range_partner(self, date: _Date) -> _Date | None:
         """The other bound of a range told as two dates (``von 1613 bis 1618``,
-        ``1971/72``): the begin right before an end, or the end right after a begin,
-        with at most a word or a dash between them."""
-        if date.role is None:
-            return None
+        ``1971/72``, ``259/260``, ``zwischen 1805 und 1809``): the date right after a
+        begin (``seit``, ``von``, ``zwischen``), or the begin right before a date, with
+        at most two words or a dash between them."""
         at = self.dates.index(date)
-        step = -1 if date.role == "end" else 1
-        if not 0 <= at + step < len(self.dates):
+        if date.role == "begin":
+            other = self.dates[at + 1] if at + 1 < len(self.dates) else None
+            if other is None or other.role == "begin":
+                return None
+            left, right = date, other
+        else:
+            other = self.dates[at - 1] if at else None
+            if other is None or other.role != "begin":
+                return None
+            left, right = other, date
+        gap = self.text[left.timex.end : right.timex.start]
+        between = gap.split()
+        if len(between) > 2 or "\n" in gap or any(c in "".join(between) for c in ",;.()"):
             return None
-        other = self.dates[at + step]
-        if other.role != ("begin" if date.role == "end" else "end"):
-            return None
-        left, right = (other, date) if step < 0 else (date, other)
-        between = self.text[left.timex.end : right.timex.start].split()
-        return (
-            other if len(between) <= 2 and not any(c in "".join(between) for c in ",;.") else None
-        )
+        return other
 
     def _between(self, start: int, end: int) -> list[_Date]:
         first = bisect_left(self._date_starts, start)
@@ -565,27 +568,40 @@ class Dater:
         """``date`` and the dates joined to it by ``und`` or a comma (``1805 und
         1809 hielt sich Napoleon ... auf``: at each of them), in text order; not
         the bounds of a range (``zwischen 1805 und 1809``, ``1950 bis 1953``)."""
-        at = self.dates.index(date)
         joins = self.markers.date_coordination
         chain = [date]
+
+        def kind(date: _Date) -> str:  # "233 und 259/260": a whole range joins too
+            partner = self._range_partner(date)
+            if partner is None:
+                return "single" if date.role is None else "bound"
+            return "end" if partner.timex.start < date.timex.start else "begin"
 
         def joined(left: _Date, right: _Date) -> bool:
             between = self.text[left.timex.end : right.timex.start].strip().lower()
             return (
                 between in joins
-                and left.role is None
-                and right.role is None
+                and kind(left) in ("single", "end")
+                and kind(right) in ("single", "begin")
                 and left.moves_story == right.moves_story
             )
 
-        for i in range(at - 1, -1, -1):
-            if not joined(self.dates[i], chain[0]):
+        def edge(date: _Date, role: str) -> _Date:  # the outer bound of a range
+            partner = self._range_partner(date) if kind(date) == role else None
+            return partner or date
+
+        while True:
+            first = edge(chain[0], "end")
+            at = self.dates.index(first)
+            if at == 0 or not joined(self.dates[at - 1], first):
                 break
-            chain.insert(0, self.dates[i])
-        for i in range(at + 1, len(self.dates)):
-            if not joined(chain[-1], self.dates[i]):
+            chain.insert(0, self.dates[at - 1])
+        while True:
+            last = edge(chain[-1], "begin")
+            at = self.dates.index(last)
+            if at + 1 == len(self.dates) or not joined(last, self.dates[at + 1]):
                 break
-            chain.append(self.dates[i])
+            chain.append(self.dates[at + 1])
         return chain
 
     def times_of(self, mention: EventMention) -> list[tuple[EventMention, EventTime, float]]:
@@ -596,7 +612,7 @@ class Dater:
         (1531)``, each labelled with its item), else :meth:`time_of`'s."""
         own, level = self._own_date(mention)
         found = self._reference(mention)
-        if own is not None and own.role is None and self.markers.date_coordination:
+        if own is not None and level == "clause" and self.markers.date_coordination:
             chain = self._coordinated(own)
             if len(chain) > 1 and _consecutive(chain):
                 # days one after the other ("am 9. und 10. Juli 1860"): one event over them
