@@ -208,6 +208,7 @@ class Dater:
             (self._date(t) for t in timexes if usable(t)), key=lambda d: d.timex.start
         )
         self._date_starts = [d.timex.start for d in self.dates]
+        self._date_at = {id(d): i for i, d in enumerate(self.dates)}  # a date's place
         self._verbs_of: tuple[tuple[int, int], VerbGroup | None] = ((-1, -1), None)
         # Dates the text leaves partly open (1950-XX-XX) say which year the story is
         # in, but only fully specified dates close an interval.
@@ -346,7 +347,7 @@ class Dater:
         ``1971/72``, ``259/260``, ``zwischen 1805 und 1809``): the date right after a
         begin (``seit``, ``von``, ``zwischen``), or the begin right before a date, with
         at most two words or a dash between them."""
-        at = self.dates.index(date)
+        at = self._date_at[id(date)]
         if date.role == "begin":
             other = self.dates[at + 1] if at + 1 < len(self.dates) else None
             if other is None or other.role == "begin":
@@ -592,13 +593,13 @@ class Dater:
 
         while True:
             first = edge(chain[0], "end")
-            at = self.dates.index(first)
+            at = self._date_at[id(first)]
             if at == 0 or not joined(self.dates[at - 1], first):
                 break
             chain.insert(0, self.dates[at - 1])
         while True:
             last = edge(chain[-1], "begin")
-            at = self.dates.index(last)
+            at = self._date_at[id(last)]
             if at + 1 == len(self.dates) or not joined(last, self.dates[at + 1]):
                 break
             chain.append(self.dates[at + 1])
