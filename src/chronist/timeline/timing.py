@@ -43,6 +43,11 @@ from chronist.temporal.values import (
 from chronist.text.clauses import SegmentKind, clause_facts, segments
 from chronist.text.document import Document
 from chronist.text.verbs import Tense, VerbGroup, read_verbs, tense_facts
+from chronist.timeline.bounds import first_known as _first_known
+from chronist.timeline.bounds import flag_implausible, ordered
+from chronist.timeline.bounds import intersect as _intersect
+from chronist.timeline.bounds import last_known as _last_known
+from chronist.timeline.bounds import overlaps as _overlaps
 from chronist.timeline.model import EventTime, TimeSource
 
 __all__ = ["Dater", "flag_implausible", "ordered", "usable"]
@@ -55,12 +60,6 @@ CONFIDENCE = {
     "unknown": 0.25,
 }
 _WIDEST_ANCHOR_YEARS = 5
-# An interval is implausible when it is wider than this many years and covers
-# more than this share of the years the document's dates span, or when it
-# reaches outside them: drawn, but with this confidence at most.
-_IMPLAUSIBLE_YEARS = 100
-_IMPLAUSIBLE_SHARE = 0.5
-_IMPLAUSIBLE_CONFIDENCE = 0.2
 _CLAUSE_REACH = 400  # characters looked back for the clause a date stands in
 _APPOSITION_REACH = 12  # characters between a clause and its parenthesised date
 _LABEL_CHARS = 60  # at most, as the labels of chronist.events.labels
@@ -73,52 +72,6 @@ def usable(timex: Timex) -> bool:
     return timex.type in (TimexType.DATE, TimexType.TIME) and known is not None
 
 
-def _first_known(b: Bounds) -> Day | None:
-    return b.earliest_begin or b.latest_begin or b.earliest_end or b.latest_end
-
-
-def _last_known(b: Bounds) -> Day | None:
-    return b.latest_end or b.earliest_end or b.latest_begin or b.earliest_begin
-
-
-def _pick(a: Day | None, b: Day | None, latest: bool) -> Day | None:
-    if a is None or b is None:
-        return a or b
-    return max(a, b) if latest else min(a, b)
-
-
-def _intersect(a: Bounds, b: Bounds) -> Bounds:
-    """Where something lies that lies inside both ``a`` and ``b``: from the later first
-    day to the earlier last day (``a`` unchanged when they do not meet)."""
-    first = _pick(_first_known(a), _first_known(b), True)
-    last = _pick(_last_known(a), _last_known(b), False)
-    if first is not None and last is not None and first > last:
-        return a
-    return Bounds(first, last, first, last)
-
-
-def ordered(bounds: Bounds) -> Bounds:
-    """``bounds`` if they are consistent, else the widest reading of the days they name
-    (never a begin after its latest begin, an end after its latest end, or a begin
-    after the latest end).
-
-    >>> b = ordered(Bounds(Day(1848, 3, 1), Day(1848, 1, 1), None, Day(1848, 12, 31)))
-    >>> b.earliest_begin, b.latest_begin
-    (Day(year=1848, month=1, day=1), Day(year=1848, month=12, day=31))
-    """
-    eb, lb, ee, le = (
-        bounds.earliest_begin,
-        bounds.latest_begin,
-        bounds.earliest_end,
-        bounds.latest_end,
-    )
-    pairs = ((eb, lb), (ee, le), (eb, le))
-    if all(x is None or y is None or x <= y for x, y in pairs):
-        return bounds
-    days = [day for day in (eb, lb, ee, le) if day is not None]
-    return Bounds(min(days), max(days), min(days), max(days))
-
-
 def _story_bounds(timex: Timex) -> Bounds:
     """The bounds of a date as a point of the story (``nach 1953`` is 1954 or later:
     the tagger's bounds already say so)."""
@@ -129,44 +82,6 @@ def _narrow(timex: Timex) -> bool:
     """Fine enough to place the story (not "im frühen 20. Jahrhundert")."""
     first, last = _first_known(timex.bounds), _last_known(timex.bounds)
     return first is None or last is None or (last.year - first.year) <= _WIDEST_ANCHOR_YEARS
-
-
-def _overlaps(a: Bounds, b: Bounds) -> bool:
-    a_first, a_last = _first_known(a), _last_known(a)
-    b_first, b_last = _first_known(b), _last_known(b)
-    if None in (a_first, a_last, b_first, b_last):
-        return False
-    assert a_first and a_last and b_first and b_last
-    return a_first <= b_last and b_first <= a_last
-
-
-def flag_implausible(
-    dated: Sequence[tuple[EventMention, EventTime, float]], span: tuple[Day, Day] | None
-) -> list[tuple[EventMention, EventTime, float]]:
-    """Lower the confidence of events dated by an implausible interval (see
-    ``_IMPLAUSIBLE_*``): "between 455 and 2852" is not drawn as a fact.
-
-    >>> from chronist.temporal.values import Bounds
-    >>> wide = Bounds(Day(455, 1, 1), Day(455, 1, 1), Day(1999, 12, 31), Day(1999, 12, 31))
-    >>> time = EventTime(None, "0455/1999", wide, TimeSource.NARRATIVE)
-    >>> flag_implausible([(None, time, 0.45)], (Day(400, 1, 1), Day(2000, 1, 1)))[0][2]
-    0.2
-    """
-    if span is None:
-        return list(dated)
-    years = span[1].year - span[0].year
-    kept = []
-    for mention, time, confidence in dated:
-        first, last = _first_known(time.bounds), _last_known(time.bounds)
-        if first is not None and last is not None:
-            width = last.year - first.year
-            # by years: the rest of the year of the last date told is no time outside
-            outside = first.year < span[0].year or last.year > span[1].year
-            wide = width > _IMPLAUSIBLE_YEARS and width > _IMPLAUSIBLE_SHARE * years
-            if outside or wide:
-                confidence = min(confidence, _IMPLAUSIBLE_CONFIDENCE)
-        kept.append((mention, time, confidence))
-    return kept
 
 
 def _consecutive(dates: Sequence[_Date]) -> bool:
