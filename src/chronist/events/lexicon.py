@@ -213,6 +213,7 @@ class Markers:
     frame_prepositions: frozenset[str] = frozenset()  # "nach dem Tod ... 1961": a frame
     date_coordination: frozenset[str] = frozenset()  # "und" of "1805 und 1809"
     gapping_joins: frozenset[str] = frozenset()  # "und": may join a clause without a verb
+    list_openers: frozenset[str] = frozenset()  # "wie": an item of a list follows
 
     @property
     def prepositions(self) -> frozenset[str]:
@@ -526,6 +527,7 @@ def _markers(data: dict[str, Any], path: Path) -> Markers:
             frame_prepositions=frozenset(str(w) for w in c.get("frame_prepositions", [])),
             date_coordination=frozenset(str(w) for w in c.get("date_coordination", [])),
             gapping_joins=frozenset(str(w) for w in c.get("gapping_joins", [])),
+            list_openers=frozenset(str(w) for w in c.get("list_openers", [])),
             attributive_before=_optional_pattern(c, "attributive_before", path),
             attributive_after=_optional_pattern(c, "attributive_after", path),
         )

@@ -48,6 +48,7 @@ from chronist.timeline.bounds import flag_implausible, ordered
 from chronist.timeline.bounds import intersect as _intersect
 from chronist.timeline.bounds import last_known as _last_known
 from chronist.timeline.bounds import overlaps as _overlaps
+from chronist.timeline.listing import item_label, list_items
 from chronist.timeline.model import EventTime, TimeSource
 
 __all__ = ["Dater", "flag_implausible", "ordered", "usable"]
@@ -62,7 +63,6 @@ CONFIDENCE = {
 _WIDEST_ANCHOR_YEARS = 5
 _CLAUSE_REACH = 400  # characters looked back for the clause a date stands in
 _APPOSITION_REACH = 12  # characters between a clause and its parenthesised date
-_LABEL_CHARS = 60  # at most, as the labels of chronist.events.labels
 
 
 def usable(timex: Timex) -> bool:
@@ -543,7 +543,7 @@ class Dater:
             named = {word for _, item in items for word in item.split()}
             return [
                 (
-                    self._labelled(mention, item, named),
+                    replace(mention, label=item_label(mention.label, item, named, self.markers)),
                     self._items_time(dates, mention),
                     CONFIDENCE[level],
                 )
@@ -553,38 +553,13 @@ class Dater:
 
     def _listed(self, mention: EventMention) -> list[tuple[list[_Date], str]]:
         """The items of a list in the mention's sentence that each have a date in
-        parentheses right after them (``Guatemala (1523)``, ``die Börse (1873)``,
-        ``der Justizpalast (1866-1883)``): their dates and their words."""
+        parentheses right after them (:func:`chronist.timeline.listing.list_items`)."""
         if mention.kind is not SegmentKind.MAIN or not mention.trigger.text[:1].isalpha():
             return []  # (not the birth and death of a biography header: "* 1821")
-        start, end = mention.sentence
-        groups: dict[int, list[_Date]] = {}
-        for date in self._between(start, end):
-            opening = self.text.rfind("(", start, date.timex.start)
-            if opening < 0 or ")" in self.text[opening : date.timex.start]:
-                continue
-            inside = self.text[opening + 1 : date.timex.start].split()
-            closing = self.text.find(")", date.timex.end, end)
-            if len(inside) > 2 or closing < 0 or "(" in self.text[date.timex.end : closing]:
-                continue
-            groups.setdefault(opening, []).append(date)
-        items = []
-        for opening, dates in groups.items():
-            before = self.text[start:opening].rstrip()
-            cut = max(before.rfind(mark) for mark in (",", ";", ":", "(", ")"))
-            words = before[cut + 1 :].split()
-            for at in range(len(words) - 1, -1, -1):
-                if words[at].lower() in self.markers.coordination | {"wie", "sowie"}:
-                    words = words[at + 1 :]
-                    break
-            words = words[-4:]
-            articles = self.markers.definite | self.markers.indefinite
-            # the item's own words: from its article or first name on ("es in Santo Domingo")
-            while len(words) > 1 and not (words[0][:1].isupper() or words[0] in articles):
-                words = words[1:]
-            if words:
-                items.append((dates, " ".join(words)))
-        return items
+        dates = self._between(*mention.sentence)
+        spans = [(d.timex.start, d.timex.end) for d in dates]
+        found = list_items(self.text, mention.sentence, spans, self.markers)
+        return [([dates[i] for i in indices], item) for indices, item in found]
 
     def _items_time(self, dates: list[_Date], mention: EventMention) -> EventTime:
         if len(dates) == 1:
@@ -595,17 +570,6 @@ class Dater:
         timex = dates[0].timex
         edtf = edtf_of_bounds(bounds)
         return EventTime(None, edtf, bounds, TimeSource.EXPLICIT, timex.tid, None, timex.text)
-
-    def _labelled(self, mention: EventMention, item: str, named: set[str]) -> EventMention:
-        """The mention labelled for one list item: its label without the items'
-        words (``zu Masernepidemien (Guatemala)``)."""
-        words = [word for word in mention.label.split() if word not in named] or [mention.label]
-        joins = self.markers.coordination
-        while len(words) > 1 and words[0].lower() in joins:
-            words = words[1:]
-        while len(words) > 1 and len(" ".join(words)) + len(item) + 3 > _LABEL_CHARS:
-            words.pop()
-        return replace(mention, label=f"{' '.join(words)} ({item})")
 
     def time_of(self, mention: EventMention) -> tuple[EventTime, float]:
         """The time of one event mention and the confidence in it."""
