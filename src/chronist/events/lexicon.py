@@ -102,6 +102,12 @@ class OpenVerbs:
     # words before a date that tell when a state began ("seit 1990"): a present
     # form in a clause dated so is still a state
     state_starts: frozenset[str] = frozenset()
+    # endings of an infinitive ("infizieren", "ändern"): a lower-case word so ending
+    # after "zu" is a verb even when the form table does not list it
+    infinitive_endings: tuple[str, ...] = ()
+    # endings of an inflected adjective or participle ("verschiedenen", "illustrierte"):
+    # only a form so ending stands before a noun as its attribute
+    adjective_endings: tuple[str, ...] = ()
 
     def deverbal(self, word: str) -> TriggerEntry | None:
         """``Christianisierung``, ``Einwanderungen``: a noun in ``-ung`` of a known
@@ -475,9 +481,11 @@ def _open_verbs(data: dict[str, Any], path: Path, types: frozenset[str]) -> Open
         str(k): frozenset(str(v) for v in w) for k, w in table.get("present_vowels", {}).items()
     }
     starts = frozenset(str(w) for w in table.get("state_starts", []))
+    infinitive = tuple(str(w) for w in table.get("infinitive_endings", []))
+    adjective = tuple(str(w) for w in table.get("adjective_endings", []))
     return OpenVerbs(
         forms, type_, not_events, particles, zu, frozenset(forms.values()), becoming, endings,
-        vowels, starts,
+        vowels, starts, infinitive, adjective,
     )  # fmt: skip
 
 

@@ -143,16 +143,16 @@ def _bare_infinitive(
     return None
 
 
-_ADJECTIVE_ENDINGS = ("en", "e", "er", "es", "em")
-
-
-def _attributive(tokens: list[Token], index: int, markers: Markers) -> bool:
+def _attributive(
+    tokens: list[Token], index: int, markers: Markers, endings: tuple[str, ...]
+) -> bool:
     """``verschiedenen Reichen``, ``aus einem ... illustrierte Flugblätter``: an
-    unlisted form before a noun, after a word that cannot precede a finite
-    verb (an article, a preposition, an inflected adjective, a comma)."""
+    unlisted form with an adjective's ending (``endings``) before a noun, after a
+    word that cannot precede a finite verb (an article, a preposition, an
+    inflected adjective, a comma)."""
     if index + 1 >= len(tokens) or not tokens[index + 1].is_capitalised:
         return False
-    if not tokens[index].text.endswith(_ADJECTIVE_ENDINGS):
+    if not tokens[index].text.endswith(endings):
         return False  # "zog Georg": only an inflected form stands before a noun
     if index == 0:
         return True
@@ -161,7 +161,7 @@ def _attributive(tokens: list[Token], index: int, markers: Markers) -> bool:
     return (
         before in ","
         or lower in markers.label_cut_endings
-        or (not tokens[index - 1].is_capitalised and lower.endswith(_ADJECTIVE_ENDINGS))
+        or (not tokens[index - 1].is_capitalised and lower.endswith(endings))
     )
 
 
@@ -226,7 +226,7 @@ def _succeeded_infinitive(
     if (
         not closing
         or not word.islower()
-        or not word.endswith(("en", "ern", "eln"))
+        or not word.endswith(open_verbs.infinitive_endings)
         or word in open_verbs.not_events
         or not _succeeded(tokens, index, lexicon)
     ):
@@ -270,7 +270,7 @@ def _open_verb(
     entry = entry or open_verbs.entry(token.text, separated=True)
     if entry is None or _adjectival(tokens, index, markers.definite | markers.indefinite):
         return None
-    if _attributive(tokens, index, markers):
+    if _attributive(tokens, index, markers, open_verbs.adjective_endings):
         return None
     if (
         not entry.past
