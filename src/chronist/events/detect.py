@@ -241,14 +241,14 @@ def _sentence_events(context: _Context, sentence: tuple[int, int]) -> list[Event
             )
             and not any(waiting(h, hits, pieces) for h in hits if h.index not in frames)
         ):
-            heads = light_alone(tokens, lights, segment, context.lexicon, verb_at)
+            heads = light_alone(tokens, lights, segment, context.lexicon, verb_at, dated)
         elif heads and not merged:
             # "verbannten ihn ... und setzten seinen Onkel ... ein": a light verb
             # alone in its conjunct, with no event noun there, tells its own event
             # (not "wurde", which may be the auxiliary of a participle further on)
             heads += [
                 light
-                for light in light_alone(tokens, lights, segment, context.lexicon, verb_at)
+                for light in light_alone(tokens, lights, segment, context.lexicon, verb_at, dated)
                 if light.text.lower() not in markers.passive
                 and not any(
                     same_conjunct(tokens, segment, light.index, h.index, markers)

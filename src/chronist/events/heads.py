@@ -107,6 +107,7 @@ def light_alone(
     segment: Segment,
     lexicon: Lexicon,
     verbs: frozenset[int] = frozenset(),
+    dated: frozenset[int] = frozenset(),
 ) -> list[TriggerHit]:
     """A light verb in the past with no event noun in its clause tells the
     event itself: ``wurde Kenia unabhängig``, ``kamen die Juden``, ``begann das
@@ -132,7 +133,9 @@ def light_alone(
             allowed = hit.lemma not in open_verbs.not_events or (
                 hit.lemma in open_verbs.becoming and closing is None
             )
-        past = (hit.entry.past and hit.entry.form is Form.FINITE) or hit.index == closing
+        # a present form with a date of its own tells the past too ("beginnt 1885 mit ...")
+        narrated = hit.entry.past or any(segment.first <= i < segment.last for i in dated)
+        past = (narrated and hit.entry.form is Form.FINITE) or hit.index == closing
         if past and allowed:
             event = replace(hit, entry=replace(hit.entry, type=open_verbs.type, open=True))
             told.setdefault(bisect_right(joins, hit.index), event)
