@@ -238,3 +238,13 @@ def test_a_verb_framed_by_a_dated_noun_is_labelled_without_the_frame() -> None:
         ("Teilung", "Teilung des Reiches"),
         ("kommen", "kam das Land unter byzantinische Herrschaft"),
     ]
+
+
+def test_a_clause_interrupted_by_a_parenthesis_is_one_clause_and_the_parenthesis_its_own() -> None:
+    text = (
+        "Truman rief den Rat an, der (weil die UdSSR das Gremium boykottierte) "
+        "noch am selben Tag ein Mandat erteilte."
+    )
+    labels = {m.trigger.lemma: m.label for m in detect_events(text)}
+    assert labels["boykottieren"] == "weil die UdSSR das Gremium boykottierte"
+    assert "boykottierte" not in labels["Mandat"]

@@ -290,7 +290,8 @@ def _sentence_events(context: _Context, sentence: tuple[int, int]) -> list[Event
             clause = (segment.start, end)
             # a verb's label leaves out the phrase of a noun framing it
             framed = _tokens_of(tokens, frames) if hit.kind is not TriggerKind.NOUN else frozenset()
-            unlabelled = dated | framed | aside  # nor what a parenthesis sets in
+            # nor what a parenthesis sets into its clause (unless the event is in it)
+            unlabelled = dated | framed | (aside if hit.index not in aside else frozenset())
             mention = _mention(
                 context, tokens, segment, hit, sentence, clause, modality, unlabelled, verb_at
             )
