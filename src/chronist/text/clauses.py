@@ -101,7 +101,10 @@ def read_clause_facts(folder: Path) -> ClauseFacts:
         also_articles=frozenset(word_list(data, path, "also_articles")),
         adjective=pattern(data, path, "adjective"),
         comparison=tuple(tuple(p.split()) for p in word_list(data, path, "comparison", True)),
-        examples=tuple(tuple(p.split()) for p in word_list(data, path, "examples", True)),
+        examples=tuple(
+            tuple(p.split())
+            for p in (word_list(data, path, "examples", True) if "examples" in data else [])
+        ),
         background=frozenset(word_list(data, path, "background")),
         negating_start=frozenset(word_list(data, path, "negating_start")),
         coordination=frozenset(word_list(data, path, "coordination")),
