@@ -5,7 +5,11 @@ one is headed by its first event noun (``Die Erlaubnis ... folgte``). Nouns
 beside a verb are its arguments (``forderte den Einsatz``), unless a date
 follows them directly (``Tod Stalins im März 1953``). A relative clause on an
 event noun describes that event (``Bombenkrieg, der ... bis 1953 ...
-verwüstete``) and lends it its clause. Times are assigned later, by
+verwüstete``) and lends it its clause. A dated event noun in a framing phrase
+(``Nach dem Tod Muhammads V. 1961 folgte ihm sein Sohn``) leaves the clause's
+verb an event of its own; a conjunct without a verb but with its own date and
+participant repeats the verb (:mod:`chronist.events.gapping`); a clause a
+parenthesis interrupts is one clause. Times are assigned later, by
 :mod:`chronist.timeline.timing`.
 
 >>> text = "Truman lehnte ab. Falls sie angegriffen würden, wäre dies ein Krieg gegen China."

@@ -3,19 +3,31 @@
 In order of preference an event takes its time from
 
 1. a temporal expression in its own clause (``explicit``; ``bounded`` for
-   ``bis November 1950``, ``nach 1953``), else a date in parentheses right
-   after the clause (``zerstörten Brigantium (233)``), else one in its sentence;
+   ``bis November 1950``, ``nach 1953``; a range told as two dates, ``von 1613
+   bis 1618``, from one to the other), one outside a parenthesis set into the
+   clause first, else a date in parentheses right after the clause
+   (``zerstörten Brigantium (233)``), else one in its sentence (one in a clause
+   of reason before it when there is no other: ``Weil Magdeburg sich 1548
+   weigerte, zog ...``);
 2. a named historical event in its clause (``reference-event``:
    ``während der Blockade Berlins``, ``nach dem Ersten Weltkrieg``);
 3. the narrative (``narrative``): the year (or coarser period) the story is in
-   when its paragraph's last date is one, else the interval between the date
-   before it and the date after it, so that an event told between ``bis
-   November 1950`` and ``am 11. April 1951`` lies in that interval, not on a
-   guessed day.
+   when its paragraph's last date is one; after a day or month, that date's
+   year from that day on (``am 5. November 1551 ... Ein Friedensvertrag
+   beendete die Belagerung``) or up to the next date told when it comes first;
+   else the interval between the date before it and the date after it. An
+   event told in the pluperfect (``..., der zurückgetreten war``) lies before
+   the story's date at that point, in its year.
+
+An event whose own date is one of coordinated dates (``1805 und 1809 hielt
+sich Napoleon ... auf``) is told at each of them (over them, when they are days
+one after the other); one told of a list whose items each have a date in
+parentheses (``in Santo Domingo (1519), Guatemala (1523) ...``) once per item.
 
 A date the text leaves open (``am selben Tag`` is ``1950-XX-XX``) is narrowed
 to the same narrative interval. Dates in comparisons (``so wie zwei Jahre
-zuvor``) and parentheses do not move the narrative.
+zuvor``), parentheses, clauses of reason and flashbacks in the pluperfect
+(``Bereits 1950 hatte er ...``) do not move the narrative.
 
 The EDTF of an event's time is written from its bounds by
 :func:`chronist.temporal.render.edtf_of_bounds`, the one EDTF writer.
