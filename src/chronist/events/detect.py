@@ -383,6 +383,8 @@ def _frame_date(
 
 def _tokens_of(tokens: list[Token], spans: dict[int, tuple[int, int]]) -> frozenset[int]:
     """Indices of the tokens inside the character ``spans``."""
+    if not spans:
+        return frozenset()
     inside = spans.values()
     return frozenset(
         i for i, t in enumerate(tokens) if any(s <= t.start and t.end <= e for s, e in inside)

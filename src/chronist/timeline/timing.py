@@ -168,12 +168,14 @@ class Dater:
         not move the story)."""
         sentence = self.document.sentence_of(timex.start)
         start = max(sentence[0], timex.start - _CLAUSE_REACH)
-        end = min(sentence[1], timex.end + _CLAUSE_REACH)
-        tokens = self.document.tokens_in(start, end)
+        # the clause's kind is read from its first words: nothing after the date matters
+        tokens = self.document.tokens_in(start, timex.end)
         for segment in segments(tokens, self._clause_facts):
             if segment.start <= timex.start < segment.end + 1:
+                rest = self._clause_facts.break_pattern.search(self.text, timex.end, sentence[1])
+                end = rest.start() if rest is not None else sentence[1]
                 pluperfect = self._tense_facts.pluperfect
-                flashback = pluperfect.search(self.text, segment.start, segment.end) is not None
+                flashback = pluperfect.search(self.text, segment.start, end) is not None
                 return segment.kind, flashback
         return None, False
 
@@ -561,13 +563,15 @@ class Dater:
                 )
                 for dates, item in items
             ]
-        return [(mention, *self.time_of(mention))]
+        return [(mention, *self._time(mention, own, level, found))]
 
     def _listed(self, mention: EventMention) -> list[tuple[list[_Date], str]]:
         """The items of a list in the mention's sentence that each have a date in
         parentheses right after them (:func:`chronist.timeline.listing.list_items`)."""
         if mention.kind is not SegmentKind.MAIN or not mention.trigger.text[:1].isalpha():
             return []  # (not the birth and death of a biography header: "* 1821")
+        if self.text.count("(", *mention.sentence) < 2:
+            return []  # a list needs two items
         dates = self._between(*mention.sentence)
         spans = [(d.timex.start, d.timex.end) for d in dates]
         found = list_items(self.text, mention.sentence, spans, self.markers)
@@ -586,7 +590,15 @@ class Dater:
     def time_of(self, mention: EventMention) -> tuple[EventTime, float]:
         """The time of one event mention and the confidence in it."""
         own, level = self._own_date(mention)
-        found = self._reference(mention)
+        return self._time(mention, own, level, self._reference(mention))
+
+    def _time(
+        self,
+        mention: EventMention,
+        own: _Date | None,
+        level: str,
+        found: tuple[ReferenceMention, str] | None,
+    ) -> tuple[EventTime, float]:
         if own is not None:
             return self._dated_by(own, mention, found), CONFIDENCE[level]
         if found is not None:
