@@ -30,12 +30,14 @@ from chronist.events.gapping import gapped_conjuncts, gapped_label
 from chronist.events.heads import (
     argument,
     conjunct,
+    frame_date,
     framing,
     light_alone,
     lone,
     lone_generic,
     open_verbs_kept,
     same_conjunct,
+    tokens_of,
     waiting,
 )
 from chronist.events.labels import noun_label, verb_label
@@ -49,7 +51,7 @@ from chronist.events.modality import (
 from chronist.events.model import Modality, Participant, Place, Trigger
 from chronist.events.reference import ReferenceMention
 from chronist.events.triggers import TriggerHit, find_triggers
-from chronist.text.clauses import Segment, SegmentKind, clause_facts, segments
+from chronist.text.clauses import Segment, SegmentKind, clause_facts, resumed, segments
 from chronist.text.document import Document
 from chronist.text.tokens import Token
 
@@ -163,7 +165,7 @@ def _sentence_events(context: _Context, sentence: tuple[int, int]) -> list[Event
     tokens = context.document.tokens_in(*sentence)
     if not tokens:
         return []
-    pieces, aside = _resumed(tokens, segments(tokens, clause_facts(context.document.lang)))
+    pieces, aside = resumed(tokens, segments(tokens, clause_facts(context.document.lang)))
     dated = _dated_tokens(tokens, context.dates)
     hits = find_triggers(text, tokens, lexicon, dated)
     if _heading(text, sentence, hits):
@@ -207,7 +209,7 @@ def _sentence_events(context: _Context, sentence: tuple[int, int]) -> list[Event
         frame_dates: dict[int, tuple[int, int]] = {}  # noun index -> the phrase's date
         for noun in nouns:
             at = framing(tokens, noun, markers)
-            own = _frame_date(tokens, noun, context.dates, verb_at) if at is not None else None
+            own = frame_date(tokens, noun, context.dates, verb_at) if at is not None else None
             if at is not None and own is not None:
                 frames[noun.index] = (tokens[at].start, own[1])
                 frame_dates[noun.index] = own
@@ -293,7 +295,7 @@ def _sentence_events(context: _Context, sentence: tuple[int, int]) -> list[Event
                 antecedent[hit.index] = len(found)
             clause = (segment.start, end)
             # a verb's label leaves out the phrase of a noun framing it
-            framed = _tokens_of(tokens, frames) if hit.kind is not TriggerKind.NOUN else frozenset()
+            framed = tokens_of(tokens, frames) if hit.kind is not TriggerKind.NOUN else frozenset()
             # nor what a parenthesis sets into its clause (unless the event is in it)
             unlabelled = dated | framed | (aside if hit.index not in aside else frozenset())
             mention = _mention(
@@ -332,63 +334,6 @@ def _sentence_events(context: _Context, sentence: tuple[int, int]) -> list[Event
         mention = _mention(context, tokens, piece, hit, sentence, clause, modality, dated, verb_at)
         found.append(replace(mention, label=label, own_date=own))
     return sorted(found, key=lambda m: m.trigger.start)
-
-
-def _resumed(tokens: list[Token], pieces: list[Segment]) -> tuple[list[Segment], frozenset[int]]:
-    """The segments with a clause that a parenthesis interrupts made whole again
-    (``wurde erstmals in der Jungsteinzeit (Neolithikum) etwa um 5000 v. Chr. ...
-    besiedelt``: one clause), and the indices of the tokens in such parentheses."""
-    merged: list[Segment] = []
-    aside: set[int] = set()
-    at = 0
-    while at < len(pieces):
-        piece = pieces[at]
-        after = at + 1
-        while (
-            after + 1 < len(pieces)
-            and tokens[piece.last].text == "("
-            and pieces[after].first == piece.last + 1
-            and pieces[after].last < len(tokens)
-            and tokens[pieces[after].last].text == ")"
-            and pieces[after + 1].first == pieces[after].last + 1
-            and pieces[after + 1].kind is piece.kind
-        ):
-            hole, rest = pieces[after], pieces[after + 1]
-            aside.update(range(hole.first - 1, hole.last + 1))
-            merged.append(hole)
-            piece = Segment(piece.first, rest.last, piece.start, rest.end, piece.kind)
-            after += 2
-        merged.append(piece)
-        at = after
-    return sorted(merged, key=lambda p: p.first), frozenset(aside)
-
-
-def _frame_date(
-    tokens: list[Token],
-    noun: TriggerHit,
-    dates: Sequence[tuple[int, int]],
-    verbs: frozenset[int],
-) -> tuple[int, int] | None:
-    """The date of a framing phrase: the first one after its noun, before any verb
-    or punctuation (``Nach der Niederlage des Heeres gegen die Türken 1526 wurde``)."""
-    for index in range(noun.index + 1, len(tokens)):
-        token = tokens[index]
-        date = next((d for d in dates if d[0] <= token.start < d[1]), None)
-        if date is not None:
-            return date
-        if index in verbs or not (token.is_word or token.text == "("):
-            return None  # ("Nach einem Aufruhr in der Domfreiheit (1528) kam es ...")
-    return None
-
-
-def _tokens_of(tokens: list[Token], spans: dict[int, tuple[int, int]]) -> frozenset[int]:
-    """Indices of the tokens inside the character ``spans``."""
-    if not spans:
-        return frozenset()
-    inside = spans.values()
-    return frozenset(
-        i for i, t in enumerate(tokens) if any(s <= t.start and t.end <= e for s, e in inside)
-    )
 
 
 def _with_clause(mention: EventMention, start: int, end: int) -> EventMention:

@@ -6,6 +6,7 @@ whose date an event takes first.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import replace
 
 from chronist.events.labels import joins_clauses
@@ -17,12 +18,14 @@ from chronist.text.tokens import Token
 __all__ = [
     "argument",
     "conjunct",
+    "frame_date",
     "framing",
     "light_alone",
     "lone",
     "lone_generic",
     "open_verbs_kept",
     "same_conjunct",
+    "tokens_of",
     "waiting",
 ]
 
@@ -217,4 +220,32 @@ def same_conjunct(
     return not any(
         joins_clauses(tokens, i, markers)
         for i in range(max(low, segment.first), min(high, segment.last))
+    )
+
+
+def frame_date(
+    tokens: list[Token],
+    noun: TriggerHit,
+    dates: Sequence[tuple[int, int]],
+    verbs: frozenset[int],
+) -> tuple[int, int] | None:
+    """The date of a framing phrase: the first one after its noun, before any verb
+    or punctuation (``Nach der Niederlage des Heeres gegen die Türken 1526 wurde``)."""
+    for index in range(noun.index + 1, len(tokens)):
+        token = tokens[index]
+        date = next((d for d in dates if d[0] <= token.start < d[1]), None)
+        if date is not None:
+            return date
+        if index in verbs or not (token.is_word or token.text == "("):
+            return None  # ("Nach einem Aufruhr in der Domfreiheit (1528) kam es ...")
+    return None
+
+
+def tokens_of(tokens: list[Token], spans: dict[int, tuple[int, int]]) -> frozenset[int]:
+    """Indices of the tokens inside the character ``spans``."""
+    if not spans:
+        return frozenset()
+    inside = spans.values()
+    return frozenset(
+        i for i, t in enumerate(tokens) if any(s <= t.start and t.end <= e for s, e in inside)
     )

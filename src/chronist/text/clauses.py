@@ -36,6 +36,7 @@ __all__ = [
     "SegmentKind",
     "clause_facts",
     "read_clause_facts",
+    "resumed",
     "segment_at",
     "segments",
 ]
@@ -206,3 +207,39 @@ def segment_at(found: Sequence[Segment], offset: int) -> Segment | None:
         if segment.start <= offset < segment.end:
             return segment
     return None
+
+
+def resumed(tokens: list[Token], pieces: list[Segment]) -> tuple[list[Segment], frozenset[int]]:
+    """The segments with a clause that a parenthesis interrupts made whole again
+    (``wurde erstmals in der Jungsteinzeit (Neolithikum) etwa um 5000 v. Chr. ...
+    besiedelt``: one clause), and the indices of the tokens in such parentheses.
+
+    >>> from chronist.text.tokens import tokenize
+    >>> tokens = tokenize("Die Stadt wurde (wohl 233) zerstört.")
+    >>> pieces, aside = resumed(tokens, segments(tokens, clause_facts("de")))
+    >>> [(p.kind.value, p.first, p.last) for p in pieces], sorted(aside)
+    ([('main', 0, 9), ('background', 4, 6)], [3, 4, 5, 6])
+    """
+    merged: list[Segment] = []
+    aside: set[int] = set()
+    at = 0
+    while at < len(pieces):
+        piece = pieces[at]
+        after = at + 1
+        while (
+            after + 1 < len(pieces)
+            and tokens[piece.last].text == "("
+            and pieces[after].first == piece.last + 1
+            and pieces[after].last < len(tokens)
+            and tokens[pieces[after].last].text == ")"
+            and pieces[after + 1].first == pieces[after].last + 1
+            and pieces[after + 1].kind is piece.kind
+        ):
+            hole, rest = pieces[after], pieces[after + 1]
+            aside.update(range(hole.first - 1, hole.last + 1))
+            merged.append(hole)
+            piece = Segment(piece.first, rest.last, piece.start, rest.end, piece.kind)
+            after += 2
+        merged.append(piece)
+        at = after
+    return sorted(merged, key=lambda p: p.first), frozenset(aside)
