@@ -229,3 +229,22 @@ def test_a_noun_alone_in_its_clause_takes_its_sentence_for_a_label() -> None:
     (mention,) = detect_events(text)
     assert mention.trigger.lemma == "Erlaubnis" and not bad_label(mention.label)
     assert mention.label.startswith("Die Erlaubnis") and "folgte" in mention.label
+
+
+def test_a_verb_framed_by_a_dated_noun_is_labelled_without_the_frame() -> None:
+    text = "Mit der Teilung des Reiches 395 kam das Land unter byzantinische Herrschaft."
+    found = detect_events(text, dates=[(text.index("395"), text.index("395") + 3)])
+    assert [(m.trigger.lemma, m.label) for m in found] == [
+        ("Teilung", "Teilung des Reiches"),
+        ("kommen", "kam das Land unter byzantinische Herrschaft"),
+    ]
+
+
+def test_a_clause_interrupted_by_a_parenthesis_is_one_clause_and_the_parenthesis_its_own() -> None:
+    text = (
+        "Truman rief den Rat an, der (weil die UdSSR das Gremium boykottierte) "
+        "noch am selben Tag ein Mandat erteilte."
+    )
+    labels = {m.trigger.lemma: m.label for m in detect_events(text)}
+    assert labels["boykottieren"] == "weil die UdSSR das Gremium boykottierte"
+    assert "boykottierte" not in labels["Mandat"]

@@ -241,6 +241,7 @@ def test_a_noun_that_joins_an_event_leaves_its_group_pointing_at_that_event() ->
     assert [(e.trigger.lemma, e.time.edtf) for e in timeline.events] == [
         ("Unterzeichnung", "1883-11-26"),
         ("Japan-Korea-Protektoratsvertrag", "1905/.."),
+        ("verlieren", "1905/.."),  # framed by the dated treaty, an event of its own
     ]
 
 
@@ -306,3 +307,93 @@ def test_a_date_in_an_attributive_participle_dates_the_participle() -> None:
     )
     times = {e.trigger.lemma: e.time.edtf for e in build(text).events}
     assert times == {"verabschieden": "2011-04-18", "treten": "2012-01-01"}
+
+
+def test_after_a_day_an_undated_event_stays_in_its_year() -> None:
+    text = (
+        "Die Truppen belagerten die Stadt bis zum 5. November 1551. "
+        "Ein Friedensvertrag beendete die Belagerung. Am 20. Mai 1631 stürmten sie die Stadt."
+    )
+    times = {e.trigger.lemma: e.time for e in build(text).events}
+    assert times["Friedensvertrag"].source is TimeSource.NARRATIVE
+    # from the day told on, in its year: not up to 1631
+    assert times["Friedensvertrag"].edtf == "1551-11-05/1551"
+    later = "Am 3. Mai 1950 landeten sie. Danach rückten sie vor. Am 5. Juni 1950 fiel die Stadt."
+    # the next date comes first in the same year: up to it
+    times = {e.trigger.lemma: e.time for e in build(later).events}
+    assert times["vorrücken"].edtf == "1950-05-03/1950-06-05"
+
+
+def test_an_event_told_at_coordinated_dates_happens_at_each() -> None:
+    text = "1805 und 1809 hielt sich Napoleon mit seinem Gefolge im Schloss auf."
+    found = [(e.label, e.time.edtf) for e in build(text).events]
+    label = "hielt sich Napoleon mit seinem Gefolge im Schloss auf"
+    assert found == [(label, "1805"), (label, "1809")]
+    listed = "Bei den Wahlen 2014, 2018 und 2022 gewann die Partei die Mehrheit."
+    events = build(listed).events
+    assert [e.time.edtf for e in events] == ["2014", "2018", "2022"]
+    assert "und" not in events[0].label.split()  # the "und" between dates goes with them
+    # the bounds of a range are one interval, not two events
+    assert len(build("Von 1805 bis 1809 wurde das Schloss umgebaut.").events) == 1
+
+
+def test_a_date_in_a_clause_of_reason_dates_the_main_clause_without_one() -> None:
+    text = (
+        "Im Jahr 1545 kam der Kaiser in die Stadt. Weil die Stadt sich 1548 weigerte, "
+        "das Interim anzuerkennen, zog Georg mit seinen Truppen gegen Magdeburg."
+    )
+    times = {e.trigger.lemma: e.time for e in build(text).events}
+    assert times["ziehen"].edtf == "1548"  # not the narrative's 1545
+
+
+def test_a_flashback_keeps_its_date_and_does_not_move_the_story() -> None:
+    text = (
+        "Im Mai 1953 eroberten die Truppen die Stadt. Bereits 1950 hatten sie das Umland "
+        "besetzt. Danach zogen sie weiter."
+    )
+    times = {e.trigger.lemma: e.time.edtf for e in build(text).events}
+    assert times["besetzen"] == "1950"
+    assert times["weiterziehen"] == "1953-05/1953"  # the story is still in 1953
+
+
+def test_an_undated_flashback_lies_before_the_time_it_is_told_at() -> None:
+    text = (
+        "Im Mai 2004 trat das Land der Union bei. Der neue Minister, der seit dem "
+        "29. September 2004 amtierte, folgte Peter Medgyessy, der zurückgetreten war."
+    )
+    times = {e.trigger.lemma: e.time for e in build(text).events}
+    assert times["zurücktreten"].source is TimeSource.NARRATIVE
+    assert times["zurücktreten"].edtf == "2004-05/2004-09-29"
+
+
+def test_list_items_with_dates_in_parentheses_are_one_event_each() -> None:
+    text = (
+        "So kam es in Santo Domingo (1519), Guatemala (1523) und Mexiko (1531) zu Masernepidemien."
+    )
+    found = [(e.label, e.time.edtf) for e in build(text).events]
+    assert found == [
+        ("zu Masernepidemien (Santo Domingo)", "1519"),
+        ("zu Masernepidemien (Guatemala)", "1523"),
+        ("zu Masernepidemien (Mexiko)", "1531"),
+    ]
+    built = "Es entstanden Bauten wie der Justizpalast (1866-1883) und die Börse (1873)."
+    assert [e.time.edtf for e in build(built).events] == ["1866/1883", "1873"]
+    # one date in parentheses is the clause's date, not a list
+    once = "Die Alemannen zerstörten Brigantium (233)."
+    assert [e.time.edtf for e in build(once).events] == ["0233"]
+
+
+def test_a_range_told_as_two_dates_dates_its_event_from_one_to_the_other() -> None:
+    text = "Im Jahr 1612 brannte es. Von 1613 bis 1618 entstand das heutige Rathaus."
+    times = {e.trigger.lemma: e.time for e in build(text).events}
+    assert times["entstehen"].edtf == "1613/1618"  # not from the story's 1612
+    siege = build("Er belagerte die Stadt vom 22. September 1550 bis 5. November 1551.").events
+    assert [e.time.edtf for e in siege] == ["1550-09-22/1551-11-05"]  # not open after the begin
+    assert [e.label for e in siege] == ["Er belagerte die Stadt"]
+
+
+def test_a_range_joins_a_coordination_of_dates_as_one_item() -> None:
+    text = "Wohl 233 und 259/260 n. Chr. wurde Brigantium durch Alemannen zerstört."
+    assert [e.time.edtf for e in build(text).events] == ["0233", "0259/0260"]
+    between = build("Zwischen 1805 und 1809 wurde das Schloss umgebaut.").events
+    assert [e.time.edtf for e in between] == ["1805/1809"]  # the bounds of one range

@@ -5,7 +5,11 @@ one is headed by its first event noun (``Die Erlaubnis ... folgte``). Nouns
 beside a verb are its arguments (``forderte den Einsatz``), unless a date
 follows them directly (``Tod Stalins im März 1953``). A relative clause on an
 event noun describes that event (``Bombenkrieg, der ... bis 1953 ...
-verwüstete``) and lends it its clause. Times are assigned later, by
+verwüstete``) and lends it its clause. A dated event noun in a framing phrase
+(``Nach dem Tod Muhammads V. 1961 folgte ihm sein Sohn``) leaves the clause's
+verb an event of its own; a conjunct without a verb but with its own date and
+participant repeats the verb (:mod:`chronist.events.gapping`); a clause a
+parenthesis interrupts is one clause. Times are assigned later, by
 :mod:`chronist.timeline.timing`.
 
 >>> text = "Truman lehnte ab. Falls sie angegriffen würden, wäre dies ein Krieg gegen China."
@@ -22,13 +26,18 @@ from dataclasses import dataclass, replace
 from chronist.entities.types import Entity
 from chronist.events.arguments import EntityMention, entity_mentions, link_arguments
 from chronist.events.attributive import attributive_events
+from chronist.events.gapping import gapped_conjuncts, gapped_label
 from chronist.events.heads import (
     argument,
     conjunct,
+    frame_date,
+    framing,
     light_alone,
     lone,
     lone_generic,
     open_verbs_kept,
+    same_conjunct,
+    tokens_of,
     waiting,
 )
 from chronist.events.labels import noun_label, verb_label
@@ -42,7 +51,7 @@ from chronist.events.modality import (
 from chronist.events.model import Modality, Participant, Place, Trigger
 from chronist.events.reference import ReferenceMention
 from chronist.events.triggers import TriggerHit, find_triggers
-from chronist.text.clauses import Segment, SegmentKind, clause_facts, segments
+from chronist.text.clauses import Segment, SegmentKind, clause_facts, resumed, segments
 from chronist.text.document import Document
 from chronist.text.tokens import Token
 
@@ -156,7 +165,7 @@ def _sentence_events(context: _Context, sentence: tuple[int, int]) -> list[Event
     tokens = context.document.tokens_in(*sentence)
     if not tokens:
         return []
-    pieces = segments(tokens, clause_facts(context.document.lang))
+    pieces, aside = resumed(tokens, segments(tokens, clause_facts(context.document.lang)))
     dated = _dated_tokens(tokens, context.dates)
     hits = find_triggers(text, tokens, lexicon, dated)
     if _heading(text, sentence, hits):
@@ -170,7 +179,12 @@ def _sentence_events(context: _Context, sentence: tuple[int, int]) -> list[Event
     for number, segment in enumerate(pieces):
         if segment.kind in (SegmentKind.COMPARISON, SegmentKind.NEGATED):
             continue
-        inside = [h for h in hits if segment.first <= h.index < segment.last]
+        inside = [
+            h
+            for h in hits
+            if segment.first <= h.index < segment.last
+            and (segment.kind is SegmentKind.BACKGROUND or h.index not in aside)
+        ]
         previous = tokens[pieces[number - 1].first : segment.first] if number else []
         base = segment_modality(tokens, segment, previous, markers)
         negating = [h for h in inside if h.kind is TriggerKind.NEGATING]
@@ -189,8 +203,27 @@ def _sentence_events(context: _Context, sentence: tuple[int, int]) -> list[Event
             and (not h.entry.open or _own_date(text, h, context.dates) is not None)
         ]
         told = [h for h in verbs if h.entry.open]  # what the clause says of its nouns
-        if nouns and all(h.entry.open for h in verbs):
-            verbs = []  # "Der Tod Stalins ... änderte alles": the noun is the event
+        # "Nach dem Tod X 1961 folgte ihm sein Sohn": a dated noun framing the
+        # clause leaves the clause's verb its own event
+        frames: dict[int, tuple[int, int]] = {}  # noun index -> its phrase, date included
+        frame_dates: dict[int, tuple[int, int]] = {}  # noun index -> the phrase's date
+        for noun in nouns:
+            at = framing(tokens, noun, markers)
+            own = frame_date(tokens, noun, context.dates, verb_at) if at is not None else None
+            if at is not None and own is not None:
+                frames[noun.index] = (tokens[at].start, own[1])
+                frame_dates[noun.index] = own
+        # "Der Tod Stalins ... änderte alles": the noun is the event, unless it is in
+        # a prepositional phrase of a main clause ("zog ... mit der Unterstützung ...")
+        main = segment.kind is SegmentKind.MAIN
+        subjects = [
+            h
+            for h in nouns
+            if h.index not in frames
+            and not (main and framing(tokens, h, markers, markers.prepositions) is not None)
+        ]
+        if subjects and all(h.entry.open for h in verbs):
+            verbs = []
         lights = [h for h in inside if h.kind is TriggerKind.LIGHT]
         clause_end = segment.end
         merged = False
@@ -208,14 +241,29 @@ def _sentence_events(context: _Context, sentence: tuple[int, int]) -> list[Event
             and not any(
                 h.kind is TriggerKind.NOUN
                 and not h.entry.open
+                and h.index not in frames
                 and not _inside(h.start, h.end, [(r.start, r.end) for r in context.references])
                 for h in inside
             )
-            and not any(waiting(h, hits, pieces) for h in hits)
+            and not any(waiting(h, hits, pieces) for h in hits if h.index not in frames)
         ):
-            heads = light_alone(tokens, lights, segment, context.lexicon)
+            heads = light_alone(tokens, lights, segment, context.lexicon, verb_at, dated)
+        elif heads and not merged:
+            # "verbannten ihn ... und setzten seinen Onkel ... ein": a light verb
+            # alone in its conjunct, with no event noun there, tells its own event
+            # (not "wurde", which may be the auxiliary of a participle further on)
+            heads += [
+                light
+                for light in light_alone(tokens, lights, segment, context.lexicon, verb_at, dated)
+                if light.text.lower() not in markers.passive
+                and not any(
+                    same_conjunct(tokens, segment, light.index, h.index, markers)
+                    for h in inside
+                    if h.kind is not TriggerKind.LIGHT and h.index not in frames
+                )
+            ]
         for noun in nouns:
-            own = _own_date(text, noun, context.dates)
+            own = frame_dates.get(noun.index) or _own_date(text, noun, context.dates)
             in_reference = _inside(
                 noun.start, noun.end, [(r.start, r.end) for r in context.references]
             )
@@ -246,15 +294,35 @@ def _sentence_events(context: _Context, sentence: tuple[int, int]) -> list[Event
             if hit.kind is TriggerKind.NOUN:
                 antecedent[hit.index] = len(found)
             clause = (segment.start, end)
+            # a verb's label leaves out the phrase of a noun framing it
+            framed = tokens_of(tokens, frames) if hit.kind is not TriggerKind.NOUN else frozenset()
+            # nor what a parenthesis sets into its clause (unless the event is in it)
+            unlabelled = dated | framed | (aside if hit.index not in aside else frozenset())
             mention = _mention(
-                context, tokens, segment, hit, sentence, clause, modality, dated, verb_at
+                context, tokens, segment, hit, sentence, clause, modality, unlabelled, verb_at
             )
             mention = replace(mention, conjunct=conjunct(tokens, segment, hit.index, markers))
+            if hit.index in frame_dates:
+                mention = replace(mention, own_date=frame_dates[hit.index])
             if failed and hit.kind is TriggerKind.NOUN:
                 named = noun_label(tokens, hit, dated, markers)
                 outcome = f"{named} {failed[0].text}"  # "Putsch scheiterte"
                 mention = replace(mention, label=outcome if len(outcome) <= 60 else mention.label)
             found.append(replace(mention, bare=mention.noun and not (verbs or lights)))
+            if hit.kind is not TriggerKind.NOUN and segment.kind is SegmentKind.MAIN:
+                # "... unterzeichnet und am 14. Oktober 1809 der Friede": the verb again
+                span = (segment.first, segment.last)
+                # (a date in parentheses belongs to a list item, not to a gapped clause)
+                gapped = gapped_conjuncts(tokens, span, hit, dated - aside, verb_at, markers)
+                if gapped:  # the verb's own label without them
+                    apart = unlabelled | {i for a, b in gapped for i in range(a - 1, b)}
+                    alone = verb_label(tokens, hit, span, frozenset(apart), markers, verb_at)
+                    found[-1] = replace(found[-1], label=alone)
+                again = found[-1]
+                for first, last in gapped:
+                    where = (tokens[first].start, tokens[last - 1].end)
+                    label = gapped_label(tokens, hit, (first, last), dated, markers)
+                    found.append(replace(again, clause=where, conjunct=where, label=label))
     taken = {m.trigger.start for m in found}
     for hit, own, label in attributive_events(text, tokens, context.dates, lexicon):
         # "das im Jahr 1407 gegründete Sultanat": the participle's own event and date

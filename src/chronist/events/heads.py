@@ -6,8 +6,10 @@ whose date an event takes first.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import replace
 
+from chronist.events.labels import joins_clauses
 from chronist.events.lexicon import Form, Lexicon, Markers, TriggerKind
 from chronist.events.triggers import TriggerHit
 from chronist.text.clauses import Segment, SegmentKind
@@ -16,10 +18,14 @@ from chronist.text.tokens import Token
 __all__ = [
     "argument",
     "conjunct",
+    "frame_date",
+    "framing",
     "light_alone",
     "lone",
     "lone_generic",
     "open_verbs_kept",
+    "same_conjunct",
+    "tokens_of",
     "waiting",
 ]
 
@@ -29,6 +35,34 @@ def argument(tokens: list[Token], noun: TriggerHit, markers: Markers) -> bool:
     ``zur Verteidigung``), not a statement that it happened."""
     before = [t.text.lower() for t in tokens[max(0, noun.index - 3) : noun.index]]
     return any(word in markers.argument_prepositions for word in before)
+
+
+def framing(
+    tokens: list[Token],
+    noun: TriggerHit,
+    markers: Markers,
+    prepositions: frozenset[str] = frozenset(),
+) -> int | None:
+    """The index of the preposition when an event noun stands in a prepositional
+    phrase that frames its clause's own event (``Nach dem Tod``, ``mit der
+    ersten Teilung``, ``Nach der Zweiten Wiener Türkenbelagerung``; any of
+    ``prepositions`` instead when given): an article and adjectives between,
+    capitalised ones only after the article."""
+    words = prepositions or markers.frame_prepositions
+    articles = markers.definite | markers.indefinite
+    named = False  # a capitalised word before the noun: only after an article
+    for index in range(noun.index - 1, max(-1, noun.index - 5), -1):
+        token = tokens[index]
+        lower = token.text.lower()
+        if lower in words:
+            return None if named else index
+        if lower in articles:
+            named = False  # "der Zweiten Wiener Türkenbelagerung"
+        elif not token.is_word:
+            return None
+        elif token.is_capitalised and index > 0:
+            named = True
+    return None
 
 
 def open_verbs_kept(
@@ -42,18 +76,18 @@ def open_verbs_kept(
     (``präsentierte ... und aktualisierte ...``), its first verb found by form
     alone (one event per conjunct). A relative clause with an unlisted verb
     describes rather than tells, unless it has a date of its own (``..., der
-    1525 der Stadt zufiel``)."""
+    1525 der Stadt zufiel``) or is a passive in the past (``..., die dem
+    Bischof geschenkt wurde``)."""
     listed = [h for h in verbs if not h.entry.open]
     own_date = any(segment.first <= i < segment.last for i in dated)
-    if segment.kind is SegmentKind.RELATIVE and own_date:
+    # "..., die dem Bischof geschenkt wurde": a dynamic passive in the past happened
+    past_passive = markers.passive & markers.past
+    done = any(tokens[i].text.lower() in past_passive for i in range(segment.first, segment.last))
+    if segment.kind is SegmentKind.RELATIVE and (own_date or done):
         return listed or [h for h in verbs if h.entry.open][:1]
     if segment.kind is not SegmentKind.MAIN:
         return listed
-    joins = [
-        i
-        for i in range(segment.first, segment.last)
-        if tokens[i].text.lower() in markers.coordination
-    ]
+    joins = [i for i in range(segment.first, segment.last) if joins_clauses(tokens, i, markers)]
 
     def conjunct(index: int) -> int:
         return bisect_right(joins, index)
@@ -71,29 +105,54 @@ def open_verbs_kept(
 
 
 def light_alone(
-    tokens: list[Token], lights: list[TriggerHit], segment: Segment, lexicon: Lexicon
+    tokens: list[Token],
+    lights: list[TriggerHit],
+    segment: Segment,
+    lexicon: Lexicon,
+    verbs: frozenset[int] = frozenset(),
+    dated: frozenset[int] = frozenset(),
 ) -> list[TriggerHit]:
     """A light verb in the past with no event noun in its clause tells the
     event itself: ``wurde Kenia unabhängig``, ``kamen die Juden``, ``begann das
     archaische Zeitalter`` (not the states of ``[open_verbs] not_events``, but
-    ``becoming``: ``wurde`` without a participle is a change of state)."""
+    ``becoming``: ``wurde`` without a participle, none of the verb forms
+    ``verbs`` closing its conjunct, is a change of state)."""
     open_verbs = lexicon.open_verbs
     if segment.kind is not SegmentKind.MAIN or open_verbs is None:
         return []
     if not any(t.is_capitalised for t in tokens[segment.first + 1 : segment.last]):
         return []  # nobody and nothing named: "Danach kam es."
     joins = [
-        i
-        for i in range(segment.first, segment.last)
-        if tokens[i].text.lower() in lexicon.markers.coordination
+        i for i in range(segment.first, segment.last) if joins_clauses(tokens, i, lexicon.markers)
     ]
     told: dict[int, TriggerHit] = {}  # one per conjunct: "wurde Kenia unabhängig und ..."
+    by_index = {hit.index: hit for hit in lights}
     for hit in lights:
-        allowed = hit.lemma not in open_verbs.not_events or hit.lemma in open_verbs.becoming
-        if hit.entry.past and hit.entry.form is Form.FINITE and allowed:
+        closing = _verb_last(tokens, hit, segment, joins, verbs)
+        if hit.lemma in open_verbs.becoming and closing in by_index:
+            hit = by_index[closing]  # "wurde mit dem Bau begonnen": the participle tells it
+            allowed = True
+        else:
+            allowed = hit.lemma not in open_verbs.not_events or (
+                hit.lemma in open_verbs.becoming and closing is None
+            )
+        # a present form with a date of its own tells the past too ("beginnt 1885 mit ...")
+        narrated = hit.entry.past or any(segment.first <= i < segment.last for i in dated)
+        past = (narrated and hit.entry.form is Form.FINITE) or hit.index == closing
+        if past and allowed:
             event = replace(hit, entry=replace(hit.entry, type=open_verbs.type, open=True))
             told.setdefault(bisect_right(joins, hit.index), event)
     return list(told.values())
+
+
+def _verb_last(
+    tokens: list[Token], hit: TriggerHit, segment: Segment, joins: list[int], verbs: frozenset[int]
+) -> int | None:
+    """The verb form closing the conjunct of ``hit``, if one does (``wurde ... gewählt``)."""
+    at = bisect_right(joins, hit.index)
+    end = joins[at] if at < len(joins) else segment.last
+    words = [i for i in range(hit.index + 1, end) if tokens[i].is_word]
+    return words[-1] if words and words[-1] in verbs else None
 
 
 def waiting(noun: TriggerHit, hits: list[TriggerHit], pieces: list[Segment]) -> bool:
@@ -141,11 +200,7 @@ def conjunct(
 ) -> tuple[int, int] | None:
     """The offsets of the conjunct of token ``index``: between the ``und``/``aber``
     before and after it in its clause (``None`` when the clause has none)."""
-    joins = [
-        i
-        for i in range(segment.first, segment.last)
-        if tokens[i].text.lower() in markers.coordination
-    ]
+    joins = [i for i in range(segment.first, segment.last) if joins_clauses(tokens, i, markers)]
     if not joins:
         return None
     at = bisect_right(joins, index)
@@ -154,3 +209,43 @@ def conjunct(
     if low >= high:
         return None
     return tokens[low].start, tokens[high - 1].end
+
+
+def same_conjunct(
+    tokens: list[Token], segment: Segment, first: int, second: int, markers: Markers
+) -> bool:
+    """Whether tokens ``first`` and ``second`` of a clause stand in the same conjunct
+    (no ``und``/``aber`` of the clause between them)."""
+    low, high = min(first, second), max(first, second)
+    return not any(
+        joins_clauses(tokens, i, markers)
+        for i in range(max(low, segment.first), min(high, segment.last))
+    )
+
+
+def frame_date(
+    tokens: list[Token],
+    noun: TriggerHit,
+    dates: Sequence[tuple[int, int]],
+    verbs: frozenset[int],
+) -> tuple[int, int] | None:
+    """The date of a framing phrase: the first one after its noun, before any verb
+    or punctuation (``Nach der Niederlage des Heeres gegen die Türken 1526 wurde``)."""
+    for index in range(noun.index + 1, len(tokens)):
+        token = tokens[index]
+        date = next((d for d in dates if d[0] <= token.start < d[1]), None)
+        if date is not None:
+            return date
+        if index in verbs or not (token.is_word or token.text == "("):
+            return None  # ("Nach einem Aufruhr in der Domfreiheit (1528) kam es ...")
+    return None
+
+
+def tokens_of(tokens: list[Token], spans: dict[int, tuple[int, int]]) -> frozenset[int]:
+    """Indices of the tokens inside the character ``spans``."""
+    if not spans:
+        return frozenset()
+    inside = spans.values()
+    return frozenset(
+        i for i, t in enumerate(tokens) if any(s <= t.start and t.end <= e for s, e in inside)
+    )

@@ -22,7 +22,7 @@ from chronist.events.lexicon import Markers
 from chronist.events.triggers import TriggerHit
 from chronist.text.tokens import Token
 
-__all__ = ["noun_label", "verb_label"]
+__all__ = ["joins_clauses", "noun_label", "verb_label"]
 
 _LABEL_WORDS = 10
 _LABEL_CHARS = 60
@@ -41,6 +41,20 @@ def _word(tokens: list[Token], index: int) -> str:
     ):
         return token.text + "."
     return token.text
+
+
+def joins_clauses(tokens: list[Token], index: int, markers: Markers) -> bool:
+    """Whether token ``index`` is an ``und``/``aber`` that may join two clauses or
+    verb phrases, not two names (``zwischen Preußen und Frankreich``)."""
+    if tokens[index].text.lower() not in markers.coordination:
+        return False
+    if index > 1 and index + 1 < len(tokens):  # a capital at the start says nothing
+        before, after = tokens[index - 1], tokens[index + 1]
+        if before.is_word and after.is_word and before.is_capitalised and after.is_capitalised:
+            return False
+        if before.text[:1].isdigit() and after.text[:1].isdigit():
+            return False  # "am 9. und 23. April"
+    return True
 
 
 def noun_label(
@@ -79,7 +93,11 @@ def verb_label(
         max(span[0], hit.index - 3 * _LABEL_WORDS),
         min(span[1], hit.index + 3 * _LABEL_WORDS),
     )
-    kept = [i for i in range(first, last) if tokens[i].is_word and i not in dated]
+    kept = [
+        i
+        for i in range(first, last)
+        if tokens[i].is_word and i not in dated and not _joins_dates(tokens, i, dated, markers)
+    ]
     kept = [
         i
         for i in kept
@@ -106,7 +124,7 @@ def _own_conjunct(
 ) -> list[int]:
     """The conjunct of the trigger when ``und``/``aber`` joins two verb phrases
     (``besetzt und später ... eingegliedert``): each verb keeps its own words."""
-    joins = [i for i in kept if tokens[i].text.lower() in markers.coordination]
+    joins = [i for i in kept if joins_clauses(tokens, i, markers)]
     for join in joins:
         before = [i for i in kept if i < join]
         after = [i for i in kept if i > join]
@@ -157,3 +175,12 @@ def _introduces_date(
         if tokens[position].text.lower() not in markers.date_introducers:
             return False
     return False
+
+
+def _joins_dates(tokens: list[Token], index: int, dated: frozenset[int], markers: Markers) -> bool:
+    """``und`` between two dates (``2014 und 2018``) goes with them."""
+    return (
+        tokens[index].text.lower() in markers.date_coordination
+        and index - 1 in dated
+        and index + 1 in dated
+    )

@@ -102,6 +102,12 @@ class OpenVerbs:
     # words before a date that tell when a state began ("seit 1990"): a present
     # form in a clause dated so is still a state
     state_starts: frozenset[str] = frozenset()
+    # endings of an infinitive ("infizieren", "ändern"): a lower-case word so ending
+    # after "zu" is a verb even when the form table does not list it
+    infinitive_endings: tuple[str, ...] = ()
+    # endings of an inflected adjective or participle ("verschiedenen", "illustrierte"):
+    # only a form so ending stands before a noun as its attribute
+    adjective_endings: tuple[str, ...] = ()
 
     def deverbal(self, word: str) -> TriggerEntry | None:
         """``Christianisierung``, ``Einwanderungen``: a noun in ``-ung`` of a known
@@ -210,6 +216,22 @@ class Markers:
     expected: frozenset[str] = frozenset()  # "erwartet": the clause's events are not facts
     success_verbs: frozenset[str] = frozenset()  # "gelingen": its zu-infinitive happened
     time_heads: tuple[str, ...] = ()  # "jahr" of "Gründungsjahr": the event is the first part
+    frame_prepositions: frozenset[str] = frozenset()  # "nach dem Tod ... 1961": a frame
+    date_coordination: frozenset[str] = frozenset()  # "und" of "1805 und 1809"
+    gapping_joins: frozenset[str] = frozenset()  # "und": may join a clause without a verb
+    list_openers: frozenset[str] = frozenset()  # "wie": an item of a list follows
+
+    @property
+    def prepositions(self) -> frozenset[str]:
+        """Every preposition the lists name (a noun after one is no subject)."""
+        return (
+            self.frame_prepositions
+            | self.argument_prepositions
+            | self.place_prepositions
+            | self.agent_prepositions
+            | self.definite_contractions
+        )
+
     # a date in an attributive participle phrase ("die zum 1. Januar 2012 in Kraft
     # getretene Verfassung"): the text before it ends so, the text after it begins so
     attributive_before: re.Pattern[str] | None = None
@@ -459,9 +481,11 @@ def _open_verbs(data: dict[str, Any], path: Path, types: frozenset[str]) -> Open
         str(k): frozenset(str(v) for v in w) for k, w in table.get("present_vowels", {}).items()
     }
     starts = frozenset(str(w) for w in table.get("state_starts", []))
+    infinitive = tuple(str(w) for w in table.get("infinitive_endings", []))
+    adjective = tuple(str(w) for w in table.get("adjective_endings", []))
     return OpenVerbs(
         forms, type_, not_events, particles, zu, frozenset(forms.values()), becoming, endings,
-        vowels, starts,
+        vowels, starts, infinitive, adjective,
     )  # fmt: skip
 
 
@@ -508,6 +532,10 @@ def _markers(data: dict[str, Any], path: Path) -> Markers:
             expected=frozenset(str(w).lower() for w in m.get("expected", [])),
             success_verbs=frozenset(str(w) for w in m.get("success_verbs", [])),
             time_heads=tuple(str(w).lower() for w in c.get("time_heads", [])),
+            frame_prepositions=frozenset(str(w) for w in c.get("frame_prepositions", [])),
+            date_coordination=frozenset(str(w) for w in c.get("date_coordination", [])),
+            gapping_joins=frozenset(str(w) for w in c.get("gapping_joins", [])),
+            list_openers=frozenset(str(w) for w in c.get("list_openers", [])),
             attributive_before=_optional_pattern(c, "attributive_before", path),
             attributive_after=_optional_pattern(c, "attributive_after", path),
         )

@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Container
 from dataclasses import dataclass, replace
 
 from chronist.events.lexicon import Form, Lexicon, Markers, OpenVerbs, TriggerEntry, TriggerKind
@@ -17,6 +18,7 @@ from chronist.text.tokens import Token
 __all__ = ["TriggerHit", "find_triggers"]
 
 _CLAUSE_END = frozenset(',.;:!?)–—"“”»«')
+_CONJUNCT_END = frozenset(",.;:!?()–—")
 # A separated particle stands this many tokens after its verb at most.
 _PARTICLE_REACH = 60
 
@@ -46,17 +48,30 @@ class TriggerHit:
 
 
 def _closing_particle(
-    tokens: list[Token], index: int, particles: frozenset[str], coordination: frozenset[str]
+    tokens: list[Token],
+    index: int,
+    particles: frozenset[str],
+    coordination: frozenset[str],
+    verb_forms: Container[str] = frozenset(),
 ) -> int | None:
     """The first later token that is one of ``particles`` (a separated particle) and
-    closes its clause: followed by punctuation, a coordination or the sentence end."""
+    closes its clause: followed by punctuation, a coordination or the sentence end.
+    Not past a coordination and a finite verb of ``verb_forms``: the particle of
+    ``verbannten ... und setzten ... ein`` is the second verb's."""
+    joined = False
     for position in range(index + 1, min(len(tokens), index + _PARTICLE_REACH)):
-        if tokens[position].text not in particles:
+        text = tokens[position].text
+        if text.lower() in coordination:
+            joined = True
+        elif joined and text in verb_forms:
+            return None
+        if text not in particles:
             continue
         following = tokens[position + 1] if position + 1 < len(tokens) else None
         if (
             following is None
             or following.text in _CLAUSE_END
+            or following.text == "("  # "ging in Flammen auf (...)"
             or following.text.lower() in coordination
         ):
             return position
@@ -128,12 +143,17 @@ def _bare_infinitive(
     return None
 
 
-def _attributive(tokens: list[Token], index: int, markers: Markers) -> bool:
+def _attributive(
+    tokens: list[Token], index: int, markers: Markers, endings: tuple[str, ...]
+) -> bool:
     """``verschiedenen Reichen``, ``aus einem ... illustrierte Flugblätter``: an
-    unlisted form before a noun, after a word that cannot precede a finite
-    verb (an article, a preposition, an inflected adjective, a comma)."""
+    unlisted form with an adjective's ending (``endings``) before a noun, after a
+    word that cannot precede a finite verb (an article, a preposition, an
+    inflected adjective, a comma)."""
     if index + 1 >= len(tokens) or not tokens[index + 1].is_capitalised:
         return False
+    if not tokens[index].text.endswith(endings):
+        return False  # "zog Georg": only an inflected form stands before a noun
     if index == 0:
         return True
     before = tokens[index - 1].text
@@ -141,7 +161,7 @@ def _attributive(tokens: list[Token], index: int, markers: Markers) -> bool:
     return (
         before in ","
         or lower in markers.label_cut_endings
-        or (not tokens[index - 1].is_capitalised and lower.endswith(("en", "e", "er", "es", "em")))
+        or (not tokens[index - 1].is_capitalised and lower.endswith(endings))
     )
 
 
@@ -165,6 +185,54 @@ def _succeeded_zu(
     if lemma not in open_verbs.infinitives or lemma in open_verbs.not_events:
         return None
     return TriggerEntry(lemma, TriggerKind.VERB, open_verbs.type, Form.INFINITIVE, open=True)
+
+
+def _past_conjunct(tokens: list[Token], index: int, markers: Markers) -> bool:
+    """Whether the clause conjunct of token ``index`` (between punctuation and
+    ``und``) has a past auxiliary or modal: ``Platon teilt mit, dass ... war`` and
+    ``war ... besiedelt und gehört zu jenen Regionen`` say a present."""
+
+    # a form closing its clause shares the auxiliary of the conjunct before
+    # ("wurde weitgehend zerstört und fast völlig entvölkert")
+    last = index + 1 == len(tokens) or tokens[index + 1].text in _CONJUNCT_END
+
+    def bound(at: int) -> bool:
+        text = tokens[at].text
+        if text in _CONJUNCT_END:
+            return True
+        if last or text.lower() not in markers.coordination or not 0 < at < len(tokens) - 1:
+            return False
+        # not "und" between two names: "wie Australopithecus und Kenyanthropus besiedelt"
+        return not (tokens[at - 1].is_capitalised and tokens[at + 1].is_capitalised)
+
+    low = index
+    while low > 0 and not bound(low - 1):
+        low -= 1
+    high = index
+    while high < len(tokens) and not bound(high):
+        high += 1
+    return any(t.text.lower() in markers.past for t in tokens[low:high])
+
+
+def _succeeded_infinitive(
+    tokens: list[Token], index: int, open_verbs: OpenVerbs, lexicon: Lexicon
+) -> TriggerHit | None:
+    """``gelang es ..., Affen mit Masern zu infizieren``: the infinitive after ``zu``
+    closing the clause of a verb of success, a verb even when the form table does
+    not list it (its form says so: lower case, ``-en``/``-ern``/``-eln``)."""
+    token = tokens[index]
+    word = token.text
+    closing = index + 1 == len(tokens) or tokens[index + 1].text in _CLAUSE_END
+    if (
+        not closing
+        or not word.islower()
+        or not word.endswith(open_verbs.infinitive_endings)
+        or word in open_verbs.not_events
+        or not _succeeded(tokens, index, lexicon)
+    ):
+        return None
+    entry = TriggerEntry(word, TriggerKind.VERB, open_verbs.type, Form.INFINITIVE, open=True)
+    return TriggerHit(index, entry, token.start, token.end, word)
 
 
 def _dated_clause(
@@ -192,7 +260,7 @@ def _open_verb(
     if open_verbs is None or (token.is_capitalised and index > 0):
         return None
     if index > 0 and tokens[index - 1].text == markers.zu:
-        return None
+        return _succeeded_infinitive(tokens, index, open_verbs, lexicon)
     entry = (
         open_verbs.entry(token.text)
         or _bare_infinitive(tokens, index, open_verbs, markers)
@@ -202,15 +270,17 @@ def _open_verb(
     entry = entry or open_verbs.entry(token.text, separated=True)
     if entry is None or _adjectival(tokens, index, markers.definite | markers.indefinite):
         return None
-    if _attributive(tokens, index, markers):
+    if _attributive(tokens, index, markers, open_verbs.adjective_endings):
         return None
     if (
         not entry.past
-        and not any(t.text.lower() in markers.past for t in tokens)
+        and not _past_conjunct(tokens, index, markers)
         and not _dated_clause(tokens, index, dated, open_verbs)
     ):
-        return None  # a present form outside a past sentence or a dated clause: a state
-    position = _closing_particle(tokens, index, open_verbs.particles, markers.coordination)
+        return None  # a present form outside a past conjunct or a dated clause: a state
+    position = _closing_particle(
+        tokens, index, open_verbs.particles, markers.coordination, open_verbs.forms
+    )
     if position is not None:
         lemma = tokens[position].text + entry.lemma
         if lemma in open_verbs.not_events or (

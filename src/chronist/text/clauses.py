@@ -36,6 +36,7 @@ __all__ = [
     "SegmentKind",
     "clause_facts",
     "read_clause_facts",
+    "resumed",
     "segment_at",
     "segments",
 ]
@@ -75,6 +76,8 @@ class ClauseFacts:
     also_articles: frozenset[str]  # relative words that are articles too: "der", not "which"
     adjective: re.Pattern[str]  # "die ersten Truppen": an adjective before a noun, an article
     comparison: tuple[tuple[str, ...], ...]  # "so wie", "anders als"
+    # "wie zum Beispiel": an example of what the clause before tells, not a comparison
+    examples: tuple[tuple[str, ...], ...]
     background: frozenset[str]  # "weil", "da"
     negating_start: frozenset[str]  # "ohne"
     coordination: frozenset[str]  # "und": may stand before a background word
@@ -99,6 +102,10 @@ def read_clause_facts(folder: Path) -> ClauseFacts:
         also_articles=frozenset(word_list(data, path, "also_articles")),
         adjective=pattern(data, path, "adjective"),
         comparison=tuple(tuple(p.split()) for p in word_list(data, path, "comparison", True)),
+        examples=tuple(
+            tuple(p.split())
+            for p in (word_list(data, path, "examples", True) if "examples" in data else [])
+        ),
         background=frozenset(word_list(data, path, "background")),
         negating_start=frozenset(word_list(data, path, "negating_start")),
         coordination=frozenset(word_list(data, path, "coordination")),
@@ -140,7 +147,8 @@ def _kind(
         return SegmentKind.MAIN
     if opener == "(":
         return SegmentKind.BACKGROUND
-    if any(tuple(lowered[: len(phrase)]) == phrase for phrase in facts.comparison):
+    example = any(tuple(lowered[: len(phrase)]) == phrase for phrase in facts.examples)
+    if not example and any(tuple(lowered[: len(phrase)]) == phrase for phrase in facts.comparison):
         return SegmentKind.COMPARISON
     lead = 1 if lowered[0] in facts.coordination and len(lowered) > 1 else 0
     if lowered[lead] in facts.background:  # "(und) da man ... befürchtete"
@@ -199,3 +207,39 @@ def segment_at(found: Sequence[Segment], offset: int) -> Segment | None:
         if segment.start <= offset < segment.end:
             return segment
     return None
+
+
+def resumed(tokens: list[Token], pieces: list[Segment]) -> tuple[list[Segment], frozenset[int]]:
+    """The segments with a clause that a parenthesis interrupts made whole again
+    (``wurde erstmals in der Jungsteinzeit (Neolithikum) etwa um 5000 v. Chr. ...
+    besiedelt``: one clause), and the indices of the tokens in such parentheses.
+
+    >>> from chronist.text.tokens import tokenize
+    >>> tokens = tokenize("Die Stadt wurde (wohl 233) zerstört.")
+    >>> pieces, aside = resumed(tokens, segments(tokens, clause_facts("de")))
+    >>> [(p.kind.value, p.first, p.last) for p in pieces], sorted(aside)
+    ([('main', 0, 9), ('background', 4, 6)], [3, 4, 5, 6])
+    """
+    merged: list[Segment] = []
+    aside: set[int] = set()
+    at = 0
+    while at < len(pieces):
+        piece = pieces[at]
+        after = at + 1
+        while (
+            after + 1 < len(pieces)
+            and tokens[piece.last].text == "("
+            and pieces[after].first == piece.last + 1
+            and pieces[after].last < len(tokens)
+            and tokens[pieces[after].last].text == ")"
+            and pieces[after + 1].first == pieces[after].last + 1
+            and pieces[after + 1].kind is piece.kind
+        ):
+            hole, rest = pieces[after], pieces[after + 1]
+            aside.update(range(hole.first - 1, hole.last + 1))
+            merged.append(hole)
+            piece = Segment(piece.first, rest.last, piece.start, rest.end, piece.kind)
+            after += 2
+        merged.append(piece)
+        at = after
+    return sorted(merged, key=lambda p: p.first), frozenset(aside)

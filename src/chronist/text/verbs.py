@@ -93,6 +93,8 @@ class TenseFacts:
     present: frozenset[str]  # present finite forms that state a present
     clause_break: re.Pattern[str]
     pluperfect: re.Pattern[str]  # a flashback: its dates do not move a story
+    # the past of "sein": a flashback with a participle of sein_perfect ("getreten war")
+    pluperfect_sein: re.Pattern[str] | None = None
 
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
@@ -128,6 +130,9 @@ def read_tense_facts(folder: Path) -> TenseFacts:
         present=words("present"),
         clause_break=pattern(data, path, "clause_break"),
         pluperfect=pattern(data, path, "pluperfect"),
+        pluperfect_sein=pattern(data, path, "pluperfect_sein")
+        if "pluperfect_sein" in data
+        else None,
     )
 
 
@@ -241,7 +246,11 @@ def read_verbs(text: str, facts: TenseFacts) -> VerbGroup:
     stated = bool(words & facts.present) or (
         passive and group is not None and group.tense is Tense.PRESENT
     )
-    flashback = facts.pluperfect.search(text) is not None
+    flashback = facts.pluperfect.search(text) is not None or (
+        facts.pluperfect_sein is not None
+        and facts.pluperfect_sein.search(text) is not None
+        and any(facts.sein_perfect.fullmatch(word) for word in words)
+    )
     over_cues = group is not None and group.over_cues
     if (group is not None and group.tense is Tense.FUTURE) or (
         not over_cues and facts.future.search(text)

@@ -5,7 +5,7 @@
 ...     recognizer=lambda document: [],
 ... )
 >>> [(e.trigger.lemma, e.time.edtf, e.time.source.value) for e in timeline.events]
-[('landen', '1950-09-15', 'explicit'), ('vorrücken', '1950-09-15/..', 'narrative')]
+[('landen', '1950-09-15', 'explicit'), ('vorrücken', '1950-09-15/1950', 'narrative')]
 """
 
 from __future__ import annotations
@@ -194,7 +194,7 @@ def _annotate(
         key=lambda m: m.trigger.start,
     )
     dater = Dater(document, timexes, references, markers)
-    dated = flag_implausible([(m, *dater.time_of(m)) for m in mentions], dater.span)
+    dated = flag_implausible([timed for m in mentions for timed in dater.times_of(m)], dater.span)
     events = sorted(merge_mentions(document.text, _drop_bare_nouns(dated), lang), key=order_key)
     anchors = tuple(
         AnchorUse(

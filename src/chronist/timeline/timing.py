@@ -3,19 +3,31 @@
 In order of preference an event takes its time from
 
 1. a temporal expression in its own clause (``explicit``; ``bounded`` for
-   ``bis November 1950``, ``nach 1953``), else a date in parentheses right
-   after the clause (``zerstörten Brigantium (233)``), else one in its sentence;
+   ``bis November 1950``, ``nach 1953``; a range told as two dates, ``von 1613
+   bis 1618``, from one to the other), one outside a parenthesis set into the
+   clause first, else a date in parentheses right after the clause
+   (``zerstörten Brigantium (233)``), else one in its sentence (one in a clause
+   of reason before it when there is no other: ``Weil Magdeburg sich 1548
+   weigerte, zog ...``);
 2. a named historical event in its clause (``reference-event``:
    ``während der Blockade Berlins``, ``nach dem Ersten Weltkrieg``);
 3. the narrative (``narrative``): the year (or coarser period) the story is in
-   when its paragraph's last date is one, else the interval between the date
-   before it and the date after it, so that an event told between ``bis
-   November 1950`` and ``am 11. April 1951`` lies in that interval, not on a
-   guessed day.
+   when its paragraph's last date is one; after a day or month, that date's
+   year from that day on (``am 5. November 1551 ... Ein Friedensvertrag
+   beendete die Belagerung``) or up to the next date told when it comes first;
+   else the interval between the date before it and the date after it. An
+   event told in the pluperfect (``..., der zurückgetreten war``) lies before
+   the story's date at that point, in its year.
+
+An event whose own date is one of coordinated dates (``1805 und 1809 hielt
+sich Napoleon ... auf``) is told at each of them (over them, when they are days
+one after the other); one told of a list whose items each have a date in
+parentheses (``in Santo Domingo (1519), Guatemala (1523) ...``) once per item.
 
 A date the text leaves open (``am selben Tag`` is ``1950-XX-XX``) is narrowed
 to the same narrative interval. Dates in comparisons (``so wie zwei Jahre
-zuvor``) and parentheses do not move the narrative.
+zuvor``), parentheses, clauses of reason and flashbacks in the pluperfect
+(``Bereits 1950 hatte er ...``) do not move the narrative.
 
 The EDTF of an event's time is written from its bounds by
 :func:`chronist.temporal.render.edtf_of_bounds`, the one EDTF writer.
@@ -25,7 +37,8 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from chronist.events.detect import EventMention
 from chronist.events.lexicon import Markers
@@ -37,10 +50,17 @@ from chronist.temporal.values import (
     CalendarPoint,
     Day,
     Mod,
+    shift_day,
 )
 from chronist.text.clauses import SegmentKind, clause_facts, segments
 from chronist.text.document import Document
 from chronist.text.verbs import Tense, VerbGroup, read_verbs, tense_facts
+from chronist.timeline.bounds import first_known as _first_known
+from chronist.timeline.bounds import flag_implausible, ordered
+from chronist.timeline.bounds import intersect as _intersect
+from chronist.timeline.bounds import last_known as _last_known
+from chronist.timeline.bounds import overlaps as _overlaps
+from chronist.timeline.listing import item_label, list_items
 from chronist.timeline.model import EventTime, TimeSource
 
 __all__ = ["Dater", "flag_implausible", "ordered", "usable"]
@@ -53,12 +73,6 @@ CONFIDENCE = {
     "unknown": 0.25,
 }
 _WIDEST_ANCHOR_YEARS = 5
-# An interval is implausible when it is wider than this many years and covers
-# more than this share of the years the document's dates span, or when it
-# reaches outside them: drawn, but with this confidence at most.
-_IMPLAUSIBLE_YEARS = 100
-_IMPLAUSIBLE_SHARE = 0.5
-_IMPLAUSIBLE_CONFIDENCE = 0.2
 _CLAUSE_REACH = 400  # characters looked back for the clause a date stands in
 _APPOSITION_REACH = 12  # characters between a clause and its parenthesised date
 
@@ -68,52 +82,6 @@ def usable(timex: Timex) -> bool:
     b = timex.bounds
     known = b.earliest_begin or b.latest_begin or b.earliest_end or b.latest_end
     return timex.type in (TimexType.DATE, TimexType.TIME) and known is not None
-
-
-def _first_known(b: Bounds) -> Day | None:
-    return b.earliest_begin or b.latest_begin or b.earliest_end or b.latest_end
-
-
-def _last_known(b: Bounds) -> Day | None:
-    return b.latest_end or b.earliest_end or b.latest_begin or b.earliest_begin
-
-
-def _pick(a: Day | None, b: Day | None, latest: bool) -> Day | None:
-    if a is None or b is None:
-        return a or b
-    return max(a, b) if latest else min(a, b)
-
-
-def _intersect(a: Bounds, b: Bounds) -> Bounds:
-    """Where something lies that lies inside both ``a`` and ``b``: from the later first
-    day to the earlier last day (``a`` unchanged when they do not meet)."""
-    first = _pick(_first_known(a), _first_known(b), True)
-    last = _pick(_last_known(a), _last_known(b), False)
-    if first is not None and last is not None and first > last:
-        return a
-    return Bounds(first, last, first, last)
-
-
-def ordered(bounds: Bounds) -> Bounds:
-    """``bounds`` if they are consistent, else the widest reading of the days they name
-    (never a begin after its latest begin, an end after its latest end, or a begin
-    after the latest end).
-
-    >>> b = ordered(Bounds(Day(1848, 3, 1), Day(1848, 1, 1), None, Day(1848, 12, 31)))
-    >>> b.earliest_begin, b.latest_begin
-    (Day(year=1848, month=1, day=1), Day(year=1848, month=12, day=31))
-    """
-    eb, lb, ee, le = (
-        bounds.earliest_begin,
-        bounds.latest_begin,
-        bounds.earliest_end,
-        bounds.latest_end,
-    )
-    pairs = ((eb, lb), (ee, le), (eb, le))
-    if all(x is None or y is None or x <= y for x, y in pairs):
-        return bounds
-    days = [day for day in (eb, lb, ee, le) if day is not None]
-    return Bounds(min(days), max(days), min(days), max(days))
 
 
 def _story_bounds(timex: Timex) -> Bounds:
@@ -128,41 +96,12 @@ def _narrow(timex: Timex) -> bool:
     return first is None or last is None or (last.year - first.year) <= _WIDEST_ANCHOR_YEARS
 
 
-def _overlaps(a: Bounds, b: Bounds) -> bool:
-    a_first, a_last = _first_known(a), _last_known(a)
-    b_first, b_last = _first_known(b), _last_known(b)
-    if None in (a_first, a_last, b_first, b_last):
+def _consecutive(dates: Sequence[_Date]) -> bool:
+    """Whether the dates are days, each the day after the one before."""
+    days = [d.timex.bounds.earliest_begin for d in dates]
+    if any(d is None or d != b.timex.bounds.latest_end for d, b in zip(days, dates, strict=True)):
         return False
-    assert a_first and a_last and b_first and b_last
-    return a_first <= b_last and b_first <= a_last
-
-
-def flag_implausible(
-    dated: Sequence[tuple[EventMention, EventTime, float]], span: tuple[Day, Day] | None
-) -> list[tuple[EventMention, EventTime, float]]:
-    """Lower the confidence of events dated by an implausible interval (see
-    ``_IMPLAUSIBLE_*``): "between 455 and 2852" is not drawn as a fact.
-
-    >>> from chronist.temporal.values import Bounds
-    >>> wide = Bounds(Day(455, 1, 1), Day(455, 1, 1), Day(1999, 12, 31), Day(1999, 12, 31))
-    >>> time = EventTime(None, "0455/1999", wide, TimeSource.NARRATIVE)
-    >>> flag_implausible([(None, time, 0.45)], (Day(400, 1, 1), Day(2000, 1, 1)))[0][2]
-    0.2
-    """
-    if span is None:
-        return list(dated)
-    years = span[1].year - span[0].year
-    kept = []
-    for mention, time, confidence in dated:
-        first, last = _first_known(time.bounds), _last_known(time.bounds)
-        if first is not None and last is not None:
-            width = last.year - first.year
-            outside = first < span[0] or last > span[1]
-            wide = width > _IMPLAUSIBLE_YEARS and width > _IMPLAUSIBLE_SHARE * years
-            if outside or wide:
-                confidence = min(confidence, _IMPLAUSIBLE_CONFIDENCE)
-        kept.append((mention, time, confidence))
-    return kept
+    return all(b is not None and a is not None and shift_day(a, 1) == b for a, b in pairwise(days))
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,6 +109,7 @@ class _Date:
     timex: Timex
     role: str | None  # "end" (bis 1953), "begin" (seit 1950) or None: the tagger's role
     moves_story: bool  # not in a comparison or a parenthesis
+    background: bool = False  # in a clause of reason or concession ("weil ... 1548 ...")
 
 
 class Dater:
@@ -195,6 +135,7 @@ class Dater:
             (self._date(t) for t in timexes if usable(t)), key=lambda d: d.timex.start
         )
         self._date_starts = [d.timex.start for d in self.dates]
+        self._date_at = {id(d): i for i, d in enumerate(self.dates)}  # a date's place
         self._verbs_of: tuple[tuple[int, int], VerbGroup | None] = ((-1, -1), None)
         # Dates the text leaves partly open (1950-XX-XX) say which year the story is
         # in, but only fully specified dates close an interval.
@@ -216,17 +157,27 @@ class Dater:
 
     def _date(self, timex: Timex) -> _Date:
         role = timex.role if timex.role in ("begin", "end") else None
-        return _Date(timex, role, self._moves_story(timex))
+        kind, flashback = self._clause_of(timex)
+        still = (SegmentKind.COMPARISON, SegmentKind.BACKGROUND)
+        moves = kind not in still and not flashback
+        return _Date(timex, role, moves, kind is SegmentKind.BACKGROUND)
 
-    def _moves_story(self, timex: Timex) -> bool:
+    def _clause_of(self, timex: Timex) -> tuple[SegmentKind | None, bool]:
+        """The kind of the clause a date stands in, and whether that clause is a
+        flashback in the pluperfect (``Bereits 1950 hatte er ...``: its date does
+        not move the story)."""
         sentence = self.document.sentence_of(timex.start)
         start = max(sentence[0], timex.start - _CLAUSE_REACH)
         # the clause's kind is read from its first words: nothing after the date matters
         tokens = self.document.tokens_in(start, timex.end)
         for segment in segments(tokens, self._clause_facts):
             if segment.start <= timex.start < segment.end + 1:
-                return segment.kind not in (SegmentKind.COMPARISON, SegmentKind.BACKGROUND)
-        return True
+                rest = self._clause_facts.break_pattern.search(self.text, timex.end, sentence[1])
+                end = rest.start() if rest is not None else sentence[1]
+                pluperfect = self._tense_facts.pluperfect
+                flashback = pluperfect.search(self.text, segment.start, end) is not None
+                return segment.kind, flashback
+        return None, False
 
     def window(self, position: int, exclude: Timex | None = None) -> Bounds:
         """The narrative interval at ``position``: from the date before to the date after."""
@@ -256,20 +207,32 @@ class Dater:
         return Bounds(first, last, first, last)
 
     def reference_time(self, position: int) -> Bounds:
-        """The time of an event told without a date at ``position``: the story's
-        year when the last date before it in its paragraph is a year or coarser
-        (the reference period holds until the text names another: ``1631
-        stürmten ... Die Stadt wurde zerstört``), else the narrative interval
-        (:meth:`window`: a day or month is not guessed)."""
+        """The time of an event told without a date at ``position``, from the last
+        date before it in its paragraph (not a ``seit``): the story holds that
+        year or coarser period until the text names another (``1631 stürmten ...
+        Die Stadt wurde zerstört``); after a day or month it stays in that year,
+        from that day on (``am 5. November 1551 ... Ein Friedensvertrag beendete
+        die Belagerung``: 1551-11-05/1551-12-31, not up to the next date told).
+        Else the narrative interval (:meth:`window`)."""
         at = bisect_left(self._anchor_starts, position)
-        if at:
-            before = self._anchors[at - 1]
-            paragraphs = self.paragraphs
-            same = paragraphs.index_of(before.timex.start) == paragraphs.index_of(position)
-            value = before.timex.value
-            if same and before.role is None and "X" not in value and "-" not in value[1:]:
-                return _story_bounds(before.timex)
-        return self.window(position)
+        window = self.window(position)
+        if not at:
+            return window
+        before = self._anchors[at - 1]
+        paragraphs = self.paragraphs
+        same = paragraphs.index_of(before.timex.start) == paragraphs.index_of(position)
+        value = before.timex.value
+        if not same or before.role == "begin" or "X" in value:
+            return window
+        if "-" not in value[1:]:
+            return _story_bounds(before.timex)
+        first = _first_known(window)
+        if first is None:
+            return window
+        year_end = Day(first.year, 12, 31)
+        last = window.latest_end  # None: the story goes on
+        last = year_end if last is None or last > year_end else last
+        return Bounds(first, last, first, last)
 
     def _from_date(self, date: _Date, mention: EventMention) -> tuple[Bounds, TimeSource]:
         timex = date.timex
@@ -282,6 +245,14 @@ class Dater:
             bounds = _intersect(bounds, self.window(timex.start, exclude=timex))
         if timex.mod in (Mod.AFTER, Mod.BEFORE) and isinstance(timex.resolved, CalendarPoint):
             return timex.bounds, TimeSource.BOUNDED  # "nach 1953": 1954 or later
+        other = self._range_partner(date)
+        if other is not None:  # "von 1613 bis 1618", "vom 22. September 1550 bis ...": both
+            begin, end = (date, other) if date.role == "begin" else (other, date)
+            b, e = begin.timex.bounds, end.timex.bounds
+            first, last = _first_known(b), _last_known(e)
+            return Bounds(first, b.latest_begin or first, e.earliest_end or last, last), (
+                TimeSource.EXPLICIT
+            )
         if date.role == "end":
             start = self.window(mention.clause[0], exclude=timex).earliest_begin
             own_start = bounds.earliest_begin
@@ -299,6 +270,28 @@ class Dater:
         if timex.mod in (Mod.AFTER, Mod.BEFORE, Mod.ON_OR_AFTER, Mod.ON_OR_BEFORE):
             return bounds, TimeSource.BOUNDED
         return bounds, TimeSource.EXPLICIT
+
+    def _range_partner(self, date: _Date) -> _Date | None:
+        """The other bound of a range told as two dates (``von 1613 bis 1618``,
+        ``1971/72``, ``259/260``, ``zwischen 1805 und 1809``): the date right after a
+        begin (``seit``, ``von``, ``zwischen``), or the begin right before a date, with
+        at most two words or a dash between them."""
+        at = self._date_at[id(date)]
+        if date.role == "begin":
+            other = self.dates[at + 1] if at + 1 < len(self.dates) else None
+            if other is None or other.role == "begin":
+                return None
+            left, right = date, other
+        else:
+            other = self.dates[at - 1] if at else None
+            if other is None or other.role != "begin":
+                return None
+            left, right = other, date
+        gap = self.text[left.timex.end : right.timex.start]
+        between = gap.split()
+        if len(between) > 2 or "\n" in gap or any(c in "".join(between) for c in ",;.()"):
+            return None
+        return other
 
     def _between(self, start: int, end: int) -> list[_Date]:
         first = bisect_left(self._date_starts, start)
@@ -344,11 +337,17 @@ class Dater:
             for date in self._between(*mention.own_date):
                 if (date.timex.start, date.timex.end) == mention.own_date:
                     return date
-        if mention.conjunct is not None:  # "1348 ... besetzt und später ... 1407 ..."
-            own = self._nearest(mention.conjunct, mention.trigger.start, story_only=False)
+        # a date in a parenthesis set into the clause only when it has no other
+        # ("am 20. Mai 1631 (10. Mai nach julianischem Kalender) erobert")
+        for story_only in (True, False):
+            if mention.conjunct is not None:  # "1348 ... besetzt und später ... 1407 ..."
+                own = self._nearest(mention.conjunct, mention.trigger.start, story_only)
+                if own is not None:
+                    return own
+            own = self._nearest(mention.clause, mention.trigger.start, story_only)
             if own is not None:
                 return own
-        return self._nearest(mention.clause, mention.trigger.start, story_only=False)
+        return None
 
     def _parenthesised(self, mention: EventMention) -> _Date | None:
         """A date in parentheses right after the clause dates it (``zerstörten die
@@ -367,8 +366,16 @@ class Dater:
         return None
 
     def _in_sentence(self, mention: EventMention) -> _Date | None:
-        """The date of the sentence nearest to the trigger (not one in a comparison)."""
-        return self._nearest(mention.sentence, mention.trigger.start, story_only=True)
+        """The date of the sentence nearest to the trigger (not one in a comparison);
+        one in a clause of reason before it when there is no other (``Weil
+        Magdeburg sich 1548 weigerte, ..., zog Georg ... gegen Magdeburg``)."""
+        found = self._nearest(mention.sentence, mention.trigger.start, story_only=True)
+        if found is not None:
+            return found
+        first = bisect_left(self._date_starts, mention.sentence[0])
+        last = bisect_left(self._date_starts, mention.trigger.start)
+        reasons = [d for d in self.dates[first:last] if d.background]
+        return reasons[-1] if reasons else None
 
     def _reference(self, mention: EventMention) -> tuple[ReferenceMention, str] | None:
         start, end = mention.clause
@@ -402,6 +409,45 @@ class Dater:
             return Bounds(b.earliest_begin, b.latest_begin, b.earliest_begin, b.latest_begin)
         return b
 
+    def _flashback(self, mention: EventMention) -> _Date | None:
+        """The story's date an event told in the pluperfect without a date of its own
+        lies before (``..., der nach Versuchen ... zurückgetreten war``): the
+        sentence's date nearest to it, else the last date told before it."""
+        start, end = mention.clause
+        if mention.noun or not self._participle(mention):
+            return None  # "hatte einen Clip": not a pluperfect
+        if not read_verbs(self.text[start:end], self._tense_facts).pluperfect:
+            return None
+        found = self._nearest(mention.sentence, mention.trigger.start, story_only=True)
+        if found is not None:
+            return found
+        at = bisect_left(self._anchor_starts, mention.trigger.start)
+        return self._anchors[at - 1] if at else None
+
+    def before(self, story: _Date) -> Bounds:
+        """Before the story's date ``story``, after the date told before it and
+        in the story date's year.
+
+        >>> from chronist.text.document import Document
+        >>> from chronist.events.lexicon import load_lexicon
+        >>> from chronist.temporal.tagger import tag
+        >>> text = "Im Mai 2004 trat er bei. Am 29. September 2004 kam ein anderer."
+        >>> dater = Dater(Document(text), tag(text), (), load_lexicon("de").markers)
+        >>> b = dater.before(dater.dates[1])
+        >>> b.earliest_begin, b.latest_end
+        (Day(year=2004, month=5, day=1), Day(year=2004, month=9, day=29))
+        """
+        last = _last_known(story.timex.bounds)
+        if last is None:
+            return Bounds.unknown()
+        # not before the year of the story's date: a flashback told without a date
+        # of its own is mostly near the time it is told at ("nachdem sie ... erobert
+        # hatten, wurde ...")
+        first = _first_known(self.window(story.timex.start, exclude=story.timex))
+        opening = Day(last.year, 1, 1)
+        first = opening if first is None or first < opening or first > last else first
+        return Bounds(first, last, first, last)
+
     def _sentence_verbs(self, sentence: tuple[int, int]) -> VerbGroup:
         group = self._verbs_of[1]
         if self._verbs_of[0] != sentence or group is None:
@@ -423,26 +469,138 @@ class Dater:
         first = mention.trigger.text.split(" ", 1)[0].lower()
         return self._tense_facts.participle.fullmatch(first) is not None
 
-    def time_of(self, mention: EventMention) -> tuple[EventTime, float]:
-        """The time of one event mention and the confidence in it."""
+    def _dated_by(
+        self,
+        own: _Date,
+        mention: EventMention,
+        found: tuple[ReferenceMention, str] | None,
+    ) -> EventTime:
+        bounds, source = self._from_date(own, mention)
+        timex = own.timex
+        reference_id = None
+        if found is not None and found[1] == "during" and source is TimeSource.EXPLICIT:
+            # "zwei Jahre zuvor während der Blockade Berlins": both hold, so 1948
+            narrowed = _intersect(bounds, found[0].event.bounds)
+            if narrowed != bounds and _overlaps(bounds, found[0].event.bounds):
+                bounds, reference_id = narrowed, found[0].event.id
+        bounds = ordered(bounds)
+        edtf = edtf_of_bounds(bounds)
+        return EventTime(timex.value, edtf, bounds, source, timex.tid, reference_id, timex.text)
+
+    def _own_date(self, mention: EventMention) -> tuple[_Date | None, str]:
         own = self._in_clause(mention) or self._parenthesised(mention)
         level = "clause"
         if own is None and mention.kind not in (SegmentKind.BACKGROUND, SegmentKind.RELATIVE):
             own, level = self._in_sentence(mention), "sentence"
+        return own, level
+
+    def _coordinated(self, date: _Date) -> list[_Date]:
+        """``date`` and the dates joined to it by ``und`` or a comma (``1805 und
+        1809 hielt sich Napoleon ... auf``: at each of them), in text order; not
+        the bounds of a range (``zwischen 1805 und 1809``, ``1950 bis 1953``)."""
+        joins = self.markers.date_coordination
+        chain = [date]
+
+        def kind(date: _Date) -> str:  # "233 und 259/260": a whole range joins too
+            partner = self._range_partner(date)
+            if partner is None:
+                return "single" if date.role is None else "bound"
+            return "end" if partner.timex.start < date.timex.start else "begin"
+
+        def joined(left: _Date, right: _Date) -> bool:
+            between = self.text[left.timex.end : right.timex.start].strip().lower()
+            return (
+                between in joins
+                and kind(left) in ("single", "end")
+                and kind(right) in ("single", "begin")
+                and left.moves_story == right.moves_story
+            )
+
+        def edge(date: _Date, role: str) -> _Date:  # the outer bound of a range
+            partner = self._range_partner(date) if kind(date) == role else None
+            return partner or date
+
+        while True:
+            first = edge(chain[0], "end")
+            at = self._date_at[id(first)]
+            if at == 0 or not joined(self.dates[at - 1], first):
+                break
+            chain.insert(0, self.dates[at - 1])
+        while True:
+            last = edge(chain[-1], "begin")
+            at = self._date_at[id(last)]
+            if at + 1 == len(self.dates) or not joined(last, self.dates[at + 1]):
+                break
+            chain.append(self.dates[at + 1])
+        return chain
+
+    def times_of(self, mention: EventMention) -> list[tuple[EventMention, EventTime, float]]:
+        """The times of one event mention: one per date of a coordination of dates
+        its own date stands in (``1805 und 1809``; one over them when they are days
+        one after the other: ``am 9. und 10. Juli 1860``), one per list item with a date
+        in parentheses (``in Santo Domingo (1519), Guatemala (1523) und Mexiko
+        (1531)``, each labelled with its item), else :meth:`time_of`'s."""
+        own, level = self._own_date(mention)
         found = self._reference(mention)
+        if own is not None and level == "clause" and self.markers.date_coordination:
+            chain = self._coordinated(own)
+            if len(chain) > 1 and _consecutive(chain):
+                # days one after the other ("am 9. und 10. Juli 1860"): one event over them
+                return [(mention, self._items_time(chain, mention), CONFIDENCE[level])]
+            if len(chain) > 1:
+                return [
+                    (mention, self._dated_by(date, mention, found), CONFIDENCE[level])
+                    for date in chain
+                ]
+        items = self._listed(mention)
+        if len(items) > 1 and (own is None or any(own in dates for dates, _ in items)):
+            named = {word for _, item in items for word in item.split()}
+            return [
+                (
+                    replace(mention, label=item_label(mention.label, item, named, self.markers)),
+                    self._items_time(dates, mention),
+                    CONFIDENCE[level],
+                )
+                for dates, item in items
+            ]
+        return [(mention, *self._time(mention, own, level, found))]
+
+    def _listed(self, mention: EventMention) -> list[tuple[list[_Date], str]]:
+        """The items of a list in the mention's sentence that each have a date in
+        parentheses right after them (:func:`chronist.timeline.listing.list_items`)."""
+        if mention.kind is not SegmentKind.MAIN or not mention.trigger.text[:1].isalpha():
+            return []  # (not the birth and death of a biography header: "* 1821")
+        if self.text.count("(", *mention.sentence) < 2:
+            return []  # a list needs two items
+        dates = self._between(*mention.sentence)
+        spans = [(d.timex.start, d.timex.end) for d in dates]
+        found = list_items(self.text, mention.sentence, spans, self.markers)
+        return [([dates[i] for i in indices], item) for indices, item in found]
+
+    def _items_time(self, dates: list[_Date], mention: EventMention) -> EventTime:
+        if len(dates) == 1:
+            return self._dated_by(dates[0], mention, None)
+        first = _first_known(dates[0].timex.bounds)  # "(1866-1883)": from one to the other
+        last = _last_known(dates[-1].timex.bounds)
+        bounds = ordered(Bounds(first, last, first, last))
+        timex = dates[0].timex
+        edtf = edtf_of_bounds(bounds)
+        return EventTime(None, edtf, bounds, TimeSource.EXPLICIT, timex.tid, None, timex.text)
+
+    def time_of(self, mention: EventMention) -> tuple[EventTime, float]:
+        """The time of one event mention and the confidence in it."""
+        own, level = self._own_date(mention)
+        return self._time(mention, own, level, self._reference(mention))
+
+    def _time(
+        self,
+        mention: EventMention,
+        own: _Date | None,
+        level: str,
+        found: tuple[ReferenceMention, str] | None,
+    ) -> tuple[EventTime, float]:
         if own is not None:
-            bounds, source = self._from_date(own, mention)
-            timex = own.timex
-            reference_id = None
-            if found is not None and found[1] == "during" and source is TimeSource.EXPLICIT:
-                # "zwei Jahre zuvor während der Blockade Berlins": both hold, so 1948
-                narrowed = _intersect(bounds, found[0].event.bounds)
-                if narrowed != bounds and _overlaps(bounds, found[0].event.bounds):
-                    bounds, reference_id = narrowed, found[0].event.id
-            bounds = ordered(bounds)
-            edtf = edtf_of_bounds(bounds)
-            time = EventTime(timex.value, edtf, bounds, source, timex.tid, reference_id, timex.text)
-            return time, CONFIDENCE[level]
+            return self._dated_by(own, mention, found), CONFIDENCE[level]
         if found is not None:
             reference, relation = found
             bounds = ordered(self._reference_time(reference, relation))
@@ -455,7 +613,11 @@ class Dater:
             return EventTime("PRESENT_REF", None, Bounds.unknown(), TimeSource.NARRATIVE), (
                 CONFIDENCE["unknown"]
             )
-        bounds = ordered(self.reference_time(mention.trigger.start))
+        story = self._flashback(mention)
+        if story is not None:
+            bounds = ordered(self.before(story))
+        else:
+            bounds = ordered(self.reference_time(mention.trigger.start))
         if _first_known(bounds) is None:
             return EventTime.unknown(), CONFIDENCE["unknown"]
         return EventTime(None, edtf_of_bounds(bounds), bounds, TimeSource.NARRATIVE), CONFIDENCE[

@@ -1,0 +1,85 @@
+"""Gapped conjuncts: a verb told once for two dated clauses.
+
+``Am 15. Dezember 1805 wurde der Vertrag unterzeichnet und am 14. Oktober 1809
+der Friede`` tells two signings; the second conjunct has no verb of its own
+(it is gapped) but a date and a participant of its own. Each such conjunct
+after a verb is an event of that verb, with the conjunct's date and words.
+
+>>> from chronist.events.lexicon import load_lexicon
+>>> from chronist.events.triggers import find_triggers
+>>> from chronist.text.tokens import tokenize
+>>> text = "1950 eroberten sie Seoul und 1951 die Stadt Pjöngjang."
+>>> tokens, markers = tokenize(text), load_lexicon("de").markers
+>>> hit = find_triggers(text, tokens, load_lexicon("de"))[0]
+>>> dated, verbs = frozenset({0, 5}), frozenset({1})
+>>> spans = gapped_conjuncts(tokens, (0, len(tokens)), hit, dated, verbs, markers)
+>>> [gapped_label(tokens, hit, span, dated, markers) for span in spans]
+['eroberten die Stadt Pjöngjang']
+"""
+
+from __future__ import annotations
+
+from chronist.events.labels import joins_clauses
+from chronist.events.lexicon import Form, Markers
+from chronist.events.triggers import TriggerHit
+from chronist.text.tokens import Token
+
+__all__ = ["gapped_conjuncts", "gapped_label"]
+
+_LABEL_CHARS = 60
+
+
+def gapped_conjuncts(
+    tokens: list[Token],
+    clause: tuple[int, int],
+    hit: TriggerHit,
+    dated: frozenset[int],
+    verbs: frozenset[int],
+    markers: Markers,
+) -> list[tuple[int, int]]:
+    """The token spans (first, last) of the conjuncts after the verb ``hit`` in the
+    clause ``clause`` (token indices) that have no verb but a date and a name or
+    noun of their own; not the second of two coordinated dates (``1805 und 1809``)."""
+    last = clause[1]
+    joins = [i for i in range(hit.index + 1, last) if joins_clauses(tokens, i, markers)]
+    gapping = [i for i in joins if tokens[i].text.lower() in markers.gapping_joins]
+    found = []
+    for join in gapping:
+        following = [i for i in joins if i > join]
+        end = following[0] if following else last
+        inside = range(join + 1, end)
+        if join - 1 in dated or any(i in verbs or i == hit.particle for i in inside):
+            continue
+        words = [i for i in inside if tokens[i].is_word and i not in dated]
+        named = any(tokens[i].is_capitalised for i in words)
+        if named and any(i in dated for i in inside):
+            found.append((join + 1, end))
+    return found
+
+
+def gapped_label(
+    tokens: list[Token],
+    hit: TriggerHit,
+    span: tuple[int, int],
+    dated: frozenset[int],
+    markers: Markers,
+) -> str:
+    """The conjunct's words without its dates, with the verb where the text has it:
+    last when it ended its own conjunct (a participle), else first (its particle
+    last)."""
+    words = [
+        tokens[i].text
+        for i in range(*span)
+        if tokens[i].is_word
+        and i not in dated
+        and not (tokens[i].text.lower() in markers.date_introducers and i + 1 in dated)
+    ]
+    verb = hit.text.split(" ... ")[0]
+    particle = tokens[hit.particle].text if hit.particle is not None else None
+    room = _LABEL_CHARS - len(verb) - (len(particle) + 1 if particle else 0) - 1
+    while words and (len(" ".join(words)) > room or words[-1].lower() in markers.label_cut_endings):
+        words.pop()
+    after = tokens[hit.index + 1].text.lower() if hit.index + 1 < len(tokens) else ""
+    if hit.entry.form is Form.PARTICIPLE or after in markers.coordination:
+        return " ".join([*words, verb])  # "wurde ... unterzeichnet und ...": verb last
+    return " ".join([verb, *words, *([particle] if particle else [])])

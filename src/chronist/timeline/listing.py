@@ -1,0 +1,80 @@
+"""Lists whose items each carry a date in parentheses: one event per item.
+
+``So kam es in Santo Domingo (1519), Guatemala (1523) und Mexiko (1531) zu
+Masernepidemien`` tells three epidemics; ``Bauten wie der Justizpalast
+(1866-1883) und die Börse (1873)`` two buildings. Each item is the words
+before its parenthesis, back to the comma or list word (``und``, ``wie``) before
+them, from its article or first name on.
+
+>>> from chronist.events.lexicon import load_lexicon
+>>> text = "So kam es in Santo Domingo (1519), Guatemala (1523) zu Epidemien."
+>>> spans = [(text.index(year), text.index(year) + 4) for year in ("1519", "1523")]
+>>> list_items(text, (0, len(text)), spans, load_lexicon("de").markers)
+[([0], 'Santo Domingo'), ([1], 'Guatemala')]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from chronist.events.lexicon import Markers
+
+__all__ = ["item_label", "list_items"]
+
+_ITEM_WORDS = 4  # an item is at most this many words
+_LABEL_CHARS = 60  # at most, as the labels of chronist.events.labels
+_ITEM_BREAKS = (",", ";", ":", "(", ")")
+
+
+def list_items(
+    text: str, sentence: tuple[int, int], dates: Sequence[tuple[int, int]], markers: Markers
+) -> list[tuple[list[int], str]]:
+    """The list items of ``sentence`` with a date in parentheses right after them:
+    the indices (into ``dates``, the sentence's date spans in order) of the dates
+    in each item's parenthesis, and the item's words."""
+    start, end = sentence
+    groups: dict[int, list[int]] = {}
+    for number, (begin, finish) in enumerate(dates):
+        opening = text.rfind("(", start, begin)
+        if opening < 0 or ")" in text[opening:begin]:
+            continue
+        inside = text[opening + 1 : begin].split()
+        closing = text.find(")", finish, end)
+        if len(inside) > 2 or closing < 0 or "(" in text[finish:closing]:
+            continue
+        groups.setdefault(opening, []).append(number)
+    items = []
+    openers = markers.coordination | markers.list_openers
+    articles = markers.definite | markers.indefinite
+    for opening, numbers in groups.items():
+        before = text[start:opening].rstrip()
+        cut = max(before.rfind(mark) for mark in _ITEM_BREAKS)
+        words = before[cut + 1 :].split()
+        for at in range(len(words) - 1, -1, -1):
+            if words[at].lower() in openers:
+                words = words[at + 1 :]
+                break
+        words = words[-_ITEM_WORDS:]
+        # the item's own words: from its article or first name on ("es in Santo Domingo")
+        while len(words) > 1 and not (words[0][:1].isupper() or words[0] in articles):
+            words = words[1:]
+        if words:
+            items.append((numbers, " ".join(words)))
+    return items
+
+
+def item_label(label: str, item: str, named: set[str], markers: Markers) -> str:
+    """The label of an event for one list item: its own label without the words of
+    any item (``named``), then the item (``zu Masernepidemien (Guatemala)``).
+
+    >>> from chronist.events.lexicon import load_lexicon
+    >>> markers = load_lexicon("de").markers
+    >>> item_label("und Guatemala zu Epidemien", "Guatemala", {"Guatemala"}, markers)
+    'zu Epidemien (Guatemala)'
+    """
+    words = [word for word in label.split() if word not in named] or [label]
+    while len(words) > 1 and words[0].lower() in markers.coordination:
+        words = words[1:]
+    while len(words) > 1 and len(" ".join(words)) + len(item) + 3 > _LABEL_CHARS:
+        words.pop()
+    return f"{' '.join(words)} ({item})"
