@@ -390,16 +390,21 @@ def resolve_entities(entities: Sequence[PlaceEvidence], facts: EntityFacts) -> l
     result: list[Resolution] = []
     for number, (evidence, found) in enumerate(zip(entities, options, strict=True)):
         itself = alone[number]
+        scored = [(_score(p, pen, evidence, context, itself), p) for p, pen in found]
         if doubted[number]:
-            found = [
-                (p, pen)
-                for p, pen in found
-                if p.gazetteer_id not in doubted[number] or _supported(p, context, itself)
-            ]
-        if not found:
+            # an unsupported town of an alternate name drops out; when it was the best,
+            # the word is rather no place than a lesser town of that name ("Iris")
+            unsupported = {
+                p.gazetteer_id
+                for p, _ in found
+                if p.gazetteer_id in doubted[number] and not _supported(p, context, itself)
+            }
+            if scored and max(scored, key=lambda x: x[0])[1].gazetteer_id in unsupported:
+                scored = []
+            scored = [(s, p) for s, p in scored if p.gazetteer_id not in unsupported]
+        if not scored:
             result.append(Resolution(None, 0.0))
             continue
-        scored = [(_score(p, pen, evidence, context, itself), p) for p, pen in found]
         best = max(scored, key=lambda x: x[0])[1]
         doubt = ISOLATED_PENALTY if _isolated(best, context, itself) else 0.0
         confidence = round(_confidence([s for s, _ in scored], doubt), 3)
