@@ -275,8 +275,8 @@ def test_a_town_named_only_by_an_alternate_name_needs_a_place_word_or_places_nea
         ("Ein Enkel der Königin Viktoria lebte in Darmstadt.", "Viktoria", False),
         ("Die Organisation geht auf Karl Marx zurück.", "Karl Marx", False),
         ("Im Jahr 1950 reiste er nach Pjöngjang.", "Pjöngjang", True),
-        ("Mailand ist die größte Stadt der Lombardei.", "Mailand", True),
-        ("Die Reise ging bis Sankt Petersburg.", "Sankt Petersburg", True),
+        ("Mailand war damals reich und mächtig.", "Mailand", True),
+        ("Sankt Petersburg war damals die Hauptstadt.", "Sankt Petersburg", True),
     ],
 )
 def test_a_word_that_is_only_a_towns_alternate_name_gets_a_pin_only_when_vouched(
