@@ -182,8 +182,9 @@ def test_a_us_state_in_an_american_text_is_not_the_caucasian_country() -> None:
 
 def test_a_town_named_by_a_word_unknown_as_a_place_is_less_plausible() -> None:
     # "Freedom" is a town only to GeoNames; a town the lexicon lists stays placed
-    (plain,) = _resolve(PlaceEvidence(("Freedom",)))
-    (doubted,) = _resolve(PlaceEvidence(("Freedom",), unknown_word=True))
+    # (vouched: "Freedom" is also only an alternate name of the towns)
+    (plain,) = _resolve(PlaceEvidence(("Freedom",), vouched=True))
+    (doubted,) = _resolve(PlaceEvidence(("Freedom",), unknown_word=True, vouched=True))
     assert doubted[1] < plain[1] and doubted[0] is None
     from chronist.entities.recognition import _unknown_as_place
     from chronist.entities.types import Mention
@@ -245,3 +246,43 @@ def test_a_genitive_is_not_read_as_another_place_when_the_name_is_written_too() 
     assert found[0][0] == "chronist:rhine"
     (alone,) = _resolve(PlaceEvidence(("Rheines",)))
     assert alone[0] == "geonames:2847645"  # alone, the genitive of the town Rheine
+
+
+def test_the_gazetteer_tells_a_towns_own_name_from_its_alternate_names() -> None:
+    # GeoNames lists "Homo" among Qom's alternate names and "Lima" as Lima's own
+    (qom,) = gazetteer().get("Homo")
+    assert qom.gazetteer_id not in gazetteer().own("Homo")
+    assert {p.gazetteer_id for p in gazetteer().get("Lima")} >= gazetteer().own("Lima") != set()
+
+
+def test_a_town_named_only_by_an_alternate_name_needs_a_place_word_or_places_near() -> None:
+    # alone and unvouched, "Sinti" (an alternate name of Honghu) gets no pin
+    assert _resolve(PlaceEvidence(("Sinti",))) == [(None, 0.0)]
+    # after "nach", or for a name the lexicon knows as a place, the exonym is the town
+    ((vouched, _),) = _resolve(PlaceEvidence(("Pjöngjang",), vouched=True))
+    (pyongyang,) = gazetteer().get("Pjöngjang")
+    assert vouched == pyongyang.gazetteer_id
+    # unvouched, a town of its country elsewhere in the document bears it out
+    supported, _ = _resolve(PlaceEvidence(("Pjöngjang",)), PlaceEvidence(("Kaesong",)))
+    assert supported[0] == pyongyang.gazetteer_id
+    assert _resolve(PlaceEvidence(("Pjöngjang",)), PlaceEvidence(("Bregenz",)))[0][0] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "pinned"),
+    [
+        ("Die Fläche stammt vom Homo erectus aus Bilzingsleben in Thüringen.", "Homo", False),
+        ("Ein Enkel der Königin Viktoria lebte in Darmstadt.", "Viktoria", False),
+        ("Die Organisation geht auf Karl Marx zurück.", "Karl Marx", False),
+        ("Im Jahr 1950 reiste er nach Pjöngjang.", "Pjöngjang", True),
+        ("Mailand war damals reich und mächtig.", "Mailand", True),
+        ("Sankt Petersburg war damals die Hauptstadt.", "Sankt Petersburg", True),
+    ],
+)
+def test_a_word_that_is_only_a_towns_alternate_name_gets_a_pin_only_when_vouched(
+    text: str, word: str, pinned: bool
+) -> None:
+    from chronist.entities import recognize
+
+    found = [e for e in recognize(text) if e.lat is not None]
+    assert any(m.text == word for e in found for m in e.mentions) is pinned

@@ -25,7 +25,11 @@ licences):
   forms of adjective + noun names (``Osmanischen Reiches``) are generated here.
 
 Format, one place a line: ``id<TAB>lat<TAB>lon<TAB>country<TAB>population<TAB>
-kind<TAB>from<TAB>to<TAB>name|name|...``; ``kind`` is a ``PlaceKind`` value.
+kind<TAB>from<TAB>to<TAB>name|name|...<TAB>alternate|alternate|...``; ``kind`` is
+a ``PlaceKind`` value. ``name`` are the place's own names (a town's GeoNames name;
+a country's GeoNames, CLDR and German names; every name of a table row),
+``alternate`` a town's GeoNames alternate names that are not its own name (empty
+for the other rows): the loader needs more evidence for a town named only so.
 Without the wheel argument, countries fall back to the population-weighted mean
 of their cities.
 """
@@ -166,7 +170,7 @@ def _table_rows() -> list[str]:
                 names |= declined(name)
             rows.append(
                 f"chronist:{row['id']}\t{row['lat']}\t{row['lon']}\t{row['country'] or ''}\t0\t"
-                f"{row['kind']}\t{row['from']}\t{row['to']}\t{'|'.join(sorted(names))}"
+                f"{row['kind']}\t{row['from']}\t{row['to']}\t{'|'.join(sorted(names))}\t"
             )
     return rows
 
@@ -187,15 +191,17 @@ def build(out: Path = OUT, wheel: Path | None = None) -> int:
         # all-capital alternates are mostly airport and station codes ("LED" for
         # Saint Petersburg, "DIN"): an acronym of a text must not find a town by them
         others = [n for n in others if not n.replace(" ", "").isupper()]
-        names = sorted({n for n in [city["name"], *others] if len(n) >= 3 and _LATIN.match(n)})
+        own = sorted({n for n in [city["name"]] if len(n) >= 3 and _LATIN.match(n)})
+        alternates = sorted({n for n in others if len(n) >= 3 and _LATIN.match(n)} - set(own))
         acc = weights[city["countrycode"]]
         acc[0] += population * float(city["latitude"])
         acc[1] += population * float(city["longitude"])
         acc[2] += population
-        if names:
+        if own or alternates:
             rows.append(
                 f"{city['geonameid']}\t{city['latitude']}\t{city['longitude']}\t"
-                f"{city['countrycode']}\t{population}\tsettlement\t\t\t{'|'.join(names)}"
+                f"{city['countrycode']}\t{population}\tsettlement\t\t\t{'|'.join(own)}"
+                f"\t{'|'.join(alternates)}"
             )
     german = Locale("de").territories
     english = Locale("en").territories
@@ -215,7 +221,7 @@ def build(out: Path = OUT, wheel: Path | None = None) -> int:
         lat, lon = point if point is not None else (acc[0] / acc[2], acc[1] / acc[2])
         rows.append(
             f"{country['geonameid']}\t{lat:.2f}\t{lon:.2f}\t{code}\t{int(country['population'])}"
-            f"\tcountry\t\t\t{'|'.join(sorted(names))}"
+            f"\tcountry\t\t\t{'|'.join(sorted(names))}\t"
         )
     rows.extend(_table_rows())
     out.parent.mkdir(parents=True, exist_ok=True)

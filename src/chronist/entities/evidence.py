@@ -14,7 +14,12 @@ placed a degree that way from the whole's centre: ``Südirak``) is scored from
 - the years told near its mentions against a historical state's period;
 - whether its name is a word used as a common noun (``eine Tuba``) or a word the
   lexicon does not know as a place at all (``Freedom``): then a town of that name
-  needs the document's other places near it.
+  needs the document's other places near it;
+- whether its name is only one of a town's GeoNames alternate names (``Homo`` of
+  Qom, ``Sinti`` of Honghu, but also ``Pjöngjang`` of Pyongyang): such a town is
+  chosen only after a place's preposition or word (``nach Pjöngjang``, ``Stadt X``),
+  for a name the lexicon knows as a place and not as a given name (``Mailand``),
+  or with another place of the document near it or in its country.
 
 A country's name never resolves to a town of that name, and a compound or
 suffixed name is built on a river, region or island, never on a town.
@@ -36,7 +41,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from chronist.entities.language import EntityFacts
-from chronist.entities.places import Place, PlaceKind, candidates, gazetteer
+from chronist.entities.places import GENITIVE_ENDINGS, Place, PlaceKind, candidates, gazetteer
 
 __all__ = ["MIN_CONFIDENCE", "PlaceEvidence", "Resolution", "resolve_entities", "resolve_places"]
 
@@ -100,6 +105,9 @@ class PlaceEvidence:
     noun_like: bool = False
     # no mention is a word the lexicon knows as a place (``Freedom``, ``Eher``)
     unknown_word: bool = False
+    # a mention follows a place's preposition or word (``nach Pjöngjang``, ``Stadt X``),
+    # or is a name the lexicon knows as a place and not as a given name (``Mailand``)
+    vouched: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,6 +172,31 @@ def _options(evidence: PlaceEvidence, facts: EntityFacts) -> list[tuple[Place, f
             for place in candidates(alias, index):
                 found.setdefault(place.gazetteer_id, (place, 0.3))
     return list(found.values())
+
+
+def _alternate_only(evidence: PlaceEvidence, options: list[tuple[Place, float]]) -> set[str]:
+    """The towns among ``options`` that none of the names (nor its genitive's stem) names
+    by their own name, only by a GeoNames alternate name."""
+    index = gazetteer()
+    own: set[str] = set()
+    for name in evidence.names:
+        name = name[:1].upper() + name[1:]
+        own |= index.own(name)
+        own.update(*(index.own(name[: -len(e)]) for e in GENITIVE_ENDINGS if name.endswith(e)))
+    return {
+        p.gazetteer_id
+        for p, penalty in options
+        if p.kind is PlaceKind.SETTLEMENT and penalty == 0.0 and p.gazetteer_id not in own
+    }
+
+
+def _supported(place: Place, context: _Context, itself: Place | None) -> bool:
+    """Another place of the document lies near ``place`` or in its country."""
+    near = context.near(place) - _counted(place, itself)
+    same = context.countries[place.country] - (
+        itself is not None and itself.country == place.country
+    )
+    return near > 0 or same > 0
 
 
 def _may_head(place: Place) -> bool:
@@ -341,6 +374,12 @@ def resolve_entities(entities: Sequence[PlaceEvidence], facts: EntityFacts) -> l
     [('river', True), ('historical-state', True)]
     """
     options = [_options(e, facts) for e in entities]
+    # a town named only by a GeoNames alternate name, with no place's word before it,
+    # must be borne out by the document's other places
+    doubted = [
+        set() if e.vouched else _alternate_only(e, o)
+        for e, o in zip(entities, options, strict=True)
+    ]
     # first pass: each entity alone; its best candidate is context for the others
     alone: list[Place | None] = []
     empty = _Context(())
@@ -350,11 +389,22 @@ def resolve_entities(entities: Sequence[PlaceEvidence], facts: EntityFacts) -> l
     context = _Context([p for p in alone if p is not None])
     result: list[Resolution] = []
     for number, (evidence, found) in enumerate(zip(entities, options, strict=True)):
-        if not found:
-            result.append(Resolution(None, 0.0))
-            continue
         itself = alone[number]
         scored = [(_score(p, pen, evidence, context, itself), p) for p, pen in found]
+        if doubted[number]:
+            # an unsupported town of an alternate name drops out; when it was the best,
+            # the word is rather no place than a lesser town of that name ("Iris")
+            unsupported = {
+                p.gazetteer_id
+                for p, _ in found
+                if p.gazetteer_id in doubted[number] and not _supported(p, context, itself)
+            }
+            if scored and max(scored, key=lambda x: x[0])[1].gazetteer_id in unsupported:
+                scored = []
+            scored = [(s, p) for s, p in scored if p.gazetteer_id not in unsupported]
+        if not scored:
+            result.append(Resolution(None, 0.0))
+            continue
         best = max(scored, key=lambda x: x[0])[1]
         doubt = ISOLATED_PENALTY if _isolated(best, context, itself) else 0.0
         confidence = round(_confidence([s for s, _ in scored], doubt), 3)
@@ -365,7 +415,8 @@ def resolve_entities(entities: Sequence[PlaceEvidence], facts: EntityFacts) -> l
 
 def resolve_places(names: Sequence[str], lang: str = "de") -> dict[str, Place | None]:
     """Resolve each name of one document, as one entity each, with no other evidence
-    than the names themselves (each other's context).
+    than the names themselves (each other's context); the caller vouches that they
+    name places, so a town's alternate name (``Pjöngjang``) is taken as such.
 
     >>> found = resolve_places(["Pjöngjang", "Berlins", "Atlantis-am-Yalu"])
     >>> found["Pjöngjang"].country, found["Berlins"].country, found["Atlantis-am-Yalu"]
@@ -374,5 +425,7 @@ def resolve_places(names: Sequence[str], lang: str = "de") -> dict[str, Place | 
     from chronist.entities.language import entity_facts
 
     wanted = list(dict.fromkeys(names))
-    found = resolve_entities([PlaceEvidence((name,)) for name in wanted], entity_facts(lang))
+    found = resolve_entities(
+        [PlaceEvidence((name,), vouched=True) for name in wanted], entity_facts(lang)
+    )
     return {name: r.place for name, r in zip(wanted, found, strict=True)}

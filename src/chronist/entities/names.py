@@ -71,7 +71,8 @@ def recognize_names(document: Document) -> list[Entity]:
         entity_facts(lang) if (language_dir(lang) / ENTITIES_FILE).is_file() else no_entity_facts()
     )
     wanted = [n for n in mentions if kinds[n] is EntityType.LOC]
-    resolved = resolve_entities([PlaceEvidence((n,)) for n in wanted], facts)
+    # a listed place name is a place: its town is taken by an alternate name too
+    resolved = resolve_entities([PlaceEvidence((n,), vouched=True) for n in wanted], facts)
     places = {n: r.place for n, r in zip(wanted, resolved, strict=True)}
     entities = []
     for name, found in mentions.items():

@@ -97,6 +97,25 @@ class Gazetteer:
         rows = (found,) if isinstance(found, int) else found
         return tuple(self._place(row) for row in rows)
 
+    def own(self, name: str) -> frozenset[str]:
+        """The ids of the places whose own name ``name`` is, not only a GeoNames alternate
+        name (``Homo`` is one of Qom's, ``Monachium`` and ``München`` are Munich's).
+
+        >>> index = gazetteer()
+        >>> sorted(index.own("Munich")), sorted(index.own("Monachium"))
+        (['geonames:2867714'], [])
+        """
+        found = self._names.get(name)
+        if found is None:
+            return frozenset()
+        rows = (found,) if isinstance(found, int) else found
+        return frozenset(
+            self._place(row).gazetteer_id for row in rows if name in self._own_names(row)
+        )
+
+    def _own_names(self, row: int) -> list[str]:
+        return self._lines[row].rsplit("\t", 2)[1].split("|")
+
     def _place(self, row: int) -> Place:
         place = self._parsed.get(row)
         if place is None:
@@ -128,7 +147,8 @@ def gazetteer() -> Gazetteer:
             for row, line in enumerate(handle):
                 line = line.rstrip("\n")
                 lines.append(line)
-                for name in line.rsplit("\t", 1)[1].split("|"):
+                _, own, alternates = line.rsplit("\t", 2)
+                for name in (f"{own}|{alternates}" if alternates else own).split("|"):
                     found = names.get(name)
                     if found is None:
                         names[name] = row
@@ -142,7 +162,7 @@ def gazetteer() -> Gazetteer:
 
 
 # German genitive and possessive endings: "Pekings", "Rheines", "Paris’"
-_ENDINGS = ("s", "es", "’", "'")
+GENITIVE_ENDINGS = ("s", "es", "’", "'")
 
 
 def candidates(name: str, index: Gazetteer | None = None) -> tuple[Place, ...]:
@@ -157,7 +177,7 @@ def candidates(name: str, index: Gazetteer | None = None) -> tuple[Place, ...]:
     found = index.get(name)
     if found:
         return found
-    for ending in _ENDINGS:
+    for ending in GENITIVE_ENDINGS:
         if name.endswith(ending) and len(name) > len(ending) + 2:
             found = index.get(name[: -len(ending)])
             if found:

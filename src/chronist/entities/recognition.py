@@ -265,6 +265,36 @@ def _noun_like(document: Document, mentions: tuple[Mention, ...], facts: EntityF
     return True
 
 
+def _vouched(document: Document, mentions: tuple[Mention, ...], facts: EntityFacts) -> bool:
+    """A mention follows a place's preposition or an administrative word (``nach
+    Pjöngjang``, ``bei Adrianopel``, ``Stadt Lome``) or a battle's or treaty's phrase, or
+    is a name the lexicon knows as a place and not as a given name (``Mailand``; not
+    ``Viktoria``): enough to take a town named so only by GeoNames' alternate names."""
+    for mention in mentions:
+        before = document.text[max(0, mention.start - 25) : mention.start].split()
+        if before and before[-1] in facts.place_prepositions | facts.admin_prefixes:
+            return True
+        if after_site_phrase(document.text, mention.start, facts):
+            return True
+        if _known_as_place(mention.text):
+            return True
+    return False
+
+
+def _known_as_place(name: str) -> bool:
+    """A name of several words not led by a given name (``New York``, not ``Karl Marx``),
+    or a word (or its genitive's stem) the lexicon knows as a place and not as a given
+    name (``Konstantinopels``, ``Athen``; not ``Viktoria``)."""
+    words = name.replace("-", " ").split()
+    if len(words) > 1:
+        return "fn" not in lexicon().get(words[0], ())
+    for form in (name, name[:-1]) if name.endswith("s") else (name,):
+        features = lexicon().get(form, ())
+        if "fn" not in features and (_PLACE_FLAGS.intersection(features) or in_place_cluster(form)):
+            return True
+    return False
+
+
 _PLACE_FLAGS = frozenset({"wc", "wl", "wo", "tr"})
 
 
@@ -418,7 +448,8 @@ def recognize(text: str | Document, lang: str = "de") -> list[Entity]:
         noun = _noun_like(document, mentions, facts)
         cued = any(after_site_phrase(document.text, m.start, facts) for m in mentions)
         unknown = _unknown_as_place(mentions) and not cued  # "Konferenz von Sanremo"
-        evidence.append(PlaceEvidence(names, cues, near, other, noun, unknown))
+        vouched = _vouched(document, mentions, facts)
+        evidence.append(PlaceEvidence(names, cues, near, other, noun, unknown, vouched))
     resolved = dict(zip(places, resolve_entities(evidence, facts), strict=True))
     entities: list[Entity] = []
     for i, (group, kind) in enumerate(typed):
