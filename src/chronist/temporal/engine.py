@@ -277,8 +277,33 @@ def _counts_something(text: str, start: int, end: int, grammar: Grammar) -> bool
     lexicon = grammar.lexicon
     # the words before the number, and a count word the match itself begins with ("rund 1600")
     words = text[max(0, start - 24) : start].split() + text[start:end].split()[:-1]
-    leads = [" ".join(words[-2:]), words[-1]] if words else []
-    return any(lexicon.value("quantity_lead", lead) is not None for lead in leads)
+    if not words:
+        return False
+    if lexicon.value("quantity_lead", " ".join(words[-2:])) is not None:
+        return True
+    if lexicon.value("quantity_lead", words[-1]) is None:
+        return _opens_sentence(text, start, end, grammar)
+    # "ab ungefähr 1870 größere Ausmaße": a bound before the count word says year
+    before = words[-2] if len(words) > 1 else ""
+    return (
+        lexicon.value("bound", before) is None or lexicon.value("quantity_lead", before) is not None
+    )
+
+
+# the end of a sentence before a number on the same line: a word of four lower-case
+# letters before the period, so that no abbreviation ("z. B.", "bzw.", "Maria II.") is one
+_SENTENCE_END = re.compile(r"(?:[a-zäöüß]{4}\.|[;!?])[ \t]+\Z")
+
+
+def _opens_sentence(text: str, start: int, end: int, grammar: Grammar) -> bool:
+    """``Er starb. 2000 Gefangene wurden ...``: a number opening a sentence with a noun
+    right after it is a count, a year opening one is followed by its verb (``1945
+    kapitulierte``); not at the start of a line, where chronologies put a year before
+    what happened in it (``1991 Niederschlagung des Aufstands``)."""
+    if not _SENTENCE_END.search(text, max(0, start - 8), start):
+        return False
+    noun = _NOUN_AFTER.match(text, end)
+    return noun is not None and not _is_time_word(noun.group(1), grammar)
 
 
 def _select(found: list[Candidate], grammar: Grammar) -> list[Candidate]:
