@@ -31,6 +31,9 @@ class Candidate:
     meaning: Meaning
     mod: Mod | None
     bound: str | None  # "until", "since", "before", "after", "from", "latest", "earliest"
+    # the length inside a date counted back from the time of writing: "fünf Jahren" of
+    # "vor fünf Jahren" (German TimeML marks it as the TIMEX3, temporal.ago)
+    length: tuple[int, int] | None = None
 
 
 _BOUND_MODS = {
@@ -173,8 +176,8 @@ def _candidate(
     if rule.quantity_check and _counts_something(text, start, end, grammar):
         return None
     year = match.end("year") if "year" in rule.groups and match.group("year") else -1
-    if year >= 0 and grammar.count_after.match(text, year):
-        return None  # "1500 Geschützrohren": a count, not a year
+    if year >= 0 and _counted_after(text, match, year, grammar):
+        return None  # "1200 Meter", "im Mai 300 Einwohner": a count, not a year
     produced = producer.run(Groups(match, grammar.lexicon))
     if produced is None:
         return None
@@ -187,9 +190,27 @@ def _candidate(
     mod = produced.mod
     if mod is None and bound in _BOUND_MODS:
         mod = _BOUND_MODS[bound]
+    length = _length_of(match, start, end) if "ago" in rule.groups else None
     return Candidate(
-        start, end, text[start:end], rule.name, produced.type, produced.meaning, mod, bound
+        start, end, text[start:end], rule.name, produced.type, produced.meaning, mod, bound, length
     )
+
+
+def _length_of(match: re.Match[str], start: int, end: int) -> tuple[int, int] | None:
+    """The span of the expression without its word ``ago`` (``vor``, ``ago``) at either end."""
+    if not match.group("ago"):
+        return None
+    ago_start, ago_end = match.span("ago")
+    text = match.string
+    if ago_start == start:
+        while ago_end < end and text[ago_end].isspace():
+            ago_end += 1
+        return (ago_end, end) if ago_end < end else None
+    if ago_end == end:
+        while ago_start > start and text[ago_start - 1].isspace():
+            ago_start -= 1
+        return (start, ago_start) if ago_start > start else None
+    return None
 
 
 # a bare year ("der 1950 gegründete Verein": the article is the noun's) and a last
@@ -222,19 +243,67 @@ def _with_article(text: str, candidate: Candidate, grammar: Grammar) -> Candidat
 _TIME_WORD_CLASSES = ("month", "unit", "season", "weekday", "era", "holiday", "position")
 
 
+# a capitalised word right after a number: its noun
+_NOUN_AFTER = re.compile(r"[ \t]+([A-ZÄÖÜ][\w-]*)")
+
+
+def _counted_after(text: str, match: re.Match[str], year: int, grammar: Grammar) -> bool:
+    """A unit of measure after the year (``1200 Meter``), or for a year below 1000 without
+    its era or the word ``Jahr`` any noun right after it (``im Mai 300 Einwohner``): the
+    number is a quantity."""
+    if grammar.count_after.match(text, year):
+        return True
+    if len(match.group("year")) > 3 or ("era" in match.re.groupindex and match.group("era")):
+        return False
+    before = text[max(0, year - 12) : match.start("year")].split()
+    if before and grammar.lexicon.value("unit", before[-1]) is not None:
+        return False  # "im Jahr 476 Romulus": the word before says year
+    noun = _NOUN_AFTER.match(text, year)
+    return noun is not None and not _is_time_word(noun.group(1), grammar)
+
+
+def _is_time_word(word: str, grammar: Grammar) -> bool:
+    lexicon = grammar.lexicon
+    return any(lexicon.value(name, word) is not None for name in _TIME_WORD_CLASSES)
+
+
 def _counts_something(text: str, start: int, end: int, grammar: Grammar) -> bool:
     """``und 1370 Landungsboote``: a number between a count word and a noun is no year."""
     following = grammar.cues.next_noun.match(text, end)
     if following is None:
         return False
-    word = following.group(1)
-    lexicon = grammar.lexicon
-    if any(lexicon.value(name, word) is not None for name in _TIME_WORD_CLASSES):
+    if _is_time_word(following.group(1), grammar):
         return False
+    lexicon = grammar.lexicon
     # the words before the number, and a count word the match itself begins with ("rund 1600")
     words = text[max(0, start - 24) : start].split() + text[start:end].split()[:-1]
-    leads = [" ".join(words[-2:]), words[-1]] if words else []
-    return any(lexicon.value("quantity_lead", lead) is not None for lead in leads)
+    if not words:
+        return False
+    if lexicon.value("quantity_lead", " ".join(words[-2:])) is not None:
+        return True
+    if lexicon.value("quantity_lead", words[-1]) is None:
+        return _opens_sentence(text, start, end, grammar)
+    # "ab ungefähr 1870 größere Ausmaße": a bound before the count word says year
+    before = words[-2] if len(words) > 1 else ""
+    return (
+        lexicon.value("bound", before) is None or lexicon.value("quantity_lead", before) is not None
+    )
+
+
+# the end of a sentence before a number on the same line: a word of four lower-case
+# letters before the period, so that no abbreviation ("z. B.", "bzw.", "Maria II.") is one
+_SENTENCE_END = re.compile(r"(?:[a-zäöüß]{4}\.|[;!?])[ \t]+\Z")
+
+
+def _opens_sentence(text: str, start: int, end: int, grammar: Grammar) -> bool:
+    """``Er starb. 2000 Gefangene wurden ...``: a number opening a sentence with a noun
+    right after it is a count, a year opening one is followed by its verb (``1945
+    kapitulierte``); not at the start of a line, where chronologies put a year before
+    what happened in it (``1991 Niederschlagung des Aufstands``)."""
+    if not _SENTENCE_END.search(text, max(0, start - 8), start):
+        return False
+    noun = _NOUN_AFTER.match(text, end)
+    return noun is not None and not _is_time_word(noun.group(1), grammar)
 
 
 def _select(found: list[Candidate], grammar: Grammar) -> list[Candidate]:

@@ -223,7 +223,7 @@ class Grammar:
     rules: tuple[Rule, ...]
     unused: frozenset[str] = field(default_factory=frozenset)  # fragments/classes never referenced
     # read by the engine, not inside every pattern: a bound preposition right before
-    # a span ("bis zum"), and a noun after a year that makes it a count ("1500 Mann")
+    # a span ("bis zum"), and a unit after a year that makes it a count ("1500 Mann")
     bound_before: re.Pattern[str] = re.compile(r"(?!)")
     count_after: re.Pattern[str] = re.compile(r"(?!)")
     cues: DiscourseCues = DiscourseCues()
@@ -373,8 +373,7 @@ def load_grammar(lang: str) -> Grammar:
     bound_before = re.compile(
         r"(?<![\w])(?P<bound>" + lexicon.classes["bound"].compact_alternation() + r")\s+\Z"
     )
-    count_nouns = lexicon.classes["count_noun"].compact_alternation()
-    count_after = re.compile(r"\s+" + count_nouns + r"(?![\w])")
+    count_after = _count_after(lexicon)
     cues = load_cues(folder / "discourse.toml", lang)
     tense_facts(lang), clause_facts(lang)  # checked when the language loads: read by anchoring
     stems = sorted({stem for rule in rules for stem in rule.stems})
@@ -394,6 +393,22 @@ def load_grammar(lang: str) -> Grammar:
         article_before=article_before,
         length_lead_before=length_lead_before,
     )
+
+
+def _count_after(lexicon: Lexicon) -> re.Pattern[str]:
+    """A word right after a year that makes its number a quantity ("1200 Meter").
+
+    Every language names its units of measure (``measure_unit``); a language whose
+    plural nouns are not told apart by their shape may add other nouns (``count_noun``).
+    """
+    forms = [
+        lexicon.classes[name].compact_alternation()
+        for name in ("measure_unit", "count_noun")
+        if name in lexicon.classes and lexicon.classes[name].values
+    ]
+    if not forms:
+        return re.compile(r"(?!)")
+    return re.compile(r"\s+(?:" + "|".join(forms) + r")(?![\w])")
 
 
 def _word_before(words: LexClass | None) -> re.Pattern[str]:
@@ -469,6 +484,7 @@ _CLASSES_READ_BY_CODE = frozenset(
     {
         "bound",
         "quantity_lead",
+        "measure_unit",
         "count_noun",
         "writing_relative",
         "weekend",

@@ -197,11 +197,12 @@ READERS: dict[str, _Reader] = {
     "holiday_part": _holiday_part,
     "quantity_lead": _COUNT,
     "count_noun": _COUNT,
+    "measure_unit": _COUNT,
 }
 
 # Classes the engine and anchoring read by name: every language must have them
 # (an empty table is allowed where the language has no such words).
-REQUIRED_CLASSES = frozenset({"bound", "count_noun", "quantity_lead"})
+REQUIRED_CLASSES = frozenset({"bound", "measure_unit", "quantity_lead"})
 
 
 def read_value(class_name: str, value: object, where: str) -> LexValue:

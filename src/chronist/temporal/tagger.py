@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from chronist.errors import OptionError
+from chronist.temporal.ago import split_ago
 from chronist.temporal.anchoring import AnchoredValue, Anchorer, Kind, policy_for
 from chronist.temporal.discourse import written_date
 from chronist.temporal.engine import Candidate, find_candidates
@@ -228,6 +229,8 @@ def tagging(
         written = written_date(text, first_candidates, day, grammar.cues)
         day = day if written is None else written[1]
     spans = document.paragraph_index
+    # German TimeML: the length of "vor fünf Jahren" is the TIMEX3, the date non-consuming
+    counted_back = extents == "timeml" and grammar.lexicon.value("convention", "ago") == "length"
 
     def run() -> Iterator[Timex]:
         carried: Anchorer | None = None
@@ -247,9 +250,12 @@ def tagging(
                 _timex(c, a, tids[i], tids, _role(text, c, grammar.cues))
                 for i, (c, a) in enumerate(zip(candidates, anchored, strict=True))
             ]
-            ranged = add_ranges(
-                text, timexes, grammar.cues.range_join, first_tid=numbered + len(candidates) + 1
-            )
+            next_tid = numbered + len(candidates) + 1
+            if counted_back:
+                lengths = _lengths(candidates, tids)
+                timexes = split_ago(text, timexes, lengths, next_tid)
+                next_tid += len(lengths)
+            ranged = add_ranges(text, timexes, grammar.cues.range_join, first_tid=next_tid)
             numbered += len(ranged)
             carried = anchorer
             yield from ranged
@@ -323,6 +329,17 @@ def _timex2_values(
         kept.append(candidate)
         values.append(value)
     return kept, values
+
+
+def _lengths(
+    candidates: list[Candidate], tids: list[str]
+) -> dict[str, tuple[Deictic, tuple[int, int]]]:
+    """The dates counted back from the time of writing, by tid: their meaning and length."""
+    return {
+        tid: (c.meaning, c.length)
+        for c, tid in zip(candidates, tids, strict=True)
+        if c.length is not None and isinstance(c.meaning, Deictic)
+    }
 
 
 _NO_DCT = (

@@ -134,6 +134,13 @@ class Dater:
         self.dates = sorted(
             (self._date(t) for t in timexes if usable(t)), key=lambda d: d.timex.start
         )
+        # a date that covers no text, pointed to by the length that says it ("vor fünf
+        # Jahren" in German TimeML): told by the text from the date to the length's end
+        self._told_until = {
+            t.begin_point: t.end
+            for t in timexes
+            if t.begin_point is not None and t.end > t.start and t.type is TimexType.DURATION
+        }
         self._date_starts = [d.timex.start for d in self.dates]
         self._date_at = {id(d): i for i, d in enumerate(self.dates)}  # a date's place
         self._verbs_of: tuple[tuple[int, int], VerbGroup | None] = ((-1, -1), None)
@@ -485,7 +492,14 @@ class Dater:
                 bounds, reference_id = narrowed, found[0].event.id
         bounds = ordered(bounds)
         edtf = edtf_of_bounds(bounds)
-        return EventTime(timex.value, edtf, bounds, source, timex.tid, reference_id, timex.text)
+        told = self._told(timex)
+        return EventTime(timex.value, edtf, bounds, source, timex.tid, reference_id, told)
+
+    def _told(self, timex: Timex) -> str:
+        """How the text says a date: its own text, or for one that covers none the text up
+        to the end of the length that points to it (``vor fünf Jahren``)."""
+        end = self._told_until.get(timex.tid) if timex.start == timex.end else None
+        return timex.text if end is None else self.text[timex.start : end]
 
     def _own_date(self, mention: EventMention) -> tuple[_Date | None, str]:
         own = self._in_clause(mention) or self._parenthesised(mention)
@@ -585,7 +599,9 @@ class Dater:
         bounds = ordered(Bounds(first, last, first, last))
         timex = dates[0].timex
         edtf = edtf_of_bounds(bounds)
-        return EventTime(None, edtf, bounds, TimeSource.EXPLICIT, timex.tid, None, timex.text)
+        return EventTime(
+            None, edtf, bounds, TimeSource.EXPLICIT, timex.tid, None, self._told(timex)
+        )
 
     def time_of(self, mention: EventMention) -> tuple[EventTime, float]:
         """The time of one event mention and the confidence in it."""
