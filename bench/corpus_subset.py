@@ -1,7 +1,8 @@
 """A reproducible subset of ``../shared/data/wikipedia-de/wiki`` kept apart from the gold sets.
 
-The articles named in ``wiki_de/documents.tsv`` and ``wiki_de/merge_pairs.tsv``
-(the development and frozen evaluation sets) are never used for measuring speed.
+The articles named in ``wiki_de/documents.tsv``, ``wiki_de/places2.tsv`` and
+``wiki_de/merge_pairs.tsv`` (the development and frozen evaluation sets) are never
+used for measuring speed.
 """
 
 from __future__ import annotations
@@ -17,7 +18,12 @@ WIKI = BENCH.parent.parent / "shared" / "data" / "wikipedia-de" / "wiki"
 def reserved() -> set[str]:
     """The article file names used by the evaluation sets."""
     names = set()
-    for table, columns in (("documents.tsv", ("source",)), ("merge_pairs.tsv", ("a", "b"))):
+    tables = (
+        ("documents.tsv", ("source",)),
+        ("places2.tsv", ("source",)),
+        ("merge_pairs.tsv", ("a", "b")),
+    )
+    for table, columns in tables:
         with (BENCH / "wiki_de" / table).open(encoding="utf-8") as stream:
             for row in csv.DictReader(stream, delimiter="\t"):
                 names.update(Path(row[c]).name for c in columns if row.get(c))
