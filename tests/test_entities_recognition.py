@@ -227,6 +227,17 @@ def test_a_place_beside_a_persons_name_is_part_of_the_name() -> None:
         ("Paris", "LOC"),
         ("Napoleon", "PER"),
     ]
+    # a country before a person in the genitive, a person's genitive after a town
+    assert joined(
+        "im Chile Pinochets", ("Chile", EntityType.LOC), ("Pinochets", EntityType.PER)
+    ) == [
+        ("Chile", "LOC"),
+        ("Pinochets", "PER"),
+    ]
+    assert joined("und Jena Goethes", ("Jena", EntityType.LOC), ("Goethes", EntityType.PER)) == [
+        ("Jena", "LOC"),
+        ("Goethes", "PER"),
+    ]
     assert joined("Marx Berlin", ("Marx", EntityType.PER), ("Berlin", EntityType.LOC)) == [
         ("Marx", "PER"),
         ("Berlin", "LOC"),

@@ -19,7 +19,10 @@ placed a degree that way from the whole's centre: ``Südirak``) is scored from
   Qom, ``Sinti`` of Honghu, but also ``Pjöngjang`` of Pyongyang): such a town is
   chosen only after a place's preposition or word (``nach Pjöngjang``, ``Stadt X``),
   for a name the lexicon knows as a place and not as a given name (``Mailand``),
-  or with another place of the document near it or in its country.
+  or with another place of the document near it or in its country;
+- whether it is one word of the noun list with no place's preposition or word before
+  any mention (``Heide``, ``des Steins``): then a town of that name below a city's size
+  needs the same support from the document's other places (``Essen`` does not).
 
 A country's name never resolves to a town of that name, and a compound or
 suffixed name is built on a river, region or island, never on a town.

@@ -268,6 +268,7 @@ def join_person_places(
             and " " not in m.mention.text
             and text[last.mention.end : m.mention.start] == " "
             and _person_first(text, last, facts)
+            and not _genitive_person(m)
         ):
             start = last.mention.start
             name = Mention(text[start : m.mention.end], start, m.mention.end)
@@ -277,11 +278,25 @@ def join_person_places(
     return joined
 
 
+def _genitive_person(found: TypedMention) -> bool:
+    """A person's name in the genitive after a place (``das Frankreich Napoleons``): a
+    word in ``s`` the lexicon does not know, whose stem it knows as a name."""
+    word = found.mention.text
+    names = {"fn", "sn"}
+    if found.type is not EntityType.PER or not word.endswith("s"):
+        return False
+    return not names.intersection(lexicon().get(word, ())) and bool(
+        names.intersection(lexicon().get(word[:-1], ()))
+    )
+
+
 def _person_first(text: str, first: TypedMention, facts: EntityFacts) -> bool:
     """The first of a person and a place side by side begins a person's name: a given
     name, or a place after no place's preposition or article."""
     if first.type is EntityType.PER:
         return "fn" in lexicon().get(first.mention.text, ())
+    if any(p.kind in _AREA_KINDS for p in candidates(first.mention.text)):
+        return False  # "im Chile Pinochets", "Florida Panhandle": a country or region
     before = text[max(0, first.mention.start - 25) : first.mention.start].split()
     word = before[-1].lower() if before else ""
     return word not in facts.place_prepositions and word not in facts.articles
