@@ -286,3 +286,37 @@ def test_a_word_that_is_only_a_towns_alternate_name_gets_a_pin_only_when_vouched
 
     found = [e for e in recognize(text) if e.lat is not None]
     assert any(m.text == word for e in found for m in e.mentions) is pinned
+
+
+def test_a_small_town_named_by_a_common_noun_needs_other_places_near() -> None:
+    # "Heide" is a noun of the noun list and the own name of a town in Dithmarschen
+    (heide,) = [p for p in gazetteer().get("Heide") if p.population > 15_000]
+    assert heide.gazetteer_id in gazetteer().own("Heide")
+    alone = PlaceEvidence(("Heide",), vouched=True, common_noun=True)
+    assert _resolve(alone)[0][0] is None
+    # a town near it bears it out; without the noun's doubt it is the town by itself
+    supported, _ = _resolve(alone, PlaceEvidence(("Husum",), vouched=True))
+    assert supported[0] == heide.gazetteer_id
+    assert _resolve(PlaceEvidence(("Heide",), vouched=True))[0][0] == heide.gazetteer_id
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "pinned"),
+    [
+        # the noun, not the town: no preposition right before it, no place near
+        ("Der Wert des Steins hängt von seiner Reinheit ab.", "Steins", False),
+        ("Sie wanderten durch die Welser Heide.", "Heide", False),
+        ("Die Halle wurde in einer neuen Halle aufgestellt.", "Halle", False),
+        # the town: after a preposition of place, or a city (Essen) whatever the cue
+        ("Er wurde in Heide geboren und ging später nach Kiel.", "Heide", True),
+        ("Er studierte in Halle und später in Leipzig.", "Halle", True),
+        ("Essen wuchs mit dem Bergbau.", "Essen", True),
+    ],
+)
+def test_a_town_named_by_a_common_noun_gets_a_pin_only_with_a_cue(
+    text: str, word: str, pinned: bool
+) -> None:
+    from chronist.entities import recognize
+
+    found = [e for e in recognize(text) if e.lat is not None]
+    assert any(m.text == word for e in found for m in e.mentions) is pinned

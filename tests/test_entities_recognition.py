@@ -199,3 +199,46 @@ def test_years_near_keeps_the_pairs_in_the_texts_order() -> None:
     years = [(50, 1950), (700, 1951), (1600, 1952), (5000, 1953)]
     assert _years_near(mentions, years) == (1950, 1951, 1951)
     assert _years_near((Mention("Rom", 3000, 3003),), years) == (1950, 1951, 1952, 1953)
+
+
+def test_a_place_beside_a_persons_name_is_part_of_the_name() -> None:
+    from chronist.entities.coreference import TypedMention
+    from chronist.entities.language import entity_facts
+    from chronist.entities.person_names import join_person_places
+    from chronist.entities.types import Mention
+
+    facts = entity_facts("de")
+
+    def joined(text: str, *spans: tuple[str, EntityType]) -> list[tuple[str, str]]:
+        found = [
+            TypedMention(Mention(w, text.index(w), text.index(w) + len(w)), t) for w, t in spans
+        ]
+        return [(m.mention.text, m.type.value) for m in join_person_places(text, found, facts)]
+
+    # a surname after a given name, a given name before a surname: one person
+    assert joined(
+        "mit Lionel Hampton", ("Lionel", EntityType.PER), ("Hampton", EntityType.LOC)
+    ) == [("Lionel Hampton", "PER")]
+    assert joined(
+        "London, Cleveland Williams", ("Cleveland", EntityType.LOC), ("Williams", EntityType.PER)
+    ) == [("Cleveland Williams", "PER")]
+    # a place after a preposition, beside a person, stays a place; so after a surname
+    assert joined("in Paris Napoleon", ("Paris", EntityType.LOC), ("Napoleon", EntityType.PER)) == [
+        ("Paris", "LOC"),
+        ("Napoleon", "PER"),
+    ]
+    # a country before a person in the genitive, a person's genitive after a town
+    assert joined(
+        "im Chile Pinochets", ("Chile", EntityType.LOC), ("Pinochets", EntityType.PER)
+    ) == [
+        ("Chile", "LOC"),
+        ("Pinochets", "PER"),
+    ]
+    assert joined("und Jena Goethes", ("Jena", EntityType.LOC), ("Goethes", EntityType.PER)) == [
+        ("Jena", "LOC"),
+        ("Goethes", "PER"),
+    ]
+    assert joined("Marx Berlin", ("Marx", EntityType.PER), ("Berlin", EntityType.LOC)) == [
+        ("Marx", "PER"),
+        ("Berlin", "LOC"),
+    ]

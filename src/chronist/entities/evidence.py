@@ -19,7 +19,10 @@ placed a degree that way from the whole's centre: ``Südirak``) is scored from
   Qom, ``Sinti`` of Honghu, but also ``Pjöngjang`` of Pyongyang): such a town is
   chosen only after a place's preposition or word (``nach Pjöngjang``, ``Stadt X``),
   for a name the lexicon knows as a place and not as a given name (``Mailand``),
-  or with another place of the document near it or in its country.
+  or with another place of the document near it or in its country;
+- whether it is one word of the noun list with no place's preposition or word before
+  any mention (``Heide``, ``des Steins``): then a town of that name below a city's size
+  needs the same support from the document's other places (``Essen`` does not).
 
 A country's name never resolves to a town of that name, and a compound or
 suffixed name is built on a river, region or island, never on a town.
@@ -64,6 +67,8 @@ ISOLATED_PENALTY = 1.5
 NOUN_DOUBT = 4.0
 # a village of fewer people than this comes after a region, state or river of its name
 VILLAGE_BELOW = 10_000
+# a town named by a common noun needs other places near it unless it is a city this large
+NOUN_TOWN_BELOW = 100_000
 # a town named by a word the lexicon does not know as a place ("Freedom", "Eher", "Jer") is
 # this much less plausible (every town of the name alike: the choice among them stays)
 UNKNOWN_DOUBT = 2.0
@@ -108,6 +113,9 @@ class PlaceEvidence:
     # a mention follows a place's preposition or word (``nach Pjöngjang``, ``Stadt X``),
     # or is a name the lexicon knows as a place and not as a given name (``Mailand``)
     vouched: bool = False
+    # every mention is one word of the noun list (``Heide``, ``Steins``) and none follows
+    # a place's preposition or word: a town of that name must be borne out
+    common_noun: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,6 +195,19 @@ def _alternate_only(evidence: PlaceEvidence, options: list[tuple[Place, float]])
         p.gazetteer_id
         for p, penalty in options
         if p.kind is PlaceKind.SETTLEMENT and penalty == 0.0 and p.gazetteer_id not in own
+    }
+
+
+def _noun_towns(evidence: PlaceEvidence, options: list[tuple[Place, float]]) -> set[str]:
+    """The towns below a city's size among ``options`` when the entity's word is a common
+    noun (``Heide``, ``Alpen``): like a town found only by an alternate name, such a town
+    must be borne out by the document's other places; a city (``Essen``) need not."""
+    if not evidence.common_noun:
+        return set()
+    return {
+        p.gazetteer_id
+        for p, _ in options
+        if p.kind is PlaceKind.SETTLEMENT and p.population < NOUN_TOWN_BELOW
     }
 
 
@@ -377,7 +398,7 @@ def resolve_entities(entities: Sequence[PlaceEvidence], facts: EntityFacts) -> l
     # a town named only by a GeoNames alternate name, with no place's word before it,
     # must be borne out by the document's other places
     doubted = [
-        set() if e.vouched else _alternate_only(e, o)
+        (set() if e.vouched else _alternate_only(e, o)) | _noun_towns(e, o)
         for e, o in zip(entities, options, strict=True)
     ]
     # first pass: each entity alone; its best candidate is context for the others

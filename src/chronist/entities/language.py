@@ -51,6 +51,9 @@ class EntityFacts:
     institutions: frozenset[str]
     organisation_heads: frozenset[str]
     articles: frozenset[str]
+    noun_articles: frozenset[str]  # never before a town's name, which is neuter
+    adjective_inflections: tuple[str, ...]
+    not_adjectives: frozenset[str]  # words of that shape that are no adjective
     not_name_heads: frozenset[str]  # "Gattung Homo", "Kreuzer Emden": not a place or person
     ruler_territories: dict[str, str]  # "Graf" -> "Grafschaft"
     examples: tuple[tuple[str, tuple[str, ...]], ...]
@@ -118,6 +121,9 @@ def read_entity_facts(path: Path) -> EntityFacts:
         institutions=frozenset(_strings(data, path, "names", "institutions")),
         organisation_heads=frozenset(_strings(data, path, "names", "organisation_heads")),
         articles=frozenset(_strings(data, path, "names", "articles")),
+        noun_articles=frozenset(_strings(data, path, "names", "noun_articles")),
+        adjective_inflections=tuple(_strings(data, path, "names", "adjective_inflections")),
+        not_adjectives=frozenset(_strings(data, path, "names", "not_adjectives")),
         not_name_heads=frozenset(_strings(data, path, "names", "not_name_heads")),
         ruler_territories=dict(territories),
         examples=tuple((text, tuple(found)) for text, found in examples.items()),
@@ -131,7 +137,7 @@ def no_entity_facts() -> EntityFacts:
         (), {}, frozenset(), (), (), frozenset(), frozenset(), 0, {}, frozenset(), (), (),
         frozenset(),
         frozenset(), frozenset(), frozenset(), frozenset(), frozenset(), frozenset(),
-        frozenset(), {}, (),
+        frozenset(), (), frozenset(), frozenset(), {}, (),
     )  # fmt: skip
 
 

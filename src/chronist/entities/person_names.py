@@ -1,6 +1,7 @@
 """Persons' names across the tagger's mentions: titles cut off (``General Omar
 Bradley``), a place after a person and ``von`` joined to the name (``Rupert von
-Salzburg``), a given name joined to the name after it (``Hanns Joachim Friedrichs``),
+Salzburg``), a given name joined to the name after it (``Hanns Joachim Friedrichs``), a
+place's name beside a person's joined to it (``Lionel Hampton``, ``Cleveland Williams``),
 and a ruler's territory after the regnal number split off (``Bretislav I. von Böhmen``)."""
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from chronist.entities.types import EntityType, Mention
 __all__ = [
     "join_given_names",
     "join_name_particles",
+    "join_person_places",
     "ruler_title",
     "split_ruler_territory",
     "split_title",
@@ -239,3 +241,62 @@ def join_given_names(text: str, found: list[TypedMention]) -> list[TypedMention]
             continue
         joined.append(m)
     return joined
+
+
+def join_person_places(
+    text: str, found: list[TypedMention], facts: EntityFacts
+) -> list[TypedMention]:
+    """A one-word place right after a given name the tagger took for a person (``Lionel``
+    + ``Hampton``), or right before a one-word person and after no place's preposition
+    (``Cleveland`` + ``Williams``; not ``in Paris Napoleon``), is part of that person's
+    name: one person.
+
+    >>> lionel = TypedMention(Mention("Lionel", 0, 6), EntityType.PER)
+    >>> hampton = TypedMention(Mention("Hampton", 7, 14), EntityType.LOC)
+    >>> from chronist.entities.language import entity_facts
+    >>> [m.mention.text for m in join_person_places("Lionel Hampton", [lionel, hampton],
+    ...                                              entity_facts("de"))]
+    ['Lionel Hampton']
+    """
+    joined: list[TypedMention] = []
+    for m in found:
+        last = joined[-1] if joined else None
+        if (
+            last is not None
+            and {last.type, m.type} == {EntityType.PER, EntityType.LOC}
+            and " " not in last.mention.text
+            and " " not in m.mention.text
+            and text[last.mention.end : m.mention.start] == " "
+            and _person_first(text, last, facts)
+            and not _genitive_person(m)
+        ):
+            start = last.mention.start
+            name = Mention(text[start : m.mention.end], start, m.mention.end)
+            joined[-1] = TypedMention(name, EntityType.PER)
+            continue
+        joined.append(m)
+    return joined
+
+
+def _genitive_person(found: TypedMention) -> bool:
+    """A person's name in the genitive after a place (``das Frankreich Napoleons``): a
+    word in ``s`` the lexicon does not know, whose stem it knows as a name."""
+    word = found.mention.text
+    names = {"fn", "sn"}
+    if found.type is not EntityType.PER or not word.endswith("s"):
+        return False
+    return not names.intersection(lexicon().get(word, ())) and bool(
+        names.intersection(lexicon().get(word[:-1], ()))
+    )
+
+
+def _person_first(text: str, first: TypedMention, facts: EntityFacts) -> bool:
+    """The first of a person and a place side by side begins a person's name: a given
+    name, or a place after no place's preposition or article."""
+    if first.type is EntityType.PER:
+        return "fn" in lexicon().get(first.mention.text, ())
+    if any(p.kind in _AREA_KINDS for p in candidates(first.mention.text)):
+        return False  # "im Chile Pinochets", "Florida Panhandle": a country or region
+    before = text[max(0, first.mention.start - 25) : first.mention.start].split()
+    word = before[-1].lower() if before else ""
+    return word not in facts.place_prepositions and word not in facts.articles

@@ -11,7 +11,12 @@ from chronist.entities.aliases import add_aliases, alias_names
 from chronist.entities.coreference import TypedMention, canonical, cluster_mentions, group_type
 from chronist.entities.corpus import spans_of
 from chronist.entities.evidence import PlaceEvidence, resolve_entities
-from chronist.entities.gazetteer_pass import in_noun_cluster, in_place_cluster, known_names
+from chronist.entities.gazetteer_pass import (
+    common_nouns,
+    in_noun_cluster,
+    in_place_cluster,
+    known_names,
+)
 from chronist.entities.language import EntityFacts, entity_facts
 from chronist.entities.model import tag_each
 from chronist.entities.names import has_names, recognize_names
@@ -19,12 +24,13 @@ from chronist.entities.person_names import (
     is_territory,
     join_given_names,
     join_name_particles,
+    join_person_places,
     ruler_title,
     split_ruler_territory,
     split_title,
     trim_lowercase,
 )
-from chronist.entities.places import Place, PlaceKind, gazetteer
+from chronist.entities.places import Place, PlaceKind, candidates, gazetteer
 from chronist.entities.resources import lexicon
 from chronist.entities.territories import (
     after_site_phrase,
@@ -244,8 +250,40 @@ def _keep(found: TypedMention, document: Document, timex_spans: _Spans,
     if people and text not in facts.countries_with_article and article in facts.people_articles:
         return False  # "die Schweden" as a people or an army, "die Sachsen", "den Bayern"
     if places and all(p.kind is PlaceKind.SETTLEMENT for p in places):
-        return article not in facts.articles  # "die Pest" is the plague
+        # "die Pest" is the plague; "in einer neuen Halle", "der Welser Heide": a noun
+        return article not in facts.articles and not _after_noun_article(document, mention, facts)
     return True
+
+
+def _after_noun_article(document: Document, mention: Mention, facts: EntityFacts) -> bool:
+    """``mention`` follows an article a town's name (neuter) never takes, with at most
+    declined adjectives between (``einer zweistöckigen Halle``) and a place's adjective
+    right before it (``der Welser Heide``)."""
+    words = document.text[max(0, mention.start - 60) : mention.start].split()
+    for number, word in enumerate(reversed(words)):
+        if word.lower() in facts.noun_articles:
+            return True
+        declined = (
+            word.islower()
+            and len(word) > 3
+            and word.endswith(facts.adjective_inflections)
+            and word not in facts.not_adjectives
+        )
+        named = number == 0 and _place_adjective(word, facts)
+        if word in facts.place_prepositions or not (declined or named):
+            return False
+    return False
+
+
+def _place_adjective(word: str, facts: EntityFacts) -> bool:
+    """``Welser``, ``Dippoldiswalder``: a place's name + a demonym suffix, used as an
+    adjective (not ``Bewohner``)."""
+    for suffix in facts.demonym_suffixes:
+        stem = word[: -len(suffix)]
+        named = word.endswith(suffix) and stem[:1].isupper() and stem.isalpha()
+        if named and (candidates(stem) or candidates(stem + "e")):
+            return True
+    return False
 
 
 def _noun_like(document: Document, mentions: tuple[Mention, ...], facts: EntityFacts) -> bool:
@@ -261,6 +299,24 @@ def _noun_like(document: Document, mentions: tuple[Mention, ...], facts: EntityF
             return False
         before = document.text[max(0, mention.start - 25) : mention.start].split()
         if before and before[-1] in facts.admin_prefixes:
+            return False
+    return True
+
+
+def _common_noun(document: Document, mentions: tuple[Mention, ...], facts: EntityFacts) -> bool:
+    """Every mention is one word the noun list has (or its genitive: ``des Steins``) and
+    none follows a place's preposition, an administrative word or a battle's or treaty's
+    phrase (``in Heide`` is the town): a small town of that name must be borne out."""
+    nouns = common_nouns()
+    for mention in mentions:
+        word = mention.text
+        genitive = word.endswith("s") and len(word) > 4 and word[:-1] in nouns
+        if " " in word or not (word in nouns or genitive):
+            return False
+        before = document.text[max(0, mention.start - 25) : mention.start].split()
+        if before and before[-1] in facts.place_prepositions | facts.admin_prefixes:
+            return False
+        if after_site_phrase(document.text, mention.start, facts):
             return False
     return True
 
@@ -348,6 +404,7 @@ def find_mentions(document: Document) -> list[TypedMention]:
     kept = [site_place(m, document.text, facts) for m in kept]
     kept = [territory_type(ruled_place(m, document.text, facts), facts) for m in kept]
     joined = join_given_names(document.text, join_name_particles(document.text, kept, facts))
+    joined = join_person_places(document.text, joined, facts)
     return add_aliases(document.text, _add_institutions(document, joined, facts))
 
 
@@ -449,7 +506,10 @@ def recognize(text: str | Document, lang: str = "de") -> list[Entity]:
         cued = any(after_site_phrase(document.text, m.start, facts) for m in mentions)
         unknown = _unknown_as_place(mentions) and not cued  # "Konferenz von Sanremo"
         vouched = _vouched(document, mentions, facts)
-        evidence.append(PlaceEvidence(names, cues, near, other, noun, unknown, vouched))
+        common = _common_noun(document, mentions, facts)
+        evidence.append(
+            PlaceEvidence(names, cues, near, other, noun, unknown, vouched, common_noun=common)
+        )
     resolved = dict(zip(places, resolve_entities(evidence, facts), strict=True))
     entities: list[Entity] = []
     for i, (group, kind) in enumerate(typed):
