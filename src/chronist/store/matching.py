@@ -64,6 +64,7 @@ SAME_WORD = 3.0
 SAME_GROUP = 2.5
 GENERIC_WORD = 1.0
 SAME_TYPE = 1.0
+GENERIC_OTHER = 1.0  # a generic lemma against another word of another type
 SHARED_ENTITY = 1.5
 MAX_SHARED = 2  # shared entities counted at most
 SHARED_TOPIC = 0.5
@@ -184,14 +185,29 @@ def word_fit(
     groups: set[str],
     types: set[str],
     generic: bool,
+    *,
+    only_generic: bool = False,
 ) -> float | None:
-    """The word evidence of a mention against a merged event's words (``None``: never)."""
+    """The word evidence of a mention against a merged event's words (``None``: never).
+
+    ``only_generic``: the merged event has only generic lemmas. A generic lemma
+    (``werden``, ``beginnen``) names no kind of happening, so it cannot veto
+    another word: it counts :data:`GENERIC_OTHER` and the time, participants
+    and sentences must tell the rest.
+
+    >>> word_fit("angriff", "angreifen", "conflict", {"beginnen"}, set(), {"change"}, False)
+    >>> word_fit("angriff", "angreifen", "conflict", {"beginnen"}, set(), {"change"}, False,
+    ...          only_generic=True)
+    1.0
+    """
     if lemma in lemmas:
         return GENERIC_WORD if generic else SAME_WORD
     if (group or lemma) in groups or (group is not None and group in lemmas):
         return SAME_GROUP  # a noun's group may be its verb: ``Sprengung``/``sprengen``
     if type_ in types:
         return SAME_TYPE
+    if generic or only_generic:
+        return GENERIC_OTHER
     return None
 
 

@@ -45,6 +45,8 @@ _YEAR = 372  # days of a year in day numbers (:func:`_ordinal`)
 # word, stated times of this evidence (a month or narrower, overlapping) and
 # sentences sharing at least this much (:func:`~chronist.store.matching.text_fit`)
 CHAIN_TIME = 2.5
+# A stated time at most this many days wide is also blocked by month, for any word
+MONTH_BLOCK_DAYS = 62
 CHAIN_WORDS = 1.0
 
 
@@ -158,6 +160,7 @@ class MergedEvent:
     words: tuple[str, ...] = ()  # of all its mentions (one mention's own tuple: no copy)
     entities: set[int] = field(default_factory=set)  # with the documents' topics
     explicit: set[int] = field(default_factory=set)  # participants and places only
+    generic: bool = False  # all its lemmas are generic (``werden``)
 
     def refresh(self) -> None:
         values = self.mentions.values()
@@ -172,6 +175,7 @@ class MergedEvent:
             self.words = tuple(sorted({w for m in values for w in m.words}))
         self.entities = {e for m in values for e in m.context}
         self.explicit = {e for m in values for e in m.entities | m.places}
+        self.generic = all(m.generic for m in values)
         self.head = self.readings()[0].mention if self.mentions else None
 
     def readings(self) -> list[Reading]:
@@ -297,6 +301,7 @@ class MergeIndex:
         word = word_fit(
             mention.lemma, mention.group, mention.type,
             merged.lemmas, merged.groups, merged.types, mention.generic,
+            only_generic=merged.generic,
         )  # fmt: skip
         if word is None:
             return None
@@ -397,6 +402,9 @@ def _blocks(mention: MentionInfo) -> list[tuple[int, str]]:
         first, last = interval[0] // _YEAR, interval[1] // _YEAR
         if last - first < BLOCK_YEARS:
             keys += [(year, "y:" + word) for year in range(first, last + 1)]
+    if interval is not None and mention.stated and interval[1] - interval[0] <= MONTH_BLOCK_DAYS:
+        # a stated day or month: a generic word may tell what another word names
+        keys += [(month, "m:") for month in range(interval[0] // 31, interval[1] // 31 + 1)]
     return keys
 
 
