@@ -7,7 +7,9 @@ when the sum reaches :data:`THRESHOLD` (see :meth:`Evidence.total`):
   such as ``werden`` or ``kommen`` only :data:`GENERIC_WORD`), words of one
   group of ``lang/<xx>/merge.toml`` (``erobern``/``Eroberung``,
   ``sterben``/``Tod``: :data:`SAME_GROUP`), or only the same event type
-  (:data:`SAME_TYPE`); anything else never merges;
+  (:data:`SAME_TYPE`); a generic lemma against any other word
+  :data:`GENERIC_OTHER` (it names no kind of happening, so it cannot veto);
+  anything else never merges;
 * **the time**: the four bounds of both must overlap (give or take
   :data:`SLACK_DAYS`; an unknown side is open: ``1988/..`` excludes nothing
   after 1988); the narrower the wider of the two, the more it says (one day, a
