@@ -98,6 +98,17 @@ def test_a_generic_word_needs_a_shared_participant() -> None:
     assert index.add(_mention("c", 0, "werden", "1969-10-21", entities=frozenset({7}))) == first
 
 
+def test_a_generic_word_does_not_veto_another_word_on_a_stated_day() -> None:
+    fort = frozenset({5})
+    index = MergeIndex()
+    began = index.add(_mention("a", 0, "beginnen", "1861-04-12", type_="change", entities=fort))
+    assert index.add(_mention("b", 0, "Angriff", "1861-04-12", entities=fort)) == began
+    assert index.add(_mention("c", 0, "Angriff", "1861-05-20", entities=fort)) != began
+    # two words that name different kinds of happening still never merge
+    died = index.add(_mention("d", 0, "sterben", "1865-04-15", type_="death", entities=fort))
+    assert index.add(_mention("e", 0, "erobern", "1865-04-15", entities=fort)) != died
+
+
 def test_the_best_pair_of_a_document_wins_whatever_the_order() -> None:
     for order in (1, -1):
         index = MergeIndex()

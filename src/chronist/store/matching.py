@@ -7,7 +7,9 @@ when the sum reaches :data:`THRESHOLD` (see :meth:`Evidence.total`):
   such as ``werden`` or ``kommen`` only :data:`GENERIC_WORD`), words of one
   group of ``lang/<xx>/merge.toml`` (``erobern``/``Eroberung``,
   ``sterben``/``Tod``: :data:`SAME_GROUP`), or only the same event type
-  (:data:`SAME_TYPE`); anything else never merges;
+  (:data:`SAME_TYPE`); a generic lemma against any other word
+  :data:`GENERIC_OTHER` (it names no kind of happening, so it cannot veto);
+  anything else never merges;
 * **the time**: the four bounds of both must overlap (give or take
   :data:`SLACK_DAYS`; an unknown side is open: ``1988/..`` excludes nothing
   after 1988); the narrower the wider of the two, the more it says (one day, a
@@ -64,6 +66,7 @@ SAME_WORD = 3.0
 SAME_GROUP = 2.5
 GENERIC_WORD = 1.0
 SAME_TYPE = 1.0
+GENERIC_OTHER = 1.0  # a generic lemma against another word of another type
 SHARED_ENTITY = 1.5
 MAX_SHARED = 2  # shared entities counted at most
 SHARED_TOPIC = 0.5
@@ -184,14 +187,29 @@ def word_fit(
     groups: set[str],
     types: set[str],
     generic: bool,
+    *,
+    only_generic: bool = False,
 ) -> float | None:
-    """The word evidence of a mention against a merged event's words (``None``: never)."""
+    """The word evidence of a mention against a merged event's words (``None``: never).
+
+    ``only_generic``: the merged event has only generic lemmas. A generic lemma
+    (``werden``, ``beginnen``) names no kind of happening, so it cannot veto
+    another word: it counts :data:`GENERIC_OTHER` and the time, participants
+    and sentences must tell the rest.
+
+    >>> word_fit("angriff", "angreifen", "conflict", {"beginnen"}, set(), {"change"}, False)
+    >>> word_fit("angriff", "angreifen", "conflict", {"beginnen"}, set(), {"change"}, False,
+    ...          only_generic=True)
+    1.0
+    """
     if lemma in lemmas:
         return GENERIC_WORD if generic else SAME_WORD
     if (group or lemma) in groups or (group is not None and group in lemmas):
         return SAME_GROUP  # a noun's group may be its verb: ``Sprengung``/``sprengen``
     if type_ in types:
         return SAME_TYPE
+    if generic or only_generic:
+        return GENERIC_OTHER
     return None
 
 

@@ -14,7 +14,8 @@ event is not already told by the same document and is as factual as it
 starts a merged event. The candidates come from blocks, so that
 merging stays fast on a large store: merged events sharing a participant,
 place or topic and the word (lemma or its group) or the type, or the word and
-a year (for times no wider than ten years).
+a year (for times no wider than ten years), or an entity and a stated month
+between a generic word and any other (``begann`` and ``Angriff`` on one day).
 
 Merging is incremental: :class:`MergeIndex` is loaded from the store when an
 ingest starts and updated with every document; a replaced document's mentions
@@ -45,6 +46,8 @@ _YEAR = 372  # days of a year in day numbers (:func:`_ordinal`)
 # word, stated times of this evidence (a month or narrower, overlapping) and
 # sentences sharing at least this much (:func:`~chronist.store.matching.text_fit`)
 CHAIN_TIME = 2.5
+# A stated time at most this many days wide is also blocked by month, for any word
+MONTH_BLOCK_DAYS = 62
 CHAIN_WORDS = 1.0
 
 
@@ -158,6 +161,7 @@ class MergedEvent:
     words: tuple[str, ...] = ()  # of all its mentions (one mention's own tuple: no copy)
     entities: set[int] = field(default_factory=set)  # with the documents' topics
     explicit: set[int] = field(default_factory=set)  # participants and places only
+    generic: bool = False  # all its lemmas are generic (``werden``)
 
     def refresh(self) -> None:
         values = self.mentions.values()
@@ -172,6 +176,7 @@ class MergedEvent:
             self.words = tuple(sorted({w for m in values for w in m.words}))
         self.entities = {e for m in values for e in m.context}
         self.explicit = {e for m in values for e in m.entities | m.places}
+        self.generic = all(m.generic for m in values)
         self.head = self.readings()[0].mention if self.mentions else None
 
     def readings(self) -> list[Reading]:
@@ -262,7 +267,7 @@ class MergeIndex:
             for member in members:
                 mention = mentions[member]
                 candidates: set[int] = set()
-                for key in _blocks(mention):
+                for key in _blocks(mention, query=True):
                     candidates |= self.blocks.get(key, set())
                 for merged_id in candidates:
                     score = self._score(self.events[merged_id], mention)
@@ -297,6 +302,7 @@ class MergeIndex:
         word = word_fit(
             mention.lemma, mention.group, mention.type,
             merged.lemmas, merged.groups, merged.types, mention.generic,
+            only_generic=merged.generic,
         )  # fmt: skip
         if word is None:
             return None
@@ -386,8 +392,8 @@ def chains(mentions: list[MentionInfo], frequency: dict[str, int], total: int) -
     return sorted(groups.values())
 
 
-def _blocks(mention: MentionInfo) -> list[tuple[int, str]]:
-    """The keys under which a mention's candidates are found (and it is found)."""
+def _blocks(mention: MentionInfo, *, query: bool = False) -> list[tuple[int, str]]:
+    """The keys under which a mention is found (``query``: its candidates are found)."""
     word = mention.word
     keys = [(entity, "w:" + word) for entity in mention.context]
     # another word of the type needs shared participants: no topic blocks (too large)
@@ -397,6 +403,14 @@ def _blocks(mention: MentionInfo) -> list[tuple[int, str]]:
         first, last = interval[0] // _YEAR, interval[1] // _YEAR
         if last - first < BLOCK_YEARS:
             keys += [(year, "y:" + word) for year in range(first, last + 1)]
+    if interval is not None and mention.stated and interval[1] - interval[0] <= MONTH_BLOCK_DAYS:
+        # a stated day or month: a generic word may tell what another word names, so
+        # each kind is found under its own key and looks under the other's
+        own = "g:" if mention.generic else "m:"
+        if query:
+            own = "m:" if mention.generic else "g:"
+        months = range(interval[0] // 31, interval[1] // 31 + 1)
+        keys += [(entity, f"{own}{month}") for entity in mention.context for month in months]
     return keys
 
 
