@@ -10,13 +10,11 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
-
-pytest.importorskip("fastapi")
-pytest.importorskip("duckdb")
-
+import duckdb  # noqa: F401  (the store and API extras must be installed: fail, not skip)
+import fastapi  # noqa: F401
 import httpx
 import jsonschema
+import pytest
 
 from api_server import free_port, running
 from chronist import Store

@@ -13,12 +13,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import duckdb  # noqa: F401  (the store and API extras must be installed: fail, not skip)
+import fastapi  # noqa: F401
 import pytest
-
-pytest.importorskip("fastapi")
-pytest.importorskip("schemathesis")
-pytest.importorskip("duckdb")
-
 import schemathesis
 from hypothesis import HealthCheck, given, settings
 from hypothesis.errors import Unsatisfiable

@@ -82,8 +82,8 @@ def test_gold_file_shape() -> None:
         assert event.time[0] <= event.time[1]
 
 
-@pytest.mark.skipif(not CORPUS.is_dir(), reason="WikiWarsDE dev corpus not here")
 def test_development_gold_quotes_and_floor() -> None:
+    assert CORPUS.is_dir(), f"{CORPUS} is missing (../shared/data)"
     from chronist.evaluation.corpora import load_corpus
 
     sections, gold = load_gold(GOLD)

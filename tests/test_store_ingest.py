@@ -55,8 +55,7 @@ def test_a_stored_document_is_what_extract_gives(
 
 def test_the_seed_document_round_trips(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     seed = Path(__file__).resolve().parents[2] / "shared" / "seed" / "koreakrieg.de.txt"
-    if not seed.exists():
-        pytest.skip("the demo document ../shared/seed/koreakrieg.de.txt is not here")
+    assert seed.is_file(), "the demo document ../shared/seed/koreakrieg.de.txt is missing"
     store = Store(tmp_path / "seed.duckdb")
     assert store.ingest([str(seed)]).stored == 1
     assert store.timeline(str(seed)) == _extract_json(seed, capsys)

@@ -7,16 +7,14 @@ import io
 import json
 from pathlib import Path
 
+import duckdb
 import pytest
 
 from chronist import Store
 from chronist.cli import main
 from chronist.errors import OptionError
 from chronist.store import SCHEMA_VERSION, EventFilter
-
-duckdb = pytest.importorskip("duckdb")
-
-from test_store_ingest import KOREA_A, KOREA_B, KOREA_C  # noqa: E402
+from test_store_ingest import KOREA_A, KOREA_B, KOREA_C
 
 BISMARCK = "Otto von Bismarck starb am 30. Juli 1898 in Friedrichsruh."
 
@@ -84,7 +82,8 @@ def test_events_command_formats(store: Store, capsys: pytest.CaptureFixture[str]
     assert json.loads(capsys.readouterr().out)["type"] == "FeatureCollection"
     assert main([*base, "--format", "rdf"]) == 0
     turtle = capsys.readouterr().out
-    rdflib = pytest.importorskip("rdflib")
+    import rdflib
+
     assert len(rdflib.Graph().parse(data=turtle, format="turtle")) > 0
     assert main([*base, "--format", "webannotation"]) == 0
     annotations = json.loads(capsys.readouterr().out)["first"]["items"]

@@ -24,8 +24,7 @@ def build(text: str, **options: object) -> Timeline:
 
 @pytest.fixture(scope="module")
 def demo() -> Timeline:
-    if not DEMO.is_file():
-        pytest.skip("the demo document ../shared/seed/koreakrieg.de.txt is not here")
+    assert DEMO.is_file(), "the demo document ../shared/seed/koreakrieg.de.txt is missing"
     return build(DEMO.read_text(encoding="utf-8"))
 
 
