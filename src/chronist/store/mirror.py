@@ -44,6 +44,7 @@ SAID = (
 LINK = "merged, entity, role"
 ENT = "entity, type, name, gazetteer_id, lat, lon"
 
+_COLUMNS = {"head": HEAD, "said": SAID, "link": LINK, "ent": ENT}
 _TABLES = {
     "head": f"CREATE TABLE IF NOT EXISTS head ({HEAD}, PRIMARY KEY (merged))",
     "said": f"CREATE TABLE IF NOT EXISTS said ({SAID})",
@@ -56,38 +57,36 @@ _INDEXES = (
     "CREATE INDEX IF NOT EXISTS link_merged ON link (merged)",
 )
 
-# the same rows from DuckDB, for the merged events (entities) given as the parameter
-_FROM_STORE = {
-    "head": f"SELECT {HEAD} FROM merged_events WHERE merged IN (SELECT unnest(?))",
-    "said": (
-        'SELECT v.merged, v.doc, v.event_seq, v.seq, v.start, v."end", v.exact, v.prefix, '
-        "v.suffix, d.name, e.time_value, e.edtf, e.earliest_begin, e.latest_begin, "
-        "e.earliest_end, e.latest_end, e.time_source, e.time_text FROM evidence v "
-        "JOIN documents d ON d.doc = v.doc "
-        "JOIN event_mentions e ON e.doc = v.doc AND e.seq = v.event_seq "
-        "WHERE v.merged IN (SELECT unnest(?))"
-    ),
-    # a document's sentences: once committed they never change, nor does their merged event
-    "said_of_documents": (
-        'SELECT v.merged, v.doc, v.event_seq, v.seq, v.start, v."end", v.exact, v.prefix, '
-        "v.suffix, d.name, e.time_value, e.edtf, e.earliest_begin, e.latest_begin, "
-        "e.earliest_end, e.latest_end, e.time_source, e.time_text "
-        "FROM (SELECT * FROM evidence WHERE doc IN (SELECT unnest(?))) v "
-        "JOIN documents d ON d.doc = v.doc "
-        "JOIN (SELECT * FROM event_mentions WHERE doc IN (SELECT unnest(?))) e "
-        "ON e.doc = v.doc AND e.seq = v.event_seq"
-    ),
-    "link": f"SELECT {LINK} FROM merged_event_entities WHERE merged IN (SELECT unnest(?))",
-    "ent": f"SELECT {ENT} FROM merged_entities WHERE entity IN (SELECT unnest(?))",
-}
-HEAD_OF = _FROM_STORE["head"]
-SAID_OF = _FROM_STORE["said"]
+# an evidence sentence with its document's name and its mention's time, from
+# evidence ``v`` and event mentions ``e`` (which the queries below narrow)
+_SENTENCES = (
+    'SELECT v.merged, v.doc, v.event_seq, v.seq, v.start, v."end", v.exact, v.prefix, '
+    "v.suffix, d.name, e.time_value, e.edtf, e.earliest_begin, e.latest_begin, "
+    "e.earliest_end, e.latest_end, e.time_source, e.time_text FROM {evidence} v "
+    "JOIN documents d ON d.doc = v.doc "
+    "JOIN {mentions} e ON e.doc = v.doc AND e.seq = v.event_seq"
+)
 _ALL = {
     "head": f"SELECT {HEAD} FROM merged_events",
-    "said": SAID_OF.replace(" WHERE v.merged IN (SELECT unnest(?))", ""),
+    "said": _SENTENCES.format(evidence="evidence", mentions="event_mentions"),
     "link": f"SELECT {LINK} FROM merged_event_entities",
     "ent": f"SELECT {ENT} FROM merged_entities",
 }
+_OF_EVENTS = " WHERE merged IN (SELECT unnest(?))"
+# the same rows from DuckDB, for the merged events (entities) given as the parameter
+_FROM_STORE = {
+    "head": _ALL["head"] + _OF_EVENTS,
+    "said": _ALL["said"] + " WHERE v.merged IN (SELECT unnest(?))",
+    # a document's sentences: once committed they never change, nor does their merged event
+    "said_of_documents": _SENTENCES.format(
+        evidence="(SELECT * FROM evidence WHERE doc IN (SELECT unnest(?)))",
+        mentions="(SELECT * FROM event_mentions WHERE doc IN (SELECT unnest(?)))",
+    ),
+    "link": _ALL["link"] + _OF_EVENTS,
+    "ent": _ALL["ent"] + " WHERE entity IN (SELECT unnest(?))",
+}
+HEAD_OF = _FROM_STORE["head"]
+SAID_OF = _FROM_STORE["said"]
 _BATCH = 50_000
 
 
@@ -186,7 +185,7 @@ def _set_stamp(connection: sqlite3.Connection, stamp: str) -> None:
 
 
 def _insert(connection: sqlite3.Connection, table: str, cursor: Any) -> None:
-    marks = ", ".join("?" for _ in _TABLES[table].split("(", 1)[1].split(", PRIMARY")[0].split(","))
+    marks = ", ".join("?" for _ in _COLUMNS[table].split(","))
     while rows := cursor.fetchmany(_BATCH):
         connection.executemany(f"INSERT OR REPLACE INTO {table} VALUES ({marks})", rows)
 
