@@ -16,7 +16,6 @@ from chronist.temporal.values import (
     days_in_month,
 )
 
-
 # the current millennium (2001-3000): a higher one without an era lies BC
 _LAST_PAST_MILLENNIUM = 3
 
