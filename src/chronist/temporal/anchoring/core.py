@@ -159,13 +159,6 @@ class Anchorer(ABC):
             and c.meaning.fill is None
         ]
         self._stated_at = [i for i, _ in self._stated_years]
-        # the earliest year stated from each position of _stated_years on
-        self._earliest_after: list[tuple[int, int]] = []
-        best: tuple[int, int] | None = None
-        for i, year in reversed(self._stated_years):
-            best = (year, i) if best is None or (year, i) <= best else best
-            self._earliest_after.append(best)
-        self._earliest_after.reverse()
 
     # --- the policy: where news and narrative differ ------------------------------
 
