@@ -86,7 +86,12 @@ def calendar(groups: Groups) -> Produced | None:
         # the 4th millennium AD begins in 3001: one told of without an era is BC
         bc = bc or ("era" not in groups and number > _LAST_PAST_MILLENNIUM)
         era_open = "era" not in groups and not bc
-        point = CalendarPoint(Grain.MILLENNIUM, 1 - number * 1000 if bc else (number - 1) * 1000)
+        half = groups.lex_int("half")
+        point = CalendarPoint(
+            Grain.MILLENNIUM,
+            1 - number * 1000 if bc else (number - 1) * 1000,
+            half=int(half) if half else None,
+        )
     elif "decade" in groups:
         point = CalendarPoint(Grain.DECADE, int(groups.text("decade") or "0"))
     elif "decade2" in groups or "decade_word" in groups or "decade_noun" in groups:
