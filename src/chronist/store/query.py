@@ -57,6 +57,9 @@ class EventFilter:
     org: str | None = None
     start: str | None = None  # --from
     end: str | None = None  # --to
+    # False: the event lies within --from/--to (it began no earlier and ended no later);
+    # True: its time may fall in them (overlaps them, however vague it is)
+    overlapping: bool = False
     type: str | None = None
     text: str | None = None
     limit: int | None = None
@@ -82,10 +85,10 @@ def merged_ids(
         where.append("m.type = ?")
         params.append(query.type)
     if query.start:
-        where.append("m.end_key >= ?")
+        where.append("m.end_key >= ?" if query.overlapping else "m.begin_key >= ?")
         params.append(period_key(query.start, end=False))
     if query.end:
-        where.append("m.begin_key <= ?")
+        where.append("m.begin_key <= ?" if query.overlapping else "m.end_key <= ?")
         params.append(period_key(query.end, end=True))
     for kind, name in (("PER", query.person), ("LOC", query.place), ("ORG", query.org)):
         if name:
