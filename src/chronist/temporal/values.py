@@ -315,13 +315,12 @@ def point_span(point: CalendarPoint) -> tuple[Day, Day] | None:
     if year is None:
         return None
     grain = point.grain
-    if grain == Grain.MILLENNIUM:
-        return Day(year, 1, 1), Day(year + 999, 12, 31)
-    if grain == Grain.CENTURY:
-        if point.half:
-            first = year + (50 if point.half == 2 else 0)
-            return Day(first, 1, 1), Day(first + 49, 12, 31)
-        return Day(year, 1, 1), Day(year + 99, 12, 31)
+    if grain in (Grain.MILLENNIUM, Grain.CENTURY):
+        size = 1000 if grain == Grain.MILLENNIUM else 100
+        if point.half:  # "die zweite Hälfte des 18. Jahrhunderts"
+            first = year + (size // 2 if point.half == 2 else 0)
+            return Day(first, 1, 1), Day(first + size // 2 - 1, 12, 31)
+        return Day(year, 1, 1), Day(year + size - 1, 12, 31)
     if grain == Grain.DECADE:
         return Day(year, 1, 1), Day(year + 9, 12, 31)
     if grain == Grain.YEAR:

@@ -159,13 +159,6 @@ class Anchorer(ABC):
             and c.meaning.fill is None
         ]
         self._stated_at = [i for i, _ in self._stated_years]
-        # the earliest year stated from each position of _stated_years on
-        self._earliest_after: list[tuple[int, int]] = []
-        best: tuple[int, int] | None = None
-        for i, year in reversed(self._stated_years):
-            best = (year, i) if best is None or (year, i) <= best else best
-            self._earliest_after.append(best)
-        self._earliest_after.reverse()
 
     # --- the policy: where news and narrative differ ------------------------------
 
@@ -593,8 +586,8 @@ class Anchorer(ABC):
         story_year = story.point.year if story is not None else None
         in_bc_story = story is not None and story_year is not None and story_year <= 0
         if meaning.era_open and point.year is not None and in_bc_story and story is not None:
-            # "im Jahr 478" in a story told in years BC
-            bc = replace(point, year=1 - point.year)
+            # "im Jahr 478", "im 2. Jahrtausend" in a story told in years BC
+            bc = replace(point, year=_bc_first_year(point))
             return AnchoredValue(bc, self._anchor_of(story)[0], story.index)
         if meaning.two_digit and meaning.fill is None and index > 0:
             previous = self.candidates[index - 1]
@@ -777,3 +770,12 @@ class Anchorer(ABC):
             anchor,
             at,
         )
+
+
+def _bc_first_year(point: CalendarPoint) -> int:
+    """The first (astronomical) year of ``point`` read BC: year 478 -> -477, the 2nd
+    millennium (1000-1999) -> -1999 (2000-1001 BC)."""
+    year = point.year or 0
+    if point.grain == Grain.MILLENNIUM:
+        return -999 - year
+    return 1 - year
