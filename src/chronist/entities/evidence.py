@@ -57,6 +57,11 @@ POPULATION_WEIGHT = 1.0
 NEAR_WEIGHT = 1.0
 NEAR_CAP = 3.0
 SAME_COUNTRY_WEIGHT = 0.6
+# and each within CLOSE_KM, a neighbour (a town's quarter among the town and its other
+# quarters: Werne in Bochum, not Werne an der Lippe 30 km away)
+CLOSE_KM = 15.0
+CLOSE_WEIGHT = 0.5
+CLOSE_CAP = 1.5
 # a chosen town of fewer people than this, with none of at least ISOLATED_AMONG other
 # places of the document near it or in its country, is this much less plausible
 ISOLATED_BELOW = 100_000
@@ -318,8 +323,8 @@ class _Context:
                 key = (_cell(place.lat), _cell(place.lon) % 90)
                 self._grid.setdefault(key, []).append(place)
 
-    def near(self, place: Place) -> int:
-        """How many of the places lie within ``_NEAR_KM`` of ``place``."""
+    def near(self, place: Place, km: float = _NEAR_KM) -> int:
+        """How many of the places lie within ``km`` (at most ``_NEAR_KM``) of ``place``."""
         widest = math.cos(math.radians(min(89.0, abs(place.lat) + _CELL)))
         reach = 4.0 / max(widest, 1e-6)  # degrees of longitude 400 km span there, and more
         if reach >= 180.0:
@@ -334,7 +339,7 @@ class _Context:
             for row in rows
             for column in columns
             for other in self._grid.get((row, column), ())
-            if _km(place, other) <= _NEAR_KM
+            if _km(place, other) <= km
         )
 
 
@@ -356,6 +361,11 @@ def _score(
             itself is not None and itself.country == place.country
         )
     score += min(NEAR_CAP, NEAR_WEIGHT * near) + min(1.5, SAME_COUNTRY_WEIGHT * same)
+    if place.kind is PlaceKind.SETTLEMENT:
+        close = context.near(place, CLOSE_KM) - (
+            itself is not None and _is_near_evidence(itself) and _km(place, itself) <= CLOSE_KM
+        )
+        score += min(CLOSE_CAP, CLOSE_WEIGHT * close)
     return score + _era(place, evidence.years)
 
 
