@@ -10,6 +10,9 @@
    noun (``Südostküste``, ``Koreabooms``) and no name list knows it.
 3. A gazetteer name in a list with places (``Würzburg, Worms und Karlshagen``)
    is a place whatever its size, unless it is a common noun or a given name.
+4. A one-word person or organisation that the gazetteer knows as a region, state,
+   river... and the lexicon not as a given name or surname is a place (``Mercia``,
+   ``Aargau``; not ``Habsburg``, a surname).
 """
 
 from __future__ import annotations
@@ -184,6 +187,17 @@ def _mark_place_names(words: Sequence[str], labels: list[str]) -> None:
             index += 1
 
 
+_PERSON_FLAGS = frozenset({"fn", "sn"})
+
+
+def _area_not_person(word: str) -> bool:
+    """``Mercia``, ``Aargau``: a name the gazetteer knows as an area (not a town) and the
+    lexicon not as a given name or surname (``Habsburg``, ``Georgia`` stay)."""
+    if len(word) < 4 or not word[1:].islower():
+        return False
+    return _is_place_name(word) and not _PERSON_FLAGS.intersection(lexicon().get(word, ()))
+
+
 def _name_type(name: str, nouns: frozenset[str]) -> str | None:
     if known_names().get(name) == "LOC":
         return "LOC"  # the hand-written list's places win over the corpora's nouns ("die Alpen")
@@ -321,6 +335,8 @@ def apply_lexical_passes(words: Sequence[str], labels: list[str]) -> list[str]:
             alone = index + 1 == count or not labels[index + 1].startswith("I-")
             if alone and _is_common_noun(words[index], nouns):
                 labels[index] = "B-LOC" if _part_of_place(words[index]) else "O"
+            elif alone and label != "B-LOC" and _area_not_person(words[index]):
+                labels[index] = "B-LOC"
             continue
         word = words[index]
         if label != "O" or not word[:1].isupper() or len(word) < 2:
