@@ -30,6 +30,7 @@ from chronist.entities.person_names import (
     split_title,
     trim_lowercase,
 )
+from chronist.entities.place_pairs import split_place_pair
 from chronist.entities.places import Place, PlaceKind, candidates, gazetteer
 from chronist.entities.resources import lexicon
 from chronist.entities.territories import (
@@ -398,6 +399,7 @@ def find_mentions(document: Document) -> list[TypedMention]:
     timex_spans, _ = _timex_layer(document)
     titled = [p for m in found for t in split_title(m, facts) for p in trim_lowercase(t, facts)]
     split = [p for m in titled for p in split_ruler_territory(m, document.text, facts)]
+    split = [p for m in split for p in split_place_pair(m)]
     spans = _Spans(timex_spans)
     kept = [m for m in split if _keep(m, document, spans, facts)]
     kept = [_organisation_of(m, document.text, facts) for m in kept]
