@@ -10,7 +10,11 @@
    noun (``Südostküste``, ``Koreabooms``) and no name list knows it.
 3. A gazetteer name in a list with places (``Würzburg, Worms und Karlshagen``)
    is a place whatever its size, unless it is a common noun or a given name.
-4. A one-word person or organisation that the gazetteer knows as a region, state,
+4. In a sentence that makes places parts of a town (``Vororte``, ``eingemeindet``:
+   ``quarter_stems`` of ``entities.toml``), a list of two or more capitalised words
+   that are no common nouns or given names are places (``Vororte (Langendreer,
+   Werne, Riemke, Hofstede)``), though the gazetteer lacks them.
+5. A one-word person or organisation that the gazetteer knows as a region, state,
    river... and the lexicon not as a given name or surname is a place (``Mercia``,
    ``Aargau``; not ``Habsburg``, a surname).
 """
@@ -212,10 +216,11 @@ def _name_type(name: str, nouns: frozenset[str]) -> str | None:
 
 
 _NAME_FLAGS = frozenset({"fn", "sn", "gn", "tr", "wc", "wl", "wo"})
-# heads that also form names of places: "Schwanitzstraße", "Alexanderplatz"
+# heads that also form names of places: "Schwanitzstraße", "Alexanderplatz", and the
+# endings of village names that are also nouns ("Wiemelhausen", "Rumpenheim")
 _NAME_HEADS = frozenset(
     {"Straße", "Strasse", "Platz", "Weg", "Allee", "Gasse", "Ring", "Damm", "Ufer", "Brücke"}
-    | {"Tor", "Markt", "Berg", "Burg"}
+    | {"Tor", "Markt", "Berg", "Burg", "Hausen", "Heim", "Dorf", "Stedt"}
 )
 
 
@@ -362,9 +367,37 @@ def apply_lexical_passes(words: Sequence[str], labels: list[str]) -> list[str]:
             if kind == "LOC" and index and _named_by_adjective(words, labels, index, nouns):
                 labels[index - 1], labels[index] = "B-LOC", "I-LOC"  # "Karnischen Alpen"
     _mark_coordinated_places(words, labels, nouns)
+    _mark_quarter_lists(words, labels, nouns)
     _mark_lower_case_attributes(words, labels)
     _mark_names_in_parentheses(words, labels, nouns)
     return labels
+
+
+def _mark_quarter_lists(words: Sequence[str], labels: list[str], nouns: frozenset[str]) -> None:
+    """``die Vororte (Langendreer, Werne, Riemke, Hofstede)``, ``bei der Hamme, Grumme und
+    Wiemelhausen der Stadt Bochum zugeschlagen wurden``: in a sentence with a word of a
+    town's parts, each one-word member of a list of two or more names is a place."""
+    stems = entity_facts("de").quarter_stems
+    if not any(stem in word.lower() for word in words for stem in stems):
+        return
+    index, count = 1, len(words)  # the sentence's first word is capitalised anyway
+    while index < count:
+        members = [index]
+        while members[-1] + 2 < count and words[members[-1] + 1] in _AND:
+            members.append(members[-1] + 2)
+        index = members[-1] + 1
+        if len(members) < 2 or not all(_quarter_name(words, i, nouns) for i in members):
+            continue
+        for member in members:
+            if labels[member] == "O":
+                labels[member] = "B-LOC"
+
+
+def _quarter_name(words: Sequence[str], index: int, nouns: frozenset[str]) -> bool:
+    """A capitalised word standing alone (no longer name) that is no noun or given name."""
+    if index + 1 < len(words) and words[index + 1][:1].isupper():
+        return False
+    return _a_name(words[index], nouns) and not _is_common_noun(words[index], nouns)
 
 
 def _mark_names_in_parentheses(

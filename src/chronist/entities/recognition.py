@@ -31,7 +31,8 @@ from chronist.entities.person_names import (
     trim_lowercase,
 )
 from chronist.entities.place_pairs import split_place_pair
-from chronist.entities.places import Place, PlaceKind, candidates, gazetteer
+from chronist.entities.places import Place, PlaceKind, candidates, gazetteer, is_demonym
+from chronist.entities.quarters import place_quarters
 from chronist.entities.resources import lexicon
 from chronist.entities.territories import (
     after_site_phrase,
@@ -170,15 +171,7 @@ def _timex_layer(document: Document) -> tuple[list[tuple[int, int]], list[tuple[
 
 def _is_demonym(word: str, facts: EntityFacts) -> bool:
     """``Kölner``, ``Wormser``, ``Bremer``: a known place + "er", not a place itself."""
-    index = gazetteer()
-    if word in index:
-        return False
-    for suffix in facts.demonym_suffixes:
-        stem = word[: -len(suffix)]
-        forms = (stem, stem + "n", stem + "en", stem + "e")
-        if word.endswith(suffix) and len(stem) >= 3 and any(f in index for f in forms):
-            return True
-    return False
+    return is_demonym(word, facts.demonym_suffixes)
 
 
 class _Spans:
@@ -537,4 +530,4 @@ def recognize(text: str | Document, lang: str = "de") -> list[Entity]:
                 geometry=("centroid" if place.kind.is_area else "point") if place else None,
             )
         )
-    return entities
+    return place_quarters(document.text, document.sentences, entities, facts)

@@ -1,0 +1,59 @@
+"""Parts of towns, two places in one name, neighbours among homonyms, areas typed as persons."""
+
+from __future__ import annotations
+
+from chronist.entities.gazetteer_pass import apply_lexical_passes
+from chronist.entities.recognition import recognize
+from chronist.entities.types import EntityType
+
+BOCHUM = (51.48, 7.22)
+
+
+def _places(text: str) -> dict[str, tuple[float | None, float | None]]:
+    return {e.text: (e.lat, e.lon) for e in recognize(text) if e.type is EntityType.LOC}
+
+
+def _near(point: tuple[float | None, float | None], target: tuple[float, float]) -> bool:
+    lat, lon = point
+    return lat is not None and lon is not None and abs(lat - target[0]) + abs(lon - target[1]) < 0.2
+
+
+def test_listed_quarters_are_drawn_at_their_town() -> None:
+    text = (
+        "Bochum wuchs rasch. Die Stadt Bochum baute Zechen. "
+        "Bei der ersten Eingemeindungswelle wurden Riemke, Grumme und Wiemelhausen "
+        "der Stadt Bochum zugeschlagen."
+    )
+    found = recognize(text)
+    parts = {e.text: e for e in found if e.text in ("Riemke", "Grumme", "Wiemelhausen")}
+    assert set(parts) == {"Riemke", "Grumme", "Wiemelhausen"}
+    for part in parts.values():
+        assert _near((part.lat, part.lon), BOCHUM)
+        assert part.geometry == "centroid"
+        assert part.confidence is not None and part.confidence <= 0.5
+
+
+def test_an_unknown_name_without_a_quarter_word_stays_unresolved() -> None:
+    found = _places("Bochum wuchs rasch. Die Bauern von Grumme und Riemke zogen nach Bochum.")
+    assert found.get("Grumme", (None, None)) == (None, None)
+
+
+def test_a_hyphen_between_two_towns_names_both() -> None:
+    found = _places("1860 erhielt Bochum Anschluss an die Bahnstrecke Dortmund-Oberhausen.")
+    assert _near(found["Dortmund"], (51.51, 7.47))
+    assert _near(found["Oberhausen"], (51.47, 6.85))
+    assert "Castrop-Rauxel" in _places("Die Zeche lag in Castrop-Rauxel.")
+
+
+def test_a_quarter_among_its_neighbours_beats_a_larger_homonym() -> None:
+    found = _places(
+        "Den stärksten Zuwachs in Bochum hatten die Vororte Langendreer, Werne und Querenburg."
+    )
+    assert _near(found["Werne"], (51.49, 7.31))  # not Werne an der Lippe, 30 km away
+
+
+def test_an_area_the_tagger_took_for_a_person_is_a_place() -> None:
+    words = ["Die", "Angeln", "siedelten", "in", "Mercia", "und", "Habsburg", "erbte"]
+    labels = ["O", "O", "O", "O", "B-PER", "O", "B-ORG", "O"]
+    assert apply_lexical_passes(words, labels)[4] == "B-LOC"
+    assert labels[6] == "B-ORG"  # a surname too
