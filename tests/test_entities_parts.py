@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from chronist.entities.coreference import TypedMention
 from chronist.entities.gazetteer_pass import apply_lexical_passes
+from chronist.entities.place_pairs import split_place_pair
 from chronist.entities.recognition import recognize
-from chronist.entities.types import EntityType
+from chronist.entities.types import EntityType, Mention
 
 BOCHUM = (51.48, 7.22)
 
@@ -57,3 +59,18 @@ def test_an_area_the_tagger_took_for_a_person_is_a_place() -> None:
     labels = ["O", "O", "O", "O", "B-PER", "O", "B-ORG", "O"]
     assert apply_lexical_passes(words, labels)[4] == "B-LOC"
     assert labels[6] == "B-ORG"  # a surname too
+
+
+def test_an_area_in_a_list_of_places_is_a_place_though_a_given_name() -> None:
+    words = ["die", "Orte", "Uri", ",", "Schwyz", "und", "Unterwalden"]
+    labels = ["O", "O", "B-PER", "O", "B-LOC", "O", "B-LOC"]
+    assert apply_lexical_passes(words, labels)[2] == "B-LOC"
+    assert apply_lexical_passes(["Uri", "Geller", "kam"], ["B-PER", "I-PER", "O"])[0] == "B-PER"
+
+
+def test_a_places_genitive_before_another_place_is_its_own_place() -> None:
+    found = _places("1215 nahm er nach der Belagerung Pekings Shandong ein.")
+    assert _near(found["Peking"], (39.9, 116.4))
+    assert _near(found["Shandong"], (36.4, 118.5))
+    noun = TypedMention(Mention("Cartagenas Stelle", 3, 20), EntityType.LOC)
+    assert [p.mention.text for p in split_place_pair(noun)] == ["Cartagenas Stelle"]

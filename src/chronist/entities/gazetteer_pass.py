@@ -9,7 +9,9 @@
    noun (``Armee``, ``Veto``), or when it is a compound whose head is such a
    noun (``Südostküste``, ``Koreabooms``) and no name list knows it.
 3. A gazetteer name in a list with places (``Würzburg, Worms und Karlshagen``)
-   is a place whatever its size, unless it is a common noun or a given name.
+   is a place whatever its size, unless it is a common noun or a given name; so is
+   an area's name there that the tagger took for a person (``Uri, Schwyz und
+   Unterwalden``).
 4. In a sentence that makes places parts of a town (``Vororte``, ``eingemeindet``:
    ``quarter_stems`` of ``entities.toml``), a list of two or more capitalised words
    that are no common nouns or given names are places (``Vororte (Langendreer,
@@ -285,6 +287,9 @@ def _mark_coordinated_places(
     count = len(words)
     for index in [*range(count), *range(count - 1, -1, -1)]:  # "A, B und C": both ways
         word = words[index]
+        if labels[index] in ("B-PER", "B-ORG") and _listed_area(words, labels, index):
+            labels[index] = "B-LOC"  # "Uri, Schwyz und Unterwalden": Uri is also a given name
+            continue
         if labels[index] != "O" or not word[:1].isupper() or len(word) < 3:
             continue
         if index + 1 < count and words[index + 1][:1].isupper():
@@ -295,6 +300,16 @@ def _mark_coordinated_places(
             continue
         if word in gazetteer():
             labels[index] = "B-LOC"
+
+
+def _listed_area(words: Sequence[str], labels: list[str], index: int) -> bool:
+    """A one-word name the gazetteer knows as an area (a region, state, river...) in a
+    list with places, whatever else the word may name."""
+    if index + 1 < len(words) and labels[index + 1].startswith("I-"):
+        return False
+    if not (_after_place(words, labels, index) or _before_place(words, labels, index)):
+        return False
+    return _is_place_name(words[index])
 
 
 def _after_place(words: Sequence[str], labels: list[str], index: int) -> bool:

@@ -65,7 +65,7 @@ def split_place_pair(found: TypedMention) -> list[TypedMention]:
     if genitive is None:
         return [found]
     stem, other = genitive.group(1), genitive.group(2)
-    if stem + "s" in gazetteer() or not gazetteer().own(stem) or not candidates(other):
+    if stem + "s" in gazetteer() or stem not in gazetteer() or not candidates(other):
         return [found]
     if is_common_noun(other):  # "an Cartagenas Stelle": a noun after a person's genitive
         return [found]
