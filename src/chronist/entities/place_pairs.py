@@ -19,7 +19,7 @@ from chronist.entities.language import entity_facts
 from chronist.entities.places import PlaceKind, candidates, gazetteer
 from chronist.entities.types import EntityType, Mention
 
-__all__ = ["split_place_pair"]
+__all__ = ["split_known_person_place", "split_place_pair"]
 
 _HYPHENED = re.compile(r"^([A-ZÄÖÜ][\w.]{2,})-([A-ZÄÖÜ][\w.]{2,})$")
 _GENITIVE = re.compile(r"^([A-ZÄÖÜ]\w{2,})s ([A-ZÄÖÜ][\w-]{2,})$")
@@ -70,3 +70,34 @@ def split_place_pair(found: TypedMention) -> list[TypedMention]:
     if is_common_noun(other):  # "an Cartagenas Stelle": a noun after a person's genitive
         return [found]
     return _pair(found, (0, genitive.end(1) + 1), genitive.span(2))
+
+
+def split_known_person_place(found: list[TypedMention]) -> list[TypedMention]:
+    """``Barbarossa von Regensburg`` in ``brach Barbarossa von Regensburg auf``: a person
+    the document has already named without ``von``, + a place of the gazetteer, is that
+    person and the place he comes from or leaves (``Afra von Augsburg``, named so first,
+    keeps her name: a person named after a place).
+
+    >>> m = [TypedMention(Mention("Barbarossa", 0, 10), EntityType.PER),
+    ...      TypedMention(Mention("Barbarossa von Regensburg", 20, 45), EntityType.PER)]
+    >>> [(p.mention.text, p.type.value) for p in split_known_person_place(m)]
+    [('Barbarossa', 'PER'), ('Barbarossa', 'PER'), ('Regensburg', 'LOC')]
+    >>> [p.mention.text for p in split_known_person_place(m[::-1])]
+    ['Barbarossa von Regensburg', 'Barbarossa']
+    """
+    result: list[TypedMention] = []
+    named: set[str] = set()
+    for mention in found:
+        text = mention.mention.text
+        if mention.type is EntityType.PER and " " not in text:
+            named.add(text)
+        name, _, place = text.partition(" von ")
+        known = mention.type is EntityType.PER and name in named and " " not in place
+        if not known or not place[:1].isupper() or not candidates(place):
+            result.append(mention)
+            continue
+        start = mention.mention.start
+        at = start + len(name) + len(" von ")
+        result.append(TypedMention(Mention(name, start, start + len(name)), EntityType.PER))
+        result.append(TypedMention(Mention(place, at, mention.mention.end), EntityType.LOC))
+    return result

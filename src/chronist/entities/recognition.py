@@ -30,7 +30,7 @@ from chronist.entities.person_names import (
     split_title,
     trim_lowercase,
 )
-from chronist.entities.place_pairs import split_place_pair
+from chronist.entities.place_pairs import split_known_person_place, split_place_pair
 from chronist.entities.places import Place, PlaceKind, candidates, gazetteer, is_demonym
 from chronist.entities.quarters import place_quarters
 from chronist.entities.resources import lexicon
@@ -399,7 +399,7 @@ def find_mentions(document: Document) -> list[TypedMention]:
     kept = [site_place(m, document.text, facts) for m in kept]
     kept = [territory_type(ruled_place(m, document.text, facts), facts) for m in kept]
     joined = join_given_names(document.text, join_name_particles(document.text, kept, facts))
-    joined = join_person_places(document.text, joined, facts)
+    joined = split_known_person_place(join_person_places(document.text, joined, facts))
     return add_aliases(document.text, _add_institutions(document, joined, facts))
 
 
