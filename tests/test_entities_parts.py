@@ -74,3 +74,12 @@ def test_a_places_genitive_before_another_place_is_its_own_place() -> None:
     assert _near(found["Shandong"], (36.4, 118.5))
     noun = TypedMention(Mention("Cartagenas Stelle", 3, 20), EntityType.LOC)
     assert [p.mention.text for p in split_place_pair(noun)] == ["Cartagenas Stelle"]
+
+
+def test_a_towns_short_name_is_the_town_the_document_located() -> None:
+    found = _places(
+        "Reichsstädte waren Rothenburg ob der Tauber, Dinkelsbühl und Nördlingen. "
+        "Später verloren Nürnberg, Rothenburg und Ulm ihre Rechte."
+    )
+    assert found["Rothenburg"] == found["Rothenburg ob der Tauber"]
+    assert _near(found["Rothenburg"], (49.38, 10.19))

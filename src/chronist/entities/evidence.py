@@ -22,7 +22,10 @@ placed a degree that way from the whole's centre: ``Südirak``) is scored from
   or with another place of the document near it or in its country;
 - whether it is one word of the noun list with no place's preposition or word before
   any mention (``Heide``, ``des Steins``): then a town of that name below a city's size
-  needs the same support from the document's other places (``Essen`` does not).
+  needs the same support from the document's other places (``Essen`` does not);
+- the document's other places within ``CLOSE_KM`` (a quarter among its town's other
+  quarters), and a longer name of the same town (``Rothenburg`` after ``Rothenburg ob
+  der Tauber`` is that town).
 
 A country's name never resolves to a town of that name, and a compound or
 suffixed name is built on a river, region or island, never on a town.
@@ -441,7 +444,27 @@ def resolve_entities(entities: Sequence[PlaceEvidence], facts: EntityFacts) -> l
         confidence = round(_confidence([s for s, _ in scored], doubt), 3)
         chosen = best if confidence >= MIN_CONFIDENCE else None
         result.append(Resolution(chosen, confidence))
-    return result
+    return _short_forms(entities, result)
+
+
+def _short_forms(entities: Sequence[PlaceEvidence], found: list[Resolution]) -> list[Resolution]:
+    """``Rothenburg`` after ``Rothenburg ob der Tauber``, ``Frankfurt`` after ``Frankfurt an
+    der Oder``: a town's name without where it lies names the town the document located."""
+    located: dict[str, Resolution] = {}
+    for evidence, resolution in zip(entities, found, strict=True):
+        place = resolution.place
+        if place is None or place.kind is not PlaceKind.SETTLEMENT:
+            continue
+        for name in evidence.names:
+            at = _LOCATED_AT.search(name)
+            if at is not None and at.start() > 0:
+                located.setdefault(name[: at.start()], resolution)
+    if not located:
+        return found
+    return [
+        next((located[n] for n in e.names if n in located), r)
+        for e, r in zip(entities, found, strict=True)
+    ]
 
 
 def resolve_places(names: Sequence[str], lang: str = "de") -> dict[str, Place | None]:
