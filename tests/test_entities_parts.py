@@ -83,3 +83,11 @@ def test_a_towns_short_name_is_the_town_the_document_located() -> None:
     )
     assert found["Rothenburg"] == found["Rothenburg ob der Tauber"]
     assert _near(found["Rothenburg"], (49.38, 10.19))
+
+
+def test_a_hamlet_needs_a_neighbour_or_a_place_word() -> None:
+    text = (
+        "Das Osmanische Reich eroberte Erzurum, Kars und Trabzon in Anatolien. "
+        "Die eroberten Gebiete wurden in einzelne, Timar genannte Lehen geteilt."
+    )
+    assert _places(text).get("Timar", (None, None)) == (None, None)

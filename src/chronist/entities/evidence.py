@@ -24,7 +24,8 @@ placed a degree that way from the whole's centre: ``Südirak``) is scored from
   any mention (``Heide``, ``des Steins``): then a town of that name below a city's size
   needs the same support from the document's other places (``Essen`` does not);
 - the document's other places within ``CLOSE_KM`` (a quarter among its town's other
-  quarters), and a longer name of the same town (``Rothenburg`` after ``Rothenburg ob
+  quarters; a hamlet below ``HAMLET_BELOW`` people needs one, or a place's word before
+  it), and a longer name of the same town (``Rothenburg`` after ``Rothenburg ob
   der Tauber`` is that town).
 
 A country's name never resolves to a town of that name, and a compound or
@@ -65,6 +66,9 @@ SAME_COUNTRY_WEIGHT = 0.6
 CLOSE_KM = 15.0
 CLOSE_WEIGHT = 0.5
 CLOSE_CAP = 1.5
+# a hamlet (GeoNames lists towns below 1,000 people only as seats: "Vik", "Timar") is
+# chosen only after a place's preposition or word, or with another place within CLOSE_KM
+HAMLET_BELOW = 1_000
 # a chosen town of fewer people than this, with none of at least ISOLATED_AMONG other
 # places of the document near it or in its country, is this much less plausible
 ISOLATED_BELOW = 100_000
@@ -372,6 +376,15 @@ def _score(
     return score + _era(place, evidence.years)
 
 
+def _unsupported_hamlet(place: Place, context: _Context, itself: Place | None) -> bool:
+    """A town below :data:`HAMLET_BELOW` people with no other place of the document
+    within :data:`CLOSE_KM` (``auf Vik als alte Bezeichnung``, ``Timar genannte``)."""
+    if place.kind is not PlaceKind.SETTLEMENT or place.population >= HAMLET_BELOW:
+        return False
+    mine = itself is not None and _is_near_evidence(itself) and _km(place, itself) <= CLOSE_KM
+    return context.near(place, CLOSE_KM) - mine <= 0
+
+
 def _isolated(place: Place, context: _Context, itself: Place | None) -> bool:
     """A small town far from every other place of the document and in none of their
     countries, when there are enough of them (Vaucluse, the suburb of Sydney, in a
@@ -436,6 +449,8 @@ def resolve_entities(entities: Sequence[PlaceEvidence], facts: EntityFacts) -> l
             if scored and max(scored, key=lambda x: x[0])[1].gazetteer_id in unsupported:
                 scored = []
             scored = [(s, p) for s, p in scored if p.gazetteer_id not in unsupported]
+        if not evidence.vouched:
+            scored = [(x, p) for x, p in scored if not _unsupported_hamlet(p, context, itself)]
         if not scored:
             result.append(Resolution(None, 0.0))
             continue
