@@ -4,7 +4,8 @@ GeoNames lists few quarters and villages of fewer than 1,000 people (``Riemke``,
 ``Wiemelhausen``, ``Rumpenheim``). When a sentence says a name is a town's part
 (``des Stadtteils Ehrenfeld``, ``die Vororte (Riemke, Hofstede)``, ``der Stadt
 Bochum zugeschlagen``, ``an Offenbach angegliedert``: a word of ``quarter_stems``
-in ``entities.toml``) and the gazetteer knows no place of that name (nor is it
+in ``entities.toml``; the name after such a word or a place's word, or in a list)
+and the gazetteer knows no place of that name (nor is it
 a street or square: ``einer langen Prachtallee``, an adjective, a common noun or
 a name of several words), the place
 is drawn at the town named in that sentence, else at the document's own town
@@ -29,6 +30,24 @@ OWN_TOWN_MENTIONS = 3
 # a street or square of a town is no quarter ("Prachtallee", "Schlossplatz")
 _STREET_HEADS = ("straße", "strasse", "allee", "platz", "gasse", "weg", "damm", "brücke")
 QUARTER_CONFIDENCE = 0.5
+
+
+_LIST_BEFORE = (",", "(", " und", " sowie", " oder")
+_LIST_AFTER = (",", ")", "und ", "sowie ", "oder ")
+
+
+def _named_as_part(text: str, start: int, end: int, facts: EntityFacts) -> bool:
+    """The mention follows a word of a town's parts or a place's word (``Stadtteils
+    Ehrenfeld``, ``Gemeinde Bieber``) or stands in a list (``Vororte (Riemke, Hofstede)``),
+    not anywhere in the sentence (``der Geburtsort des Sophokles (heute ein Stadtteil``)."""
+    before = text[max(0, start - 40) : start]
+    words = before.split()
+    if words:
+        word = words[-1].strip('("„“')
+        if word in facts.admin_prefixes or any(s in word.lower() for s in facts.quarter_stems):
+            return True
+    after = text[end : end + 8].lstrip()
+    return before.rstrip().endswith(_LIST_BEFORE) or after.startswith(_LIST_AFTER)
 
 
 def _attribute(text: str, end: int) -> bool:
@@ -89,14 +108,15 @@ def place_quarters(
 
     >>> from chronist.entities.language import entity_facts
     >>> from chronist.entities.types import Mention
-    >>> text = "Bieber kam an Offenbach."
-    >>> town = Entity("Offenbach", EntityType.LOC, 14, 23, (Mention("Offenbach", 14, 23),),
+    >>> text = "Die Gemeinde Bieber kam an Offenbach."
+    >>> town = Entity("Offenbach", EntityType.LOC, 27, 36, (Mention("Offenbach", 27, 36),),
     ...     50.1, 8.77, "geonames:2857798", True, "settlement", 0.9, None, "point")
-    >>> part = Entity("Bieber", EntityType.LOC, 0, 6, (Mention("Bieber", 0, 6),), confidence=0.0)
-    >>> [e.lat for e in place_quarters(text, [(0, 24)], [part, town], entity_facts("de"))]
+    >>> part = Entity("Bieber", EntityType.LOC, 13, 19, (Mention("Bieber", 13, 19),), confidence=0)
+    >>> [e.lat for e in place_quarters(text, [(0, 37)], [part, town], entity_facts("de"))]
     [None, 50.1]
-    >>> text = "Bieber wurde an Offenbach angegliedert."
-    >>> found = place_quarters(text, [(0, 39)], [part, town], entity_facts("de"))
+    >>> text = "Die Gemeinde Bieber wurde an Offenbach angegliedert."
+    >>> town = replace(town, start=29, end=38, mentions=(Mention("Offenbach", 29, 38),))
+    >>> found = place_quarters(text, [(0, 52)], [part, town], entity_facts("de"))
     >>> found[0].lat, found[0].gazetteer_id, found[0].geometry
     (50.1, 'geonames:2857798', 'centroid')
     """
@@ -114,6 +134,7 @@ def place_quarters(
         if (
             unknown
             and _part_name(entity, facts)
+            and any(_named_as_part(text, m.start, m.end, facts) for m in entity.mentions)
             and not any(candidates(m.text) or _attribute(text, m.end) for m in entity.mentions)
         ):
             host = _host(entity, [t for t in towns if t is not entity], cued, own)
