@@ -283,7 +283,11 @@ class Anchorer(ABC):
 
     def _maybe_move(self, index: int, candidate: Candidate, anchored: AnchoredValue) -> None:
         value = anchored.value
-        if not isinstance(value, CalendarPoint) or value.year is None:
+        if not isinstance(value, CalendarPoint):
+            return
+        if value.year is None:
+            if self._yearless_story_day(index, candidate, value):
+                self.reference = _Reference(value, index, AnchorKind.TIMEX)
             return
         if candidate.bound in _NON_MOVING_BOUNDS or isinstance(candidate.meaning, Anaphor):
             return
@@ -326,6 +330,19 @@ class Anchorer(ABC):
         ):
             return
         self.reference = _Reference(value, index, AnchorKind.TIMEX)
+
+    def _yearless_story_day(self, index: int, candidate: Candidate, value: CalendarPoint) -> bool:
+        """``Am 1. August ... Tags darauf ... Am Abend``: in a story that never states its
+        year, a day and month told are the story's clock (days count from it, the year
+        stays unknown); while a year is known or stated later, that year is the clock."""
+        if self.dct is not None or value.month is None or value.day is None:
+            return False
+        if self.reference is not None and self.reference.point.year is not None:
+            return False
+        if candidate.bound in _NON_MOVING_BOUNDS or self._next_stated_year(index) is not None:
+            return False
+        sentence = self.sentences.span_of(candidate.start)
+        return not in_parentheses(self.text, sentence[0], candidate.start)
 
     def _later_vantage(self, year: int, sentence: tuple[int, int]) -> bool:
         """``Im Mai 2011 erklärte der Historiker ...``: a report about the story, long after
@@ -569,9 +586,11 @@ class Anchorer(ABC):
         same week, and ``am Wochenende`` in the past tense in news the one before.
         """
         point = reference.point
-        if point.month is None or point.day is None or point.grain < Grain.DAY:
+        if point.year is None or point.month is None or point.day is None:
             return meaning
-        weekday = weekday_of(Day(point.year or 0, point.month, point.day))
+        if point.grain < Grain.DAY:
+            return meaning
+        weekday = weekday_of(Day(point.year, point.month, point.day))
         if weekday > 5:
             return meaning
         if meaning.amount > 0:
@@ -713,7 +732,12 @@ class Anchorer(ABC):
         self, index: int, point: CalendarPoint, meaning: Explicit, reference: _Reference | None
     ) -> AnchoredValue:
         weekday = point.weekday or 1
-        if reference is None or reference.point.grain < Grain.DAY or reference.point.day is None:
+        if (
+            reference is None
+            or reference.point.grain < Grain.DAY
+            or reference.point.day is None
+            or reference.point.year is None
+        ):
             return AnchoredValue(point, Anchor(AnchorKind.NONE), None)
         base = Day(reference.point.year or 0, reference.point.month or 1, reference.point.day)
         direction = meaning.weekday_shift
