@@ -163,6 +163,9 @@ class DiscourseCues:
     vantage: LazyPattern = _NEVER
     # before a clock time: it holds on each of several days ("jeweils 20 Uhr", "wochentags")
     every_day: LazyPattern = _NEVER
+    # between a relative date and the date beside it that says which day it is, beyond a
+    # bare comma ("wenige Wochen später, am 15. April 1945")
+    apposition: LazyPattern = _NEVER
     # a word that opens a clause with its own verb ("when the case is heard in May"):
     # a news date takes the tense of that clause where it has one
     clause_opener: LazyPattern = _NEVER
@@ -183,6 +186,7 @@ _OPTIONAL_CUES = frozenset(
     {
         "vantage",
         "every_day",
+        "apposition",
         "clause_opener",
         "clause_future",
         "begun_before",

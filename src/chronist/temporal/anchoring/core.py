@@ -533,7 +533,10 @@ class Anchorer(ABC):
             isinstance(meaning, Explicit)
             and meaning.fill is None
             and meaning.point.year is not None
-            and _APPOSITION.fullmatch(self.text, candidate.end, following.start)
+            and (
+                _APPOSITION.fullmatch(self.text, candidate.end, following.start)
+                or self.cues.apposition.fullmatch(self.text, candidate.end, following.start)
+            )
         ):
             return None
         stated = self._resolve(index + 1, following)
