@@ -291,6 +291,8 @@ class Anchorer(ABC):
             return
         if candidate.bound in _NON_MOVING_BOUNDS or isinstance(candidate.meaning, Anaphor):
             return
+        if self._within_story_time(value):
+            return
         if candidate.bound == "from" and not self._range_follows(candidate):
             return  # "die Deklaration von Paris von 1856": an attribute, not the story's time
         sentence = self.sentences.span_of(candidate.start)
@@ -331,6 +333,14 @@ class Anchorer(ABC):
             return
         self.reference = _Reference(value, index, AnchorKind.TIMEX)
 
+    def _within_story_time(self, value: CalendarPoint) -> bool:
+        """``Am 29. Dezember ... zum Jahreswechsel``: a coarser time that holds the
+        story's time says nothing new; the story keeps its day."""
+        story = self.reference
+        if story is None or story.kind is AnchorKind.DCT or value.grain >= story.point.grain:
+            return False
+        return story.point.coarsened(value.grain) == value
+
     def _yearless_story_day(self, index: int, candidate: Candidate, value: CalendarPoint) -> bool:
         """``Am 1. August ... Tags darauf ... Am Abend``: in a story that never states its
         year, a day and month told are the story's clock (days count from it, the year
@@ -348,9 +358,22 @@ class Anchorer(ABC):
         """``Im Mai 2011 erklärte der Historiker ...``: a report about the story, long after
         it, does not move the story's clock; the next date returns to the story."""
         current = self.reference.point.year if self.reference else None
-        if current is None or year - current <= _FAR_JUMP_YEARS:
+        if current is None:
+            # no time told yet: a vantage is no story's start while the story states its
+            # own years later (a look ahead finds them)
+            later = self._next_stated_year_after(sentence[1])
+            if later is None or later >= year:
+                return False
+        elif year - current <= _FAR_JUMP_YEARS:
             return False
         return self.cues.vantage.search(self.text, *sentence) is not None
+
+    def _next_stated_year_after(self, offset: int) -> int | None:
+        """The first year stated after ``offset`` in the text."""
+        for at, year in self._stated_years:
+            if self.candidates[at].start >= offset:
+                return year
+        return None
 
     def _stated_since(self, index: int, reference: _Reference, spans: SpanIndex) -> bool:
         """The reference is a date stated in this candidate's sentence or paragraph (``spans``)."""

@@ -10,15 +10,21 @@ since a narrative runs forward; a section heading that names years
 from __future__ import annotations
 
 from bisect import bisect_right
+from dataclasses import replace
 from functools import cached_property
 
 from chronist.temporal.anchoring.core import AnchoredValue, Anchorer, Kind, _Reference
+from chronist.temporal.calendar_math import turn_of_year
 from chronist.temporal.discourse import dated_headings
-from chronist.temporal.meaning import Deictic
+from chronist.temporal.meaning import Deictic, Explicit
 from chronist.temporal.mention import Anchor, AnchorKind
 from chronist.temporal.values import CalendarPoint, Grain, Reference, RefPoint, Unit
 
 __all__ = ["NarrativeAnchorer"]
+
+# months between a day told and the later-stated date it precedes, from which it lies in
+# the year before ("28. Dezember" before "5. Januar 1919"), as ``turn_of_year`` forward
+_HALF_YEAR = 6
 
 
 class NarrativeAnchorer(Anchorer):
@@ -48,6 +54,43 @@ class NarrativeAnchorer(Anchorer):
             in_paragraph.append((year, i))
         year, i = min(in_paragraph) if in_paragraph else self._earliest_after[first]
         return _Reference(CalendarPoint(Grain.YEAR, year), i, AnchorKind.NARRATIVE)
+
+    def _yearless(
+        self,
+        index: int,
+        meaning: Explicit,
+        reference: _Reference,
+        filled: CalendarPoint,
+        anchored: tuple[Anchor, int | None],
+    ) -> tuple[CalendarPoint, tuple[Anchor, int | None]]:
+        """``Am 28. Dezember ... Am 5. Januar 1919``: a day told before the first date the
+        story states, half a year or more later in the calendar than it, lies in the year
+        before (a narrative runs forward)."""
+        if reference.index is None or meaning.year_shift:
+            return filled, anchored
+        if reference.index < index:
+            return self._next_year_in_paragraph(index, reference, filled), anchored
+        stated = self.candidates[reference.index].meaning
+        if not isinstance(stated, Explicit) or stated.fill is not None:
+            return filled, anchored
+        month = stated.point.month
+        if filled.year is None or filled.month is None or month is None:
+            return filled, anchored
+        if filled.year == stated.point.year and filled.month - month >= _HALF_YEAR:
+            return replace(filled, year=filled.year - 1), anchored
+        return filled, anchored
+
+    def _next_year_in_paragraph(
+        self, index: int, reference: _Reference, filled: CalendarPoint
+    ) -> CalendarPoint:
+        """``Am 29. Dezember traten sie aus. ... die für den 19. Januar angesetzten Wahlen``:
+        after a day the paragraph told, a month half a year or more before it lies in the
+        next year (a month alone, ``im Dezember ... Am 19. Juni``, may begin a look back)."""
+        if reference.point.grain < Grain.DAY or not self._stated_since(
+            index, reference, self.paragraphs
+        ):
+            return filled
+        return turn_of_year(filled, reference.point)
 
     def _this_time_is_the_story(self) -> bool:
         # the wiki_de gold: "in dieser Zeit", "aus jener Zeit" have the story's value
