@@ -236,6 +236,8 @@ class Grammar:
     article_before: re.Pattern[str] = re.compile(r"(?!)")
     # a word before a length that TimeML keeps in its extent ("gut 15 Jahren")
     length_lead_before: re.Pattern[str] = re.compile(r"(?!)")
+    # a noun counting people right after a number ("demonstrierten 2000 Menschen")
+    people_after: re.Pattern[str] = re.compile(r"(?!)")
     # derived from the rules once, read by the engine for every stretch of text
     rule_order: dict[str, int] = field(init=False, compare=False, repr=False)
     search_words: frozenset[str] = field(init=False, compare=False, repr=False)  # lower-cased
@@ -385,6 +387,12 @@ def load_grammar(lang: str) -> Grammar:
     unused_names = frozenset(unused)
     article_before = _word_before(lexicon.classes.get("extent_article"))
     length_lead_before = _word_before(lexicon.classes.get("extent_length_lead"))
+    people = lexicon.classes.get("people_count")
+    people_after = (
+        re.compile(r"\s+(?:" + people.compact_alternation() + r")(?![\w])")
+        if people is not None and people.values
+        else re.compile(r"(?!)")
+    )
     return Grammar(
         lang,
         lexicon,
@@ -396,6 +404,7 @@ def load_grammar(lang: str) -> Grammar:
         stem_pattern,
         article_before=article_before,
         length_lead_before=length_lead_before,
+        people_after=people_after,
     )
 
 
@@ -490,6 +499,7 @@ _CLASSES_READ_BY_CODE = frozenset(
         "quantity_lead",
         "measure_unit",
         "count_noun",
+        "people_count",
         "writing_relative",
         "weekend",
         "extent_article",
