@@ -107,6 +107,10 @@ class NarrativeAnchorer(Anchorer):
             return filled
         if filled.month >= told.month or self.candidates[index].bound == "since":
             return filled
+        if reference.index is None or not any(
+            c.isdigit() for c in self.candidates[reference.index].text
+        ):
+            return filled  # a feast ("Christmas", maybe a song's name) is no day the story told
         story = Day(told.year, told.month, told.day)
         back = days_between(Day(told.year, filled.month, min(filled.day, 28)), story)
         ahead = days_between(story, Day(told.year + 1, filled.month, min(filled.day, 28)))
