@@ -73,6 +73,8 @@ _COMPARED_PERIOD_REACH = 1000
 _REPORTED_PERIOD_REACH = 3000
 # between a relative date and the date beside it ("am Folgetag, dem 8. März 1705")
 _APPOSITION = re.compile(r"\s*,\s*")
+# between a date and one in parentheses right after it
+_RIGHT_AFTER_IN_PARENTHESES = re.compile(r"\s*\(\s*")
 # the finest grain a vague shift of this unit keeps from its anchor
 _UNIT_GRAIN = {
     Unit.MONTH: Grain.MONTH,
@@ -291,7 +293,7 @@ class Anchorer(ABC):
             return
         if candidate.bound in _NON_MOVING_BOUNDS or isinstance(candidate.meaning, Anaphor):
             return
-        if self._within_story_time(value):
+        if self._within_story_time(value) or self._restates_date_before(index):
             return
         if candidate.bound == "from" and not self._range_follows(candidate):
             return  # "die Deklaration von Paris von 1856": an attribute, not the story's time
@@ -332,6 +334,15 @@ class Anchorer(ABC):
         ):
             return
         self.reference = _Reference(value, index, AnchorKind.TIMEX)
+
+    def _restates_date_before(self, index: int) -> bool:
+        """``am 7. November (25. Oktober nach julianischem Kalender)``: a date in
+        parentheses right after a date says it again (another calendar, another
+        notation); the story stays at the first."""
+        if index == 0:
+            return False
+        gap = self.text[self.candidates[index - 1].end : self.candidates[index].start]
+        return _RIGHT_AFTER_IN_PARENTHESES.fullmatch(gap) is not None
 
     def _within_story_time(self, value: CalendarPoint) -> bool:
         """``Am 29. Dezember ... zum Jahreswechsel``: a coarser time that holds the
