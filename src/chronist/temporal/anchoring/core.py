@@ -291,7 +291,9 @@ class Anchorer(ABC):
             if self._yearless_story_day(index, candidate, value):
                 self.reference = _Reference(value, index, AnchorKind.TIMEX)
             return
-        if candidate.bound in _NON_MOVING_BOUNDS or isinstance(candidate.meaning, Anaphor):
+        if isinstance(candidate.meaning, Anaphor):
+            return
+        if candidate.bound in _NON_MOVING_BOUNDS and not self._ends_range_told(index):
             return
         if self._within_story_time(value) or self._restates_date_before(index):
             return
@@ -334,6 +336,17 @@ class Anchorer(ABC):
         ):
             return
         self.reference = _Reference(value, index, AnchorKind.TIMEX)
+
+    def _ends_range_told(self, index: int) -> bool:
+        """``Vom 11. bis 15. September fanden Gespräche statt. Am selben Tag ...``: once a
+        range's start has moved the story, its end is where the story is."""
+        candidate = self.candidates[index]
+        if candidate.bound != "until" or index == 0:
+            return False
+        previous = self.candidates[index - 1]
+        if previous.bound != "from" or self.reference is None or self.reference.index != index - 1:
+            return False
+        return self.cues.range_join.match(self.text[previous.end : candidate.start]) is not None
 
     def _restates_date_before(self, index: int) -> bool:
         """``am 7. November (25. Oktober nach julianischem Kalender)``: a date in
