@@ -10,15 +10,33 @@ since a narrative runs forward; a section heading that names years
 from __future__ import annotations
 
 from bisect import bisect_right
+from dataclasses import replace
 from functools import cached_property
 
 from chronist.temporal.anchoring.core import AnchoredValue, Anchorer, Kind, _Reference
 from chronist.temporal.discourse import dated_headings, is_heading
-from chronist.temporal.meaning import Deictic
+from chronist.temporal.meaning import Deictic, Explicit
 from chronist.temporal.mention import Anchor, AnchorKind
-from chronist.temporal.values import CalendarPoint, Grain, Reference, RefPoint, Unit
+from chronist.temporal.values import (
+    CalendarPoint,
+    Day,
+    Grain,
+    Reference,
+    RefPoint,
+    Unit,
+    days_between,
+)
 
 __all__ = ["NarrativeAnchorer"]
+
+# months between a day told and the later-stated date it precedes, from which it lies in
+# the year before ("28. Dezember" before "5. Januar 1919"), as ``turn_of_year`` forward
+_HALF_YEAR = 6
+# how far ahead of the story's day a day of an earlier month may lie in the next year
+# ("Am 13. Oktober ... (Operation Shingle, 21. Januar) ... Am 15. Februar"): about five
+# months; further on the same day back in the year is as likely (a summary looks ahead,
+# the next paragraph returns: "am 4. November ... Lincoln wurde am 14. April ermordet")
+_STEP_AHEAD_DAYS = 150
 
 
 class NarrativeAnchorer(Anchorer):
@@ -79,6 +97,57 @@ class NarrativeAnchorer(Anchorer):
             if self._section_of(self.candidates[i].start) != self._section_of(start):
                 return None
         return _Reference(CalendarPoint(Grain.YEAR, year), i, AnchorKind.NARRATIVE)
+
+    def _yearless(
+        self,
+        index: int,
+        meaning: Explicit,
+        reference: _Reference,
+        filled: CalendarPoint,
+        anchored: tuple[Anchor, int | None],
+    ) -> tuple[CalendarPoint, tuple[Anchor, int | None]]:
+        """``Am 28. Dezember ... Am 5. Januar 1919``: a day told before the first date the
+        story states, half a year or more later in the calendar than it, lies in the year
+        before (a narrative runs forward)."""
+        if reference.index is None or meaning.year_shift:
+            return filled, anchored
+        if reference.index < index:
+            return self._next_year_ahead(index, reference, filled), anchored
+        stated = self.candidates[reference.index].meaning
+        if not isinstance(stated, Explicit) or stated.fill is not None:
+            return filled, anchored
+        month = stated.point.month
+        if filled.year is None or filled.month is None or month is None:
+            return filled, anchored
+        if filled.year == stated.point.year and filled.month - month >= _HALF_YEAR:
+            return replace(filled, year=filled.year - 1), anchored
+        return filled, anchored
+
+    def _next_year_ahead(
+        self, index: int, reference: _Reference, filled: CalendarPoint
+    ) -> CalendarPoint:
+        """``Am 29. Dezember traten sie aus. ... die für den 19. Januar angesetzten Wahlen``:
+        after a day told, a day of an earlier month lies in the next year when that is a
+        short step ahead and nearer than the same day back in this year (a story runs
+        forward). Not a month alone (``im Dezember ... im Mai`` often begins a look back),
+        nor a day that begins what is told (``seit dem 31. Januar`` looks back)."""
+        told = reference.point
+        if told.grain < Grain.DAY or told.year is None or told.month is None or told.day is None:
+            return filled
+        if filled.year != told.year or filled.month is None or filled.day is None:
+            return filled
+        if filled.month >= told.month or self.candidates[index].bound == "since":
+            return filled
+        if reference.index is None or not any(
+            c.isdigit() for c in self.candidates[reference.index].text
+        ):
+            return filled  # a feast ("Christmas", maybe a song's name) is no day the story told
+        story = Day(told.year, told.month, told.day)
+        back = days_between(Day(told.year, filled.month, min(filled.day, 28)), story)
+        ahead = days_between(story, Day(told.year + 1, filled.month, min(filled.day, 28)))
+        if ahead <= _STEP_AHEAD_DAYS and ahead < back:
+            return replace(filled, year=told.year + 1)
+        return filled
 
     def _this_time_is_the_story(self) -> bool:
         # the wiki_de gold: "in dieser Zeit", "aus jener Zeit" have the story's value
