@@ -219,13 +219,13 @@ def _point_edtf(point: CalendarPoint, timed: bool = True) -> str:
     if grain in (Grain.MILLENNIUM, Grain.CENTURY, Grain.DECADE):
         if year is None:
             return "XXXX"
-        size = {Grain.MILLENNIUM: 1000, Grain.CENTURY: 100, Grain.DECADE: 10}[grain]
-        if year < 0 or point.half:
-            first = year + (size // 2 if point.half == 2 else 0)
-            last = first + (size // 2 if point.half else size) - 1
-            return f"{_edtf_year(first)}/{_edtf_year(last)}"
-        digits = {Grain.MILLENNIUM: 1, Grain.CENTURY: 2, Grain.DECADE: 3}[grain]
-        return f"{year:04d}"[:digits] + "X" * (4 - digits)
+        if grain != Grain.DECADE:  # ordinal: the 19th century is 1801/1900
+            span = point_span(point)
+            assert span is not None
+            return f"{_edtf_year(span[0].year)}/{_edtf_year(span[1].year)}"
+        if year < 0:
+            return f"{_edtf_year(year)}/{_edtf_year(year + 9)}"
+        return f"{year:04d}"[:3] + "X"
     text = _edtf_year(year)
     if grain == Grain.YEAR:
         return text

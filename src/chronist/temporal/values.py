@@ -161,10 +161,12 @@ class CalendarPoint:
     """A calendar date at some grain, possibly missing fields (underspecified).
 
     For ``Grain.CENTURY``, ``DECADE`` and ``MILLENNIUM`` the ``year`` is the
-    first year of the period in the usual popular reading: the 20th century is
-    1900-1999 (TIMEX3 ``19``), the 1950s are 1950-1959 (``195``). BC centuries
-    run back from their first year: the 8th century BC is 800-701 BC,
-    astronomical -799..-700, TIMEX3 ``BC07``.
+    first year of the period in the usual popular reading: the 20th century
+    starts from 1900 (TIMEX3 ``19``), the 1950s are 1950-1959 (``195``). BC
+    centuries run back from their first year: the 8th century BC is 800-701 BC,
+    astronomical -799..-700, TIMEX3 ``BC07``. The days an ordinal century or
+    millennium covers are the ordinal's, as BC ones are (:func:`point_span`: the
+    20th century is 1901-2000; ``bench/wiki_de/GUIDELINES.md``).
     """
 
     grain: Grain
@@ -309,19 +311,27 @@ def _apply_mod(first: Day, last: Day, mod: Mod | None) -> tuple[Day, Day]:
     return _from_ordinal(_ordinal(first) + third), _from_ordinal(_ordinal(last) - third)
 
 
+def _ordinal_span(point: CalendarPoint, year: int) -> tuple[Day, Day]:
+    """The years of an ordinal century or millennium, counted as the ordinal says
+    (``das 20. Jahrhundert`` is 1901-2000, ``das 3. Jahrhundert v. Chr.`` 300-201 BC);
+    ``year`` is its first year in the popular reading after Christ (1900), its
+    first astronomical year before (-299)."""
+    size = 1000 if point.grain is Grain.MILLENNIUM else 100
+    first = year + 1 if year >= 0 else year
+    if point.half:
+        first += size // 2 if point.half == 2 else 0
+        size //= 2
+    return Day(first, 1, 1), Day(first + size - 1, 12, 31)
+
+
 def point_span(point: CalendarPoint) -> tuple[Day, Day] | None:
     """First and last day covered by a point, or ``None`` if its year is unknown."""
     year = point.year
     if year is None:
         return None
     grain = point.grain
-    if grain == Grain.MILLENNIUM:
-        return Day(year, 1, 1), Day(year + 999, 12, 31)
-    if grain == Grain.CENTURY:
-        if point.half:
-            first = year + (50 if point.half == 2 else 0)
-            return Day(first, 1, 1), Day(first + 49, 12, 31)
-        return Day(year, 1, 1), Day(year + 99, 12, 31)
+    if grain in (Grain.MILLENNIUM, Grain.CENTURY):
+        return _ordinal_span(point, year)
     if grain == Grain.DECADE:
         return Day(year, 1, 1), Day(year + 9, 12, 31)
     if grain == Grain.YEAR:
