@@ -259,6 +259,14 @@ def bounds_of(value: Resolved, mod: Mod | None = None) -> Bounds:
 
     >>> bounds_of(CalendarPoint(Grain.MONTH, 1950, 8)).earliest_begin
     Day(year=1950, month=8, day=1)
+    >>> bounds_of(CalendarPoint(Grain.YEAR, 1520), Mod.APPROX).earliest_begin  # "um 1520"
+    Day(year=1520, month=1, day=1)
+    >>> century = bounds_of(CalendarPoint(Grain.CENTURY, 1900))  # "das 20. Jahrhundert"
+    >>> century.earliest_begin.year, century.latest_end.year
+    (1901, 2000)
+    >>> century = bounds_of(CalendarPoint(Grain.CENTURY, -299))  # "das 3. Jahrhundert v. Chr."
+    >>> century.earliest_begin.year, century.latest_end.year
+    (-299, -200)
     """
     if isinstance(value, CalendarPoint):
         span = point_span(value)
@@ -278,8 +286,8 @@ def bounds_of(value: Resolved, mod: Mod | None = None) -> Bounds:
             return Bounds(after, None, after, None)
         if mod is Mod.ON_OR_AFTER:
             return Bounds(first, None, first, None)
-        if mod is Mod.APPROX:
-            return Bounds(None, None, None, None) if value.year is None else _approx(first, last)
+        # "um 1520" (APPROX) covers the days of the value it qualifies: the guideline's
+        # interval for it is the year 1520, the approximation is the mod (EDTF "1520~")
         return Bounds(first, first, last, last)
     if isinstance(value, Interval):
         begin = point_span(value.begin) if value.begin else None
@@ -291,12 +299,6 @@ def bounds_of(value: Resolved, mod: Mod | None = None) -> Bounds:
             end[1] if end else None,
         )
     return Bounds.unknown()
-
-
-def _approx(first: Day, last: Day) -> Bounds:
-    # "um 1520": widen by a tenth of the span's order of magnitude, at least a year.
-    widen = max(1, (last.year - first.year + 1) // 2)
-    return Bounds(Day(first.year - widen, 1, 1), first, last, Day(last.year + widen, 12, 31))
 
 
 def _apply_mod(first: Day, last: Day, mod: Mod | None) -> tuple[Day, Day]:

@@ -491,7 +491,8 @@ class Dater:
             if narrowed != bounds and _overlaps(bounds, found[0].event.bounds):
                 bounds, reference_id = narrowed, found[0].event.id
         bounds = ordered(bounds)
-        edtf = edtf_of_bounds(bounds)
+        approx = timex.mod is Mod.APPROX and bounds == timex.bounds and timex.edtf
+        edtf = timex.edtf if approx else edtf_of_bounds(bounds)  # "um 1520" stays "1520~"
         told = self._told(timex)
         return EventTime(timex.value, edtf, bounds, source, timex.tid, reference_id, told)
 
