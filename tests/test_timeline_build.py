@@ -377,6 +377,19 @@ def test_list_items_with_dates_in_parentheses_are_one_event_each() -> None:
     ]
     built = "Es entstanden Bauten wie der Justizpalast (1866-1883) und die Börse (1873)."
     assert [e.time.edtf for e in build(built).events] == ["1866/1883", "1873"]
+    # the items date the event, not a coarser period framing the clause; the label
+    # keeps no list word before the item
+    framed = (
+        "Im 19. Jahrhundert entstanden Bauten wie der Justizpalast (1866-1883) "
+        "und die Börse (1873)."
+    )
+    assert [(e.label, e.time.edtf) for e in build(framed).events] == [
+        ("entstanden Bauten (der Justizpalast)", "1866/1883"),
+        ("entstanden Bauten (die Börse)", "1873"),
+    ]
+    # a finer date of the clause stays its date
+    day = "Am 5. Mai 1945 besuchte er die Kirchen St. Maria (1200) und St. Peter (1310)."
+    assert [e.time.edtf for e in build(day).events] == ["1945-05-05"]
     # one date in parentheses is the clause's date, not a list
     once = "Die Alemannen zerstörten Brigantium (233)."
     assert [e.time.edtf for e in build(once).events] == ["0233"]

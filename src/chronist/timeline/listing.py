@@ -71,10 +71,15 @@ def item_label(label: str, item: str, named: set[str], markers: Markers) -> str:
     >>> markers = load_lexicon("de").markers
     >>> item_label("und Guatemala zu Epidemien", "Guatemala", {"Guatemala"}, markers)
     'zu Epidemien (Guatemala)'
+    >>> item_label("entstanden Bauten wie die Börse", "die Börse", {"die", "Börse"}, markers)
+    'entstanden Bauten (die Börse)'
     """
     words = [word for word in label.split() if word not in named] or [label]
     while len(words) > 1 and words[0].lower() in markers.coordination:
         words = words[1:]
+    openers = markers.coordination | markers.list_openers  # "Bauten wie (die Börse)"
+    while len(words) > 1 and words[-1].lower() in openers | markers.definite:
+        words.pop()
     while len(words) > 1 and len(" ".join(words)) + len(item) + 3 > _LABEL_CHARS:
         words.pop()
     return f"{' '.join(words)} ({item})"

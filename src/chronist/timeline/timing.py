@@ -72,6 +72,22 @@ CONFIDENCE = {
 _APPOSITION_REACH = 12  # characters between a clause and its parenthesised date
 
 
+def _width(dates: Sequence[StoryDate]) -> int | None:
+    first, last = _first_known(dates[0].timex.bounds), _last_known(dates[-1].timex.bounds)
+    return None if first is None or last is None else last.year - first.year
+
+
+def _frames(own: StoryDate, items: Sequence[tuple[list[StoryDate], str]]) -> bool:
+    """Whether a list's items date the event rather than the clause's own date: that
+    date is one of them, or a period coarser than each (``In dieser Zeit entstanden
+    Bauten wie der Justizpalast (1866-1883) und die Börse (1873)``)."""
+    if any(own in dates for dates, _ in items):
+        return True
+    frame = _width([own])
+    widths = [_width(dates) for dates, _ in items]
+    return frame is not None and all(w is not None and w < frame for w in widths)
+
+
 class Dater:
     """Assigns an :class:`EventTime` and a confidence to event mentions of one text."""
 
@@ -311,7 +327,7 @@ class Dater:
                     for date in chain
                 ]
         items = self._listed(mention)
-        if len(items) > 1 and (own is None or any(own in dates for dates, _ in items)):
+        if len(items) > 1 and (own is None or _frames(own, items)):
             named = {word for _, item in items for word in item.split()}
             return [
                 (
