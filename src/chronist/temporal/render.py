@@ -202,6 +202,8 @@ def edtf_value(value: Resolved, mod: Mod | None, bounds: Bounds) -> str | None:
             return None
         return "../" + text if mod in (Mod.BEFORE, Mod.ON_OR_BEFORE) else text + "/.."
     if mod in (Mod.START, Mod.MID, Mod.END) and bounds.earliest_begin and bounds.latest_end:
+        if value.grain < Grain.YEAR:  # "Ende des 15. Jahrhunderts": 1471/1500
+            return f"{_edtf_year(bounds.earliest_begin.year)}/{_edtf_year(bounds.latest_end.year)}"
         fine = value.grain >= Grain.MONTH
         return f"{_day_edtf(bounds.earliest_begin, fine)}/{_day_edtf(bounds.latest_end, fine)}"
     return _point_edtf(value)

@@ -275,7 +275,7 @@ def bounds_of(value: Resolved, mod: Mod | None = None) -> Bounds:
         first, last = span
         if value.grain is not Grain.WEEK or value.week is not None:
             # the end of a week not known may lie anywhere in the year: no narrowing
-            first, last = _apply_mod(first, last, mod)
+            first, last = _apply_mod(first, last, mod, value.grain)
         if mod is Mod.BEFORE:  # "vor 1914": ends by the last day of 1913
             before = _from_ordinal(_ordinal(first) - 1)
             return Bounds(None, before, None, before)
@@ -301,9 +301,27 @@ def bounds_of(value: Resolved, mod: Mod | None = None) -> Bounds:
     return Bounds.unknown()
 
 
-def _apply_mod(first: Day, last: Day, mod: Mod | None) -> tuple[Day, Day]:
+def _apply_mod(first: Day, last: Day, mod: Mod | None, grain: Grain) -> tuple[Day, Day]:
+    """The part of a period ``Anfang``/``Mitte``/``Ende`` say: its first, middle or
+    last third, counted in the next smaller unit a reader counts it in (``Ende des 15.
+    Jahrhunderts`` is 1471-1500, its last three decades; ``Ende 1950`` September to
+    December), else in days (``Ende der Woche``)."""
     if mod not in (Mod.START, Mod.MID, Mod.END):
         return first, last
+    if grain in (Grain.MILLENNIUM, Grain.CENTURY, Grain.DECADE):
+        unit = max(1, (last.year - first.year + 1) // 10)  # a decade of a century
+        span = 3 * unit
+        if mod is Mod.START:
+            return first, Day(first.year + span - 1, 12, 31)
+        if mod is Mod.END:
+            return Day(last.year - span + 1, 1, 1), last
+        return Day(first.year + span, 1, 1), Day(last.year - span, 12, 31)
+    if grain is Grain.YEAR:  # four months each
+        if mod is Mod.START:
+            return first, Day(first.year, 4, 30)
+        if mod is Mod.END:
+            return Day(first.year, 9, 1), last
+        return Day(first.year, 5, 1), Day(first.year, 8, 31)
     total = _ordinal(last) - _ordinal(first) + 1
     third = max(1, total // 3)
     if mod is Mod.START:
