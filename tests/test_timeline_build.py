@@ -409,3 +409,16 @@ def test_a_range_joins_a_coordination_of_dates_as_one_item() -> None:
     assert [e.time.edtf for e in build(text).events] == ["0233", "0259/0260"]
     between = build("Zwischen 1805 und 1809 wurde das Schloss umgebaut.").events
     assert [e.time.edtf for e in between] == ["1805/1809"]  # the bounds of one range
+
+
+def test_a_date_of_a_later_coordinated_main_clause_does_not_date_the_clause_before() -> None:
+    text = (
+        "1443-1468 führte Skanderbeg den Abwehrkampf gegen die Türken. Nach seinem Tod "
+        "unterlagen die Albaner, und vom Ende des 15. Jahrhunderts an war das Land osmanisch."
+    )
+    times = {e.trigger.lemma: e.time for e in build(text).events}
+    assert times["unterliegen"].source is TimeSource.NARRATIVE
+    assert times["unterliegen"].edtf == "1468"
+    # a date set after its clause by a comma alone is still the sentence's
+    told = build("Gut gesichert ist das Jahr seines Todes, 399 v. Chr.").events
+    assert [e.time.edtf for e in told] == ["-0398"]

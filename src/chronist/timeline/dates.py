@@ -55,6 +55,7 @@ class StoryDate:
     role: str | None  # "end" (bis 1953), "begin" (seit 1950) or None: the tagger's role
     moves_story: bool  # not in a comparison or a parenthesis
     background: bool = False  # in a clause of reason or concession ("weil ... 1548 ...")
+    kind: SegmentKind | None = None  # the kind of clause it stands in
 
 
 class DateIndex:
@@ -77,7 +78,7 @@ class DateIndex:
         kind, flashback = self._clause_of(timex)
         still = (SegmentKind.COMPARISON, SegmentKind.BACKGROUND)
         moves = kind not in still and not flashback
-        return StoryDate(timex, role, moves, kind is SegmentKind.BACKGROUND)
+        return StoryDate(timex, role, moves, kind is SegmentKind.BACKGROUND, kind)
 
     def _clause_of(self, timex: Timex) -> tuple[SegmentKind | None, bool]:
         """The kind of the clause a date stands in, and whether that clause is a

@@ -200,7 +200,22 @@ class Dater:
         """The date of the sentence nearest to the trigger (not one in a comparison);
         one in a clause of reason before it when there is no other (``Weil
         Magdeburg sich 1548 weigerte, ..., zog Georg ... gegen Magdeburg``)."""
-        found = self.index.nearest(mention.sentence, mention.trigger.start, story_only=True)
+        end = mention.sentence[1]
+        if mention.kind is SegmentKind.MAIN:
+            # not the date of a main clause after its own ("Nach seinem Tod unterlagen
+            # sie, und vom Ende des 15. Jahrhunderts an war das Land ...")
+            later = self.index.between(mention.clause[1], end)
+            joins = self.markers.coordination
+            end = next(
+                (
+                    d.timex.start
+                    for d in later
+                    if d.kind is SegmentKind.MAIN
+                    and joins & set(self.text[mention.clause[1] : d.timex.start].lower().split())
+                ),
+                end,
+            )
+        found = self.index.nearest((mention.sentence[0], end), mention.trigger.start, True)
         if found is not None:
             return found
         first = bisect_left(self._date_starts, mention.sentence[0])
