@@ -422,3 +422,15 @@ def test_a_date_of_a_later_coordinated_main_clause_does_not_date_the_clause_befo
     # a date set after its clause by a comma alone is still the sentence's
     told = build("Gut gesichert ist das Jahr seines Todes, 399 v. Chr.").events
     assert [e.time.edtf for e in told] == ["-0398"]
+
+
+def test_a_date_open_after_it_is_closed_by_the_story() -> None:
+    text = (
+        "Faisal erklärte sich im März 1920 zum König, wurde aber wenig später von den "
+        "Franzosen vertrieben."
+    )
+    times = {e.trigger.lemma: e.time for e in build(text).events}
+    assert times["vertreiben"].edtf == "1920-04/1920"  # within the year of the month told
+    told = "Nach 1953 zogen viele fort. Im Jahr 1960 kam er zurück."
+    times = {e.trigger.lemma: e.time for e in build(told).events}
+    assert times["fortziehen"].edtf == "1954/1960"  # up to the next date told

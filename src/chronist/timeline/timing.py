@@ -40,6 +40,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import replace
+from itertools import pairwise
 
 from chronist.events.detect import EventMention
 from chronist.events.lexicon import Markers
@@ -136,7 +137,9 @@ class Dater:
             )
             bounds = _intersect(bounds, self.narrative.window(timex.start, exclude=timex))
         if timex.mod in (Mod.AFTER, Mod.BEFORE) and isinstance(timex.resolved, CalendarPoint):
-            return timex.bounds, TimeSource.BOUNDED  # "nach 1953": 1954 or later
+            # "nach 1953": 1954 or later, up to the next date the story tells ("im März
+            # 1920 ..., wenig später ...")
+            return self._closed(timex), TimeSource.BOUNDED
         other = self.index.range_partner(date)
         if other is not None:  # "von 1613 bis 1618", "vom 22. September 1550 bis ...": both
             begin, end = (date, other) if date.role == "begin" else (other, date)
@@ -162,6 +165,31 @@ class Dater:
         if timex.mod in (Mod.AFTER, Mod.BEFORE, Mod.ON_OR_AFTER, Mod.ON_OR_BEFORE):
             return bounds, TimeSource.BOUNDED
         return bounds, TimeSource.EXPLICIT
+
+    def _joined(self, between: str) -> bool:
+        """Whether ``between`` joins a main clause to the one before: a comma and a
+        conjunction (``, und``, ``, aber``) or a semicolon; not ``und`` alone, which
+        joins words as often (``Handels- und Freundschaftsvertrag``)."""
+        words = between.replace(",", " , ").lower().split()
+        joins = self.markers.coordination
+        return ";" in between or any(a == "," and b in joins for a, b in pairwise(words))
+
+    def _closed(self, timex: Timex) -> Bounds:
+        """The bounds of a date open after it, closed by the next date the story tells;
+        after a day or month (``wenig später`` after ``im März 1920``), within the year
+        of that date at the latest, as an undated event's (:meth:`Narrative.reference_time`)."""
+        bounds = timex.bounds
+        first = bounds.earliest_begin
+        if bounds.latest_end is not None or first is None:
+            return bounds
+        last = self.narrative.window(timex.start, exclude=timex).latest_end
+        point = timex.resolved
+        if isinstance(point, CalendarPoint) and point.year is not None and point.month:
+            year_end = Day(point.year, 12, 31)
+            last = year_end if last is None or last > year_end else last
+        if last is None or last < first:
+            return bounds
+        return Bounds(first, last, first, last)
 
     def _in_clause(self, mention: EventMention) -> StoryDate | None:
         if mention.own_date is not None:
@@ -204,17 +232,11 @@ class Dater:
         if mention.kind is SegmentKind.MAIN:
             # not the date of a main clause after its own ("Nach seinem Tod unterlagen
             # sie, und vom Ende des 15. Jahrhunderts an war das Land ...")
-            later = self.index.between(mention.clause[1], end)
-            joins = self.markers.coordination
-            end = next(
-                (
-                    d.timex.start
-                    for d in later
-                    if d.kind is SegmentKind.MAIN
-                    and joins & set(self.text[mention.clause[1] : d.timex.start].lower().split())
-                ),
-                end,
-            )
+            for later in self.index.between(mention.clause[1], end):
+                between = self.text[mention.clause[1] : later.timex.start]
+                if later.kind is SegmentKind.MAIN and self._joined(between):
+                    end = later.timex.start
+                    break
         found = self.index.nearest((mention.sentence[0], end), mention.trigger.start, True)
         if found is not None:
             return found
