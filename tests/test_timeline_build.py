@@ -143,6 +143,9 @@ def test_reference_event_dates_an_event_without_a_date() -> None:
     assert event.time.source is TimeSource.REFERENCE_EVENT
     assert event.time.reference == "world-war-i"
     assert event.time.bounds.earliest_begin == Day(1918, 11, 11)
+    # "mit" a named event: when it began
+    (event,) = build("Mit der Französischen Revolution verlor das Land seine Rechte.").events
+    assert (event.time.reference, event.time.edtf) == ("french-revolution", "1789")
 
 
 def test_during_the_blockade_resolves_to_1948() -> None:
