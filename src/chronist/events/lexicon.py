@@ -164,6 +164,8 @@ class OpenVerbs:
         lemma = self.forms.get(lower)
         if lemma is None or (lemma in self.not_events and not separated):
             return None
+        if not separated and lower.endswith("t") and lower[:-1] + "en" in self.not_events:
+            return None  # "gehört": the present of a state verb as much as a participle
         if lower.endswith("enen") and not lemma.endswith("nen"):
             return None  # an inflected strong participle: an adjective ("gelegenen")
         if self.zu in lower and lower.replace(self.zu, "", 1) == lemma:

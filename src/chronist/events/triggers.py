@@ -268,8 +268,9 @@ def _open_verb(
     )
     separated = entry is None
     entry = entry or open_verbs.entry(token.text, separated=True)
-    if entry is None or _adjectival(tokens, index, markers.definite | markers.indefinite):
-        return None
+    articles = markers.definite | markers.indefinite
+    if entry is None or token.text.lower() in articles or _adjectival(tokens, index, articles):
+        return None  # not an article that is also a verb form ("einen")
     if _attributive(tokens, index, markers, open_verbs.adjective_endings):
         return None
     if (
