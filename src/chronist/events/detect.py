@@ -251,11 +251,20 @@ def _sentence_events(context: _Context, sentence: tuple[int, int]) -> list[Event
         elif heads and not merged:
             # "verbannten ihn ... und setzten seinen Onkel ... ein": a light verb
             # alone in its conjunct, with no event noun there, tells its own event
-            # (not "wurde", which may be the auxiliary of a participle further on)
+            # (not "wurde", which may be the auxiliary of a participle further on, unless
+            # that participle has an auxiliary of its own in another conjunct: "wurde
+            # 1766 der erste Golfclub und 1768 wurde ... eröffnet")
             heads += [
                 light
                 for light in light_alone(tokens, lights, segment, context.lexicon, verb_at, dated)
-                if light.text.lower() not in markers.passive
+                if (
+                    light.text.lower() not in markers.passive
+                    or any(
+                        tokens[i].text.lower() in markers.passive
+                        and not same_conjunct(tokens, segment, light.index, i, markers)
+                        for i in range(segment.first, segment.last)
+                    )
+                )
                 and not any(
                     same_conjunct(tokens, segment, light.index, h.index, markers)
                     for h in inside
