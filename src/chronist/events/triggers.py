@@ -344,8 +344,9 @@ def find_triggers(
             continue  # a capitalised word inside a sentence is a noun ("die Verbündeten")
         if verbs:
             hit = _verb_reading(tokens, index, verbs, lexicon)
-            if hit is not None and hit.kind is TriggerKind.LIGHT and hit.particle is None:
-                # "gab ... frei": a particle verb of a light verb is a verb of its own
+            if hit is not None and hit.particle is None:
+                # "gab ... frei", "fielen an Frankreich zurück": a particle verb of a
+                # listed verb is a verb of its own
                 particled = _open_verb(tokens, index, lexicon, dated)
                 hit = particled if particled is not None and particled.particle else hit
             if hit is None:  # "wanderten ... ein", not "aus"

@@ -304,7 +304,8 @@ def bounds_of(value: Resolved, mod: Mod | None = None) -> Bounds:
 def _apply_mod(first: Day, last: Day, mod: Mod | None, grain: Grain) -> tuple[Day, Day]:
     """The part of a period ``Anfang``/``Mitte``/``Ende`` say: its first, middle or
     last third, counted in the next smaller unit a reader counts it in (``Ende des 15.
-    Jahrhunderts`` is 1471-1500, its last three decades; ``Ende 1950`` September to
+    Jahrhunderts`` is 1471-1500, its last three decades, ``Mitte des 15.
+    Jahrhunderts`` its two middle ones, 1441-1460; ``Ende 1950`` September to
     December), else in days (``Ende der Woche``)."""
     if mod not in (Mod.START, Mod.MID, Mod.END):
         return first, last
@@ -315,7 +316,8 @@ def _apply_mod(first: Day, last: Day, mod: Mod | None, grain: Grain) -> tuple[Da
             return first, Day(first.year + span - 1, 12, 31)
         if mod is Mod.END:
             return Day(last.year - span + 1, 1, 1), last
-        return Day(first.year + span, 1, 1), Day(last.year - span, 12, 31)
+        # "Mitte des 15. Jahrhunderts": its two middle decades (1441-1460)
+        return Day(first.year + span + unit, 1, 1), Day(last.year - span - unit, 12, 31)
     if grain is Grain.YEAR:  # four months each
         if mod is Mod.START:
             return first, Day(first.year, 4, 30)
