@@ -108,6 +108,10 @@ class OpenVerbs:
     # endings of an inflected adjective or participle ("verschiedenen", "illustrierte"):
     # only a form so ending stands before a noun as its attribute
     adjective_endings: tuple[str, ...] = ()
+    # verbs that are events with an object but opinions with a clause after them
+    # ("nahm den Königstitel an", not "nahm an, dass ...")
+    opinion_with_clause: frozenset[str] = frozenset()
+    clause_openers: frozenset[str] = frozenset()  # "dass", "ob"
 
     def deverbal(self, word: str) -> TriggerEntry | None:
         """``Christianisierung``, ``Einwanderungen``: a noun in ``-ung`` of a known
@@ -485,9 +489,11 @@ def _open_verbs(data: dict[str, Any], path: Path, types: frozenset[str]) -> Open
     starts = frozenset(str(w) for w in table.get("state_starts", []))
     infinitive = tuple(str(w) for w in table.get("infinitive_endings", []))
     adjective = tuple(str(w) for w in table.get("adjective_endings", []))
+    opinion = frozenset(str(w) for w in table.get("opinion_with_clause", []))
+    openers = frozenset(str(w) for w in table.get("clause_openers", []))
     return OpenVerbs(
         forms, type_, not_events, particles, zu, frozenset(forms.values()), becoming, endings,
-        vowels, starts, infinitive, adjective,
+        vowels, starts, infinitive, adjective, opinion, openers,
     )  # fmt: skip
 
 

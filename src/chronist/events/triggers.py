@@ -251,6 +251,19 @@ def _dated_clause(
     return any(i == 0 or tokens[i - 1].text.lower() not in open_verbs.state_starts for i in starts)
 
 
+def _opinion(tokens: list[Token], last: int, open_verbs: OpenVerbs, lemma: str) -> bool:
+    """Whether the verb ending at token ``last`` (its particle, if any) is one of
+    ``opinion_with_clause`` with a clause right after it (``nahm an, dass``)."""
+    if last + 2 >= len(tokens) or tokens[last + 1].text != ",":
+        return False
+    particle = tokens[last].text.lower()
+    if (particle + lemma) not in open_verbs.opinion_with_clause and (
+        lemma not in open_verbs.opinion_with_clause
+    ):
+        return False
+    return tokens[last + 2].text.lower() in open_verbs.clause_openers
+
+
 def _open_verb(
     tokens: list[Token], index: int, lexicon: Lexicon, dated: frozenset[int] = frozenset()
 ) -> TriggerHit | None:
@@ -282,6 +295,8 @@ def _open_verb(
     position = _closing_particle(
         tokens, index, open_verbs.particles, markers.coordination, open_verbs.forms
     )
+    if _opinion(tokens, position if position is not None else index, open_verbs, entry.lemma):
+        return None  # "nahm an, dass ...": an opinion, not the event "nahm ... an"
     if position is not None:
         lemma = tokens[position].text + entry.lemma
         if lemma in open_verbs.not_events or (
