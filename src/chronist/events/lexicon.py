@@ -112,6 +112,8 @@ class OpenVerbs:
     # ("nahm den Königstitel an", not "nahm an, dass ...")
     opinion_with_clause: frozenset[str] = frozenset()
     clause_openers: frozenset[str] = frozenset()  # "dass", "ob"
+    # participles used as adverbs or prepositions ("umgekehrt", "abgesehen von")
+    adverb_forms: frozenset[str] = frozenset()
 
     def deverbal(self, word: str) -> TriggerEntry | None:
         """``Christianisierung``, ``Einwanderungen``: a noun in ``-ung`` of a known
@@ -168,6 +170,8 @@ class OpenVerbs:
         lemma = self.forms.get(lower)
         if lemma is None or (lemma in self.not_events and not separated):
             return None
+        if lower in self.adverb_forms:
+            return None  # "Umgekehrt rivalisierten ...", "abgesehen vom Balkanraum"
         if not separated and lower.endswith("t") and lower[:-1] + "en" in self.not_events:
             return None  # "gehört": the present of a state verb as much as a participle
         if lower.endswith("enen") and not lemma.endswith("nen"):
@@ -491,9 +495,10 @@ def _open_verbs(data: dict[str, Any], path: Path, types: frozenset[str]) -> Open
     adjective = tuple(str(w) for w in table.get("adjective_endings", []))
     opinion = frozenset(str(w) for w in table.get("opinion_with_clause", []))
     openers = frozenset(str(w) for w in table.get("clause_openers", []))
+    adverbs = frozenset(str(w) for w in table.get("adverb_forms", []))
     return OpenVerbs(
         forms, type_, not_events, particles, zu, frozenset(forms.values()), becoming, endings,
-        vowels, starts, infinitive, adjective, opinion, openers,
+        vowels, starts, infinitive, adjective, opinion, openers, adverbs,
     )  # fmt: skip
 
 
