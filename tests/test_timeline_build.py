@@ -437,3 +437,12 @@ def test_a_date_open_after_it_is_closed_by_the_story() -> None:
     told = "Nach 1953 zogen viele fort. Im Jahr 1960 kam er zurück."
     times = {e.trigger.lemma: e.time for e in build(told).events}
     assert times["fortziehen"].edtf == "1954/1960"  # up to the next date told
+
+
+def test_a_sentence_after_a_colon_is_at_the_time_of_the_sentence_it_elaborates() -> None:
+    text = (
+        "Im Jahr 2006 kam der iPod nano.\nAm 5. September 2007 wurde die iPod-Linie "
+        "aktualisiert:\nDer iPod touch wurde vorgestellt.\nAm 9. November 2007 kam das iPhone."
+    )
+    times = {e.trigger.lemma: e.time for e in build(text).events}
+    assert times["vorstellen"].edtf == "2007-09-05"  # not from that day to the next date

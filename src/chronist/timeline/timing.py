@@ -342,8 +342,20 @@ class Dater:
         own = self._in_clause(mention) or self._parenthesised(mention)
         level = "clause"
         if own is None and mention.kind not in (SegmentKind.BACKGROUND, SegmentKind.RELATIVE):
-            own, level = self._in_sentence(mention), "sentence"
+            own, level = self._in_sentence(mention) or self._introduced(mention), "sentence"
         return own, level
+
+    def _introduced(self, mention: EventMention) -> StoryDate | None:
+        """The date of a sentence ending in a colon right before the mention's sentence:
+        what follows a colon elaborates it, at its time (``Am 5. September 2007 wurde
+        die iPod-Linie aktualisiert: ... der iPod touch wurde vorgestellt``)."""
+        start = mention.sentence[0]
+        before = self.text[:start].rstrip()
+        if not before.endswith(":"):
+            return None
+        previous = self.document.sentence_of(len(before) - 1)
+        dates = [d for d in self.index.between(*previous) if d.moves_story]
+        return dates[-1] if dates else None
 
     def times_of(self, mention: EventMention) -> list[tuple[EventMention, EventTime, float]]:
         """The times of one event mention: one per date of a coordination of dates
