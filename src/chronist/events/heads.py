@@ -18,6 +18,7 @@ from chronist.text.tokens import Token
 __all__ = [
     "argument",
     "conjunct",
+    "coordinated_noun",
     "frame_date",
     "framing",
     "light_alone",
@@ -150,6 +151,21 @@ def light_alone(
             event = replace(hit, entry=replace(hit.entry, type=open_verbs.type, open=True))
             told.setdefault(bisect_right(joins, hit.index), event)
     return list(told.values())
+
+
+def coordinated_noun(
+    tokens: list[Token], before: TriggerHit, noun: TriggerHit, markers: Markers
+) -> bool:
+    """Whether ``noun`` is joined to the event noun ``before`` by ``und`` and its
+    article with no punctuation between (``der Überführung der Kronjuwelen ... 1783
+    und der Verlegung der Verwaltung``): the two share what is said of them."""
+    if noun.index < 2 or noun.index <= before.index:
+        return False
+    if tokens[noun.index - 1].text.lower() not in markers.definite | markers.indefinite:
+        return False
+    if tokens[noun.index - 2].text.lower() not in markers.coordination:
+        return False
+    return not any(t.text in ",;:()" for t in tokens[before.index + 1 : noun.index - 2])
 
 
 def _zu_infinitive(tokens: list[Token], segment: Segment, open_verbs: OpenVerbs) -> bool:
