@@ -57,8 +57,9 @@ from chronist.timeline.bounds import intersect as _intersect
 from chronist.timeline.bounds import last_known as _last_known
 from chronist.timeline.bounds import overlaps as _overlaps
 from chronist.timeline.dates import DateIndex, StoryDate, consecutive, usable
-from chronist.timeline.listing import item_label, list_items
+from chronist.timeline.listing import frames, item_label, list_items
 from chronist.timeline.model import EventTime, TimeSource
+from chronist.timeline.named import NamedEvents, relative_time
 from chronist.timeline.narrative import Narrative
 
 __all__ = ["Dater", "flag_implausible", "ordered", "usable"]
@@ -71,22 +72,6 @@ CONFIDENCE = {
     "unknown": 0.25,
 }
 _APPOSITION_REACH = 12  # characters between a clause and its parenthesised date
-
-
-def _width(dates: Sequence[StoryDate]) -> int | None:
-    first, last = _first_known(dates[0].timex.bounds), _last_known(dates[-1].timex.bounds)
-    return None if first is None or last is None else last.year - first.year
-
-
-def _frames(own: StoryDate, items: Sequence[tuple[list[StoryDate], str]]) -> bool:
-    """Whether a list's items date the event rather than the clause's own date: that
-    date is one of them, or a period coarser than each (``In dieser Zeit entstanden
-    Bauten wie der Justizpalast (1866-1883) und die Börse (1873)``)."""
-    if any(own in dates for dates, _ in items):
-        return True
-    frame = _width([own])
-    widths = [_width(dates) for dates, _ in items]
-    return frame is not None and all(w is not None and w < frame for w in widths)
 
 
 class Dater:
@@ -104,8 +89,7 @@ class Dater:
         self.markers = markers
         self._tense_facts = tense_facts(document.lang)
         self.references = references
-        self._references_by_start = sorted(references, key=lambda r: r.start)
-        self._reference_starts = [r.start for r in self._references_by_start]
+        self._named = NamedEvents(document.text, references, markers)
         self.index = DateIndex(document, timexes, markers)
         self.narrative = Narrative(document, self.index)
         self.dates = self.index.dates
@@ -245,37 +229,8 @@ class Dater:
         reasons = [d for d in self.dates[first:last] if d.background]
         return reasons[-1] if reasons else None
 
-    def _reference(self, mention: EventMention) -> tuple[ReferenceMention, str] | None:
-        start, end = mention.clause
-        first = bisect_left(self._reference_starts, start)
-        last = bisect_left(self._reference_starts, end, first)
-        for reference in self._references_by_start[first:last]:
-            if reference.end > end:
-                continue
-            if reference.start <= mention.trigger.start < reference.end:
-                return reference, "during"
-            words = self.text[max(start, reference.start - 30) : reference.start].lower().split()
-            relations = self.markers.reference_relations
-            for word in reversed(words[-3:]):
-                if word in relations:
-                    return reference, relations[word]
-        return None
-
-    def _reference_time(self, reference: ReferenceMention, relation: str) -> Bounds:
-        b = reference.event.bounds
-        if relation == "after":
-            return Bounds(b.earliest_end, None, b.earliest_end, None)
-        if relation == "since":
-            return Bounds(b.earliest_begin, b.latest_begin, b.earliest_begin, None)
-        if relation == "before":
-            return Bounds(None, b.latest_begin, None, b.latest_begin)
-        if relation == "until":
-            return Bounds(None, b.latest_end, b.earliest_end, b.latest_end)
-        if relation == "end":
-            return Bounds(b.earliest_end, b.latest_end, b.earliest_end, b.latest_end)
-        if relation == "begin":
-            return Bounds(b.earliest_begin, b.latest_begin, b.earliest_begin, b.latest_begin)
-        return b
+    def _relation(self, mention: EventMention) -> tuple[ReferenceMention, str] | None:
+        return self._named.relation_of(mention.clause, mention.trigger.start)
 
     def _flashback(self, mention: EventMention) -> StoryDate | None:
         """The story's date an event told in the pluperfect without a date of its own
@@ -364,7 +319,7 @@ class Dater:
         in parentheses (``in Santo Domingo (1519), Guatemala (1523) und Mexiko
         (1531)``, each labelled with its item), else :meth:`time_of`'s."""
         own, level = self._own_date(mention)
-        found = self._reference(mention)
+        found = self._relation(mention)
         if own is not None and level == "clause" and self.markers.date_coordination:
             chain = self.index.coordinated(own)
             if len(chain) > 1 and consecutive(chain):
@@ -376,7 +331,7 @@ class Dater:
                     for date in chain
                 ]
         items = self._listed(mention)
-        if len(items) > 1 and (own is None or _frames(own, items)):
+        if len(items) > 1 and (own is None or frames(own, items)):
             named = {word for _, item in items for word in item.split()}
             return [
                 (
@@ -415,7 +370,7 @@ class Dater:
     def time_of(self, mention: EventMention) -> tuple[EventTime, float]:
         """The time of one event mention and the confidence in it."""
         own, level = self._own_date(mention)
-        return self._time(mention, own, level, self._reference(mention))
+        return self._time(mention, own, level, self._relation(mention))
 
     def _time(
         self,
@@ -428,7 +383,7 @@ class Dater:
             return self._dated_by(own, mention, found), CONFIDENCE[level]
         if found is not None:
             reference, relation = found
-            bounds = ordered(self._reference_time(reference, relation))
+            bounds = ordered(relative_time(reference, relation))
             time = EventTime(
                 None, edtf_of_bounds(bounds), bounds, TimeSource.REFERENCE_EVENT, None,
                 reference.event.id, reference.text,
