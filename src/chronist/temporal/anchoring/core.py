@@ -148,6 +148,9 @@ class Anchorer(ABC):
         # counted from the DCT, the day each weekday name was resolved to
         self._news_weekdays: dict[int, Day] = {}
         self._results: list[AnchoredValue] = []  # the values resolved so far
+        # the last date stated after Christ by its era or four digits ("2. Jahrhundert
+        # n. Chr.", "1979"): bare years after it are not read BC any more
+        self._after_christ_at = -1
         if previous is not None and previous.reference is not None:
             # the story's time carries over from the text before (a block of a long text)
             carried = previous.reference
@@ -262,9 +265,17 @@ class Anchorer(ABC):
                 unplaced = said.point if isinstance(said, Explicit) and exists(said.point) else None
                 anchored = AnchoredValue(unplaced, Anchor(AnchorKind.NONE), None)
             results.append(anchored)
+            self._note_era(index, candidate, anchored.value)
             self._maybe_move(index, candidate, anchored)
             self._note_deictic_year(index, candidate, anchored.value)
         return results
+
+    def _note_era(self, index: int, candidate: Candidate, value: Resolved | None) -> None:
+        meaning = candidate.meaning
+        if not isinstance(meaning, Explicit) or meaning.era_open or meaning.two_digit:
+            return
+        if isinstance(value, CalendarPoint) and value.year is not None and value.year > 0:
+            self._after_christ_at = index
 
     def _note_deictic_year(self, index: int, candidate: Candidate, value: Resolved | None) -> None:
         meaning = candidate.meaning
@@ -654,6 +665,8 @@ class Anchorer(ABC):
         story = self.reference
         story_year = story.point.year if story is not None else None
         in_bc_story = story is not None and story_year is not None and story_year <= 0
+        if story is not None and self._after_christ_at > (story.index or -1):
+            in_bc_story = False  # "... im 2. Jahrhundert n. Chr. ... 238 wurde ..."
         if meaning.era_open and point.year is not None and in_bc_story and story is not None:
             # "im Jahr 478", "im 2. Jahrtausend" in a story told in years BC
             bc = replace(point, year=_bc_first_year(point))
