@@ -24,6 +24,7 @@ from chronist.temporal.anchoring.core import (
 )
 from chronist.temporal.anchoring.periods import reported_period
 from chronist.temporal.calendar_math import feast_day, ordinal_distance
+from chronist.temporal.engine import Candidate
 from chronist.temporal.meaning import Deictic, Explicit, Shift
 from chronist.temporal.mention import Anchor, AnchorKind
 from chronist.temporal.values import (
@@ -157,6 +158,16 @@ class NewsAnchorer(Anchorer):
 
     def _deictic_from_dct(self, meaning: Deictic) -> bool:
         return True
+
+    def _deictic_day_told(self, candidate: Candidate, value: CalendarPoint) -> bool:
+        # an article's "yesterday" is a day like "Tuesday": "later in the day" is that day
+        meaning = candidate.meaning
+        return (
+            isinstance(meaning, Deictic)
+            and meaning.unit is Unit.DAY
+            and value.grain == Grain.DAY
+            and value.day is not None
+        )
 
     def _yearless(
         self,
