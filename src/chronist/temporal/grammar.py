@@ -177,6 +177,9 @@ class DiscourseCues:
     # right after a news date: it owns a noun ("Thursday's closing price"), something
     # already reported, so a clause without a tense of its own does not move it ahead
     possessive_after: LazyPattern = _NEVER
+    # before a news date in its clause: a decision or plan that looks ahead from the
+    # past ("has decided to admit them in early March")
+    prospective: LazyPattern = _NEVER
     # the language, whose tense and clause facts (``text/verbs``, ``text/clauses``) it reads
     lang: str = ""
 
@@ -191,6 +194,7 @@ _OPTIONAL_CUES = frozenset(
         "clause_future",
         "begun_before",
         "possessive_after",
+        "prospective",
     }
 )
 

@@ -242,6 +242,10 @@ class Anchorer(ABC):
         """Whether ``gestern``, ``vor zwei Jahren`` count from the DCT (when there is one)."""
         return meaning.unit is not Unit.DAY
 
+    def _deictic_day_told(self, candidate: Candidate, value: CalendarPoint) -> bool:
+        """Whether ``today``, ``yesterday`` is a day the story is then told at."""
+        return False
+
     def _present_day(self, meaning: Deictic) -> AnchoredValue | None:
         """``heute`` as a time of its own (PRESENT_REF in a story), if the policy says so."""
         return None
@@ -318,6 +322,9 @@ class Anchorer(ABC):
             later = self._next_stated_year(index)
             if later is not None and section[0] <= later <= section[1]:
                 return  # a look beyond the years the section is about: the text comes back
+        if isinstance(candidate.meaning, Deictic) and self._deictic_day_told(candidate, value):
+            self.reference = _Reference(value, index, AnchorKind.TIMEX)
+            return  # "He met the mayor today. Later in the day ...": that day
         if isinstance(candidate.meaning, Deictic) or value.grain < Grain.YEAR:
             return
         if isinstance(candidate.meaning, Shift) and candidate.meaning.vague:

@@ -24,6 +24,7 @@ from chronist.temporal.anchoring.core import (
 )
 from chronist.temporal.anchoring.periods import reported_period
 from chronist.temporal.calendar_math import feast_day, ordinal_distance
+from chronist.temporal.engine import Candidate
 from chronist.temporal.meaning import Deictic, Explicit, Shift
 from chronist.temporal.mention import Anchor, AnchorKind
 from chronist.temporal.values import (
@@ -42,6 +43,9 @@ __all__ = ["NewsAnchorer"]
 
 # how long after its end a quarter or half-year is still the one a report is about
 _REPORTING_DAYS = 62
+# at most so many words between the comma and the verb of a report set after its
+# clause (", an official from the organization said"): the reporter, not a clause
+_REPORTER_WORDS = 7
 
 
 class NewsAnchorer(Anchorer):
@@ -80,6 +84,13 @@ class NewsAnchorer(Anchorer):
         reports = list(self.cues.report.finditer(self.text, start, candidate.start))
         if reports and self.text[reports[-1].end() : candidate.start].split():
             start = reports[-1].end()
+        # "NATO will admit them in early March, an official said on Wednesday": a
+        # report set after the clause, behind a comma, is not its tense either
+        after = self.cues.report.search(self.text, candidate.end, end)
+        if after is not None:
+            comma = self.text.rfind(",", candidate.end, after.start())
+            if comma >= 0 and len(self.text[comma : after.start()].split()) <= _REPORTER_WORDS:
+                end = comma
         return start, end
 
     def _tense(self, index: int) -> Tense:
@@ -91,12 +102,16 @@ class NewsAnchorer(Anchorer):
         before the date whose words up to the next opener or clause break after
         it hold a verb that says a tense (``since March`` holds none, so ``which
         has been on patrol since March`` is read); with none, the sentence decides.
-        A date after ``since`` has begun by the time of writing, and one that owns a
+        A date after a decision (``has decided to admit them in early March``) lies
+        ahead. A date after ``since`` has begun by the time of writing, and one that owns a
         noun (``Thursday's closing price``) in a clause without a tense lies before it.
         """
         candidate = self.candidates[index]
         if self.cues.begun_before.search(self.text, max(0, candidate.start - 20), candidate.start):
             return Tense.PAST  # "since August": begun before writing
+        window_start = self._clause_window(index, *self.sentences.span_of(candidate.start))[0]
+        if self.cues.prospective.search(self.text, window_start, candidate.start):
+            return Tense.FUTURE  # "has decided to admit them in early March"
         local = self._local_clause_tense(index)
         tense = super()._tense(index) if local is None else local
         if tense is Tense.PRESENT and self.cues.possessive_after.match(self.text, candidate.end):
@@ -143,6 +158,16 @@ class NewsAnchorer(Anchorer):
 
     def _deictic_from_dct(self, meaning: Deictic) -> bool:
         return True
+
+    def _deictic_day_told(self, candidate: Candidate, value: CalendarPoint) -> bool:
+        # an article's "yesterday" is a day like "Tuesday": "later in the day" is that day
+        meaning = candidate.meaning
+        return (
+            isinstance(meaning, Deictic)
+            and meaning.unit is Unit.DAY
+            and value.grain == Grain.DAY
+            and value.day is not None
+        )
 
     def _yearless(
         self,
