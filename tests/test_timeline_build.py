@@ -447,3 +447,18 @@ def test_two_verbs_of_one_sentence_with_its_date_are_two_happenings() -> None:
         recognizer=lambda document: [],
     )
     assert len(timeline.events) == 2
+
+
+def test_a_stated_day_joins_a_repeat_a_stated_year_alone_does_not() -> None:
+    timeline = build_timeline(
+        "1905 wurde Norwegen ein selbständiges Königreich. 1905 wurde Michelsen "
+        "Ministerpräsident. Am 3. Mai 1906 wurde Amundsen Präsident. Der König reiste ab. "
+        "Am 3. Mai 1906 wurde er Präsident.",
+        recognizer=lambda document: [],
+    )
+    became = [e for e in timeline.events if e.trigger.lemma == "werden"]
+    assert [(e.time.edtf, len(e.mentions)) for e in became] == [
+        ("1905", 1),
+        ("1905", 1),
+        ("1906-05-03", 2),
+    ]

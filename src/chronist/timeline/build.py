@@ -76,6 +76,16 @@ def _names_others(first: Event, later: EventMention) -> bool:
     return bool(mine) and not mine & _named(first.participants, first.place)
 
 
+def _names_shared(first: Event, later: EventMention) -> bool:
+    return bool(_named(later.participants, later.place) & _named(first.participants, first.place))
+
+
+def _within_a_month(time: EventTime) -> bool:
+    """A stated day or month (a year says too little to tell one happening from another)."""
+    low, high = time.bounds.earliest_begin, time.bounds.latest_end
+    return low is not None and high is not None and (low.year, low.month) == (high.year, high.month)
+
+
 def _named(participants: Sequence[Participant], place: Place | None) -> set[int | str]:
     found: list[Participant | Place] = [*participants, *([] if place is None else [place])]
     return {p.text.lower() if p.entity is None else p.entity for p in found}
@@ -141,6 +151,10 @@ def merge_mentions(
             )
         elif time.source is TimeSource.EXPLICIT:
             joins = dated.get((concept, time.value))
+            if joins is not None and not (
+                _within_a_month(time) or _names_shared(events[joins], mention)
+            ):
+                joins = None  # "1905 wurde Norwegen ..." and "1905 wurde ... vergeben"
             near = by_group.get(group) if group is not None else None
             if joins is None and near is not None and sentences - told[near] <= reach:
                 first = events[near].time
