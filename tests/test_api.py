@@ -66,6 +66,11 @@ def test_events_filtered_and_paged_as_the_cli_gives_them(base: str, store_path: 
     assert truman["events"] == Store(store_path).events(person="Truman", start="1951")
     assert truman["total"] >= 1
     one = truman["events"][0]
+    period = {"from": "1950", "to": "1950"}
+    for overlapping in (False, True):
+        found = httpx.get(f"{base}/events", params={**period, "overlapping": overlapping}).json()
+        wanted = Store(store_path).events(start="1950", end="1950", overlapping=overlapping)
+        assert found["events"] == wanted
     assert httpx.get(f"{base}/events/{one['id']}").json() == one
     signed = httpx.get(f"{base}/events", params={"text": "Waffenstillstand"}).json()
     assert signed["events"] == Store(store_path).events(text="Waffenstillstand")

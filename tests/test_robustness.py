@@ -250,6 +250,23 @@ def test_the_first_century_and_millennium_are_not_bc() -> None:
     assert values == {"1. Jahrhundert": "00", "1. Jahrtausend": "0"}
 
 
+def test_a_millennium_after_the_present_one_is_bc() -> None:
+    # the 7th millennium AD has not begun: told without an era, it lies BC
+    text = "Die Siedlung reicht vom 10. Jahrtausend bis zum Anfang des 7. Jahrtausends."
+    values = {t.text: (t.value, t.edtf) for t in chronist.tag(text)}
+    assert values["10. Jahrtausend"] == ("BC9", "-9999/-9000")
+    assert values["Anfang des 7. Jahrtausends"][0] == "BC6"
+
+
+def test_a_millennium_without_era_in_a_story_told_bc_is_bc() -> None:
+    text = "Um 3500 v. Chr. entstanden die ersten Städte. Im 2. Jahrtausend kamen Hirten."
+    values = {t.text: t.value for t in chronist.tag(text)}
+    assert values["2. Jahrtausend"] == "BC1"
+    assert {t.text: t.value for t in chronist.tag("Im 2. Jahrtausend kamen Hirten.")} == {
+        "2. Jahrtausend": "1"
+    }
+
+
 # --- adversarial inputs: bounded pieces, time that grows with the input --------------------
 
 

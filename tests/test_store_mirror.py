@@ -89,7 +89,8 @@ def test_a_stale_copy_is_not_read_and_the_next_ingest_rebuilds_it(folder: Path) 
     assert report.stored == 0
     assert _uses_copy(store)  # ... but the copy is the store's again
     with store._read() as connection, sqlite3.connect(store.mirror.path) as copy:
-        assert copy.execute("SELECT value FROM meta").fetchone()[0] == stamp_of(connection)
+        stamp = copy.execute("SELECT value FROM meta WHERE key = 'stamp'").fetchone()[0]
+        assert stamp == stamp_of(connection)
     for filters in FILTERS:
         assert store.events(**filters) == _from_store(store, **filters), filters
 
@@ -102,3 +103,37 @@ def test_a_missing_copy_loses_nothing(folder: Path) -> None:
     assert not _uses_copy(store) and store.events() == expected
     store.ingest([str(folder)])
     assert _uses_copy(store) and store.events() == expected
+
+
+def test_a_copy_of_another_layout_is_not_read_and_the_next_ingest_rebuilds_it(
+    folder: Path,
+) -> None:
+    store = Store(folder / "corpus.duckdb")
+    store.ingest([str(folder)])
+    expected = store.events()
+    with sqlite3.connect(store.mirror.path) as copy:  # as an older chronist wrote it
+        copy.execute("UPDATE meta SET value = '1' WHERE key = 'format'")
+    assert not _uses_copy(store) and store.events() == expected
+    store.ingest([str(folder)])
+    assert _uses_copy(store) and store.events() == expected
+
+
+def test_a_merged_event_has_the_confidence_of_its_most_certain_mention(folder: Path) -> None:
+    # a document whose second event is dated only by the story (a lower confidence)
+    (folder / "d.txt").write_text(
+        "Am 3. Mai 1950 besetzten Truppen die Stadt Kaesong. Viele Bewohner flohen nach Seoul.",
+        encoding="utf-8",
+    )
+    store = Store(folder / "corpus.duckdb")
+    store.ingest([str(folder)])
+    told: dict[tuple[str, int, int], float] = {}
+    for name in ("a.txt", "b.txt", "c.txt", "d.txt"):
+        for event in store.timeline(str(folder / name))["events"]:
+            for mention in event["mentions"]:
+                told[(str(folder / name), mention["start"], mention["end"])] = event["confidence"]
+    events = store.events()
+    assert events and all(e == f for e, f in zip(events, _from_store(store), strict=True))
+    for event in events:
+        mentions = [told[(m["document"], m["start"], m["end"])] for m in event["mentions"]]
+        assert event["confidence"] == max(mentions)
+    assert len({event["confidence"] for event in events}) > 1

@@ -49,6 +49,32 @@ def test_filters(store: Store) -> None:
     assert store.events(EventFilter(limit=2)) == everything[:2]
 
 
+def test_a_period_holds_the_events_within_it_unless_overlapping_is_asked(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = (
+        "Von 1618 bis 1648 verwüsteten Heere das Land. "
+        "Am 23. Mai 1618 warfen Adlige die Statthalter aus dem Fenster."
+    )
+    (tmp_path / "krieg.txt").write_text(text, encoding="utf-8")
+    store = Store(tmp_path / "corpus.duckdb")
+    store.ingest([str(tmp_path / "krieg.txt")])
+    spans = {
+        e["label"]: (e["time"]["earliest_begin"], e["time"]["latest_end"]) for e in store.events()
+    }
+    assert sorted(spans.values()) == [("1618-01-01", "1648-12-31"), ("1618-05-23", "1618-05-23")]
+    within = store.events(start="1618", end="1618")
+    assert [spans[e["label"]] for e in within] == [("1618-05-23", "1618-05-23")]
+    assert len(store.events(start="1620", end="1620", overlapping=True)) == 1
+    assert store.events(start="1620", end="1620") == []
+    assert store.events(start="1600", end="1700") == store.events()
+    base = ["events", "--store", str(store.path), "--from", "1620", "--to", "1620", "--format"]
+    assert main([*base, "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["count"] == 0
+    assert main([*base, "json", "--overlapping"]) == 0
+    assert json.loads(capsys.readouterr().out)["count"] == 1
+
+
 def test_full_text(store: Store) -> None:
     found = store.events(text="Waffenstillstand Panmunjeom")
     assert found and all(e["type"] == "diplomacy" for e in found)

@@ -143,6 +143,9 @@ def test_reference_event_dates_an_event_without_a_date() -> None:
     assert event.time.source is TimeSource.REFERENCE_EVENT
     assert event.time.reference == "world-war-i"
     assert event.time.bounds.earliest_begin == Day(1918, 11, 11)
+    # "mit" a named event: when it began
+    (event,) = build("Mit der Französischen Revolution verlor das Land seine Rechte.").events
+    assert (event.time.reference, event.time.edtf) == ("french-revolution", "1789")
 
 
 def test_during_the_blockade_resolves_to_1948() -> None:
@@ -377,6 +380,19 @@ def test_list_items_with_dates_in_parentheses_are_one_event_each() -> None:
     ]
     built = "Es entstanden Bauten wie der Justizpalast (1866-1883) und die Börse (1873)."
     assert [e.time.edtf for e in build(built).events] == ["1866/1883", "1873"]
+    # the items date the event, not a coarser period framing the clause; the label
+    # keeps no list word before the item
+    framed = (
+        "Im 19. Jahrhundert entstanden Bauten wie der Justizpalast (1866-1883) "
+        "und die Börse (1873)."
+    )
+    assert [(e.label, e.time.edtf) for e in build(framed).events] == [
+        ("entstanden Bauten (der Justizpalast)", "1866/1883"),
+        ("entstanden Bauten (die Börse)", "1873"),
+    ]
+    # a finer date of the clause stays its date
+    day = "Am 5. Mai 1945 besuchte er die Kirchen St. Maria (1200) und St. Peter (1310)."
+    assert [e.time.edtf for e in build(day).events] == ["1945-05-05"]
     # one date in parentheses is the clause's date, not a list
     once = "Die Alemannen zerstörten Brigantium (233)."
     assert [e.time.edtf for e in build(once).events] == ["0233"]
@@ -462,3 +478,37 @@ def test_a_stated_day_joins_a_repeat_a_stated_year_alone_does_not() -> None:
         ("1905", 1),
         ("1906-05-03", 2),
     ]
+
+
+def test_a_date_of_a_later_coordinated_main_clause_does_not_date_the_clause_before() -> None:
+    text = (
+        "1443-1468 führte Skanderbeg den Abwehrkampf gegen die Türken. Nach seinem Tod "
+        "unterlagen die Albaner, und vom Ende des 15. Jahrhunderts an war das Land osmanisch."
+    )
+    times = {e.trigger.lemma: e.time for e in build(text).events}
+    assert times["unterliegen"].source is TimeSource.NARRATIVE
+    assert times["unterliegen"].edtf == "1468"
+    # a date set after its clause by a comma alone is still the sentence's
+    told = build("Gut gesichert ist das Jahr seines Todes, 399 v. Chr.").events
+    assert [e.time.edtf for e in told] == ["-0398"]
+
+
+def test_a_date_open_after_it_is_closed_by_the_story() -> None:
+    text = (
+        "Faisal erklärte sich im März 1920 zum König, wurde aber wenig später von den "
+        "Franzosen vertrieben."
+    )
+    times = {e.trigger.lemma: e.time for e in build(text).events}
+    assert times["vertreiben"].edtf == "1920-04/1920"  # within the year of the month told
+    told = "Nach 1953 zogen viele fort. Im Jahr 1960 kam er zurück."
+    times = {e.trigger.lemma: e.time for e in build(told).events}
+    assert times["fortziehen"].edtf == "1954/1960"  # up to the next date told
+
+
+def test_a_sentence_after_a_colon_is_at_the_time_of_the_sentence_it_elaborates() -> None:
+    text = (
+        "Im Jahr 2006 kam der iPod nano.\nAm 5. September 2007 wurde die iPod-Linie "
+        "aktualisiert:\nDer iPod touch wurde vorgestellt.\nAm 9. November 2007 kam das iPhone."
+    )
+    times = {e.trigger.lemma: e.time for e in build(text).events}
+    assert times["vorstellen"].edtf == "2007-09-05"  # not from that day to the next date

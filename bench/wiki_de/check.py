@@ -4,7 +4,7 @@
 
 Checks every file under ``gold/timex``, ``gold/events``, ``gold/places`` and
 ``gold/merge`` (or only the named passages or pairs): columns, offsets against
-the text, values and kinds; for the place-only passages of ``places2.tsv`` also
+the text, values and kinds; for the place-only passages of ``places2.tsv`` and ``places3.tsv`` also
 that each passage is its source article's text between the stated offsets.
 Prints one line per problem and exits 1 if any.
 """
@@ -119,8 +119,10 @@ def main() -> int:
         passages = [r["name"] for r in csv.DictReader(handle, delimiter="\t")]
     with (HERE / "merge_pairs.tsv").open(encoding="utf-8") as handle:
         pairs = list(csv.DictReader(handle, delimiter="\t"))
-    with (HERE / "places2.tsv").open(encoding="utf-8") as handle:
-        places2 = list(csv.DictReader(handle, delimiter="\t"))
+    places2: list[dict[str, str]] = []
+    for table in ("places2.tsv", "places3.tsv"):
+        with (HERE / table).open(encoding="utf-8") as handle:
+            places2 += list(csv.DictReader(handle, delimiter="\t"))
     problems: list[str] = []
     checked = 0
     for row in places2:

@@ -24,6 +24,7 @@ from __future__ import annotations
 import datetime
 import logging
 import os
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -36,6 +37,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from chronist.api.guard import BearerToken, BodyLimit, error_body
 from chronist.errors import ChronistError, InputError, InputTooLargeError, OptionError, StoreError
+from chronist.store import EventFilter
 
 __all__ = ["DEFAULT_MAX_BODY", "DEFAULT_MAX_TEXT", "create_app"]
 
@@ -128,14 +130,22 @@ def _event_filters(
     end: Annotated[str | None, Query(alias="to", max_length=20)] = None,
     type: Filter = None,
     text: Filter = None,
-) -> dict[str, str | None]:
+    overlapping: Annotated[
+        bool, Query(description="from/to: also events whose time only overlaps them")
+    ] = False,
+) -> EventFilter:
     """The filters of ``chronist events`` as query parameters (``/events``, ``/report``)."""
-    words = {"person": person, "place": place, "org": org, "text": text}
-    cleaned = {name: _clean(value, "filter") if value else None for name, value in words.items()}
-    return {**cleaned, "start": start, "end": end, "type": type}
+
+    def cleaned(value: str | None) -> str | None:
+        return _clean(value, "filter") if value else None
+
+    return EventFilter(
+        person=cleaned(person), place=cleaned(place), org=cleaned(org), start=start, end=end,
+        type=type, text=cleaned(text), overlapping=overlapping,
+    )  # fmt: skip
 
 
-EventFilters = Annotated[dict[str, str | None], Depends(_event_filters)]
+EventFilters = Annotated[EventFilter, Depends(_event_filters)]
 
 
 def _status(error: ChronistError) -> int:
@@ -166,7 +176,7 @@ def create_app(
     timeout: float = 30.0,
 ) -> FastAPI:
     """The ASGI app over the store at ``store`` (opened read-only, per request)."""
-    from chronist.store import EventFilter, Store
+    from chronist.store import Store
 
     corpus = Store(Path(store), timeout=timeout)
     app = FastAPI(
@@ -232,7 +242,7 @@ def create_app(
     @app.get("/events", response_model=EventPage, tags=["store"])
     def events(filters: EventFilters, limit: Limit = 100, offset: Offset = 0) -> EventPage:
         """Merged events in time order; the filters of ``chronist events`` (all must hold)."""
-        query = EventFilter(**filters, limit=limit, offset=offset)
+        query = replace(filters, limit=limit, offset=offset)
         total, found = corpus.event_page(query)
         return EventPage(total=total, limit=limit, offset=offset, events=found)
 
@@ -279,7 +289,7 @@ def create_app(
         """The self-contained page of the matching events (``chronist report --store``)."""
         from chronist.store.report import collection_page
 
-        query = EventFilter(**filters, limit=limit, offset=0)
+        query = replace(filters, limit=limit, offset=0)
         _total, found = corpus.event_page(query)
         page = collection_page(corpus, found, title=corpus.path.name, lang=lang)
         return HTMLResponse(page)

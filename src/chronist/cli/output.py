@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import TextIO
 
 from chronist.errors import (
+    ChronistError,
     DiskFullError,
     OutputError,
     OutputFolderError,
@@ -35,8 +36,8 @@ from chronist.errors import (
 )
 
 __all__ = [
-    "UniqueTargets", "one_line", "output_error", "stream_stdout", "write_file", "write_stdout",
-    "write_text",
+    "UniqueTargets", "describe", "emit_line", "one_line", "output_error", "stream_stdout",
+    "write_file", "write_stdout", "write_text",
 ]  # fmt: skip
 
 _FULL = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC), errno.EFBIG}
@@ -145,3 +146,19 @@ class UniqueTargets:
             candidate = target.with_name(f"{target.stem}-{number}{target.suffix}")
         self._used.add(candidate.resolve())
         return candidate
+
+
+def describe(error: BaseException) -> str:
+    """An error as the one line the CLI prints: the message and its stable code."""
+    if isinstance(error, ChronistError):
+        return f"{error} [{error.code}]"
+    return (
+        f"internal error: {type(error).__name__}: {error}; "
+        "rerun with --debug to see the traceback, and please report it"
+    )
+
+
+def emit_line(message: str, prefix: str = "chronist: error: ") -> None:
+    """Print one line on stderr."""
+    sys.stderr.write(f"{prefix}{one_line(message)}\n")
+    sys.stderr.flush()

@@ -63,6 +63,11 @@ def add_filters(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--org", metavar="NAME", help="an organisation taking part")
     group.add_argument("--from", dest="start", metavar="DATE", help="not before YYYY[-MM[-DD]]")
     group.add_argument("--to", dest="end", metavar="DATE", help="not after YYYY[-MM[-DD]]")
+    group.add_argument(
+        "--overlapping", action="store_true",
+        help="--from/--to: also events whose time only overlaps them (a war of 1939-1945 for "
+        "--from 1944 --to 1944, an event dated 'between 1500 and 1900')",
+    )  # fmt: skip
     group.add_argument("--type", metavar="TYPE", help="event type (conflict, death, ...)")
     group.add_argument("--text", metavar="WORDS", help="every word in the evidence (full text)")
     group.add_argument("--limit", type=int, metavar="N", help="at most N events")
@@ -165,7 +170,7 @@ def _filters(args: argparse.Namespace) -> Any:
 
     return EventFilter(
         person=args.person, place=args.place, org=args.org, start=args.start, end=args.end,
-        type=args.type, text=args.text, limit=args.limit,
+        overlapping=args.overlapping, type=args.type, text=args.text, limit=args.limit,
     )  # fmt: skip
 
 

@@ -22,7 +22,11 @@ placed a degree that way from the whole's centre: ``Südirak``) is scored from
   or with another place of the document near it or in its country;
 - whether it is one word of the noun list with no place's preposition or word before
   any mention (``Heide``, ``des Steins``): then a town of that name below a city's size
-  needs the same support from the document's other places (``Essen`` does not).
+  needs the same support from the document's other places (``Essen`` does not);
+- the document's other places within ``CLOSE_KM`` (a quarter among its town's other
+  quarters; a hamlet below ``HAMLET_BELOW`` people needs one, or a place's word before
+  it), and a longer name of the same town (``Rothenburg`` after ``Rothenburg ob
+  der Tauber`` is that town).
 
 A country's name never resolves to a town of that name, and a compound or
 suffixed name is built on a river, region or island, never on a town.
@@ -57,6 +61,14 @@ POPULATION_WEIGHT = 1.0
 NEAR_WEIGHT = 1.0
 NEAR_CAP = 3.0
 SAME_COUNTRY_WEIGHT = 0.6
+# and each within CLOSE_KM, a neighbour (a town's quarter among the town and its other
+# quarters: Werne in Bochum, not Werne an der Lippe 30 km away)
+CLOSE_KM = 15.0
+CLOSE_WEIGHT = 0.5
+CLOSE_CAP = 1.5
+# a hamlet (GeoNames lists towns below 1,000 people only as seats: "Vik", "Timar") is
+# chosen only after a place's preposition or word, or with another place within CLOSE_KM
+HAMLET_BELOW = 1_000
 # a chosen town of fewer people than this, with none of at least ISOLATED_AMONG other
 # places of the document near it or in its country, is this much less plausible
 ISOLATED_BELOW = 100_000
@@ -318,8 +330,8 @@ class _Context:
                 key = (_cell(place.lat), _cell(place.lon) % 90)
                 self._grid.setdefault(key, []).append(place)
 
-    def near(self, place: Place) -> int:
-        """How many of the places lie within ``_NEAR_KM`` of ``place``."""
+    def near(self, place: Place, km: float = _NEAR_KM) -> int:
+        """How many of the places lie within ``km`` (at most ``_NEAR_KM``) of ``place``."""
         widest = math.cos(math.radians(min(89.0, abs(place.lat) + _CELL)))
         reach = 4.0 / max(widest, 1e-6)  # degrees of longitude 400 km span there, and more
         if reach >= 180.0:
@@ -334,7 +346,7 @@ class _Context:
             for row in rows
             for column in columns
             for other in self._grid.get((row, column), ())
-            if _km(place, other) <= _NEAR_KM
+            if _km(place, other) <= km
         )
 
 
@@ -356,7 +368,21 @@ def _score(
             itself is not None and itself.country == place.country
         )
     score += min(NEAR_CAP, NEAR_WEIGHT * near) + min(1.5, SAME_COUNTRY_WEIGHT * same)
+    if place.kind is PlaceKind.SETTLEMENT:
+        close = context.near(place, CLOSE_KM) - (
+            itself is not None and _is_near_evidence(itself) and _km(place, itself) <= CLOSE_KM
+        )
+        score += min(CLOSE_CAP, CLOSE_WEIGHT * close)
     return score + _era(place, evidence.years)
+
+
+def _unsupported_hamlet(place: Place, context: _Context, itself: Place | None) -> bool:
+    """A town below :data:`HAMLET_BELOW` people with no other place of the document
+    within :data:`CLOSE_KM` (``auf Vik als alte Bezeichnung``, ``Timar genannte``)."""
+    if place.kind is not PlaceKind.SETTLEMENT or place.population >= HAMLET_BELOW:
+        return False
+    mine = itself is not None and _is_near_evidence(itself) and _km(place, itself) <= CLOSE_KM
+    return context.near(place, CLOSE_KM) - mine <= 0
 
 
 def _isolated(place: Place, context: _Context, itself: Place | None) -> bool:
@@ -423,6 +449,8 @@ def resolve_entities(entities: Sequence[PlaceEvidence], facts: EntityFacts) -> l
             if scored and max(scored, key=lambda x: x[0])[1].gazetteer_id in unsupported:
                 scored = []
             scored = [(s, p) for s, p in scored if p.gazetteer_id not in unsupported]
+        if not evidence.vouched:
+            scored = [(x, p) for x, p in scored if not _unsupported_hamlet(p, context, itself)]
         if not scored:
             result.append(Resolution(None, 0.0))
             continue
@@ -431,7 +459,27 @@ def resolve_entities(entities: Sequence[PlaceEvidence], facts: EntityFacts) -> l
         confidence = round(_confidence([s for s, _ in scored], doubt), 3)
         chosen = best if confidence >= MIN_CONFIDENCE else None
         result.append(Resolution(chosen, confidence))
-    return result
+    return _short_forms(entities, result)
+
+
+def _short_forms(entities: Sequence[PlaceEvidence], found: list[Resolution]) -> list[Resolution]:
+    """``Rothenburg`` after ``Rothenburg ob der Tauber``, ``Frankfurt`` after ``Frankfurt an
+    der Oder``: a town's name without where it lies names the town the document located."""
+    located: dict[str, Resolution] = {}
+    for evidence, resolution in zip(entities, found, strict=True):
+        place = resolution.place
+        if place is None or place.kind is not PlaceKind.SETTLEMENT:
+            continue
+        for name in evidence.names:
+            at = _LOCATED_AT.search(name)
+            if at is not None and at.start() > 0:
+                located.setdefault(name[: at.start()], resolution)
+    if not located:
+        return found
+    return [
+        next((located[n] for n in e.names if n in located), r)
+        for e, r in zip(entities, found, strict=True)
+    ]
 
 
 def resolve_places(names: Sequence[str], lang: str = "de") -> dict[str, Place | None]:

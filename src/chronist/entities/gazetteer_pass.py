@@ -9,7 +9,16 @@
    noun (``Armee``, ``Veto``), or when it is a compound whose head is such a
    noun (``Südostküste``, ``Koreabooms``) and no name list knows it.
 3. A gazetteer name in a list with places (``Würzburg, Worms und Karlshagen``)
-   is a place whatever its size, unless it is a common noun or a given name.
+   is a place whatever its size, unless it is a common noun or a given name; so is
+   an area's name there that the tagger took for a person (``Uri, Schwyz und
+   Unterwalden``).
+4. In a sentence that makes places parts of a town (``Vororte``, ``eingemeindet``:
+   ``quarter_stems`` of ``entities.toml``), a list of two or more capitalised words
+   that are no common nouns or given names are places (``Vororte (Langendreer,
+   Werne, Riemke, Hofstede)``), though the gazetteer lacks them.
+5. A one-word person or organisation that the gazetteer knows as a region, state,
+   river... and the lexicon not as a given name or surname is a place (``Mercia``,
+   ``Aargau``; not ``Habsburg``, a surname).
 """
 
 from __future__ import annotations
@@ -184,6 +193,17 @@ def _mark_place_names(words: Sequence[str], labels: list[str]) -> None:
             index += 1
 
 
+_PERSON_FLAGS = frozenset({"fn", "sn"})
+
+
+def _area_not_person(word: str) -> bool:
+    """``Mercia``, ``Aargau``: a name the gazetteer knows as an area (not a town) and the
+    lexicon not as a given name or surname (``Habsburg``, ``Georgia`` stay)."""
+    if len(word) < 4 or not word[1:].islower():
+        return False
+    return _is_place_name(word) and not _PERSON_FLAGS.intersection(lexicon().get(word, ()))
+
+
 def _name_type(name: str, nouns: frozenset[str]) -> str | None:
     if known_names().get(name) == "LOC":
         return "LOC"  # the hand-written list's places win over the corpora's nouns ("die Alpen")
@@ -198,10 +218,11 @@ def _name_type(name: str, nouns: frozenset[str]) -> str | None:
 
 
 _NAME_FLAGS = frozenset({"fn", "sn", "gn", "tr", "wc", "wl", "wo"})
-# heads that also form names of places: "Schwanitzstraße", "Alexanderplatz"
+# heads that also form names of places: "Schwanitzstraße", "Alexanderplatz", and the
+# endings of village names that are also nouns ("Wiemelhausen", "Rumpenheim")
 _NAME_HEADS = frozenset(
     {"Straße", "Strasse", "Platz", "Weg", "Allee", "Gasse", "Ring", "Damm", "Ufer", "Brücke"}
-    | {"Tor", "Markt", "Berg", "Burg"}
+    | {"Tor", "Markt", "Berg", "Burg", "Hausen", "Heim", "Dorf", "Stedt"}
 )
 
 
@@ -266,6 +287,9 @@ def _mark_coordinated_places(
     count = len(words)
     for index in [*range(count), *range(count - 1, -1, -1)]:  # "A, B und C": both ways
         word = words[index]
+        if labels[index] in ("B-PER", "B-ORG") and _listed_area(words, labels, index):
+            labels[index] = "B-LOC"  # "Uri, Schwyz und Unterwalden": Uri is also a given name
+            continue
         if labels[index] != "O" or not word[:1].isupper() or len(word) < 3:
             continue
         if index + 1 < count and words[index + 1][:1].isupper():
@@ -276,6 +300,16 @@ def _mark_coordinated_places(
             continue
         if word in gazetteer():
             labels[index] = "B-LOC"
+
+
+def _listed_area(words: Sequence[str], labels: list[str], index: int) -> bool:
+    """A one-word name the gazetteer knows as an area (a region, state, river...) in a
+    list with places, whatever else the word may name."""
+    if index + 1 < len(words) and labels[index + 1].startswith("I-"):
+        return False
+    if not (_after_place(words, labels, index) or _before_place(words, labels, index)):
+        return False
+    return _is_place_name(words[index])
 
 
 def _after_place(words: Sequence[str], labels: list[str], index: int) -> bool:
@@ -321,6 +355,8 @@ def apply_lexical_passes(words: Sequence[str], labels: list[str]) -> list[str]:
             alone = index + 1 == count or not labels[index + 1].startswith("I-")
             if alone and _is_common_noun(words[index], nouns):
                 labels[index] = "B-LOC" if _part_of_place(words[index]) else "O"
+            elif alone and label != "B-LOC" and _area_not_person(words[index]):
+                labels[index] = "B-LOC"
             continue
         word = words[index]
         if label != "O" or not word[:1].isupper() or len(word) < 2:
@@ -346,9 +382,37 @@ def apply_lexical_passes(words: Sequence[str], labels: list[str]) -> list[str]:
             if kind == "LOC" and index and _named_by_adjective(words, labels, index, nouns):
                 labels[index - 1], labels[index] = "B-LOC", "I-LOC"  # "Karnischen Alpen"
     _mark_coordinated_places(words, labels, nouns)
+    _mark_quarter_lists(words, labels, nouns)
     _mark_lower_case_attributes(words, labels)
     _mark_names_in_parentheses(words, labels, nouns)
     return labels
+
+
+def _mark_quarter_lists(words: Sequence[str], labels: list[str], nouns: frozenset[str]) -> None:
+    """``die Vororte (Langendreer, Werne, Riemke, Hofstede)``, ``bei der Hamme, Grumme und
+    Wiemelhausen der Stadt Bochum zugeschlagen wurden``: in a sentence with a word of a
+    town's parts, each one-word member of a list of two or more names is a place."""
+    stems = entity_facts("de").quarter_stems
+    if not any(stem in word.lower() for word in words for stem in stems):
+        return
+    index, count = 1, len(words)  # the sentence's first word is capitalised anyway
+    while index < count:
+        members = [index]
+        while members[-1] + 2 < count and words[members[-1] + 1] in _AND:
+            members.append(members[-1] + 2)
+        index = members[-1] + 1
+        if len(members) < 2 or not all(_quarter_name(words, i, nouns) for i in members):
+            continue
+        for member in members:
+            if labels[member] == "O":
+                labels[member] = "B-LOC"
+
+
+def _quarter_name(words: Sequence[str], index: int, nouns: frozenset[str]) -> bool:
+    """A capitalised word standing alone (no longer name) that is no noun or given name."""
+    if index + 1 < len(words) and words[index + 1][:1].isupper():
+        return False
+    return _a_name(words[index], nouns) and not _is_common_noun(words[index], nouns)
 
 
 def _mark_names_in_parentheses(

@@ -57,6 +57,9 @@ class EntityFacts:
     not_name_heads: frozenset[str]  # "Gattung Homo", "Kreuzer Emden": not a place or person
     ruler_territories: dict[str, str]  # "Graf" -> "Grafschaft"
     examples: tuple[tuple[str, tuple[str, ...]], ...]
+    # lower-case stems of words that make the names listed in a sentence parts of a town
+    # ("Vororte", "eingemeindet"): "Stadtteil", "eingemeind"
+    quarter_stems: tuple[str, ...] = ()
 
 
 def _strings(data: dict[str, Any], path: Path, table: str, key: str) -> list[str]:
@@ -127,6 +130,7 @@ def read_entity_facts(path: Path) -> EntityFacts:
         not_name_heads=frozenset(_strings(data, path, "names", "not_name_heads")),
         ruler_territories=dict(territories),
         examples=tuple((text, tuple(found)) for text, found in examples.items()),
+        quarter_stems=tuple(_strings(data, path, "places", "quarter_stems")),
     )
 
 

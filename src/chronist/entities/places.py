@@ -26,7 +26,7 @@ from functools import cache
 from chronist.entities.resources import data_path
 from chronist.errors import ModelError
 
-__all__ = ["Gazetteer", "Place", "PlaceKind", "candidates", "gazetteer"]
+__all__ = ["Gazetteer", "Place", "PlaceKind", "candidates", "gazetteer", "is_demonym"]
 
 GAZETTEER_FILE = "places.tsv.gz"
 
@@ -183,3 +183,20 @@ def candidates(name: str, index: Gazetteer | None = None) -> tuple[Place, ...]:
             if found:
                 return found
     return ()
+
+
+def is_demonym(word: str, suffixes: tuple[str, ...]) -> bool:
+    """``Kölner``, ``Wormser``, ``Bremer``: a known place + a suffix, not a place itself.
+
+    >>> is_demonym("Kölner", ("er", "ern")), is_demonym("Hannover", ("er", "ern"))
+    (True, False)
+    """
+    index = gazetteer()
+    if word in index:
+        return False
+    for suffix in suffixes:
+        stem = word[: -len(suffix)]
+        forms = (stem, stem + "n", stem + "en", stem + "e")
+        if word.endswith(suffix) and len(stem) >= 3 and any(f in index for f in forms):
+            return True
+    return False

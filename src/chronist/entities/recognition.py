@@ -30,7 +30,9 @@ from chronist.entities.person_names import (
     split_title,
     trim_lowercase,
 )
-from chronist.entities.places import Place, PlaceKind, candidates, gazetteer
+from chronist.entities.place_pairs import split_known_person_place, split_place_pair
+from chronist.entities.places import Place, PlaceKind, candidates, gazetteer, is_demonym
+from chronist.entities.quarters import place_quarters
 from chronist.entities.resources import lexicon
 from chronist.entities.territories import (
     after_site_phrase,
@@ -169,15 +171,7 @@ def _timex_layer(document: Document) -> tuple[list[tuple[int, int]], list[tuple[
 
 def _is_demonym(word: str, facts: EntityFacts) -> bool:
     """``Kölner``, ``Wormser``, ``Bremer``: a known place + "er", not a place itself."""
-    index = gazetteer()
-    if word in index:
-        return False
-    for suffix in facts.demonym_suffixes:
-        stem = word[: -len(suffix)]
-        forms = (stem, stem + "n", stem + "en", stem + "e")
-        if word.endswith(suffix) and len(stem) >= 3 and any(f in index for f in forms):
-            return True
-    return False
+    return is_demonym(word, facts.demonym_suffixes)
 
 
 class _Spans:
@@ -398,13 +392,14 @@ def find_mentions(document: Document) -> list[TypedMention]:
     timex_spans, _ = _timex_layer(document)
     titled = [p for m in found for t in split_title(m, facts) for p in trim_lowercase(t, facts)]
     split = [p for m in titled for p in split_ruler_territory(m, document.text, facts)]
+    split = [p for m in split for p in split_place_pair(m)]
     spans = _Spans(timex_spans)
     kept = [m for m in split if _keep(m, document, spans, facts)]
     kept = [_organisation_of(m, document.text, facts) for m in kept]
     kept = [site_place(m, document.text, facts) for m in kept]
     kept = [territory_type(ruled_place(m, document.text, facts), facts) for m in kept]
     joined = join_given_names(document.text, join_name_particles(document.text, kept, facts))
-    joined = join_person_places(document.text, joined, facts)
+    joined = split_known_person_place(join_person_places(document.text, joined, facts))
     return add_aliases(document.text, _add_institutions(document, joined, facts))
 
 
@@ -535,4 +530,4 @@ def recognize(text: str | Document, lang: str = "de") -> list[Entity]:
                 geometry=("centroid" if place.kind.is_area else "point") if place else None,
             )
         )
-    return entities
+    return place_quarters(document.text, document.sentences, entities, facts)

@@ -30,6 +30,7 @@ from chronist.events.gapping import gapped_conjuncts, gapped_label
 from chronist.events.heads import (
     argument,
     conjunct,
+    coordinated_noun,
     frame_date,
     framing,
     light_alone,
@@ -195,13 +196,21 @@ def _sentence_events(context: _Context, sentence: tuple[int, int]) -> list[Event
         verbs = open_verbs_kept(
             [h for h in inside if h.kind is TriggerKind.VERB], segment, tokens, markers, dated
         )
-        # a deverbal noun found by its form is an event only with a date of its own
-        nouns = [
-            h
-            for h in inside
-            if h.kind is TriggerKind.NOUN
-            and (not h.entry.open or _own_date(text, h, context.dates) is not None)
-        ]
+        # a deverbal noun found by its form is an event only with a date of its own,
+        # or joined by "und" to an event noun that has one ("nach der Überführung der
+        # Kronjuwelen nach Wien im Jahr 1783 und der Verlegung der Verwaltung")
+        nouns: list[TriggerHit] = []
+        shared: dict[int, tuple[int, int]] = {}  # noun index -> the date it shares
+        for h in inside:
+            if h.kind is not TriggerKind.NOUN:
+                continue
+            joined = None
+            if nouns and coordinated_noun(tokens, nouns[-1], h, markers):
+                joined = _own_date(text, nouns[-1], context.dates)
+            if joined is not None:
+                shared[h.index] = joined
+            if not h.entry.open or _own_date(text, h, context.dates) is not None or joined:
+                nouns.append(h)
         told = [h for h in verbs if h.entry.open]  # what the clause says of its nouns
         # "Nach dem Tod X 1961 folgte ihm sein Sohn": a dated noun framing the
         # clause leaves the clause's verb its own event
@@ -251,11 +260,20 @@ def _sentence_events(context: _Context, sentence: tuple[int, int]) -> list[Event
         elif heads and not merged:
             # "verbannten ihn ... und setzten seinen Onkel ... ein": a light verb
             # alone in its conjunct, with no event noun there, tells its own event
-            # (not "wurde", which may be the auxiliary of a participle further on)
+            # (not "wurde", which may be the auxiliary of a participle further on, unless
+            # that participle has an auxiliary of its own in another conjunct: "wurde
+            # 1766 der erste Golfclub und 1768 wurde ... eröffnet")
             heads += [
                 light
                 for light in light_alone(tokens, lights, segment, context.lexicon, verb_at, dated)
-                if light.text.lower() not in markers.passive
+                if (
+                    light.text.lower() not in markers.passive
+                    or any(
+                        tokens[i].text.lower() in markers.passive
+                        and not same_conjunct(tokens, segment, light.index, i, markers)
+                        for i in range(segment.first, segment.last)
+                    )
+                )
                 and not any(
                     same_conjunct(tokens, segment, light.index, h.index, markers)
                     for h in inside
@@ -263,7 +281,11 @@ def _sentence_events(context: _Context, sentence: tuple[int, int]) -> list[Event
                 )
             ]
         for noun in nouns:
-            own = frame_dates.get(noun.index) or _own_date(text, noun, context.dates)
+            own = (
+                frame_dates.get(noun.index)
+                or _own_date(text, noun, context.dates)
+                or shared.get(noun.index)
+            )
             in_reference = _inside(
                 noun.start, noun.end, [(r.start, r.end) for r in context.references]
             )

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from chronist.events.labels import joins_clauses
-from chronist.events.lexicon import Form, Lexicon, Markers, TriggerKind
+from chronist.events.lexicon import Form, Lexicon, Markers, OpenVerbs, TriggerKind
 from chronist.events.triggers import TriggerHit
 from chronist.text.clauses import Segment, SegmentKind
 from chronist.text.tokens import Token
@@ -18,6 +18,7 @@ from chronist.text.tokens import Token
 __all__ = [
     "argument",
     "conjunct",
+    "coordinated_noun",
     "frame_date",
     "framing",
     "light_alone",
@@ -133,8 +134,15 @@ def light_alone(
             hit = by_index[closing]  # "wurde mit dem Bau begonnen": the participle tells it
             allowed = True
         else:
-            allowed = hit.lemma not in open_verbs.not_events or (
-                hit.lemma in open_verbs.becoming and closing is None
+            allowed = (
+                hit.lemma not in open_verbs.not_events
+                or (hit.lemma in open_verbs.becoming and closing is None)
+                or (
+                    # "gelang 1867 das erste Hole in One": success told of a thing, not
+                    # of a zu-infinitive ("gelang es, ... niederzuschlagen")
+                    hit.lemma in lexicon.markers.success_verbs
+                    and not _zu_infinitive(tokens, segment, open_verbs)
+                )
             )
         # a present form with a date of its own tells the past too ("beginnt 1885 mit ...")
         narrated = hit.entry.past or any(segment.first <= i < segment.last for i in dated)
@@ -143,6 +151,32 @@ def light_alone(
             event = replace(hit, entry=replace(hit.entry, type=open_verbs.type, open=True))
             told.setdefault(bisect_right(joins, hit.index), event)
     return list(told.values())
+
+
+def coordinated_noun(
+    tokens: list[Token], before: TriggerHit, noun: TriggerHit, markers: Markers
+) -> bool:
+    """Whether ``noun`` is joined to the event noun ``before`` by ``und`` and its
+    article with no punctuation between (``der Überführung der Kronjuwelen ... 1783
+    und der Verlegung der Verwaltung``): the two share what is said of them."""
+    if noun.index < 2 or noun.index <= before.index:
+        return False
+    if tokens[noun.index - 1].text.lower() not in markers.definite | markers.indefinite:
+        return False
+    if tokens[noun.index - 2].text.lower() not in markers.coordination:
+        return False
+    return not any(t.text in ",;:()" for t in tokens[before.index + 1 : noun.index - 2])
+
+
+def _zu_infinitive(tokens: list[Token], segment: Segment, open_verbs: OpenVerbs) -> bool:
+    """Whether the sentence has a zu-infinitive from the segment on (``zu erobern``,
+    ``niederzuschlagen``); ``tokens`` are the sentence's."""
+    zu = open_verbs.zu
+    for token in tokens[segment.first :]:
+        lower = token.text.lower()
+        if lower == zu or (zu in lower[1:] and lower.replace(zu, "", 1) in open_verbs.infinitives):
+            return True
+    return False
 
 
 def _verb_last(

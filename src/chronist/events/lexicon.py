@@ -108,6 +108,12 @@ class OpenVerbs:
     # endings of an inflected adjective or participle ("verschiedenen", "illustrierte"):
     # only a form so ending stands before a noun as its attribute
     adjective_endings: tuple[str, ...] = ()
+    # verbs that are events with an object but opinions with a clause after them
+    # ("nahm den Königstitel an", not "nahm an, dass ...")
+    opinion_with_clause: frozenset[str] = frozenset()
+    clause_openers: frozenset[str] = frozenset()  # "dass", "ob"
+    # participles used as adverbs or prepositions ("umgekehrt", "abgesehen von")
+    adverb_forms: frozenset[str] = frozenset()
 
     def deverbal(self, word: str) -> TriggerEntry | None:
         """``Christianisierung``, ``Einwanderungen``: a noun in ``-ung`` of a known
@@ -164,6 +170,10 @@ class OpenVerbs:
         lemma = self.forms.get(lower)
         if lemma is None or (lemma in self.not_events and not separated):
             return None
+        if lower in self.adverb_forms:
+            return None  # "Umgekehrt rivalisierten ...", "abgesehen vom Balkanraum"
+        if not separated and lower.endswith("t") and lower[:-1] + "en" in self.not_events:
+            return None  # "gehört": the present of a state verb as much as a participle
         if lower.endswith("enen") and not lemma.endswith("nen"):
             return None  # an inflected strong participle: an adjective ("gelegenen")
         if self.zu in lower and lower.replace(self.zu, "", 1) == lemma:
@@ -483,9 +493,12 @@ def _open_verbs(data: dict[str, Any], path: Path, types: frozenset[str]) -> Open
     starts = frozenset(str(w) for w in table.get("state_starts", []))
     infinitive = tuple(str(w) for w in table.get("infinitive_endings", []))
     adjective = tuple(str(w) for w in table.get("adjective_endings", []))
+    opinion = frozenset(str(w) for w in table.get("opinion_with_clause", []))
+    openers = frozenset(str(w) for w in table.get("clause_openers", []))
+    adverbs = frozenset(str(w) for w in table.get("adverb_forms", []))
     return OpenVerbs(
         forms, type_, not_events, particles, zu, frozenset(forms.values()), becoming, endings,
-        vowels, starts, infinitive, adjective,
+        vowels, starts, infinitive, adjective, opinion, openers, adverbs,
     )  # fmt: skip
 
 

@@ -251,6 +251,19 @@ def _dated_clause(
     return any(i == 0 or tokens[i - 1].text.lower() not in open_verbs.state_starts for i in starts)
 
 
+def _opinion(tokens: list[Token], last: int, open_verbs: OpenVerbs, lemma: str) -> bool:
+    """Whether the verb ending at token ``last`` (its particle, if any) is one of
+    ``opinion_with_clause`` with a clause right after it (``nahm an, dass``)."""
+    if last + 2 >= len(tokens) or tokens[last + 1].text != ",":
+        return False
+    particle = tokens[last].text.lower()
+    if (particle + lemma) not in open_verbs.opinion_with_clause and (
+        lemma not in open_verbs.opinion_with_clause
+    ):
+        return False
+    return tokens[last + 2].text.lower() in open_verbs.clause_openers
+
+
 def _open_verb(
     tokens: list[Token], index: int, lexicon: Lexicon, dated: frozenset[int] = frozenset()
 ) -> TriggerHit | None:
@@ -268,8 +281,9 @@ def _open_verb(
     )
     separated = entry is None
     entry = entry or open_verbs.entry(token.text, separated=True)
-    if entry is None or _adjectival(tokens, index, markers.definite | markers.indefinite):
-        return None
+    articles = markers.definite | markers.indefinite
+    if entry is None or token.text.lower() in articles or _adjectival(tokens, index, articles):
+        return None  # not an article that is also a verb form ("einen")
     if _attributive(tokens, index, markers, open_verbs.adjective_endings):
         return None
     if (
@@ -281,6 +295,8 @@ def _open_verb(
     position = _closing_particle(
         tokens, index, open_verbs.particles, markers.coordination, open_verbs.forms
     )
+    if _opinion(tokens, position if position is not None else index, open_verbs, entry.lemma):
+        return None  # "nahm an, dass ...": an opinion, not the event "nahm ... an"
     if position is not None:
         lemma = tokens[position].text + entry.lemma
         if lemma in open_verbs.not_events or (
@@ -343,8 +359,9 @@ def find_triggers(
             continue  # a capitalised word inside a sentence is a noun ("die Verbündeten")
         if verbs:
             hit = _verb_reading(tokens, index, verbs, lexicon)
-            if hit is not None and hit.kind is TriggerKind.LIGHT and hit.particle is None:
-                # "gab ... frei": a particle verb of a light verb is a verb of its own
+            if hit is not None and hit.particle is None:
+                # "gab ... frei", "fielen an Frankreich zurück": a particle verb of a
+                # listed verb is a verb of its own
                 particled = _open_verb(tokens, index, lexicon, dated)
                 hit = particled if particled is not None and particled.particle else hit
             if hit is None:  # "wanderten ... ein", not "aus"

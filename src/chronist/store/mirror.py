@@ -39,7 +39,7 @@ _TIME = "time_value, edtf, earliest_begin, latest_begin, earliest_end, latest_en
 HEAD = f"merged, label, type, lemma, {_TIME}, time_source, time_text, sources, hypothetical"
 SAID = (
     'merged, doc, event_seq, seq, start, "end", exact, prefix, suffix, name, '
-    f"{_TIME}, time_source, time_text"
+    f"{_TIME}, time_source, time_text, confidence"
 )
 LINK = "merged, entity, role"
 ENT = "entity, type, name, gazetteer_id, lat, lon"
@@ -62,7 +62,7 @@ _INDEXES = (
 _SENTENCES = (
     'SELECT v.merged, v.doc, v.event_seq, v.seq, v.start, v."end", v.exact, v.prefix, '
     "v.suffix, d.name, e.time_value, e.edtf, e.earliest_begin, e.latest_begin, "
-    "e.earliest_end, e.latest_end, e.time_source, e.time_text FROM {evidence} v "
+    "e.earliest_end, e.latest_end, e.time_source, e.time_text, e.confidence FROM {evidence} v "
     "JOIN documents d ON d.doc = v.doc "
     "JOIN {mentions} e ON e.doc = v.doc AND e.seq = v.event_seq"
 )
@@ -88,6 +88,9 @@ _FROM_STORE = {
 HEAD_OF = _FROM_STORE["head"]
 SAID_OF = _FROM_STORE["said"]
 _BATCH = 50_000
+# the layout of the copy: a copy of another layout counts as no copy (rebuilt by the
+# next ingest; readers meanwhile read DuckDB)
+_FORMAT = "2"
 
 
 def stamp_of(connection: Any) -> str:
@@ -173,15 +176,18 @@ class ReadMirror:
 
 def _stamp(connection: sqlite3.Connection) -> str | None:
     try:
-        found = connection.execute("SELECT value FROM meta WHERE key = 'stamp'").fetchone()
+        found = dict(connection.execute("SELECT key, value FROM meta").fetchall())
     except sqlite3.OperationalError:  # an empty file: no tables yet
         return None
-    return None if found is None else str(found[0])
+    if found.get("format") != _FORMAT or "stamp" not in found:
+        return None
+    return str(found["stamp"])
 
 
 def _set_stamp(connection: sqlite3.Connection, stamp: str) -> None:
     connection.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
     connection.execute("INSERT OR REPLACE INTO meta VALUES ('stamp', ?)", (stamp,))
+    connection.execute("INSERT OR REPLACE INTO meta VALUES ('format', ?)", (_FORMAT,))
 
 
 def _insert(connection: sqlite3.Connection, table: str, cursor: Any) -> None:

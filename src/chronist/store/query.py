@@ -4,7 +4,7 @@ Every function takes an open (read-only) DuckDB connection; :class:`chronist.Sto
 opens one per call. A merged event as JSON::
 
     {"id": 12, "label": "...", "type": "conflict", "time": {...schema 1...},
-     "sources": 2, "mentions": [{"document": "wiki/Koreakrieg.txt", "start": 10,
+     "sources": 2, "confidence": 0.9, "mentions": [{"document": "wiki/Koreakrieg.txt", "start": 10,
      "end": 80, "exact": "..."}], "readings": [...],   # when sources differ
      "dates_disagree": true,  # with readings: two of them cannot both be right
      "participants": [{"entity": 3, "text": "Truman", "type": "PER"}],
@@ -57,6 +57,9 @@ class EventFilter:
     org: str | None = None
     start: str | None = None  # --from
     end: str | None = None  # --to
+    # False: the event lies within --from/--to (it began no earlier and ended no later);
+    # True: its time may fall in them (overlaps them, however vague it is)
+    overlapping: bool = False
     type: str | None = None
     text: str | None = None
     limit: int | None = None
@@ -82,10 +85,10 @@ def merged_ids(
         where.append("m.type = ?")
         params.append(query.type)
     if query.start:
-        where.append("m.end_key >= ?")
+        where.append("m.end_key >= ?" if query.overlapping else "m.begin_key >= ?")
         params.append(period_key(query.start, end=False))
     if query.end:
-        where.append("m.begin_key <= ?")
+        where.append("m.begin_key <= ?" if query.overlapping else "m.end_key <= ?")
         params.append(period_key(query.end, end=True))
     for kind, name in (("PER", query.person), ("LOC", query.place), ("ORG", query.org)):
         if name:
@@ -178,7 +181,11 @@ def events(connection: Any, ids: list[int], copy: Any = None) -> list[Json]:
     said = sorted(said, key=lambda row: (row[9], row[4], row[3]))  # name, start, seq
     mentions: dict[int, list[Json]] = defaultdict(list)
     readings: dict[int, dict[Any, Json]] = defaultdict(dict)
-    for merged, doc, _event_seq, _seq, start, end, exact, prefix, suffix, name, *time in said:
+    confidence: dict[int, float] = {}
+    for merged, doc, _event_seq, _seq, start, end, exact, prefix, suffix, name, *rest in said:
+        *time, certainty = rest
+        if certainty is not None:
+            confidence[merged] = max(confidence.get(merged, 0.0), certainty)
         mentions[merged].append(
             {"document": name, "doc": doc, "start": start, "end": end, "exact": exact,
              "prefix": prefix, "suffix": suffix}
@@ -211,6 +218,8 @@ def events(connection: Any, ids: list[int], copy: Any = None) -> list[Json]:
             "time": _time(row[4:12]),
             "sources": row[12],
             "hypothetical": row[13],
+            # the confidence of its best told mention (how it was detected and dated)
+            "confidence": confidence.get(merged),
             "participants": linked.get(merged, []),
             "place": places.get(merged),
             "mentions": mentions.get(merged, []),

@@ -145,7 +145,7 @@ def apply_shift(anchor: CalendarPoint, shift: Shift) -> CalendarPoint:
     unit = shift.unit
     year = anchor.year
     if year is None:
-        return unknown_shift(shift)
+        return _shift_without_year(anchor, shift) or unknown_shift(shift)
     if unit in (Unit.YEAR, Unit.DECADE, Unit.CENTURY, Unit.MILLENNIUM):
         step = {Unit.YEAR: 1, Unit.DECADE: 10, Unit.CENTURY: 100, Unit.MILLENNIUM: 1000}[unit]
         return CalendarPoint(unit.grain, year + shift.amount * step).coarsened(unit.grain)
@@ -199,6 +199,43 @@ def apply_shift(anchor: CalendarPoint, shift: Shift) -> CalendarPoint:
         )
     # hours and minutes from a day without a time: keep the day, the time is not known
     return replace(day_point(base), grain=Grain.DAY)
+
+
+# a common and a leap year: a day counted from a day of no known year is known only
+# where both calendars agree ("Tags darauf" after "am 1. August"; not after "28. Februar")
+_CALENDARS = (2001, 2004)
+
+
+def _shift_without_year(anchor: CalendarPoint, shift: Shift) -> CalendarPoint | None:
+    """Days counted from a day and month of no known year (``am 1. August ... Tags darauf``):
+    the day and month if every calendar gives the same ones, the year still unknown.
+
+    >>> moved = _shift_without_year(CalendarPoint(Grain.DAY, None, 8, 1), Shift(Unit.DAY, 1))
+    >>> (moved.year, moved.month, moved.day)
+    (None, 8, 2)
+    >>> _shift_without_year(CalendarPoint(Grain.DAY, None, 2, 28), Shift(Unit.DAY, 1)) is None
+    True
+    """
+    counted_week = shift.unit is Unit.WEEK and shift.counted
+    if shift.unit is not Unit.DAY and not counted_week:
+        return None
+    if anchor.month is None or anchor.day is None or anchor.grain < Grain.DAY:
+        return None
+    days = shift.amount * (7 if counted_week else 1)
+    moved = {
+        (shift_day(Day(year, anchor.month, anchor.day), days), year)
+        for year in _CALENDARS
+        if anchor.day <= days_in_month(year, anchor.month)
+    }
+    landed = {(day.year - year, day.month, day.day) for day, year in moved}
+    if len(moved) != len(_CALENDARS) or len(landed) != 1:
+        return None
+    years_on, month, day = landed.pop()
+    if years_on:
+        return None  # across the turn of a year of no known number
+    if shift.part_of_day:
+        return CalendarPoint(Grain.PART_OF_DAY, None, month, day, part_of_day=shift.part_of_day)
+    return CalendarPoint(Grain.DAY, None, month, day)
 
 
 def iso_week(day: Day) -> tuple[int, int]:

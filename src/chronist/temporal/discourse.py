@@ -123,10 +123,15 @@ def dated_headings(
     for (start, end), years in sorted(years_by_paragraph.items()):
         if (start, end) == title:
             continue  # a document's title names its whole span, not a section
-        heading = text[start:end].strip()
-        if years and len(heading) <= _HEADING_MAX and heading[-1:] not in '.!?:;,"“”»':
+        if years and is_heading(text[start:end]):
             sections.append((start, min(years), max(years)))
     return sections
+
+
+def is_heading(paragraph: str) -> bool:
+    """A short paragraph without closing punctuation (``== Klima``, ``Kriegsjahr 1915``)."""
+    heading = paragraph.strip()
+    return 0 < len(heading) <= _HEADING_MAX and heading[-1:] not in '.!?:;,"“”»'
 
 
 # How far around an expression its clause is looked for: bounds the work on

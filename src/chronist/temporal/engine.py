@@ -253,6 +253,8 @@ def _counted_after(text: str, match: re.Match[str], year: int, grammar: Grammar)
     number is a quantity."""
     if grammar.count_after.match(text, year):
         return True
+    if _counts_people(text, match, year, grammar):
+        return True
     if len(match.group("year")) > 3 or ("era" in match.re.groupindex and match.group("era")):
         return False
     before = text[max(0, year - 12) : match.start("year")].split()
@@ -260,6 +262,28 @@ def _counted_after(text: str, match: re.Match[str], year: int, grammar: Grammar)
         return False  # "im Jahr 476 Romulus": the word before says year
     noun = _NOUN_AFTER.match(text, year)
     return noun is not None and not _is_time_word(noun.group(1), grammar)
+
+
+# the word right before a number: a lower-case word (a verb or an adverb)
+_LOWER_WORD_BEFORE = re.compile(r"(?<![\w.])([a-zäöüß]+)[ \t]+\Z")
+
+
+def _counts_people(text: str, match: re.Match[str], year: int, grammar: Grammar) -> bool:
+    """``demonstrierten 2000 Menschen``, ``starben 1200 Menschen``: a bare number between
+    a verb or adverb and a noun counting people is a count. After a bound or a word of
+    approximation it stays a year (``seit 2005 Mitglieder``, ``um 1900 Menschen``), as
+    after a noun or a month (``Völkermords 1994 Opfer``, ``November 1938 Teilnehmer``)."""
+    start = match.start("year")
+    if text[match.start() : start].strip() or not grammar.people_after.match(text, year):
+        return False
+    before = _LOWER_WORD_BEFORE.search(text, max(0, start - 30), start)
+    if before is None:
+        return False
+    word = before.group(1)
+    lexicon = grammar.lexicon
+    return all(
+        lexicon.value(name, word) is None for name in ("bound", "approx", *_TIME_WORD_CLASSES)
+    )
 
 
 def _is_time_word(word: str, grammar: Grammar) -> bool:

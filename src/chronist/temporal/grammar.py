@@ -163,6 +163,9 @@ class DiscourseCues:
     vantage: LazyPattern = _NEVER
     # before a clock time: it holds on each of several days ("jeweils 20 Uhr", "wochentags")
     every_day: LazyPattern = _NEVER
+    # between a relative date and the date beside it that says which day it is, beyond a
+    # bare comma ("wenige Wochen später, am 15. April 1945")
+    apposition: LazyPattern = _NEVER
     # a word that opens a clause with its own verb ("when the case is heard in May"):
     # a news date takes the tense of that clause where it has one
     clause_opener: LazyPattern = _NEVER
@@ -183,6 +186,7 @@ _OPTIONAL_CUES = frozenset(
     {
         "vantage",
         "every_day",
+        "apposition",
         "clause_opener",
         "clause_future",
         "begun_before",
@@ -232,6 +236,8 @@ class Grammar:
     article_before: re.Pattern[str] = re.compile(r"(?!)")
     # a word before a length that TimeML keeps in its extent ("gut 15 Jahren")
     length_lead_before: re.Pattern[str] = re.compile(r"(?!)")
+    # a noun counting people right after a number ("demonstrierten 2000 Menschen")
+    people_after: re.Pattern[str] = re.compile(r"(?!)")
     # derived from the rules once, read by the engine for every stretch of text
     rule_order: dict[str, int] = field(init=False, compare=False, repr=False)
     search_words: frozenset[str] = field(init=False, compare=False, repr=False)  # lower-cased
@@ -381,6 +387,12 @@ def load_grammar(lang: str) -> Grammar:
     unused_names = frozenset(unused)
     article_before = _word_before(lexicon.classes.get("extent_article"))
     length_lead_before = _word_before(lexicon.classes.get("extent_length_lead"))
+    people = lexicon.classes.get("people_count")
+    people_after = (
+        re.compile(r"\s+(?:" + people.compact_alternation() + r")(?![\w])")
+        if people is not None and people.values
+        else re.compile(r"(?!)")
+    )
     return Grammar(
         lang,
         lexicon,
@@ -392,6 +404,7 @@ def load_grammar(lang: str) -> Grammar:
         stem_pattern,
         article_before=article_before,
         length_lead_before=length_lead_before,
+        people_after=people_after,
     )
 
 
@@ -486,6 +499,7 @@ _CLASSES_READ_BY_CODE = frozenset(
         "quantity_lead",
         "measure_unit",
         "count_noun",
+        "people_count",
         "writing_relative",
         "weekend",
         "extent_article",

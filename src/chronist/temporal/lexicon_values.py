@@ -197,6 +197,7 @@ READERS: dict[str, _Reader] = {
     "holiday_part": _holiday_part,
     "quantity_lead": _COUNT,
     "count_noun": _COUNT,
+    "people_count": _COUNT,
     "measure_unit": _COUNT,
 }
 

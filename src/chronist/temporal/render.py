@@ -202,6 +202,8 @@ def edtf_value(value: Resolved, mod: Mod | None, bounds: Bounds) -> str | None:
             return None
         return "../" + text if mod in (Mod.BEFORE, Mod.ON_OR_BEFORE) else text + "/.."
     if mod in (Mod.START, Mod.MID, Mod.END) and bounds.earliest_begin and bounds.latest_end:
+        if value.grain < Grain.YEAR:  # "Ende des 15. Jahrhunderts": 1471/1500
+            return f"{_edtf_year(bounds.earliest_begin.year)}/{_edtf_year(bounds.latest_end.year)}"
         fine = value.grain >= Grain.MONTH
         return f"{_day_edtf(bounds.earliest_begin, fine)}/{_day_edtf(bounds.latest_end, fine)}"
     return _point_edtf(value)
@@ -219,13 +221,13 @@ def _point_edtf(point: CalendarPoint, timed: bool = True) -> str:
     if grain in (Grain.MILLENNIUM, Grain.CENTURY, Grain.DECADE):
         if year is None:
             return "XXXX"
-        size = {Grain.MILLENNIUM: 1000, Grain.CENTURY: 100, Grain.DECADE: 10}[grain]
-        if year < 0 or point.half:
-            first = year + (size // 2 if point.half == 2 else 0)
-            last = first + (size // 2 if point.half else size) - 1
-            return f"{_edtf_year(first)}/{_edtf_year(last)}"
-        digits = {Grain.MILLENNIUM: 1, Grain.CENTURY: 2, Grain.DECADE: 3}[grain]
-        return f"{year:04d}"[:digits] + "X" * (4 - digits)
+        if grain != Grain.DECADE:  # ordinal: the 19th century is 1801/1900
+            span = point_span(point)
+            assert span is not None
+            return f"{_edtf_year(span[0].year)}/{_edtf_year(span[1].year)}"
+        if year < 0:
+            return f"{_edtf_year(year)}/{_edtf_year(year + 9)}"
+        return f"{year:04d}"[:3] + "X"
     text = _edtf_year(year)
     if grain == Grain.YEAR:
         return text

@@ -161,10 +161,12 @@ class CalendarPoint:
     """A calendar date at some grain, possibly missing fields (underspecified).
 
     For ``Grain.CENTURY``, ``DECADE`` and ``MILLENNIUM`` the ``year`` is the
-    first year of the period in the usual popular reading: the 20th century is
-    1900-1999 (TIMEX3 ``19``), the 1950s are 1950-1959 (``195``). BC centuries
-    run back from their first year: the 8th century BC is 800-701 BC,
-    astronomical -799..-700, TIMEX3 ``BC07``.
+    first year of the period in the usual popular reading: the 20th century
+    starts from 1900 (TIMEX3 ``19``), the 1950s are 1950-1959 (``195``). BC
+    centuries run back from their first year: the 8th century BC is 800-701 BC,
+    astronomical -799..-700, TIMEX3 ``BC07``. The days an ordinal century or
+    millennium covers are the ordinal's, as BC ones are (:func:`point_span`: the
+    20th century is 1901-2000; ``bench/wiki_de/GUIDELINES.md``).
     """
 
     grain: Grain
@@ -257,6 +259,14 @@ def bounds_of(value: Resolved, mod: Mod | None = None) -> Bounds:
 
     >>> bounds_of(CalendarPoint(Grain.MONTH, 1950, 8)).earliest_begin
     Day(year=1950, month=8, day=1)
+    >>> bounds_of(CalendarPoint(Grain.YEAR, 1520), Mod.APPROX).earliest_begin  # "um 1520"
+    Day(year=1520, month=1, day=1)
+    >>> century = bounds_of(CalendarPoint(Grain.CENTURY, 1900))  # "das 20. Jahrhundert"
+    >>> century.earliest_begin.year, century.latest_end.year
+    (1901, 2000)
+    >>> century = bounds_of(CalendarPoint(Grain.CENTURY, -299))  # "das 3. Jahrhundert v. Chr."
+    >>> century.earliest_begin.year, century.latest_end.year
+    (-299, -200)
     """
     if isinstance(value, CalendarPoint):
         span = point_span(value)
@@ -265,7 +275,7 @@ def bounds_of(value: Resolved, mod: Mod | None = None) -> Bounds:
         first, last = span
         if value.grain is not Grain.WEEK or value.week is not None:
             # the end of a week not known may lie anywhere in the year: no narrowing
-            first, last = _apply_mod(first, last, mod)
+            first, last = _apply_mod(first, last, mod, value.grain)
         if mod is Mod.BEFORE:  # "vor 1914": ends by the last day of 1913
             before = _from_ordinal(_ordinal(first) - 1)
             return Bounds(None, before, None, before)
@@ -276,8 +286,8 @@ def bounds_of(value: Resolved, mod: Mod | None = None) -> Bounds:
             return Bounds(after, None, after, None)
         if mod is Mod.ON_OR_AFTER:
             return Bounds(first, None, first, None)
-        if mod is Mod.APPROX:
-            return Bounds(None, None, None, None) if value.year is None else _approx(first, last)
+        # "um 1520" (APPROX) covers the days of the value it qualifies: the guideline's
+        # interval for it is the year 1520, the approximation is the mod (EDTF "1520~")
         return Bounds(first, first, last, last)
     if isinstance(value, Interval):
         begin = point_span(value.begin) if value.begin else None
@@ -291,15 +301,29 @@ def bounds_of(value: Resolved, mod: Mod | None = None) -> Bounds:
     return Bounds.unknown()
 
 
-def _approx(first: Day, last: Day) -> Bounds:
-    # "um 1520": widen by a tenth of the span's order of magnitude, at least a year.
-    widen = max(1, (last.year - first.year + 1) // 2)
-    return Bounds(Day(first.year - widen, 1, 1), first, last, Day(last.year + widen, 12, 31))
-
-
-def _apply_mod(first: Day, last: Day, mod: Mod | None) -> tuple[Day, Day]:
+def _apply_mod(first: Day, last: Day, mod: Mod | None, grain: Grain) -> tuple[Day, Day]:
+    """The part of a period ``Anfang``/``Mitte``/``Ende`` say: its first, middle or
+    last third, counted in the next smaller unit a reader counts it in (``Ende des 15.
+    Jahrhunderts`` is 1471-1500, its last three decades, ``Mitte des 15.
+    Jahrhunderts`` its two middle ones, 1441-1460; ``Ende 1950`` September to
+    December), else in days (``Ende der Woche``)."""
     if mod not in (Mod.START, Mod.MID, Mod.END):
         return first, last
+    if grain in (Grain.MILLENNIUM, Grain.CENTURY, Grain.DECADE):
+        unit = max(1, (last.year - first.year + 1) // 10)  # a decade of a century
+        span = 3 * unit
+        if mod is Mod.START:
+            return first, Day(first.year + span - 1, 12, 31)
+        if mod is Mod.END:
+            return Day(last.year - span + 1, 1, 1), last
+        # "Mitte des 15. Jahrhunderts": its two middle decades (1441-1460)
+        return Day(first.year + span + unit, 1, 1), Day(last.year - span - unit, 12, 31)
+    if grain is Grain.YEAR:  # four months each
+        if mod is Mod.START:
+            return first, Day(first.year, 4, 30)
+        if mod is Mod.END:
+            return Day(first.year, 9, 1), last
+        return Day(first.year, 5, 1), Day(first.year, 8, 31)
     total = _ordinal(last) - _ordinal(first) + 1
     third = max(1, total // 3)
     if mod is Mod.START:
@@ -309,19 +333,27 @@ def _apply_mod(first: Day, last: Day, mod: Mod | None) -> tuple[Day, Day]:
     return _from_ordinal(_ordinal(first) + third), _from_ordinal(_ordinal(last) - third)
 
 
+def _ordinal_span(point: CalendarPoint, year: int) -> tuple[Day, Day]:
+    """The years of an ordinal century or millennium, counted as the ordinal says
+    (``das 20. Jahrhundert`` is 1901-2000, ``das 3. Jahrhundert v. Chr.`` 300-201 BC);
+    ``year`` is its first year in the popular reading after Christ (1900), its
+    first astronomical year before (-299)."""
+    size = 1000 if point.grain is Grain.MILLENNIUM else 100
+    first = year + 1 if year >= 0 else year
+    if point.half:
+        first += size // 2 if point.half == 2 else 0
+        size //= 2
+    return Day(first, 1, 1), Day(first + size - 1, 12, 31)
+
+
 def point_span(point: CalendarPoint) -> tuple[Day, Day] | None:
     """First and last day covered by a point, or ``None`` if its year is unknown."""
     year = point.year
     if year is None:
         return None
     grain = point.grain
-    if grain == Grain.MILLENNIUM:
-        return Day(year, 1, 1), Day(year + 999, 12, 31)
-    if grain == Grain.CENTURY:
-        if point.half:
-            first = year + (50 if point.half == 2 else 0)
-            return Day(first, 1, 1), Day(first + 49, 12, 31)
-        return Day(year, 1, 1), Day(year + 99, 12, 31)
+    if grain in (Grain.MILLENNIUM, Grain.CENTURY):
+        return _ordinal_span(point, year)
     if grain == Grain.DECADE:
         return Day(year, 1, 1), Day(year + 9, 12, 31)
     if grain == Grain.YEAR:

@@ -18,8 +18,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from chronist.events.lexicon import Markers
+from chronist.timeline.bounds import first_known, last_known
+from chronist.timeline.dates import StoryDate
 
-__all__ = ["item_label", "list_items"]
+__all__ = ["frames", "item_label", "list_items"]
 
 _ITEM_WORDS = 4  # an item is at most this many words
 _LABEL_CHARS = 60  # at most, as the labels of chronist.events.labels
@@ -71,10 +73,31 @@ def item_label(label: str, item: str, named: set[str], markers: Markers) -> str:
     >>> markers = load_lexicon("de").markers
     >>> item_label("und Guatemala zu Epidemien", "Guatemala", {"Guatemala"}, markers)
     'zu Epidemien (Guatemala)'
+    >>> item_label("entstanden Bauten wie die Börse", "die Börse", {"die", "Börse"}, markers)
+    'entstanden Bauten (die Börse)'
     """
     words = [word for word in label.split() if word not in named] or [label]
     while len(words) > 1 and words[0].lower() in markers.coordination:
         words = words[1:]
+    openers = markers.coordination | markers.list_openers  # "Bauten wie (die Börse)"
+    while len(words) > 1 and words[-1].lower() in openers | markers.definite:
+        words.pop()
     while len(words) > 1 and len(" ".join(words)) + len(item) + 3 > _LABEL_CHARS:
         words.pop()
     return f"{' '.join(words)} ({item})"
+
+
+def _width(dates: Sequence[StoryDate]) -> int | None:
+    first, last = first_known(dates[0].timex.bounds), last_known(dates[-1].timex.bounds)
+    return None if first is None or last is None else last.year - first.year
+
+
+def frames(own: StoryDate, items: Sequence[tuple[list[StoryDate], str]]) -> bool:
+    """Whether a list's items date the event rather than the clause's own date: that
+    date is one of them, or a period coarser than each (``In dieser Zeit entstanden
+    Bauten wie der Justizpalast (1866-1883) und die Börse (1873)``)."""
+    if any(own in dates for dates, _ in items):
+        return True
+    frame = _width([own])
+    widths = [_width(dates) for dates, _ in items]
+    return frame is not None and all(w is not None and w < frame for w in widths)

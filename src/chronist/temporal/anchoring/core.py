@@ -73,6 +73,8 @@ _COMPARED_PERIOD_REACH = 1000
 _REPORTED_PERIOD_REACH = 3000
 # between a relative date and the date beside it ("am Folgetag, dem 8. März 1705")
 _APPOSITION = re.compile(r"\s*,\s*")
+# between a date and one in parentheses right after it
+_RIGHT_AFTER_IN_PARENTHESES = re.compile(r"\s*\(\s*")
 # the finest grain a vague shift of this unit keeps from its anchor
 _UNIT_GRAIN = {
     Unit.MONTH: Grain.MONTH,
@@ -146,6 +148,9 @@ class Anchorer(ABC):
         # counted from the DCT, the day each weekday name was resolved to
         self._news_weekdays: dict[int, Day] = {}
         self._results: list[AnchoredValue] = []  # the values resolved so far
+        # the last date stated after Christ by its era or four digits ("2. Jahrhundert
+        # n. Chr.", "1979"): bare years after it are not read BC any more
+        self._after_christ_at = -1
         if previous is not None and previous.reference is not None:
             # the story's time carries over from the text before (a block of a long text)
             carried = previous.reference
@@ -159,13 +164,6 @@ class Anchorer(ABC):
             and c.meaning.fill is None
         ]
         self._stated_at = [i for i, _ in self._stated_years]
-        # the earliest year stated from each position of _stated_years on
-        self._earliest_after: list[tuple[int, int]] = []
-        best: tuple[int, int] | None = None
-        for i, year in reversed(self._stated_years):
-            best = (year, i) if best is None or (year, i) <= best else best
-            self._earliest_after.append(best)
-        self._earliest_after.reverse()
 
     # --- the policy: where news and narrative differ ------------------------------
 
@@ -267,9 +265,17 @@ class Anchorer(ABC):
                 unplaced = said.point if isinstance(said, Explicit) and exists(said.point) else None
                 anchored = AnchoredValue(unplaced, Anchor(AnchorKind.NONE), None)
             results.append(anchored)
+            self._note_era(index, candidate, anchored.value)
             self._maybe_move(index, candidate, anchored)
             self._note_deictic_year(index, candidate, anchored.value)
         return results
+
+    def _note_era(self, index: int, candidate: Candidate, value: Resolved | None) -> None:
+        meaning = candidate.meaning
+        if not isinstance(meaning, Explicit) or meaning.era_open or meaning.two_digit:
+            return
+        if isinstance(value, CalendarPoint) and value.year is not None and value.year > 0:
+            self._after_christ_at = index
 
     def _note_deictic_year(self, index: int, candidate: Candidate, value: Resolved | None) -> None:
         meaning = candidate.meaning
@@ -283,9 +289,17 @@ class Anchorer(ABC):
 
     def _maybe_move(self, index: int, candidate: Candidate, anchored: AnchoredValue) -> None:
         value = anchored.value
-        if not isinstance(value, CalendarPoint) or value.year is None:
+        if not isinstance(value, CalendarPoint):
             return
-        if candidate.bound in _NON_MOVING_BOUNDS or isinstance(candidate.meaning, Anaphor):
+        if value.year is None:
+            if self._yearless_story_day(index, candidate, value):
+                self.reference = _Reference(value, index, AnchorKind.TIMEX)
+            return
+        if isinstance(candidate.meaning, Anaphor):
+            return
+        if candidate.bound in _NON_MOVING_BOUNDS and not self._ends_range_told(index):
+            return
+        if self._within_story_time(value) or self._restates_date_before(index):
             return
         if candidate.bound == "from" and not self._range_follows(candidate):
             return  # "die Deklaration von Paris von 1856": an attribute, not the story's time
@@ -327,13 +341,67 @@ class Anchorer(ABC):
             return
         self.reference = _Reference(value, index, AnchorKind.TIMEX)
 
+    def _ends_range_told(self, index: int) -> bool:
+        """``Vom 11. bis 15. September fanden Gespräche statt. Am selben Tag ...``: once a
+        range's start has moved the story, its end is where the story is."""
+        candidate = self.candidates[index]
+        if candidate.bound != "until" or index == 0:
+            return False
+        previous = self.candidates[index - 1]
+        if previous.bound != "from" or self.reference is None or self.reference.index != index - 1:
+            return False
+        return self.cues.range_join.match(self.text[previous.end : candidate.start]) is not None
+
+    def _restates_date_before(self, index: int) -> bool:
+        """``am 7. November (25. Oktober nach julianischem Kalender)``: a date in
+        parentheses right after a date says it again (another calendar, another
+        notation); the story stays at the first."""
+        if index == 0:
+            return False
+        gap = self.text[self.candidates[index - 1].end : self.candidates[index].start]
+        return _RIGHT_AFTER_IN_PARENTHESES.fullmatch(gap) is not None
+
+    def _within_story_time(self, value: CalendarPoint) -> bool:
+        """``Am 29. Dezember ... zum Jahreswechsel``: a coarser time that holds the
+        story's time says nothing new; the story keeps its day."""
+        story = self.reference
+        if story is None or story.kind is AnchorKind.DCT or value.grain >= story.point.grain:
+            return False
+        return story.point.coarsened(value.grain) == value
+
+    def _yearless_story_day(self, index: int, candidate: Candidate, value: CalendarPoint) -> bool:
+        """``Am 1. August ... Tags darauf ... Am Abend``: in a story that never states its
+        year, a day and month told are the story's clock (days count from it, the year
+        stays unknown); while a year is known or stated later, that year is the clock."""
+        if self.dct is not None or value.month is None or value.day is None:
+            return False
+        if self.reference is not None and self.reference.point.year is not None:
+            return False
+        if candidate.bound in _NON_MOVING_BOUNDS or self._next_stated_year(index) is not None:
+            return False
+        sentence = self.sentences.span_of(candidate.start)
+        return not in_parentheses(self.text, sentence[0], candidate.start)
+
     def _later_vantage(self, year: int, sentence: tuple[int, int]) -> bool:
         """``Im Mai 2011 erklärte der Historiker ...``: a report about the story, long after
         it, does not move the story's clock; the next date returns to the story."""
         current = self.reference.point.year if self.reference else None
-        if current is None or year - current <= _FAR_JUMP_YEARS:
+        if current is None:
+            # no time told yet: a vantage is no story's start while the story states its
+            # own years later (a look ahead finds them)
+            later = self._next_stated_year_after(sentence[1])
+            if later is None or later >= year:
+                return False
+        elif year - current <= _FAR_JUMP_YEARS:
             return False
         return self.cues.vantage.search(self.text, *sentence) is not None
+
+    def _next_stated_year_after(self, offset: int) -> int | None:
+        """The first year stated after ``offset`` in the text."""
+        for at, year in self._stated_years:
+            if self.candidates[at].start >= offset:
+                return year
+        return None
 
     def _stated_since(self, index: int, reference: _Reference, spans: SpanIndex) -> bool:
         """The reference is a date stated in this candidate's sentence or paragraph (``spans``)."""
@@ -516,7 +584,10 @@ class Anchorer(ABC):
             isinstance(meaning, Explicit)
             and meaning.fill is None
             and meaning.point.year is not None
-            and _APPOSITION.fullmatch(self.text, candidate.end, following.start)
+            and (
+                _APPOSITION.fullmatch(self.text, candidate.end, following.start)
+                or self.cues.apposition.fullmatch(self.text, candidate.end, following.start)
+            )
         ):
             return None
         stated = self._resolve(index + 1, following)
@@ -569,9 +640,11 @@ class Anchorer(ABC):
         same week, and ``am Wochenende`` in the past tense in news the one before.
         """
         point = reference.point
-        if point.month is None or point.day is None or point.grain < Grain.DAY:
+        if point.year is None or point.month is None or point.day is None:
             return meaning
-        weekday = weekday_of(Day(point.year or 0, point.month, point.day))
+        if point.grain < Grain.DAY:
+            return meaning
+        weekday = weekday_of(Day(point.year, point.month, point.day))
         if weekday > 5:
             return meaning
         if meaning.amount > 0:
@@ -592,9 +665,11 @@ class Anchorer(ABC):
         story = self.reference
         story_year = story.point.year if story is not None else None
         in_bc_story = story is not None and story_year is not None and story_year <= 0
+        if story is not None and self._after_christ_at > (story.index or -1):
+            in_bc_story = False  # "... im 2. Jahrhundert n. Chr. ... 238 wurde ..."
         if meaning.era_open and point.year is not None and in_bc_story and story is not None:
-            # "im Jahr 478" in a story told in years BC
-            bc = replace(point, year=1 - point.year)
+            # "im Jahr 478", "im 2. Jahrtausend" in a story told in years BC
+            bc = replace(point, year=_bc_first_year(point))
             return AnchoredValue(bc, self._anchor_of(story)[0], story.index)
         if meaning.two_digit and meaning.fill is None and index > 0:
             previous = self.candidates[index - 1]
@@ -713,7 +788,12 @@ class Anchorer(ABC):
         self, index: int, point: CalendarPoint, meaning: Explicit, reference: _Reference | None
     ) -> AnchoredValue:
         weekday = point.weekday or 1
-        if reference is None or reference.point.grain < Grain.DAY or reference.point.day is None:
+        if (
+            reference is None
+            or reference.point.grain < Grain.DAY
+            or reference.point.day is None
+            or reference.point.year is None
+        ):
             return AnchoredValue(point, Anchor(AnchorKind.NONE), None)
         base = Day(reference.point.year or 0, reference.point.month or 1, reference.point.day)
         direction = meaning.weekday_shift
@@ -777,3 +857,12 @@ class Anchorer(ABC):
             anchor,
             at,
         )
+
+
+def _bc_first_year(point: CalendarPoint) -> int:
+    """The first (astronomical) year of ``point`` read BC: year 478 -> -477, the 2nd
+    millennium (1000-1999) -> -1999 (2000-1001 BC)."""
+    year = point.year or 0
+    if point.grain == Grain.MILLENNIUM:
+        return -999 - year
+    return 1 - year

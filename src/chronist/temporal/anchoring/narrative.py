@@ -2,7 +2,7 @@
 
 Explicit dates move the story's reference time; bounds (``bis 1953``, ``nach
 1953``) and looks back do not. An expression met before any date looks ahead
-to the earliest year stated later in the paragraph, then in the document,
+to the earliest year stated later in the paragraph, then in its section,
 since a narrative runs forward; a section heading that names years
 (``Kriegsjahr 1915``) confines its yearless dates; ``heute`` is the present.
 """
@@ -10,15 +10,33 @@ since a narrative runs forward; a section heading that names years
 from __future__ import annotations
 
 from bisect import bisect_right
+from dataclasses import replace
 from functools import cached_property
 
 from chronist.temporal.anchoring.core import AnchoredValue, Anchorer, Kind, _Reference
-from chronist.temporal.discourse import dated_headings
-from chronist.temporal.meaning import Deictic
+from chronist.temporal.discourse import dated_headings, is_heading
+from chronist.temporal.meaning import Deictic, Explicit
 from chronist.temporal.mention import Anchor, AnchorKind
-from chronist.temporal.values import CalendarPoint, Grain, Reference, RefPoint, Unit
+from chronist.temporal.values import (
+    CalendarPoint,
+    Day,
+    Grain,
+    Reference,
+    RefPoint,
+    Unit,
+    days_between,
+)
 
 __all__ = ["NarrativeAnchorer"]
+
+# months between a day told and the later-stated date it precedes, from which it lies in
+# the year before ("28. Dezember" before "5. Januar 1919"), as ``turn_of_year`` forward
+_HALF_YEAR = 6
+# how far ahead of the story's day a day of an earlier month may lie in the next year
+# ("Am 13. Oktober ... (Operation Shingle, 21. Januar) ... Am 15. Februar"): about five
+# months; further on the same day back in the year is as likely (a summary looks ahead,
+# the next paragraph returns: "am 4. November ... Lincoln wurde am 14. April ermordet")
+_STEP_AHEAD_DAYS = 150
 
 
 class NarrativeAnchorer(Anchorer):
@@ -34,9 +52,35 @@ class NarrativeAnchorer(Anchorer):
         found = dated_headings(self.text, self.candidates, self.paragraphs)
         return found, [start for start, _, _ in found]
 
+    @cached_property
+    def _heading_starts(self) -> list[int]:
+        """Where the headings of the text (``== Klima``) begin: the sections' bounds."""
+        return [start for start, end in self.paragraphs if is_heading(self.text[start:end])]
+
+    def _section_of(self, offset: int) -> int:
+        return bisect_right(self._heading_starts, offset)
+
+    @cached_property
+    def _earliest_in_section(self) -> list[tuple[int, int]]:
+        """For each stated year (by position), the earliest (year, candidate) stated from
+        it on up to the end of its section."""
+        found: list[tuple[int, int]] = []
+        best: tuple[int, int] | None = None
+        section = -1
+        for i, year in reversed(self._stated_years):
+            here = self._section_of(self.candidates[i].start)
+            if here != section:
+                best, section = None, here
+            best = (year, i) if best is None or (year, i) <= best else best
+            found.append(best)
+        found.reverse()
+        return found
+
     def _look_ahead(self, index: int) -> _Reference | None:
-        """The earliest year stated after ``index``: in the paragraph, else the document."""
-        paragraph_end = self.paragraphs.span_of(self.candidates[index].start)[1]
+        """The earliest year stated after ``index``: in the paragraph, else in the rest of
+        its section (a climate section before the history names no year of the story)."""
+        start = self.candidates[index].start
+        paragraph_end = self.paragraphs.span_of(start)[1]
         first = bisect_right(self._stated_at, index)
         if first == len(self._stated_years):
             return None
@@ -46,8 +90,64 @@ class NarrativeAnchorer(Anchorer):
             if self.candidates[i].start >= paragraph_end:
                 break
             in_paragraph.append((year, i))
-        year, i = min(in_paragraph) if in_paragraph else self._earliest_after[first]
+        if in_paragraph:
+            year, i = min(in_paragraph)
+        else:
+            year, i = self._earliest_in_section[first]
+            if self._section_of(self.candidates[i].start) != self._section_of(start):
+                return None
         return _Reference(CalendarPoint(Grain.YEAR, year), i, AnchorKind.NARRATIVE)
+
+    def _yearless(
+        self,
+        index: int,
+        meaning: Explicit,
+        reference: _Reference,
+        filled: CalendarPoint,
+        anchored: tuple[Anchor, int | None],
+    ) -> tuple[CalendarPoint, tuple[Anchor, int | None]]:
+        """``Am 28. Dezember ... Am 5. Januar 1919``: a day told before the first date the
+        story states, half a year or more later in the calendar than it, lies in the year
+        before (a narrative runs forward)."""
+        if reference.index is None or meaning.year_shift:
+            return filled, anchored
+        if reference.index < index:
+            return self._next_year_ahead(index, reference, filled), anchored
+        stated = self.candidates[reference.index].meaning
+        if not isinstance(stated, Explicit) or stated.fill is not None:
+            return filled, anchored
+        month = stated.point.month
+        if filled.year is None or filled.month is None or month is None:
+            return filled, anchored
+        if filled.year == stated.point.year and filled.month - month >= _HALF_YEAR:
+            return replace(filled, year=filled.year - 1), anchored
+        return filled, anchored
+
+    def _next_year_ahead(
+        self, index: int, reference: _Reference, filled: CalendarPoint
+    ) -> CalendarPoint:
+        """``Am 29. Dezember traten sie aus. ... die für den 19. Januar angesetzten Wahlen``:
+        after a day told, a day of an earlier month lies in the next year when that is a
+        short step ahead and nearer than the same day back in this year (a story runs
+        forward). Not a month alone (``im Dezember ... im Mai`` often begins a look back),
+        nor a day that begins what is told (``seit dem 31. Januar`` looks back)."""
+        told = reference.point
+        if told.grain < Grain.DAY or told.year is None or told.month is None or told.day is None:
+            return filled
+        if filled.year != told.year or filled.month is None or filled.day is None:
+            return filled
+        if filled.month >= told.month or self.candidates[index].bound == "since":
+            return filled
+        if reference.index is None or not any(
+            c.isdigit() for c in self.candidates[reference.index].text
+        ):
+            return filled  # a feast ("Christmas", maybe a song's name) is no day the story told
+        story = Day(told.year, told.month, told.day)
+        back = days_between(Day(told.year, filled.month, min(filled.day, 28)), story)
+        ahead = days_between(story, Day(told.year + 1, filled.month, min(filled.day, 28)))
+        if ahead <= _STEP_AHEAD_DAYS and ahead < back:
+            return replace(filled, year=told.year + 1)
+        return filled
 
     def _this_time_is_the_story(self) -> bool:
         # the wiki_de gold: "in dieser Zeit", "aus jener Zeit" have the story's value

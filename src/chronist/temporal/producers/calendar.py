@@ -16,6 +16,9 @@ from chronist.temporal.values import (
     days_in_month,
 )
 
+# the current millennium (2001-3000): a higher one without an era lies BC
+_LAST_PAST_MILLENNIUM = 3
+
 
 def calendar(groups: Groups) -> Produced | None:
     bc = groups.lex_str("era") == "BC"
@@ -78,7 +81,17 @@ def calendar(groups: Groups) -> Produced | None:
         point = CalendarPoint(Grain.CENTURY, first, half=int(half) if half else None)
     elif "millennium" in groups:
         number = int(groups.text("millennium") or "0")
-        point = CalendarPoint(Grain.MILLENNIUM, 1 - number * 1000 if bc else (number - 1) * 1000)
+        if number == 0:
+            return None
+        # the 4th millennium AD begins in 3001: one told of without an era is BC
+        bc = bc or ("era" not in groups and number > _LAST_PAST_MILLENNIUM)
+        era_open = "era" not in groups and not bc
+        half = groups.lex_int("half")
+        point = CalendarPoint(
+            Grain.MILLENNIUM,
+            1 - number * 1000 if bc else (number - 1) * 1000,
+            half=int(half) if half else None,
+        )
     elif "decade" in groups:
         point = CalendarPoint(Grain.DECADE, int(groups.text("decade") or "0"))
     elif "decade2" in groups or "decade_word" in groups or "decade_noun" in groups:
@@ -222,7 +235,7 @@ def calendar(groups: Groups) -> Produced | None:
         occurrence=occurrence,
         two_digit=two_digit,
         feast=feast,
-        era_open=era_open and point.grain == Grain.YEAR,
+        era_open=era_open and point.grain in (Grain.YEAR, Grain.MILLENNIUM),
         reported_period="reported_period" in groups and point.grain == Grain.YEAR,
     )
     return Produced(TimexType.DATE, explicit, mod)

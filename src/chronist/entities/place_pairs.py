@@ -1,0 +1,103 @@
+"""Two places the tagger took as one name: ``Dortmund-Oberhausen``, ``Pekings Shandong``.
+
+A hyphen between two towns names a line between them (a railway, a road, a
+front: ``die Bahnstrecke Witten/Dortmund-Oberhausen``), and a place's genitive
+before another place's name is that place's, not part of one name (``nach der
+Einnahme Pekings Shandong``; not ``an Cartagenas Stelle``, a common noun after
+it). Neither is split when the whole is a name of the
+gazetteer (``Baden-Baden``, ``Castrop-Rauxel``, ``Österreich-Ungarn``) or a part is
+a common noun or a compass word (``Phoenix-See``, ``Stuttgart-West``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from chronist.entities.coreference import TypedMention
+from chronist.entities.gazetteer_pass import is_common_noun
+from chronist.entities.language import entity_facts
+from chronist.entities.places import PlaceKind, candidates, gazetteer
+from chronist.entities.types import EntityType, Mention
+
+__all__ = ["split_known_person_place", "split_place_pair"]
+
+_HYPHENED = re.compile(r"^([A-ZÄÖÜ][\w.]{2,})-([A-ZÄÖÜ][\w.]{2,})$")
+_GENITIVE = re.compile(r"^([A-ZÄÖÜ]\w{2,})s ([A-ZÄÖÜ][\w-]{2,})$")
+
+
+def _town(name: str) -> bool:
+    """A town of the gazetteer by its own name (not only by an alternate name), and no
+    common noun or compass word (``Phoenix-See``, ``Stuttgart-West``: one name)."""
+    if is_common_noun(name) or name in entity_facts("de").compass_prefixes:
+        return False
+    index = gazetteer()
+    own = index.own(name)
+    return any(p.kind is PlaceKind.SETTLEMENT and p.gazetteer_id in own for p in index.get(name))
+
+
+def _pair(
+    found: TypedMention, first: tuple[int, int], second: tuple[int, int]
+) -> list[TypedMention]:
+    text, start = found.mention.text, found.mention.start
+    return [
+        TypedMention(Mention(text[a:b], start + a, start + b), EntityType.LOC)
+        for a, b in (first, second)
+    ]
+
+
+def split_place_pair(found: TypedMention) -> list[TypedMention]:
+    """The two places of a place mention that joins two names the gazetteer knows.
+
+    >>> m = TypedMention(Mention("Dortmund-Oberhausen", 10, 29), EntityType.LOC)
+    >>> [(p.mention.text, p.mention.start) for p in split_place_pair(m)]
+    [('Dortmund', 10), ('Oberhausen', 19)]
+    >>> m = TypedMention(Mention("Castrop-Rauxel", 0, 14), EntityType.LOC)
+    >>> [p.mention.text for p in split_place_pair(m)]
+    ['Castrop-Rauxel']
+    """
+    name = found.mention.text
+    if found.type is not EntityType.LOC or candidates(name):
+        return [found]
+    hyphened = _HYPHENED.match(name)
+    if hyphened and _town(hyphened.group(1)) and _town(hyphened.group(2)):
+        return _pair(found, hyphened.span(1), hyphened.span(2))
+    genitive = _GENITIVE.match(name)
+    if genitive is None:
+        return [found]
+    stem, other = genitive.group(1), genitive.group(2)
+    if stem + "s" in gazetteer() or stem not in gazetteer() or not candidates(other):
+        return [found]
+    if is_common_noun(other):  # "an Cartagenas Stelle": a noun after a person's genitive
+        return [found]
+    return _pair(found, (0, genitive.end(1) + 1), genitive.span(2))
+
+
+def split_known_person_place(found: list[TypedMention]) -> list[TypedMention]:
+    """``Barbarossa von Regensburg`` in ``brach Barbarossa von Regensburg auf``: a person
+    the document has already named without ``von``, + a place of the gazetteer, is that
+    person and the place he comes from or leaves (``Afra von Augsburg``, named so first,
+    keeps her name: a person named after a place).
+
+    >>> m = [TypedMention(Mention("Barbarossa", 0, 10), EntityType.PER),
+    ...      TypedMention(Mention("Barbarossa von Regensburg", 20, 45), EntityType.PER)]
+    >>> [(p.mention.text, p.type.value) for p in split_known_person_place(m)]
+    [('Barbarossa', 'PER'), ('Barbarossa', 'PER'), ('Regensburg', 'LOC')]
+    >>> [p.mention.text for p in split_known_person_place(m[::-1])]
+    ['Barbarossa von Regensburg', 'Barbarossa']
+    """
+    result: list[TypedMention] = []
+    named: set[str] = set()
+    for mention in found:
+        text = mention.mention.text
+        if mention.type is EntityType.PER and " " not in text:
+            named.add(text)
+        name, _, place = text.partition(" von ")
+        known = mention.type is EntityType.PER and name in named and " " not in place
+        if not known or not place[:1].isupper() or not candidates(place):
+            result.append(mention)
+            continue
+        start = mention.mention.start
+        at = start + len(name) + len(" von ")
+        result.append(TypedMention(Mention(name, start, start + len(name)), EntityType.PER))
+        result.append(TypedMention(Mention(place, at, mention.mention.end), EntityType.LOC))
+    return result

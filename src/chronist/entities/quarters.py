@@ -1,0 +1,153 @@
+"""Parts of a town the gazetteer lacks, drawn at the town the text puts them in.
+
+GeoNames lists few quarters and villages of fewer than 1,000 people (``Riemke``,
+``Wiemelhausen``, ``Rumpenheim``). When a sentence says a name is a town's part
+(``des Stadtteils Ehrenfeld``, ``die Vororte (Riemke, Hofstede)``, ``der Stadt
+Bochum zugeschlagen``, ``an Offenbach angegliedert``: a word of ``quarter_stems``
+in ``entities.toml``; the name after such a word or a place's word, or in a list)
+and the gazetteer knows no place of that name (nor is it
+a street or square: ``einer langen Prachtallee``, an adjective, a common noun or
+a name of several words), the place
+is drawn at the town named in that sentence, else at the document's own town
+(its most often named town, named at least :data:`OWN_TOWN_MENTIONS` times).
+Its ``gazetteer_id`` is the town's, ``geometry`` is ``centroid`` (a point that
+stands for an area) and its confidence :data:`QUARTER_CONFIDENCE` at most.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from chronist.entities.gazetteer_pass import is_common_noun
+from chronist.entities.language import EntityFacts
+from chronist.entities.places import candidates, is_demonym
+from chronist.entities.types import Entity, EntityType
+
+__all__ = ["OWN_TOWN_MENTIONS", "QUARTER_CONFIDENCE", "place_quarters"]
+
+OWN_TOWN_MENTIONS = 3
+# a street or square of a town is no quarter ("Prachtallee", "Schlossplatz")
+_STREET_HEADS = ("straße", "strasse", "allee", "platz", "gasse", "weg", "damm", "brücke")
+QUARTER_CONFIDENCE = 0.5
+
+
+_LIST_BEFORE = (",", "(", " und", " sowie", " oder")
+_LIST_AFTER = (",", ")", "und ", "sowie ", "oder ")
+
+
+def _named_as_part(text: str, start: int, end: int, facts: EntityFacts) -> bool:
+    """The mention follows a word of a town's parts or a place's word (``Stadtteils
+    Ehrenfeld``, ``Gemeinde Bieber``) or stands in a list (``Vororte (Riemke, Hofstede)``),
+    not anywhere in the sentence (``der Geburtsort des Sophokles (heute ein Stadtteil``)."""
+    before = text[max(0, start - 40) : start]
+    words = before.split()
+    if words:
+        word = words[-1].strip('("„“')
+        if word in facts.admin_prefixes or any(s in word.lower() for s in facts.quarter_stems):
+            return True
+    after = text[end : end + 8].lstrip()
+    return before.rstrip().endswith(_LIST_BEFORE) or after.startswith(_LIST_AFTER)
+
+
+def _attribute(text: str, end: int) -> bool:
+    """``Ravensberger Spinnerei``, ``Godesberger Allee``: an ``-er`` word before a
+    capitalised word is the attribute of another name."""
+    rest = text[end : end + 2]
+    return text[end - 2 : end] == "er" and rest[:1] == " " and rest[1:].isupper()
+
+
+def _part_name(entity: Entity, facts: EntityFacts) -> bool:
+    """One word (``Riemke``, ``Kiel-Holtenau``) that is no adjective of a demonym
+    (``Godesberger``) and whose last part is no common noun (``Ost-West-Bahntrasse``,
+    ``Zentrum``)."""
+    name = entity.text
+    last = name.rsplit("-", 1)[-1]
+    return (
+        " " not in name
+        and last.isalpha()
+        and not is_demonym(name, facts.demonym_suffixes)
+        and not is_common_noun(last)
+        and not last.lower().endswith(_STREET_HEADS)
+    )
+
+
+def _town(entity: Entity) -> bool:
+    return (
+        entity.type is EntityType.LOC and entity.resolved and entity.feature_class == "settlement"
+    )
+
+
+def _host(
+    entity: Entity, towns: Sequence[Entity], cued: Sequence[tuple[int, int]], own: Entity | None
+) -> Entity | None:
+    """The town named in a cue sentence of one of ``entity``'s mentions (the nearest),
+    else the document's own town when a mention is in a cue sentence."""
+    best: tuple[int, Entity] | None = None
+    in_cue = False
+    for mention in entity.mentions:
+        for start, end in cued:
+            if not start <= mention.start < end:
+                continue
+            in_cue = True
+            for town in towns:
+                for other in town.mentions:
+                    if start <= other.start < end:
+                        gap = abs(other.start - mention.start)
+                        if best is None or gap < best[0]:
+                            best = (gap, town)
+    if best is not None:
+        return best[1]
+    return own if in_cue else None
+
+
+def place_quarters(
+    text: str, sentences: Sequence[tuple[int, int]], entities: list[Entity], facts: EntityFacts
+) -> list[Entity]:
+    """``entities`` with the unknown parts of towns drawn at their town.
+
+    >>> from chronist.entities.language import entity_facts
+    >>> from chronist.entities.types import Mention
+    >>> text = "Die Gemeinde Bieber kam an Offenbach."
+    >>> town = Entity("Offenbach", EntityType.LOC, 27, 36, (Mention("Offenbach", 27, 36),),
+    ...     50.1, 8.77, "geonames:2857798", True, "settlement", 0.9, None, "point")
+    >>> part = Entity("Bieber", EntityType.LOC, 13, 19, (Mention("Bieber", 13, 19),), confidence=0)
+    >>> [e.lat for e in place_quarters(text, [(0, 37)], [part, town], entity_facts("de"))]
+    [None, 50.1]
+    >>> text = "Die Gemeinde Bieber wurde an Offenbach angegliedert."
+    >>> town = replace(town, start=29, end=38, mentions=(Mention("Offenbach", 29, 38),))
+    >>> found = place_quarters(text, [(0, 52)], [part, town], entity_facts("de"))
+    >>> found[0].lat, found[0].gazetteer_id, found[0].geometry
+    (50.1, 'geonames:2857798', 'centroid')
+    """
+    stems = facts.quarter_stems
+    cued = [(s, e) for s, e in sentences if any(stem in text[s:e].lower() for stem in stems)]
+    if not cued:
+        return entities
+    towns = [e for e in entities if _town(e)]
+    own = max(towns, key=lambda e: len(e.mentions), default=None)
+    if own is not None and len(own.mentions) < OWN_TOWN_MENTIONS:
+        own = None
+    placed: list[Entity] = []
+    for entity in entities:
+        unknown = entity.type is EntityType.LOC and not entity.resolved
+        if (
+            unknown
+            and _part_name(entity, facts)
+            and any(_named_as_part(text, m.start, m.end, facts) for m in entity.mentions)
+            and not any(candidates(m.text) or _attribute(text, m.end) for m in entity.mentions)
+        ):
+            host = _host(entity, [t for t in towns if t is not entity], cued, own)
+            if host is not None:
+                entity = replace(
+                    entity,
+                    lat=host.lat,
+                    lon=host.lon,
+                    gazetteer_id=host.gazetteer_id,
+                    resolved=True,
+                    feature_class="settlement",
+                    confidence=min(QUARTER_CONFIDENCE, host.confidence or 0.0),
+                    geometry="centroid",
+                )
+        placed.append(entity)
+    return placed

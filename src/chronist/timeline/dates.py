@@ -1,0 +1,199 @@
+"""The dates of a text as the story reads them: which clause each stands in, whether
+it moves the story (not in a comparison, a parenthesis, a clause of reason or a
+flashback in the pluperfect: ``Bereits 1950 hatte er ...``), and the dates a
+span holds, a range's other bound (``von 1613 bis 1618``) and the dates
+coordinated with one (``1805 und 1809``).
+
+>>> from chronist.text.document import Document
+>>> from chronist.events.lexicon import load_lexicon
+>>> from chronist.temporal.tagger import tag
+>>> text = "Von 1613 bis 1618 regierte er. 1805 und 1809 kam Napoleon."
+>>> index = DateIndex(Document(text), tag(text), load_lexicon("de").markers)
+>>> [d.timex.text for d in index.coordinated(index.dates[2])]
+['1805', '1809']
+>>> index.range_partner(index.dates[0]).timex.text
+'1618'
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import pairwise
+
+from chronist.events.lexicon import Markers
+from chronist.temporal.mention import Timex, TimexType
+from chronist.temporal.values import shift_day
+from chronist.text.clauses import SegmentKind, clause_facts, segments
+from chronist.text.document import Document
+from chronist.text.verbs import tense_facts
+
+__all__ = ["DateIndex", "StoryDate", "consecutive", "usable"]
+
+_CLAUSE_REACH = 400  # characters looked back for the clause a date stands in
+
+
+def usable(timex: Timex) -> bool:
+    """A date or time with at least one known bound (not a duration, set or ``heute``)."""
+    b = timex.bounds
+    known = b.earliest_begin or b.latest_begin or b.earliest_end or b.latest_end
+    return timex.type in (TimexType.DATE, TimexType.TIME) and known is not None
+
+
+def consecutive(dates: Sequence[StoryDate]) -> bool:
+    """Whether the dates are days, each the day after the one before."""
+    days = [d.timex.bounds.earliest_begin for d in dates]
+    if any(d is None or d != b.timex.bounds.latest_end for d, b in zip(days, dates, strict=True)):
+        return False
+    return all(b is not None and a is not None and shift_day(a, 1) == b for a, b in pairwise(days))
+
+
+@dataclass(frozen=True, slots=True)
+class StoryDate:
+    timex: Timex
+    role: str | None  # "end" (bis 1953), "begin" (seit 1950) or None: the tagger's role
+    moves_story: bool  # not in a comparison or a parenthesis
+    background: bool = False  # in a clause of reason or concession ("weil ... 1548 ...")
+    kind: SegmentKind | None = None  # the kind of clause it stands in
+
+
+class DateIndex:
+    """The usable dates of one text in text order, each read as a :class:`StoryDate`."""
+
+    def __init__(self, document: Document, timexes: Sequence[Timex], markers: Markers) -> None:
+        self.document = document
+        self.text = document.text
+        self.markers = markers
+        self._tense_facts = tense_facts(document.lang)
+        self._clause_facts = clause_facts(document.lang)
+        self.dates = sorted(
+            (self._date(t) for t in timexes if usable(t)), key=lambda d: d.timex.start
+        )
+        self.starts = [d.timex.start for d in self.dates]
+        self._date_at = {id(d): i for i, d in enumerate(self.dates)}  # a date's place
+
+    def _date(self, timex: Timex) -> StoryDate:
+        role = timex.role if timex.role in ("begin", "end") else None
+        kind, flashback = self._clause_of(timex)
+        still = (SegmentKind.COMPARISON, SegmentKind.BACKGROUND)
+        moves = kind not in still and not flashback
+        return StoryDate(timex, role, moves, kind is SegmentKind.BACKGROUND, kind)
+
+    def _clause_of(self, timex: Timex) -> tuple[SegmentKind | None, bool]:
+        """The kind of the clause a date stands in, and whether that clause is a
+        flashback in the pluperfect (``Bereits 1950 hatte er ...``: its date does
+        not move the story)."""
+        sentence = self.document.sentence_of(timex.start)
+        start = max(sentence[0], timex.start - _CLAUSE_REACH)
+        # the clause's kind is read from its first words: nothing after the date matters
+        tokens = self.document.tokens_in(start, timex.end)
+        for segment in segments(tokens, self._clause_facts):
+            if segment.start <= timex.start < segment.end + 1:
+                rest = self._clause_facts.break_pattern.search(self.text, timex.end, sentence[1])
+                end = rest.start() if rest is not None else sentence[1]
+                pluperfect = self._tense_facts.pluperfect
+                flashback = pluperfect.search(self.text, segment.start, end) is not None
+                return segment.kind, flashback
+        return None, False
+
+    def range_partner(self, date: StoryDate) -> StoryDate | None:
+        """The other bound of a range told as two dates (``von 1613 bis 1618``,
+        ``1971/72``, ``259/260``, ``zwischen 1805 und 1809``): the date right after a
+        begin (``seit``, ``von``, ``zwischen``), or the begin right before a date, with
+        at most two words or a dash between them."""
+        at = self._date_at[id(date)]
+        if date.role == "begin":
+            other = self.dates[at + 1] if at + 1 < len(self.dates) else None
+            if other is None or other.role == "begin":
+                return None
+            left, right = date, other
+        else:
+            other = self.dates[at - 1] if at else None
+            if other is None or other.role != "begin":
+                return None
+            left, right = other, date
+        gap = self.text[left.timex.end : right.timex.start]
+        between = gap.split()
+        if len(between) > 2 or "\n" in gap or any(c in "".join(between) for c in ",;.()"):
+            return None
+        return other
+
+    def between(self, start: int, end: int) -> list[StoryDate]:
+        first = bisect_left(self.starts, start)
+        last = bisect_left(self.starts, end)
+        return [d for d in self.dates[first:last] if d.timex.end <= end]
+
+    def nearest(self, span: tuple[int, int], trigger: int, story_only: bool) -> StoryDate | None:
+        """The date inside ``span`` nearest to the trigger."""
+        first = bisect_left(self.starts, span[0])
+        last = bisect_left(self.starts, span[1])
+        at = bisect_left(self.starts, trigger, first, last)
+
+        def fits(date: StoryDate) -> bool:
+            return date.timex.end <= span[1] and (date.moves_story or not story_only)
+
+        dates = self.dates
+        before = next((dates[i] for i in range(at - 1, first - 1, -1) if fits(dates[i])), None)
+        after = next((dates[i] for i in range(at, last) if fits(dates[i])), None)
+        found = [d for d in (before, after) if d is not None]
+        if not found:
+            return None
+        nearest = min(found, key=lambda d: abs(d.timex.start - trigger))
+        if self.attributive(nearest.timex):
+            # "die zum 1. Januar 2012 in Kraft getretene Verfassung": another date first
+            others = [d for d in dates[first:last] if fits(d) and not self.attributive(d.timex)]
+            if others:
+                return min(others, key=lambda d: abs(d.timex.start - trigger))
+        return nearest
+
+    def attributive(self, timex: Timex) -> bool:
+        """A date in an attributive participle phrase (``die zum 1. Januar 2012 in
+        Kraft getretene Verfassung``): it dates the participle first."""
+        before, after = self.markers.attributive_before, self.markers.attributive_after
+        if before is None or after is None:
+            return False
+        return (
+            before.search(self.text[max(0, timex.start - 20) : timex.start]) is not None
+            and after.match(self.text[timex.end : timex.end + 60]) is not None
+        )
+
+    def coordinated(self, date: StoryDate) -> list[StoryDate]:
+        """``date`` and the dates joined to it by ``und`` or a comma (``1805 und
+        1809 hielt sich Napoleon ... auf``: at each of them), in text order; not
+        the bounds of a range (``zwischen 1805 und 1809``, ``1950 bis 1953``)."""
+        joins = self.markers.date_coordination
+        chain = [date]
+
+        def kind(date: StoryDate) -> str:  # "233 und 259/260": a whole range joins too
+            partner = self.range_partner(date)
+            if partner is None:
+                return "single" if date.role is None else "bound"
+            return "end" if partner.timex.start < date.timex.start else "begin"
+
+        def joined(left: StoryDate, right: StoryDate) -> bool:
+            between = self.text[left.timex.end : right.timex.start].strip().lower()
+            return (
+                between in joins
+                and kind(left) in ("single", "end")
+                and kind(right) in ("single", "begin")
+                and left.moves_story == right.moves_story
+            )
+
+        def edge(date: StoryDate, role: str) -> StoryDate:  # the outer bound of a range
+            partner = self.range_partner(date) if kind(date) == role else None
+            return partner or date
+
+        while True:
+            first = edge(chain[0], "end")
+            at = self._date_at[id(first)]
+            if at == 0 or not joined(self.dates[at - 1], first):
+                break
+            chain.insert(0, self.dates[at - 1])
+        while True:
+            last = edge(chain[-1], "begin")
+            at = self._date_at[id(last)]
+            if at + 1 == len(self.dates) or not joined(last, self.dates[at + 1]):
+                break
+            chain.append(self.dates[at + 1])
+        return chain
