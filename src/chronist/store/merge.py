@@ -4,7 +4,8 @@
 
 **Events.** A document's mentions that repeat one happening (a lead and a
 later section: the same word, overlapping stated times of a month or less,
-sentences in common) are first joined into a chain (:func:`chains`). A chain
+sentences in common; or overlapping times of any grain and a participant or
+place in common) are first joined into a chain (:func:`chains`). A chain
 joins the merged event whose evidence of telling the same happening scores
 highest (for any of its mentions) and at least
 :data:`~chronist.store.matching.THRESHOLD` (:mod:`chronist.store.matching`:
