@@ -142,9 +142,9 @@ def merge_mentions(
             joins = next(
                 (
                     known
-                    for known, reach in earlier
+                    for known, limit in earlier
                     if known is not None
-                    and sentences - told[known] <= reach
+                    and sentences - told[known] <= limit
                     and _refers_back(events[known], mention, time)
                 ),
                 None,
@@ -194,7 +194,7 @@ def merge_mentions(
             told.append(sentences)
             if time.source is TimeSource.EXPLICIT:
                 dated.setdefault((concept, time.value), joins)
-        else:
+        elif mention.sentence not in seen[joins]:
             seen[joins][mention.sentence] = Evidence.of(text, *mention.sentence)
         told[joins] = sentences
         latest[concept] = joins
