@@ -184,3 +184,34 @@ def test_repeats_in_one_document_are_one_event() -> None:
     told = _mention("b", 0, "kapitulieren", "1865-04-09", text=text)
     assert index.add(told) == ids[0]  # the other document joins the whole chain
     assert len(index.events[ids[0]].mentions) == 3
+
+
+def _year(doc: str, seq: int, lemma: str, year: int, source: str, **kwargs: object) -> MentionInfo:
+    mention = replace(_mention(doc, seq, lemma, f"{year}-01-01"), **kwargs)  # type: ignore[arg-type]
+    first, last = f"{year}-01-01", f"{year}-12-31"
+    return replace(mention, time=(str(year), str(year), first, last, first, last, source, None))
+
+
+def test_a_repeat_at_another_grain_is_one_happening_with_a_shared_participant() -> None:
+    lead = _year(
+        "a", 0, "wählen", 1982, "explicit", entities=frozenset({6, 23}),
+        words=WORDS.content("1982 wählten CDU und FDP Helmut Kohl zum Bundeskanzler"),
+    )  # fmt: skip
+    later = _year(
+        "a", 1, "wählen", 1982, "narrative", entities=frozenset({6}),
+        words=WORDS.content("Helmut Kohl wurde zum neuen Bundeskanzler gewählt"),
+    )  # fmt: skip
+    assert chains([lead, later], {}, 0) == [[0, 1]]
+    stranger = replace(later, entities=frozenset({7}))  # another man elected that year
+    assert chains([lead, stranger], {}, 0) == [[0], [1]]
+
+
+def test_a_chain_does_not_run_from_one_battle_to_the_next() -> None:
+    words = WORDS.content("Die Armee des Nordens schlug die Konföderierten in der Schlacht")
+    july = replace(_mention("a", 0, "Schlacht", "1863-07-01", entities=frozenset({1})), words=words)
+    vague = _year("a", 1, "Schlacht", 1863, "explicit", entities=frozenset({1, 2}), words=words)
+    november = replace(
+        _mention("a", 2, "Schlacht", "1863-11-24", entities=frozenset({2})), words=words
+    )
+    # the year's mention could tell either battle, but both cannot be one happening
+    assert chains([july, vague, november], {}, 0) == [[0, 1], [2]]

@@ -414,6 +414,72 @@ def test_a_range_joins_a_coordination_of_dates_as_one_item() -> None:
     assert [e.time.edtf for e in between] == ["1805/1809"]  # the bounds of one range
 
 
+def _told(timeline: Timeline, words: str) -> list[Event]:
+    """The events with a mention (evidence sentence) holding ``words``."""
+    text = timeline.document.text
+    return [e for e in timeline.events if any(words in text[m.start : m.end] for m in e.mentions)]
+
+
+SUMTER = "Am 12. April 1861 begann der Angriff auf Fort Sumter. "
+
+
+def test_a_definite_noun_refers_back_to_the_event_just_told() -> None:
+    timeline = build_timeline(SUMTER + "Der Angriff misslang.")
+    (attack,) = _told(timeline, "Der Angriff misslang")
+    assert attack.trigger.lemma == "Angriff" and len(attack.mentions) == 2
+
+
+def test_a_noun_naming_another_place_is_another_happening() -> None:
+    timeline = build_timeline(SUMTER + "Der Angriff auf Richmond misslang.")
+    assert len({e.id for e in _told(timeline, "Angriff")}) == 2
+
+
+def test_a_definite_noun_does_not_reach_back_over_many_events() -> None:
+    months = " ".join(
+        f"Im {month} {what}."
+        for month, what in [
+            ("Mai", "marschierten die Truppen nach Norden"), ("Juni", "zogen sie weiter"),
+            ("Juli", "erreichten sie den Fluss"), ("August", "bauten sie eine Brücke"),
+            ("September", "überquerten sie den Fluss"), ("Oktober", "trafen sie auf den Feind"),
+            ("November", "kämpften sie"), ("Dezember", "rasteten sie"),
+        ]
+    )  # fmt: skip
+    timeline = build_timeline(f"{SUMTER}{months} Der Angriff misslang.")
+    (sumter,) = _told(timeline, "Fort Sumter")
+    assert len(sumter.mentions) == 1
+
+
+def test_a_definite_noun_refers_to_the_last_event_of_its_kind() -> None:
+    timeline = build_timeline(
+        SUMTER + "Am 3. Mai 1862 begann der Angriff auf Richmond. Der Angriff misslang."
+    )
+    (failed,) = _told(timeline, "Der Angriff misslang")
+    assert failed.time.edtf == "1862-05-03"
+
+
+def test_two_verbs_of_one_sentence_with_its_date_are_two_happenings() -> None:
+    timeline = build_timeline(
+        "Am 12. Dezember 1963 wurde Kenia unabhängig und Kenyatta wurde der erste Präsident.",
+        recognizer=lambda document: [],
+    )
+    assert len(timeline.events) == 2
+
+
+def test_a_stated_day_joins_a_repeat_a_stated_year_alone_does_not() -> None:
+    timeline = build_timeline(
+        "1905 wurde Norwegen ein selbständiges Königreich. 1905 wurde Michelsen "
+        "Ministerpräsident. Am 3. Mai 1906 wurde Amundsen Präsident. Der König reiste ab. "
+        "Am 3. Mai 1906 wurde er Präsident.",
+        recognizer=lambda document: [],
+    )
+    became = [e for e in timeline.events if e.trigger.lemma == "werden"]
+    assert [(e.time.edtf, len(e.mentions)) for e in became] == [
+        ("1905", 1),
+        ("1905", 1),
+        ("1906-05-03", 2),
+    ]
+
+
 def test_a_date_of_a_later_coordinated_main_clause_does_not_date_the_clause_before() -> None:
     text = (
         "1443-1468 führte Skanderbeg den Abwehrkampf gegen die Türken. Nach seinem Tod "

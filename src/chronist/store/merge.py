@@ -4,7 +4,8 @@
 
 **Events.** A document's mentions that repeat one happening (a lead and a
 later section: the same word, overlapping stated times of a month or less,
-sentences in common) are first joined into a chain (:func:`chains`). A chain
+sentences in common; or overlapping times of any grain and a participant or
+place in common) are first joined into a chain (:func:`chains`). A chain
 joins the merged event whose evidence of telling the same happening scores
 highest (for any of its mentions) and at least
 :data:`~chronist.store.matching.THRESHOLD` (:mod:`chronist.store.matching`:
@@ -49,6 +50,9 @@ CHAIN_TIME = 2.5
 # A stated time at most this many days wide is also blocked by month, for any word
 MONTH_BLOCK_DAYS = 62
 CHAIN_WORDS = 1.0
+# ... or with the same word, times that overlap at any grain (stated or inferred), a
+# participant or place in common and sentences sharing at least this much
+CHAIN_PARTICIPANT_WORDS = 1.5
 
 
 def _keys(time: tuple[str | None, ...]) -> tuple[int, int] | None:
@@ -356,13 +360,19 @@ def chains(mentions: list[MentionInfo], frequency: dict[str, int], total: int) -
     """A document's mentions (their indices, in order) grouped by the happening they tell.
 
     Two mentions of one document are one happening when they have the same
-    word (lemma or group, not a generic one), are told as equally factual, their
-    stated times overlap and are a month or narrower (:data:`CHAIN_TIME`), and
-    their sentences share content words (:data:`CHAIN_WORDS`); chains are closed
-    transitively. ``frequency`` and ``total`` weigh the shared words as in
-    :func:`~chronist.store.matching.text_fit`.
+    word (lemma or group, not a generic one), are told as equally factual, and
+    either their stated times overlap and are a month or narrower
+    (:data:`CHAIN_TIME`) and their sentences share content words
+    (:data:`CHAIN_WORDS`), or their times overlap at any grain (a year, a
+    narrative's span: ``1982`` and ``1982/1989``), they name a participant or
+    place in common and their sentences share more (:data:`CHAIN_PARTICIPANT_WORDS`).
+    Chains are joined only when no two of their mentions exclude each other
+    (:func:`_apart`), so a chain never runs from one battle to the next through
+    a vaguer mention in between. ``frequency`` and ``total`` weigh the shared
+    words as in :func:`~chronist.store.matching.text_fit`.
     """
     parent = list(range(len(mentions)))
+    members = [[number] for number in range(len(mentions))]
 
     def root(i: int) -> int:
         while parent[i] != i:
@@ -372,24 +382,56 @@ def chains(mentions: list[MentionInfo], frequency: dict[str, int], total: int) -
 
     by_word: dict[str, list[int]] = {}
     for number, mention in enumerate(mentions):
-        if not mention.generic and mention.interval is not None and mention.stated:
+        if not mention.generic and mention.interval is not None:
             by_word.setdefault(mention.word, []).append(number)
     for numbers in by_word.values():
         for n, i in enumerate(numbers):
-            first = mentions[i]
             for j in numbers[n + 1 :]:
-                second = mentions[j]
-                if first.hypothetical != second.hypothetical or root(i) == root(j):
+                first, second = root(i), root(j)
+                if first == second or not _one_happening(
+                    mentions[i], mentions[j], frequency, total
+                ):
                     continue
-                time = time_fit(first.interval, second.interval)
-                if time is None or time < CHAIN_TIME:
+                if any(
+                    _apart(mentions[a], mentions[b])
+                    for a in members[first]
+                    for b in members[second]
+                ):
                     continue
-                if text_fit(first.words, second.words, frequency, total) >= CHAIN_WORDS:
-                    parent[root(j)] = root(i)
+                parent[second] = first
+                members[first] += members[second]
     groups: dict[int, list[int]] = {}
     for number in range(len(mentions)):
         groups.setdefault(root(number), []).append(number)
     return sorted(groups.values())
+
+
+def _one_happening(
+    first: MentionInfo, second: MentionInfo, frequency: dict[str, int], total: int
+) -> bool:
+    """Two mentions of one document with the same word tell one happening (:func:`chains`)."""
+    if first.hypothetical != second.hypothetical:
+        return False
+    time = time_fit(first.interval, second.interval)
+    if time is None:
+        return False
+    if first.stated and second.stated and time >= CHAIN_TIME:
+        return text_fit(first.words, second.words, frequency, total) >= CHAIN_WORDS
+    if not first.explicit & second.explicit:
+        return False
+    return text_fit(first.words, second.words, frequency, total) >= CHAIN_PARTICIPANT_WORDS
+
+
+def _apart(first: MentionInfo, second: MentionInfo) -> bool:
+    """Two mentions that cannot tell one happening: told as differently factual, or
+    times that exclude each other."""
+    if first.hypothetical != second.hypothetical:
+        return True
+    return (
+        first.interval is not None
+        and second.interval is not None
+        and (time_fit(first.interval, second.interval) is None)
+    )
 
 
 def _blocks(mention: MentionInfo, *, query: bool = False) -> list[tuple[int, str]]:

@@ -19,6 +19,7 @@ from chronist.errors import OptionError
 from chronist.events.biography import header_events
 from chronist.events.detect import EventMention, detect_events
 from chronist.events.lexicon import load_lexicon
+from chronist.events.model import Participant, Place
 from chronist.events.reference import ReferenceTable, load_reference
 from chronist.temporal.grammar import load_grammar
 from chronist.temporal.tagger import tagging
@@ -41,6 +42,10 @@ __all__ = ["Recognizer", "annotate", "build_timeline", "merge_mentions"]
 Recognizer = Callable[[Document], Sequence[Entity]]
 
 _BY_FORM = 0.85  # detection confidence of an unlisted verb found by its form
+# A repeated event noun (``der Waffenstillstand`` again) refers back this many times
+# as far as another noun of its group (``[coreference]`` reach): the same word is
+# the stronger cue.
+REPEAT_REACH = 2
 
 
 def _default_recognizer(document: Document) -> Sequence[Entity]:
@@ -49,14 +54,41 @@ def _default_recognizer(document: Document) -> Sequence[Entity]:
     return recognize(document)
 
 
-def _same_event(first: Event, later: EventMention, later_time: EventTime) -> bool:
+def _undated(time: EventTime) -> bool:
+    return time.source in (TimeSource.NARRATIVE, TimeSource.UNKNOWN)
+
+
+def _refers_back(first: Event, later: EventMention, later_time: EventTime) -> bool:
+    """A later mention without a date of its own names the event ``first``: a
+    definite event noun in a clause without a verb (``Mit dem Waffenstillstand``)."""
     if first.hypothetical != (not later.modality.happened):
         return False
-    if later_time.source in (TimeSource.NARRATIVE, TimeSource.UNKNOWN):
-        return later.noun and later.definite and later.bare
-    if first.time.source is TimeSource.EXPLICIT and later_time.source is TimeSource.EXPLICIT:
-        return first.time.value == later_time.value
-    return False
+    return _undated(later_time) and later.noun and later.definite and later.bare
+
+
+def _names_others(first: Event, later: EventMention) -> bool:
+    """The later mention names participants or a place, none of them the first's
+    (``die Besetzung Tennessees`` after ``die Besetzung Paducahs``): another happening.
+
+    Recognised entities compare by entity, the rest by their words.
+    """
+    mine = _named(later.participants, later.place)
+    return bool(mine) and not mine & _named(first.participants, first.place)
+
+
+def _names_shared(first: Event, later: EventMention) -> bool:
+    return bool(_named(later.participants, later.place) & _named(first.participants, first.place))
+
+
+def _within_a_month(time: EventTime) -> bool:
+    """A stated day or month (a year says too little to tell one happening from another)."""
+    low, high = time.bounds.earliest_begin, time.bounds.latest_end
+    return low is not None and high is not None and (low.year, low.month) == (high.year, high.month)
+
+
+def _named(participants: Sequence[Participant], place: Place | None) -> set[int | str]:
+    found: list[Participant | Place] = [*participants, *([] if place is None else [place])]
+    return {p.text.lower() if p.entity is None else p.entity for p in found}
 
 
 def _drop_bare_nouns(
@@ -77,57 +109,97 @@ def _drop_bare_nouns(
 def merge_mentions(
     text: str, mentions: Sequence[tuple[EventMention, EventTime, float]], lang: str = "de"
 ) -> list[Event]:
-    """One event per happening: a later mention of the same concept (``Mit dem
-    Waffenstillstand``, ``das ursprüngliche UN-Mandat``) joins the first one
-    when it brings no date of its own, or the same date."""
+    """One event per happening: a later mention joins an earlier event of the same
+    concept when it states the same date, or when it brings no date of its own
+    and refers back (:func:`_refers_back`: ``Mit dem Waffenstillstand``,
+    ``das ursprüngliche UN-Mandat``) to the last event of its concept told at
+    most :data:`REPEAT_REACH` times ``reach`` sentences before (with events), or
+    of its noun group (``[coreference]``: ``die Landung bei Incheon`` ... ``die
+    Invasion``) at most ``reach`` sentences before. A mention naming other
+    participants or another place never joins (:func:`_names_others`).
+    """
     events: list[Event] = []
     seen: list[dict[tuple[int, int], Evidence]] = []  # each event's mentions, by sentence
-    by_concept: dict[str, int] = {}
     lexicon = load_lexicon(lang)
-    by_group: dict[int, tuple[int, int]] = {}  # coreference group -> (event, sentence number)
+    latest: dict[str, int] = {}  # concept -> the last event it named
+    dated: dict[tuple[str, str | None], int] = {}  # (concept, explicit value) -> event
+    by_group: dict[int, int] = {}  # coreference group -> the last event a noun of it named
+    told: list[int] = []  # each event's last sentence (numbered among those with events)
+    reach = lexicon.coreference_reach
     sentences = 0
     last_sentence: tuple[int, int] | None = None
     for mention, time, confidence in mentions:
         if mention.sentence != last_sentence:
             sentences, last_sentence = sentences + 1, mention.sentence
-        known = by_concept.get(mention.concept.lower())
+        concept = mention.concept.lower()
         group = lexicon.coreference.get(mention.concept)
-        if known is None and group is not None and group in by_group:
-            target, at = by_group[group]
-            if sentences - at <= lexicon.coreference_reach:
-                known = target  # "die Landung bei Incheon" ... "die Invasion"
-        joins = known if known is not None and _same_event(events[known], mention, time) else None
+        joins: int | None = None
+        if _undated(time):
+            earlier = [
+                (latest.get(concept), REPEAT_REACH * reach),
+                (by_group.get(group) if group is not None else None, reach),
+            ]
+            joins = next(
+                (
+                    known
+                    for known, limit in earlier
+                    if known is not None
+                    and sentences - told[known] <= limit
+                    and _refers_back(events[known], mention, time)
+                ),
+                None,
+            )
+        elif time.source is TimeSource.EXPLICIT:
+            joins = dated.get((concept, time.value))
+            if joins is not None and not (
+                _within_a_month(time) or _names_shared(events[joins], mention)
+            ):
+                joins = None  # "1905 wurde Norwegen ..." and "1905 wurde ... vergeben"
+            near = by_group.get(group) if group is not None else None
+            if joins is None and near is not None and sentences - told[near] <= reach:
+                first = events[near].time
+                same = first.source is TimeSource.EXPLICIT and first.value == time.value
+                joins = near if same else None
+            if joins is not None and events[joins].hypothetical != (not mention.modality.happened):
+                joins = None
+        if joins is not None and (
+            (mention.sentence in seen[joins] and not mention.noun)
+            or _names_others(events[joins], mention)
+        ):
+            joins = None  # a second verb of its sentence tells a second happening
+        if joins is None:
+            evidence = Evidence.of(text, *mention.sentence)
+            joins = len(events)
+            events.append(
+                Event(
+                    id=f"e{joins + 1}",
+                    label=mention.label,
+                    type=mention.type,
+                    trigger=mention.trigger,
+                    participants=mention.participants,
+                    place=mention.place,
+                    time=time,
+                    confidence=round(
+                        confidence
+                        * (1.0 if mention.modality is Modality.ASSERTED else 0.8)
+                        * (_BY_FORM if mention.by_form else 1.0),
+                        3,
+                    ),
+                    modality=mention.modality,
+                    evidence=evidence,
+                    mentions=(evidence,),
+                )
+            )
+            seen.append({mention.sentence: evidence})
+            told.append(sentences)
+            if time.source is TimeSource.EXPLICIT:
+                dated.setdefault((concept, time.value), joins)
+        elif mention.sentence not in seen[joins]:
+            seen[joins][mention.sentence] = Evidence.of(text, *mention.sentence)
+        told[joins] = sentences
+        latest[concept] = joins
         if mention.noun and group is not None:
-            # the event this noun names: its concept's, else the one it joins, else its own
-            own = by_concept.get(mention.concept.lower())
-            named = own if own is not None else joins if joins is not None else len(events)
-            by_group[group] = (named, sentences)
-        if joins is not None:
-            if mention.sentence not in seen[joins]:
-                seen[joins][mention.sentence] = Evidence.of(text, *mention.sentence)
-            continue
-        evidence = Evidence.of(text, *mention.sentence)
-        event = Event(
-            id=f"e{len(events) + 1}",
-            label=mention.label,
-            type=mention.type,
-            trigger=mention.trigger,
-            participants=mention.participants,
-            place=mention.place,
-            time=time,
-            confidence=round(
-                confidence
-                * (1.0 if mention.modality is Modality.ASSERTED else 0.8)
-                * (_BY_FORM if mention.by_form else 1.0),
-                3,
-            ),
-            modality=mention.modality,
-            evidence=evidence,
-            mentions=(evidence,),
-        )
-        by_concept.setdefault(mention.concept.lower(), len(events))
-        events.append(event)
-        seen.append({mention.sentence: evidence})
+            by_group[group] = joins
     return [
         replace(event, mentions=tuple(found.values())) if len(found) > 1 else event
         for event, found in zip(events, seen, strict=True)
