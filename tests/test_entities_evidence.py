@@ -320,3 +320,17 @@ def test_a_town_named_by_a_common_noun_gets_a_pin_only_with_a_cue(
 
     found = [e for e in recognize(text) if e.lat is not None]
     assert any(m.text == word for e in found for m in e.mentions) is pinned
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Im Norden liegen die Bastionen Roccas, Mula (Zahra), Quirini (Cephane) und Loredano (Cevizli).",
+        "Die Stadt hatte fünf Bastionen im Norden: Mula (Zahra), Barbaro (Musalla) und Loredano (Cevizli).",
+    ],
+)
+def test_two_names_of_one_town_are_no_evidence_for_each_other(text: str) -> None:
+    # "Mula (Zahra)": the bastion's two names both name Mula in Spain, and each name's
+    # town was counted as "another place of the document" near the other
+    places = [e for e in build_timeline(text).entities if e.type is EntityType.LOC]
+    assert places and all(not e.resolved for e in places)

@@ -225,11 +225,7 @@ def _noun_towns(evidence: PlaceEvidence, options: list[tuple[Place, float]]) -> 
 
 def _supported(place: Place, context: _Context, itself: Place | None) -> bool:
     """Another place of the document lies near ``place`` or in its country."""
-    near = context.near(place) - _counted(place, itself)
-    same = context.countries[place.country] - (
-        itself is not None and itself.country == place.country
-    )
-    return near > 0 or same > 0
+    return context.others_near(place, itself) > 0 or context.others_in_country(place, itself) > 0
 
 
 def _may_head(place: Place) -> bool:
@@ -311,11 +307,6 @@ def _is_near_evidence(place: Place) -> bool:
     return place.kind not in (PlaceKind.SEA, PlaceKind.CONTINENT)
 
 
-def _counted(place: Place, itself: Place | None) -> bool:
-    """The entity's own place is among the context places counted near ``place``."""
-    return itself is not None and _is_near_evidence(itself) and _km(place, itself) <= _NEAR_KM
-
-
 class _Context:
     """The places the other entities of a document resolve to on their own, indexed
     on a grid so that counting those within ``_NEAR_KM`` of a candidate does not
@@ -324,6 +315,8 @@ class _Context:
     def __init__(self, places: Sequence[Place]) -> None:
         self.size = len(places)
         self.countries = Counter(p.country for p in places if p.country)
+        self._ids = Counter(p.gazetteer_id for p in places)
+        self._near_ids = Counter(p.gazetteer_id for p in places if _is_near_evidence(p))
         self._grid: dict[tuple[int, int], list[Place]] = {}
         for place in places:
             if _is_near_evidence(place):
@@ -349,6 +342,27 @@ class _Context:
             if _km(place, other) <= km
         )
 
+    def others_near(self, place: Place, itself: Place | None, km: float = _NEAR_KM) -> int:
+        """How many places of *other* entities lie within ``km`` of ``place``: neither the
+        entity's own place nor the place itself under another entity's name (``Mula
+        (Zahra)``, two names of one town, are no evidence for each other)."""
+        count = self.near(place, km)
+        if _is_near_evidence(place):
+            count -= self._near_ids[place.gazetteer_id]
+        if itself is None or itself.gazetteer_id == place.gazetteer_id:
+            return count
+        return count - (_is_near_evidence(itself) and _km(place, itself) <= km)
+
+    def others_in_country(self, place: Place, itself: Place | None) -> int:
+        """How many places of other entities lie in ``place``'s country, not counting
+        ``place`` itself under any name, nor the entity's own place."""
+        if not place.country:
+            return 0
+        count = self.countries[place.country] - self._ids[place.gazetteer_id]
+        if itself is None or itself.gazetteer_id == place.gazetteer_id:
+            return count
+        return count - (itself.country == place.country)
+
 
 def _score(
     place: Place, penalty: float, evidence: PlaceEvidence, context: _Context, itself: Place | None
@@ -361,17 +375,11 @@ def _score(
         score -= UNKNOWN_DOUBT
     if evidence.cues:
         score += 1.5 if place.kind in evidence.cues else -0.5
-    near = context.near(place) - _counted(place, itself)
-    same = 0
-    if place.country:
-        same = context.countries[place.country] - (
-            itself is not None and itself.country == place.country
-        )
+    near = context.others_near(place, itself)
+    same = context.others_in_country(place, itself)
     score += min(NEAR_CAP, NEAR_WEIGHT * near) + min(1.5, SAME_COUNTRY_WEIGHT * same)
     if place.kind is PlaceKind.SETTLEMENT:
-        close = context.near(place, CLOSE_KM) - (
-            itself is not None and _is_near_evidence(itself) and _km(place, itself) <= CLOSE_KM
-        )
+        close = context.others_near(place, itself, CLOSE_KM)
         score += min(CLOSE_CAP, CLOSE_WEIGHT * close)
     return score + _era(place, evidence.years)
 
@@ -381,8 +389,7 @@ def _unsupported_hamlet(place: Place, context: _Context, itself: Place | None) -
     within :data:`CLOSE_KM` (``auf Vik als alte Bezeichnung``, ``Timar genannte``)."""
     if place.kind is not PlaceKind.SETTLEMENT or place.population >= HAMLET_BELOW:
         return False
-    mine = itself is not None and _is_near_evidence(itself) and _km(place, itself) <= CLOSE_KM
-    return context.near(place, CLOSE_KM) - mine <= 0
+    return context.others_near(place, itself, CLOSE_KM) <= 0
 
 
 def _isolated(place: Place, context: _Context, itself: Place | None) -> bool:
@@ -393,11 +400,7 @@ def _isolated(place: Place, context: _Context, itself: Place | None) -> bool:
         return False
     if context.size - (itself is not None) < ISOLATED_AMONG:
         return False
-    near = context.near(place) - _counted(place, itself)
-    same = context.countries[place.country] - (
-        itself is not None and itself.country == place.country
-    )
-    return near <= 0 and same <= 0
+    return context.others_near(place, itself) <= 0 and context.others_in_country(place, itself) <= 0
 
 
 def _confidence(scores: list[float], doubt: float = 0.0) -> float:
