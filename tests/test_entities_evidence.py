@@ -325,8 +325,10 @@ def test_a_town_named_by_a_common_noun_gets_a_pin_only_with_a_cue(
 @pytest.mark.parametrize(
     "text",
     [
-        "Im Norden liegen die Bastionen Roccas, Mula (Zahra), Quirini (Cephane) und Loredano (Cevizli).",
-        "Die Stadt hatte fünf Bastionen im Norden: Mula (Zahra), Barbaro (Musalla) und Loredano (Cevizli).",
+        "Im Norden liegen die Bastionen Roccas, Mula (Zahra), Quirini (Cephane) "
+        "und Loredano (Cevizli).",
+        "Die Stadt hatte fünf Bastionen im Norden: Mula (Zahra), Barbaro (Musalla) "
+        "und Loredano (Cevizli).",
     ],
 )
 def test_two_names_of_one_town_are_no_evidence_for_each_other(text: str) -> None:
