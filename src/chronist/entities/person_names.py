@@ -22,6 +22,7 @@ __all__ = [
     "ruler_title",
     "split_ruler_territory",
     "split_title",
+    "titled_persons",
     "trim_lowercase",
 ]
 
@@ -300,3 +301,38 @@ def _person_first(text: str, first: TypedMention, facts: EntityFacts) -> bool:
     before = text[max(0, first.mention.start - 25) : first.mention.start].split()
     word = before[-1].lower() if before else ""
     return word not in facts.place_prepositions and word not in facts.articles
+
+
+def _after_title(text: str, start: int, facts: EntityFacts) -> bool:
+    """The word right before ``start`` (only spaces between) is a person's title."""
+    before = text[max(0, start - 30) : start]
+    if not before.endswith(" "):
+        return False
+    words = before.split()
+    return bool(words) and words[-1] in facts.titles
+
+
+def _names_an_area(name: str) -> bool:
+    """A country, region, state... (``Präsident Frankreichs``, ``Gouverneur Kaliforniens``):
+    a title before it is its office, not a person's name."""
+    return any(p.kind is not PlaceKind.SETTLEMENT for p in candidates(name))
+
+
+def titled_persons(text: str, found: list[TypedMention], facts: EntityFacts) -> list[TypedMention]:
+    """``der argentinische General San Martin``: a name the tagger took for a place right
+    after a person's title is a person, in every mention of the document."""
+    titled = {
+        m.mention.text
+        for m in found
+        if m.type is EntityType.LOC
+        and _after_title(text, m.mention.start, facts)
+        and not _names_an_area(m.mention.text)
+    }
+    if not titled:
+        return found
+    return [
+        TypedMention(m.mention, EntityType.PER)
+        if m.type is EntityType.LOC and m.mention.text in titled
+        else m
+        for m in found
+    ]
