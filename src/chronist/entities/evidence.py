@@ -84,6 +84,10 @@ NOUN_TOWN_BELOW = 100_000
 # a town named by a word the lexicon does not know as a place ("Freedom", "Eher", "Jer") is
 # this much less plausible (every town of the name alike: the choice among them stays)
 UNKNOWN_DOUBT = 2.0
+# a town named by such a word, with no place's word before it, needs a score this plausible
+# on its own (set by reading the pins of unannotated wikipedia-de articles: below it they
+# were nouns and parts of other names; no right pin of the dev passages lies below it)
+UNKNOWN_PLAUSIBLE = 0.8
 # how far (degrees) a compass-prefixed part lies from the whole's centre
 COMPASS_STEP = 1.0
 _PRIOR = {
@@ -403,13 +407,31 @@ def _isolated(place: Place, context: _Context, itself: Place | None) -> bool:
     return context.others_near(place, itself) <= 0 and context.others_in_country(place, itself) <= 0
 
 
+def _plausible(best: float, doubt: float = 0.0) -> float:
+    """How plausible the best score, less ``doubt``, is at all (0.5 at ``PLAUSIBLE_AT``)."""
+    return 1.0 / (1.0 + math.exp(-(best - doubt - PLAUSIBLE_AT)))
+
+
 def _confidence(scores: list[float], doubt: float = 0.0) -> float:
     """The best's share of the scores times how plausible its score, less ``doubt``,
     is at all (the doubt lowers the best only, so that it never sharpens the share)."""
     best = max(scores)
     share = 1.0 / sum(math.exp(s - best) for s in scores)
-    plausible = 1.0 / (1.0 + math.exp(-(best - doubt - PLAUSIBLE_AT)))
-    return share * plausible
+    return share * _plausible(best, doubt)
+
+
+def _unborne_word(place: Place, evidence: PlaceEvidence, plausible: float) -> bool:
+    """A town named by a word the lexicon does not know as a place, with no place's word
+    or preposition before any mention, whose score is not plausible on its own: a
+    word of another kind (``ihr entscheidender Passus``, ``Sechin Bajo``, ``Movistar,
+    Claro und Entel``) more likely than a town. The share of its homonyms does not
+    count here: a name of several towns (``Vicksburg``) is still a town's name."""
+    return (
+        place.kind is PlaceKind.SETTLEMENT
+        and evidence.unknown_word
+        and not evidence.vouched
+        and plausible < UNKNOWN_PLAUSIBLE
+    )
 
 
 def resolve_entities(entities: Sequence[PlaceEvidence], facts: EntityFacts) -> list[Resolution]:
@@ -459,8 +481,10 @@ def resolve_entities(entities: Sequence[PlaceEvidence], facts: EntityFacts) -> l
             continue
         best = max(scored, key=lambda x: x[0])[1]
         doubt = ISOLATED_PENALTY if _isolated(best, context, itself) else 0.0
-        confidence = round(_confidence([s for s, _ in scored], doubt), 3)
-        chosen = best if confidence >= MIN_CONFIDENCE else None
+        scores = [s for s, _ in scored]
+        confidence = round(_confidence(scores, doubt), 3)
+        unborne = _unborne_word(best, evidence, _plausible(max(scores), doubt))
+        chosen = best if confidence >= MIN_CONFIDENCE and not unborne else None
         result.append(Resolution(chosen, confidence))
     return _short_forms(entities, result)
 
