@@ -23,6 +23,11 @@ placed a degree that way from the whole's centre: ``Südirak``) is scored from
 - whether it is one word of the noun list with no place's preposition or word before
   any mention (``Heide``, ``des Steins``): then a town of that name below a city's size
   needs the same support from the document's other places (``Essen`` does not);
+- a name found only as another's name in parentheses (``Mula (Zahra)``) names what
+  that name names and is no evidence for it;
+- for a word the lexicon does not know as a place, with no place's word before it, a
+  town's score plausible on its own (``UNKNOWN_PLAUSIBLE``: ``ihr entscheidender
+  Passus``, ``Derwischklöster (Tekke)`` stay unresolved);
 - the document's other places within ``CLOSE_KM`` (a quarter among its town's other
   quarters; a hamlet below ``HAMLET_BELOW`` people needs one, or a place's word before
   it), and a longer name of the same town (``Rothenburg`` after ``Rothenburg ob
@@ -319,8 +324,6 @@ class _Context:
     def __init__(self, places: Sequence[Place]) -> None:
         self.size = len(places)
         self.countries = Counter(p.country for p in places if p.country)
-        self._ids = Counter(p.gazetteer_id for p in places)
-        self._near_ids = Counter(p.gazetteer_id for p in places if _is_near_evidence(p))
         self._grid: dict[tuple[int, int], list[Place]] = {}
         for place in places:
             if _is_near_evidence(place):
@@ -347,25 +350,17 @@ class _Context:
         )
 
     def others_near(self, place: Place, itself: Place | None, km: float = _NEAR_KM) -> int:
-        """How many places of *other* entities lie within ``km`` of ``place``: neither the
-        entity's own place nor the place itself under another entity's name (``Mula
-        (Zahra)``, two names of one town, are no evidence for each other)."""
-        count = self.near(place, km)
-        if _is_near_evidence(place):
-            count -= self._near_ids[place.gazetteer_id]
-        if itself is None or itself.gazetteer_id == place.gazetteer_id:
-            return count
-        return count - (_is_near_evidence(itself) and _km(place, itself) <= km)
+        """How many places of the other entities lie within ``km`` of ``place``."""
+        mine = itself is not None and _is_near_evidence(itself) and _km(place, itself) <= km
+        return self.near(place, km) - mine
 
     def others_in_country(self, place: Place, itself: Place | None) -> int:
-        """How many places of other entities lie in ``place``'s country, not counting
-        ``place`` itself under any name, nor the entity's own place."""
+        """How many places of the other entities lie in ``place``'s country."""
         if not place.country:
             return 0
-        count = self.countries[place.country] - self._ids[place.gazetteer_id]
-        if itself is None or itself.gazetteer_id == place.gazetteer_id:
-            return count
-        return count - (itself.country == place.country)
+        return self.countries[place.country] - (
+            itself is not None and itself.country == place.country
+        )
 
 
 def _score(
@@ -452,13 +447,20 @@ def resolve_entities(entities: Sequence[PlaceEvidence], facts: EntityFacts) -> l
         (set() if e.vouched else _alternate_only(e, o)) | _noun_towns(e, o)
         for e, o in zip(entities, options, strict=True)
     ]
+    # an entity found only through another name of it in parentheses (``Mula (Zahra)``)
+    # names what that name names: it is no evidence for it
+    via_alias = [
+        bool(found) and bool(e.aliases) and not _options(replace(e, aliases=()), facts)
+        for e, found in zip(entities, options, strict=True)
+    ]
     # first pass: each entity alone; its best candidate is context for the others
     alone: list[Place | None] = []
     empty = _Context(())
     for evidence, found in zip(entities, options, strict=True):
         scored = [(_score(p, pen, evidence, empty, None), p) for p, pen in found]
         alone.append(max(scored, key=lambda x: x[0])[1] if scored else None)
-    context = _Context([p for p in alone if p is not None])
+    context = _Context([p for p, alias in zip(alone, via_alias, strict=True) if p and not alias])
+    alone = [None if alias else p for p, alias in zip(alone, via_alias, strict=True)]
     result: list[Resolution] = []
     for number, (evidence, found) in enumerate(zip(entities, options, strict=True)):
         itself = alone[number]
@@ -486,7 +488,24 @@ def resolve_entities(entities: Sequence[PlaceEvidence], facts: EntityFacts) -> l
         unborne = _unborne_word(best, evidence, _plausible(max(scores), doubt))
         chosen = best if confidence >= MIN_CONFIDENCE and not unborne else None
         result.append(Resolution(chosen, confidence))
-    return _short_forms(entities, result)
+    return _short_forms(entities, _as_aliased(entities, via_alias, result))
+
+
+def _as_aliased(
+    entities: Sequence[PlaceEvidence], via_alias: list[bool], found: list[Resolution]
+) -> list[Resolution]:
+    """An entity found only through another name of it resolves as the entity of that
+    name does, when the document has one (``Mula (Zahra)``: Zahra is wherever Mula is)."""
+    by_name = {
+        name: resolution
+        for evidence, resolution, alias in zip(entities, found, via_alias, strict=True)
+        if not alias
+        for name in evidence.names
+    }
+    return [
+        next((by_name[a] for a in e.aliases if a in by_name), r) if alias else r
+        for e, r, alias in zip(entities, found, via_alias, strict=True)
+    ]
 
 
 def _short_forms(entities: Sequence[PlaceEvidence], found: list[Resolution]) -> list[Resolution]:
