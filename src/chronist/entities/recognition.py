@@ -204,6 +204,14 @@ _MODEL_NUMBER = re.compile(
 )
 
 
+# a lone Roman numeral ("Namazga III", "Phase IV"): a number, not a name
+_ROMAN_NUMERAL = re.compile(r"^(?=[IVX]{2,}$)X{0,3}(?:IX|IV|V?I{0,3})$")
+
+
+def _is_era(word: str, facts: EntityFacts) -> bool:
+    return any(word.endswith(e) and len(word) > len(e) + 2 for e in facts.era_endings)
+
+
 _LAND_KINDS = frozenset({PlaceKind.REGION, PlaceKind.HISTORICAL_STATE})
 
 
@@ -220,6 +228,8 @@ def _keep(found: TypedMention, document: Document, timex_spans: _Spans,
     text = mention.text
     if text in facts.not_entities or (text.endswith(".") and len(text) <= 5):
         return False
+    if _ROMAN_NUMERAL.match(text) or (" " not in text and _is_era(text, facts)):
+        return False  # "Namazga III", "im Neolithikum"
     if timex_spans.overlap(mention.start, mention.end):
         return False
     head = document.text[max(0, mention.start - 25) : mention.start].split()
