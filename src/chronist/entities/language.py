@@ -140,7 +140,7 @@ def read_entity_facts(path: Path) -> EntityFacts:
 def no_entity_facts() -> EntityFacts:
     """The facts of a language without ``entities.toml``: no cues, no filters."""
     return EntityFacts(
-        (), {}, frozenset(), (), (), frozenset(), frozenset(), 0, {}, frozenset(), (), (),
+        (), {}, frozenset(), (), (), frozenset(), frozenset(), 0, {}, frozenset(), (), (), (),
         frozenset(),
         frozenset(), frozenset(), frozenset(), frozenset(), frozenset(), frozenset(),
         frozenset(), (), frozenset(), frozenset(), {}, (),
