@@ -212,6 +212,9 @@ def _is_era(word: str, facts: EntityFacts) -> bool:
     return any(word.endswith(e) and len(word) > len(e) + 2 for e in facts.era_endings)
 
 
+_OPENING = "(\"„‚'[«»"  # punctuation glued to the word before a name
+
+
 _LAND_KINDS = frozenset({PlaceKind.REGION, PlaceKind.HISTORICAL_STATE})
 
 
@@ -248,9 +251,9 @@ def _keep(found: TypedMention, document: Document, timex_spans: _Spans,
         return False  # "Bell 47", "Hannover 96": a product or a club, not the town
     if text.endswith(facts.adjective_endings) or _is_demonym(text, facts):
         return False
-    places = gazetteer().get(text, ())
+    places = gazetteer().get(text, ()) or candidates(text)  # "des Nordens", "des Pechs"
     before = document.text[max(0, mention.start - 5) : mention.start].split()
-    article = before[-1].lower() if before else ""
+    article = before[-1].lower().lstrip(_OPENING) if before else ""  # "(der Sol"
     people = any(p.is_country for p in places) or _named_like_its_people(text, places)
     if people and text not in facts.countries_with_article and article in facts.people_articles:
         return False  # "die Schweden" as a people or an army, "die Sachsen", "den Bayern"
