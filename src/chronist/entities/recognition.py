@@ -25,6 +25,7 @@ from chronist.entities.person_names import (
     join_given_names,
     join_name_particles,
     join_person_places,
+    join_place_and_surname,
     ruler_title,
     split_ruler_territory,
     split_title,
@@ -414,7 +415,7 @@ def find_mentions(document: Document) -> list[TypedMention]:
     kept = [territory_type(ruled_place(m, document.text, facts), facts) for m in kept]
     joined = join_given_names(document.text, join_name_particles(document.text, kept, facts))
     joined = split_known_person_place(join_person_places(document.text, joined, facts))
-    joined = titled_persons(document.text, joined, facts)
+    joined = titled_persons(document.text, join_place_and_surname(document.text, joined), facts)
     return add_aliases(document.text, _add_institutions(document, joined, facts))
 
 
