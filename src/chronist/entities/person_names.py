@@ -377,7 +377,11 @@ def join_place_and_surname(text: str, found: list[TypedMention]) -> list[TypedMe
             skip = False
             continue
         after = found[number + 1] if number + 1 < len(found) else None
-        if m.type is EntityType.LOC and " " not in m.mention.text:
+        if (
+            m.type is EntityType.LOC
+            and " " not in m.mention.text
+            and not _names_an_area(m.mention.text)
+        ):
             end = _surname_after(text, m.mention, after.mention.start if after else None)
             if end is None and after is not None and _initialled(text, m.mention, after):
                 end, skip = after.mention.end, True  # "Milford" + "H. Wolpoff"
