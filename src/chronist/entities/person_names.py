@@ -16,6 +16,7 @@ from chronist.entities.resources import lexicon
 from chronist.entities.types import EntityType, Mention
 
 __all__ = [
+    "given_names_of_persons",
     "join_given_names",
     "join_name_particles",
     "join_person_places",
@@ -404,3 +405,25 @@ def _initialled(text: str, place: Mention, after: TypedMention) -> bool:
         and text[place.end] == " "
         and _INITIAL.match(after.mention.text) is not None
     )
+
+
+def given_names_of_persons(found: list[TypedMention]) -> list[TypedMention]:
+    """A one-word place that is the given name of a person the document names in full
+    (``in Salvador`` beside ``Salvador Dalí``; the lexicon knows it as a given name) is
+    that person, not the town."""
+    given = {
+        m.mention.text.split(" ", 1)[0]
+        for m in found
+        if m.type is EntityType.PER and " " in m.mention.text
+    }
+    if not given:
+        return found
+    return [
+        TypedMention(m.mention, EntityType.PER)
+        if m.type is EntityType.LOC
+        and m.mention.text in given
+        and "fn" in lexicon().get(m.mention.text, ())
+        and not _names_an_area(m.mention.text)
+        else m
+        for m in found
+    ]

@@ -21,6 +21,7 @@ from chronist.entities.language import EntityFacts, entity_facts
 from chronist.entities.model import tag_each
 from chronist.entities.names import has_names, recognize_names
 from chronist.entities.person_names import (
+    given_names_of_persons,
     is_territory,
     join_given_names,
     join_name_particles,
@@ -416,6 +417,7 @@ def find_mentions(document: Document) -> list[TypedMention]:
     joined = join_given_names(document.text, join_name_particles(document.text, kept, facts))
     joined = split_known_person_place(join_person_places(document.text, joined, facts))
     joined = titled_persons(document.text, join_place_and_surname(document.text, joined), facts)
+    joined = given_names_of_persons(joined)
     return add_aliases(document.text, _add_institutions(document, joined, facts))
 
 
