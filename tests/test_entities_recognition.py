@@ -260,3 +260,15 @@ def test_eras_of_prehistory_and_lone_roman_numerals_are_no_entities() -> None:
     found = {m.text for e in recognize(_PREHISTORY) for m in e.mentions}
     assert not found & {"Jungpaläolithikum", "Neolithikum", "III"}
     assert "Turkmenistans" in found
+
+
+def test_a_name_with_von_written_twice_stays_one_person() -> None:
+    # "Charlotte" alone first, then "Charlotte von Stein" twice: her name, not a person
+    # and the town Stein (``Barbarossa von Regensburg``, once, is the man and the town)
+    text = (
+        "Goethe liebte Charlotte, die er in Wetzlar traf. Später schrieb er Gedichte für "
+        "Charlotte von Stein. Die Briefe an Charlotte von Stein sind erhalten."
+    )
+    found = [(m.text, e.type.value) for e in recognize(text) for m in e.mentions]
+    assert ("Charlotte von Stein", "PER") in found
+    assert all(text != "Stein" for text, _ in found)
