@@ -253,16 +253,26 @@ def _keep(found: TypedMention, document: Document, timex_spans: _Spans,
         return False  # "Bell 47", "Hannover 96": a product or a club, not the town
     if text.endswith(facts.adjective_endings) or _is_demonym(text, facts):
         return False
-    places = gazetteer().get(text, ()) or candidates(text)  # "des Nordens", "des Pechs"
+    places = gazetteer().get(text, ())
     before = document.text[max(0, mention.start - 5) : mention.start].split()
     article = before[-1].lower().lstrip(_OPENING) if before else ""  # "(der Sol"
     people = any(p.is_country for p in places) or _named_like_its_people(text, places)
     if people and text not in facts.countries_with_article and article in facts.people_articles:
         return False  # "die Schweden" as a people or an army, "die Sachsen", "den Bayern"
+    if not places and not _before_noun(document.text, mention.end):
+        # "des Nordens", "des Pechs": a town's genitive after an article is a noun's; not
+        # so before a noun, whose article it is ("die Weimars Bühne")
+        places = candidates(text)
     if places and all(p.kind is PlaceKind.SETTLEMENT for p in places):
         # "die Pest" is the plague; "in einer neuen Halle", "der Welser Heide": a noun
         return article not in facts.articles and not _after_noun_article(document, mention, facts)
     return True
+
+
+def _before_noun(text: str, end: int) -> bool:
+    """A capitalised word follows ``end`` (``Weimars Bühne``)."""
+    after = text[end : end + 30].split(maxsplit=1)
+    return bool(after) and text[end : end + 1] == " " and after[0][:1].isupper()
 
 
 def _after_noun_article(document: Document, mention: Mention, facts: EntityFacts) -> bool:
