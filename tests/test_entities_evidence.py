@@ -320,3 +320,42 @@ def test_a_town_named_by_a_common_noun_gets_a_pin_only_with_a_cue(
 
     found = [e for e in recognize(text) if e.lat is not None]
     assert any(m.text == word for e in found for m in e.mentions) is pinned
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Im Norden liegen die Bastionen Roccas, Mula (Zahra), Quirini (Cephane) "
+        "und Loredano (Cevizli).",
+        "Die Stadt hatte fünf Bastionen im Norden: Mula (Zahra), Barbaro (Musalla) "
+        "und Loredano (Cevizli).",
+    ],
+)
+def test_two_names_of_one_town_are_no_evidence_for_each_other(text: str) -> None:
+    # "Mula (Zahra)": Zahra is found only as Mula's other name, so it names what Mula
+    # names and is no evidence that Mula is the Spanish town
+    places = [e for e in build_timeline(text).entities if e.type is EntityType.LOC]
+    assert places and all(not e.resolved for e in places)
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        (
+            "Die Proklamation trat in Kraft. Ihr entscheidender Passus besagte, dass alle "
+            "Sklaven in Texas und Louisiana frei seien.",
+            "Passus",
+        ),
+        ("In Skopje gab es 20 Derwischklöster (Tekke) und viele Moscheen.", "Tekke"),
+        ("Vorkommen gibt es von Kohle, Kupfer, Tantal, Uran und Zink in Kanada.", "Uran"),
+    ],
+)
+def test_a_word_unknown_as_a_place_needs_a_plausible_town(text: str, word: str) -> None:
+    found = {e.text: e for e in build_timeline(text).entities if e.type is EntityType.LOC}
+    assert word not in found or not found[word].resolved
+
+
+def test_a_town_unknown_to_the_lexicon_keeps_its_pin_among_its_neighbours() -> None:
+    text = "Die größten Städte sind Lima, Trujillo, Chiclayo, Huaral, Ica und Tacna in Peru."
+    found = {e.text: e for e in build_timeline(text).entities if e.type is EntityType.LOC}
+    assert found["Huaral"].resolved and found["Huaral"].gazetteer_id == "geonames:3939285"

@@ -241,3 +241,34 @@ def test_a_place_beside_a_persons_name_is_part_of_the_name() -> None:
         ("Marx", "PER"),
         ("Berlin", "LOC"),
     ]
+
+
+_PREHISTORY = (
+    "Dabei reichten die Funde in Dam-Dam-Cesme 1 vom Jungpaläolithikum bis zur Bronzezeit, "
+    "während Dam-Dam-Cesme 2 erst an der Grenze zwischen Jungpaläolithikum und Mesolithikum "
+    "einsetzt.\nIn der Kailyu-Höhle nahe dem Kaspischen Meer und an der Fundstätte Hodscha "
+    "fanden sich ebenfalls mesolithische Artefakte.\nIn Hodscha hinterließen die Fischer große "
+    "Mengen an Stör.\n\n=== Neolithikum und Kupferzeit\n\nDas Neolithikum setzte im Süden "
+    "Turkmenistans bereits in der zweiten Hälfte des 7. Jahrtausends ein.\n"
+    "Am Anfang der Kupferzeit steht die Stufe Anau IA, die weit über Turkmenistan bis in den "
+    "Iran reichte.\n\nDas sich dem Neolithikum anschließende südturkmenische Äneolithikum "
+    "wird anhand der Keramik in drei Stufen gegliedert, nämlich Namazga I bis III.\n"
+)
+
+
+def test_eras_of_prehistory_and_lone_roman_numerals_are_no_entities() -> None:
+    found = {m.text for e in recognize(_PREHISTORY) for m in e.mentions}
+    assert not found & {"Jungpaläolithikum", "Neolithikum", "III"}
+    assert "Turkmenistans" in found
+
+
+def test_a_name_with_von_written_twice_stays_one_person() -> None:
+    # "Charlotte" alone first, then "Charlotte von Stein" twice: her name, not a person
+    # and the town Stein (``Barbarossa von Regensburg``, once, is the man and the town)
+    text = (
+        "Goethe liebte Charlotte, die er in Wetzlar traf. Später schrieb er Gedichte für "
+        "Charlotte von Stein. Die Briefe an Charlotte von Stein sind erhalten."
+    )
+    found = [(m.text, e.type.value) for e in recognize(text) for m in e.mentions]
+    assert ("Charlotte von Stein", "PER") in found
+    assert all(text != "Stein" for text, _ in found)

@@ -23,6 +23,11 @@ placed a degree that way from the whole's centre: ``Südirak``) is scored from
 - whether it is one word of the noun list with no place's preposition or word before
   any mention (``Heide``, ``des Steins``): then a town of that name below a city's size
   needs the same support from the document's other places (``Essen`` does not);
+- a name found only as another's name in parentheses (``Mula (Zahra)``) names what
+  that name names and is no evidence for it;
+- for a word the lexicon does not know as a place, with no place's word before it, a
+  town's score plausible on its own (``UNKNOWN_PLAUSIBLE``: ``ihr entscheidender
+  Passus``, ``Derwischklöster (Tekke)`` stay unresolved);
 - the document's other places within ``CLOSE_KM`` (a quarter among its town's other
   quarters; a hamlet below ``HAMLET_BELOW`` people needs one, or a place's word before
   it), and a longer name of the same town (``Rothenburg`` after ``Rothenburg ob
@@ -84,6 +89,10 @@ NOUN_TOWN_BELOW = 100_000
 # a town named by a word the lexicon does not know as a place ("Freedom", "Eher", "Jer") is
 # this much less plausible (every town of the name alike: the choice among them stays)
 UNKNOWN_DOUBT = 2.0
+# a town named by such a word, with no place's word before it, needs a score this plausible
+# on its own (set by reading the pins of unannotated wikipedia-de articles: below it they
+# were nouns and parts of other names; no right pin of the dev passages lies below it)
+UNKNOWN_PLAUSIBLE = 0.8
 # how far (degrees) a compass-prefixed part lies from the whole's centre
 COMPASS_STEP = 1.0
 _PRIOR = {
@@ -225,11 +234,7 @@ def _noun_towns(evidence: PlaceEvidence, options: list[tuple[Place, float]]) -> 
 
 def _supported(place: Place, context: _Context, itself: Place | None) -> bool:
     """Another place of the document lies near ``place`` or in its country."""
-    near = context.near(place) - _counted(place, itself)
-    same = context.countries[place.country] - (
-        itself is not None and itself.country == place.country
-    )
-    return near > 0 or same > 0
+    return context.others_near(place, itself) > 0 or context.others_in_country(place, itself) > 0
 
 
 def _may_head(place: Place) -> bool:
@@ -311,11 +316,6 @@ def _is_near_evidence(place: Place) -> bool:
     return place.kind not in (PlaceKind.SEA, PlaceKind.CONTINENT)
 
 
-def _counted(place: Place, itself: Place | None) -> bool:
-    """The entity's own place is among the context places counted near ``place``."""
-    return itself is not None and _is_near_evidence(itself) and _km(place, itself) <= _NEAR_KM
-
-
 class _Context:
     """The places the other entities of a document resolve to on their own, indexed
     on a grid so that counting those within ``_NEAR_KM`` of a candidate does not
@@ -349,6 +349,19 @@ class _Context:
             if _km(place, other) <= km
         )
 
+    def others_near(self, place: Place, itself: Place | None, km: float = _NEAR_KM) -> int:
+        """How many places of the other entities lie within ``km`` of ``place``."""
+        mine = itself is not None and _is_near_evidence(itself) and _km(place, itself) <= km
+        return self.near(place, km) - mine
+
+    def others_in_country(self, place: Place, itself: Place | None) -> int:
+        """How many places of the other entities lie in ``place``'s country."""
+        if not place.country:
+            return 0
+        return self.countries[place.country] - (
+            itself is not None and itself.country == place.country
+        )
+
 
 def _score(
     place: Place, penalty: float, evidence: PlaceEvidence, context: _Context, itself: Place | None
@@ -361,17 +374,11 @@ def _score(
         score -= UNKNOWN_DOUBT
     if evidence.cues:
         score += 1.5 if place.kind in evidence.cues else -0.5
-    near = context.near(place) - _counted(place, itself)
-    same = 0
-    if place.country:
-        same = context.countries[place.country] - (
-            itself is not None and itself.country == place.country
-        )
+    near = context.others_near(place, itself)
+    same = context.others_in_country(place, itself)
     score += min(NEAR_CAP, NEAR_WEIGHT * near) + min(1.5, SAME_COUNTRY_WEIGHT * same)
     if place.kind is PlaceKind.SETTLEMENT:
-        close = context.near(place, CLOSE_KM) - (
-            itself is not None and _is_near_evidence(itself) and _km(place, itself) <= CLOSE_KM
-        )
+        close = context.others_near(place, itself, CLOSE_KM)
         score += min(CLOSE_CAP, CLOSE_WEIGHT * close)
     return score + _era(place, evidence.years)
 
@@ -381,8 +388,7 @@ def _unsupported_hamlet(place: Place, context: _Context, itself: Place | None) -
     within :data:`CLOSE_KM` (``auf Vik als alte Bezeichnung``, ``Timar genannte``)."""
     if place.kind is not PlaceKind.SETTLEMENT or place.population >= HAMLET_BELOW:
         return False
-    mine = itself is not None and _is_near_evidence(itself) and _km(place, itself) <= CLOSE_KM
-    return context.near(place, CLOSE_KM) - mine <= 0
+    return context.others_near(place, itself, CLOSE_KM) <= 0
 
 
 def _isolated(place: Place, context: _Context, itself: Place | None) -> bool:
@@ -393,11 +399,12 @@ def _isolated(place: Place, context: _Context, itself: Place | None) -> bool:
         return False
     if context.size - (itself is not None) < ISOLATED_AMONG:
         return False
-    near = context.near(place) - _counted(place, itself)
-    same = context.countries[place.country] - (
-        itself is not None and itself.country == place.country
-    )
-    return near <= 0 and same <= 0
+    return context.others_near(place, itself) <= 0 and context.others_in_country(place, itself) <= 0
+
+
+def _plausible(best: float, doubt: float = 0.0) -> float:
+    """How plausible the best score, less ``doubt``, is at all (0.5 at ``PLAUSIBLE_AT``)."""
+    return 1.0 / (1.0 + math.exp(-(best - doubt - PLAUSIBLE_AT)))
 
 
 def _confidence(scores: list[float], doubt: float = 0.0) -> float:
@@ -405,8 +412,21 @@ def _confidence(scores: list[float], doubt: float = 0.0) -> float:
     is at all (the doubt lowers the best only, so that it never sharpens the share)."""
     best = max(scores)
     share = 1.0 / sum(math.exp(s - best) for s in scores)
-    plausible = 1.0 / (1.0 + math.exp(-(best - doubt - PLAUSIBLE_AT)))
-    return share * plausible
+    return share * _plausible(best, doubt)
+
+
+def _unborne_word(place: Place, evidence: PlaceEvidence, plausible: float) -> bool:
+    """A town named by a word the lexicon does not know as a place, with no place's word
+    or preposition before any mention, whose score is not plausible on its own: a
+    word of another kind (``ihr entscheidender Passus``, ``Sechin Bajo``, ``Movistar,
+    Claro und Entel``) more likely than a town. The share of its homonyms does not
+    count here: a name of several towns (``Vicksburg``) is still a town's name."""
+    return (
+        place.kind is PlaceKind.SETTLEMENT
+        and evidence.unknown_word
+        and not evidence.vouched
+        and plausible < UNKNOWN_PLAUSIBLE
+    )
 
 
 def resolve_entities(entities: Sequence[PlaceEvidence], facts: EntityFacts) -> list[Resolution]:
@@ -427,13 +447,20 @@ def resolve_entities(entities: Sequence[PlaceEvidence], facts: EntityFacts) -> l
         (set() if e.vouched else _alternate_only(e, o)) | _noun_towns(e, o)
         for e, o in zip(entities, options, strict=True)
     ]
+    # an entity found only through another name of it in parentheses (``Mula (Zahra)``)
+    # names what that name names: it is no evidence for it
+    via_alias = [
+        bool(found) and bool(e.aliases) and not _options(replace(e, aliases=()), facts)
+        for e, found in zip(entities, options, strict=True)
+    ]
     # first pass: each entity alone; its best candidate is context for the others
     alone: list[Place | None] = []
     empty = _Context(())
     for evidence, found in zip(entities, options, strict=True):
         scored = [(_score(p, pen, evidence, empty, None), p) for p, pen in found]
         alone.append(max(scored, key=lambda x: x[0])[1] if scored else None)
-    context = _Context([p for p in alone if p is not None])
+    context = _Context([p for p, alias in zip(alone, via_alias, strict=True) if p and not alias])
+    alone = [None if alias else p for p, alias in zip(alone, via_alias, strict=True)]
     result: list[Resolution] = []
     for number, (evidence, found) in enumerate(zip(entities, options, strict=True)):
         itself = alone[number]
@@ -456,10 +483,29 @@ def resolve_entities(entities: Sequence[PlaceEvidence], facts: EntityFacts) -> l
             continue
         best = max(scored, key=lambda x: x[0])[1]
         doubt = ISOLATED_PENALTY if _isolated(best, context, itself) else 0.0
-        confidence = round(_confidence([s for s, _ in scored], doubt), 3)
-        chosen = best if confidence >= MIN_CONFIDENCE else None
+        scores = [s for s, _ in scored]
+        confidence = round(_confidence(scores, doubt), 3)
+        unborne = _unborne_word(best, evidence, _plausible(max(scores), doubt))
+        chosen = best if confidence >= MIN_CONFIDENCE and not unborne else None
         result.append(Resolution(chosen, confidence))
-    return _short_forms(entities, result)
+    return _short_forms(entities, _as_aliased(entities, via_alias, result))
+
+
+def _as_aliased(
+    entities: Sequence[PlaceEvidence], via_alias: list[bool], found: list[Resolution]
+) -> list[Resolution]:
+    """An entity found only through another name of it resolves as the entity of that
+    name does, when the document has one (``Mula (Zahra)``: Zahra is wherever Mula is)."""
+    by_name = {
+        name: resolution
+        for evidence, resolution, alias in zip(entities, found, via_alias, strict=True)
+        if not alias
+        for name in evidence.names
+    }
+    return [
+        next((by_name[a] for a in e.aliases if a in by_name), r) if alias else r
+        for e, r, alias in zip(entities, found, via_alias, strict=True)
+    ]
 
 
 def _short_forms(entities: Sequence[PlaceEvidence], found: list[Resolution]) -> list[Resolution]:

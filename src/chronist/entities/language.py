@@ -42,6 +42,7 @@ class EntityFacts:
     cue_window: int  # how many words before a place are read for a cue
     cues: dict[str, tuple[PlaceKind, ...]]  # lower-case words -> kinds they favour
     not_entities: frozenset[str]
+    era_endings: tuple[str, ...]  # "Neolithikum", "Pleistozän": an era, never an entity
     adjective_endings: tuple[str, ...]
     demonym_suffixes: tuple[str, ...]
     people_articles: frozenset[str]
@@ -115,6 +116,7 @@ def read_entity_facts(path: Path) -> EntityFacts:
         cue_window=window,
         cues=cues,
         not_entities=frozenset(_strings(data, path, "names", "not_entities")),
+        era_endings=tuple(_strings(data, path, "names", "era_endings")),
         adjective_endings=tuple(_strings(data, path, "names", "adjective_endings")),
         demonym_suffixes=tuple(_strings(data, path, "names", "demonym_suffixes")),
         people_articles=frozenset(_strings(data, path, "names", "people_articles")),
@@ -138,7 +140,7 @@ def read_entity_facts(path: Path) -> EntityFacts:
 def no_entity_facts() -> EntityFacts:
     """The facts of a language without ``entities.toml``: no cues, no filters."""
     return EntityFacts(
-        (), {}, frozenset(), (), (), frozenset(), frozenset(), 0, {}, frozenset(), (), (),
+        (), {}, frozenset(), (), (), frozenset(), frozenset(), 0, {}, frozenset(), (), (), (),
         frozenset(),
         frozenset(), frozenset(), frozenset(), frozenset(), frozenset(), frozenset(),
         frozenset(), (), frozenset(), frozenset(), {}, (),

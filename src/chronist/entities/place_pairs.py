@@ -12,6 +12,7 @@ a common noun or a compass word (``Phoenix-See``, ``Stuttgart-West``).
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from chronist.entities.coreference import TypedMention
 from chronist.entities.gazetteer_pass import is_common_noun
@@ -76,7 +77,8 @@ def split_known_person_place(found: list[TypedMention]) -> list[TypedMention]:
     """``Barbarossa von Regensburg`` in ``brach Barbarossa von Regensburg auf``: a person
     the document has already named without ``von``, + a place of the gazetteer, is that
     person and the place he comes from or leaves (``Afra von Augsburg``, named so first,
-    keeps her name: a person named after a place).
+    keeps her name: a person named after a place; so does ``Charlotte von Stein``, named
+    so more than once).
 
     >>> m = [TypedMention(Mention("Barbarossa", 0, 10), EntityType.PER),
     ...      TypedMention(Mention("Barbarossa von Regensburg", 20, 45), EntityType.PER)]
@@ -87,12 +89,15 @@ def split_known_person_place(found: list[TypedMention]) -> list[TypedMention]:
     """
     result: list[TypedMention] = []
     named: set[str] = set()
+    # a name written so more than once is the person's name (``Charlotte von Stein``)
+    counts = Counter(m.mention.text for m in found if m.type is EntityType.PER)
     for mention in found:
         text = mention.mention.text
         if mention.type is EntityType.PER and " " not in text:
             named.add(text)
         name, _, place = text.partition(" von ")
         known = mention.type is EntityType.PER and name in named and " " not in place
+        known = known and counts[text] < 2
         if not known or not place[:1].isupper() or not candidates(place):
             result.append(mention)
             continue

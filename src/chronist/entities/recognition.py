@@ -21,13 +21,16 @@ from chronist.entities.language import EntityFacts, entity_facts
 from chronist.entities.model import tag_each
 from chronist.entities.names import has_names, recognize_names
 from chronist.entities.person_names import (
+    given_names_of_persons,
     is_territory,
     join_given_names,
     join_name_particles,
     join_person_places,
+    join_place_and_surname,
     ruler_title,
     split_ruler_territory,
     split_title,
+    titled_persons,
     trim_lowercase,
 )
 from chronist.entities.place_pairs import split_known_person_place, split_place_pair
@@ -203,6 +206,17 @@ _MODEL_NUMBER = re.compile(
 )
 
 
+# a lone Roman numeral ("Namazga III", "Phase IV"): a number, not a name
+_ROMAN_NUMERAL = re.compile(r"^(?=[IVX]{2,}$)X{0,3}(?:IX|IV|V?I{0,3})$")
+
+
+def _is_era(word: str, facts: EntityFacts) -> bool:
+    return any(word.endswith(e) and len(word) > len(e) + 2 for e in facts.era_endings)
+
+
+_OPENING = "(\"„‚'[«»"  # punctuation glued to the word before a name
+
+
 _LAND_KINDS = frozenset({PlaceKind.REGION, PlaceKind.HISTORICAL_STATE})
 
 
@@ -219,6 +233,8 @@ def _keep(found: TypedMention, document: Document, timex_spans: _Spans,
     text = mention.text
     if text in facts.not_entities or (text.endswith(".") and len(text) <= 5):
         return False
+    if _ROMAN_NUMERAL.match(text) or (" " not in text and _is_era(text, facts)):
+        return False  # "Namazga III", "im Neolithikum"
     if timex_spans.overlap(mention.start, mention.end):
         return False
     head = document.text[max(0, mention.start - 25) : mention.start].split()
@@ -239,14 +255,24 @@ def _keep(found: TypedMention, document: Document, timex_spans: _Spans,
         return False
     places = gazetteer().get(text, ())
     before = document.text[max(0, mention.start - 5) : mention.start].split()
-    article = before[-1].lower() if before else ""
+    article = before[-1].lower().lstrip(_OPENING) if before else ""  # "(der Sol"
     people = any(p.is_country for p in places) or _named_like_its_people(text, places)
     if people and text not in facts.countries_with_article and article in facts.people_articles:
         return False  # "die Schweden" as a people or an army, "die Sachsen", "den Bayern"
+    if not places and not _before_noun(document.text, mention.end):
+        # "des Nordens", "des Pechs": a town's genitive after an article is a noun's; not
+        # so before a noun, whose article it is ("die Weimars Bühne")
+        places = candidates(text)
     if places and all(p.kind is PlaceKind.SETTLEMENT for p in places):
         # "die Pest" is the plague; "in einer neuen Halle", "der Welser Heide": a noun
         return article not in facts.articles and not _after_noun_article(document, mention, facts)
     return True
+
+
+def _before_noun(text: str, end: int) -> bool:
+    """A capitalised word follows ``end`` (``Weimars Bühne``)."""
+    after = text[end : end + 30].split(maxsplit=1)
+    return bool(after) and text[end : end + 1] == " " and after[0][:1].isupper()
 
 
 def _after_noun_article(document: Document, mention: Mention, facts: EntityFacts) -> bool:
@@ -400,6 +426,8 @@ def find_mentions(document: Document) -> list[TypedMention]:
     kept = [territory_type(ruled_place(m, document.text, facts), facts) for m in kept]
     joined = join_given_names(document.text, join_name_particles(document.text, kept, facts))
     joined = split_known_person_place(join_person_places(document.text, joined, facts))
+    joined = titled_persons(document.text, join_place_and_surname(document.text, joined), facts)
+    joined = given_names_of_persons(joined)
     return add_aliases(document.text, _add_institutions(document, joined, facts))
 
 
