@@ -180,6 +180,12 @@ class DiscourseCues:
     # before a news date in its clause: a decision or plan that looks ahead from the
     # past ("has decided to admit them in early March")
     prospective: LazyPattern = _NEVER
+    # right before a news date in a clause in the present: the date is what something is
+    # set for, so it lies ahead ("sagt für Mittwoch 930 Flüge ab")
+    scheduled_before: LazyPattern = _NEVER
+    # a mark after which a new sentence begins inside a sentence's span (a colon before a
+    # question or a quote): a news date's clause and its tense end there
+    sentence_mark: LazyPattern = _NEVER
     # the language, whose tense and clause facts (``text/verbs``, ``text/clauses``) it reads
     lang: str = ""
 
@@ -195,6 +201,8 @@ _OPTIONAL_CUES = frozenset(
         "begun_before",
         "possessive_after",
         "prospective",
+        "scheduled_before",
+        "sentence_mark",
     }
 )
 

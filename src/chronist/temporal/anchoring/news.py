@@ -79,6 +79,11 @@ class NewsAnchorer(Anchorer):
             start = max(start, self.text.rfind(mark, start, candidate.start) + 1)
             mark_at = self.text.find(mark, candidate.end, end)
             end = end if mark_at < 0 else mark_at
+        # "..., die brisant war: Wie sehr soll man ...?": a sentence of its own
+        for found in self.cues.sentence_mark.finditer(self.text, start, candidate.start):
+            start = found.end()
+        after_mark = self.cues.sentence_mark.search(self.text, candidate.end, end)
+        end = end if after_mark is None else after_mark.start()
         # "the company said the dividend is payable Jan. 2": the reported clause
         # has its own tense ("said Tuesday" dates the saying itself)
         reports = list(self.cues.report.finditer(self.text, start, candidate.start))
@@ -116,6 +121,10 @@ class NewsAnchorer(Anchorer):
         tense = super()._tense(index) if local is None else local
         if tense is Tense.PRESENT and self.cues.possessive_after.match(self.text, candidate.end):
             return Tense.PAST  # "a premium over Thursday's closing price"
+        if tense is Tense.PRESENT and self.cues.scheduled_before.search(
+            self.text, max(0, candidate.start - 20), candidate.start
+        ):
+            return Tense.FUTURE  # "sagt für Mittwoch 930 Flüge ab": what it is set for
         return tense
 
     def _local_clause_tense(self, index: int) -> Tense | None:
