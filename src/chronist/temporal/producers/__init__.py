@@ -144,6 +144,7 @@ PRODUCERS: dict[str, Producer] = {
             "month",
             "weekday_set",
             "times",
+            "part_of_day",
         },
         lengths.recurrence,
     ),
