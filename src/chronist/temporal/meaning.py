@@ -60,7 +60,8 @@ class Shift:
     # "wenige Tage später": some units after (before) the anchor, not how many;
     # the value is the anchor at the unit's grain, the mod says after or before
     vague: bool = False
-    # "a few years ago": counted back from the time of writing, not from the story's time
+    # "a few years ago", in news "vergangene Woche": counted from the time of writing,
+    # not from the story's time
     from_writing: bool = False
     # "the day after <something>": counted from what follows, if that is a date
     relation: bool = False

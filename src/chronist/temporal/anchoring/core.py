@@ -521,6 +521,9 @@ class Anchorer(ABC):
             if period is not None:
                 return period
         reference = self._context_reference(index)
+        if isinstance(meaning, Shift) and meaning.from_writing and self.kind is Kind.NEWS:
+            # "vergangene Woche" in an article: the week before writing, whatever was told
+            reference = self._dct_reference() or reference
         if isinstance(meaning, Anaphor):
             if meaning.this_time and self._this_time_is_the_story():
                 told = self._last_time_told(index)
