@@ -216,6 +216,12 @@ class Anchorer(ABC):
         """A date without a year once filled from the reference: the policy's last word."""
         return filled, anchored
 
+    def _shift_reference(
+        self, index: int, meaning: Shift, reference: _Reference | None
+    ) -> _Reference | None:
+        """What ``im folgenden Jahr``, ``am Abend`` is counted from: the policy's last word."""
+        return reference
+
     def _anaphor_told_as_past(self) -> bool:
         """Whether ``damals`` is written PAST_REF (the anchor keeps the time it points to)."""
         return False
@@ -521,9 +527,8 @@ class Anchorer(ABC):
             if period is not None:
                 return period
         reference = self._context_reference(index)
-        if isinstance(meaning, Shift) and meaning.from_writing and self.kind is Kind.NEWS:
-            # "vergangene Woche" in an article: the week before writing, whatever was told
-            reference = self._dct_reference() or reference
+        if isinstance(meaning, Shift):
+            reference = self._shift_reference(index, meaning, reference)
         if isinstance(meaning, Anaphor):
             if meaning.this_time and self._this_time_is_the_story():
                 told = self._last_time_told(index)

@@ -36,6 +36,7 @@ from chronist.temporal.values import (
     Resolved,
     Unit,
     days_between,
+    point_span,
 )
 from chronist.text.verbs import Tense, read_verbs, tense_facts
 
@@ -163,6 +164,28 @@ class NewsAnchorer(Anchorer):
     ) -> _Reference | None:
         if self.dct is not None and meaning.from_writing:
             return self._dct_reference()  # "im vergangenen Sommer": before writing
+        return reference
+
+    def _shift_reference(
+        self, index: int, meaning: Shift, reference: _Reference | None
+    ) -> _Reference | None:
+        dct = self._dct_reference()
+        if dct is None or reference is None or reference.kind is AnchorKind.DCT:
+            return reference
+        if meaning.from_writing:
+            return dct  # "vergangene Woche": the week before writing, whatever was told
+        told = point_span(reference.point)
+        if (
+            meaning.part_of_day is not None
+            and meaning.amount == 0
+            and told is not None
+            and self.dct is not None
+            and days_between(told[1], self.dct) > 0
+            and self._tense(index) is Tense.FUTURE
+        ):
+            # "... in der Nacht verloren gegangen. Am Abend soll ein weiterer Versuch
+            # unternommen werden": what is still to come is on the day of writing
+            return dct
         return reference
 
     def _deictic_from_dct(self, meaning: Deictic) -> bool:
