@@ -517,6 +517,7 @@ _CLASSES_READ_BY_CODE = frozenset(
         "extent_article",
         "extent_length_lead",
         "timex2_unmarked",
+        "timex2_lead",
         "timex2_convention",
         "convention",
     }
