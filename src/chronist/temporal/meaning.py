@@ -41,6 +41,8 @@ class Explicit:
     era_open: bool = False  # "im Jahr 478" without an era: BC if the story is BC
     # in news the year counts from the time of writing ("im Mai dieses Jahres")
     from_writing: bool = False
+    # "im Mai des Jahres", "Ende jenes Jahres": the year just told, in news too
+    told_year: bool = False
     # the next (1), last (-1) or current (0) such month or season from the anchor
     # ("im kommenden Frühjahr", "im vergangenen März", "diesen Sommer")
     occurrence: int | None = None

@@ -210,13 +210,18 @@ class NewsAnchorer(Anchorer):
         anchored: tuple[Anchor, int | None],
     ) -> tuple[CalendarPoint, tuple[Anchor, int | None]]:
         anchor, at = anchored
+        # "1991 erhielt er den Status. Ab Ende des Jahres stand ...": "des Jahres" is the
+        # year told in the paragraph, a date without a year the one told in its sentence;
+        # what is still to come ("bis Ende des Jahres soll ...") is not in a year told
+        in_told_year = meaning.told_year and self._tense(index) is not Tense.FUTURE
+        told = self.paragraphs if in_told_year else self.sentences
         if (
             self.dct
             and meaning.fill == Grain.YEAR
             and (
                 reference.kind is AnchorKind.DCT
                 or reference.point.year == self.dct.year
-                or not self._stated_since(index, reference, self.sentences)
+                or not self._stated_since(index, reference, told)
                 or not self._writes_year(reference)
             )
         ):

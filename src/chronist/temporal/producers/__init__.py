@@ -51,6 +51,7 @@ PRODUCERS: dict[str, Producer] = {
             "midnight",
             "noon",
             "this_year",
+            "told_year",
             "season_adjective",
             "timezone",
             "occurrence",
