@@ -186,6 +186,11 @@ class DiscourseCues:
     # a mark after which a new sentence begins inside a sentence's span (a colon before a
     # question or a quote): a news date's clause and its tense end there
     sentence_mark: LazyPattern = _NEVER
+    # before a news weekday: only a preposition since its sentence began ("Am Dienstag ...")
+    opens_sentence: LazyPattern = _NEVER
+    # right after such a weekday: a finite verb in the present, which then tells what is
+    # ahead ("Am Dienstag beginnt der Prozess")
+    present_verb_after: LazyPattern = _NEVER
     # the language, whose tense and clause facts (``text/verbs``, ``text/clauses``) it reads
     lang: str = ""
 
@@ -203,6 +208,8 @@ _OPTIONAL_CUES = frozenset(
         "prospective",
         "scheduled_before",
         "sentence_mark",
+        "opens_sentence",
+        "present_verb_after",
     }
 )
 

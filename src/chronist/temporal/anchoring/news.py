@@ -122,6 +122,16 @@ class NewsAnchorer(Anchorer):
         tense = super()._tense(index) if local is None else local
         if tense is Tense.PRESENT and self.cues.possessive_after.match(self.text, candidate.end):
             return Tense.PAST  # "a premium over Thursday's closing price"
+        if (
+            tense is Tense.PRESENT
+            and isinstance(candidate.meaning, Explicit)
+            and candidate.meaning.point.weekday is not None
+            and self.cues.present_verb_after.match(self.text, candidate.end)
+            and self.cues.opens_sentence.search(
+                self.text, self.sentences.span_of(candidate.start)[0], candidate.start
+            )
+        ):
+            return Tense.FUTURE  # "Am Dienstag beginnt der Prozess"
         if tense is Tense.PRESENT and self.cues.scheduled_before.search(
             self.text, max(0, candidate.start - 20), candidate.start
         ):
