@@ -127,9 +127,7 @@ class NewsAnchorer(Anchorer):
             and isinstance(candidate.meaning, Explicit)
             and candidate.meaning.point.weekday is not None
             and self.cues.present_verb_after.match(self.text, candidate.end)
-            and self.cues.opens_sentence.search(
-                self.text, self.sentences.span_of(candidate.start)[0], candidate.start
-            )
+            and self.cues.opens_sentence.fullmatch(self.text, window_start, candidate.start)
         ):
             return Tense.FUTURE  # "Am Dienstag beginnt der Prozess"
         if tense is Tense.PRESENT and self.cues.scheduled_before.search(
