@@ -191,6 +191,9 @@ class DiscourseCues:
     # right after such a weekday: a finite verb in the present, which then tells what is
     # ahead ("Am Dienstag beginnt der Prozess")
     present_verb_after: LazyPattern = _NEVER
+    # right after a weekday that opens its line: it heads a line of a programme
+    # ("Sonntag: Festgottesdienst", "Montag, 20 Uhr: Tanz"), which tells what is ahead
+    heading_after: LazyPattern = _NEVER
     # the language, whose tense and clause facts (``text/verbs``, ``text/clauses``) it reads
     lang: str = ""
 
@@ -210,6 +213,7 @@ _OPTIONAL_CUES = frozenset(
         "sentence_mark",
         "opens_sentence",
         "present_verb_after",
+        "heading_after",
     }
 )
 

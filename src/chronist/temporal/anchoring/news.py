@@ -130,11 +130,23 @@ class NewsAnchorer(Anchorer):
             and self.cues.opens_sentence.fullmatch(self.text, window_start, candidate.start)
         ):
             return Tense.FUTURE  # "Am Dienstag beginnt der Prozess"
+        if tense is Tense.PRESENT and self._heads_a_line(candidate):
+            return Tense.FUTURE  # "Sonntag: Festgottesdienst um 10 Uhr"
         if tense is Tense.PRESENT and self.cues.scheduled_before.search(
             self.text, max(0, candidate.start - 20), candidate.start
         ):
             return Tense.FUTURE  # "sagt für Mittwoch 930 Flüge ab": what it is set for
         return tense
+
+    def _heads_a_line(self, candidate: Candidate) -> bool:
+        """A weekday (with its date or time) at a line's start before a colon."""
+        meaning = candidate.meaning
+        if not (isinstance(meaning, Explicit) and meaning.point.weekday is not None):
+            return False
+        line_start = self.text.rfind("\n", 0, candidate.start) + 1
+        return not self.text[line_start : candidate.start].strip() and bool(
+            self.cues.heading_after.match(self.text, candidate.end)
+        )
 
     def _local_clause_tense(self, index: int) -> Tense | None:
         opener = self.cues.clause_opener
