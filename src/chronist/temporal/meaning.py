@@ -65,6 +65,9 @@ class Shift:
     # "a few years ago", in news "vergangene Woche": counted from the time of writing,
     # not from the story's time
     from_writing: bool = False
+    # "im folgenden Jahr", "am Tag darauf", "zwei Wochen später": counted from the date
+    # told, whatever its grain (not "am Wochenende", "nächste Woche", "Vorwoche")
+    from_told: bool = False
     # "the day after <something>": counted from what follows, if that is a date
     relation: bool = False
 

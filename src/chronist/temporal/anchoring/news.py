@@ -44,6 +44,14 @@ __all__ = ["NewsAnchorer"]
 
 # how long after its end a quarter or half-year is still the one a report is about
 _REPORTING_DAYS = 62
+# the grain a date told must have for a shift by a week or more to be counted from it
+# ("am nächsten Morgen" after a year told is a morning of that year, not of writing)
+_SHIFT_GRAIN = {
+    Unit.WEEK: Grain.WEEK,
+    Unit.MONTH: Grain.MONTH,
+    Unit.QUARTER: Grain.MONTH,
+    Unit.YEAR: Grain.YEAR,
+}
 # at most so many words between the comma and the verb of a report set after its
 # clause (", an official from the organization said"): the reporter, not a clause
 _REPORTER_WORDS = 7
@@ -194,6 +202,11 @@ class NewsAnchorer(Anchorer):
             return reference
         if meaning.from_writing:
             return dct  # "vergangene Woche": the week before writing, whatever was told
+        needed = _SHIFT_GRAIN.get(meaning.unit)
+        if not meaning.from_told and needed is not None and reference.point.grain < needed:
+            # "Im Herbst wird gewählt. Am Wochenende ...": no week can be counted from a
+            # season told, so an article's weekend is the one of writing
+            return dct
         told = point_span(reference.point)
         if (
             meaning.part_of_day is not None

@@ -25,7 +25,9 @@ def shift(groups: Groups) -> Produced | None:
     kind = TimexType.TIME if part else TimexType.DATE
     compound = groups.lex_as(UnitShift, "unit_compound")
     if compound is not None:
-        return Produced(kind, Shift(Unit[compound.unit], compound.steps))
+        # "Folgejahr" counts from the date told, "Vorwoche" may count from writing
+        told = compound.steps > 0
+        return Produced(kind, Shift(Unit[compound.unit], compound.steps, from_told=told))
     if "weekend" in groups or groups.lex("unit", "weekend") is not None:
         # "am Wochenende", "last weekend": the Saturday and Sunday of a week
         relative = groups.lex_int("relative_adjective") or 0
@@ -33,7 +35,7 @@ def shift(groups: Groups) -> Produced | None:
         return Produced(TimexType.DATE, weekend)
     if "tags" in groups:
         direction = groups.lex_int("direction2", "shift_direction") or -1
-        return Produced(kind, Shift(Unit.DAY, direction))
+        return Produced(kind, Shift(Unit.DAY, direction, from_told=True))
     direction = groups.lex_int("shift_direction") or 1
     if "event_relation" in groups:
         direction = groups.lex_int("event_relation") or 1
@@ -48,7 +50,8 @@ def shift(groups: Groups) -> Produced | None:
             if smaller is None:
                 return None
             unit, amount = smaller[0], round(amount * smaller[1])
-        shift = Shift(unit, int(amount) * direction, counted=True, relation="relation" in groups)
+        relation = "relation" in groups
+        shift = Shift(unit, int(amount) * direction, counted=True, relation=relation, from_told=True)
         return Produced(kind, shift, None)
     if "ago" in groups:
         # "the year-ago quarter": counted back from the time of writing
@@ -59,10 +62,12 @@ def shift(groups: Groups) -> Produced | None:
             relative = direction
         # "Ende letzter Woche": a part of that week
         writing = part is None and _from_writing(groups, unit)
-        shift = Shift(unit, relative, part, from_writing=writing)
+        told = groups.lex("relative_adjective", "writing_relative") is None
+        shift = Shift(unit, relative, part, from_writing=writing, from_told=told)
         return Produced(kind, shift, mod_named(groups.lex_str("position")))
     if "shift_direction" in groups:
-        return Produced(kind, Shift(unit, direction, part, relation="relation" in groups))
+        relation = "relation" in groups
+        return Produced(kind, Shift(unit, direction, part, relation=relation, from_told=True))
     return Produced(kind, Shift(unit, 0, part), mod_named(groups.lex_str("position")))
 
 
