@@ -51,7 +51,9 @@ def shift(groups: Groups) -> Produced | None:
                 return None
             unit, amount = smaller[0], round(amount * smaller[1])
         relation = "relation" in groups
-        shift = Shift(unit, int(amount) * direction, counted=True, relation=relation, from_told=True)
+        shift = Shift(
+            unit, int(amount) * direction, counted=True, relation=relation, from_told=True
+        )
         return Produced(kind, shift, None)
     if "ago" in groups:
         # "the year-ago quarter": counted back from the time of writing
