@@ -216,6 +216,12 @@ class Anchorer(ABC):
         """A date without a year once filled from the reference: the policy's last word."""
         return filled, anchored
 
+    def _month_reference(
+        self, meaning: Explicit, reference: _Reference | None
+    ) -> _Reference | None:
+        """What ``Anfang des Monats``, ``am 15.`` takes its month from: the policy's word."""
+        return reference
+
     def _shift_reference(
         self, index: int, meaning: Shift, reference: _Reference | None
     ) -> _Reference | None:
@@ -750,6 +756,7 @@ class Anchorer(ABC):
                 joined_at,
                 AnchorKind.TIMEX,
             )
+        reference = self._month_reference(meaning, reference)
         if reference is None or reference.point.year is None:
             return AnchoredValue(point, none, None)
         anchor, at = self._anchor_of(reference)

@@ -194,6 +194,19 @@ class NewsAnchorer(Anchorer):
             return self._dct_reference()  # "im vergangenen Sommer": before writing
         return reference
 
+    def _month_reference(
+        self, meaning: Explicit, reference: _Reference | None
+    ) -> _Reference | None:
+        if (
+            meaning.fill == Grain.MONTH
+            and reference is not None
+            and reference.kind is not AnchorKind.DCT
+            and reference.point.month is None
+        ):
+            # "Im vergangenen Herbst ... Anfang des Monats": no month told, the one of writing
+            return self._dct_reference() or reference
+        return reference
+
     def _shift_reference(
         self, index: int, meaning: Shift, reference: _Reference | None
     ) -> _Reference | None:
