@@ -64,6 +64,14 @@ def test_extents_follow_the_standard_timeml_takes_the_article_timex2_not() -> No
     assert [t.text for t in tag("der 1950 gegründete Verein")] == ["1950"]
 
 
+def test_timex2_keeps_the_preposition_of_in_zukunft_timeml_not() -> None:
+    text = "1941 beschloss er, in Zukunft keine Angriffe zu fliegen. Die Zukunft war offen."
+    assert [t.text for t in tag(text)] == ["1941", "Zukunft", "Die Zukunft"]
+    timex2 = tag(text, extents="timex2")
+    assert [t.text for t in timex2] == ["1941", "in Zukunft", "Zukunft"]
+    assert [t.value for t in timex2] == ["1941", "FUTURE_REF", "FUTURE_REF"]
+
+
 def test_unknown_extents_is_an_option_error() -> None:
     with pytest.raises(OptionError):
         tag("Am 3. März 1705", extents="timex3")

@@ -180,6 +180,20 @@ class DiscourseCues:
     # before a news date in its clause: a decision or plan that looks ahead from the
     # past ("has decided to admit them in early March")
     prospective: LazyPattern = _NEVER
+    # right before a news date in a clause in the present: the date is what something is
+    # set for, so it lies ahead ("sagt für Mittwoch 930 Flüge ab")
+    scheduled_before: LazyPattern = _NEVER
+    # a mark after which a new sentence begins inside a sentence's span (a colon before a
+    # question or a quote): a news date's clause and its tense end there
+    sentence_mark: LazyPattern = _NEVER
+    # before a news weekday: only a preposition since its sentence began ("Am Dienstag ...")
+    opens_sentence: LazyPattern = _NEVER
+    # right after such a weekday: a finite verb in the present, which then tells what is
+    # ahead ("Am Dienstag beginnt der Prozess")
+    present_verb_after: LazyPattern = _NEVER
+    # right after a weekday that opens its line: it heads a line of a programme
+    # ("Sonntag: Festgottesdienst", "Montag, 20 Uhr: Tanz"), which tells what is ahead
+    heading_after: LazyPattern = _NEVER
     # the language, whose tense and clause facts (``text/verbs``, ``text/clauses``) it reads
     lang: str = ""
 
@@ -195,6 +209,11 @@ _OPTIONAL_CUES = frozenset(
         "begun_before",
         "possessive_after",
         "prospective",
+        "scheduled_before",
+        "sentence_mark",
+        "opens_sentence",
+        "present_verb_after",
+        "heading_after",
     }
 )
 
@@ -509,6 +528,7 @@ _CLASSES_READ_BY_CODE = frozenset(
         "extent_article",
         "extent_length_lead",
         "timex2_unmarked",
+        "timex2_lead",
         "timex2_convention",
         "convention",
     }

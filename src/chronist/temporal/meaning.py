@@ -41,6 +41,8 @@ class Explicit:
     era_open: bool = False  # "im Jahr 478" without an era: BC if the story is BC
     # in news the year counts from the time of writing ("im Mai dieses Jahres")
     from_writing: bool = False
+    # "im Mai des Jahres", "Ende jenes Jahres": the year just told, in news too
+    told_year: bool = False
     # the next (1), last (-1) or current (0) such month or season from the anchor
     # ("im kommenden Frühjahr", "im vergangenen März", "diesen Sommer")
     occurrence: int | None = None
@@ -60,8 +62,12 @@ class Shift:
     # "wenige Tage später": some units after (before) the anchor, not how many;
     # the value is the anchor at the unit's grain, the mod says after or before
     vague: bool = False
-    # "a few years ago": counted back from the time of writing, not from the story's time
+    # "a few years ago", in news "vergangene Woche": counted from the time of writing,
+    # not from the story's time
     from_writing: bool = False
+    # "im folgenden Jahr", "am Tag darauf", "zwei Wochen später": counted from the date
+    # told, whatever its grain (not "am Wochenende", "nächste Woche", "Vorwoche")
+    from_told: bool = False
     # "the day after <something>": counted from what follows, if that is a date
     relation: bool = False
 

@@ -83,11 +83,10 @@ def _point_timex(point: CalendarPoint) -> str:
         week = f"{text}-W{point.week:02d}" if point.week else f"{text}-WXX"
         return week + "-WE" if point.weekend else week
     if point.weekday is not None and point.month is None:
-        return (
-            f"{text}-W{point.week:02d}-{point.weekday}"
-            if point.week
-            else f"{text}-WXX-{point.weekday}"
-        )
+        week = f"{text}-W{point.week:02d}" if point.week else f"{text}-WXX"
+        part = point.part_of_day if grain == Grain.PART_OF_DAY else None
+        # "jeden Montagabend": XXXX-WXX-1TEV
+        return f"{week}-{point.weekday}" + (f"T{part.value}" if part else "")
     text += f"-{point.month:02d}" if point.month else "-XX"
     if grain == Grain.MONTH:
         return text

@@ -223,7 +223,7 @@ def tagging(
     paragraphs = document.paragraphs
     blocks = iter(_blocks(paragraphs))
     first = next(blocks, [])
-    first_candidates = _markable(find_all(document, grammar, first), grammar, extents)
+    first_candidates = _markable(text, find_all(document, grammar, first), grammar, extents)
     document_kind = chosen or guess_kind(first_candidates, day)
     if document_kind is Kind.NEWS and day is not None:
         written = written_date(text, first_candidates, day, grammar.cues)
@@ -260,7 +260,7 @@ def tagging(
             carried = anchorer
             yield from ranged
             block = next(blocks, [])
-            candidates = _markable(find_all(document, grammar, block), grammar, extents)
+            candidates = _markable(text, find_all(document, grammar, block), grammar, extents)
 
     notes: tuple[str, ...] = ()
     auto_news = chosen is None and reads_like_news(first_candidates)
@@ -297,19 +297,36 @@ def _grammar_for(lang: str, extents: str) -> Grammar:
 _NEVER = re.compile(r"(?!)")
 
 
-def _markable(candidates: list[Candidate], grammar: Grammar, extents: str) -> list[Candidate]:
-    """The candidates the standard marks: TIMEX2 leaves out ``damals``, ``damalige`` ..."""
+def _markable(
+    text: str, candidates: list[Candidate], grammar: Grammar, extents: str
+) -> list[Candidate]:
+    """The candidates the standard marks: TIMEX2 leaves out ``damals``, ``damalige`` ...
+    and keeps a preposition TimeML leaves out (``in Zukunft``: [timex2_lead])."""
     if extents == "timeml":
         return candidates
     lexicon = grammar.lexicon
     return [
-        c
+        _timex2_lead(text, c, lexicon)
         for c in candidates
         if lexicon.value("timex2_unmarked", c.text) is None
         # nor a demonstrative time ("in dieser Zeit", "zu diesem Zeitpunkt": none marked in
         # WikiWarsDE dev), which TimeML and the wiki_de gold mark
         and not (isinstance(c.meaning, Anaphor) and c.meaning.this_time)
     ]
+
+
+def _timex2_lead(text: str, candidate: Candidate, lexicon: Lexicon) -> Candidate:
+    window = max(0, candidate.start - 20)
+    word = _WORD_BEFORE.search(text, window, candidate.start)
+    if word is None:
+        return candidate
+    phrase = text[word.start() : candidate.end]
+    if lexicon.value("timex2_lead", " ".join(phrase.split())) is None:
+        return candidate
+    return replace(candidate, start=word.start(), text=phrase)
+
+
+_WORD_BEFORE = re.compile(r"(?<![\w])\w+[ \t]+$")
 
 
 def _timex2_values(

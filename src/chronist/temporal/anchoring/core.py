@@ -216,6 +216,18 @@ class Anchorer(ABC):
         """A date without a year once filled from the reference: the policy's last word."""
         return filled, anchored
 
+    def _month_reference(
+        self, meaning: Explicit, reference: _Reference | None
+    ) -> _Reference | None:
+        """What ``Anfang des Monats``, ``am 15.`` takes its month from: the policy's word."""
+        return reference
+
+    def _shift_reference(
+        self, index: int, meaning: Shift, reference: _Reference | None
+    ) -> _Reference | None:
+        """What ``im folgenden Jahr``, ``am Abend`` is counted from: the policy's last word."""
+        return reference
+
     def _anaphor_told_as_past(self) -> bool:
         """Whether ``damals`` is written PAST_REF (the anchor keeps the time it points to)."""
         return False
@@ -521,6 +533,8 @@ class Anchorer(ABC):
             if period is not None:
                 return period
         reference = self._context_reference(index)
+        if isinstance(meaning, Shift):
+            reference = self._shift_reference(index, meaning, reference)
         if isinstance(meaning, Anaphor):
             if meaning.this_time and self._this_time_is_the_story():
                 told = self._last_time_told(index)
@@ -742,6 +756,7 @@ class Anchorer(ABC):
                 joined_at,
                 AnchorKind.TIMEX,
             )
+        reference = self._month_reference(meaning, reference)
         if reference is None or reference.point.year is None:
             return AnchoredValue(point, none, None)
         anchor, at = self._anchor_of(reference)

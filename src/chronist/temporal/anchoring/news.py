@@ -36,6 +36,7 @@ from chronist.temporal.values import (
     Resolved,
     Unit,
     days_between,
+    point_span,
 )
 from chronist.text.verbs import Tense, read_verbs, tense_facts
 
@@ -43,6 +44,14 @@ __all__ = ["NewsAnchorer"]
 
 # how long after its end a quarter or half-year is still the one a report is about
 _REPORTING_DAYS = 62
+# the grain a date told must have for a shift by a week or more to be counted from it
+# ("am nächsten Morgen" after a year told is a morning of that year, not of writing)
+_SHIFT_GRAIN = {
+    Unit.WEEK: Grain.WEEK,
+    Unit.MONTH: Grain.MONTH,
+    Unit.QUARTER: Grain.MONTH,
+    Unit.YEAR: Grain.YEAR,
+}
 # at most so many words between the comma and the verb of a report set after its
 # clause (", an official from the organization said"): the reporter, not a clause
 _REPORTER_WORDS = 7
@@ -79,6 +88,11 @@ class NewsAnchorer(Anchorer):
             start = max(start, self.text.rfind(mark, start, candidate.start) + 1)
             mark_at = self.text.find(mark, candidate.end, end)
             end = end if mark_at < 0 else mark_at
+        # "..., die brisant war: Wie sehr soll man ...?": a sentence of its own
+        for found in self.cues.sentence_mark.finditer(self.text, start, candidate.start):
+            start = found.end()
+        after_mark = self.cues.sentence_mark.search(self.text, candidate.end, end)
+        end = end if after_mark is None else after_mark.start()
         # "the company said the dividend is payable Jan. 2": the reported clause
         # has its own tense ("said Tuesday" dates the saying itself)
         reports = list(self.cues.report.finditer(self.text, start, candidate.start))
@@ -116,7 +130,31 @@ class NewsAnchorer(Anchorer):
         tense = super()._tense(index) if local is None else local
         if tense is Tense.PRESENT and self.cues.possessive_after.match(self.text, candidate.end):
             return Tense.PAST  # "a premium over Thursday's closing price"
+        if (
+            tense is Tense.PRESENT
+            and isinstance(candidate.meaning, Explicit)
+            and candidate.meaning.point.weekday is not None
+            and self.cues.present_verb_after.match(self.text, candidate.end)
+            and self.cues.opens_sentence.fullmatch(self.text, window_start, candidate.start)
+        ):
+            return Tense.FUTURE  # "Am Dienstag beginnt der Prozess"
+        if tense is Tense.PRESENT and self._heads_a_line(candidate):
+            return Tense.FUTURE  # "Sonntag: Festgottesdienst um 10 Uhr"
+        if tense is Tense.PRESENT and self.cues.scheduled_before.search(
+            self.text, max(0, candidate.start - 20), candidate.start
+        ):
+            return Tense.FUTURE  # "sagt für Mittwoch 930 Flüge ab": what it is set for
         return tense
+
+    def _heads_a_line(self, candidate: Candidate) -> bool:
+        """A weekday (with its date or time) at a line's start before a colon."""
+        meaning = candidate.meaning
+        if not (isinstance(meaning, Explicit) and meaning.point.weekday is not None):
+            return False
+        line_start = self.text.rfind("\n", 0, candidate.start) + 1
+        return not self.text[line_start : candidate.start].strip() and bool(
+            self.cues.heading_after.match(self.text, candidate.end)
+        )
 
     def _local_clause_tense(self, index: int) -> Tense | None:
         opener = self.cues.clause_opener
@@ -156,6 +194,46 @@ class NewsAnchorer(Anchorer):
             return self._dct_reference()  # "im vergangenen Sommer": before writing
         return reference
 
+    def _month_reference(
+        self, meaning: Explicit, reference: _Reference | None
+    ) -> _Reference | None:
+        if (
+            meaning.fill == Grain.MONTH
+            and reference is not None
+            and reference.kind is not AnchorKind.DCT
+            and reference.point.month is None
+        ):
+            # "Im vergangenen Herbst ... Anfang des Monats": no month told, the one of writing
+            return self._dct_reference() or reference
+        return reference
+
+    def _shift_reference(
+        self, index: int, meaning: Shift, reference: _Reference | None
+    ) -> _Reference | None:
+        dct = self._dct_reference()
+        if dct is None or reference is None or reference.kind is AnchorKind.DCT:
+            return reference
+        if meaning.from_writing:
+            return dct  # "vergangene Woche": the week before writing, whatever was told
+        needed = _SHIFT_GRAIN.get(meaning.unit)
+        if not meaning.from_told and needed is not None and reference.point.grain < needed:
+            # "Im Herbst wird gewählt. Am Wochenende ...": no week can be counted from a
+            # season told, so an article's weekend is the one of writing
+            return dct
+        told = point_span(reference.point)
+        if (
+            meaning.part_of_day is not None
+            and meaning.amount == 0
+            and told is not None
+            and self.dct is not None
+            and days_between(told[1], self.dct) > 0
+            and self._tense(index) is Tense.FUTURE
+        ):
+            # "... in der Nacht verloren gegangen. Am Abend soll ein weiterer Versuch
+            # unternommen werden": what is still to come is on the day of writing
+            return dct
+        return reference
+
     def _deictic_from_dct(self, meaning: Deictic) -> bool:
         return True
 
@@ -178,13 +256,18 @@ class NewsAnchorer(Anchorer):
         anchored: tuple[Anchor, int | None],
     ) -> tuple[CalendarPoint, tuple[Anchor, int | None]]:
         anchor, at = anchored
+        # "1991 erhielt er den Status. Ab Ende des Jahres stand ...": "des Jahres" is the
+        # year told in the paragraph, a date without a year the one told in its sentence;
+        # what is still to come ("bis Ende des Jahres soll ...") is not in a year told
+        in_told_year = meaning.told_year and self._tense(index) is not Tense.FUTURE
+        told = self.paragraphs if in_told_year else self.sentences
         if (
             self.dct
             and meaning.fill == Grain.YEAR
             and (
                 reference.kind is AnchorKind.DCT
                 or reference.point.year == self.dct.year
-                or not self._stated_since(index, reference, self.sentences)
+                or not self._stated_since(index, reference, told)
                 or not self._writes_year(reference)
             )
         ):

@@ -237,6 +237,7 @@ def calendar(groups: Groups) -> Produced | None:
         feast=feast,
         era_open=era_open and point.grain in (Grain.YEAR, Grain.MILLENNIUM),
         reported_period="reported_period" in groups and point.grain == Grain.YEAR,
+        told_year="told_year" in groups and "relative_adjective" not in groups,
     )
     return Produced(TimexType.DATE, explicit, mod)
 

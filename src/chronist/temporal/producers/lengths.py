@@ -10,6 +10,7 @@ from chronist.temporal.values import (
     Duration,
     Grain,
     Mod,
+    PartOfDay,
     Recurrence,
     Reference,
     RefPoint,
@@ -66,7 +67,13 @@ def recurrence(groups: Groups) -> Produced | None:
     elif "weekday_set" in groups:
         period = CalendarPoint(Grain.DAY, weekday=(groups.lex_int("weekday_set") or 1))
     elif "weekday" in groups:
-        period = CalendarPoint(Grain.DAY, weekday=(groups.lex_int("weekday") or 1))
+        weekday = groups.lex_int("weekday") or 1
+        part_code = groups.lex_str("part_of_day") if "part_of_day" in groups else None
+        if part_code is not None:  # "jeden Montagabend"
+            part = PartOfDay(part_code)
+            period = CalendarPoint(Grain.PART_OF_DAY, weekday=weekday, part_of_day=part)
+        else:
+            period = CalendarPoint(Grain.DAY, weekday=weekday)
     elif "season" in groups:
         period = CalendarPoint(Grain.SEASON, season=Season(groups.lex_str("season") or "SU"))
     elif "month" in groups:

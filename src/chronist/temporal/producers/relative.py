@@ -25,14 +25,17 @@ def shift(groups: Groups) -> Produced | None:
     kind = TimexType.TIME if part else TimexType.DATE
     compound = groups.lex_as(UnitShift, "unit_compound")
     if compound is not None:
-        return Produced(kind, Shift(Unit[compound.unit], compound.steps))
+        # "Folgejahr" counts from the date told, "Vorwoche" may count from writing
+        told = compound.steps > 0
+        return Produced(kind, Shift(Unit[compound.unit], compound.steps, from_told=told))
     if "weekend" in groups or groups.lex("unit", "weekend") is not None:
         # "am Wochenende", "last weekend": the Saturday and Sunday of a week
         relative = groups.lex_int("relative_adjective") or 0
-        return Produced(TimexType.DATE, Shift(Unit.WEEK, relative, weekend=True))
+        weekend = Shift(Unit.WEEK, relative, weekend=True, from_writing=_from_writing(groups))
+        return Produced(TimexType.DATE, weekend)
     if "tags" in groups:
         direction = groups.lex_int("direction2", "shift_direction") or -1
-        return Produced(kind, Shift(Unit.DAY, direction))
+        return Produced(kind, Shift(Unit.DAY, direction, from_told=True))
     direction = groups.lex_int("shift_direction") or 1
     if "event_relation" in groups:
         direction = groups.lex_int("event_relation") or 1
@@ -47,7 +50,10 @@ def shift(groups: Groups) -> Produced | None:
             if smaller is None:
                 return None
             unit, amount = smaller[0], round(amount * smaller[1])
-        shift = Shift(unit, int(amount) * direction, counted=True, relation="relation" in groups)
+        relation = "relation" in groups
+        shift = Shift(
+            unit, int(amount) * direction, counted=True, relation=relation, from_told=True
+        )
         return Produced(kind, shift, None)
     if "ago" in groups:
         # "the year-ago quarter": counted back from the time of writing
@@ -57,10 +63,26 @@ def shift(groups: Groups) -> Produced | None:
         if part is not None and "shift_direction" in groups:
             relative = direction
         # "Ende letzter Woche": a part of that week
-        return Produced(kind, Shift(unit, relative, part), mod_named(groups.lex_str("position")))
+        writing = part is None and _from_writing(groups, unit)
+        told = groups.lex("relative_adjective", "writing_relative") is None
+        shift = Shift(unit, relative, part, from_writing=writing, from_told=told)
+        return Produced(kind, shift, mod_named(groups.lex_str("position")))
     if "shift_direction" in groups:
-        return Produced(kind, Shift(unit, direction, part, relation="relation" in groups))
+        relation = "relation" in groups
+        return Produced(kind, Shift(unit, direction, part, relation=relation, from_told=True))
     return Produced(kind, Shift(unit, 0, part), mod_named(groups.lex_str("position")))
+
+
+def _from_writing(groups: Groups, unit: Unit = Unit.WEEK) -> bool:
+    """``vergangene Woche``, ``letztes Jahr``: in news the week or year before writing.
+
+    Only a look back at a week or longer: ``am nächsten Tag``, ``in der nächsten Woche``
+    of a report count from the date told, as do ``im folgenden Jahr``, ``in dieser Woche``.
+    """
+    if unit in (Unit.DAY, Unit.HOUR, Unit.MINUTE, Unit.SECOND):
+        return False
+    relative = groups.lex_int("relative_adjective")
+    return relative == -1 and groups.lex("relative_adjective", "writing_relative") is not None
 
 
 _FRACTION_UNITS = {
