@@ -68,7 +68,10 @@ class Token:
 
     @property
     def is_capitalised(self) -> bool:
-        return self.text[:1].isupper()
+        """Written like a noun or name: a capital first letter, or a capital inside a
+        word that starts in lower case (``iPod``, ``eBay``: names, never verb forms)."""
+        first, rest = self.text[:1], self.text[1:]
+        return first.isupper() or (first.islower() and any(c.isupper() for c in rest))
 
 
 _TOKEN_RE = re.compile(
