@@ -201,11 +201,13 @@ def _sentence_events(context: _Context, sentence: tuple[int, int]) -> list[Event
         # Kronjuwelen nach Wien im Jahr 1783 und der Verlegung der Verwaltung")
         nouns: list[TriggerHit] = []
         shared: dict[int, tuple[int, int]] = {}  # noun index -> the date it shares
+        partner: dict[int, int] = {}  # noun index -> the event noun it is joined to
         for h in inside:
             if h.kind is not TriggerKind.NOUN:
                 continue
             joined = None
             if nouns and coordinated_noun(tokens, nouns[-1], h, markers):
+                partner[h.index] = nouns[-1].index
                 joined = _own_date(text, nouns[-1], context.dates)
             if joined is not None:
                 shared[h.index] = joined
@@ -296,7 +298,13 @@ def _sentence_events(context: _Context, sentence: tuple[int, int]) -> list[Event
                 continue
             if lone_generic(tokens, noun, own, [*lights, *told], markers):
                 continue
-            if own is not None or (not heads and not merged):
+            # "das Jahr seines Prozesses und Todes": told of both nouns
+            beside = partner.get(noun.index)
+            if (
+                own is not None
+                or (not heads and not merged)
+                or any(h.index == beside for h in heads if h.kind is TriggerKind.NOUN)
+            ):
                 heads.append(noun)
         for hit in sorted(heads, key=lambda h: h.index):
             end = clause_end

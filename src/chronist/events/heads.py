@@ -157,15 +157,19 @@ def coordinated_noun(
     tokens: list[Token], before: TriggerHit, noun: TriggerHit, markers: Markers
 ) -> bool:
     """Whether ``noun`` is joined to the event noun ``before`` by ``und`` and its
-    article with no punctuation between (``der Überführung der Kronjuwelen ... 1783
-    und der Verlegung der Verwaltung``): the two share what is said of them."""
+    article, or by ``und`` alone under one determiner, with no punctuation between
+    (``der Überführung der Kronjuwelen ... 1783 und der Verlegung der Verwaltung``,
+    ``seines Prozesses und Todes``): the two share what is said of them."""
     if noun.index < 2 or noun.index <= before.index:
         return False
-    if tokens[noun.index - 1].text.lower() not in markers.definite | markers.indefinite:
+    join = noun.index - 1
+    if tokens[join].text.lower() in markers.definite | markers.indefinite:
+        join -= 1
+    elif join != before.index + 1:
+        return False  # under one determiner: right after the first noun
+    if tokens[join].text.lower() not in markers.coordination:
         return False
-    if tokens[noun.index - 2].text.lower() not in markers.coordination:
-        return False
-    return not any(t.text in ",;:()" for t in tokens[before.index + 1 : noun.index - 2])
+    return not any(t.text in ",;:()" for t in tokens[before.index + 1 : join])
 
 
 def _zu_infinitive(tokens: list[Token], segment: Segment, open_verbs: OpenVerbs) -> bool:
