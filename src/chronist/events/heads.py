@@ -86,6 +86,9 @@ def open_verbs_kept(
     done = any(tokens[i].text.lower() in past_passive for i in range(segment.first, segment.last))
     if segment.kind is SegmentKind.RELATIVE and (own_date or done):
         return listed or [h for h in verbs if h.entry.open][:1]
+    # "Weil Magdeburg sich 1548 weigerte, ...": a dated reason happened too
+    if segment.kind is SegmentKind.BACKGROUND and own_date:
+        return listed or [h for h in verbs if h.entry.open][:1]
     if segment.kind is not SegmentKind.MAIN:
         return listed
     joins = [i for i in range(segment.first, segment.last) if joins_clauses(tokens, i, markers)]
