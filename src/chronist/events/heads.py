@@ -77,8 +77,9 @@ def open_verbs_kept(
     (``präsentierte ... und aktualisierte ...``), its first verb found by form
     alone (one event per conjunct). A relative clause with an unlisted verb
     describes rather than tells, unless it has a date of its own (``..., der
-    1525 der Stadt zufiel``) or is a passive in the past (``..., die dem
-    Bischof geschenkt wurde``)."""
+    1525 der Stadt zufiel``), is a passive in the past (``..., die dem
+    Bischof geschenkt wurde``) or tells a first in the past (``..., der als
+    Erster den Sehnerv beschrieb``)."""
     listed = [h for h in verbs if not h.entry.open]
     own_date = any(segment.first <= i < segment.last for i in dated)
     # "..., die dem Bischof geschenkt wurde": a dynamic passive in the past happened
@@ -86,6 +87,12 @@ def open_verbs_kept(
     done = any(tokens[i].text.lower() in past_passive for i in range(segment.first, segment.last))
     if segment.kind is SegmentKind.RELATIVE and (own_date or done):
         return listed or [h for h in verbs if h.entry.open][:1]
+    # "..., der als Erster den Sehnerv beschrieb": a first told in the past happened
+    first = any(
+        tokens[i].text.lower() in markers.first_time for i in range(segment.first, segment.last)
+    )
+    if segment.kind is SegmentKind.RELATIVE and first:
+        return listed or [h for h in verbs if h.entry.open and h.entry.past][:1]
     # "Weil Magdeburg sich 1548 weigerte, ...": a dated reason happened too
     if segment.kind is SegmentKind.BACKGROUND and own_date:
         return listed or [h for h in verbs if h.entry.open][:1]

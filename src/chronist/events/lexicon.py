@@ -230,6 +230,7 @@ class Markers:
     date_coordination: frozenset[str] = frozenset()  # "und" of "1805 und 1809"
     gapping_joins: frozenset[str] = frozenset()  # "und": may join a clause without a verb
     list_openers: frozenset[str] = frozenset()  # "wie": an item of a list follows
+    first_time: frozenset[str] = frozenset()  # "erstmals": a first is an event
 
     @property
     def prepositions(self) -> frozenset[str]:
@@ -549,6 +550,7 @@ def _markers(data: dict[str, Any], path: Path) -> Markers:
             date_coordination=frozenset(str(w) for w in c.get("date_coordination", [])),
             gapping_joins=frozenset(str(w) for w in c.get("gapping_joins", [])),
             list_openers=frozenset(str(w) for w in c.get("list_openers", [])),
+            first_time=frozenset(str(w).lower() for w in c.get("first_time", [])),
             attributive_before=_optional_pattern(c, "attributive_before", path),
             attributive_after=_optional_pattern(c, "attributive_after", path),
         )
