@@ -145,12 +145,17 @@ def _sentence_events(context: Context, sentence: tuple[int, int]) -> list[EventM
         # clause leaves the clause's verb its own event
         frames: dict[int, tuple[int, int]] = {}  # noun index -> its phrase, date included
         frame_dates: dict[int, tuple[int, int]] = {}  # noun index -> the phrase's date
+        opened: dict[int, int] = {}  # noun index -> its framing preposition's index
         for noun in nouns:
             at = framing(tokens, noun, markers)
+            if at is None and partner.get(noun.index) in frames:
+                # "Nach der Belagerung und der Schlacht ... 1683": the second noun too
+                at = opened[partner[noun.index]]
             own = frame_date(tokens, noun, context.dates, verb_at) if at is not None else None
             if at is not None and own is not None:
                 frames[noun.index] = (tokens[at].start, own[1])
                 frame_dates[noun.index] = own
+                opened[noun.index] = at
         # "Der Tod Stalins ... änderte alles": the noun is the event, unless it is in
         # a prepositional phrase of a main clause ("zog ... mit der Unterstützung ...")
         main = segment.kind is SegmentKind.MAIN
