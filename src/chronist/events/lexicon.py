@@ -46,6 +46,8 @@ __all__ = [
 
 EVENTS_FILE = "events.toml"
 _MIN_COMPOUND_HEAD = 5  # a noun this long also matches as the last part of a compound
+# the endings of a weak past form: "brachten", "kehrte", "steuertet"
+_WEAK_PAST = re.compile(r"te(?:n|st|t)?$")
 
 
 class TriggerKind(Enum):
@@ -162,12 +164,38 @@ class OpenVerbs:
         vowel, infinitive = found[-1], own[-1]
         return vowel != infinitive and vowel not in self.present_vowels.get(infinitive, ())
 
+    def _joined(self, lower: str) -> str | None:
+        """The lemma of a particle verb in the past written joined at a clause's end,
+        where the form table may lack it (``herausbrachten``: ``heraus`` +
+        ``brachten`` of ``bringen``; ``umgebracht``), when that particle verb is a
+        known infinitive. Not a present form or an inflected participle, which
+        stand as adverbs and adjectives (``wiederholt``, ``annähernd``,
+        ``entgegengesetzte``).
+
+        >>> verbs = OpenVerbs({"brachten": "bringen", "holt": "holen"}, "change",
+        ...     frozenset(), frozenset({"heraus", "wieder", "zu"}), "zu",
+        ...     frozenset({"herausbringen", "wiederholen"}))
+        >>> [verbs._joined(w) for w in ("herausbrachten", "zubrachten", "wiederholt")]
+        ['herausbringen', None, None]
+        """
+        for particle in self.particles:
+            rest = lower[len(particle) :]
+            if not lower.startswith(particle) or len(rest) < 4:
+                continue
+            participle = rest.startswith("ge") and rest.endswith("t")
+            if not participle and (rest.startswith("ge") or not _WEAK_PAST.search(rest)):
+                continue
+            base = self.forms.get(rest)
+            if base is not None and particle + base in self.infinitives:
+                return particle + base
+        return None
+
     def entry(self, word: str, separated: bool = False) -> TriggerEntry | None:
         """The open reading of ``word``, if it is a form of a verb that can be an
         event; ``separated``: also of a state verb, whose separable particle
         may make an event of it (``gab ... frei``, ``ließ ... frei``)."""
         lower = word.lower()
-        lemma = self.forms.get(lower)
+        lemma = self.forms.get(lower) or (self._joined(lower) if word.islower() else None)
         if lemma is None or (lemma in self.not_events and not separated):
             return None
         if lower in self.adverb_forms:
