@@ -34,6 +34,7 @@ from chronist.events.heads import (
     framing,
     light_alone,
     lone_generic,
+    onset,
     open_verbs_kept,
     same_conjunct,
     tokens_of,
@@ -238,6 +239,9 @@ def _sentence_events(context: Context, sentence: tuple[int, int]) -> list[EventM
                 or any(h.index == beside for h in heads if h.kind is TriggerKind.NOUN)
             ):
                 heads.append(noun)
+        if not heads and not merged and not nouns and not lights:
+            start = onset(tokens, segment, lexicon, dated)
+            heads = [start] if start is not None else []
         for hit in sorted(heads, key=lambda h: h.index):
             end = clause_end
             if hit.particle is not None:

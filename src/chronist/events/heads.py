@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from chronist.events.labels import joins_clauses
-from chronist.events.lexicon import Form, Lexicon, Markers, OpenVerbs, TriggerKind
+from chronist.events.lexicon import Form, Lexicon, Markers, OpenVerbs, TriggerEntry, TriggerKind
 from chronist.events.triggers import TriggerHit
 from chronist.text.clauses import Segment, SegmentKind
 from chronist.text.tokens import Token
@@ -24,6 +24,7 @@ __all__ = [
     "light_alone",
     "lone",
     "lone_generic",
+    "onset",
     "open_verbs_kept",
     "same_conjunct",
     "tokens_of",
@@ -297,3 +298,32 @@ def tokens_of(tokens: list[Token], spans: dict[int, tuple[int, int]]) -> frozens
     return frozenset(
         i for i, t in enumerate(tokens) if any(s <= t.start and t.end <= e for s, e in inside)
     )
+
+
+def onset(
+    tokens: list[Token], segment: Segment, lexicon: Lexicon, dated: frozenset[int]
+) -> TriggerHit | None:
+    """A copula with a date its state starts at tells that start (``Augsburg war ab
+    etwa 95 n. Chr. Hauptstadt``, ``ist seit dem 28. Juni 2007 verfügbar``): the
+    copula as the event, in a main clause with something named in it."""
+    open_verbs, markers = lexicon.open_verbs, lexicon.markers
+    if segment.kind is not SegmentKind.MAIN or open_verbs is None or not markers.copula:
+        return None
+    span = range(segment.first, segment.last)
+    starts = any(
+        tokens[i].text.lower() in open_verbs.state_starts
+        and any(j in dated for j in range(i, min(i + 3, segment.last)))
+        for i in span
+    )
+    copula = next((i for i in span if tokens[i].text.lower() in markers.copula), None)
+    if not starts or copula is None:
+        return None
+    if not any(tokens[i].is_capitalised for i in span if i > segment.first):
+        return None
+    token = tokens[copula]
+    past = token.text.lower() in markers.past
+    entry = TriggerEntry(
+        markers.copula[token.text.lower()], TriggerKind.LIGHT, open_verbs.type, Form.FINITE,
+        past=past, open=True,
+    )  # fmt: skip
+    return TriggerHit(copula, entry, token.start, token.end, token.text)

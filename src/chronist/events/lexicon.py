@@ -259,6 +259,7 @@ class Markers:
     gapping_joins: frozenset[str] = frozenset()  # "und": may join a clause without a verb
     list_openers: frozenset[str] = frozenset()  # "wie": an item of a list follows
     first_time: frozenset[str] = frozenset()  # "erstmals": a first is an event
+    copula: dict[str, str] = field(default_factory=dict)  # "war" -> "sein"
 
     @property
     def prepositions(self) -> frozenset[str]:
@@ -579,6 +580,11 @@ def _markers(data: dict[str, Any], path: Path) -> Markers:
             gapping_joins=frozenset(str(w) for w in c.get("gapping_joins", [])),
             list_openers=frozenset(str(w) for w in c.get("list_openers", [])),
             first_time=frozenset(str(w).lower() for w in c.get("first_time", [])),
+            copula={
+                str(form).lower(): str(lemma)
+                for lemma, forms in c.get("copula", {}).items()
+                for form in str(forms).split()
+            },
             attributive_before=_optional_pattern(c, "attributive_before", path),
             attributive_after=_optional_pattern(c, "attributive_after", path),
         )
