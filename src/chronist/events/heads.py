@@ -305,9 +305,13 @@ def onset(
 ) -> TriggerHit | None:
     """A copula with a date its state starts at tells that start (``Augsburg war ab
     etwa 95 n. Chr. Hauptstadt``, ``ist seit dem 28. Juni 2007 verfügbar``): the
-    copula as the event, in a main clause with something named in it."""
+    copula as the event, in a main clause with something named in it or in a
+    relative clause (``des ersten Impfstoffes, der ab 1963 erhältlich war``)."""
     open_verbs, markers = lexicon.open_verbs, lexicon.markers
-    if segment.kind is not SegmentKind.MAIN or open_verbs is None or not markers.copula:
+    relative = segment.kind is SegmentKind.RELATIVE
+    if open_verbs is None or not markers.copula:
+        return None
+    if segment.kind is not SegmentKind.MAIN and not relative:
         return None
     span = range(segment.first, segment.last)
     starts = any(
@@ -318,7 +322,7 @@ def onset(
     copula = next((i for i in span if tokens[i].text.lower() in markers.copula), None)
     if not starts or copula is None:
         return None
-    if not any(tokens[i].is_capitalised for i in span if i > segment.first):
+    if not relative and not any(tokens[i].is_capitalised for i in span if i > segment.first):
         return None
     token = tokens[copula]
     past = token.text.lower() in markers.past
