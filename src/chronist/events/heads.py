@@ -318,7 +318,7 @@ def onset(
         tokens[i].text.lower() in open_verbs.state_starts
         and any(j in dated for j in range(i, min(i + 3, segment.last)))
         for i in span
-    )
+    ) or any(_closed_start(tokens, i, open_verbs, dated) for i in span)
     copula = next((i for i in span if tokens[i].text.lower() in markers.copula), None)
     if not starts or copula is None:
         return None
@@ -331,3 +331,17 @@ def onset(
         past=past, open=True,
     )  # fmt: skip
     return TriggerHit(copula, entry, token.start, token.end, token.text)
+
+
+def _closed_start(
+    tokens: list[Token], index: int, open_verbs: OpenVerbs, dated: frozenset[int]
+) -> bool:
+    """Whether token ``index`` closes a date its opening word makes a start: ``an``
+    of ``vom Ende des 15. Jahrhunderts an`` (not of ``war am 5. Mai an der Front``)."""
+    opening = open_verbs.state_starts_after.get(tokens[index].text.lower())
+    if opening is None or index - 1 not in dated:
+        return False
+    first = index - 1
+    while first - 1 in dated:
+        first -= 1
+    return any(tokens[i].text.lower() in opening for i in (first - 1, first) if i >= 0)

@@ -116,6 +116,9 @@ class OpenVerbs:
     clause_openers: frozenset[str] = frozenset()  # "dass", "ob"
     # participles used as adverbs or prepositions ("umgekehrt", "abgesehen von")
     adverb_forms: frozenset[str] = frozenset()
+    # a word after a date opened by one of its words tells a state began then
+    # ("vom Ende des 15. Jahrhunderts an")
+    state_starts_after: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def deverbal(self, word: str) -> TriggerEntry | None:
         """``Christianisierung``, ``Einwanderungen``: a noun in ``-ung`` of a known
@@ -529,6 +532,10 @@ def _open_verbs(data: dict[str, Any], path: Path, types: frozenset[str]) -> Open
     return OpenVerbs(
         forms, type_, not_events, particles, zu, frozenset(forms.values()), becoming, endings,
         vowels, starts, infinitive, adjective, opinion, openers, adverbs,
+        {
+            str(closing): frozenset(str(w) for w in opening)
+            for closing, opening in table.get("state_starts_after", {}).items()
+        },
     )  # fmt: skip
 
 
