@@ -167,6 +167,15 @@ class OpenVerbs:
         vowel, infinitive = found[-1], own[-1]
         return vowel != infinitive and vowel not in self.present_vowels.get(infinitive, ())
 
+    def _past_plural(self, lower: str) -> str | None:
+        """The lemma of a weak past plural the table lacks when it has the singular
+        (``benannten`` of ``benannte``), unless the word is that lemma itself
+        (``erhalten``, ``betrachten``: infinitives in ``-ten``)."""
+        if not lower.endswith("ten"):
+            return None
+        lemma = self.forms.get(lower[:-1])
+        return lemma if lemma is not None and lemma != lower else None
+
     def _joined(self, lower: str) -> str | None:
         """The lemma of a particle verb in the past written joined at a clause's end,
         where the form table may lack it (``herausbrachten``: ``heraus`` +
@@ -198,7 +207,9 @@ class OpenVerbs:
         event; ``separated``: also of a state verb, whose separable particle
         may make an event of it (``gab ... frei``, ``ließ ... frei``)."""
         lower = word.lower()
-        lemma = self.forms.get(lower) or (self._joined(lower) if word.islower() else None)
+        lemma = self.forms.get(lower) or self._past_plural(lower)
+        if lemma is None and word.islower():
+            lemma = self._joined(lower)
         if lemma is None or (lemma in self.not_events and not separated):
             return None
         if lower in self.adverb_forms:
