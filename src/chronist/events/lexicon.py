@@ -48,6 +48,8 @@ EVENTS_FILE = "events.toml"
 _MIN_COMPOUND_HEAD = 5  # a noun this long also matches as the last part of a compound
 # the endings of a weak past form: "brachten", "kehrte", "steuertet"
 _WEAK_PAST = re.compile(r"te(?:n|st|t)?$")
+_PAST_END = re.compile(r"t(?:e|en|est|et)?$")
+_GUESSED_KEPT = 100_000  # unknown words whose guessed lemma is remembered
 
 
 class TriggerKind(Enum):
@@ -119,6 +121,8 @@ class OpenVerbs:
     # a word after a date opened by one of its words tells a state began then
     # ("vom Ende des 15. Jahrhunderts an")
     state_starts_after: dict[str, frozenset[str]] = field(default_factory=dict)
+    # the lemmas guessed for forms the table lacks (a cache, filled as words come)
+    guessed: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)
 
     def deverbal(self, word: str) -> TriggerEntry | None:
         """``Christianisierung``, ``Einwanderungen``: a noun in ``-ung`` of a known
@@ -167,6 +171,18 @@ class OpenVerbs:
         vowel, infinitive = found[-1], own[-1]
         return vowel != infinitive and vowel not in self.present_vowels.get(infinitive, ())
 
+    def _guessed(self, word: str) -> str | None:
+        """The lemma of a form the table lacks, remembered per word (every
+        unknown word of a text asks)."""
+        if word in self.guessed:
+            return self.guessed[word]
+        lower = word.lower()
+        lemma = self._past_plural(lower) or (self._joined(lower) if word.islower() else None)
+        if len(self.guessed) >= _GUESSED_KEPT:
+            self.guessed.clear()  # a corpus of many texts: the memory stays bounded
+        self.guessed[word] = lemma
+        return lemma
+
     def _past_plural(self, lower: str) -> str | None:
         """The lemma of a weak past plural the table lacks when it has the singular
         (``benannten`` of ``benannte``), unless the word is that lemma itself
@@ -190,6 +206,8 @@ class OpenVerbs:
         >>> [verbs._joined(w) for w in ("herausbrachten", "zubrachten", "wiederholt")]
         ['herausbringen', None, None]
         """
+        if not _PAST_END.search(lower):
+            return None  # neither a weak past nor a participle in -t (most words)
         for particle in self.particles:
             rest = lower[len(particle) :]
             if not lower.startswith(particle) or len(rest) < 4:
@@ -207,9 +225,9 @@ class OpenVerbs:
         event; ``separated``: also of a state verb, whose separable particle
         may make an event of it (``gab ... frei``, ``ließ ... frei``)."""
         lower = word.lower()
-        lemma = self.forms.get(lower) or self._past_plural(lower)
-        if lemma is None and word.islower():
-            lemma = self._joined(lower)
+        lemma = self.forms.get(lower)
+        if lemma is None:
+            lemma = self._guessed(word)
         if lemma is None or (lemma in self.not_events and not separated):
             return None
         if lower in self.adverb_forms:

@@ -71,7 +71,10 @@ class Token:
         """Written like a noun or name: a capital first letter, or a capital inside a
         word that starts in lower case (``iPod``, ``eBay``: names, never verb forms)."""
         first, rest = self.text[:1], self.text[1:]
-        return first.isupper() or (first.islower() and any(c.isupper() for c in rest))
+        if first.isupper():
+            return True
+        # (str methods first: this runs for every lower-case word)
+        return first.islower() and not rest.islower() and rest.lower() != rest
 
 
 _TOKEN_RE = re.compile(
