@@ -76,3 +76,11 @@ def test_a_documents_tokens_are_the_tokenizers_made_on_demand() -> None:
         assert document.tokens_in(start, end) == [
             t for t in tokens if start <= t.start and t.end <= end
         ]
+
+
+def test_a_name_with_a_capital_inside_is_written_like_a_noun() -> None:
+    words = {t.text: t.is_capitalised for t in tokenize("Der iPod und eBay kamen, nicht mehr.")}
+    assert words == {
+        "Der": True, "iPod": True, "und": False, "eBay": True, "kamen": False,
+        ",": False, "nicht": False, "mehr": False, ".": False,
+    }  # fmt: skip

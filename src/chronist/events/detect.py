@@ -19,12 +19,11 @@ parenthesis interrupts is one clause. Times are assigned later, by
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from chronist.entities.types import Entity
-from chronist.events.arguments import EntityMention, entity_mentions, link_arguments
+from chronist.events.arguments import entity_mentions
 from chronist.events.attributive import attributive_events
 from chronist.events.gapping import gapped_conjuncts, gapped_label
 from chronist.events.heads import (
@@ -34,8 +33,8 @@ from chronist.events.heads import (
     frame_date,
     framing,
     light_alone,
-    lone,
     lone_generic,
+    onset,
     open_verbs_kept,
     same_conjunct,
     tokens_of,
@@ -43,49 +42,29 @@ from chronist.events.heads import (
 )
 from chronist.events.labels import noun_label, verb_label
 from chronist.events.lexicon import Lexicon, TriggerKind, load_lexicon
+from chronist.events.mention import (
+    Context,
+    EventMention,
+    dated_tokens,
+    local,
+    mention_of,
+    own_date,
+    within,
+)
 from chronist.events.modality import (
     negated_conjunct,
     noun_negated,
     segment_modality,
     sentence_modality,
 )
-from chronist.events.model import Modality, Participant, Place, Trigger
+from chronist.events.model import Modality
 from chronist.events.reference import ReferenceMention
 from chronist.events.triggers import TriggerHit, find_triggers
-from chronist.text.clauses import Segment, SegmentKind, clause_facts, resumed, segments
+from chronist.text.clauses import SegmentKind, clause_facts, resumed, segments
 from chronist.text.document import Document
 from chronist.text.tokens import Token
 
 __all__ = ["EventMention", "detect_events"]
-
-# A date this close after an event noun belongs to it ("Tod Stalins im März 1953").
-_OWN_DATE_DISTANCE = 40
-
-
-@dataclass(frozen=True, slots=True)
-class EventMention:
-    """One statement of an event, before times are assigned and mentions merged."""
-
-    trigger: Trigger
-    type: str
-    concept: str  # merge key: the noun (or the noun an idiom stands for)
-    noun: bool
-    definite: bool  # an event noun with a definite article: may refer back
-    label: str
-    modality: Modality
-    sentence: tuple[int, int]
-    clause: tuple[int, int]
-    kind: SegmentKind
-    own_date: tuple[int, int] | None
-    in_reference: bool
-    past: bool  # the trigger is a past-tense verb form
-    bare: bool  # an event noun in a clause without any verb ("1920 Anhwei-Krieg:")
-    participants: tuple[Participant, ...]
-    place: Place | None
-    by_form: bool = False  # an unlisted verb, found by its form alone: less certain
-    # the conjunct of a coordination holding the trigger ("1348 ... besetzt | und
-    # später ... eingegliedert"), where its own date is looked for first
-    conjunct: tuple[int, int] | None = None
 
 
 def _verb_forms(tokens: list[Token], lexicon: Lexicon) -> frozenset[int]:
@@ -103,71 +82,20 @@ def _verb_forms(tokens: list[Token], lexicon: Lexicon) -> frozenset[int]:
     )
 
 
-def _inside(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
-    return any(s <= start and end <= e for s, e in spans)
-
-
-def _dated_tokens(tokens: list[Token], dates: Sequence[tuple[int, int]]) -> frozenset[int]:
-    """Indices of the tokens that lie inside one of the (sorted) date spans."""
-    starts = [start for start, _ in dates]
-    inside = set()
-    for index, token in enumerate(tokens):
-        at = bisect_right(starts, token.start) - 1
-        if at >= 0 and token.end <= dates[at][1]:
-            inside.add(index)
-    return frozenset(inside)
-
-
-@dataclass(frozen=True, slots=True)
-class _Context:
-    document: Document
-    text: str
-    lexicon: Lexicon
-    dates: Sequence[tuple[int, int]]
-    references: Sequence[ReferenceMention]
-    entities: Sequence[EntityMention]
-    date_starts: Sequence[int]
-    reference_starts: Sequence[int] = ()
-
-
-def _own_date(
-    text: str, hit: TriggerHit, dates: Sequence[tuple[int, int]]
-) -> tuple[int, int] | None:
-    for start, end in dates:
-        gap = text[hit.end : start].rstrip()
-        if gap.endswith("("):  # "Annexion Bosniens (1908)"
-            gap = gap[:-1]
-        if 0 <= start - hit.end <= _OWN_DATE_DISTANCE and not any(c in gap for c in ",;:()–"):
-            return start, end
-    return None
-
-
-def _local(context: _Context, sentence: tuple[int, int]) -> _Context:
-    """The context cut down to one sentence's dates and names (they are sorted)."""
-    start, end = sentence
-    dates = context.dates[
-        bisect_left(context.date_starts, start) : bisect_left(context.date_starts, end)
-    ]
-    references = context.references[
-        bisect_left(context.reference_starts, start) : bisect_left(context.reference_starts, end)
-    ]
-    return replace(context, dates=dates, references=references, date_starts=[])
-
-
 def _heading(text: str, sentence: tuple[int, int], hits: list[TriggerHit]) -> bool:
     """A title or heading: no closing punctuation and no verb."""
     closed = text[sentence[0] : sentence[1]].rstrip()[-1:] in '.!?:;"“”»«)'
     return not closed and all(h.kind is TriggerKind.NOUN for h in hits)
 
 
-def _sentence_events(context: _Context, sentence: tuple[int, int]) -> list[EventMention]:
-    context = _local(context, sentence)
+def _sentence_events(context: Context, sentence: tuple[int, int]) -> list[EventMention]:
+    context = local(context, sentence)
     text, lexicon, markers = context.text, context.lexicon, context.lexicon.markers
     tokens = context.document.tokens_in(*sentence)
     if not tokens:
         return []
     pieces, aside = resumed(tokens, segments(tokens, clause_facts(context.document.lang)))
-    dated = _dated_tokens(tokens, context.dates)
+    dated = dated_tokens(tokens, context.dates)
     hits = find_triggers(text, tokens, lexicon, dated)
     if _heading(text, sentence, hits):
         return []
@@ -201,27 +129,34 @@ def _sentence_events(context: _Context, sentence: tuple[int, int]) -> list[Event
         # Kronjuwelen nach Wien im Jahr 1783 und der Verlegung der Verwaltung")
         nouns: list[TriggerHit] = []
         shared: dict[int, tuple[int, int]] = {}  # noun index -> the date it shares
+        partner: dict[int, int] = {}  # noun index -> the event noun it is joined to
         for h in inside:
             if h.kind is not TriggerKind.NOUN:
                 continue
             joined = None
             if nouns and coordinated_noun(tokens, nouns[-1], h, markers):
-                joined = _own_date(text, nouns[-1], context.dates)
+                partner[h.index] = nouns[-1].index
+                joined = own_date(text, nouns[-1], context.dates)
             if joined is not None:
                 shared[h.index] = joined
-            if not h.entry.open or _own_date(text, h, context.dates) is not None or joined:
+            if not h.entry.open or own_date(text, h, context.dates) is not None or joined:
                 nouns.append(h)
         told = [h for h in verbs if h.entry.open]  # what the clause says of its nouns
         # "Nach dem Tod X 1961 folgte ihm sein Sohn": a dated noun framing the
         # clause leaves the clause's verb its own event
         frames: dict[int, tuple[int, int]] = {}  # noun index -> its phrase, date included
         frame_dates: dict[int, tuple[int, int]] = {}  # noun index -> the phrase's date
+        opened: dict[int, int] = {}  # noun index -> its framing preposition's index
         for noun in nouns:
             at = framing(tokens, noun, markers)
+            if at is None and partner.get(noun.index) in frames:
+                # "Nach der Belagerung und der Schlacht ... 1683": the second noun too
+                at = opened[partner[noun.index]]
             own = frame_date(tokens, noun, context.dates, verb_at) if at is not None else None
             if at is not None and own is not None:
                 frames[noun.index] = (tokens[at].start, own[1])
                 frame_dates[noun.index] = own
+                opened[noun.index] = at
         # "Der Tod Stalins ... änderte alles": the noun is the event, unless it is in
         # a prepositional phrase of a main clause ("zog ... mit der Unterstützung ...")
         main = segment.kind is SegmentKind.MAIN
@@ -251,7 +186,7 @@ def _sentence_events(context: _Context, sentence: tuple[int, int]) -> list[Event
                 h.kind is TriggerKind.NOUN
                 and not h.entry.open
                 and h.index not in frames
-                and not _inside(h.start, h.end, [(r.start, r.end) for r in context.references])
+                and not within(h.start, h.end, [(r.start, r.end) for r in context.references])
                 for h in inside
             )
             and not any(waiting(h, hits, pieces) for h in hits if h.index not in frames)
@@ -283,10 +218,10 @@ def _sentence_events(context: _Context, sentence: tuple[int, int]) -> list[Event
         for noun in nouns:
             own = (
                 frame_dates.get(noun.index)
-                or _own_date(text, noun, context.dates)
+                or own_date(text, noun, context.dates)
                 or shared.get(noun.index)
             )
-            in_reference = _inside(
+            in_reference = within(
                 noun.start, noun.end, [(r.start, r.end) for r in context.references]
             )
             has_date = any(segment.start <= s < clause_end for s, _ in context.dates)
@@ -296,8 +231,17 @@ def _sentence_events(context: _Context, sentence: tuple[int, int]) -> list[Event
                 continue
             if lone_generic(tokens, noun, own, [*lights, *told], markers):
                 continue
-            if own is not None or (not heads and not merged):
+            # "das Jahr seines Prozesses und Todes": told of both nouns
+            beside = partner.get(noun.index)
+            if (
+                own is not None
+                or (not heads and not merged)
+                or any(h.index == beside for h in heads if h.kind is TriggerKind.NOUN)
+            ):
                 heads.append(noun)
+        if not heads and not merged and not nouns and not lights:
+            start = onset(tokens, segment, lexicon, dated)
+            heads = [start] if start is not None else []
         for hit in sorted(heads, key=lambda h: h.index):
             end = clause_end
             if hit.particle is not None:
@@ -320,7 +264,7 @@ def _sentence_events(context: _Context, sentence: tuple[int, int]) -> list[Event
             framed = tokens_of(tokens, frames) if hit.kind is not TriggerKind.NOUN else frozenset()
             # nor what a parenthesis sets into its clause (unless the event is in it)
             unlabelled = dated | framed | (aside if hit.index not in aside else frozenset())
-            mention = _mention(
+            mention = mention_of(
                 context, tokens, segment, hit, sentence, clause, modality, unlabelled, verb_at
             )
             mention = replace(mention, conjunct=conjunct(tokens, segment, hit.index, markers))
@@ -353,66 +297,15 @@ def _sentence_events(context: _Context, sentence: tuple[int, int]) -> list[Event
             continue
         modality = forced or segment_modality(tokens, piece, [], markers)
         clause = (piece.start, piece.end)
-        mention = _mention(context, tokens, piece, hit, sentence, clause, modality, dated, verb_at)
+        mention = mention_of(
+            context, tokens, piece, hit, sentence, clause, modality, dated, verb_at
+        )
         found.append(replace(mention, label=label, own_date=own))
     return sorted(found, key=lambda m: m.trigger.start)
 
 
 def _with_clause(mention: EventMention, start: int, end: int) -> EventMention:
     return replace(mention, clause=(start, end))
-
-
-def _mention(
-    context: _Context,
-    tokens: list[Token],
-    segment: Segment,
-    hit: TriggerHit,
-    sentence: tuple[int, int],
-    clause: tuple[int, int],
-    modality: Modality,
-    dated: frozenset[int],
-    verbs: frozenset[int] = frozenset(),
-) -> EventMention:
-    markers = context.lexicon.markers
-    noun = hit.kind is TriggerKind.NOUN
-    last = segment.last if hit.particle is None else max(segment.last, hit.particle + 1)
-    label = (
-        noun_label(tokens, hit, dated, markers)
-        if noun
-        else verb_label(tokens, hit, (segment.first, last), dated, markers, verbs)
-    )
-    if noun and lone(label, markers):
-        # "Krieg", "Heirat" alone say nothing: the clause's words around it tell what of it
-        label = verb_label(tokens, hit, (segment.first, last), dated, markers, verbs)
-    if lone(label, markers):
-        # alone in its segment ("..., ermordet", "Die Erlaubnis, ..., folgte"): the
-        # sentence's words around it
-        label = verb_label(tokens, hit, (0, len(tokens)), dated, markers)
-    before = tokens[hit.index - 1].text.lower() if hit.index else ""
-    particle_start = tokens[hit.particle].start if hit.particle is not None else None
-    participants, place = link_arguments(
-        context.text, tokens, hit, clause, context.entities, markers
-    )
-    assert hit.entry.type is not None
-    return EventMention(
-        trigger=Trigger(hit.text, hit.lemma, hit.start, hit.end, particle_start),
-        type=hit.entry.type,
-        concept=hit.concept,
-        noun=noun,
-        definite=noun and (before in markers.definite or before in markers.definite_contractions),
-        label=label,
-        modality=modality,
-        sentence=sentence,
-        clause=clause,
-        kind=segment.kind,
-        own_date=_own_date(context.text, hit, context.dates) if noun else None,
-        in_reference=_inside(hit.start, hit.end, [(r.start, r.end) for r in context.references]),
-        past=hit.entry.past,
-        bare=False,
-        participants=participants,
-        place=place,
-        by_form=hit.entry.open,
-    )
 
 
 def detect_events(
@@ -432,7 +325,7 @@ def detect_events(
         document = Document(document)
     ordered = sorted(dates)
     named = sorted(references, key=lambda reference: reference.start)
-    context = _Context(
+    context = Context(
         document, document.text, load_lexicon(document.lang), ordered, named,
         entity_mentions(entities), [start for start, _ in ordered],
         [reference.start for reference in named],

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from chronist.events.labels import joins_clauses
-from chronist.events.lexicon import Form, Lexicon, Markers, OpenVerbs, TriggerKind
+from chronist.events.lexicon import Form, Lexicon, Markers, OpenVerbs, TriggerEntry, TriggerKind
 from chronist.events.triggers import TriggerHit
 from chronist.text.clauses import Segment, SegmentKind
 from chronist.text.tokens import Token
@@ -24,6 +24,7 @@ __all__ = [
     "light_alone",
     "lone",
     "lone_generic",
+    "onset",
     "open_verbs_kept",
     "same_conjunct",
     "tokens_of",
@@ -77,14 +78,24 @@ def open_verbs_kept(
     (``präsentierte ... und aktualisierte ...``), its first verb found by form
     alone (one event per conjunct). A relative clause with an unlisted verb
     describes rather than tells, unless it has a date of its own (``..., der
-    1525 der Stadt zufiel``) or is a passive in the past (``..., die dem
-    Bischof geschenkt wurde``)."""
+    1525 der Stadt zufiel``), is a passive in the past (``..., die dem
+    Bischof geschenkt wurde``) or tells a first in the past (``..., der als
+    Erster den Sehnerv beschrieb``)."""
     listed = [h for h in verbs if not h.entry.open]
     own_date = any(segment.first <= i < segment.last for i in dated)
     # "..., die dem Bischof geschenkt wurde": a dynamic passive in the past happened
     past_passive = markers.passive & markers.past
     done = any(tokens[i].text.lower() in past_passive for i in range(segment.first, segment.last))
     if segment.kind is SegmentKind.RELATIVE and (own_date or done):
+        return listed or [h for h in verbs if h.entry.open][:1]
+    # "..., der als Erster den Sehnerv beschrieb": a first told in the past happened
+    first = any(
+        tokens[i].text.lower() in markers.first_time for i in range(segment.first, segment.last)
+    )
+    if segment.kind is SegmentKind.RELATIVE and first:
+        return listed or [h for h in verbs if h.entry.open and h.entry.past][:1]
+    # "Weil Magdeburg sich 1548 weigerte, ...": a dated reason happened too
+    if segment.kind is SegmentKind.BACKGROUND and own_date:
         return listed or [h for h in verbs if h.entry.open][:1]
     if segment.kind is not SegmentKind.MAIN:
         return listed
@@ -157,15 +168,19 @@ def coordinated_noun(
     tokens: list[Token], before: TriggerHit, noun: TriggerHit, markers: Markers
 ) -> bool:
     """Whether ``noun`` is joined to the event noun ``before`` by ``und`` and its
-    article with no punctuation between (``der Überführung der Kronjuwelen ... 1783
-    und der Verlegung der Verwaltung``): the two share what is said of them."""
+    article, or by ``und`` alone under one determiner, with no punctuation between
+    (``der Überführung der Kronjuwelen ... 1783 und der Verlegung der Verwaltung``,
+    ``seines Prozesses und Todes``): the two share what is said of them."""
     if noun.index < 2 or noun.index <= before.index:
         return False
-    if tokens[noun.index - 1].text.lower() not in markers.definite | markers.indefinite:
+    join = noun.index - 1
+    if tokens[join].text.lower() in markers.definite | markers.indefinite:
+        join -= 1
+    elif join != before.index + 1:
+        return False  # under one determiner: right after the first noun
+    if tokens[join].text.lower() not in markers.coordination:
         return False
-    if tokens[noun.index - 2].text.lower() not in markers.coordination:
-        return False
-    return not any(t.text in ",;:()" for t in tokens[before.index + 1 : noun.index - 2])
+    return not any(t.text in ",;:()" for t in tokens[before.index + 1 : join])
 
 
 def _zu_infinitive(tokens: list[Token], segment: Segment, open_verbs: OpenVerbs) -> bool:
@@ -283,3 +298,50 @@ def tokens_of(tokens: list[Token], spans: dict[int, tuple[int, int]]) -> frozens
     return frozenset(
         i for i, t in enumerate(tokens) if any(s <= t.start and t.end <= e for s, e in inside)
     )
+
+
+def onset(
+    tokens: list[Token], segment: Segment, lexicon: Lexicon, dated: frozenset[int]
+) -> TriggerHit | None:
+    """A copula with a date its state starts at tells that start (``Augsburg war ab
+    etwa 95 n. Chr. Hauptstadt``, ``ist seit dem 28. Juni 2007 verfügbar``): the
+    copula as the event, in a main clause with something named in it or in a
+    relative clause (``des ersten Impfstoffes, der ab 1963 erhältlich war``)."""
+    open_verbs, markers = lexicon.open_verbs, lexicon.markers
+    relative = segment.kind is SegmentKind.RELATIVE
+    if open_verbs is None or not markers.copula:
+        return None
+    if segment.kind is not SegmentKind.MAIN and not relative:
+        return None
+    span = range(segment.first, segment.last)
+    starts = any(
+        tokens[i].text.lower() in open_verbs.state_starts
+        and any(j in dated for j in range(i, min(i + 3, segment.last)))
+        for i in span
+    ) or any(_closed_start(tokens, i, open_verbs, dated) for i in span)
+    copula = next((i for i in span if tokens[i].text.lower() in markers.copula), None)
+    if not starts or copula is None:
+        return None
+    if not relative and not any(tokens[i].is_capitalised for i in span if i > segment.first):
+        return None
+    token = tokens[copula]
+    past = token.text.lower() in markers.past
+    entry = TriggerEntry(
+        markers.copula[token.text.lower()], TriggerKind.LIGHT, open_verbs.type, Form.FINITE,
+        past=past, open=True,
+    )  # fmt: skip
+    return TriggerHit(copula, entry, token.start, token.end, token.text)
+
+
+def _closed_start(
+    tokens: list[Token], index: int, open_verbs: OpenVerbs, dated: frozenset[int]
+) -> bool:
+    """Whether token ``index`` closes a date its opening word makes a start: ``an``
+    of ``vom Ende des 15. Jahrhunderts an`` (not of ``war am 5. Mai an der Front``)."""
+    opening = open_verbs.state_starts_after.get(tokens[index].text.lower())
+    if opening is None or index - 1 not in dated:
+        return False
+    first = index - 1
+    while first - 1 in dated:
+        first -= 1
+    return any(tokens[i].text.lower() in opening for i in (first - 1, first) if i >= 0)

@@ -16,21 +16,21 @@ in the clause), ``anruft``, ``anrief``, ``anriefen``, ``anrufen``,
 
 from __future__ import annotations
 
-import gzip
 import re
 import tomllib
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
-from enum import Enum
 from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from chronist.errors import LanguageDataError, OptionError
+from chronist.events.entry import Form, TriggerEntry, TriggerKind
+from chronist.events.markers import Markers, read_markers
+from chronist.events.open_verbs import OpenVerbs, read_open_verbs
 from chronist.lang import language_dir
 from chronist.lang.files import read_toml
-from chronist.text.clauses import read_clause_facts
 
 __all__ = [
     "Biography",
@@ -46,206 +46,6 @@ __all__ = [
 
 EVENTS_FILE = "events.toml"
 _MIN_COMPOUND_HEAD = 5  # a noun this long also matches as the last part of a compound
-
-
-class TriggerKind(Enum):
-    VERB = "verb"  # states an event by itself
-    LIGHT = "light"  # carries an event noun ("der Krieg begann")
-    NEGATING = "negating"  # says the events of its clause did not happen
-    NOUN = "noun"  # a nominalised event ("Invasion", "Tod")
-
-
-class Form(Enum):
-    FINITE = "finite"  # ruft, rief, riefen (may need a separated particle)
-    INFINITIVE = "infinitive"  # rufen, anrufen (also the present plural)
-    ZU_INFINITIVE = "zu-infinitive"  # anzurufen: a complement, not an event
-    PARTICIPLE = "participle"  # angerufen (perfect and passive)
-    NOUN = "noun"
-
-
-@dataclass(frozen=True, slots=True)
-class TriggerEntry:
-    """One reading of a word form."""
-
-    lemma: str
-    kind: TriggerKind
-    type: str | None
-    form: Form
-    particle: str | None = None  # needed later in the clause ("an" of "rief ... an")
-    requires: tuple[str, ...] = ()  # one of these words must be in the clause
-    concept: str | None = None  # the noun an idiom stands for, for merging
-    past: bool = False  # a past-tense form (rief, riefen)
-    open: bool = False  # found by its form alone (``[open_verbs]``), not listed
-
-
-_VOWELS = re.compile("[aeiouäöü]+")
-
-
-@dataclass(frozen=True, slots=True)
-class OpenVerbs:
-    """Verbs outside the trigger list, known from a table of word forms
-    (``[open_verbs]`` of ``events.toml``): any full verb of a clause without a
-    listed trigger states what happened in it (``die Alemannen besiedelten das
-    Gebiet``), unless its lemma is a state or auxiliary (``liegen``, ``sein``)."""
-
-    forms: dict[str, str]  # lower-cased word form -> infinitive
-    type: str
-    not_events: frozenset[str]
-    particles: frozenset[str]  # separable particles: "wanderten ... ein" -> einwandern
-    zu: str
-    infinitives: frozenset[str] = frozenset()
-    becoming: frozenset[str] = frozenset()  # "werden" alone: a change of state
-    noun_endings: tuple[str, ...] = ()  # of deverbal event nouns: "ung", "ungen"
-    # the stem vowels a present form may show for the infinitive's vowel (e: i, ie
-    # in "nimmt", "sieht"); another vowel in a -t form is a strong past ("bot", "hielt")
-    present_vowels: dict[str, frozenset[str]] = field(default_factory=dict)
-    # words before a date that tell when a state began ("seit 1990"): a present
-    # form in a clause dated so is still a state
-    state_starts: frozenset[str] = frozenset()
-    # endings of an infinitive ("infizieren", "ändern"): a lower-case word so ending
-    # after "zu" is a verb even when the form table does not list it
-    infinitive_endings: tuple[str, ...] = ()
-    # endings of an inflected adjective or participle ("verschiedenen", "illustrierte"):
-    # only a form so ending stands before a noun as its attribute
-    adjective_endings: tuple[str, ...] = ()
-    # verbs that are events with an object but opinions with a clause after them
-    # ("nahm den Königstitel an", not "nahm an, dass ...")
-    opinion_with_clause: frozenset[str] = frozenset()
-    clause_openers: frozenset[str] = frozenset()  # "dass", "ob"
-    # participles used as adverbs or prepositions ("umgekehrt", "abgesehen von")
-    adverb_forms: frozenset[str] = frozenset()
-
-    def deverbal(self, word: str) -> TriggerEntry | None:
-        """``Christianisierung``, ``Einwanderungen``: a noun in ``-ung`` of a known
-        verb (``christianisieren``, ``einwandern``), not of a state verb."""
-        found = self.verb_of(word)
-        if found is None:
-            return None
-        ending = found[1]
-        stripped = word[: len(word) - len(ending) + 3]  # the singular
-        return TriggerEntry(stripped, TriggerKind.NOUN, self.type, Form.NOUN, open=True)
-
-    def verb_of(self, word: str) -> tuple[str, str] | None:
-        """The verb a noun in ``-ung`` is made of, and the ending: ``Sprengung`` ->
-        ``("sprengen", "ung")``; ``None`` for another word or a state verb's noun."""
-        lower = word.lower()
-        for ending in self.noun_endings:
-            if not lower.endswith(ending):
-                continue
-            stem = lower[: -len(ending)]
-            for verb in (stem + "en", stem + "n", stem[:-1] + "eln", stem[:-1] + "ern"):
-                if verb in self.infinitives and verb not in self.not_events:
-                    return verb, ending
-        return None
-
-    def strong_past(self, form: str, lemma: str) -> bool:
-        """Whether a -t ``form`` of ``lemma`` is a strong past: its stem vowel is
-        neither the infinitive's nor one its present shows (``bot`` of
-        ``bieten``, ``hielt`` of ``halten``; not ``hält``, ``nimmt``, ``bietet``).
-
-        >>> verbs = OpenVerbs({}, "change", frozenset(), frozenset(), "zu",
-        ...     present_vowels={"e": frozenset({"i", "ie"}), "a": frozenset({"ä"})})
-        >>> [verbs.strong_past(f, l) for f, l in [("bot", "bieten"), ("hielt", "halten"),
-        ...     ("hält", "halten"), ("nimmt", "nehmen"), ("bietet", "bieten")]]
-        [True, True, False, False, False]
-        """
-        if not self.present_vowels:
-            return False
-        for ending in ("est", "et", "st", "t"):
-            if form.endswith(ending) and len(form) > len(ending) + 1:
-                form = form[: -len(ending)]
-                break
-        stem = lemma[:-2] if lemma.endswith("en") else lemma[:-1]
-        found, own = _VOWELS.findall(form), _VOWELS.findall(stem)
-        if not found or not own:
-            return False
-        vowel, infinitive = found[-1], own[-1]
-        return vowel != infinitive and vowel not in self.present_vowels.get(infinitive, ())
-
-    def entry(self, word: str, separated: bool = False) -> TriggerEntry | None:
-        """The open reading of ``word``, if it is a form of a verb that can be an
-        event; ``separated``: also of a state verb, whose separable particle
-        may make an event of it (``gab ... frei``, ``ließ ... frei``)."""
-        lower = word.lower()
-        lemma = self.forms.get(lower)
-        if lemma is None or (lemma in self.not_events and not separated):
-            return None
-        if lower in self.adverb_forms:
-            return None  # "Umgekehrt rivalisierten ...", "abgesehen vom Balkanraum"
-        if not separated and lower.endswith("t") and lower[:-1] + "en" in self.not_events:
-            return None  # "gehört": the present of a state verb as much as a participle
-        if lower.endswith("enen") and not lemma.endswith("nen"):
-            return None  # an inflected strong participle: an adjective ("gelegenen")
-        if self.zu in lower and lower.replace(self.zu, "", 1) == lemma:
-            return None  # zu-infinitive ("anzuerkennen"): a complement
-        # -en forms other than the infinitive are a strong past or participle
-        # (zogen, gezogen); of the -t forms ge- participles are past (gegründet), and
-        # the strong pasts whose stem vowel no present form has (bot, hielt, trat)
-        past = not lower.endswith("t") or lower.startswith("ge") or self.strong_past(lower, lemma)
-        return TriggerEntry(lemma, TriggerKind.VERB, self.type, Form.FINITE, past=past, open=True)
-
-
-@dataclass(frozen=True, slots=True)
-class Markers:
-    """Modality and clause words of a language, lower-cased."""
-
-    conditional: frozenset[str]
-    hypothetical: frozenset[str]
-    planned: frozenset[str]
-    negated: frozenset[str]
-    reported: frozenset[str]
-    reported_with: frozenset[str]
-    opinion: frozenset[str]
-    not_negating_after: frozenset[str]
-    zu: str
-    indefinite: frozenset[str]
-    definite: frozenset[str]
-    patient_articles: frozenset[str]
-    passive: frozenset[str]
-    agent_prepositions: frozenset[str]
-    genitive_agent_types: frozenset[str]
-    place_prepositions: frozenset[str]
-    argument_prepositions: frozenset[str]
-    place_nouns: tuple[str, ...]
-    label_followers: frozenset[str]
-    leading_noise: frozenset[str]
-    date_introducers: frozenset[str]
-    past: frozenset[str]  # past auxiliaries and modals: a verb after them is in the past
-    clause_negation: frozenset[str]  # "nicht": negates the verb of its clause
-    noun_negation: frozenset[str]  # "kein": negates the event noun after it
-    coordination: frozenset[
-        str
-    ]  # "und": no separated particle is looked for past it (clauses.toml)
-    genitive_articles: frozenset[str]  # "des": a name after it is the noun's participant
-    label_articles: frozenset[str]  # a noun's label may go on after these
-    definite_contractions: frozenset[str]  # "zum": the noun after it is definite
-    reference_relations: dict[str, str]  # word before a named event -> after, during, ...
-    label_cut_endings: frozenset[str] = frozenset()  # a label never ends with these
-    generic_nouns: frozenset[str] = frozenset()  # an event only with more said of it
-    failure_verbs: frozenset[str] = frozenset()  # "scheitern": the attempt still happened
-    expected: frozenset[str] = frozenset()  # "erwartet": the clause's events are not facts
-    success_verbs: frozenset[str] = frozenset()  # "gelingen": its zu-infinitive happened
-    time_heads: tuple[str, ...] = ()  # "jahr" of "Gründungsjahr": the event is the first part
-    frame_prepositions: frozenset[str] = frozenset()  # "nach dem Tod ... 1961": a frame
-    date_coordination: frozenset[str] = frozenset()  # "und" of "1805 und 1809"
-    gapping_joins: frozenset[str] = frozenset()  # "und": may join a clause without a verb
-    list_openers: frozenset[str] = frozenset()  # "wie": an item of a list follows
-
-    @property
-    def prepositions(self) -> frozenset[str]:
-        """Every preposition the lists name (a noun after one is no subject)."""
-        return (
-            self.frame_prepositions
-            | self.argument_prepositions
-            | self.place_prepositions
-            | self.agent_prepositions
-            | self.definite_contractions
-        )
-
-    # a date in an attributive participle phrase ("die zum 1. Januar 2012 in Kraft
-    # getretene Verfassung"): the text before it ends so, the text after it begins so
-    attributive_before: re.Pattern[str] | None = None
-    attributive_after: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -423,8 +223,8 @@ def _build(lang: str, data: dict[str, Any], path: Path) -> Lexicon:
         lang,
         {w: tuple(e) for w, e in words.items()},
         heads,
-        _markers(data, path),
-        _open_verbs(data, path, types),
+        read_markers(data, path),
+        read_open_verbs(data, path, types),
         _biography(data, path),
         *_coreference(data, path),
     )
@@ -463,118 +263,6 @@ def _biography(data: dict[str, Any], path: Path) -> Biography | None:
         raise LanguageDataError(f"{path}: [biography] missing key {error}") from None
     except re.error as error:
         raise LanguageDataError(f"{path}: [biography] place_stop: bad pattern: {error}") from None
-
-
-def _open_verbs(data: dict[str, Any], path: Path, types: frozenset[str]) -> OpenVerbs | None:
-    table = data.get("open_verbs")
-    if table is None:
-        return None
-    where = f"{path}: [open_verbs]"
-    try:
-        source = path.parent / str(table["forms"])
-        type_ = str(table["type"])
-        not_events = frozenset(str(w) for w in table["not_events"])
-        particles = frozenset(str(w) for w in table["particles"])
-    except KeyError as error:
-        raise LanguageDataError(f"{where}: missing key {error}") from None
-    if type_ not in types:
-        raise LanguageDataError(f"{where}: unknown event type {type_!r}")
-    try:
-        rows = gzip.decompress(source.read_bytes()).decode("utf-8").splitlines()
-        forms = dict(row.split("\t", 1) for row in rows if row)
-    except (OSError, ValueError) as error:
-        raise LanguageDataError(f"{where}: {source.name}: {error}") from None
-    zu = str(data["clauses"]["zu"])
-    becoming = frozenset(str(w) for w in table.get("becoming", []))
-    endings = tuple(str(w) for w in table.get("noun_endings", []))
-    vowels = {
-        str(k): frozenset(str(v) for v in w) for k, w in table.get("present_vowels", {}).items()
-    }
-    starts = frozenset(str(w) for w in table.get("state_starts", []))
-    infinitive = tuple(str(w) for w in table.get("infinitive_endings", []))
-    adjective = tuple(str(w) for w in table.get("adjective_endings", []))
-    opinion = frozenset(str(w) for w in table.get("opinion_with_clause", []))
-    openers = frozenset(str(w) for w in table.get("clause_openers", []))
-    adverbs = frozenset(str(w) for w in table.get("adverb_forms", []))
-    return OpenVerbs(
-        forms, type_, not_events, particles, zu, frozenset(forms.values()), becoming, endings,
-        vowels, starts, infinitive, adjective, opinion, openers, adverbs,
-    )  # fmt: skip
-
-
-def _markers(data: dict[str, Any], path: Path) -> Markers:
-    try:
-        m, c = data["modality"], data["clauses"]
-
-        def words(table: dict[str, Any], key: str) -> frozenset[str]:
-            return frozenset(str(w).lower() for w in table[key])
-
-        return Markers(
-            conditional=words(m, "conditional"),
-            hypothetical=words(m, "hypothetical"),
-            planned=words(m, "planned"),
-            negated=words(m, "negated"),
-            reported=words(m, "reported"),
-            reported_with=words(m, "reported_with"),
-            opinion=words(m, "opinion"),
-            not_negating_after=words(m, "not_negating_after"),
-            zu=str(c["zu"]),
-            indefinite=words(c, "indefinite"),
-            definite=words(c, "definite"),
-            patient_articles=words(c, "patient_articles"),
-            passive=words(c, "passive"),
-            agent_prepositions=words(c, "agent_prepositions"),
-            genitive_agent_types=words(c, "genitive_agent_types"),
-            place_prepositions=words(c, "place_prepositions"),
-            argument_prepositions=words(c, "argument_prepositions"),
-            place_nouns=tuple(sorted(words(c, "place_nouns"))),
-            label_followers=words(c, "label_followers"),
-            leading_noise=words(c, "leading_noise"),
-            date_introducers=words(c, "date_introducers"),
-            past=words(c, "past"),
-            clause_negation=words(m, "clause_negation"),
-            noun_negation=words(m, "noun_negation"),
-            coordination=read_clause_facts(path.parent).coordination,
-            genitive_articles=words(c, "genitive_articles"),
-            label_articles=words(c, "label_articles"),
-            definite_contractions=words(c, "definite_contractions"),
-            reference_relations=_relations(c["reference_relations"], path),
-            label_cut_endings=frozenset(str(w).lower() for w in c.get("label_cut_endings", [])),
-            generic_nouns=frozenset(str(w) for w in c.get("generic_nouns", [])),
-            failure_verbs=frozenset(str(w) for w in m.get("failure_verbs", [])),
-            expected=frozenset(str(w).lower() for w in m.get("expected", [])),
-            success_verbs=frozenset(str(w) for w in m.get("success_verbs", [])),
-            time_heads=tuple(str(w).lower() for w in c.get("time_heads", [])),
-            frame_prepositions=frozenset(str(w) for w in c.get("frame_prepositions", [])),
-            date_coordination=frozenset(str(w) for w in c.get("date_coordination", [])),
-            gapping_joins=frozenset(str(w) for w in c.get("gapping_joins", [])),
-            list_openers=frozenset(str(w) for w in c.get("list_openers", [])),
-            attributive_before=_optional_pattern(c, "attributive_before", path),
-            attributive_after=_optional_pattern(c, "attributive_after", path),
-        )
-    except KeyError as error:
-        raise LanguageDataError(f"{path}: missing key {error}") from None
-
-
-def _optional_pattern(table: dict[str, Any], key: str, path: Path) -> re.Pattern[str] | None:
-    if key not in table:
-        return None
-    try:
-        return re.compile(str(table[key]))
-    except re.error as error:
-        raise LanguageDataError(f"{path}: [clauses] {key}: bad pattern: {error}") from None
-
-
-_RELATIONS = frozenset({"after", "since", "before", "until", "end", "begin", "during"})
-
-
-def _relations(table: Any, path: Path) -> dict[str, str]:
-    if not isinstance(table, dict) or not set(table.values()) <= _RELATIONS:
-        raise LanguageDataError(
-            f"{path}: [clauses] reference_relations: each word maps to one of "
-            f"{', '.join(sorted(_RELATIONS))}"
-        )
-    return {str(word).lower(): str(relation) for word, relation in table.items()}
 
 
 @cache

@@ -68,7 +68,13 @@ class Token:
 
     @property
     def is_capitalised(self) -> bool:
-        return self.text[:1].isupper()
+        """Written like a noun or name: a capital first letter, or a capital inside a
+        word that starts in lower case (``iPod``, ``eBay``: names, never verb forms)."""
+        first, rest = self.text[:1], self.text[1:]
+        if first.isupper():
+            return True
+        # (str methods first: this runs for every lower-case word)
+        return first.islower() and not rest.islower() and rest.lower() != rest
 
 
 _TOKEN_RE = re.compile(

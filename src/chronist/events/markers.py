@@ -1,0 +1,162 @@
+"""The modality and clause words of a language (``[modality]`` and ``[clauses]`` of
+``events.toml``), lower-cased, as event detection reads them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from chronist.errors import LanguageDataError
+from chronist.text.clauses import read_clause_facts
+
+__all__ = ["Markers", "read_markers"]
+
+
+@dataclass(frozen=True, slots=True)
+class Markers:
+    """Modality and clause words of a language, lower-cased."""
+
+    conditional: frozenset[str]
+    hypothetical: frozenset[str]
+    planned: frozenset[str]
+    negated: frozenset[str]
+    reported: frozenset[str]
+    reported_with: frozenset[str]
+    opinion: frozenset[str]
+    not_negating_after: frozenset[str]
+    zu: str
+    indefinite: frozenset[str]
+    definite: frozenset[str]
+    patient_articles: frozenset[str]
+    passive: frozenset[str]
+    agent_prepositions: frozenset[str]
+    genitive_agent_types: frozenset[str]
+    place_prepositions: frozenset[str]
+    argument_prepositions: frozenset[str]
+    place_nouns: tuple[str, ...]
+    label_followers: frozenset[str]
+    leading_noise: frozenset[str]
+    date_introducers: frozenset[str]
+    past: frozenset[str]  # past auxiliaries and modals: a verb after them is in the past
+    clause_negation: frozenset[str]  # "nicht": negates the verb of its clause
+    noun_negation: frozenset[str]  # "kein": negates the event noun after it
+    coordination: frozenset[
+        str
+    ]  # "und": no separated particle is looked for past it (clauses.toml)
+    genitive_articles: frozenset[str]  # "des": a name after it is the noun's participant
+    label_articles: frozenset[str]  # a noun's label may go on after these
+    definite_contractions: frozenset[str]  # "zum": the noun after it is definite
+    reference_relations: dict[str, str]  # word before a named event -> after, during, ...
+    label_cut_endings: frozenset[str] = frozenset()  # a label never ends with these
+    generic_nouns: frozenset[str] = frozenset()  # an event only with more said of it
+    failure_verbs: frozenset[str] = frozenset()  # "scheitern": the attempt still happened
+    expected: frozenset[str] = frozenset()  # "erwartet": the clause's events are not facts
+    success_verbs: frozenset[str] = frozenset()  # "gelingen": its zu-infinitive happened
+    time_heads: tuple[str, ...] = ()  # "jahr" of "Gründungsjahr": the event is the first part
+    frame_prepositions: frozenset[str] = frozenset()  # "nach dem Tod ... 1961": a frame
+    date_coordination: frozenset[str] = frozenset()  # "und" of "1805 und 1809"
+    gapping_joins: frozenset[str] = frozenset()  # "und": may join a clause without a verb
+    list_openers: frozenset[str] = frozenset()  # "wie": an item of a list follows
+    first_time: frozenset[str] = frozenset()  # "erstmals": a first is an event
+    copula: dict[str, str] = field(default_factory=dict)  # "war" -> "sein"
+
+    @property
+    def prepositions(self) -> frozenset[str]:
+        """Every preposition the lists name (a noun after one is no subject)."""
+        return (
+            self.frame_prepositions
+            | self.argument_prepositions
+            | self.place_prepositions
+            | self.agent_prepositions
+            | self.definite_contractions
+        )
+
+    # a date in an attributive participle phrase ("die zum 1. Januar 2012 in Kraft
+    # getretene Verfassung"): the text before it ends so, the text after it begins so
+    attributive_before: re.Pattern[str] | None = None
+    attributive_after: re.Pattern[str] | None = None
+
+
+def read_markers(data: dict[str, Any], path: Path) -> Markers:
+    """The markers of the events file ``path``; a LanguageDataError names a missing key."""
+    try:
+        m, c = data["modality"], data["clauses"]
+
+        def words(table: dict[str, Any], key: str) -> frozenset[str]:
+            return frozenset(str(w).lower() for w in table[key])
+
+        return Markers(
+            conditional=words(m, "conditional"),
+            hypothetical=words(m, "hypothetical"),
+            planned=words(m, "planned"),
+            negated=words(m, "negated"),
+            reported=words(m, "reported"),
+            reported_with=words(m, "reported_with"),
+            opinion=words(m, "opinion"),
+            not_negating_after=words(m, "not_negating_after"),
+            zu=str(c["zu"]),
+            indefinite=words(c, "indefinite"),
+            definite=words(c, "definite"),
+            patient_articles=words(c, "patient_articles"),
+            passive=words(c, "passive"),
+            agent_prepositions=words(c, "agent_prepositions"),
+            genitive_agent_types=words(c, "genitive_agent_types"),
+            place_prepositions=words(c, "place_prepositions"),
+            argument_prepositions=words(c, "argument_prepositions"),
+            place_nouns=tuple(sorted(words(c, "place_nouns"))),
+            label_followers=words(c, "label_followers"),
+            leading_noise=words(c, "leading_noise"),
+            date_introducers=words(c, "date_introducers"),
+            past=words(c, "past"),
+            clause_negation=words(m, "clause_negation"),
+            noun_negation=words(m, "noun_negation"),
+            coordination=read_clause_facts(path.parent).coordination,
+            genitive_articles=words(c, "genitive_articles"),
+            label_articles=words(c, "label_articles"),
+            definite_contractions=words(c, "definite_contractions"),
+            reference_relations=_relations(c["reference_relations"], path),
+            label_cut_endings=frozenset(str(w).lower() for w in c.get("label_cut_endings", [])),
+            generic_nouns=frozenset(str(w) for w in c.get("generic_nouns", [])),
+            failure_verbs=frozenset(str(w) for w in m.get("failure_verbs", [])),
+            expected=frozenset(str(w).lower() for w in m.get("expected", [])),
+            success_verbs=frozenset(str(w) for w in m.get("success_verbs", [])),
+            time_heads=tuple(str(w).lower() for w in c.get("time_heads", [])),
+            frame_prepositions=frozenset(str(w) for w in c.get("frame_prepositions", [])),
+            date_coordination=frozenset(str(w) for w in c.get("date_coordination", [])),
+            gapping_joins=frozenset(str(w) for w in c.get("gapping_joins", [])),
+            list_openers=frozenset(str(w) for w in c.get("list_openers", [])),
+            first_time=frozenset(str(w).lower() for w in c.get("first_time", [])),
+            copula={
+                str(form).lower(): str(lemma)
+                for lemma, forms in c.get("copula", {}).items()
+                for form in str(forms).split()
+            },
+            attributive_before=_optional_pattern(c, "attributive_before", path),
+            attributive_after=_optional_pattern(c, "attributive_after", path),
+        )
+    except KeyError as error:
+        raise LanguageDataError(f"{path}: missing key {error}") from None
+
+
+def _optional_pattern(table: dict[str, Any], key: str, path: Path) -> re.Pattern[str] | None:
+    if key not in table:
+        return None
+    try:
+        return re.compile(str(table[key]))
+    except re.error as error:
+        raise LanguageDataError(f"{path}: [clauses] {key}: bad pattern: {error}") from None
+
+
+_RELATIONS = frozenset({"after", "since", "before", "until", "end", "begin", "during"})
+
+
+def _relations(table: Any, path: Path) -> dict[str, str]:
+    if not isinstance(table, dict) or not set(table.values()) <= _RELATIONS:
+        raise LanguageDataError(
+            f"{path}: [clauses] reference_relations: each word maps to one of "
+            f"{', '.join(sorted(_RELATIONS))}"
+        )
+    return {str(word).lower(): str(relation) for word, relation in table.items()}
