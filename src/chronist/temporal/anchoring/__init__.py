@@ -9,9 +9,10 @@ everything in the core; each overrides only the documented policy methods.
 
 from __future__ import annotations
 
-from chronist.temporal.anchoring.core import AnchoredValue, Anchorer, Kind
+from chronist.temporal.anchoring.core import Anchorer, Kind
 from chronist.temporal.anchoring.narrative import NarrativeAnchorer
 from chronist.temporal.anchoring.news import NewsAnchorer
+from chronist.temporal.anchoring.reference import AnchoredValue
 
 __all__ = ["AnchoredValue", "Anchorer", "Kind", "NarrativeAnchorer", "NewsAnchorer", "policy_for"]
 

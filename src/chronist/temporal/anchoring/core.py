@@ -18,11 +18,12 @@ from __future__ import annotations
 
 import re
 from abc import ABC, abstractmethod
-from bisect import bisect_right
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from chronist.temporal.anchoring.clock import clock_time_day
 from chronist.temporal.anchoring.periods import last_quarter_before, reported_period
+from chronist.temporal.anchoring.reference import AnchoredValue, _Reference, around_year, timex_like
+from chronist.temporal.anchoring.story import StoryClock
 from chronist.temporal.calendar_math import (
     apply_shift,
     day_point,
@@ -33,9 +34,6 @@ from chronist.temporal.calendar_math import (
     unknown_shift,
 )
 from chronist.temporal.discourse import (
-    dates_what_it_follows,
-    in_background_clause,
-    in_parentheses,
     sentence_tense,
 )
 from chronist.temporal.engine import Candidate
@@ -61,7 +59,6 @@ from chronist.text.verbs import Tense
 
 Kind = DocumentKind
 
-_FAR_JUMP_YEARS = 10
 # how far after the DCT a date in a past-tense news sentence may lie
 _PAST_TENSE_REACH_DAYS = 14
 # ... if it is a day: a past-tense plan for a day ahead ("invited them to a ceremony
@@ -73,8 +70,6 @@ _COMPARED_PERIOD_REACH = 1000
 _REPORTED_PERIOD_REACH = 3000
 # between a relative date and the date beside it ("am Folgetag, dem 8. März 1705")
 _APPOSITION = re.compile(r"\s*,\s*")
-# between a date and one in parentheses right after it
-_RIGHT_AFTER_IN_PARENTHESES = re.compile(r"\s*\(\s*")
 # the finest grain a vague shift of this unit keeps from its anchor
 _UNIT_GRAIN = {
     Unit.MONTH: Grain.MONTH,
@@ -84,42 +79,9 @@ _UNIT_GRAIN = {
     Unit.CENTURY: Grain.YEAR,
     Unit.MILLENNIUM: Grain.YEAR,
 }
-_NON_MOVING_BOUNDS = frozenset({"until", "before", "after", "latest", "earliest", "since"})
 
 
-@dataclass(frozen=True, slots=True)
-class AnchoredValue:
-    value: Resolved | None
-    anchor: Anchor
-    anchor_index: int | None  # index of the anchoring candidate, if another expression
-
-
-@dataclass(slots=True)
-class _Reference:
-    point: CalendarPoint
-    index: int | None
-    kind: AnchorKind
-
-
-def _around_year(point: CalendarPoint, year: int) -> list[tuple[CalendarPoint, Day, Day]]:
-    """``point`` in the year before, in and after ``year``, each with its first and last day."""
-    options = []
-    for option_year in (year - 1, year, year + 1):
-        option = replace(point, year=option_year)
-        span = point_span(option)
-        if span is not None:
-            options.append((option, span[0], span[1]))
-    return options
-
-
-def _timex_like(point: CalendarPoint) -> str:
-    # Imported lazily: rendering sits at the edge and depends on nothing here.
-    from chronist.temporal.render import timex3_value
-
-    return timex3_value(point)
-
-
-class Anchorer(ABC):
+class Anchorer(StoryClock, ABC):
     """Resolves a document's candidates in text order; a subclass is the policy."""
 
     kind: Kind
@@ -286,228 +248,6 @@ class Anchorer(ABC):
             self._note_deictic_year(index, candidate, anchored.value)
         return results
 
-    def _note_era(self, index: int, candidate: Candidate, value: Resolved | None) -> None:
-        meaning = candidate.meaning
-        if not isinstance(meaning, Explicit) or meaning.era_open or meaning.two_digit:
-            return
-        if isinstance(value, CalendarPoint) and value.year is not None and value.year > 0:
-            self._after_christ_at = index
-
-    def _note_deictic_year(self, index: int, candidate: Candidate, value: Resolved | None) -> None:
-        meaning = candidate.meaning
-        if not isinstance(meaning, Deictic) or not meaning.amount:
-            return
-        if isinstance(value, CalendarPoint) and value.year is not None:
-            if self.dct is not None and value.year == self.dct.year:
-                return  # "gestern": the year of writing says nothing the tense would not
-            sentence = self.sentences.span_of(candidate.start)
-            self._deictic_year[sentence] = (index, value.year)
-
-    def _maybe_move(self, index: int, candidate: Candidate, anchored: AnchoredValue) -> None:
-        value = anchored.value
-        if not isinstance(value, CalendarPoint):
-            return
-        if value.year is None:
-            if self._yearless_story_day(index, candidate, value):
-                self.reference = _Reference(value, index, AnchorKind.TIMEX)
-            return
-        if isinstance(candidate.meaning, Anaphor):
-            return
-        if candidate.bound in _NON_MOVING_BOUNDS and not self._ends_range_told(index):
-            return
-        if self._within_story_time(value) or self._restates_date_before(index):
-            return
-        if candidate.bound == "from" and not self._range_follows(candidate):
-            return  # "die Deklaration von Paris von 1856": an attribute, not the story's time
-        sentence = self.sentences.span_of(candidate.start)
-        if in_parentheses(self.text, sentence[0], candidate.start) and not (
-            value.grain >= Grain.MONTH
-            and dates_what_it_follows(self.text, *sentence[:1], candidate.start)
-        ):
-            return  # a look aside ("(bis 1671 Abt in Z)"), not a date of what it follows
-        if self._later_vantage(value.year, sentence):
-            return
-        if value.grain == Grain.YEAR and not self._jump_confirmed(index, value.year):
-            return
-        section = self._section_years(index)
-        if section is not None and not section[0] <= value.year <= section[1]:
-            later = self._next_stated_year(index)
-            if later is not None and section[0] <= later <= section[1]:
-                return  # a look beyond the years the section is about: the text comes back
-        if isinstance(candidate.meaning, Deictic) and self._deictic_day_told(candidate, value):
-            self.reference = _Reference(value, index, AnchorKind.TIMEX)
-            return  # "He met the mayor today. Later in the day ...": that day
-        if isinstance(candidate.meaning, Deictic) or value.grain < Grain.YEAR:
-            return
-        if isinstance(candidate.meaning, Shift) and candidate.meaning.vague:
-            return  # "wenige Tage später" says nothing the anchor did not
-        if isinstance(candidate.meaning, Shift) and candidate.meaning.amount < 0:
-            return  # a flashback ("zwei Jahre zuvor") does not move the story
-        if value.grain >= Grain.MONTH and value.month is None:
-            return  # "zwei Tage später" from a year alone says nothing new
-        if value.grain >= Grain.DAY and value.day is None:
-            return
-        # last: it reads the tokens around the date. A date in a relative or pluperfect
-        # clause is a look aside while the paragraph has a date of its own; the first
-        # date of a paragraph without one sets its time ("OS/2, dessen Version 1.0 im
-        # Jahr 1987 erschien ... erst Jahre später")
-        dated_paragraph = self.reference is None or self._stated_since(
-            index, self.reference, self.paragraphs
-        )
-        if dated_paragraph and in_background_clause(
-            self.text, sentence, candidate.start, candidate.end, self.cues
-        ):
-            return
-        self.reference = _Reference(value, index, AnchorKind.TIMEX)
-
-    def _ends_range_told(self, index: int) -> bool:
-        """``Vom 11. bis 15. September fanden Gespräche statt. Am selben Tag ...``: once a
-        range's start has moved the story, its end is where the story is."""
-        candidate = self.candidates[index]
-        if candidate.bound != "until" or index == 0:
-            return False
-        previous = self.candidates[index - 1]
-        if previous.bound != "from" or self.reference is None or self.reference.index != index - 1:
-            return False
-        return self.cues.range_join.match(self.text[previous.end : candidate.start]) is not None
-
-    def _restates_date_before(self, index: int) -> bool:
-        """``am 7. November (25. Oktober nach julianischem Kalender)``: a date in
-        parentheses right after a date says it again (another calendar, another
-        notation); the story stays at the first."""
-        if index == 0:
-            return False
-        gap = self.text[self.candidates[index - 1].end : self.candidates[index].start]
-        return _RIGHT_AFTER_IN_PARENTHESES.fullmatch(gap) is not None
-
-    def _within_story_time(self, value: CalendarPoint) -> bool:
-        """``Am 29. Dezember ... zum Jahreswechsel``: a coarser time that holds the
-        story's time says nothing new; the story keeps its day."""
-        story = self.reference
-        if story is None or story.kind is AnchorKind.DCT or value.grain >= story.point.grain:
-            return False
-        return story.point.coarsened(value.grain) == value
-
-    def _yearless_story_day(self, index: int, candidate: Candidate, value: CalendarPoint) -> bool:
-        """``Am 1. August ... Tags darauf ... Am Abend``: in a story that never states its
-        year, a day and month told are the story's clock (days count from it, the year
-        stays unknown); while a year is known or stated later, that year is the clock."""
-        if self.dct is not None or value.month is None or value.day is None:
-            return False
-        if self.reference is not None and self.reference.point.year is not None:
-            return False
-        if candidate.bound in _NON_MOVING_BOUNDS or self._next_stated_year(index) is not None:
-            return False
-        sentence = self.sentences.span_of(candidate.start)
-        return not in_parentheses(self.text, sentence[0], candidate.start)
-
-    def _later_vantage(self, year: int, sentence: tuple[int, int]) -> bool:
-        """``Im Mai 2011 erklärte der Historiker ...``: a report about the story, long after
-        it, does not move the story's clock; the next date returns to the story."""
-        current = self.reference.point.year if self.reference else None
-        if current is None:
-            # no time told yet: a vantage is no story's start while the story states its
-            # own years later (a look ahead finds them)
-            later = self._next_stated_year_after(sentence[1])
-            if later is None or later >= year:
-                return False
-        elif year - current <= _FAR_JUMP_YEARS:
-            return False
-        return self.cues.vantage.search(self.text, *sentence) is not None
-
-    def _next_stated_year_after(self, offset: int) -> int | None:
-        """The first year stated after ``offset`` in the text."""
-        for at, year in self._stated_years:
-            if self.candidates[at].start >= offset:
-                return year
-        return None
-
-    def _stated_since(self, index: int, reference: _Reference, spans: SpanIndex) -> bool:
-        """The reference is a date stated in this candidate's sentence or paragraph (``spans``)."""
-        if reference.index is None or reference.kind is AnchorKind.DCT:
-            return False
-        span = spans.span_of(self.candidates[index].start)
-        return self.candidates[reference.index].start >= span[0]
-
-    def _writes_year(self, reference: _Reference) -> bool:
-        """The reference is a date whose year is written out, not inferred ("Jan. 2")."""
-        if reference.index is None:
-            return False
-        meaning = self.candidates[reference.index].meaning
-        return isinstance(meaning, Explicit) and meaning.fill is None
-
-    def _recent_bound_year(self, index: int, point: CalendarPoint) -> tuple[int, int] | None:
-        """``Bis März 1776 hatte er ... Am 4. März``: the year of the bound month just named."""
-        paragraph = self.paragraphs.span_of(self.candidates[index].start)
-        for previous in range(index - 1, max(-1, index - 4), -1):
-            other = self.candidates[previous]
-            if other.start < paragraph[0]:
-                return None
-            meaning = other.meaning
-            if (
-                other.bound in _NON_MOVING_BOUNDS
-                and isinstance(meaning, Explicit)
-                and meaning.fill is None
-                and meaning.point.year is not None
-                and meaning.point.month is not None
-                and meaning.point.month == point.month
-            ):
-                return previous, meaning.point.year
-        return None
-
-    def _jump_confirmed(self, index: int, year: int) -> bool:
-        """A bare year far from the story's time moves it only if the next stated year agrees.
-
-        ``im Deutsch-Französischen Krieg 1870/71`` in a passage on 1914 is a look
-        back; the next year the text states shows whether the story moved.
-        """
-        current = self.reference.point.year if self.reference else None
-        if current is None or abs(year - current) <= _FAR_JUMP_YEARS:
-            return True
-        later = self._next_stated_year(index)
-        if later is None:
-            return year > current  # a late step forward ends the story; a look back does not
-        return abs(later - year) <= abs(later - current)
-
-    def _around(self, index: int) -> str:
-        """The sentence of a candidate, at most a few hundred characters either side of it."""
-        candidate = self.candidates[index]
-        start, end = self._clause_window(index, *self.sentences.span_of(candidate.start))
-        return self.text[max(start, candidate.start - 400) : min(end, candidate.end + 400)]
-
-    def _next_stated_year(self, index: int) -> int | None:
-        following = bisect_right(self._stated_at, index)
-        return self._stated_years[following][1] if following < len(self._stated_years) else None
-
-    def _range_follows(self, candidate: Candidate) -> bool:
-        return self.cues.range_end.match(self.text, candidate.end) is not None
-
-    def _coordinated_year(self, index: int) -> tuple[int, int] | None:
-        """``im Spätsommer und Herbst 1940``: the year of a date joined to this one."""
-        candidate = self.candidates[index]
-        for following in range(index + 1, min(index + 3, len(self.candidates))):
-            other = self.candidates[following]
-            gap = self.text[candidate.end : other.start]
-            if not self.cues.coordination.match(gap):
-                return None
-            meaning = other.meaning
-            if (
-                isinstance(meaning, Explicit)
-                and meaning.fill is None
-                and meaning.point.year is not None
-            ):
-                return following, meaning.point.year
-            candidate = other
-        return None
-
-    def _anchor_of(self, reference: _Reference) -> tuple[Anchor, int | None]:
-        if reference.kind is AnchorKind.DCT:
-            return Anchor(AnchorKind.DCT, None, _timex_like(reference.point)), None
-        kind = self.reference_anchor
-        if reference.kind is AnchorKind.NARRATIVE:
-            kind = AnchorKind.NARRATIVE
-        return Anchor(kind, None, _timex_like(reference.point)), reference.index
-
     # --- resolution ---------------------------------------------------------------
 
     def _resolve(self, index: int, candidate: Candidate) -> AnchoredValue:
@@ -572,7 +312,7 @@ class Anchorer(ABC):
         named = reported_period(self.candidates, values, index, _REPORTED_PERIOD_REACH, self.dct)
         if named is not None:
             at, value = named
-            return AnchoredValue(value, Anchor(AnchorKind.TIMEX, None, _timex_like(value)), at)
+            return AnchoredValue(value, Anchor(AnchorKind.TIMEX, None, timex_like(value)), at)
         if self.dct is None or named_only:
             return None
         return AnchoredValue(
@@ -592,7 +332,7 @@ class Anchorer(ABC):
         day = values[said.day_at]
         assert isinstance(day, CalendarPoint)
         timed = replace(point, year=day.year, month=day.month, day=day.day)
-        return AnchoredValue(timed, Anchor(AnchorKind.TIMEX, None, _timex_like(day)), said.day_at)
+        return AnchoredValue(timed, Anchor(AnchorKind.TIMEX, None, timex_like(day)), said.day_at)
 
     def _appositive_date(self, index: int) -> AnchoredValue | None:
         """``am Folgetag, dem 8. März 1705``: the date beside a relative one says which day."""
@@ -635,7 +375,7 @@ class Anchorer(ABC):
             meaning.unit, Grain.DAY
         ):
             return None
-        anchor = Anchor(AnchorKind.TIMEX, None, _timex_like(stated))
+        anchor = Anchor(AnchorKind.TIMEX, None, timex_like(stated))
         return AnchoredValue(apply_shift(stated, meaning), anchor, index + 1)
 
     def _resolve_vague_shift(self, index: int, meaning: Shift) -> AnchoredValue:
@@ -795,7 +535,7 @@ class Anchorer(ABC):
         year = reference.point.year or 0
         reference_span = point_span(reference.point)
         day = reference_span[0] if reference_span else Day(year, 1, 1)
-        options = _around_year(point, year)
+        options = around_year(point, year)
         if occurrence > 0:
             chosen = next((o for o, first, _ in options if first > day), None)
         elif occurrence < 0:

@@ -13,7 +13,8 @@ from bisect import bisect_right
 from dataclasses import replace
 from functools import cached_property
 
-from chronist.temporal.anchoring.core import AnchoredValue, Anchorer, Kind, _Reference
+from chronist.temporal.anchoring.core import Anchorer, Kind
+from chronist.temporal.anchoring.reference import AnchoredValue, _Reference
 from chronist.temporal.discourse import dated_headings, is_heading
 from chronist.temporal.meaning import Deictic, Explicit
 from chronist.temporal.mention import Anchor, AnchorKind

@@ -15,14 +15,16 @@ from chronist.temporal.anchoring.core import (
     _COMPARED_PERIOD_REACH,
     _PAST_TENSE_DAY_REACH_DAYS,
     _PAST_TENSE_REACH_DAYS,
-    AnchoredValue,
     Anchorer,
     Kind,
-    _around_year,
-    _Reference,
-    _timex_like,
 )
 from chronist.temporal.anchoring.periods import reported_period
+from chronist.temporal.anchoring.reference import (
+    AnchoredValue,
+    _Reference,
+    around_year,
+    timex_like,
+)
 from chronist.temporal.calendar_math import feast_day, ordinal_distance
 from chronist.temporal.engine import Candidate
 from chronist.temporal.meaning import Deictic, Explicit, Shift
@@ -306,7 +308,7 @@ class NewsAnchorer(Anchorer):
         """
         assert self.dct is not None
         tense = self._tense(index)
-        options = _around_year(point, self.dct.year)
+        options = around_year(point, self.dct.year)
         if feast is not None:
             feasts = ((o, feast_day(feast, o.year or 0)) for o, _, _ in options)
             options = [(option, day, day) for option, day in feasts]
@@ -353,4 +355,4 @@ class NewsAnchorer(Anchorer):
             return None
         previous, value = named
         moved = replace(value, year=(value.year or 0) + meaning.amount)
-        return AnchoredValue(moved, Anchor(AnchorKind.TIMEX, None, _timex_like(value)), previous)
+        return AnchoredValue(moved, Anchor(AnchorKind.TIMEX, None, timex_like(value)), previous)
