@@ -85,8 +85,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared/data/ner-de")
     parser.add_argument("--holdout", action="store_true", help="hold out 20%% of GermEval dev")
-    parser.add_argument("--c1", type=float, default=0.05)
-    parser.add_argument("--c2", type=float, default=0.01)
+    parser.add_argument("--c1", type=float, default=0.5)
+    parser.add_argument("--c2", type=float, default=0.2)
     parser.add_argument("--iterations", type=int, default=100)
     parser.add_argument("--germeval-repeat", type=int, default=GERMEVAL_REPEAT)
     parser.add_argument(
