@@ -17,8 +17,11 @@ from collections.abc import Mapping, Sequence
 
 __all__ = ["forget_words", "sentence_features", "word_shape"]
 
+# name flags of the lexicon, also seen by the neighbours; ``ok``/``okm``/``oh``
+# (harvested organisation names and heads) exist only in a lexicon built by
+# ``train.py --wiki-names``
 _NAME_FLAGS = frozenset(
-    {"fn", "sn", "gn", "tr", "wc", "wl", "wo", "fnm", "gnm", "trm", "wlm", "wom"}
+    {"fn", "sn", "gn", "tr", "wc", "wl", "wo", "fnm", "gnm", "trm", "wlm", "wom", "ok", "okm", "oh"}
 )
 # Words whose features are kept (about 1.6 KB each): the frequent words of a long
 # document stay, and the cache's memory is bounded whatever the input.
