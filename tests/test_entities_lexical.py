@@ -52,6 +52,15 @@ def test_features_mark_genitives_of_known_names() -> None:
     assert word_shape("Stalins") == "Xx"
 
 
+@pytest.mark.parametrize(
+    ("word", "derived"),
+    [("Berliner", True), ("Iraner", True), ("Kölner", True), ("Berlin", False), ("Rainer", False)],
+)
+def test_features_mark_words_made_from_place_names(word: str, derived: bool) -> None:
+    (features,) = sentence_features([word], lexicon())
+    assert ("dv" in features) is derived
+
+
 def test_tagger_on_a_sentence() -> None:
     (labels,) = tag_sentences([["Omar", "Bradley", "sprach", "in", "Washington", "."]])
     assert labels == ["B-PER", "I-PER", "O", "O", "B-LOC", "O"]

