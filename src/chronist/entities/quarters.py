@@ -34,6 +34,8 @@ QUARTER_CONFIDENCE = 0.5
 
 _LIST_BEFORE = (",", "(", " und", " sowie", " oder")
 _LIST_AFTER = (",", ")", "und ", "sowie ", "oder ")
+# what stands between two items of a list
+_LIST_GAPS = (",", "und", "sowie", "oder", ", und", ", sowie", ", oder")
 
 
 def _named_as_part(text: str, start: int, end: int, facts: EntityFacts) -> bool:
@@ -48,6 +50,19 @@ def _named_as_part(text: str, start: int, end: int, facts: EntityFacts) -> bool:
             return True
     after = text[end : end + 8].lstrip()
     return before.rstrip().endswith(_LIST_BEFORE) or after.startswith(_LIST_AFTER)
+
+
+def _listed_beside_place(
+    text: str, start: int, end: int, places: Sequence[tuple[int, int]]
+) -> bool:
+    """``Riemke, Grumme und Wiemelhausen``: a list item right beside a place's mention
+    (the tagger may take one item of such a list for an organisation or a person)."""
+    for other_start, other_end in places:
+        if 0 < start - other_end <= 8 and text[other_end:start].strip() in _LIST_GAPS:
+            return True
+        if 0 < other_start - end <= 8 and text[end:other_start].strip() in _LIST_GAPS:
+            return True
+    return False
 
 
 def _attribute(text: str, end: int) -> bool:
@@ -128,9 +143,13 @@ def place_quarters(
     own = max(towns, key=lambda e: len(e.mentions), default=None)
     if own is not None and len(own.mentions) < OWN_TOWN_MENTIONS:
         own = None
+    places = [(m.start, m.end) for e in entities if e.type is EntityType.LOC for m in e.mentions]
     placed: list[Entity] = []
     for entity in entities:
-        unknown = entity.type is EntityType.LOC and not entity.resolved
+        unknown = not entity.resolved and (
+            entity.type is EntityType.LOC
+            or any(_listed_beside_place(text, m.start, m.end, places) for m in entity.mentions)
+        )
         if (
             unknown
             and _part_name(entity, facts)
@@ -141,6 +160,7 @@ def place_quarters(
             if host is not None:
                 entity = replace(
                     entity,
+                    type=EntityType.LOC,
                     lat=host.lat,
                     lon=host.lon,
                     gazetteer_id=host.gazetteer_id,
