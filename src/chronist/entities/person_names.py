@@ -386,6 +386,8 @@ def join_place_and_surname(text: str, found: list[TypedMention]) -> list[TypedMe
             end = _surname_after(text, m.mention, after.mention.start if after else None)
             if end is None and after is not None and _initialled(text, m.mention, after):
                 end, skip = after.mention.end, True  # "Milford" + "H. Wolpoff"
+            if end is None and after is not None and _tagged_surname(text, m.mention, after):
+                end, skip = after.mention.end, True  # "Sofia" + "Mulanovich" taken for an ORG
             if end is not None:
                 name = Mention(text[m.mention.start : end], m.mention.start, end)
                 joined.append(TypedMention(name, EntityType.PER))
@@ -395,6 +397,16 @@ def join_place_and_surname(text: str, found: list[TypedMention]) -> list[TypedMe
 
 
 _INITIAL = re.compile(r"[A-Z]\. [A-ZÄÖÜ]")
+
+
+def _tagged_surname(text: str, place: Mention, after: TypedMention) -> bool:
+    """The word right after ``place`` is a surname no list knows that the tagger took for
+    a name of its own (``Sofia Mulanovich`` with ``Mulanovich`` an organisation)."""
+    if after.type is EntityType.LOC or after.mention.start != place.end + 1:
+        return False
+    if text[place.end] != " " or " " in after.mention.text:
+        return False
+    return _surname_after(text, place, None) == after.mention.end
 
 
 def _initialled(text: str, place: Mention, after: TypedMention) -> bool:
