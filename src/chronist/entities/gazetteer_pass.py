@@ -392,8 +392,8 @@ def _mark_quarter_lists(words: Sequence[str], labels: list[str], nouns: frozense
     """``die Vororte (Langendreer, Werne, Riemke, Hofstede)``, ``bei der Hamme, Grumme und
     Wiemelhausen der Stadt Bochum zugeschlagen wurden``: in a sentence with a word of a
     town's parts, each one-word member of a list of two or more names is a place."""
-    stems = entity_facts("de").quarter_stems
-    if not any(stem in word.lower() for word in words for stem in stems):
+    lowered = " ".join(words).lower()
+    if not any(stem in lowered for stem in entity_facts("de").quarter_stems):
         return
     index, count = 1, len(words)  # the sentence's first word is capitalised anyway
     while index < count:
