@@ -70,11 +70,11 @@ class Token:
     def is_capitalised(self) -> bool:
         """Written like a noun or name: a capital first letter, or a capital inside a
         word that starts in lower case (``iPod``, ``eBay``: names, never verb forms)."""
-        first, rest = self.text[:1], self.text[1:]
-        if first.isupper():
+        text = self.text
+        if text[:1].isupper():
             return True
-        # (str methods first: this runs for every lower-case word)
-        return first.islower() and not rest.islower() and rest.lower() != rest
+        # (str methods first: this runs for every lower-case word, mostly all lower case)
+        return not text.islower() and text[:1].islower() and text[1:].lower() != text[1:]
 
 
 _TOKEN_RE = re.compile(
