@@ -115,6 +115,8 @@ def bad_label(label: str) -> bool:
     [True, True, False]
     >>> [bad_label(x) for x in ("Der Krieg", "Heirat", "wurde", "Oktoberrevolution")]
     [True, True, True, False]
+    >>> [bad_label(x) for x in ("Forschung im 19.", "Er starb 1903.")]
+    [True, False]
     """
     words = label.split()
     while len(words) > 1 and words[0].lower() in _DETERMINERS:
@@ -129,6 +131,8 @@ def bad_label(label: str) -> bool:
     last = words[-1]
     if last.endswith((",", "(", "„", "-")) or last.lower() in _CUT_ENDINGS:
         return True
+    if len(last) <= 3 and last.endswith(".") and last[:-1].isdigit():
+        return True  # an ordinal without its noun ("im 19." of "im 19. Jahrhundert")
     return label.count("(") != label.count(")")
 
 

@@ -75,7 +75,9 @@ def noun_label(
         else:
             break
     while len(words) > 1 and (
-        words[-1].lower() in markers.label_followers or _cut(words[-1], markers)
+        words[-1].lower() in markers.label_followers
+        or _cut(words[-1], markers)
+        or (words[-1].endswith(".") and words[-1][:-1].isdigit())
     ):
         words.pop()
     return " ".join(words)
@@ -148,7 +150,11 @@ def _tidy(tokens: list[Token], kept: list[int], hit: TriggerHit, markers: Marker
         # drop the word farthest from the trigger, outside the trigger and particle
         far = max((i for i in kept if i not in keep), key=lambda i: abs(i - hit.index))
         kept = [i for i in kept if i != far]
-    while len(kept) > 1 and kept[-1] not in keep and _cut(tokens[kept[-1]].text, markers):
+    while (
+        len(kept) > 1
+        and kept[-1] not in keep
+        and (_cut(tokens[kept[-1]].text, markers) or _ordinal(tokens, kept[-1]))
+    ):
         kept = kept[:-1]
     while (
         len(kept) > 1
@@ -164,6 +170,13 @@ def _tidy(tokens: list[Token], kept: list[int], hit: TriggerHit, markers: Marker
 
 def _cut(word: str, markers: Markers) -> bool:
     return word.lower() in markers.label_cut_endings or word.endswith(",")
+
+
+def _ordinal(tokens: list[Token], index: int) -> bool:
+    """An ordinal whose noun follows (``im 19.`` of ``im 19. Jahrhundert``): at the end
+    of a label the noun was left out, a cut phrase."""
+    word = _word(tokens, index)
+    return word.endswith(".") and word[:-1].isdigit() and index + 1 < len(tokens)
 
 
 def _introduces_date(
