@@ -174,11 +174,13 @@ def _mark_place_names(words: Sequence[str], labels: list[str]) -> None:
     count = len(words)
     index = 0
     while index < count:
-        done = False
         # such a name begins with a capital ("Schwarzen Meer"; of the gazetteer's
         # 169,000 places only "k.u.k. Monarchie" does not): most words start none
-        first = words[index][:1].isupper()
-        for size in range(min(_MAX_WORDS, count - index) if first else 0, 1, -1):
+        if not words[index][:1].isupper():
+            index += 1
+            continue
+        done = False
+        for size in range(min(_MAX_WORDS, count - index), 1, -1):
             end = index + size
             if not words[end - 1][:1].isupper():
                 continue

@@ -77,7 +77,7 @@ def noun_label(
     while len(words) > 1 and (
         words[-1].lower() in markers.label_followers
         or _cut(words[-1], markers)
-        or (words[-1].endswith(".") and words[-1][:-1].isdigit())
+        or _ordinal(words[-1])
     ):
         words.pop()
     return " ".join(words)
@@ -153,7 +153,7 @@ def _tidy(tokens: list[Token], kept: list[int], hit: TriggerHit, markers: Marker
     while (
         len(kept) > 1
         and kept[-1] not in keep
-        and (_cut(tokens[kept[-1]].text, markers) or _ordinal(tokens, kept[-1]))
+        and (_cut(tokens[kept[-1]].text, markers) or _ordinal(_word(tokens, kept[-1])))
     ):
         kept = kept[:-1]
     while (
@@ -172,11 +172,10 @@ def _cut(word: str, markers: Markers) -> bool:
     return word.lower() in markers.label_cut_endings or word.endswith(",")
 
 
-def _ordinal(tokens: list[Token], index: int) -> bool:
-    """An ordinal whose noun follows (``im 19.`` of ``im 19. Jahrhundert``): at the end
-    of a label the noun was left out, a cut phrase."""
-    word = _word(tokens, index)
-    return word.endswith(".") and word[:-1].isdigit() and index + 1 < len(tokens)
+def _ordinal(word: str) -> bool:
+    """An ordinal with its dot (``19.``: the tokenizer keeps the dot only before the noun
+    it counts); at the end of a label the noun was left out, a cut phrase."""
+    return word.endswith(".") and word[:-1].isdigit()
 
 
 def _introduces_date(
