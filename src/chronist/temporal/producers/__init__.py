@@ -24,6 +24,7 @@ PRODUCERS: dict[str, Producer] = {
             "year2",
             "era",
             "position",
+            "period_position",
             "approx",
             "approx2",
             "relative_adjective",
