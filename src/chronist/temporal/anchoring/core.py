@@ -293,12 +293,13 @@ class Anchorer(StoryClock, ABC):
             if meaning.this_time and self._this_time_is_the_story():
                 told = self._last_time_told(index)
                 if told is not None:
-                    return told
+                    return _as_period(told) if meaning.period else told
             if reference is None:
                 return AnchoredValue(RefPoint(Reference.PAST), none, None)
             anchor, at = self._anchor_of(reference)
             if meaning.this_time and self._this_time_is_the_story():
-                return AnchoredValue(reference.point, anchor, at)
+                story = AnchoredValue(reference.point, anchor, at)
+                return _as_period(story) if meaning.period else story
             if meaning.as_present:
                 return AnchoredValue(RefPoint(Reference.PRESENT), anchor, at)
             if reference.kind is AnchorKind.DCT or (meaning.past and self._anaphor_told_as_past()):
@@ -649,3 +650,12 @@ def _holds(period: CalendarPoint, point: CalendarPoint) -> bool:
     if period.grain != Grain.CENTURY or period.year is None or point.year is None:
         return False
     return period.year <= point.year < period.year + 100
+
+
+def _as_period(told: AnchoredValue) -> AnchoredValue:
+    """``zur selben Zeit`` after ``am 30. Juni 1869``: the year, not the day (a season or
+    a month told stays: ``Sommer 1816 ... Diese Zeit``)."""
+    value = told.value
+    if isinstance(value, CalendarPoint) and value.grain >= Grain.DAY and value.year is not None:
+        return replace(told, value=value.coarsened(Grain.YEAR))
+    return told

@@ -102,7 +102,8 @@ PRODUCERS: dict[str, Producer] = {
         relative.deictic,
     ),
     "anaphor": Producer(
-        _COMMON | {"anaphor", "past_anaphor", "now", "now2", "this_time", "reported_period"},
+        _COMMON
+        | {"anaphor", "past_anaphor", "now", "now2", "this_time", "this_period", "reported_period"},
         relative.anaphor,
     ),
     "reference": Producer(
