@@ -95,6 +95,9 @@ class Anaphor:
     # "in dieser Zeit", "derselben Zeitepoche": the story's time in a history, the
     # present in an article
     this_time: bool = False
+    # "in dieser Zeit", "zur selben Zeit": a period, no single day (not "zu diesem
+    # Zeitpunkt", which keeps the day told)
+    period: bool = False
     # "the quarter", "the latest period" of a report: the quarter (or half) it is about
     reported_period: bool = False
 

@@ -69,7 +69,8 @@ _COMPARED_PERIOD_REACH = 1000
 # how far back the period a report is about ("the quarter") may have been named
 _REPORTED_PERIOD_REACH = 3000
 # between a relative date and the date beside it ("am Folgetag, dem 8. März 1705")
-_APPOSITION = re.compile(r"\s*,\s*")
+# a comma or an opening parenthesis: "drei Jahre später, 1920", "Etwa hundert Jahre später (1920)"
+_APPOSITION = re.compile(r"\s*[,(]\s*")
 # the finest grain a vague shift of this unit keeps from its anchor
 _UNIT_GRAIN = {
     Unit.MONTH: Grain.MONTH,
@@ -196,17 +197,30 @@ class Anchorer(StoryClock, ABC):
 
     def _last_time_told(self, index: int) -> AnchoredValue | None:
         """The last date before ``index`` in its paragraph, at its own grain (a century
-        does not move the story's clock, but ``aus dieser Zeit`` after it is that century)."""
+        does not move the story's clock, but ``aus dieser Zeit`` after it is that century).
+
+        A period told earlier in the paragraph that holds that date is the time meant:
+        ``Im 18. Jahrhundert ... im Jahr 1776 ... In dieser Zeit`` is the century."""
         paragraph_start = self.paragraphs.span_of(self.candidates[index].start)[0]
+        latest: tuple[int, CalendarPoint] | None = None
         for before in range(min(index, len(self._results)) - 1, -1, -1):
             if self.candidates[before].start < paragraph_start:
-                return None
+                break
             value = self._results[before].value
-            if isinstance(value, CalendarPoint) and value.year is not None:
-                told = _Reference(value, before, self.reference_anchor)
-                anchor, at = self._anchor_of(told)
-                return AnchoredValue(value, anchor, at)
-        return None
+            if not isinstance(value, CalendarPoint) or value.year is None:
+                continue
+            if latest is None:
+                latest = (before, value)
+                if value.grain <= Grain.CENTURY:
+                    break
+            elif _holds(value, latest[1]):
+                latest = (before, value)
+                break
+        if latest is None:
+            return None
+        told = _Reference(latest[1], latest[0], self.reference_anchor)
+        anchor, at = self._anchor_of(told)
+        return AnchoredValue(latest[1], anchor, at)
 
     def _this_time_is_the_story(self) -> bool:
         """Whether ``in dieser Zeit`` is the time the text is at (a history), not the present."""
@@ -279,12 +293,13 @@ class Anchorer(StoryClock, ABC):
             if meaning.this_time and self._this_time_is_the_story():
                 told = self._last_time_told(index)
                 if told is not None:
-                    return told
+                    return _as_period(told) if meaning.period else told
             if reference is None:
                 return AnchoredValue(RefPoint(Reference.PAST), none, None)
             anchor, at = self._anchor_of(reference)
             if meaning.this_time and self._this_time_is_the_story():
-                return AnchoredValue(reference.point, anchor, at)
+                story = AnchoredValue(reference.point, anchor, at)
+                return _as_period(story) if meaning.period else story
             if meaning.as_present:
                 return AnchoredValue(RefPoint(Reference.PRESENT), anchor, at)
             if reference.kind is AnchorKind.DCT or (meaning.past and self._anaphor_told_as_past()):
@@ -628,3 +643,19 @@ def _bc_first_year(point: CalendarPoint) -> int:
     if point.grain == Grain.MILLENNIUM:
         return -999 - year
     return 1 - year
+
+
+def _holds(period: CalendarPoint, point: CalendarPoint) -> bool:
+    """Whether a century told holds a finer date (both with their years)."""
+    if period.grain != Grain.CENTURY or period.year is None or point.year is None:
+        return False
+    return period.year <= point.year < period.year + 100
+
+
+def _as_period(told: AnchoredValue) -> AnchoredValue:
+    """``zur selben Zeit`` after ``am 30. Juni 1869``: the year, not the day (a season or
+    a month told stays: ``Sommer 1816 ... Diese Zeit``)."""
+    value = told.value
+    if isinstance(value, CalendarPoint) and value.grain >= Grain.DAY and value.year is not None:
+        return replace(told, value=value.coarsened(Grain.YEAR))
+    return told

@@ -97,7 +97,24 @@ class NarrativeAnchorer(Anchorer):
             year, i = self._earliest_in_section[first]
             if self._section_of(self.candidates[i].start) != self._section_of(start):
                 return None
+            if self._opens_period(i):
+                # "im Winter ... im Vergleich zur Messperiode 1981-2010": a span of years
+                # in a later paragraph says no year of what came before it
+                return None
         return _Reference(CalendarPoint(Grain.YEAR, year), i, AnchorKind.NARRATIVE)
+
+    def _opens_period(self, index: int) -> bool:
+        """The year at ``index`` begins a range of several years (``1981-2010``)."""
+        if index + 1 >= len(self.candidates):
+            return False
+        candidate, second = self.candidates[index], self.candidates[index + 1]
+        if not self.cues.range_join.match(self.text[candidate.end : second.start]):
+            return False
+        first, following = candidate.meaning, second.meaning
+        if not (isinstance(first, Explicit) and isinstance(following, Explicit)):
+            return False
+        start, end = first.point.year, following.point.year
+        return start is not None and end is not None and end - start > 1
 
     def _yearless(
         self,

@@ -24,6 +24,7 @@ PRODUCERS: dict[str, Producer] = {
             "year2",
             "era",
             "position",
+            "period_position",
             "approx",
             "approx2",
             "relative_adjective",
@@ -101,7 +102,8 @@ PRODUCERS: dict[str, Producer] = {
         relative.deictic,
     ),
     "anaphor": Producer(
-        _COMMON | {"anaphor", "past_anaphor", "now", "now2", "this_time", "reported_period"},
+        _COMMON
+        | {"anaphor", "past_anaphor", "now", "now2", "this_time", "this_period", "reported_period"},
         relative.anaphor,
     ),
     "reference": Producer(

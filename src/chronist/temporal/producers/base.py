@@ -16,6 +16,10 @@ from chronist.temporal.values import Mod, Unit
 T = TypeVar("T")
 
 
+# digits grouped by thousands with a dot, as German writes them ("100.000")
+_GROUPED_THOUSANDS = re.compile(r"[1-9][0-9]{0,2}(?:\.[0-9]{3})+")
+
+
 @dataclass(frozen=True, slots=True)
 class Produced:
     type: TimexType
@@ -64,6 +68,8 @@ class Groups:
         if form is None:
             return None
         form = form.rstrip("-")
+        if _GROUPED_THOUSANDS.fullmatch(form):
+            return float(form.replace(".", ""))  # "100.000 Jahre"
         if form[:1].isdigit():
             return float(form.replace(",", "."))
         words = form.split()

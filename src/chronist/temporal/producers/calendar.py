@@ -24,6 +24,7 @@ def calendar(groups: Groups) -> Produced | None:
     bc = groups.lex_str("era") == "BC"
     mod = (
         mod_named(groups.lex_str("position"))
+        or mod_named(groups.lex_str("period_position"))
         or mod_named(groups.lex_str("season_adjective"))
         or mod_named(groups.lex_str("approx"))
         or mod_named(groups.lex_str("approx2", "approx"))
@@ -204,12 +205,16 @@ def calendar(groups: Groups) -> Produced | None:
             code = groups.lex_str("part_of_day") or groups.lex_str(
                 "part_of_day", "part_of_day_adverb"
             )
+            if "night_before" in groups and day is not None:
+                # "die Nacht auf den 29. November": the night from the 28th on
+                year, month, day, year_shift = _day_before(year, month, day)
             point = CalendarPoint(
                 Grain.PART_OF_DAY, year, month, day, part_of_day=PartOfDay(code or "MO")
             )
             if year is None and fill is None:
                 fill = Grain.YEAR
-            return Produced(TimexType.TIME, Explicit(point, fill=fill, two_digit=two_digit), mod)
+            explicit = Explicit(point, fill=fill, two_digit=two_digit, year_shift=year_shift)
+            return Produced(TimexType.TIME, explicit, mod)
         if year is None and fill is None:
             fill = Grain.YEAR
     elif "unit" in groups:
@@ -240,6 +245,19 @@ def calendar(groups: Groups) -> Produced | None:
         told_year="told_year" in groups and "relative_adjective" not in groups,
     )
     return Produced(TimexType.DATE, explicit, mod)
+
+
+def _day_before(year: int | None, month: int, day: int) -> tuple[int | None, int, int, int]:
+    """The day before ``day``. ``month``, ``year``; with no year, the step back over New
+    Year is a year shift (the last return value) for the anchor's year."""
+    if day > 1:
+        return year, month, day - 1, 0
+    if month > 1:
+        # with no year, February counts 28 days (a leap day is told with its year)
+        return year, month - 1, days_in_month(year if year is not None else 2001, month - 1), 0
+    if year is None:
+        return None, 12, 31, -1
+    return year - 1, 12, 31, 0
 
 
 def _zone(groups: Groups) -> str | None:

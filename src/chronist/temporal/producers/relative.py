@@ -137,6 +137,7 @@ def anaphor(groups: Groups) -> Produced | None:
             as_present="now" in groups or "now2" in groups or "this_time" in groups,
             past="past_anaphor" in groups,
             this_time="this_time" in groups,
+            period="this_period" in groups,
             reported_period="reported_period" in groups,
         ),
     )
