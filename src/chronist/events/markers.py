@@ -62,6 +62,11 @@ class Markers:
     list_openers: frozenset[str] = frozenset()  # "wie": an item of a list follows
     first_time: frozenset[str] = frozenset()  # "erstmals": a first is an event
     copula: dict[str, str] = field(default_factory=dict)  # "war" -> "sein"
+    # "wo", "indem" and the relative pronouns: a clause opened so ends in its verb,
+    # which has no separated particle after it
+    verb_final_openers: frozenset[str] = frozenset()
+    # of those, the ones that are articles too: before a noun they open no such clause
+    openers_also_articles: frozenset[str] = frozenset()
 
     @property
     def prepositions(self) -> frozenset[str]:
@@ -129,6 +134,9 @@ def read_markers(data: dict[str, Any], path: Path) -> Markers:
             gapping_joins=frozenset(str(w) for w in c.get("gapping_joins", [])),
             list_openers=frozenset(str(w) for w in c.get("list_openers", [])),
             first_time=frozenset(str(w).lower() for w in c.get("first_time", [])),
+            verb_final_openers=frozenset(str(w).lower() for w in c.get("verb_final_openers", []))
+            | read_clause_facts(path.parent).relative,
+            openers_also_articles=read_clause_facts(path.parent).also_articles,
             copula={
                 str(form).lower(): str(lemma)
                 for lemma, forms in c.get("copula", {}).items()

@@ -53,17 +53,25 @@ def _closing_particle(
     particles: frozenset[str],
     coordination: frozenset[str],
     verb_forms: Container[str] = frozenset(),
+    markers: Markers | None = None,
 ) -> int | None:
     """The first later token that is one of ``particles`` (a separated particle) and
     closes its clause: followed by punctuation, a coordination or the sentence end.
     Not past a coordination and a finite verb of ``verb_forms``: the particle of
-    ``verbannten ... und setzten ... ein`` is the second verb's."""
+    ``verbannten ... und setzten ... ein`` is the second verb's; nor past a comma and
+    a verb form that goes on (``flüchtete nach Kronstadt, kehrte ... zurück``), nor past
+    a semicolon. A verb in a clause a subordinating word or a relative pronoun opened
+    (``..., wo Peter sich aufhielt, vor``) has none: its particle is joined to it."""
+    if markers is not None and _in_verb_final_clause(tokens, index, markers):
+        return None
     joined = False
     for position in range(index + 1, min(len(tokens), index + _PARTICLE_REACH)):
         text = tokens[position].text
-        if text.lower() in coordination:
+        if text == ";":
+            return None
+        if text.lower() in coordination or text == ",":
             joined = True
-        elif joined and text in verb_forms:
+        elif joined and text in verb_forms and not _closes(tokens, position):
             return None
         if text not in particles:
             continue
@@ -76,6 +84,30 @@ def _closing_particle(
         ):
             return position
     return None
+
+
+def _closes(tokens: list[Token], index: int) -> bool:
+    """Whether token ``index`` is the last of its clause (punctuation follows)."""
+    return index + 1 >= len(tokens) or tokens[index + 1].text in _CLAUSE_END
+
+
+def _in_verb_final_clause(tokens: list[Token], index: int, markers: Markers) -> bool:
+    """Whether the verb at ``index`` stands in a clause opened after a comma by one of
+    the verb-final openers (``indem sie ein Kreuz küsste,``, ``nachdem der König
+    gestorben war,``), perhaps behind ``und``; an article before a noun opens none."""
+    openers = markers.verb_final_openers
+    at = index - 1
+    while at >= 0 and tokens[at].text not in _CONJUNCT_END:
+        at -= 1
+    if at < 0:
+        return False  # the sentence's first clause: a main clause or its own opener
+    first = at + 1
+    if first < index and tokens[first].text.lower() == "und":
+        first += 1
+    if first >= index or tokens[first].text.lower() not in openers:
+        return False
+    word = tokens[first].text.lower()
+    return not (word in markers.openers_also_articles and tokens[first + 1].is_capitalised)
 
 
 def _adjectival(tokens: list[Token], index: int, articles: frozenset[str]) -> bool:
@@ -113,7 +145,9 @@ def _verb_reading(
             continue
         if entry.particle is not None:
             particle = frozenset({entry.particle})
-            position = _closing_particle(tokens, index, particle, markers.coordination)
+            position = _closing_particle(
+                tokens, index, particle, markers.coordination, markers=markers
+            )
             if position is None:
                 continue
             text = f"{token.text} ... {tokens[position].text}"
@@ -293,7 +327,7 @@ def _open_verb(
     ):
         return None  # a present form outside a past conjunct or a dated clause: a state
     position = _closing_particle(
-        tokens, index, open_verbs.particles, markers.coordination, open_verbs.forms
+        tokens, index, open_verbs.particles, markers.coordination, open_verbs.forms, markers
     )
     if _opinion(tokens, position if position is not None else index, open_verbs, entry.lemma):
         return None  # "nahm an, dass ...": an opinion, not the event "nahm ... an"
