@@ -227,14 +227,18 @@ def _past_conjunct(tokens: list[Token], index: int, markers: Markers) -> bool:
     ``war ... besiedelt und gehört zu jenen Regionen`` say a present."""
 
     # a form closing its clause shares the auxiliary of the conjunct before
-    # ("wurde weitgehend zerstört und fast völlig entvölkert")
+    # ("wurde weitgehend zerstört und fast völlig entvölkert"), one right before "und"
+    # that of the conjunct after ("zuerst inhaftiert und dann verbannt wurde")
     last = index + 1 == len(tokens) or tokens[index + 1].text in _CONJUNCT_END
+    first = index + 1 < len(tokens) and tokens[index + 1].text.lower() in markers.coordination
 
     def bound(at: int) -> bool:
         text = tokens[at].text
         if text in _CONJUNCT_END:
             return True
-        if last or text.lower() not in markers.coordination or not 0 < at < len(tokens) - 1:
+        if last or (first and at == index + 1):
+            return False
+        if text.lower() not in markers.coordination or not 0 < at < len(tokens) - 1:
             return False
         # not "und" between two names: "wie Australopithecus und Kenyanthropus besiedelt"
         return not (tokens[at - 1].is_capitalised and tokens[at + 1].is_capitalised)
@@ -318,6 +322,8 @@ def _open_verb(
     articles = markers.definite | markers.indefinite
     if entry is None or token.text.lower() in articles or _adjectival(tokens, index, articles):
         return None  # not an article that is also a verb form ("einen")
+    if not _requirement_met(tokens, entry):
+        return None  # a guessed participle without its passive auxiliary
     if _attributive(tokens, index, markers, open_verbs.adjective_endings):
         return None
     if (
