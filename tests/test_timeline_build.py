@@ -512,3 +512,13 @@ def test_a_sentence_after_a_colon_is_at_the_time_of_the_sentence_it_elaborates()
     )
     times = {e.trigger.lemma: e.time for e in build(text).events}
     assert times["vorstellen"].edtf == "2007-09-05"  # not from that day to the next date
+
+
+def test_an_event_before_a_date_that_goes_back_in_time_stays_at_the_story_date() -> None:
+    text = (
+        "Am 4. März 1933 sollte abgestimmt werden. Da jedoch alle drei Präsidenten "
+        "zurücktraten, war das Parlament beschlussunfähig.\n\nDas Recht war einst durch ein "
+        "Gesetz aus dem Jahre 1917 etabliert worden."
+    )
+    times = {e.trigger.lemma: e.time.edtf for e in build(text).events}
+    assert times["zurücktreten"] == "1933-03-04/1933"  # not "before 1917"

@@ -71,7 +71,7 @@ def _closing_particle(
             return None
         if text.lower() in coordination or text == ",":
             joined = True
-        elif joined and text in verb_forms and not _closes(tokens, position):
+        elif joined and _claims(tokens, position, verb_forms, markers):
             return None
         if text not in particles:
             continue
@@ -86,9 +86,19 @@ def _closing_particle(
     return None
 
 
-def _closes(tokens: list[Token], index: int) -> bool:
-    """Whether token ``index`` is the last of its clause (punctuation follows)."""
-    return index + 1 >= len(tokens) or tokens[index + 1].text in _CLAUSE_END
+def _claims(
+    tokens: list[Token], index: int, verb_forms: Container[str], markers: Markers | None
+) -> bool:
+    """Whether token ``index`` is a finite verb of a clause of its own that a particle
+    after it belongs to (``..., kehrte ... zurück``; ``..., war ... frei``), not a verb
+    ending a subordinate clause (``..., wo Peter sich aufhielt, vor``)."""
+    word = tokens[index].text
+    finite = markers is not None and (
+        word.lower() in markers.copula or word.lower() in markers.passive
+    )
+    if word not in verb_forms and not finite:
+        return False
+    return markers is None or not _in_verb_final_clause(tokens, index, markers)
 
 
 def _in_verb_final_clause(tokens: list[Token], index: int, markers: Markers) -> bool:
