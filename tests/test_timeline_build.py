@@ -522,3 +522,13 @@ def test_an_event_before_a_date_that_goes_back_in_time_stays_at_the_story_date()
     )
     times = {e.trigger.lemma: e.time.edtf for e in build(text).events}
     assert times["zurücktreten"] == "1933-03-04/1933"  # not "before 1917"
+
+
+def test_years_in_parentheses_after_a_persons_name_are_a_life_not_the_events_date() -> None:
+    text = (
+        "Salvestro wurde 1382 verbannt. Mit seinem Neffen Giovanni di Bicci de' Medici "
+        "(1360-1429) begann der Aufstieg der Familie. Das Konzil setzte 1415 den Papst ab."
+    )
+    times = {e.trigger.lemma: e.time for e in build_timeline(text).events}  # with its people
+    assert times["beginnen"].source is TimeSource.NARRATIVE
+    assert times["beginnen"].edtf == "1382"  # the story's year, not "1360/1429"

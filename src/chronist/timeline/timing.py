@@ -83,6 +83,7 @@ class Dater:
         timexes: Sequence[Timex],
         references: Sequence[ReferenceMention],
         markers: Markers,
+        people: Sequence[tuple[int, int]] = (),
     ) -> None:
         self.document = document
         self.text = document.text
@@ -90,7 +91,7 @@ class Dater:
         self._tense_facts = tense_facts(document.lang)
         self.references = references
         self._named = NamedEvents(document.text, references, markers)
-        self.index = DateIndex(document, timexes, markers)
+        self.index = DateIndex(document, timexes, markers, people)
         self.narrative = Narrative(document, self.index)
         self.dates = self.index.dates
         self._date_starts = self.index.starts
