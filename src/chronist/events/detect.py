@@ -233,9 +233,12 @@ def _sentence_events(context: Context, sentence: tuple[int, int]) -> list[EventM
                 continue
             # "das Jahr seines Prozesses und Todes": told of both nouns
             beside = partner.get(noun.index)
+            # a dated noun framing the clause is no head of it: the clause still
+            # tells its own event ("Nach einem Aufruhr (1528) kam es zu Revolten")
+            headless = not any(h.index not in frames for h in heads)
             if (
                 own is not None
-                or (not heads and not merged)
+                or (headless and not merged)
                 or any(h.index == beside for h in heads if h.kind is TriggerKind.NOUN)
             ):
                 heads.append(noun)
