@@ -120,6 +120,15 @@ def _in_verb_final_clause(tokens: list[Token], index: int, markers: Markers) -> 
     return not (word in markers.openers_also_articles and tokens[first + 1].is_capitalised)
 
 
+def _before_zu(tokens: list[Token], index: int, zu: str) -> bool:
+    """An infinitive before ``zu`` and another verb's infinitive (``regieren zu können``,
+    ``gebaut zu werden``): part of a zu-infinitive, a purpose or complement."""
+    if index + 2 >= len(tokens) or tokens[index + 1].text != zu:
+        return False
+    after = tokens[index + 2]
+    return after.is_word and not after.is_capitalised
+
+
 def _adjectival(tokens: list[Token], index: int, articles: frozenset[str]) -> bool:
     # "die besetzten Gebiete": a participle or past form between article and noun
     if index == 0 or index + 1 >= len(tokens):
@@ -145,7 +154,10 @@ def _verb_reading(
             if _succeeded(tokens, index, lexicon):
                 return TriggerHit(index, entry, token.start, token.end, token.text)
             return None
-        if entry.form is Form.INFINITIVE and index > 0 and tokens[index - 1].text == markers.zu:
+        if entry.form is Form.INFINITIVE and (
+            (index > 0 and tokens[index - 1].text == markers.zu)
+            or _before_zu(tokens, index, markers.zu)
+        ):
             return None
         if entry.form in (Form.FINITE, Form.PARTICIPLE) and _adjectival(
             tokens, index, markers.definite | markers.indefinite
@@ -322,6 +334,8 @@ def _open_verb(
         return None
     if index > 0 and tokens[index - 1].text == markers.zu:
         return _succeeded_infinitive(tokens, index, open_verbs, lexicon)
+    if token.text in open_verbs.infinitives and _before_zu(tokens, index, markers.zu):
+        return None  # "um ... regieren zu können": inside a zu-infinitive
     entry = (
         open_verbs.entry(token.text)
         or _bare_infinitive(tokens, index, open_verbs, markers)
