@@ -94,7 +94,8 @@ def _sentence_events(context: Context, sentence: tuple[int, int]) -> list[EventM
     tokens = context.document.tokens_in(*sentence)
     if not tokens:
         return []
-    pieces, aside = resumed(tokens, segments(tokens, clause_facts(context.document.lang)))
+    facts = clause_facts(context.document.lang)
+    pieces, aside = resumed(tokens, segments(tokens, facts), facts)
     dated = dated_tokens(tokens, context.dates)
     hits = find_triggers(text, tokens, lexicon, dated)
     if _heading(text, sentence, hits):
