@@ -218,7 +218,20 @@ def _attributive(
         before in ","
         or lower in markers.label_cut_endings
         or (not tokens[index - 1].is_capitalised and lower.endswith(endings))
+        or _agent_inside(tokens, index, markers)
     )
+
+
+def _agent_inside(tokens: list[Token], index: int, markers: Markers) -> bool:
+    """``der von den Ottonen gewünschten Anna``, ``der vom Konzil abgesetzte Papst``:
+    an agent phrase right before the form, inside an attributive phrase."""
+    if index < 3 or not tokens[index - 1].is_capitalised:
+        return False
+    two, three = tokens[index - 2].text.lower(), tokens[index - 3].text.lower()
+    agents = markers.agent_prepositions
+    if two in agents or two in markers.definite_contractions:  # "vom Konzil"
+        return three in markers.definite or three in markers.indefinite
+    return (two in markers.definite or two in markers.indefinite) and three in agents
 
 
 def _succeeded(tokens: list[Token], index: int, lexicon: Lexicon) -> bool:
