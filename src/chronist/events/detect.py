@@ -41,7 +41,7 @@ from chronist.events.heads import (
     waiting,
 )
 from chronist.events.labels import noun_label, verb_label
-from chronist.events.lexicon import Lexicon, TriggerKind, load_lexicon
+from chronist.events.lexicon import Lexicon, Markers, TriggerKind, load_lexicon
 from chronist.events.mention import (
     Context,
     EventMention,
@@ -174,6 +174,10 @@ def _sentence_events(context: Context, sentence: tuple[int, int]) -> list[EventM
         merged = False
         if segment.kind is SegmentKind.RELATIVE and number and segment.first >= 2:
             target = antecedent.get(segment.first - 2)
+            # not a noun right after a bare preposition ("gab den Bau ... in Auftrag,
+            # der 1460 vollendet wurde"): an idiom, the relative clause tells of another
+            if target is not None and _idiom(tokens, segment.first - 2, markers):
+                target = None
             if target is not None:
                 owner = found[target]
                 found[target] = _with_clause(owner, owner.clause[0], segment.end)
@@ -306,6 +310,13 @@ def _sentence_events(context: Context, sentence: tuple[int, int]) -> list[EventM
         )
         found.append(replace(mention, label=label, own_date=own))
     return sorted(found, key=lambda m: m.trigger.start)
+
+
+def _idiom(tokens: list[Token], index: int, markers: Markers) -> bool:
+    """An event noun right after a preposition without an article (``in Auftrag``)."""
+    before = tokens[index - 1].text.lower() if index else ""
+    prepositions = markers.prepositions - markers.definite_contractions
+    return before in prepositions
 
 
 def _with_clause(mention: EventMention, start: int, end: int) -> EventMention:
