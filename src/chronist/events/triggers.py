@@ -19,6 +19,9 @@ __all__ = ["TriggerHit", "find_triggers"]
 
 _CLAUSE_END = frozenset(',.;:!?)–—"“”»«')
 _CONJUNCT_END = frozenset(",.;:!?()–—")
+# An infinitive at a clause's end stands this many tokens after its auxiliary at most
+# ("ließ der Dauphin Jeanne drei Wochen lang von Geistlichen ... prüfen").
+_AUXILIARY_REACH = 24
 # A separated particle stands this many tokens after its verb at most.
 _PARTICLE_REACH = 60
 
@@ -188,7 +191,7 @@ def _bare_infinitive(
     lower = tokens[index].text.lower()
     if lower not in open_verbs.infinitives or lower in open_verbs.not_events:
         return None
-    for position in range(index - 1, max(-1, index - 12), -1):
+    for position in range(index - 1, max(-1, index - _AUXILIARY_REACH), -1):
         word = tokens[position].text
         if word in _CLAUSE_END:
             return None
