@@ -206,7 +206,9 @@ class OpenVerbs:
         # -en forms other than the infinitive are a strong past or participle
         # (zogen, gezogen); of the -t forms ge- participles are past (gegründet), and
         # the strong pasts whose stem vowel no present form has (bot, hielt, trat)
-        past = not lower.endswith("t") or lower.startswith("ge") or self.strong_past(lower, lemma)
+        # (not a present of a verb whose own stem begins so: "geht", "gestaltet")
+        participle = lower.startswith("ge") and not lemma.startswith("ge")
+        past = not lower.endswith("t") or participle or self.strong_past(lower, lemma)
         return TriggerEntry(
             lemma, TriggerKind.VERB, self.type, Form.FINITE, requires=requires, past=past, open=True
         )
