@@ -259,10 +259,11 @@ def _succeeded_zu(
     return TriggerEntry(lemma, TriggerKind.VERB, open_verbs.type, Form.INFINITIVE, open=True)
 
 
-def _past_conjunct(tokens: list[Token], index: int, markers: Markers) -> bool:
+def _past_conjunct(tokens: list[Token], index: int, markers: Markers, copula: bool = True) -> bool:
     """Whether the clause conjunct of token ``index`` (between punctuation and
     ``und``) has a past auxiliary or modal: ``Platon teilt mit, dass ... war`` and
-    ``war ... besiedelt und gehört zu jenen Regionen`` say a present."""
+    ``war ... besiedelt und gehört zu jenen Regionen`` say a present; without
+    ``copula``, the copula's forms do not count (``Paris war bedroht``: a state)."""
 
     # a form closing its clause shares the auxiliary of the conjunct before
     # ("wurde weitgehend zerstört und fast völlig entvölkert"), one right before "und"
@@ -287,7 +288,8 @@ def _past_conjunct(tokens: list[Token], index: int, markers: Markers) -> bool:
     high = index
     while high < len(tokens) and not bound(high):
         high += 1
-    return any(t.text.lower() in markers.past for t in tokens[low:high])
+    found = {t.text.lower() for t in tokens[low:high]} & markers.past
+    return bool(found if copula else found - markers.copula.keys())
 
 
 def _succeeded_infinitive(
@@ -368,10 +370,12 @@ def _open_verb(
         return None
     if (
         not entry.past
-        and not _past_conjunct(tokens, index, markers)
+        and not _past_conjunct(tokens, index, markers, copula=False)
         and not _dated_clause(tokens, index, dated, open_verbs)
     ):
-        return None  # a present form outside a past conjunct or a dated clause: a state
+        # a present form outside a past conjunct or a dated clause, or a -t participle
+        # with only the copula ("Paris war bedroht"): a state
+        return None
     position = _closing_particle(
         tokens, index, open_verbs.particles, markers.coordination, open_verbs.forms, markers
     )
