@@ -9,21 +9,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Container
 from dataclasses import dataclass, replace
 
 from chronist.events.lexicon import Form, Lexicon, Markers, OpenVerbs, TriggerEntry, TriggerKind
+from chronist.events.particles import CLAUSE_END as _CLAUSE_END
+from chronist.events.particles import CONJUNCT_END as _CONJUNCT_END
+from chronist.events.particles import closing_particle as _closing_particle
 from chronist.text.tokens import Token
 
 __all__ = ["TriggerHit", "find_triggers"]
 
-_CLAUSE_END = frozenset(',.;:!?)–—"“”»«')
-_CONJUNCT_END = frozenset(",.;:!?()–—")
 # An infinitive at a clause's end stands this many tokens after its auxiliary at most
 # ("ließ der Dauphin Jeanne drei Wochen lang von Geistlichen ... prüfen").
 _AUXILIARY_REACH = 24
-# A separated particle stands this many tokens after its verb at most.
-_PARTICLE_REACH = 60
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,79 +46,6 @@ class TriggerHit:
     @property
     def concept(self) -> str:
         return self.entry.concept or self.entry.lemma
-
-
-def _closing_particle(
-    tokens: list[Token],
-    index: int,
-    particles: frozenset[str],
-    coordination: frozenset[str],
-    verb_forms: Container[str] = frozenset(),
-    markers: Markers | None = None,
-) -> int | None:
-    """The first later token that is one of ``particles`` (a separated particle) and
-    closes its clause: followed by punctuation, a coordination or the sentence end.
-    Not past a coordination and a finite verb of ``verb_forms``: the particle of
-    ``verbannten ... und setzten ... ein`` is the second verb's; nor past a comma and
-    a verb form that goes on (``flüchtete nach Kronstadt, kehrte ... zurück``), nor past
-    a semicolon. A verb in a clause a subordinating word or a relative pronoun opened
-    (``..., wo Peter sich aufhielt, vor``) has none: its particle is joined to it."""
-    if markers is not None and _in_verb_final_clause(tokens, index, markers):
-        return None
-    joined = False
-    for position in range(index + 1, min(len(tokens), index + _PARTICLE_REACH)):
-        text = tokens[position].text
-        if text == ";":
-            return None
-        if text.lower() in coordination or text == ",":
-            joined = True
-        elif joined and _claims(tokens, position, verb_forms, markers):
-            return None
-        if text not in particles:
-            continue
-        following = tokens[position + 1] if position + 1 < len(tokens) else None
-        if (
-            following is None
-            or following.text in _CLAUSE_END
-            or following.text == "("  # "ging in Flammen auf (...)"
-            or following.text.lower() in coordination
-        ):
-            return position
-    return None
-
-
-def _claims(
-    tokens: list[Token], index: int, verb_forms: Container[str], markers: Markers | None
-) -> bool:
-    """Whether token ``index`` is a finite verb of a clause of its own that a particle
-    after it belongs to (``..., kehrte ... zurück``; ``..., war ... frei``), not a verb
-    ending a subordinate clause (``..., wo Peter sich aufhielt, vor``)."""
-    word = tokens[index].text
-    finite = markers is not None and (
-        word.lower() in markers.copula or word.lower() in markers.passive
-    )
-    if word not in verb_forms and not finite:
-        return False
-    return markers is None or not _in_verb_final_clause(tokens, index, markers)
-
-
-def _in_verb_final_clause(tokens: list[Token], index: int, markers: Markers) -> bool:
-    """Whether the verb at ``index`` stands in a clause opened after a comma by one of
-    the verb-final openers (``indem sie ein Kreuz küsste,``, ``nachdem der König
-    gestorben war,``), perhaps behind ``und``; an article before a noun opens none."""
-    openers = markers.verb_final_openers
-    at = index - 1
-    while at >= 0 and tokens[at].text not in _CONJUNCT_END:
-        at -= 1
-    if at < 0:
-        return False  # the sentence's first clause: a main clause or its own opener
-    first = at + 1
-    if first < index and tokens[first].text.lower() == "und":
-        first += 1
-    if first >= index or tokens[first].text.lower() not in openers:
-        return False
-    word = tokens[first].text.lower()
-    return not (word in markers.openers_also_articles and tokens[first + 1].is_capitalised)
 
 
 def _before_zu(tokens: list[Token], index: int, zu: str) -> bool:
