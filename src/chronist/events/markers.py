@@ -57,6 +57,7 @@ class Markers:
     success_verbs: frozenset[str] = frozenset()  # "gelingen": its zu-infinitive happened
     time_heads: tuple[str, ...] = ()  # "jahr" of "Gründungsjahr": the event is the first part
     frame_prepositions: frozenset[str] = frozenset()  # "nach dem Tod ... 1961": a frame
+    time_prepositions: frozenset[str] = frozenset()  # "bis zu seinem Tod": no subject
     date_coordination: frozenset[str] = frozenset()  # "und" of "1805 und 1809"
     gapping_joins: frozenset[str] = frozenset()  # "und": may join a clause without a verb
     list_openers: frozenset[str] = frozenset()  # "wie": an item of a list follows
@@ -73,6 +74,7 @@ class Markers:
         """Every preposition the lists name (a noun after one is no subject)."""
         return (
             self.frame_prepositions
+            | self.time_prepositions
             | self.argument_prepositions
             | self.place_prepositions
             | self.agent_prepositions
@@ -130,6 +132,7 @@ def read_markers(data: dict[str, Any], path: Path) -> Markers:
             success_verbs=frozenset(str(w) for w in m.get("success_verbs", [])),
             time_heads=tuple(str(w).lower() for w in c.get("time_heads", [])),
             frame_prepositions=frozenset(str(w) for w in c.get("frame_prepositions", [])),
+            time_prepositions=frozenset(str(w) for w in c.get("time_prepositions", [])),
             date_coordination=frozenset(str(w) for w in c.get("date_coordination", [])),
             gapping_joins=frozenset(str(w) for w in c.get("gapping_joins", [])),
             list_openers=frozenset(str(w) for w in c.get("list_openers", [])),
