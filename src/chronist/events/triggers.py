@@ -22,6 +22,8 @@ __all__ = ["TriggerHit", "find_triggers"]
 # An infinitive at a clause's end stands this many tokens after its auxiliary at most
 # ("ließ der Dauphin Jeanne drei Wochen lang von Geistlichen ... prüfen").
 _AUXILIARY_REACH = 24
+# A required noun this long also counts as the head of a compound ("Minderheitsregierung").
+_MIN_HEAD = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,10 +67,15 @@ def _adjectival(tokens: list[Token], index: int, articles: frozenset[str]) -> bo
 
 
 def _requirement_met(tokens: list[Token], entry: TriggerEntry) -> bool:
+    """One of the words the entry requires is in the sentence, alone or as the head
+    of a compound noun (``Minderheitsregierung`` for ``Regierung``)."""
     if not entry.requires:
         return True
     words = {t.text for t in tokens}
-    return any(w in words or w + "n" in words for w in entry.requires)
+    if any(w in words or w + "n" in words for w in entry.requires):
+        return True
+    heads = tuple(w.lower() for w in entry.requires if len(w) >= _MIN_HEAD and w[0].isupper())
+    return bool(heads) and any(t.is_capitalised and t.text.lower().endswith(heads) for t in tokens)
 
 
 def _verb_reading(
