@@ -532,3 +532,14 @@ def test_years_in_parentheses_after_a_persons_name_are_a_life_not_the_events_dat
     times = {e.trigger.lemma: e.time for e in build_timeline(text).events}  # with its people
     assert times["beginnen"].source is TimeSource.NARRATIVE
     assert times["beginnen"].edtf == "1382"  # the story's year, not "1360/1429"
+
+
+def test_an_undated_noun_after_nach_happened_before_the_clauses_event() -> None:
+    text = (
+        "Im Jahr 982 zog das Heer nach Süden. Nach der Niederlage des Heeres starb "
+        "Otto II. am 7. Dezember 983."
+    )
+    times = {e.trigger.lemma: e.time for e in build(text).events}
+    assert times["sterben"].edtf == "0983-12-07"
+    assert times["Niederlage"].source is TimeSource.NARRATIVE
+    assert times["Niederlage"].edtf == "0983/0983-12-07"  # up to the day of the death

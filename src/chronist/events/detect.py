@@ -103,6 +103,9 @@ def _sentence_events(context: Context, sentence: tuple[int, int]) -> list[EventM
     verb_at = frozenset(h.index for h in hits if h.kind is not TriggerKind.NOUN) | _verb_forms(
         tokens, lexicon
     )
+    context = replace(
+        context, verb_starts=[h.start for h in hits if h.kind is not TriggerKind.NOUN]
+    )
     forced = sentence_modality(tokens, markers)
     found: list[EventMention] = []
     antecedent: dict[int, int] = {}  # token index of an event noun -> index in found
@@ -137,10 +140,14 @@ def _sentence_events(context: Context, sentence: tuple[int, int]) -> list[EventM
             joined = None
             if nouns and coordinated_noun(tokens, nouns[-1], h, markers):
                 partner[h.index] = nouns[-1].index
-                joined = own_date(text, nouns[-1], context.dates)
+                joined = own_date(text, nouns[-1], context.dates, context.verb_starts)
             if joined is not None:
                 shared[h.index] = joined
-            if not h.entry.open or own_date(text, h, context.dates) is not None or joined:
+            if (
+                not h.entry.open
+                or own_date(text, h, context.dates, context.verb_starts) is not None
+                or joined
+            ):
                 nouns.append(h)
         told = [h for h in verbs if h.entry.open]  # what the clause says of its nouns
         # "Nach dem Tod X 1961 folgte ihm sein Sohn": a dated noun framing the
@@ -170,6 +177,7 @@ def _sentence_events(context: Context, sentence: tuple[int, int]) -> list[EventM
         if subjects and all(h.entry.open for h in verbs):
             verbs = []
         lights = [h for h in inside if h.kind is TriggerKind.LIGHT]
+        earlier: set[int] = set()  # frame nouns told as happened before the clause's event
         clause_end = segment.end
         merged = False
         if segment.kind is SegmentKind.RELATIVE and number and segment.first >= 2:
@@ -223,7 +231,7 @@ def _sentence_events(context: Context, sentence: tuple[int, int]) -> list[EventM
         for noun in nouns:
             own = (
                 frame_dates.get(noun.index)
-                or own_date(text, noun, context.dates)
+                or own_date(text, noun, context.dates, context.verb_starts)
                 or shared.get(noun.index)
             )
             in_reference = within(
@@ -247,6 +255,14 @@ def _sentence_events(context: Context, sentence: tuple[int, int]) -> list[EventM
                 or any(h.index == beside for h in heads if h.kind is TriggerKind.NOUN)
             ):
                 heads.append(noun)
+            elif (
+                verbs
+                and not in_reference
+                and framing(tokens, noun, markers, markers.before_frames) is not None
+            ):
+                # "Nach der Niederlage des Heeres starb Otto II. ...": the defeat too
+                heads.append(noun)
+                earlier.add(noun.index)
         if not heads and not merged and not nouns and not lights:
             start = onset(tokens, segment, lexicon, dated)
             heads = [start] if start is not None else []
@@ -278,6 +294,8 @@ def _sentence_events(context: Context, sentence: tuple[int, int]) -> list[EventM
             mention = replace(mention, conjunct=conjunct(tokens, segment, hit.index, markers))
             if hit.index in frame_dates:
                 mention = replace(mention, own_date=frame_dates[hit.index])
+            if hit.index in earlier:
+                mention = replace(mention, earlier=True)
             if failed and hit.kind is TriggerKind.NOUN:
                 named = noun_label(tokens, hit, dated, markers)
                 outcome = f"{named} {failed[0].text}"  # "Putsch scheiterte"

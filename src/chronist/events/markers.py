@@ -58,6 +58,7 @@ class Markers:
     time_heads: tuple[str, ...] = ()  # "jahr" of "Gründungsjahr": the event is the first part
     frame_prepositions: frozenset[str] = frozenset()  # "nach dem Tod ... 1961": a frame
     time_prepositions: frozenset[str] = frozenset()  # "bis zu seinem Tod": no subject
+    before_frames: frozenset[str] = frozenset()  # "nach der Niederlage": happened before
     date_coordination: frozenset[str] = frozenset()  # "und" of "1805 und 1809"
     gapping_joins: frozenset[str] = frozenset()  # "und": may join a clause without a verb
     list_openers: frozenset[str] = frozenset()  # "wie": an item of a list follows
@@ -133,6 +134,7 @@ def read_markers(data: dict[str, Any], path: Path) -> Markers:
             time_heads=tuple(str(w).lower() for w in c.get("time_heads", [])),
             frame_prepositions=frozenset(str(w) for w in c.get("frame_prepositions", [])),
             time_prepositions=frozenset(str(w) for w in c.get("time_prepositions", [])),
+            before_frames=frozenset(str(w) for w in c.get("before_frames", [])),
             date_coordination=frozenset(str(w) for w in c.get("date_coordination", [])),
             gapping_joins=frozenset(str(w) for w in c.get("gapping_joins", [])),
             list_openers=frozenset(str(w) for w in c.get("list_openers", [])),
