@@ -42,20 +42,23 @@ def closing_particle(
     Not past a coordination and a finite verb of ``verb_forms``: the particle of
     ``verbannten ... und setzten ... ein`` is the second verb's; nor past a comma and
     a verb form that goes on (``flüchtete nach Kronstadt, kehrte ... zurück``), nor past
-    a semicolon. A verb in a clause a subordinating word or a relative pronoun opened
+    a semicolon, nor inside parentheses. A verb in a clause a subordinating word or a
+    relative pronoun opened
     (``..., wo Peter sich aufhielt, vor``) has none: its particle is joined to it."""
     if markers is not None and _in_verb_final_clause(tokens, index, markers):
         return None
     joined = False
+    depth = 0  # inside parentheses opened after the verb: not its clause
     for position in range(index + 1, min(len(tokens), index + _PARTICLE_REACH)):
         text = tokens[position].text
         if text == ";":
             return None
+        depth = max(0, depth + (text == "(") - (text == ")"))
         if text.lower() in coordination or text == ",":
             joined = True
         elif joined and _claims(tokens, position, verb_forms, markers):
             return None
-        if text not in particles:
+        if text not in particles or depth:
             continue
         following = tokens[position + 1] if position + 1 < len(tokens) else None
         if (

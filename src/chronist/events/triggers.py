@@ -313,6 +313,12 @@ def _open_verb(
     )
     if _opinion(tokens, position if position is not None else index, open_verbs, entry.lemma):
         return None  # "nahm an, dass ...": an opinion, not the event "nahm ... an"
+    if (
+        position is not None
+        and not separated
+        and tokens[position].text + entry.lemma not in (open_verbs.infinitives)
+    ):
+        position = None  # no particle verb of this verb ("veröffentlichte ... bekannt")
     if position is not None:
         lemma = tokens[position].text + entry.lemma
         if lemma in open_verbs.not_events or (

@@ -221,8 +221,9 @@ def _interrupts(
     """Whether ``hole`` is set into the clause that ``piece`` begins and ``rest`` ends:
     in parentheses or between two dashes (``wurde Robespierre - ohne sein Wissen -
     zum Ankläger gewählt``), or between commas when it compares (``wurde der Dauphin,
-    wie prophezeit, in Reims gesalbt``) or the rest is only the clause's last verb
-    forms (``zum Mitglied der Volksvertretung, des Konvents, gewählt``)."""
+    wie prophezeit, in Reims gesalbt``) or, for a genitive or a name (``sein Sohn,
+    Fidelito, geboren``), when the rest is only the clause's last verb forms (``zum
+    Mitglied der Volksvertretung, des Konvents, gewählt``)."""
     opening, closing = tokens[piece.last].text, tokens[hole.last].text
     if opening == "(":
         return closing == ")"
@@ -233,7 +234,12 @@ def _interrupts(
     if hole.kind is SegmentKind.COMPARISON:
         return True
     opener = tokens[hole.first].text.lower()
-    if facts is None or hole.kind is not SegmentKind.MAIN or opener not in facts.apposition:
+    named = all(t.is_capitalised for t in tokens[hole.first : hole.last] if t.is_word)
+    if (
+        facts is None
+        or hole.kind is not SegmentKind.MAIN
+        or not (opener in facts.apposition or named)
+    ):
         return False  # a clause tells of its own ("die 1525 zufiel, wurde abgerissen")
     words = [t for t in tokens[rest.first : rest.last] if t.is_word]
     last = rest.last == len(tokens) or not tokens[rest.last].is_word
