@@ -60,7 +60,7 @@ from chronist.events.modality import (
 from chronist.events.model import Modality
 from chronist.events.reference import ReferenceMention
 from chronist.events.triggers import TriggerHit, find_triggers
-from chronist.text.clauses import SegmentKind, clause_facts, resumed, segments
+from chronist.text.clauses import Segment, SegmentKind, clause_facts, resumed, segments
 from chronist.text.document import Document
 from chronist.text.tokens import Token
 
@@ -118,6 +118,9 @@ def _sentence_events(context: Context, sentence: tuple[int, int]) -> list[EventM
             if segment.first <= h.index < segment.last
             and (segment.kind is SegmentKind.BACKGROUND or h.index not in aside)
         ]
+        if _zu_complement(tokens, segment, inside, lexicon):
+            # "versuchte, einen Friedensvertrag auszuhandeln": a goal, not a happening
+            inside = [h for h in inside if h.kind is not TriggerKind.NOUN]
         previous = tokens[pieces[number - 1].first : segment.first] if number else []
         base = segment_modality(tokens, segment, previous, markers)
         negating = [h for h in inside if h.kind is TriggerKind.NEGATING]
@@ -328,6 +331,23 @@ def _sentence_events(context: Context, sentence: tuple[int, int]) -> list[EventM
         )
         found.append(replace(mention, label=label, own_date=own))
     return sorted(found, key=lambda m: m.trigger.start)
+
+
+def _zu_complement(
+    tokens: list[Token], segment: Segment, inside: list[TriggerHit], lexicon: Lexicon
+) -> bool:
+    """A segment that ends in a zu-infinitive that tells no event (``um ... zu
+    erobern``, ``einen Friedensvertrag auszuhandeln``): a goal or complement."""
+    open_verbs = lexicon.open_verbs
+    words = [i for i in range(segment.first, segment.last) if tokens[i].is_word]
+    if open_verbs is None or not words or any(h.kind is not TriggerKind.NOUN for h in inside):
+        return False
+    last = words[-1]
+    lower, zu = tokens[last].text.lower(), lexicon.markers.zu
+    if last > segment.first and tokens[last - 1].text == zu:
+        return lower in open_verbs.infinitives
+    at = lower.find(zu, 1)
+    return at > 0 and lower[:at] + lower[at + len(zu) :] in open_verbs.infinitives
 
 
 def _idiom(tokens: list[Token], index: int, markers: Markers) -> bool:
