@@ -9,7 +9,7 @@
   is over the ``key`` events; precision over all of chronist's happened events
   in the passage, where one matched to a ``minor`` gold event (right date) is
   not an error.
-* **dev4** (``bench/wiki_de4``, the same format and guidelines): seven more
+* **dev4** (``bench/wiki_de5``, the same format and guidelines): seven more
   passages annotated blind in session 24, a second development set that shows
   how far the ``dev`` figures carry over to unseen text.
 * **wikiwarsde-dev** (``tests/data/events/wikiwarsde-dev-gold.tsv``): the older
@@ -40,7 +40,7 @@ from chronist.timeline.model import Event
 
 HERE = Path(__file__).parent
 WIKI = HERE / "wiki_de"
-WIKI4 = HERE / "wiki_de4"
+WIKI5 = HERE / "wiki_de5"
 SHARED = HERE.parents[1] / "shared" / "data"
 OLD_GOLD = HERE.parent / "tests" / "data" / "events" / "wikiwarsde-dev-gold.tsv"
 
@@ -71,7 +71,7 @@ def _documents(root: Path = WIKI) -> list[dict[str, str]]:
 
 def _root(name: str) -> Path:
     """The gold folder of a passage (``d*`` passages are the fourth gold's)."""
-    return WIKI4 if (WIKI4 / "docs" / f"{name}.txt").exists() else WIKI
+    return WIKI5 if (WIKI5 / "docs" / f"{name}.txt").exists() else WIKI
 
 
 def _wiki_gold(name: str) -> list[WikiGold]:
@@ -248,7 +248,7 @@ def main() -> None:
     )
     args = parser.parse_args()
     splits = ("dev", "frozen", "dev4") if args.split == "all" else (args.split,)
-    rows = _documents() + _documents(WIKI4)
+    rows = _documents() + _documents(WIKI5)
     for split in splits:
         total = Tally()
         for row in rows:
