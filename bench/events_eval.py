@@ -1,6 +1,7 @@
 """Events against the blind wiki_de event gold, the old WikiWarsDE gold, and label quality.
 
-    .venv/bin/python bench/events_eval.py [--split dev|frozen|all] [--errors] [--labels] [--causes]
+    .venv/bin/python bench/events_eval.py [--split dev|frozen|dev4|all] [--errors] [--labels]
+        [--causes]
 
 * **wiki_de** (``bench/wiki_de/gold/events``, GUIDELINES.md section 2): an
   event counts when chronist has a happened event on the gold event's sentence
@@ -8,6 +9,9 @@
   is over the ``key`` events; precision over all of chronist's happened events
   in the passage, where one matched to a ``minor`` gold event (right date) is
   not an error.
+* **dev4** (``bench/wiki_de5``, the same format and guidelines): seven more
+  passages annotated blind in session 24, a second development set that shows
+  how far the ``dev`` figures carry over to unseen text.
 * **wikiwarsde-dev** (``tests/data/events/wikiwarsde-dev-gold.tsv``): the older
   gold with its own scorer.
 * **labels**: the share of happened events whose label is a lone word or a cut
@@ -16,7 +20,7 @@
   ending in an article, preposition, conjunction or comma), on the wiki_de
   passages and on 20 ``wikipedia-de`` history articles that are in neither
   ``documents.tsv`` nor ``merge_pairs.tsv``.
-* **causes** (``--causes``, dev only): why each missed key event was missed
+* **causes** (``--causes``, dev and dev4): why each missed key event was missed
   (no event on its sentence, which date it got instead, ...).
 """
 
@@ -36,6 +40,7 @@ from chronist.timeline.model import Event
 
 HERE = Path(__file__).parent
 WIKI = HERE / "wiki_de"
+WIKI5 = HERE / "wiki_de5"
 SHARED = HERE.parents[1] / "shared" / "data"
 OLD_GOLD = HERE.parent / "tests" / "data" / "events" / "wikiwarsde-dev-gold.tsv"
 
@@ -59,14 +64,19 @@ class WikiGold:
     key: bool
 
 
-def _documents() -> list[dict[str, str]]:
-    with (WIKI / "documents.tsv").open(encoding="utf-8") as handle:
+def _documents(root: Path = WIKI) -> list[dict[str, str]]:
+    with (root / "documents.tsv").open(encoding="utf-8") as handle:
         return list(csv.DictReader(handle, delimiter="\t"))
+
+
+def _root(name: str) -> Path:
+    """The gold folder of a passage (``d*`` passages are the fourth gold's)."""
+    return WIKI5 if (WIKI5 / "docs" / f"{name}.txt").exists() else WIKI
 
 
 def _wiki_gold(name: str) -> list[WikiGold]:
     rows = []
-    with (WIKI / "gold" / "events" / f"{name}.tsv").open(encoding="utf-8") as handle:
+    with (_root(name) / "gold" / "events" / f"{name}.tsv").open(encoding="utf-8") as handle:
         for row in csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE):
             time = gold_interval(row["from"], row["to"]) if row["from"] and row["to"] else None
             rows.append(
@@ -105,7 +115,7 @@ class Tally:
 
 
 def score_wiki(name: str, errors: bool, floor: float = 0.0) -> Tally:
-    text = (WIKI / "docs" / f"{name}.txt").read_text(encoding="utf-8")
+    text = (_root(name) / "docs" / f"{name}.txt").read_text(encoding="utf-8")
     gold = _wiki_gold(name)
     events = [
         e for e in build_timeline(text).events if not e.hypothetical and e.confidence >= floor
@@ -160,7 +170,7 @@ def _miss_cause(here: list[Event], item: WikiGold) -> str:
 
 def causes(name: str) -> list[str]:
     """The cause of each missed key event of a dev passage."""
-    text = (WIKI / "docs" / f"{name}.txt").read_text(encoding="utf-8")
+    text = (_root(name) / "docs" / f"{name}.txt").read_text(encoding="utf-8")
     gold = _wiki_gold(name)
     events = [e for e in build_timeline(text).events if not e.hypothetical]
     taken: set[str] = set()
@@ -228,8 +238,8 @@ def label_articles() -> Tally:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--split", choices=("dev", "frozen", "all"), default="dev")
-    parser.add_argument("--errors", action="store_true", help="list misses (dev only)")
+    parser.add_argument("--split", choices=("dev", "frozen", "dev4", "all"), default="dev")
+    parser.add_argument("--errors", action="store_true", help="list misses (dev, dev4)")
     parser.add_argument("--labels", action="store_true", help="label share on 20 articles")
     parser.add_argument("--old", action="store_true", help="the older WikiWarsDE gold")
     parser.add_argument("--causes", action="store_true", help="why dev key events are missed")
@@ -237,22 +247,24 @@ def main() -> None:
         "--min-confidence", type=float, default=0.0, help="only events this confident"
     )
     args = parser.parse_args()
-    splits = ("dev", "frozen") if args.split == "all" else (args.split,)
+    splits = ("dev", "frozen", "dev4") if args.split == "all" else (args.split,)
+    rows = _documents() + _documents(WIKI5)
     for split in splits:
         total = Tally()
-        for row in _documents():
+        for row in rows:
             if row["split"] != split:
                 continue
-            tally = score_wiki(row["name"], args.errors and split == "dev", args.min_confidence)
+            readable = split in ("dev", "dev4")  # frozen errors are never shown
+            tally = score_wiki(row["name"], args.errors and readable, args.min_confidence)
             total.add(tally)
-            if split == "dev":
+            if readable:
                 print(tally.row(row["name"]))
         floor = f" conf>={args.min_confidence}" if args.min_confidence else ""
         print(total.row(f"wiki_de {split}{floor}"))
-    if args.causes:
-        dev = [row["name"] for row in _documents() if row["split"] == "dev"]
-        counts = Counter(cause for name in dev for cause in causes(name))
-        print(f"missed dev key events: {sum(counts.values())}")
+    for split in (s for s in splits if args.causes and s != "frozen"):
+        names = [row["name"] for row in rows if row["split"] == split]
+        counts = Counter(cause for name in names for cause in causes(name))
+        print(f"missed {split} key events: {sum(counts.values())}")
         for cause, count in counts.most_common():
             print(f"  {count:>4}  {cause}")
     if args.old:

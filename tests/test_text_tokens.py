@@ -46,6 +46,24 @@ def test_no_split_after_abbreviation_or_ordinal() -> None:
     assert len(Document(text).sentences) == 2
 
 
+def test_lines_join_a_sentence_broken_at_its_abbreviation_or_ordinal() -> None:
+    text = (
+        "Zum Befehlshaber wurde 7 n.\nChr.\nPublius Varus ernannt.\n"
+        "Am 17. Juli wurde er als Karl VII.\ngesalbt.\n"
+        "Sie siedelten dort ab 470 n. Chr.\nZwischen 610 und 612 wirkten Missionare.\n"
+        "== Leben\nEr starb."
+    )
+    lines = [text[a:b].replace("\n", " ") for a, b in Document(text).lines]
+    assert lines == [
+        "Zum Befehlshaber wurde 7 n. Chr. Publius Varus ernannt.",
+        "Am 17. Juli wurde er als Karl VII. gesalbt.",
+        "Sie siedelten dort ab 470 n. Chr.",
+        "Zwischen 610 und 612 wirkten Missionare.",
+        "== Leben",
+        "Er starb.",
+    ]
+
+
 def test_a_token_ends_where_its_text_ends_and_cannot_change() -> None:
     import pickle
 

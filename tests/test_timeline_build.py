@@ -512,3 +512,34 @@ def test_a_sentence_after_a_colon_is_at_the_time_of_the_sentence_it_elaborates()
     )
     times = {e.trigger.lemma: e.time for e in build(text).events}
     assert times["vorstellen"].edtf == "2007-09-05"  # not from that day to the next date
+
+
+def test_an_event_before_a_date_that_goes_back_in_time_stays_at_the_story_date() -> None:
+    text = (
+        "Am 4. März 1933 sollte abgestimmt werden. Da jedoch alle drei Präsidenten "
+        "zurücktraten, war das Parlament beschlussunfähig.\n\nDas Recht war einst durch ein "
+        "Gesetz aus dem Jahre 1917 etabliert worden."
+    )
+    times = {e.trigger.lemma: e.time.edtf for e in build(text).events}
+    assert times["zurücktreten"] == "1933-03-04/1933"  # not "before 1917"
+
+
+def test_years_in_parentheses_after_a_persons_name_are_a_life_not_the_events_date() -> None:
+    text = (
+        "Salvestro wurde 1382 verbannt. Mit seinem Neffen Giovanni di Bicci de' Medici "
+        "(1360-1429) begann der Aufstieg der Familie. Das Konzil setzte 1415 den Papst ab."
+    )
+    times = {e.trigger.lemma: e.time for e in build_timeline(text).events}  # with its people
+    assert times["beginnen"].source is TimeSource.NARRATIVE
+    assert times["beginnen"].edtf == "1382"  # the story's year, not "1360/1429"
+
+
+def test_an_undated_noun_after_nach_happened_before_the_clauses_event() -> None:
+    text = (
+        "Im Jahr 982 zog das Heer nach Süden. Nach der Niederlage des Heeres starb "
+        "Otto II. am 7. Dezember 983."
+    )
+    times = {e.trigger.lemma: e.time for e in build(text).events}
+    assert times["sterben"].edtf == "0983-12-07"
+    assert times["Niederlage"].source is TimeSource.NARRATIVE
+    assert times["Niederlage"].edtf == "0983/0983-12-07"  # up to the day of the death

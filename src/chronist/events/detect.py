@@ -41,7 +41,7 @@ from chronist.events.heads import (
     waiting,
 )
 from chronist.events.labels import noun_label, verb_label
-from chronist.events.lexicon import Lexicon, TriggerKind, load_lexicon
+from chronist.events.lexicon import Lexicon, Markers, TriggerKind, load_lexicon
 from chronist.events.mention import (
     Context,
     EventMention,
@@ -60,7 +60,7 @@ from chronist.events.modality import (
 from chronist.events.model import Modality
 from chronist.events.reference import ReferenceMention
 from chronist.events.triggers import TriggerHit, find_triggers
-from chronist.text.clauses import SegmentKind, clause_facts, resumed, segments
+from chronist.text.clauses import Segment, SegmentKind, clause_facts, resumed, segments
 from chronist.text.document import Document
 from chronist.text.tokens import Token
 
@@ -94,13 +94,17 @@ def _sentence_events(context: Context, sentence: tuple[int, int]) -> list[EventM
     tokens = context.document.tokens_in(*sentence)
     if not tokens:
         return []
-    pieces, aside = resumed(tokens, segments(tokens, clause_facts(context.document.lang)))
+    facts = clause_facts(context.document.lang)
+    pieces, aside = resumed(tokens, segments(tokens, facts), facts)
     dated = dated_tokens(tokens, context.dates)
     hits = find_triggers(text, tokens, lexicon, dated)
     if _heading(text, sentence, hits):
         return []
     verb_at = frozenset(h.index for h in hits if h.kind is not TriggerKind.NOUN) | _verb_forms(
         tokens, lexicon
+    )
+    context = replace(
+        context, verb_starts=[h.start for h in hits if h.kind is not TriggerKind.NOUN]
     )
     forced = sentence_modality(tokens, markers)
     found: list[EventMention] = []
@@ -114,6 +118,9 @@ def _sentence_events(context: Context, sentence: tuple[int, int]) -> list[EventM
             if segment.first <= h.index < segment.last
             and (segment.kind is SegmentKind.BACKGROUND or h.index not in aside)
         ]
+        if _zu_complement(tokens, segment, inside, lexicon):
+            # "versuchte, einen Friedensvertrag auszuhandeln": a goal, not a happening
+            inside = [h for h in inside if h.kind is not TriggerKind.NOUN]
         previous = tokens[pieces[number - 1].first : segment.first] if number else []
         base = segment_modality(tokens, segment, previous, markers)
         negating = [h for h in inside if h.kind is TriggerKind.NEGATING]
@@ -136,10 +143,14 @@ def _sentence_events(context: Context, sentence: tuple[int, int]) -> list[EventM
             joined = None
             if nouns and coordinated_noun(tokens, nouns[-1], h, markers):
                 partner[h.index] = nouns[-1].index
-                joined = own_date(text, nouns[-1], context.dates)
+                joined = own_date(text, nouns[-1], context.dates, context.verb_starts)
             if joined is not None:
                 shared[h.index] = joined
-            if not h.entry.open or own_date(text, h, context.dates) is not None or joined:
+            if (
+                not h.entry.open
+                or own_date(text, h, context.dates, context.verb_starts) is not None
+                or joined
+            ):
                 nouns.append(h)
         told = [h for h in verbs if h.entry.open]  # what the clause says of its nouns
         # "Nach dem Tod X 1961 folgte ihm sein Sohn": a dated noun framing the
@@ -169,10 +180,15 @@ def _sentence_events(context: Context, sentence: tuple[int, int]) -> list[EventM
         if subjects and all(h.entry.open for h in verbs):
             verbs = []
         lights = [h for h in inside if h.kind is TriggerKind.LIGHT]
+        earlier: set[int] = set()  # frame nouns told as happened before the clause's event
         clause_end = segment.end
         merged = False
         if segment.kind is SegmentKind.RELATIVE and number and segment.first >= 2:
             target = antecedent.get(segment.first - 2)
+            # not a noun right after a bare preposition ("gab den Bau ... in Auftrag,
+            # der 1460 vollendet wurde"): an idiom, the relative clause tells of another
+            if target is not None and _idiom(tokens, segment.first - 2, markers):
+                target = None
             if target is not None:
                 owner = found[target]
                 found[target] = _with_clause(owner, owner.clause[0], segment.end)
@@ -218,7 +234,7 @@ def _sentence_events(context: Context, sentence: tuple[int, int]) -> list[EventM
         for noun in nouns:
             own = (
                 frame_dates.get(noun.index)
-                or own_date(text, noun, context.dates)
+                or own_date(text, noun, context.dates, context.verb_starts)
                 or shared.get(noun.index)
             )
             in_reference = within(
@@ -233,12 +249,23 @@ def _sentence_events(context: Context, sentence: tuple[int, int]) -> list[EventM
                 continue
             # "das Jahr seines Prozesses und Todes": told of both nouns
             beside = partner.get(noun.index)
+            # a dated noun framing the clause is no head of it: the clause still
+            # tells its own event ("Nach einem Aufruhr (1528) kam es zu Revolten")
+            headless = not any(h.index not in frames for h in heads)
             if (
                 own is not None
-                or (not heads and not merged)
+                or (headless and not merged)
                 or any(h.index == beside for h in heads if h.kind is TriggerKind.NOUN)
             ):
                 heads.append(noun)
+            elif (
+                verbs
+                and not in_reference
+                and framing(tokens, noun, markers, markers.before_frames) is not None
+            ):
+                # "Nach der Niederlage des Heeres starb Otto II. ...": the defeat too
+                heads.append(noun)
+                earlier.add(noun.index)
         if not heads and not merged and not nouns and not lights:
             start = onset(tokens, segment, lexicon, dated)
             heads = [start] if start is not None else []
@@ -270,6 +297,8 @@ def _sentence_events(context: Context, sentence: tuple[int, int]) -> list[EventM
             mention = replace(mention, conjunct=conjunct(tokens, segment, hit.index, markers))
             if hit.index in frame_dates:
                 mention = replace(mention, own_date=frame_dates[hit.index])
+            if hit.index in earlier:
+                mention = replace(mention, earlier=True)
             if failed and hit.kind is TriggerKind.NOUN:
                 named = noun_label(tokens, hit, dated, markers)
                 outcome = f"{named} {failed[0].text}"  # "Putsch scheiterte"
@@ -302,6 +331,30 @@ def _sentence_events(context: Context, sentence: tuple[int, int]) -> list[EventM
         )
         found.append(replace(mention, label=label, own_date=own))
     return sorted(found, key=lambda m: m.trigger.start)
+
+
+def _zu_complement(
+    tokens: list[Token], segment: Segment, inside: list[TriggerHit], lexicon: Lexicon
+) -> bool:
+    """A segment that ends in a zu-infinitive that tells no event (``um ... zu
+    erobern``, ``einen Friedensvertrag auszuhandeln``): a goal or complement."""
+    open_verbs = lexicon.open_verbs
+    words = [i for i in range(segment.first, segment.last) if tokens[i].is_word]
+    if open_verbs is None or not words or any(h.kind is not TriggerKind.NOUN for h in inside):
+        return False
+    last = words[-1]
+    lower, zu = tokens[last].text.lower(), lexicon.markers.zu
+    if last > segment.first and tokens[last - 1].text == zu:
+        return lower in open_verbs.infinitives
+    at = lower.find(zu, 1)
+    return at > 0 and lower[:at] + lower[at + len(zu) :] in open_verbs.infinitives
+
+
+def _idiom(tokens: list[Token], index: int, markers: Markers) -> bool:
+    """An event noun right after a preposition without an article (``in Auftrag``)."""
+    before = tokens[index - 1].text.lower() if index else ""
+    prepositions = markers.prepositions - markers.definite_contractions
+    return before in prepositions
 
 
 def _with_clause(mention: EventMention, start: int, end: int) -> EventMention:

@@ -57,17 +57,25 @@ class Markers:
     success_verbs: frozenset[str] = frozenset()  # "gelingen": its zu-infinitive happened
     time_heads: tuple[str, ...] = ()  # "jahr" of "Gründungsjahr": the event is the first part
     frame_prepositions: frozenset[str] = frozenset()  # "nach dem Tod ... 1961": a frame
+    time_prepositions: frozenset[str] = frozenset()  # "bis zu seinem Tod": no subject
+    before_frames: frozenset[str] = frozenset()  # "nach der Niederlage": happened before
     date_coordination: frozenset[str] = frozenset()  # "und" of "1805 und 1809"
     gapping_joins: frozenset[str] = frozenset()  # "und": may join a clause without a verb
     list_openers: frozenset[str] = frozenset()  # "wie": an item of a list follows
     first_time: frozenset[str] = frozenset()  # "erstmals": a first is an event
     copula: dict[str, str] = field(default_factory=dict)  # "war" -> "sein"
+    # "wo", "indem" and the relative pronouns: a clause opened so ends in its verb,
+    # which has no separated particle after it
+    verb_final_openers: frozenset[str] = frozenset()
+    # of those, the ones that are articles too: before a noun they open no such clause
+    openers_also_articles: frozenset[str] = frozenset()
 
     @property
     def prepositions(self) -> frozenset[str]:
         """Every preposition the lists name (a noun after one is no subject)."""
         return (
             self.frame_prepositions
+            | self.time_prepositions
             | self.argument_prepositions
             | self.place_prepositions
             | self.agent_prepositions
@@ -125,10 +133,15 @@ def read_markers(data: dict[str, Any], path: Path) -> Markers:
             success_verbs=frozenset(str(w) for w in m.get("success_verbs", [])),
             time_heads=tuple(str(w).lower() for w in c.get("time_heads", [])),
             frame_prepositions=frozenset(str(w) for w in c.get("frame_prepositions", [])),
+            time_prepositions=frozenset(str(w) for w in c.get("time_prepositions", [])),
+            before_frames=frozenset(str(w) for w in c.get("before_frames", [])),
             date_coordination=frozenset(str(w) for w in c.get("date_coordination", [])),
             gapping_joins=frozenset(str(w) for w in c.get("gapping_joins", [])),
             list_openers=frozenset(str(w) for w in c.get("list_openers", [])),
             first_time=frozenset(str(w).lower() for w in c.get("first_time", [])),
+            verb_final_openers=frozenset(str(w).lower() for w in c.get("verb_final_openers", []))
+            | read_clause_facts(path.parent).relative,
+            openers_also_articles=read_clause_facts(path.parent).also_articles,
             copula={
                 str(form).lower(): str(lemma)
                 for lemma, forms in c.get("copula", {}).items()

@@ -54,6 +54,9 @@ class EventMention:
     # the conjunct of a coordination holding the trigger ("1348 ... besetzt | und
     # später ... eingegliedert"), where its own date is looked for first
     conjunct: tuple[int, int] | None = None
+    # an event noun framing its clause after "nach" without a date of its own: it
+    # happened before the clause's event, dated up to that event's date
+    earlier: bool = False
 
 
 def within(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
@@ -81,12 +84,21 @@ class Context:
     entities: Sequence[EntityMention]
     date_starts: Sequence[int]
     reference_starts: Sequence[int] = ()
+    verb_starts: Sequence[int] = ()  # the sentence's verb triggers (set per sentence)
 
 
 def own_date(
-    text: str, hit: TriggerHit, dates: Sequence[tuple[int, int]]
+    text: str,
+    hit: TriggerHit,
+    dates: Sequence[tuple[int, int]],
+    verbs: Sequence[int] = (),
 ) -> tuple[int, int] | None:
+    """The date right after an event noun (``Tod Stalins im März 1953``); not one
+    after a verb of the clause (``Niederlage des Heeres starb Otto am 7. Dezember``:
+    the clause's date), given the verbs' start offsets ``verbs``."""
     for start, end in dates:
+        if any(hit.end <= verb < start for verb in verbs):
+            continue
         gap = text[hit.end : start].rstrip()
         if gap.endswith("("):  # "Annexion Bosniens (1908)"
             gap = gap[:-1]
@@ -150,7 +162,7 @@ def mention_of(
         sentence=sentence,
         clause=clause,
         kind=segment.kind,
-        own_date=own_date(context.text, hit, context.dates) if noun else None,
+        own_date=own_date(context.text, hit, context.dates, context.verb_starts) if noun else None,
         in_reference=within(hit.start, hit.end, [(r.start, r.end) for r in context.references]),
         past=hit.entry.past,
         bare=False,

@@ -40,9 +40,9 @@ def segment_modality(
         return Modality.REPORTED
     if set(words) & markers.planned:
         return Modality.PLANNED
+    opening = next((t.text.lower() for t in tokens[segment.first : segment.last] if t.is_word), "")
     if (
-        words
-        and words[0] == "dass"
+        opening == "dass"  # perhaps after an opening quote: „dass ...
         and {t.text.lower() for t in previous} & {w.lower() for w in markers.opinion}
     ):
         return Modality.HYPOTHETICAL

@@ -59,6 +59,9 @@ class OpenVerbs:
     # a word after a date opened by one of its words tells a state began then
     # ("vom Ende des 15. Jahrhunderts an")
     state_starts_after: dict[str, frozenset[str]] = field(default_factory=dict)
+    # a weak participle the table lacks ("vermählt") is read only beside one of these
+    # (a passive): alone it is as often an adjective ("beliebt", "20 km entfernt")
+    guessed_participle_with: tuple[str, ...] = ()
     # the lemmas guessed for forms the table lacks (a cache, filled as words come)
     guessed: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)
 
@@ -115,7 +118,11 @@ class OpenVerbs:
         if word in self.guessed:
             return self.guessed[word]
         lower = word.lower()
-        lemma = self._past_plural(lower) or (self._joined(lower) if word.islower() else None)
+        lemma = (
+            self._past_plural(lower)
+            or self._weak_participle(lower)
+            or (self._joined(lower) if word.islower() else None)
+        )
         if len(self.guessed) >= _GUESSED_KEPT:
             self.guessed.clear()  # a corpus of many texts: the memory stays bounded
         self.guessed[word] = lemma
@@ -129,6 +136,23 @@ class OpenVerbs:
             return None
         lemma = self.forms.get(lower[:-1])
         return lemma if lemma is not None and lemma != lower else None
+
+    def _weak_participle(self, lower: str) -> str | None:
+        """The lemma of a weak ``-t`` form the table lacks when it has the past
+        (``vermählt`` of ``vermählte``, ``vermählen``): the verb's stem and ``t``.
+
+        >>> verbs = OpenVerbs({"vermählte": "vermählen"}, "change", frozenset(),
+        ...     frozenset(), "zu")
+        >>> [verbs._weak_participle(w) for w in ("vermählt", "vermählte", "erst")]
+        ['vermählen', None, None]
+        """
+        if not lower.endswith("t"):
+            return None
+        lemma = self.forms.get(lower + "e")
+        if lemma is None or not lemma.endswith("en"):
+            return None
+        stem = lemma[:-2]
+        return lemma if lower in (stem + "t", stem + "et") else None
 
     def _joined(self, lower: str) -> str | None:
         """The lemma of a particle verb in the past written joined at a clause's end,
@@ -164,8 +188,11 @@ class OpenVerbs:
         may make an event of it (``gab ... frei``, ``ließ ... frei``)."""
         lower = word.lower()
         lemma = self.forms.get(lower)
+        requires: tuple[str, ...] = ()
         if lemma is None:
             lemma = self._guessed(word)
+            if lemma is not None and self._weak_participle(lower) == lemma:
+                requires = self.guessed_participle_with
         if lemma is None or (lemma in self.not_events and not separated):
             return None
         if lower in self.adverb_forms:
@@ -179,8 +206,12 @@ class OpenVerbs:
         # -en forms other than the infinitive are a strong past or participle
         # (zogen, gezogen); of the -t forms ge- participles are past (gegründet), and
         # the strong pasts whose stem vowel no present form has (bot, hielt, trat)
-        past = not lower.endswith("t") or lower.startswith("ge") or self.strong_past(lower, lemma)
-        return TriggerEntry(lemma, TriggerKind.VERB, self.type, Form.FINITE, past=past, open=True)
+        # (not a present of a verb whose own stem begins so: "geht", "gestaltet")
+        participle = lower.startswith("ge") and not lemma.startswith("ge")
+        past = not lower.endswith("t") or participle or self.strong_past(lower, lemma)
+        return TriggerEntry(
+            lemma, TriggerKind.VERB, self.type, Form.FINITE, requires=requires, past=past, open=True
+        )
 
 
 def read_open_verbs(data: dict[str, Any], path: Path, types: frozenset[str]) -> OpenVerbs | None:
@@ -216,6 +247,7 @@ def read_open_verbs(data: dict[str, Any], path: Path, types: frozenset[str]) -> 
     opinion = frozenset(str(w) for w in table.get("opinion_with_clause", []))
     openers = frozenset(str(w) for w in table.get("clause_openers", []))
     adverbs = frozenset(str(w) for w in table.get("adverb_forms", []))
+    guessed_with = tuple(str(w) for w in table.get("guessed_participle_with", []))
     return OpenVerbs(
         forms, type_, not_events, particles, zu, frozenset(forms.values()), becoming, endings,
         vowels, starts, infinitive, adjective, opinion, openers, adverbs,
@@ -223,4 +255,5 @@ def read_open_verbs(data: dict[str, Any], path: Path, types: frozenset[str]) -> 
             str(closing): frozenset(str(w) for w in opening)
             for closing, opening in table.get("state_starts_after", {}).items()
         },
+        guessed_participle_with=guessed_with,
     )  # fmt: skip

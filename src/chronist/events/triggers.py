@@ -9,18 +9,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Container
 from dataclasses import dataclass, replace
 
 from chronist.events.lexicon import Form, Lexicon, Markers, OpenVerbs, TriggerEntry, TriggerKind
+from chronist.events.particles import CLAUSE_END as _CLAUSE_END
+from chronist.events.particles import CONJUNCT_END as _CONJUNCT_END
+from chronist.events.particles import closing_particle as _closing_particle
 from chronist.text.tokens import Token
 
 __all__ = ["TriggerHit", "find_triggers"]
 
-_CLAUSE_END = frozenset(',.;:!?)–—"“”»«')
-_CONJUNCT_END = frozenset(",.;:!?()–—")
-# A separated particle stands this many tokens after its verb at most.
-_PARTICLE_REACH = 60
+# An infinitive at a clause's end stands this many tokens after its auxiliary at most
+# ("ließ der Dauphin Jeanne drei Wochen lang von Geistlichen ... prüfen").
+_AUXILIARY_REACH = 24
+# A required noun this long also counts as the head of a compound ("Minderheitsregierung").
+_MIN_HEAD = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,35 +50,13 @@ class TriggerHit:
         return self.entry.concept or self.entry.lemma
 
 
-def _closing_particle(
-    tokens: list[Token],
-    index: int,
-    particles: frozenset[str],
-    coordination: frozenset[str],
-    verb_forms: Container[str] = frozenset(),
-) -> int | None:
-    """The first later token that is one of ``particles`` (a separated particle) and
-    closes its clause: followed by punctuation, a coordination or the sentence end.
-    Not past a coordination and a finite verb of ``verb_forms``: the particle of
-    ``verbannten ... und setzten ... ein`` is the second verb's."""
-    joined = False
-    for position in range(index + 1, min(len(tokens), index + _PARTICLE_REACH)):
-        text = tokens[position].text
-        if text.lower() in coordination:
-            joined = True
-        elif joined and text in verb_forms:
-            return None
-        if text not in particles:
-            continue
-        following = tokens[position + 1] if position + 1 < len(tokens) else None
-        if (
-            following is None
-            or following.text in _CLAUSE_END
-            or following.text == "("  # "ging in Flammen auf (...)"
-            or following.text.lower() in coordination
-        ):
-            return position
-    return None
+def _before_zu(tokens: list[Token], index: int, zu: str) -> bool:
+    """An infinitive before ``zu`` and another verb's infinitive (``regieren zu können``,
+    ``gebaut zu werden``): part of a zu-infinitive, a purpose or complement."""
+    if index + 2 >= len(tokens) or tokens[index + 1].text != zu:
+        return False
+    after = tokens[index + 2]
+    return after.is_word and not after.is_capitalised
 
 
 def _adjectival(tokens: list[Token], index: int, articles: frozenset[str]) -> bool:
@@ -86,10 +67,15 @@ def _adjectival(tokens: list[Token], index: int, articles: frozenset[str]) -> bo
 
 
 def _requirement_met(tokens: list[Token], entry: TriggerEntry) -> bool:
+    """One of the words the entry requires is in the sentence, alone or as the head
+    of a compound noun (``Minderheitsregierung`` for ``Regierung``)."""
     if not entry.requires:
         return True
     words = {t.text for t in tokens}
-    return any(w in words or w + "n" in words for w in entry.requires)
+    if any(w in words or w + "n" in words for w in entry.requires):
+        return True
+    heads = tuple(w.lower() for w in entry.requires if len(w) >= _MIN_HEAD and w[0].isupper())
+    return bool(heads) and any(t.is_capitalised and t.text.lower().endswith(heads) for t in tokens)
 
 
 def _verb_reading(
@@ -103,7 +89,10 @@ def _verb_reading(
             if _succeeded(tokens, index, lexicon):
                 return TriggerHit(index, entry, token.start, token.end, token.text)
             return None
-        if entry.form is Form.INFINITIVE and index > 0 and tokens[index - 1].text == markers.zu:
+        if entry.form is Form.INFINITIVE and (
+            (index > 0 and tokens[index - 1].text == markers.zu)
+            or _before_zu(tokens, index, markers.zu)
+        ):
             return None
         if entry.form in (Form.FINITE, Form.PARTICIPLE) and _adjectival(
             tokens, index, markers.definite | markers.indefinite
@@ -113,7 +102,9 @@ def _verb_reading(
             continue
         if entry.particle is not None:
             particle = frozenset({entry.particle})
-            position = _closing_particle(tokens, index, particle, markers.coordination)
+            position = _closing_particle(
+                tokens, index, particle, markers.coordination, markers=markers
+            )
             if position is None:
                 continue
             text = f"{token.text} ... {tokens[position].text}"
@@ -132,7 +123,7 @@ def _bare_infinitive(
     lower = tokens[index].text.lower()
     if lower not in open_verbs.infinitives or lower in open_verbs.not_events:
         return None
-    for position in range(index - 1, max(-1, index - 12), -1):
+    for position in range(index - 1, max(-1, index - _AUXILIARY_REACH), -1):
         word = tokens[position].text
         if word in _CLAUSE_END:
             return None
@@ -162,7 +153,20 @@ def _attributive(
         before in ","
         or lower in markers.label_cut_endings
         or (not tokens[index - 1].is_capitalised and lower.endswith(endings))
+        or _agent_inside(tokens, index, markers)
     )
+
+
+def _agent_inside(tokens: list[Token], index: int, markers: Markers) -> bool:
+    """``der von den Ottonen gewünschten Anna``, ``der vom Konzil abgesetzte Papst``:
+    an agent phrase right before the form, inside an attributive phrase."""
+    if index < 3 or not tokens[index - 1].is_capitalised:
+        return False
+    two, three = tokens[index - 2].text.lower(), tokens[index - 3].text.lower()
+    agents = markers.agent_prepositions
+    if two in agents or two in markers.definite_contractions:  # "vom Konzil"
+        return three in markers.definite or three in markers.indefinite
+    return (two in markers.definite or two in markers.indefinite) and three in agents
 
 
 def _succeeded(tokens: list[Token], index: int, lexicon: Lexicon) -> bool:
@@ -187,20 +191,25 @@ def _succeeded_zu(
     return TriggerEntry(lemma, TriggerKind.VERB, open_verbs.type, Form.INFINITIVE, open=True)
 
 
-def _past_conjunct(tokens: list[Token], index: int, markers: Markers) -> bool:
+def _past_conjunct(tokens: list[Token], index: int, markers: Markers, copula: bool = True) -> bool:
     """Whether the clause conjunct of token ``index`` (between punctuation and
     ``und``) has a past auxiliary or modal: ``Platon teilt mit, dass ... war`` and
-    ``war ... besiedelt und gehört zu jenen Regionen`` say a present."""
+    ``war ... besiedelt und gehört zu jenen Regionen`` say a present; without
+    ``copula``, the copula's forms do not count (``Paris war bedroht``: a state)."""
 
     # a form closing its clause shares the auxiliary of the conjunct before
-    # ("wurde weitgehend zerstört und fast völlig entvölkert")
+    # ("wurde weitgehend zerstört und fast völlig entvölkert"), one right before "und"
+    # that of the conjunct after ("zuerst inhaftiert und dann verbannt wurde")
     last = index + 1 == len(tokens) or tokens[index + 1].text in _CONJUNCT_END
+    first = index + 1 < len(tokens) and tokens[index + 1].text.lower() in markers.coordination
 
     def bound(at: int) -> bool:
         text = tokens[at].text
         if text in _CONJUNCT_END:
             return True
-        if last or text.lower() not in markers.coordination or not 0 < at < len(tokens) - 1:
+        if last or (first and at == index + 1):
+            return False
+        if text.lower() not in markers.coordination or not 0 < at < len(tokens) - 1:
             return False
         # not "und" between two names: "wie Australopithecus und Kenyanthropus besiedelt"
         return not (tokens[at - 1].is_capitalised and tokens[at + 1].is_capitalised)
@@ -211,7 +220,8 @@ def _past_conjunct(tokens: list[Token], index: int, markers: Markers) -> bool:
     high = index
     while high < len(tokens) and not bound(high):
         high += 1
-    return any(t.text.lower() in markers.past for t in tokens[low:high])
+    found = {t.text.lower() for t in tokens[low:high]} & markers.past
+    return bool(found if copula else found - markers.copula.keys())
 
 
 def _succeeded_infinitive(
@@ -274,6 +284,8 @@ def _open_verb(
         return None
     if index > 0 and tokens[index - 1].text == markers.zu:
         return _succeeded_infinitive(tokens, index, open_verbs, lexicon)
+    if token.text in open_verbs.infinitives and _before_zu(tokens, index, markers.zu):
+        return None  # "um ... regieren zu können": inside a zu-infinitive
     entry = (
         open_verbs.entry(token.text)
         or _bare_infinitive(tokens, index, open_verbs, markers)
@@ -284,19 +296,29 @@ def _open_verb(
     articles = markers.definite | markers.indefinite
     if entry is None or token.text.lower() in articles or _adjectival(tokens, index, articles):
         return None  # not an article that is also a verb form ("einen")
+    if not _requirement_met(tokens, entry):
+        return None  # a guessed participle without its passive auxiliary
     if _attributive(tokens, index, markers, open_verbs.adjective_endings):
         return None
     if (
         not entry.past
-        and not _past_conjunct(tokens, index, markers)
+        and not _past_conjunct(tokens, index, markers, copula=False)
         and not _dated_clause(tokens, index, dated, open_verbs)
     ):
-        return None  # a present form outside a past conjunct or a dated clause: a state
+        # a present form outside a past conjunct or a dated clause, or a -t participle
+        # with only the copula ("Paris war bedroht"): a state
+        return None
     position = _closing_particle(
-        tokens, index, open_verbs.particles, markers.coordination, open_verbs.forms
+        tokens, index, open_verbs.particles, markers.coordination, open_verbs.forms, markers
     )
     if _opinion(tokens, position if position is not None else index, open_verbs, entry.lemma):
         return None  # "nahm an, dass ...": an opinion, not the event "nahm ... an"
+    if (
+        position is not None
+        and not separated
+        and tokens[position].text + entry.lemma not in (open_verbs.infinitives)
+    ):
+        position = None  # no particle verb of this verb ("veröffentlichte ... bekannt")
     if position is not None:
         lemma = tokens[position].text + entry.lemma
         if lemma in open_verbs.not_events or (

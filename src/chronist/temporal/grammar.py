@@ -300,6 +300,16 @@ def load_lexicon(path: Path) -> Lexicon:
     return Lexicon(classes)
 
 
+def _right_guard(data: dict[str, Any]) -> str:
+    """The guard after a rule: no word or number goes on, but for a calendar mark
+    glued to the date (``[search] calendar_marks``: ``1761jul./ 5. Januar 1762greg.``)."""
+    marks = [str(m) for m in data.get("search", {}).get("calendar_marks", [])]
+    if not marks:
+        return _RIGHT_GUARD
+    allowed = "|".join(re.escape(m) for m in sorted(marks, key=len, reverse=True))
+    return rf"(?!(?!(?:{allowed}))[\w])(?![.,][0-9])"
+
+
 @cache
 def load_grammar(lang: str) -> Grammar:
     """Load and compile a language's grammar (cached).
@@ -343,6 +353,7 @@ def load_grammar(lang: str) -> Grammar:
         return _REFERENCE.sub(substitute, pattern)
 
     stop_words = _stop_words(lexicon, data)
+    right_guard = _right_guard(data)
     rules: list[Rule] = []
     for order, raw in enumerate(data.get("rule", [])):
         name = str(raw.get("name", f"rule #{order + 1}"))
@@ -357,7 +368,7 @@ def load_grammar(lang: str) -> Grammar:
             body = f"(?P<span>{body})"  # the engine reads a bound word before the span
             compact = f"(?P<span>{compact})"
         regex = LazyPattern(
-            _LEFT_GUARD + "(?:" + compact + ")" + _RIGHT_GUARD, f"{rules_path}: {where}"
+            _LEFT_GUARD + "(?:" + compact + ")" + right_guard, f"{rules_path}: {where}"
         )
         groups = frozenset(_GROUP.findall(body))
         unknown = groups - PRODUCERS[producer].groups

@@ -81,6 +81,8 @@ class ClauseFacts:
     background: frozenset[str]  # "weil", "da"
     negating_start: frozenset[str]  # "ohne"
     coordination: frozenset[str]  # "und": may stand before a background word
+    # "des" of ", des Nationalkonvents,": a phrase between commas opening so is an apposition
+    apposition: frozenset[str] = frozenset()
 
 
 def read_clause_facts(folder: Path) -> ClauseFacts:
@@ -109,6 +111,7 @@ def read_clause_facts(folder: Path) -> ClauseFacts:
         background=frozenset(word_list(data, path, "background")),
         negating_start=frozenset(word_list(data, path, "negating_start")),
         coordination=frozenset(word_list(data, path, "coordination")),
+        apposition=frozenset(word_list(data, path, "apposition") if "apposition" in data else []),
     )
 
 
@@ -209,7 +212,43 @@ def segment_at(found: Sequence[Segment], offset: int) -> Segment | None:
     return None
 
 
-def resumed(tokens: list[Token], pieces: list[Segment]) -> tuple[list[Segment], frozenset[int]]:
+_DASHES = frozenset({"–", "—", "-"})
+
+
+def _interrupts(
+    tokens: Sequence[Token], piece: Segment, hole: Segment, rest: Segment, facts: ClauseFacts | None
+) -> bool:
+    """Whether ``hole`` is set into the clause that ``piece`` begins and ``rest`` ends:
+    in parentheses or between two dashes (``wurde Robespierre - ohne sein Wissen -
+    zum Ankläger gewählt``), or between commas when it compares (``wurde der Dauphin,
+    wie prophezeit, in Reims gesalbt``) or, for a genitive or a name (``sein Sohn,
+    Fidelito, geboren``), when the rest is only the clause's last verb forms (``zum
+    Mitglied der Volksvertretung, des Konvents, gewählt``)."""
+    opening, closing = tokens[piece.last].text, tokens[hole.last].text
+    if opening == "(":
+        return closing == ")"
+    if opening in _DASHES:
+        return closing == opening
+    if opening != "," or closing != ",":
+        return False
+    if hole.kind is SegmentKind.COMPARISON:
+        return True
+    opener = tokens[hole.first].text.lower()
+    named = all(t.is_capitalised for t in tokens[hole.first : hole.last] if t.is_word)
+    if (
+        facts is None
+        or hole.kind is not SegmentKind.MAIN
+        or not (opener in facts.apposition or named)
+    ):
+        return False  # a clause tells of its own ("die 1525 zufiel, wurde abgerissen")
+    words = [t for t in tokens[rest.first : rest.last] if t.is_word]
+    last = rest.last == len(tokens) or not tokens[rest.last].is_word
+    return last and 0 < len(words) <= 2 and not any(t.is_capitalised for t in words)
+
+
+def resumed(
+    tokens: list[Token], pieces: list[Segment], facts: ClauseFacts | None = None
+) -> tuple[list[Segment], frozenset[int]]:
     """The segments with a clause that a parenthesis interrupts made whole again
     (``wurde erstmals in der Jungsteinzeit (Neolithikum) etwa um 5000 v. Chr. ...
     besiedelt``: one clause), and the indices of the tokens in such parentheses.
@@ -228,12 +267,11 @@ def resumed(tokens: list[Token], pieces: list[Segment]) -> tuple[list[Segment], 
         after = at + 1
         while (
             after + 1 < len(pieces)
-            and tokens[piece.last].text == "("
             and pieces[after].first == piece.last + 1
             and pieces[after].last < len(tokens)
-            and tokens[pieces[after].last].text == ")"
             and pieces[after + 1].first == pieces[after].last + 1
             and pieces[after + 1].kind is piece.kind
+            and _interrupts(tokens, piece, pieces[after], pieces[after + 1], facts)
         ):
             hole, rest = pieces[after], pieces[after + 1]
             aside.update(range(hole.first - 1, hole.last + 1))

@@ -154,12 +154,22 @@ class Document:
 
     @property
     def lines(self) -> list[tuple[int, int]]:
-        """Sentences also cut at line breaks (a heading or list item ends without a period)."""
+        """Sentences also cut at line breaks (a heading or list item ends without a period).
+
+        A sentence broken after a period the sentence splitter kept is joined
+        again where the break cannot end it: when the next line goes on in lower
+        case (``als Karl VII.`` / ``gesalbt``) or either side is one word alone
+        (``wurde 7 n.`` / ``Chr.`` / ``Publius Varus ernannt``).
+        """
         if "lines" not in self._parts:
             pieces: list[tuple[int, int]] = []
             for start, end in self.sentences:
                 begin = start
-                while (cut := self.text.find("\n", begin, end)) != -1:
+                at = start
+                while (cut := self.text.find("\n", at, end)) != -1:
+                    at = cut + 1
+                    if self._joined(begin, cut, end):
+                        continue
                     if self.text[begin:cut].strip():
                         pieces.append((begin, cut))
                     begin = cut + 1
@@ -168,6 +178,17 @@ class Document:
             self._parts["lines"] = pieces
         found: list[tuple[int, int]] = self._parts["lines"]
         return found
+
+    def _joined(self, begin: int, cut: int, end: int) -> bool:
+        """Whether the line break at ``cut`` is inside one sentence (see :attr:`lines`)."""
+        before = self.text[self.text.rfind("\n", begin, cut) + 1 : cut].strip()
+        if not before.endswith("."):
+            return False
+        stop = self.text.find("\n", cut + 1, end)
+        after = self.text[cut + 1 : end if stop == -1 else stop].strip()
+        if not after:
+            return False
+        return after[0].islower() or " " not in before or " " not in after
 
     @property
     def tokens(self) -> Tokens:

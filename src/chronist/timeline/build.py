@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date
 
-from chronist.entities.types import Entity
+from chronist.entities.types import Entity, EntityType
 from chronist.errors import OptionError
 from chronist.events.biography import header_events
 from chronist.events.detect import EventMention, detect_events
@@ -265,7 +265,8 @@ def _annotate(
         [*detect_events(document, dates, entities, references), *header_events(document, dates)],
         key=lambda m: m.trigger.start,
     )
-    dater = Dater(document, timexes, references, markers)
+    people = [(m.start, m.end) for e in entities if e.type is EntityType.PER for m in e.mentions]
+    dater = Dater(document, timexes, references, markers, people)
     dated = flag_implausible([timed for m in mentions for timed in dater.times_of(m)], dater.span)
     events = sorted(merge_mentions(document.text, _drop_bare_nouns(dated), lang), key=order_key)
     anchors = tuple(

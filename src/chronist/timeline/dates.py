@@ -17,6 +17,7 @@ coordinated with one (``1805 und 1809``).
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -32,6 +33,8 @@ from chronist.text.verbs import tense_facts
 __all__ = ["DateIndex", "StoryDate", "consecutive", "usable"]
 
 _CLAUSE_REACH = 400  # characters looked back for the clause a date stands in
+# "(1360-1429)" right after a person's name: the years of a life, not of the clause's event
+_LIFESPAN = re.compile(r"\s*\(\s*\d{1,4}\s*[-–]\s*\d{1,4}\s*\)")
 
 
 def usable(timex: Timex) -> bool:
@@ -39,6 +42,11 @@ def usable(timex: Timex) -> bool:
     b = timex.bounds
     known = b.earliest_begin or b.latest_begin or b.earliest_end or b.latest_end
     return timex.type in (TimexType.DATE, TimexType.TIME) and known is not None
+
+
+def within(timex: Timex, spans: Sequence[tuple[int, int]]) -> bool:
+    """Whether the date lies inside one of ``spans``."""
+    return any(start <= timex.start and timex.end <= end for start, end in spans)
 
 
 def consecutive(dates: Sequence[StoryDate]) -> bool:
@@ -61,17 +69,36 @@ class StoryDate:
 class DateIndex:
     """The usable dates of one text in text order, each read as a :class:`StoryDate`."""
 
-    def __init__(self, document: Document, timexes: Sequence[Timex], markers: Markers) -> None:
+    def __init__(
+        self,
+        document: Document,
+        timexes: Sequence[Timex],
+        markers: Markers,
+        people: Sequence[tuple[int, int]] = (),
+    ) -> None:
         self.document = document
         self.text = document.text
         self.markers = markers
         self._tense_facts = tense_facts(document.lang)
         self._clause_facts = clause_facts(document.lang)
+        lives = self._lifespans(people)
         self.dates = sorted(
-            (self._date(t) for t in timexes if usable(t)), key=lambda d: d.timex.start
+            (self._date(t) for t in timexes if usable(t) and not within(t, lives)),
+            key=lambda d: d.timex.start,
         )
         self.starts = [d.timex.start for d in self.dates]
         self._date_at = {id(d): i for i, d in enumerate(self.dates)}  # a date's place
+
+    def _lifespans(self, people: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+        """The parentheses of years right after a person's name (``Giovanni di Bicci
+        de' Medici (1360-1429)``): a life, which dates no event of the clause and does
+        not move the story."""
+        found = []
+        for _, end in people:
+            match = _LIFESPAN.match(self.text, end)
+            if match is not None:
+                found.append((end, match.end()))
+        return found
 
     def _date(self, timex: Timex) -> StoryDate:
         role = timex.role if timex.role in ("begin", "end") else None

@@ -76,7 +76,9 @@ class Narrative:
         if closing and closing.timex.bounds.latest_end is None:
             last = None  # "nach 1953": the story goes on without an upper bound
         if first is not None and last is not None and first > last:
-            first = None  # told out of order (a flashback): only "before the next date"
+            # the next date goes back in time (a flashback told after it): the story
+            # is still at the date before, and goes on from there
+            last = None
         if first is None and after:
             same = self.paragraphs.index_of(after.timex.start) == self.paragraphs.index_of(position)
             upcoming = _first_known(after.timex.bounds)

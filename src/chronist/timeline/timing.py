@@ -83,6 +83,7 @@ class Dater:
         timexes: Sequence[Timex],
         references: Sequence[ReferenceMention],
         markers: Markers,
+        people: Sequence[tuple[int, int]] = (),
     ) -> None:
         self.document = document
         self.text = document.text
@@ -90,7 +91,7 @@ class Dater:
         self._tense_facts = tense_facts(document.lang)
         self.references = references
         self._named = NamedEvents(document.text, references, markers)
-        self.index = DateIndex(document, timexes, markers)
+        self.index = DateIndex(document, timexes, markers, people)
         self.narrative = Narrative(document, self.index)
         self.dates = self.index.dates
         self._date_starts = self.index.starts
@@ -319,6 +320,12 @@ class Dater:
         in parentheses (``in Santo Domingo (1519), Guatemala (1523) und Mexiko
         (1531)``, each labelled with its item), else :meth:`time_of`'s."""
         own, level = self._own_date(mention)
+        if mention.earlier and own is not None:
+            # "Nach der Niederlage ... starb Otto II. am 7. Dezember 983": before that day
+            bounds = ordered(self.narrative.before(own))
+            if _first_known(bounds) is not None:
+                time = EventTime(None, edtf_of_bounds(bounds), bounds, TimeSource.NARRATIVE)
+                return [(mention, time, CONFIDENCE["narrative"])]
         found = self._relation(mention)
         if own is not None and level == "clause" and self.markers.date_coordination:
             chain = self.index.coordinated(own)
