@@ -57,6 +57,13 @@ def test_time_overlap_and_precision() -> None:
     assert time_fit(None, day) is not None and time_fit(None, day) < 0  # type: ignore[operator]
 
 
+def test_neighbouring_years_are_other_times() -> None:
+    year_2000, year_2001 = (0, 371), (372, 743)
+    assert time_fit(year_2000, year_2001) is None  # a source off by a day tells a day, not a year
+    assert time_fit((371, 371), (372, 372)) is not None  # 31 December and 1 January: a day off
+    assert time_fit(year_2000, year_2001, stated=False) is not None  # inferred: cannot veto
+
+
 def test_shared_rare_words_count_more_than_common_ones() -> None:
     frequency = {"verein": 90, "erober": 2}
     rare = text_fit(("erober", "insel"), ("briten", "erober"), frequency, 100)
@@ -107,6 +114,17 @@ def test_a_generic_word_does_not_veto_another_word_on_a_stated_day() -> None:
     # two words that name different kinds of happening still never merge
     died = index.add(_mention("d", 0, "sterben", "1865-04-15", type_="death", entities=fort))
     assert index.add(_mention("e", 0, "erobern", "1865-04-15", entities=fort)) != died
+
+
+def test_words_of_two_groups_are_two_happenings_even_of_one_type() -> None:
+    lincoln = frozenset({3})
+    index = MergeIndex()
+    shot = index.add(_mention("a", 0, "Attentat", "1865-04-14", type_="death", entities=lincoln))
+    died = _mention("b", 0, "sterben", "1865-04-15", type_="death", entities=lincoln)
+    assert index.add(died) != shot
+    # a word of no group still joins by the type (what it names is not known to differ)
+    assert index.add(_mention("c", 0, "Anschlag", "1865-04-14", type_="death", entities=lincoln,
+                               text="Attentat Booth")) == shot  # fmt: skip
 
 
 def test_the_best_pair_of_a_document_wins_whatever_the_order() -> None:

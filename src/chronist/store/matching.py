@@ -78,8 +78,11 @@ THRESHOLD = 5.5
 # An open side of a time span (``1920/..``: after 1920), in day numbers
 OPEN = 1 << 40
 _YEAR_DAYS = 372  # a year in day numbers (31 days a month)
-# Days two dates may lie apart and still tell the same event (sources off by a day).
+# Days two dates may lie apart and still tell the same event (sources off by a day),
+# when both are at most SLACK_SPAN days wide: years or months next to each other
+# (``2000`` and ``2001``) are other times, not a source off by a day.
 SLACK_DAYS = 3
+SLACK_SPAN = 7
 # (widest span in days, evidence): the time's weight by the wider of the two spans
 TIME_STEPS = ((7, 3.0), (62, 2.5), (372, 2.0), (3 * 372, 1.0), (10 * 372, 0.5))
 _MIN_COMPOUND_HEAD = 4
@@ -189,6 +192,7 @@ def word_fit(
     generic: bool,
     *,
     only_generic: bool = False,
+    only_grouped: bool = False,
 ) -> float | None:
     """The word evidence of a mention against a merged event's words (``None``: never).
 
@@ -197,15 +201,24 @@ def word_fit(
     another word: it counts :data:`GENERIC_OTHER` and the time, participants
     and sentences must tell the rest.
 
+    ``only_grouped``: every lemma of the merged event belongs to a group of
+    ``merge.toml``. A lemma of another group names another kind of happening
+    (an assassination is not the death it causes, a siege not the conquest),
+    so the shared type does not join them.
+
     >>> word_fit("angriff", "angreifen", "conflict", {"beginnen"}, set(), {"change"}, False)
     >>> word_fit("angriff", "angreifen", "conflict", {"beginnen"}, set(), {"change"}, False,
     ...          only_generic=True)
     1.0
+    >>> word_fit("attentat", "ermorden", "death", {"sterben"}, {"sterben"}, {"death"}, False,
+    ...          only_grouped=True)
     """
     if lemma in lemmas:
         return GENERIC_WORD if generic else SAME_WORD
     if (group or lemma) in groups or (group is not None and group in lemmas):
         return SAME_GROUP  # a noun's group may be its verb: ``Sprengung``/``sprengen``
+    if group is not None and only_grouped and not generic:
+        return None  # two named kinds of happening
     if type_ in types:
         return SAME_TYPE
     if generic or only_generic:
@@ -231,14 +244,18 @@ def time_fit(
     (True, 1.0)
     >>> time_fit((0, OPEN), (100, 100)), time_fit((0, OPEN), (5000, 5000))
     (2.0, 0.0)
+    >>> time_fit((0, 371), (372, 743)) is None  # 2000 and 2001: next to each other, apart
+    True
     """
     if first is None or second is None:
         return NO_TIME
-    if first[0] > second[1] + SLACK_DAYS or second[0] > first[1] + SLACK_DAYS:
+    narrow = first[1] - first[0] < SLACK_SPAN and second[1] - second[0] < SLACK_SPAN
+    slack = SLACK_DAYS if narrow else 0
+    if first[0] > second[1] + slack or second[0] > first[1] + slack:
         # an inferred time is often the narrative's, not the event's: it cannot veto
         return None if stated else CONFLICTING_INFERRED
     first, second = _closed(first), _closed(second)
-    if first[0] > second[1] + SLACK_DAYS or second[0] > first[1] + SLACK_DAYS:
+    if first[0] > second[1] + slack or second[0] > first[1] + slack:
         return 0.0  # compatible, but only by an open side
     widest = max(first[1] - first[0], second[1] - second[0])
     weight = next((w for span, w in TIME_STEPS if widest <= span), 0.0)

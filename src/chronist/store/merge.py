@@ -166,6 +166,7 @@ class MergedEvent:
     entities: set[int] = field(default_factory=set)  # with the documents' topics
     explicit: set[int] = field(default_factory=set)  # participants and places only
     generic: bool = False  # all its lemmas are generic (``werden``)
+    grouped: bool = False  # all its lemmas belong to groups of one happening
 
     def refresh(self) -> None:
         values = self.mentions.values()
@@ -181,6 +182,7 @@ class MergedEvent:
         self.entities = {e for m in values for e in m.context}
         self.explicit = {e for m in values for e in m.entities | m.places}
         self.generic = all(m.generic for m in values)
+        self.grouped = all(m.group is not None and not m.generic for m in values)
         self.head = self.readings()[0].mention if self.mentions else None
 
     def readings(self) -> list[Reading]:
@@ -306,7 +308,7 @@ class MergeIndex:
         word = word_fit(
             mention.lemma, mention.group, mention.type,
             merged.lemmas, merged.groups, merged.types, mention.generic,
-            only_generic=merged.generic,
+            only_generic=merged.generic, only_grouped=merged.grouped,
         )  # fmt: skip
         if word is None:
             return None
