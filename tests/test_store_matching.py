@@ -233,3 +233,39 @@ def test_a_chain_does_not_run_from_one_battle_to_the_next() -> None:
     )
     # the year's mention could tell either battle, but both cannot be one happening
     assert chains([july, vague, november], {}, 0) == [[0, 1], [2]]
+
+
+def _row(doc: str, lemma: str, label: str, year: int) -> tuple[dict[str, int], tuple[object, ...]]:
+    """An event_mentions row as the writer reads it (a stated year, no place)."""
+    from chronist.store.schema import columns
+
+    names = columns("event_mentions")
+    first, last = f"{year}-01-01", f"{year}-12-31"
+    values: dict[str, object] = {name: None for name in names}
+    values.update(
+        doc=doc, seq=0, label=label, type="change", lemma=lemma, has_place=False,
+        time_value=str(year), edtf=str(year), earliest_begin=first, latest_begin=last,
+        earliest_end=first, latest_end=last, time_source="explicit", confidence=0.9,
+        modality="asserted", exact=label,
+    )  # fmt: skip
+    return {name: i for i, name in enumerate(names)}, tuple(values[name] for name in names)
+
+
+def test_a_support_verb_merges_as_the_event_its_noun_names() -> None:
+    from chronist.store.writer import _mention as writer_mention
+
+    nestle = {7}
+    at, row = _row("a", "folgen", "Es folgte die Fusion mit der Maggi AG", 1947)
+    followed = writer_mention(row, at, nestle, None, None, WORDS)
+    assert (followed.lemma, followed.group, followed.generic) == (
+        "fusionieren",
+        "fusionieren",
+        False,
+    )
+    at, row = _row("b", "fusionieren", "Nestle fusionierte mit Maggi", 1947)
+    merged = writer_mention(row, at, nestle, None, None, WORDS)
+    index = MergeIndex()
+    assert index.add(followed) == index.add(merged)
+    # a support verb whose label names no kind of happening stays generic
+    at, row = _row("c", "folgen", "Weitere Jahre folgten", 1947)
+    assert writer_mention(row, at, nestle, None, None, WORDS).generic

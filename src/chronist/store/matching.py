@@ -92,6 +92,7 @@ SHARED_WORDS = 3.0
 STEM = 6  # a content word is compared by its first letters (``eroberten``/``erobert``)
 MIN_WORD = 4  # shorter words are not content words
 _WORD = re.compile(r"[^\W\d_]+")
+_PLURAL_ENDINGS = ("en", "e", "n", "s")  # a plural noun's endings (``Siege``, ``Wahlen``)
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,6 +142,39 @@ class Words:
 
     def generic(self, lemma: str) -> bool:
         return lemma.lower() in self.generics
+
+    def named(self, label: str | None) -> str | None:
+        """The group of the first word of a label in one: what a support verb's
+        event is (``Es folgte die Fusion mit Maggi``: a fusion; ``gelang ihm die
+        Wiederwahl``: an election). A noun may be plural (``Siege``), a verb any
+        form the verb table knows (``gewann``).
+
+        >>> words = load_words("de")
+        >>> words.named("Es folgte die Fusion mit der Maggi AG"), words.named("kamen drei Siege")
+        ('fusionieren', 'siegen')
+        >>> words.named("Weitere Jahre folgten") is None
+        True
+        """
+        if not label:
+            return None
+        forms = {} if self.verbs is None else self.verbs.forms
+        for word in _WORD.findall(label):
+            lower = word.lower()
+            if len(lower) < MIN_WORD or lower in self.stopwords:
+                continue
+            verb = forms.get(lower)
+            if verb is not None:
+                if verb in self.groups:
+                    return self.groups[verb]
+                continue  # a verb of no group (the support verb itself)
+            if not word[0].isupper():
+                continue
+            for ending in ("", *_PLURAL_ENDINGS):
+                if lower.endswith(ending) and len(lower) - len(ending) >= MIN_WORD:
+                    found = self.group(lower[: len(lower) - len(ending)] if ending else lower)
+                    if found is not None and found in self.groups:
+                        return found  # a declared group, not a noun's verb of none
+        return None
 
 
 @cache

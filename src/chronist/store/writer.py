@@ -305,6 +305,13 @@ def _mention(
 ) -> MentionInfo:
     modality = row[at["modality"]]
     lemma = str(row[at["lemma"]]).lower()
+    group, generic = words.group(lemma), words.generic(lemma)
+    if generic:
+        # a support verb (``folgte die Fusion``, ``gelang die Wiederwahl``): the event
+        # is what its noun names, and merges as that word's group
+        named = words.named(row[at["label"]])
+        if named is not None:
+            lemma, group, generic = named, named, False
     return MentionInfo(
         doc=row[0],
         seq=row[1],
@@ -317,7 +324,7 @@ def _mention(
         places=frozenset() if place is None else frozenset({place}),
         time=_time(row, at),
         topic=frozenset() if topic is None else frozenset({topic}),
-        group=words.group(lemma),
-        generic=words.generic(lemma),
+        group=group,
+        generic=generic,
         words=words.content(row[at["exact"]]),
     )
