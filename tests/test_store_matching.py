@@ -269,3 +269,12 @@ def test_a_support_verb_merges_as_the_event_its_noun_names() -> None:
     # a support verb whose label names no kind of happening stays generic
     at, row = _row("c", "folgen", "Weitere Jahre folgten", 1947)
     assert writer_mention(row, at, nestle, None, None, WORDS).generic
+
+
+def test_the_trigger_is_not_a_shared_sentence_word() -> None:
+    from chronist.store.writer import _mention as writer_mention
+
+    at, row = _row("a", "gewinnen", "gewann er mit Schalke den DFB-Pokal", 2011)
+    row = tuple("gewann" if i == at["trigger_text"] else v for i, v in enumerate(row))
+    cup = writer_mention(row, at, set(), None, None, WORDS)
+    assert "gewann" not in cup.words and "schalk" in cup.words  # the word is counted once

@@ -23,7 +23,8 @@ when the sum reaches :data:`THRESHOLD` (see :meth:`Evidence.total`):
   only the documents' topic adds :data:`SHARED_TOPIC`; else both naming
   participants but none in common subtracts :data:`DISJOINT_ENTITIES`;
 * **the sentences' words**: the rarity-weighted share of content words the
-  two evidence sentences have in common (:func:`text_fit`).
+  two evidence sentences have in common besides their triggers, which the
+  word evidence has counted (:func:`text_fit`).
 
 >>> words = load_words("de")
 >>> words.group("Eroberung") == words.group("erobern"), words.group("Großoffensive")
@@ -70,11 +71,11 @@ GENERIC_OTHER = 1.0  # a generic lemma against another word of another type
 SHARED_ENTITY = 1.5
 MAX_SHARED = 2  # shared entities counted at most
 SHARED_TOPIC = 0.5
-DISJOINT_ENTITIES = 0.5
+DISJOINT_ENTITIES = 1.0
 NO_TIME = -1.0
 INFERRED_TIME = 0.5  # a narrative or bounded time says this much of what a stated one says
 CONFLICTING_INFERRED = -1.0  # times that exclude each other, one of them inferred
-THRESHOLD = 5.5
+THRESHOLD = 5.0
 # An open side of a time span (``1920/..``: after 1920), in day numbers
 OPEN = 1 << 40
 _YEAR_DAYS = 372  # a year in day numbers (31 days a month)

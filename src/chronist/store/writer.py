@@ -31,8 +31,9 @@ __all__ = ["Writer"]
 
 # the columns of event_mentions merging needs, read back when an ingest starts
 _LOADED = (
-    "doc", "seq", "type", "lemma", "label", "confidence", "modality", "time_value", "edtf",
-    "earliest_begin", "latest_begin", "earliest_end", "latest_end", "time_source", "time_text",
+    "doc", "seq", "type", "lemma", "trigger_text", "label", "confidence", "modality",
+    "time_value", "edtf", "earliest_begin", "latest_begin", "earliest_end", "latest_end",
+    "time_source", "time_text",
     "has_place", "place_entity", "place_gazetteer_id", "place_text", "exact", "merged",
 )  # fmt: skip
 
@@ -306,6 +307,7 @@ def _mention(
     modality = row[at["modality"]]
     lemma = str(row[at["lemma"]]).lower()
     group, generic = words.group(lemma), words.generic(lemma)
+    trigger = row[at["trigger_text"]]
     if generic:
         # a support verb (``folgte die Fusion``, ``gelang die Wiederwahl``): the event
         # is what its noun names, and merges as that word's group
@@ -326,5 +328,6 @@ def _mention(
         topic=frozenset() if topic is None else frozenset({topic}),
         group=group,
         generic=generic,
-        words=words.content(row[at["exact"]]),
+        # the sentence's other words: its trigger is the word evidence already
+        words=tuple(w for w in words.content(row[at["exact"]]) if w not in words.content(trigger)),
     )
