@@ -10,14 +10,14 @@ when the sum reaches :data:`THRESHOLD` (see :meth:`Evidence.total`):
   (:data:`SAME_TYPE`); a generic lemma against any other word
   :data:`GENERIC_OTHER` (it names no kind of happening, so it cannot veto);
   anything else never merges;
-* **the time**: the four bounds of both must overlap (give or take
-  :data:`SLACK_DAYS`; an unknown side is open: ``1988/..`` excludes nothing
-  after 1988); the narrower the wider of the two, the more it says (one day, a
-  month, a year, a decade: :func:`time_fit`); no time at all is
-  :data:`NO_TIME`; a time inferred from the narrative around the mention counts
-  less than one stated in its own clause, and where it excludes the other it
-  only counts against (:data:`CONFLICTING_INFERRED`), as the narrative's date
-  is often not the event's;
+* **the time**: the four bounds of both must overlap (two times of a week or
+  less give or take :data:`SLACK_DAYS`; an unknown side is open: ``1988/..``
+  excludes nothing after 1988); the narrower the wider of the two, the more it
+  says (one day, a month, a year, a decade: :func:`time_fit`); no time at all
+  is :data:`NO_TIME`; a time inferred from the narrative around the mention
+  counts less than one stated in its own clause, and where it excludes the
+  other it counts as much as no time (:data:`CONFLICTING_INFERRED`), as the
+  narrative's date is often not the event's;
 * **the participants and places**: each shared participant or place (merged
   entity ids: gazetteer ids, name variants) adds :data:`SHARED_ENTITY`; sharing
   only the documents' topic adds :data:`SHARED_TOPIC`; else both naming
@@ -72,9 +72,9 @@ SHARED_ENTITY = 1.5
 MAX_SHARED = 2  # shared entities counted at most
 SHARED_TOPIC = 0.5
 DISJOINT_ENTITIES = 1.0
-NO_TIME = -1.0
+NO_TIME = -0.5
 INFERRED_TIME = 0.5  # a narrative or bounded time says this much of what a stated one says
-CONFLICTING_INFERRED = -1.0  # times that exclude each other, one of them inferred
+CONFLICTING_INFERRED = -0.5  # times that exclude each other, one of them inferred
 THRESHOLD = 5.0
 # An open side of a time span (``1920/..``: after 1920), in day numbers
 OPEN = 1 << 40
@@ -313,7 +313,7 @@ def entity_fit(explicit: frozenset[int], merged_explicit: set[int], topic_shared
     """The participant and place evidence of a mention against a merged event.
 
     >>> entity_fit(frozenset({1, 2}), {2, 3}, False), entity_fit(frozenset({1}), {3}, False)
-    (1.5, -0.5)
+    (1.5, -1.0)
     """
     shared = len(explicit & merged_explicit)
     if shared:

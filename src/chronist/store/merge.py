@@ -49,10 +49,10 @@ _YEAR = 372  # days of a year in day numbers (:func:`_ordinal`)
 CHAIN_TIME = 2.5
 # A stated time at most this many days wide is also blocked by month, for any word
 MONTH_BLOCK_DAYS = 62
-CHAIN_WORDS = 1.0
+CHAIN_WORDS = 0.5
 # ... or with the same word, times that overlap at any grain (stated or inferred), a
 # participant or place in common and sentences sharing at least this much
-CHAIN_PARTICIPANT_WORDS = 1.5
+CHAIN_PARTICIPANT_WORDS = 1.0
 
 
 def _keys(time: tuple[str | None, ...]) -> tuple[int, int] | None:
