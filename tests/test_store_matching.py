@@ -256,19 +256,19 @@ def test_a_support_verb_merges_as_the_event_its_noun_names() -> None:
 
     nestle = {7}
     at, row = _row("a", "folgen", "Es folgte die Fusion mit der Maggi AG", 1947)
-    followed = writer_mention(row, at, nestle, None, None, WORDS)
+    followed = writer_mention(row, at, nestle, None, frozenset(), WORDS)
     assert (followed.lemma, followed.group, followed.generic) == (
         "fusionieren",
         "fusionieren",
         False,
     )
     at, row = _row("b", "fusionieren", "Nestle fusionierte mit Maggi", 1947)
-    merged = writer_mention(row, at, nestle, None, None, WORDS)
+    merged = writer_mention(row, at, nestle, None, frozenset(), WORDS)
     index = MergeIndex()
     assert index.add(followed) == index.add(merged)
     # a support verb whose label names no kind of happening stays generic
     at, row = _row("c", "folgen", "Weitere Jahre folgten", 1947)
-    assert writer_mention(row, at, nestle, None, None, WORDS).generic
+    assert writer_mention(row, at, nestle, None, frozenset(), WORDS).generic
 
 
 def test_the_trigger_is_not_a_shared_sentence_word() -> None:
@@ -276,5 +276,5 @@ def test_the_trigger_is_not_a_shared_sentence_word() -> None:
 
     at, row = _row("a", "gewinnen", "gewann er mit Schalke den DFB-Pokal", 2011)
     row = tuple("gewann" if i == at["trigger_text"] else v for i, v in enumerate(row))
-    cup = writer_mention(row, at, set(), None, None, WORDS)
+    cup = writer_mention(row, at, set(), None, frozenset(), WORDS)
     assert "gewann" not in cup.words and "schalk" in cup.words  # the word is counted once

@@ -36,6 +36,7 @@ from chronist.store.schema import day_key
 
 __all__ = [
     "EntityIndex", "MentionInfo", "MergeIndex", "MergedEvent", "Reading", "chains", "topic_of",
+    "topics_of",
 ]  # fmt: skip
 
 # Times stated in the mention's own clause (else inferred from the narrative around it)
@@ -469,6 +470,18 @@ def _ordinal(key: int) -> int:
 # document is about: the implicit participant of its events (``Er gründete ...``
 # in a biography, ``Die Briten eroberten die Insel`` in an island's history).
 TOPIC_MIN_MENTIONS = 3
+
+
+def topics_of(mentions: dict[int, int], lead: int | None) -> frozenset[int]:
+    """What a document is about: its :func:`topic_of` and the entity it names first
+    (the subject of its lead: ``Der FC Schalke 04 ist ein ... Sportverein``), when
+    that one is mentioned at least :data:`TOPIC_MIN_MENTIONS` times too.
+
+    >>> sorted(topics_of({7: 12, 9: 4}, 9)), sorted(topics_of({7: 12, 9: 2}, 9))
+    ([7, 9], [7])
+    """
+    first = lead if lead is not None and mentions.get(lead, 0) >= TOPIC_MIN_MENTIONS else None
+    return frozenset(entity for entity in (topic_of(mentions), first) if entity is not None)
 
 
 def topic_of(mentions: dict[int, int]) -> int | None:

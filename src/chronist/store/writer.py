@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from chronist.store.fulltext import FullText
 from chronist.store.matching import Words, load_words
-from chronist.store.merge import MentionInfo, MergeIndex, topic_of
+from chronist.store.merge import MentionInfo, MergeIndex, topics_of
 from chronist.store.mirror import ReadMirror, stamp_of
 from chronist.store.rows import Row
 from chronist.store.schema import DOCUMENT_TABLES, columns
@@ -126,7 +126,13 @@ class Writer:
             "ON e.doc = m.doc AND e.seq = m.entity_seq GROUP BY ALL"
         ).fetchall():
             counts.setdefault(doc, Counter())[entity] += mentions
-        topics = {doc: topic_of(found) for doc, found in counts.items()}
+        leads = dict(
+            connection.execute(
+                "SELECT m.doc, arg_min(e.entity, m.seq) FROM entity_mentions m JOIN entities e "
+                "ON e.doc = m.doc AND e.seq = m.entity_seq GROUP BY m.doc"
+            ).fetchall()
+        )
+        topics = {doc: topics_of(found, leads.get(doc)) for doc, found in counts.items()}
         words = {
             doc: load_words(lang)
             for doc, lang in connection.execute("SELECT doc, lang FROM documents").fetchall()
@@ -142,7 +148,12 @@ class Writer:
             key = (row[0], row[1])
             place = self._place(row, at, doc_entities, assign=False)
             mention = _mention(
-                row, at, people.get(key, set()), place, topics.get(row[0]), words[row[0]]
+                row,
+                at,
+                people.get(key, set()),
+                place,
+                topics.get(row[0], frozenset()),
+                words[row[0]],
             )
             self.index.load(row[at["merged"]], mention)
         self.index.dirty.clear()
@@ -191,7 +202,10 @@ class Writer:
         people: dict[int, set[int]] = {}
         for event_seq, entity_seq in participants:
             people.setdefault(event_seq, set()).add(local[(doc, entity_seq)])
-        topic = topic_of(Counter(local[(doc, seq)] for seq in mentioned))
+        topic = topics_of(
+            Counter(local[(doc, seq)] for seq in mentioned),
+            local[(doc, mentioned[0])] if mentioned else None,
+        )
         words = load_words(lang)
         mentions = [
             _mention(
@@ -301,7 +315,7 @@ def _mention(
     at: dict[str, int],
     people: set[int],
     place: int | None,
-    topic: int | None,
+    topic: frozenset[int],
     words: Words,
 ) -> MentionInfo:
     modality = row[at["modality"]]
@@ -325,7 +339,7 @@ def _mention(
         entities=frozenset(people),
         places=frozenset() if place is None else frozenset({place}),
         time=_time(row, at),
-        topic=frozenset() if topic is None else frozenset({topic}),
+        topic=topic,
         group=group,
         generic=generic,
         # the sentence's other words: its trigger is the word evidence already
