@@ -147,34 +147,50 @@ class Words:
     def named(self, label: str | None) -> str | None:
         """The group of the first word of a label in one: what a support verb's
         event is (``Es folgte die Fusion mit Maggi``: a fusion; ``gelang ihm die
-        Wiederwahl``: an election). A noun may be plural (``Siege``), a verb any
-        form the verb table knows (``gewann``).
+        Wiederwahl``: an election). A noun (capitalised, not the label's first
+        word) may be plural or a compound (``Europapokal-Siege``) and is matched
+        against the groups' nouns only (``aus Gründen`` is no founding); a verb
+        (lower case, or the first word) may be any form the verb table knows.
 
         >>> words = load_words("de")
         >>> words.named("Es folgte die Fusion mit der Maggi AG"), words.named("kamen drei Siege")
         ('fusionieren', 'siegen')
-        >>> words.named("Weitere Jahre folgten") is None
-        True
+        >>> words.named("Weitere Jahre folgten"), words.named("kam es aus Gründen zu")
+        (None, None)
         """
         if not label:
             return None
         forms = {} if self.verbs is None else self.verbs.forms
-        for word in _WORD.findall(label):
+        for number, word in enumerate(_WORD.findall(label)):
             lower = word.lower()
             if len(lower) < MIN_WORD or lower in self.stopwords:
                 continue
-            verb = forms.get(lower)
+            noun = word[0].isupper()
+            verb = forms.get(lower) if number == 0 or not noun else None
             if verb is not None:
                 if verb in self.groups:
                     return self.groups[verb]
                 continue  # a verb of no group (the support verb itself)
-            if not word[0].isupper():
+            if not noun:
                 continue
             for ending in ("", *_PLURAL_ENDINGS):
                 if lower.endswith(ending) and len(lower) - len(ending) >= MIN_WORD:
-                    found = self.group(lower[: len(lower) - len(ending)] if ending else lower)
-                    if found is not None and found in self.groups:
-                        return found  # a declared group, not a noun's verb of none
+                    found = self._noun_group(lower[: len(lower) - len(ending)])
+                    if found is not None:
+                        return found
+        return None
+
+    def _noun_group(self, lower: str) -> str | None:
+        """The group of a noun among the groups' nouns (or of its last part of a
+        compound), or of the verb a noun in ``-ung`` is made of."""
+        infinitives = frozenset() if self.verbs is None else self.verbs.infinitives
+        for cut in range(0, len(lower) - _MIN_COMPOUND_HEAD + 1):
+            head = lower[cut:]
+            if head in self.groups and head not in infinitives:
+                return self.groups[head]
+        derived = None if self.verbs is None else self.verbs.verb_of(lower)
+        if derived is not None:
+            return self.groups.get(derived[0])
         return None
 
 
