@@ -7,9 +7,12 @@ when the sum reaches :data:`THRESHOLD` (see :meth:`Evidence.total`):
   such as ``werden`` or ``kommen`` only :data:`GENERIC_WORD`), words of one
   group of ``lang/<xx>/merge.toml`` (``erobern``/``Eroberung``,
   ``sterben``/``Tod``: :data:`SAME_GROUP`), or only the same event type
-  (:data:`SAME_TYPE`); a generic lemma against any other word
-  :data:`GENERIC_OTHER` (it names no kind of happening, so it cannot veto);
-  anything else never merges;
+  (:data:`SAME_TYPE`, but never a word of one group against words all of
+  other groups: ``Attentat``/``sterben``); a generic lemma against any other
+  word :data:`GENERIC_OTHER` (it names no kind of happening, so it cannot
+  veto), unless its label names a group (a support verb: ``folgte die
+  Fusion``, :meth:`Words.named`), whose word it then is; anything else never
+  merges;
 * **the time**: the four bounds of both must overlap (two times of a week or
   less give or take :data:`SLACK_DAYS`; an unknown side is open: ``1988/..``
   excludes nothing after 1988); the narrower the wider of the two, the more it
