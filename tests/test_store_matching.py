@@ -57,6 +57,13 @@ def test_time_overlap_and_precision() -> None:
     assert time_fit(None, day) is not None and time_fit(None, day) < 0  # type: ignore[operator]
 
 
+def test_neighbouring_years_are_other_times() -> None:
+    year_2000, year_2001 = (0, 371), (372, 743)
+    assert time_fit(year_2000, year_2001) is None  # a source off by a day tells a day, not a year
+    assert time_fit((371, 371), (372, 372)) is not None  # 31 December and 1 January: a day off
+    assert time_fit(year_2000, year_2001, stated=False) is not None  # inferred: cannot veto
+
+
 def test_shared_rare_words_count_more_than_common_ones() -> None:
     frequency = {"verein": 90, "erober": 2}
     rare = text_fit(("erober", "insel"), ("briten", "erober"), frequency, 100)
@@ -107,6 +114,17 @@ def test_a_generic_word_does_not_veto_another_word_on_a_stated_day() -> None:
     # two words that name different kinds of happening still never merge
     died = index.add(_mention("d", 0, "sterben", "1865-04-15", type_="death", entities=fort))
     assert index.add(_mention("e", 0, "erobern", "1865-04-15", entities=fort)) != died
+
+
+def test_words_of_two_groups_are_two_happenings_even_of_one_type() -> None:
+    lincoln = frozenset({3})
+    index = MergeIndex()
+    shot = index.add(_mention("a", 0, "Attentat", "1865-04-14", type_="death", entities=lincoln))
+    died = _mention("b", 0, "sterben", "1865-04-15", type_="death", entities=lincoln)
+    assert index.add(died) != shot
+    # a word of no group still joins by the type (what it names is not known to differ)
+    assert index.add(_mention("c", 0, "Anschlag", "1865-04-14", type_="death", entities=lincoln,
+                               text="Attentat Booth")) == shot  # fmt: skip
 
 
 def test_the_best_pair_of_a_document_wins_whatever_the_order() -> None:
@@ -215,3 +233,48 @@ def test_a_chain_does_not_run_from_one_battle_to_the_next() -> None:
     )
     # the year's mention could tell either battle, but both cannot be one happening
     assert chains([july, vague, november], {}, 0) == [[0, 1], [2]]
+
+
+def _row(doc: str, lemma: str, label: str, year: int) -> tuple[dict[str, int], tuple[object, ...]]:
+    """An event_mentions row as the writer reads it (a stated year, no place)."""
+    from chronist.store.schema import columns
+
+    names = columns("event_mentions")
+    first, last = f"{year}-01-01", f"{year}-12-31"
+    values: dict[str, object] = {name: None for name in names}
+    values.update(
+        doc=doc, seq=0, label=label, type="change", lemma=lemma, has_place=False,
+        time_value=str(year), edtf=str(year), earliest_begin=first, latest_begin=last,
+        earliest_end=first, latest_end=last, time_source="explicit", confidence=0.9,
+        modality="asserted", exact=label,
+    )  # fmt: skip
+    return {name: i for i, name in enumerate(names)}, tuple(values[name] for name in names)
+
+
+def test_a_support_verb_merges_as_the_event_its_noun_names() -> None:
+    from chronist.store.writer import _mention as writer_mention
+
+    nestle = {7}
+    at, row = _row("a", "folgen", "Es folgte die Fusion mit der Maggi AG", 1947)
+    followed = writer_mention(row, at, nestle, None, frozenset(), WORDS)
+    assert (followed.lemma, followed.group, followed.generic) == (
+        "fusionieren",
+        "fusionieren",
+        False,
+    )
+    at, row = _row("b", "fusionieren", "Nestle fusionierte mit Maggi", 1947)
+    merged = writer_mention(row, at, nestle, None, frozenset(), WORDS)
+    index = MergeIndex()
+    assert index.add(followed) == index.add(merged)
+    # a support verb whose label names no kind of happening stays generic
+    at, row = _row("c", "folgen", "Weitere Jahre folgten", 1947)
+    assert writer_mention(row, at, nestle, None, frozenset(), WORDS).generic
+
+
+def test_the_trigger_is_not_a_shared_sentence_word() -> None:
+    from chronist.store.writer import _mention as writer_mention
+
+    at, row = _row("a", "gewinnen", "gewann er mit Schalke den DFB-Pokal", 2011)
+    row = tuple("gewann" if i == at["trigger_text"] else v for i, v in enumerate(row))
+    cup = writer_mention(row, at, set(), None, frozenset(), WORDS)
+    assert "gewann" not in cup.words and "schalk" in cup.words  # the word is counted once

@@ -107,3 +107,13 @@ def test_merged_people_across_documents(korea: Store) -> None:
     assert set(people["Harry S. Truman"]["variants"]) == {"Harry S. Truman", "Truman"}
     places = {e["text"]: e for e in korea.entities(type="LOC")}
     assert places["Nordkorea"]["documents"] == 2
+
+
+def test_organisations_are_one_under_their_first_words() -> None:
+    index = EntityIndex()
+    bayern = index.assign("ORG", "FC Bayern München", None)
+    assert index.assign("ORG", "FC Bayern", None) == bayern  # a shorter name after the long
+    schalke = index.assign("ORG", "FC Schalke", None)
+    assert index.assign("ORG", "FC Schalke 04", None) == schalke != bayern  # a longer after
+    assert index.assign("ORG", "FC", None) not in (bayern, schalke)  # one word names nothing
+    assert index.assign("LOC", "FC Bayern", None) != bayern  # organisations only

@@ -7,23 +7,27 @@ when the sum reaches :data:`THRESHOLD` (see :meth:`Evidence.total`):
   such as ``werden`` or ``kommen`` only :data:`GENERIC_WORD`), words of one
   group of ``lang/<xx>/merge.toml`` (``erobern``/``Eroberung``,
   ``sterben``/``Tod``: :data:`SAME_GROUP`), or only the same event type
-  (:data:`SAME_TYPE`); a generic lemma against any other word
-  :data:`GENERIC_OTHER` (it names no kind of happening, so it cannot veto);
-  anything else never merges;
-* **the time**: the four bounds of both must overlap (give or take
-  :data:`SLACK_DAYS`; an unknown side is open: ``1988/..`` excludes nothing
-  after 1988); the narrower the wider of the two, the more it says (one day, a
-  month, a year, a decade: :func:`time_fit`); no time at all is
-  :data:`NO_TIME`; a time inferred from the narrative around the mention counts
-  less than one stated in its own clause, and where it excludes the other it
-  only counts against (:data:`CONFLICTING_INFERRED`), as the narrative's date
-  is often not the event's;
+  (:data:`SAME_TYPE`, but never a word of one group against words all of
+  other groups: ``Attentat``/``sterben``); a generic lemma against any other
+  word :data:`GENERIC_OTHER` (it names no kind of happening, so it cannot
+  veto), unless its label names a group (a support verb: ``folgte die
+  Fusion``, :meth:`Words.named`), whose word it then is; anything else never
+  merges;
+* **the time**: the four bounds of both must overlap (two times of a week or
+  less give or take :data:`SLACK_DAYS`; an unknown side is open: ``1988/..``
+  excludes nothing after 1988); the narrower the wider of the two, the more it
+  says (one day, a month, a year, a decade: :func:`time_fit`); no time at all
+  is :data:`NO_TIME`; a time inferred from the narrative around the mention
+  counts less than one stated in its own clause, and where it excludes the
+  other it counts as much as no time (:data:`CONFLICTING_INFERRED`), as the
+  narrative's date is often not the event's;
 * **the participants and places**: each shared participant or place (merged
   entity ids: gazetteer ids, name variants) adds :data:`SHARED_ENTITY`; sharing
   only the documents' topic adds :data:`SHARED_TOPIC`; else both naming
   participants but none in common subtracts :data:`DISJOINT_ENTITIES`;
 * **the sentences' words**: the rarity-weighted share of content words the
-  two evidence sentences have in common (:func:`text_fit`).
+  two evidence sentences have in common besides their triggers, which the
+  word evidence has counted (:func:`text_fit`).
 
 >>> words = load_words("de")
 >>> words.group("Eroberung") == words.group("erobern"), words.group("Großoffensive")
@@ -70,16 +74,19 @@ GENERIC_OTHER = 1.0  # a generic lemma against another word of another type
 SHARED_ENTITY = 1.5
 MAX_SHARED = 2  # shared entities counted at most
 SHARED_TOPIC = 0.5
-DISJOINT_ENTITIES = 0.5
-NO_TIME = -1.0
+DISJOINT_ENTITIES = 1.0
+NO_TIME = -0.5
 INFERRED_TIME = 0.5  # a narrative or bounded time says this much of what a stated one says
-CONFLICTING_INFERRED = -1.0  # times that exclude each other, one of them inferred
-THRESHOLD = 5.5
+CONFLICTING_INFERRED = -0.5  # times that exclude each other, one of them inferred
+THRESHOLD = 5.0
 # An open side of a time span (``1920/..``: after 1920), in day numbers
 OPEN = 1 << 40
 _YEAR_DAYS = 372  # a year in day numbers (31 days a month)
-# Days two dates may lie apart and still tell the same event (sources off by a day).
+# Days two dates may lie apart and still tell the same event (sources off by a day),
+# when both are at most SLACK_SPAN days wide: years or months next to each other
+# (``2000`` and ``2001``) are other times, not a source off by a day.
 SLACK_DAYS = 3
+SLACK_SPAN = 7
 # (widest span in days, evidence): the time's weight by the wider of the two spans
 TIME_STEPS = ((7, 3.0), (62, 2.5), (372, 2.0), (3 * 372, 1.0), (10 * 372, 0.5))
 _MIN_COMPOUND_HEAD = 4
@@ -89,6 +96,7 @@ SHARED_WORDS = 3.0
 STEM = 6  # a content word is compared by its first letters (``eroberten``/``erobert``)
 MIN_WORD = 4  # shorter words are not content words
 _WORD = re.compile(r"[^\W\d_]+")
+_PLURAL_ENDINGS = ("en", "e", "n", "s")  # a plural noun's endings (``Siege``, ``Wahlen``)
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,6 +146,55 @@ class Words:
 
     def generic(self, lemma: str) -> bool:
         return lemma.lower() in self.generics
+
+    def named(self, label: str | None) -> str | None:
+        """The group of the first word of a label in one: what a support verb's
+        event is (``Es folgte die Fusion mit Maggi``: a fusion; ``gelang ihm die
+        Wiederwahl``: an election). A noun (capitalised, not the label's first
+        word) may be plural or a compound (``Europapokal-Siege``) and is matched
+        against the groups' nouns only (``aus Gründen`` is no founding); a verb
+        (lower case, or the first word) may be any form the verb table knows.
+
+        >>> words = load_words("de")
+        >>> words.named("Es folgte die Fusion mit der Maggi AG"), words.named("kamen drei Siege")
+        ('fusionieren', 'siegen')
+        >>> words.named("Weitere Jahre folgten"), words.named("kam es aus Gründen zu")
+        (None, None)
+        """
+        if not label:
+            return None
+        forms = {} if self.verbs is None else self.verbs.forms
+        for number, word in enumerate(_WORD.findall(label)):
+            lower = word.lower()
+            if len(lower) < MIN_WORD or lower in self.stopwords:
+                continue
+            noun = word[0].isupper()
+            verb = forms.get(lower) if number == 0 or not noun else None
+            if verb is not None:
+                if verb in self.groups:
+                    return self.groups[verb]
+                continue  # a verb of no group (the support verb itself)
+            if not noun:
+                continue
+            for ending in ("", *_PLURAL_ENDINGS):
+                if lower.endswith(ending) and len(lower) - len(ending) >= MIN_WORD:
+                    found = self._noun_group(lower[: len(lower) - len(ending)])
+                    if found is not None:
+                        return found
+        return None
+
+    def _noun_group(self, lower: str) -> str | None:
+        """The group of a noun among the groups' nouns (or of its last part of a
+        compound), or of the verb a noun in ``-ung`` is made of."""
+        infinitives = frozenset() if self.verbs is None else self.verbs.infinitives
+        for cut in range(0, len(lower) - _MIN_COMPOUND_HEAD + 1):
+            head = lower[cut:]
+            if head in self.groups and head not in infinitives:
+                return self.groups[head]
+        derived = None if self.verbs is None else self.verbs.verb_of(lower)
+        if derived is not None:
+            return self.groups.get(derived[0])
+        return None
 
 
 @cache
@@ -189,6 +246,7 @@ def word_fit(
     generic: bool,
     *,
     only_generic: bool = False,
+    only_grouped: bool = False,
 ) -> float | None:
     """The word evidence of a mention against a merged event's words (``None``: never).
 
@@ -197,15 +255,24 @@ def word_fit(
     another word: it counts :data:`GENERIC_OTHER` and the time, participants
     and sentences must tell the rest.
 
+    ``only_grouped``: every lemma of the merged event belongs to a group of
+    ``merge.toml``. A lemma of another group names another kind of happening
+    (an assassination is not the death it causes, a siege not the conquest),
+    so the shared type does not join them.
+
     >>> word_fit("angriff", "angreifen", "conflict", {"beginnen"}, set(), {"change"}, False)
     >>> word_fit("angriff", "angreifen", "conflict", {"beginnen"}, set(), {"change"}, False,
     ...          only_generic=True)
     1.0
+    >>> word_fit("attentat", "ermorden", "death", {"sterben"}, {"sterben"}, {"death"}, False,
+    ...          only_grouped=True)
     """
     if lemma in lemmas:
         return GENERIC_WORD if generic else SAME_WORD
     if (group or lemma) in groups or (group is not None and group in lemmas):
         return SAME_GROUP  # a noun's group may be its verb: ``Sprengung``/``sprengen``
+    if group is not None and only_grouped and not generic:
+        return None  # two named kinds of happening
     if type_ in types:
         return SAME_TYPE
     if generic or only_generic:
@@ -231,14 +298,18 @@ def time_fit(
     (True, 1.0)
     >>> time_fit((0, OPEN), (100, 100)), time_fit((0, OPEN), (5000, 5000))
     (2.0, 0.0)
+    >>> time_fit((0, 371), (372, 743)) is None  # 2000 and 2001: next to each other, apart
+    True
     """
     if first is None or second is None:
         return NO_TIME
-    if first[0] > second[1] + SLACK_DAYS or second[0] > first[1] + SLACK_DAYS:
+    narrow = first[1] - first[0] < SLACK_SPAN and second[1] - second[0] < SLACK_SPAN
+    slack = SLACK_DAYS if narrow else 0
+    if first[0] > second[1] + slack or second[0] > first[1] + slack:
         # an inferred time is often the narrative's, not the event's: it cannot veto
         return None if stated else CONFLICTING_INFERRED
     first, second = _closed(first), _closed(second)
-    if first[0] > second[1] + SLACK_DAYS or second[0] > first[1] + SLACK_DAYS:
+    if first[0] > second[1] + slack or second[0] > first[1] + slack:
         return 0.0  # compatible, but only by an open side
     widest = max(first[1] - first[0], second[1] - second[0])
     weight = next((w for span, w in TIME_STEPS if widest <= span), 0.0)
@@ -261,7 +332,7 @@ def entity_fit(explicit: frozenset[int], merged_explicit: set[int], topic_shared
     """The participant and place evidence of a mention against a merged event.
 
     >>> entity_fit(frozenset({1, 2}), {2, 3}, False), entity_fit(frozenset({1}), {3}, False)
-    (1.5, -0.5)
+    (1.5, -1.0)
     """
     shared = len(explicit & merged_explicit)
     if shared:

@@ -36,6 +36,7 @@ from chronist.store.schema import day_key
 
 __all__ = [
     "EntityIndex", "MentionInfo", "MergeIndex", "MergedEvent", "Reading", "chains", "topic_of",
+    "topics_of",
 ]  # fmt: skip
 
 # Times stated in the mention's own clause (else inferred from the narrative around it)
@@ -49,10 +50,10 @@ _YEAR = 372  # days of a year in day numbers (:func:`_ordinal`)
 CHAIN_TIME = 2.5
 # A stated time at most this many days wide is also blocked by month, for any word
 MONTH_BLOCK_DAYS = 62
-CHAIN_WORDS = 1.0
+CHAIN_WORDS = 0.5
 # ... or with the same word, times that overlap at any grain (stated or inferred), a
 # participant or place in common and sentences sharing at least this much
-CHAIN_PARTICIPANT_WORDS = 1.5
+CHAIN_PARTICIPANT_WORDS = 1.0
 
 
 def _keys(time: tuple[str | None, ...]) -> tuple[int, int] | None:
@@ -166,6 +167,7 @@ class MergedEvent:
     entities: set[int] = field(default_factory=set)  # with the documents' topics
     explicit: set[int] = field(default_factory=set)  # participants and places only
     generic: bool = False  # all its lemmas are generic (``werden``)
+    grouped: bool = False  # all its lemmas belong to groups of one happening
 
     def refresh(self) -> None:
         values = self.mentions.values()
@@ -181,6 +183,7 @@ class MergedEvent:
         self.entities = {e for m in values for e in m.context}
         self.explicit = {e for m in values for e in m.entities | m.places}
         self.generic = all(m.generic for m in values)
+        self.grouped = all(m.group is not None and not m.generic for m in values)
         self.head = self.readings()[0].mention if self.mentions else None
 
     def readings(self) -> list[Reading]:
@@ -306,7 +309,7 @@ class MergeIndex:
         word = word_fit(
             mention.lemma, mention.group, mention.type,
             merged.lemmas, merged.groups, merged.types, mention.generic,
-            only_generic=merged.generic,
+            only_generic=merged.generic, only_grouped=merged.grouped,
         )  # fmt: skip
         if word is None:
             return None
@@ -467,6 +470,18 @@ def _ordinal(key: int) -> int:
 # document is about: the implicit participant of its events (``Er gründete ...``
 # in a biography, ``Die Briten eroberten die Insel`` in an island's history).
 TOPIC_MIN_MENTIONS = 3
+
+
+def topics_of(mentions: dict[int, int], lead: int | None) -> frozenset[int]:
+    """What a document is about: its :func:`topic_of` and the entity it names first
+    (the subject of its lead: ``Der FC Schalke 04 ist ein ... Sportverein``), when
+    that one is mentioned at least :data:`TOPIC_MIN_MENTIONS` times too.
+
+    >>> sorted(topics_of({7: 12, 9: 4}, 9)), sorted(topics_of({7: 12, 9: 2}, 9))
+    ([7, 9], [7])
+    """
+    first = lead if lead is not None and mentions.get(lead, 0) >= TOPIC_MIN_MENTIONS else None
+    return frozenset(entity for entity in (topic_of(mentions), first) if entity is not None)
 
 
 def topic_of(mentions: dict[int, int]) -> int | None:

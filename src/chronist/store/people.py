@@ -5,6 +5,8 @@ unresolved place or an organisation is its normalised name; a person is a
 surname with given names that must not contradict (``Angela Merkel``,
 ``Merkel`` and ``A. Merkel`` are one person; ``Angela Merkel`` and ``Horst
 Merkel`` are two). A German genitive ``s`` is the same name (``Lincolns``).
+An organisation is also named by the first two or more words of its name
+(``FC Bayern`` for ``FC Bayern München``, ``FC Schalke`` for ``FC Schalke 04``).
 
 >>> index = EntityIndex()
 >>> merkel = index.assign("PER", "Angela Merkel", None)
@@ -47,6 +49,8 @@ class EntityIndex:
     """Entity ids across documents; :meth:`assign` gives the id for a document's entity."""
 
     keys: dict[str, int] = field(default_factory=dict)
+    # the first two or more words of an organisation's name -> its key
+    prefixes: dict[str, str] = field(default_factory=dict)
     persons: dict[str, list[_Person]] = field(default_factory=dict)
     names: dict[int, Counter[str]] = field(default_factory=dict)
     info: dict[int, tuple[str, str | None, float | None, float | None]] = field(
@@ -80,8 +84,10 @@ class EntityIndex:
             found = self.keys.get(key)
             if found is None:
                 found = self._new(type_, gazetteer_id, lat, lon)
-                self.keys[key] = found
+                self._register(key, found)
             entity = found
+            if type_ == "ORG" and not gazetteer_id:
+                self._register(f"{type_}:{normalise(name)}", entity)  # a variant found later
         self.names[entity][name] += 1
         self.dirty.add(entity)
         return entity
@@ -118,7 +124,17 @@ class EntityIndex:
             people.append(_Person(entity, given))
         else:
             key = f"{type_}:{gazetteer_id}" if gazetteer_id else f"{type_}:{normalise(name)}"
-            self.keys.setdefault(key, entity)
+            self._register(key, entity)
+
+    def _register(self, key: str, entity: int) -> None:
+        """Know ``key`` as ``entity`` (unless known), an organisation's name by its first words."""
+        if key in self.keys:
+            return
+        self.keys[key] = entity
+        if key.startswith("ORG:"):
+            words = key.split(" ")
+            for cut in range(2, len(words)):
+                self.prefixes.setdefault(" ".join(words[:cut]), key)
 
     def _people(self, surname: str) -> list[_Person]:
         # a German genitive is the same person: ``Lincolns Wahl``, ``Wahl Abraham Lincolns``
@@ -137,6 +153,22 @@ class EntityIndex:
         for variant in (key + "s", key[:-1] if key.endswith("s") and len(name) > 3 else None):
             if variant in self.keys:  # a genitive: ``Fort Sumters`` is ``Fort Sumter``
                 return variant
+        if type_ == "ORG":
+            return self._org_key(key)
+        return key
+
+    def _org_key(self, key: str) -> str:
+        """An organisation known by a longer name starting with this one's words
+        (``FC Bayern``: ``FC Bayern München``), or by the first two or more words
+        of this one's name (``FC Schalke 04``: ``FC Schalke``); else ``key``."""
+        longer = self.prefixes.get(key)
+        if longer is not None:
+            return longer
+        words = key.split(" ")
+        for cut in range(len(words) - 1, 1, -1):
+            shorter = " ".join(words[:cut])
+            if shorter in self.keys:
+                return shorter
         return key
 
     def _person(self, name: str) -> int:

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from chronist.store.fulltext import FullText
 from chronist.store.matching import Words, load_words
-from chronist.store.merge import MentionInfo, MergeIndex, topic_of
+from chronist.store.merge import MentionInfo, MergeIndex, topics_of
 from chronist.store.mirror import ReadMirror, stamp_of
 from chronist.store.rows import Row
 from chronist.store.schema import DOCUMENT_TABLES, columns
@@ -31,8 +31,9 @@ __all__ = ["Writer"]
 
 # the columns of event_mentions merging needs, read back when an ingest starts
 _LOADED = (
-    "doc", "seq", "type", "lemma", "label", "confidence", "modality", "time_value", "edtf",
-    "earliest_begin", "latest_begin", "earliest_end", "latest_end", "time_source", "time_text",
+    "doc", "seq", "type", "lemma", "trigger_text", "label", "confidence", "modality",
+    "time_value", "edtf", "earliest_begin", "latest_begin", "earliest_end", "latest_end",
+    "time_source", "time_text",
     "has_place", "place_entity", "place_gazetteer_id", "place_text", "exact", "merged",
 )  # fmt: skip
 
@@ -125,7 +126,13 @@ class Writer:
             "ON e.doc = m.doc AND e.seq = m.entity_seq GROUP BY ALL"
         ).fetchall():
             counts.setdefault(doc, Counter())[entity] += mentions
-        topics = {doc: topic_of(found) for doc, found in counts.items()}
+        leads = dict(
+            connection.execute(
+                "SELECT m.doc, arg_min(e.entity, m.seq) FROM entity_mentions m JOIN entities e "
+                "ON e.doc = m.doc AND e.seq = m.entity_seq GROUP BY m.doc"
+            ).fetchall()
+        )
+        topics = {doc: topics_of(found, leads.get(doc)) for doc, found in counts.items()}
         words = {
             doc: load_words(lang)
             for doc, lang in connection.execute("SELECT doc, lang FROM documents").fetchall()
@@ -141,7 +148,12 @@ class Writer:
             key = (row[0], row[1])
             place = self._place(row, at, doc_entities, assign=False)
             mention = _mention(
-                row, at, people.get(key, set()), place, topics.get(row[0]), words[row[0]]
+                row,
+                at,
+                people.get(key, set()),
+                place,
+                topics.get(row[0], frozenset()),
+                words[row[0]],
             )
             self.index.load(row[at["merged"]], mention)
         self.index.dirty.clear()
@@ -190,7 +202,10 @@ class Writer:
         people: dict[int, set[int]] = {}
         for event_seq, entity_seq in participants:
             people.setdefault(event_seq, set()).add(local[(doc, entity_seq)])
-        topic = topic_of(Counter(local[(doc, seq)] for seq in mentioned))
+        topic = topics_of(
+            Counter(local[(doc, seq)] for seq in mentioned),
+            local[(doc, mentioned[0])] if mentioned else None,
+        )
         words = load_words(lang)
         mentions = [
             _mention(
@@ -300,11 +315,19 @@ def _mention(
     at: dict[str, int],
     people: set[int],
     place: int | None,
-    topic: int | None,
+    topic: frozenset[int],
     words: Words,
 ) -> MentionInfo:
     modality = row[at["modality"]]
     lemma = str(row[at["lemma"]]).lower()
+    group, generic = words.group(lemma), words.generic(lemma)
+    trigger = row[at["trigger_text"]]
+    if generic:
+        # a support verb (``folgte die Fusion``, ``gelang die Wiederwahl``): the event
+        # is what its noun names, and merges as that word's group
+        named = words.named(row[at["label"]])
+        if named is not None:
+            lemma, group, generic = named, named, False
     return MentionInfo(
         doc=row[0],
         seq=row[1],
@@ -316,8 +339,9 @@ def _mention(
         entities=frozenset(people),
         places=frozenset() if place is None else frozenset({place}),
         time=_time(row, at),
-        topic=frozenset() if topic is None else frozenset({topic}),
-        group=words.group(lemma),
-        generic=words.generic(lemma),
-        words=words.content(row[at["exact"]]),
+        topic=topic,
+        group=group,
+        generic=generic,
+        # the sentence's other words: its trigger is the word evidence already
+        words=tuple(w for w in words.content(row[at["exact"]]) if w not in words.content(trigger)),
     )
