@@ -41,6 +41,7 @@ import gzip
 import io
 import re
 import sys
+import unicodedata
 import zipfile
 from collections import defaultdict
 from collections.abc import Iterator
@@ -78,6 +79,43 @@ GERMAN_ALIASES = {
     "Tschechien": "CZ",
     "Elfenbeinküste": "CI",
 }
+
+# letters German text keeps in foreign names; every other letter with a diacritic is
+# written without it ("Vezelay", "Puerto San Julian", "Lodz", "Gdansk")
+_GERMAN_LETTERS = frozenset("äöüÄÖÜß")
+# letters with no decomposition -> how German text writes them without the mark
+_PLAIN_LETTERS = {
+    "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ħ": "h", "Ħ": "H",
+    "ı": "i", "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe", "þ": "th", "Þ": "Th", "ð": "d",
+}  # fmt: skip
+
+
+def plain(name: str) -> str:
+    """``name`` as German text writes it without foreign diacritics (umlauts and ß stay).
+
+    >>> plain("Vézelay"), plain("Łódź"), plain("Puerto San Julián"), plain("Malmö")
+    ('Vezelay', 'Lodz', 'Puerto San Julian', 'Malmö')
+    """
+    letters = []
+    for char in name:
+        if char in _GERMAN_LETTERS or char.isascii():
+            letters.append(char)
+        elif char in _PLAIN_LETTERS:
+            letters.append(_PLAIN_LETTERS[char])
+        else:
+            base = unicodedata.normalize("NFD", char)
+            letters.append("".join(c for c in base if not unicodedata.combining(c)))
+    return "".join(letters)
+
+
+def with_plain(names: set[str]) -> set[str]:
+    """``names`` and their forms without foreign diacritics.
+
+    >>> sorted(with_plain({"Zákupy", "Reichstadt"}))
+    ['Reichstadt', 'Zakupy', 'Zákupy']
+    """
+    return names | {plain(name) for name in names}
+
 
 # adjective endings and noun genitives for "Osmanisches Reich" -> "Osmanischen Reiches"
 _ADJECTIVE = re.compile(r"^([A-ZÄÖÜ][a-zäöüß-]+?)(e|en|er|es)$")
@@ -168,6 +206,7 @@ def _table_rows() -> list[str]:
             names: set[str] = set()
             for name in row["names"].split("|"):
                 names |= declined(name)
+            names = with_plain(names)
             rows.append(
                 f"chronist:{row['id']}\t{row['lat']}\t{row['lon']}\t{row['country'] or ''}\t0\t"
                 f"{row['kind']}\t{row['from']}\t{row['to']}\t{'|'.join(sorted(names))}\t"
@@ -186,13 +225,16 @@ def build(out: Path = OUT, wheel: Path | None = None) -> int:
     for city in sorted(cache.get_cities().values(), key=lambda c: c["geonameid"]):
         population = int(city["population"])
         # alternate names (exonyms) for towns of 15,000 people or more; a village
-        # keeps its own name: its alternates are mostly transliterations
+        # keeps its own name: its alternates are mostly transliterations, and where
+        # one is a German exonym ("Reichstadt" for Zákupy), others name bigger places
+        # too ("Königsberg", "Peking", "Brixen" are also villages' exonyms)
         others = city["alternatenames"] if population >= ALTERNATES_FROM else []
         # all-capital alternates are mostly airport and station codes ("LED" for
         # Saint Petersburg, "DIN"): an acronym of a text must not find a town by them
         others = [n for n in others if not n.replace(" ", "").isupper()]
-        own = sorted({n for n in [city["name"]] if len(n) >= 3 and _LATIN.match(n)})
-        alternates = sorted({n for n in others if len(n) >= 3 and _LATIN.match(n)} - set(own))
+        own = with_plain({n for n in [city["name"]] if len(n) >= 3 and _LATIN.match(n)})
+        latin = {n for n in others if len(n) >= 3 and _LATIN.match(n)}
+        alternates = sorted(with_plain(latin) - own)
         acc = weights[city["countrycode"]]
         acc[0] += population * float(city["latitude"])
         acc[1] += population * float(city["longitude"])
@@ -200,7 +242,7 @@ def build(out: Path = OUT, wheel: Path | None = None) -> int:
         if own or alternates:
             rows.append(
                 f"{city['geonameid']}\t{city['latitude']}\t{city['longitude']}\t"
-                f"{city['countrycode']}\t{population}\tsettlement\t\t\t{'|'.join(own)}"
+                f"{city['countrycode']}\t{population}\tsettlement\t\t\t{'|'.join(sorted(own))}"
                 f"\t{'|'.join(alternates)}"
             )
     german = Locale("de").territories
@@ -218,6 +260,7 @@ def build(out: Path = OUT, wheel: Path | None = None) -> int:
         for table in (german, english):
             if code in table:
                 names.add(table[code])
+        names = with_plain(names)
         lat, lon = point if point is not None else (acc[0] / acc[2], acc[1] / acc[2])
         rows.append(
             f"{country['geonameid']}\t{lat:.2f}\t{lon:.2f}\t{code}\t{int(country['population'])}"
