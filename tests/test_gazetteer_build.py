@@ -53,3 +53,52 @@ def test_shipped_gazetteer_finds_names_written_without_diacritics(name: str, kin
 def test_a_name_without_diacritics_is_the_towns_own_name() -> None:
     # not only an alternate name: it needs no more evidence than the accented one
     assert gazetteer().own("Puerto San Julian") == gazetteer().own("Puerto San Julián")
+
+
+def test_compass_parts_lie_that_way_of_the_towns() -> None:
+    grid = [(float(lat), float(lon)) for lat in range(10) for lon in range(10)]
+    points = [tuple(map(float, p.split(","))) for p in build_gazetteer.compass_parts(grid).split()]
+    north, _, east, _, south, _, west, _ = points
+    assert north[0] > 7 > 2 > south[0]
+    assert east[1] > 7 > 2 > west[1]
+    assert build_gazetteer.compass_parts(grid[:5]) == ""  # too few towns to tell
+
+
+def test_a_part_of_towns_spread_too_wide_is_vague() -> None:
+    # two clusters 20 degrees apart along the equator: north of them is both at once
+    towns = [(0.0 + i * 0.01, 0.0) for i in range(10)] + [(0.0 + i * 0.01, 20.0) for i in range(10)]
+    towns += [(10.0, 0.0), (10.0, 20.0)]
+    parts = build_gazetteer.compass_parts(towns).split()
+    assert parts[0] == "-"  # the northern quarter of the towns lies in both clusters
+
+
+# (north, east) of the true centre of each part, within 300 km
+@pytest.mark.parametrize(
+    ("name", "lat", "lon"),
+    [
+        ("Südindien", 12.0, 78.0),
+        ("Nordindien", 28.0, 78.0),
+        ("Nordfrankreich", 49.5, 2.8),
+        ("Südfrankreich", 43.8, 3.5),
+        ("Süddeutschland", 48.6, 10.0),
+        ("Nordvietnam", 21.0, 105.5),
+        ("Südvietnam", 11.0, 106.5),
+        ("Südschweden", 56.5, 14.0),
+        ("Südjapan", 32.5, 131.0),
+        ("Westukraine", 49.5, 25.0),
+    ],
+)
+def test_a_countrys_compass_part_is_drawn_where_it_lies(name: str, lat: float, lon: float) -> None:
+    from chronist.entities.evidence import resolve_places
+
+    place = dict(resolve_places([name]))[name]
+    assert place is not None
+    assert place.kind.value == "region"
+    assert abs(place.lat - lat) < 2.7 and abs(place.lon - lon) < 3.5, (place.lat, place.lon)
+
+
+def test_a_vague_compass_part_stays_unresolved() -> None:
+    from chronist.entities.evidence import resolve_places
+
+    # China's north-eastern quarter of towns spreads from Shandong to Heilongjiang
+    assert dict(resolve_places(["Nordostchina"]))["Nordostchina"] is None

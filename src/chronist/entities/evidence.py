@@ -192,8 +192,8 @@ def _options(evidence: PlaceEvidence, facts: EntityFacts) -> list[tuple[Place, f
             if name.startswith(prefix) and len(rest) > 3 and rest[0].islower():
                 direction = facts.compass_directions.get(prefix, (0.0, 0.0))
                 for place in candidates(rest.capitalize(), index):
-                    if place.kind in _PART_KINDS:
-                        part = _part(place, direction)
+                    part = _part(place, direction) if place.kind in _PART_KINDS else None
+                    if part is not None:
                         found.setdefault(place.gazetteer_id, (part, 1.0))
                 break
     if not found:
@@ -282,11 +282,19 @@ def derived_names(name: str, facts: EntityFacts) -> list[str]:
     return found
 
 
-def _part(place: Place, direction: tuple[float, float]) -> Place:
-    """The region of ``place`` the compass points to (``Südirak``): its centre moved
-    about a degree (ten for a sea or continent) that way; still ``place``'s id."""
+def _part(place: Place, direction: tuple[float, float]) -> Place | None:
+    """The region of ``place`` the compass points to (``Südirak``, ``Südindien``): a
+    country's part where the gazetteer puts it (the mean of its towns farthest that
+    way; ``None`` where that part is too vague to draw: ``Nordostchina``), else the
+    centre moved about a degree (ten for a sea or continent) that way; still
+    ``place``'s id."""
     if direction == (0.0, 0.0):
         return place
+    if gazetteer().has_parts(place):
+        point = gazetteer().compass_part(place, *direction)
+        if point is None:
+            return None
+        return replace(place, lat=point[0], lon=point[1], kind=PlaceKind.REGION)
     step = COMPASS_STEP * (10.0 if place.kind in (PlaceKind.SEA, PlaceKind.CONTINENT) else 1.0)
     lat = max(-89.0, min(89.0, place.lat + step * direction[0]))
     lon = place.lon + step * direction[1] / max(0.2, math.cos(math.radians(place.lat)))

@@ -19,6 +19,7 @@ stays unresolved.
 from __future__ import annotations
 
 import gzip
+import math
 from dataclasses import dataclass
 from enum import Enum
 from functools import cache
@@ -29,6 +30,8 @@ from chronist.errors import ModelError
 __all__ = ["Gazetteer", "Place", "PlaceKind", "candidates", "gazetteer", "is_demonym"]
 
 GAZETTEER_FILE = "places.tsv.gz"
+# the order of a country's compass parts in the gazetteer's ``parts`` column
+COMPASS_SECTORS = ("N", "NE", "E", "SE", "S", "SW", "W", "NW")
 
 
 class PlaceKind(Enum):
@@ -76,12 +79,18 @@ _KINDS = {k.value: k for k in PlaceKind}
 class Gazetteer:
     """Name -> places. Lines are parsed into :class:`Place` only when looked up."""
 
-    __slots__ = ("_lines", "_names", "_parsed")
+    __slots__ = ("_lines", "_names", "_parsed", "_parts")
 
-    def __init__(self, lines: list[str], names: dict[str, int | tuple[int, ...]]) -> None:
+    def __init__(
+        self,
+        lines: list[str],
+        names: dict[str, int | tuple[int, ...]],
+        parts: dict[str, str] | None = None,
+    ) -> None:
         self._lines = lines
         self._names = names
         self._parsed: dict[int, Place] = {}
+        self._parts = parts or {}
 
     def __contains__(self, name: object) -> bool:
         return name in self._names
@@ -113,6 +122,31 @@ class Gazetteer:
             self._place(row).gazetteer_id for row in rows if name in self._own_names(row)
         )
 
+    def compass_part(self, place: Place, north: float, east: float) -> tuple[float, float] | None:
+        """Where the part of a country that the compass points to lies (``Südindien``):
+        the mean point of the quarter of its towns farthest that way (built with the
+        gazetteer); ``None`` where that part is too vague to draw (``Nordostchina``)
+        or the place has no such points (:meth:`has_parts`).
+
+        >>> india = next(p for p in gazetteer().get("Indien") if p.is_country)
+        >>> lat, lon = gazetteer().compass_part(india, -1.0, 0.0)
+        >>> lat < 15 < india.lat
+        True
+        """
+        raw = self._parts.get(place.gazetteer_id)
+        if raw is None or (north, east) == (0.0, 0.0):
+            return None
+        sector = round(math.degrees(math.atan2(east, north)) / 45.0) % len(COMPASS_SECTORS)
+        point = raw.split(" ")[sector]
+        if point == "-":
+            return None
+        lat, lon = point.split(",")
+        return float(lat), float(lon)
+
+    def has_parts(self, place: Place) -> bool:
+        """The gazetteer knows where ``place``'s compass parts lie (a country's)."""
+        return place.gazetteer_id in self._parts
+
     def _own_names(self, row: int) -> list[str]:
         return self._lines[row].rsplit("\t", 2)[1].split("|")
 
@@ -141,13 +175,17 @@ def gazetteer() -> Gazetteer:
     path = data_path(GAZETTEER_FILE)
     lines: list[str] = []
     names: dict[str, int | tuple[int, ...]] = {}
+    parts: dict[str, str] = {}
     try:
         with gzip.open(path, "rt", encoding="utf-8") as handle:
             next(handle)
             for row, line in enumerate(handle):
                 line = line.rstrip("\n")
                 lines.append(line)
-                _, own, alternates = line.rsplit("\t", 2)
+                head, own, alternates = line.rsplit("\t", 2)
+                if not head.endswith("\t"):  # a country's compass parts
+                    ident, _, points = head.partition("\t")
+                    parts[f"geonames:{ident}"] = points.rsplit("\t", 1)[1]
                 for name in (f"{own}|{alternates}" if alternates else own).split("|"):
                     found = names.get(name)
                     if found is None:
@@ -158,7 +196,7 @@ def gazetteer() -> Gazetteer:
                         names[name] = (*found, row)
     except (OSError, EOFError, UnicodeDecodeError, ValueError, IndexError, StopIteration) as error:
         raise ModelError(f"gazetteer unreadable: {path}: {error}") from error
-    return Gazetteer(lines, names)
+    return Gazetteer(lines, names, parts)
 
 
 # German genitive and possessive endings: "Pekings", "Rheines", "Paris’"
