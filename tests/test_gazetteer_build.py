@@ -102,3 +102,11 @@ def test_a_vague_compass_part_stays_unresolved() -> None:
 
     # China's north-eastern quarter of towns spreads from Shandong to Heilongjiang
     assert dict(resolve_places(["Nordostchina"]))["Nordostchina"] is None
+
+
+@pytest.mark.parametrize("name", ["Westafrika", "Nordafrika", "Ostafrika"])
+def test_a_continents_compass_part_is_too_vague_to_draw(name: str) -> None:
+    from chronist.entities.evidence import resolve_places
+
+    # not a point ten degrees off the continent's centre: no pin rather than a wrong one
+    assert dict(resolve_places([name])).get(name) is None

@@ -255,7 +255,21 @@ def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
-def _table_rows() -> list[str]:
+# the continents of the table -> their GeoNames continent codes: a continent's compass
+# parts ("Westafrika", "Südasien") are computed from the towns of its countries
+CONTINENT_CODES = {
+    "africa": ("AF",),
+    "asia": ("AS",),
+    "europe": ("EU",),
+    "north-america": ("NA",),
+    "south-america": ("SA",),
+    "americas": ("NA", "SA"),
+}
+
+
+def _table_rows(parts: dict[str, str] | None = None) -> list[str]:
+    """The rows of the hand-written table; ``parts`` are the compass parts by row id."""
+    parts = parts or {}
     rows = []
     with open(TABLE, encoding="utf-8") as handle:
         lines = (line for line in handle if not line.startswith("#"))
@@ -266,7 +280,8 @@ def _table_rows() -> list[str]:
             names = with_plain(names)
             rows.append(
                 f"chronist:{row['id']}\t{row['lat']}\t{row['lon']}\t{row['country'] or ''}\t0\t"
-                f"{row['kind']}\t{row['from']}\t{row['to']}\t\t{'|'.join(sorted(names))}\t"
+                f"{row['kind']}\t{row['from']}\t{row['to']}\t{parts.get(row['id'], '')}\t"
+                f"{'|'.join(sorted(names))}\t"
             )
     return rows
 
@@ -325,7 +340,14 @@ def build(out: Path = OUT, wheel: Path | None = None) -> int:
             f"{country['geonameid']}\t{lat:.2f}\t{lon:.2f}\t{code}\t{int(country['population'])}"
             f"\tcountry\t\t\t{compass_parts(towns.get(code, []))}\t{'|'.join(sorted(names))}\t"
         )
-    rows.extend(_table_rows())
+    continent_of = {c["iso"]: c["continentcode"] for c in cache.get_countries().values()}
+    continent_parts = {
+        ident: compass_parts(
+            [t for code, ts in sorted(towns.items()) if continent_of.get(code) in codes for t in ts]
+        )
+        for ident, codes in CONTINENT_CODES.items()
+    }
+    rows.extend(_table_rows(continent_parts))
     out.parent.mkdir(parents=True, exist_ok=True)
     with _gzip_writer(out) as packed, io.TextIOWrapper(packed, encoding="utf-8") as handle:
         handle.write(

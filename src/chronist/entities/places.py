@@ -183,9 +183,10 @@ def gazetteer() -> Gazetteer:
                 line = line.rstrip("\n")
                 lines.append(line)
                 head, own, alternates = line.rsplit("\t", 2)
-                if not head.endswith("\t"):  # a country's compass parts
+                if not head.endswith("\t"):  # a country's or continent's compass parts
                     ident, _, points = head.partition("\t")
-                    parts[f"geonames:{ident}"] = points.rsplit("\t", 1)[1]
+                    ident = ident if ident.startswith("chronist:") else f"geonames:{ident}"
+                    parts[ident] = points.rsplit("\t", 1)[1]
                 for name in (f"{own}|{alternates}" if alternates else own).split("|"):
                     found = names.get(name)
                     if found is None:
