@@ -53,7 +53,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from chronist.entities.language import EntityFacts
-from chronist.entities.places import GENITIVE_ENDINGS, Place, PlaceKind, candidates, gazetteer
+from chronist.entities.places import (
+    GENITIVE_ENDINGS,
+    Place,
+    PlaceKind,
+    candidates,
+    demonym_places,
+    gazetteer,
+)
 
 __all__ = ["MIN_CONFIDENCE", "PlaceEvidence", "Resolution", "resolve_entities", "resolve_places"]
 
@@ -183,6 +190,8 @@ def _options(evidence: PlaceEvidence, facts: EntityFacts) -> list[tuple[Place, f
         if prefix in facts.admin_prefixes and rest:
             for place in candidates(rest, index):
                 found.setdefault(place.gazetteer_id, (place, 0.5))
+        for place in _site_towns(prefix, rest, facts):
+            found.setdefault(place.gazetteer_id, (place, 0.5))
         for stem in derived_names(name, facts):
             for place in candidates(stem, index):
                 if _may_head(place):
@@ -201,6 +210,21 @@ def _options(evidence: PlaceEvidence, facts: EntityFacts) -> list[tuple[Place, f
             for place in candidates(alias, index):
                 found.setdefault(place.gazetteer_id, (place, 0.3))
     return list(found.values())
+
+
+def _site_towns(first: str, rest: str, facts: EntityFacts) -> tuple[Place, ...]:
+    """The towns a site's name puts it in: ``Kurpark Bad Homburg``, ``Schlosspark von
+    Laxenburg`` (a site's word + a town), ``Saarbrücker Burg`` (a town's demonym + a
+    site's word)."""
+    if first in facts.site_heads and rest:
+        for particle in ("von ", "zu "):
+            rest = rest.removeprefix(particle)
+        towns = candidates(rest)
+    elif rest in facts.demonym_site_heads:
+        towns = demonym_places(first, facts.demonym_suffixes)
+    else:
+        return ()
+    return tuple(p for p in towns if p.kind is PlaceKind.SETTLEMENT)
 
 
 def _alternate_only(evidence: PlaceEvidence, options: list[tuple[Place, float]]) -> set[str]:

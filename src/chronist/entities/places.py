@@ -27,7 +27,15 @@ from functools import cache
 from chronist.entities.resources import data_path
 from chronist.errors import ModelError
 
-__all__ = ["Gazetteer", "Place", "PlaceKind", "candidates", "gazetteer", "is_demonym"]
+__all__ = [
+    "Gazetteer",
+    "Place",
+    "PlaceKind",
+    "candidates",
+    "demonym_places",
+    "gazetteer",
+    "is_demonym",
+]
 
 GAZETTEER_FILE = "places.tsv.gz"
 # the order of a country's compass parts in the gazetteer's ``parts`` column
@@ -219,6 +227,27 @@ def candidates(name: str, index: Gazetteer | None = None) -> tuple[Place, ...]:
     for ending in GENITIVE_ENDINGS:
         if name.endswith(ending) and len(name) > len(ending) + 2:
             found = index.get(name[: -len(ending)])
+            if found:
+                return found
+    return ()
+
+
+def demonym_places(word: str, suffixes: tuple[str, ...]) -> tuple[Place, ...]:
+    """The places whose demonym ``word`` is (``Saarbrücker`` -> Saarbrücken, ``Wormser``
+    -> Worms); none for a word that is a place's own name.
+
+    >>> [p.gazetteer_id for p in demonym_places("Saarbrücker", ("er", "ern"))]
+    ['geonames:2842647']
+    """
+    index = gazetteer()
+    if word in index:
+        return ()
+    for suffix in suffixes:
+        stem = word[: -len(suffix)]
+        if not word.endswith(suffix) or len(stem) < 3:
+            continue
+        for form in (stem, stem + "n", stem + "en", stem + "e"):
+            found = index.get(form)
             if found:
                 return found
     return ()
