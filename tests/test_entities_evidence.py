@@ -391,3 +391,16 @@ def test_a_site_named_with_its_town_is_drawn_at_the_town(name: str, town: str) -
 )
 def test_a_site_not_in_the_town_its_name_says_stays_unresolved(name: str) -> None:
     assert resolve_places([name])[name] is None
+
+
+@pytest.mark.parametrize(
+    ("name", "whole"),
+    [
+        ("Kontinentaleuropa", "chronist:europe"),
+        ("Festlandeuropa", "chronist:europe"),
+        ("Festlandchina", "geonames:1814991"),
+    ],
+)
+def test_a_mainland_is_drawn_where_the_whole_is(name: str, whole: str) -> None:
+    place = resolve_places([name])[name]
+    assert place is not None and place.gazetteer_id == whole
