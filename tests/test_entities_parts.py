@@ -91,3 +91,31 @@ def test_a_hamlet_needs_a_neighbour_or_a_place_word() -> None:
         "Die eroberten Gebiete wurden in einzelne, Timar genannte Lehen geteilt."
     )
     assert _places(text).get("Timar", (None, None)) == (None, None)
+
+
+def test_a_far_village_named_as_a_towns_part_is_that_towns_part() -> None:
+    # Petershausen in Bavaria (6,000 people) is 200 km from Konstanz
+    found = _places(
+        "Petershausen entstand wohl zusammen mit dem Kloster und wurde 1417 als Vorstadt "
+        "in die Stadt Konstanz integriert."
+    )
+    assert _near(found["Petershausen"], (47.66, 9.18))
+
+
+def test_a_far_village_among_a_towns_parts_is_no_host() -> None:
+    # Georgenberg is also a village in the Upper Palatinate: the list's parts are Reutlingen's
+    found = _places(
+        "Reutlingen liegt am Albtrauf. In Reutlingen leben viele Menschen. Die Stadtteile "
+        "von Reutlingen sind Betzenried, Georgenberg, Gmindersdorf und Ringelbach."
+    )
+    for part in ("Betzenried", "Georgenberg", "Gmindersdorf", "Ringelbach"):
+        assert _near(found[part], (48.49, 9.20)), part
+
+
+def test_a_town_a_part_lies_in_keeps_its_pin() -> None:
+    # Perleberg (13,000 people) is where Quitzow lies, far from Brandenburg an der Havel
+    found = _places(
+        "Er trat im Dorf Quitzow (heute ein Ortsteil von Perleberg) in Brandenburg eine "
+        "Pfarrstelle an."
+    )
+    assert _near(found["Perleberg"], (53.08, 11.86))
