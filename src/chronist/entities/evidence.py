@@ -100,7 +100,7 @@ UNKNOWN_DOUBT = 2.0
 # on its own (set by reading the pins of unannotated wikipedia-de articles: below it they
 # were nouns and parts of other names; no right pin of the dev passages lies below it)
 UNKNOWN_PLAUSIBLE = 0.8
-# how far (degrees) a compass-prefixed part lies from the whole's centre
+# how far (degrees) a compass-prefixed part of a region lies from its centre
 COMPASS_STEP = 1.0
 _PRIOR = {
     PlaceKind.COUNTRY: 6.5,
@@ -319,8 +319,9 @@ def _part(place: Place, direction: tuple[float, float]) -> Place | None:
     """The region of ``place`` the compass points to (``Südirak``, ``Südindien``): a
     country's part where the gazetteer puts it (the mean of its towns farthest that
     way; ``None`` where that part is too vague to draw: ``Nordostchina``), else the
-    centre moved about a degree (ten for a sea or continent) that way; still
-    ``place``'s id."""
+    centre moved about a degree that way; still ``place``'s id. A part of a sea or
+    continent the gazetteer does not place (``Nordatlantik``, ``Südpazifik``) is too
+    vague to draw: thousands of kilometres across, no point stands for it."""
     if direction == (0.0, 0.0):
         return place
     if gazetteer().has_parts(place):
@@ -328,7 +329,9 @@ def _part(place: Place, direction: tuple[float, float]) -> Place | None:
         if point is None:
             return None
         return replace(place, lat=point[0], lon=point[1], kind=PlaceKind.REGION)
-    step = COMPASS_STEP * (10.0 if place.kind in (PlaceKind.SEA, PlaceKind.CONTINENT) else 1.0)
+    if place.kind in (PlaceKind.SEA, PlaceKind.CONTINENT):
+        return None
+    step = COMPASS_STEP
     lat = max(-89.0, min(89.0, place.lat + step * direction[0]))
     lon = place.lon + step * direction[1] / max(0.2, math.cos(math.radians(place.lat)))
     lon = (lon + 180.0) % 360.0 - 180.0
