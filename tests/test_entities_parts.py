@@ -119,3 +119,13 @@ def test_a_town_a_part_lies_in_keeps_its_pin() -> None:
         "Pfarrstelle an."
     )
     assert _near(found["Perleberg"], (53.08, 11.86))
+
+
+def test_a_towns_other_name_after_a_word_of_renaming_is_the_same_town() -> None:
+    found = _places("Er wurde in Reichstadt (heute Zákupy) geboren.")
+    assert found["Reichstadt"] == found["Zákupy"]
+    assert _near(found["Zákupy"], (50.68, 14.65))
+    # but such a name does not vouch for a town it names only as an alternate name:
+    # Bogazköy is one of Cernavodă's, in Romania
+    found = _places("Das Archiv der Hethiter in Bogazkale (ehemals Bogazköy) in Anatolien.")
+    assert found.get("Bogazköy", (None, None)) == (None, None)

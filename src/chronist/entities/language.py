@@ -64,6 +64,8 @@ class EntityFacts:
     # "Kurpark Bad Homburg", "Saarbrücker Burg": a site in the town named with it
     site_heads: frozenset[str] = frozenset()
     demonym_site_heads: frozenset[str] = frozenset()
+    # "Reichstadt (heute Zákupy)": a town's other name after one of these in parentheses
+    renamed_words: frozenset[str] = frozenset()
 
 
 def _strings(data: dict[str, Any], path: Path, table: str, key: str) -> list[str]:
@@ -138,6 +140,7 @@ def read_entity_facts(path: Path) -> EntityFacts:
         quarter_stems=tuple(_strings(data, path, "places", "quarter_stems")),
         site_heads=frozenset(_strings(data, path, "places", "site_heads")),
         demonym_site_heads=frozenset(_strings(data, path, "places", "demonym_site_heads")),
+        renamed_words=frozenset(_strings(data, path, "places", "renamed_words")),
     )
 
 

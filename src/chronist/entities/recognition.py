@@ -341,11 +341,27 @@ def _common_noun(document: Document, mentions: tuple[Mention, ...], facts: Entit
     return True
 
 
+def after_renaming(text: str, start: int, facts: EntityFacts) -> bool:
+    """The name at ``start`` is a place's other name in parentheses, after a word of
+    renaming (``Reichstadt (heute Zákupy)``, ``Troppau (tschechisch Opava)``).
+
+    >>> from chronist.entities.language import entity_facts
+    >>> after_renaming("Reichstadt (heute Zákupy)", 18, entity_facts("de"))
+    True
+    """
+    before = text[max(0, start - 25) : start].split()
+    if len(before) > 1 and before[-2].endswith("(") and before[-1] in facts.renamed_words:
+        return True
+    return bool(before) and before[-1].startswith("(") and before[-1][1:] in facts.renamed_words
+
+
 def _vouched(document: Document, mentions: tuple[Mention, ...], facts: EntityFacts) -> bool:
     """A mention follows a place's preposition or an administrative word (``nach
     Pjöngjang``, ``bei Adrianopel``, ``Stadt Lome``) or a battle's or treaty's phrase, or
     is a name the lexicon knows as a place and not as a given name (``Mailand``; not
-    ``Viktoria``): enough to take a town named so only by GeoNames' alternate names."""
+    ``Viktoria``): enough to take a town named so only by GeoNames' alternate names
+    (not a name in parentheses after a word of renaming: ``Bogazkale (ehemals Bogazköy)``
+    is not Cernavodă, one of whose alternate names is Bogazköy)."""
     for mention in mentions:
         before = document.text[max(0, mention.start - 25) : mention.start].split()
         if before and before[-1] in facts.place_prepositions | facts.admin_prefixes:
@@ -527,7 +543,9 @@ def recognize(text: str | Document, lang: str = "de") -> list[Entity]:
         cues, near = _cues(document, mentions, facts), _years_near(mentions, years)
         noun = _noun_like(document, mentions, facts)
         cued = any(after_site_phrase(document.text, m.start, facts) for m in mentions)
-        unknown = _unknown_as_place(mentions) and not cued  # "Konferenz von Sanremo"
+        # "Konferenz von Sanremo", "Reichstadt (heute Zákupy)": the text says it is a place
+        cued = cued or any(after_renaming(document.text, m.start, facts) for m in mentions)
+        unknown = _unknown_as_place(mentions) and not cued
         vouched = _vouched(document, mentions, facts)
         common = _common_noun(document, mentions, facts)
         evidence.append(
