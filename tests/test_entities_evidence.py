@@ -404,3 +404,12 @@ def test_a_site_not_in_the_town_its_name_says_stays_unresolved(name: str) -> Non
 def test_a_mainland_is_drawn_where_the_whole_is(name: str, whole: str) -> None:
     place = resolve_places([name])[name]
     assert place is not None and place.gazetteer_id == whole
+
+
+def test_a_town_in_the_americas_is_no_place_of_a_story_told_before_1492() -> None:
+    text = "Um 2700 v. Chr. wurden Gräber in Sakkara bei Memphis und in Abydos in Ägypten gebaut."
+    found = {e.text: e for e in build_timeline(text).entities if e.type is EntityType.LOC}
+    assert not found["Memphis"].resolved  # not Memphis, Tennessee
+    text = "Im Jahr 1850 zog er nach Memphis in Tennessee."
+    found = {e.text: e for e in build_timeline(text).entities if e.type is EntityType.LOC}
+    assert found["Memphis"].resolved and found["Memphis"].gazetteer_id == "geonames:4641239"

@@ -119,6 +119,10 @@ _PART_KINDS = frozenset(
     | {PlaceKind.SEA, PlaceKind.CONTINENT}
 )
 _NEAR_KM = 400.0
+# west of this longitude lie the Americas; before this year no story is told there by
+# a text that names no other place there
+AMERICAS_EAST_OF = -25.0
+NEW_WORLD_FROM = 1492
 # "Kempten im Allgäu", "Frankfurt an der Oder": a town and where it lies
 _LOCATED_AT = re.compile(r" (?:am|an der|im|in der|ob der|bei) (?=[A-ZÄÖÜ])")
 
@@ -368,6 +372,7 @@ class _Context:
     def __init__(self, places: Sequence[Place]) -> None:
         self.size = len(places)
         self.countries = Counter(p.country for p in places if p.country)
+        self.in_americas = sum(_in_americas(p) for p in places)
         self._grid: dict[tuple[int, int], list[Place]] = {}
         for place in places:
             if _is_near_evidence(place):
@@ -425,6 +430,25 @@ def _score(
         close = context.others_near(place, itself, CLOSE_KM)
         score += min(CLOSE_CAP, CLOSE_WEIGHT * close)
     return score + _era(place, evidence.years)
+
+
+def _in_americas(place: Place) -> bool:
+    return place.lon < AMERICAS_EAST_OF and place.kind is not PlaceKind.SEA
+
+
+def _new_world_namesake(
+    place: Place, evidence: PlaceEvidence, context: _Context, itself: Place | None
+) -> bool:
+    """A town in the Americas named in a story told before 1492 (two thirds of the
+    years near it earlier), when the document names other places and none of them
+    lies there, is a modern namesake of an Old World place (Memphis in Tennessee for
+    ``Sakkara bei Memphis``, Troy in New York, Athens in Georgia): no candidate."""
+    years = evidence.years
+    early = sum(year < NEW_WORLD_FROM for year in years)
+    if not years or 3 * early < 2 * len(years) or not _listed(place) or not _in_americas(place):
+        return False
+    others = context.in_americas - (itself is not None and _in_americas(itself))
+    return others <= 0 and context.size - (itself is not None) >= 1
 
 
 def _unsupported_hamlet(place: Place, context: _Context, itself: Place | None) -> bool:
@@ -522,6 +546,9 @@ def resolve_entities(entities: Sequence[PlaceEvidence], facts: EntityFacts) -> l
             scored = [(s, p) for s, p in scored if p.gazetteer_id not in unsupported]
         if not evidence.vouched:
             scored = [(x, p) for x, p in scored if not _unsupported_hamlet(p, context, itself)]
+        scored = [
+            (x, p) for x, p in scored if not _new_world_namesake(p, evidence, context, itself)
+        ]
         if not scored:
             result.append(Resolution(None, 0.0))
             continue
