@@ -66,6 +66,8 @@ class EntityFacts:
     demonym_site_heads: frozenset[str] = frozenset()
     # "Reichstadt (heute Zákupy)": a town's other name after one of these in parentheses
     renamed_words: frozenset[str] = frozenset()
+    # "Kangaroo Island": after a capitalised word, one of these ends an English name
+    english_name_tails: frozenset[str] = frozenset()
 
 
 def _strings(data: dict[str, Any], path: Path, table: str, key: str) -> list[str]:
@@ -141,6 +143,7 @@ def read_entity_facts(path: Path) -> EntityFacts:
         site_heads=frozenset(_strings(data, path, "places", "site_heads")),
         demonym_site_heads=frozenset(_strings(data, path, "places", "demonym_site_heads")),
         renamed_words=frozenset(_strings(data, path, "places", "renamed_words")),
+        english_name_tails=frozenset(_strings(data, path, "places", "english_name_tails")),
     )
 
 

@@ -15,6 +15,7 @@ from chronist.entities.gazetteer_pass import (
     common_nouns,
     in_noun_cluster,
     in_place_cluster,
+    is_common_noun,
     known_names,
 )
 from chronist.entities.language import EntityFacts, entity_facts
@@ -246,6 +247,8 @@ def _keep(found: TypedMention, document: Document, timex_spans: _Spans,
         document.text, max(0, mention.start - 40), mention.start
     ):
         return False  # "Golf Club of St Andrews", "Duke of Wellington": inside a name
+    if found.type is EntityType.LOC and _ends_english_name(document.text, mention, facts):
+        return False  # "Kangaroo Island", "Shutter Island": not Iceland
     if found.type is not EntityType.LOC or " " in text:
         return True
     number = _MODEL_NUMBER.match(document.text, mention.end)
@@ -267,6 +270,22 @@ def _keep(found: TypedMention, document: Document, timex_spans: _Spans,
         # "die Pest" is the plague; "in einer neuen Halle", "der Welser Heide": a noun
         return article not in facts.articles and not _after_noun_article(document, mention, facts)
     return True
+
+
+def _ends_english_name(text: str, mention: Mention, facts: EntityFacts) -> bool:
+    """``Kangaroo Island``, ``Turtle Islands``: a word of ``english_name_tails`` right
+    after a capitalised word that is no German noun nor a place's word ends an English
+    name (not ``Island``, Iceland, nor ``Staat Island``)."""
+    if mention.text not in facts.english_name_tails or text[mention.start - 1] != " ":
+        return False
+    before = text[max(0, mention.start - 30) : mention.start - 1].split()
+    word = before[-1] if before else ""
+    return (
+        word[:1].isupper()
+        and word.isalpha()
+        and not is_common_noun(word)
+        and word not in facts.admin_prefixes
+    )
 
 
 def _before_noun(text: str, end: int) -> bool:
