@@ -129,3 +129,13 @@ def test_a_towns_other_name_after_a_word_of_renaming_is_the_same_town() -> None:
     # Bogazköy is one of Cernavodă's, in Romania
     found = _places("Das Archiv der Hethiter in Bogazkale (ehemals Bogazköy) in Anatolien.")
     assert found.get("Bogazköy", (None, None)) == (None, None)
+
+
+def test_a_city_and_an_unknown_name_joined_by_a_hyphen_are_two_places() -> None:
+    found = _places("1874 folgte die Bahnstrecke Osterath-Dortmund Süd der Eisenbahn.")
+    assert _near(found["Dortmund"], (51.51, 7.47))
+    assert found["Osterath"] == (None, None)  # a part of Meerbusch the gazetteer lacks
+    mention = TypedMention(Mention("Castrop-Rauxel", 0, 14), EntityType.LOC)
+    assert [p.mention.text for p in split_place_pair(mention)] == ["Castrop-Rauxel"]
+    mention = TypedMention(Mention("Müller-Lüdenscheid", 0, 18), EntityType.LOC)
+    assert [p.mention.text for p in split_place_pair(mention)] == ["Müller-Lüdenscheid"]
