@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from chronist.entities.evidence import MIN_CONFIDENCE, PlaceEvidence, resolve_entities
+from chronist.entities.evidence import (
+    MIN_CONFIDENCE,
+    PlaceEvidence,
+    resolve_entities,
+    resolve_places,
+)
 from chronist.entities.language import entity_facts
 from chronist.entities.places import PlaceKind, gazetteer
 from chronist.entities.types import EntityType
@@ -359,3 +364,52 @@ def test_a_town_unknown_to_the_lexicon_keeps_its_pin_among_its_neighbours() -> N
     text = "Die größten Städte sind Lima, Trujillo, Chiclayo, Huaral, Ica und Tacna in Peru."
     found = {e.text: e for e in build_timeline(text).entities if e.type is EntityType.LOC}
     assert found["Huaral"].resolved and found["Huaral"].gazetteer_id == "geonames:3939285"
+
+
+@pytest.mark.parametrize(
+    ("name", "town"),
+    [
+        ("Kurpark Bad Homburg", "geonames:2953436"),  # a site's word + a town
+        ("Kloster Lorsch", "geonames:2875877"),
+        ("Schloss Versailles", "geonames:2969679"),
+        ("Saarbrücker Burg", "geonames:2842647"),  # a town's demonym + a site's word
+        ("Wormser Dom", "geonames:2806142"),
+    ],
+)
+def test_a_site_named_with_its_town_is_drawn_at_the_town(name: str, town: str) -> None:
+    place = resolve_places([name])[name]
+    assert place is not None and place.gazetteer_id == town
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Brandenburger Tor",  # a gate is named after where it leads: in Berlin
+        "Anhalter Bahnhof",
+        "Schloss Neuschwanstein",  # no town of that name
+    ],
+)
+def test_a_site_not_in_the_town_its_name_says_stays_unresolved(name: str) -> None:
+    assert resolve_places([name])[name] is None
+
+
+@pytest.mark.parametrize(
+    ("name", "whole"),
+    [
+        ("Kontinentaleuropa", "chronist:europe"),
+        ("Festlandeuropa", "chronist:europe"),
+        ("Festlandchina", "geonames:1814991"),
+    ],
+)
+def test_a_mainland_is_drawn_where_the_whole_is(name: str, whole: str) -> None:
+    place = resolve_places([name])[name]
+    assert place is not None and place.gazetteer_id == whole
+
+
+def test_a_town_in_the_americas_is_no_place_of_a_story_told_before_1492() -> None:
+    text = "Um 2700 v. Chr. wurden Gräber in Sakkara bei Memphis und in Abydos in Ägypten gebaut."
+    found = {e.text: e for e in build_timeline(text).entities if e.type is EntityType.LOC}
+    assert not found["Memphis"].resolved  # not Memphis, Tennessee
+    text = "Im Jahr 1850 zog er nach Memphis in Tennessee."
+    found = {e.text: e for e in build_timeline(text).entities if e.type is EntityType.LOC}
+    assert found["Memphis"].resolved and found["Memphis"].gazetteer_id == "geonames:4641239"

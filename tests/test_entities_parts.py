@@ -91,3 +91,51 @@ def test_a_hamlet_needs_a_neighbour_or_a_place_word() -> None:
         "Die eroberten Gebiete wurden in einzelne, Timar genannte Lehen geteilt."
     )
     assert _places(text).get("Timar", (None, None)) == (None, None)
+
+
+def test_a_far_village_named_as_a_towns_part_is_that_towns_part() -> None:
+    # Petershausen in Bavaria (6,000 people) is 200 km from Konstanz
+    found = _places(
+        "Petershausen entstand wohl zusammen mit dem Kloster und wurde 1417 als Vorstadt "
+        "in die Stadt Konstanz integriert."
+    )
+    assert _near(found["Petershausen"], (47.66, 9.18))
+
+
+def test_a_far_village_among_a_towns_parts_is_no_host() -> None:
+    # Georgenberg is also a village in the Upper Palatinate: the list's parts are Reutlingen's
+    found = _places(
+        "Reutlingen liegt am Albtrauf. In Reutlingen leben viele Menschen. Die Stadtteile "
+        "von Reutlingen sind Betzenried, Georgenberg, Gmindersdorf und Ringelbach."
+    )
+    for part in ("Betzenried", "Georgenberg", "Gmindersdorf", "Ringelbach"):
+        assert _near(found[part], (48.49, 9.20)), part
+
+
+def test_a_town_a_part_lies_in_keeps_its_pin() -> None:
+    # Perleberg (13,000 people) is where Quitzow lies, far from Brandenburg an der Havel
+    found = _places(
+        "Er trat im Dorf Quitzow (heute ein Ortsteil von Perleberg) in Brandenburg eine "
+        "Pfarrstelle an."
+    )
+    assert _near(found["Perleberg"], (53.08, 11.86))
+
+
+def test_a_towns_other_name_after_a_word_of_renaming_is_the_same_town() -> None:
+    found = _places("Er wurde in Reichstadt (heute Zákupy) geboren.")
+    assert found["Reichstadt"] == found["Zákupy"]
+    assert _near(found["Zákupy"], (50.68, 14.65))
+    # but such a name does not vouch for a town it names only as an alternate name:
+    # Bogazköy is one of Cernavodă's, in Romania
+    found = _places("Das Archiv der Hethiter in Bogazkale (ehemals Bogazköy) in Anatolien.")
+    assert found.get("Bogazköy", (None, None)) == (None, None)
+
+
+def test_a_city_and_an_unknown_name_joined_by_a_hyphen_are_two_places() -> None:
+    found = _places("1874 folgte die Bahnstrecke Osterath-Dortmund Süd der Eisenbahn.")
+    assert _near(found["Dortmund"], (51.51, 7.47))
+    assert found["Osterath"] == (None, None)  # a part of Meerbusch the gazetteer lacks
+    mention = TypedMention(Mention("Castrop-Rauxel", 0, 14), EntityType.LOC)
+    assert [p.mention.text for p in split_place_pair(mention)] == ["Castrop-Rauxel"]
+    mention = TypedMention(Mention("Müller-Lüdenscheid", 0, 18), EntityType.LOC)
+    assert [p.mention.text for p in split_place_pair(mention)] == ["Müller-Lüdenscheid"]

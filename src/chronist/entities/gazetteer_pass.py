@@ -425,14 +425,22 @@ def _mark_names_in_parentheses(
 ) -> None:
     """``Mewe (Gniew)``: a name and a town of the gazetteer in parentheses are both the
     town's names (German and Polish); ``Mohelnice (Mähren)``: a town and its region
-    (``Roundup (Glyphosat)``, a town's name outside, nothing known inside, is no place)."""
+    (``Roundup (Glyphosat)``, a town's name outside, nothing known inside, is no place);
+    ``Reichstadt (heute Zákupy)``: the same after a word of renaming
+    (``renamed_words`` of ``entities.toml``)."""
+    renamed = entity_facts("de").renamed_words
     for index in range(len(words) - 3):
-        name, other = words[index], words[index + 2]
-        if words[index + 1] != "(" or words[index + 3] != ")":
+        if words[index + 1] != "(":
             continue
-        if index + 4 < len(words) and words[index + 4][:1].isupper():
+        inner = index + 2
+        if words[inner] in renamed and inner + 2 < len(words):
+            inner += 1
+        name, other = words[index], words[inner]
+        if words[inner + 1] != ")":
             continue
-        pair = (index, index + 2)
+        if inner + 2 < len(words) and words[inner + 2][:1].isupper():
+            continue
+        pair = (index, inner)
         if any(labels[i] not in ("O", "B-LOC") for i in pair) or all(
             labels[i] == "B-LOC" for i in pair
         ):
@@ -443,7 +451,7 @@ def _mark_names_in_parentheses(
             continue
         # "Mewe (Gniew)": the town's local name; "Mohelnice (Mähren)": a town and its region
         if _is_town(other) or (_is_place_name(other) and _is_town(name)):
-            labels[index], labels[index + 2] = "B-LOC", "B-LOC"
+            labels[index], labels[inner] = "B-LOC", "B-LOC"
 
 
 def _a_name(word: str, nouns: frozenset[str]) -> bool:

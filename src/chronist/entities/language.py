@@ -61,6 +61,13 @@ class EntityFacts:
     # lower-case stems of words that make the names listed in a sentence parts of a town
     # ("Vororte", "eingemeindet"): "Stadtteil", "eingemeind"
     quarter_stems: tuple[str, ...] = ()
+    # "Kurpark Bad Homburg", "Saarbrücker Burg": a site in the town named with it
+    site_heads: frozenset[str] = frozenset()
+    demonym_site_heads: frozenset[str] = frozenset()
+    # "Reichstadt (heute Zákupy)": a town's other name after one of these in parentheses
+    renamed_words: frozenset[str] = frozenset()
+    # "Kangaroo Island": after a capitalised word, one of these ends an English name
+    english_name_tails: frozenset[str] = frozenset()
 
 
 def _strings(data: dict[str, Any], path: Path, table: str, key: str) -> list[str]:
@@ -133,6 +140,10 @@ def read_entity_facts(path: Path) -> EntityFacts:
         ruler_territories=dict(territories),
         examples=tuple((text, tuple(found)) for text, found in examples.items()),
         quarter_stems=tuple(_strings(data, path, "places", "quarter_stems")),
+        site_heads=frozenset(_strings(data, path, "places", "site_heads")),
+        demonym_site_heads=frozenset(_strings(data, path, "places", "demonym_site_heads")),
+        renamed_words=frozenset(_strings(data, path, "places", "renamed_words")),
+        english_name_tails=frozenset(_strings(data, path, "places", "english_name_tails")),
     )
 
 

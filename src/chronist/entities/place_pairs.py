@@ -1,7 +1,8 @@
 """Two places the tagger took as one name: ``Dortmund-Oberhausen``, ``Pekings Shandong``.
 
 A hyphen between two towns names a line between them (a railway, a road, a
-front: ``die Bahnstrecke Witten/Dortmund-Oberhausen``), and a place's genitive
+front: ``die Bahnstrecke Witten/Dortmund-Oberhausen``), and so does one between a
+city and a name the gazetteer does not know (``Osterath-Dortmund``), and a place's genitive
 before another place's name is that place's, not part of one name (``nach der
 Einnahme Pekings Shandong``; not ``an Cartagenas Stelle``, a common noun after
 it). Neither is split when the whole is a name of the
@@ -22,6 +23,8 @@ from chronist.entities.types import EntityType, Mention
 
 __all__ = ["split_known_person_place", "split_place_pair"]
 
+# a hyphen joins a city and an unknown name as two places only for a city this large
+CITY_FROM = 100_000
 _HYPHENED = re.compile(r"^([A-ZÄÖÜ][\w.]{2,})-([A-ZÄÖÜ][\w.]{2,})$")
 _GENITIVE = re.compile(r"^([A-ZÄÖÜ]\w{2,})s ([A-ZÄÖÜ][\w-]{2,})$")
 
@@ -34,6 +37,34 @@ def _town(name: str) -> bool:
     index = gazetteer()
     own = index.own(name)
     return any(p.kind is PlaceKind.SETTLEMENT and p.gazetteer_id in own for p in index.get(name))
+
+
+def _unknown(name: str) -> bool:
+    """A name the gazetteer does not know at all and that is no common noun, compass
+    word or lower-case word (``Osterath``, a part of Meerbusch)."""
+    facts = entity_facts("de")
+    return (
+        name.isalpha()
+        and name not in gazetteer()
+        and not candidates(name)
+        and not is_common_noun(name)
+        and name not in facts.compass_prefixes
+    )
+
+
+def _joined(first: str, second: str) -> bool:
+    """Two towns (``Dortmund-Oberhausen``), or a city and a name the gazetteer does not
+    know (``Osterath-Dortmund``: a line between Osterath and Dortmund)."""
+    if _town(first) and _town(second):
+        return True
+    return (_city(first) and _unknown(second)) or (_unknown(first) and _city(second))
+
+
+def _city(name: str) -> bool:
+    """A town of :data:`CITY_FROM` people or more by its own name."""
+    return _town(name) and any(
+        p.kind is PlaceKind.SETTLEMENT and p.population >= CITY_FROM for p in gazetteer().get(name)
+    )
 
 
 def _pair(
@@ -60,7 +91,7 @@ def split_place_pair(found: TypedMention) -> list[TypedMention]:
     if found.type is not EntityType.LOC or candidates(name):
         return [found]
     hyphened = _HYPHENED.match(name)
-    if hyphened and _town(hyphened.group(1)) and _town(hyphened.group(2)):
+    if hyphened and _joined(hyphened.group(1), hyphened.group(2)):
         return _pair(found, hyphened.span(1), hyphened.span(2))
     genitive = _GENITIVE.match(name)
     if genitive is None:

@@ -19,6 +19,7 @@ stays unresolved.
 from __future__ import annotations
 
 import gzip
+import math
 from dataclasses import dataclass
 from enum import Enum
 from functools import cache
@@ -26,9 +27,19 @@ from functools import cache
 from chronist.entities.resources import data_path
 from chronist.errors import ModelError
 
-__all__ = ["Gazetteer", "Place", "PlaceKind", "candidates", "gazetteer", "is_demonym"]
+__all__ = [
+    "Gazetteer",
+    "Place",
+    "PlaceKind",
+    "candidates",
+    "demonym_places",
+    "gazetteer",
+    "is_demonym",
+]
 
 GAZETTEER_FILE = "places.tsv.gz"
+# the order of a country's compass parts in the gazetteer's ``parts`` column
+COMPASS_SECTORS = ("N", "NE", "E", "SE", "S", "SW", "W", "NW")
 
 
 class PlaceKind(Enum):
@@ -64,6 +75,9 @@ class Place:
     kind: PlaceKind
     start: int | None = None
     end: int | None = None
+    # from GeoNames' long lists (a town, a first-level division), not the hand-written
+    # table nor a country: a word naming one needs the evidence a town's name needs
+    listed: bool = False
 
     @property
     def is_country(self) -> bool:
@@ -71,17 +85,24 @@ class Place:
 
 
 _KINDS = {k.value: k for k in PlaceKind}
+_LISTED_KINDS = frozenset({PlaceKind.SETTLEMENT.value, PlaceKind.REGION.value})
 
 
 class Gazetteer:
     """Name -> places. Lines are parsed into :class:`Place` only when looked up."""
 
-    __slots__ = ("_lines", "_names", "_parsed")
+    __slots__ = ("_lines", "_names", "_parsed", "_parts")
 
-    def __init__(self, lines: list[str], names: dict[str, int | tuple[int, ...]]) -> None:
+    def __init__(
+        self,
+        lines: list[str],
+        names: dict[str, int | tuple[int, ...]],
+        parts: dict[str, str] | None = None,
+    ) -> None:
         self._lines = lines
         self._names = names
         self._parsed: dict[int, Place] = {}
+        self._parts = parts or {}
 
     def __contains__(self, name: object) -> bool:
         return name in self._names
@@ -113,6 +134,31 @@ class Gazetteer:
             self._place(row).gazetteer_id for row in rows if name in self._own_names(row)
         )
 
+    def compass_part(self, place: Place, north: float, east: float) -> tuple[float, float] | None:
+        """Where the part of a country that the compass points to lies (``Südindien``):
+        the mean point of the quarter of its towns farthest that way (built with the
+        gazetteer); ``None`` where that part is too vague to draw (``Nordostchina``)
+        or the place has no such points (:meth:`has_parts`).
+
+        >>> india = next(p for p in gazetteer().get("Indien") if p.is_country)
+        >>> lat, lon = gazetteer().compass_part(india, -1.0, 0.0)
+        >>> lat < 15 < india.lat
+        True
+        """
+        raw = self._parts.get(place.gazetteer_id)
+        if raw is None or (north, east) == (0.0, 0.0):
+            return None
+        sector = round(math.degrees(math.atan2(east, north)) / 45.0) % len(COMPASS_SECTORS)
+        point = raw.split(" ")[sector]
+        if point == "-":
+            return None
+        lat, lon = point.split(",")
+        return float(lat), float(lon)
+
+    def has_parts(self, place: Place) -> bool:
+        """The gazetteer knows where ``place``'s compass parts lie (a country's)."""
+        return place.gazetteer_id in self._parts
+
     def _own_names(self, row: int) -> list[str]:
         return self._lines[row].rsplit("\t", 2)[1].split("|")
 
@@ -126,6 +172,7 @@ class Gazetteer:
                 ident if ident.startswith("chronist:") else f"geonames:{ident}",
                 float(lat), float(lon), country, int(population), _KINDS[kind],
                 int(start) if start else None, int(end) if end else None,
+                kind in _LISTED_KINDS and not ident.startswith("chronist:"),
             )  # fmt: skip
             self._parsed[row] = place
         return place
@@ -141,13 +188,18 @@ def gazetteer() -> Gazetteer:
     path = data_path(GAZETTEER_FILE)
     lines: list[str] = []
     names: dict[str, int | tuple[int, ...]] = {}
+    parts: dict[str, str] = {}
     try:
         with gzip.open(path, "rt", encoding="utf-8") as handle:
             next(handle)
             for row, line in enumerate(handle):
                 line = line.rstrip("\n")
                 lines.append(line)
-                _, own, alternates = line.rsplit("\t", 2)
+                head, own, alternates = line.rsplit("\t", 2)
+                if not head.endswith("\t"):  # a country's or continent's compass parts
+                    ident, _, points = head.partition("\t")
+                    ident = ident if ident.startswith("chronist:") else f"geonames:{ident}"
+                    parts[ident] = points.rsplit("\t", 1)[1]
                 for name in (f"{own}|{alternates}" if alternates else own).split("|"):
                     found = names.get(name)
                     if found is None:
@@ -158,7 +210,7 @@ def gazetteer() -> Gazetteer:
                         names[name] = (*found, row)
     except (OSError, EOFError, UnicodeDecodeError, ValueError, IndexError, StopIteration) as error:
         raise ModelError(f"gazetteer unreadable: {path}: {error}") from error
-    return Gazetteer(lines, names)
+    return Gazetteer(lines, names, parts)
 
 
 # German genitive and possessive endings: "Pekings", "Rheines", "Paris’"
@@ -180,6 +232,27 @@ def candidates(name: str, index: Gazetteer | None = None) -> tuple[Place, ...]:
     for ending in GENITIVE_ENDINGS:
         if name.endswith(ending) and len(name) > len(ending) + 2:
             found = index.get(name[: -len(ending)])
+            if found:
+                return found
+    return ()
+
+
+def demonym_places(word: str, suffixes: tuple[str, ...]) -> tuple[Place, ...]:
+    """The places whose demonym ``word`` is (``Saarbrücker`` -> Saarbrücken, ``Wormser``
+    -> Worms); none for a word that is a place's own name.
+
+    >>> [p.gazetteer_id for p in demonym_places("Saarbrücker", ("er", "ern"))]
+    ['geonames:2842647']
+    """
+    index = gazetteer()
+    if word in index:
+        return ()
+    for suffix in suffixes:
+        stem = word[: -len(suffix)]
+        if not word.endswith(suffix) or len(stem) < 3:
+            continue
+        for form in (stem, stem + "n", stem + "en", stem + "e"):
+            found = index.get(form)
             if found:
                 return found
     return ()

@@ -12,10 +12,18 @@ is drawn at the town named in that sentence, else at the document's own town
 (its most often named town, named at least :data:`OWN_TOWN_MENTIONS` times).
 Its ``gazetteer_id`` is the town's, ``geometry`` is ``centroid`` (a point that
 stands for an area) and its confidence :data:`QUARTER_CONFIDENCE` at most.
+
+A part named like a village elsewhere (``Petershausen ... als Vorstadt in die Stadt
+Konstanz integriert``; Petershausen in Bavaria has 6,000 people) is the part: a
+village of fewer than :data:`VILLAGE_BELOW` people that the gazetteer puts more than
+:data:`FAR_KM` from the town named in its cue sentence is drawn at that town, and
+such a village is never the host of the others (``Georgenberg`` among Reutlingen's
+quarters).
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -27,6 +35,11 @@ from chronist.entities.types import Entity, EntityType
 __all__ = ["OWN_TOWN_MENTIONS", "QUARTER_CONFIDENCE", "place_quarters"]
 
 OWN_TOWN_MENTIONS = 3
+# a village of the gazetteer this far from the town a cue sentence names, and below
+# this size, is rather that town's part of the same name (``Petershausen ... als
+# Vorstadt in die Stadt Konstanz integriert`` is not Petershausen in Bavaria)
+FAR_KM = 50.0
+VILLAGE_BELOW = 10_000
 # a street or square of a town is no quarter ("Prachtallee", "Schlossplatz")
 _STREET_HEADS = ("straße", "strasse", "allee", "platz", "gasse", "weg", "damm", "brücke")
 QUARTER_CONFIDENCE = 0.5
@@ -87,6 +100,26 @@ def _part_name(entity: Entity, facts: EntityFacts) -> bool:
     )
 
 
+def _far_village(entity: Entity, host: Entity) -> bool:
+    """``entity`` resolved to a village of the gazetteer far from ``host``."""
+    if not _town(entity) or entity.lat is None or entity.lon is None:
+        return False
+    if host.lat is None or host.lon is None or _km(entity, host) <= FAR_KM:
+        return False
+    places = [p for p in candidates(entity.text) if p.gazetteer_id == entity.gazetteer_id]
+    return bool(places) and places[0].population < VILLAGE_BELOW
+
+
+def _km(a: Entity, b: Entity) -> float:
+    assert a.lat is not None and a.lon is not None and b.lat is not None and b.lon is not None
+    p1, p2 = math.radians(a.lat), math.radians(b.lat)
+    h = (
+        math.sin((p2 - p1) / 2) ** 2
+        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(b.lon - a.lon) / 2) ** 2
+    )
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
 def _town(entity: Entity) -> bool:
     return (
         entity.type is EntityType.LOC and entity.resolved and entity.feature_class == "settlement"
@@ -143,6 +176,10 @@ def place_quarters(
     own = max(towns, key=lambda e: len(e.mentions), default=None)
     if own is not None and len(own.mentions) < OWN_TOWN_MENTIONS:
         own = None
+    # a village far from the document's own town is no host: it is itself a part
+    # named like a village elsewhere (Georgenberg among Reutlingen's quarters)
+    if own is not None:
+        towns = [t for t in towns if t is own or not _far_village(t, own)]
     places = [(m.start, m.end) for e in entities if e.type is EntityType.LOC for m in e.mentions]
     placed: list[Entity] = []
     for entity in entities:
@@ -166,6 +203,18 @@ def place_quarters(
                     gazetteer_id=host.gazetteer_id,
                     resolved=True,
                     feature_class="settlement",
+                    confidence=min(QUARTER_CONFIDENCE, host.confidence or 0.0),
+                    geometry="centroid",
+                )
+        elif _part_name(entity, facts):
+            # the town named in the cue sentence, not the document's own town
+            host = _host(entity, [t for t in towns if t is not entity], cued, None)
+            if host is not None and _far_village(entity, host):
+                entity = replace(
+                    entity,
+                    lat=host.lat,
+                    lon=host.lon,
+                    gazetteer_id=host.gazetteer_id,
                     confidence=min(QUARTER_CONFIDENCE, host.confidence or 0.0),
                     geometry="centroid",
                 )

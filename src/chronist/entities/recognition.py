@@ -15,6 +15,7 @@ from chronist.entities.gazetteer_pass import (
     common_nouns,
     in_noun_cluster,
     in_place_cluster,
+    is_common_noun,
     known_names,
 )
 from chronist.entities.language import EntityFacts, entity_facts
@@ -246,6 +247,8 @@ def _keep(found: TypedMention, document: Document, timex_spans: _Spans,
         document.text, max(0, mention.start - 40), mention.start
     ):
         return False  # "Golf Club of St Andrews", "Duke of Wellington": inside a name
+    if found.type is EntityType.LOC and _ends_english_name(document.text, mention, facts):
+        return False  # "Kangaroo Island", "Shutter Island": not Iceland
     if found.type is not EntityType.LOC or " " in text:
         return True
     number = _MODEL_NUMBER.match(document.text, mention.end)
@@ -267,6 +270,22 @@ def _keep(found: TypedMention, document: Document, timex_spans: _Spans,
         # "die Pest" is the plague; "in einer neuen Halle", "der Welser Heide": a noun
         return article not in facts.articles and not _after_noun_article(document, mention, facts)
     return True
+
+
+def _ends_english_name(text: str, mention: Mention, facts: EntityFacts) -> bool:
+    """``Kangaroo Island``, ``Turtle Islands``: a word of ``english_name_tails`` right
+    after a capitalised word that is no German noun nor a place's word ends an English
+    name (not ``Island``, Iceland, nor ``Staat Island``)."""
+    if mention.text not in facts.english_name_tails or text[mention.start - 1] != " ":
+        return False
+    before = text[max(0, mention.start - 30) : mention.start - 1].split()
+    word = before[-1] if before else ""
+    return (
+        word[:1].isupper()
+        and word.isalpha()
+        and not is_common_noun(word)
+        and word not in facts.admin_prefixes
+    )
 
 
 def _before_noun(text: str, end: int) -> bool:
@@ -341,11 +360,27 @@ def _common_noun(document: Document, mentions: tuple[Mention, ...], facts: Entit
     return True
 
 
+def after_renaming(text: str, start: int, facts: EntityFacts) -> bool:
+    """The name at ``start`` is a place's other name in parentheses, after a word of
+    renaming (``Reichstadt (heute Zákupy)``, ``Troppau (tschechisch Opava)``).
+
+    >>> from chronist.entities.language import entity_facts
+    >>> after_renaming("Reichstadt (heute Zákupy)", 18, entity_facts("de"))
+    True
+    """
+    before = text[max(0, start - 25) : start].split()
+    if len(before) > 1 and before[-2].endswith("(") and before[-1] in facts.renamed_words:
+        return True
+    return bool(before) and before[-1].startswith("(") and before[-1][1:] in facts.renamed_words
+
+
 def _vouched(document: Document, mentions: tuple[Mention, ...], facts: EntityFacts) -> bool:
     """A mention follows a place's preposition or an administrative word (``nach
     Pjöngjang``, ``bei Adrianopel``, ``Stadt Lome``) or a battle's or treaty's phrase, or
     is a name the lexicon knows as a place and not as a given name (``Mailand``; not
-    ``Viktoria``): enough to take a town named so only by GeoNames' alternate names."""
+    ``Viktoria``): enough to take a town named so only by GeoNames' alternate names
+    (not a name in parentheses after a word of renaming: ``Bogazkale (ehemals Bogazköy)``
+    is not Cernavodă, one of whose alternate names is Bogazköy)."""
     for mention in mentions:
         before = document.text[max(0, mention.start - 25) : mention.start].split()
         if before and before[-1] in facts.place_prepositions | facts.admin_prefixes:
@@ -527,7 +562,9 @@ def recognize(text: str | Document, lang: str = "de") -> list[Entity]:
         cues, near = _cues(document, mentions, facts), _years_near(mentions, years)
         noun = _noun_like(document, mentions, facts)
         cued = any(after_site_phrase(document.text, m.start, facts) for m in mentions)
-        unknown = _unknown_as_place(mentions) and not cued  # "Konferenz von Sanremo"
+        # "Konferenz von Sanremo", "Reichstadt (heute Zákupy)": the text says it is a place
+        cued = cued or any(after_renaming(document.text, m.start, facts) for m in mentions)
+        unknown = _unknown_as_place(mentions) and not cued
         vouched = _vouched(document, mentions, facts)
         common = _common_noun(document, mentions, facts)
         evidence.append(
