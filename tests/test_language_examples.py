@@ -80,16 +80,19 @@ def _passages() -> list[Any]:
 @pytest.mark.parametrize(("lang", "passage", "position"), _passages())
 def test_passage(lang: str, passage: dict[str, Any], position: int) -> None:
     found = tag(passage["text"], lang=lang, kind=passage["kind"], dct=passage.get("dct"))
-    # ranges are tested on their own; a date counted back is told by the text up to
-    # the end of its length ("vor zwei Jahren")
+    # ranges are tested on their own; a date whose length TimeML marks is told by the
+    # text from where it sits to the end of its length ("vor zwei Jahren"), or from the
+    # start of its length to where it sits ("two days later")
     dates = {t.tid: t for t in found if t.start == t.end and t.type is not TimexType.DURATION}
-    told = [
-        replace(dates[t.begin_point], text=passage["text"][dates[t.begin_point].start : t.end])
-        if t.begin_point in dates and t.type is TimexType.DURATION
-        else t
-        for t in found
-        if t.end > t.start
-    ]
+
+    def told_as(t: Timex) -> Timex:
+        date = dates.get(t.anchor.tid or "") if t.type is TimexType.DURATION else None
+        if date is None:
+            return t
+        start, end = min(date.start, t.start), max(date.end, t.end)
+        return replace(date, text=passage["text"][start:end])
+
+    told = [told_as(t) for t in found if t.end > t.start]
     text, value = passage["expect"][position][:2]
     wanted = [(item[0]) for item in passage["expect"]]
     assert [t.text for t in told] == wanted

@@ -6,16 +6,21 @@ beginPoint="t8" endPoint="t0">fünf Jahren</TIMEX3>`` with a non-consuming
 date it points to hangs off it. A language declares this in its lexicon
 (``[convention]`` ``"ago" = "length"``); the tagger applies it with TimeML extents.
 
+English TimeML marks a counted step from another time the same way (``[convention]``
+``"shift" = "length"``): in ``three days later`` the TIMEX3 is ``three days``, a DURATION
+from the time counted from to the date, ``later`` its signal.
+
 The date keeps its tid, value, bounds and anchor, so the expressions anchored to it,
 the timeline and the events read it as before; it covers no text and sits where the
-whole expression begins (the text from there to the end of its length says it).
+whole expression begins, or ends when the signal follows the length (the text from
+the one to the other says it).
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
 
-from chronist.temporal.meaning import Deictic
+from chronist.temporal.meaning import Deictic, Shift
 from chronist.temporal.mention import Anchor, AnchorKind, Timex, TimexType
 from chronist.temporal.render import duration_value
 from chronist.temporal.values import Bounds, Duration
@@ -28,7 +33,7 @@ DCT_TID = "t0"  # the document creation time in the TimeML written (chronist.exp
 def split_ago(
     text: str,
     timexes: list[Timex],
-    lengths: dict[str, tuple[Deictic, tuple[int, int]]],
+    lengths: dict[str, tuple[Deictic | Shift, tuple[int, int]]],
     first_tid: int,
 ) -> list[Timex]:
     """The timexes with each date of ``lengths`` (by tid) split into its length and the date.
@@ -51,17 +56,28 @@ def split_ago(
         meaning, (start, end) = found
         added += 1
         result.append(_length(text, timex, meaning, start, end, f"t{added}"))
-        result.append(replace(timex, end=timex.start, text=""))
+        # the date sits where the whole expression begins ("vor fünf Jahren") or, when
+        # its signal follows the length ("three days later"), where it ends
+        at = timex.end if end < timex.end else timex.start
+        result.append(replace(timex, start=at, end=at, text=""))
     result.sort(key=lambda t: (t.start, t.end))
     return result
 
 
-def _length(text: str, date: Timex, meaning: Deictic, start: int, end: int, tid: str) -> Timex:
+def _length(
+    text: str, date: Timex, meaning: Deictic | Shift, start: int, end: int, tid: str
+) -> Timex:
     duration = Duration.of(meaning.unit, float(abs(meaning.amount)))
     if date.anchor.kind is AnchorKind.DCT:
-        end_point: str | None = DCT_TID
+        other: str | None = DCT_TID
     else:
-        end_point = date.anchor_tid
+        other = date.anchor_tid
+    # from the date to the time of writing (or to what it is counted back from), or, a
+    # step forward ("three days later"), from the time it is counted from to the date
+    forward = isinstance(meaning, Shift) and meaning.amount > 0
+    begin_point, end_point = (other, date.tid) if forward else (date.tid, other)
+    # "less than a decade after": how exact the length is; the date keeps it too
+    mod = date.mod if isinstance(meaning, Shift) else None
     return Timex(
         tid=tid,
         start=start,
@@ -69,12 +85,12 @@ def _length(text: str, date: Timex, meaning: Deictic, start: int, end: int, tid:
         text=text[start:end],
         type=TimexType.DURATION,
         value=duration_value(duration),
-        mod=None,
+        mod=mod,
         edtf=None,
         bounds=Bounds.unknown(),
         rule=date.rule,
         anchor=Anchor(AnchorKind.TIMEX, date.tid, date.value),
         resolved=duration,
-        begin_point=date.tid,
+        begin_point=begin_point,
         end_point=end_point,
     )

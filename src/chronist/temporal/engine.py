@@ -190,17 +190,22 @@ def _candidate(
     mod = produced.mod
     if mod is None and bound in _BOUND_MODS:
         mod = _BOUND_MODS[bound]
-    length = _length_of(match, start, end) if "ago" in rule.groups else None
+    length = None
+    if "ago" in rule.groups:
+        length = _length_of(match, start, end, "ago")
+    elif "signal" in rule.groups:
+        length = _length_of(match, start, end, "signal")
     return Candidate(
         start, end, text[start:end], rule.name, produced.type, produced.meaning, mod, bound, length
     )
 
 
-def _length_of(match: re.Match[str], start: int, end: int) -> tuple[int, int] | None:
-    """The span of the expression without its word ``ago`` (``vor``, ``ago``) at either end."""
-    if not match.group("ago"):
+def _length_of(match: re.Match[str], start: int, end: int, group: str) -> tuple[int, int] | None:
+    """The span of the expression without its word ``group`` at either end: ``ago``
+    (``vor``, ``ago``) or a ``signal`` of a step from another time (``later``, ``after``)."""
+    if not match.group(group):
         return None
-    ago_start, ago_end = match.span("ago")
+    ago_start, ago_end = match.span(group)
     text = match.string
     if ago_start == start:
         while ago_end < end and text[ago_end].isspace():

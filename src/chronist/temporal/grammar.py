@@ -542,5 +542,6 @@ _CLASSES_READ_BY_CODE = frozenset(
         "timex2_lead",
         "timex2_convention",
         "convention",
+        "shift_date",
     }
 )

@@ -231,6 +231,9 @@ def tagging(
     spans = document.paragraph_index
     # German TimeML: the length of "vor fünf Jahren" is the TIMEX3, the date non-consuming
     counted_back = extents == "timeml" and grammar.lexicon.value("convention", "ago") == "length"
+    # English TimeML: the length of "three days later", "a year after he was killed" is the
+    # TIMEX3, "later"/"after" its signal, the date non-consuming
+    stepped = extents == "timeml" and grammar.lexicon.value("convention", "shift") == "length"
 
     def run() -> Iterator[Timex]:
         carried: Anchorer | None = None
@@ -251,8 +254,8 @@ def tagging(
                 for i, (c, a) in enumerate(zip(candidates, anchored, strict=True))
             ]
             next_tid = numbered + len(candidates) + 1
-            if counted_back:
-                lengths = _lengths(candidates, tids)
+            if counted_back or stepped:
+                lengths = _lengths(candidates, tids, grammar.lexicon, counted_back, stepped)
                 timexes = split_ago(text, timexes, lengths, next_tid)
                 next_tid += len(lengths)
             ranged = add_ranges(text, timexes, grammar.cues.range_join, first_tid=next_tid)
@@ -349,14 +352,35 @@ def _timex2_values(
 
 
 def _lengths(
-    candidates: list[Candidate], tids: list[str]
-) -> dict[str, tuple[Deictic, tuple[int, int]]]:
-    """The dates counted back from the time of writing, by tid: their meaning and length."""
-    return {
-        tid: (c.meaning, c.length)
-        for c, tid in zip(candidates, tids, strict=True)
-        if c.length is not None and isinstance(c.meaning, Deictic)
-    }
+    candidates: list[Candidate],
+    tids: list[str],
+    lexicon: Lexicon,
+    counted_back: bool,
+    stepped: bool,
+) -> dict[str, tuple[Deictic | Shift, tuple[int, int]]]:
+    """The dates whose length TimeML marks, by tid: their meaning and length.
+
+    ``counted_back``: a date counted back from the time of writing (``vor fünf Jahren``);
+    ``stepped``: a counted step from another time (``three days later``), unless the
+    language keeps the phrase a date (``a year earlier`` of an earnings report: the
+    period compared, [shift_date]).
+    """
+    found: dict[str, tuple[Deictic | Shift, tuple[int, int]]] = {}
+    for c, tid in zip(candidates, tids, strict=True):
+        if c.length is None:
+            continue
+        meaning = c.meaning
+        back = counted_back and isinstance(meaning, Deictic)
+        step = (
+            stepped
+            and isinstance(meaning, Shift)
+            and meaning.counted
+            and lexicon.value("shift_date", " ".join(c.text.lower().split())) is None
+        )
+        if back or step:
+            assert isinstance(meaning, (Deictic, Shift))
+            found[tid] = (meaning, c.length)
+    return found
 
 
 _NO_DCT = (

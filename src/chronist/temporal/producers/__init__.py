@@ -82,6 +82,7 @@ PRODUCERS: dict[str, Producer] = {
             "position",
             "ago",
             "relation",
+            "signal",
         },
         relative.shift,
     ),

@@ -49,6 +49,12 @@ def duration(groups: Groups) -> Produced | None:
         return None
     if amount is not None and ("and_half" in groups or "half_after" in groups):
         amount += 0.5  # "two and a half years", "a minute and a half"
+    if groups.lex("unit", "weekend") is not None and amount is not None:
+        # "a weekend of talks": its Saturday and Sunday, two days (TimeBank P2D)
+        unit, amount = Unit.DAY, amount * 2
+    if unit is Unit.DECADE and groups.convention("decade") == "years":
+        # TimeBank, AQUAINT: "two decades" is P20Y, "decades" PXY
+        unit, amount = Unit.YEAR, None if amount is None else amount * 10
     duration = Duration.of(unit, amount, groups.convention("fraction") == "decimal")
     second_unit = unit_in(groups, "unit2", "unit")
     if second_unit is not None and "unit_plural" not in groups:
