@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 import chronist
 from chronist import cli
 from chronist.export.timeml import to_timeml
-from chronist.temporal.mention import Timex
+from chronist.temporal.mention import Timex, TimexType
 
 # Pieces of German temporal prose, glued by arbitrary text, reach the rules
 # far more often than uniformly random characters do.
@@ -44,12 +44,17 @@ XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]"
 def check_mentions(text: str, timexes: list[Timex]) -> None:
     tids = [timex.tid for timex in timexes]
     assert len(set(tids)) == len(tids)
+    ends = {point for timex in timexes for point in (timex.begin_point, timex.end_point)}
     previous_end = 0
     for timex in sorted(timexes, key=lambda t: (t.start, t.end)):
         if timex.start == timex.end:
-            # a non-consuming range DURATION names the two expressions it spans
             assert timex.text == "" and 0 <= timex.start <= len(text)
-            assert {timex.begin_point, timex.end_point} <= set(tids)
+            if timex.type is TimexType.DURATION:
+                # a non-consuming range DURATION names the two expressions it spans
+                assert {timex.begin_point, timex.end_point} <= set(tids)
+            else:
+                # the date a length counts to ("vor fünf Jahren", "three days later")
+                assert timex.tid in ends
             continue
         assert 0 <= timex.start < timex.end <= len(text)
         assert text[timex.start : timex.end] == timex.text
