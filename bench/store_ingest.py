@@ -16,14 +16,20 @@ workers, sampled every 0.1 s from /proc):
 2. **ingest**: ``chronist ingest FILES --store fresh.duckdb --jobs N``;
 3. **re-ingest**: the same command again on the unchanged files.
 
-Results go to ``results/store_ingest.json`` and ``.md``. Not a test: the
-numbers depend on the machine and on what else runs on it.
+Each run also records its CPU time (the process and the workers it waited
+for) and the load average before and after it: on a shared machine the wall
+times follow the load, and the CPU ratio says what the wall ratio would be on
+a machine nothing else uses. Results go to ``results/store_ingest.json`` and
+``.md``. Not a test: the numbers depend on the machine and on what else runs
+on it.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -69,7 +75,11 @@ def _rss_kb(pid: int) -> int:
 
 
 def timed(command: list[str]) -> dict[str, Any]:
-    """Run ``command``; its wall time, peak tree RSS, exit code and stderr's last line."""
+    """Run ``command``; its wall time, CPU time (the process and every process it
+    waited for: the workers), peak tree RSS, load average, exit code and stderr's last line."""
+    load_before = os.getloadavg()[0]
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu_before = children.ru_utime + children.ru_stime
     started = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     peak = 0
@@ -87,9 +97,13 @@ def timed(command: list[str]) -> dict[str, Any]:
     seconds = time.perf_counter() - started
     done.set()
     sampler.join()
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = children.ru_utime + children.ru_stime - cpu_before
     lines = err.strip().splitlines()
     return {
         "seconds": round(seconds, 2),
+        "cpu_seconds": round(cpu, 2),
+        "load": [round(load_before, 1), round(os.getloadavg()[0], 1)],
         "peak_rss_mb": round(peak / 1024, 1),
         "exit": process.returncode,
         "stdout": out.strip()[-300:],
@@ -142,6 +156,10 @@ def main() -> int:
             name: round(len(files) / run["seconds"], 2) for name, run in runs.items()
         },
         "ingest_vs_plain": round(runs["plain"]["seconds"] / runs["ingest"]["seconds"], 3),
+        # the same in CPU time: what the wall ratio is on a machine nothing else loads
+        "ingest_vs_plain_cpu": round(
+            runs["plain"]["cpu_seconds"] / runs["ingest"]["cpu_seconds"], 3
+        ),
         "reingest_vs_ingest": round(runs["reingest"]["seconds"] / runs["ingest"]["seconds"], 3),
         "store_rows": counts,
         "store_mb": round(store_mb, 1),
@@ -151,15 +169,20 @@ def main() -> int:
     lines = [
         f"# Store ingest: {len(files)} documents ({chars:,} characters), --jobs {args.jobs}",
         "",
-        "| run | seconds | docs/s | peak RSS (tree) |",
-        "|---|---|---|---|",
+        "| run | seconds | docs/s | CPU seconds | load before / after | peak RSS (tree) |",
+        "|---|---|---|---|---|---|",
     ]
     for name, run in runs.items():
         rate = result["docs_per_second"][name]
-        lines.append(f"| {name} | {run['seconds']} | {rate} | {run['peak_rss_mb']} MB |")
+        load = " / ".join(map(str, run["load"]))
+        lines.append(
+            f"| {name} | {run['seconds']} | {rate} | {run['cpu_seconds']} | {load} "
+            f"| {run['peak_rss_mb']} MB |"
+        )
     lines += [
         "",
-        f"ingest throughput / plain extraction: {result['ingest_vs_plain']:.1%}",
+        f"ingest throughput / plain extraction: {result['ingest_vs_plain']:.1%}"
+        f" (in CPU time: {result['ingest_vs_plain_cpu']:.1%})",
         f"re-ingest time / first ingest: {result['reingest_vs_ingest']:.1%}",
         f"store file: {result['store_mb']} MB, merged events: {counts['merged_events']}",
         f"ingest said: {runs['ingest']['stderr_last']}",
