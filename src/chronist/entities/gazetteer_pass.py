@@ -29,8 +29,8 @@ from collections import Counter
 from collections.abc import Sequence
 from functools import cache
 
-from chronist.entities.evidence import derived_names
 from chronist.entities.language import entity_facts
+from chronist.entities.place_candidates import derived_names
 from chronist.entities.places import PlaceKind, gazetteer
 from chronist.entities.resources import data_path, lexicon
 from chronist.errors import ModelError
