@@ -191,12 +191,12 @@ def test_a_town_named_by_a_word_unknown_as_a_place_is_less_plausible() -> None:
     (plain,) = _resolve(PlaceEvidence(("Freedom",), vouched=True))
     (doubted,) = _resolve(PlaceEvidence(("Freedom",), unknown_word=True, vouched=True))
     assert doubted[1] < plain[1] and doubted[0] is None
-    from chronist.entities.recognition import _unknown_as_place
+    from chronist.entities.place_clues import unknown_as_place
     from chronist.entities.types import Mention
 
-    assert _unknown_as_place((Mention("Freedom", 0, 7),))
-    assert not _unknown_as_place((Mention("Siegen", 0, 6),))
-    assert not _unknown_as_place((Mention("Berlins", 0, 7),))
+    assert unknown_as_place((Mention("Freedom", 0, 7),))
+    assert not unknown_as_place((Mention("Siegen", 0, 6),))
+    assert not unknown_as_place((Mention("Berlins", 0, 7),))
 
 
 def test_a_village_named_like_a_region_of_the_table_is_not_chosen() -> None:
