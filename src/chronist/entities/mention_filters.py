@@ -8,8 +8,8 @@ from __future__ import annotations
 import re
 
 from chronist.entities.coreference import TypedMention
-from chronist.entities.gazetteer_pass import is_common_noun
 from chronist.entities.language import EntityFacts
+from chronist.entities.name_lexicon import is_common_noun
 from chronist.entities.places import Place, PlaceKind, candidates, gazetteer, is_demonym
 from chronist.entities.span_index import SpanIndex
 from chronist.entities.types import EntityType, Mention

@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 
 from chronist.entities.coreference import TypedMention
-from chronist.entities.gazetteer_pass import common_nouns, in_noun_cluster, is_common_noun
 from chronist.entities.language import EntityFacts
+from chronist.entities.name_lexicon import common_nouns, in_noun_cluster, is_common_noun
 from chronist.entities.places import PlaceKind, candidates, gazetteer
 from chronist.entities.resources import lexicon
 from chronist.entities.types import EntityType, Mention

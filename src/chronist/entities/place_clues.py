@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 
-from chronist.entities.gazetteer_pass import (
+from chronist.entities.language import EntityFacts
+from chronist.entities.name_lexicon import (
     common_nouns,
     in_noun_cluster,
     in_place_cluster,
     known_names,
 )
-from chronist.entities.language import EntityFacts
 from chronist.entities.person_names import ruler_title
 from chronist.entities.places import PlaceKind, gazetteer
 from chronist.entities.resources import lexicon
