@@ -15,18 +15,17 @@ from chronist.entities.aliases import add_aliases, alias_names
 from chronist.entities.coreference import TypedMention, canonical, cluster_mentions, group_type
 from chronist.entities.corpus import spans_of
 from chronist.entities.evidence import resolve_entities
+from chronist.entities.given_name_places import given_names_of_persons, join_place_and_surname
 from chronist.entities.language import EntityFacts, entity_facts
 from chronist.entities.mention_filters import keep_mention
 from chronist.entities.model import tag_each
 from chronist.entities.name_lexicon import known_names
 from chronist.entities.names import has_names, recognize_names
 from chronist.entities.person_names import (
-    given_names_of_persons,
     is_territory,
     join_given_names,
     join_name_particles,
     join_person_places,
-    join_place_and_surname,
     split_ruler_territory,
     split_title,
     titled_persons,
