@@ -81,7 +81,7 @@ def test_timeline_era_reaches_place_resolution() -> None:
 def test_counting_near_places_on_the_grid_equals_comparing_with_every_place() -> None:
     import random
 
-    from chronist.entities.evidence import _NEAR_KM, _Context, _km
+    from chronist.entities.place_scoring import NEAR_KM, PlaceContext, distance_km
     from chronist.entities.places import Place
 
     rng = random.Random(7)
@@ -92,9 +92,9 @@ def test_counting_near_places_on_the_grid_equals_comparing_with_every_place() ->
               (lon + rng.uniform(-9, 9) + 180.0) % 360.0 - 180.0, "", 0, PlaceKind.SETTLEMENT)
         for i, (lat, lon) in enumerate(rng.choice(centres) for _ in range(400))
     ]  # fmt: skip
-    context = _Context(places)
+    context = PlaceContext(places)
     for place in places[:120]:
-        assert context.near(place) == sum(_km(place, o) <= _NEAR_KM for o in places)
+        assert context.near(place) == sum(distance_km(place, o) <= NEAR_KM for o in places)
 
 
 def test_a_country_comes_before_its_capital_of_the_same_name() -> None:
@@ -191,12 +191,12 @@ def test_a_town_named_by_a_word_unknown_as_a_place_is_less_plausible() -> None:
     (plain,) = _resolve(PlaceEvidence(("Freedom",), vouched=True))
     (doubted,) = _resolve(PlaceEvidence(("Freedom",), unknown_word=True, vouched=True))
     assert doubted[1] < plain[1] and doubted[0] is None
-    from chronist.entities.recognition import _unknown_as_place
+    from chronist.entities.place_clues import unknown_as_place
     from chronist.entities.types import Mention
 
-    assert _unknown_as_place((Mention("Freedom", 0, 7),))
-    assert not _unknown_as_place((Mention("Siegen", 0, 6),))
-    assert not _unknown_as_place((Mention("Berlins", 0, 7),))
+    assert unknown_as_place((Mention("Freedom", 0, 7),))
+    assert not unknown_as_place((Mention("Siegen", 0, 6),))
+    assert not unknown_as_place((Mention("Berlins", 0, 7),))
 
 
 def test_a_village_named_like_a_region_of_the_table_is_not_chosen() -> None:

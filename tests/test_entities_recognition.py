@@ -184,20 +184,20 @@ def test_small_text() -> None:
 def test_timex_span_overlap(
     spans: list[tuple[int, int]], query: tuple[int, int], expected: bool
 ) -> None:
-    from chronist.entities.recognition import _Spans
+    from chronist.entities.span_index import SpanIndex
 
-    assert _Spans(spans).overlap(*query) is expected
+    assert SpanIndex(spans).overlap(*query) is expected
     assert expected is any(s < query[1] and query[0] < e for s, e in spans)
 
 
 def test_years_near_keeps_the_pairs_in_the_texts_order() -> None:
-    from chronist.entities.recognition import _years_near
+    from chronist.entities.place_clues import years_near
     from chronist.entities.types import Mention
 
     mentions = (Mention("Rom", 100, 103), Mention("Rom", 900, 903))
     years = [(50, 1950), (700, 1951), (1600, 1952), (5000, 1953)]
-    assert _years_near(mentions, years) == (1950, 1951, 1951)
-    assert _years_near((Mention("Rom", 3000, 3003),), years) == (1950, 1951, 1952, 1953)
+    assert years_near(mentions, years) == (1950, 1951, 1951)
+    assert years_near((Mention("Rom", 3000, 3003),), years) == (1950, 1951, 1952, 1953)
 
 
 def test_a_place_beside_a_persons_name_is_part_of_the_name() -> None:

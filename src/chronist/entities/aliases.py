@@ -18,7 +18,7 @@ import re
 from collections.abc import Sequence
 
 from chronist.entities.coreference import TypedMention
-from chronist.entities.gazetteer_pass import in_noun_cluster, is_common_noun
+from chronist.entities.name_lexicon import in_noun_cluster, is_common_noun
 from chronist.entities.places import Place, candidates, gazetteer
 from chronist.entities.types import EntityType, Mention
 

@@ -16,8 +16,9 @@ import tomllib
 from functools import cache
 from pathlib import Path
 
-from chronist.entities.evidence import PlaceEvidence, resolve_entities
+from chronist.entities.evidence import resolve_entities
 from chronist.entities.language import ENTITIES_FILE, entity_facts, no_entity_facts
+from chronist.entities.place_evidence import PlaceEvidence
 from chronist.entities.types import Entity, EntityType, Mention
 from chronist.errors import LanguageDataError
 from chronist.lang import language_dir

@@ -16,8 +16,8 @@ import re
 from collections import Counter
 
 from chronist.entities.coreference import TypedMention
-from chronist.entities.gazetteer_pass import is_common_noun
 from chronist.entities.language import entity_facts
+from chronist.entities.name_lexicon import is_common_noun
 from chronist.entities.places import PlaceKind, candidates, gazetteer
 from chronist.entities.types import EntityType, Mention
 

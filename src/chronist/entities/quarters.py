@@ -27,8 +27,8 @@ import math
 from collections.abc import Sequence
 from dataclasses import replace
 
-from chronist.entities.gazetteer_pass import is_common_noun
 from chronist.entities.language import EntityFacts
+from chronist.entities.name_lexicon import is_common_noun
 from chronist.entities.places import candidates, is_demonym
 from chronist.entities.types import Entity, EntityType
 

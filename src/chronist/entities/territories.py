@@ -10,8 +10,8 @@ a known place right after a battle's or treaty's phrase is that place."""
 from __future__ import annotations
 
 from chronist.entities.coreference import TypedMention
-from chronist.entities.gazetteer_pass import common_nouns
 from chronist.entities.language import EntityFacts
+from chronist.entities.name_lexicon import common_nouns
 from chronist.entities.places import candidates
 from chronist.entities.types import EntityType
 
