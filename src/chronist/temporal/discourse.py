@@ -7,10 +7,11 @@ whether a date moves the story's time or only looks back or ahead.
 
 from __future__ import annotations
 
+from chronist.temporal.day_spans import days_between
 from chronist.temporal.engine import Candidate
 from chronist.temporal.grammar import DiscourseCues
 from chronist.temporal.meaning import Explicit
-from chronist.temporal.values import Day, Grain, days_between
+from chronist.temporal.values import Day, Grain
 from chronist.text.clauses import (
     RELATIVE_OPENER,
     SegmentKind,

@@ -11,6 +11,7 @@ from datetime import date
 from chronist.errors import OptionError
 from chronist.temporal.ago import split_ago
 from chronist.temporal.anchoring import AnchoredValue, Anchorer, Kind, policy_for
+from chronist.temporal.day_spans import bounds_of
 from chronist.temporal.discourse import written_date
 from chronist.temporal.engine import Candidate, find_candidates
 from chronist.temporal.grammar import DiscourseCues, Grammar, LexClass, Lexicon, load_grammar
@@ -18,15 +19,7 @@ from chronist.temporal.meaning import Anaphor, Deictic, Explicit, Shift
 from chronist.temporal.mention import Timex, TimexType
 from chronist.temporal.ranges import add_ranges
 from chronist.temporal.render import edtf_value, timex3_value
-from chronist.temporal.values import (
-    Bounds,
-    CalendarPoint,
-    Day,
-    Recurrence,
-    Reference,
-    RefPoint,
-    bounds_of,
-)
+from chronist.temporal.values import Bounds, CalendarPoint, Day, Recurrence, Reference, RefPoint
 from chronist.text.document import Document, check_dct, check_kind
 from chronist.text.segment import SpanIndex
 

@@ -33,6 +33,7 @@ from chronist.temporal.calendar_math import (
     turn_of_year,
     unknown_shift,
 )
+from chronist.temporal.day_spans import point_span, shift_day, weekday_of
 from chronist.temporal.discourse import (
     sentence_tense,
 )
@@ -49,9 +50,6 @@ from chronist.temporal.values import (
     RefPoint,
     Resolved,
     Unit,
-    point_span,
-    shift_day,
-    weekday_of,
 )
 from chronist.text.document import DocumentKind
 from chronist.text.segment import SpanIndex
