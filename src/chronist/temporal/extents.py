@@ -16,7 +16,8 @@ from dataclasses import replace
 from chronist.errors import OptionError
 from chronist.temporal.anchoring import AnchoredValue
 from chronist.temporal.engine import Candidate
-from chronist.temporal.grammar import Grammar, LexClass, Lexicon, load_grammar
+from chronist.temporal.grammar import Grammar, load_grammar
+from chronist.temporal.lexicon import LexClass, Lexicon
 from chronist.temporal.meaning import Anaphor, Shift
 from chronist.temporal.values import Reference, RefPoint
 

@@ -12,9 +12,10 @@ from chronist.temporal.anchoring import AnchoredValue, Anchorer, Kind, policy_fo
 from chronist.temporal.chunking import find_all, paragraph_blocks, sentences_between
 from chronist.temporal.day_spans import bounds_of
 from chronist.temporal.discourse import written_date
+from chronist.temporal.discourse_cues import DiscourseCues
 from chronist.temporal.engine import Candidate
 from chronist.temporal.extents import grammar_for, markable, timex2_values
-from chronist.temporal.grammar import DiscourseCues, Lexicon
+from chronist.temporal.lexicon import Lexicon
 from chronist.temporal.meaning import Deictic, Explicit, Shift
 from chronist.temporal.mention import Timex, TimexType
 from chronist.temporal.ranges import add_ranges

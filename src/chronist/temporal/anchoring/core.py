@@ -37,8 +37,8 @@ from chronist.temporal.day_spans import point_span, shift_day, weekday_of
 from chronist.temporal.discourse import (
     sentence_tense,
 )
+from chronist.temporal.discourse_cues import DiscourseCues
 from chronist.temporal.engine import Candidate
-from chronist.temporal.grammar import DiscourseCues
 from chronist.temporal.meaning import Anaphor, Deictic, Explicit, Fixed, Shift
 from chronist.temporal.mention import Anchor, AnchorKind
 from chronist.temporal.values import (
