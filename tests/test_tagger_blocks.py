@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from chronist import tag
-from chronist.temporal import tagger
+from chronist.temporal import chunking
 
 PASSAGE = (
     "Am 11. April 1951 setzte Truman den Oberbefehlshaber ab. Einen Monat später sprach "
@@ -16,7 +16,7 @@ PASSAGE = (
 def test_blocks_give_the_values_of_one_pass(monkeypatch: pytest.MonkeyPatch) -> None:
     text = "\n\n".join([PASSAGE] * 40)
     whole = [(t.start, t.value) for t in tag(text)]
-    monkeypatch.setattr(tagger, "_BLOCK", 500)  # many small blocks: the values must not change
+    monkeypatch.setattr(chunking, "_BLOCK", 500)  # many small blocks: the values must not change
     blocked = [(t.start, t.value) for t in tag(text)]
     assert blocked == whole
     assert len(whole) == 40 * 4
@@ -24,7 +24,7 @@ def test_blocks_give_the_values_of_one_pass(monkeypatch: pytest.MonkeyPatch) -> 
 
 def test_tids_stay_unique_across_blocks(monkeypatch: pytest.MonkeyPatch) -> None:
     text = "\n\n".join(["Von 1950 bis 1953 dauerte der Krieg; am 15. September landeten sie."] * 30)
-    monkeypatch.setattr(tagger, "_BLOCK", 300)
+    monkeypatch.setattr(chunking, "_BLOCK", 300)
     found = tag(text)
     tids = [t.tid for t in found]
     assert len(tids) == len(set(tids))

@@ -16,7 +16,7 @@ from typing import Any
 from chronist.errors import LanguageDataError
 from chronist.lang.files import read_toml
 
-__all__ = ["pattern", "read_language_file", "required", "word_list"]
+__all__ = ["pattern", "read_grammar_file", "read_language_file", "required", "word_list"]
 
 
 def read_language_file(path: Path, what: str) -> dict[str, Any]:
@@ -27,6 +27,15 @@ def read_language_file(path: Path, what: str) -> dict[str, Any]:
         raise LanguageDataError(f"{path}: missing ({what})") from None
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
         raise LanguageDataError(f"{path}: {error}") from None
+
+
+def read_grammar_file(path: Path) -> dict[str, Any]:
+    """The parsed TOML of a temporal grammar's file (lexicon, rules, discourse cues); one
+    that cannot be read or parsed is a LanguageDataError."""
+    try:
+        return read_toml(path)
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        raise LanguageDataError(f"{path}: cannot load: {error}") from error
 
 
 def required(data: dict[str, Any], path: Path, key: str, kind: type) -> Any:

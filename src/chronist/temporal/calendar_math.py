@@ -5,17 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from chronist.temporal.day_spans import shift_day, weekday_of
 from chronist.temporal.meaning import Explicit, Shift
-from chronist.temporal.values import (
-    CalendarPoint,
-    Day,
-    Grain,
-    Interval,
-    Unit,
-    days_in_month,
-    shift_day,
-    weekday_of,
-)
+from chronist.temporal.values import CalendarPoint, Day, Grain, Interval, Unit, days_in_month
 
 
 def easter_sunday(year: int) -> Day:

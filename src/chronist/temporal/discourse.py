@@ -1,16 +1,17 @@
 """How a text is built, as far as anchoring needs it: tense, clauses and headings.
 
 The word lists are language data (``lang/<lang>/discourse.toml``, read into
-:class:`~chronist.temporal.grammar.DiscourseCues`); these readings decide
+:class:`~chronist.temporal.discourse_cues.DiscourseCues`); these readings decide
 whether a date moves the story's time or only looks back or ahead.
 """
 
 from __future__ import annotations
 
+from chronist.temporal.day_spans import days_between
+from chronist.temporal.discourse_cues import DiscourseCues
 from chronist.temporal.engine import Candidate
-from chronist.temporal.grammar import DiscourseCues
 from chronist.temporal.meaning import Explicit
-from chronist.temporal.values import Day, Grain, days_between
+from chronist.temporal.values import Day, Grain
 from chronist.text.clauses import (
     RELATIVE_OPENER,
     SegmentKind,

@@ -7,18 +7,11 @@ end of the second one, with the interval's EDTF and bounds.
 
 from __future__ import annotations
 
+from chronist.temporal.day_spans import bounds_of, days_between
 from chronist.temporal.lazy_pattern import LazyPattern
 from chronist.temporal.mention import Anchor, AnchorKind, Timex, TimexType
 from chronist.temporal.render import duration_value, edtf_value
-from chronist.temporal.values import (
-    CalendarPoint,
-    Duration,
-    Grain,
-    Interval,
-    Unit,
-    bounds_of,
-    days_between,
-)
+from chronist.temporal.values import CalendarPoint, Duration, Grain, Interval, Unit
 
 _UNIT_OF_GRAIN = {Grain.YEAR: Unit.YEAR, Grain.MONTH: Unit.MONTH, Grain.DAY: Unit.DAY}
 

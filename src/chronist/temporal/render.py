@@ -6,6 +6,7 @@ event's, from its four bounds (:func:`edtf_of_bounds`).
 
 from __future__ import annotations
 
+from chronist.temporal.day_spans import point_span
 from chronist.temporal.values import (
     Bounds,
     CalendarPoint,
@@ -19,7 +20,6 @@ from chronist.temporal.values import (
     Resolved,
     Unit,
     days_in_month,
-    point_span,
 )
 
 _EDTF_SEASON = {"SP": 21, "SU": 22, "FA": 23, "WI": 24}

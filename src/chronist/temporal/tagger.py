@@ -2,37 +2,28 @@
 
 from __future__ import annotations
 
-import re
-from bisect import bisect_left
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 
 from chronist.errors import OptionError
 from chronist.temporal.ago import split_ago
 from chronist.temporal.anchoring import AnchoredValue, Anchorer, Kind, policy_for
+from chronist.temporal.chunking import find_all, paragraph_blocks, sentences_between
+from chronist.temporal.day_spans import bounds_of
 from chronist.temporal.discourse import written_date
-from chronist.temporal.engine import Candidate, find_candidates
-from chronist.temporal.grammar import DiscourseCues, Grammar, LexClass, Lexicon, load_grammar
-from chronist.temporal.meaning import Anaphor, Deictic, Explicit, Shift
+from chronist.temporal.discourse_cues import DiscourseCues
+from chronist.temporal.engine import Candidate
+from chronist.temporal.extents import grammar_for, markable, timex2_values
+from chronist.temporal.lexicon import Lexicon
+from chronist.temporal.meaning import Deictic, Explicit, Shift
 from chronist.temporal.mention import Timex, TimexType
 from chronist.temporal.ranges import add_ranges
 from chronist.temporal.render import edtf_value, timex3_value
-from chronist.temporal.values import (
-    Bounds,
-    CalendarPoint,
-    Day,
-    Recurrence,
-    Reference,
-    RefPoint,
-    bounds_of,
-)
+from chronist.temporal.values import Bounds, CalendarPoint, Day, Recurrence, RefPoint
 from chronist.text.document import Document, check_dct, check_kind
 from chronist.text.segment import SpanIndex
 
-# Paragraphs longer than this are tagged in pieces cut at sentence ends, so that
-# a text without blank lines still runs in linear time and bounded memory.
-_CHUNK = 20_000
 # A narrative is a text whose stated years lie this far before its DCT.
 _HISTORY_GAP_YEARS = 5
 
@@ -48,61 +39,6 @@ def parse_dct(dct: str | date | None) -> Day | None:
 
 def parse_kind(kind: str) -> Kind | None:
     return check_kind(kind)
-
-
-def _chunks(document: Document, paragraphs: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
-    """Runs of whole paragraphs up to a chunk long; a longer paragraph is cut at sentence
-    ends (or, inside an endless sentence, at spaces). Matches never cross a paragraph break."""
-    run_start = run_end = -1
-    for start, end in paragraphs:
-        if run_start >= 0 and end - run_start > _CHUNK:
-            yield run_start, run_end
-            run_start = -1
-        if end - start <= _CHUNK:
-            run_start = start if run_start < 0 else run_start
-            run_end = end
-            continue
-        if run_start >= 0:
-            yield run_start, run_end
-            run_start = -1
-        yield from _long_paragraph(document, start, end)
-    if run_start >= 0:
-        yield run_start, run_end
-
-
-def _long_paragraph(document: Document, start: int, end: int) -> Iterator[tuple[int, int]]:
-    text = document.text
-    piece_start = start
-    for _, sentence_end in _sentences_between(document, start, end):
-        if sentence_end - piece_start >= _CHUNK:
-            yield piece_start, sentence_end
-            piece_start = sentence_end
-    # a sentence longer than a chunk is cut at a space, never inside a word
-    while end - piece_start > 4 * _CHUNK:
-        cut = text.rfind(" ", piece_start, piece_start + 4 * _CHUNK)
-        cut = cut if cut > piece_start else piece_start + 4 * _CHUNK
-        yield piece_start, cut
-        piece_start = cut
-    if piece_start < end:
-        yield piece_start, end
-
-
-def _sentences_between(document: Document, start: int, end: int) -> list[tuple[int, int]]:
-    sentences = document.sentences
-    first = bisect_left(sentences, (start, -1))
-    last = bisect_left(sentences, (end, -1), first)
-    return sentences[first:last]
-
-
-def find_all(
-    document: Document, grammar: Grammar, paragraphs: list[tuple[int, int]] | None = None
-) -> list[Candidate]:
-    """The candidates of the given paragraphs (all of them by default), in text order."""
-    found: list[Candidate] = []
-    spans = document.paragraphs if paragraphs is None else paragraphs
-    for chunk_start, chunk_end in _chunks(document, spans):
-        found.extend(find_candidates(document.text, grammar, chunk_start, chunk_end))
-    return found
 
 
 def guess_kind(candidates: list[Candidate], dct: Day | None) -> Kind:
@@ -216,14 +152,14 @@ def tagging(
         document = Document(text, lang, kind, check_dct(dct))
     else:
         raise OptionError("tag() takes the text as a str")
-    grammar = _grammar_for(document.lang, extents)
+    grammar = grammar_for(document.lang, extents)
     day = parse_dct(document.dct)
     chosen = parse_kind(document.kind)
     text = document.text
     paragraphs = document.paragraphs
-    blocks = iter(_blocks(paragraphs))
+    blocks = iter(paragraph_blocks(paragraphs))
     first = next(blocks, [])
-    first_candidates = _markable(text, find_all(document, grammar, first), grammar, extents)
+    first_candidates = markable(text, find_all(document, grammar, first), grammar, extents)
     document_kind = chosen or guess_kind(first_candidates, day)
     if document_kind is Kind.NEWS and day is not None:
         written = written_date(text, first_candidates, day, grammar.cues)
@@ -241,13 +177,13 @@ def tagging(
         block, candidates = first, first_candidates
         while block:
             start, end = block[0][0], block[-1][1]
-            sentences = SpanIndex(_sentences_between(document, start, end) if candidates else [])
+            sentences = SpanIndex(sentences_between(document, start, end) if candidates else [])
             anchorer = policy_for(document_kind)(
                 text, candidates, day, spans, sentences, grammar.cues, carried
             )
             anchored = anchorer.resolve_all()
             if extents == "timex2":
-                candidates, anchored = _timex2_values(candidates, anchored)
+                candidates, anchored = timex2_values(candidates, anchored)
             tids = [f"t{numbered + i + 1}" for i in range(len(candidates))]
             timexes = [
                 _timex(c, a, tids[i], tids, _role(text, c, grammar.cues))
@@ -263,92 +199,13 @@ def tagging(
             carried = anchorer
             yield from ranged
             block = next(blocks, [])
-            candidates = _markable(text, find_all(document, grammar, block), grammar, extents)
+            candidates = markable(text, find_all(document, grammar, block), grammar, extents)
 
     notes: tuple[str, ...] = ()
     auto_news = chosen is None and reads_like_news(first_candidates)
     if day is None and (document_kind is Kind.NEWS or auto_news):
         notes = (_NO_DCT,) if chosen is Kind.NEWS else (_NEWS_WITHOUT_DCT,)
     return Tagging(document_kind.value, run(), document.with_kind(document_kind.value), notes)
-
-
-EXTENTS = ("timeml", "timex2")
-
-
-def _grammar_for(lang: str, extents: str) -> Grammar:
-    """The grammar writing extents by ``extents``: TIMEX2 leaves the article out.
-
-    Not cached on its own: ``load_grammar`` is (and a test may clear it); the TIMEX2
-    variant is a shallow copy, made once per text.
-    """
-    if extents not in EXTENTS:
-        raise OptionError(f"extents must be one of {', '.join(EXTENTS)}, not {extents!r}")
-    grammar = load_grammar(lang)
-    if extents == "timeml":
-        return grammar
-    classes = grammar.lexicon.classes
-    timex2 = classes.get("timex2_convention")
-    if timex2 is not None:
-        # the values TIMEX2 writes otherwise ("halbe Stunde" PT30M) override [convention]
-        own = classes.get("convention")
-        values = {**(own.values if own else {}), **timex2.values}
-        lexicon = Lexicon({**classes, "convention": LexClass("convention", False, values)})
-        grammar = replace(grammar, lexicon=lexicon)
-    return replace(grammar, article_before=_NEVER, length_lead_before=_NEVER)
-
-
-_NEVER = re.compile(r"(?!)")
-
-
-def _markable(
-    text: str, candidates: list[Candidate], grammar: Grammar, extents: str
-) -> list[Candidate]:
-    """The candidates the standard marks: TIMEX2 leaves out ``damals``, ``damalige`` ...
-    and keeps a preposition TimeML leaves out (``in Zukunft``: [timex2_lead])."""
-    if extents == "timeml":
-        return candidates
-    lexicon = grammar.lexicon
-    return [
-        _timex2_lead(text, c, lexicon)
-        for c in candidates
-        if lexicon.value("timex2_unmarked", c.text) is None
-        # nor a demonstrative time ("in dieser Zeit", "zu diesem Zeitpunkt": none marked in
-        # WikiWarsDE dev), which TimeML and the wiki_de gold mark
-        and not (isinstance(c.meaning, Anaphor) and c.meaning.this_time)
-    ]
-
-
-def _timex2_lead(text: str, candidate: Candidate, lexicon: Lexicon) -> Candidate:
-    window = max(0, candidate.start - 20)
-    word = _WORD_BEFORE.search(text, window, candidate.start)
-    if word is None:
-        return candidate
-    phrase = text[word.start() : candidate.end]
-    if lexicon.value("timex2_lead", " ".join(phrase.split())) is None:
-        return candidate
-    return replace(candidate, start=word.start(), text=phrase)
-
-
-_WORD_BEFORE = re.compile(r"(?<![\w])\w+[ \t]+$")
-
-
-def _timex2_values(
-    candidates: list[Candidate], anchored: list[AnchoredValue]
-) -> tuple[list[Candidate], list[AnchoredValue]]:
-    """TIMEX2 (WikiWarsDE) writes a vague step from the story's time as a reference:
-    ``wenige Tage später`` FUTURE_REF, ``kurz zuvor`` PAST_REF, without a mod (TimeML:
-    the anchor, AFTER or BEFORE)."""
-    kept: list[Candidate] = []
-    values: list[AnchoredValue] = []
-    for candidate, value in zip(candidates, anchored, strict=True):
-        meaning = candidate.meaning
-        if isinstance(meaning, Shift) and meaning.vague:
-            later = Reference.FUTURE if meaning.amount > 0 else Reference.PAST
-            candidate = replace(candidate, mod=None)
-            value = replace(value, value=RefPoint(later))
-        kept.append(candidate)
-        values.append(value)
-    return kept, values
 
 
 def _lengths(
@@ -392,21 +249,6 @@ _NEWS_WITHOUT_DCT = (
     "such dates stay unresolved; give --dct YYYY-MM-DD (--kind narrative to keep the story's "
     "time)"
 )
-
-
-_BLOCK = 1_000_000
-
-
-def _blocks(paragraphs: list[tuple[int, int]]) -> Iterator[list[tuple[int, int]]]:
-    """Runs of whole paragraphs of about ``_BLOCK`` characters."""
-    block: list[tuple[int, int]] = []
-    for paragraph in paragraphs:
-        block.append(paragraph)
-        if block[-1][1] - block[0][0] >= _BLOCK:
-            yield block
-            block = []
-    if block:
-        yield block
 
 
 _BEFORE_REACH = 14  # characters before a date read for its role
@@ -486,7 +328,6 @@ def _timex(
 __all__ = [
     "Tagging",
     "TimexType",
-    "find_all",
     "guess_kind",
     "iter_tag",
     "parse_dct",

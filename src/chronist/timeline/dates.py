@@ -24,8 +24,8 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from chronist.events.lexicon import Markers
+from chronist.temporal.day_spans import shift_day
 from chronist.temporal.mention import Timex, TimexType
-from chronist.temporal.values import shift_day
 from chronist.text.clauses import SegmentKind, clause_facts, segments
 from chronist.text.document import Document
 from chronist.text.verbs import tense_facts

@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from chronist.temporal.discourse_cues import DiscourseCues
 from chronist.temporal.engine import Candidate
-from chronist.temporal.grammar import DiscourseCues
 from chronist.temporal.values import CalendarPoint, Grain, Recurrence, Resolved
 
 __all__ = ["ClockDay", "clock_time_day"]

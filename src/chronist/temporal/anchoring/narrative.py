@@ -15,18 +15,11 @@ from functools import cached_property
 
 from chronist.temporal.anchoring.core import Anchorer, Kind
 from chronist.temporal.anchoring.reference import AnchoredValue, _Reference
+from chronist.temporal.day_spans import days_between
 from chronist.temporal.discourse import dated_headings, is_heading
 from chronist.temporal.meaning import Deictic, Explicit
 from chronist.temporal.mention import Anchor, AnchorKind
-from chronist.temporal.values import (
-    CalendarPoint,
-    Day,
-    Grain,
-    Reference,
-    RefPoint,
-    Unit,
-    days_between,
-)
+from chronist.temporal.values import CalendarPoint, Day, Grain, Reference, RefPoint, Unit
 
 __all__ = ["NarrativeAnchorer"]
 

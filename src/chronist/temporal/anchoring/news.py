@@ -26,20 +26,11 @@ from chronist.temporal.anchoring.reference import (
     timex_like,
 )
 from chronist.temporal.calendar_math import feast_day, ordinal_distance
+from chronist.temporal.day_spans import days_between, point_span
 from chronist.temporal.engine import Candidate
 from chronist.temporal.meaning import Deictic, Explicit, Shift
 from chronist.temporal.mention import Anchor, AnchorKind
-from chronist.temporal.values import (
-    CalendarPoint,
-    Day,
-    Grain,
-    Reference,
-    RefPoint,
-    Resolved,
-    Unit,
-    days_between,
-    point_span,
-)
+from chronist.temporal.values import CalendarPoint, Day, Grain, Reference, RefPoint, Resolved, Unit
 from chronist.text.verbs import Tense, read_verbs, tense_facts
 
 __all__ = ["NewsAnchorer"]

@@ -11,17 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from chronist.temporal.day_spans import days_between, point_span
 from chronist.temporal.engine import Candidate
 from chronist.temporal.meaning import Deictic, Explicit, Shift
-from chronist.temporal.values import (
-    CalendarPoint,
-    Day,
-    Duration,
-    Grain,
-    Resolved,
-    days_between,
-    point_span,
-)
+from chronist.temporal.values import CalendarPoint, Day, Duration, Grain, Resolved
 
 __all__ = ["last_quarter_before", "reported_period"]
 

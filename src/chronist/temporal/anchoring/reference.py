@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from chronist.temporal.day_spans import point_span
 from chronist.temporal.mention import Anchor, AnchorKind
-from chronist.temporal.values import CalendarPoint, Day, Resolved, point_span
+from chronist.temporal.values import CalendarPoint, Day, Resolved
 
 __all__ = ["AnchoredValue", "around_year", "timex_like"]
 

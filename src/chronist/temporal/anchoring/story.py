@@ -20,8 +20,8 @@ from chronist.temporal.discourse import (
     in_background_clause,
     in_parentheses,
 )
+from chronist.temporal.discourse_cues import DiscourseCues
 from chronist.temporal.engine import Candidate
-from chronist.temporal.grammar import DiscourseCues
 from chronist.temporal.meaning import Anaphor, Deictic, Explicit, Shift
 from chronist.temporal.mention import Anchor, AnchorKind
 from chronist.temporal.values import CalendarPoint, Day, Grain, Resolved

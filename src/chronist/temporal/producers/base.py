@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TypeVar
 
-from chronist.temporal.grammar import Lexicon
+from chronist.temporal.lexicon import Lexicon
 from chronist.temporal.lexicon_values import LexValue
 from chronist.temporal.meaning import Meaning
 from chronist.temporal.mention import TimexType
