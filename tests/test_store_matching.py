@@ -10,8 +10,10 @@ import pytest
 
 from chronist.errors import LanguageDataError
 from chronist.lang import language_dir
+from chronist.store.chains import chains
 from chronist.store.matching import OPEN, _words, load_words, text_fit, time_fit
-from chronist.store.merge import MentionInfo, MergeIndex, chains
+from chronist.store.mention_info import MentionInfo
+from chronist.store.merge import MergeIndex
 
 EXAMPLES = tomllib.loads((language_dir("de") / "examples" / "merge.toml").read_text("utf-8"))
 WORDS = load_words("de")

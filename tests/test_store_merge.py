@@ -9,7 +9,9 @@ import duckdb  # noqa: F401  (the store extra must be installed: fail, not skip)
 import pytest
 
 from chronist import Store
-from chronist.store.merge import EntityIndex, MentionInfo, MergeIndex
+from chronist.store.mention_info import MentionInfo
+from chronist.store.merge import MergeIndex
+from chronist.store.people import EntityIndex
 from test_store_ingest import KOREA_A, KOREA_B, KOREA_C
 
 

@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from chronist.entities.types import Entity, EntityType
 from chronist.events.lexicon import Markers, TriggerKind
 from chronist.events.model import Participant, Place, Role
-from chronist.events.triggers import TriggerHit
+from chronist.events.trigger_hit import TriggerHit
 from chronist.text.tokens import Token
 
 __all__ = ["EntityMention", "entity_mentions", "link_arguments"]

@@ -22,7 +22,7 @@ import re
 from collections.abc import Sequence
 
 from chronist.events.lexicon import Form, Lexicon, TriggerEntry, TriggerKind
-from chronist.events.triggers import TriggerHit
+from chronist.events.trigger_hit import TriggerHit
 from chronist.text.tokens import Token
 
 __all__ = ["attributive_events"]

@@ -59,7 +59,8 @@ from chronist.events.modality import (
 )
 from chronist.events.model import Modality
 from chronist.events.reference import ReferenceMention
-from chronist.events.triggers import TriggerHit, find_triggers
+from chronist.events.trigger_hit import TriggerHit
+from chronist.events.triggers import find_triggers
 from chronist.text.clauses import Segment, SegmentKind, clause_facts, resumed, segments
 from chronist.text.document import Document
 from chronist.text.tokens import Token

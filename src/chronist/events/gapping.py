@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from chronist.events.labels import joins_clauses
 from chronist.events.lexicon import Form, Markers
-from chronist.events.triggers import TriggerHit
+from chronist.events.trigger_hit import TriggerHit
 from chronist.text.tokens import Token
 
 __all__ = ["gapped_conjuncts", "gapped_label"]

@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from chronist.events.labels import joins_clauses
 from chronist.events.lexicon import Form, Lexicon, Markers, OpenVerbs, TriggerEntry, TriggerKind
-from chronist.events.triggers import TriggerHit
+from chronist.events.trigger_hit import TriggerHit
 from chronist.text.clauses import Segment, SegmentKind
 from chronist.text.tokens import Token
 

@@ -19,7 +19,7 @@ genitive or name after it (``Tod Stalins``, ``Schlacht bei Waldheim``).
 from __future__ import annotations
 
 from chronist.events.lexicon import Markers
-from chronist.events.triggers import TriggerHit
+from chronist.events.trigger_hit import TriggerHit
 from chronist.text.tokens import Token
 
 __all__ = ["joins_clauses", "noun_label", "verb_label"]

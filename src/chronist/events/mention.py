@@ -19,7 +19,7 @@ from chronist.events.labels import noun_label, verb_label
 from chronist.events.lexicon import Lexicon, TriggerKind
 from chronist.events.model import Modality, Participant, Place, Trigger
 from chronist.events.reference import ReferenceMention
-from chronist.events.triggers import TriggerHit
+from chronist.events.trigger_hit import TriggerHit
 from chronist.text.clauses import Segment, SegmentKind
 from chronist.text.document import Document
 from chronist.text.tokens import Token

@@ -5,9 +5,10 @@
 **Events.** A document's mentions that repeat one happening (a lead and a
 later section: the same word, overlapping stated times of a month or less,
 sentences in common; or overlapping times of any grain and a participant or
-place in common) are first joined into a chain (:func:`chains`). A chain
-joins the merged event whose evidence of telling the same happening scores
-highest (for any of its mentions) and at least
+place in common) are first joined into a chain
+(:func:`~chronist.store.chains.chains`). A chain joins the merged event whose
+evidence of telling the same happening scores highest (for any of its
+mentions) and at least
 :data:`~chronist.store.matching.THRESHOLD` (:mod:`chronist.store.matching`:
 the word, the time, the participants and places, added up), provided that
 event is not already told by the same document and is as factual as it
@@ -20,9 +21,8 @@ between a generic word and any other (``begann`` and ``Angriff`` on one day).
 
 Merging is incremental: :class:`MergeIndex` is loaded from the store when an
 ingest starts and updated with every document; a replaced document's mentions
-leave their merged events first. Where the mentions disagree on the date,
-each reading (an EDTF value) keeps its documents; the merged event takes the
-reading most documents give (ties: the more precise one, then the first seen).
+leave their merged events first. What a merged event holds, and which date
+it takes where its mentions disagree: :mod:`chronist.store.merged_event`.
 """
 
 from __future__ import annotations
@@ -30,193 +30,19 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from chronist.store.matching import OPEN, THRESHOLD, entity_fit, text_fit, time_fit, word_fit
+from chronist.store.chains import chains
+from chronist.store.matching import THRESHOLD, entity_fit, text_fit, time_fit, word_fit
+from chronist.store.mention_info import MentionInfo
+from chronist.store.merged_event import MergedEvent
 from chronist.store.people import EntityIndex
-from chronist.store.schema import day_key
 
-__all__ = [
-    "EntityIndex", "MentionInfo", "MergeIndex", "MergedEvent", "Reading", "chains", "topic_of",
-    "topics_of",
-]  # fmt: skip
+__all__ = ["MergeIndex"]
 
-# Times stated in the mention's own clause (else inferred from the narrative around it)
-_STATED = frozenset({"explicit", "reference-event"})
 # A time at most this many years wide is blocked by year (wider ones by entities only)
 BLOCK_YEARS = 10
-_YEAR = 372  # days of a year in day numbers (:func:`_ordinal`)
-# Two mentions of one document tell one happening (:func:`chains`) with the same
-# word, stated times of this evidence (a month or narrower, overlapping) and
-# sentences sharing at least this much (:func:`~chronist.store.matching.text_fit`)
-CHAIN_TIME = 2.5
+_YEAR = 372  # days of a year in day numbers (:mod:`chronist.store.mention_info`)
 # A stated time at most this many days wide is also blocked by month, for any word
 MONTH_BLOCK_DAYS = 62
-CHAIN_WORDS = 0.5
-# ... or with the same word, times that overlap at any grain (stated or inferred), a
-# participant or place in common and sentences sharing at least this much
-CHAIN_PARTICIPANT_WORDS = 1.0
-
-
-def _keys(time: tuple[str | None, ...]) -> tuple[int, int] | None:
-    """First and last possible day as day keys (``None`` when nothing is known)."""
-    eb, lb, ee, le = (day_key(d) for d in time[2:6])
-    low = next((k for k in (eb, lb, ee, le) if k is not None), None)
-    high = next((k for k in (le, ee, lb, eb) if k is not None), None)
-    if low is None or high is None:
-        return None
-    return (min(low, high), max(low, high))
-
-
-def _span(time: tuple[str | None, ...]) -> tuple[int, int] | None:
-    """The days the event may cover, as day numbers: from its earliest begin to its
-    latest end, an unknown side open (:data:`OPEN`); ``None`` when no bound is known.
-
-    Two mentions can tell one event only if these overlap (the four bounds'
-    test: each may begin before the other's latest end).
-
-    >>> _span((None, "1920/..", "1920-01-01", "1920-01-01", "1920-01-01", None, "", ""))[1]
-    1099511627776
-    >>> _span((None, None, None, None, None, None, "", "")) is None
-    True
-    """
-    bounds = [day_key(d) for d in time[2:6]]
-    if all(b is None for b in bounds):
-        return None
-    eb, _lb, _ee, le = bounds
-    low = -OPEN if eb is None else _ordinal(eb)
-    high = OPEN if le is None else _ordinal(le)
-    return (min(low, high), max(low, high))
-
-
-@dataclass(frozen=True, slots=True)
-class MentionInfo:
-    """What merging needs of one event mention (a document's event)."""
-
-    doc: str
-    seq: int
-    type: str
-    lemma: str
-    label: str
-    confidence: float
-    hypothetical: bool
-    entities: frozenset[int]
-    places: frozenset[int]
-    time: tuple[str | None, ...]  # value, edtf, four bounds, source, text
-    topic: frozenset[int] = frozenset()  # the document's main entity (see :func:`topic_of`)
-    group: str | None = None  # the lemma's group of one happening (``lang/<xx>/merge.toml``)
-    generic: bool = False  # a lemma that tells little alone (``werden``)
-    words: tuple[str, ...] = ()  # the sentence's content words (stems, sorted)
-    keys: tuple[int, int] | None = field(init=False, default=None, compare=False)
-    interval: tuple[int, int] | None = field(init=False, default=None, compare=False)
-
-    def __post_init__(self) -> None:
-        # computed once: every candidate comparison reads them
-        keys = _keys(self.time)
-        object.__setattr__(self, "keys", keys)
-        object.__setattr__(self, "interval", _span(self.time))
-
-    @property
-    def context(self) -> frozenset[int]:
-        """The entities that make two mentions comparable: participants, place, topic."""
-        return self.entities | self.places | self.topic
-
-    @property
-    def edtf(self) -> str | None:
-        return self.time[1]
-
-    @property
-    def explicit(self) -> frozenset[int]:
-        """Participants and place."""
-        return self.entities | self.places
-
-    @property
-    def stated(self) -> bool:
-        """The time is stated in the mention's own clause, not inferred."""
-        return self.time[6] in _STATED
-
-    @property
-    def word(self) -> str:
-        """What blocks the mention's word: its group, else its lemma."""
-        return self.group or self.lemma
-
-
-@dataclass(frozen=True, slots=True)
-class Reading:
-    """One date the sources give for a merged event, with the documents that give it."""
-
-    edtf: str | None
-    mention: MentionInfo  # the most confident mention giving it
-    documents: tuple[str, ...]
-
-    @property
-    def agreement(self) -> int:
-        return len(self.documents)
-
-
-@dataclass(slots=True)
-class MergedEvent:
-    id: int
-    mentions: dict[tuple[str, int], MentionInfo] = field(default_factory=dict)
-    # kept up to date by :meth:`refresh`, read for every candidate mention
-    head: MentionInfo | None = None
-    documents: set[str] = field(default_factory=set)
-    lemmas: set[str] = field(default_factory=set)
-    groups: set[str] = field(default_factory=set)
-    types: set[str] = field(default_factory=set)
-    topics: set[int] = field(default_factory=set)
-    words: tuple[str, ...] = ()  # of all its mentions (one mention's own tuple: no copy)
-    entities: set[int] = field(default_factory=set)  # with the documents' topics
-    explicit: set[int] = field(default_factory=set)  # participants and places only
-    generic: bool = False  # all its lemmas are generic (``werden``)
-    grouped: bool = False  # all its lemmas belong to groups of one happening
-
-    def refresh(self) -> None:
-        values = self.mentions.values()
-        self.documents = {m.doc for m in values}
-        self.lemmas = {m.lemma for m in values}
-        self.groups = {m.group for m in values if m.group is not None}
-        self.types = {m.type for m in values}
-        self.topics = {e for m in values for e in m.topic}
-        if len(self.mentions) == 1:
-            self.words = next(iter(values)).words
-        else:
-            self.words = tuple(sorted({w for m in values for w in m.words}))
-        self.entities = {e for m in values for e in m.context}
-        self.explicit = {e for m in values for e in m.entities | m.places}
-        self.generic = all(m.generic for m in values)
-        self.grouped = all(m.group is not None and not m.generic for m in values)
-        self.head = self.readings()[0].mention if self.mentions else None
-
-    def readings(self) -> list[Reading]:
-        """The dates given, best supported first."""
-        groups: dict[str | None, list[MentionInfo]] = {}
-        for mention in self.mentions.values():
-            groups.setdefault(mention.edtf, []).append(mention)
-        readings = []
-        for edtf, mentions in groups.items():
-            best = max(mentions, key=lambda m: (m.confidence, -m.seq))
-            readings.append(Reading(edtf, best, tuple(sorted({m.doc for m in mentions}))))
-
-        def support(reading: Reading) -> tuple[int, int, int]:
-            interval = reading.mention.interval
-            width = interval[1] - interval[0] if interval else 1 << 40
-            return (-reading.agreement, int(reading.edtf is None), width)
-
-        return sorted(readings, key=support)
-
-    def summary(self) -> tuple[object, ...]:
-        """The ``merged_events`` row."""
-        readings = self.readings()
-        best = readings[0].mention
-        types = Counter(m.type for m in self.mentions.values())
-        lemmas = Counter(m.lemma for m in self.mentions.values())
-        interval = best.keys
-        value, edtf, eb, lb, ee, le, source, text = best.time
-        return (
-            self.id, best.label, types.most_common(1)[0][0], lemmas.most_common(1)[0][0],
-            value, edtf, eb, lb, ee, le, source, text,
-            None if interval is None else interval[0], None if interval is None else interval[1],
-            len(self.documents), len(self.mentions), len(readings), best.hypothetical,
-        )  # fmt: skip
 
 
 @dataclass(slots=True)
@@ -359,84 +185,6 @@ class MergeIndex:
         return events, links, ids
 
 
-def chains(mentions: list[MentionInfo], frequency: dict[str, int], total: int) -> list[list[int]]:
-    """A document's mentions (their indices, in order) grouped by the happening they tell.
-
-    Two mentions of one document are one happening when they have the same
-    word (lemma or group, not a generic one), are told as equally factual, and
-    either their stated times overlap and are a month or narrower
-    (:data:`CHAIN_TIME`) and their sentences share content words
-    (:data:`CHAIN_WORDS`), or their times overlap at any grain (a year, a
-    narrative's span: ``1982`` and ``1982/1989``), they name a participant or
-    place in common and their sentences share more (:data:`CHAIN_PARTICIPANT_WORDS`).
-    Chains are joined only when no two of their mentions exclude each other
-    (:func:`_apart`), so a chain never runs from one battle to the next through
-    a vaguer mention in between. ``frequency`` and ``total`` weigh the shared
-    words as in :func:`~chronist.store.matching.text_fit`.
-    """
-    parent = list(range(len(mentions)))
-    members = [[number] for number in range(len(mentions))]
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    by_word: dict[str, list[int]] = {}
-    for number, mention in enumerate(mentions):
-        if not mention.generic and mention.interval is not None:
-            by_word.setdefault(mention.word, []).append(number)
-    for numbers in by_word.values():
-        for n, i in enumerate(numbers):
-            for j in numbers[n + 1 :]:
-                first, second = root(i), root(j)
-                if first == second or not _one_happening(
-                    mentions[i], mentions[j], frequency, total
-                ):
-                    continue
-                if any(
-                    _apart(mentions[a], mentions[b])
-                    for a in members[first]
-                    for b in members[second]
-                ):
-                    continue
-                parent[second] = first
-                members[first] += members[second]
-    groups: dict[int, list[int]] = {}
-    for number in range(len(mentions)):
-        groups.setdefault(root(number), []).append(number)
-    return sorted(groups.values())
-
-
-def _one_happening(
-    first: MentionInfo, second: MentionInfo, frequency: dict[str, int], total: int
-) -> bool:
-    """Two mentions of one document with the same word tell one happening (:func:`chains`)."""
-    if first.hypothetical != second.hypothetical:
-        return False
-    time = time_fit(first.interval, second.interval)
-    if time is None:
-        return False
-    if first.stated and second.stated and time >= CHAIN_TIME:
-        return text_fit(first.words, second.words, frequency, total) >= CHAIN_WORDS
-    if not first.explicit & second.explicit:
-        return False
-    return text_fit(first.words, second.words, frequency, total) >= CHAIN_PARTICIPANT_WORDS
-
-
-def _apart(first: MentionInfo, second: MentionInfo) -> bool:
-    """Two mentions that cannot tell one happening: told as differently factual, or
-    times that exclude each other."""
-    if first.hypothetical != second.hypothetical:
-        return True
-    return (
-        first.interval is not None
-        and second.interval is not None
-        and (time_fit(first.interval, second.interval) is None)
-    )
-
-
 def _blocks(mention: MentionInfo, *, query: bool = False) -> list[tuple[int, str]]:
     """The keys under which a mention is found (``query``: its candidates are found)."""
     word = mention.word
@@ -457,42 +205,3 @@ def _blocks(mention: MentionInfo, *, query: bool = False) -> list[tuple[int, str
         months = range(interval[0] // 31, interval[1] // 31 + 1)
         keys += [(entity, f"{own}{month}") for entity in mention.context for month in months]
     return keys
-
-
-def _ordinal(key: int) -> int:
-    """A day key as a day number (31 days a month): ``_ordinal(day_key("-0043-03-15"))``."""
-    year, rest = divmod(key, 10000)  # floor division keeps month and day of BC years
-    month, day = divmod(rest, 100)
-    return year * 372 + (month - 1) * 31 + day - 1
-
-
-# An entity mentioned at least this often, and more than any other, is what a
-# document is about: the implicit participant of its events (``Er gründete ...``
-# in a biography, ``Die Briten eroberten die Insel`` in an island's history).
-TOPIC_MIN_MENTIONS = 3
-
-
-def topics_of(mentions: dict[int, int], lead: int | None) -> frozenset[int]:
-    """What a document is about: its :func:`topic_of` and the entity it names first
-    (the subject of its lead: ``Der FC Schalke 04 ist ein ... Sportverein``), when
-    that one is mentioned at least :data:`TOPIC_MIN_MENTIONS` times too.
-
-    >>> sorted(topics_of({7: 12, 9: 4}, 9)), sorted(topics_of({7: 12, 9: 2}, 9))
-    ([7, 9], [7])
-    """
-    first = lead if lead is not None and mentions.get(lead, 0) >= TOPIC_MIN_MENTIONS else None
-    return frozenset(entity for entity in (topic_of(mentions), first) if entity is not None)
-
-
-def topic_of(mentions: dict[int, int]) -> int | None:
-    """The document's topic among its entities (``entity -> mentions``), if one stands out.
-
-    >>> topic_of({7: 12, 9: 4}), topic_of({7: 4, 9: 4}), topic_of({7: 2})
-    (7, None, None)
-    """
-    ranked = sorted(mentions.items(), key=lambda item: -item[1])
-    if not ranked or ranked[0][1] < TOPIC_MIN_MENTIONS:
-        return None
-    if len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
-        return None
-    return ranked[0][0]

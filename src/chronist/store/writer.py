@@ -18,10 +18,12 @@ from typing import TYPE_CHECKING, Any
 
 from chronist.store.fulltext import FullText
 from chronist.store.matching import Words, load_words
-from chronist.store.merge import MentionInfo, MergeIndex, topics_of
+from chronist.store.mention_info import MentionInfo
+from chronist.store.merge import MergeIndex
 from chronist.store.mirror import ReadMirror, stamp_of
 from chronist.store.rows import Row
 from chronist.store.schema import DOCUMENT_TABLES, columns
+from chronist.store.topics import topics_of
 
 if TYPE_CHECKING:
     from chronist.store.ingest import Extracted

@@ -30,17 +30,17 @@ zuvor``), parentheses, clauses of reason and flashbacks in the pluperfect
 (``Bereits 1950 hatte er ...``) do not move the narrative.
 
 The dates and what they hold are :mod:`chronist.timeline.dates`'s, the story's
-clock :mod:`chronist.timeline.narrative`'s. The EDTF of an event's time is
+clock :mod:`chronist.timeline.narrative`'s; the date an event's own clause or
+sentence gives is found by :mod:`chronist.timeline.clause_dates`, how it is
+told (present, pluperfect) read by :mod:`chronist.timeline.tenses`. The EDTF of an event's time is
 written from its bounds by
 :func:`chronist.temporal.render.edtf_of_bounds`, the one EDTF writer.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import replace
-from itertools import pairwise
 
 from chronist.events.detect import EventMention
 from chronist.events.lexicon import Markers
@@ -50,17 +50,18 @@ from chronist.temporal.render import edtf_of_bounds
 from chronist.temporal.values import Bounds, CalendarPoint, Day, Mod
 from chronist.text.clauses import SegmentKind
 from chronist.text.document import Document
-from chronist.text.verbs import Tense, VerbGroup, read_verbs, tense_facts
 from chronist.timeline.bounds import first_known as _first_known
 from chronist.timeline.bounds import flag_implausible, ordered
 from chronist.timeline.bounds import intersect as _intersect
 from chronist.timeline.bounds import last_known as _last_known
 from chronist.timeline.bounds import overlaps as _overlaps
+from chronist.timeline.clause_dates import ClauseDates
 from chronist.timeline.dates import DateIndex, StoryDate, consecutive, usable
 from chronist.timeline.listing import frames, item_label, list_items
 from chronist.timeline.model import EventTime, TimeSource
 from chronist.timeline.named import NamedEvents, relative_time
 from chronist.timeline.narrative import Narrative
+from chronist.timeline.tenses import Tenses
 
 __all__ = ["Dater", "flag_implausible", "ordered", "usable"]
 
@@ -71,7 +72,6 @@ CONFIDENCE = {
     "narrative": 0.45,
     "unknown": 0.25,
 }
-_APPOSITION_REACH = 12  # characters between a clause and its parenthesised date
 
 
 class Dater:
@@ -88,13 +88,13 @@ class Dater:
         self.document = document
         self.text = document.text
         self.markers = markers
-        self._tense_facts = tense_facts(document.lang)
+        self.tenses = Tenses(document.text, document.lang)
         self.references = references
         self._named = NamedEvents(document.text, references, markers)
         self.index = DateIndex(document, timexes, markers, people)
+        self.own_dates = ClauseDates(document, self.index, markers)
         self.narrative = Narrative(document, self.index)
         self.dates = self.index.dates
-        self._date_starts = self.index.starts
         # a date that covers no text, pointed to by the length that says it ("vor fünf
         # Jahren" in German TimeML): told by the text from the date to the length's end
         self._told_until = {
@@ -102,7 +102,6 @@ class Dater:
             for t in timexes
             if t.begin_point is not None and t.end > t.start and t.type is TimexType.DURATION
         }
-        self._verbs_of: tuple[tuple[int, int], VerbGroup | None] = ((-1, -1), None)
         days = [
             day
             for d in self.dates
@@ -151,14 +150,6 @@ class Dater:
             return bounds, TimeSource.BOUNDED
         return bounds, TimeSource.EXPLICIT
 
-    def _joined(self, between: str) -> bool:
-        """Whether ``between`` joins a main clause to the one before: a comma and a
-        conjunction (``, und``, ``, aber``) or a semicolon; not ``und`` alone, which
-        joins words as often (``Handels- und Freundschaftsvertrag``)."""
-        words = between.replace(",", " , ").lower().split()
-        joins = self.markers.coordination
-        return ";" in between or any(a == "," and b in joins for a, b in pairwise(words))
-
     def _closed(self, timex: Timex) -> Bounds:
         """The bounds of a date open after it, closed by the next date the story tells;
         after a day or month (``wenig später`` after ``im März 1920``), within the year
@@ -176,60 +167,6 @@ class Dater:
             return bounds
         return Bounds(first, last, first, last)
 
-    def _in_clause(self, mention: EventMention) -> StoryDate | None:
-        if mention.own_date is not None:
-            for date in self.index.between(*mention.own_date):
-                if (date.timex.start, date.timex.end) == mention.own_date:
-                    return date
-        # a date in a parenthesis set into the clause only when it has no other
-        # ("am 20. Mai 1631 (10. Mai nach julianischem Kalender) erobert")
-        for story_only in (True, False):
-            if mention.conjunct is not None:  # "1348 ... besetzt und später ... 1407 ..."
-                own = self.index.nearest(mention.conjunct, mention.trigger.start, story_only)
-                if own is not None:
-                    return own
-            own = self.index.nearest(mention.clause, mention.trigger.start, story_only)
-            if own is not None:
-                return own
-        return None
-
-    def _parenthesised(self, mention: EventMention) -> StoryDate | None:
-        """A date in parentheses right after the clause dates it (``zerstörten die
-        Alemannen Brigantium (233)``, ``siegte in der Schlacht bei X (3. Mai 1745)``)."""
-        end = mention.clause[1]
-        first = bisect_left(self._date_starts, end)
-        last = bisect_left(self._date_starts, min(end + _APPOSITION_REACH, mention.sentence[1]))
-        for date in self.dates[first:last]:
-            between = self.text[end : date.timex.start].strip()
-            closing = self.text[date.timex.end : date.timex.end + 1]
-            # "(1873)", "(um 500 v. Chr.)": only words that introduce a date between
-            words = between[1:].lower().split()
-            introduced = all(word in self.markers.date_introducers for word in words)
-            if between[:1] == "(" and introduced and closing == ")":
-                return date
-        return None
-
-    def _in_sentence(self, mention: EventMention) -> StoryDate | None:
-        """The date of the sentence nearest to the trigger (not one in a comparison);
-        one in a clause of reason before it when there is no other (``Weil
-        Magdeburg sich 1548 weigerte, ..., zog Georg ... gegen Magdeburg``)."""
-        end = mention.sentence[1]
-        if mention.kind is SegmentKind.MAIN:
-            # not the date of a main clause after its own ("Nach seinem Tod unterlagen
-            # sie, und vom Ende des 15. Jahrhunderts an war das Land ...")
-            for later in self.index.between(mention.clause[1], end):
-                between = self.text[mention.clause[1] : later.timex.start]
-                if later.kind is SegmentKind.MAIN and self._joined(between):
-                    end = later.timex.start
-                    break
-        found = self.index.nearest((mention.sentence[0], end), mention.trigger.start, True)
-        if found is not None:
-            return found
-        first = bisect_left(self._date_starts, mention.sentence[0])
-        last = bisect_left(self._date_starts, mention.trigger.start)
-        reasons = [d for d in self.dates[first:last] if d.background]
-        return reasons[-1] if reasons else None
-
     def _relation(self, mention: EventMention) -> tuple[ReferenceMention, str] | None:
         return self._named.relation_of(mention.clause, mention.trigger.start)
 
@@ -237,36 +174,12 @@ class Dater:
         """The story's date an event told in the pluperfect without a date of its own
         lies before (``..., der nach Versuchen ... zurückgetreten war``): the
         sentence's date nearest to it, else the last date told before it."""
-        start, end = mention.clause
-        if mention.noun or not self._participle(mention):
-            return None  # "hatte einen Clip": not a pluperfect
-        if not read_verbs(self.text[start:end], self._tense_facts).pluperfect:
+        if not self.tenses.pluperfect(mention):
             return None
         found = self.index.nearest(mention.sentence, mention.trigger.start, story_only=True)
         if found is not None:
             return found
         return self.narrative.last_before(mention.trigger.start)
-
-    def _sentence_verbs(self, sentence: tuple[int, int]) -> VerbGroup:
-        group = self._verbs_of[1]
-        if self._verbs_of[0] != sentence or group is None:
-            group = read_verbs(self.text[sentence[0] : sentence[1]], self._tense_facts)
-            self._verbs_of = (sentence, group)
-        return group
-
-    def _present(self, mention: EventMention) -> bool:
-        """A sentence that states a present (``Die Zustimmung Pekings ... ist``, ``wird
-        ... gebaut``) or a future: not the story's past."""
-        group = self._sentence_verbs(mention.sentence)
-        if mention.past and not (
-            group.passive and group.tense is Tense.PRESENT and self._participle(mention)
-        ):
-            return False  # a past form, unless the participle of a present passive
-        return group.tense is not Tense.PAST and group.stated_present
-
-    def _participle(self, mention: EventMention) -> bool:
-        first = mention.trigger.text.split(" ", 1)[0].lower()
-        return self._tense_facts.participle.fullmatch(first) is not None
 
     def _dated_by(
         self,
@@ -294,32 +207,13 @@ class Dater:
         end = self._told_until.get(timex.tid) if timex.start == timex.end else None
         return timex.text if end is None else self.text[timex.start : end]
 
-    def _own_date(self, mention: EventMention) -> tuple[StoryDate | None, str]:
-        own = self._in_clause(mention) or self._parenthesised(mention)
-        level = "clause"
-        if own is None and mention.kind not in (SegmentKind.BACKGROUND, SegmentKind.RELATIVE):
-            own, level = self._in_sentence(mention) or self._introduced(mention), "sentence"
-        return own, level
-
-    def _introduced(self, mention: EventMention) -> StoryDate | None:
-        """The date of a sentence ending in a colon right before the mention's sentence:
-        what follows a colon elaborates it, at its time (``Am 5. September 2007 wurde
-        die iPod-Linie aktualisiert: ... der iPod touch wurde vorgestellt``)."""
-        start = mention.sentence[0]
-        before = self.text[:start].rstrip()
-        if not before.endswith(":"):
-            return None
-        previous = self.document.sentence_of(len(before) - 1)
-        dates = [d for d in self.index.between(*previous) if d.moves_story]
-        return dates[-1] if dates else None
-
     def times_of(self, mention: EventMention) -> list[tuple[EventMention, EventTime, float]]:
         """The times of one event mention: one per date of a coordination of dates
         its own date stands in (``1805 und 1809``; one over them when they are days
         one after the other: ``am 9. und 10. Juli 1860``), one per list item with a date
         in parentheses (``in Santo Domingo (1519), Guatemala (1523) und Mexiko
         (1531)``, each labelled with its item), else :meth:`time_of`'s."""
-        own, level = self._own_date(mention)
+        own, level = self.own_dates.of(mention)
         if mention.earlier and own is not None:
             # "Nach der Niederlage ... starb Otto II. am 7. Dezember 983": before that day
             bounds = ordered(self.narrative.before(own))
@@ -376,7 +270,7 @@ class Dater:
 
     def time_of(self, mention: EventMention) -> tuple[EventTime, float]:
         """The time of one event mention and the confidence in it."""
-        own, level = self._own_date(mention)
+        own, level = self.own_dates.of(mention)
         return self._time(mention, own, level, self._relation(mention))
 
     def _time(
@@ -396,7 +290,7 @@ class Dater:
                 reference.event.id, reference.text,
             )  # fmt: skip
             return time, CONFIDENCE["reference"]
-        if self._present(mention):
+        if self.tenses.present(mention):
             return EventTime("PRESENT_REF", None, Bounds.unknown(), TimeSource.NARRATIVE), (
                 CONFIDENCE["unknown"]
             )

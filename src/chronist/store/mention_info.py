@@ -1,0 +1,110 @@
+"""What merging needs of one event mention, and the days its time may cover.
+
+A :class:`MentionInfo` is a document's event as the cross-document merge
+(:mod:`chronist.store.merge`) reads it; its four bounds are turned once into
+day keys and into day numbers of 31 days a month (:func:`_ordinal`), so that
+comparing two times is comparing two intervals of integers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from chronist.store.matching import OPEN
+from chronist.store.schema import day_key
+
+__all__ = ["MentionInfo"]
+
+# Times stated in the mention's own clause (else inferred from the narrative around it)
+_STATED = frozenset({"explicit", "reference-event"})
+
+
+def _keys(time: tuple[str | None, ...]) -> tuple[int, int] | None:
+    """First and last possible day as day keys (``None`` when nothing is known)."""
+    eb, lb, ee, le = (day_key(d) for d in time[2:6])
+    low = next((k for k in (eb, lb, ee, le) if k is not None), None)
+    high = next((k for k in (le, ee, lb, eb) if k is not None), None)
+    if low is None or high is None:
+        return None
+    return (min(low, high), max(low, high))
+
+
+def _span(time: tuple[str | None, ...]) -> tuple[int, int] | None:
+    """The days the event may cover, as day numbers: from its earliest begin to its
+    latest end, an unknown side open (:data:`OPEN`); ``None`` when no bound is known.
+
+    Two mentions can tell one event only if these overlap (the four bounds'
+    test: each may begin before the other's latest end).
+
+    >>> _span((None, "1920/..", "1920-01-01", "1920-01-01", "1920-01-01", None, "", ""))[1]
+    1099511627776
+    >>> _span((None, None, None, None, None, None, "", "")) is None
+    True
+    """
+    bounds = [day_key(d) for d in time[2:6]]
+    if all(b is None for b in bounds):
+        return None
+    eb, _lb, _ee, le = bounds
+    low = -OPEN if eb is None else _ordinal(eb)
+    high = OPEN if le is None else _ordinal(le)
+    return (min(low, high), max(low, high))
+
+
+@dataclass(frozen=True, slots=True)
+class MentionInfo:
+    """What merging needs of one event mention (a document's event)."""
+
+    doc: str
+    seq: int
+    type: str
+    lemma: str
+    label: str
+    confidence: float
+    hypothetical: bool
+    entities: frozenset[int]
+    places: frozenset[int]
+    time: tuple[str | None, ...]  # value, edtf, four bounds, source, text
+    # the document's main entity (see :func:`~chronist.store.topics.topic_of`)
+    topic: frozenset[int] = frozenset()
+    group: str | None = None  # the lemma's group of one happening (``lang/<xx>/merge.toml``)
+    generic: bool = False  # a lemma that tells little alone (``werden``)
+    words: tuple[str, ...] = ()  # the sentence's content words (stems, sorted)
+    keys: tuple[int, int] | None = field(init=False, default=None, compare=False)
+    interval: tuple[int, int] | None = field(init=False, default=None, compare=False)
+
+    def __post_init__(self) -> None:
+        # computed once: every candidate comparison reads them
+        keys = _keys(self.time)
+        object.__setattr__(self, "keys", keys)
+        object.__setattr__(self, "interval", _span(self.time))
+
+    @property
+    def context(self) -> frozenset[int]:
+        """The entities that make two mentions comparable: participants, place, topic."""
+        return self.entities | self.places | self.topic
+
+    @property
+    def edtf(self) -> str | None:
+        return self.time[1]
+
+    @property
+    def explicit(self) -> frozenset[int]:
+        """Participants and place."""
+        return self.entities | self.places
+
+    @property
+    def stated(self) -> bool:
+        """The time is stated in the mention's own clause, not inferred."""
+        return self.time[6] in _STATED
+
+    @property
+    def word(self) -> str:
+        """What blocks the mention's word: its group, else its lemma."""
+        return self.group or self.lemma
+
+
+def _ordinal(key: int) -> int:
+    """A day key as a day number (31 days a month): ``_ordinal(day_key("-0043-03-15"))``."""
+    year, rest = divmod(key, 10000)  # floor division keeps month and day of BC years
+    month, day = divmod(rest, 100)
+    return year * 372 + (month - 1) * 31 + day - 1

@@ -1,0 +1,51 @@
+"""How an event mention's sentence is told: in the present, the past or the pluperfect.
+
+An undated event told in the present (``ist``, ``wird ... gebaut``) or the
+future is not in the story's past; one told in the pluperfect (``..., der
+zurückgetreten war``) lies before the story's date at that point
+(:class:`~chronist.timeline.timing.Dater`).
+"""
+
+from __future__ import annotations
+
+from chronist.events.detect import EventMention
+from chronist.text.verbs import Tense, VerbGroup, read_verbs, tense_facts
+
+__all__ = ["Tenses"]
+
+
+class Tenses:
+    """Reads the verbs of event mentions' clauses and sentences in one text."""
+
+    def __init__(self, text: str, lang: str) -> None:
+        self.text = text
+        self._tense_facts = tense_facts(lang)
+        self._verbs_of: tuple[tuple[int, int], VerbGroup | None] = ((-1, -1), None)
+
+    def pluperfect(self, mention: EventMention) -> bool:
+        """The mention's clause is told in the pluperfect, its trigger the participle."""
+        start, end = mention.clause
+        if mention.noun or not self.participle(mention):
+            return False  # "hatte einen Clip": not a pluperfect
+        return read_verbs(self.text[start:end], self._tense_facts).pluperfect
+
+    def _sentence_verbs(self, sentence: tuple[int, int]) -> VerbGroup:
+        group = self._verbs_of[1]
+        if self._verbs_of[0] != sentence or group is None:
+            group = read_verbs(self.text[sentence[0] : sentence[1]], self._tense_facts)
+            self._verbs_of = (sentence, group)
+        return group
+
+    def present(self, mention: EventMention) -> bool:
+        """A sentence that states a present (``Die Zustimmung Pekings ... ist``, ``wird
+        ... gebaut``) or a future: not the story's past."""
+        group = self._sentence_verbs(mention.sentence)
+        if mention.past and not (
+            group.passive and group.tense is Tense.PRESENT and self.participle(mention)
+        ):
+            return False  # a past form, unless the participle of a present passive
+        return group.tense is not Tense.PAST and group.stated_present
+
+    def participle(self, mention: EventMention) -> bool:
+        first = mention.trigger.text.split(" ", 1)[0].lower()
+        return self._tense_facts.participle.fullmatch(first) is not None
