@@ -26,7 +26,7 @@ import re
 import sys
 from array import array
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -101,15 +101,19 @@ def build(
     root: Path = LEXICONS,
     organisations: Iterable[str] = (),
     heads: tuple[frozenset[str], frozenset[str]] | None = None,
+    clusters: Mapping[str, tuple[str, ...]] | None = None,
 ) -> int:
     """Write the lexicon and return the number of word forms in it.
 
     ``organisations`` are marked ``ok`` (one word) or ``okm`` (a word of a longer
     name); every capitalised word form ending in one of the organisation
-    ``heads`` (compound endings, whole words) is marked ``oh``."""
+    ``heads`` (compound endings, whole words) is marked ``oh``; ``clusters``
+    (``build_clusters.py``) add each word's distributional cluster ids."""
     features: defaultdict[str, list[str]] = defaultdict(list)
     for word, class_id in _clusters(root).items():
         features[word].append(f"c={class_id}")
+    for word, ids in sorted((clusters or {}).items()):
+        features[word].extend(ids)
 
     def mark(names: set[str], flag: str) -> None:
         for name in sorted(names):
@@ -159,13 +163,15 @@ def write_lexicon(features: dict[str, str], out: Path) -> None:
     """Write the compact lexicon format that ``chronist.entities.resources`` reads:
     a comment line; the distinct feature sets, tab-separated; the word forms,
     tab-separated; then, for each word form, the index of its feature set as a
-    little-endian unsigned 16-bit integer (binary, so that loading is fast)."""
+    little-endian unsigned 16-bit integer, or 32-bit when there are 65,536 sets
+    or more (binary, so that loading is fast; the reader tells the width from
+    the length)."""
     words = sorted(w for w in features if "\t" not in w and "\n" not in w)
     combos: dict[str, int] = {}
     indices = [combos.setdefault(features[w], len(combos)) for w in words]
-    if len(combos) >= 1 << 16:
-        raise ValueError("too many distinct feature sets for the lexicon format")
-    packed = array("H", indices)
+    packed = array("H" if len(combos) < 1 << 16 else "I", indices)
+    if packed.itemsize not in (2, 4):
+        raise ValueError("the lexicon format needs 16- or 32-bit unsigned integers")
     if sys.byteorder != "little":
         packed.byteswap()
     with _gzip_writer(out) as handle:

@@ -29,6 +29,7 @@ ROOT = HERE.parent.parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(ROOT / "src"))
 
+import build_clusters  # noqa: E402
 import build_gazetteer  # noqa: E402
 import build_lexicon  # noqa: E402
 import corpora  # noqa: E402
@@ -115,6 +116,14 @@ def main() -> None:
         help="experiment: organisation names harvested from ../wikipedia-de and organisation"
         " heads as lexicon flags (not in the shipped recipe)",
     )
+    parser.add_argument(
+        "--wiki-clusters",
+        action="store_true",
+        help="distributional word clusters from ../wikipedia-de as lexicon features",
+    )
+    parser.add_argument(
+        "--clusters-cache", type=Path, help="read the clusters from (or write them to) this file"
+    )
     parser.add_argument("--exclude", default="", help="comma-separated training corpora to skip")
     parser.add_argument("--out", type=Path, default=DATA_OUT / MODEL_FILE)
     args = parser.parse_args()
@@ -159,12 +168,16 @@ def main() -> None:
     organisations = harvest_wiki.harvest(wiki) if args.wiki_names else {}
     if args.wiki_names:
         print(f"organisation names harvested from {wiki}: {len(organisations)}")
+    clusters = build_clusters.cached(wiki, args.clusters_cache) if args.wiki_clusters else None
+    if clusters is not None:
+        print(f"word clusters from {wiki}: {len(clusters)} word forms")
     size = build_lexicon.build(
         words,
         lexicon_path,
         args.data / "lexicons/GermaNER",
         organisations=organisations,
         heads=harvest_wiki.read_heads() if args.wiki_names else None,
+        clusters=clusters,
     )
     lexicon = resources.read_lexicon(lexicon_path)
     nouns = build_lexicon.build_nouns(train, lexicon_path.parent / NOUNS_FILE, lexicon)

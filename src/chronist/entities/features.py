@@ -130,6 +130,8 @@ def _compute(word: str, lexicon: Mapping[str, tuple[str, ...]]) -> _WordFeatures
                 names.append(feature)
             elif feature.startswith("c="):
                 cluster = feature
+            elif feature.startswith("k1="):
+                names.append(feature)  # the coarse distributional cluster, seen by neighbours
     if word[:1].isupper() and len(word) > 4 and _derived_from_place(word, lexicon):
         own.append("dv")
     if word[:1].isupper() and len(word) > 3:

@@ -48,7 +48,8 @@ def read_lexicon(path: Path) -> dict[str, tuple[str, ...]]:
             _header, combo_line, word_line, packed = handle.read().split(b"\n", 3)
         combos = [tuple(combo.split(" ")) for combo in combo_line.decode("utf-8").split("\t")]
         words = word_line.decode("utf-8").split("\t")
-        indices = array("H")
+        # 16-bit indices, or 32-bit ones for a lexicon of 65,536 feature sets or more
+        indices = array("H" if len(packed) == 2 * len(words) else "I")
         indices.frombytes(packed)
         if sys.byteorder != "little":
             indices.byteswap()
