@@ -323,7 +323,7 @@ def _mention(
     modality = row[at["modality"]]
     lemma = str(row[at["lemma"]]).lower()
     group, generic = words.group(lemma), words.generic(lemma)
-    trigger = row[at["trigger_text"]]
+    trigger_words = set(words.content(row[at["trigger_text"]]))
     if generic:
         # a support verb (``folgte die Fusion``, ``gelang die Wiederwahl``): the event
         # is what its noun names, and merges as that word's group
@@ -345,5 +345,5 @@ def _mention(
         group=group,
         generic=generic,
         # the sentence's other words: its trigger is the word evidence already
-        words=tuple(w for w in words.content(row[at["exact"]]) if w not in words.content(trigger)),
+        words=tuple(w for w in words.content(row[at["exact"]]) if w not in trigger_words),
     )
