@@ -143,6 +143,21 @@ def test_the_same_content_under_two_names_is_stored_once(tmp_path: Path) -> None
     assert (report.stored, report.skipped) == (1, 1)
 
 
+def test_a_name_told_twice_in_one_commit_keeps_its_last_text(tmp_path: Path) -> None:
+    # both records reach the writer in one burst: one transaction holds both
+    records = [{"id": "k", "text": KOREA_C}, {"id": "k", "text": KOREA_A}]
+    (tmp_path / "twice.jsonl").write_text(
+        "".join(json.dumps(record) + "\n" for record in records), encoding="utf-8"
+    )
+    store = Store(tmp_path / "s.duckdb")
+    report = store.ingest([str(tmp_path / "twice.jsonl")])
+    assert (report.stored, report.replaced) == (1, 1)
+    assert [d["name"] for d in store.documents()] == ["k"]
+    assert store.timeline("k")["document"]["text"] == KOREA_A
+    assert store.events(text="entließ") == []
+    assert store.events(text="Waffenstillstand") != []
+
+
 def test_jobs_give_the_same_store(corpus: Path, tmp_path: Path) -> None:
     one, two = Store(tmp_path / "one.duckdb"), Store(tmp_path / "two.duckdb")
     one.ingest([str(corpus)])

@@ -2,9 +2,10 @@
 
 Workers (``jobs`` processes, or this process when ``jobs`` is 1) decode and
 extract; results come back as the store's rows. The writer merges them into
-the cross-document index and commits **each document in its own
-transaction** (rows, merged events, merged entities), after writing its
-full-text entries. It opens the DuckDB file only for a *burst* of commits (at
+the cross-document index and commits the documents of a *burst* (those
+extracted in the last ``burst`` seconds) **in one transaction**, each document
+whole or not at all (rows, merged events, merged entities), after writing
+their full-text entries. It opens the DuckDB file only for that commit (at
 most every ``burst`` seconds, or when the work is done) and closes it again,
 so that readers in other processes get their turn in between; both sides
 wait for the file while the other holds it (:func:`chronist.store.schema.connect`).
@@ -211,8 +212,8 @@ def ingest(
             nonlocal last_flush
             if buffered:
                 with connect(store, read_only=False) as connection:
-                    for extracted in buffered:
-                        status = writer.write(connection, extracted)
+                    statuses = writer.write_batch(connection, buffered)
+                    for extracted, status in zip(buffered, statuses, strict=True):
                         report.count(status, extracted.name, progress)
                     writer.publish(connection)
                 buffered.clear()
