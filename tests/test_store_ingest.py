@@ -158,6 +158,19 @@ def test_a_name_told_twice_in_one_commit_keeps_its_last_text(tmp_path: Path) -> 
     assert store.events(text="Waffenstillstand") != []
 
 
+def test_a_day_older_than_the_keys_reach_is_stored_and_sorts_first(tmp_path: Path) -> None:
+    text = (
+        "Die Anwesenheit von Menschen der Altsteinzeit ist vor 500.000 Jahren durch Funde "
+        "nachgewiesen. Um 5600 v. Chr. wanderten die ersten Bauern ein."
+    )
+    (tmp_path / "vorzeit.txt").write_text(text, encoding="utf-8")
+    store = Store(tmp_path / "s.duckdb")
+    assert store.ingest([str(tmp_path / "vorzeit.txt")]).ok
+    events = store.events()
+    assert [e["time"]["earliest_begin"][:7] for e in events] == ["-505599", "-5599-0"]
+    assert len(store.events(end="-6000")) == 1
+
+
 def test_jobs_give_the_same_store(corpus: Path, tmp_path: Path) -> None:
     one, two = Store(tmp_path / "one.duckdb"), Store(tmp_path / "two.duckdb")
     one.ingest([str(corpus)])

@@ -144,17 +144,25 @@ def duckdb_module() -> Any:
     return duckdb
 
 
+# the keys are 32-bit columns: a day before 214,748 BC (``vor 500.000 Jahren``) or after
+# AD 214,748 gets the first or last key, and sorts before or after every other day
+KEY_LIMIT = 2**31 - 1
+
+
 def day_key(iso: str | None) -> int | None:
     """An ISO day (astronomical year) as a sortable integer.
 
     >>> day_key("1950-06-25"), day_key("-0043-03-15")
     (19500625, -429685)
+    >>> day_key("-498051-01-01") == -KEY_LIMIT
+    True
     """
     if iso is None:
         return None
     sign = -1 if iso.startswith("-") else 1
     year, month, day = iso.lstrip("-").split("-")
-    return sign * int(year) * 10000 + int(month) * 100 + int(day)
+    key = sign * int(year) * 10000 + int(month) * 100 + int(day)
+    return max(-KEY_LIMIT, min(KEY_LIMIT, key))
 
 
 def _create(connection: duckdb.DuckDBPyConnection) -> None:
