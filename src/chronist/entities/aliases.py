@@ -13,11 +13,11 @@ there the place mostly says where the thing is (``Chan (China)``, ``Saalweg
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Sequence
 
 from chronist.entities.coreference import TypedMention
+from chronist.entities.distance import km_between
 from chronist.entities.name_lexicon import in_noun_cluster, is_common_noun
 from chronist.entities.places import Place, candidates, gazetteer
 from chronist.entities.types import EntityType, Mention
@@ -50,19 +50,10 @@ def _may_name(name: str) -> bool:
 def _near_any(these: Sequence[Place], those: Sequence[Place]) -> bool:
     """Some place of ``these`` lies within ``_NEAR_KM`` of one of ``those``."""
     return any(
-        abs(a.lat - b.lat) < 2 and _km(a.lat, a.lon, b.lat, b.lon) <= _NEAR_KM
+        abs(a.lat - b.lat) < 2 and km_between(a.lat, a.lon, b.lat, b.lon) <= _NEAR_KM
         for a in these
         for b in those
     )
-
-
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    h = (
-        math.sin((p2 - p1) / 2) ** 2
-        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    )
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def _pairs(text: str, found: Sequence[TypedMention]) -> list[tuple[Mention, Mention]]:

@@ -15,6 +15,7 @@ import math
 from collections import Counter
 from collections.abc import Sequence
 
+from chronist.entities.distance import km_between
 from chronist.entities.place_candidates import is_listed
 from chronist.entities.place_evidence import PlaceEvidence
 from chronist.entities.places import Place, PlaceKind
@@ -76,12 +77,7 @@ def _prior(place: Place) -> float:
 
 
 def distance_km(a: Place, b: Place) -> float:
-    p1, p2 = math.radians(a.lat), math.radians(b.lat)
-    h = (
-        math.sin((p2 - p1) / 2) ** 2
-        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(b.lon - a.lon) / 2) ** 2
-    )
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+    return km_between(a.lat, a.lon, b.lat, b.lon)
 
 
 def is_supported(place: Place, context: PlaceContext, itself: Place | None) -> bool:

@@ -23,10 +23,10 @@ quarters).
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from dataclasses import replace
 
+from chronist.entities.distance import km_between
 from chronist.entities.language import EntityFacts
 from chronist.entities.name_lexicon import is_common_noun
 from chronist.entities.places import candidates, is_demonym
@@ -112,12 +112,7 @@ def _far_village(entity: Entity, host: Entity) -> bool:
 
 def _km(a: Entity, b: Entity) -> float:
     assert a.lat is not None and a.lon is not None and b.lat is not None and b.lon is not None
-    p1, p2 = math.radians(a.lat), math.radians(b.lat)
-    h = (
-        math.sin((p2 - p1) / 2) ** 2
-        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(b.lon - a.lon) / 2) ** 2
-    )
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+    return km_between(a.lat, a.lon, b.lat, b.lon)
 
 
 def _town(entity: Entity) -> bool:
