@@ -88,8 +88,17 @@ class NewsAnchorer(Anchorer):
         end = end if after_mark is None else after_mark.start()
         # "the company said the dividend is payable Jan. 2": the reported clause
         # has its own tense ("said Tuesday" dates the saying itself)
-        reports = list(self.cues.report.finditer(self.text, start, candidate.start))
-        if reports and self.text[reports[-1].end() : candidate.start].split():
+        # ("said Tuesday", "said on Tuesday": the report's match takes the date in)
+        reports = [
+            found
+            for found in self.cues.report.finditer(self.text, start, candidate.end)
+            if found.start() < candidate.start
+        ]
+        if (
+            reports
+            and reports[-1].end() < candidate.end
+            and self.text[reports[-1].end() : candidate.start].split()
+        ):
             start = reports[-1].end()
         # "NATO will admit them in early March, an official said on Wednesday": a
         # report set after the clause, behind a comma, is not its tense either
@@ -154,9 +163,9 @@ class NewsAnchorer(Anchorer):
         candidate = self.candidates[index]
         start, end = self._clause_window(index, *self.sentences.span_of(candidate.start))
         openers = list(opener.finditer(self.text, start, candidate.start))
-        if not openers:
-            return None
         facts = tense_facts(self.cues.lang)
+        if not openers:
+            return self._segment_tense(candidate, start, end)
         following = opener.search(self.text, candidate.end, end)
         stop = end if following is None else following.start()
         closing = facts.clause_break.search(self.text, candidate.end, stop)
@@ -168,7 +177,30 @@ class NewsAnchorer(Anchorer):
             group = read_verbs(clause, facts)
             if group.tense is not Tense.PRESENT or group.stated_present:
                 return Tense.FUTURE if group.scheduled else group.tense
-        return None
+        return self._segment_tense(candidate, start, end)
+
+    def _segment_tense(self, candidate: Candidate, start: int, end: int) -> Tense | None:
+        """The tense of the stretch between the clause breaks around a date, if it says one.
+
+        ``Der Minister sagte am Freitag, er werde zurücktreten``: the Friday is the
+        saying's, a past, whatever the reported clause after the comma looks ahead to;
+        ``Nachdem er am Freitag angekommen war, wird er ...``: the Friday is past.
+        A stretch without a past or a future (``Am Freitag, so die Polizei, ...``) leaves
+        it to the sentence.
+        """
+        facts = tense_facts(self.cues.lang)
+        before = list(facts.clause_break.finditer(self.text, start, candidate.start))
+        segment_start = before[-1].end() if before else start
+        after = facts.clause_break.search(self.text, candidate.end, end)
+        segment_end = end if after is None else after.start()
+        if segment_start == start and segment_end == end:
+            return None  # the stretch is the whole clause: the sentence decides
+        group = read_verbs(self.text[segment_start:segment_end], facts)
+        if group.scheduled:
+            return Tense.FUTURE
+        # a present finite verb is too weak a cue here ("... begonnen hat": a perfect
+        # whose participle is not read as one; "denn am Sonntag steht ... auf dem Programm")
+        return None if group.tense is Tense.PRESENT else group.tense
 
     def _decade_year(self, year: int) -> int:
         if self.dct is not None and year > self.dct.year:
