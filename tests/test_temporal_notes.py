@@ -96,6 +96,13 @@ def test_fractions_follow_the_standard() -> None:
     assert [t.value for t in tag(text, extents="timex2")] == ["PT30M", "P1Y6M", "P3D"]
 
 
+def test_hours_keep_their_unit_in_timeml() -> None:
+    text = "Der Streik dauerte 48 Stunden. Er wartete 25 Stunden."
+    assert [t.value for t in tag(text)] == ["PT48H", "PT25H"]  # news_de, TimeBank: PT24H
+    # WikiWarsDE: whole days as days; negative: 25 hours are no whole days
+    assert [t.value for t in tag(text, extents="timex2")] == ["P2D", "PT25H"]
+
+
 def test_timex2_writes_a_vague_step_as_a_reference() -> None:
     text = "Am 7. März 1705 begann die Belagerung. Wenige Tage später fiel die Festung."
     assert [t.value for t in tag(text, kind="narrative")] == ["1705-03-07", "1705-03-07"]

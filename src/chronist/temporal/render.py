@@ -148,9 +148,6 @@ def duration_value(duration: Duration) -> str:
     several = len(duration.parts) > 1
     split = several or not duration.decimal
     for unit, amount in duration.parts:
-        if unit is Unit.HOUR and amount and amount >= 24 and amount % 24 == 0:
-            # whole days are written as days ("48 Stunden" is P2D)
-            unit, amount = Unit.DAY, amount / 24
         if split and amount is not None and amount != int(amount) and unit in _SMALLER:
             smaller, factor = _SMALLER[unit]
             whole = int(amount)

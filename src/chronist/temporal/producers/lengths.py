@@ -55,6 +55,10 @@ def duration(groups: Groups) -> Produced | None:
     if unit is Unit.DECADE and groups.convention("decade") == "years":
         # TimeBank, AQUAINT: "two decades" is P20Y, "decades" PXY
         unit, amount = Unit.YEAR, None if amount is None else amount * 10
+    if unit is Unit.HOUR and amount and amount % 24 == 0 and groups.convention("hours") == "days":
+        # WikiWarsDE's TIMEX2: whole days said in hours are days ("48 Stunden" P2D);
+        # TimeML keeps the unit the text says ("24 Stunden" PT24H)
+        unit, amount = Unit.DAY, amount / 24
     duration = Duration.of(unit, amount, groups.convention("fraction") == "decimal")
     second_unit = unit_in(groups, "unit2", "unit")
     if second_unit is not None and "unit_plural" not in groups:
