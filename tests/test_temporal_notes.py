@@ -103,6 +103,14 @@ def test_hours_keep_their_unit_in_timeml() -> None:
     assert [t.value for t in tag(text, extents="timex2")] == ["P2D", "PT25H"]
 
 
+def test_a_time_zone_is_in_the_extent_its_offset_in_timex2_only() -> None:
+    text = "Ab 23 Uhr MESZ ruht der Verkehr."
+    found = tag(text, kind="news", dct="2016-04-06")
+    assert [(t.text, t.value) for t in found] == [("23 Uhr MESZ", "2016-04-06T23:00")]
+    timex2 = tag(text, kind="news", dct="2016-04-06", extents="timex2")
+    assert [t.value for t in timex2] == ["2016-04-06T23:00+02"]
+
+
 def test_timex2_writes_a_vague_step_as_a_reference() -> None:
     text = "Am 7. März 1705 begann die Belagerung. Wenige Tage später fiel die Festung."
     assert [t.value for t in tag(text, kind="narrative")] == ["1705-03-07", "1705-03-07"]

@@ -97,7 +97,8 @@ def _point_timex(point: CalendarPoint) -> str:
         return f"{text}T{point.part_of_day.value if point.part_of_day else 'XX'}"
     hour = f"{point.hour:02d}" if point.hour is not None else "XX"
     minute = f"{point.minute:02d}" if point.minute is not None else "00"
-    return f"{text}T{hour}:{minute}{point.zone or ''}"
+    second = f":{point.second:02d}" if point.second is not None else ""
+    return f"{text}T{hour}:{minute}{second}{point.zone or ''}"
 
 
 def _amount(amount: float | None) -> str:

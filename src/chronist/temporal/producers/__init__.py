@@ -48,6 +48,7 @@ PRODUCERS: dict[str, Producer] = {
             "weekday",
             "hour",
             "minute",
+            "second",
             "part_of_day",
             "midnight",
             "noon",

@@ -182,6 +182,7 @@ def calendar(groups: Groups) -> Produced | None:
         hour = _clock_hour(groups)
         minute = groups.text("minute")
         dated = month is not None and day is not None
+        second = groups.text("second")  # "2015-12-27T19:14:12+01:00"
         point = CalendarPoint(
             Grain.MINUTE if minute else Grain.HOUR,
             year if dated else None,
@@ -189,6 +190,7 @@ def calendar(groups: Groups) -> Produced | None:
             day if dated else None,
             hour=hour,
             minute=int(minute) if minute else None,
+            second=int(second) if second else None,
             zone=_zone(groups),
         )
         if not dated:
