@@ -72,6 +72,9 @@ class DiscourseCues:
     # right after a weekday that opens its line: it heads a line of a programme
     # ("Sonntag: Festgottesdienst", "Montag, 20 Uhr: Tanz"), which tells what is ahead
     heading_after: LazyPattern = _NEVER
+    # the whole gap between a clock time and a day named right after it, which is then
+    # its day ("um 14.30 Uhr am Dienstag", "at 2:30 p.m. yesterday")
+    day_after_time: LazyPattern = _NEVER
     # the language, whose tense and clause facts (``text/verbs``, ``text/clauses``) it reads
     lang: str = ""
 
@@ -92,6 +95,7 @@ _OPTIONAL_CUES = frozenset(
         "opens_sentence",
         "present_verb_after",
         "heading_after",
+        "day_after_time",
     }
 )
 

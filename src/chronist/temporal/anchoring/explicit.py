@@ -36,6 +36,9 @@ class ExplicitDates(StoryClock):
 
     # the policy's hooks, defined by the anchorer
     @abstractmethod
+    def _resolve(self, index: int, candidate: Candidate) -> AnchoredValue: ...
+
+    @abstractmethod
     def _context_reference(self, index: int) -> _Reference | None: ...
 
     @abstractmethod
@@ -77,13 +80,28 @@ class ExplicitDates(StoryClock):
         values = [result.value for result in self._results]
         said = clock_time_day(self.text, self.candidates, values, index, clause_start, self.cues)
         if said is None:
-            return None
+            return self._day_after_time(index, point)
         if said.several or said.day_at is None:
             return AnchoredValue(point, Anchor(AnchorKind.NONE), None)
         day = values[said.day_at]
         assert isinstance(day, CalendarPoint)
         timed = replace(point, year=day.year, month=day.month, day=day.day)
         return AnchoredValue(timed, Anchor(AnchorKind.TIMEX, None, timex_like(day)), said.day_at)
+
+    def _day_after_time(self, index: int, point: CalendarPoint) -> AnchoredValue | None:
+        """``um 14.30 Uhr am Dienstag``, ``at 2:30 p.m. yesterday``: the day named right
+        after a clock time, with nothing named before it in its clause, is its day."""
+        following = index + 1
+        if following >= len(self.candidates):
+            return None
+        candidate, after = self.candidates[index], self.candidates[following]
+        if not self.cues.day_after_time.fullmatch(self.text, candidate.end, after.start):
+            return None
+        day = self._resolve(following, after).value
+        if not (isinstance(day, CalendarPoint) and day.grain == Grain.DAY and day.day):
+            return None
+        timed = replace(point, year=day.year, month=day.month, day=day.day)
+        return AnchoredValue(timed, Anchor(AnchorKind.TIMEX, None, timex_like(day)), following)
 
     def _resolve_explicit(
         self, index: int, candidate: Candidate, meaning: Explicit
