@@ -37,6 +37,9 @@ class Explicit:
     two_digit: bool = False
     feast: str | None = None
     weekday_shift: int | None = None  # "vergangenen Freitag": -1, "nächsten": +1, plain: None
+    # the week of a weekday, counted from the anchor's week ("Donnerstag vergangener
+    # Woche": -1, "Montag dieser Woche": 0, "Thursday of next week": +1)
+    week_shift: int | None = None
     night_before: bool = False  # "in der Nacht zum Samstag": the night from Friday on
     era_open: bool = False  # "im Jahr 478" without an era: BC if the story is BC
     # in news the year counts from the time of writing ("im Mai dieses Jahres")

@@ -246,7 +246,10 @@ class ExplicitDates(StoryClock):
         direction = meaning.weekday_shift
         delta = (weekday - weekday_of(base)) % 7
         anchor, at = self._anchor_of(reference)
-        if direction is None and reference.kind is AnchorKind.DCT:
+        if meaning.week_shift is not None:
+            # "Donnerstag vergangener Woche": that weekday of the week before the anchor's
+            day = shift_day(base, weekday - weekday_of(base) + 7 * meaning.week_shift)
+        elif direction is None and reference.kind is AnchorKind.DCT:
             # a news text means one day by one weekday name ("am Montagmorgen ... am Montag")
             remembered = self._news_weekdays.get(weekday)
             day = remembered or shift_day(base, self._news_delta(index, delta))

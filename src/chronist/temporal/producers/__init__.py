@@ -49,6 +49,7 @@ PRODUCERS: dict[str, Producer] = {
             "hour",
             "minute",
             "second",
+            "week_relative",
             "part_of_day",
             "midnight",
             "noon",
