@@ -20,7 +20,7 @@ from chronist.temporal.anchoring.story import StoryClock
 from chronist.temporal.calendar_math import day_point, feast_point, fill_from_anchor, turn_of_year
 from chronist.temporal.day_spans import point_span, shift_day, weekday_of
 from chronist.temporal.engine import Candidate
-from chronist.temporal.meaning import Explicit
+from chronist.temporal.meaning import Deictic, Explicit
 from chronist.temporal.mention import Anchor, AnchorKind
 from chronist.temporal.values import CalendarPoint, Day, Grain
 from chronist.text.verbs import Tense
@@ -95,8 +95,10 @@ class ExplicitDates(StoryClock):
         if following >= len(self.candidates):
             return None
         candidate, after = self.candidates[index], self.candidates[following]
-        if not self.cues.day_after_time.fullmatch(self.text, candidate.end, after.start):
-            return None
+        if not isinstance(
+            after.meaning, Explicit | Deictic
+        ) or not self.cues.day_after_time.fullmatch(self.text, candidate.end, after.start):
+            return None  # not a count ("6 a.m. ten days before the shooting")
         day = self._resolve(following, after).value
         if not (isinstance(day, CalendarPoint) and day.grain == Grain.DAY and day.day):
             return None
