@@ -161,6 +161,7 @@ READERS: dict[str, _Reader] = {
     "season_adjective": _one_of(*POSITIONS),
     "position": _one_of(*POSITIONS),
     "year_position": _one_of(*POSITIONS),
+    "month_position": _one_of(*POSITIONS),
     "timezone": _zone,
     "approx": _one_of("APPROX"),
     "quantity_mod": _one_of(*QUANTITY_MODS),

@@ -45,6 +45,7 @@ PRODUCERS: dict[str, Producer] = {
             "season_part",
             "quarter",
             "year_position",
+            "month_position",
             "weekday",
             "hour",
             "minute",

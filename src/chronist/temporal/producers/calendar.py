@@ -137,6 +137,10 @@ def calendar(groups: Groups) -> Produced | None:
     elif "quarter" in groups:
         point = CalendarPoint(Grain.QUARTER, year, quarter=(groups.lex_int("quarter") or 1))
         fill = Grain.YEAR if year is None else fill
+    elif "month_position" in groups:
+        # "zum Monatsende": the month the text is at (in news, of writing)
+        mod = mod_named(groups.lex_str("month_position"))
+        point, fill = CalendarPoint(Grain.MONTH), Grain.MONTH
     elif "year_position" in groups:
         mod = mod_named(groups.lex_str("year_position"))
         point = CalendarPoint(Grain.YEAR, year)
