@@ -102,6 +102,7 @@ PRODUCERS: dict[str, Producer] = {
             "amount",
             "unit",
             "relative_adjective",
+            "position",
         },
         relative.deictic,
     ),

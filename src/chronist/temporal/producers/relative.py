@@ -101,7 +101,9 @@ def deictic(groups: Groups) -> Produced | None:
         relative = groups.lex_int("relative_adjective")
         if unit is None or relative is None:
             return None
-        return Produced(TimexType.DATE, Deictic(unit, int(relative), named=True))
+        deictic = Deictic(unit, int(relative), named=True)
+        # "early next year", "the end of last year": a part of it
+        return Produced(TimexType.DATE, deictic, mod_named(groups.lex_str("position")))
     if "ago" in groups:
         amount = groups.number("amount")
         unit = unit_in(groups, "unit", "unit")
