@@ -130,12 +130,6 @@ class NewsAnchorer(Anchorer):
             return Tense.FUTURE  # "has decided to admit them in early March"
         local = self._local_clause_tense(index)
         tense = super()._tense(index) if local is None else local
-        if (
-            tense is not Tense.FUTURE
-            and not self.cues.possessive_after.match(self.text, candidate.end)
-            and self._reported_ahead(index, window_start)
-        ):
-            return Tense.FUTURE  # "He said the vote would be held Monday"
         if tense is Tense.PRESENT and self.cues.possessive_after.match(self.text, candidate.end):
             return Tense.PAST  # "a premium over Thursday's closing price"
         if (
@@ -153,21 +147,6 @@ class NewsAnchorer(Anchorer):
         ):
             return Tense.FUTURE  # "sagt für Mittwoch 930 Flüge ab": what it is set for
         return tense
-
-    def _reported_ahead(self, index: int, window_start: int) -> bool:
-        """A clause reported by a verb right before it (``said the vote would be held
-        Monday``) that looks ahead from the saying: its dates lie ahead of it."""
-        candidate = self.candidates[index]
-        sentence_start = self.sentences.span_of(candidate.start)[0]
-        if window_start <= sentence_start:
-            return False
-        reported = any(
-            found.end() == window_start
-            for found in self.cues.report.finditer(self.text, sentence_start, window_start)
-        )
-        return reported and bool(
-            self.cues.clause_future.search(self.text, window_start, candidate.start)
-        )
 
     def _heads_a_line(self, candidate: Candidate) -> bool:
         """A weekday (with its date or time) at a line's start before a colon."""
