@@ -40,6 +40,9 @@ class Explicit:
     # the week of a weekday, counted from the anchor's week ("Donnerstag vergangener
     # Woche": -1, "Montag dieser Woche": 0, "Thursday of next week": +1)
     week_shift: int | None = None
+    # "am folgenden Freitag", "the previous Friday": counted from the date told, also in
+    # news, where a weekday without it ("am Freitag", "next Friday") counts from writing
+    weekday_from_told: bool = False
     night_before: bool = False  # "in der Nacht zum Samstag": the night from Friday on
     era_open: bool = False  # "im Jahr 478" without an era: BC if the story is BC
     # in news the year counts from the time of writing ("im Mai dieses Jahres")

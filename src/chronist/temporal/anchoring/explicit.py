@@ -167,7 +167,8 @@ class ExplicitDates(StoryClock):
                 anchor = none if reference is None else self._anchor_of(reference)[0]
                 return AnchoredValue(point, anchor, None)
         if point.weekday is not None and point.month is None:
-            reference = self._weekday_reference(reference)
+            if not meaning.weekday_from_told:
+                reference = self._weekday_reference(reference)
             return self._resolve_weekday(index, point, meaning, reference)
         if meaning.occurrence is not None:
             reference = self._occurrence_reference(meaning, reference)

@@ -181,6 +181,8 @@ def calendar(groups: Groups) -> Produced | None:
             # "diesem Donnerstag" (0) is the weekday as a bare name means it
             weekday_shift=None if shift is None or int(shift) == 0 else int(shift),
             week_shift=groups.lex_int("week_relative", "relative_adjective"),
+            weekday_from_told=bool(shift)
+            and not groups.lex("relative_adjective", "writing_relative"),
         )
         return Produced(TimexType.DATE, explicit, mod)
     elif "hour" in groups or "midnight" in groups or "noon" in groups:
