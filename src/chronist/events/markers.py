@@ -63,6 +63,8 @@ class Markers:
     gapping_joins: frozenset[str] = frozenset()  # "und": may join a clause without a verb
     list_openers: frozenset[str] = frozenset()  # "wie": an item of a list follows
     first_time: frozenset[str] = frozenset()  # "erstmals": a first is an event
+    length_units: frozenset[str] = frozenset()  # "Jahren": a label cannot begin with one
+    genitive_only: frozenset[str] = frozenset()  # "des": goes on the noun before it
     copula: dict[str, str] = field(default_factory=dict)  # "war" -> "sein"
     # "wo", "indem" and the relative pronouns: a clause opened so ends in its verb,
     # which has no separated particle after it
@@ -139,6 +141,8 @@ def read_markers(data: dict[str, Any], path: Path) -> Markers:
             gapping_joins=frozenset(str(w) for w in c.get("gapping_joins", [])),
             list_openers=frozenset(str(w) for w in c.get("list_openers", [])),
             first_time=frozenset(str(w).lower() for w in c.get("first_time", [])),
+            length_units=frozenset(str(w).lower() for w in c.get("length_units", [])),
+            genitive_only=frozenset(str(w) for w in c.get("genitive_only", [])),
             verb_final_openers=frozenset(str(w).lower() for w in c.get("verb_final_openers", []))
             | read_clause_facts(path.parent).relative,
             openers_also_articles=read_clause_facts(path.parent).also_articles,
