@@ -83,6 +83,9 @@ class ClauseFacts:
     coordination: frozenset[str]  # "und": may stand before a background word
     # "des" of ", des Nationalkonvents,": a phrase between commas opening so is an apposition
     apposition: frozenset[str] = frozenset()
+    # "im" of "in Thrakien, im europäischen Teil der heutigen Türkei, zur Schlacht":
+    # a place phrase between commas after a place phrase restates where
+    place_apposition: frozenset[str] = frozenset()
 
 
 def read_clause_facts(folder: Path) -> ClauseFacts:
@@ -112,6 +115,9 @@ def read_clause_facts(folder: Path) -> ClauseFacts:
         negating_start=frozenset(word_list(data, path, "negating_start")),
         coordination=frozenset(word_list(data, path, "coordination")),
         apposition=frozenset(word_list(data, path, "apposition") if "apposition" in data else []),
+        place_apposition=frozenset(
+            word_list(data, path, "place_apposition") if "place_apposition" in data else []
+        ),
     )
 
 
@@ -234,6 +240,8 @@ def _interrupts(
     if hole.kind is SegmentKind.COMPARISON:
         return True
     opener = tokens[hole.first].text.lower()
+    if facts is not None and opener in facts.place_apposition:
+        return _place_apposition(tokens, piece, hole, facts)
     named = all(t.is_capitalised for t in tokens[hole.first : hole.last] if t.is_word)
     if (
         facts is None
@@ -244,6 +252,26 @@ def _interrupts(
     words = [t for t in tokens[rest.first : rest.last] if t.is_word]
     last = rest.last == len(tokens) or not tokens[rest.last].is_word
     return last and 0 < len(words) <= 2 and not any(t.is_capitalised for t in words)
+
+
+def _place_apposition(
+    tokens: Sequence[Token], piece: Segment, hole: Segment, facts: ClauseFacts
+) -> bool:
+    """A place phrase between commas right after a place phrase (``in Thrakien, im
+    europäischen Teil der heutigen Türkei,``): its lower-case words are articles or
+    adjectives before a noun, so it has no verb of its own."""
+    before = [t for t in tokens[piece.first : piece.last] if t.is_word]
+    if len(before) < 2 or not before[-1].is_capitalised:
+        return False
+    if before[-2].text.lower() not in facts.place_apposition | {"in"}:
+        return False
+    words = [t for t in tokens[hole.first + 1 : hole.last] if t.is_word]
+    return bool(words) and all(
+        t.is_capitalised
+        or t.text.lower() in facts.also_articles
+        or (facts.adjective.fullmatch(t.text) is not None and after.is_capitalised)
+        for t, after in zip(words, [*words[1:], words[-1]], strict=True)
+    )
 
 
 def resumed(
