@@ -82,7 +82,7 @@ def open_verbs_kept(
     describes rather than tells, unless it has a date of its own (``..., der
     1525 der Stadt zufiel``), is a passive in the past (``..., die dem
     Bischof geschenkt wurde``) or tells a first in the past (``..., der als
-    Erster den Sehnerv beschrieb``)."""
+    Erster den Sehnerv beschrieb``); so does a reason (``Da ... gefunden wurde``)."""
     listed = [h for h in verbs if not h.entry.open]
     own_date = any(segment.first <= i < segment.last for i in dated)
     # "..., die dem Bischof geschenkt wurde": a dynamic passive in the past happened
@@ -96,8 +96,9 @@ def open_verbs_kept(
     )
     if segment.kind is SegmentKind.RELATIVE and first:
         return listed or [h for h in verbs if h.entry.open and h.entry.past][:1]
-    # "Weil Magdeburg sich 1548 weigerte, ...": a dated reason happened too
-    if segment.kind is SegmentKind.BACKGROUND and own_date:
+    # "Weil Magdeburg sich 1548 weigerte, ...": a dated reason happened too, and so
+    # did one told as a passive in the past ("Da Ötzi ... gefunden wurde, ...")
+    if segment.kind is SegmentKind.BACKGROUND and (own_date or done):
         return listed or [h for h in verbs if h.entry.open][:1]
     if segment.kind is not SegmentKind.MAIN:
         return listed

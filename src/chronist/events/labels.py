@@ -217,6 +217,8 @@ def _phrase_start(
         first -= 1
         if first < 0 or not tokens[first].is_word or first in whole:
             break
+        if tokens[first].text.lower() in markers.coordination | markers.leading_noise:
+            break  # "und der italienischen Provinz ...": no label begins so
         if not _continues(tokens, first, markers, whole | frozenset(kept)):
             longer = list(range(first, kept[0])) + kept
             if len(" ".join(_word(tokens, i) for i in longer)) <= _LABEL_CHARS:
