@@ -245,9 +245,7 @@ def _continues(tokens: list[Token], index: int, markers: Markers, whole: frozens
     if before < 0 or before in whole or not tokens[before].is_word:
         return False
     lower = tokens[before].text.lower()
-    if lower in markers.coordination:
-        return False  # "und das Holztee": a conjunct begins after it
-    if lower in markers.label_cut_endings or lower[:1].isdigit():
+    if lower in markers.phrase_openers or lower[:1].isdigit():
         return True
     if word.text in markers.genitive_only and tokens[before].is_capitalised:
         return True  # "des Homo heidelbergensis" of "durch Funde des ..."
