@@ -1,9 +1,7 @@
-"""The events of one clause segment: which triggers head an event, with what
-modality, label and own date. A sentence is read once (:class:`SentenceState`),
-then each segment in turn (:func:`segment_events`): its triggers and modality,
-its event nouns and the dated nouns framing it, a relative clause merged into the
-noun it describes, the heads, and one mention per head (:func:`_emit`).
-"""
+"""The events of one clause segment (:func:`segment_events`) of a sentence read once
+(:class:`SentenceState`): its triggers and modality, its event nouns and the dated
+nouns framing it, a relative clause merged into the noun it describes, the heads,
+and one mention per head (:func:`_emit`)."""
 
 from __future__ import annotations
 
@@ -114,12 +112,14 @@ def segment_events(state: SentenceState, number: int) -> None:
 
 
 def _inside(state: SentenceState, segment: Segment) -> list[TriggerHit]:
-    """The segment's triggers (not those a parenthesis sets into a main clause)."""
+    """The segment's triggers (not those set into a main clause: they are their own)."""
+    # a segment set into a clause (a relative clause between commas) tells its own events
+    hole = all(i in state.aside for i in range(segment.first, segment.last))
     inside = [
         h
         for h in state.hits
         if segment.first <= h.index < segment.last
-        and (segment.kind is SegmentKind.BACKGROUND or h.index not in state.aside)
+        and (segment.kind is SegmentKind.BACKGROUND or h.index not in state.aside or hole)
     ]
     if zu_complement(state.tokens, segment, inside, state.lexicon):
         # "versuchte, einen Friedensvertrag auszuhandeln": a goal, not a happening
@@ -260,9 +260,8 @@ def _noun_heads_it(state: SentenceState, clause: _Clause) -> bool:
 
 
 def _lights_alone(state: SentenceState, clause: _Clause) -> list[TriggerHit]:
-    return light_alone(
-        state.tokens, clause.lights, clause.segment, state.lexicon, state.verb_at, state.dated
-    )
+    s = state
+    return light_alone(s.tokens, clause.lights, clause.segment, s.lexicon, s.verb_at, s.dated)
 
 
 def _lights_beside(state: SentenceState, clause: _Clause) -> list[TriggerHit]:

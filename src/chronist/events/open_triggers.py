@@ -38,6 +38,8 @@ def _bare_infinitive(
         return None
     for position in range(index - 1, max(-1, index - _AUXILIARY_REACH), -1):
         word = tokens[position].text
+        if word in _QUOTES and _quoted_word(tokens, position):
+            continue  # 'wurde die "Schutzkorpsverordnung" erlassen': a name in quotes
         if word in _CLAUSE_END:
             return None
         if word.lower() in markers.past:
@@ -45,6 +47,21 @@ def _bare_infinitive(
                 lower, TriggerKind.VERB, open_verbs.type, Form.PARTICIPLE, past=True, open=True
             )
     return None
+
+
+_QUOTES = frozenset('"“”»«„')
+
+
+def _quoted_word(tokens: list[Token], index: int) -> bool:
+    """Whether the quote at ``index`` closes or opens a quote of one or two words."""
+    for step in (-1, 1):
+        for width in (2, 3):
+            other = index + step * width
+            if 0 <= other < len(tokens) and tokens[other].text in _QUOTES:
+                inside = tokens[min(index, other) + 1 : max(index, other)]
+                if all(t.is_word for t in inside):
+                    return True
+    return False
 
 
 def _attributive(
