@@ -5,8 +5,9 @@ and one mention per head (:func:`_emit`)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
+from chronist.events.clause_state import Clause, Frames, Nouns, SentenceState
 from chronist.events.gapping import gapped_conjuncts, gapped_label
 from chronist.events.heads import (
     argument,
@@ -25,89 +26,36 @@ from chronist.events.heads import (
     zu_complement,
 )
 from chronist.events.labels import noun_label, verb_label
-from chronist.events.lexicon import Lexicon, Markers, TriggerKind
-from chronist.events.mention import Context, EventMention, mention_of, own_date, within
+from chronist.events.lexicon import TriggerKind
+from chronist.events.mention import mention_of, own_date, within
 from chronist.events.modality import negated_conjunct, noun_negated, segment_modality
 from chronist.events.model import Modality
 from chronist.events.trigger_hit import TriggerHit
 from chronist.text.clauses import Segment, SegmentKind
-from chronist.text.tokens import Token
 
 __all__ = ["SentenceState", "segment_events"]
-
-Span = tuple[int, int]
-
-
-@dataclass(slots=True)
-class SentenceState:
-    """One sentence as its segments are read: what was found so far, and which
-    event noun (by token index) each found mention stands at."""
-
-    context: Context
-    sentence: Span
-    tokens: list[Token]
-    pieces: list[Segment]
-    aside: frozenset[int]  # tokens a parenthesis sets into its clause
-    dated: frozenset[int]  # tokens of a date
-    hits: list[TriggerHit]
-    verb_at: frozenset[int]  # verb forms, events or not
-    forced: Modality | None  # the whole sentence's modality (a condition, ...)
-    found: list[EventMention] = field(default_factory=list)
-    antecedent: dict[int, int] = field(default_factory=dict)  # noun index -> index in found
-
-    @property
-    def markers(self) -> Markers:
-        return self.context.lexicon.markers
-
-    @property
-    def lexicon(self) -> Lexicon:
-        return self.context.lexicon
-
-
-@dataclass(slots=True)
-class _Nouns:
-    """The event nouns that may head a clause's events."""
-
-    hits: list[TriggerHit]
-    shared: dict[int, Span]  # noun index -> the date it shares with its partner
-    partner: dict[int, int]  # noun index -> the event noun it is joined to
-
-
-@dataclass(slots=True)
-class _Frames:
-    """Dated event nouns framing a clause (``Nach dem Tod X 1961 folgte ...``)."""
-
-    phrases: dict[int, Span] = field(default_factory=dict)  # noun index -> phrase, date included
-    dates: dict[int, Span] = field(default_factory=dict)  # noun index -> the phrase's date
-    opened: dict[int, int] = field(default_factory=dict)  # noun index -> its preposition
-
-
-@dataclass(slots=True)
-class _Clause:
-    """What one segment's reading has decided so far."""
-
-    number: int
-    segment: Segment
-    inside: list[TriggerHit]
-    base: Modality
-    negating: list[TriggerHit]
-    failed: list[TriggerHit]  # "scheiterte": a failed attempt still happened
-    verbs: list[TriggerHit]
-    told: list[TriggerHit]  # the open verbs found: what the clause says of its nouns
-    lights: list[TriggerHit]
-    nouns: _Nouns
-    frames: _Frames
-    merged: bool = False  # a relative clause merged into the noun it describes
-    earlier: set[int] = field(default_factory=set)  # frame nouns told as before the clause
 
 
 def segment_events(state: SentenceState, number: int) -> None:
     """Add the events of the sentence's ``number``-th segment to ``state.found``."""
     segment = state.pieces[number]
-    if segment.kind in (SegmentKind.COMPARISON, SegmentKind.NEGATED):
+    if segment.kind is SegmentKind.NEGATED:
         return
     clause = _clause(state, number, segment)
-    for hit in sorted(_heads(state, clause), key=lambda h: h.index):
+    heads = _heads(state, clause)
+    if segment.kind is SegmentKind.COMPARISON:
+        # "wie eine Vermessung im Oktober 1991 ergab": an event noun with a date, told
+        # in the past (not "wie die Überlieferung des 6. Jahrhunderts nahelegt")
+        context, words = state.context, range(segment.first, segment.last)
+        past = any(state.tokens[i].text.lower() in state.markers.past for i in words) or any(
+            h.index in words and h.kind is not TriggerKind.NOUN and h.entry.past for h in state.hits
+        )
+        heads = [
+            h
+            for h in clause.nouns.hits
+            if past and own_date(context.text, h, context.dates, context.verb_starts) is not None
+        ]
+    for hit in sorted(heads, key=lambda h: h.index):
         _emit(state, clause, hit)
 
 
@@ -127,7 +75,7 @@ def _inside(state: SentenceState, segment: Segment) -> list[TriggerHit]:
     return inside
 
 
-def _clause(state: SentenceState, number: int, segment: Segment) -> _Clause:
+def _clause(state: SentenceState, number: int, segment: Segment) -> Clause:
     tokens, markers = state.tokens, state.markers
     inside = _inside(state, segment)
     previous = tokens[state.pieces[number - 1].first : segment.first] if number else []
@@ -142,7 +90,7 @@ def _clause(state: SentenceState, number: int, segment: Segment) -> _Clause:
     )
     nouns = _event_nouns(state, inside)
     frames = _frames(state, nouns)
-    clause = _Clause(
+    clause = Clause(
         number, segment, inside, base, negating, failed, verbs,
         [h for h in verbs if h.entry.open],
         [h for h in inside if h.kind is TriggerKind.LIGHT], nouns, frames,
@@ -155,12 +103,12 @@ def _clause(state: SentenceState, number: int, segment: Segment) -> _Clause:
     return clause
 
 
-def _event_nouns(state: SentenceState, inside: list[TriggerHit]) -> _Nouns:
+def _event_nouns(state: SentenceState, inside: list[TriggerHit]) -> Nouns:
     """A deverbal noun found by its form is an event only with a date of its own,
     or joined by "und" to an event noun that has one ("nach der Überführung der
     Kronjuwelen nach Wien im Jahr 1783 und der Verlegung der Verwaltung")."""
     context, tokens = state.context, state.tokens
-    nouns = _Nouns([], {}, {})
+    nouns = Nouns([], {}, {})
     for h in inside:
         if h.kind is not TriggerKind.NOUN:
             continue
@@ -179,11 +127,11 @@ def _event_nouns(state: SentenceState, inside: list[TriggerHit]) -> _Nouns:
     return nouns
 
 
-def _frames(state: SentenceState, nouns: _Nouns) -> _Frames:
+def _frames(state: SentenceState, nouns: Nouns) -> Frames:
     """ "Nach dem Tod X 1961 folgte ihm sein Sohn": a dated noun framing the
     clause leaves the clause's verb its own event."""
     tokens, markers = state.tokens, state.markers
-    frames = _Frames()
+    frames = Frames()
     for noun in nouns.hits:
         at = framing(tokens, noun, markers)
         if at is None and nouns.partner.get(noun.index) in frames.phrases:
@@ -199,7 +147,7 @@ def _frames(state: SentenceState, nouns: _Nouns) -> _Frames:
     return frames
 
 
-def _subject_nouns(state: SentenceState, clause: _Clause) -> list[TriggerHit]:
+def _subject_nouns(state: SentenceState, clause: Clause) -> list[TriggerHit]:
     """ "Der Tod Stalins ... änderte alles": the noun is the event, unless it is in
     a prepositional phrase of a main clause ("zog ... mit der Unterstützung ...")."""
     main = clause.segment.kind is SegmentKind.MAIN
@@ -212,7 +160,7 @@ def _subject_nouns(state: SentenceState, clause: _Clause) -> list[TriggerHit]:
     ]
 
 
-def _merged_relative(state: SentenceState, clause: _Clause) -> bool:
+def _merged_relative(state: SentenceState, clause: Clause) -> bool:
     """A relative clause on an event noun describes that event and lends it its
     clause (``Bombenkrieg, der ... bis 1953 ... verwüstete``)."""
     segment = clause.segment
@@ -230,7 +178,7 @@ def _merged_relative(state: SentenceState, clause: _Clause) -> bool:
     return True
 
 
-def _heads(state: SentenceState, clause: _Clause) -> list[TriggerHit]:
+def _heads(state: SentenceState, clause: Clause) -> list[TriggerHit]:
     """The triggers that head the clause's events: its verbs, light verbs alone in
     their conjunct, event nouns, or else the onset of a verb the lexicon lacks."""
     heads: list[TriggerHit] = list(clause.verbs)
@@ -245,7 +193,7 @@ def _heads(state: SentenceState, clause: _Clause) -> list[TriggerHit]:
     return heads
 
 
-def _noun_heads_it(state: SentenceState, clause: _Clause) -> bool:
+def _noun_heads_it(state: SentenceState, clause: Clause) -> bool:
     """An event noun of the lexicon heads the clause, or a noun waits for a verb
     in a later segment: no light verb alone then."""
     references = [(r.start, r.end) for r in state.context.references]
@@ -259,12 +207,12 @@ def _noun_heads_it(state: SentenceState, clause: _Clause) -> bool:
     ) or any(waiting(h, state.hits, state.pieces) for h in state.hits if h.index not in frames)
 
 
-def _lights_alone(state: SentenceState, clause: _Clause) -> list[TriggerHit]:
+def _lights_alone(state: SentenceState, clause: Clause) -> list[TriggerHit]:
     s = state
     return light_alone(s.tokens, clause.lights, clause.segment, s.lexicon, s.verb_at, s.dated)
 
 
-def _lights_beside(state: SentenceState, clause: _Clause) -> list[TriggerHit]:
+def _lights_beside(state: SentenceState, clause: Clause) -> list[TriggerHit]:
     """ "verbannten ihn ... und setzten seinen Onkel ... ein": a light verb alone
     in its conjunct, with no event noun there, tells its own event (not "wurde",
     which may be the auxiliary of a participle further on, unless that participle
@@ -288,7 +236,7 @@ def _lights_beside(state: SentenceState, clause: _Clause) -> list[TriggerHit]:
     return [light for light in _lights_alone(state, clause) if own_conjunct(light)]
 
 
-def _add_noun_heads(state: SentenceState, clause: _Clause, heads: list[TriggerHit]) -> None:
+def _add_noun_heads(state: SentenceState, clause: Clause, heads: list[TriggerHit]) -> None:
     """Add the event nouns that head events of their own to ``heads``."""
     context, tokens, markers = state.context, state.tokens, state.markers
     segment, nouns, frames = clause.segment, clause.nouns, clause.frames
@@ -333,7 +281,7 @@ def _add_noun_heads(state: SentenceState, clause: _Clause, heads: list[TriggerHi
             clause.earlier.add(noun.index)
 
 
-def _modality(state: SentenceState, clause: _Clause, hit: TriggerHit) -> Modality:
+def _modality(state: SentenceState, clause: Clause, hit: TriggerHit) -> Modality:
     modality = state.forced or clause.base
     # "nicht" negates the verb of its own conjunct only
     if (
@@ -348,7 +296,7 @@ def _modality(state: SentenceState, clause: _Clause, hit: TriggerHit) -> Modalit
     return modality
 
 
-def _emit(state: SentenceState, clause: _Clause, hit: TriggerHit) -> None:
+def _emit(state: SentenceState, clause: Clause, hit: TriggerHit) -> None:
     """The mention of one head (and of the conjuncts its verb is gapped into)."""
     tokens, segment, frames = state.tokens, clause.segment, clause.frames
     end = segment.end
