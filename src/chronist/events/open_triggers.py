@@ -195,6 +195,17 @@ def _opinion(tokens: list[Token], last: int, open_verbs: OpenVerbs, lemma: str) 
     return tokens[last + 2].text.lower() in open_verbs.clause_openers
 
 
+def _with_zu(tokens: list[Token], index: int, zu: str) -> bool:
+    """Whether the clause of token ``index`` (between punctuation) has a ``zu``."""
+    low = index
+    while low > 0 and tokens[low - 1].text not in _CLAUSE_END:
+        low -= 1
+    high = index
+    while high < len(tokens) and tokens[high].text not in _CLAUSE_END:
+        high += 1
+    return any(t.text == zu for t in tokens[low:high])
+
+
 def open_verb(
     tokens: list[Token], index: int, lexicon: Lexicon, dated: frozenset[int] = frozenset()
 ) -> TriggerHit | None:
@@ -234,6 +245,8 @@ def open_verb(
     )
     if _opinion(tokens, position if position is not None else index, open_verbs, entry.lemma):
         return None  # "nahm an, dass ...": an opinion, not the event "nahm ... an"
+    if entry.lemma in open_verbs.attempt_with_zu and _with_zu(tokens, index, markers.zu):
+        return None  # "sie davon zu überzeugen suchten": an attempt
     if (
         position is not None
         and not separated

@@ -65,6 +65,8 @@ class OpenVerbs:
     # state verbs whose ge-participle beside a passive auxiliary is an event
     # ("gefunden wurde": a find; "fand Anklang" stays a state)
     passive_events: frozenset[str] = frozenset()
+    # verbs that with a zu-infinitive tell an attempt ("zu überzeugen suchten"), no event
+    attempt_with_zu: frozenset[str] = frozenset()
     # the lemmas guessed for forms the table lacks (a cache, filled as words come)
     guessed: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)
 
@@ -262,4 +264,5 @@ def read_open_verbs(data: dict[str, Any], path: Path, types: frozenset[str]) -> 
         },
         guessed_participle_with=guessed_with,
         passive_events=frozenset(str(w) for w in table.get("passive_events", [])),
+        attempt_with_zu=frozenset(str(w) for w in table.get("attempt_with_zu", [])),
     )  # fmt: skip
