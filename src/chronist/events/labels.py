@@ -158,10 +158,14 @@ def _tidy(
         return " ".join(_word(tokens, i) for i in indices).strip('"„“”»« ')
 
     kept = _prefield(tokens, kept, keep, markers, whole)
+    dropped: set[int] = set()
     while len(text(kept)) > _LABEL_CHARS and len(kept) > len(keep):
         # drop the word farthest from the trigger, outside the trigger and particle
         far = max((i for i in kept if i not in keep), key=lambda i: abs(i - hit.index))
         kept = [i for i in kept if i != far]
+        dropped.add(far)
+    if dropped:
+        kept = _without_orphans(tokens, kept, keep, markers, dropped)
     while (
         len(kept) > 1
         and kept[-1] not in keep
@@ -178,6 +182,32 @@ def _tidy(
     ):
         kept = kept[1:]
     return text(_phrase_start(tokens, kept, keep, markers, whole)) or hit.text
+
+
+def _without_orphans(
+    tokens: list[Token], kept: list[int], keep: list[int], markers: Markers, dropped: set[int]
+) -> list[int]:
+    """``kept`` without the words whose phrase lost its noun when the label was cut to
+    length: an article, preposition or conjunction, or an adjective, right before a
+    dropped word (``an den teil`` of ``an den Olympischen Spielen teil``)."""
+    while True:
+        orphans = {
+            i for i in kept if i not in keep and i + 1 in dropped and _orphan(tokens, i, markers)
+        }
+        if not orphans:
+            return kept
+        kept = [i for i in kept if i not in orphans]
+        dropped |= orphans
+
+
+def _orphan(tokens: list[Token], index: int, markers: Markers) -> bool:
+    word = tokens[index].text
+    lower = word.lower()
+    joins = markers.coordination | markers.gapping_joins  # "und", "sowie"
+    if lower in markers.phrase_openers or lower in joins:
+        return True
+    adjective = word.islower() and lower.endswith(("e", "en", "er", "es", "em"))
+    return adjective and tokens[index + 1].is_capitalised
 
 
 def _prefield(
