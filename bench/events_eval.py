@@ -1,6 +1,6 @@
 """Events against the blind wiki_de event gold, the old WikiWarsDE gold, and label quality.
 
-    .venv/bin/python bench/events_eval.py [--split dev|frozen|dev4|all] [--errors] [--labels]
+    .venv/bin/python bench/events_eval.py [--split dev|frozen|dev4|dev5|all] [--errors] [--labels]
         [--causes]
 
 * **wiki_de** (``bench/wiki_de/gold/events``, GUIDELINES.md section 2): an
@@ -12,6 +12,8 @@
 * **dev4** (``bench/wiki_de5``, the same format and guidelines): seven more
   passages annotated blind in session 24, a second development set that shows
   how far the ``dev`` figures carry over to unseen text.
+* **dev5** (``bench/wiki_de7``, the same format and guidelines): eight more
+  passages annotated blind in session 25 (scored once blind, then developed on).
 * **wikiwarsde-dev** (``tests/data/events/wikiwarsde-dev-gold.tsv``): the older
   gold with its own scorer.
 * **labels**: the share of happened events whose label is a lone word or a cut
@@ -20,7 +22,7 @@
   ending in an article, preposition, conjunction or comma), on the wiki_de
   passages and on 20 ``wikipedia-de`` history articles that are in neither
   ``documents.tsv`` nor ``merge_pairs.tsv``.
-* **causes** (``--causes``, dev and dev4): why each missed key event was missed
+* **causes** (``--causes``, the dev splits): why each missed key event was missed
   (no event on its sentence, which date it got instead, ...).
 """
 
@@ -41,6 +43,8 @@ from chronist.timeline.model import Event
 HERE = Path(__file__).parent
 WIKI = HERE / "wiki_de"
 WIKI5 = HERE / "wiki_de5"
+WIKI7 = HERE / "wiki_de7"
+DEV_SPLITS = ("dev", "dev4", "dev5")  # readable splits: errors and causes may be shown
 SHARED = HERE.parents[1] / "shared" / "data"
 OLD_GOLD = HERE.parent / "tests" / "data" / "events" / "wikiwarsde-dev-gold.tsv"
 
@@ -70,8 +74,12 @@ def _documents(root: Path = WIKI) -> list[dict[str, str]]:
 
 
 def _root(name: str) -> Path:
-    """The gold folder of a passage (``d*`` passages are the fourth gold's)."""
-    return WIKI5 if (WIKI5 / "docs" / f"{name}.txt").exists() else WIKI
+    """The gold folder of a passage (``d*`` passages are the fourth gold's, ``e*``
+    the fifth's)."""
+    for root in (WIKI5, WIKI7):
+        if (root / "docs" / f"{name}.txt").exists():
+            return root
+    return WIKI
 
 
 def _wiki_gold(name: str) -> list[WikiGold]:
@@ -238,8 +246,8 @@ def label_articles() -> Tally:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--split", choices=("dev", "frozen", "dev4", "all"), default="dev")
-    parser.add_argument("--errors", action="store_true", help="list misses (dev, dev4)")
+    parser.add_argument("--split", choices=("dev", "frozen", *DEV_SPLITS[1:], "all"), default="dev")
+    parser.add_argument("--errors", action="store_true", help="list misses (dev splits)")
     parser.add_argument("--labels", action="store_true", help="label share on 20 articles")
     parser.add_argument("--old", action="store_true", help="the older WikiWarsDE gold")
     parser.add_argument("--causes", action="store_true", help="why dev key events are missed")
@@ -247,14 +255,14 @@ def main() -> None:
         "--min-confidence", type=float, default=0.0, help="only events this confident"
     )
     args = parser.parse_args()
-    splits = ("dev", "frozen", "dev4") if args.split == "all" else (args.split,)
-    rows = _documents() + _documents(WIKI5)
+    splits = ("dev", "frozen", *DEV_SPLITS[1:]) if args.split == "all" else (args.split,)
+    rows = _documents() + _documents(WIKI5) + _documents(WIKI7)
     for split in splits:
         total = Tally()
         for row in rows:
             if row["split"] != split:
                 continue
-            readable = split in ("dev", "dev4")  # frozen errors are never shown
+            readable = split in DEV_SPLITS  # frozen errors are never shown
             tally = score_wiki(row["name"], args.errors and readable, args.min_confidence)
             total.add(tally)
             if readable:

@@ -102,3 +102,20 @@ def test_development_gold_quotes_and_floor() -> None:
         )
     # measured 2026-11-27: P 0.66, R 0.76, date accuracy 0.85; a floor, not a target
     assert total.recall >= 0.65 and total.precision >= 0.5 and total.date_accuracy >= 0.8
+
+
+@pytest.mark.parametrize(
+    ("label", "bad"),
+    [
+        ("Jahren durch Funde nachgewiesen", True),  # "vor 5000" cut off
+        ("Tag seines Aufenthalts bat", True),  # "Am dritten" cut off
+        ("Monaten in Wien kehrte Mozart zurück", True),
+        ("Tag der Arbeit eingeführt", False),  # a name, not a cut length
+        ("Jahrhundertflut traf Dresden", False),
+        ("Truman setzt MacArthur ab", False),
+    ],
+)
+def test_bad_label_length_tail(label: str, bad: bool) -> None:
+    from chronist.evaluation.events import bad_label
+
+    assert bad_label(label) is bad

@@ -88,6 +88,17 @@ _EVENT_HEADS = _words(
     dekret verbot bündnis union unglück katastrophe aufteilung annexion kapitulation
     """
 )
+# Units of a length of time that need a number before them: a label beginning with
+# one lost it (``Jahren durch Funde nachgewiesen`` of ``vor 5000 Jahren ...``); a
+# singular unit counts only before a possessive (``Tag seines Aufenthalts bat``).
+_LENGTH_PLURALS = _words(
+    """
+    jahre jahren monate monaten wochen tage tagen stunden minuten jahrzehnte
+    jahrzehnten jahrhunderte jahrhunderten jahrtausende jahrtausenden
+    """
+)
+_LENGTH_SINGULARS = _words("jahr tag monat woche stunde jahrzehnt jahrhundert jahrtausend")
+_POSSESSIVES = ("sein", "ihr", "dies")
 _INFLECTIONS = ("", "s", "es", "e", "en", "n", "er", "ern")
 _DETERMINERS = _words("der die das den dem des ein eine einen einem einer eines")
 
@@ -108,8 +119,9 @@ def _named(word: str) -> bool:
 def bad_label(label: str) -> bool:
     """A label that is a lone generic noun or a cut fragment: after any article,
     one word that is not a compound naming one event (``Krieg``, ``Geburt``,
-    ``Bevölkerung``), a lone verb form (``gegründet``), or a label ending in an
-    article, preposition, conjunction, comma or an open bracket or quote.
+    ``Bevölkerung``), a lone verb form (``gegründet``), a label ending in an
+    article, preposition, conjunction, comma or an open bracket or quote, or one
+    beginning with the tail of a length of time (``Jahren durch Funde nachgewiesen``).
 
     >>> [bad_label(x) for x in ("Krieg", "Rückzug bis hinter", "Festung kapituliert")]
     [True, True, False]
@@ -117,11 +129,17 @@ def bad_label(label: str) -> bool:
     [True, True, True, False]
     >>> [bad_label(x) for x in ("Forschung im 19.", "Er starb 1903.")]
     [True, False]
+    >>> [bad_label(x) for x in ("Jahren durch Funde nachgewiesen", "Tag seines Aufenthalts bat")]
+    [True, True]
+    >>> [bad_label(x) for x in ("Tag der Arbeit eingeführt", "Jahrhundertflut traf Dresden")]
+    [False, False]
     """
     words = label.split()
     while len(words) > 1 and words[0].lower() in _DETERMINERS:
         words = words[1:]
     if not words:
+        return True
+    if len(words) > 1 and _length_tail(words[0], words[1]):
         return True
     if len(words) == 1:
         word = words[0].strip('.,;:!?"„“”»«')
@@ -134,6 +152,15 @@ def bad_label(label: str) -> bool:
     if len(last) <= 3 and last.endswith(".") and last[:-1].isdigit():
         return True  # an ordinal without its noun ("im 19." of "im 19. Jahrhundert")
     return label.count("(") != label.count(")")
+
+
+def _length_tail(first: str, second: str) -> bool:
+    """Whether a label's first words are the tail of a length of time whose number
+    was cut off (``Jahren durch``, ``Tag seines``)."""
+    lower = first.lower()
+    if lower in _LENGTH_PLURALS:
+        return True
+    return lower in _LENGTH_SINGULARS and second.lower().startswith(_POSSESSIVES)
 
 
 @dataclass(frozen=True, slots=True)

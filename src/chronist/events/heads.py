@@ -21,6 +21,7 @@ __all__ = [
     "coordinated_noun",
     "frame_date",
     "framing",
+    "idiom",
     "light_alone",
     "lone",
     "lone_generic",
@@ -29,6 +30,7 @@ __all__ = [
     "same_conjunct",
     "tokens_of",
     "waiting",
+    "zu_complement",
 ]
 
 
@@ -80,7 +82,7 @@ def open_verbs_kept(
     describes rather than tells, unless it has a date of its own (``..., der
     1525 der Stadt zufiel``), is a passive in the past (``..., die dem
     Bischof geschenkt wurde``) or tells a first in the past (``..., der als
-    Erster den Sehnerv beschrieb``)."""
+    Erster den Sehnerv beschrieb``); so does a reason (``Da ... gefunden wurde``)."""
     listed = [h for h in verbs if not h.entry.open]
     own_date = any(segment.first <= i < segment.last for i in dated)
     # "..., die dem Bischof geschenkt wurde": a dynamic passive in the past happened
@@ -94,8 +96,9 @@ def open_verbs_kept(
     )
     if segment.kind is SegmentKind.RELATIVE and first:
         return listed or [h for h in verbs if h.entry.open and h.entry.past][:1]
-    # "Weil Magdeburg sich 1548 weigerte, ...": a dated reason happened too
-    if segment.kind is SegmentKind.BACKGROUND and own_date:
+    # "Weil Magdeburg sich 1548 weigerte, ...": a dated reason happened too, and so
+    # did one told as a passive in the past ("Da Ötzi ... gefunden wurde, ...")
+    if segment.kind is SegmentKind.BACKGROUND and (own_date or done):
         return listed or [h for h in verbs if h.entry.open][:1]
     if segment.kind is not SegmentKind.MAIN:
         return listed
@@ -345,3 +348,27 @@ def _closed_start(
     while first - 1 in dated:
         first -= 1
     return any(tokens[i].text.lower() in opening for i in (first - 1, first) if i >= 0)
+
+
+def zu_complement(
+    tokens: list[Token], segment: Segment, inside: list[TriggerHit], lexicon: Lexicon
+) -> bool:
+    """A segment that ends in a zu-infinitive that tells no event (``um ... zu
+    erobern``, ``einen Friedensvertrag auszuhandeln``): a goal or complement."""
+    open_verbs = lexicon.open_verbs
+    words = [i for i in range(segment.first, segment.last) if tokens[i].is_word]
+    if open_verbs is None or not words or any(h.kind is not TriggerKind.NOUN for h in inside):
+        return False
+    last = words[-1]
+    lower, zu = tokens[last].text.lower(), lexicon.markers.zu
+    if last > segment.first and tokens[last - 1].text == zu:
+        return lower in open_verbs.infinitives
+    at = lower.find(zu, 1)
+    return at > 0 and lower[:at] + lower[at + len(zu) :] in open_verbs.infinitives
+
+
+def idiom(tokens: list[Token], index: int, markers: Markers) -> bool:
+    """An event noun right after a preposition without an article (``in Auftrag``)."""
+    before = tokens[index - 1].text.lower() if index else ""
+    prepositions = markers.prepositions - markers.definite_contractions
+    return before in prepositions

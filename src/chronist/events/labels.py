@@ -115,10 +115,13 @@ def verb_label(
     if hit.index in kept and len(kept) > _LABEL_WORDS:
         at = kept.index(hit.index)
         window = kept[max(0, at - 3) : max(0, at - 3) + _LABEL_WORDS]
+        if at > 3 and len([i for i in window if i > hit.index]) >= 2:
+            # a verb in second place: the first phrase is whole or left out
+            window = kept[at : at + _LABEL_WORDS]
         if hit.particle is not None and hit.particle not in window:
             window.append(hit.particle)
         kept = window
-    return _tidy(tokens, kept, hit, markers)
+    return _tidy(tokens, kept, hit, markers, dated | verbs)
 
 
 def _own_conjunct(
@@ -137,19 +140,32 @@ def _own_conjunct(
     return kept
 
 
-def _tidy(tokens: list[Token], kept: list[int], hit: TriggerHit, markers: Markers) -> str:
+def _tidy(
+    tokens: list[Token],
+    kept: list[int],
+    hit: TriggerHit,
+    markers: Markers,
+    whole: frozenset[int] = frozenset(),
+) -> str:
     """The label of a verb: its clause words around the trigger, at most
     ``_LABEL_CHARS`` long, never ending in an article, preposition or
-    conjunction (a cut phrase) unless that is the verb's particle."""
+    conjunction (a cut phrase) unless that is the verb's particle, and never
+    beginning inside a phrase whose start was cut (``Tag seines Aufenthalts bat``
+    of ``am dritten Tag ...``); ``whole`` are the words left out on purpose (dates, verbs)."""
     keep = [hit.index] + ([hit.particle] if hit.particle is not None else [])
 
     def text(indices: list[int]) -> str:
         return " ".join(_word(tokens, i) for i in indices).strip('"„“”»« ')
 
+    kept = _prefield(tokens, kept, keep, markers, whole)
+    dropped: set[int] = set()
     while len(text(kept)) > _LABEL_CHARS and len(kept) > len(keep):
         # drop the word farthest from the trigger, outside the trigger and particle
         far = max((i for i in kept if i not in keep), key=lambda i: abs(i - hit.index))
         kept = [i for i in kept if i != far]
+        dropped.add(far)
+    if dropped:
+        kept = _without_orphans(tokens, kept, keep, markers, dropped)
     while (
         len(kept) > 1
         and kept[-1] not in keep
@@ -165,7 +181,106 @@ def _tidy(tokens: list[Token], kept: list[int], hit: TriggerHit, markers: Marker
         )
     ):
         kept = kept[1:]
-    return text(kept) or hit.text
+    return text(_phrase_start(tokens, kept, keep, markers, whole)) or hit.text
+
+
+def _without_orphans(
+    tokens: list[Token], kept: list[int], keep: list[int], markers: Markers, dropped: set[int]
+) -> list[int]:
+    """``kept`` without the words whose phrase lost its noun when the label was cut to
+    length: an article, preposition or conjunction, or an adjective, right before a
+    dropped word (``an den teil`` of ``an den Olympischen Spielen teil``)."""
+    while True:
+        orphans = {
+            i for i in kept if i not in keep and i + 1 in dropped and _orphan(tokens, i, markers)
+        }
+        if not orphans:
+            return kept
+        kept = [i for i in kept if i not in orphans]
+        dropped |= orphans
+
+
+def _orphan(tokens: list[Token], index: int, markers: Markers) -> bool:
+    word = tokens[index].text
+    lower = word.lower()
+    joins = markers.coordination | markers.gapping_joins  # "und", "sowie"
+    if lower in markers.phrase_openers or lower in joins:
+        return True
+    adjective = word.islower() and lower.endswith(("e", "en", "er", "es", "em"))
+    return adjective and tokens[index + 1].is_capitalised
+
+
+def _prefield(
+    tokens: list[Token],
+    kept: list[int],
+    keep: list[int],
+    markers: Markers,
+    whole: frozenset[int],
+) -> list[int]:
+    """A verb in second place with two words or more after it: when the words
+    before it begin inside a phrase, the whole cut first phrase is left out
+    (``reiste Prinz Friedrich Wilhelm nach Schottland`` of ``Vier Jahre nach der
+    Londoner Weltausstellung reiste ...``)."""
+    at = keep[0]
+    if at not in kept or kept[0] == at or len([i for i in kept if i > at]) < 2:
+        return kept
+    if not _continues(tokens, kept[0], markers, whole | frozenset(kept)):
+        return kept
+    return [i for i in kept if i >= at]
+
+
+def _phrase_start(
+    tokens: list[Token],
+    kept: list[int],
+    keep: list[int],
+    markers: Markers,
+    whole: frozenset[int],
+) -> list[int]:
+    """``kept`` beginning where a phrase begins: when its first word goes on a phrase
+    whose start was cut, that start (up to three words, within ``_LABEL_CHARS``) is
+    put back (``durch Funde des Homo heidelbergensis nachgewiesen``), else the
+    phrase's words are left out (``bat ...`` of ``Am dritten Tag seines ... bat``)."""
+    if not kept or kept[0] in keep or not _continues(tokens, kept[0], markers, whole):
+        return kept
+    first = kept[0]
+    for _ in range(3):
+        first -= 1
+        if first < 0 or not tokens[first].is_word or first in whole:
+            break
+        if tokens[first].text.lower() in markers.coordination | markers.leading_noise:
+            break  # "und der italienischen Provinz ...": no label begins so
+        if not _continues(tokens, first, markers, whole | frozenset(kept)):
+            longer = list(range(first, kept[0])) + kept
+            if len(" ".join(_word(tokens, i) for i in longer)) <= _LABEL_CHARS:
+                return longer
+            break
+    start = kept
+    while (
+        len(start) > 1
+        and start[0] not in keep
+        and _continues(tokens, start[0], markers, whole | frozenset(start))
+    ):
+        start = start[1:]
+    return start
+
+
+def _continues(tokens: list[Token], index: int, markers: Markers, whole: frozenset[int]) -> bool:
+    """Whether the word at ``index`` goes on a phrase begun by the word before it,
+    which the label left out: after an article, a preposition or a number (a date
+    the tagger did not take), an adjective before a noun, or a unit of a length."""
+    word = tokens[index]
+    if word.text.lower() in markers.length_units:
+        return True
+    before = index - 1
+    if before < 0 or before in whole or not tokens[before].is_word:
+        return False
+    lower = tokens[before].text.lower()
+    if lower in markers.phrase_openers or lower[:1].isdigit():
+        return True
+    if word.text in markers.genitive_only and tokens[before].is_capitalised:
+        return True  # "des Homo heidelbergensis" of "durch Funde des ..."
+    adjective = lower == tokens[before].text and lower.endswith(("e", "en", "er", "es", "em"))
+    return adjective and word.is_capitalised
 
 
 def _cut(word: str, markers: Markers) -> bool:

@@ -54,6 +54,7 @@ class Markers:
     generic_nouns: frozenset[str] = frozenset()  # an event only with more said of it
     failure_verbs: frozenset[str] = frozenset()  # "scheitern": the attempt still happened
     expected: frozenset[str] = frozenset()  # "erwartet": the clause's events are not facts
+    not_told: frozenset[str] = frozenset()  # "kann", "werde": a clause of no story event
     success_verbs: frozenset[str] = frozenset()  # "gelingen": its zu-infinitive happened
     time_heads: tuple[str, ...] = ()  # "jahr" of "Gründungsjahr": the event is the first part
     frame_prepositions: frozenset[str] = frozenset()  # "nach dem Tod ... 1961": a frame
@@ -63,6 +64,9 @@ class Markers:
     gapping_joins: frozenset[str] = frozenset()  # "und": may join a clause without a verb
     list_openers: frozenset[str] = frozenset()  # "wie": an item of a list follows
     first_time: frozenset[str] = frozenset()  # "erstmals": a first is an event
+    length_units: frozenset[str] = frozenset()  # "Jahren": a label cannot begin with one
+    genitive_only: frozenset[str] = frozenset()  # "des": goes on the noun before it
+    phrase_openers: frozenset[str] = frozenset()  # "der", "seines", "aus": a phrase goes on
     copula: dict[str, str] = field(default_factory=dict)  # "war" -> "sein"
     # "wo", "indem" and the relative pronouns: a clause opened so ends in its verb,
     # which has no separated particle after it
@@ -130,6 +134,7 @@ def read_markers(data: dict[str, Any], path: Path) -> Markers:
             generic_nouns=frozenset(str(w) for w in c.get("generic_nouns", [])),
             failure_verbs=frozenset(str(w) for w in m.get("failure_verbs", [])),
             expected=frozenset(str(w).lower() for w in m.get("expected", [])),
+            not_told=frozenset(str(w).lower() for w in m.get("not_told", [])),
             success_verbs=frozenset(str(w) for w in m.get("success_verbs", [])),
             time_heads=tuple(str(w).lower() for w in c.get("time_heads", [])),
             frame_prepositions=frozenset(str(w) for w in c.get("frame_prepositions", [])),
@@ -139,6 +144,9 @@ def read_markers(data: dict[str, Any], path: Path) -> Markers:
             gapping_joins=frozenset(str(w) for w in c.get("gapping_joins", [])),
             list_openers=frozenset(str(w) for w in c.get("list_openers", [])),
             first_time=frozenset(str(w).lower() for w in c.get("first_time", [])),
+            length_units=frozenset(str(w).lower() for w in c.get("length_units", [])),
+            genitive_only=frozenset(str(w) for w in c.get("genitive_only", [])),
+            phrase_openers=frozenset(str(w).lower() for w in c.get("phrase_openers", [])),
             verb_final_openers=frozenset(str(w).lower() for w in c.get("verb_final_openers", []))
             | read_clause_facts(path.parent).relative,
             openers_also_articles=read_clause_facts(path.parent).also_articles,

@@ -34,7 +34,7 @@ def segment_modality(
         following = words[position + 1] if position + 1 < len(words) else ""
         if word in markers.clause_negation and following not in markers.not_negating_after:
             return Modality.NEGATED
-    if set(words) & markers.expected:
+    if set(words) & (markers.expected | markers.not_told):
         return Modality.HYPOTHETICAL
     if set(words) & markers.reported and set(words) & markers.reported_with:
         return Modality.REPORTED

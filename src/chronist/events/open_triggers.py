@@ -38,6 +38,8 @@ def _bare_infinitive(
         return None
     for position in range(index - 1, max(-1, index - _AUXILIARY_REACH), -1):
         word = tokens[position].text
+        if word in _QUOTES and _quoted_word(tokens, position):
+            continue  # 'wurde die "Schutzkorpsverordnung" erlassen': a name in quotes
         if word in _CLAUSE_END:
             return None
         if word.lower() in markers.past:
@@ -45,6 +47,21 @@ def _bare_infinitive(
                 lower, TriggerKind.VERB, open_verbs.type, Form.PARTICIPLE, past=True, open=True
             )
     return None
+
+
+_QUOTES = frozenset('"“”»«„')
+
+
+def _quoted_word(tokens: list[Token], index: int) -> bool:
+    """Whether the quote at ``index`` closes or opens a quote of one or two words."""
+    for step in (-1, 1):
+        for width in (2, 3):
+            other = index + step * width
+            if 0 <= other < len(tokens) and tokens[other].text in _QUOTES:
+                inside = tokens[min(index, other) + 1 : max(index, other)]
+                if all(t.is_word for t in inside):
+                    return True
+    return False
 
 
 def _attributive(
@@ -178,6 +195,17 @@ def _opinion(tokens: list[Token], last: int, open_verbs: OpenVerbs, lemma: str) 
     return tokens[last + 2].text.lower() in open_verbs.clause_openers
 
 
+def _with_zu(tokens: list[Token], index: int, zu: str) -> bool:
+    """Whether the clause of token ``index`` (between punctuation) has a ``zu``."""
+    low = index
+    while low > 0 and tokens[low - 1].text not in _CLAUSE_END:
+        low -= 1
+    high = index
+    while high < len(tokens) and tokens[high].text not in _CLAUSE_END:
+        high += 1
+    return any(t.text == zu for t in tokens[low:high])
+
+
 def open_verb(
     tokens: list[Token], index: int, lexicon: Lexicon, dated: frozenset[int] = frozenset()
 ) -> TriggerHit | None:
@@ -217,6 +245,8 @@ def open_verb(
     )
     if _opinion(tokens, position if position is not None else index, open_verbs, entry.lemma):
         return None  # "nahm an, dass ...": an opinion, not the event "nahm ... an"
+    if entry.lemma in open_verbs.attempt_with_zu and _with_zu(tokens, index, markers.zu):
+        return None  # "sie davon zu überzeugen suchten": an attempt
     if (
         position is not None
         and not separated

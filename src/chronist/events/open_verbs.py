@@ -62,6 +62,11 @@ class OpenVerbs:
     # a weak participle the table lacks ("vermählt") is read only beside one of these
     # (a passive): alone it is as often an adjective ("beliebt", "20 km entfernt")
     guessed_participle_with: tuple[str, ...] = ()
+    # state verbs whose ge-participle beside a passive auxiliary is an event
+    # ("gefunden wurde": a find; "fand Anklang" stays a state)
+    passive_events: frozenset[str] = frozenset()
+    # verbs that with a zu-infinitive tell an attempt ("zu überzeugen suchten"), no event
+    attempt_with_zu: frozenset[str] = frozenset()
     # the lemmas guessed for forms the table lacks (a cache, filled as words come)
     guessed: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)
 
@@ -193,7 +198,9 @@ class OpenVerbs:
             lemma = self._guessed(word)
             if lemma is not None and self._weak_participle(lower) == lemma:
                 requires = self.guessed_participle_with
-        if lemma is None or (lemma in self.not_events and not separated):
+        if lemma is not None and lemma in self.passive_events and lower.startswith("ge"):
+            requires = self.guessed_participle_with  # "gefunden wurde"
+        elif lemma is None or (lemma in self.not_events and not separated):
             return None
         if lower in self.adverb_forms:
             return None  # "Umgekehrt rivalisierten ...", "abgesehen vom Balkanraum"
@@ -256,4 +263,6 @@ def read_open_verbs(data: dict[str, Any], path: Path, types: frozenset[str]) -> 
             for closing, opening in table.get("state_starts_after", {}).items()
         },
         guessed_participle_with=guessed_with,
+        passive_events=frozenset(str(w) for w in table.get("passive_events", [])),
+        attempt_with_zu=frozenset(str(w) for w in table.get("attempt_with_zu", [])),
     )  # fmt: skip

@@ -83,6 +83,11 @@ class ClauseFacts:
     coordination: frozenset[str]  # "und": may stand before a background word
     # "des" of ", des Nationalkonvents,": a phrase between commas opening so is an apposition
     apposition: frozenset[str] = frozenset()
+    # "im" of "in Thrakien, im europäischen Teil der heutigen Türkei, zur Schlacht":
+    # a place phrase between commas after a place phrase restates where
+    place_apposition: frozenset[str] = frozenset()
+    # "mit" of ", mit dem er befreundet war,": a relative clause may open with these
+    relative_prepositions: frozenset[str] = frozenset()
 
 
 def read_clause_facts(folder: Path) -> ClauseFacts:
@@ -112,6 +117,14 @@ def read_clause_facts(folder: Path) -> ClauseFacts:
         negating_start=frozenset(word_list(data, path, "negating_start")),
         coordination=frozenset(word_list(data, path, "coordination")),
         apposition=frozenset(word_list(data, path, "apposition") if "apposition" in data else []),
+        place_apposition=frozenset(
+            word_list(data, path, "place_apposition") if "place_apposition" in data else []
+        ),
+        relative_prepositions=frozenset(
+            word_list(data, path, "relative_prepositions")
+            if "relative_prepositions" in data
+            else []
+        ),
     )
 
 
@@ -160,6 +173,13 @@ def _kind(
         return SegmentKind.NEGATED
     if opener == RELATIVE_OPENER and _relative(words, facts):
         return SegmentKind.RELATIVE
+    if (
+        opener == RELATIVE_OPENER
+        and len(words) > 2
+        and lowered[0] in facts.relative_prepositions
+        and _relative(words[1:], facts)
+    ):
+        return SegmentKind.RELATIVE  # ", mit dem er befreundet war"
     return SegmentKind.MAIN
 
 
@@ -215,6 +235,9 @@ def segment_at(found: Sequence[Segment], offset: int) -> Segment | None:
 _DASHES = frozenset({"–", "—", "-"})
 
 
+_RESUMED_WORDS = 8  # a main clause's rest after a relative clause, at most
+
+
 def _interrupts(
     tokens: Sequence[Token], piece: Segment, hole: Segment, rest: Segment, facts: ClauseFacts | None
 ) -> bool:
@@ -233,7 +256,11 @@ def _interrupts(
         return False
     if hole.kind is SegmentKind.COMPARISON:
         return True
+    if hole.kind is SegmentKind.RELATIVE and facts is not None:
+        return _resumes_after_relative(tokens, rest, facts)
     opener = tokens[hole.first].text.lower()
+    if facts is not None and opener in facts.place_apposition:
+        return _place_apposition(tokens, piece, hole, facts)
     named = all(t.is_capitalised for t in tokens[hole.first : hole.last] if t.is_word)
     if (
         facts is None
@@ -244,6 +271,44 @@ def _interrupts(
     words = [t for t in tokens[rest.first : rest.last] if t.is_word]
     last = rest.last == len(tokens) or not tokens[rest.last].is_word
     return last and 0 < len(words) <= 2 and not any(t.is_capitalised for t in words)
+
+
+def _resumes_after_relative(tokens: Sequence[Token], rest: Segment, facts: ClauseFacts) -> bool:
+    """A relative clause set into its main clause, which ends after it: the rest is
+    the sentence's last segment, short, and opens with a lower-case word that is no
+    article or conjunction (``wurde Muhammad Said, mit dem er befreundet war, zum
+    Vizekönig ernannt``; not ``..., der floh, die Truppen zogen ab``)."""
+    words = [t for t in tokens[rest.first : rest.last] if t.is_word]
+    if not words or rest.last < len(tokens) - 1 or len(words) > _RESUMED_WORDS:
+        return False
+    first = words[0]
+    lower = first.text.lower()
+    return (
+        not first.is_capitalised
+        and lower not in facts.relative
+        and lower not in facts.coordination
+        and lower not in facts.background
+    )
+
+
+def _place_apposition(
+    tokens: Sequence[Token], piece: Segment, hole: Segment, facts: ClauseFacts
+) -> bool:
+    """A place phrase between commas right after a place phrase (``in Thrakien, im
+    europäischen Teil der heutigen Türkei,``): its lower-case words are articles or
+    adjectives before a noun, so it has no verb of its own."""
+    before = [t for t in tokens[piece.first : piece.last] if t.is_word]
+    if len(before) < 2 or not before[-1].is_capitalised:
+        return False
+    if before[-2].text.lower() not in facts.place_apposition | {"in"}:
+        return False
+    words = [t for t in tokens[hole.first + 1 : hole.last] if t.is_word]
+    return bool(words) and all(
+        t.is_capitalised
+        or t.text.lower() in facts.also_articles
+        or (facts.adjective.fullmatch(t.text) is not None and after.is_capitalised)
+        for t, after in zip(words, [*words[1:], words[-1]], strict=True)
+    )
 
 
 def resumed(
