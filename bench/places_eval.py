@@ -1,16 +1,18 @@
 """Score chronist's places against the blind place gold of ``bench/wiki_de``.
 
-    .venv/bin/python bench/places_eval.py                  # totals of all six splits
+    .venv/bin/python bench/places_eval.py                  # totals of all eight splits
     .venv/bin/python bench/places_eval.py --split dev -v   # dev, with every miss
     .venv/bin/python bench/places_eval.py --split dev2 -v  # the second dev set
 
-Six splits: ``dev`` and ``frozen`` are the passages of ``documents.tsv`` (43
+Eight splits: ``dev`` and ``frozen`` are the passages of ``documents.tsv`` (43
 passages, their place gold written in session 19); ``dev2`` and ``frozen2`` are
 the ten place-only passages of ``places2.tsv`` (German Wikipedia history
 articles none of the other gold uses, annotated blind in session 21 before
 chronist was run on them; four drawn at random for ``frozen2``); ``dev3`` and
 ``frozen3`` the eight of ``places3.tsv`` (session 23, the same way, articles A-M;
-three drawn with ``random.Random(23)`` for ``frozen3``).
+three drawn with ``random.Random(23)`` for ``frozen3``); ``dev4`` and ``frozen4``
+the eight of ``bench/wiki_de8`` (session 25, the same way, articles A-M; three
+drawn with ``random.Random(25)`` for ``frozen4``).
 
 Each passage runs through the whole timeline pass (so the dates near a place
 count as evidence). A gold mention is
@@ -26,7 +28,7 @@ count as evidence). A gold mention is
 
 ``pins without gold``: mentions of resolved chronist places that overlap no
 gold mention. Gold mentions whose point is ``?`` are left out of every count.
-Tune on ``dev``, ``dev2`` and ``dev3`` only; the ``frozen`` splits are reported as
+Tune on ``dev``, ``dev2``, ``dev3`` and ``dev4`` only; the ``frozen`` splits are reported as
 totals and never listed (``-v`` refuses them).
 """
 
@@ -40,7 +42,8 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent / "wiki_de"
+BENCH = Path(__file__).resolve().parent
+HERE = BENCH / "wiki_de"
 TOLERANCE_KM = {
     "settlement": 25.0,
     "site": 25.0,
@@ -57,14 +60,16 @@ TOLERANCE_KM = {
 }
 OUTCOMES = ("right", "wrong pin", "unresolved", "not found")
 SPLITS = {
-    "dev": "documents.tsv",
-    "frozen": "documents.tsv",
-    "dev2": "places2.tsv",
-    "frozen2": "places2.tsv",
-    "dev3": "places3.tsv",
-    "frozen3": "places3.tsv",
+    "dev": HERE / "documents.tsv",
+    "frozen": HERE / "documents.tsv",
+    "dev2": HERE / "places2.tsv",
+    "frozen2": HERE / "places2.tsv",
+    "dev3": HERE / "places3.tsv",
+    "frozen3": HERE / "places3.tsv",
+    "dev4": BENCH / "wiki_de8" / "documents.tsv",
+    "frozen4": BENCH / "wiki_de8" / "documents.tsv",
 }
-TUNABLE = ("dev", "dev2", "dev3")
+TUNABLE = ("dev", "dev2", "dev3", "dev4")
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,9 +95,9 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * 6371.0 * math.asin(math.sqrt(h))
 
 
-def read_gold(name: str) -> list[GoldPlace]:
+def read_gold(folder: Path, name: str) -> list[GoldPlace]:
     rows = []
-    with open(HERE / "gold" / "places" / f"{name}.tsv", encoding="utf-8") as handle:
+    with open(folder / "gold" / "places" / f"{name}.tsv", encoding="utf-8") as handle:
         for row in csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE):
             if row["lat"] == "?" or row["lon"] == "?":
                 continue
@@ -102,17 +107,19 @@ def read_gold(name: str) -> list[GoldPlace]:
     return rows
 
 
-def documents(split: str) -> list[str]:
-    with open(HERE / SPLITS[split], encoding="utf-8") as handle:
+def documents(split: str) -> list[tuple[Path, str]]:
+    """The passages of a split, each with the folder of its text and gold."""
+    table = SPLITS[split]
+    with open(table, encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
-    return [r["name"] for r in rows if r["split"] == split]
+    return [(table.parent, r["name"]) for r in rows if r["split"] == split]
 
 
-def score_document(name: str, lines: list[str] | None = None) -> Counter[str]:
+def score_document(folder: Path, name: str, lines: list[str] | None = None) -> Counter[str]:
     from chronist.entities.types import EntityType
     from chronist.timeline import build_timeline
 
-    text = (HERE / "docs" / f"{name}.txt").read_text(encoding="utf-8")
+    text = (folder / "docs" / f"{name}.txt").read_text(encoding="utf-8")
     timeline = build_timeline(text)
     spans = [
         (m.start, m.end, e)
@@ -120,7 +127,7 @@ def score_document(name: str, lines: list[str] | None = None) -> Counter[str]:
         if e.type is EntityType.LOC
         for m in e.mentions
     ]
-    gold = read_gold(name)
+    gold = read_gold(folder, name)
     counts: Counter[str] = Counter()
     for place in gold:
         hits = [e for s, t, e in spans if s < place.end and place.start < t]
@@ -178,8 +185,8 @@ def main() -> None:
     for split in splits:
         lines: list[str] | None = [] if args.verbose else None
         total: Counter[str] = Counter()
-        for name in documents(split):
-            total += score_document(name, lines)
+        for folder, name in documents(split):
+            total += score_document(folder, name, lines)
         if lines:
             print("\n".join(lines))
         print(report(split, total, args.by_kind))

@@ -85,3 +85,15 @@ def test_names_of_several_words_are_declined_up_to_a_genitive_attribute() -> Non
     for form in ("Heiligen Römischen Reiches", "Heiligen Römischen Reiches Deutscher Nation"):
         assert [p.gazetteer_id for p in candidates(form)] == ["chronist:hre"], form
     assert [p.kind.value for p in candidates("Trasimenischen See")] == ["lake"]
+
+
+def test_a_union_of_countries_is_drawn_at_its_area_centre_not_at_its_edge() -> None:
+    # the Soviet Union and the Russian Empire: by area mostly Siberia, east of the Urals,
+    # within 1,000 km of Russia's own point (59.7 N 87.5 E; Russia 61.7 N 99.2 E)
+    from chronist.entities.distance import km_between
+
+    found = resolve_places(["Sowjetunion", "Russisches Kaiserreich", "Russland"])
+    union, empire, russia = found["Sowjetunion"], found["Russisches Kaiserreich"], found["Russland"]
+    assert union is not None and empire is not None and russia is not None
+    assert km_between(union.lat, union.lon, russia.lat, russia.lon) < 1000
+    assert km_between(empire.lat, empire.lon, russia.lat, russia.lon) < 1000

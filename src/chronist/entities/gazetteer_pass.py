@@ -122,6 +122,17 @@ def _area_not_person(word: str) -> bool:
     return is_place_name(word) and not _PERSON_FLAGS.intersection(lexicon().get(word, ()))
 
 
+def _home_town(word: str, label: str, nouns: frozenset[str]) -> bool:
+    """A word the tagger took for a place that is not itself a common noun (only a
+    compound of one: ``Kirch-zarten``, ``Betzen-hausen``) and is the own name of a town
+    of the language's ``home_countries``: a compound place name, kept."""
+    if label != "B-LOC" or word in nouns:
+        return False
+    home = entity_facts("de").home_countries
+    own = gazetteer().own(word)
+    return any(p.gazetteer_id in own and p.country in home for p in gazetteer().get(word))
+
+
 def _name_type(name: str, nouns: frozenset[str]) -> str | None:
     if known_names().get(name) == "LOC":
         return "LOC"  # the hand-written list's places win over the corpora's nouns ("die Alpen")
@@ -160,7 +171,9 @@ def apply_lexical_passes(words: Sequence[str], labels: list[str]) -> list[str]:
         label = labels[index]
         if label.startswith("B-"):
             alone = index + 1 == count or not labels[index + 1].startswith("I-")
-            if alone and is_common_noun_among(words[index], nouns):
+            if alone and _home_town(words[index], label, nouns):
+                pass  # "Kirchzarten": a town's own name, though "Arten" is a noun
+            elif alone and is_common_noun_among(words[index], nouns):
                 labels[index] = "B-LOC" if _part_of_place(words[index]) else "O"
             elif alone and label != "B-LOC" and _area_not_person(words[index]):
                 labels[index] = "B-LOC"

@@ -68,6 +68,10 @@ class EntityFacts:
     renamed_words: frozenset[str] = frozenset()
     # "Kangaroo Island": after a capitalised word, one of these ends an English name
     english_name_tails: frozenset[str] = frozenset()
+    # "eine Pfalz": a place's name right after one of these is a common noun
+    indefinite_articles: frozenset[str] = frozenset()
+    # "Kirchzarten": a town of these countries named by a compound of a noun stays a name
+    home_countries: frozenset[str] = frozenset()
 
 
 def _strings(data: dict[str, Any], path: Path, table: str, key: str) -> list[str]:
@@ -144,6 +148,8 @@ def read_entity_facts(path: Path) -> EntityFacts:
         demonym_site_heads=frozenset(_strings(data, path, "places", "demonym_site_heads")),
         renamed_words=frozenset(_strings(data, path, "places", "renamed_words")),
         english_name_tails=frozenset(_strings(data, path, "places", "english_name_tails")),
+        indefinite_articles=frozenset(_strings(data, path, "names", "indefinite_articles")),
+        home_countries=frozenset(_strings(data, path, "places", "home_countries")),
     )
 
 

@@ -90,6 +90,8 @@ def keep_mention(found: TypedMention, document: Document, timex_spans: SpanIndex
     people = any(p.is_country for p in places) or _named_like_its_people(text, places)
     if people and text not in facts.countries_with_article and article in facts.people_articles:
         return False  # "die Schweden" as a people or an army, "die Sachsen", "den Bayern"
+    if _after_indefinite_article(document.text, mention.start, facts):
+        return False  # "ließ hier eine Pfalz errichten": a palace, a common noun
     if not places and not _before_noun(document.text, mention.end):
         # "des Nordens", "des Pechs": a town's genitive after an article is a noun's; not
         # so before a noun, whose article it is ("die Weimars Bühne")
@@ -98,6 +100,14 @@ def keep_mention(found: TypedMention, document: Document, timex_spans: SpanIndex
         # "die Pest" is the plague; "in einer neuen Halle", "der Welser Heide": a noun
         return article not in facts.articles and not _after_noun_article(document, mention, facts)
     return True
+
+
+def _after_indefinite_article(text: str, start: int, facts: EntityFacts) -> bool:
+    """An indefinite article right before ``start`` (``eine Pfalz``, ``einen Passus``):
+    a proper name takes one only with a word between (``ein geeintes Deutschland``)."""
+    before = text[max(0, start - 8) : start]
+    words = before.split()
+    return before.endswith(" ") and bool(words) and words[-1].lower() in facts.indefinite_articles
 
 
 def _ends_english_name(text: str, mention: Mention, facts: EntityFacts) -> bool:
