@@ -72,6 +72,9 @@ class DiscourseCues:
     # right after a weekday that opens its line: it heads a line of a programme
     # ("Sonntag: Festgottesdienst", "Montag, 20 Uhr: Tanz"), which tells what is ahead
     heading_after: LazyPattern = _NEVER
+    # right before a length in a story: the story goes on that long after its time
+    # ("Bereits nach drei Monaten hatte sie 250 Arbeiter")
+    length_step_before: LazyPattern = _NEVER
     # the language, whose tense and clause facts (``text/verbs``, ``text/clauses``) it reads
     lang: str = ""
 
@@ -92,6 +95,7 @@ _OPTIONAL_CUES = frozenset(
         "opens_sentence",
         "present_verb_after",
         "heading_after",
+        "length_step_before",
     }
 )
 

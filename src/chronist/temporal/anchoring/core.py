@@ -192,6 +192,8 @@ class Anchorer(RelativeDates, ExplicitDates, ABC):
             if self.candidates[before].start < paragraph_start:
                 break
             value = self._results[before].value
+            if latest is None and self.reference is not None and self.reference.index == before:
+                value = self.reference.point  # "nach drei Monaten" moved the story there
             if not isinstance(value, CalendarPoint) or value.year is None:
                 continue
             if latest is None:

@@ -15,11 +15,22 @@ from functools import cached_property
 
 from chronist.temporal.anchoring.core import Anchorer, Kind
 from chronist.temporal.anchoring.reference import AnchoredValue, _Reference
+from chronist.temporal.anchoring.story import NON_MOVING_BOUNDS
+from chronist.temporal.calendar_math import apply_shift
 from chronist.temporal.day_spans import days_between
 from chronist.temporal.discourse import dated_headings, is_heading
-from chronist.temporal.meaning import Deictic, Explicit
+from chronist.temporal.engine import Candidate
+from chronist.temporal.meaning import Deictic, Explicit, Shift
 from chronist.temporal.mention import Anchor, AnchorKind
-from chronist.temporal.values import CalendarPoint, Day, Grain, Reference, RefPoint, Unit
+from chronist.temporal.values import (
+    CalendarPoint,
+    Day,
+    Duration,
+    Grain,
+    Reference,
+    RefPoint,
+    Unit,
+)
 
 __all__ = ["NarrativeAnchorer"]
 
@@ -31,6 +42,10 @@ _HALF_YEAR = 6
 # months; further on the same day back in the year is as likely (a summary looks ahead,
 # the next paragraph returns: "am 4. November ... Lincoln wurde am 14. April ermordet")
 _STEP_AHEAD_DAYS = 150
+# the grain a date right before a step must have for the step to count from it
+_STEP_GRAIN = {Unit.DAY: Grain.DAY, Unit.WEEK: Grain.DAY, Unit.MONTH: Grain.MONTH}
+# the grain the story's time must have to be stepped by a length of this unit
+_LENGTH_GRAIN = {**_STEP_GRAIN, Unit.YEAR: Grain.YEAR}
 
 
 class NarrativeAnchorer(Anchorer):
@@ -159,6 +174,54 @@ class NarrativeAnchorer(Anchorer):
         if ahead <= _STEP_AHEAD_DAYS and ahead < back:
             return replace(filled, year=told.year + 1)
         return filled
+
+    def _shift_reference(
+        self, index: int, meaning: Shift, reference: _Reference | None
+    ) -> _Reference | None:
+        """``..., die den Nordpol am 12. Mai erreicht hatten, da ... Byrd drei Tage zuvor``:
+        a counted step right after a day told in its own sentence counts from that day,
+        even when the day, in a relative or pluperfect clause, did not move the story."""
+        grain = _STEP_GRAIN.get(meaning.unit)
+        if grain is None or not meaning.from_told or index == 0:
+            return reference
+        before = index - 1
+        if reference is None or reference.index == before or before >= len(self._results):
+            return reference
+        if self.candidates[before].bound in NON_MOVING_BOUNDS:
+            return reference  # "Bis 20. Oktober hielten sie ...": a bound is no day told
+        sentence = self.sentences.span_of(self.candidates[index].start)
+        if self.candidates[before].start < sentence[0]:
+            return reference
+        told = self._results[before].value
+        if (
+            not isinstance(self.candidates[before].meaning, Explicit)
+            or not isinstance(told, CalendarPoint)
+            or told.year is None
+            or told.grain < grain
+        ):
+            return reference
+        return _Reference(told, before, AnchorKind.TIMEX)
+
+    def _step_by_length(self, index: int, candidate: Candidate, length: Duration) -> bool:
+        """``Im Oktober 1939 übernahm er eine Fabrik ... Bereits nach drei Monaten hatte sie
+        250 Arbeiter. ... zu diesem Zeitpunkt``: a length after ``nach`` moves the story's
+        clock by that length (the length keeps its own value)."""
+        story = self.reference
+        if story is None or story.kind is AnchorKind.DCT or story.point.year is None:
+            return False
+        if len(length.parts) != 1:
+            return False
+        unit, amount = length.parts[0]
+        grain = _LENGTH_GRAIN.get(unit)
+        if grain is None or amount is None or amount < 1 or amount != int(amount):
+            return False
+        if story.point.grain < grain or not self.cues.length_step_before.search(
+            self.text, max(0, candidate.start - 16), candidate.start
+        ):
+            return False
+        moved = apply_shift(story.point, Shift(unit, int(amount), counted=True))
+        self.reference = _Reference(moved, index, AnchorKind.NARRATIVE)
+        return True
 
     def _this_time_is_the_story(self) -> bool:
         # the wiki_de gold: "in dieser Zeit", "aus jener Zeit" have the story's value
