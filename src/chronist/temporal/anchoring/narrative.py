@@ -98,18 +98,27 @@ class NarrativeAnchorer(Anchorer):
             i, year = self._stated_years[position]
             if self.candidates[i].start >= paragraph_end:
                 break
-            in_paragraph.append((year, i))
+            if self._names_year(i):
+                in_paragraph.append((year, i))
         if in_paragraph:
             year, i = min(in_paragraph)
         else:
             year, i = self._earliest_in_section[first]
             if self._section_of(self.candidates[i].start) != self._section_of(start):
                 return None
+            if not self._names_year(i):
+                return None  # "im 19. Jahrhundert" gives no year to the months before it
             if self._opens_period(i):
                 # "im Winter ... im Vergleich zur Messperiode 1981-2010": a span of years
                 # in a later paragraph says no year of what came before it
                 return None
         return _Reference(CalendarPoint(Grain.YEAR, year), i, AnchorKind.NARRATIVE)
+
+    def _names_year(self, index: int) -> bool:
+        """The date at ``index`` names a year (``im 19. Jahrhundert`` does not: a month or
+        a season told before it in a climate section is of no year)."""
+        meaning = self.candidates[index].meaning
+        return isinstance(meaning, Explicit) and meaning.point.grain >= Grain.YEAR
 
     def _opens_period(self, index: int) -> bool:
         """The year at ``index`` begins a range of several years (``1981-2010``)."""
