@@ -43,9 +43,14 @@ _HALF_YEAR = 6
 # the next paragraph returns: "am 4. November ... Lincoln wurde am 14. April ermordet")
 _STEP_AHEAD_DAYS = 150
 # the grain a date right before a step must have for the step to count from it
-_STEP_GRAIN = {Unit.DAY: Grain.DAY, Unit.WEEK: Grain.DAY, Unit.MONTH: Grain.MONTH}
+_STEP_GRAIN = {
+    Unit.DAY: Grain.DAY,
+    Unit.WEEK: Grain.DAY,
+    Unit.MONTH: Grain.MONTH,
+    Unit.YEAR: Grain.YEAR,
+}
 # the grain the story's time must have to be stepped by a length of this unit
-_LENGTH_GRAIN = {**_STEP_GRAIN, Unit.YEAR: Grain.YEAR}
+_LENGTH_GRAIN = _STEP_GRAIN
 
 
 class NarrativeAnchorer(Anchorer):
@@ -189,7 +194,11 @@ class NarrativeAnchorer(Anchorer):
     ) -> _Reference | None:
         """``..., die den Nordpol am 12. Mai erreicht hatten, da ... Byrd drei Tage zuvor``:
         a counted step right after a day told in its own sentence counts from that day,
-        even when the day, in a relative or pluperfect clause, did not move the story."""
+        even when the day, in a relative or pluperfect clause, did not move the story; so
+        does a step right after a date of its paragraph while the story's time was told
+        in an earlier one (``..., das um 1730 endete. Erst 100 Jahre später``)."""
+        if reference is not None and reference.index is not None and reference.index > index:
+            return self._told_before(index) or reference
         grain = _STEP_GRAIN.get(meaning.unit)
         if grain is None or not meaning.from_told or index == 0:
             return reference
@@ -199,17 +208,36 @@ class NarrativeAnchorer(Anchorer):
         if self.candidates[before].bound in NON_MOVING_BOUNDS:
             return reference  # "Bis 20. Oktober hielten sie ...": a bound is no day told
         sentence = self.sentences.span_of(self.candidates[index].start)
-        if self.candidates[before].start < sentence[0]:
-            return reference
-        told = self._results[before].value
-        if (
-            not isinstance(self.candidates[before].meaning, Explicit)
-            or not isinstance(told, CalendarPoint)
-            or told.year is None
-            or told.grain < grain
+        paragraph = self.paragraphs.span_of(self.candidates[index].start)[0]
+        if self.candidates[before].start < sentence[0] and (
+            reference.index is None
+            or self.candidates[reference.index].start >= paragraph
+            or self.candidates[before].start < paragraph
         ):
             return reference
-        return _Reference(told, before, AnchorKind.TIMEX)
+        value = self._results[before].value
+        if (
+            not isinstance(self.candidates[before].meaning, Explicit)
+            or not isinstance(value, CalendarPoint)
+            or value.year is None
+            or value.grain < grain
+        ):
+            return reference
+        return _Reference(value, before, AnchorKind.TIMEX)
+
+    def _told_before(self, index: int) -> _Reference | None:
+        """Instead of a look ahead, a date told before in the paragraph in a clause that did
+        not move the story ("..., das um 1730 endete. Erst 100 Jahre später")."""
+        told = self._last_time_told(index)
+        at = None if told is None else told.anchor_index
+        if (
+            told is None
+            or at is None
+            or not isinstance(told.value, CalendarPoint)
+            or not isinstance(self.candidates[at].meaning, Explicit)
+        ):
+            return None
+        return _Reference(told.value, at, AnchorKind.TIMEX)
 
     def _step_by_length(self, index: int, candidate: Candidate, length: Duration) -> bool:
         """``Im Oktober 1939 übernahm er eine Fabrik ... Bereits nach drei Monaten hatte sie
