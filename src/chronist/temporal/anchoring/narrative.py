@@ -20,13 +20,14 @@ from chronist.temporal.calendar_math import apply_shift
 from chronist.temporal.day_spans import days_between
 from chronist.temporal.discourse import dated_headings, is_heading
 from chronist.temporal.engine import Candidate
-from chronist.temporal.meaning import Deictic, Explicit, Shift
+from chronist.temporal.meaning import Deictic, Explicit, Fixed, Shift
 from chronist.temporal.mention import Anchor, AnchorKind
 from chronist.temporal.values import (
     CalendarPoint,
     Day,
     Duration,
     Grain,
+    Recurrence,
     Reference,
     RefPoint,
     Unit,
@@ -149,6 +150,8 @@ class NarrativeAnchorer(Anchorer):
         """``Am 28. Dezember ... Am 5. Januar 1919``: a day told before the first date the
         story states, half a year or more later in the calendar than it, lies in the year
         before (a narrative runs forward)."""
+        if not meaning.year_shift and self._every_year(index):
+            return meaning.point, (Anchor(AnchorKind.NONE), None)
         if reference.index is None or meaning.year_shift:
             return filled, anchored
         if reference.index < index:
@@ -162,6 +165,25 @@ class NarrativeAnchorer(Anchorer):
         if filled.year == stated.point.year and filled.month - month >= _HALF_YEAR:
             return replace(filled, year=filled.year - 1), anchored
         return filled, anchored
+
+    def _every_year(self, index: int) -> bool:
+        """``der seit 2001 jedes Jahr am letzten Sonntag im Oktober stattfindet``, ``Am 31.
+        Dezember jeden Jahres``: a day or month beside a yearly set in its sentence is of
+        every year, no year of the story."""
+        sentence = self.sentences.span_of(self.candidates[index].start)
+        for other in (index - 2, index - 1, index + 1, index + 2):
+            if not 0 <= other < len(self.candidates):
+                continue
+            candidate = self.candidates[other]
+            if not sentence[0] <= candidate.start < sentence[1]:
+                continue
+            meaning = candidate.meaning
+            if not isinstance(meaning, Fixed) or not isinstance(meaning.value, Recurrence):
+                continue
+            period = meaning.value.period
+            if isinstance(period, Duration) and any(u is Unit.YEAR for u, _ in period.parts):
+                return True
+        return False
 
     def _next_year_ahead(
         self, index: int, reference: _Reference, filled: CalendarPoint
