@@ -75,6 +75,9 @@ class DiscourseCues:
     # the whole gap between a clock time and a day named right after it, which is then
     # its day ("um 14.30 Uhr am Dienstag", "at 2:30 p.m. yesterday")
     day_after_time: LazyPattern = _NEVER
+    # right before a length in a story: the story goes on that long after its time
+    # ("Bereits nach drei Monaten hatte sie 250 Arbeiter")
+    length_step_before: LazyPattern = _NEVER
     # the language, whose tense and clause facts (``text/verbs``, ``text/clauses``) it reads
     lang: str = ""
 
@@ -96,6 +99,7 @@ _OPTIONAL_CUES = frozenset(
         "present_verb_after",
         "heading_after",
         "day_after_time",
+        "length_step_before",
     }
 )
 

@@ -308,6 +308,8 @@ def _counts_something(text: str, start: int, end: int, grammar: Grammar) -> bool
     words = text[max(0, start - 24) : start].split() + text[start:end].split()[:-1]
     if not words:
         return False
+    if grammar.cues.coordination.match(f" {words[-1]} ") and _follows_opening_year(text, start):
+        return False  # "1819 wurde Herten und 1821 Erkenschwick Teil der Stadt"
     if lexicon.value("quantity_lead", " ".join(words[-2:])) is not None:
         return True
     if lexicon.value("quantity_lead", words[-1]) is None:
@@ -317,6 +319,29 @@ def _counts_something(text: str, start: int, end: int, grammar: Grammar) -> bool
     return (
         lexicon.value("bound", before) is None or lexicon.value("quantity_lead", before) is not None
     )
+
+
+# a year among the first words of a sentence ("1819 wurde ...", "Im Jahr 1819 ...")
+_OPENING_YEAR = re.compile(
+    r"(?:(?<=[.!?;]\s)|(?<=\n)|^)(?:\S+\s+){0,2}?((?:1[0-9]|20)[0-9]{2})(?![0-9])"
+)
+# how many years after the sentence's opening year a coordinated number may be a year
+_COORDINATED_YEARS = 30
+
+
+def _follows_opening_year(text: str, start: int) -> bool:
+    """The number at ``start``, coordinated with what its sentence told, is a year a few
+    years after the year that opens the sentence (``1815 wurde Neuss preußisch und 1816
+    Sitz eines Kreises``); a count is not (``1950 kamen 1200 und 1300 Besucher``)."""
+    found = None
+    for match in _OPENING_YEAR.finditer(text, max(0, start - 300), start):
+        found = match
+    if found is None or re.search(r"[.!?]\s", text[found.end() : start]):
+        return False
+    number = re.match(r"[0-9]+", text[start:])
+    if number is None:
+        return False
+    return 0 < int(number.group()) - int(found.group(1)) <= _COORDINATED_YEARS
 
 
 # the end of a sentence before a number on the same line: a word of four lower-case

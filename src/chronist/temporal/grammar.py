@@ -228,9 +228,12 @@ def _count_after(lexicon: Lexicon) -> re.Pattern[str]:
         for name in ("measure_unit", "count_noun")
         if name in lexicon.classes and lexicon.classes[name].values
     ]
+    # a share in parentheses right after a number gives its part of a whole: the number
+    # is a count in any language ("und 1477 (0,98 %) als Albaner")
+    share = r"\s*\(\s*[0-9]+(?:[.,][0-9]+)?\s*%\s*\)"
     if not forms:
-        return re.compile(r"(?!)")
-    return re.compile(r"\s+(?:" + "|".join(forms) + r")(?![\w])")
+        return re.compile(share)
+    return re.compile(r"\s+(?:" + "|".join(forms) + r")(?![\w])|" + share)
 
 
 def _word_before(words: LexClass | None) -> re.Pattern[str]:

@@ -27,6 +27,7 @@ from chronist.temporal.anchoring.explicit import ExplicitDates
 from chronist.temporal.anchoring.periods import last_quarter_before, reported_period
 from chronist.temporal.anchoring.reference import AnchoredValue, _Reference, timex_like
 from chronist.temporal.anchoring.relative import RelativeDates
+from chronist.temporal.anchoring.spans_told import span_around
 from chronist.temporal.calendar_math import (
     apply_shift,
     day_point,
@@ -192,6 +193,8 @@ class Anchorer(RelativeDates, ExplicitDates, ABC):
             if self.candidates[before].start < paragraph_start:
                 break
             value = self._results[before].value
+            if latest is None and self.reference is not None and self.reference.index == before:
+                value = self.reference.point  # "nach drei Monaten" moved the story there
             if not isinstance(value, CalendarPoint) or value.year is None:
                 continue
             if latest is None:
@@ -275,6 +278,9 @@ class Anchorer(RelativeDates, ExplicitDates, ABC):
         if isinstance(meaning, Shift):
             reference = self._shift_reference(index, meaning, reference)
         if isinstance(meaning, Anaphor):
+            spanned = self._span_told(index) if meaning.period else None
+            if spanned is not None:
+                return spanned
             if meaning.this_time and self._this_time_is_the_story():
                 told = self._last_time_told(index)
                 if told is not None:
@@ -304,6 +310,15 @@ class Anchorer(RelativeDates, ExplicitDates, ABC):
         if meaning.weekend:
             meaning = self._weekend_from(index, meaning, reference)
         return AnchoredValue(apply_shift(reference.point, meaning), anchor, at)
+
+    def _span_told(self, index: int) -> AnchoredValue | None:
+        """``von 1935 bis 1939 ... zu dieser Zeit``: in a story, the decade or century
+        holding a span of years told beside a period anaphor."""
+        if not self._this_time_is_the_story():
+            return None
+        start = self.paragraphs.span_of(self.candidates[index].start)[0]
+        span = span_around(self.text, self.candidates, index, self.cues.range_join, start)
+        return None if span is None else AnchoredValue(span, Anchor(self.reference_anchor), None)
 
     def _reported_period(self, index: int, named_only: bool = False) -> AnchoredValue | None:
         """``the quarter``, ``the latest period``: the quarter the report named, else

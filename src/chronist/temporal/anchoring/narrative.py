@@ -15,11 +15,23 @@ from functools import cached_property
 
 from chronist.temporal.anchoring.core import Anchorer, Kind
 from chronist.temporal.anchoring.reference import AnchoredValue, _Reference
+from chronist.temporal.anchoring.story import NON_MOVING_BOUNDS
+from chronist.temporal.calendar_math import apply_shift
 from chronist.temporal.day_spans import days_between
 from chronist.temporal.discourse import dated_headings, is_heading
-from chronist.temporal.meaning import Deictic, Explicit
+from chronist.temporal.engine import Candidate
+from chronist.temporal.meaning import Deictic, Explicit, Fixed, Shift
 from chronist.temporal.mention import Anchor, AnchorKind
-from chronist.temporal.values import CalendarPoint, Day, Grain, Reference, RefPoint, Unit
+from chronist.temporal.values import (
+    CalendarPoint,
+    Day,
+    Duration,
+    Grain,
+    Recurrence,
+    Reference,
+    RefPoint,
+    Unit,
+)
 
 __all__ = ["NarrativeAnchorer"]
 
@@ -31,6 +43,15 @@ _HALF_YEAR = 6
 # months; further on the same day back in the year is as likely (a summary looks ahead,
 # the next paragraph returns: "am 4. November ... Lincoln wurde am 14. April ermordet")
 _STEP_AHEAD_DAYS = 150
+# the grain a date right before a step must have for the step to count from it
+_STEP_GRAIN = {
+    Unit.DAY: Grain.DAY,
+    Unit.WEEK: Grain.DAY,
+    Unit.MONTH: Grain.MONTH,
+    Unit.YEAR: Grain.YEAR,
+}
+# the grain the story's time must have to be stepped by a length of this unit
+_LENGTH_GRAIN = _STEP_GRAIN
 
 
 class NarrativeAnchorer(Anchorer):
@@ -83,18 +104,27 @@ class NarrativeAnchorer(Anchorer):
             i, year = self._stated_years[position]
             if self.candidates[i].start >= paragraph_end:
                 break
-            in_paragraph.append((year, i))
+            if self._names_year(i):
+                in_paragraph.append((year, i))
         if in_paragraph:
             year, i = min(in_paragraph)
         else:
             year, i = self._earliest_in_section[first]
             if self._section_of(self.candidates[i].start) != self._section_of(start):
                 return None
+            if not self._names_year(i):
+                return None  # "im 19. Jahrhundert" gives no year to the months before it
             if self._opens_period(i):
                 # "im Winter ... im Vergleich zur Messperiode 1981-2010": a span of years
                 # in a later paragraph says no year of what came before it
                 return None
         return _Reference(CalendarPoint(Grain.YEAR, year), i, AnchorKind.NARRATIVE)
+
+    def _names_year(self, index: int) -> bool:
+        """The date at ``index`` names a year (``im 19. Jahrhundert`` does not: a month or
+        a season told before it in a climate section is of no year)."""
+        meaning = self.candidates[index].meaning
+        return isinstance(meaning, Explicit) and meaning.point.grain >= Grain.YEAR
 
     def _opens_period(self, index: int) -> bool:
         """The year at ``index`` begins a range of several years (``1981-2010``)."""
@@ -120,6 +150,8 @@ class NarrativeAnchorer(Anchorer):
         """``Am 28. Dezember ... Am 5. Januar 1919``: a day told before the first date the
         story states, half a year or more later in the calendar than it, lies in the year
         before (a narrative runs forward)."""
+        if not meaning.year_shift and self._every_year(index):
+            return meaning.point, (Anchor(AnchorKind.NONE), None)
         if reference.index is None or meaning.year_shift:
             return filled, anchored
         if reference.index < index:
@@ -133,6 +165,25 @@ class NarrativeAnchorer(Anchorer):
         if filled.year == stated.point.year and filled.month - month >= _HALF_YEAR:
             return replace(filled, year=filled.year - 1), anchored
         return filled, anchored
+
+    def _every_year(self, index: int) -> bool:
+        """``der seit 2001 jedes Jahr am letzten Sonntag im Oktober stattfindet``, ``Am 31.
+        Dezember jeden Jahres``: a day or month beside a yearly set in its sentence is of
+        every year, no year of the story."""
+        sentence = self.sentences.span_of(self.candidates[index].start)
+        for other in (index - 2, index - 1, index + 1, index + 2):
+            if not 0 <= other < len(self.candidates):
+                continue
+            candidate = self.candidates[other]
+            if not sentence[0] <= candidate.start < sentence[1]:
+                continue
+            meaning = candidate.meaning
+            if not isinstance(meaning, Fixed) or not isinstance(meaning.value, Recurrence):
+                continue
+            period = meaning.value.period
+            if isinstance(period, Duration) and any(u is Unit.YEAR for u, _ in period.parts):
+                return True
+        return False
 
     def _next_year_ahead(
         self, index: int, reference: _Reference, filled: CalendarPoint
@@ -159,6 +210,77 @@ class NarrativeAnchorer(Anchorer):
         if ahead <= _STEP_AHEAD_DAYS and ahead < back:
             return replace(filled, year=told.year + 1)
         return filled
+
+    def _shift_reference(
+        self, index: int, meaning: Shift, reference: _Reference | None
+    ) -> _Reference | None:
+        """``..., die den Nordpol am 12. Mai erreicht hatten, da ... Byrd drei Tage zuvor``:
+        a counted step right after a day told in its own sentence counts from that day,
+        even when the day, in a relative or pluperfect clause, did not move the story; so
+        does a step right after a date of its paragraph while the story's time was told
+        in an earlier one (``..., das um 1730 endete. Erst 100 Jahre später``)."""
+        if reference is not None and reference.index is not None and reference.index > index:
+            return self._told_before(index) or reference
+        grain = _STEP_GRAIN.get(meaning.unit)
+        if grain is None or not meaning.from_told or index == 0:
+            return reference
+        before = index - 1
+        if reference is None or reference.index == before or before >= len(self._results):
+            return reference
+        if self.candidates[before].bound in NON_MOVING_BOUNDS:
+            return reference  # "Bis 20. Oktober hielten sie ...": a bound is no day told
+        sentence = self.sentences.span_of(self.candidates[index].start)
+        paragraph = self.paragraphs.span_of(self.candidates[index].start)[0]
+        if self.candidates[before].start < sentence[0] and (
+            reference.index is None
+            or self.candidates[reference.index].start >= paragraph
+            or self.candidates[before].start < paragraph
+        ):
+            return reference
+        value = self._results[before].value
+        if (
+            not isinstance(self.candidates[before].meaning, Explicit)
+            or not isinstance(value, CalendarPoint)
+            or value.year is None
+            or value.grain < grain
+        ):
+            return reference
+        return _Reference(value, before, AnchorKind.TIMEX)
+
+    def _told_before(self, index: int) -> _Reference | None:
+        """Instead of a look ahead, a date told before in the paragraph in a clause that did
+        not move the story ("..., das um 1730 endete. Erst 100 Jahre später")."""
+        told = self._last_time_told(index)
+        at = None if told is None else told.anchor_index
+        if (
+            told is None
+            or at is None
+            or not isinstance(told.value, CalendarPoint)
+            or not isinstance(self.candidates[at].meaning, Explicit)
+        ):
+            return None
+        return _Reference(told.value, at, AnchorKind.TIMEX)
+
+    def _step_by_length(self, index: int, candidate: Candidate, length: Duration) -> bool:
+        """``Im Oktober 1939 übernahm er eine Fabrik ... Bereits nach drei Monaten hatte sie
+        250 Arbeiter. ... zu diesem Zeitpunkt``: a length after ``nach`` moves the story's
+        clock by that length (the length keeps its own value)."""
+        story = self.reference
+        if story is None or story.kind is AnchorKind.DCT or story.point.year is None:
+            return False
+        if len(length.parts) != 1:
+            return False
+        unit, amount = length.parts[0]
+        grain = _LENGTH_GRAIN.get(unit)
+        if grain is None or amount is None or amount < 1 or amount != int(amount):
+            return False
+        if story.point.grain < grain or not self.cues.length_step_before.search(
+            self.text, max(0, candidate.start - 16), candidate.start
+        ):
+            return False
+        moved = apply_shift(story.point, Shift(unit, int(amount), counted=True))
+        self.reference = _Reference(moved, index, AnchorKind.NARRATIVE)
+        return True
 
     def _this_time_is_the_story(self) -> bool:
         # the wiki_de gold: "in dieser Zeit", "aus jener Zeit" have the story's value

@@ -24,7 +24,7 @@ from chronist.temporal.discourse_cues import DiscourseCues
 from chronist.temporal.engine import Candidate
 from chronist.temporal.meaning import Anaphor, Deictic, Explicit, Shift
 from chronist.temporal.mention import Anchor, AnchorKind
-from chronist.temporal.values import CalendarPoint, Day, Grain, Resolved
+from chronist.temporal.values import CalendarPoint, Day, Duration, Grain, Resolved
 from chronist.text.segment import SpanIndex
 
 __all__ = ["StoryClock"]
@@ -85,8 +85,16 @@ class StoryClock(ABC):
             sentence = self.sentences.span_of(candidate.start)
             self._deictic_year[sentence] = (index, value.year)
 
+    def _step_by_length(self, index: int, candidate: Candidate, length: Duration) -> bool:
+        """``Nach drei Monaten ...``: whether the policy stepped the story's clock by a
+        length (a narrative's does; news keeps the time of writing)."""
+        return False
+
     def _maybe_move(self, index: int, candidate: Candidate, anchored: AnchoredValue) -> None:
         value = anchored.value
+        if isinstance(value, Duration):
+            self._step_by_length(index, candidate, value)
+            return
         if not isinstance(value, CalendarPoint):
             return
         if value.year is None:
@@ -246,7 +254,7 @@ class StoryClock(ABC):
         current = self.reference.point.year if self.reference else None
         if current is None or abs(year - current) <= FAR_JUMP_YEARS:
             return True
-        later = self._next_stated_year(index)
+        later = self._next_stated_year(index, exact=True)
         if later is None:
             return year > current  # a late step forward ends the story; a look back does not
         return abs(later - year) <= abs(later - current)
@@ -257,9 +265,15 @@ class StoryClock(ABC):
         start, end = self._clause_window(index, *self.sentences.span_of(candidate.start))
         return self.text[max(start, candidate.start - 400) : min(end, candidate.end + 400)]
 
-    def _next_stated_year(self, index: int) -> int | None:
+    def _next_stated_year(self, index: int, exact: bool = False) -> int | None:
+        """The first year stated after ``index``; ``exact``: of a year or a finer date (a
+        century, ``Ende des 19. Jahrhunderts``, names no year to confirm a jump by)."""
         following = bisect_right(self._stated_at, index)
-        return self._stated_years[following][1] if following < len(self._stated_years) else None
+        for at, year in self._stated_years[following:]:
+            meaning = self.candidates[at].meaning
+            if not exact or (isinstance(meaning, Explicit) and meaning.point.grain >= Grain.YEAR):
+                return year
+        return None
 
     def _range_follows(self, candidate: Candidate) -> bool:
         return self.cues.range_end.match(self.text, candidate.end) is not None

@@ -65,6 +65,7 @@ PRODUCERS: dict[str, Producer] = {
             "spoken_tail",
             "spoken_thousands",
             "spoken_tail2",
+            "number_word",
         },
         calendar.calendar,
     ),

@@ -45,6 +45,11 @@ def calendar(groups: Groups) -> Produced | None:
         year = 1 - number if bc else number
         if bc and number == 0:
             return None
+    if "number_word" in groups and "era" in groups and year is None:
+        number = groups.lex_int("number_word") or 0  # "hundert Jahre nach Christus"
+        if number == 0:
+            return None
+        year = 1 - number if bc else number
     if "spoken_century" in groups or "spoken_thousands" in groups:
         year = _spoken_year(groups)
         if year is None:
