@@ -194,3 +194,31 @@ def test_a_file_that_is_not_a_store(tmp_path: Path) -> None:
         Store(other).documents()
     with pytest.raises(StoreError, match="no such store"):
         Store(tmp_path / "nothing.duckdb").events()
+
+
+def test_the_writer_merges_a_burst_without_the_file(tmp_path: Path) -> None:
+    # merging needs only the index in memory: staging works while the file is held
+    # elsewhere, and nothing is stored until the commit
+    from chronist.store.ingest import Extracted, extract_source
+    from chronist.store.schema import connect
+    from chronist.store.sources import Source, discover
+    from chronist.store.writer import Writer
+
+    (tmp_path / "a.txt").write_text(KOREA_C, encoding="utf-8")
+    path = tmp_path / "s.duckdb"
+    writer = Writer(path)
+    sources = list(discover([str(tmp_path / "a.txt")], "de", "auto", None))
+    results = [extract_source(s) for s in sources if isinstance(s, Source)]
+    extracted = [result for result in results if isinstance(result, Extracted)]
+    assert len(extracted) == 1
+    with pytest.raises(StoreError, match="not loaded"):
+        writer.stage_batch(extracted)
+    with connect(path, read_only=False) as connection:
+        writer.load(connection)
+        writer.prepare(connection)
+    statuses, staged = writer.stage_batch(extracted)
+    assert statuses == ["stored"]
+    assert Store(path).documents() == []
+    with connect(path, read_only=False) as connection:
+        writer.commit_batch(connection, staged)
+    assert [d["name"] for d in Store(path).documents()] == [str(tmp_path / "a.txt")]

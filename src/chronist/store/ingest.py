@@ -5,10 +5,12 @@ extract; results come back as the store's rows. The writer merges them into
 the cross-document index and commits the documents of a *burst* (those
 extracted in the last ``burst`` seconds) **in one transaction**, each document
 whole or not at all (rows, merged events, merged entities), after writing
-their full-text entries. It opens the DuckDB file only for that commit (at
-most every ``burst`` seconds, or when the work is done) and closes it again,
-so that readers in other processes get their turn in between; both sides
-wait for the file while the other holds it (:func:`chronist.store.schema.connect`).
+their full-text entries. It merges them before it opens the DuckDB file, opens
+it only for that commit (at most every ``burst`` seconds, or when the work is
+done; less often when committing takes more than :data:`HOLD_SHARE` of that)
+and closes it again, so that readers in other processes get their turn in
+between; both sides wait for the file while the other holds it
+(:func:`chronist.store.schema.connect`).
 
 Nothing lost, nothing twice: documents are keyed by the hash of their bytes
 and options; a stored hash is skipped before extraction, a file whose hash
@@ -40,7 +42,13 @@ from chronist.store.sources import Failure, Source, count, decode, discover
 if TYPE_CHECKING:
     from chronist.store.writer import Writer
 
-__all__ = ["Extracted", "IngestReport", "Progress", "extract_source", "ingest"]
+__all__ = ["HOLD_SHARE", "Extracted", "IngestReport", "Progress", "extract_source", "ingest"]
+
+# The writer holds the store's file at most about this share of the time: when a
+# commit (inserts, the store's checkpoint as it closes, the read copy) takes
+# longer than this share of ``burst``, the next burst waits longer, so that a
+# large store is committed to less often, in larger bursts
+HOLD_SHARE = 0.1
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,15 +215,24 @@ def ingest(
             progress.start(count(inputs))
         buffered: list[Extracted] = []
         last_flush = time.monotonic()
+        wait = burst  # the time between two commits: at least HOLD_SHARE's share of it
 
         def flush() -> None:
-            nonlocal last_flush
+            nonlocal last_flush, wait
             if buffered:
+                new = any(extracted.doc not in writer.by_doc for extracted in buffered)
+                if new and not writer.loaded:
+                    with connect(store, read_only=False) as connection:
+                        writer.prepare(connection)
+                # merged without the file, which readers may hold meanwhile
+                statuses, staged = writer.stage_batch(buffered)
+                opened = time.monotonic()
                 with connect(store, read_only=False) as connection:
-                    statuses = writer.write_batch(connection, buffered)
+                    writer.commit_batch(connection, staged)
                     for extracted, status in zip(buffered, statuses, strict=True):
                         report.count(status, extracted.name, progress)
                     writer.publish(connection)
+                wait = max(burst, (time.monotonic() - opened) / HOLD_SHARE)
                 buffered.clear()
             last_flush = time.monotonic()
 
@@ -229,7 +246,7 @@ def ingest(
                         progress.advance("failed", result.name)
                     continue
                 buffered.append(result)
-                if time.monotonic() - last_flush >= burst:
+                if time.monotonic() - last_flush >= wait:
                     flush()
             flush()
         finally:

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from chronist.errors import StoreError
 from chronist.store.fulltext import FullText
 from chronist.store.matching import Words, load_words
 from chronist.store.mention_info import MentionInfo
@@ -242,6 +243,15 @@ class Writer:
         """Commit documents together, in one transaction (each is whole or absent, as
         with one transaction each, at a fraction of the inserts); a status for each:
         ``"stored"``, ``"replaced"``, ``"skipped"`` or ``"duplicate"``."""
+        if any(extracted.doc not in self.by_doc for extracted in batch):
+            self.prepare(connection)
+        statuses, staged = self.stage_batch(batch)
+        self.commit_batch(connection, staged)
+        return statuses
+
+    def stage_batch(self, batch: list[Extracted]) -> tuple[list[str], list[_Staged]]:
+        """Merge documents into the index (loaded by :meth:`prepare`), without the
+        store: their statuses, and what :meth:`commit_batch` writes of them."""
         statuses: list[str] = []
         staged: list[_Staged] = []
         for extracted in batch:
@@ -249,7 +259,8 @@ class Writer:
                 known = self.by_doc[extracted.doc]
                 statuses.append("skipped" if known == extracted.name else "duplicate")
                 continue
-            self.prepare(connection)
+            if not self.loaded:
+                raise StoreError("the merge index is not loaded (Writer.prepare)")
             one = self._stage(extracted)
             staged.append(one)
             statuses.append("replaced" if one.old is not None else "stored")
@@ -257,9 +268,12 @@ class Writer:
                 self.by_doc.pop(one.old, None)
             self.by_name[extracted.name] = extracted.doc
             self.by_doc[extracted.doc] = extracted.name
+        return statuses, staged
+
+    def commit_batch(self, connection: Any, staged: list[_Staged]) -> None:
+        """Write staged documents in one transaction (nothing to do for none)."""
         if staged:
             self._commit(connection, staged)
-        return statuses
 
     def _stage(self, extracted: Extracted) -> _Staged:
         """Merge one document into the index and build the rows it adds."""
