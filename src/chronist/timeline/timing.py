@@ -61,6 +61,7 @@ from chronist.timeline.listing import frames, item_label, list_items
 from chronist.timeline.model import EventTime, TimeSource
 from chronist.timeline.named import NamedEvents, relative_time
 from chronist.timeline.narrative import Narrative
+from chronist.timeline.offsets import offset_dates
 from chronist.timeline.tenses import Tenses
 
 __all__ = ["Dater", "flag_implausible", "ordered", "usable"]
@@ -91,7 +92,9 @@ class Dater:
         self.tenses = Tenses(document.text, document.lang)
         self.references = references
         self._named = NamedEvents(document.text, references, markers)
-        self.index = DateIndex(document, timexes, markers, people)
+        # "Vier Jahre nach der Londoner Weltausstellung": a date of the text too
+        offsets = offset_dates(document.text, timexes, references, markers)
+        self.index = DateIndex(document, [*timexes, *offsets], markers, people)
         self.own_dates = ClauseDates(document, self.index, markers)
         self.narrative = Narrative(document, self.index)
         self.dates = self.index.dates
