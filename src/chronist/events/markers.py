@@ -90,6 +90,9 @@ class Markers:
     # getretene Verfassung"): the text before it ends so, the text after it begins so
     attributive_before: re.Pattern[str] | None = None
     attributive_after: re.Pattern[str] | None = None
+    # a date after one of these inside its clause, later than the story's date, is told
+    # as a look ahead ("kam erst mit dem Pyrenäenfrieden von 1659 zustande")
+    lookahead_particles: frozenset[str] = frozenset()
 
 
 def read_markers(data: dict[str, Any], path: Path) -> Markers:
@@ -157,6 +160,9 @@ def read_markers(data: dict[str, Any], path: Path) -> Markers:
             },
             attributive_before=_optional_pattern(c, "attributive_before", path),
             attributive_after=_optional_pattern(c, "attributive_after", path),
+            lookahead_particles=frozenset(
+                str(w).lower() for w in c.get("lookahead_particles", [])
+            ),
         )
     except KeyError as error:
         raise LanguageDataError(f"{path}: missing key {error}") from None

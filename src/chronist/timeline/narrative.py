@@ -93,7 +93,9 @@ class Narrative:
         Die Stadt wurde zerstört``); after a day or month it stays in that year,
         from that day on (``am 5. November 1551 ... Ein Friedensvertrag beendete
         die Belagerung``: 1551-11-05/1551-12-31, not up to the next date told).
-        Else the narrative interval (:meth:`window`)."""
+        In another paragraph, the same when no later date closes the interval (``im
+        Sommer 1991 ... Da Ötzi ... gefunden wurde``, then ``1919``); else the
+        narrative interval (:meth:`window`)."""
         at = bisect_left(self._anchor_starts, position)
         window = self.window(position)
         if not at:
@@ -102,7 +104,11 @@ class Narrative:
         paragraphs = self.paragraphs
         same = paragraphs.index_of(before.timex.start) == paragraphs.index_of(position)
         value = before.timex.value
-        if not same or before.role == "begin" or "X" in value:
+        # in another paragraph the story may have moved on: up to the next date told,
+        # unless none closes it (the last date, or a flashback next): then as in its own
+        if (not same and window.latest_end is not None) or before.role == "begin":
+            return window
+        if "X" in value:
             return window
         if "-" not in value[1:]:
             return _story_bounds(before.timex)
