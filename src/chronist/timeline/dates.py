@@ -110,6 +110,21 @@ class DateIndex:
         )
         self.starts = [d.timex.start for d in self.dates]
         self._date_at = {id(d): i for i, d in enumerate(self.dates)}  # a date's place
+        self._noun_years()
+
+    def _noun_years(self) -> None:
+        """A year that names its noun's year (``die Reichsverfassung von 1871``) is no
+        begin of a range when no end follows it: a date of its own."""
+        pattern = self.markers.noun_year_before
+        if pattern is None:
+            return
+        for at, date in enumerate(self.dates):
+            if date.role != "begin" or self.range_partner(date) is not None:
+                continue
+            start = date.timex.start
+            if pattern.search(self.text, max(0, start - 60), start) is not None:
+                self.dates[at] = replace(date, role=None)
+        self._date_at = {id(d): i for i, d in enumerate(self.dates)}
 
     def _lifespans(self, people: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
         """The parentheses of years right after a person's name (``Giovanni di Bicci
