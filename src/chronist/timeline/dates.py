@@ -148,7 +148,7 @@ class DateIndex:
         """The kind of the clause a date stands in, whether that clause is a
         flashback in the pluperfect (``Bereits 1950 hatte er ...``: its date does
         not move the story), and whether a look-ahead particle stands before the
-        date in it, not as its first word (``Ein Ausgleich kam erst mit ... 1659``)."""
+        date in it (``Ein Ausgleich kam erst mit ... 1659``: :meth:`_ahead`)."""
         sentence = self.document.sentence_of(timex.start)
         start = max(sentence[0], timex.start - _CLAUSE_REACH)
         # the clause's kind is read from its first words: nothing after the date matters
@@ -159,10 +159,19 @@ class DateIndex:
                 end = rest.start() if rest is not None else sentence[1]
                 pluperfect = self._tense_facts.pluperfect
                 flashback = pluperfect.search(self.text, segment.start, end) is not None
-                words = self.text[segment.start : timex.start].lower().split()[1:]
-                ahead = not self.markers.lookahead_particles.isdisjoint(words)
-                return segment.kind, flashback, ahead
+                words = self.text[segment.start : timex.start].lower().split()
+                return segment.kind, flashback, self._ahead(words)
         return None, False, False
+
+    def _ahead(self, words: list[str]) -> bool:
+        """Whether a look-ahead particle stands among the words of a clause before its
+        date (``Ein Ausgleich kam erst 1659 zustande``, ``Erst durch die Intervention
+        ... wurde das Land im Februar 1991 befreit``), not right before the date at the
+        clause's start (``Erst 1871 wurde ...``: the story goes there)."""
+        particles, introducers = self.markers.lookahead_particles, self.markers.date_introducers
+        if words and words[0] in particles and all(w in introducers for w in words[1:]):
+            return False
+        return not particles.isdisjoint(words)
 
     def range_partner(self, date: StoryDate) -> StoryDate | None:
         """The other bound of a range told as two dates (``von 1613 bis 1618``,
