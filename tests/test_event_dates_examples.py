@@ -23,7 +23,7 @@ def no_entities(document: object) -> list[object]:
 
 @pytest.mark.parametrize("example", _examples("de"), ids=lambda e: f"{e['lemma']}:{e['text'][:40]}")
 def test_event_date_example(example: dict[str, Any]) -> None:
-    timeline = build_timeline(example["text"], recognizer=no_entities)  # type: ignore[arg-type]
+    timeline = build_timeline(example["text"], recognizer=no_entities)
     events = [e for e in timeline.events if e.trigger.lemma == example["lemma"]]
     assert events, f"no event {example['lemma']!r}"
     assert events[0].time.edtf == example["edtf"]

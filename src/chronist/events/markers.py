@@ -168,9 +168,7 @@ def read_markers(data: dict[str, Any], path: Path) -> Markers:
             attributive_after=_optional_pattern(c, "attributive_after", path),
             noun_year_before=_optional_pattern(c, "noun_year_before", path),
             after_bound=frozenset(str(w).lower() for w in c.get("after_bound", [])),
-            lookahead_particles=frozenset(
-                str(w).lower() for w in c.get("lookahead_particles", [])
-            ),
+            lookahead_particles=frozenset(str(w).lower() for w in c.get("lookahead_particles", [])),
         )
     except KeyError as error:
         raise LanguageDataError(f"{path}: missing key {error}") from None

@@ -125,9 +125,9 @@ class Narrative:
         if paragraphs.index_of(before.timex.start) == paragraphs.index_of(position):
             return False
         closing_at = self._closing_from[bisect_left(self._anchor_starts, position)]
-        if closing_at < len(self._anchors):
-            if self._anchors[closing_at].timex.bounds.latest_end is None:
-                return True  # "nach 1953": the story goes on
+        anchors = self._anchors
+        if closing_at < len(anchors) and anchors[closing_at].timex.bounds.latest_end is None:
+            return True  # "nach 1953": the story goes on
         told, closing = _last_known(before.timex.bounds), window.latest_end
         return told is not None and closing is not None and closing.year <= told.year + 1
 
