@@ -93,7 +93,7 @@ class Dater:
         self.references = references
         self._named = NamedEvents(document.text, references, markers)
         # "Vier Jahre nach der Londoner Weltausstellung": a date of the text too
-        offsets = offset_dates(document.text, timexes, references, markers)
+        offsets = offset_dates(document, timexes, references, markers)
         self.index = DateIndex(document, [*timexes, *offsets], markers, people)
         self.own_dates = ClauseDates(document, self.index, markers)
         self.narrative = Narrative(document, self.index)
