@@ -242,8 +242,8 @@ def test_a_noun_that_joins_an_event_leaves_its_group_pointing_at_that_event() ->
     )
     assert [(e.trigger.lemma, e.time.edtf) for e in timeline.events] == [
         ("Unterzeichnung", "1883-11-26"),
-        ("Japan-Korea-Protektoratsvertrag", "1905/.."),
-        ("verlieren", "1905/.."),  # framed by the dated treaty, an event of its own
+        ("Japan-Korea-Protektoratsvertrag", "1905"),  # "von 1905": the treaty's year
+        ("verlieren", "1905"),  # framed by the dated treaty, an event of its own
     ]
 
 
@@ -298,8 +298,11 @@ def test_an_undated_event_keeps_the_year_its_paragraph_is_in() -> None:
     times = {e.trigger.lemma: e.time for e in build(text).events}
     assert times["zerstören"].source is TimeSource.NARRATIVE
     assert times["zerstören"].edtf == "1631"  # the story's year, not 1631 to 1635
-    other = f"{first}\n\n{rest}"  # another paragraph: between the dates
-    assert {e.trigger.lemma: e.time for e in build(other).events}["zerstören"].edtf == "1631/1635"
+    other = f"{first}\n\n{rest.replace('1635', '1632')}"  # another paragraph: between
+    assert {e.trigger.lemma: e.time for e in build(other).events}["zerstören"].edtf == "1631/1632"
+    # ... unless the next date is years later: the story holds the last date's year
+    later = f"{first}\n\n{rest}"
+    assert {e.trigger.lemma: e.time for e in build(later).events}["zerstören"].edtf == "1631"
 
 
 def test_a_date_in_an_attributive_participle_dates_the_participle() -> None:

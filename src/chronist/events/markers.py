@@ -90,6 +90,15 @@ class Markers:
     # getretene Verfassung"): the text before it ends so, the text after it begins so
     attributive_before: re.Pattern[str] | None = None
     attributive_after: re.Pattern[str] | None = None
+    # a date after one of these inside its clause, later than the story's date, is told
+    # as a look ahead ("kam erst mit dem Pyrenäenfrieden von 1659 zustande")
+    lookahead_particles: frozenset[str] = frozenset()
+    # a clause opened by one of these after an end bound ("Bis 1290 war ..., dann wurde
+    # sie verpfändet") tells what happened at that bound
+    after_bound: frozenset[str] = frozenset()
+    # the text before a year that names its noun's year ("die Reichsverfassung von 1871"):
+    # no begin of a range when no end follows
+    noun_year_before: re.Pattern[str] | None = None
 
 
 def read_markers(data: dict[str, Any], path: Path) -> Markers:
@@ -157,6 +166,9 @@ def read_markers(data: dict[str, Any], path: Path) -> Markers:
             },
             attributive_before=_optional_pattern(c, "attributive_before", path),
             attributive_after=_optional_pattern(c, "attributive_after", path),
+            noun_year_before=_optional_pattern(c, "noun_year_before", path),
+            after_bound=frozenset(str(w).lower() for w in c.get("after_bound", [])),
+            lookahead_particles=frozenset(str(w).lower() for w in c.get("lookahead_particles", [])),
         )
     except KeyError as error:
         raise LanguageDataError(f"{path}: missing key {error}") from None

@@ -1,6 +1,7 @@
 """The dates of a text as the story reads them: which clause each stands in, whether
-it moves the story (not in a comparison, a parenthesis, a clause of reason or a
-flashback in the pluperfect: ``Bereits 1950 hatte er ...``), and the dates a
+it moves the story (not in a comparison, a parenthesis, a clause of reason, a
+flashback in the pluperfect: ``Bereits 1950 hatte er ...``, or a look ahead past
+the story's date: ``kam erst mit dem Pyrenäenfrieden von 1659 zustande``), and the dates a
 span holds, a range's other bound (``von 1613 bis 1618``) and the dates
 coordinated with one (``1805 und 1809``).
 
@@ -20,7 +21,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from chronist.events.lexicon import Markers
@@ -29,6 +30,7 @@ from chronist.temporal.mention import Timex, TimexType
 from chronist.text.clauses import SegmentKind, clause_facts, segments
 from chronist.text.document import Document
 from chronist.text.verbs import tense_facts
+from chronist.timeline.bounds import first_known, last_known
 
 __all__ = ["DateIndex", "StoryDate", "consecutive", "usable"]
 
@@ -64,6 +66,24 @@ class StoryDate:
     moves_story: bool  # not in a comparison or a parenthesis
     background: bool = False  # in a clause of reason or concession ("weil ... 1548 ...")
     kind: SegmentKind | None = None  # the kind of clause it stands in
+    ahead: bool = False  # after a look-ahead particle of its clause ("kam erst 1659 zustande")
+
+
+def _looks_ahead(dates: list[StoryDate]) -> list[StoryDate]:
+    """``dates`` with a date after a look-ahead particle that lies after the story's
+    date at that point (the last date before it that moves the story) kept from
+    moving the story: it is told ahead of the story, which stays where it was."""
+    story: StoryDate | None = None
+    for at, date in enumerate(dates):
+        if not date.moves_story:
+            continue
+        if date.ahead and story is not None:
+            first, now = first_known(date.timex.bounds), last_known(story.timex.bounds)
+            if first is not None and now is not None and first > now:
+                dates[at] = replace(date, moves_story=False)
+                continue
+        story = date
+    return dates
 
 
 class DateIndex:
@@ -82,12 +102,29 @@ class DateIndex:
         self._tense_facts = tense_facts(document.lang)
         self._clause_facts = clause_facts(document.lang)
         lives = self._lifespans(people)
-        self.dates = sorted(
-            (self._date(t) for t in timexes if usable(t) and not within(t, lives)),
-            key=lambda d: d.timex.start,
+        self.dates = _looks_ahead(
+            sorted(
+                (self._date(t) for t in timexes if usable(t) and not within(t, lives)),
+                key=lambda d: d.timex.start,
+            )
         )
         self.starts = [d.timex.start for d in self.dates]
         self._date_at = {id(d): i for i, d in enumerate(self.dates)}  # a date's place
+        self._noun_years()
+
+    def _noun_years(self) -> None:
+        """A year that names its noun's year (``die Reichsverfassung von 1871``) is no
+        begin of a range when no end follows it: a date of its own."""
+        pattern = self.markers.noun_year_before
+        if pattern is None:
+            return
+        for at, date in enumerate(self.dates):
+            if date.role != "begin" or self.range_partner(date) is not None:
+                continue
+            start = date.timex.start
+            if pattern.search(self.text, max(0, start - 60), start) is not None:
+                self.dates[at] = replace(date, role=None)
+        self._date_at = {id(d): i for i, d in enumerate(self.dates)}
 
     def _lifespans(self, people: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
         """The parentheses of years right after a person's name (``Giovanni di Bicci
@@ -102,15 +139,16 @@ class DateIndex:
 
     def _date(self, timex: Timex) -> StoryDate:
         role = timex.role if timex.role in ("begin", "end") else None
-        kind, flashback = self._clause_of(timex)
+        kind, flashback, ahead = self._clause_of(timex)
         still = (SegmentKind.COMPARISON, SegmentKind.BACKGROUND)
         moves = kind not in still and not flashback
-        return StoryDate(timex, role, moves, kind is SegmentKind.BACKGROUND, kind)
+        return StoryDate(timex, role, moves, kind is SegmentKind.BACKGROUND, kind, ahead)
 
-    def _clause_of(self, timex: Timex) -> tuple[SegmentKind | None, bool]:
-        """The kind of the clause a date stands in, and whether that clause is a
+    def _clause_of(self, timex: Timex) -> tuple[SegmentKind | None, bool, bool]:
+        """The kind of the clause a date stands in, whether that clause is a
         flashback in the pluperfect (``Bereits 1950 hatte er ...``: its date does
-        not move the story)."""
+        not move the story), and whether a look-ahead particle stands before the
+        date in it (``Ein Ausgleich kam erst mit ... 1659``: :meth:`_ahead`)."""
         sentence = self.document.sentence_of(timex.start)
         start = max(sentence[0], timex.start - _CLAUSE_REACH)
         # the clause's kind is read from its first words: nothing after the date matters
@@ -121,8 +159,19 @@ class DateIndex:
                 end = rest.start() if rest is not None else sentence[1]
                 pluperfect = self._tense_facts.pluperfect
                 flashback = pluperfect.search(self.text, segment.start, end) is not None
-                return segment.kind, flashback
-        return None, False
+                words = self.text[segment.start : timex.start].lower().split()
+                return segment.kind, flashback, self._ahead(words)
+        return None, False, False
+
+    def _ahead(self, words: list[str]) -> bool:
+        """Whether a look-ahead particle stands among the words of a clause before its
+        date (``Ein Ausgleich kam erst 1659 zustande``, ``Erst durch die Intervention
+        ... wurde das Land im Februar 1991 befreit``), not right before the date at the
+        clause's start (``Erst 1871 wurde ...``: the story goes there)."""
+        particles, introducers = self.markers.lookahead_particles, self.markers.date_introducers
+        if words and words[0] in particles and all(w in introducers for w in words[1:]):
+            return False
+        return not particles.isdisjoint(words)
 
     def range_partner(self, date: StoryDate) -> StoryDate | None:
         """The other bound of a range told as two dates (``von 1613 bis 1618``,
@@ -158,7 +207,9 @@ class DateIndex:
         at = bisect_left(self.starts, trigger, first, last)
 
         def fits(date: StoryDate) -> bool:
-            return date.timex.end <= span[1] and (date.moves_story or not story_only)
+            # a look ahead dates its own clause all the same ("wurden erst 2003 entdeckt")
+            story = date.moves_story or date.ahead
+            return date.timex.end <= span[1] and (story or not story_only)
 
         dates = self.dates
         before = next((dates[i] for i in range(at - 1, first - 1, -1) if fits(dates[i])), None)

@@ -88,21 +88,22 @@ class Narrative:
 
     def reference_time(self, position: int) -> Bounds:
         """The time of an event told without a date at ``position``, from the last
-        date before it in its paragraph (not a ``seit``): the story holds that
-        year or coarser period until the text names another (``1631 stürmten ...
-        Die Stadt wurde zerstört``); after a day or month it stays in that year,
-        from that day on (``am 5. November 1551 ... Ein Friedensvertrag beendete
-        die Belagerung``: 1551-11-05/1551-12-31, not up to the next date told).
-        Else the narrative interval (:meth:`window`)."""
+        date before it (not a ``seit``): the story holds that year or coarser period
+        until the text names another (``1631 stürmten ... Die Stadt wurde zerstört``;
+        ``... am 16. Mai 1648 ...``, a new paragraph, ``Die Friedensverträge beendeten
+        den Krieg``, the next date ``um 1650``), unless in a later paragraph it has
+        moved on towards a next date that is near (:meth:`_moved_on`); after a day,
+        month or season it stays in that year, from that day on (``am 5. November
+        1551 ... Ein Friedensvertrag beendete die Belagerung``: 1551-11-05/1551-12-31,
+        not up to the next date told; ``im Sommer 1991 ... gefunden wurde``: not open
+        before a flashback to 1919). Else the narrative interval (:meth:`window`)."""
         at = bisect_left(self._anchor_starts, position)
         window = self.window(position)
         if not at:
             return window
         before = self._anchors[at - 1]
-        paragraphs = self.paragraphs
-        same = paragraphs.index_of(before.timex.start) == paragraphs.index_of(position)
         value = before.timex.value
-        if not same or before.role == "begin" or "X" in value:
+        if before.role == "begin" or "X" in value or self._moved_on(before, position, window):
             return window
         if "-" not in value[1:]:
             return _story_bounds(before.timex)
@@ -113,6 +114,22 @@ class Narrative:
         last = window.latest_end  # None: the story goes on
         last = year_end if last is None or last > year_end else last
         return Bounds(first, last, first, last)
+
+    def _moved_on(self, before: StoryDate, position: int, window: Bounds) -> bool:
+        """Whether in a paragraph after the one of the date ``before`` the story has
+        moved on towards the next date told: when that date comes by the end of the
+        year after (``bis November 1950``, a new paragraph, ``am 11. April 1951``) or
+        is open after (``nach 1953``), not when it is years later or none closes the
+        interval (the last date, or a flashback next)."""
+        paragraphs = self.paragraphs
+        if paragraphs.index_of(before.timex.start) == paragraphs.index_of(position):
+            return False
+        closing_at = self._closing_from[bisect_left(self._anchor_starts, position)]
+        anchors = self._anchors
+        if closing_at < len(anchors) and anchors[closing_at].timex.bounds.latest_end is None:
+            return True  # "nach 1953": the story goes on
+        told, closing = _last_known(before.timex.bounds), window.latest_end
+        return told is not None and closing is not None and closing.year <= told.year + 1
 
     def before(self, story: StoryDate) -> Bounds:
         """Before the story's date ``story``, after the date told before it and

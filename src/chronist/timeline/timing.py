@@ -61,6 +61,7 @@ from chronist.timeline.listing import frames, item_label, list_items
 from chronist.timeline.model import EventTime, TimeSource
 from chronist.timeline.named import NamedEvents, relative_time
 from chronist.timeline.narrative import Narrative
+from chronist.timeline.offsets import offset_dates
 from chronist.timeline.tenses import Tenses
 
 __all__ = ["Dater", "flag_implausible", "ordered", "usable"]
@@ -91,7 +92,9 @@ class Dater:
         self.tenses = Tenses(document.text, document.lang)
         self.references = references
         self._named = NamedEvents(document.text, references, markers)
-        self.index = DateIndex(document, timexes, markers, people)
+        # "Vier Jahre nach der Londoner Weltausstellung": a date of the text too
+        offsets = offset_dates(document, timexes, references, markers)
+        self.index = DateIndex(document, [*timexes, *offsets], markers, people)
         self.own_dates = ClauseDates(document, self.index, markers)
         self.narrative = Narrative(document, self.index)
         self.dates = self.index.dates
@@ -132,6 +135,8 @@ class Dater:
             return Bounds(first, b.latest_begin or first, e.earliest_end or last, last), (
                 TimeSource.EXPLICIT
             )
+        if date.role == "end" and self._after_bound(date, mention):
+            return bounds, TimeSource.BOUNDED  # "Bis 1290 war ..., dann wurde sie ...": 1290
         if date.role == "end":
             start = self.narrative.window(mention.clause[0], exclude=timex).earliest_begin
             own_start = bounds.earliest_begin
@@ -149,6 +154,15 @@ class Dater:
         if timex.mod in (Mod.AFTER, Mod.BEFORE, Mod.ON_OR_AFTER, Mod.ON_OR_BEFORE):
             return bounds, TimeSource.BOUNDED
         return bounds, TimeSource.EXPLICIT
+
+    def _after_bound(self, date: StoryDate, mention: EventMention) -> bool:
+        """Whether the mention's clause comes after the end bound ``date`` and opens
+        with a word of what followed (``Bis 1290 war ..., dann wurde sie ...``)."""
+        start = mention.clause[0]
+        if date.timex.end > start:
+            return False
+        words = self.text[start : mention.clause[1]].lower().split()[:2]
+        return any(w.strip(",") in self.markers.after_bound for w in words)
 
     def _closed(self, timex: Timex) -> Bounds:
         """The bounds of a date open after it, closed by the next date the story tells;
