@@ -100,10 +100,10 @@ def test_a_verb_and_its_noun_merge_on_the_same_day() -> None:
     assert index.add(_mention("d", 0, "sterben", "1807-08-30")) != first  # another happening
 
 
-def test_a_generic_word_needs_a_shared_participant() -> None:
+def test_a_generic_word_needs_a_shared_participant_or_topic() -> None:
     index = MergeIndex()
     first = index.add(_mention("a", 0, "werden", "1969-10-21", entities=frozenset({7})))
-    assert index.add(_mention("b", 0, "werden", "1969-10-21")) != first
+    assert index.add(_mention("b", 0, "werden", "1969-10-21", topic=frozenset({98}))) != first
     assert index.add(_mention("c", 0, "werden", "1969-10-21", entities=frozenset({7}))) == first
 
 
