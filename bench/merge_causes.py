@@ -96,7 +96,7 @@ def classify(writer: Any, ka: tuple[str, int], kb: tuple[str, int]) -> tuple[str
     alone.refresh()
     spread = (max(1, len(index.spread.get((b.doc, b.word), ()))), index.told(alone, b.word))
     sentence = text_fit(b.words, a.words, index.frequency, index.mentions)
-    values = features(b, alone, sentence, spread)
+    values = features(b, alone, lambda: sentence, lambda: spread)
     if values is None:
         return "word", -9.0, ""
     total = index.model.score(values)

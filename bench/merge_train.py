@@ -130,11 +130,16 @@ def examples(pair: dict[str, str], cache: Path) -> tuple[list[tuple[float, ...]]
                 continue
             spread = (max(1, len(index.spread.get((b.doc, b.word), ()))), index.told(told, b.word))
             sentence = text_fit(b.words, told.words, index.frequency, index.mentions)
-            values = features(b, told, sentence, spread)
+            values = features(b, told, _given(sentence), _given(spread))
             if values is not None:
                 rows.append(values)
                 labels.append(int(bool(gold_a & gold_b)))
     return rows, labels
+
+
+def _given(value: Any) -> Any:
+    """A function giving ``value`` (what :func:`features` asks for lazily)."""
+    return lambda: value
 
 
 def _seq(mention: Any) -> int:

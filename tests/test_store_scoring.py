@@ -37,7 +37,7 @@ def _event(*mentions: MentionInfo) -> MergedEvent:
 
 
 def _score(mention: MentionInfo, merged: MergedEvent, spread: tuple[int, int] = (1, 1)) -> float:
-    values = features(mention, merged, 0.0, spread)
+    values = features(mention, merged, lambda: 0.0, lambda: spread)
     assert values is not None and len(values) == len(FEATURES)
     return MODEL.score(values)
 
@@ -67,9 +67,13 @@ def test_a_word_told_of_many_happenings_says_less() -> None:
 
 def test_what_the_words_or_stated_times_rule_out_has_no_features() -> None:
     told = _event(_mention("a", "sterben", "1865-04-15"))
-    assert features(_mention("b", "erobern", "1865-04-15"), told, 0.0, (1, 1)) is None
-    assert features(_mention("b", "Tod", "1866-04-15"), told, 0.0, (1, 1)) is None
-    assert features(_mention("b", "Tod", "1865-04-15"), told, 0.0, (1, 1)) is not None
+    assert (
+        features(_mention("b", "erobern", "1865-04-15"), told, lambda: 0.0, lambda: (1, 1)) is None
+    )
+    assert features(_mention("b", "Tod", "1866-04-15"), told, lambda: 0.0, lambda: (1, 1)) is None
+    assert (
+        features(_mention("b", "Tod", "1865-04-15"), told, lambda: 0.0, lambda: (1, 1)) is not None
+    )
 
 
 def test_the_index_counts_the_happenings_a_document_tells_with_a_word() -> None:
@@ -86,3 +90,18 @@ def test_a_model_file_without_every_weight_is_a_language_data_error(tmp_path: Pa
     path.write_text("threshold = 0.0\n[weights]\nbias = -1.0\n", encoding="utf-8")
     with pytest.raises(LanguageDataError, match="same_lemma"):
         load_model(path)
+
+
+def test_judging_a_pair_is_its_score_at_or_above_the_threshold() -> None:
+    told = _event(_mention("a", "erobern", "1807-08-30", frozenset({1})))
+    for mention, words in (
+        (_mention("b", "Eroberung", "1807-08-30", frozenset({1})), 1.0),  # reaches it
+        (_mention("b", "Eroberung", "1807", frozenset({7})), 0.0),  # far below it
+    ):
+        values = features(mention, told, lambda w=words: w, lambda: (1, 1))  # type: ignore[misc]
+        assert values is not None
+        score = MODEL.score(values)
+        judged = MODEL.judge(mention, told, lambda w=words: w, lambda: (1, 1))  # type: ignore[misc]
+        assert judged == (score if score >= MODEL.threshold else None)
+    assert MODEL.judge(_mention("b", "Eroberung", "1807", frozenset({7})), told,
+                       lambda: 0.0, lambda: (1, 1)) is None  # fmt: skip

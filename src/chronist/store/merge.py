@@ -36,7 +36,7 @@ from chronist.store.matching import text_fit
 from chronist.store.mention_info import MentionInfo
 from chronist.store.merged_event import MergedEvent
 from chronist.store.people import EntityIndex
-from chronist.store.scoring import Model, features, load_model
+from chronist.store.scoring import Model, load_model
 
 __all__ = ["MergeIndex"]
 
@@ -143,12 +143,13 @@ class MergeIndex:
             return None
         if merged.head.hypothetical != mention.hypothetical:
             return None
-        sentence = text_fit(mention.words, merged.words, self.frequency, self.mentions)
-        values = features(mention, merged, sentence, (told, self.told(merged, mention.word)))
-        if values is None:
-            return None
-        total = self.model.score(values)
-        if total < self.model.threshold:
+        total = self.model.judge(
+            mention,
+            merged,
+            lambda: text_fit(mention.words, merged.words, self.frequency, self.mentions),
+            lambda: (told, self.told(merged, mention.word)),
+        )
+        if total is None:
             return None
         return (total, -merged.id)  # among equals the first merged event
 

@@ -31,9 +31,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from chronist.errors import LanguageDataError
-from chronist.store.matching import time_fit, word_kind
+from chronist.store.matching import SHARED_WORDS, time_fit, word_kind
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from chronist.store.mention_info import MentionInfo
     from chronist.store.merged_event import MergedEvent
 
@@ -58,6 +60,14 @@ FEATURES = (
     "spread",  # ln(happenings told with the word in each document), same word only
 )
 MAX_SHARED = 2
+_SENTENCE = FEATURES.index("sentence")
+
+
+def _nothing() -> float:
+    return 0.0
+
+
+_NOTHING = _nothing
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +80,25 @@ class Model:
 
     def score(self, values: tuple[float, ...]) -> float:
         return sum(w * v for w, v in zip(self.weights, values, strict=True))
+
+    def judge(
+        self,
+        mention: MentionInfo,
+        merged: MergedEvent,
+        sentence: Callable[[], float],
+        spread: Callable[[], tuple[int, int]],
+    ) -> float | None:
+        """The score of a pair if it reaches the threshold (else ``None``); the
+        sentences are compared only when their words could still lift it there."""
+        values = features(mention, merged, _NOTHING, spread)
+        if values is None:
+            return None
+        total = self.score(values)
+        weight = self.weights[_SENTENCE]
+        if total + max(weight, 0.0) * SHARED_WORDS < self.threshold:
+            return None
+        total += weight * sentence()
+        return total if total >= self.threshold else None
 
 
 @cache
@@ -93,12 +122,13 @@ def load_model(path: Path = MODEL_FILE) -> Model:
 def features(
     mention: MentionInfo,
     merged: MergedEvent,
-    sentence: float,
-    spread: tuple[int, int],
+    sentence: Callable[[], float],
+    spread: Callable[[], tuple[int, int]],
 ) -> tuple[float, ...] | None:
     """What tells that ``mention`` and ``merged`` are one happening, as :data:`FEATURES`
-    (``None``: never). ``sentence`` is their :func:`~chronist.store.matching.text_fit`,
-    ``spread`` the happenings each side's document tells with the mention's word.
+    (``None``: never). ``sentence`` gives their :func:`~chronist.store.matching.text_fit`,
+    ``spread`` the happenings each side's document tells with the mention's word
+    (called only for a pair that the words and times do not rule out).
     """
     head = merged.head
     if head is None:
@@ -119,6 +149,7 @@ def features(
     topic = not shared and bool(mention.topic & merged.entities or mention.context & merged.topics)
     disjoint = not shared and bool(mention.explicit) and bool(merged.explicit)
     one_word = kind in ("lemma", "group")
+    told = spread() if one_word else (1, 1)
     return (
         1.0,
         float(kind == "lemma"),
@@ -132,6 +163,6 @@ def features(
         float(min(shared, MAX_SHARED)),
         float(topic),
         float(disjoint),
-        sentence,
-        math.log(spread[0]) + math.log(spread[1]) if one_word else 0.0,
+        sentence(),
+        math.log(told[0]) + math.log(told[1]),
     )
