@@ -27,6 +27,7 @@ import math
 import tomllib
 from dataclasses import dataclass
 from functools import cache
+from operator import mul
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -79,7 +80,7 @@ class Model:
     threshold: float
 
     def score(self, values: tuple[float, ...]) -> float:
-        return sum(w * v for w, v in zip(self.weights, values, strict=True))
+        return sum(map(mul, self.weights, values))
 
     def judge(
         self,
