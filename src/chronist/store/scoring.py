@@ -80,7 +80,8 @@ class Model:
     threshold: float
 
     def score(self, values: tuple[float, ...]) -> float:
-        return sum(map(mul, self.weights, values))
+        total: float = sum(map(mul, self.weights, values))
+        return total
 
     def judge(
         self,
