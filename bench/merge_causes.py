@@ -77,7 +77,9 @@ def merge_pair(documents: list[Any]) -> Any:
 
 def classify(writer: Any, ka: tuple[str, int], kb: tuple[str, int]) -> tuple[str, float, str]:
     """The cause a pair of mentions did not merge, its score and the evidence it had."""
-    from chronist.store.matching import THRESHOLD, entity_fit, text_fit, time_fit, word_fit
+    from chronist.store.matching import text_fit, time_fit, word_kind
+    from chronist.store.merged_event import MergedEvent
+    from chronist.store.scoring import FEATURES, features
 
     index = writer.index
     events = index.events
@@ -85,24 +87,27 @@ def classify(writer: Any, ka: tuple[str, int], kb: tuple[str, int]) -> tuple[str
     b = events[index.where[kb]].mentions[kb]
     if a.hypothetical != b.hypothetical:
         return "hypothetical", -9.0, ""
-    word = word_fit(b.lemma, b.group, b.type, {a.lemma}, {a.group} - {None}, {a.type}, b.generic)
-    if word is None:  # the veto of a merge before the other-word evidence
-        return "word", -9.0, ""
-    time = time_fit(a.interval, b.interval, stated=a.stated and b.stated)
-    if time is None:
+    if word_kind(b.lemma, b.group, b.type, {a.lemma}, {a.group} - {None}, {a.type},
+                 b.generic) is None:  # fmt: skip
+        return "word", -9.0, ""  # the veto of a merge before the other-word evidence
+    if time_fit(a.interval, b.interval, stated=a.stated and b.stated) is None:
         return "time excludes" + ("" if a.stated and b.stated else " (inferred)"), -9.0, ""
-    topic = bool(b.topic & a.context or b.context & a.topic)
-    entities = entity_fit(b.explicit, set(a.explicit), topic)
-    text = text_fit(b.words, a.words, index.frequency, index.mentions)
-    total = word + time + entities + text
-    detail = f"word {word} time {time} entities {entities} sentence {text:.1f}"
-    if total < THRESHOLD:
+    alone = MergedEvent(0, {ka: a})
+    alone.refresh()
+    spread = (max(1, len(index.spread.get((b.doc, b.word), ()))), index.told(alone, b.word))
+    sentence = text_fit(b.words, a.words, index.frequency, index.mentions)
+    values = features(b, alone, lambda: sentence, lambda: spread)
+    if values is None:
+        return "word", -9.0, ""
+    total = index.model.score(values)
+    detail = " ".join(f"{n} {v:.1f}" for n, v in zip(FEATURES[1:], values[1:], strict=True) if v)
+    if total < index.model.threshold:
         notes = []
-        if a.interval is None or b.interval is None:
+        if values[FEATURES.index("no_time")]:
             notes.append("no time")
-        if entities <= 0:
+        if not values[FEATURES.index("shared_entities")]:
             notes.append("no shared entity")
-        if word <= 1.0:
+        if values[FEATURES.index("other_word")] or values[FEATURES.index("same_generic")]:
             notes.append("type/generic/other word only")
         return "below threshold" + (f" ({', '.join(notes)})" if notes else ""), total, detail
     return "taken", total, detail

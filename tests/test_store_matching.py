@@ -100,19 +100,22 @@ def test_a_verb_and_its_noun_merge_on_the_same_day() -> None:
     assert index.add(_mention("d", 0, "sterben", "1807-08-30")) != first  # another happening
 
 
-def test_a_generic_word_needs_a_shared_participant() -> None:
+def test_a_generic_word_needs_a_shared_participant_or_topic() -> None:
     index = MergeIndex()
     first = index.add(_mention("a", 0, "werden", "1969-10-21", entities=frozenset({7})))
-    assert index.add(_mention("b", 0, "werden", "1969-10-21")) != first
+    assert index.add(_mention("b", 0, "werden", "1969-10-21", topic=frozenset({98}))) != first
     assert index.add(_mention("c", 0, "werden", "1969-10-21", entities=frozenset({7}))) == first
 
 
 def test_a_generic_word_does_not_veto_another_word_on_a_stated_day() -> None:
     fort = frozenset({5})
+    text = "konföderierte Truppen beschossen Fort Sumter"
     index = MergeIndex()
-    began = index.add(_mention("a", 0, "beginnen", "1861-04-12", type_="change", entities=fort))
-    assert index.add(_mention("b", 0, "Angriff", "1861-04-12", entities=fort)) == began
-    assert index.add(_mention("c", 0, "Angriff", "1861-05-20", entities=fort)) != began
+    began = index.add(
+        _mention("a", 0, "beginnen", "1861-04-12", type_="change", entities=fort, text=text)
+    )
+    assert index.add(_mention("b", 0, "Angriff", "1861-04-12", entities=fort, text=text)) == began
+    assert index.add(_mention("c", 0, "Angriff", "1861-05-20", entities=fort, text=text)) != began
     # two words that name different kinds of happening still never merge
     died = index.add(_mention("d", 0, "sterben", "1865-04-15", type_="death", entities=fort))
     assert index.add(_mention("e", 0, "erobern", "1865-04-15", entities=fort)) != died
@@ -121,7 +124,8 @@ def test_a_generic_word_does_not_veto_another_word_on_a_stated_day() -> None:
 def test_words_of_two_groups_are_two_happenings_even_of_one_type() -> None:
     lincoln = frozenset({3})
     index = MergeIndex()
-    shot = index.add(_mention("a", 0, "Attentat", "1865-04-14", type_="death", entities=lincoln))
+    shot = index.add(_mention("a", 0, "Attentat", "1865-04-14", type_="death", entities=lincoln,
+                              text="Attentat Booth Theater"))  # fmt: skip
     died = _mention("b", 0, "sterben", "1865-04-15", type_="death", entities=lincoln)
     assert index.add(died) != shot
     # a word of no group still joins by the type (what it names is not known to differ)
@@ -280,3 +284,12 @@ def test_the_trigger_is_not_a_shared_sentence_word() -> None:
     row = tuple("gewann" if i == at["trigger_text"] else v for i, v in enumerate(row))
     cup = writer_mention(row, at, set(), None, frozenset(), WORDS)
     assert "gewann" not in cup.words and "schalk" in cup.words  # the word is counted once
+
+
+def test_a_chain_never_joins_mentions_naming_other_participants() -> None:
+    # one week, one word, shared sentence words: but Moscow and Pearl Harbor
+    text = "Angriff Dezember Truppen"
+    moscow = _mention("a", 0, "Angriff", "1941-12-05", entities=frozenset({1}), text=text)
+    harbor = _mention("a", 1, "Angriff", "1941-12-07", entities=frozenset({2}), text=text)
+    again = _mention("a", 2, "Angriff", "1941-12-07", entities=frozenset({2}), text=text)
+    assert chains([moscow, harbor, again], {}, 0) == [[0], [1, 2]]

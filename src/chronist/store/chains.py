@@ -80,13 +80,19 @@ def _one_happening(
     if first.hypothetical != second.hypothetical:
         return False
     time = time_fit(first.interval, second.interval)
-    if time is None:
+    if time is None or _disjoint(first, second):
         return False
     if first.stated and second.stated and time >= CHAIN_TIME:
         return text_fit(first.words, second.words, frequency, total) >= CHAIN_WORDS
     if not first.explicit & second.explicit:
         return False
     return text_fit(first.words, second.words, frequency, total) >= CHAIN_PARTICIPANT_WORDS
+
+
+def _disjoint(first: MentionInfo, second: MentionInfo) -> bool:
+    """Both name participants or places, none in common: two happenings
+    (``Angriff auf Moskau`` and ``Angriff auf Pearl Harbor`` in one week)."""
+    return bool(first.explicit and second.explicit and not first.explicit & second.explicit)
 
 
 def _apart(first: MentionInfo, second: MentionInfo) -> bool:

@@ -1,33 +1,26 @@
-"""How strongly two event mentions from different documents tell one happening.
+"""How two event mentions from different documents compare: words, time, sentences.
 
-A candidate pair is scored on three kinds of evidence, added up; it merges
-when the sum reaches :data:`THRESHOLD` (see :meth:`Evidence.total`):
+The measures of a candidate pair that :mod:`chronist.store.scoring` turns into
+features (and its learned model weighs):
 
-* **the word**: the same trigger lemma (:data:`SAME_WORD`; a *generic* lemma
-  such as ``werden`` or ``kommen`` only :data:`GENERIC_WORD`), words of one
-  group of ``lang/<xx>/merge.toml`` (``erobern``/``Eroberung``,
-  ``sterben``/``Tod``: :data:`SAME_GROUP`), or only the same event type
-  (:data:`SAME_TYPE`, but never a word of one group against words all of
-  other groups: ``Attentat``/``sterben``); a generic lemma against any other
-  word :data:`GENERIC_OTHER` (it names no kind of happening, so it cannot
-  veto), unless its label names a group (a support verb: ``folgte die
-  Fusion``, :meth:`Words.named`), whose word it then is; anything else never
-  merges;
-* **the time**: the four bounds of both must overlap (two times of a week or
-  less give or take :data:`SLACK_DAYS`; an unknown side is open: ``1988/..``
-  excludes nothing after 1988); the narrower the wider of the two, the more it
-  says (one day, a month, a year, a decade: :func:`time_fit`); no time at all
-  is :data:`NO_TIME`; a time inferred from the narrative around the mention
-  counts less than one stated in its own clause, and where it excludes the
-  other it counts as much as no time (:data:`CONFLICTING_INFERRED`), as the
-  narrative's date is often not the event's;
-* **the participants and places**: each shared participant or place (merged
-  entity ids: gazetteer ids, name variants) adds :data:`SHARED_ENTITY`; sharing
-  only the documents' topic adds :data:`SHARED_TOPIC`; else both naming
-  participants but none in common subtracts :data:`DISJOINT_ENTITIES`;
-* **the sentences' words**: the rarity-weighted share of content words the
-  two evidence sentences have in common besides their triggers, which the
-  word evidence has counted (:func:`text_fit`).
+* **the word** (:func:`word_kind`): the same trigger lemma (a *generic* lemma
+  such as ``werden`` or ``kommen`` apart), words of one group of
+  ``lang/<xx>/merge.toml`` (``erobern``/``Eroberung``, ``sterben``/``Tod``),
+  or only the same event type (but never a word of one group against words
+  all of other groups: ``Attentat``/``sterben``); a generic lemma against any
+  other word (it names no kind of happening, so it cannot veto), unless its
+  label names a group (a support verb: ``folgte die Fusion``,
+  :meth:`Words.named`), whose word it then is; anything else never merges;
+* **the time** (:func:`time_fit`): the four bounds of both must overlap (two
+  times of a week or less give or take :data:`SLACK_DAYS`; an unknown side is
+  open: ``1988/..`` excludes nothing after 1988); the narrower the wider of
+  the two, the more it says (one day, a month, a year, a decade); a time
+  inferred from the narrative around the mention counts less than one stated
+  in its own clause, and where it excludes the other it only counts against
+  (:data:`CONFLICTING_INFERRED`), as the narrative's date is often not the event's;
+* **the sentences' words** (:func:`text_fit`): the rarity-weighted share of
+  content words the two evidence sentences have in common besides their
+  triggers, which the word evidence has counted.
 
 >>> words = load_words("de")
 >>> words.group("Eroberung") == words.group("erobern"), words.group("Großoffensive")
@@ -54,31 +47,18 @@ from chronist.lang.files import read_toml
 
 __all__ = [
     "OPEN",
-    "THRESHOLD",
     "Words",
-    "entity_fit",
     "load_words",
     "text_fit",
     "time_fit",
-    "word_fit",
+    "word_kind",
 ]
 
 WORDS_FILE = "merge.toml"
 
-# Evidence weights (tuned on the development pairs of bench/wiki_de, never on frozen).
-SAME_WORD = 3.0
-SAME_GROUP = 2.5
-GENERIC_WORD = 1.0
-SAME_TYPE = 1.0
-GENERIC_OTHER = 1.0  # a generic lemma against another word of another type
-SHARED_ENTITY = 1.5
-MAX_SHARED = 2  # shared entities counted at most
-SHARED_TOPIC = 0.5
-DISJOINT_ENTITIES = 1.0
-NO_TIME = -0.5
+NO_TIME = -0.5  # time_fit of a mention without any time
 INFERRED_TIME = 0.5  # a narrative or bounded time says this much of what a stated one says
 CONFLICTING_INFERRED = -0.5  # times that exclude each other, one of them inferred
-THRESHOLD = 5.0
 # An open side of a time span (``1920/..``: after 1920), in day numbers
 OPEN = 1 << 40
 _YEAR_DAYS = 372  # a year in day numbers (31 days a month)
@@ -236,7 +216,7 @@ def _words(data: dict[str, Any], path: str) -> Words:
     return Words(groups, generics, stopwords)
 
 
-def word_fit(
+def word_kind(
     lemma: str,
     group: str | None,
     type_: str,
@@ -247,36 +227,38 @@ def word_fit(
     *,
     only_generic: bool = False,
     only_grouped: bool = False,
-) -> float | None:
-    """The word evidence of a mention against a merged event's words (``None``: never).
+) -> str | None:
+    """How a mention's word agrees with a merged event's words: ``"lemma"`` (the
+    same, not generic), ``"generic"`` (the same generic lemma), ``"group"`` (one
+    group of ``merge.toml``), ``"other"`` (only the type, or a generic lemma
+    against another word) or ``None`` (never one happening).
 
     ``only_generic``: the merged event has only generic lemmas. A generic lemma
     (``werden``, ``beginnen``) names no kind of happening, so it cannot veto
-    another word: it counts :data:`GENERIC_OTHER` and the time, participants
-    and sentences must tell the rest.
+    another word: the time, participants and sentences must tell the rest.
 
     ``only_grouped``: every lemma of the merged event belongs to a group of
     ``merge.toml``. A lemma of another group names another kind of happening
     (an assassination is not the death it causes, a siege not the conquest),
     so the shared type does not join them.
 
-    >>> word_fit("angriff", "angreifen", "conflict", {"beginnen"}, set(), {"change"}, False)
-    >>> word_fit("angriff", "angreifen", "conflict", {"beginnen"}, set(), {"change"}, False,
-    ...          only_generic=True)
-    1.0
-    >>> word_fit("attentat", "ermorden", "death", {"sterben"}, {"sterben"}, {"death"}, False,
-    ...          only_grouped=True)
+    >>> word_kind("angriff", "angreifen", "conflict", {"beginnen"}, set(), {"change"}, False)
+    >>> word_kind("angriff", "angreifen", "conflict", {"beginnen"}, set(), {"change"}, False,
+    ...           only_generic=True)
+    'other'
+    >>> word_kind("attentat", "ermorden", "death", {"sterben"}, {"sterben"}, {"death"}, False,
+    ...           only_grouped=True)
+    >>> word_kind("sprengung", "sprengen", "change", {"sprengen"}, set(), {"change"}, False)
+    'group'
     """
     if lemma in lemmas:
-        return GENERIC_WORD if generic else SAME_WORD
+        return "generic" if generic else "lemma"
     if (group or lemma) in groups or (group is not None and group in lemmas):
-        return SAME_GROUP  # a noun's group may be its verb: ``Sprengung``/``sprengen``
+        return "group"  # a noun's group may be its verb: ``Sprengung``/``sprengen``
     if group is not None and only_grouped and not generic:
         return None  # two named kinds of happening
-    if type_ in types:
-        return SAME_TYPE
-    if generic or only_generic:
-        return GENERIC_OTHER
+    if type_ in types or generic or only_generic:
+        return "other"
     return None
 
 
@@ -326,20 +308,6 @@ def _closed(span: tuple[int, int]) -> tuple[int, int]:
     if high >= OPEN:
         return (low, low + _YEAR_DAYS - 1)
     return span
-
-
-def entity_fit(explicit: frozenset[int], merged_explicit: set[int], topic_shared: bool) -> float:
-    """The participant and place evidence of a mention against a merged event.
-
-    >>> entity_fit(frozenset({1, 2}), {2, 3}, False), entity_fit(frozenset({1}), {3}, False)
-    (1.5, -1.0)
-    """
-    shared = len(explicit & merged_explicit)
-    if shared:
-        return SHARED_ENTITY * min(shared, MAX_SHARED)
-    if topic_shared:
-        return SHARED_TOPIC
-    return -DISJOINT_ENTITIES if explicit and merged_explicit else 0.0
 
 
 def text_fit(

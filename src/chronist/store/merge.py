@@ -8,12 +8,13 @@ sentences in common; or overlapping times of any grain and a participant or
 place in common) are first joined into a chain
 (:func:`~chronist.store.chains.chains`). A chain joins the merged event whose
 evidence of telling the same happening scores highest (for any of its
-mentions) and at least
-:data:`~chronist.store.matching.THRESHOLD` (:mod:`chronist.store.matching`:
-the word, the time, the participants and places, added up), provided that
-event is not already told by the same document and is as factual as it
-(asserted or reported versus conditional, planned, ...). Otherwise the chain
-starts a merged event. The candidates come from blocks, so that
+mentions) and at least the threshold of the learned model
+(:mod:`chronist.store.scoring`: the word, the time, the participants and
+places, the sentences and how many happenings each document tells with the
+word, weighed by a logistic regression), provided that event is not already
+told by the same document and is as factual as it (asserted or reported
+versus conditional, planned, ...). Otherwise the chain starts a merged event.
+The candidates come from blocks, so that
 merging stays fast on a large store: merged events sharing a participant,
 place or topic and the word (lemma or its group) or the type, or the word and
 a year (for times no wider than ten years), or an entity and a stated month
@@ -31,10 +32,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from chronist.store.chains import chains
-from chronist.store.matching import THRESHOLD, entity_fit, text_fit, time_fit, word_fit
+from chronist.store.matching import text_fit
 from chronist.store.mention_info import MentionInfo
 from chronist.store.merged_event import MergedEvent
 from chronist.store.people import EntityIndex
+from chronist.store.scoring import Model, load_model
 
 __all__ = ["MergeIndex"]
 
@@ -58,6 +60,10 @@ class MergeIndex:
     # mentions with each content word, and all mentions: how rare a shared word is
     frequency: Counter[str] = field(default_factory=Counter)
     mentions: int = 0
+    # (document, word) -> the merged events its mentions of the word are in: how
+    # many happenings the document tells with that word (:func:`features`' spread)
+    spread: dict[tuple[str, str], set[int]] = field(default_factory=dict)
+    model: Model = field(default_factory=load_model)
     next_id: int = 1
     dirty: set[int] = field(default_factory=set)
 
@@ -66,6 +72,7 @@ class MergeIndex:
         self.where[(mention.doc, mention.seq)] = merged.id
         self.frequency.update(mention.words)
         self.mentions += 1
+        self.spread.setdefault((mention.doc, mention.word), set()).add(merged.id)
         for key in _blocks(mention):
             self.blocks.setdefault(key, set()).add(merged.id)
         merged.refresh()
@@ -94,6 +101,8 @@ class MergeIndex:
         document; the rest start merged events of their own.
         """
         groups = chains(mentions, self.frequency, self.mentions)
+        # how many happenings the document tells with each word (its chains)
+        told = Counter(mentions[members[0]].word for members in groups)
         pairs: list[tuple[tuple[float, int], int, int]] = []
         for number, members in enumerate(groups):
             best: dict[int, tuple[float, int]] = {}
@@ -103,7 +112,7 @@ class MergeIndex:
                 for key in _blocks(mention, query=True):
                     candidates |= self.blocks.get(key, set())
                 for merged_id in candidates:
-                    score = self._score(self.events[merged_id], mention)
+                    score = self._score(self.events[merged_id], mention, told[mention.word])
                     if score is not None and score > best.get(merged_id, (float("-inf"), 0)):
                         best[merged_id] = score
             pairs.extend((score, -number, merged_id) for merged_id, score in best.items())
@@ -125,33 +134,35 @@ class MergeIndex:
                 found[member] = merged.id
         return found
 
-    def _score(self, merged: MergedEvent, mention: MentionInfo) -> tuple[float, int] | None:
-        """The evidence that the mention tells the merged event (``None``: too little)."""
-        head = merged.head
-        if head is None or mention.doc in merged.documents:
+    def _score(
+        self, merged: MergedEvent, mention: MentionInfo, told: int
+    ) -> tuple[float, int] | None:
+        """The evidence that the mention tells the merged event (``None``: too little);
+        ``told``: the happenings the mention's document tells with its word."""
+        if merged.head is None or mention.doc in merged.documents:
             return None
-        if head.hypothetical != mention.hypothetical:
+        if merged.head.hypothetical != mention.hypothetical:
             return None
-        word = word_fit(
-            mention.lemma, mention.group, mention.type,
-            merged.lemmas, merged.groups, merged.types, mention.generic,
-            only_generic=merged.generic, only_grouped=merged.grouped,
-        )  # fmt: skip
-        if word is None:
-            return None
-        time = time_fit(head.interval, mention.interval, stated=head.stated and mention.stated)
-        if time is None:
-            return None
-        topic_shared = bool(mention.topic & merged.entities or mention.context & merged.topics)
-        entities = entity_fit(mention.explicit, merged.explicit, topic_shared)
-        text = text_fit(mention.words, merged.words, self.frequency, self.mentions)
-        total = word + time + entities + text
-        if total < THRESHOLD:
+        total = self.model.judge(
+            mention,
+            merged,
+            lambda: text_fit(mention.words, merged.words, self.frequency, self.mentions),
+            lambda: (told, self.told(merged, mention.word)),
+        )
+        if total is None:
             return None
         return (total, -merged.id)  # among equals the first merged event
 
+    def told(self, merged: MergedEvent, word: str) -> int:
+        """The fewest happenings that a document of the merged event telling ``word``
+        tells with it (1 when none does)."""
+        counts = [len(self.spread.get((doc, word), ())) for doc in merged.word_docs.get(word, ())]
+        return max(1, min(counts, default=1))
+
     def remove_document(self, doc: str) -> None:
         """Take a replaced document's mentions out of their merged events."""
+        for told in [k for k in self.spread if k[0] == doc]:
+            del self.spread[told]
         for key in [k for k in self.where if k[0] == doc]:
             merged = self.events[self.where.pop(key)]
             self.frequency.subtract(merged.mentions[key].words)

@@ -44,6 +44,7 @@ class MergedEvent:
     explicit: set[int] = field(default_factory=set)  # participants and places only
     generic: bool = False  # all its lemmas are generic (``werden``)
     grouped: bool = False  # all its lemmas belong to groups of one happening
+    word_docs: dict[str, set[str]] = field(default_factory=dict)  # documents telling each word
 
     def refresh(self) -> None:
         values = self.mentions.values()
@@ -60,6 +61,9 @@ class MergedEvent:
         self.explicit = {e for m in values for e in m.entities | m.places}
         self.generic = all(m.generic for m in values)
         self.grouped = all(m.group is not None and not m.generic for m in values)
+        self.word_docs = {}
+        for m in values:
+            self.word_docs.setdefault(m.word, set()).add(m.doc)
         self.head = self.readings()[0].mention if self.mentions else None
 
     def readings(self) -> list[Reading]:
