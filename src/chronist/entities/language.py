@@ -68,6 +68,9 @@ class EntityFacts:
     renamed_words: frozenset[str] = frozenset()
     # "Kangaroo Island": after a capitalised word, one of these ends an English name
     english_name_tails: frozenset[str] = frozenset()
+    # "Hudson River", "Dave Matthews Band": the last word of a name that tells its type
+    place_tails: frozenset[str] = frozenset()
+    organisation_tails: frozenset[str] = frozenset()
 
 
 def _strings(data: dict[str, Any], path: Path, table: str, key: str) -> list[str]:
@@ -144,6 +147,8 @@ def read_entity_facts(path: Path) -> EntityFacts:
         demonym_site_heads=frozenset(_strings(data, path, "places", "demonym_site_heads")),
         renamed_words=frozenset(_strings(data, path, "places", "renamed_words")),
         english_name_tails=frozenset(_strings(data, path, "places", "english_name_tails")),
+        place_tails=frozenset(_strings(data, path, "names", "place_tails")),
+        organisation_tails=frozenset(_strings(data, path, "names", "organisation_tails")),
     )
 
 
