@@ -6,6 +6,7 @@ import pytest
 
 from chronist.entities.gazetteer_pass import apply_lexical_passes
 from chronist.entities.name_tails import type_by_tail
+from chronist.entities.organisation_names import join_bodies
 from chronist.entities.tag_filters import drop_non_names
 
 
@@ -65,3 +66,34 @@ def test_a_surname_after_a_given_name_stays_a_person() -> None:
 
 def test_a_tail_word_alone_is_left() -> None:
     assert type_by_tail(["die", "Band", "spielte"], ["O", "B-ORG", "O"]) == ["O", "B-ORG", "O"]
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        (["das", "Bundesamt", "für", "Gesundheit", "warnte"],
+         ["O", "B-ORG", "I-ORG", "I-ORG", "O"]),
+        (["der", "Hochschule", "für", "Technik", "und", "Wirtschaft", "in"],
+         ["O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "O"]),
+        (["dem", "Bayerischen", "Staatsministerium", "für", "Kultus"],
+         ["O", "B-ORG", "I-ORG", "I-ORG", "I-ORG"]),
+    ],
+)  # fmt: skip
+def test_a_body_and_what_it_is_for_are_one_organisation(
+    words: list[str], expected: list[str]
+) -> None:
+    assert join_bodies(words, ["O"] * len(words)) == expected
+
+
+def test_an_organisation_of_a_place_is_one_name() -> None:
+    words = ["Motion", "Picture", "Association", "of", "America", "sagte"]
+    labels = ["B-ORG", "I-ORG", "I-ORG", "O", "B-LOC", "O"]
+    assert join_bodies(words, labels) == ["B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "O"]
+
+
+@pytest.mark.parametrize(
+    "words", [["Hilfe", "für", "Berlin"], ["ein", "Preis", "für", "Peter", "Meyer"]]
+)
+def test_a_common_noun_and_fuer_is_no_organisation(words: list[str]) -> None:
+    labels = ["O"] * (len(words) - 1) + ["B-LOC"]
+    assert join_bodies(words, list(labels)) == labels

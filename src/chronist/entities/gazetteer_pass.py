@@ -37,6 +37,7 @@ from chronist.entities.name_lexicon import (
     noun_clusters,
 )
 from chronist.entities.name_tails import type_by_tail
+from chronist.entities.organisation_names import join_bodies
 from chronist.entities.place_candidates import derived_names
 from chronist.entities.place_list_passes import (
     mark_coordinated_places,
@@ -194,4 +195,4 @@ def apply_lexical_passes(words: Sequence[str], labels: list[str]) -> list[str]:
     mark_quarter_lists(words, labels, nouns)
     mark_lower_case_attributes(words, labels)
     mark_names_in_parentheses(words, labels, nouns)
-    return drop_non_names(words, type_by_tail(words, labels))
+    return drop_non_names(words, type_by_tail(words, join_bodies(words, labels)))
