@@ -36,6 +36,8 @@ from chronist.entities.name_lexicon import (
     known_names,
     noun_clusters,
 )
+from chronist.entities.name_tails import type_by_tail
+from chronist.entities.organisation_names import join_bodies
 from chronist.entities.place_candidates import derived_names
 from chronist.entities.place_list_passes import (
     mark_coordinated_places,
@@ -45,6 +47,7 @@ from chronist.entities.place_list_passes import (
 )
 from chronist.entities.places import gazetteer
 from chronist.entities.resources import lexicon
+from chronist.entities.tag_filters import drop_non_names
 
 __all__ = ["NOUNS_FILE", "apply_lexical_passes", "common_nouns"]
 
@@ -205,4 +208,4 @@ def apply_lexical_passes(words: Sequence[str], labels: list[str]) -> list[str]:
     mark_quarter_lists(words, labels, nouns)
     mark_lower_case_attributes(words, labels)
     mark_names_in_parentheses(words, labels, nouns)
-    return labels
+    return drop_non_names(words, type_by_tail(words, join_bodies(words, labels)))

@@ -72,6 +72,14 @@ class EntityFacts:
     indefinite_articles: frozenset[str] = frozenset()
     # "Kirchzarten": a town of these countries named by a compound of a noun stays a name
     home_countries: frozenset[str] = frozenset()
+    # "Hudson River", "Dave Matthews Band": the last word of a name that tells its type
+    place_tails: frozenset[str] = frozenset()
+    organisation_tails: frozenset[str] = frozenset()
+    # "Bundesamt für Gesundheit", "University of North Carolina": a body's word, a joiner
+    # and capitalised words are one organisation's name
+    body_endings: tuple[str, ...] = ()  # lower case, matched as a word's end
+    body_words: frozenset[str] = frozenset()  # matched whole
+    body_joiners: frozenset[str] = frozenset()
 
 
 def _strings(data: dict[str, Any], path: Path, table: str, key: str) -> list[str]:
@@ -150,6 +158,11 @@ def read_entity_facts(path: Path) -> EntityFacts:
         english_name_tails=frozenset(_strings(data, path, "places", "english_name_tails")),
         indefinite_articles=frozenset(_strings(data, path, "names", "indefinite_articles")),
         home_countries=frozenset(_strings(data, path, "places", "home_countries")),
+        place_tails=frozenset(_strings(data, path, "names", "place_tails")),
+        organisation_tails=frozenset(_strings(data, path, "names", "organisation_tails")),
+        body_endings=tuple(_strings(data, path, "names", "body_endings")),
+        body_words=frozenset(_strings(data, path, "names", "body_words")),
+        body_joiners=frozenset(_strings(data, path, "names", "body_joiners")),
     )
 
 

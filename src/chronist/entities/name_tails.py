@@ -1,0 +1,62 @@
+"""A name's last word tells its type: ``Hudson River`` and ``Steinerne Brücke`` are
+places, ``Dave Matthews Band`` and ``Carlsen Comics`` organisations, whatever the
+tagger said (``place_tails`` and ``organisation_tails`` of ``entities.toml``). Such a
+word right after a name the tagger ended before it joins the name (``Dave Matthews``
++ ``Band``). A person's given name right before the word makes it a surname
+(``Michael Bay``)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from chronist.entities.language import entity_facts
+from chronist.entities.resources import lexicon
+
+__all__ = ["type_by_tail"]
+
+
+def _tail_type(word: str) -> str | None:
+    facts = entity_facts("de")
+    if word in facts.place_tails:
+        return "LOC"
+    if word in facts.organisation_tails:
+        return "ORG"
+    return None
+
+
+def _given_name_and_surname(
+    words: Sequence[str], labels: Sequence[str], start: int, end: int
+) -> bool:
+    """``Michael Bay``, ``Mike Lake``: a person whose given name stands right before the
+    tail word, which is the surname."""
+    return labels[start] == "B-PER" and "fn" in lexicon().get(words[end - 2], ())
+
+
+def type_by_tail(words: Sequence[str], labels: list[str]) -> list[str]:
+    """Retype (and extend) names by their last word (in place).
+
+    >>> type_by_tail(["am", "Hudson", "River", "."], ["O", "B-ORG", "I-ORG", "O"])
+    ['O', 'B-LOC', 'I-LOC', 'O']
+    >>> type_by_tail(["die", "Dave", "Matthews", "Band"], ["O", "B-PER", "I-PER", "O"])
+    ['O', 'B-ORG', 'I-ORG', 'I-ORG']
+    >>> type_by_tail(["Regisseur", "Michael", "Bay"], ["O", "B-PER", "I-PER"])
+    ['O', 'B-PER', 'I-PER']
+    """
+    count = len(words)
+    index = 0
+    while index < count:
+        if not labels[index].startswith("B-"):
+            index += 1
+            continue
+        end = index + 1
+        while end < count and labels[end].startswith("I-"):
+            end += 1
+        if end < count and labels[end] == "O" and _tail_type(words[end]) is not None:
+            end += 1  # "Dave Matthews" + "Band"
+        kind = _tail_type(words[end - 1]) if end - index >= 2 else None
+        if kind is not None and not _given_name_and_surname(words, labels, index, end):
+            labels[index] = "B-" + kind
+            for inner in range(index + 1, end):
+                labels[inner] = "I-" + kind
+        index = end
+    return labels

@@ -1,0 +1,79 @@
+"""Organisations named by a body and what it is for: ``Bundesamt für Gesundheit``,
+``Hochschule für Technik und Wirtschaft``, ``University of North Carolina``.
+
+A capitalised word that names a body (``body_endings``, ``body_words`` of
+``entities.toml``) or an organisation the tagger found, then a joiner (``für``,
+``of``) and capitalised words (``und`` between two of them too), is one
+organisation's name; a capitalised adjective right before the body's word is in it
+(``Bayerischen Staatsministerium für Unterricht und Kultus``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from chronist.entities.language import entity_facts
+
+__all__ = ["join_bodies"]
+
+_ADJECTIVE = re.compile(r"^[A-ZÄÖÜ][a-zäöüß]{2,}(?:e|en|er|es)$")
+
+
+def _is_body(word: str) -> bool:
+    facts = entity_facts("de")
+    if word in facts.body_words:
+        return True
+    return word[:1].isupper() and word.lower().endswith(facts.body_endings)
+
+
+def _name_end(words: Sequence[str], start: int) -> int:
+    """The end of the run of capitalised words from ``start`` (``und`` between two)."""
+    end = start
+    while end < len(words):
+        linked = words[end] == "und" and end > start and end + 1 < len(words)
+        if not (words[end][:1].isupper() or (linked and words[end + 1][:1].isupper())):
+            break
+        end += 1
+    return end
+
+
+def _span_start(labels: Sequence[str], index: int) -> int:
+    while index > 0 and labels[index].startswith("I-"):
+        index -= 1
+    return index
+
+
+def join_bodies(words: Sequence[str], labels: list[str]) -> list[str]:
+    """Label a body's name joined by ``für``/``of`` one organisation (in place).
+
+    >>> join_bodies(["das", "Bundesamt", "für", "Gesundheit", "warnte"], ["O"] * 5)
+    ['O', 'B-ORG', 'I-ORG', 'I-ORG', 'O']
+    >>> join_bodies(["University", "of", "North", "Carolina"], ["B-ORG", "O", "B-LOC", "I-LOC"])
+    ['B-ORG', 'I-ORG', 'I-ORG', 'I-ORG']
+    >>> join_bodies(["Hilfe", "für", "Berlin"], ["O", "O", "B-LOC"])
+    ['O', 'O', 'B-LOC']
+    """
+    joiners = entity_facts("de").body_joiners
+    count = len(words)
+    for index in range(1, count - 1):
+        if words[index] not in joiners or not words[index + 1][:1].isupper():
+            continue
+        before = index - 1
+        if labels[before] not in ("B-ORG", "I-ORG") and not _is_body(words[before]):
+            continue
+        start = _span_start(labels, before) if labels[before] != "O" else before
+        if (
+            labels[before] == "O"
+            and start > 1
+            and labels[start - 1] == "O"
+            and _ADJECTIVE.match(words[start - 1])
+        ):
+            start -= 1  # "Bayerischen Staatsministerium"
+        end = _name_end(words, index + 1)
+        if end < count and labels[end].startswith("I-"):
+            continue  # a longer name goes on past the capitalised words
+        labels[start] = "B-ORG"
+        for inner in range(start + 1, end):
+            labels[inner] = "I-ORG"
+    return labels
