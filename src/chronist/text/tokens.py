@@ -121,10 +121,14 @@ def split_tokens(
     for match in _TOKEN_RE.finditer(text, start, len(text) if end is None else end):
         value = match.group()
         at = match.start()
+        if value[-1] != "." or len(value) == 1:  # most tokens: no dot to keep or cut
+            texts.append(known.setdefault(value, value))
+            starts.append(at)
+            continue
         kind = match.lastgroup
         if kind == "word":
             stem = value[:-1].lower()
-            keep = value.endswith(".") and (
+            keep = (
                 stem in facts.abbreviations
                 or (len(stem) == 1 and value[0].isupper())
                 or (facts.ordinal_dot and is_ordinal_number(value[:-1]) and _goes_on(text, match))
@@ -137,7 +141,7 @@ def split_tokens(
             )
         else:
             keep = True
-        if keep or not value.endswith(".") or len(value) == 1:
+        if keep:
             texts.append(known.setdefault(value, value))
             starts.append(at)
         else:  # the dot is a token of its own
