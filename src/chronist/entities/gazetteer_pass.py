@@ -109,6 +109,7 @@ def _mark_place_names(words: Sequence[str], labels: list[str]) -> None:
     states, regions, rivers and seas (``Osmanischen Reiches``, ``Schwarzen Meer``)
     whatever the tagger said, unless they lie inside a longer name."""
     count = len(words)
+    places = gazetteer()
     index = 0
     while index < count:
         # such a name begins with a capital ("Schwarzen Meer"; of the gazetteer's
@@ -124,7 +125,10 @@ def _mark_place_names(words: Sequence[str], labels: list[str]) -> None:
             inside = labels[index].startswith("I-") or (
                 end < count and labels[end].startswith("I-")
             )
-            if inside or not is_place_name(" ".join(words[index:end])):
+            if inside:
+                continue
+            name = " ".join(words[index:end])
+            if name not in places or not is_place_name(name):  # most: no name at all
                 continue
             labels[index] = "B-LOC"
             for inner in range(index + 1, end):
