@@ -24,9 +24,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
-from chronist.entities.language import entity_facts
+from chronist.entities.language import EntityFacts, entity_facts
 from chronist.entities.name_lexicon import (
     NOUNS_FILE,
     common_nouns,
@@ -58,10 +58,31 @@ _noun_clusters = noun_clusters
 _NAME_ADJECTIVE = re.compile(r"^[A-ZÄÖÜ][a-zäöüß]{2,}(?:isch(?:e|en|er|es)|er)$")
 
 
-def _part_of_place(word: str) -> bool:
+class _WordMemo:
+    """A word test's answers, kept while the language's entity facts stay the same
+    object (a document repeats its words, and every test reads the gazetteer)."""
+
+    __slots__ = ("_facts", "_seen", "_test")
+    _LIMIT = 50_000  # answers kept at most: the memory stays bounded whatever the input
+
+    def __init__(self, test: Callable[[str, EntityFacts], bool]) -> None:
+        self._test = test
+        self._seen: dict[str, bool] = {}
+        self._facts: EntityFacts | None = None
+
+    def __call__(self, word: str, facts: EntityFacts) -> bool:
+        if facts is not self._facts or len(self._seen) > self._LIMIT:
+            self._seen.clear()
+            self._facts = facts
+        found = self._seen.get(word)
+        if found is None:
+            found = self._seen[word] = self._test(word, facts)
+        return found
+
+
+def _is_part_of_place(word: str, facts: EntityFacts) -> bool:
     """``Ostslowakei``, ``Südalbanien``: a compass prefix and a country or region;
     ``Färöer-Inseln``, ``Rheinufer``: a place and a suffix or compound head."""
-    facts = entity_facts("de")
     for prefix in facts.compass_prefixes:
         rest = word[len(prefix) :]
         if word.startswith(prefix) and len(rest) > 3 and rest[0].islower():
@@ -69,15 +90,18 @@ def _part_of_place(word: str) -> bool:
     return any(is_place_name(stem) or known_kind(stem) for stem in derived_names(word, facts))
 
 
-def _compound_of_area(word: str) -> bool:
+def _is_compound_of_area(word: str, facts: EntityFacts) -> bool:
     """``Mittelmeerraum``, ``Nordseeküste``: a sea, river, region or mountain range of the
     gazetteer + a compound head, a place though the corpora use it as a noun."""
-    facts = entity_facts("de")
     return any(
         stem in gazetteer() and is_place_name(stem)
         for stem in derived_names(word, facts)
         if not stem.endswith("-")
     )
+
+
+_part_of_place = _WordMemo(_is_part_of_place)
+_compound_of_area = _WordMemo(_is_compound_of_area)
 
 
 _MAX_WORDS = 5  # "Heiligen Römischen Reiches Deutscher Nation"
@@ -88,6 +112,7 @@ def _mark_place_names(words: Sequence[str], labels: list[str]) -> None:
     states, regions, rivers and seas (``Osmanischen Reiches``, ``Schwarzen Meer``)
     whatever the tagger said, unless they lie inside a longer name."""
     count = len(words)
+    places = gazetteer()
     index = 0
     while index < count:
         # such a name begins with a capital ("Schwarzen Meer"; of the gazetteer's
@@ -103,7 +128,10 @@ def _mark_place_names(words: Sequence[str], labels: list[str]) -> None:
             inside = labels[index].startswith("I-") or (
                 end < count and labels[end].startswith("I-")
             )
-            if inside or not is_place_name(" ".join(words[index:end])):
+            if inside:
+                continue
+            name = " ".join(words[index:end])
+            if name not in places or not is_place_name(name):  # most: no name at all
                 continue
             labels[index] = "B-LOC"
             for inner in range(index + 1, end):
@@ -168,6 +196,7 @@ def apply_lexical_passes(words: Sequence[str], labels: list[str]) -> list[str]:
     ['B-PER', 'O', 'O', 'B-LOC']
     """
     nouns = common_nouns()
+    facts = entity_facts("de")
     count = len(words)
     _mark_place_names(words, labels)
     for index in range(count):
@@ -177,7 +206,7 @@ def apply_lexical_passes(words: Sequence[str], labels: list[str]) -> list[str]:
             if alone and _home_town(words[index], label, nouns):
                 pass  # "Kirchzarten": a town's own name, though "Arten" is a noun
             elif alone and is_common_noun_among(words[index], nouns):
-                labels[index] = "B-LOC" if _part_of_place(words[index]) else "O"
+                labels[index] = "B-LOC" if _part_of_place(words[index], facts) else "O"
             elif alone and label != "B-LOC" and _area_not_person(words[index]):
                 labels[index] = "B-LOC"
             continue
@@ -193,12 +222,11 @@ def apply_lexical_passes(words: Sequence[str], labels: list[str]) -> list[str]:
             continue
         kind = _name_type(word, nouns)
         if kind is None and word not in nouns:
-            facts = entity_facts("de")
             before = words[index - 1] if index else ""
             cued = before in facts.place_prepositions or before in facts.admin_prefixes
-            if _part_of_place(word) or (cued and word in gazetteer()):
+            if _part_of_place(word, facts) or (cued and word in gazetteer()):
                 kind = "LOC"
-        elif kind is None and _compound_of_area(word):
+        elif kind is None and _compound_of_area(word, facts):
             kind = "LOC"  # "Mittelmeerraum": the corpora's noun, a sea's region
         if kind is not None:
             labels[index] = f"B-{kind}"

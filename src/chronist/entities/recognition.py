@@ -8,8 +8,7 @@ about it (:mod:`chronist.entities.place_clues`, :mod:`chronist.entities.evidence
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from itertools import pairwise, tee
+from itertools import tee
 
 from chronist.entities.aliases import add_aliases, alias_names
 from chronist.entities.coreference import TypedMention, canonical, cluster_mentions, group_type
@@ -55,8 +54,7 @@ from chronist.entities.territories import (
 )
 from chronist.entities.types import Entity, EntityType, Mention
 from chronist.errors import OptionError
-from chronist.text.document import Document
-from chronist.text.tokens import Token
+from chronist.text.document import Document, Tokens
 
 __all__ = ["find_mentions", "recognize"]
 
@@ -88,9 +86,7 @@ def _tagged_mentions(document: Document) -> list[TypedMention]:
     return found
 
 
-def _propagate(
-    tokens: Iterable[Token], found: list[TypedMention], facts: EntityFacts
-) -> list[TypedMention]:
+def _propagate(tokens: Tokens, found: list[TypedMention], facts: EntityFacts) -> list[TypedMention]:
     """Document-level consistency: tag further occurrences of a one-word name
     (or a person's surname) found elsewhere in the document, and its genitive,
     where the tagger missed them; a person's name found in the document wins
@@ -117,14 +113,17 @@ def _propagate(
     ]
     covered = SpanIndex([(m.mention.start, m.mention.end) for m in found])
     extra: list[TypedMention] = []
-    for token in tokens:
-        if not token.text[:1].isupper() or covered.overlap(token.start, token.start + 1):
+    for index, word in enumerate(tokens.texts):
+        if not word[:1].isupper():
             continue
-        kind = names.get(token.text)
-        if kind is None and token.text.endswith("s"):
-            kind = names.get(token.text[:-1])
-        if kind is not None:
-            extra.append(TypedMention(Mention(token.text, token.start, token.end), kind))
+        kind = names.get(word)
+        if kind is None and word.endswith("s"):
+            kind = names.get(word[:-1])
+        if kind is None:
+            continue
+        token = tokens[index]
+        if not covered.overlap(token.start, token.start + 1):
+            extra.append(TypedMention(Mention(word, token.start, token.end), kind))
     return sorted([*found, *extra], key=lambda m: m.mention.start)
 
 
@@ -206,10 +205,13 @@ def _add_institutions(
     """``des Kongresses``, ``der Senat``: an institution after an article is an organisation."""
     covered = SpanIndex([(m.mention.start, m.mention.end) for m in found])
     extra = []
-    for before, token in pairwise(document.tokens):
-        if token.text not in facts.institutions:
+    tokens = document.tokens
+    words = tokens.texts
+    for index in range(1, len(words)):
+        if words[index] not in facts.institutions:
             continue
-        after_article = before.text.lower() in facts.articles
+        token = tokens[index]
+        after_article = words[index - 1].lower() in facts.articles
         if after_article and not covered.overlap(token.start, token.start + 1):
             extra.append(TypedMention(Mention(token.text, token.start, token.end), EntityType.ORG))
     return sorted([*found, *extra], key=lambda m: m.mention.start) if extra else found

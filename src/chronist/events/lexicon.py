@@ -74,6 +74,11 @@ class Lexicon:
     # event noun -> the group of nouns that can name the same happening ([coreference])
     coreference: dict[str, int] = field(default_factory=dict)
     coreference_reach: int = 0  # sentences a later mention looks back
+    # the trigger readings of the words read so far (a cache for
+    # :func:`chronist.events.triggers.find_triggers`, filled as words come)
+    readings: dict[str, tuple[TriggerEntry, ...]] = field(
+        default_factory=dict, init=False, compare=False, repr=False
+    )
 
     def lookup(self, word: str) -> tuple[TriggerEntry, ...]:
         """Readings of ``word``: exact, then lower-cased (sentence-initial verbs),

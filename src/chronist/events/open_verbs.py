@@ -69,6 +69,10 @@ class OpenVerbs:
     attempt_with_zu: frozenset[str] = frozenset()
     # the lemmas guessed for forms the table lacks (a cache, filled as words come)
     guessed: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)
+    # the open readings of the words read so far (a cache of :meth:`entry`)
+    read: dict[tuple[str, bool], TriggerEntry | None] = field(
+        default_factory=dict, init=False, compare=False, repr=False
+    )
 
     def deverbal(self, word: str) -> TriggerEntry | None:
         """``Christianisierung``, ``Einwanderungen``: a noun in ``-ung`` of a known
@@ -191,6 +195,15 @@ class OpenVerbs:
         """The open reading of ``word``, if it is a form of a verb that can be an
         event; ``separated``: also of a state verb, whose separable particle
         may make an event of it (``gab ... frei``, ``ließ ... frei``)."""
+        key = (word, separated)
+        if key in self.read:
+            return self.read[key]
+        if len(self.read) >= _GUESSED_KEPT:
+            self.read.clear()  # the memory stays bounded
+        found = self.read[key] = self._entry(word, separated)
+        return found
+
+    def _entry(self, word: str, separated: bool) -> TriggerEntry | None:
         lower = word.lower()
         lemma = self.forms.get(lower)
         requires: tuple[str, ...] = ()

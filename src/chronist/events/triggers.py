@@ -73,6 +73,20 @@ def _time_compound(word: str, lexicon: Lexicon) -> tuple[TriggerEntry, ...]:
     return ()
 
 
+_READINGS_KEPT = 100_000  # words whose readings are remembered: the memory stays bounded
+
+
+def _readings(word: str, lexicon: Lexicon) -> tuple[TriggerEntry, ...]:
+    """The word's readings of the lexicon, or as a time compound, read once per word."""
+    found = lexicon.readings.get(word)
+    if found is None:
+        if len(lexicon.readings) >= _READINGS_KEPT:
+            lexicon.readings.clear()
+        found = lexicon.lookup(word) or _time_compound(word, lexicon)
+        lexicon.readings[word] = found
+    return found
+
+
 def find_triggers(
     text: str, tokens: list[Token], lexicon: Lexicon, dated: frozenset[int] = frozenset()
 ) -> list[TriggerHit]:
@@ -82,7 +96,7 @@ def find_triggers(
     for index, token in enumerate(tokens):
         if not token.is_word or token.text[0].isdigit():
             continue
-        entries = lexicon.lookup(token.text) or _time_compound(token.text, lexicon)
+        entries = _readings(token.text, lexicon)
         if not entries and token.is_capitalised and index > 0 and lexicon.open_verbs:
             noun = lexicon.open_verbs.deverbal(token.text)
             if noun is not None:

@@ -68,8 +68,8 @@ class Tokens(Sequence[Token]):
     """A document's tokens in text order, each made when it is read.
 
     >>> tokens = Document("Truman traf Stalin.").tokens
-    >>> len(tokens), tokens[2], [t.text for t in tokens[-2:]]
-    (4, Token(text='Stalin', start=12, end=18), ['Stalin', '.'])
+    >>> len(tokens), tokens[2], [t.text for t in tokens[-2:]], tokens.texts[1]
+    (4, Token(text='Stalin', start=12, end=18), ['Stalin', '.'], 'traf')
     """
 
     __slots__ = ("_starts", "_texts")
@@ -93,6 +93,12 @@ class Tokens(Sequence[Token]):
 
     def __iter__(self) -> Iterator[Token]:
         return map(Token, self._texts, self._starts)
+
+    @property
+    def texts(self) -> Sequence[str]:
+        """Each token's text, by index: a pass that tests the words first makes a
+        :class:`Token` only for those it keeps (``tokens[i]``)."""
+        return self._texts
 
 
 @dataclass(frozen=True)

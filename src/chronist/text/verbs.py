@@ -28,7 +28,7 @@ True
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
 from functools import cache
 from pathlib import Path
@@ -95,6 +95,15 @@ class TenseFacts:
     pluperfect: re.Pattern[str]  # a flashback: its dates do not move a story
     # the past of "sein": a flashback with a participle of sein_perfect ("getreten war")
     pluperfect_sein: re.Pattern[str] | None = None
+    # every word that may be a tense's auxiliary (the sets above): a clause's other
+    # words are passed over at once
+    auxiliaries: frozenset[str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        every = self.future_auxiliaries | self.passive_present | self.passive_past
+        object.__setattr__(
+            self, "auxiliaries", every | self.perfect_auxiliaries | self.state_auxiliaries
+        )
 
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
@@ -172,10 +181,15 @@ class _Group:
 
 def _clause_group(clause: str, facts: TenseFacts) -> _Group | None:
     """The first auxiliary group of one clause that marks a tense."""
+    lowered = [word.lower() for word in _WORD.findall(clause)]
+    if facts.auxiliaries.isdisjoint(lowered):
+        return None  # most clauses: no auxiliary
     words = list(_WORD.finditer(clause))
-    modal = any(word.group().lower() in facts.modals for word in words)
-    for at, match in enumerate(words):
-        auxiliary = match.group().lower()
+    modal = not facts.modals.isdisjoint(lowered)
+    for at, auxiliary in enumerate(lowered):
+        if auxiliary not in facts.auxiliaries:
+            continue
+        match = words[at]
         infinitive = modal and auxiliary in facts.infinitive_auxiliaries
         perfect = auxiliary in facts.perfect_auxiliaries or auxiliary in facts.state_auxiliaries
         if infinitive and not perfect:
@@ -240,7 +254,7 @@ def read_verbs(text: str, facts: TenseFacts) -> VerbGroup:
     rest = text
     for a, b in used:
         rest = rest[:a] + " " * (b - a) + rest[b:]
-    words = {word.group().lower() for word in _WORD.finditer(text)}
+    words = {word.lower() for word in _WORD.findall(text)}
     passive = group is not None and group.passive
     scheduled = group is not None and group.scheduled
     stated = bool(words & facts.present) or (

@@ -161,26 +161,37 @@ class ReferenceTable:
         after a word that makes it another event of that kind (``einen neuen
         Koreakrieg``, in the language's ``text.toml``) is not one."""
         not_the_named = text_facts(lang).not_the_named
-        # the words still to match, read as the scan goes: never more than the
-        # longest name's words are held, however long the text
-        words = ((m.start(), m.end(), _stem(m.group())) for m in _WORD.finditer(text))
+        # the words after a possible start, read as the scan goes: never more than
+        # the longest name's words are held, however long the text; most words
+        # begin no name and are passed over without more
+        matches = _WORD.finditer(text)
         ahead: deque[tuple[int, int, str]] = deque()
         found: list[ReferenceMention] = []
         while True:
-            while len(ahead) < self._longest and (word := next(words, None)) is not None:
-                ahead.append(word)
-            if not ahead:
-                return found
-            match = self._match_at(ahead)
+            if ahead:
+                word = ahead.popleft()
+            else:
+                read = next(matches, None)
+                if read is None:
+                    return found
+                stem = _stem(read.group())
+                if stem not in self._index:
+                    continue
+                word = (read.start(), read.end(), stem)
+            if word[2] not in self._index:
+                continue
+            while len(ahead) + 1 < self._longest and (read := next(matches, None)) is not None:
+                ahead.append((read.start(), read.end(), _stem(read.group())))
+            window = [word, *ahead]
+            match = self._match_at(window)
             if match is None:
-                ahead.popleft()
                 continue
             size, event = match
-            start, end = ahead[0][0], ahead[size - 1][1]
+            start, end = word[0], window[size - 1][1]
             before = text[max(0, start - 30) : start].split()
             if not before or before[-1].lower() not in not_the_named:
                 found.append(ReferenceMention(event, start, end, text[start:end].rstrip(".")))
-            for _ in range(size):
+            for _ in range(size - 1):
                 ahead.popleft()
 
     def _match_at(self, words: Sequence[tuple[int, int, str]]) -> tuple[int, ReferenceEvent] | None:
