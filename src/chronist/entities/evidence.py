@@ -19,7 +19,9 @@ placed a degree that way from the whole's centre: ``Südirak``) is scored from
   Qom, ``Sinti`` of Honghu, but also ``Pjöngjang`` of Pyongyang): such a town is
   chosen only after a place's preposition or word (``nach Pjöngjang``, ``Stadt X``),
   for a name the lexicon knows as a place and not as a given name (``Mailand``),
-  or with another place of the document near it or in its country;
+  or with another place of the document near it or in its country; a town under
+  15,000 people named by its German exonym (``Hohenstein`` of Olsztynek) needs that
+  support even after a preposition;
 - whether it is one word of the noun list with no place's preposition or word before
   any mention (``Heide``, ``des Steins``): then a town of that name below a city's size
   needs the same support from the document's other places (``Essen`` does not);
@@ -56,6 +58,7 @@ from chronist.entities.language import EntityFacts
 from chronist.entities.place_candidates import (
     LOCATED_AT,
     alternate_only,
+    exonym_towns,
     noun_towns,
     place_options,
 )
@@ -91,10 +94,11 @@ def resolve_entities(entities: Sequence[PlaceEvidence], facts: EntityFacts) -> l
     [('river', True), ('historical-state', True)]
     """
     options = [place_options(e, facts) for e in entities]
-    # a town named only by a GeoNames alternate name, with no place's word before it,
-    # must be borne out by the document's other places
+    # a town named only by a GeoNames alternate name, with no place's word before it
+    # (a small town's German exonym even with one), must be borne out by the document's
+    # other places
     doubted = [
-        (set() if e.vouched else alternate_only(e, o)) | noun_towns(e, o)
+        (set() if e.vouched else alternate_only(e, o)) | exonym_towns(e, o) | noun_towns(e, o)
         for e, o in zip(entities, options, strict=True)
     ]
     # an entity found only through another name of it in parentheses (``Mula (Zahra)``)

@@ -29,6 +29,10 @@ from chronist.entities.places import (
 VILLAGE_BELOW = 10_000
 # a town named by a common noun needs other places near it unless it is a city this large
 NOUN_TOWN_BELOW = 100_000
+# a town this small has alternate names only for its German exonym (the gazetteer build
+# gives alternates to towns of 15,000 people or more, and to smaller towns of the lands
+# once German their German names): such a name needs the document's other places too
+EXONYM_TOWN_BELOW = 15_000
 # how far (degrees) a compass-prefixed part of a region lies from its centre
 COMPASS_STEP = 1.0
 _PART_KINDS = frozenset(
@@ -111,6 +115,15 @@ def alternate_only(evidence: PlaceEvidence, options: list[tuple[Place, float]]) 
         for p, penalty in options
         if p.kind is PlaceKind.SETTLEMENT and penalty == 0.0 and p.gazetteer_id not in own
     }
+
+
+def exonym_towns(evidence: PlaceEvidence, options: list[tuple[Place, float]]) -> set[str]:
+    """The small towns among ``options`` named only by a German exonym (``Weißenburg``
+    of Wissembourg, ``Hohenstein`` of Olsztynek): also after a place's preposition
+    (``aus Hohenstein in Sachsen``), the document's other places must bear them out, for
+    German text names German villages the gazetteer lacks by the same names."""
+    small = [(p, penalty) for p, penalty in options if p.population < EXONYM_TOWN_BELOW]
+    return alternate_only(evidence, small)
 
 
 def noun_towns(evidence: PlaceEvidence, options: list[tuple[Place, float]]) -> set[str]:
