@@ -110,3 +110,12 @@ def test_a_small_towns_german_exonym_needs_the_documents_other_places() -> None:
     found = {e.text: e for e in recognize("Die Familie stammte aus Hohenstein in Sachsen.")}
     assert "Sachsen" in found and found["Sachsen"].gazetteer_id is not None
     assert "Hohenstein" in found and found["Hohenstein"].gazetteer_id is None
+
+
+def test_a_small_towns_german_exonym_needs_a_place_close_by_not_only_in_the_region() -> None:
+    # beside Hirschberg in the Giant Mountains, Giersdorf is Podgórzyn next door; Lomnitz
+    # there is a village the gazetteer lacks, not Lomnice nad Lužnicí 200 km to the south
+    found = resolve_places(["Hirschberg im Riesengebirge", "Trautenau", "Giersdorf", "Lomnitz"])
+    giersdorf = found["Giersdorf"]
+    assert giersdorf is not None and giersdorf.country == "PL"
+    assert found["Lomnitz"] is None

@@ -33,6 +33,9 @@ NOUN_TOWN_BELOW = 100_000
 # gives alternates to towns of 15,000 people or more, and to smaller towns of the lands
 # once German their German names): such a name needs the document's other places too
 EXONYM_TOWN_BELOW = 15_000
+# ... a place of the document this close: a German text names a small foreign town by
+# its German name among the places around it (Giersdorf beside Hirschberg)
+EXONYM_NEAR_KM = 150.0
 # how far (degrees) a compass-prefixed part of a region lies from its centre
 COMPASS_STEP = 1.0
 _PART_KINDS = frozenset(
