@@ -6,8 +6,8 @@ mostly transliterations). A small town of Alsace, Silesia, Bohemia, the Banat or
 Prussia is often named in German history by its German name (``Weißenburg`` for
 Wissembourg, ``Münsterberg`` for Ziębice, ``Ebenrode`` for Nesterov). Such a name is
 taken from the town's alternates when it is written like a German place name (German
-letters and a German place-name ending after three letters at least, or ``ß``, ``ä``,
-``sch``, ``tz``), and when no
+letters and a German town-name ending after three letters at least, not a landscape's
+word such as ``-tal``, ``-wald``, ``-see``; or ``ß``, ``ä``, ``sch``, ``tz``), and when no
 other town bears it as its own name (``Hohenstein`` stays with the German villages)
 and no town ten times bigger bears it at all (``Königsberg``, ``Brixen``).
 """
@@ -29,10 +29,9 @@ BIGGER = 10
 
 _GERMAN_WORDS = re.compile(r"^[A-ZÄÖÜ][a-zäöüß]+(?:[ -][A-ZÄÖÜ][a-zäöüß]+)?$")
 _GERMAN_MARKS = re.compile(
-    r"(?:[ßä]|sch|tz)|[a-zäöüß]{3}(?:burg|berg|dorf|stadt|stedt|heim|hausen|feld|felde|walde?|thal|tal"
-    r"|hof|kirchen?|bach|stein|furt|brück|brücken|münde|hagen|rode|born|brunn|weiler|markt"
-    r"|münster|zell|see|ingen|leben|werder|werda|mark|grund|horst|busch|bruch|au|aue|hütte"
-    r"|hammer|haus|höhe|ort|wald|ruh|ruhe)$"
+    r"(?:[ßä]|sch|tz)|[a-zäöüß]{3}(?:burg|berg|dorf|stadt|stedt|heim|hausen|feld|felde|hof"
+    r"|kirchen?|bach|stein|furt|brück|brücken|münde|hagen|rode|born|brunn|weiler|markt"
+    r"|münster|zell|ingen|leben|werda|horst|au|hütte|hammer|haus|ort|ruh|ruhe)$"
 )
 
 
@@ -43,6 +42,12 @@ def looks_german(name: str) -> bool:
     [True, True, True, False]
     >>> [looks_german(n) for n in ("Vajsenburg-in-Baern", "Sent-Lizen'", "Soldin", "Port")]
     [False, False, False, False]
+
+    A landscape's word is no town's mark: ``Odertal`` (Zdzieszowice) is the Oder valley
+    in most German texts.
+
+    >>> [looks_german(n) for n in ("Odertal", "Spreewald", "Rheinaue")]
+    [False, False, False]
     """
     return bool(_GERMAN_WORDS.match(name) and _GERMAN_MARKS.search(name))
 
