@@ -119,3 +119,12 @@ def test_a_small_towns_german_exonym_needs_a_place_close_by_not_only_in_the_regi
     giersdorf = found["Giersdorf"]
     assert giersdorf is not None and giersdorf.country == "PL"
     assert found["Lomnitz"] is None
+
+
+def test_a_quarter_named_like_a_small_foreign_towns_german_exonym_is_the_quarter() -> None:
+    # Weidenau is also Vidnava's (Czechia) German name: the sentence makes it Siegen's part
+    from chronist.entities import recognize
+
+    text = "Zur Stadt Siegen gehören die Stadtteile Weidenau und Geisweid."
+    found = {e.text: e for e in recognize(text)}
+    assert found["Weidenau"].gazetteer_id == found["Siegen"].gazetteer_id

@@ -24,6 +24,8 @@ EXONYM_COUNTRIES = frozenset(
     {"PL", "CZ", "SK", "HU", "RO", "FR", "IT", "SI", "HR", "RS"}
     | {"BE", "NL", "LU", "DK", "LT", "LV", "EE", "RU", "UA", "BY"}
 )
+# a shorter exonym is mostly a word too ("Ruß", Rusnė's)
+MIN_LENGTH = 5
 # a town this much bigger bearing the name keeps it for itself
 BIGGER = 10
 
@@ -40,8 +42,8 @@ def looks_german(name: str) -> bool:
 
     >>> [looks_german(n) for n in ("Weißenburg", "Proskau", "Kunzendorf", "Mishlibozh")]
     [True, True, True, False]
-    >>> [looks_german(n) for n in ("Vajsenburg-in-Baern", "Sent-Lizen'", "Soldin", "Port")]
-    [False, False, False, False]
+    >>> [looks_german(n) for n in ("Vajsenburg-in-Baern", "Sent-Lizen'", "Soldin", "Port", "Ruß")]
+    [False, False, False, False, False]
 
     A landscape's word is no town's mark: ``Odertal`` (Zdzieszowice) is the Oder valley
     in most German texts.
@@ -49,7 +51,9 @@ def looks_german(name: str) -> bool:
     >>> [looks_german(n) for n in ("Odertal", "Spreewald", "Rheinaue")]
     [False, False, False]
     """
-    return bool(_GERMAN_WORDS.match(name) and _GERMAN_MARKS.search(name))
+    return len(name) >= MIN_LENGTH and bool(
+        _GERMAN_WORDS.match(name) and _GERMAN_MARKS.search(name)
+    )
 
 
 def exonym_filter(

@@ -129,6 +129,19 @@ def exonym_towns(evidence: PlaceEvidence, options: list[tuple[Place, float]]) ->
     return alternate_only(evidence, small)
 
 
+def known_places(name: str) -> tuple[Place, ...]:
+    """The places ``name`` finds, less the small towns it names only by their German
+    exonym: a quarter of a German town (``Weidenau`` of Siegen) is not Vidnava."""
+    own = gazetteer().own(name)
+    return tuple(
+        p
+        for p in candidates(name)
+        if p.kind is not PlaceKind.SETTLEMENT
+        or p.population >= EXONYM_TOWN_BELOW
+        or p.gazetteer_id in own
+    )
+
+
 def noun_towns(evidence: PlaceEvidence, options: list[tuple[Place, float]]) -> set[str]:
     """The towns below a city's size among ``options`` when the entity's word is a common
     noun (``Heide``, ``Alpen``): like a town found only by an alternate name, such a town
