@@ -132,14 +132,9 @@ def exonym_towns(evidence: PlaceEvidence, options: list[tuple[Place, float]]) ->
 def known_places(name: str) -> tuple[Place, ...]:
     """The places ``name`` finds, less the small towns it names only by their German
     exonym: a quarter of a German town (``Weidenau`` of Siegen) is not Vidnava."""
-    own = gazetteer().own(name)
-    return tuple(
-        p
-        for p in candidates(name)
-        if p.kind is not PlaceKind.SETTLEMENT
-        or p.population >= EXONYM_TOWN_BELOW
-        or p.gazetteer_id in own
-    )
+    found = candidates(name)
+    exonym = exonym_towns(PlaceEvidence((name,)), [(p, 0.0) for p in found])
+    return tuple(p for p in found if p.gazetteer_id not in exonym)
 
 
 def noun_towns(evidence: PlaceEvidence, options: list[tuple[Place, float]]) -> set[str]:
