@@ -97,3 +97,34 @@ def test_a_union_of_countries_is_drawn_at_its_area_centre_not_at_its_edge() -> N
     assert union is not None and empire is not None and russia is not None
     assert km_between(union.lat, union.lon, russia.lat, russia.lon) < 1000
     assert km_between(empire.lat, empire.lon, russia.lat, russia.lon) < 1000
+
+
+def test_a_small_towns_german_exonym_needs_the_documents_other_places() -> None:
+    # Hohenstein is Olsztynek's German name (7,600 people): taken beside Tannenberg and
+    # East Prussia, not for a Hohenstein in Saxony the gazetteer does not list
+    east = resolve_places(["Tannenberg", "Hohenstein", "Ostpreußen"])["Hohenstein"]
+    assert east is not None and east.country == "PL"
+    from chronist.entities import recognize
+
+    # even after a place's preposition ("aus Hohenstein")
+    found = {e.text: e for e in recognize("Die Familie stammte aus Hohenstein in Sachsen.")}
+    assert "Sachsen" in found and found["Sachsen"].gazetteer_id is not None
+    assert "Hohenstein" in found and found["Hohenstein"].gazetteer_id is None
+
+
+def test_a_small_towns_german_exonym_needs_a_place_close_by_not_only_in_the_region() -> None:
+    # beside Hirschberg in the Giant Mountains, Giersdorf is Podgórzyn next door; Lomnitz
+    # there is a village the gazetteer lacks, not Lomnice nad Lužnicí 200 km to the south
+    found = resolve_places(["Hirschberg im Riesengebirge", "Trautenau", "Giersdorf", "Lomnitz"])
+    giersdorf = found["Giersdorf"]
+    assert giersdorf is not None and giersdorf.country == "PL"
+    assert found["Lomnitz"] is None
+
+
+def test_a_quarter_named_like_a_small_foreign_towns_german_exonym_is_the_quarter() -> None:
+    # Weidenau is also Vidnava's (Czechia) German name: the sentence makes it Siegen's part
+    from chronist.entities import recognize
+
+    text = "Zur Stadt Siegen gehören die Stadtteile Weidenau und Geisweid."
+    found = {e.text: e for e in recognize(text)}
+    assert found["Weidenau"].gazetteer_id == found["Siegen"].gazetteer_id

@@ -150,3 +150,52 @@ def test_a_division_named_by_a_common_word_needs_evidence() -> None:
     text = "In Mosambik gibt es Savanne, Wälder und Sümpfe. Der Limpopo fließt durch das Land."
     found = {e.text: e for e in build_timeline(text).entities if e.type is EntityType.LOC}
     assert "Savanne" not in found or not found["Savanne"].resolved
+
+
+@pytest.mark.parametrize(
+    ("name", "german"),
+    [
+        ("Weißenburg", True),  # Wissembourg
+        ("Münsterberg", True),  # Ziębice
+        ("Proskau", True),  # Prószków
+        ("Mishlibozh", False),  # a transliteration of Myślibórz
+        ("Vajsenburg-in-Baern", False),
+        ("Sent-Lizen'", False),
+    ],
+)
+def test_a_small_towns_alternate_is_kept_when_written_like_a_german_name(
+    name: str, german: bool
+) -> None:
+    import german_exonyms
+
+    assert german_exonyms.looks_german(name) is german
+
+
+def test_a_german_exonym_borne_by_a_town_ten_times_bigger_or_by_a_town_itself_is_left() -> None:
+    import german_exonyms
+
+    def town(name: str, country: str, people: int, *others: str) -> dict[str, object]:
+        return {
+            "name": name,
+            "countrycode": country,
+            "population": people,
+            "alternatenames": others,
+        }
+
+    cities = [
+        town("Kaliningrad", "RU", 430_000, "Königsberg"),
+        town("Hohenstein", "DE", 1_200),
+        town("Weißenburg in Bayern", "DE", 18_000, "Weißenburg"),
+    ]
+    exonyms = german_exonyms.exonym_filter(cities, lambda names: names)
+    wissembourg = town("Wissembourg", "FR", 8_800, "Weißenburg", "Visambur")
+    assert exonyms(wissembourg, {"Weißenburg", "Visambur"}) == {"Weißenburg"}
+    village = town("Nowa Wieś", "PL", 1_500)
+    assert exonyms(village, {"Königsberg", "Hohenstein", "Neuendorf"}) == {"Neuendorf"}
+    # outside the lands once German a small town keeps no alternate
+    assert exonyms(town("Soria", "ES", 9_000), {"Sorienburg"}) == set()
+
+
+def test_the_gazetteer_knows_small_foreign_towns_by_their_german_names() -> None:
+    for name, country in (("Weißenburg", "FR"), ("Münsterberg", "PL"), ("Ebenrode", "RU")):
+        assert country in {p.country for p in candidates(name)}, name

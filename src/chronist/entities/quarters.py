@@ -29,6 +29,7 @@ from dataclasses import replace
 from chronist.entities.distance import km_between
 from chronist.entities.language import EntityFacts
 from chronist.entities.name_lexicon import is_common_noun
+from chronist.entities.place_candidates import known_places
 from chronist.entities.places import candidates, is_demonym
 from chronist.entities.types import Entity, EntityType
 
@@ -186,7 +187,7 @@ def place_quarters(
             unknown
             and _part_name(entity, facts)
             and any(_named_as_part(text, m.start, m.end, facts) for m in entity.mentions)
-            and not any(candidates(m.text) or _attribute(text, m.end) for m in entity.mentions)
+            and not any(known_places(m.text) or _attribute(text, m.end) for m in entity.mentions)
         ):
             host = _host(entity, [t for t in towns if t is not entity], cued, own)
             if host is not None:
