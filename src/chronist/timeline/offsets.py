@@ -9,14 +9,14 @@ der Weltausstellung ...``).
 >>> from chronist.events.lexicon import load_lexicon
 >>> from chronist.events.reference import find_references
 >>> from chronist.temporal.tagger import tag
->>> text = "Vier Jahre nach der Londoner Weltausstellung reiste der Prinz nach Schottland."
+>>> text = "Vier Jahre nach dem Wiener Kongress reiste der Prinz nach Schottland."
 >>> markers = load_lexicon("de").markers
 >>> from chronist.text.document import Document
 >>> def dates(text):
 ...     found = offset_dates(Document(text), tag(text), find_references(text), markers)
 ...     return [(d.text, d.value) for d in found]
 >>> dates(text)
-[('Vier Jahre nach der Londoner Weltausstellung', '1855')]
+[('Vier Jahre nach dem Wiener Kongress', '1819')]
 >>> dates("1851 fand die Weltausstellung statt. Vier Jahre nach der Weltausstellung kam er.")
 [('Vier Jahre nach der Weltausstellung', '1855')]
 >>> dates("Die Weltausstellung fand statt. Vier Jahre nach der Weltausstellung kam er.")
