@@ -172,14 +172,20 @@ def _dated_clause(
     """Whether the clause of token ``index`` has a date of its own, not one of
     a state's start (``seit 1990``): a present form there tells a past event
     (``Um 1100 bricht die Münzreihe ab``)."""
+    low, high = _clause_bounds(tokens, index)
+    starts = [i for i in range(low, high) if i in dated and i - 1 not in dated]
+    return any(i == 0 or tokens[i - 1].text.lower() not in open_verbs.state_starts for i in starts)
+
+
+def _clause_bounds(tokens: list[Token], index: int) -> tuple[int, int]:
+    """The tokens of the clause of token ``index`` (between punctuation), as a range."""
     low = index
     while low > 0 and tokens[low - 1].text not in _CLAUSE_END:
         low -= 1
     high = index
     while high < len(tokens) and tokens[high].text not in _CLAUSE_END:
         high += 1
-    starts = [i for i in range(low, high) if i in dated and i - 1 not in dated]
-    return any(i == 0 or tokens[i - 1].text.lower() not in open_verbs.state_starts for i in starts)
+    return low, high
 
 
 def _opinion(tokens: list[Token], last: int, open_verbs: OpenVerbs, lemma: str) -> bool:
@@ -197,12 +203,7 @@ def _opinion(tokens: list[Token], last: int, open_verbs: OpenVerbs, lemma: str) 
 
 def _with_zu(tokens: list[Token], index: int, zu: str) -> bool:
     """Whether the clause of token ``index`` (between punctuation) has a ``zu``."""
-    low = index
-    while low > 0 and tokens[low - 1].text not in _CLAUSE_END:
-        low -= 1
-    high = index
-    while high < len(tokens) and tokens[high].text not in _CLAUSE_END:
-        high += 1
+    low, high = _clause_bounds(tokens, index)
     return any(t.text == zu for t in tokens[low:high])
 
 
