@@ -99,6 +99,8 @@ class ExplicitDates(StoryClock):
             after.meaning, Explicit | Deictic
         ) or not self.cues.day_after_time.fullmatch(self.text, candidate.end, after.start):
             return None  # not a count ("6 a.m. ten days before the shooting")
+        if isinstance(after.meaning, Explicit) and after.meaning.point.grain > Grain.DAY:
+            return None  # another clock time names no day ("von 2:00 Uhr auf 3:00 Uhr")
         day = self._resolve(following, after).value
         if not (isinstance(day, CalendarPoint) and day.grain == Grain.DAY and day.day):
             return None
