@@ -220,8 +220,7 @@ def ingest(
         def flush() -> None:
             nonlocal last_flush, wait
             if buffered:
-                new = any(extracted.doc not in writer.by_doc for extracted in buffered)
-                if new and not writer.loaded:
+                if writer.needs_index(buffered):
                     with connect(store, read_only=False) as connection:
                         writer.prepare(connection)
                 # merged without the file, which readers may hold meanwhile

@@ -100,6 +100,10 @@ class Writer:
         self.copied = self.mirror.refresh(connection, self.copied, events, entities, documents)
         self.changed = (set(), set(), set())
 
+    def needs_index(self, batch: list[Extracted]) -> bool:
+        """Whether ``batch`` holds a new document and the merge index is not loaded."""
+        return not self.loaded and any(extracted.doc not in self.by_doc for extracted in batch)
+
     def prepare(self, connection: Any) -> None:
         """Load the merge index from the store before the first document is merged."""
         if not self.loaded:
@@ -243,7 +247,7 @@ class Writer:
         """Commit documents together, in one transaction (each is whole or absent, as
         with one transaction each, at a fraction of the inserts); a status for each:
         ``"stored"``, ``"replaced"``, ``"skipped"`` or ``"duplicate"``."""
-        if any(extracted.doc not in self.by_doc for extracted in batch):
+        if self.needs_index(batch):
             self.prepare(connection)
         statuses, staged = self.stage_batch(batch)
         self.commit_batch(connection, staged)
@@ -269,11 +273,6 @@ class Writer:
             self.by_name[extracted.name] = extracted.doc
             self.by_doc[extracted.doc] = extracted.name
         return statuses, staged
-
-    def commit_batch(self, connection: Any, staged: list[_Staged]) -> None:
-        """Write staged documents in one transaction (nothing to do for none)."""
-        if staged:
-            self._commit(connection, staged)
 
     def _stage(self, extracted: Extracted) -> _Staged:
         """Merge one document into the index and build the rows it adds."""
@@ -310,8 +309,11 @@ class Writer:
         searchable = (doc, extracted.title, rows["documents"][0][7], evidence)
         return _Staged(doc, old, rows, searchable)
 
-    def _commit(self, connection: Any, staged: list[_Staged]) -> None:
-        """Write the staged documents and the merged events and entities they changed."""
+    def commit_batch(self, connection: Any, staged: list[_Staged]) -> None:
+        """Write staged documents, and the merged events and entities they changed, in
+        one transaction (none: nothing to do)."""
+        if not staged:
+            return
         entities = self.index.entities
         merged_rows, links, merged_ids = self.index.take_dirty()
         changed_entities = sorted(entities.dirty)
