@@ -236,6 +236,11 @@ def _with_article(text: str, candidate: Candidate, grammar: Grammar) -> Candidat
         if lead is not None:
             # and no article before it: "die über 40 Jahre die einzige Verbindung war"
             return replace(candidate, start=lead.start(), text=text[lead.start() : end])
+    if candidate.bound is not None:
+        # "spätestens 1254": the bound word is the extent's, as "etwa" is
+        lead = grammar.bound_lead_before.search(text, max(0, start - 12), start)
+        if lead is not None:
+            return replace(candidate, start=lead.start(), text=text[lead.start() : end])
     before = grammar.article_before.search(text, max(0, start - 8), start)
     if before is None or _BARE_YEAR.match(text, start):
         return candidate

@@ -21,7 +21,7 @@ from chronist.temporal.lexicon import LexClass, Lexicon
 from chronist.temporal.meaning import Anaphor, Shift
 from chronist.temporal.values import Reference, RefPoint
 
-__all__ = ["EXTENTS", "grammar_for", "markable", "timex2_values"]
+__all__ = ["EXTENTS", "grammar_for", "markable", "story_markable", "timex2_values"]
 
 EXTENTS = ("timeml", "timex2")
 
@@ -45,7 +45,9 @@ def grammar_for(lang: str, extents: str) -> Grammar:
         values = {**(own.values if own else {}), **timex2.values}
         lexicon = Lexicon({**classes, "convention": LexClass("convention", False, values)})
         grammar = replace(grammar, lexicon=lexicon)
-    return replace(grammar, article_before=_NEVER, length_lead_before=_NEVER)
+    return replace(
+        grammar, article_before=_NEVER, length_lead_before=_NEVER, bound_lead_before=_NEVER
+    )
 
 
 _NEVER = re.compile(r"(?!)")
@@ -67,6 +69,12 @@ def markable(
         # WikiWarsDE dev), which TimeML and the wiki_de gold mark
         and not (isinstance(c.meaning, Anaphor) and c.meaning.this_time)
     ]
+
+
+def story_markable(candidates: list[Candidate], lexicon: Lexicon) -> list[Candidate]:
+    """The candidates a story marks: not the words only an article marks
+    ([story_unmarked]: ``bald`` is FUTURE_REF in news, no time of its own in a history)."""
+    return [c for c in candidates if lexicon.value("story_unmarked", c.text) is None]
 
 
 def _timex2_lead(text: str, candidate: Candidate, lexicon: Lexicon) -> Candidate:

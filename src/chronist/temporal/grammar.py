@@ -65,6 +65,8 @@ class Grammar:
     article_before: re.Pattern[str] = re.compile(r"(?!)")
     # a word before a length that TimeML keeps in its extent ("gut 15 Jahren")
     length_lead_before: re.Pattern[str] = re.compile(r"(?!)")
+    # a bound word before a date that TimeML keeps in its extent ("spätestens 1254")
+    bound_lead_before: re.Pattern[str] = re.compile(r"(?!)")
     # a noun counting people right after a number ("demonstrierten 2000 Menschen")
     people_after: re.Pattern[str] = re.compile(r"(?!)")
     # derived from the rules once, read by the engine for every stretch of text
@@ -196,6 +198,7 @@ def load_grammar(lang: str) -> Grammar:
     unused_names = frozenset(unused)
     article_before = _word_before(lexicon.classes.get("extent_article"))
     length_lead_before = _word_before(lexicon.classes.get("extent_length_lead"))
+    bound_lead_before = _word_before(lexicon.classes.get("extent_bound_lead"))
     people = lexicon.classes.get("people_count")
     people_after = (
         re.compile(r"\s+(?:" + people.compact_alternation() + r")(?![\w])")
@@ -213,6 +216,7 @@ def load_grammar(lang: str) -> Grammar:
         stem_pattern,
         article_before=article_before,
         length_lead_before=length_lead_before,
+        bound_lead_before=bound_lead_before,
         people_after=people_after,
     )
 
@@ -255,6 +259,8 @@ _CLASSES_READ_BY_CODE = frozenset(
         "weekend",
         "extent_article",
         "extent_length_lead",
+        "extent_bound_lead",
+        "story_unmarked",
         "timex2_unmarked",
         "timex2_lead",
         "timex2_convention",

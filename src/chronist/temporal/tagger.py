@@ -14,7 +14,7 @@ from chronist.temporal.day_spans import bounds_of
 from chronist.temporal.discourse import written_date
 from chronist.temporal.discourse_cues import DiscourseCues
 from chronist.temporal.engine import Candidate
-from chronist.temporal.extents import grammar_for, markable, timex2_values
+from chronist.temporal.extents import grammar_for, markable, story_markable, timex2_values
 from chronist.temporal.lexicon import Lexicon
 from chronist.temporal.meaning import Deictic, Explicit, Shift
 from chronist.temporal.mention import Timex, TimexType
@@ -176,6 +176,8 @@ def tagging(
         numbered = 0
         block, candidates = first, first_candidates
         while block:
+            if document_kind is Kind.NARRATIVE and extents == "timeml":
+                candidates = story_markable(candidates, grammar.lexicon)
             start, end = block[0][0], block[-1][1]
             sentences = SpanIndex(sentences_between(document, start, end) if candidates else [])
             anchorer = policy_for(document_kind)(

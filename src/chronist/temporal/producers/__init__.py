@@ -84,6 +84,7 @@ PRODUCERS: dict[str, Producer] = {
             "event_relation",
             "weekend",
             "position",
+            "season_adjective",
             "ago",
             "relation",
             "signal",

@@ -70,7 +70,9 @@ def shift(groups: Groups) -> Produced | None:
     if "shift_direction" in groups:
         relation = "relation" in groups
         return Produced(kind, Shift(unit, direction, part, relation=relation, from_told=True))
-    return Produced(kind, Shift(unit, 0, part), mod_named(groups.lex_str("position")))
+    # "am frühen Morgen", "am späten Nachmittag": the start or end of that part of the day
+    mod = mod_named(groups.lex_str("position")) or mod_named(groups.lex_str("season_adjective"))
+    return Produced(kind, Shift(unit, 0, part), mod)
 
 
 def _from_writing(groups: Groups, unit: Unit = Unit.WEEK) -> bool:
