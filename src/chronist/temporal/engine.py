@@ -315,6 +315,8 @@ def _counts_something(text: str, start: int, end: int, grammar: Grammar) -> bool
         return False
     if grammar.cues.coordination.match(f" {words[-1]} ") and _follows_opening_year(text, start):
         return False  # "1819 wurde Herten und 1821 Erkenschwick Teil der Stadt"
+    if _ends_range_of_years(words, text[start:end], grammar):
+        return False  # "zwischen 1612 und 1626 Johannes Kepler"
     if lexicon.value("quantity_lead", " ".join(words[-2:])) is not None:
         return True
     if lexicon.value("quantity_lead", words[-1]) is None:
@@ -324,6 +326,19 @@ def _counts_something(text: str, start: int, end: int, grammar: Grammar) -> bool
     return (
         lexicon.value("bound", before) is None or lexicon.value("quantity_lead", before) is not None
     )
+
+
+def _ends_range_of_years(words: list[str], number: str, grammar: Grammar) -> bool:
+    """``zwischen 1612 und 1626``, ``von 1612 bis 1626``: a number after a bound that
+    opens a range, a year and the word joining the two ends is the range's second year
+    (a noun after it is the subject: ``lehrte zwischen 1612 und 1626 Johannes Kepler``)."""
+    if len(words) < 3 or not (words[-2].isdigit() and number.isdigit()):
+        return False
+    if grammar.lexicon.value("bound", words[-3]) != "from":
+        return False
+    if not grammar.cues.range_join.match(f" {words[-1]} "):
+        return False
+    return 0 < int(number) - int(words[-2]) <= _COORDINATED_YEARS * 10
 
 
 # a year among the first words of a sentence ("1819 wurde ...", "Im Jahr 1819 ...")
