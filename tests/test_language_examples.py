@@ -183,3 +183,15 @@ def test_range_links_its_ends() -> None:
         span.bounds.earliest_begin is not None and span.bounds.earliest_begin.iso() == "1775-06-01"
     )
     assert span.bounds.latest_end is not None and span.bounds.latest_end.iso() == "1776-03-31"
+
+
+def test_range_to_a_part_of_the_same_year_has_no_zero_length() -> None:
+    # "von August bis Ende 1941": the month takes the year of the end; the length is
+    # months the text does not count (PXM), never P0Y
+    begin, end, span = tag("Von August bis Ende 1941 diente er an der Front.", kind="narrative")
+    assert (begin.value, end.value, end.mod is not None and end.mod.value) == (
+        "1941-08",
+        "1941",
+        "END",
+    )
+    assert (span.type.value, span.value) == ("DURATION", "PXM")

@@ -81,6 +81,11 @@ def _length(first: CalendarPoint, last: CalendarPoint) -> Duration:
     if unit is None or first.year is None or last.year is None:
         return Duration.of(Unit.YEAR, None)
     if unit is Unit.YEAR:
+        if last.year == first.year:
+            # "von August bis Ende 1941": a part of the year the other end holds, of a
+            # length in the finer unit that the text does not give (PXM, not P0Y)
+            finer = _UNIT_OF_GRAIN.get(min(max(first.grain, last.grain), Grain.DAY))
+            return Duration.of(finer or unit, None)
         return Duration.of(unit, float(last.year - first.year))
     months = (last.year - first.year) * 12 + (last.month or 1) - (first.month or 1)
     if unit is Unit.MONTH:
