@@ -41,8 +41,14 @@ def bounds_of(value: Resolved, mod: Mod | None = None) -> Bounds:
         if span is None:
             return Bounds.unknown()
         first, last = span
-        if value.grain is not Grain.WEEK or value.week is not None:
-            # the end of a week not known may lie anywhere in the year: no narrowing
+        # the end of a week not known may lie anywhere in the year: no narrowing; a half
+        # of a century is already its start or end (the mod TIMEX3 writes for it)
+        halved = (
+            value.grain in (Grain.CENTURY, Grain.MILLENNIUM)
+            and value.half is not None
+            and mod in (Mod.START, Mod.END)
+        )
+        if (value.grain is not Grain.WEEK or value.week is not None) and not halved:
             first, last = _apply_mod(first, last, mod, value.grain)
         if mod is Mod.BEFORE:  # "vor 1914": ends by the last day of 1913
             before = _from_ordinal(_ordinal(first) - 1)

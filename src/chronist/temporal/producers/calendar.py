@@ -85,6 +85,10 @@ def calendar(groups: Groups) -> Produced | None:
         first = 1 - number * 100 if bc else (number - 1) * 100
         half = groups.lex_int("half")
         point = CalendarPoint(Grain.CENTURY, first, half=int(half) if half else None)
+        if half and mod is None:
+            # "der zweiten Hälfte des 19. Jahrhunderts": TIMEX3 writes the century with
+            # its end (bench/wiki_de6); the bounds keep the half
+            mod = Mod.START if half == 1 else Mod.END
     elif "millennium" in groups:
         number = int(groups.text("millennium") or "0")
         if number == 0:
