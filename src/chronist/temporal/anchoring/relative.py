@@ -119,6 +119,10 @@ class RelativeDates(StoryClock):
             reference = self._dct_reference()
         else:
             reference = self._context_reference(index)
+        if self.kind is DocumentKind.NARRATIVE:
+            # as a counted step: a date told before it wins over a look ahead ("seit dem
+            # Jahr 1140 ... Jahrzehnte später ... um 1500")
+            reference = self._shift_reference(index, meaning, reference)
         if reference is None or reference.kind is AnchorKind.DCT:
             later = Reference.FUTURE if meaning.amount > 0 else Reference.PAST
             return AnchoredValue(RefPoint(later), Anchor(AnchorKind.NONE), None)
