@@ -59,6 +59,11 @@ class RelativeDates(StoryClock):
     def _dct_reference(self) -> _Reference | None: ...
 
     @abstractmethod
+    def _shift_reference(
+        self, index: int, meaning: Shift, reference: _Reference | None
+    ) -> _Reference | None: ...
+
+    @abstractmethod
     def _tense(self, index: int) -> Tense: ...
 
     @abstractmethod
