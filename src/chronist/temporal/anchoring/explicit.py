@@ -27,6 +27,9 @@ from chronist.text.verbs import Tense
 
 __all__ = ["ExplicitDates"]
 
+# a heading naming at least a century ("=== 18. und 19. Jahrhundert"), not a year or two
+_CENTURY_SPAN = 99
+
 
 class ExplicitDates(StoryClock):
     """Resolves the dates a text states (a mixin of the anchorer)."""
@@ -204,6 +207,7 @@ class ExplicitDates(StoryClock):
             and coordinated is None
             and not meaning.year_shift
             and not self._stated_since(index, reference, self.paragraphs)
+            and not self._left_section_centuries(reference, section)
         ):
             # a date without a year lies in the years its section's heading names
             year = min(max(filled.year, section[0]), section[1])
@@ -212,6 +216,18 @@ class ExplicitDates(StoryClock):
         if meaning.feast is not None and filled.year is not None:
             filled = feast_point(filled.year, meaning.feast)
         return AnchoredValue(filled, anchor, at)
+
+    def _left_section_centuries(self, reference: _Reference, section: tuple[int, int]) -> bool:
+        """``=== 18. und 19. Jahrhundert ... Am 29. Oktober 1918 ... Am 1. Dezember``: a
+        day of the story stated in a section whose heading names centuries, outside them,
+        says the section has gone beyond them; its days follow the story, not the heading
+        (a heading naming years, ``Kriegsjahr 1915``, still holds its days)."""
+        at, year = reference.index, reference.point.year
+        if at is None or year is None or section[0] <= year <= section[1]:
+            return False
+        if section[1] - section[0] < _CENTURY_SPAN or reference.point.grain < Grain.DAY:
+            return False
+        return self._section_years(at) == section
 
     def _resolve_occurrence(
         self, point: CalendarPoint, occurrence: int, reference: _Reference
