@@ -278,9 +278,20 @@ class NarrativeAnchorer(Anchorer):
             self.text, max(0, candidate.start - 16), candidate.start
         ):
             return False
+        if self._follows_date(index):
+            return False  # "am 5. Mai 1650 nach elf Tagen": the date is already its end
         moved = apply_shift(story.point, Shift(unit, int(amount), counted=True))
         self.reference = _Reference(moved, index, AnchorKind.NARRATIVE)
         return True
+
+    def _follows_date(self, index: int) -> bool:
+        """Whether a date the text states is told right before candidate ``index``,
+        at most one word between them (``am 20. Mai 1650 nach siebzehn Tagen``)."""
+        if index == 0:
+            return False
+        previous = self.candidates[index - 1]
+        between = self.text[previous.end : self.candidates[index].start]
+        return isinstance(previous.meaning, Explicit) and len(between.split()) <= 1
 
     def _this_time_is_the_story(self) -> bool:
         # the wiki_de gold: "in dieser Zeit", "aus jener Zeit" have the story's value
