@@ -120,6 +120,11 @@ class ExplicitDates(StoryClock):
         in_bc_story = story is not None and story_year is not None and story_year <= 0
         if story is not None and self._after_christ_at > (story.index or -1):
             in_bc_story = False  # "... im 2. Jahrhundert n. Chr. ... 238 wurde ..."
+        if in_bc_story and story_year is not None and point.year is not None:
+            # "44 v. Chr. ... Jahrzehnte später ... im Jahr 14": read after Christ, the
+            # year lies near the story too; a writer who marks the era would have marked
+            # a year before Christ there (only a year far after the story stays BC)
+            in_bc_story = point.year - story_year > _ERA_TURN_REACH
         if meaning.era_open and point.year is not None and in_bc_story and story is not None:
             # "im Jahr 478", "im 2. Jahrtausend" in a story told in years BC
             bc = replace(point, year=_bc_first_year(point))
@@ -307,6 +312,10 @@ class ExplicitDates(StoryClock):
         if tense is Tense.FUTURE:
             return delta
         return delta if delta <= 3 else delta - 7
+
+
+# years: a bare year read after Christ that lies this near a story told BC is AD
+_ERA_TURN_REACH = 100
 
 
 def _bc_first_year(point: CalendarPoint) -> int:
