@@ -78,6 +78,9 @@ class DiscourseCues:
     # right before a length in a story: the story goes on that long after its time
     # ("Bereits nach drei Monaten hatte sie 250 Arbeiter")
     length_step_before: LazyPattern = _NEVER
+    # from the end of a story's date to the end of its clause: the clause tells what was
+    # then still ahead ("die am 1. Januar in Kraft treten sollte"), the future in the past
+    future_in_past_after: LazyPattern = _NEVER
     # the language, whose tense and clause facts (``text/verbs``, ``text/clauses``) it reads
     lang: str = ""
 
@@ -100,6 +103,7 @@ _OPTIONAL_CUES = frozenset(
         "heading_after",
         "day_after_time",
         "length_step_before",
+        "future_in_past_after",
     }
 )
 

@@ -17,7 +17,7 @@ from chronist.temporal.anchoring.core import Anchorer, Kind
 from chronist.temporal.anchoring.reference import AnchoredValue, _Reference
 from chronist.temporal.anchoring.story import NON_MOVING_BOUNDS
 from chronist.temporal.calendar_math import apply_shift
-from chronist.temporal.day_spans import days_between
+from chronist.temporal.day_spans import days_between, point_span
 from chronist.temporal.discourse import dated_headings, is_heading
 from chronist.temporal.engine import Candidate
 from chronist.temporal.meaning import Deictic, Explicit, Fixed, Shift
@@ -155,7 +155,10 @@ class NarrativeAnchorer(Anchorer):
         if reference.index is None or meaning.year_shift:
             return filled, anchored
         if reference.index < index:
-            return self._next_year_ahead(index, reference, filled), anchored
+            ahead = self._next_year_ahead(index, reference, filled)
+            if ahead is filled:
+                ahead = self._ahead_in_the_past(index, reference, filled)
+            return ahead, anchored
         stated = self.candidates[reference.index].meaning
         if not isinstance(stated, Explicit) or stated.fill is not None:
             return filled, anchored
@@ -184,6 +187,25 @@ class NarrativeAnchorer(Anchorer):
             if isinstance(period, Duration) and any(u is Unit.YEAR for u, _ in period.parts):
                 return True
         return False
+
+    def _ahead_in_the_past(
+        self, index: int, reference: _Reference, filled: CalendarPoint
+    ) -> CalendarPoint:
+        """``Im Herbst 1862 verkündete er eine Erklärung, die am 1. Januar in Kraft treten
+        sollte``: a day in a clause telling what was then still ahead (the future in the
+        past) lies in the next year when in the story's year it would lie before the
+        story's time."""
+        candidate = self.candidates[index]
+        if filled.year is None or filled.year != reference.point.year:
+            return filled
+        if candidate.bound is not None or not self.cues.future_in_past_after.match(
+            self.text, candidate.end
+        ):
+            return filled
+        told, day = point_span(reference.point), point_span(filled)
+        if told is None or day is None or days_between(day[1], told[0]) <= 0:
+            return filled
+        return replace(filled, year=filled.year + 1)
 
     def _next_year_ahead(
         self, index: int, reference: _Reference, filled: CalendarPoint
