@@ -43,6 +43,11 @@ _HALF_YEAR = 6
 # months; further on the same day back in the year is as likely (a summary looks ahead,
 # the next paragraph returns: "am 4. November ... Lincoln wurde am 14. April ermordet")
 _STEP_AHEAD_DAYS = 150
+# candidates looked back over from a glance ahead for the last day told before it
+_THREAD_REACH = 5
+# a season or month told starting at most this many days after the last day told is a
+# glance ahead ("Am 29. Oktober 1918 ... im Frühjahr 1919"); further on, the story moved
+_GLANCE_DAYS = 366
 # the grain a date right before a step must have for the step to count from it
 _STEP_GRAIN = {
     Unit.DAY: Grain.DAY,
@@ -158,6 +163,8 @@ class NarrativeAnchorer(Anchorer):
             ahead = self._next_year_ahead(index, reference, filled)
             if ahead is filled:
                 ahead = self._ahead_in_the_past(index, reference, filled)
+            if ahead is filled:
+                ahead = self._after_a_glance_ahead(reference, filled)
             return ahead, anchored
         stated = self.candidates[reference.index].meaning
         if not isinstance(stated, Explicit) or stated.fill is not None:
@@ -206,6 +213,34 @@ class NarrativeAnchorer(Anchorer):
         if told is None or day is None or days_between(day[1], told[0]) <= 0:
             return filled
         return replace(filled, year=filled.year + 1)
+
+    def _after_a_glance_ahead(self, reference: _Reference, filled: CalendarPoint) -> CalendarPoint:
+        """``Am 29. Oktober 1918 ... Hier folgte im Frühjahr 1919 die Räterepublik. Die
+        Revolution erfasste am 9. November auch Berlin``: a season or month of a later year
+        told within a year after days is a glance ahead; a day that would lie beyond it, a
+        short step after the last day told before it, goes on from that day."""
+        told = reference.point
+        if not Grain.YEAR < told.grain < Grain.DAY or reference.index is None:
+            return filled
+        if filled.grain != Grain.DAY or filled.year != told.year or filled.month is None:
+            return filled
+        season, day = point_span(told), point_span(filled)
+        if season is None or day is None or days_between(season[1], day[0]) <= 0:
+            return filled  # within the season or month, or before it
+        for before in range(reference.index - 1, max(-1, reference.index - _THREAD_REACH), -1):
+            value = self._results[before].value if before < len(self._results) else None
+            if not isinstance(value, CalendarPoint) or value.grain != Grain.DAY:
+                continue
+            if value.year is None or value.month is None or value.day is None:
+                return filled
+            if told.year is None or value.year >= told.year:
+                return filled
+            last = Day(value.year, value.month, value.day)
+            if days_between(last, season[0]) > _GLANCE_DAYS:
+                return filled  # "Am 3. Oktober 1944 ... Im Mai 1960": the story moved on
+            step = days_between(last, Day(value.year, filled.month, min(filled.day or 1, 28)))
+            return replace(filled, year=value.year) if 0 < step <= _STEP_AHEAD_DAYS else filled
+        return filled
 
     def _next_year_ahead(
         self, index: int, reference: _Reference, filled: CalendarPoint
