@@ -78,6 +78,9 @@ class DiscourseCues:
     # right before a length in a story: the story goes on that long after its time
     # ("Bereits nach drei Monaten hatte sie 250 Arbeiter")
     length_step_before: LazyPattern = _NEVER
+    # the whole gap between a quarter or half-year and a year right after it that is the
+    # year of that period, not one it is compared with ("the fourth quarter of last year")
+    period_of: LazyPattern = _NEVER
     # the language, whose tense and clause facts (``text/verbs``, ``text/clauses``) it reads
     lang: str = ""
 
@@ -100,6 +103,7 @@ _OPTIONAL_CUES = frozenset(
         "heading_after",
         "day_after_time",
         "length_step_before",
+        "period_of",
     }
 )
 

@@ -377,5 +377,7 @@ class NewsAnchorer(Anchorer):
         if named is None:
             return None
         previous, value = named
+        if self.cues.period_of.fullmatch(self.text, self.candidates[previous].end, candidate.start):
+            return None  # "the fourth quarter of last year": the year of that quarter
         moved = replace(value, year=(value.year or 0) + meaning.amount)
         return AnchoredValue(moved, Anchor(AnchorKind.TIMEX, None, timex_like(value)), previous)
