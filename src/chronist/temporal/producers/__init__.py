@@ -121,6 +121,7 @@ PRODUCERS: dict[str, Producer] = {
         _COMMON
         | {
             "quantity_mod",
+            "quantity_mod_after",
             "amount",
             "unit",
             "lang",
