@@ -22,6 +22,7 @@ PRODUCERS: dict[str, Producer] = {
             "month_num",
             "year",
             "year2",
+            "open_bound",
             "era",
             "position",
             "period_position",
