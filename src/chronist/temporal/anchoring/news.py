@@ -263,12 +263,13 @@ class NewsAnchorer(Anchorer):
         return True
 
     def _deictic_day_told(self, candidate: Candidate, value: CalendarPoint) -> bool:
-        # an article's "yesterday" is a day like "Tuesday": "later in the day" is that day
+        # an article's "yesterday" is a day like "Tuesday": "later in the day" is that day,
+        # and so is "um 21.30 Uhr" after "Gestern Abend"
         meaning = candidate.meaning
         return (
             isinstance(meaning, Deictic)
             and meaning.unit is Unit.DAY
-            and value.grain == Grain.DAY
+            and value.grain >= Grain.DAY
             and value.day is not None
         )
 
