@@ -81,6 +81,9 @@ class DiscourseCues:
     # from the end of a story's date to the end of its clause: the clause tells what was
     # then still ahead ("die am 1. Januar in Kraft treten sollte"), the future in the past
     future_in_past_after: LazyPattern = _NEVER
+    # the whole gap between a quarter or half-year and a year right after it that is the
+    # year of that period, not one it is compared with ("the fourth quarter of last year")
+    period_of: LazyPattern = _NEVER
     # the language, whose tense and clause facts (``text/verbs``, ``text/clauses``) it reads
     lang: str = ""
 
@@ -104,6 +107,7 @@ _OPTIONAL_CUES = frozenset(
         "day_after_time",
         "length_step_before",
         "future_in_past_after",
+        "period_of",
     }
 )
 

@@ -263,12 +263,13 @@ class NewsAnchorer(Anchorer):
         return True
 
     def _deictic_day_told(self, candidate: Candidate, value: CalendarPoint) -> bool:
-        # an article's "yesterday" is a day like "Tuesday": "later in the day" is that day
+        # an article's "yesterday" is a day like "Tuesday": "later in the day" is that day,
+        # and so is "um 21.30 Uhr" after "Gestern Abend"
         meaning = candidate.meaning
         return (
             isinstance(meaning, Deictic)
             and meaning.unit is Unit.DAY
-            and value.grain == Grain.DAY
+            and value.grain >= Grain.DAY
             and value.day is not None
         )
 
@@ -377,5 +378,7 @@ class NewsAnchorer(Anchorer):
         if named is None:
             return None
         previous, value = named
+        if self.cues.period_of.fullmatch(self.text, self.candidates[previous].end, candidate.start):
+            return None  # "the fourth quarter of last year": the year of that quarter
         moved = replace(value, year=(value.year or 0) + meaning.amount)
         return AnchoredValue(moved, Anchor(AnchorKind.TIMEX, None, timex_like(value)), previous)

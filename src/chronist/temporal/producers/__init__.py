@@ -22,6 +22,7 @@ PRODUCERS: dict[str, Producer] = {
             "month_num",
             "year",
             "year2",
+            "open_bound",
             "era",
             "position",
             "period_position",
@@ -122,6 +123,7 @@ PRODUCERS: dict[str, Producer] = {
         _COMMON
         | {
             "quantity_mod",
+            "quantity_mod_after",
             "amount",
             "unit",
             "lang",

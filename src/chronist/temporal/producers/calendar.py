@@ -28,6 +28,7 @@ def calendar(groups: Groups) -> Produced | None:
         or mod_named(groups.lex_str("season_adjective"))
         or mod_named(groups.lex_str("approx"))
         or mod_named(groups.lex_str("approx2", "approx"))
+        or mod_named(groups.lex_str("open_bound"))
     )
     two_digit = era_open = from_writing = False
     fill: Grain | None = None

@@ -20,7 +20,9 @@ from chronist.temporal.values import (
 
 
 def duration(groups: Groups) -> Produced | None:
-    mod = mod_named(groups.lex_str("quantity_mod"))
+    mod = mod_named(groups.lex_str("quantity_mod")) or mod_named(
+        groups.lex_str("quantity_mod_after", "quantity_mod")  # "a week or so"
+    )
     if mod is None and "outer_mod" in groups:
         mod = Mod.MORE_THAN
     if "length_adverb" in groups:
