@@ -1,7 +1,7 @@
 """Events against the blind wiki_de event gold, the old WikiWarsDE gold, and label quality.
 
-    .venv/bin/python bench/events_eval.py [--split dev|frozen|dev4|dev5|dev6|all] [--errors] [--labels]
-        [--causes]
+    .venv/bin/python bench/events_eval.py [--split dev|frozen|dev4|dev5|dev6|all] [--errors]
+        [--labels] [--causes]
 
 * **wiki_de** (``bench/wiki_de/gold/events``, GUIDELINES.md section 2): an
   event counts when chronist has a happened event on the gold event's sentence

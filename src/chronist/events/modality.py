@@ -41,6 +41,8 @@ def segment_modality(
     if set(words) & markers.planned:
         return Modality.PLANNED
     opening = next((t.text.lower() for t in tokens[segment.first : segment.last] if t.is_word), "")
+    if opening in markers.question_openers:
+        return Modality.HYPOTHETICAL  # "Ob er gekrönt wurde, ...": asked, not told
     if (
         opening == "dass"  # perhaps after an opening quote: „dass ...
         and {t.text.lower() for t in previous} & {w.lower() for w in markers.opinion}
@@ -52,14 +54,24 @@ def segment_modality(
 def negated_conjunct(tokens: list[Token], segment: Segment, index: int, markers: Markers) -> bool:
     """Whether a negation word stands in the conjunct of token ``index``: the
     words between the ``und``/``aber`` before it and the one after it
-    (``konnte die Stadt nicht halten und zog ab``: ``abziehen`` is not negated)."""
+    (``konnte die Stadt nicht halten und zog ab``: ``abziehen`` is not negated);
+    an ``aber`` with no comma before it is an adverb of the conjunct (``kehrte aber
+    nicht zurück``: the return is negated)."""
     low, high = segment.first, segment.last
+
+    def joins(position: int) -> bool:
+        word = tokens[position].text.lower()
+        if word not in markers.coordination:
+            return False
+        adverb = word in markers.adverb_coordination and position > 0
+        return not adverb or tokens[position - 1].text == ","
+
     for position in range(index - 1, segment.first - 1, -1):
-        if tokens[position].text.lower() in markers.coordination:
+        if joins(position):
             low = position + 1
             break
     for position in range(index + 1, segment.last):
-        if tokens[position].text.lower() in markers.coordination:
+        if joins(position):
             high = position
             break
     words = [t.text.lower() for t in tokens[low:high]]
