@@ -58,6 +58,8 @@ class Markers:
     success_verbs: frozenset[str] = frozenset()  # "gelingen": its zu-infinitive happened
     adverb_coordination: frozenset[str] = frozenset()  # "kehrte aber nicht zurück"
     question_openers: frozenset[str] = frozenset()  # "ob": an indirect question
+    planned_passive: frozenset[str] = frozenset()  # "sollte ... aufgestellt werden"
+    passive_infinitive: frozenset[str] = frozenset()  # "werden" after a participle
     time_heads: tuple[str, ...] = ()  # "jahr" of "Gründungsjahr": the event is the first part
     frame_prepositions: frozenset[str] = frozenset()  # "nach dem Tod ... 1961": a frame
     time_prepositions: frozenset[str] = frozenset()  # "bis zu seinem Tod": no subject
@@ -149,6 +151,8 @@ def read_markers(data: dict[str, Any], path: Path) -> Markers:
             success_verbs=frozenset(str(w) for w in m.get("success_verbs", [])),
             adverb_coordination=frozenset(str(w) for w in m.get("adverb_coordination", [])),
             question_openers=frozenset(str(w) for w in m.get("question_openers", [])),
+            planned_passive=frozenset(str(w) for w in m.get("planned_passive", [])),
+            passive_infinitive=frozenset(str(w) for w in m.get("passive_infinitive", [])),
             time_heads=tuple(str(w).lower() for w in c.get("time_heads", [])),
             frame_prepositions=frozenset(str(w) for w in c.get("frame_prepositions", [])),
             time_prepositions=frozenset(str(w) for w in c.get("time_prepositions", [])),

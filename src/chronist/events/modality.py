@@ -38,7 +38,7 @@ def segment_modality(
         return Modality.HYPOTHETICAL
     if set(words) & markers.reported and set(words) & markers.reported_with:
         return Modality.REPORTED
-    if set(words) & markers.planned:
+    if set(words) & markers.planned or _planned_passive(tokens, segment, markers):
         return Modality.PLANNED
     opening = next((t.text.lower() for t in tokens[segment.first : segment.last] if t.is_word), "")
     if opening in markers.question_openers:
@@ -49,6 +49,18 @@ def segment_modality(
     ):
         return Modality.HYPOTHETICAL
     return Modality.ASSERTED
+
+
+def _planned_passive(tokens: list[Token], segment: Segment, markers: Markers) -> bool:
+    """``sollte ... wieder aufgestellt werden``: a past modal of plan or duty with a
+    passive infinitive (a lower-case participle before ``werden``)."""
+    inside = tokens[segment.first : segment.last]
+    if not any(t.text.lower() in markers.planned_passive for t in inside):
+        return False
+    return any(
+        token.text in markers.passive_infinitive and before.text.islower() and before.is_word
+        for before, token in zip(inside, inside[1:], strict=False)
+    )
 
 
 def negated_conjunct(tokens: list[Token], segment: Segment, index: int, markers: Markers) -> bool:
