@@ -7,6 +7,8 @@ nicht halten und zog ab``: ``abziehen`` is not negated).
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from chronist.events.lexicon import Markers
 from chronist.events.model import Modality
 from chronist.text.clauses import Segment, SegmentKind
@@ -59,7 +61,7 @@ def _planned_passive(tokens: list[Token], segment: Segment, markers: Markers) ->
         return False
     return any(
         token.text in markers.passive_infinitive and before.text.islower() and before.is_word
-        for before, token in zip(inside, inside[1:], strict=False)
+        for before, token in pairwise(inside)
     )
 
 
