@@ -27,6 +27,9 @@ class Tenses:
         start, end = mention.clause
         if mention.noun or not self.participle(mention):
             return False  # "hatte einen Clip": not a pluperfect
+        opening = self.text[start:end].split(None, 1)[:1]
+        if opening and opening[0].lower() in self._tense_facts.sequence_openers:
+            return False  # "Nachdem er ... erlebt hatte, ...": right before its main clause
         return read_verbs(self.text[start:end], self._tense_facts).pluperfect
 
     def _sentence_verbs(self, sentence: tuple[int, int]) -> VerbGroup:
