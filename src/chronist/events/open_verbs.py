@@ -255,6 +255,10 @@ def read_open_verbs(data: dict[str, Any], path: Path, types: frozenset[str]) -> 
         forms = dict(row.split("\t", 1) for row in rows if row)
     except (OSError, ValueError) as error:
         raise LanguageDataError(f"{where}: {source.name}: {error}") from None
+    # a lemma listed in one spelling is listed in its variant too ("heißen": the
+    # Swiss "heissen" of "hiess", as the form table has it)
+    variants = {str(k): str(v) for k, v in table.get("spelling_variants", {}).items()}
+    not_events |= {w.replace(a, b) for w in not_events for a, b in variants.items() if a in w}
     zu = str(data["clauses"]["zu"])
     becoming = frozenset(str(w) for w in table.get("becoming", []))
     endings = tuple(str(w) for w in table.get("noun_endings", []))
