@@ -45,6 +45,8 @@ def segment_modality(
     opening = next((t.text.lower() for t in tokens[segment.first : segment.last] if t.is_word), "")
     if opening in markers.question_openers:
         return Modality.HYPOTHETICAL  # "Ob er gekrönt wurde, ...": asked, not told
+    if opening in markers.purpose_openers and segment.first > 0:
+        return Modality.HYPOTHETICAL  # "..., damit sie fliehen konnten": a purpose
     if (
         opening == "dass"  # perhaps after an opening quote: „dass ...
         and {t.text.lower() for t in previous} & {w.lower() for w in markers.opinion}
