@@ -275,6 +275,12 @@ def _add_noun_heads(state: SentenceState, clause: Clause, heads: list[TriggerHit
             clause.verbs
             and not in_reference
             and framing(tokens, noun, markers, markers.before_frames) is not None
+            # "Nach dem Krieg heiratete er": a generic noun with nothing said of it
+            # only dates the clause (not "Nach seinem Tod": whose death is said)
+            and not (
+                lone_generic(tokens, noun, own, [], markers)
+                and tokens[noun.index - 1].text.lower() in markers.definite
+            )
         ):
             # "Nach der Niederlage des Heeres starb Otto II. ...": the defeat too
             heads.append(noun)
