@@ -268,6 +268,26 @@ def open_verb(
         return TriggerHit(
             index, replace(entry, lemma=lemma), token.start, token.end, text, position
         )
-    if separated:
+    if separated and not _moves(tokens, index, lexicon):
         return None
     return TriggerHit(index, entry, token.start, token.end, token.text)
+
+
+def _moves(tokens: list[Token], index: int, lexicon: Lexicon) -> bool:
+    """Whether the state verb at ``index`` tells a move: a direction of
+    ``[open_verbs] moves_with`` after it in its clause (``ging Caesar als Offizier
+    in den Stab``), someone who moves (not ``ging es nach ...``), and no listed event
+    noun after it that tells the move itself (``ging ... ins Exil``)."""
+    open_verbs = lexicon.open_verbs
+    assert open_verbs is not None
+    directions = open_verbs.moves_with.get(open_verbs.forms.get(tokens[index].text.lower(), ""))
+    if not directions:
+        return False
+    following = tokens[index + 1].text.lower() if index + 1 < len(tokens) else ""
+    if following in open_verbs.impersonal:
+        return False
+    _, high = _clause_bounds(tokens, index)
+    rest = tokens[index + 1 : high]
+    if any(e.kind is TriggerKind.NOUN for t in rest for e in lexicon.lookup(t.text)):
+        return False
+    return any(t.text.lower() in directions for t in rest)

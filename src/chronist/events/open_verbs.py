@@ -67,6 +67,9 @@ class OpenVerbs:
     passive_events: frozenset[str] = frozenset()
     # verbs that with a zu-infinitive tell an attempt ("zu überzeugen suchten"), no event
     attempt_with_zu: frozenset[str] = frozenset()
+    # state verbs that tell a move with a direction in their clause ("ging nach Rom")
+    moves_with: dict[str, frozenset[str]] = field(default_factory=dict)
+    impersonal: frozenset[str] = frozenset()  # "ging es nach ...": no one moved
     # the lemmas guessed for forms the table lacks (a cache, filled as words come)
     guessed: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)
     # the open readings of the words read so far (a cache of :meth:`entry`)
@@ -282,4 +285,9 @@ def read_open_verbs(data: dict[str, Any], path: Path, types: frozenset[str]) -> 
         guessed_participle_with=guessed_with,
         passive_events=frozenset(str(w) for w in table.get("passive_events", [])),
         attempt_with_zu=frozenset(str(w) for w in table.get("attempt_with_zu", [])),
+        impersonal=frozenset(str(w) for w in table.get("impersonal", [])),
+        moves_with={
+            str(lemma): frozenset(str(w) for w in words)
+            for lemma, words in table.get("moves_with", {}).items()
+        },
     )  # fmt: skip
