@@ -248,6 +248,11 @@ def open_verb(
         return None  # "nahm an, dass ...": an opinion, not the event "nahm ... an"
     if entry.lemma in open_verbs.attempt_with_zu and _with_zu(tokens, index, markers.zu):
         return None  # "sie davon zu überzeugen suchten": an attempt
+    state_words = open_verbs.states_with.get(entry.lemma)
+    if state_words:
+        low, high = _clause_bounds(tokens, index)
+        if any(t.text.lower() in state_words for t in tokens[low:high]):
+            return None  # "verfügte über eine Flotte": a state
     if (
         position is not None
         and not separated

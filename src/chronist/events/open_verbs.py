@@ -70,6 +70,9 @@ class OpenVerbs:
     # state verbs that tell a move with a direction in their clause ("ging nach Rom")
     moves_with: dict[str, frozenset[str]] = field(default_factory=dict)
     impersonal: frozenset[str] = frozenset()  # "ging es nach ...": no one moved
+    # verbs that are states with one of these words in their clause ("verfügte über
+    # eine Flotte"), events without ("verfügte die Schließung der Klöster")
+    states_with: dict[str, frozenset[str]] = field(default_factory=dict)
     # the lemmas guessed for forms the table lacks (a cache, filled as words come)
     guessed: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)
     # the open readings of the words read so far (a cache of :meth:`entry`)
@@ -286,6 +289,10 @@ def read_open_verbs(data: dict[str, Any], path: Path, types: frozenset[str]) -> 
         passive_events=frozenset(str(w) for w in table.get("passive_events", [])),
         attempt_with_zu=frozenset(str(w) for w in table.get("attempt_with_zu", [])),
         impersonal=frozenset(str(w) for w in table.get("impersonal", [])),
+        states_with={
+            str(lemma): frozenset(str(w) for w in words)
+            for lemma, words in table.get("states_with", {}).items()
+        },
         moves_with={
             str(lemma): frozenset(str(w) for w in words)
             for lemma, words in table.get("moves_with", {}).items()
