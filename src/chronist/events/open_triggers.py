@@ -19,6 +19,7 @@ from chronist.events.particles import closing_particle as _closing_particle
 from chronist.events.trigger_hit import TriggerHit
 from chronist.events.verb_context import adjectival, before_zu, requirement_met, succeeded
 from chronist.text.tokens import Token
+from chronist.text.verbs import tense_facts
 
 __all__ = ["open_verb"]
 
@@ -241,6 +242,12 @@ def open_verb(
         # a present form outside a past conjunct or a dated clause, or a -t participle
         # with only the copula ("Paris war bedroht"): a state
         return None
+    if (
+        entry.past
+        and _copula_participle(tokens, index, entry.lemma, lexicon)
+        and not _dated_clause(tokens, index, dated, open_verbs)
+    ):
+        return None  # "Die Bevölkerung war verbittert und zerstritten": a state
     position = _closing_particle(
         tokens, index, open_verbs.particles, markers.coordination, open_verbs.forms, markers
     )
@@ -276,6 +283,20 @@ def open_verb(
     if separated and not _moves(tokens, index, lexicon):
         return None
     return TriggerHit(index, entry, token.start, token.end, token.text)
+
+
+def _copula_participle(tokens: list[Token], index: int, lemma: str, lexicon: Lexicon) -> bool:
+    """Whether token ``index`` is a participle other than the lemma's own form
+    (``zerstritten``, ``umgeben``) whose conjunct has only the copula's past
+    (``war``), and not of a verb whose perfect takes ``sein`` (``war gestorben``)."""
+    word, markers = tokens[index].text, lexicon.markers
+    if not word.islower() or word == lemma or not word.endswith(("en", "t")):
+        return False
+    if not _past_conjunct(tokens, index, markers) or _past_conjunct(
+        tokens, index, markers, copula=False
+    ):
+        return False
+    return tense_facts(lexicon.lang).sein_perfect.fullmatch(word) is None
 
 
 def _moves(tokens: list[Token], index: int, lexicon: Lexicon) -> bool:
