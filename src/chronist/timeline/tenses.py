@@ -43,6 +43,11 @@ class Tenses:
         """A sentence that states a present (``Die Zustimmung Pekings ... ist``, ``wird
         ... gebaut``) or a future: not the story's past."""
         group = self._sentence_verbs(mention.sentence)
+        first = mention.trigger.text.split(" ", 1)[0].lower()
+        if group.tense is Tense.FUTURE and first.endswith("en") and first != mention.trigger.lemma:
+            # "wird ... jährlich begangen": a strong participle (not the verb's
+            # infinitive) the tense reading took for one, a passive present
+            return group.stated_present
         if mention.past and not (
             group.passive and group.tense is Tense.PRESENT and self.participle(mention)
         ):
