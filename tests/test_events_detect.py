@@ -81,6 +81,7 @@ def test_relative_clause_lends_its_clause_to_the_event_noun() -> None:
             Modality.HYPOTHETICAL,
         ),
         ("Er wurde begnadigt, kehrte aber nicht nach Rom zurück.", Modality.NEGATED),
+        ("Er versprach, dass er die Stadt angreifen würde.", Modality.HYPOTHETICAL),
     ],
 )
 def test_modality(text: str, modality: Modality) -> None:

@@ -18,10 +18,19 @@ __all__ = ["negated_conjunct", "noun_negated", "segment_modality", "sentence_mod
 
 
 def sentence_modality(tokens: list[Token], markers: Markers) -> Modality | None:
+    """A condition anywhere, or a subjunctive before the first content clause: a
+    subjunctive inside ``dass ...`` (``wurde festgehalten, dass Österreich neutral
+    sein würde``) is that clause's own (:func:`segment_modality`)."""
     words = {t.text.lower() for t in tokens}
     if words & markers.conditional:
         return Modality.CONDITIONAL
-    if words & markers.hypothetical:
+    told: set[str] = set()
+    for token in tokens:
+        word = token.text.lower()
+        if word in markers.content_openers:
+            break
+        told.add(word)
+    if told & markers.hypothetical:
         return Modality.HYPOTHETICAL
     return None
 
@@ -36,7 +45,7 @@ def segment_modality(
         following = words[position + 1] if position + 1 < len(words) else ""
         if word in markers.clause_negation and following not in markers.not_negating_after:
             return Modality.NEGATED
-    if set(words) & (markers.expected | markers.not_told):
+    if set(words) & (markers.expected | markers.not_told | markers.hypothetical):
         return Modality.HYPOTHETICAL
     if set(words) & markers.reported and set(words) & markers.reported_with:
         return Modality.REPORTED
