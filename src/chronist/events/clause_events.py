@@ -41,6 +41,9 @@ def segment_events(state: SentenceState, number: int) -> None:
     segment = state.pieces[number]
     if segment.kind is SegmentKind.NEGATED:
         return
+    opening = state.tokens[segment.first].text.lower()
+    if segment.first > 0 and opening in state.markers.manner_openers:
+        return  # "..., indem er sie hinaustragen ließ": how the main clause's event went
     clause = _clause(state, number, segment)
     heads = _heads(state, clause)
     if segment.kind is SegmentKind.COMPARISON:

@@ -60,6 +60,7 @@ class Markers:
     question_openers: frozenset[str] = frozenset()  # "ob": an indirect question
     purpose_openers: frozenset[str] = frozenset()  # ", damit": a purpose
     content_openers: frozenset[str] = frozenset()  # "dass": its subjunctive is its own
+    manner_openers: frozenset[str] = frozenset()  # ", indem": how the main event went
     planned_passive: frozenset[str] = frozenset()  # "sollte ... aufgestellt werden"
     passive_infinitive: frozenset[str] = frozenset()  # "werden" after a participle
     time_heads: tuple[str, ...] = ()  # "jahr" of "Gründungsjahr": the event is the first part
@@ -155,6 +156,7 @@ def read_markers(data: dict[str, Any], path: Path) -> Markers:
             question_openers=frozenset(str(w) for w in m.get("question_openers", [])),
             purpose_openers=frozenset(str(w) for w in m.get("purpose_openers", [])),
             content_openers=frozenset(str(w) for w in m.get("content_openers", [])),
+            manner_openers=frozenset(str(w) for w in m.get("manner_openers", [])),
             planned_passive=frozenset(str(w) for w in m.get("planned_passive", [])),
             passive_infinitive=frozenset(str(w) for w in m.get("passive_infinitive", [])),
             time_heads=tuple(str(w).lower() for w in c.get("time_heads", [])),
