@@ -255,11 +255,8 @@ def open_verb(
         return None  # "nahm an, dass ...": an opinion, not the event "nahm ... an"
     if entry.lemma in open_verbs.attempt_with_zu and _with_zu(tokens, index, markers.zu):
         return None  # "sie davon zu überzeugen suchten": an attempt
-    state_words = open_verbs.states_with.get(entry.lemma)
-    if state_words:
-        low, high = _clause_bounds(tokens, index)
-        if any(t.text.lower() in state_words for t in tokens[low:high]):
-            return None  # "verfügte über eine Flotte": a state
+    if _state_with(tokens, index, entry.lemma, open_verbs):
+        return None  # "verfügte über eine Flotte": a state
     if (
         position is not None
         and not separated
@@ -280,9 +277,41 @@ def open_verb(
         return TriggerHit(
             index, replace(entry, lemma=lemma), token.start, token.end, text, position
         )
-    if separated and not _moves(tokens, index, lexicon):
-        return None
+    if (
+        separated
+        and not _moves(tokens, index, lexicon)
+        and not _dated_event(tokens, index, entry, dated, open_verbs)
+    ):
+        return None  # a state verb, not told as a move nor as a dated event
     return TriggerHit(index, entry, token.start, token.end, token.text)
+
+
+def _state_with(tokens: list[Token], index: int, lemma: str, open_verbs: OpenVerbs) -> bool:
+    """Whether the clause of the verb at ``index`` has a word of ``[open_verbs]
+    states_with`` for its lemma (``verfügte über``, ``spielte eine Rolle``)."""
+    state_words = open_verbs.states_with.get(lemma)
+    if not state_words:
+        return False
+    low, high = _clause_bounds(tokens, index)
+    return any(t.text.lower() in state_words for t in tokens[low:high])
+
+
+def _dated_event(
+    tokens: list[Token],
+    index: int,
+    entry: TriggerEntry,
+    dated: frozenset[int],
+    open_verbs: OpenVerbs,
+) -> bool:
+    """Whether the state verb at ``index`` is one of ``[open_verbs] dated_events`` in
+    the past with a date of its own clause (``Im August 2013 erschien ihr Album``),
+    and no word of ``states_with`` for it there (``spielte 1920 eine Rolle``)."""
+    return (
+        entry.lemma in open_verbs.dated_events
+        and entry.past
+        and _dated_clause(tokens, index, dated, open_verbs)
+        and not _state_with(tokens, index, entry.lemma, open_verbs)
+    )
 
 
 def _copula_participle(tokens: list[Token], index: int, lemma: str, lexicon: Lexicon) -> bool:

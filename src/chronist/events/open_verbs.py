@@ -73,6 +73,9 @@ class OpenVerbs:
     # verbs that are states with one of these words in their clause ("verfügte über
     # eine Flotte"), events without ("verfügte die Schließung der Klöster")
     states_with: dict[str, frozenset[str]] = field(default_factory=dict)
+    # state verbs whose past tells an event when their clause has a date of its own
+    # ("erschien im August 2013": was published; "erscheint mir" stays a state)
+    dated_events: frozenset[str] = frozenset()
     # the lemmas guessed for forms the table lacks (a cache, filled as words come)
     guessed: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)
     # the open readings of the words read so far (a cache of :meth:`entry`)
@@ -289,6 +292,7 @@ def read_open_verbs(data: dict[str, Any], path: Path, types: frozenset[str]) -> 
         passive_events=frozenset(str(w) for w in table.get("passive_events", [])),
         attempt_with_zu=frozenset(str(w) for w in table.get("attempt_with_zu", [])),
         impersonal=frozenset(str(w) for w in table.get("impersonal", [])),
+        dated_events=frozenset(str(w) for w in table.get("dated_events", [])),
         states_with={
             str(lemma): frozenset(str(w) for w in words)
             for lemma, words in table.get("states_with", {}).items()
