@@ -1,7 +1,7 @@
 """Events against the blind wiki_de event gold, the old WikiWarsDE gold, and label quality.
 
-    .venv/bin/python bench/events_eval.py [--split dev|frozen|dev4|dev5|all] [--errors] [--labels]
-        [--causes]
+    .venv/bin/python bench/events_eval.py [--split dev|frozen|dev4|dev5|dev6|all] [--errors]
+        [--labels] [--causes]
 
 * **wiki_de** (``bench/wiki_de/gold/events``, GUIDELINES.md section 2): an
   event counts when chronist has a happened event on the gold event's sentence
@@ -14,6 +14,8 @@
   how far the ``dev`` figures carry over to unseen text.
 * **dev5** (``bench/wiki_de7``, the same format and guidelines): eight more
   passages annotated blind in session 25 (scored once blind, then developed on).
+* **dev6** (``bench/wiki_de10``, the same format and guidelines): eight more
+  passages annotated blind in session 26 (scored once blind, then developed on).
 * **wikiwarsde-dev** (``tests/data/events/wikiwarsde-dev-gold.tsv``): the older
   gold with its own scorer.
 * **labels**: the share of happened events whose label is a lone word or a cut
@@ -44,7 +46,8 @@ HERE = Path(__file__).parent
 WIKI = HERE / "wiki_de"
 WIKI5 = HERE / "wiki_de5"
 WIKI7 = HERE / "wiki_de7"
-DEV_SPLITS = ("dev", "dev4", "dev5")  # readable splits: errors and causes may be shown
+WIKI10 = HERE / "wiki_de10"
+DEV_SPLITS = ("dev", "dev4", "dev5", "dev6")  # readable splits: errors and causes may be shown
 SHARED = HERE.parents[1] / "shared" / "data"
 OLD_GOLD = HERE.parent / "tests" / "data" / "events" / "wikiwarsde-dev-gold.tsv"
 
@@ -75,8 +78,8 @@ def _documents(root: Path = WIKI) -> list[dict[str, str]]:
 
 def _root(name: str) -> Path:
     """The gold folder of a passage (``d*`` passages are the fourth gold's, ``e*``
-    the fifth's)."""
-    for root in (WIKI5, WIKI7):
+    the fifth's, ``f*`` the sixth's)."""
+    for root in (WIKI5, WIKI7, WIKI10):
         if (root / "docs" / f"{name}.txt").exists():
             return root
     return WIKI
@@ -256,7 +259,7 @@ def main() -> None:
     )
     args = parser.parse_args()
     splits = ("dev", "frozen", *DEV_SPLITS[1:]) if args.split == "all" else (args.split,)
-    rows = _documents() + _documents(WIKI5) + _documents(WIKI7)
+    rows = _documents() + _documents(WIKI5) + _documents(WIKI7) + _documents(WIKI10)
     for split in splits:
         total = Tally()
         for row in rows:

@@ -75,6 +75,13 @@ def test_relative_clause_lends_its_clause_to_the_event_noun() -> None:
         ("Kein Atomwaffeneinsatz in kleinen Kriegen.", Modality.NEGATED),
         ("Diese Lage hat einen neuen Koreakrieg verhindert.", Modality.NEGATED),
         ("Truman lehnte die Pläne ab.", Modality.ASSERTED),
+        # a purpose after ", damit" is not what happened
+        (
+            "Er versteckte die Gefangenen, damit sie nach Norden flüchten konnten.",
+            Modality.HYPOTHETICAL,
+        ),
+        ("Er wurde begnadigt, kehrte aber nicht nach Rom zurück.", Modality.NEGATED),
+        ("Er versprach, dass er die Stadt angreifen würde.", Modality.HYPOTHETICAL),
     ],
 )
 def test_modality(text: str, modality: Modality) -> None:

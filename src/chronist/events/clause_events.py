@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from chronist.events.clause_state import Clause, Frames, Nouns, SentenceState
-from chronist.events.gapping import gapped_conjuncts, gapped_label
+from chronist.events.gapping import comma_conjuncts, gapped_conjuncts, gapped_label
 from chronist.events.heads import (
     argument,
     conjunct,
@@ -41,6 +41,9 @@ def segment_events(state: SentenceState, number: int) -> None:
     segment = state.pieces[number]
     if segment.kind is SegmentKind.NEGATED:
         return
+    opening = state.tokens[segment.first].text.lower()
+    if segment.first > 0 and opening in state.markers.manner_openers:
+        return  # "..., indem er sie hinaustragen ließ": how the main clause's event went
     clause = _clause(state, number, segment)
     heads = _heads(state, clause)
     if segment.kind is SegmentKind.COMPARISON:
@@ -275,6 +278,12 @@ def _add_noun_heads(state: SentenceState, clause: Clause, heads: list[TriggerHit
             clause.verbs
             and not in_reference
             and framing(tokens, noun, markers, markers.before_frames) is not None
+            # "Nach dem Krieg heiratete er": a generic noun with nothing said of it
+            # only dates the clause (not "Nach seinem Tod": whose death is said)
+            and not (
+                lone_generic(tokens, noun, own, [], markers)
+                and tokens[noun.index - 1].text.lower() in markers.definite
+            )
         ):
             # "Nach der Niederlage des Heeres starb Otto II. ...": the defeat too
             heads.append(noun)
@@ -325,15 +334,14 @@ def _emit(state: SentenceState, clause: Clause, hit: TriggerHit) -> None:
         mention = replace(mention, label=outcome if len(outcome) <= 60 else mention.label)
     state.found.append(replace(mention, bare=mention.noun and not (clause.verbs or clause.lights)))
     if hit.kind is not TriggerKind.NOUN and segment.kind is SegmentKind.MAIN:
-        _gapped(state, segment, hit, unlabelled)
+        _gapped(state, clause.number, hit, unlabelled)
 
 
-def _gapped(
-    state: SentenceState, segment: Segment, hit: TriggerHit, unlabelled: frozenset[int]
-) -> None:
-    """ "... unterzeichnet und am 14. Oktober 1809 der Friede": the verb again, for
-    each conjunct with its own date and participant but no verb."""
-    tokens, markers = state.tokens, state.markers
+def _gapped(state: SentenceState, number: int, hit: TriggerHit, unlabelled: frozenset[int]) -> None:
+    """ "... unterzeichnet und am 14. Oktober 1809 der Friede" (or ", am 14. Oktober
+    1809 der Friede"): the verb again, for each conjunct with its own date and
+    participant but no verb."""
+    tokens, markers, segment = state.tokens, state.markers, state.pieces[number]
     span = (segment.first, segment.last)
     # (a date in parentheses belongs to a list item, not to a gapped clause)
     gapped = gapped_conjuncts(tokens, span, hit, state.dated - state.aside, state.verb_at, markers)
@@ -345,4 +353,11 @@ def _gapped(
     for first, last in gapped:
         where = (tokens[first].start, tokens[last - 1].end)
         label = gapped_label(tokens, hit, (first, last), state.dated, markers)
+        state.found.append(replace(again, clause=where, conjunct=where, label=label))
+    dated = state.dated - state.aside
+    for (first, last), named in comma_conjuncts(
+        tokens, state.pieces, number, hit, dated, state.verb_at, markers
+    ):
+        where = (tokens[first].start, tokens[last - 1].end)
+        label = gapped_label(tokens, hit, named, state.dated, markers)
         state.found.append(replace(again, clause=where, conjunct=where, label=label))

@@ -4,6 +4,9 @@
 der Friede`` tells two signings; the second conjunct has no verb of its own
 (it is gapped) but a date and a participant of its own. Each such conjunct
 after a verb is an event of that verb, with the conjunct's date and words.
+A comma joins one too when both clauses open their own date (``Am 10. April
+1959 wurde seine Tochter geboren, am 12. März 1961 seine zweite Tochter``):
+:func:`comma_conjuncts`.
 
 >>> from chronist.events.lexicon import load_lexicon
 >>> from chronist.events.triggers import find_triggers
@@ -22,9 +25,10 @@ from __future__ import annotations
 from chronist.events.labels import joins_clauses
 from chronist.events.lexicon import Form, Markers
 from chronist.events.trigger_hit import TriggerHit
+from chronist.text.clauses import Segment, SegmentKind
 from chronist.text.tokens import Token
 
-__all__ = ["gapped_conjuncts", "gapped_label"]
+__all__ = ["comma_conjuncts", "gapped_conjuncts", "gapped_label"]
 
 _LABEL_CHARS = 60
 
@@ -54,6 +58,64 @@ def gapped_conjuncts(
         named = any(tokens[i].is_capitalised for i in words)
         if named and any(i in dated for i in inside):
             found.append((join + 1, end))
+    return found
+
+
+def _opens_date(
+    tokens: list[Token], segment: Segment, dated: frozenset[int], markers: Markers
+) -> bool:
+    first = segment.first
+    if first in dated:
+        return True
+    lead = tokens[first].text.lower() in markers.date_introducers
+    return lead and first + 1 < segment.last and first + 1 in dated
+
+
+def _named(tokens: list[Token], segment: Segment, dated: frozenset[int]) -> bool:
+    return any(
+        tokens[i].is_word and tokens[i].is_capitalised and i not in dated
+        for i in range(segment.first, segment.last)
+    )
+
+
+def comma_conjuncts(
+    tokens: list[Token],
+    pieces: list[Segment],
+    number: int,
+    hit: TriggerHit,
+    dated: frozenset[int],
+    verbs: frozenset[int],
+    markers: Markers,
+) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """The conjuncts after a comma that share the verb ``hit`` ending the dated
+    main segment ``number``: each runs from a main segment opening with a date of
+    its own, through the verbless main segments after it, and names someone or
+    something. Each is (its token span, the span of the segment that names its
+    participant: the dated one if it does, else the last that does)."""
+    own = pieces[number]
+    words = range(own.first, own.last)
+    if not any(i in dated for i in words) or any(i in verbs for i in words if i > hit.index):
+        return []
+    articles = markers.indefinite | markers.definite  # "einen" is a verb form too
+    runs: list[list[Segment]] = []
+    for piece in pieces[number + 1 :]:
+        if piece.kind is not SegmentKind.MAIN or any(
+            i in verbs and tokens[i].text.lower() not in articles
+            for i in range(piece.first, piece.last)
+        ):
+            break
+        if _opens_date(tokens, piece, dated, markers):
+            runs.append([piece])
+        elif runs:
+            runs[-1].append(piece)
+        else:
+            break
+    found = []
+    for run in runs:
+        named = [s for s in run if _named(tokens, s, dated)]
+        if named:
+            chosen = run[0] if named[0] is run[0] else named[-1]
+            found.append(((run[0].first, run[-1].last), (chosen.first, chosen.last)))
     return found
 
 

@@ -157,6 +157,10 @@ def light_alone(
                     hit.lemma in lexicon.markers.success_verbs
                     and not _zu_infinitive(tokens, segment, open_verbs)
                 )
+            ) and not (
+                # "begannen, die Stadt zu plündern": the infinitive tells the event
+                hit.lemma in lexicon.markers.success_verbs
+                and _zu_infinitive(tokens, segment, open_verbs)
             )
         # a present form with a date of its own tells the past too ("beginnt 1885 mit ...")
         narrated = hit.entry.past or any(segment.first <= i < segment.last for i in dated)

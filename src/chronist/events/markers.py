@@ -56,6 +56,13 @@ class Markers:
     expected: frozenset[str] = frozenset()  # "erwartet": the clause's events are not facts
     not_told: frozenset[str] = frozenset()  # "kann", "werde": a clause of no story event
     success_verbs: frozenset[str] = frozenset()  # "gelingen": its zu-infinitive happened
+    adverb_coordination: frozenset[str] = frozenset()  # "kehrte aber nicht zurück"
+    question_openers: frozenset[str] = frozenset()  # "ob": an indirect question
+    purpose_openers: frozenset[str] = frozenset()  # ", damit": a purpose
+    content_openers: frozenset[str] = frozenset()  # "dass": its subjunctive is its own
+    manner_openers: frozenset[str] = frozenset()  # ", indem": how the main event went
+    planned_passive: frozenset[str] = frozenset()  # "sollte ... aufgestellt werden"
+    passive_infinitive: frozenset[str] = frozenset()  # "werden" after a participle
     time_heads: tuple[str, ...] = ()  # "jahr" of "Gründungsjahr": the event is the first part
     frame_prepositions: frozenset[str] = frozenset()  # "nach dem Tod ... 1961": a frame
     time_prepositions: frozenset[str] = frozenset()  # "bis zu seinem Tod": no subject
@@ -145,6 +152,13 @@ def read_markers(data: dict[str, Any], path: Path) -> Markers:
             expected=frozenset(str(w).lower() for w in m.get("expected", [])),
             not_told=frozenset(str(w).lower() for w in m.get("not_told", [])),
             success_verbs=frozenset(str(w) for w in m.get("success_verbs", [])),
+            adverb_coordination=frozenset(str(w) for w in m.get("adverb_coordination", [])),
+            question_openers=frozenset(str(w) for w in m.get("question_openers", [])),
+            purpose_openers=frozenset(str(w) for w in m.get("purpose_openers", [])),
+            content_openers=frozenset(str(w) for w in m.get("content_openers", [])),
+            manner_openers=frozenset(str(w) for w in m.get("manner_openers", [])),
+            planned_passive=frozenset(str(w) for w in m.get("planned_passive", [])),
+            passive_infinitive=frozenset(str(w) for w in m.get("passive_infinitive", [])),
             time_heads=tuple(str(w).lower() for w in c.get("time_heads", [])),
             frame_prepositions=frozenset(str(w) for w in c.get("frame_prepositions", [])),
             time_prepositions=frozenset(str(w) for w in c.get("time_prepositions", [])),

@@ -7,6 +7,8 @@ nicht halten und zog ab``: ``abziehen`` is not negated).
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from chronist.events.lexicon import Markers
 from chronist.events.model import Modality
 from chronist.text.clauses import Segment, SegmentKind
@@ -16,10 +18,19 @@ __all__ = ["negated_conjunct", "noun_negated", "segment_modality", "sentence_mod
 
 
 def sentence_modality(tokens: list[Token], markers: Markers) -> Modality | None:
+    """A condition anywhere, or a subjunctive before the first content clause: a
+    subjunctive inside ``dass ...`` (``wurde festgehalten, dass Österreich neutral
+    sein würde``) is that clause's own (:func:`segment_modality`)."""
     words = {t.text.lower() for t in tokens}
     if words & markers.conditional:
         return Modality.CONDITIONAL
-    if words & markers.hypothetical:
+    told: set[str] = set()
+    for token in tokens:
+        word = token.text.lower()
+        if word in markers.content_openers:
+            break
+        told.add(word)
+    if told & markers.hypothetical:
         return Modality.HYPOTHETICAL
     return None
 
@@ -34,13 +45,17 @@ def segment_modality(
         following = words[position + 1] if position + 1 < len(words) else ""
         if word in markers.clause_negation and following not in markers.not_negating_after:
             return Modality.NEGATED
-    if set(words) & (markers.expected | markers.not_told):
+    if set(words) & (markers.expected | markers.not_told | markers.hypothetical):
         return Modality.HYPOTHETICAL
     if set(words) & markers.reported and set(words) & markers.reported_with:
         return Modality.REPORTED
-    if set(words) & markers.planned:
+    if set(words) & markers.planned or _planned_passive(tokens, segment, markers):
         return Modality.PLANNED
     opening = next((t.text.lower() for t in tokens[segment.first : segment.last] if t.is_word), "")
+    if opening in markers.question_openers:
+        return Modality.HYPOTHETICAL  # "Ob er gekrönt wurde, ...": asked, not told
+    if opening in markers.purpose_openers and segment.first > 0:
+        return Modality.HYPOTHETICAL  # "..., damit sie fliehen konnten": a purpose
     if (
         opening == "dass"  # perhaps after an opening quote: „dass ...
         and {t.text.lower() for t in previous} & {w.lower() for w in markers.opinion}
@@ -49,17 +64,39 @@ def segment_modality(
     return Modality.ASSERTED
 
 
+def _planned_passive(tokens: list[Token], segment: Segment, markers: Markers) -> bool:
+    """``sollte ... wieder aufgestellt werden``: a past modal of plan or duty with a
+    passive infinitive (a lower-case participle before ``werden``)."""
+    inside = tokens[segment.first : segment.last]
+    if not any(t.text.lower() in markers.planned_passive for t in inside):
+        return False
+    return any(
+        token.text in markers.passive_infinitive and before.text.islower() and before.is_word
+        for before, token in pairwise(inside)
+    )
+
+
 def negated_conjunct(tokens: list[Token], segment: Segment, index: int, markers: Markers) -> bool:
     """Whether a negation word stands in the conjunct of token ``index``: the
     words between the ``und``/``aber`` before it and the one after it
-    (``konnte die Stadt nicht halten und zog ab``: ``abziehen`` is not negated)."""
+    (``konnte die Stadt nicht halten und zog ab``: ``abziehen`` is not negated);
+    an ``aber`` with no comma before it is an adverb of the conjunct (``kehrte aber
+    nicht zurück``: the return is negated)."""
     low, high = segment.first, segment.last
+
+    def joins(position: int) -> bool:
+        word = tokens[position].text.lower()
+        if word not in markers.coordination:
+            return False
+        adverb = word in markers.adverb_coordination and position > 0
+        return not adverb or tokens[position - 1].text == ","
+
     for position in range(index - 1, segment.first - 1, -1):
-        if tokens[position].text.lower() in markers.coordination:
+        if joins(position):
             low = position + 1
             break
     for position in range(index + 1, segment.last):
-        if tokens[position].text.lower() in markers.coordination:
+        if joins(position):
             high = position
             break
     words = [t.text.lower() for t in tokens[low:high]]

@@ -19,6 +19,7 @@ from chronist.events.particles import closing_particle as _closing_particle
 from chronist.events.trigger_hit import TriggerHit
 from chronist.events.verb_context import adjectival, before_zu, requirement_met, succeeded
 from chronist.text.tokens import Token
+from chronist.text.verbs import tense_facts
 
 __all__ = ["open_verb"]
 
@@ -241,6 +242,12 @@ def open_verb(
         # a present form outside a past conjunct or a dated clause, or a -t participle
         # with only the copula ("Paris war bedroht"): a state
         return None
+    if (
+        entry.past
+        and _copula_participle(tokens, index, entry.lemma, lexicon)
+        and not _dated_clause(tokens, index, dated, open_verbs)
+    ):
+        return None  # "Die Bevölkerung war verbittert und zerstritten": a state
     position = _closing_particle(
         tokens, index, open_verbs.particles, markers.coordination, open_verbs.forms, markers
     )
@@ -248,6 +255,8 @@ def open_verb(
         return None  # "nahm an, dass ...": an opinion, not the event "nahm ... an"
     if entry.lemma in open_verbs.attempt_with_zu and _with_zu(tokens, index, markers.zu):
         return None  # "sie davon zu überzeugen suchten": an attempt
+    if _state_with(tokens, index, entry.lemma, open_verbs):
+        return None  # "verfügte über eine Flotte": a state
     if (
         position is not None
         and not separated
@@ -268,6 +277,72 @@ def open_verb(
         return TriggerHit(
             index, replace(entry, lemma=lemma), token.start, token.end, text, position
         )
-    if separated:
-        return None
+    if (
+        separated
+        and not _moves(tokens, index, lexicon)
+        and not _dated_event(tokens, index, entry, dated, open_verbs)
+    ):
+        return None  # a state verb, not told as a move nor as a dated event
     return TriggerHit(index, entry, token.start, token.end, token.text)
+
+
+def _state_with(tokens: list[Token], index: int, lemma: str, open_verbs: OpenVerbs) -> bool:
+    """Whether the clause of the verb at ``index`` has a word of ``[open_verbs]
+    states_with`` for its lemma (``verfügte über``, ``spielte eine Rolle``)."""
+    state_words = open_verbs.states_with.get(lemma)
+    if not state_words:
+        return False
+    low, high = _clause_bounds(tokens, index)
+    return any(t.text.lower() in state_words for t in tokens[low:high])
+
+
+def _dated_event(
+    tokens: list[Token],
+    index: int,
+    entry: TriggerEntry,
+    dated: frozenset[int],
+    open_verbs: OpenVerbs,
+) -> bool:
+    """Whether the state verb at ``index`` is one of ``[open_verbs] dated_events`` in
+    the past with a date of its own clause (``Im August 2013 erschien ihr Album``),
+    and no word of ``states_with`` for it there (``spielte 1920 eine Rolle``)."""
+    return (
+        entry.lemma in open_verbs.dated_events
+        and entry.past
+        and _dated_clause(tokens, index, dated, open_verbs)
+        and not _state_with(tokens, index, entry.lemma, open_verbs)
+    )
+
+
+def _copula_participle(tokens: list[Token], index: int, lemma: str, lexicon: Lexicon) -> bool:
+    """Whether token ``index`` is a participle other than the lemma's own form
+    (``zerstritten``, ``umgeben``) whose conjunct has only the copula's past
+    (``war``), and not of a verb whose perfect takes ``sein`` (``war gestorben``)."""
+    word, markers = tokens[index].text, lexicon.markers
+    if not word.islower() or word == lemma or not word.endswith(("en", "t")):
+        return False
+    if not _past_conjunct(tokens, index, markers) or _past_conjunct(
+        tokens, index, markers, copula=False
+    ):
+        return False
+    return tense_facts(lexicon.lang).sein_perfect.fullmatch(word) is None
+
+
+def _moves(tokens: list[Token], index: int, lexicon: Lexicon) -> bool:
+    """Whether the state verb at ``index`` tells a move: a direction of
+    ``[open_verbs] moves_with`` after it in its clause (``ging Caesar als Offizier
+    in den Stab``), someone who moves (not ``ging es nach ...``), and no listed event
+    noun after it that tells the move itself (``ging ... ins Exil``)."""
+    open_verbs = lexicon.open_verbs
+    assert open_verbs is not None
+    directions = open_verbs.moves_with.get(open_verbs.forms.get(tokens[index].text.lower(), ""))
+    if not directions:
+        return False
+    following = tokens[index + 1].text.lower() if index + 1 < len(tokens) else ""
+    if following in open_verbs.impersonal:
+        return False
+    _, high = _clause_bounds(tokens, index)
+    rest = tokens[index + 1 : high]
+    if any(e.kind is TriggerKind.NOUN for t in rest for e in lexicon.lookup(t.text)):
+        return False
+    return any(t.text.lower() in directions for t in rest)

@@ -67,6 +67,15 @@ class OpenVerbs:
     passive_events: frozenset[str] = frozenset()
     # verbs that with a zu-infinitive tell an attempt ("zu überzeugen suchten"), no event
     attempt_with_zu: frozenset[str] = frozenset()
+    # state verbs that tell a move with a direction in their clause ("ging nach Rom")
+    moves_with: dict[str, frozenset[str]] = field(default_factory=dict)
+    impersonal: frozenset[str] = frozenset()  # "ging es nach ...": no one moved
+    # verbs that are states with one of these words in their clause ("verfügte über
+    # eine Flotte"), events without ("verfügte die Schließung der Klöster")
+    states_with: dict[str, frozenset[str]] = field(default_factory=dict)
+    # state verbs whose past tells an event when their clause has a date of its own
+    # ("erschien im August 2013": was published; "erscheint mir" stays a state)
+    dated_events: frozenset[str] = frozenset()
     # the lemmas guessed for forms the table lacks (a cache, filled as words come)
     guessed: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)
     # the open readings of the words read so far (a cache of :meth:`entry`)
@@ -255,6 +264,10 @@ def read_open_verbs(data: dict[str, Any], path: Path, types: frozenset[str]) -> 
         forms = dict(row.split("\t", 1) for row in rows if row)
     except (OSError, ValueError) as error:
         raise LanguageDataError(f"{where}: {source.name}: {error}") from None
+    # a lemma listed in one spelling is listed in its variant too ("heißen": the
+    # Swiss "heissen" of "hiess", as the form table has it)
+    variants = {str(k): str(v) for k, v in table.get("spelling_variants", {}).items()}
+    not_events |= {w.replace(a, b) for w in not_events for a, b in variants.items() if a in w}
     zu = str(data["clauses"]["zu"])
     becoming = frozenset(str(w) for w in table.get("becoming", []))
     endings = tuple(str(w) for w in table.get("noun_endings", []))
@@ -278,4 +291,14 @@ def read_open_verbs(data: dict[str, Any], path: Path, types: frozenset[str]) -> 
         guessed_participle_with=guessed_with,
         passive_events=frozenset(str(w) for w in table.get("passive_events", [])),
         attempt_with_zu=frozenset(str(w) for w in table.get("attempt_with_zu", [])),
+        impersonal=frozenset(str(w) for w in table.get("impersonal", [])),
+        dated_events=frozenset(str(w) for w in table.get("dated_events", [])),
+        states_with={
+            str(lemma): frozenset(str(w) for w in words)
+            for lemma, words in table.get("states_with", {}).items()
+        },
+        moves_with={
+            str(lemma): frozenset(str(w) for w in words)
+            for lemma, words in table.get("moves_with", {}).items()
+        },
     )  # fmt: skip

@@ -95,6 +95,9 @@ class TenseFacts:
     pluperfect: re.Pattern[str]  # a flashback: its dates do not move a story
     # the past of "sein": a flashback with a participle of sein_perfect ("getreten war")
     pluperfect_sein: re.Pattern[str] | None = None
+    # a clause opening with one of these tells in the pluperfect what came right before
+    # its main clause ("Nachdem er ... erlebt hatte, kehrte er um"): no flashback
+    sequence_openers: frozenset[str] = frozenset()
     # every word that may be a tense's auxiliary (the sets above): a clause's other
     # words are passed over at once
     auxiliaries: frozenset[str] = field(init=False, repr=False, compare=False)
@@ -142,6 +145,7 @@ def read_tense_facts(folder: Path) -> TenseFacts:
         pluperfect_sein=pattern(data, path, "pluperfect_sein")
         if "pluperfect_sein" in data
         else None,
+        sequence_openers=words("sequence_openers") if "sequence_openers" in data else frozenset(),
     )
 
 

@@ -159,8 +159,12 @@ class DateIndex:
                 end = rest.start() if rest is not None else sentence[1]
                 pluperfect = self._tense_facts.pluperfect
                 flashback = pluperfect.search(self.text, segment.start, end) is not None
+                # a date in an unreal clause ("wenn er die Verlängerung bis 1800
+                # erreichen könne") is no time of the story, like a flashback's
+                clause = re.findall(r"\w+", self.text[segment.start : end].lower())
+                unreal = not self.markers.hypothetical.isdisjoint(clause)
                 words = self.text[segment.start : timex.start].lower().split()
-                return segment.kind, flashback, self._ahead(words)
+                return segment.kind, flashback or unreal, self._ahead(words)
         return None, False, False
 
     def _ahead(self, words: list[str]) -> bool:

@@ -46,6 +46,17 @@ class Narrative:
         # in, but only fully specified dates close an interval.
         self._anchors = [d for d in index.dates if d.moves_story and _narrow(d.timex)]
         self._anchor_starts = [d.timex.start for d in self._anchors]
+        # periods too wide to be anchors ("im 12. Jahrhundert"), each with both ends known
+        self._periods = [
+            d
+            for d in index.dates
+            if d.moves_story
+            and d.role is None
+            and not _narrow(d.timex)
+            and _first_known(d.timex.bounds) is not None
+            and _last_known(d.timex.bounds) is not None
+        ]
+        self._period_starts = [d.timex.start for d in self._periods]
         # _closing_from[i]: the first anchor from i on with a fully known value
         self._closing_from = [len(self._anchors)] * (len(self._anchors) + 1)
         for i in range(len(self._anchors) - 1, -1, -1):
@@ -98,6 +109,9 @@ class Narrative:
         not up to the next date told; ``im Sommer 1991 ... gefunden wurde``: not open
         before a flashback to 1919). Else the narrative interval (:meth:`window`)."""
         at = bisect_left(self._anchor_starts, position)
+        period = self._period_before(position, self._anchors[at - 1] if at else None)
+        if period is not None:
+            return period
         window = self.window(position)
         if not at:
             return window
@@ -114,6 +128,21 @@ class Narrative:
         last = window.latest_end  # None: the story goes on
         last = year_end if last is None or last > year_end else last
         return Bounds(first, last, first, last)
+
+    def _period_before(self, position: int, anchor: StoryDate | None) -> Bounds | None:
+        """A period too wide to be an anchor, told after the last anchor and in the
+        paragraph of ``position``: the story is in that period (``Im 12. Jahrhundert
+        bauten die Grafen eine Burg. Sie erhoben einen Zoll.``: the 12th century)."""
+        at = bisect_left(self._period_starts, position)
+        if not at:
+            return None
+        period = self._periods[at - 1]
+        if anchor is not None and anchor.timex.start > period.timex.start:
+            return None
+        paragraphs = self.paragraphs
+        if paragraphs.index_of(period.timex.start) != paragraphs.index_of(position):
+            return None
+        return _story_bounds(period.timex)
 
     def _moved_on(self, before: StoryDate, position: int, window: Bounds) -> bool:
         """Whether in a paragraph after the one of the date ``before`` the story has

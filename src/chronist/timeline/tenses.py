@@ -27,6 +27,9 @@ class Tenses:
         start, end = mention.clause
         if mention.noun or not self.participle(mention):
             return False  # "hatte einen Clip": not a pluperfect
+        opening = self.text[start:end].split(None, 1)[:1]
+        if opening and opening[0].lower() in self._tense_facts.sequence_openers:
+            return False  # "Nachdem er ... erlebt hatte, ...": right before its main clause
         return read_verbs(self.text[start:end], self._tense_facts).pluperfect
 
     def _sentence_verbs(self, sentence: tuple[int, int]) -> VerbGroup:
@@ -40,6 +43,11 @@ class Tenses:
         """A sentence that states a present (``Die Zustimmung Pekings ... ist``, ``wird
         ... gebaut``) or a future: not the story's past."""
         group = self._sentence_verbs(mention.sentence)
+        first = mention.trigger.text.split(" ", 1)[0].lower()
+        if group.tense is Tense.FUTURE and first.endswith("en") and first != mention.trigger.lemma:
+            # "wird ... jährlich begangen": a strong participle (not the verb's
+            # infinitive) the tense reading took for one, a passive present
+            return group.stated_present
         if mention.past and not (
             group.passive and group.tense is Tense.PRESENT and self.participle(mention)
         ):
