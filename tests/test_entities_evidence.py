@@ -413,3 +413,21 @@ def test_a_town_in_the_americas_is_no_place_of_a_story_told_before_1492() -> Non
     text = "Im Jahr 1850 zog er nach Memphis in Tennessee."
     found = {e.text: e for e in build_timeline(text).entities if e.type is EntityType.LOC}
     assert found["Memphis"].resolved and found["Memphis"].gazetteer_id == "geonames:4641239"
+
+
+def test_a_small_town_on_another_continent_from_every_other_place_is_no_candidate() -> None:
+    # made up: a story told in Tunisia and Italy names "Zama"; the only Zama of the
+    # gazetteer lies in Japan, 9,000 km away
+    names = ("Zama", "Karthago", "Rom", "Sizilien", "Neapel")
+    zama, *others = _resolve(*(PlaceEvidence((n,), vouched=True) for n in names))
+    assert zama[0] is None and all(ident is not None for ident, _ in others)
+    # alone, or among places of Japan, it is Zama in Japan
+    assert _resolve(PlaceEvidence(("Zama",), vouched=True))[0][0] is not None
+    nearby = _resolve(*(PlaceEvidence((n,), vouched=True) for n in ("Zama", "Tokio", "Yokohama")))
+    assert nearby[0][0] is not None
+
+
+def test_a_city_far_from_every_other_place_stays() -> None:
+    names = ("Bangalore", "Schottland", "Edinburgh", "Glasgow")
+    found = _resolve(*(PlaceEvidence((n,), vouched=True) for n in names))
+    assert found[0][0] is not None

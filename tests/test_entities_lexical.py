@@ -109,3 +109,25 @@ def test_a_name_and_a_town_in_parentheses_are_both_places() -> None:
     assert apply_lexical_passes(words, ["O"] * 6) == ["O", "B-LOC", "O", "B-LOC", "O", "O"]
     words = ["mit", "Anna", "(", "Berlin", ")", "und"]  # a given name stays
     assert apply_lexical_passes(words, ["O"] * 6)[1] == "O"
+
+
+@pytest.mark.parametrize(
+    ("words", "tagged", "expected"),
+    [
+        # a person the tagger found, named like a Mexican town, stays a person
+        (["Damals", "regierte", "Venustiano", "Carranza", "."], "B-PER I-PER", "B-PER"),
+        (["Damals", "regierte", "Francisco", "Madero", "."], "B-PER I-PER", "B-PER"),
+        # the words around it make the name a town's
+        (["Er", "reiste", "nach", "Francisco", "Madero", "."], "B-PER I-PER", "B-LOC"),
+        (["Die", "Schlacht", "von", "Venustiano", "Carranza"], "B-PER I-PER", "B-LOC"),
+        # no given name and surname: the gazetteer's town wins as before
+        (["Damals", "brannte", "Jefferson", "City", "."], "B-PER I-PER", "B-LOC"),
+    ],
+)
+def test_a_town_named_after_a_person_stays_the_person(
+    words: list[str], tagged: str, expected: str
+) -> None:
+    start = next(i for i, w in enumerate(words) if w[:1].isupper() and i > 1)
+    labels = ["O"] * len(words)
+    labels[start : start + 2] = tagged.split()
+    assert apply_lexical_passes(words, labels)[start] == expected

@@ -68,6 +68,7 @@ from chronist.entities.place_scoring import (
     ISOLATED_PENALTY,
     PlaceContext,
     confidence_of,
+    far_namesake,
     is_isolated,
     is_supported,
     new_world_namesake,
@@ -119,6 +120,20 @@ def resolve_entities(entities: Sequence[PlaceEvidence], facts: EntityFacts) -> l
         [p for p, alias in zip(alone, via_alias, strict=True) if p and not alias]
     )
     alone = [None if alias else p for p, alias in zip(alone, via_alias, strict=True)]
+    result = _choose(entities, options, doubted, exonym, context, alone)
+    return _short_forms(entities, _as_aliased(entities, via_alias, result))
+
+
+def _choose(
+    entities: Sequence[PlaceEvidence],
+    options: list[list[tuple[Place, float]]],
+    doubted: list[set[str]],
+    exonym: list[set[str]],
+    context: PlaceContext,
+    alone: list[Place | None],
+) -> list[Resolution]:
+    """Each entity's best candidate in ``context`` (``alone``: each entity's own place
+    there), with its confidence, or none."""
     result: list[Resolution] = []
     for number, (evidence, found) in enumerate(zip(entities, options, strict=True)):
         itself = alone[number]
@@ -141,6 +156,7 @@ def resolve_entities(entities: Sequence[PlaceEvidence], facts: EntityFacts) -> l
         if not evidence.vouched:
             scored = [(x, p) for x, p in scored if not unsupported_hamlet(p, context, itself)]
         scored = [(x, p) for x, p in scored if not new_world_namesake(p, evidence, context, itself)]
+        scored = [(x, p) for x, p in scored if not far_namesake(p, context, itself)]
         if not scored:
             result.append(Resolution(None, 0.0))
             continue
@@ -151,7 +167,7 @@ def resolve_entities(entities: Sequence[PlaceEvidence], facts: EntityFacts) -> l
         unborne = unborne_word(best, evidence, plausibility(max(scores), doubt))
         chosen = best if confidence >= MIN_CONFIDENCE and not unborne else None
         result.append(Resolution(chosen, confidence))
-    return _short_forms(entities, _as_aliased(entities, via_alias, result))
+    return result
 
 
 def _as_aliased(

@@ -45,7 +45,7 @@ from chronist.entities.place_list_passes import (
     mark_names_in_parentheses,
     mark_quarter_lists,
 )
-from chronist.entities.places import gazetteer
+from chronist.entities.places import PlaceKind, gazetteer
 from chronist.entities.resources import lexicon
 from chronist.entities.tag_filters import drop_non_names
 
@@ -107,10 +107,11 @@ _compound_of_area = _WordMemo(_is_compound_of_area)
 _MAX_WORDS = 5  # "Heiligen Römischen Reiches Deutscher Nation"
 
 
-def _mark_place_names(words: Sequence[str], labels: list[str]) -> None:
+def _mark_place_names(words: Sequence[str], labels: list[str], facts: EntityFacts) -> None:
     """Label as places the multi-word names of the gazetteer's countries, historical
     states, regions, rivers and seas (``Osmanischen Reiches``, ``Schwarzen Meer``)
-    whatever the tagger said, unless they lie inside a longer name."""
+    whatever the tagger said, unless they lie inside a longer name; a town's name the
+    tagger took for a person's stays a person unless the words around it make it a place."""
     count = len(words)
     places = gazetteer()
     index = 0
@@ -133,6 +134,10 @@ def _mark_place_names(words: Sequence[str], labels: list[str]) -> None:
             name = " ".join(words[index:end])
             if name not in places or not is_place_name(name):  # most: no name at all
                 continue
+            person = _tagged_person(labels, index, end) and _person_shaped(words[index:end])
+            person = person and _towns_only(name)
+            if person and not _placed_by_context(words, labels, index, end, facts):
+                continue  # "Venustiano Carranza", "Francisco Madero": towns named after them
             labels[index] = "B-LOC"
             for inner in range(index + 1, end):
                 labels[inner] = "I-LOC"
@@ -140,6 +145,45 @@ def _mark_place_names(words: Sequence[str], labels: list[str]) -> None:
             break
         if not done:
             index += 1
+
+
+def _tagged_person(labels: Sequence[str], start: int, end: int) -> bool:
+    """The tagger took exactly the words ``start:end`` for one person's name."""
+    inside = all(label == "I-PER" for label in labels[start + 1 : end])
+    closed = end == len(labels) or not labels[end].startswith("I-")
+    return labels[start] == "B-PER" and inside and closed
+
+
+_LIST_JOINERS = frozenset({",", "und", "oder", "sowie"})
+
+
+def _placed_by_context(
+    words: Sequence[str], labels: Sequence[str], start: int, end: int, facts: EntityFacts
+) -> bool:
+    """The words around ``start:end`` make it a place: a place's preposition or word
+    before it (``nach Alice Springs``, ``auf Baton Rouge``), a battle's or treaty's
+    phrase (``Schlacht von Vittorio Veneto``), a place before it in a list (``Melilla
+    und Sidi Ifni``), or another name of it in parentheses after it (``Augusta
+    Vindelicorum (Augsburg)``)."""
+    before = words[start - 1] if start else ""
+    phrase = " ".join(words[max(0, start - 2) : start])
+    listed = before in _LIST_JOINERS and start > 1 and labels[start - 2].endswith("-LOC")
+    renamed = end < len(words) and words[end] == "("
+    cued = before in facts.place_prepositions or before.lower() in facts.cues
+    return cued or phrase in facts.site_phrases or listed or renamed
+
+
+def _person_shaped(words: Sequence[str]) -> bool:
+    """A given name (or a word the lexicon does not know) and a surname: ``Francisco
+    Madero``, ``Venustiano Carranza``; not ``Jefferson City``, ``Krasnoje Selo``."""
+    first, last = lexicon().get(words[0], ()), lexicon().get(words[-1], ())
+    return (not first or "fn" in first) and "sn" in last
+
+
+def _towns_only(name: str) -> bool:
+    """Every place of the gazetteer called ``name`` is a town (Mexico's ``Venustiano
+    Carranza``, named after the president): none is an area or a state."""
+    return all(p.kind is PlaceKind.SETTLEMENT for p in gazetteer().get(name))
 
 
 _PERSON_FLAGS = frozenset({"fn", "sn"})
@@ -198,7 +242,7 @@ def apply_lexical_passes(words: Sequence[str], labels: list[str]) -> list[str]:
     nouns = common_nouns()
     facts = entity_facts("de")
     count = len(words)
-    _mark_place_names(words, labels)
+    _mark_place_names(words, labels, facts)
     for index in range(count):
         label = labels[index]
         if label.startswith("B-"):
