@@ -431,3 +431,13 @@ def test_a_city_far_from_every_other_place_stays() -> None:
     names = ("Bangalore", "Schottland", "Edinburgh", "Glasgow")
     found = _resolve(*(PlaceEvidence((n,), vouched=True) for n in names))
     assert found[0][0] is not None
+
+
+def test_a_namesake_that_beats_the_others_by_too_little_stays_unresolved() -> None:
+    # made up: a text on the American east names "Cumberland" among states far apart;
+    # a dozen American towns bear the name and none lies clearly nearer
+    names = ("Cumberland", "USA", "Kentucky", "Maryland", "Rhode Island")
+    found = resolve_entities([PlaceEvidence((n,), vouched=True) for n in names], entity_facts("de"))
+    assert found[0].place is None and found[0].confidence >= MIN_CONFIDENCE
+    # a town named so only by an alternate name is no rival: Alexandria is Egypt's
+    assert resolve_places(["Alexandria"])["Alexandria"] is not None

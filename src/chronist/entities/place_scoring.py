@@ -41,6 +41,8 @@ HAMLET_BELOW = 1_000
 ISOLATED_BELOW = 100_000
 ISOLATED_AMONG = 3
 ISOLATED_PENALTY = 1.5
+# namesakes this close to the chosen place are the same spot on the map
+SAME_SPOT_KM = 25.0
 # a town below FAR_BELOW people this far from every other place of such a document is
 # a namesake elsewhere (a city is named from afar: Bangalore in a text on Scotland)
 FAR_KM = 4_000.0
@@ -250,6 +252,16 @@ def is_isolated(place: Place, context: PlaceContext, itself: Place | None) -> bo
 def plausibility(best: float, doubt: float = 0.0) -> float:
     """How plausible the best score, less ``doubt``, is at all (0.5 at ``PLAUSIBLE_AT``)."""
     return 1.0 / (1.0 + math.exp(-(best - doubt - PLAUSIBLE_AT)))
+
+
+def share_of(scored: Sequence[tuple[float, Place]]) -> float:
+    """The best candidate's share of the scores (a softmax), with the namesakes within
+    :data:`SAME_SPOT_KM` of it counted as its own (Alexandria the city and Alexandria the
+    governorate are one spot on the map): how clearly it beats the other namesakes."""
+    top, chosen = max(scored, key=lambda x: x[0])
+    weights = [(math.exp(s - top), p) for s, p in scored]
+    mine = sum(w for w, p in weights if p is chosen or distance_km(p, chosen) <= SAME_SPOT_KM)
+    return mine / sum(w for w, _ in weights)
 
 
 def confidence_of(scores: list[float], doubt: float = 0.0) -> float:
