@@ -441,3 +441,13 @@ def test_a_namesake_that_beats_the_others_by_too_little_stays_unresolved() -> No
     assert found[0].place is None and found[0].confidence >= MIN_CONFIDENCE
     # a town named so only by an alternate name is no rival: Alexandria is Egypt's
     assert resolve_places(["Alexandria"])["Alexandria"] is not None
+
+
+def test_sparta_in_a_story_of_the_persian_wars_is_the_greek_polis() -> None:
+    names = ("Sparta", "Athen", "Argos", "Milet")
+    found = resolve_entities(
+        [PlaceEvidence((n,), years=(-490, -480), vouched=True) for n in names],
+        entity_facts("de"),
+    )
+    sparta = found[0].place
+    assert sparta is not None and sparta.country == "GR"
