@@ -41,8 +41,9 @@ HAMLET_BELOW = 1_000
 ISOLATED_BELOW = 100_000
 ISOLATED_AMONG = 3
 ISOLATED_PENALTY = 1.5
-# namesakes this close to the chosen place are the same spot on the map
-SAME_SPOT_KM = 25.0
+# namesakes this close to the chosen place are the same spot on the map (a town and
+# the region named after it: Baden-Baden and Baden 29 km apart)
+SAME_SPOT_KM = 50.0
 # a town below FAR_BELOW people this far from every other place of such a document is
 # a namesake elsewhere (a city is named from afar: Bangalore in a text on Scotland)
 FAR_KM = 4_000.0
