@@ -451,3 +451,51 @@ def test_sparta_in_a_story_of_the_persian_wars_is_the_greek_polis() -> None:
     )
     sparta = found[0].place
     assert sparta is not None and sparta.country == "GR"
+
+
+@pytest.mark.parametrize(
+    ("name", "years", "state"),
+    [
+        ("Russland", (1812, 1830, 1850), "chronist:russian-empire"),
+        ("Türkei", (1683, 1700), "chronist:ottoman-empire"),
+        ("Iran", (1890, 1905), "chronist:persia"),
+        ("Äthiopien", (1896,), "chronist:abyssinia"),
+    ],
+)
+def test_a_country_in_an_earlier_era_is_its_historical_state(
+    name: str, years: tuple[int, ...], state: str
+) -> None:
+    ((ident, _),) = _resolve(PlaceEvidence((name,), years=years))
+    assert ident == state
+
+
+@pytest.mark.parametrize(
+    ("name", "years"),
+    [
+        ("Russland", (1995, 2004)),  # after the Empire
+        ("Russland", (1850, 2004, 2010)),  # most years later
+        ("Russland", ()),  # no years at all
+        ("Frankreich", (1850,)),  # a country with no state listed
+    ],
+)
+def test_a_country_outside_its_predecessors_era_stays_the_country(
+    name: str, years: tuple[int, ...]
+) -> None:
+    ((ident, _),) = _resolve(PlaceEvidence((name,), years=years))
+    country = next(p for p in gazetteer().get(name) if p.is_country)
+    assert ident == country.gazetteer_id
+
+
+def test_timeline_places_a_country_in_its_era() -> None:
+    text = "Im Jahr 1830 erhob sich Polen gegen Russland. Russland siegte 1831."
+    places = {e.text: e for e in build_timeline(text).entities if e.type is EntityType.LOC}
+    assert places["Russland"].feature_class == "historical-state"
+    assert places["Russland"].period == (1721, 1917)
+
+
+def test_every_predecessor_is_a_historical_state_of_the_gazetteer() -> None:
+    from chronist.entities.place_eras import predecessors
+
+    found = predecessors()
+    assert {"RU", "TR", "IR"} <= set(found)
+    assert all(p.kind is PlaceKind.HISTORICAL_STATE for states in found.values() for p in states)

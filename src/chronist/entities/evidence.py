@@ -63,6 +63,7 @@ from chronist.entities.place_candidates import (
     noun_towns,
     place_options,
 )
+from chronist.entities.place_eras import as_of_era
 from chronist.entities.place_evidence import PlaceEvidence, Resolution
 from chronist.entities.place_scoring import (
     ISOLATED_PENALTY,
@@ -132,7 +133,7 @@ def resolve_entities(entities: Sequence[PlaceEvidence], facts: EntityFacts) -> l
     alone = [None if alias else p for p, alias in zip(alone, via_alias, strict=True)]
     alternates = [alternate_only(e, o) for e, o in zip(entities, options, strict=True)]
     result = _choose(entities, options, (doubted, exonym, alternates), context, alone)
-    return _short_forms(entities, _as_aliased(entities, via_alias, result))
+    return as_of_era(entities, _short_forms(entities, _as_aliased(entities, via_alias, result)))
 
 
 def _choose(
