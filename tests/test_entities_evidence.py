@@ -499,3 +499,20 @@ def test_every_predecessor_is_a_historical_state_of_the_gazetteer() -> None:
     found = predecessors()
     assert {"RU", "TR", "IR"} <= set(found)
     assert all(p.kind is PlaceKind.HISTORICAL_STATE for states in found.values() for p in states)
+
+
+@pytest.mark.parametrize(
+    ("name", "place"),
+    [
+        ("Vorarlberger Gebiet", "chronist:vorarlberg"),  # a region's demonym + a land's word
+        ("Tiroler Gebiet", "chronist:tyrol"),
+        ("Wiener Becken", "geonames:2761369"),  # a town's
+    ],
+)
+def test_a_demonym_and_a_lands_word_is_the_land_of_the_place(name: str, place: str) -> None:
+    found = resolve_places([name])[name]
+    assert found is not None and found.gazetteer_id == place
+
+
+def test_a_demonym_and_a_vague_zones_word_is_no_place() -> None:
+    assert resolve_places(["Kölner Raum"])["Kölner Raum"] is None

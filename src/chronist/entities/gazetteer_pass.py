@@ -45,7 +45,7 @@ from chronist.entities.place_list_passes import (
     mark_names_in_parentheses,
     mark_quarter_lists,
 )
-from chronist.entities.places import PlaceKind, gazetteer
+from chronist.entities.places import PlaceKind, gazetteer, is_demonym
 from chronist.entities.resources import lexicon
 from chronist.entities.tag_filters import drop_non_names
 
@@ -233,6 +233,21 @@ def _named_by_adjective(
     )
 
 
+def _mark_demonym_areas(words: Sequence[str], labels: list[str], facts: EntityFacts) -> None:
+    """``Vorarlberger Gebiet``, ``Wiener Becken``: a place's demonym + a land's word the
+    tagger left out is a place (the land of the demonym's place)."""
+    for index in range(len(words) - 1):
+        head = words[index + 1]
+        if (
+            head in facts.demonym_area_heads
+            and labels[index + 1] == "O"
+            and labels[index] in ("O", "B-LOC", "B-ORG")
+            and (index + 2 == len(words) or not labels[index + 2].startswith("I-"))
+            and is_demonym(words[index], facts.demonym_suffixes)
+        ):
+            labels[index], labels[index + 1] = "B-LOC", "I-LOC"
+
+
 def apply_lexical_passes(words: Sequence[str], labels: list[str]) -> list[str]:
     """Add known names the tagger missed, drop common nouns it took (in place).
 
@@ -243,6 +258,7 @@ def apply_lexical_passes(words: Sequence[str], labels: list[str]) -> list[str]:
     facts = entity_facts("de")
     count = len(words)
     _mark_place_names(words, labels, facts)
+    _mark_demonym_areas(words, labels, facts)
     for index in range(count):
         label = labels[index]
         if label.startswith("B-"):
