@@ -131,3 +131,15 @@ def test_a_town_named_after_a_person_stays_the_person(
     labels = ["O"] * len(words)
     labels[start : start + 2] = tagged.split()
     assert apply_lexical_passes(words, labels)[start] == expected
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        ["im", "Frieden", "von", "Lunéville", "als", "Ausgleich"],
+        ["nach", "dem", "Vertrag", "von", "Lunéville", "fiel", "es"],
+    ],
+)
+def test_a_town_after_a_treatys_or_battles_phrase_is_a_place(words: list[str]) -> None:
+    labels = apply_lexical_passes(words, ["O"] * len(words))
+    assert labels[words.index("Lunéville")] == "B-LOC"

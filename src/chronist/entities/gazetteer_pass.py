@@ -248,6 +248,15 @@ def _mark_demonym_areas(words: Sequence[str], labels: list[str], facts: EntityFa
             labels[index], labels[index + 1] = "B-LOC", "I-LOC"
 
 
+def _after_site_phrase(words: Sequence[str], index: int, facts: EntityFacts) -> bool:
+    """``im Frieden von |Luneville``, ``die Schlacht bei |Hillersleben``."""
+    return any(
+        " ".join(words[index - size : index]) in facts.site_phrases
+        for size in (2, 3)
+        if index >= size
+    )
+
+
 def apply_lexical_passes(words: Sequence[str], labels: list[str]) -> list[str]:
     """Add known names the tagger missed, drop common nouns it took (in place).
 
@@ -283,7 +292,11 @@ def apply_lexical_passes(words: Sequence[str], labels: list[str]) -> list[str]:
         kind = _name_type(word, nouns)
         if kind is None and word not in nouns:
             before = words[index - 1] if index else ""
-            cued = before in facts.place_prepositions or before in facts.admin_prefixes
+            cued = (
+                before in facts.place_prepositions
+                or before in facts.admin_prefixes
+                or _after_site_phrase(words, index, facts)
+            )
             if _part_of_place(word, facts) or (cued and word in gazetteer()):
                 kind = "LOC"
         elif kind is None and _compound_of_area(word, facts):
