@@ -143,3 +143,14 @@ def test_a_town_named_after_a_person_stays_the_person(
 def test_a_town_after_a_treatys_or_battles_phrase_is_a_place(words: list[str]) -> None:
     labels = apply_lexical_passes(words, ["O"] * len(words))
     assert labels[words.index("Lunéville")] == "B-LOC"
+
+
+def test_a_known_name_with_its_adjective_in_lower_case_is_a_place() -> None:
+    words = ["an", "der", "baskischen", "Küste", "und", "der", "britischen", "Hauptinsel"]
+    labels = apply_lexical_passes(words, ["O"] * len(words))
+    assert labels == ["O", "O", "B-LOC", "I-LOC", "O", "O", "B-LOC", "I-LOC"]
+
+
+def test_a_lower_case_adjective_before_a_common_noun_stays_out() -> None:
+    words = ["mit", "britischen", "Diplomaten", "an", "der", "Küste"]
+    assert apply_lexical_passes(words, ["O"] * len(words)) == ["O"] * len(words)

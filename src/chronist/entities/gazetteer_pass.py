@@ -109,18 +109,22 @@ _MAX_WORDS = 5  # "Heiligen Römischen Reiches Deutscher Nation"
 
 def _mark_place_names(words: Sequence[str], labels: list[str], facts: EntityFacts) -> None:
     """Label as places the multi-word names of the gazetteer's countries, historical
-    states, regions, rivers and seas (``Osmanischen Reiches``, ``Schwarzen Meer``)
-    whatever the tagger said, unless they lie inside a longer name; a town's name the
-    tagger took for a person's stays a person unless the words around it make it a place."""
+    states, regions, rivers and seas (``Osmanischen Reiches``, ``Schwarzen Meer``, the
+    adjective in lower case too: ``baskischen Küste``) whatever the tagger said, unless
+    they lie inside a longer name; a town's name the tagger took for a person's stays a
+    person unless the words around it make it a place."""
     count = len(words)
     places = gazetteer()
     index = 0
     while index < count:
         # such a name begins with a capital ("Schwarzen Meer"; of the gazetteer's
         # 169,000 places only "k.u.k. Monarchie" does not): most words start none
-        if not words[index][:1].isupper():
+        # ... or with a place's adjective in lower case ("an der baskischen Küste")
+        first = words[index]
+        if not first[:1].isupper() and not first.endswith(facts.adjective_endings):
             index += 1
             continue
+        first = first[:1].upper() + first[1:]
         done = False
         for size in range(min(_MAX_WORDS, count - index), 1, -1):
             end = index + size
@@ -131,7 +135,7 @@ def _mark_place_names(words: Sequence[str], labels: list[str], facts: EntityFact
             )
             if inside:
                 continue
-            name = " ".join(words[index:end])
+            name = " ".join((first, *words[index + 1 : end]))
             if name not in places or not is_place_name(name):  # most: no name at all
                 continue
             person = _tagged_person(labels, index, end) and _person_shaped(words[index:end])
