@@ -458,6 +458,7 @@ def test_sparta_in_a_story_of_the_persian_wars_is_the_greek_polis() -> None:
     [
         ("Russland", (1812, 1830, 1850), "chronist:russian-empire"),
         ("Türkei", (1683, 1700), "chronist:ottoman-empire"),
+        ("Polen", (1772, 1793, 1795), "chronist:poland-lithuania"),
         ("Iran", (1890, 1905), "chronist:persia"),
         ("Äthiopien", (1896,), "chronist:abyssinia"),
     ],
