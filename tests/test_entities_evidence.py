@@ -413,3 +413,107 @@ def test_a_town_in_the_americas_is_no_place_of_a_story_told_before_1492() -> Non
     text = "Im Jahr 1850 zog er nach Memphis in Tennessee."
     found = {e.text: e for e in build_timeline(text).entities if e.type is EntityType.LOC}
     assert found["Memphis"].resolved and found["Memphis"].gazetteer_id == "geonames:4641239"
+
+
+def test_a_small_town_on_another_continent_from_every_other_place_is_no_candidate() -> None:
+    # made up: a story told in Tunisia and Italy names "Zama"; the only Zama of the
+    # gazetteer lies in Japan, 9,000 km away
+    names = ("Zama", "Karthago", "Rom", "Sizilien", "Neapel")
+    zama, *others = _resolve(*(PlaceEvidence((n,), vouched=True) for n in names))
+    assert zama[0] is None and all(ident is not None for ident, _ in others)
+    # alone, or among places of Japan, it is Zama in Japan
+    assert _resolve(PlaceEvidence(("Zama",), vouched=True))[0][0] is not None
+    nearby = _resolve(*(PlaceEvidence((n,), vouched=True) for n in ("Zama", "Tokio", "Yokohama")))
+    assert nearby[0][0] is not None
+
+
+def test_a_city_far_from_every_other_place_stays() -> None:
+    names = ("Bangalore", "Schottland", "Edinburgh", "Glasgow")
+    found = _resolve(*(PlaceEvidence((n,), vouched=True) for n in names))
+    assert found[0][0] is not None
+
+
+def test_a_namesake_that_beats_the_others_by_too_little_stays_unresolved() -> None:
+    # made up: a text on the American east names "Cumberland" among states far apart;
+    # a dozen American towns bear the name and none lies clearly nearer
+    names = ("Cumberland", "USA", "Kentucky", "Maryland", "Rhode Island")
+    found = resolve_entities([PlaceEvidence((n,), vouched=True) for n in names], entity_facts("de"))
+    assert found[0].place is None and found[0].confidence >= MIN_CONFIDENCE
+    # a town named so only by an alternate name is no rival: Alexandria is Egypt's
+    assert resolve_places(["Alexandria"])["Alexandria"] is not None
+
+
+def test_sparta_in_a_story_of_the_persian_wars_is_the_greek_polis() -> None:
+    names = ("Sparta", "Athen", "Argos", "Milet")
+    found = resolve_entities(
+        [PlaceEvidence((n,), years=(-490, -480), vouched=True) for n in names],
+        entity_facts("de"),
+    )
+    sparta = found[0].place
+    assert sparta is not None and sparta.country == "GR"
+
+
+@pytest.mark.parametrize(
+    ("name", "years", "state"),
+    [
+        ("Russland", (1812, 1830, 1850), "chronist:russian-empire"),
+        ("Türkei", (1683, 1700), "chronist:ottoman-empire"),
+        ("Polen", (1772, 1793, 1795), "chronist:poland-lithuania"),
+        ("Iran", (1890, 1905), "chronist:persia"),
+        ("Äthiopien", (1896,), "chronist:abyssinia"),
+    ],
+)
+def test_a_country_in_an_earlier_era_is_its_historical_state(
+    name: str, years: tuple[int, ...], state: str
+) -> None:
+    ((ident, _),) = _resolve(PlaceEvidence((name,), years=years))
+    assert ident == state
+
+
+@pytest.mark.parametrize(
+    ("name", "years"),
+    [
+        ("Russland", (1995, 2004)),  # after the Empire
+        ("Russland", (1850, 2004, 2010)),  # most years later
+        ("Russland", ()),  # no years at all
+        ("Frankreich", (1850,)),  # a country with no state listed
+    ],
+)
+def test_a_country_outside_its_predecessors_era_stays_the_country(
+    name: str, years: tuple[int, ...]
+) -> None:
+    ((ident, _),) = _resolve(PlaceEvidence((name,), years=years))
+    country = next(p for p in gazetteer().get(name) if p.is_country)
+    assert ident == country.gazetteer_id
+
+
+def test_timeline_places_a_country_in_its_era() -> None:
+    text = "Im Jahr 1830 erhob sich Polen gegen Russland. Russland siegte 1831."
+    places = {e.text: e for e in build_timeline(text).entities if e.type is EntityType.LOC}
+    assert places["Russland"].feature_class == "historical-state"
+    assert places["Russland"].period == (1721, 1917)
+
+
+def test_every_predecessor_is_a_historical_state_of_the_gazetteer() -> None:
+    from chronist.entities.place_eras import predecessors
+
+    found = predecessors()
+    assert {"RU", "TR", "IR"} <= set(found)
+    assert all(p.kind is PlaceKind.HISTORICAL_STATE for states in found.values() for p in states)
+
+
+@pytest.mark.parametrize(
+    ("name", "place"),
+    [
+        ("Vorarlberger Gebiet", "chronist:vorarlberg"),  # a region's demonym + a land's word
+        ("Tiroler Gebiet", "chronist:tyrol"),
+        ("Wiener Becken", "geonames:2761369"),  # a town's
+    ],
+)
+def test_a_demonym_and_a_lands_word_is_the_land_of_the_place(name: str, place: str) -> None:
+    found = resolve_places([name])[name]
+    assert found is not None and found.gazetteer_id == place
+
+
+def test_a_demonym_and_a_vague_zones_word_is_no_place() -> None:
+    assert resolve_places(["Kölner Raum"])["Kölner Raum"] is None

@@ -109,3 +109,48 @@ def test_a_name_and_a_town_in_parentheses_are_both_places() -> None:
     assert apply_lexical_passes(words, ["O"] * 6) == ["O", "B-LOC", "O", "B-LOC", "O", "O"]
     words = ["mit", "Anna", "(", "Berlin", ")", "und"]  # a given name stays
     assert apply_lexical_passes(words, ["O"] * 6)[1] == "O"
+
+
+@pytest.mark.parametrize(
+    ("words", "tagged", "expected"),
+    [
+        # a person the tagger found, named like a Mexican town, stays a person
+        (["Damals", "regierte", "Venustiano", "Carranza", "."], "B-PER I-PER", "B-PER"),
+        (["Damals", "regierte", "Francisco", "Madero", "."], "B-PER I-PER", "B-PER"),
+        # the words around it make the name a town's
+        (["Er", "reiste", "nach", "Francisco", "Madero", "."], "B-PER I-PER", "B-LOC"),
+        (["Die", "Schlacht", "von", "Venustiano", "Carranza"], "B-PER I-PER", "B-LOC"),
+        # no given name and surname: the gazetteer's town wins as before
+        (["Damals", "brannte", "Jefferson", "City", "."], "B-PER I-PER", "B-LOC"),
+    ],
+)
+def test_a_town_named_after_a_person_stays_the_person(
+    words: list[str], tagged: str, expected: str
+) -> None:
+    start = next(i for i, w in enumerate(words) if w[:1].isupper() and i > 1)
+    labels = ["O"] * len(words)
+    labels[start : start + 2] = tagged.split()
+    assert apply_lexical_passes(words, labels)[start] == expected
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        ["im", "Frieden", "von", "Lunéville", "als", "Ausgleich"],
+        ["nach", "dem", "Vertrag", "von", "Lunéville", "fiel", "es"],
+    ],
+)
+def test_a_town_after_a_treatys_or_battles_phrase_is_a_place(words: list[str]) -> None:
+    labels = apply_lexical_passes(words, ["O"] * len(words))
+    assert labels[words.index("Lunéville")] == "B-LOC"
+
+
+def test_a_known_name_with_its_adjective_in_lower_case_is_a_place() -> None:
+    words = ["an", "der", "baskischen", "Küste", "und", "der", "britischen", "Hauptinsel"]
+    labels = apply_lexical_passes(words, ["O"] * len(words))
+    assert labels == ["O", "O", "B-LOC", "I-LOC", "O", "O", "B-LOC", "I-LOC"]
+
+
+def test_a_lower_case_adjective_before_a_common_noun_stays_out() -> None:
+    words = ["mit", "britischen", "Diplomaten", "an", "der", "Küste"]
+    assert apply_lexical_passes(words, ["O"] * len(words)) == ["O"] * len(words)

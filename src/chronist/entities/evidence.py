@@ -63,24 +63,36 @@ from chronist.entities.place_candidates import (
     noun_towns,
     place_options,
 )
+from chronist.entities.place_eras import as_of_era
 from chronist.entities.place_evidence import PlaceEvidence, Resolution
 from chronist.entities.place_scoring import (
     ISOLATED_PENALTY,
     PlaceContext,
     confidence_of,
+    far_namesake,
     is_isolated,
     is_supported,
     new_world_namesake,
     plausibility,
     score_candidate,
+    share_of,
     unborne_word,
     unsupported_hamlet,
 )
 from chronist.entities.places import Place, PlaceKind
 
-__all__ = ["MIN_CONFIDENCE", "PlaceEvidence", "Resolution", "resolve_entities", "resolve_places"]
+__all__ = [
+    "MIN_CONFIDENCE",
+    "MIN_SHARE",
+    "PlaceEvidence",
+    "Resolution",
+    "resolve_entities",
+    "resolve_places",
+]
 
 MIN_CONFIDENCE = 0.3
+# the best candidate's share of the scores of all (``share_of``) at least
+MIN_SHARE = 0.45
 
 
 def resolve_entities(entities: Sequence[PlaceEvidence], facts: EntityFacts) -> list[Resolution]:
@@ -119,6 +131,22 @@ def resolve_entities(entities: Sequence[PlaceEvidence], facts: EntityFacts) -> l
         [p for p, alias in zip(alone, via_alias, strict=True) if p and not alias]
     )
     alone = [None if alias else p for p, alias in zip(alone, via_alias, strict=True)]
+    alternates = [alternate_only(e, o) for e, o in zip(entities, options, strict=True)]
+    result = _choose(entities, options, (doubted, exonym, alternates), context, alone)
+    return as_of_era(entities, _short_forms(entities, _as_aliased(entities, via_alias, result)))
+
+
+def _choose(
+    entities: Sequence[PlaceEvidence],
+    options: list[list[tuple[Place, float]]],
+    doubts: tuple[list[set[str]], list[set[str]], list[set[str]]],
+    context: PlaceContext,
+    alone: list[Place | None],
+) -> list[Resolution]:
+    """Each entity's best candidate in ``context`` (``alone``: each entity's own place
+    there), with its confidence, or none; ``doubts``: per entity the ids of the towns
+    doubted, named by an exonym, named only by an alternate name."""
+    doubted, exonym, alternates = doubts
     result: list[Resolution] = []
     for number, (evidence, found) in enumerate(zip(entities, options, strict=True)):
         itself = alone[number]
@@ -141,6 +169,7 @@ def resolve_entities(entities: Sequence[PlaceEvidence], facts: EntityFacts) -> l
         if not evidence.vouched:
             scored = [(x, p) for x, p in scored if not unsupported_hamlet(p, context, itself)]
         scored = [(x, p) for x, p in scored if not new_world_namesake(p, evidence, context, itself)]
+        scored = [(x, p) for x, p in scored if not far_namesake(p, context, itself)]
         if not scored:
             result.append(Resolution(None, 0.0))
             continue
@@ -149,9 +178,20 @@ def resolve_entities(entities: Sequence[PlaceEvidence], facts: EntityFacts) -> l
         scores = [s for s, _ in scored]
         confidence = round(confidence_of(scores, doubt), 3)
         unborne = unborne_word(best, evidence, plausibility(max(scores), doubt))
-        chosen = best if confidence >= MIN_CONFIDENCE and not unborne else None
+        # a namesake that beats the others by too little stays unresolved (Cumberland,
+        # Somerset, Shiloh: a dozen American towns each), however plausible it is; a
+        # town of that own name is no rival of one named so only by an alternate name
+        # (Arak in Iran, once Alexandria, of Alexandria in Egypt)
+        others = alternates[number]
+        rivals = (
+            scored
+            if best.gazetteer_id in others
+            else [(x, p) for x, p in scored if p.gazetteer_id not in others]
+        )
+        clear = share_of(rivals) >= MIN_SHARE
+        chosen = best if confidence >= MIN_CONFIDENCE and clear and not unborne else None
         result.append(Resolution(chosen, confidence))
-    return _short_forms(entities, _as_aliased(entities, via_alias, result))
+    return result
 
 
 def _as_aliased(

@@ -45,7 +45,7 @@ from chronist.entities.place_list_passes import (
     mark_names_in_parentheses,
     mark_quarter_lists,
 )
-from chronist.entities.places import gazetteer
+from chronist.entities.places import PlaceKind, gazetteer, is_demonym
 from chronist.entities.resources import lexicon
 from chronist.entities.tag_filters import drop_non_names
 
@@ -107,19 +107,24 @@ _compound_of_area = _WordMemo(_is_compound_of_area)
 _MAX_WORDS = 5  # "Heiligen Römischen Reiches Deutscher Nation"
 
 
-def _mark_place_names(words: Sequence[str], labels: list[str]) -> None:
+def _mark_place_names(words: Sequence[str], labels: list[str], facts: EntityFacts) -> None:
     """Label as places the multi-word names of the gazetteer's countries, historical
-    states, regions, rivers and seas (``Osmanischen Reiches``, ``Schwarzen Meer``)
-    whatever the tagger said, unless they lie inside a longer name."""
+    states, regions, rivers and seas (``Osmanischen Reiches``, ``Schwarzen Meer``, the
+    adjective in lower case too: ``baskischen Küste``) whatever the tagger said, unless
+    they lie inside a longer name; a town's name the tagger took for a person's stays a
+    person unless the words around it make it a place."""
     count = len(words)
     places = gazetteer()
     index = 0
     while index < count:
         # such a name begins with a capital ("Schwarzen Meer"; of the gazetteer's
         # 169,000 places only "k.u.k. Monarchie" does not): most words start none
-        if not words[index][:1].isupper():
+        # ... or with a place's adjective in lower case ("an der baskischen Küste")
+        first = words[index]
+        if not first[:1].isupper() and not first.endswith(facts.adjective_endings):
             index += 1
             continue
+        first = first[:1].upper() + first[1:]
         done = False
         for size in range(min(_MAX_WORDS, count - index), 1, -1):
             end = index + size
@@ -130,9 +135,13 @@ def _mark_place_names(words: Sequence[str], labels: list[str]) -> None:
             )
             if inside:
                 continue
-            name = " ".join(words[index:end])
+            name = " ".join((first, *words[index + 1 : end]))
             if name not in places or not is_place_name(name):  # most: no name at all
                 continue
+            person = _tagged_person(labels, index, end) and _person_shaped(words[index:end])
+            person = person and _towns_only(name)
+            if person and not _placed_by_context(words, labels, index, end, facts):
+                continue  # "Venustiano Carranza", "Francisco Madero": towns named after them
             labels[index] = "B-LOC"
             for inner in range(index + 1, end):
                 labels[inner] = "I-LOC"
@@ -140,6 +149,45 @@ def _mark_place_names(words: Sequence[str], labels: list[str]) -> None:
             break
         if not done:
             index += 1
+
+
+def _tagged_person(labels: Sequence[str], start: int, end: int) -> bool:
+    """The tagger took exactly the words ``start:end`` for one person's name."""
+    inside = all(label == "I-PER" for label in labels[start + 1 : end])
+    closed = end == len(labels) or not labels[end].startswith("I-")
+    return labels[start] == "B-PER" and inside and closed
+
+
+_LIST_JOINERS = frozenset({",", "und", "oder", "sowie"})
+
+
+def _placed_by_context(
+    words: Sequence[str], labels: Sequence[str], start: int, end: int, facts: EntityFacts
+) -> bool:
+    """The words around ``start:end`` make it a place: a place's preposition or word
+    before it (``nach Alice Springs``, ``auf Baton Rouge``), a battle's or treaty's
+    phrase (``Schlacht von Vittorio Veneto``), a place before it in a list (``Melilla
+    und Sidi Ifni``), or another name of it in parentheses after it (``Augusta
+    Vindelicorum (Augsburg)``)."""
+    before = words[start - 1] if start else ""
+    phrase = " ".join(words[max(0, start - 2) : start])
+    listed = before in _LIST_JOINERS and start > 1 and labels[start - 2].endswith("-LOC")
+    renamed = end < len(words) and words[end] == "("
+    cued = before in facts.place_prepositions or before.lower() in facts.cues
+    return cued or phrase in facts.site_phrases or listed or renamed
+
+
+def _person_shaped(words: Sequence[str]) -> bool:
+    """A given name (or a word the lexicon does not know) and a surname: ``Francisco
+    Madero``, ``Venustiano Carranza``; not ``Jefferson City``, ``Krasnoje Selo``."""
+    first, last = lexicon().get(words[0], ()), lexicon().get(words[-1], ())
+    return (not first or "fn" in first) and "sn" in last
+
+
+def _towns_only(name: str) -> bool:
+    """Every place of the gazetteer called ``name`` is a town (Mexico's ``Venustiano
+    Carranza``, named after the president): none is an area or a state."""
+    return all(p.kind is PlaceKind.SETTLEMENT for p in gazetteer().get(name))
 
 
 _PERSON_FLAGS = frozenset({"fn", "sn"})
@@ -189,6 +237,30 @@ def _named_by_adjective(
     )
 
 
+def _mark_demonym_areas(words: Sequence[str], labels: list[str], facts: EntityFacts) -> None:
+    """``Vorarlberger Gebiet``, ``Wiener Becken``: a place's demonym + a land's word the
+    tagger left out is a place (the land of the demonym's place)."""
+    for index in range(len(words) - 1):
+        head = words[index + 1]
+        if (
+            head in facts.demonym_area_heads
+            and labels[index + 1] == "O"
+            and labels[index] in ("O", "B-LOC", "B-ORG")
+            and (index + 2 == len(words) or not labels[index + 2].startswith("I-"))
+            and is_demonym(words[index], facts.demonym_suffixes)
+        ):
+            labels[index], labels[index + 1] = "B-LOC", "I-LOC"
+
+
+def _after_site_phrase(words: Sequence[str], index: int, facts: EntityFacts) -> bool:
+    """``im Frieden von |Luneville``, ``die Schlacht bei |Hillersleben``."""
+    return any(
+        " ".join(words[index - size : index]) in facts.site_phrases
+        for size in (2, 3)
+        if index >= size
+    )
+
+
 def apply_lexical_passes(words: Sequence[str], labels: list[str]) -> list[str]:
     """Add known names the tagger missed, drop common nouns it took (in place).
 
@@ -198,7 +270,8 @@ def apply_lexical_passes(words: Sequence[str], labels: list[str]) -> list[str]:
     nouns = common_nouns()
     facts = entity_facts("de")
     count = len(words)
-    _mark_place_names(words, labels)
+    _mark_place_names(words, labels, facts)
+    _mark_demonym_areas(words, labels, facts)
     for index in range(count):
         label = labels[index]
         if label.startswith("B-"):
@@ -223,7 +296,11 @@ def apply_lexical_passes(words: Sequence[str], labels: list[str]) -> list[str]:
         kind = _name_type(word, nouns)
         if kind is None and word not in nouns:
             before = words[index - 1] if index else ""
-            cued = before in facts.place_prepositions or before in facts.admin_prefixes
+            cued = (
+                before in facts.place_prepositions
+                or before in facts.admin_prefixes
+                or _after_site_phrase(words, index, facts)
+            )
             if _part_of_place(word, facts) or (cued and word in gazetteer()):
                 kind = "LOC"
         elif kind is None and _compound_of_area(word, facts):

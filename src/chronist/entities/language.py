@@ -64,6 +64,8 @@ class EntityFacts:
     # "Kurpark Bad Homburg", "Saarbrücker Burg": a site in the town named with it
     site_heads: frozenset[str] = frozenset()
     demonym_site_heads: frozenset[str] = frozenset()
+    # "Vorarlberger Gebiet", "Wiener Becken": the land of the place of the demonym
+    demonym_area_heads: frozenset[str] = frozenset()
     # "Reichstadt (heute Zákupy)": a town's other name after one of these in parentheses
     renamed_words: frozenset[str] = frozenset()
     # "Kangaroo Island": after a capitalised word, one of these ends an English name
@@ -154,6 +156,7 @@ def read_entity_facts(path: Path) -> EntityFacts:
         quarter_stems=tuple(_strings(data, path, "places", "quarter_stems")),
         site_heads=frozenset(_strings(data, path, "places", "site_heads")),
         demonym_site_heads=frozenset(_strings(data, path, "places", "demonym_site_heads")),
+        demonym_area_heads=frozenset(_strings(data, path, "places", "demonym_area_heads")),
         renamed_words=frozenset(_strings(data, path, "places", "renamed_words")),
         english_name_tails=frozenset(_strings(data, path, "places", "english_name_tails")),
         indefinite_articles=frozenset(_strings(data, path, "names", "indefinite_articles")),

@@ -69,6 +69,9 @@ def place_options(evidence: PlaceEvidence, facts: EntityFacts) -> list[tuple[Pla
                 found.setdefault(place.gazetteer_id, (place, 0.5))
         for place in site_towns(prefix, rest, facts):
             found.setdefault(place.gazetteer_id, (place, 0.5))
+        if rest in facts.demonym_area_heads:  # "Wiener Becken" -> Wien
+            for place in demonym_places(prefix, facts.demonym_suffixes):
+                found.setdefault(place.gazetteer_id, (place, 0.5))
         for stem in derived_names(name, facts):
             for place in candidates(stem, index):
                 if may_head(place):

@@ -41,6 +41,13 @@ HAMLET_BELOW = 1_000
 ISOLATED_BELOW = 100_000
 ISOLATED_AMONG = 3
 ISOLATED_PENALTY = 1.5
+# namesakes this close to the chosen place are the same spot on the map (a town and
+# the region named after it: Baden-Baden and Baden 29 km apart)
+SAME_SPOT_KM = 50.0
+# a town below FAR_BELOW people this far from every other place of such a document is
+# a namesake elsewhere (a city is named from afar: Bangalore in a text on Scotland)
+FAR_KM = 4_000.0
+FAR_BELOW = 500_000
 # a town named by a word used as a common noun ("eine Tuba", "bei Bissen") is this much less
 # plausible: it needs the document's other places near it (Mekka beside Medina)
 NOUN_DOUBT = 4.0
@@ -114,6 +121,7 @@ class PlaceContext:
 
     def __init__(self, places: Sequence[Place]) -> None:
         self.size = len(places)
+        self._evidence = [p for p in places if _is_near_evidence(p)]
         self.countries = Counter(p.country for p in places if p.country)
         self.in_americas = sum(_in_americas(p) for p in places)
         self._grid: dict[tuple[int, int], list[Place]] = {}
@@ -145,6 +153,14 @@ class PlaceContext:
         """How many places of the other entities lie within ``km`` of ``place``."""
         mine = itself is not None and _is_near_evidence(itself) and distance_km(place, itself) <= km
         return self.near(place, km) - mine
+
+    def others_within(self, place: Place, itself: Place | None, km: float) -> bool:
+        """Some place of the other entities lies within ``km`` (any reach) of ``place``."""
+        return any(
+            distance_km(place, other) <= km
+            for other in self._evidence
+            if other is not itself or distance_km(place, other) > 0.0
+        )
 
     def others_in_country(self, place: Place, itself: Place | None) -> int:
         """How many places of the other entities lie in ``place``'s country."""
@@ -198,6 +214,23 @@ def new_world_namesake(
     return others <= 0 and context.size - (itself is not None) >= 1
 
 
+def far_namesake(place: Place, context: PlaceContext, itself: Place | None) -> bool:
+    """A town of GeoNames' lists below :data:`FAR_BELOW` people more than :data:`FAR_KM`
+    from every other place of a document that names at least :data:`ISOLATED_AMONG` of
+    them, and in none of their countries: a namesake on another continent (Zama in Japan
+    in a text on Carthage and Rome, Varennes in Québec in one on the French Revolution),
+    no candidate."""
+    if place.kind is not PlaceKind.SETTLEMENT or not is_listed(place):
+        return False
+    if place.population >= FAR_BELOW:
+        return False
+    if context.size - (itself is not None) < ISOLATED_AMONG:
+        return False
+    if context.others_in_country(place, itself) > 0 or context.others_near(place, itself) > 0:
+        return False
+    return not context.others_within(place, itself, FAR_KM)
+
+
 def unsupported_hamlet(place: Place, context: PlaceContext, itself: Place | None) -> bool:
     """A town below :data:`HAMLET_BELOW` people with no other place of the document
     within :data:`CLOSE_KM` (``auf Vik als alte Bezeichnung``, ``Timar genannte``)."""
@@ -220,6 +253,16 @@ def is_isolated(place: Place, context: PlaceContext, itself: Place | None) -> bo
 def plausibility(best: float, doubt: float = 0.0) -> float:
     """How plausible the best score, less ``doubt``, is at all (0.5 at ``PLAUSIBLE_AT``)."""
     return 1.0 / (1.0 + math.exp(-(best - doubt - PLAUSIBLE_AT)))
+
+
+def share_of(scored: Sequence[tuple[float, Place]]) -> float:
+    """The best candidate's share of the scores (a softmax), with the namesakes within
+    :data:`SAME_SPOT_KM` of it counted as its own (Alexandria the city and Alexandria the
+    governorate are one spot on the map): how clearly it beats the other namesakes."""
+    top, chosen = max(scored, key=lambda x: x[0])
+    weights = [(math.exp(s - top), p) for s, p in scored]
+    mine = sum(w for w, p in weights if p is chosen or distance_km(p, chosen) <= SAME_SPOT_KM)
+    return mine / sum(w for w, _ in weights)
 
 
 def confidence_of(scores: list[float], doubt: float = 0.0) -> float:
