@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
+from chronist.entities.hyphen_names import join_broken_words
 from chronist.entities.language import EntityFacts, entity_facts
 from chronist.entities.name_lexicon import (
     NOUNS_FILE,
@@ -236,4 +237,5 @@ def apply_lexical_passes(words: Sequence[str], labels: list[str]) -> list[str]:
     mark_quarter_lists(words, labels, nouns)
     mark_lower_case_attributes(words, labels)
     mark_names_in_parentheses(words, labels, nouns)
-    return drop_non_names(words, type_by_tail(words, join_bodies(words, labels)))
+    labels = join_bodies(words, join_broken_words(words, labels))
+    return drop_non_names(words, type_by_tail(words, labels))
