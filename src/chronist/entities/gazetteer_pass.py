@@ -48,6 +48,7 @@ from chronist.entities.place_list_passes import (
 )
 from chronist.entities.places import gazetteer
 from chronist.entities.resources import lexicon
+from chronist.entities.surname_particles import join_surname_particles
 from chronist.entities.tag_filters import drop_non_names
 
 __all__ = ["NOUNS_FILE", "apply_lexical_passes", "common_nouns"]
@@ -238,4 +239,4 @@ def apply_lexical_passes(words: Sequence[str], labels: list[str]) -> list[str]:
     mark_lower_case_attributes(words, labels)
     mark_names_in_parentheses(words, labels, nouns)
     labels = join_bodies(words, join_broken_words(words, labels))
-    return drop_non_names(words, type_by_tail(words, labels))
+    return join_surname_particles(words, drop_non_names(words, type_by_tail(words, labels)))

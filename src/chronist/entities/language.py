@@ -86,6 +86,8 @@ class EntityFacts:
     hyphen_conjunctions: frozenset[str] = frozenset()  # "Togo⸗ und Kamerungebiet": not
     # "Berlin - Wilmersdorf": a token of these between two names of one type joins them
     compound_hyphens: frozenset[str] = frozenset()
+    # "v. Bülow", "de Coppet": a particle (its tokens joined by spaces) before a surname
+    surname_particles: tuple[str, ...] = ()
 
 
 def _strings(data: dict[str, Any], path: Path, table: str, key: str) -> list[str]:
@@ -173,6 +175,7 @@ def read_entity_facts(path: Path) -> EntityFacts:
         line_break_marks=frozenset(_strings(data, path, "names", "line_break_marks")),
         hyphen_conjunctions=frozenset(_strings(data, path, "names", "hyphen_conjunctions")),
         compound_hyphens=frozenset(_strings(data, path, "names", "compound_hyphens")),
+        surname_particles=tuple(_strings(data, path, "names", "surname_particles")),
     )
 
 
