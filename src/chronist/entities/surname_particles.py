@@ -32,8 +32,8 @@ def _particle_before(words: Sequence[str], labels: Sequence[str], index: int) ->
 def join_surname_particles(words: Sequence[str], labels: list[str]) -> list[str]:
     """Put a surname's particle into the person's name that follows it (in place).
 
-    >>> join_surname_particles(["Minister", "v", ".", "Bülow", "sprach"], ["O", "O", "O", "B-PER", "O"])
-    ['O', 'B-PER', 'I-PER', 'I-PER', 'O']
+    >>> join_surname_particles(["Herr", "v", ".", "Bülow"], ["O", "O", "O", "B-PER"])
+    ['O', 'B-PER', 'I-PER', 'I-PER']
     >>> join_surname_particles(["Gesandter", "v.", "Bülow"], ["O", "O", "B-ORG"])
     ['O', 'B-PER', 'I-PER']
     >>> join_surname_particles(["Film", "de", "Iris", "Berben"], ["O", "O", "B-PER", "I-PER"])
