@@ -109,3 +109,11 @@ def test_a_name_and_a_town_in_parentheses_are_both_places() -> None:
     assert apply_lexical_passes(words, ["O"] * 6) == ["O", "B-LOC", "O", "B-LOC", "O", "O"]
     words = ["mit", "Anna", "(", "Berlin", ")", "und"]  # a given name stays
     assert apply_lexical_passes(words, ["O"] * 6)[1] == "O"
+
+
+def test_a_compound_ending_in_a_body_noun_stays_an_organisation() -> None:
+    words = ["Das", "Bundesjustizministerium", "widersprach"]
+    assert apply_lexical_passes(words, ["O", "B-ORG", "O"])[1] == "B-ORG"
+    # the body's noun alone is a common noun, no name
+    words = ["Das", "Ministerium", "widersprach"]
+    assert apply_lexical_passes(words, ["O", "B-ORG", "O"])[1] == "O"

@@ -38,7 +38,7 @@ from chronist.entities.name_lexicon import (
     noun_clusters,
 )
 from chronist.entities.name_tails import type_by_tail
-from chronist.entities.organisation_names import join_bodies
+from chronist.entities.organisation_names import is_named_body, join_bodies
 from chronist.entities.place_candidates import derived_names
 from chronist.entities.place_list_passes import (
     mark_coordinated_places,
@@ -207,6 +207,8 @@ def apply_lexical_passes(words: Sequence[str], labels: list[str]) -> list[str]:
             alone = index + 1 == count or not labels[index + 1].startswith("I-")
             if alone and _home_town(words[index], label, nouns):
                 pass  # "Kirchzarten": a town's own name, though "Arten" is a noun
+            elif alone and label == "B-ORG" and is_named_body(words[index], nouns):
+                pass  # "Umweltbundesamt": one body, though "Amt" is a noun
             elif alone and is_common_noun_among(words[index], nouns):
                 labels[index] = "B-LOC" if _part_of_place(words[index], facts) else "O"
             elif alone and label != "B-LOC" and _area_not_person(words[index]):
