@@ -50,6 +50,7 @@ from chronist.entities.places import gazetteer
 from chronist.entities.resources import lexicon
 from chronist.entities.surname_particles import join_surname_particles
 from chronist.entities.tag_filters import drop_non_names
+from chronist.entities.upper_case_names import place_in_capitals
 
 __all__ = ["NOUNS_FILE", "apply_lexical_passes", "common_nouns"]
 
@@ -240,5 +241,5 @@ def apply_lexical_passes(words: Sequence[str], labels: list[str]) -> list[str]:
     mark_quarter_lists(words, labels, nouns)
     mark_lower_case_attributes(words, labels)
     mark_names_in_parentheses(words, labels, nouns)
-    labels = join_bodies(words, join_broken_words(words, labels))
+    labels = join_bodies(words, join_broken_words(words, place_in_capitals(words, labels, nouns)))
     return join_surname_particles(words, drop_non_names(words, type_by_tail(words, labels)))
