@@ -37,7 +37,7 @@ from chronist.entities.name_lexicon import (
     known_names,
     noun_clusters,
 )
-from chronist.entities.name_tails import type_by_tail
+from chronist.entities.name_tails import cut_possessed_noun, type_by_tail
 from chronist.entities.organisation_names import is_named_body, join_bodies
 from chronist.entities.place_candidates import derived_names
 from chronist.entities.place_list_passes import (
@@ -242,4 +242,5 @@ def apply_lexical_passes(words: Sequence[str], labels: list[str]) -> list[str]:
     mark_lower_case_attributes(words, labels)
     mark_names_in_parentheses(words, labels, nouns)
     labels = join_bodies(words, join_broken_words(words, place_in_capitals(words, labels, nouns)))
-    return join_surname_particles(words, drop_non_names(words, type_by_tail(words, labels)))
+    labels = cut_possessed_noun(words, type_by_tail(words, labels), nouns)
+    return join_surname_particles(words, drop_non_names(words, labels))
