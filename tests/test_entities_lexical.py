@@ -154,3 +154,24 @@ def test_a_known_name_with_its_adjective_in_lower_case_is_a_place() -> None:
 def test_a_lower_case_adjective_before_a_common_noun_stays_out() -> None:
     words = ["mit", "britischen", "Diplomaten", "an", "der", "Küste"]
     assert apply_lexical_passes(words, ["O"] * len(words)) == ["O"] * len(words)
+
+
+def test_a_compound_ending_in_a_body_noun_stays_an_organisation() -> None:
+    words = ["Das", "Bundesjustizministerium", "widersprach"]
+    assert apply_lexical_passes(words, ["O", "B-ORG", "O"])[1] == "B-ORG"
+    # the body's noun alone is a common noun, no name
+    words = ["Das", "Ministerium", "widersprach"]
+    assert apply_lexical_passes(words, ["O", "B-ORG", "O"])[1] == "O"
+
+
+def test_a_noun_governed_by_a_name_in_the_genitive_is_cut_off() -> None:
+    from chronist.entities.name_tails import cut_possessed_noun
+
+    nouns = frozenset({"Kurs", "Sturm", "River"})
+    assert cut_possessed_noun(["Erdogans", "Kurs"], ["B-PER", "I-PER"], nouns)[1] == "O"
+    # a given name before the noun makes it a surname; a surname stays too
+    assert cut_possessed_noun(["Hans", "Kurs"], ["B-PER", "I-PER"], nouns)[1] == "I-PER"
+    assert cut_possessed_noun(["Peters", "Sturm"], ["B-PER", "I-PER"], nouns)[1] == "I-PER"
+    # no genitive before it, or an organisation: left as the tagger said
+    assert cut_possessed_noun(["Lauf", "Kurs"], ["B-PER", "I-PER"], nouns)[1] == "I-PER"
+    assert cut_possessed_noun(["Meyers", "Kurs"], ["B-ORG", "I-ORG"], nouns)[1] == "I-ORG"

@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
+from chronist.entities.hyphen_names import join_broken_words
 from chronist.entities.language import EntityFacts, entity_facts
 from chronist.entities.name_lexicon import (
     NOUNS_FILE,
@@ -36,8 +37,8 @@ from chronist.entities.name_lexicon import (
     known_names,
     noun_clusters,
 )
-from chronist.entities.name_tails import type_by_tail
-from chronist.entities.organisation_names import join_bodies
+from chronist.entities.name_tails import cut_possessed_noun, type_by_tail
+from chronist.entities.organisation_names import is_named_body, join_bodies
 from chronist.entities.place_candidates import derived_names
 from chronist.entities.place_list_passes import (
     mark_coordinated_places,
@@ -47,7 +48,9 @@ from chronist.entities.place_list_passes import (
 )
 from chronist.entities.places import PlaceKind, gazetteer, is_demonym
 from chronist.entities.resources import lexicon
+from chronist.entities.surname_particles import join_surname_particles
 from chronist.entities.tag_filters import drop_non_names
+from chronist.entities.upper_case_names import place_in_capitals
 
 __all__ = ["NOUNS_FILE", "apply_lexical_passes", "common_nouns"]
 
@@ -278,6 +281,8 @@ def apply_lexical_passes(words: Sequence[str], labels: list[str]) -> list[str]:
             alone = index + 1 == count or not labels[index + 1].startswith("I-")
             if alone and _home_town(words[index], label, nouns):
                 pass  # "Kirchzarten": a town's own name, though "Arten" is a noun
+            elif alone and label == "B-ORG" and is_named_body(words[index], nouns):
+                pass  # "Umweltbundesamt": one body, though "Amt" is a noun
             elif alone and is_common_noun_among(words[index], nouns):
                 labels[index] = "B-LOC" if _part_of_place(words[index], facts) else "O"
             elif alone and label != "B-LOC" and _area_not_person(words[index]):
@@ -313,4 +318,6 @@ def apply_lexical_passes(words: Sequence[str], labels: list[str]) -> list[str]:
     mark_quarter_lists(words, labels, nouns)
     mark_lower_case_attributes(words, labels)
     mark_names_in_parentheses(words, labels, nouns)
-    return drop_non_names(words, type_by_tail(words, join_bodies(words, labels)))
+    labels = join_bodies(words, join_broken_words(words, place_in_capitals(words, labels, nouns)))
+    labels = cut_possessed_noun(words, type_by_tail(words, labels), nouns)
+    return join_surname_particles(words, drop_non_names(words, labels))

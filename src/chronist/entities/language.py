@@ -82,6 +82,14 @@ class EntityFacts:
     body_endings: tuple[str, ...] = ()  # lower case, matched as a word's end
     body_words: frozenset[str] = frozenset()  # matched whole
     body_joiners: frozenset[str] = frozenset()
+    # "Bel⸗ gien": a name's last token ending so goes on over a lower-case next token
+    line_break_hyphens: tuple[str, ...] = ()
+    line_break_marks: frozenset[str] = frozenset()  # such a mark as a token of its own
+    hyphen_conjunctions: frozenset[str] = frozenset()  # "Togo⸗ und Kamerungebiet": not
+    # "Berlin - Wilmersdorf": a token of these between two names of one type joins them
+    compound_hyphens: frozenset[str] = frozenset()
+    # "v. Bülow", "de Coppet": a particle (its tokens joined by spaces) before a surname
+    surname_particles: tuple[str, ...] = ()
 
 
 def _strings(data: dict[str, Any], path: Path, table: str, key: str) -> list[str]:
@@ -166,6 +174,11 @@ def read_entity_facts(path: Path) -> EntityFacts:
         body_endings=tuple(_strings(data, path, "names", "body_endings")),
         body_words=frozenset(_strings(data, path, "names", "body_words")),
         body_joiners=frozenset(_strings(data, path, "names", "body_joiners")),
+        line_break_hyphens=tuple(_strings(data, path, "names", "line_break_hyphens")),
+        line_break_marks=frozenset(_strings(data, path, "names", "line_break_marks")),
+        hyphen_conjunctions=frozenset(_strings(data, path, "names", "hyphen_conjunctions")),
+        compound_hyphens=frozenset(_strings(data, path, "names", "compound_hyphens")),
+        surname_particles=tuple(_strings(data, path, "names", "surname_particles")),
     )
 
 

@@ -9,6 +9,7 @@ import pycrfsuite  # type: ignore[import-untyped]
 
 from chronist.entities.features import forget_words, sentence_features
 from chronist.entities.gazetteer_pass import apply_lexical_passes
+from chronist.entities.hyphen_names import join_hyphen_compounds
 from chronist.entities.resources import data_path, lexicon
 from chronist.errors import ModelError
 
@@ -44,9 +45,15 @@ def tag_sentences(sentences: Sequence[Sequence[str]]) -> list[list[str]]:
     return list(tag_each(sentences))
 
 
-def tag_each(sentences: Iterable[Sequence[str]]) -> Iterator[list[str]]:
+def tag_each(
+    sentences: Iterable[Sequence[str]], *, hyphens_split: bool = True
+) -> Iterator[list[str]]:
     """The labels of :func:`tag_sentences`, one sentence at a time: a long
-    document's sentences need not all be held at once."""
+    document's sentences need not all be held at once. ``hyphens_split``: the
+    tokenizer splits hyphenated compounds (``Berlin``, ``-``, ``Wilmersdorf``, as
+    in the HIPE and Universal Dependencies corpora), so a hyphen token between two
+    names of one type joins them; chronist's own tokenizer keeps such a compound
+    one token, and a hyphen token there is a dash between two names."""
     tagger = _tagger()
     words = lexicon()
     try:
@@ -55,7 +62,8 @@ def tag_each(sentences: Iterable[Sequence[str]]) -> Iterator[list[str]]:
                 yield []
                 continue
             best = list(tagger.tag(sentence_features(sentence, words)))
-            yield apply_lexical_passes(sentence, _boost_recall(tagger, sentence, best))
+            labels = apply_lexical_passes(sentence, _boost_recall(tagger, sentence, best))
+            yield join_hyphen_compounds(sentence, labels) if hyphens_split else labels
     finally:
         forget_words()
 

@@ -3,7 +3,8 @@ places, ``Dave Matthews Band`` and ``Carlsen Comics`` organisations, whatever th
 tagger said (``place_tails`` and ``organisation_tails`` of ``entities.toml``). Such a
 word right after a name the tagger ended before it joins the name (``Dave Matthews``
 + ``Band``). A person's given name right before the word makes it a surname
-(``Michael Bay``)."""
+(``Michael Bay``). A common noun after a name's genitive is not in the name
+(``Erdogans Kurs``)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,10 @@ from collections.abc import Sequence
 from chronist.entities.language import entity_facts
 from chronist.entities.resources import lexicon
 
-__all__ = ["type_by_tail"]
+__all__ = ["cut_possessed_noun", "type_by_tail"]
+
+_GENITIVE_ENDINGS = ("s", "'", "’")  # "Erdogans", "Thutmosis'"
+_PERSON_FLAGS = frozenset({"fn", "sn"})
 
 
 def _tail_type(word: str) -> str | None:
@@ -59,4 +63,33 @@ def type_by_tail(words: Sequence[str], labels: list[str]) -> list[str]:
             for inner in range(index + 1, end):
                 labels[inner] = "I-" + kind
         index = end
+    return labels
+
+
+def cut_possessed_noun(words: Sequence[str], labels: list[str], nouns: frozenset[str]) -> list[str]:
+    """Cut from a person or place a common noun that its genitive governs (in place):
+    ``Erdogans Kurs``, ``Griechenlands Kolonien`` end before the noun. Not when the noun
+    is also a given name or surname (``Klaus Sturm``), follows a given name (``Hans
+    Licht``) or names a place's kind (``place_tails``).
+
+    >>> cut_possessed_noun(["Clintons", "Kurs"], ["B-PER", "I-PER"], frozenset({"Kurs"}))
+    ['B-PER', 'O']
+    """
+    facts = entity_facts("de")
+    names = lexicon()
+    count = len(words)
+    for index in range(1, count):
+        last, before = words[index], words[index - 1]
+        if (
+            not labels[index].startswith(("I-PER", "I-LOC"))
+            or (index + 1 < count and labels[index + 1].startswith("I-"))
+            or last not in nouns
+            or last in facts.place_tails
+            or len(before) <= 3
+            or not before.endswith(_GENITIVE_ENDINGS)
+            or _PERSON_FLAGS.intersection(names.get(last, ()))
+            or "fn" in names.get(before, ())
+        ):
+            continue
+        labels[index] = "O"
     return labels

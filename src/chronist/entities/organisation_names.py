@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from chronist.entities.language import entity_facts
 
-__all__ = ["join_bodies"]
+__all__ = ["is_named_body", "join_bodies"]
 
 _ADJECTIVE = re.compile(r"^[A-ZÄÖÜ][a-zäöüß]{2,}(?:e|en|er|es)$")
 
@@ -25,6 +25,23 @@ def _is_body(word: str) -> bool:
     if word in facts.body_words:
         return True
     return word[:1].isupper() and word.lower().endswith(facts.body_endings)
+
+
+def is_named_body(word: str, nouns: frozenset[str]) -> bool:
+    """``Bundesjustizministerium``, ``Umweltbundesamt``, ``Linkspartei``: a compound
+    ending in a body's noun (``body_endings``) that the training corpora never use as
+    a common noun names one body, an organisation (``Ministerium`` alone does not).
+
+    >>> is_named_body("Bundesjustizministerium", frozenset()), is_named_body("Amt", frozenset())
+    (True, False)
+    """
+    if word in nouns or not word[:1].isupper() or not word[1:].islower():
+        return False
+    lower = word.lower()
+    return any(
+        lower.endswith(ending) and len(lower) - len(ending) >= 3
+        for ending in entity_facts("de").body_endings
+    )
 
 
 def _name_end(words: Sequence[str], start: int) -> int:

@@ -70,7 +70,8 @@ def _tagged_mentions(document: Document) -> list[TypedMention]:
     sentences = (document.tokens_in(start, end) for start, end in document.sentences)
     held, read = tee(sentence for sentence in sentences if sentence)  # one sentence buffered
     found: list[TypedMention] = []
-    for sentence, tags in zip(held, tag_each([t.text for t in s] for s in read), strict=True):
+    tagged = tag_each(([t.text for t in s] for s in read), hyphens_split=False)
+    for sentence, tags in zip(held, tagged, strict=True):
         for start, end, kind in sorted(spans_of(tags)):
             while start < end and sentence[start].text in _EDGE_PUNCT:
                 start += 1
