@@ -4,15 +4,16 @@ Mentions are grouped when one is an inflected form of the other (``Stalins`` ->
 ``Stalin``, ``Kongresses`` -> ``Kongress``), or, for persons, when a shorter
 name equals the last words of a longer one (``MacArthur`` -> ``Douglas
 MacArthur``, ``Grande`` -> ``Ariana Grande-Butera``; also a name typed ORG
-that reads as a person's, ``Ariana Grande``) or, when no other name of the document starts with it, its first
-word (``Farin`` -> ``Farin Urlaub``: people called by their given name). The group's type is the majority of its mentions'
-types; its canonical mention is the fullest uninflected one.
+that reads as a person's, ``Ariana Grande``) or, when no other name of the
+document starts with it, its first word (``Farin`` -> ``Farin Urlaub``: people
+called by their given name). The group's type is the majority of its
+mentions' types; its canonical mention is the fullest uninflected one.
 """
 
 from __future__ import annotations
 
-from collections import Counter
 import re
+from collections import Counter
 from collections.abc import Container
 from dataclasses import dataclass
 
