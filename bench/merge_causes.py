@@ -25,6 +25,15 @@ sentences overlap the two gold mentions:
 ``taken``               the pair scores enough but the merge gave one of them
                         another partner (one mention per document and event).
 
+Two further counts say where the missed links stand. ``not a candidate``: of
+the missed links below the threshold, those whose mentions share no block
+(:func:`~chronist.store.merge._blocks`), so that a better score alone would
+not merge them. ``told twice``: gold events that one document tells in two or
+more mapped sentences, and how many of them the document's chains
+(:func:`~chronist.store.chains.chains`) join: a pair of documents merges one
+chain of each, so a gold event told twice on a side and not chained loses
+links even when it merges.
+
 Results go to ``results/merge_causes-dev.json``.
 """
 
@@ -133,6 +142,7 @@ def analyse(pair: dict[str, str], gold_dir: Path, corpus: Path, cache: Path) -> 
     where = writer.index.where
     scored = score_pair(gold, [(side, start, end, where[k]) for side, k, start, end in evidence])
     causes: Counter[str] = Counter()
+    causes.update(_told_twice(gold, keys, where))
     examples: list[dict[str, Any]] = []
     for i, gi in enumerate(gold):
         for j, gj in enumerate(gold):
@@ -150,6 +160,8 @@ def analyse(pair: dict[str, str], gold_dir: Path, corpus: Path, cache: Path) -> 
                 found, key=lambda f: (RANK[f[0][0].split(" (")[0]], f[0][1])
             )
             causes[cause] += 1
+            if cause.startswith("below threshold") and not _candidates(writer, keys[i], keys[j]):
+                causes["(below threshold: not a candidate)"] += 1
             mx = writer.index.events[where[x]].mentions[x]
             my = writer.index.events[where[y]].mentions[y]
             examples.append(
@@ -184,6 +196,37 @@ def analyse(pair: dict[str, str], gold_dir: Path, corpus: Path, cache: Path) -> 
     return {"causes": dict(causes), "examples": examples, "counts": scored, "wrong": wrong}
 
 
+def _candidates(writer: Any, first: set[Any], second: set[Any]) -> bool:
+    """Whether any of the mentions share a block (the later one finds the other)."""
+    from chronist.store.merge import _blocks
+
+    index = writer.index
+
+    def mention(key: Any) -> Any:
+        return index.events[index.where[key]].mentions[key]
+
+    return any(
+        set(_blocks(mention(x))) & set(_blocks(mention(y), query=True))
+        for x in first
+        for y in second
+    )
+
+
+def _told_twice(gold: list[Any], keys: list[set[Any]], where: dict[Any, int]) -> Counter[str]:
+    """Gold events a document tells in two or more mapped sentences, and how many of
+    them its chains join (one merged event holds a mention of each such sentence)."""
+    counts: Counter[str] = Counter()
+    sides: dict[tuple[str, str], list[set[int]]] = {}
+    for number, g in enumerate(gold):
+        if keys[number]:
+            sides.setdefault((g.event, g.doc), []).append({where[k] for k in keys[number]})
+    for merged in sides.values():
+        if len(merged) > 1:
+            counts["(told twice on a side)"] += 1
+            counts["(told twice on a side: chained)"] += int(bool(set.intersection(*merged)))
+    return counts
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--gold", type=Path, default=BENCH / "wiki_de" / "gold" / "merge")
@@ -209,10 +252,14 @@ def main() -> int:
         if args.show:
             for line in result["wrong"]:
                 print(f"  wrong merge: {pair['pair']}: {line}")
-    links = sum(total.values())
+    links = sum(n for cause, n in total.items() if not cause.startswith("("))
     print(f"{'cause':55} {'links':>6} {'share':>6}")
     for cause, n in total.most_common():
-        print(f"{cause:55} {n:6} {n / links:6.1%}")
+        if not cause.startswith("("):
+            print(f"{cause:55} {n:6} {n / links:6.1%}")
+    for cause, n in sorted(total.items()):
+        if cause.startswith("("):
+            print(f"{cause:55} {n:6}")
     for cause in sorted({e["cause"] for e in examples}):
         for e in [e for e in examples if e["cause"] == cause][: args.show]:
             print(

@@ -34,6 +34,29 @@ def test_short_form_before_full_name_still_merges() -> None:
     assert canonical(groups[0]).text == "Douglas MacArthur"
 
 
+def test_given_name_alone_is_the_one_person_it_starts() -> None:
+    groups = cluster_mentions(
+        _mentions(("Jonas", PER), ("Jonas Albrecht", PER), ("Jonas", PER), ("Mira Kohl", PER))
+    )
+    assert _texts(groups) == [["Jonas", "Jonas Albrecht", "Jonas"], ["Mira Kohl"]]
+    assert canonical(groups[0]).text == "Jonas Albrecht"
+
+
+def test_surname_joins_a_person_typed_org_and_a_double_surname() -> None:
+    groups = cluster_mentions(
+        _mentions(("Lena Hartwig-Brandt", ORG), ("Hartwig", PER), ("Hartwig", PER))
+    )
+    assert len(groups) == 1
+    assert group_type(groups[0]) is PER
+
+
+def test_given_name_of_two_people_stays_apart() -> None:
+    groups = cluster_mentions(
+        _mentions(("Jonas Albrecht", PER), ("Jonas Berger", PER), ("Jonas", PER))
+    )
+    assert len(groups) == 3
+
+
 def test_genitive_merges_with_nominative() -> None:
     groups = cluster_mentions(
         _mentions(("Stalin", PER), ("Truman", PER), ("Stalins", PER), ("Trumans", PER))

@@ -118,3 +118,24 @@ def test_organisations_are_one_under_their_first_words() -> None:
     assert index.assign("ORG", "FC Schalke 04", None) == schalke != bayern  # a longer after
     assert index.assign("ORG", "FC", None) not in (bayern, schalke)  # one word names nothing
     assert index.assign("LOC", "FC Bayern", None) != bayern  # organisations only
+
+
+def test_a_person_typed_org_elsewhere_is_the_person() -> None:
+    index = EntityIndex()
+    lena = index.assign("PER", "Lena Hartwig-Brandt", None)
+    assert index.assign("ORG", "Lena Hartwig", None) == lena  # a double surname's first part
+    assert index.assign("PER", "Hartwig", None) == lena
+    assert index.assign("ORG", "Jonas Hartwig", None) != lena  # other given name
+    assert index.assign("ORG", "Hartwig Werke", None) != lena  # no given name known
+
+
+def test_an_organisation_typed_per_elsewhere_is_the_organisation() -> None:
+    index = EntityIndex()
+    club = index.assign("ORG", "SV Nordheim 1921", None)
+    assert index.assign("PER", "S.V. Nordheim", None) == club  # abbreviation dots
+    assert index.assign("PER", "Nordheim", None) != club  # one word may be a person
+
+
+def test_an_initial_as_surname_keeps_no_dot() -> None:
+    index = EntityIndex()
+    assert index.assign("PER", "Kai B.", None) == index.assign("PER", "Kai B", None)

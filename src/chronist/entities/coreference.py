@@ -2,13 +2,17 @@
 
 Mentions are grouped when one is an inflected form of the other (``Stalins`` ->
 ``Stalin``, ``Kongresses`` -> ``Kongress``), or, for persons, when a shorter
-name equals the last (or first) words of a longer one (``MacArthur`` ->
-``Douglas MacArthur``). The group's type is the majority of its mentions'
-types; its canonical mention is the fullest uninflected one.
+name equals the last words of a longer one (``MacArthur`` -> ``Douglas
+MacArthur``, ``Grande`` -> ``Ariana Grande-Butera``; also a name typed ORG
+that reads as a person's, ``Ariana Grande``) or, when no other name of the
+document starts with it, its first word (``Farin`` -> ``Farin Urlaub``: people
+called by their given name). The group's type is the majority of its
+mentions' types; its canonical mention is the fullest uninflected one.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Container
 from dataclasses import dataclass
@@ -17,6 +21,8 @@ from chronist.entities.types import EntityType, Mention
 
 __all__ = ["TypedMention", "cluster_mentions", "uninflected"]
 
+# A name typed ORG that may be a person's: two or three capitalised words of letters
+_PERSON_LIKE = re.compile(r"[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?(?: [A-ZÄÖÜ][\w-]+){1,2}")
 _ENDINGS = ("’s", "'s", "’", "'", "es", "s", "n")
 
 
@@ -82,11 +88,25 @@ def cluster_mentions(mentions: list[TypedMention]) -> list[list[TypedMention]]:
     # persons: a one-word key that is the last or first word of a longer name
     person_names = {key for key, m in zip(keys, mentions, strict=True) if m.type is EntityType.PER}
     long_names = sorted((k for k in person_names if " " in k), key=lambda k: (-len(k), k))
+    person_like = sorted(
+        {
+            k
+            for k, m in zip(keys, mentions, strict=True)
+            if m.type is EntityType.ORG and _PERSON_LIKE.fullmatch(k)
+        }
+        - person_names,
+        key=lambda k: (-len(k), k),
+    )
     last_words: dict[str, str] = {}
-    for name in long_names:
+    for name in [*long_names, *person_like]:  # a name typed PER first
         words = name.split()
         last_words.setdefault(words[-1], name)
         last_words.setdefault(" ".join(words[1:]), name)
+        last_words.setdefault(words[-1].split("-")[0], name)  # a double surname's first
+    # the longer names each first word starts (an initial's dot aside: ``Bela B.``)
+    first_words: dict[str, dict[str, str]] = {}
+    for name in long_names:
+        first_words.setdefault(name.split()[0], {}).setdefault(name.rstrip("."), name)
     by_surname: dict[str, list[str]] = {}  # only names with one surname can be one person
     for name in long_names:
         by_surname.setdefault(_given_names(name)[1], []).append(name)
@@ -97,8 +117,14 @@ def cluster_mentions(mentions: list[TypedMention]) -> list[list[TypedMention]]:
         target = key
         if " " not in key:
             stem = uninflected(key, set(last_words))
-            if stem in last_words and mention.type is EntityType.PER:
+            if mention.type is not EntityType.PER:
+                pass
+            elif stem in last_words:
                 target = last_words[stem]
+            else:
+                starting = first_words.get(uninflected(key, first_words), {})
+                if len(starting) == 1:
+                    target = next(iter(starting.values()))
         elif mention.type is EntityType.PER:
             same_surname = by_surname.get(_given_names(key)[1], ())
             target = next((n for n in same_surname if _same_person(key, n)), key)

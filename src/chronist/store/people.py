@@ -6,11 +6,21 @@ surname with given names that must not contradict (``Angela Merkel``,
 ``Merkel`` and ``A. Merkel`` are one person; ``Angela Merkel`` and ``Horst
 Merkel`` are two). A German genitive ``s`` is the same name (``Lincolns``).
 An organisation is also named by the first two or more words of its name
-(``FC Bayern`` for ``FC Bayern München``, ``FC Schalke`` for ``FC Schalke 04``).
+(``FC Bayern`` for ``FC Bayern München``, ``FC Schalke`` for ``FC Schalke 04``);
+dots of an abbreviation do not count (``F.C. Bayern`` is ``FC Bayern``).
+
+A double surname is also known by its first part (``Ariana Grande-Butera`` is
+``Ariana Grande``), and an initial as surname keeps no dot (``Bela B.`` is
+``Bela B``). People and organisations are named alike, so the recogniser may
+type one name differently in two documents: a name typed ORG that is a known
+person's given name and surname is that person (``Ariana Grande``), a name
+typed PER that is a known organisation's name is that organisation.
 
 >>> index = EntityIndex()
 >>> merkel = index.assign("PER", "Angela Merkel", None)
 >>> index.assign("PER", "Merkel", None) == merkel
+True
+>>> index.assign("ORG", "Angela Merkel", None) == merkel
 True
 """
 
@@ -24,10 +34,22 @@ __all__ = ["EntityIndex", "normalise"]
 
 _PARTICLES = frozenset({"von", "van", "de", "der", "den", "zu", "du", "di", "da", "la", "le"})
 _SPACE = re.compile(r"\s+")
+_ABBREVIATION_DOT = re.compile(r"(?<=\b\w)\.")  # ``F.C.``, ``S.A.``: one letter and a dot
+# An organisation's name that could be a person's: two or three capitalised words
+_PERSON_LIKE = re.compile(r"[A-ZÄÖÜ][\w'’-]+(?: [A-ZÄÖÜ][\w'’.-]+){1,2}")
 
 
 def normalise(name: str) -> str:
     return _SPACE.sub(" ", name.strip().lower())
+
+
+def _org_name(name: str) -> str:
+    """An organisation's name as a key: normalised, abbreviations without dots.
+
+    >>> _org_name("F.C. Bayern"), _org_name("Nestlé S.A.")
+    ('fc bayern', 'nestlé sa')
+    """
+    return normalise(_ABBREVIATION_DOT.sub("", name))
 
 
 def _person_key(name: str) -> tuple[str, frozenset[str]]:
@@ -35,7 +57,25 @@ def _person_key(name: str) -> tuple[str, frozenset[str]]:
     tokens = [t for t in normalise(name).split(" ") if t and t not in _PARTICLES]
     if not tokens:
         tokens = [normalise(name)]
-    return tokens[-1], frozenset(t for t in tokens[:-1] if not t.endswith("."))
+    surname = tokens[-1].rstrip(".") or tokens[-1]  # ``Bela B.``: ``Bela B``
+    return surname, frozenset(t for t in tokens[:-1] if not t.endswith("."))
+
+
+def _plain_key(type_: str, name: str, gazetteer_id: str | None) -> str:
+    """The key of a name as given (no variant looked up)."""
+    if gazetteer_id:
+        return f"{type_}:{gazetteer_id}"
+    return f"{type_}:{_org_name(name) if type_ == 'ORG' else normalise(name)}"
+
+
+def _surnames(surname: str) -> tuple[str, ...]:
+    """The keys a person is known by: the surname, and a double one's first part.
+
+    >>> _surnames("grande-butera"), _surnames("merkel")
+    (('grande-butera', 'grande'), ('merkel',))
+    """
+    first = surname.split("-", 1)[0]
+    return (surname, first) if first != surname and len(first) > 1 else (surname,)
 
 
 @dataclass(slots=True)
@@ -78,25 +118,26 @@ class EntityIndex:
     ) -> int:
         """The id of the entity (creating it if new); its name is counted as a variant."""
         if type_ == "PER":
-            entity = self._person(name)
+            organisation = self._organisation(name)
+            entity = self._person(name) if organisation is None else organisation
         else:
             key = self._key(type_, name, gazetteer_id)
             found = self.keys.get(key)
+            if found is None and type_ == "ORG" and not gazetteer_id:
+                found = self._person_named(name)
             if found is None:
                 found = self._new(type_, gazetteer_id, lat, lon)
                 self._register(key, found)
             entity = found
             if type_ == "ORG" and not gazetteer_id:
-                self._register(f"{type_}:{normalise(name)}", entity)  # a variant found later
+                self._register(_plain_key(type_, name, None), entity)  # a variant found later
         self.names[entity][name] += 1
         self.dirty.add(entity)
         return entity
 
     def lookup(self, type_: str, name: str, gazetteer_id: str | None) -> int | None:
         """The id of a known place or organisation, or ``None``."""
-        return self.keys.get(
-            f"{type_}:{gazetteer_id}" if gazetteer_id else f"{type_}:{normalise(name)}"
-        )
+        return self.keys.get(_plain_key(type_, name, gazetteer_id))
 
     def restore(
         self,
@@ -115,16 +156,17 @@ class EntityIndex:
         self.names[entity][name] += 1
         if type_ == "PER":
             surname, given = _person_key(name)
-            people = self.persons.setdefault(surname, [])
-            for person in people:
-                if person.id == entity:
-                    if len(given) > len(person.given):
-                        person.given = given
-                    return
-            people.append(_Person(entity, given))
+            for known in _surnames(surname):
+                people = self.persons.setdefault(known, [])
+                for person in people:
+                    if person.id == entity:
+                        if len(given) > len(person.given):
+                            person.given = given
+                        break
+                else:
+                    people.append(_Person(entity, given))
         else:
-            key = f"{type_}:{gazetteer_id}" if gazetteer_id else f"{type_}:{normalise(name)}"
-            self._register(key, entity)
+            self._register(_plain_key(type_, name, gazetteer_id), entity)
 
     def _register(self, key: str, entity: int) -> None:
         """Know ``key`` as ``entity`` (unless known), an organisation's name by its first words."""
@@ -138,17 +180,17 @@ class EntityIndex:
 
     def _people(self, surname: str) -> list[_Person]:
         # a German genitive is the same person: ``Lincolns Wahl``, ``Wahl Abraham Lincolns``
-        found = list(self.persons.get(surname, []))
-        found += self.persons.get(surname + "s", [])
-        if surname.endswith("s") and len(surname) > 3:
-            found += self.persons.get(surname[:-1], [])
+        found: list[_Person] = []
+        for known in _surnames(surname):
+            found += self.persons.get(known, [])
+            found += self.persons.get(known + "s", [])
+            if known.endswith("s") and len(known) > 3:
+                found += self.persons.get(known[:-1], [])
         return found
 
     def _key(self, type_: str, name: str, gazetteer_id: str | None) -> str:
-        if gazetteer_id:
-            return f"{type_}:{gazetteer_id}"
-        key = f"{type_}:{normalise(name)}"
-        if key in self.keys:
+        key = _plain_key(type_, name, gazetteer_id)
+        if gazetteer_id or key in self.keys:
             return key
         for variant in (key + "s", key[:-1] if key.endswith("s") and len(name) > 3 else None):
             if variant in self.keys:  # a genitive: ``Fort Sumters`` is ``Fort Sumter``
@@ -171,8 +213,24 @@ class EntityIndex:
                 return shorter
         return key
 
-    def _person(self, name: str) -> int:
+    def _organisation(self, name: str) -> int | None:
+        """A known organisation of this name (two words or more) typed PER here
+        (``F.C. Bayern``), or ``None``."""
+        if " " not in name.strip():
+            return None  # one word may be a person named after it (``Nestlé``)
+        return self.keys.get(self._key("ORG", name, None))
+
+    def _person_named(self, name: str) -> int | None:
+        """A known person whose given names and surname this name typed ORG gives
+        (``Ariana Grande``), or ``None``."""
+        if not _PERSON_LIKE.fullmatch(name.strip()):
+            return None
         surname, given = _person_key(name)
+        best = self._best(surname, given)
+        return None if best is None or not given or not best.given else best.id
+
+    def _best(self, surname: str, given: frozenset[str]) -> _Person | None:
+        """The most named known person of this surname whose given names fit."""
         best: _Person | None = None
         for person in self._people(surname):
             if not (given <= person.given or person.given <= given):
@@ -181,9 +239,15 @@ class EntityIndex:
                 self.names[best.id].values()
             ):
                 best = person
+        return best
+
+    def _person(self, name: str) -> int:
+        surname, given = _person_key(name)
+        best = self._best(surname, given)
         if best is None:
             best = _Person(self._new("PER", None, None, None), given)
-            self.persons.setdefault(surname, []).append(best)
+            for known in _surnames(surname):
+                self.persons.setdefault(known, []).append(best)
         elif len(given) > len(best.given):
             best.given = given
         return best.id
