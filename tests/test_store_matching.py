@@ -258,7 +258,7 @@ def _row(doc: str, lemma: str, label: str, year: int) -> tuple[dict[str, int], t
 
 
 def test_a_support_verb_merges_as_the_event_its_noun_names() -> None:
-    from chronist.store.writer import _mention as writer_mention
+    from chronist.store.mention_info import mention_of as writer_mention
 
     nestle = {7}
     at, row = _row("a", "folgen", "Es folgte die Fusion mit der Maggi AG", 1947)
@@ -278,7 +278,7 @@ def test_a_support_verb_merges_as_the_event_its_noun_names() -> None:
 
 
 def test_the_trigger_is_not_a_shared_sentence_word() -> None:
-    from chronist.store.writer import _mention as writer_mention
+    from chronist.store.mention_info import mention_of as writer_mention
 
     at, row = _row("a", "gewinnen", "gewann er mit Schalke den DFB-Pokal", 2011)
     row = tuple("gewann" if i == at["trigger_text"] else v for i, v in enumerate(row))

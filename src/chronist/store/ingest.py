@@ -1,11 +1,12 @@
 """Ingesting documents: extraction in worker processes, one writer (this process).
 
 Workers (``jobs`` processes, or this process when ``jobs`` is 1) decode and
-extract; results come back as the store's rows. The writer merges them into
-the cross-document index and commits the documents of a *burst* (those
-extracted in the last ``burst`` seconds) **in one transaction**, each document
-whole or not at all (rows, merged events, merged entities), after writing
-their full-text entries. It merges them before it opens the DuckDB file, opens
+extract; results come back as the store's rows. The writer merges each into
+the cross-document index as it arrives (the workers meanwhile extract the
+documents queued ahead, :data:`AHEAD` per worker) and commits the documents of
+a *burst* (those merged in the last ``burst`` seconds) **in one transaction**,
+each document whole or not at all (rows, merged events, merged entities),
+after writing their full-text entries. It merges without the DuckDB file, opens
 it only for that commit (at most every ``burst`` seconds, or when the work is
 done; less often when committing takes more than :data:`HOLD_SHARE` of that)
 and closes it again, so that readers in other processes get their turn in
@@ -40,15 +41,26 @@ from chronist.store.schema import connect
 from chronist.store.sources import Failure, Source, count, decode, discover
 
 if TYPE_CHECKING:
-    from chronist.store.writer import Writer
+    from chronist.store.writer import Staged, Writer
 
-__all__ = ["HOLD_SHARE", "Extracted", "IngestReport", "Progress", "extract_source", "ingest"]
+__all__ = [
+    "AHEAD",
+    "HOLD_SHARE",
+    "Extracted",
+    "IngestReport",
+    "Progress",
+    "extract_source",
+    "ingest",
+]
 
 # The writer holds the store's file at most about this share of the time: when a
 # commit (inserts, the store's checkpoint as it closes, the read copy) takes
 # longer than this share of ``burst``, the next burst waits longer, so that a
 # large store is committed to less often, in larger bursts
 HOLD_SHARE = 0.1
+# Documents queued per worker ahead of the one the writer waits for: enough that the
+# workers keep extracting while the writer commits a burst
+AHEAD = 32
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,7 +175,7 @@ def _results(
         queue: deque[Future[Extracted | Failure] | Failure] = deque()
         for item in todo():
             queue.append(item if isinstance(item, Failure) else pool.submit(extract_source, item))
-            while len(queue) > jobs * 8 or (queue and _ready(queue[0])):
+            while len(queue) > jobs * AHEAD or (queue and _ready(queue[0])):
                 yield _take(queue.popleft())
         while queue:
             yield _take(queue.popleft())
@@ -213,26 +225,23 @@ def ingest(
             writer.load(connection)
         if progress is not None:
             progress.start(count(inputs))
-        buffered: list[Extracted] = []
+        staged: list[Staged] = []  # merged into the index, not yet committed
+        outcomes: list[tuple[str, str]] = []  # (name, status) of each, counted at commit
         last_flush = time.monotonic()
         wait = burst  # the time between two commits: at least HOLD_SHARE's share of it
 
         def flush() -> None:
             nonlocal last_flush, wait
-            if buffered:
-                if writer.needs_index(buffered):
-                    with connect(store, read_only=False) as connection:
-                        writer.prepare(connection)
-                # merged without the file, which readers may hold meanwhile
-                statuses, staged = writer.stage_batch(buffered)
+            if outcomes:
                 opened = time.monotonic()
                 with connect(store, read_only=False) as connection:
                     writer.commit_batch(connection, staged)
-                    for extracted, status in zip(buffered, statuses, strict=True):
-                        report.count(status, extracted.name, progress)
+                    for name, status in outcomes:
+                        report.count(status, name, progress)
                     writer.publish(connection)
                 wait = max(burst, (time.monotonic() - opened) / HOLD_SHARE)
-                buffered.clear()
+                staged.clear()
+                outcomes.clear()
             last_flush = time.monotonic()
 
         try:
@@ -244,7 +253,14 @@ def ingest(
                     if progress is not None:
                         progress.advance("failed", result.name)
                     continue
-                buffered.append(result)
+                if writer.needs_index([result]):
+                    with connect(store, read_only=False) as connection:
+                        writer.prepare(connection)
+                # merged as it arrives, without the file, which readers may hold meanwhile;
+                # the workers go on extracting the documents queued ahead
+                statuses, more = writer.stage_batch([result])
+                staged.extend(more)
+                outcomes.append((result.name, statuses[0]))
                 if time.monotonic() - last_flush >= wait:
                     flush()
             flush()

@@ -311,10 +311,15 @@ def _closed(span: tuple[int, int]) -> tuple[int, int]:
 
 
 def text_fit(
-    words: tuple[str, ...], others: tuple[str, ...], frequency: dict[str, int], mentions: int
+    words: tuple[str, ...],
+    others: tuple[str, ...],
+    frequency: dict[str, int],
+    mentions: int,
+    weights: dict[str, float] | None = None,
 ) -> float:
     """The evidence of shared content words: the rarity-weighted share of the smaller
-    side's words found on the other side (``frequency``: mentions with each word).
+    side's words found on the other side (``frequency``: mentions with each word;
+    ``weights``: the words' weights already known for these counts, filled in).
 
     >>> text_fit(("erober", "insel"), ("briten", "erober", "insel"), {}, 10)
     3.0
@@ -324,10 +329,14 @@ def text_fit(
     shared_words = set(words).intersection(others)
     if not shared_words:
         return 0.0
+    known = {} if weights is None else weights
 
     def weight(word: str) -> float:
-        return math.log((mentions + 1) / (frequency.get(word, 0) + 1)) + 1.0
+        found = known.get(word)
+        if found is None:
+            found = known[word] = math.log((mentions + 1) / (frequency.get(word, 0) + 1)) + 1.0
+        return found
 
-    shared = sum(weight(w) for w in shared_words)
-    smaller = min(sum(weight(w) for w in words), sum(weight(w) for w in others))
+    shared = sum(map(weight, shared_words))
+    smaller = min(sum(map(weight, words)), sum(map(weight, others)))
     return SHARED_WORDS * shared / smaller

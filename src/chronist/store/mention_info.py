@@ -8,20 +8,26 @@ comparing two times is comparing two intervals of integers.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from chronist.store.matching import OPEN
+from chronist.store.matching import OPEN, Words
 from chronist.store.schema import day_key
 
-__all__ = ["MentionInfo"]
+if TYPE_CHECKING:
+    from chronist.store.rows import Row
+
+__all__ = ["MentionInfo", "mention_of"]
 
 # Times stated in the mention's own clause (else inferred from the narrative around it)
 _STATED = frozenset({"explicit", "reference-event"})
 
 
-def _keys(time: tuple[str | None, ...]) -> tuple[int, int] | None:
-    """First and last possible day as day keys (``None`` when nothing is known)."""
-    eb, lb, ee, le = (day_key(d) for d in time[2:6])
+def _keys(bounds: list[int | None]) -> tuple[int, int] | None:
+    """First and last possible day as day keys, from the four bounds' day keys
+    (``None`` when nothing is known)."""
+    eb, lb, ee, le = bounds
     low = next((k for k in (eb, lb, ee, le) if k is not None), None)
     high = next((k for k in (le, ee, lb, eb) if k is not None), None)
     if low is None or high is None:
@@ -29,19 +35,19 @@ def _keys(time: tuple[str | None, ...]) -> tuple[int, int] | None:
     return (min(low, high), max(low, high))
 
 
-def _span(time: tuple[str | None, ...]) -> tuple[int, int] | None:
-    """The days the event may cover, as day numbers: from its earliest begin to its
-    latest end, an unknown side open (:data:`OPEN`); ``None`` when no bound is known.
+def _span(bounds: list[int | None]) -> tuple[int, int] | None:
+    """The days the event may cover, as day numbers, from the four bounds' day keys:
+    from its earliest begin to its latest end, an unknown side open (:data:`OPEN`);
+    ``None`` when no bound is known.
 
     Two mentions can tell one event only if these overlap (the four bounds'
     test: each may begin before the other's latest end).
 
-    >>> _span((None, "1920/..", "1920-01-01", "1920-01-01", "1920-01-01", None, "", ""))[1]
+    >>> _span([None, day_key("1920-01-01"), day_key("1920-01-01"), None])[1]
     1099511627776
-    >>> _span((None, None, None, None, None, None, "", "")) is None
+    >>> _span([None, None, None, None]) is None
     True
     """
-    bounds = [day_key(d) for d in time[2:6]]
     if all(b is None for b in bounds):
         return None
     eb, _lb, _ee, le = bounds
@@ -74,9 +80,9 @@ class MentionInfo:
 
     def __post_init__(self) -> None:
         # computed once: every candidate comparison reads them
-        keys = _keys(self.time)
-        object.__setattr__(self, "keys", keys)
-        object.__setattr__(self, "interval", _span(self.time))
+        bounds = [day_key(d) for d in self.time[2:6]]  # the four bounds, converted once
+        object.__setattr__(self, "keys", _keys(bounds))
+        object.__setattr__(self, "interval", _span(bounds))
 
     @property
     def context(self) -> frozenset[int]:
@@ -108,3 +114,49 @@ def _ordinal(key: int) -> int:
     year, rest = divmod(key, 10000)  # floor division keeps month and day of BC years
     month, day = divmod(rest, 100)
     return year * 372 + (month - 1) * 31 + day - 1
+
+
+def mention_of(
+    row: Row,
+    at: dict[str, int],
+    people: set[int],
+    place: int | None,
+    topic: frozenset[int],
+    words: Words,
+    content: Callable[[str | None], tuple[str, ...]] | None = None,
+) -> MentionInfo:
+    """What merging needs of an event mention row; ``content`` reads a sentence's
+    content words (``words.content``, or a cache of it)."""
+    content = words.content if content is None else content
+    modality = row[at["modality"]]
+    lemma = str(row[at["lemma"]]).lower()
+    group, generic = words.group(lemma), words.generic(lemma)
+    trigger_words = set(content(row[at["trigger_text"]]))
+    if generic:
+        # a support verb (``folgte die Fusion``, ``gelang die Wiederwahl``): the event
+        # is what its noun names, and merges as that word's group
+        named = words.named(row[at["label"]])
+        if named is not None:
+            lemma, group, generic = named, named, False
+    return MentionInfo(
+        doc=row[0],
+        seq=row[1],
+        type=row[at["type"]],
+        lemma=lemma,
+        label=row[at["label"]],
+        confidence=float(row[at["confidence"]]),
+        hypothetical=modality not in ("asserted", "reported"),
+        entities=frozenset(people),
+        places=frozenset() if place is None else frozenset({place}),
+        time=_time(row, at),
+        topic=topic,
+        group=group,
+        generic=generic,
+        # the sentence's other words: its trigger is the word evidence already
+        words=tuple(w for w in content(row[at["exact"]]) if w not in trigger_words),
+    )
+
+
+def _time(row: Row, at: dict[str, int]) -> tuple[str | None, ...]:
+    names = ("time_value", "edtf", "earliest_begin", "latest_begin", "earliest_end", "latest_end")
+    return (*(row[at[n]] for n in names), row[at["time_source"]], row[at["time_text"]])

@@ -104,6 +104,7 @@ class MergeIndex:
         # how many happenings the document tells with each word (its chains)
         told = Counter(mentions[members[0]].word for members in groups)
         pairs: list[tuple[tuple[float, int], int, int]] = []
+        weights: dict[str, float] = {}  # words' rarity: the counts change only after scoring
         for number, members in enumerate(groups):
             best: dict[int, tuple[float, int]] = {}
             for member in members:
@@ -112,7 +113,9 @@ class MergeIndex:
                 for key in _blocks(mention, query=True):
                     candidates |= self.blocks.get(key, set())
                 for merged_id in candidates:
-                    score = self._score(self.events[merged_id], mention, told[mention.word])
+                    score = self._score(
+                        self.events[merged_id], mention, told[mention.word], weights
+                    )
                     if score is not None and score > best.get(merged_id, (float("-inf"), 0)):
                         best[merged_id] = score
             pairs.extend((score, -number, merged_id) for merged_id, score in best.items())
@@ -135,10 +138,15 @@ class MergeIndex:
         return found
 
     def _score(
-        self, merged: MergedEvent, mention: MentionInfo, told: int
+        self,
+        merged: MergedEvent,
+        mention: MentionInfo,
+        told: int,
+        weights: dict[str, float] | None = None,
     ) -> tuple[float, int] | None:
         """The evidence that the mention tells the merged event (``None``: too little);
-        ``told``: the happenings the mention's document tells with its word."""
+        ``told``: the happenings the mention's document tells with its word;
+        ``weights``: the words' rarity weights known so far (see :func:`text_fit`)."""
         if merged.head is None or mention.doc in merged.documents:
             return None
         if merged.head.hypothetical != mention.hypothetical:
@@ -146,7 +154,7 @@ class MergeIndex:
         total = self.model.judge(
             mention,
             merged,
-            lambda: text_fit(mention.words, merged.words, self.frequency, self.mentions),
+            lambda: text_fit(mention.words, merged.words, self.frequency, self.mentions, weights),
             lambda: (told, self.told(merged, mention.word)),
         )
         if total is None:
