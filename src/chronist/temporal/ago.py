@@ -23,7 +23,7 @@ from dataclasses import replace
 from chronist.temporal.meaning import Deictic, Shift
 from chronist.temporal.mention import Anchor, AnchorKind, Timex, TimexType
 from chronist.temporal.render import duration_value
-from chronist.temporal.values import Bounds, Duration, Unit
+from chronist.temporal.values import Bounds, Duration
 
 __all__ = ["DCT_TID", "split_ago"]
 
@@ -35,14 +35,11 @@ def split_ago(
     timexes: list[Timex],
     lengths: dict[str, tuple[Deictic | Shift, tuple[int, int]]],
     first_tid: int,
-    *,
-    decade_in_years: bool = False,
 ) -> list[Timex]:
     """The timexes with each date of ``lengths`` (by tid) split into its length and the date.
 
     ``lengths`` gives, for a date counted back, its meaning and the span of its
-    length; the DURATIONs take tids from ``first_tid`` on. ``decade_in_years``: the
-    corpus writes a length in decades in years (``vor einem Jahrzehnt`` P10Y).
+    length; the DURATIONs take tids from ``first_tid`` on.
 
     >>> from chronist import tag
     >>> [(t.text, t.type.value, t.value, t.begin_point, t.end_point)
@@ -58,7 +55,7 @@ def split_ago(
             continue
         meaning, (start, end) = found
         added += 1
-        result.append(_length(text, timex, meaning, (start, end), f"t{added}", decade_in_years))
+        result.append(_length(text, timex, meaning, start, end, f"t{added}"))
         # the date sits where the whole expression begins ("vor fünf Jahren") or, when
         # its signal follows the length ("three days later"), where it ends
         at = timex.end if end < timex.end else timex.start
@@ -68,17 +65,9 @@ def split_ago(
 
 
 def _length(
-    text: str,
-    date: Timex,
-    meaning: Deictic | Shift,
-    span: tuple[int, int],
-    tid: str,
-    decade_in_years: bool,
+    text: str, date: Timex, meaning: Deictic | Shift, start: int, end: int, tid: str
 ) -> Timex:
-    start, end = span
     duration = Duration.of(meaning.unit, float(abs(meaning.amount)))
-    if decade_in_years and meaning.unit is Unit.DECADE:
-        duration = Duration.of(Unit.YEAR, float(abs(meaning.amount)) * 10)
     if date.anchor.kind is AnchorKind.DCT:
         other: str | None = DCT_TID
     else:

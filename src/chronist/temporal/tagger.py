@@ -194,13 +194,7 @@ def tagging(
             next_tid = numbered + len(candidates) + 1
             if counted_back or stepped:
                 lengths = _lengths(candidates, tids, grammar.lexicon, counted_back, stepped)
-                timexes = split_ago(
-                    text,
-                    timexes,
-                    lengths,
-                    next_tid,
-                    decade_in_years=grammar.lexicon.value("convention", "decade") == "years",
-                )
+                timexes = split_ago(text, timexes, lengths, next_tid)
                 next_tid += len(lengths)
             ranged = add_ranges(text, timexes, grammar.cues.range_join, first_tid=next_tid)
             numbered += len(ranged)
