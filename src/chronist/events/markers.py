@@ -116,6 +116,10 @@ def read_markers(data: dict[str, Any], path: Path) -> Markers:
         def words(table: dict[str, Any], key: str) -> frozenset[str]:
             return frozenset(str(w).lower() for w in table[key])
 
+        def optional(table: dict[str, Any], key: str, *, lower: bool = False) -> frozenset[str]:
+            """A word list the language may leave out (empty then)."""
+            return frozenset(str(w).lower() if lower else str(w) for w in table.get(key, []))
+
         return Markers(
             conditional=words(m, "conditional"),
             hypothetical=words(m, "hypothetical"),
@@ -146,31 +150,31 @@ def read_markers(data: dict[str, Any], path: Path) -> Markers:
             label_articles=words(c, "label_articles"),
             definite_contractions=words(c, "definite_contractions"),
             reference_relations=_relations(c["reference_relations"], path),
-            label_cut_endings=frozenset(str(w).lower() for w in c.get("label_cut_endings", [])),
-            generic_nouns=frozenset(str(w) for w in c.get("generic_nouns", [])),
-            failure_verbs=frozenset(str(w) for w in m.get("failure_verbs", [])),
-            expected=frozenset(str(w).lower() for w in m.get("expected", [])),
-            not_told=frozenset(str(w).lower() for w in m.get("not_told", [])),
-            success_verbs=frozenset(str(w) for w in m.get("success_verbs", [])),
-            adverb_coordination=frozenset(str(w) for w in m.get("adverb_coordination", [])),
-            question_openers=frozenset(str(w) for w in m.get("question_openers", [])),
-            purpose_openers=frozenset(str(w) for w in m.get("purpose_openers", [])),
-            content_openers=frozenset(str(w) for w in m.get("content_openers", [])),
-            manner_openers=frozenset(str(w) for w in m.get("manner_openers", [])),
-            planned_passive=frozenset(str(w) for w in m.get("planned_passive", [])),
-            passive_infinitive=frozenset(str(w) for w in m.get("passive_infinitive", [])),
+            label_cut_endings=optional(c, "label_cut_endings", lower=True),
+            generic_nouns=optional(c, "generic_nouns"),
+            failure_verbs=optional(m, "failure_verbs"),
+            expected=optional(m, "expected", lower=True),
+            not_told=optional(m, "not_told", lower=True),
+            success_verbs=optional(m, "success_verbs"),
+            adverb_coordination=optional(m, "adverb_coordination"),
+            question_openers=optional(m, "question_openers"),
+            purpose_openers=optional(m, "purpose_openers"),
+            content_openers=optional(m, "content_openers"),
+            manner_openers=optional(m, "manner_openers"),
+            planned_passive=optional(m, "planned_passive"),
+            passive_infinitive=optional(m, "passive_infinitive"),
             time_heads=tuple(str(w).lower() for w in c.get("time_heads", [])),
-            frame_prepositions=frozenset(str(w) for w in c.get("frame_prepositions", [])),
-            time_prepositions=frozenset(str(w) for w in c.get("time_prepositions", [])),
-            before_frames=frozenset(str(w) for w in c.get("before_frames", [])),
-            date_coordination=frozenset(str(w) for w in c.get("date_coordination", [])),
-            gapping_joins=frozenset(str(w) for w in c.get("gapping_joins", [])),
-            list_openers=frozenset(str(w) for w in c.get("list_openers", [])),
-            first_time=frozenset(str(w).lower() for w in c.get("first_time", [])),
-            length_units=frozenset(str(w).lower() for w in c.get("length_units", [])),
-            genitive_only=frozenset(str(w) for w in c.get("genitive_only", [])),
-            phrase_openers=frozenset(str(w).lower() for w in c.get("phrase_openers", [])),
-            verb_final_openers=frozenset(str(w).lower() for w in c.get("verb_final_openers", []))
+            frame_prepositions=optional(c, "frame_prepositions"),
+            time_prepositions=optional(c, "time_prepositions"),
+            before_frames=optional(c, "before_frames"),
+            date_coordination=optional(c, "date_coordination"),
+            gapping_joins=optional(c, "gapping_joins"),
+            list_openers=optional(c, "list_openers"),
+            first_time=optional(c, "first_time", lower=True),
+            length_units=optional(c, "length_units", lower=True),
+            genitive_only=optional(c, "genitive_only"),
+            phrase_openers=optional(c, "phrase_openers", lower=True),
+            verb_final_openers=optional(c, "verb_final_openers", lower=True)
             | read_clause_facts(path.parent).relative,
             openers_also_articles=read_clause_facts(path.parent).also_articles,
             copula={
@@ -181,8 +185,8 @@ def read_markers(data: dict[str, Any], path: Path) -> Markers:
             attributive_before=_optional_pattern(c, "attributive_before", path),
             attributive_after=_optional_pattern(c, "attributive_after", path),
             noun_year_before=_optional_pattern(c, "noun_year_before", path),
-            after_bound=frozenset(str(w).lower() for w in c.get("after_bound", [])),
-            lookahead_particles=frozenset(str(w).lower() for w in c.get("lookahead_particles", [])),
+            after_bound=optional(c, "after_bound", lower=True),
+            lookahead_particles=optional(c, "lookahead_particles", lower=True),
         )
     except KeyError as error:
         raise LanguageDataError(f"{path}: missing key {error}") from None
