@@ -18,6 +18,7 @@ from chronist.temporal.anchoring.core import (
     Anchorer,
     Kind,
 )
+from chronist.temporal.anchoring.news_told import counts_from_writing
 from chronist.temporal.anchoring.periods import reported_period
 from chronist.temporal.anchoring.reference import (
     AnchoredValue,
@@ -240,10 +241,8 @@ class NewsAnchorer(Anchorer):
             return reference
         if meaning.from_writing:
             return dct  # "vergangene Woche": the week before writing, whatever was told
-        if self._this_unit_of_writing(meaning, reference):
-            # "Im vergangenen Sommer lag die Quote bei 5 Prozent, in diesem Jahr ...":
-            # a date itself counted from writing gives "this year" no year of its own
-            return dct
+        if counts_from_writing(meaning, reference, self._results):
+            return dct  # "vor zwei Wochen ... in diesem Jahr", "... am Abend festgenommen"
         needed = _SHIFT_GRAIN.get(meaning.unit)
         if not meaning.from_told and needed is not None and reference.point.grain < needed:
             # "Im Herbst wird gewählt. Am Wochenende ...": no week can be counted from a
@@ -262,26 +261,6 @@ class NewsAnchorer(Anchorer):
             # unternommen werden": what is still to come is on the day of writing
             return dct
         return reference
-
-    def _this_unit_of_writing(self, meaning: Shift, reference: _Reference) -> bool:
-        """``in diesem Jahr`` after a date that was counted from the DCT: the DCT's year.
-
-        ``Im Jahr 2010 ... In diesem Jahr`` points back at the year stated; after
-        ``im vergangenen Sommer`` or ``vor zwei Wochen`` nothing was stated, and the
-        article's ``this year`` is the year of writing. A week stays the one of the
-        weekday told (``am Freitag ... In dieser Woche``: a report a day late).
-        """
-        at = reference.index
-        return (
-            meaning.amount == 0
-            and meaning.part_of_day is None
-            and not meaning.from_told
-            and not meaning.counted
-            and meaning.unit in (Unit.MONTH, Unit.YEAR)
-            and at is not None
-            and at < len(self._results)
-            and self._results[at].anchor.kind is AnchorKind.DCT
-        )
 
     def _deictic_from_dct(self, meaning: Deictic) -> bool:
         return True
