@@ -18,7 +18,7 @@ from chronist.temporal.anchoring.core import (
     Anchorer,
     Kind,
 )
-from chronist.temporal.anchoring.news_told import counts_from_writing
+from chronist.temporal.anchoring.news_told import counts_from_writing, day_told_since
 from chronist.temporal.anchoring.periods import reported_period
 from chronist.temporal.anchoring.reference import (
     AnchoredValue,
@@ -249,6 +249,9 @@ class NewsAnchorer(Anchorer):
             return reference
         if meaning.from_writing:
             return dct  # "vergangene Woche": the week before writing, whatever was told
+        told = day_told_since(meaning, reference, self._results, index)
+        if told is not None:
+            return told  # "The day before last Tuesday's hearing ... the next morning"
         if counts_from_writing(meaning, reference, self._results):
             return dct  # "vor zwei Wochen ... in diesem Jahr", "... am Abend festgenommen"
         needed = _SHIFT_GRAIN.get(meaning.unit)
