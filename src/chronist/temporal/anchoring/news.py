@@ -249,9 +249,9 @@ class NewsAnchorer(Anchorer):
             return reference
         if meaning.from_writing:
             return dct  # "vergangene Woche": the week before writing, whatever was told
-        told = day_told_since(meaning, reference, self._results, index)
-        if told is not None:
-            return told  # "The day before last Tuesday's hearing ... the next morning"
+        day_told = day_told_since(meaning, reference, self._results, index)
+        if day_told is not None:
+            return day_told  # "The day before last Tuesday's hearing ... the next morning"
         if counts_from_writing(meaning, reference, self._results):
             return dct  # "vor zwei Wochen ... in diesem Jahr", "... am Abend festgenommen"
         needed = _SHIFT_GRAIN.get(meaning.unit)
