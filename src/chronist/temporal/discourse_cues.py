@@ -84,6 +84,9 @@ class DiscourseCues:
     # the whole gap between a quarter or half-year and a year right after it that is the
     # year of that period, not one it is compared with ("the fourth quarter of last year")
     period_of: LazyPattern = _NEVER
+    # a coordinated verb phrase begins: its tense is its own ("met on Monday and will
+    # meet again on Friday"), a break between a news date's stretch and the next
+    verb_coordination: LazyPattern = _NEVER
     # the language, whose tense and clause facts (``text/verbs``, ``text/clauses``) it reads
     lang: str = ""
 
@@ -108,6 +111,7 @@ _OPTIONAL_CUES = frozenset(
         "length_step_before",
         "future_in_past_after",
         "period_of",
+        "verb_coordination",
     }
 )
 

@@ -244,6 +244,8 @@ def _with_article(text: str, candidate: Candidate, grammar: Grammar) -> Candidat
     before = grammar.article_before.search(text, max(0, start - 8), start)
     if before is None or _BARE_YEAR.match(text, start):
         return candidate
+    if grammar.lexicon.value("extent_article", text[start:end].split()[0]) is not None:
+        return candidate  # "über dem des Vorjahresquartals": "dem" stands for a noun of its own
     last = text[start:end].split()[-1]
     if not (last[:1].isupper() or last[:1].isdigit()):
         return candidate

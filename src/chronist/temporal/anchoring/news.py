@@ -18,6 +18,7 @@ from chronist.temporal.anchoring.core import (
     Anchorer,
     Kind,
 )
+from chronist.temporal.anchoring.news_told import counts_from_writing, day_told_since
 from chronist.temporal.anchoring.periods import reported_period
 from chronist.temporal.anchoring.reference import (
     AnchoredValue,
@@ -185,14 +186,22 @@ class NewsAnchorer(Anchorer):
         ``Der Minister sagte am Freitag, er werde zurücktreten``: the Friday is the
         saying's, a past, whatever the reported clause after the comma looks ahead to;
         ``Nachdem er am Freitag angekommen war, wird er ...``: the Friday is past.
-        A stretch without a past or a future (``Am Freitag, so die Polizei, ...``) leaves
-        it to the sentence.
+        A coordinated verb phrase is a stretch of its own (``met on Monday and will
+        meet again on Friday``). A stretch without a past or a future (``Am Freitag, so
+        die Polizei, ...``) leaves it to the sentence.
         """
         facts = tense_facts(self.cues.lang)
-        before = list(facts.clause_break.finditer(self.text, start, candidate.start))
-        segment_start = before[-1].end() if before else start
-        after = facts.clause_break.search(self.text, candidate.end, end)
-        segment_end = end if after is None else after.start()
+        breaks = (facts.clause_break, self.cues.verb_coordination)
+        before = [
+            found.end()
+            for cue in breaks
+            for found in cue.finditer(self.text, start, candidate.start)
+        ]
+        segment_start = max(before, default=start)
+        after = [
+            found.start() for cue in breaks if (found := cue.search(self.text, candidate.end, end))
+        ]
+        segment_end = min(after, default=end)
         if segment_start == start and segment_end == end:
             return None  # the stretch is the whole clause: the sentence decides
         group = read_verbs(self.text[segment_start:segment_end], facts)
@@ -240,6 +249,11 @@ class NewsAnchorer(Anchorer):
             return reference
         if meaning.from_writing:
             return dct  # "vergangene Woche": the week before writing, whatever was told
+        day_told = day_told_since(meaning, reference, self._results, index)
+        if day_told is not None:
+            return day_told  # "The day before last Tuesday's hearing ... the next morning"
+        if counts_from_writing(meaning, reference, self._results):
+            return dct  # "vor zwei Wochen ... in diesem Jahr", "... am Abend festgenommen"
         needed = _SHIFT_GRAIN.get(meaning.unit)
         if not meaning.from_told and needed is not None and reference.point.grain < needed:
             # "Im Herbst wird gewählt. Am Wochenende ...": no week can be counted from a
