@@ -85,12 +85,26 @@ class _WordMemo:
 
 def _is_part_of_place(word: str, facts: EntityFacts) -> bool:
     """``Ostslowakei``, ``Südalbanien``: a compass prefix and a country or region;
-    ``Färöer-Inseln``, ``Rheinufer``: a place and a suffix or compound head."""
+    ``Färöer-Inseln``, ``Rheinufer``: a place and a suffix or compound head;
+    ``Khmer-Reich``, ``Sukhothai-Reich``: any name and a place's suffix after a hyphen."""
+    if _hyphen_suffixed(word, facts):
+        return True
     for prefix in facts.compass_prefixes:
         rest = word[len(prefix) :]
         if word.startswith(prefix) and len(rest) > 3 and rest[0].islower():
             return is_place_name(rest.capitalize())
     return any(is_place_name(stem) or known_kind(stem) for stem in derived_names(word, facts))
+
+
+def _hyphen_suffixed(word: str, facts: EntityFacts) -> bool:
+    """A capitalised name + ``-Reich``, ``-Inseln``, ``-Gebirge`` (``name_suffixes``)."""
+    return word[:1].isupper() and any(
+        s.startswith("-")
+        and word.endswith(s)
+        and len(word) > len(s) + 2
+        and "-" not in word[: -len(s)]
+        for s in facts.name_suffixes
+    )
 
 
 def _is_compound_of_area(word: str, facts: EntityFacts) -> bool:

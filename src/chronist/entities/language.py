@@ -66,6 +66,8 @@ class EntityFacts:
     demonym_site_heads: frozenset[str] = frozenset()
     # "Vorarlberger Gebiet", "Wiener Becken": the land of the place of the demonym
     demonym_area_heads: frozenset[str] = frozenset()
+    # "Sukhothai-Reich": a state named by its capital town and one of these
+    capital_suffixes: tuple[str, ...] = ()
     # "Reichstadt (heute Zákupy)": a town's other name after one of these in parentheses
     renamed_words: frozenset[str] = frozenset()
     # "Kangaroo Island": after a capitalised word, one of these ends an English name
@@ -165,6 +167,7 @@ def read_entity_facts(path: Path) -> EntityFacts:
         site_heads=frozenset(_strings(data, path, "places", "site_heads")),
         demonym_site_heads=frozenset(_strings(data, path, "places", "demonym_site_heads")),
         demonym_area_heads=frozenset(_strings(data, path, "places", "demonym_area_heads")),
+        capital_suffixes=tuple(_strings(data, path, "places", "capital_suffixes")),
         renamed_words=frozenset(_strings(data, path, "places", "renamed_words")),
         english_name_tails=frozenset(_strings(data, path, "places", "english_name_tails")),
         indefinite_articles=frozenset(_strings(data, path, "names", "indefinite_articles")),

@@ -1,0 +1,58 @@
+"""Place mentions the tagger misses or types wrongly, recovered after it (issue 13)."""
+
+from __future__ import annotations
+
+import pytest
+
+from chronist.entities import Entity, EntityType, recognize
+
+
+def _places(text: str) -> dict[str, Entity]:
+    return {e.text: e for e in recognize(text) if e.type is EntityType.LOC}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Im 9. Jahrhundert entstand ein neues Khmer-Reich, dessen Hauptstadt Angkor war.",
+            "Khmer-Reich",
+        ),
+        ("Damals kam der Buddhismus aus dem Srivijaya-Reich nach Kambodscha.", "Srivijaya-Reich"),
+        ("Die Burg lag am Rand der Karpaten-Inseln des Flusses.", "Karpaten-Inseln"),
+    ],
+)
+def test_a_name_and_a_places_suffix_after_a_hyphen_is_a_place(text: str, name: str) -> None:
+    assert name in _places(text)
+
+
+def test_a_state_named_by_its_capital_is_drawn_at_the_town() -> None:
+    text = "Im 13. Jahrhundert entstand im Westen das Sukhothai-Reich, das stark wurde."
+    place = _places(text)["Sukhothai-Reich"]
+    assert place.lat is not None and place.lon is not None
+    assert abs(place.lat - 17.0) < 0.5 and abs(place.lon - 99.8) < 0.5
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Estland gehörte zur Ostseeprovinz Gouvernement Estland des Russischen Reiches.",
+            "Gouvernement Estland",
+        ),
+        ("=== Österreichische Zeit und Republik Krakau\n\nIm Jahr 1815 kam es.", "Republik Krakau"),
+    ],
+)
+def test_a_territorial_word_inside_a_longer_name_starts_a_place(text: str, name: str) -> None:
+    places = _places(text)
+    assert name in places and places[name].lat is not None
+
+
+def test_von_and_a_name_after_a_title_is_the_titles_place() -> None:
+    text = "Sein Sohn, in Österreich als Herzog von Reichstadt geläufig, starb 1832."
+    assert "Reichstadt" in _places(text)
+
+
+def test_a_person_with_von_and_a_given_name_stays_a_person() -> None:
+    found = {e.text: e.type for e in recognize("Bischof Rupert von Salzburg kam 696 nach Worms.")}
+    assert found.get("Rupert von Salzburg") is EntityType.PER
