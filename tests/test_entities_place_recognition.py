@@ -56,3 +56,8 @@ def test_von_and_a_name_after_a_title_is_the_titles_place() -> None:
 def test_a_person_with_von_and_a_given_name_stays_a_person() -> None:
     found = {e.text: e.type for e in recognize("Bischof Rupert von Salzburg kam 696 nach Worms.")}
     assert found.get("Rupert von Salzburg") is EntityType.PER
+
+
+def test_a_big_city_the_tagger_took_for_an_organisation_is_a_place() -> None:
+    places = _places('Der Papst gestand Friedrich den Titel "Kaiser des alten Rom" zu.')
+    assert "Rom" in places and places["Rom"].lat is not None

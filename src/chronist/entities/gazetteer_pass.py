@@ -18,7 +18,8 @@
    Werne, Riemke, Hofstede)``), though the gazetteer lacks them.
 5. A one-word person or organisation that the gazetteer knows as a region, state,
    river... and the lexicon not as a given name or surname is a place (``Mercia``,
-   ``Aargau``; not ``Habsburg``, a surname).
+   ``Aargau``; not ``Habsburg``, a surname); so is a one-word organisation that is a
+   big city's own name (``Kaiser des alten Rom``).
 """
 
 from __future__ import annotations
@@ -218,6 +219,24 @@ def _area_not_person(word: str) -> bool:
     return is_place_name(word) and not _PERSON_FLAGS.intersection(lexicon().get(word, ()))
 
 
+# "Kaiser des alten Rom" (ORG): a town this big named alone is the town, not a body
+BIG_CITY = 500_000
+
+
+def _city_not_body(word: str) -> bool:
+    """``Rom`` as the tagger's organisation: a name (its German one too) of a city of
+    :data:`BIG_CITY` people or more, and no given name or surname (``Washington``)."""
+    if (
+        len(word) < 3
+        or not word[1:].islower()
+        or _PERSON_FLAGS.intersection(lexicon().get(word, ()))
+    ):
+        return False
+    return any(
+        p.kind is PlaceKind.SETTLEMENT and p.population >= BIG_CITY for p in gazetteer().get(word)
+    )
+
+
 def _home_town(word: str, label: str, nouns: frozenset[str]) -> bool:
     """A word the tagger took for a place that is not itself a common noun (only a
     compound of one: ``Kirch-zarten``, ``Betzen-hausen``) and is the own name of a town
@@ -300,6 +319,8 @@ def apply_lexical_passes(words: Sequence[str], labels: list[str]) -> list[str]:
             elif alone and is_common_noun_among(words[index], nouns):
                 labels[index] = "B-LOC" if _part_of_place(words[index], facts) else "O"
             elif alone and label != "B-LOC" and _area_not_person(words[index]):
+                labels[index] = "B-LOC"
+            elif alone and label == "B-ORG" and _city_not_body(words[index]):
                 labels[index] = "B-LOC"
             continue
         word = words[index]
