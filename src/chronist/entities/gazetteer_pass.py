@@ -223,6 +223,14 @@ def _area_not_person(word: str) -> bool:
 BIG_CITY = 500_000
 
 
+def _mistyped_place(word: str, label: str) -> bool:
+    """A person or organisation of one word that is an area's name (``Mercia``), or an
+    organisation that is a big city's (``Rom``)."""
+    if label == "B-LOC":
+        return False
+    return _area_not_person(word) or (label == "B-ORG" and _city_not_body(word))
+
+
 def _city_not_body(word: str) -> bool:
     """``Rom`` as the tagger's organisation: a name (its German one too) of a city of
     :data:`BIG_CITY` people or more, and no given name or surname (``Washington``)."""
@@ -318,9 +326,7 @@ def apply_lexical_passes(words: Sequence[str], labels: list[str]) -> list[str]:
                 pass  # "Umweltbundesamt": one body, though "Amt" is a noun
             elif alone and is_common_noun_among(words[index], nouns):
                 labels[index] = "B-LOC" if _part_of_place(words[index], facts) else "O"
-            elif alone and label != "B-LOC" and _area_not_person(words[index]):
-                labels[index] = "B-LOC"
-            elif alone and label == "B-ORG" and _city_not_body(words[index]):
+            elif alone and _mistyped_place(words[index], label):
                 labels[index] = "B-LOC"
             continue
         word = words[index]
