@@ -61,3 +61,18 @@ def test_a_person_with_von_and_a_given_name_stays_a_person() -> None:
 def test_a_big_city_the_tagger_took_for_an_organisation_is_a_place() -> None:
     places = _places('Der Papst gestand Friedrich den Titel "Kaiser des alten Rom" zu.')
     assert "Rom" in places and places["Rom"].lat is not None
+
+
+def test_a_city_after_an_organisations_name_is_a_place_of_its_own() -> None:
+    found = {e.text: e.type for e in recognize("Einen Tag später besetzte die Wehrmacht Brüssel.")}
+    assert found.get("Wehrmacht") is EntityType.ORG and found.get("Brüssel") is EntityType.LOC
+
+
+def test_a_name_after_a_word_of_a_towns_parts_is_a_place() -> None:
+    text = (
+        "Brüssel wuchs. In Brüssel gab es Unruhen. Brüssel wurde 1940 besetzt. 1942 führte "
+        "die Wehrmacht einen Pogrom gegen Juden in dem dichtbesiedelten armen "
+        "Innenstadtviertel Marolles durch."
+    )
+    place = _places(text)["Marolles"]
+    assert place.lat is not None and abs(place.lat - 50.85) < 0.2

@@ -42,7 +42,11 @@ from chronist.entities.place_clues import (
     years_near,
 )
 from chronist.entities.place_evidence import PlaceEvidence
-from chronist.entities.place_pairs import split_known_person_place, split_place_pair
+from chronist.entities.place_pairs import (
+    split_body_place,
+    split_known_person_place,
+    split_place_pair,
+)
 from chronist.entities.places import gazetteer
 from chronist.entities.quarters import place_quarters
 from chronist.entities.span_index import SpanIndex
@@ -188,6 +192,7 @@ def find_mentions(document: Document) -> list[TypedMention]:
     titled = [p for m in found for t in split_title(m, facts) for p in trim_lowercase(t, facts)]
     split = [p for m in titled for p in split_ruler_territory(m, document.text, facts)]
     split = [p for m in split for p in split_place_pair(m)]
+    split = [p for m in split for p in split_body_place(m)]
     spans = SpanIndex(timex_spans)
     kept = [m for m in split if keep_mention(m, document, spans, facts)]
     kept = [_organisation_of(m, document.text, facts) for m in kept]

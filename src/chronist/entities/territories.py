@@ -29,12 +29,18 @@ def territory_type(found: TypedMention, facts: EntityFacts) -> TypedMention:
     >>> m = TypedMention(Mention("Ostseeprovinz Gouvernement Estland", 0, 34), EntityType.ORG)
     >>> territory_type(m, entity_facts("de")).mention.text
     'Gouvernement Estland'
+    >>> m = TypedMention(Mention("Innenstadtviertel Marolles", 0, 26), EntityType.ORG)
+    >>> territory_type(m, entity_facts("de")).mention.text
+    'Marolles'
     >>> m = TypedMention(Mention("Stadt Zürich Versicherung", 0, 25), EntityType.ORG)
     >>> territory_type(m, entity_facts("de")).type.value
     'ORG'
     """
     if found.type is EntityType.LOC:
         return found
+    quarter = _quarter_named(found, facts)
+    if quarter is not None:
+        return quarter
     found = _territory_inside(found, facts)
     head, _, rest = found.mention.text.partition(" ")
     if head not in facts.admin_prefixes or not rest[:1].isupper():
@@ -49,6 +55,19 @@ def territory_type(found: TypedMention, facts: EntityFacts) -> TypedMention:
         if len(words) < 2 or any(w in nouns or w in facts.organisation_heads for w in words):
             return found
     return TypedMention(found.mention, EntityType.LOC)
+
+
+def _quarter_named(found: TypedMention, facts: EntityFacts) -> TypedMention | None:
+    """``Innenstadtviertel Marolles``: a word of a town's parts (``quarter_stems``) and one
+    name that is no common noun; the name is a place (drawn at the town by
+    :mod:`chronist.entities.quarters`)."""
+    head, _, rest = found.mention.text.partition(" ")
+    if not rest[:1].isupper() or " " in rest or rest in common_nouns():
+        return None
+    if not any(stem in head.lower() for stem in facts.quarter_stems):
+        return None
+    start = found.mention.end - len(rest)
+    return TypedMention(Mention(rest, start, found.mention.end), EntityType.LOC)
 
 
 def _territory_inside(found: TypedMention, facts: EntityFacts) -> TypedMention:
