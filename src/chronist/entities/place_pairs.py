@@ -141,8 +141,9 @@ def split_known_person_place(found: list[TypedMention]) -> list[TypedMention]:
 
 def split_body_place(found: TypedMention) -> list[TypedMention]:
     """``besetzte die Wehrmacht Brüssel``: an organisation of the name list (one word)
-    and a city of :data:`CITY_FROM` people after it (by its German name too), taken as one organisation, are
-    the organisation and the city (``Universität Wien`` stays: no name of the list).
+    and a city of :data:`CITY_FROM` people after it (by its German name too), taken as
+    one organisation, are the organisation and the city (``Universität Wien`` stays: no
+    name of the list).
 
     >>> m = TypedMention(Mention("Wehrmacht Brüssel", 4, 21), EntityType.ORG)
     >>> [(p.mention.text, p.type.value) for p in split_body_place(m)]
