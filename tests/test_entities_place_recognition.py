@@ -76,3 +76,22 @@ def test_a_name_after_a_word_of_a_towns_parts_is_a_place() -> None:
     )
     place = _places(text)["Marolles"]
     assert place.lat is not None and abs(place.lat - 50.85) < 0.2
+
+
+@pytest.mark.parametrize(
+    ("text", "cut", "lat"),
+    [
+        ("Zwischen 880 und 1018 waren Mittel- und Südalbanien bulgarisch.", "Mittel", 41.1),
+        ("Die Truppen besetzten Ost- und Westpreußen.", "Ost", 54.5),
+        ("Schiffe fuhren auf Nord- und Ostsee.", "Nord", 56.0),
+    ],
+)
+def test_a_compass_word_cut_before_a_conjunction_is_the_whole_place(
+    text: str, cut: str, lat: float
+) -> None:
+    place = _places(text)[cut]
+    assert place.lat is not None and abs(place.lat - lat) < 1.0
+
+
+def test_a_cut_compound_that_names_no_place_is_none() -> None:
+    assert _places("Die Mittel- und Oberschicht wuchs.") == {}

@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
+from chronist.entities.cut_compounds import mark_cut_compounds
 from chronist.entities.hyphen_names import join_broken_words
 from chronist.entities.language import EntityFacts, entity_facts
 from chronist.entities.name_lexicon import (
@@ -356,6 +357,7 @@ def apply_lexical_passes(words: Sequence[str], labels: list[str]) -> list[str]:
             if kind == "LOC" and index and _named_by_adjective(words, labels, index, nouns):
                 labels[index - 1], labels[index] = "B-LOC", "I-LOC"  # "Karnischen Alpen"
     mark_coordinated_places(words, labels, nouns)
+    mark_cut_compounds(words, labels)
     mark_quarter_lists(words, labels, nouns)
     mark_lower_case_attributes(words, labels)
     mark_names_in_parentheses(words, labels, nouns)

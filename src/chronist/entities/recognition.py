@@ -13,6 +13,7 @@ from itertools import tee
 from chronist.entities.aliases import add_aliases, alias_names
 from chronist.entities.coreference import TypedMention, canonical, cluster_mentions, group_type
 from chronist.entities.corpus import spans_of
+from chronist.entities.cut_compounds import completed_name
 from chronist.entities.evidence import resolve_entities
 from chronist.entities.given_name_places import given_names_of_persons, join_place_and_surname
 from chronist.entities.language import EntityFacts, entity_facts
@@ -254,6 +255,9 @@ def recognize(text: str | Document, lang: str = "de") -> list[Entity]:
     for i in places:
         mentions = tuple(m.mention for m in typed[i][0])
         ruled = ruled_names(document, mentions, facts)
+        ruled += tuple(
+            filter(None, (completed_name(document.text, m.start, m.end, facts) for m in mentions))
+        )
         names = tuple(dict.fromkeys([heads[i].text, *(m.text for m in mentions), *ruled]))
         other = tuple(sorted({a for name in names for a in aliases.get(name, ())} - set(names)))
         cues, near = cues_before(document, mentions, facts), years_near(mentions, years)
