@@ -95,3 +95,23 @@ def test_a_compass_word_cut_before_a_conjunction_is_the_whole_place(
 
 def test_a_cut_compound_that_names_no_place_is_none() -> None:
     assert _places("Die Mittel- und Oberschicht wuchs.") == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Nach der Niederlage Magdeburger Truppen bei Hillersleben belagerte er die Stadt.",
+            "Hillersleben",
+        ),
+        ("Golf spielte man ab 1890 in den Neckarauen bei Cannstatt.", "Cannstatt"),
+    ],
+)
+def test_a_word_shaped_like_a_towns_name_after_a_places_preposition_is_a_place(
+    text: str, name: str
+) -> None:
+    assert name in _places(text)
+
+
+def test_a_noun_after_a_places_preposition_stays_a_noun() -> None:
+    assert _places("Er lebte in Frieden und starb bei Erleben.") == {}

@@ -297,6 +297,29 @@ def _mark_demonym_areas(words: Sequence[str], labels: list[str], facts: EntityFa
             labels[index], labels[index + 1] = "B-LOC", "I-LOC"
 
 
+def _cued_place(word: str, facts: EntityFacts) -> bool:
+    """After a place's word: a name of the gazetteer, or a word that ends like a town's
+    name and is no given name or surname (``bei Hillersleben``: ``toponym_endings``)."""
+    return word in gazetteer() or _toponym_shaped(word, facts)
+
+
+def _toponym_shaped(word: str, facts: EntityFacts) -> bool:
+    stem = next((word[: -len(e)] for e in facts.toponym_endings if word.endswith(e)), "")
+    if len(stem) < 3 or not word[1:].isalpha() or not word[1:].islower():
+        return False
+    return not _PERSON_FLAGS.intersection(lexicon().get(word, ()))
+
+
+def _cued_toponym(
+    words: Sequence[str], index: int, nouns: frozenset[str], facts: EntityFacts
+) -> bool:
+    """A word the tagger took for a place, after a place's preposition, that ends like a
+    town's name and is no noun itself (only a compound of one: ``Hillers-leben``)."""
+    word = words[index]
+    before = words[index - 1] if index else ""
+    return before in facts.place_prepositions and word not in nouns and _toponym_shaped(word, facts)
+
+
 def _after_site_phrase(words: Sequence[str], index: int, facts: EntityFacts) -> bool:
     """``im Frieden von |Luneville``, ``die Schlacht bei |Hillersleben``."""
     return any(
@@ -323,6 +346,8 @@ def apply_lexical_passes(words: Sequence[str], labels: list[str]) -> list[str]:
             alone = index + 1 == count or not labels[index + 1].startswith("I-")
             if alone and _home_town(words[index], label, nouns):
                 pass  # "Kirchzarten": a town's own name, though "Arten" is a noun
+            elif alone and label == "B-LOC" and _cued_toponym(words, index, nouns, facts):
+                pass  # "bei Hillersleben", though "Leben" is a noun
             elif alone and label == "B-ORG" and is_named_body(words[index], nouns):
                 pass  # "Umweltbundesamt": one body, though "Amt" is a noun
             elif alone and is_common_noun_among(words[index], nouns):
@@ -348,7 +373,7 @@ def apply_lexical_passes(words: Sequence[str], labels: list[str]) -> list[str]:
                 or before in facts.admin_prefixes
                 or _after_site_phrase(words, index, facts)
             )
-            if _part_of_place(word, facts) or (cued and word in gazetteer()):
+            if _part_of_place(word, facts) or (cued and _cued_place(word, facts)):
                 kind = "LOC"
         elif kind is None and _compound_of_area(word, facts):
             kind = "LOC"  # "Mittelmeerraum": the corpora's noun, a sea's region

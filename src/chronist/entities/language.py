@@ -68,6 +68,8 @@ class EntityFacts:
     demonym_area_heads: frozenset[str] = frozenset()
     # "Sukhothai-Reich": a state named by its capital town and one of these
     capital_suffixes: tuple[str, ...] = ()
+    # "bei Hillersleben": an unknown word after a place's preposition, ending so, is a place
+    toponym_endings: tuple[str, ...] = ()
     # "Reichstadt (heute Zákupy)": a town's other name after one of these in parentheses
     renamed_words: frozenset[str] = frozenset()
     # "Kangaroo Island": after a capitalised word, one of these ends an English name
@@ -168,6 +170,7 @@ def read_entity_facts(path: Path) -> EntityFacts:
         demonym_site_heads=frozenset(_strings(data, path, "places", "demonym_site_heads")),
         demonym_area_heads=frozenset(_strings(data, path, "places", "demonym_area_heads")),
         capital_suffixes=tuple(_strings(data, path, "places", "capital_suffixes")),
+        toponym_endings=tuple(_strings(data, path, "places", "toponym_endings")),
         renamed_words=frozenset(_strings(data, path, "places", "renamed_words")),
         english_name_tails=frozenset(_strings(data, path, "places", "english_name_tails")),
         indefinite_articles=frozenset(_strings(data, path, "names", "indefinite_articles")),
