@@ -115,3 +115,8 @@ def test_a_word_shaped_like_a_towns_name_after_a_places_preposition_is_a_place(
 
 def test_a_noun_after_a_places_preposition_stays_a_noun() -> None:
     assert _places("Er lebte in Frieden und starb bei Erleben.") == {}
+
+
+def test_reich_before_a_known_place_opens_a_place() -> None:
+    places = _places("Im 4. Jahrhundert entstanden die Reiche Aksum und Kusch.")
+    assert "Reiche Aksum" in places and places["Reiche Aksum"].lat is not None
