@@ -120,3 +120,11 @@ def test_a_noun_after_a_places_preposition_stays_a_noun() -> None:
 def test_reich_before_a_known_place_opens_a_place() -> None:
     places = _places("Im 4. Jahrhundert entstanden die Reiche Aksum und Kusch.")
     assert "Reiche Aksum" in places and places["Reiche Aksum"].lat is not None
+
+
+def test_names_shaped_like_towns_in_a_list_with_a_place_are_places() -> None:
+    text = (
+        "Die ältesten Orte, die heute zur Landeshauptstadt Saarbrücken gehören, sind "
+        "Fechingen (777), Eschringen (893), Dudweiler (977) und Malstatt (960)."
+    )
+    assert {"Fechingen", "Eschringen", "Dudweiler", "Malstatt"} <= set(_places(text))

@@ -38,6 +38,7 @@ from chronist.entities.name_lexicon import (
     known_kind,
     known_names,
     noun_clusters,
+    toponym_shaped,
 )
 from chronist.entities.name_tails import cut_possessed_noun, type_by_tail
 from chronist.entities.organisation_names import is_named_body, join_bodies
@@ -300,14 +301,7 @@ def _mark_demonym_areas(words: Sequence[str], labels: list[str], facts: EntityFa
 def _cued_place(word: str, facts: EntityFacts) -> bool:
     """After a place's word: a name of the gazetteer, or a word that ends like a town's
     name and is no given name or surname (``bei Hillersleben``: ``toponym_endings``)."""
-    return word in gazetteer() or _toponym_shaped(word, facts)
-
-
-def _toponym_shaped(word: str, facts: EntityFacts) -> bool:
-    stem = next((word[: -len(e)] for e in facts.toponym_endings if word.endswith(e)), "")
-    if len(stem) < 3 or not word[1:].isalpha() or not word[1:].islower():
-        return False
-    return not _PERSON_FLAGS.intersection(lexicon().get(word, ()))
+    return word in gazetteer() or toponym_shaped(word)
 
 
 def _cued_toponym(
@@ -317,7 +311,7 @@ def _cued_toponym(
     town's name and is no noun itself (only a compound of one: ``Hillers-leben``)."""
     word = words[index]
     before = words[index - 1] if index else ""
-    return before in facts.place_prepositions and word not in nouns and _toponym_shaped(word, facts)
+    return before in facts.place_prepositions and word not in nouns and toponym_shaped(word)
 
 
 def _after_site_phrase(words: Sequence[str], index: int, facts: EntityFacts) -> bool:
