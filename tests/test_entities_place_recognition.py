@@ -20,6 +20,8 @@ def _places(text: str) -> dict[str, Entity]:
         ),
         ("Damals kam der Buddhismus aus dem Srivijaya-Reich nach Kambodscha.", "Srivijaya-Reich"),
         ("Die Burg lag am Rand der Karpaten-Inseln des Flusses.", "Karpaten-Inseln"),
+        ("Der Neckar-Odenwald-Limes wurde erst 98 n. Chr. angelegt.", "Neckar-Odenwald-Limes"),
+        ("Vietnam eroberte große Teile des Mekongdeltas.", "Mekongdeltas"),
     ],
 )
 def test_a_name_and_a_places_suffix_after_a_hyphen_is_a_place(text: str, name: str) -> None:

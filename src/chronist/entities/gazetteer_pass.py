@@ -100,14 +100,13 @@ def _is_part_of_place(word: str, facts: EntityFacts) -> bool:
 
 
 def _hyphen_suffixed(word: str, facts: EntityFacts) -> bool:
-    """A capitalised name + ``-Reich``, ``-Inseln``, ``-Gebirge`` (``name_suffixes``)."""
-    return word[:1].isupper() and any(
-        s.startswith("-")
-        and word.endswith(s)
-        and len(word) > len(s) + 2
-        and "-" not in word[: -len(s)]
-        for s in facts.name_suffixes
-    )
+    """A capitalised name (or names joined by hyphens: ``Rhein-Herne``) + ``-Reich``,
+    ``-Inseln``, ``-Kanal`` (``name_suffixes``)."""
+    for suffix in facts.name_suffixes:
+        stem = word[: -len(suffix)]
+        if suffix.startswith("-") and word.endswith(suffix) and len(stem) > 2:
+            return all(part[:1].isupper() and len(part) > 1 for part in stem.split("-"))
+    return False
 
 
 def _is_compound_of_area(word: str, facts: EntityFacts) -> bool:
