@@ -130,3 +130,15 @@ def test_names_shaped_like_towns_in_a_list_with_a_place_are_places() -> None:
         "Fechingen (777), Eschringen (893), Dudweiler (977) und Malstatt (960)."
     )
     assert {"Fechingen", "Eschringen", "Dudweiler", "Malstatt"} <= set(_places(text))
+
+
+def test_places_that_belong_to_a_town_today_are_drawn_at_the_town() -> None:
+    text = (
+        "Die ältesten urkundlich erwähnten Orte, die heute zur Landeshauptstadt Saarbrücken "
+        "gehören, sind Fechingen (777), Eschringen (893), Dudweiler (977) und Malstatt (960)."
+    )
+    places = _places(text)
+    for name in ("Fechingen", "Eschringen", "Dudweiler", "Malstatt"):
+        place = places[name]
+        assert place.lat is not None and place.lon is not None, name
+        assert abs(place.lat - 49.23) < 0.1 and abs(place.lon - 7.0) < 0.1, name
