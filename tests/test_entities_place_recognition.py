@@ -142,3 +142,8 @@ def test_places_that_belong_to_a_town_today_are_drawn_at_the_town() -> None:
         place = places[name]
         assert place.lat is not None and place.lon is not None, name
         assert abs(place.lat - 49.23) < 0.1 and abs(place.lon - 7.0) < 0.1, name
+
+
+def test_two_places_joined_by_a_hyphen_the_tagger_left_out_are_places() -> None:
+    places = _places("Im Jahr 1874 folgte die Bahnstrecke Osterath-Dortmund Süd der Bahn.")
+    assert {"Osterath", "Dortmund"} <= set(places) and places["Dortmund"].lat is not None

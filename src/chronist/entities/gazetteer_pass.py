@@ -49,6 +49,7 @@ from chronist.entities.place_list_passes import (
     mark_names_in_parentheses,
     mark_quarter_lists,
 )
+from chronist.entities.place_pairs import is_place_pair
 from chronist.entities.places import PlaceKind, gazetteer, is_demonym
 from chronist.entities.resources import lexicon
 from chronist.entities.surname_particles import join_surname_particles
@@ -366,7 +367,9 @@ def apply_lexical_passes(words: Sequence[str], labels: list[str]) -> list[str]:
                 or before in facts.admin_prefixes
                 or _after_site_phrase(words, index, facts)
             )
-            if _part_of_place(word, facts) or (cued and _cued_place(word, facts)):
+            # "bei Hillersleben"; "die Bahnstrecke Osterath-Dortmund": two places
+            placed = (cued and _cued_place(word, facts)) or is_place_pair(word)
+            if placed or _part_of_place(word, facts):
                 kind = "LOC"
         elif kind is None and _compound_of_area(word, facts):
             kind = "LOC"  # "Mittelmeerraum": the corpora's noun, a sea's region

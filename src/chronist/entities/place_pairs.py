@@ -21,7 +21,7 @@ from chronist.entities.name_lexicon import is_common_noun, known_names
 from chronist.entities.places import PlaceKind, candidates, gazetteer
 from chronist.entities.types import EntityType, Mention
 
-__all__ = ["split_body_place", "split_known_person_place", "split_place_pair"]
+__all__ = ["is_place_pair", "split_body_place", "split_known_person_place", "split_place_pair"]
 
 # a hyphen joins a city and an unknown name as two places only for a city this large
 CITY_FROM = 100_000
@@ -58,6 +58,17 @@ def _joined(first: str, second: str) -> bool:
     if _town(first) and _town(second):
         return True
     return (_city(first) and _unknown(second)) or (_unknown(first) and _city(second))
+
+
+def is_place_pair(word: str) -> bool:
+    """``Osterath-Dortmund`` as one word no name list knows: two places joined by a
+    hyphen (a railway's, a road's ends), not one name of the gazetteer.
+
+    >>> is_place_pair("Osterath-Dortmund"), is_place_pair("Castrop-Rauxel")
+    (True, False)
+    """
+    hyphened = _HYPHENED.match(word)
+    return hyphened is not None and not candidates(word) and _joined(*hyphened.groups())
 
 
 def _city(name: str) -> bool:
