@@ -32,12 +32,18 @@ def territory_type(found: TypedMention, facts: EntityFacts) -> TypedMention:
     >>> m = TypedMention(Mention("Innenstadtviertel Marolles", 0, 26), EntityType.ORG)
     >>> territory_type(m, entity_facts("de")).mention.text
     'Marolles'
+    >>> m = TypedMention(Mention("Col de Clapier", 0, 14), EntityType.PER)
+    >>> territory_type(m, entity_facts("de")).type.value
+    'LOC'
     >>> m = TypedMention(Mention("Stadt Zürich Versicherung", 0, 25), EntityType.ORG)
     >>> territory_type(m, entity_facts("de")).type.value
     'ORG'
     """
     if found.type is EntityType.LOC:
         return found
+    head = found.mention.text.partition(" ")[0]
+    if head in facts.foreign_place_heads and " " in found.mention.text:
+        return TypedMention(found.mention, EntityType.LOC)  # "Col de Clapier"
     quarter = _quarter_named(found, facts)
     if quarter is not None:
         return quarter
