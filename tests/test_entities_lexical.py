@@ -72,7 +72,9 @@ def test_tagger_on_a_sentence() -> None:
         (["des", "Osmanischen", "Reiches"], ["O", "B-LOC", "I-LOC"]),
         (["im", "Schwarzen", "Meer"], ["O", "B-LOC", "I-LOC"]),
         (["die", "heutige", "Ostslowakei"], ["O", "O", "B-LOC"]),
-        (["bei", "Hillersleben"], ["O", "O"]),  # not in the gazetteer: left alone
+        # not in the gazetteer, but ends like a town's name (toponym_endings)
+        (["bei", "Hillersleben"], ["O", "B-LOC"]),
+        (["bei", "Quendolin"], ["O", "O"]),  # neither: left alone
         (["bei", "Witu"], ["O", "B-LOC"]),  # a town after a place preposition
         (["auf", "den", "Färöer-Inseln"], ["O", "O", "B-LOC"]),
     ],

@@ -18,7 +18,8 @@
    Werne, Riemke, Hofstede)``), though the gazetteer lacks them.
 5. A one-word person or organisation that the gazetteer knows as a region, state,
    river... and the lexicon not as a given name or surname is a place (``Mercia``,
-   ``Aargau``; not ``Habsburg``, a surname).
+   ``Aargau``; not ``Habsburg``, a surname); so is a one-word organisation that is a
+   big city's own name (``Kaiser des alten Rom``).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
+from chronist.entities.cut_compounds import mark_cut_compounds
 from chronist.entities.hyphen_names import join_broken_words
 from chronist.entities.language import EntityFacts, entity_facts
 from chronist.entities.name_lexicon import (
@@ -36,6 +38,7 @@ from chronist.entities.name_lexicon import (
     known_kind,
     known_names,
     noun_clusters,
+    toponym_shaped,
 )
 from chronist.entities.name_tails import cut_possessed_noun, type_by_tail
 from chronist.entities.organisation_names import is_named_body, join_bodies
@@ -46,6 +49,7 @@ from chronist.entities.place_list_passes import (
     mark_names_in_parentheses,
     mark_quarter_lists,
 )
+from chronist.entities.place_pairs import is_place_pair
 from chronist.entities.places import PlaceKind, gazetteer, is_demonym
 from chronist.entities.resources import lexicon
 from chronist.entities.surname_particles import join_surname_particles
@@ -85,12 +89,25 @@ class _WordMemo:
 
 def _is_part_of_place(word: str, facts: EntityFacts) -> bool:
     """``Ostslowakei``, ``Südalbanien``: a compass prefix and a country or region;
-    ``Färöer-Inseln``, ``Rheinufer``: a place and a suffix or compound head."""
+    ``Färöer-Inseln``, ``Rheinufer``: a place and a suffix or compound head;
+    ``Khmer-Reich``, ``Sukhothai-Reich``: any name and a place's suffix after a hyphen."""
+    if _hyphen_suffixed(word, facts):
+        return True
     for prefix in facts.compass_prefixes:
         rest = word[len(prefix) :]
         if word.startswith(prefix) and len(rest) > 3 and rest[0].islower():
             return is_place_name(rest.capitalize())
     return any(is_place_name(stem) or known_kind(stem) for stem in derived_names(word, facts))
+
+
+def _hyphen_suffixed(word: str, facts: EntityFacts) -> bool:
+    """A capitalised name (or names joined by hyphens: ``Rhein-Herne``) + ``-Reich``,
+    ``-Inseln``, ``-Kanal`` (``name_suffixes``)."""
+    for suffix in facts.name_suffixes:
+        stem = word[: -len(suffix)]
+        if suffix.startswith("-") and word.endswith(suffix) and len(stem) > 2:
+            return all(part[:1].isupper() and len(part) > 1 for part in stem.split("-"))
+    return False
 
 
 def _is_compound_of_area(word: str, facts: EntityFacts) -> bool:
@@ -204,6 +221,32 @@ def _area_not_person(word: str) -> bool:
     return is_place_name(word) and not _PERSON_FLAGS.intersection(lexicon().get(word, ()))
 
 
+# "Kaiser des alten Rom" (ORG): a town this big named alone is the town, not a body
+BIG_CITY = 500_000
+
+
+def _mistyped_place(word: str, label: str) -> bool:
+    """A person or organisation of one word that is an area's name (``Mercia``), or an
+    organisation that is a big city's (``Rom``)."""
+    if label == "B-LOC":
+        return False
+    return _area_not_person(word) or (label == "B-ORG" and _city_not_body(word))
+
+
+def _city_not_body(word: str) -> bool:
+    """``Rom`` as the tagger's organisation: a name (its German one too) of a city of
+    :data:`BIG_CITY` people or more, and no given name or surname (``Washington``)."""
+    if (
+        len(word) < 3
+        or not word[1:].islower()
+        or _PERSON_FLAGS.intersection(lexicon().get(word, ()))
+    ):
+        return False
+    return any(
+        p.kind is PlaceKind.SETTLEMENT and p.population >= BIG_CITY for p in gazetteer().get(word)
+    )
+
+
 def _home_town(word: str, label: str, nouns: frozenset[str]) -> bool:
     """A word the tagger took for a place that is not itself a common noun (only a
     compound of one: ``Kirch-zarten``, ``Betzen-hausen``) and is the own name of a town
@@ -255,6 +298,22 @@ def _mark_demonym_areas(words: Sequence[str], labels: list[str], facts: EntityFa
             labels[index], labels[index + 1] = "B-LOC", "I-LOC"
 
 
+def _cued_place(word: str, facts: EntityFacts) -> bool:
+    """After a place's word: a name of the gazetteer, or a word that ends like a town's
+    name and is no given name or surname (``bei Hillersleben``: ``toponym_endings``)."""
+    return word in gazetteer() or toponym_shaped(word)
+
+
+def _cued_toponym(
+    words: Sequence[str], index: int, nouns: frozenset[str], facts: EntityFacts
+) -> bool:
+    """A word the tagger took for a place, after a place's preposition, that ends like a
+    town's name and is no noun itself (only a compound of one: ``Hillers-leben``)."""
+    word = words[index]
+    before = words[index - 1] if index else ""
+    return before in facts.place_prepositions and word not in nouns and toponym_shaped(word)
+
+
 def _after_site_phrase(words: Sequence[str], index: int, facts: EntityFacts) -> bool:
     """``im Frieden von |Luneville``, ``die Schlacht bei |Hillersleben``."""
     return any(
@@ -281,11 +340,13 @@ def apply_lexical_passes(words: Sequence[str], labels: list[str]) -> list[str]:
             alone = index + 1 == count or not labels[index + 1].startswith("I-")
             if alone and _home_town(words[index], label, nouns):
                 pass  # "Kirchzarten": a town's own name, though "Arten" is a noun
+            elif alone and label == "B-LOC" and _cued_toponym(words, index, nouns, facts):
+                pass  # "bei Hillersleben", though "Leben" is a noun
             elif alone and label == "B-ORG" and is_named_body(words[index], nouns):
                 pass  # "Umweltbundesamt": one body, though "Amt" is a noun
             elif alone and is_common_noun_among(words[index], nouns):
                 labels[index] = "B-LOC" if _part_of_place(words[index], facts) else "O"
-            elif alone and label != "B-LOC" and _area_not_person(words[index]):
+            elif alone and _mistyped_place(words[index], label):
                 labels[index] = "B-LOC"
             continue
         word = words[index]
@@ -306,7 +367,9 @@ def apply_lexical_passes(words: Sequence[str], labels: list[str]) -> list[str]:
                 or before in facts.admin_prefixes
                 or _after_site_phrase(words, index, facts)
             )
-            if _part_of_place(word, facts) or (cued and word in gazetteer()):
+            # "bei Hillersleben"; "die Bahnstrecke Osterath-Dortmund": two places
+            placed = (cued and _cued_place(word, facts)) or is_place_pair(word)
+            if placed or _part_of_place(word, facts):
                 kind = "LOC"
         elif kind is None and _compound_of_area(word, facts):
             kind = "LOC"  # "Mittelmeerraum": the corpora's noun, a sea's region
@@ -315,6 +378,7 @@ def apply_lexical_passes(words: Sequence[str], labels: list[str]) -> list[str]:
             if kind == "LOC" and index and _named_by_adjective(words, labels, index, nouns):
                 labels[index - 1], labels[index] = "B-LOC", "I-LOC"  # "Karnischen Alpen"
     mark_coordinated_places(words, labels, nouns)
+    mark_cut_compounds(words, labels)
     mark_quarter_lists(words, labels, nouns)
     mark_lower_case_attributes(words, labels)
     mark_names_in_parentheses(words, labels, nouns)

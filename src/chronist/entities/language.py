@@ -66,6 +66,10 @@ class EntityFacts:
     demonym_site_heads: frozenset[str] = frozenset()
     # "Vorarlberger Gebiet", "Wiener Becken": the land of the place of the demonym
     demonym_area_heads: frozenset[str] = frozenset()
+    # "Sukhothai-Reich": a state named by its capital town and one of these
+    capital_suffixes: tuple[str, ...] = ()
+    # "bei Hillersleben": an unknown word after a place's preposition, ending so, is a place
+    toponym_endings: tuple[str, ...] = ()
     # "Reichstadt (heute Zákupy)": a town's other name after one of these in parentheses
     renamed_words: frozenset[str] = frozenset()
     # "Kangaroo Island": after a capitalised word, one of these ends an English name
@@ -76,6 +80,7 @@ class EntityFacts:
     home_countries: frozenset[str] = frozenset()
     # "Hudson River", "Dave Matthews Band": the last word of a name that tells its type
     place_tails: frozenset[str] = frozenset()
+    foreign_place_heads: frozenset[str] = frozenset()  # "Col de Clapier": a place
     organisation_tails: frozenset[str] = frozenset()
     # "Bundesamt für Gesundheit", "University of North Carolina": a body's word, a joiner
     # and capitalised words are one organisation's name
@@ -165,11 +170,14 @@ def read_entity_facts(path: Path) -> EntityFacts:
         site_heads=frozenset(_strings(data, path, "places", "site_heads")),
         demonym_site_heads=frozenset(_strings(data, path, "places", "demonym_site_heads")),
         demonym_area_heads=frozenset(_strings(data, path, "places", "demonym_area_heads")),
+        capital_suffixes=tuple(_strings(data, path, "places", "capital_suffixes")),
+        toponym_endings=tuple(_strings(data, path, "places", "toponym_endings")),
         renamed_words=frozenset(_strings(data, path, "places", "renamed_words")),
         english_name_tails=frozenset(_strings(data, path, "places", "english_name_tails")),
         indefinite_articles=frozenset(_strings(data, path, "names", "indefinite_articles")),
         home_countries=frozenset(_strings(data, path, "places", "home_countries")),
         place_tails=frozenset(_strings(data, path, "names", "place_tails")),
+        foreign_place_heads=frozenset(_strings(data, path, "names", "foreign_place_heads")),
         organisation_tails=frozenset(_strings(data, path, "names", "organisation_tails")),
         body_endings=tuple(_strings(data, path, "names", "body_endings")),
         body_words=frozenset(_strings(data, path, "names", "body_words")),

@@ -26,6 +26,7 @@ __all__ = [
     "known_kind",
     "known_names",
     "noun_clusters",
+    "toponym_shaped",
 ]
 
 NOUNS_FILE = "nouns.txt.gz"
@@ -177,3 +178,14 @@ def in_place_cluster(word: str) -> bool:
 
 def _cluster(word: str) -> str | None:
     return next((f for f in lexicon().get(word, ()) if f.startswith("c=")), None)
+
+
+def toponym_shaped(word: str) -> bool:
+    """A capitalised word that ends like a German town's name (``toponym_endings`` of
+    ``entities.toml``: ``Hillersleben``, ``Betzenhausen``) after three letters or more,
+    and is no given name or surname."""
+    endings = entity_facts("de").toponym_endings
+    stem = next((word[: -len(e)] for e in endings if word.endswith(e)), "")
+    if len(stem) < 3 or not word[:1].isupper() or not word[1:].isalpha() or not word[1:].islower():
+        return False
+    return not {"fn", "sn"}.intersection(lexicon().get(word, ()))

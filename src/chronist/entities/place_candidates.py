@@ -38,6 +38,8 @@ EXONYM_TOWN_BELOW = 15_000
 EXONYM_NEAR_KM = 150.0
 # how far (degrees) a compass-prefixed part of a region lies from its centre
 COMPASS_STEP = 1.0
+# "Sukhothai-Reich": the smallest town a state named by its capital is drawn at
+CAPITAL_TOWN = 10_000
 _PART_KINDS = frozenset(
     {PlaceKind.COUNTRY, PlaceKind.REGION, PlaceKind.HISTORICAL_STATE, PlaceKind.ISLAND}
     | {PlaceKind.SEA, PlaceKind.CONTINENT}
@@ -72,9 +74,10 @@ def place_options(evidence: PlaceEvidence, facts: EntityFacts) -> list[tuple[Pla
         if rest in facts.demonym_area_heads:  # "Wiener Becken" -> Wien
             for place in demonym_places(prefix, facts.demonym_suffixes):
                 found.setdefault(place.gazetteer_id, (place, 0.5))
+        capital = name.endswith(facts.capital_suffixes)
         for stem in derived_names(name, facts):
             for place in candidates(stem, index):
-                if may_head(place):
+                if may_head(place) or (capital and place.population >= CAPITAL_TOWN):
                     found.setdefault(place.gazetteer_id, (place, 0.5))
         for prefix in facts.compass_prefixes:
             rest = name[len(prefix) :]

@@ -10,7 +10,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from chronist.entities.language import entity_facts
-from chronist.entities.name_lexicon import in_noun_cluster, is_common_noun_among, is_place_name
+from chronist.entities.name_lexicon import (
+    in_noun_cluster,
+    is_common_noun_among,
+    is_place_name,
+    toponym_shaped,
+)
 from chronist.entities.places import PlaceKind, gazetteer
 from chronist.entities.resources import lexicon
 
@@ -46,7 +51,7 @@ def mark_coordinated_places(words: Sequence[str], labels: list[str], nouns: froz
             continue
         if word in nouns or in_noun_cluster(word) or "fn" in lexicon().get(word, ()):
             continue
-        if word in gazetteer():
+        if word in gazetteer() or toponym_shaped(word):  # "Dudweiler (977) und Malstatt"
             labels[index] = "B-LOC"
 
 
@@ -72,8 +77,15 @@ def _after_place(words: Sequence[str], labels: list[str], index: int) -> bool:
 
 
 def _before_place(words: Sequence[str], labels: list[str], index: int) -> bool:
-    """``|Karlshagen und Zinnowitz``."""
-    return index + 2 < len(words) and words[index + 1] in _AND and labels[index + 2] == "B-LOC"
+    """``|Karlshagen und Zinnowitz``, ``|Eschringen (893), Dudweiler``."""
+    following = index + 1
+    if following < len(words) and words[following] == "(":  # skip an aside in parentheses
+        following = next((i for i in range(following, len(words)) if words[i] == ")"), -2) + 1
+    return (
+        0 < following < len(words) - 1
+        and words[following] in _AND
+        and labels[following + 1] == "B-LOC"
+    )
 
 
 def mark_quarter_lists(words: Sequence[str], labels: list[str], nouns: frozenset[str]) -> None:

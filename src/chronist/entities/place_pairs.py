@@ -17,11 +17,11 @@ from collections import Counter
 
 from chronist.entities.coreference import TypedMention
 from chronist.entities.language import entity_facts
-from chronist.entities.name_lexicon import is_common_noun
+from chronist.entities.name_lexicon import is_common_noun, known_names
 from chronist.entities.places import PlaceKind, candidates, gazetteer
 from chronist.entities.types import EntityType, Mention
 
-__all__ = ["split_known_person_place", "split_place_pair"]
+__all__ = ["is_place_pair", "split_body_place", "split_known_person_place", "split_place_pair"]
 
 # a hyphen joins a city and an unknown name as two places only for a city this large
 CITY_FROM = 100_000
@@ -58,6 +58,17 @@ def _joined(first: str, second: str) -> bool:
     if _town(first) and _town(second):
         return True
     return (_city(first) and _unknown(second)) or (_unknown(first) and _city(second))
+
+
+def is_place_pair(word: str) -> bool:
+    """``Osterath-Dortmund`` as one word no name list knows: two places joined by a
+    hyphen (a railway's, a road's ends), not one name of the gazetteer.
+
+    >>> is_place_pair("Osterath-Dortmund"), is_place_pair("Castrop-Rauxel")
+    (True, False)
+    """
+    hyphened = _HYPHENED.match(word)
+    return hyphened is not None and not candidates(word) and _joined(*hyphened.groups())
 
 
 def _city(name: str) -> bool:
@@ -137,3 +148,29 @@ def split_known_person_place(found: list[TypedMention]) -> list[TypedMention]:
         result.append(TypedMention(Mention(name, start, start + len(name)), EntityType.PER))
         result.append(TypedMention(Mention(place, at, mention.mention.end), EntityType.LOC))
     return result
+
+
+def split_body_place(found: TypedMention) -> list[TypedMention]:
+    """``besetzte die Wehrmacht Brüssel``: an organisation of the name list (one word)
+    and a city of :data:`CITY_FROM` people after it (by its German name too), taken as
+    one organisation, are the organisation and the city (``Universität Wien`` stays: no
+    name of the list).
+
+    >>> m = TypedMention(Mention("Wehrmacht Brüssel", 4, 21), EntityType.ORG)
+    >>> [(p.mention.text, p.type.value) for p in split_body_place(m)]
+    [('Wehrmacht', 'ORG'), ('Brüssel', 'LOC')]
+    """
+    if found.type is not EntityType.ORG:
+        return [found]
+    body, space, place = found.mention.text.partition(" ")
+    if not space or " " in place or known_names().get(body) != "ORG" or is_common_noun(place):
+        return [found]
+    if not any(
+        p.kind is PlaceKind.SETTLEMENT and p.population >= CITY_FROM for p in candidates(place)
+    ):
+        return [found]
+    start, end = found.mention.start, found.mention.end
+    return [
+        TypedMention(Mention(body, start, start + len(body)), EntityType.ORG),
+        TypedMention(Mention(place, end - len(place), end), EntityType.LOC),
+    ]

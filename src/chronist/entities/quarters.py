@@ -28,7 +28,7 @@ from dataclasses import replace
 
 from chronist.entities.distance import km_between
 from chronist.entities.language import EntityFacts
-from chronist.entities.name_lexicon import is_common_noun
+from chronist.entities.name_lexicon import is_common_noun, toponym_shaped
 from chronist.entities.place_candidates import known_places
 from chronist.entities.places import candidates, is_demonym
 from chronist.entities.types import Entity, EntityType
@@ -62,8 +62,10 @@ def _named_as_part(text: str, start: int, end: int, facts: EntityFacts) -> bool:
         word = words[-1].strip('("„“')
         if word in facts.admin_prefixes or any(s in word.lower() for s in facts.quarter_stems):
             return True
-    after = text[end : end + 8].lstrip()
-    return before.rstrip().endswith(_LIST_BEFORE) or after.startswith(_LIST_AFTER)
+    after = text[end : end + 30].lstrip()
+    if after.startswith("(") and ")" in after:  # "Fechingen (777), Eschringen"
+        after = after[after.index(")") + 1 :].lstrip()
+    return before.rstrip().endswith(_LIST_BEFORE) or after[:8].startswith(_LIST_AFTER)
 
 
 def _listed_beside_place(
@@ -89,14 +91,14 @@ def _attribute(text: str, end: int) -> bool:
 def _part_name(entity: Entity, facts: EntityFacts) -> bool:
     """One word (``Riemke``, ``Kiel-Holtenau``) that is no adjective of a demonym
     (``Godesberger``) and whose last part is no common noun (``Ost-West-Bahntrasse``,
-    ``Zentrum``)."""
+    ``Zentrum``) unless it ends like a town's name (``Mal-statt``, ``Esch-ringen``)."""
     name = entity.text
     last = name.rsplit("-", 1)[-1]
     return (
         " " not in name
         and last.isalpha()
         and not is_demonym(name, facts.demonym_suffixes)
-        and not is_common_noun(last)
+        and (not is_common_noun(last) or toponym_shaped(last))  # "Malstatt", "Eschringen"
         and not last.lower().endswith(_STREET_HEADS)
     )
 

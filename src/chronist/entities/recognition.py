@@ -13,6 +13,7 @@ from itertools import tee
 from chronist.entities.aliases import add_aliases, alias_names
 from chronist.entities.coreference import TypedMention, canonical, cluster_mentions, group_type
 from chronist.entities.corpus import spans_of
+from chronist.entities.cut_compounds import completed_name
 from chronist.entities.evidence import resolve_entities
 from chronist.entities.given_name_places import given_names_of_persons, join_place_and_surname
 from chronist.entities.language import EntityFacts, entity_facts
@@ -42,7 +43,11 @@ from chronist.entities.place_clues import (
     years_near,
 )
 from chronist.entities.place_evidence import PlaceEvidence
-from chronist.entities.place_pairs import split_known_person_place, split_place_pair
+from chronist.entities.place_pairs import (
+    split_body_place,
+    split_known_person_place,
+    split_place_pair,
+)
 from chronist.entities.places import gazetteer
 from chronist.entities.quarters import place_quarters
 from chronist.entities.span_index import SpanIndex
@@ -188,6 +193,7 @@ def find_mentions(document: Document) -> list[TypedMention]:
     titled = [p for m in found for t in split_title(m, facts) for p in trim_lowercase(t, facts)]
     split = [p for m in titled for p in split_ruler_territory(m, document.text, facts)]
     split = [p for m in split for p in split_place_pair(m)]
+    split = [p for m in split for p in split_body_place(m)]
     spans = SpanIndex(timex_spans)
     kept = [m for m in split if keep_mention(m, document, spans, facts)]
     kept = [_organisation_of(m, document.text, facts) for m in kept]
@@ -249,6 +255,9 @@ def recognize(text: str | Document, lang: str = "de") -> list[Entity]:
     for i in places:
         mentions = tuple(m.mention for m in typed[i][0])
         ruled = ruled_names(document, mentions, facts)
+        ruled += tuple(
+            filter(None, (completed_name(document.text, m.start, m.end, facts) for m in mentions))
+        )
         names = tuple(dict.fromkeys([heads[i].text, *(m.text for m in mentions), *ruled]))
         other = tuple(sorted({a for name in names for a in aliases.get(name, ())} - set(names)))
         cues, near = cues_before(document, mentions, facts), years_near(mentions, years)
