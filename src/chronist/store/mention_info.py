@@ -143,6 +143,10 @@ def mention_of(
         named = words.named(row[at["label"]])
         if named is not None:
             lemma, group, generic = named, named, False
+    elif group is None:
+        # a verb of no group with its object naming one (``der Meistertitel wurde
+        # eingefahren``): the happening the noun names
+        group = words.named(row[at["label"]])
     return MentionInfo(
         doc=row[0],
         seq=row[1],
