@@ -277,6 +277,22 @@ def test_a_support_verb_merges_as_the_event_its_noun_names() -> None:
     assert writer_mention(row, at, nestle, None, frozenset(), WORDS).generic
 
 
+def test_a_verb_of_no_group_merges_as_the_happening_its_object_names() -> None:
+    from chronist.store.mention_info import mention_of as writer_mention
+
+    at, row = _row("a", "einfahren", "wurde der erste Meistertitel eingefahren", 1908)
+    title = writer_mention(row, at, set(), None, frozenset(), WORDS)
+    assert (title.lemma, title.group, title.generic) == ("einfahren", "siegen", False)
+    at, row = _row("b", "gewinnen", "gewann die Mannschaft die erste Meisterschaft", 1908)
+    won = writer_mention(row, at, set(), None, frozenset(), WORDS)
+    assert title.word == won.word
+    # a verb of its own group keeps it; one whose label names no group has none
+    at, row = _row("c", "erobern", "eroberten die Briten nach dem Sieg die Insel", 1807)
+    assert writer_mention(row, at, set(), None, frozenset(), WORDS).group == "erobern"
+    at, row = _row("d", "einfahren", "wurde die Ernte eingefahren", 1908)
+    assert writer_mention(row, at, set(), None, frozenset(), WORDS).group is None
+
+
 def test_the_trigger_is_not_a_shared_sentence_word() -> None:
     from chronist.store.mention_info import mention_of as writer_mention
 

@@ -139,3 +139,50 @@ def test_an_organisation_typed_per_elsewhere_is_the_organisation() -> None:
 def test_an_initial_as_surname_keeps_no_dot() -> None:
     index = EntityIndex()
     assert index.assign("PER", "Kai B.", None) == index.assign("PER", "Kai B", None)
+
+
+def test_the_entities_a_sentence_names_count_for_the_merge_only(tmp_path: Path) -> None:
+    # who an event's sentence names is a participant as the merge sees it, the same
+    # when the writer merges a document and when it rebuilds its index from the store;
+    # the stored participants and the merged events' entities stay as extracted
+    from chronist.store.ingest import Extracted, extract_source
+    from chronist.store.schema import connect
+    from chronist.store.sources import Source, discover
+    from chronist.store.writer import Writer
+
+    text = (
+        "Im Juni 1950 überfiel Nordkorea Südkorea. Zwei Tage später sprach Harry S. Truman "
+        "in Washington von einem Angriff auf Südkorea."
+    )
+    (tmp_path / "b.txt").write_text(text, encoding="utf-8")
+    path = tmp_path / "s.duckdb"
+    sources = list(discover([str(tmp_path / "b.txt")], "de", "auto", None))
+    results = [extract_source(s) for s in sources if isinstance(s, Source)]
+    extracted = [result for result in results if isinstance(result, Extracted)]
+    writer = Writer(path)
+    with connect(path, read_only=False) as connection:
+        writer.load(connection)
+        writer.write_batch(connection, extracted)
+    written = {k: m for e in writer.index.events.values() for k, m in e.mentions.items()}
+    named = {k: m.named for k, m in written.items()}
+    assert any(m.named - m.entities - m.places for m in written.values())
+    reloaded = Writer(path)
+    with connect(path, read_only=False) as connection:
+        reloaded.load(connection)
+        reloaded.prepare(connection)
+        rows = connection.execute("SELECT merged, entity FROM merged_event_entities").fetchall()
+    linked = {(merged, entity) for merged, entity in rows}
+    again = {k: m.named for e in reloaded.index.events.values() for k, m in e.mentions.items()}
+    assert again == named
+    # the merged events' entities are the participants and places as extracted
+    events = writer.index.events.items()
+    assert linked == {
+        (i, x) for i, e in events for m in e.mentions.values() for x in m.entities | m.places
+    }
+
+
+def test_a_merged_event_links_no_entity_its_sentences_only_name() -> None:
+    index = MergeIndex()
+    index.add_document([replace(_mention("a", 0, "1950-06", {1}), named=frozenset({1, 2}))])
+    _rows, links, _ids = index.take_dirty()
+    assert [entity for _merged, entity, _role in links] == [1]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -105,3 +106,15 @@ def test_judging_a_pair_is_its_score_at_or_above_the_threshold() -> None:
         assert judged == (score if score >= MODEL.threshold else None)
     assert MODEL.judge(_mention("b", "Eroberung", "1807", frozenset({7})), told,
                        lambda: 0.0, lambda: (1, 1)) is None  # fmt: skip
+
+
+def test_an_entity_both_sentences_name_counts_for_the_merge() -> None:
+    # the entities of the evidence sentences (not extracted as arguments) are shared
+    # evidence too; extracted participants shared by both count once more
+    told = _event(replace(_mention("a", "erobern", "1807"), named=frozenset({1})))
+    named = _score(replace(_mention("b", "Eroberung", "1807"), named=frozenset({1})), told)
+    unknown = _score(_mention("b", "Eroberung", "1807"), told)
+    assert named > unknown
+    both = _event(_mention("a", "erobern", "1807", frozenset({1})))
+    extracted = _score(_mention("b", "Eroberung", "1807", frozenset({1})), both)
+    assert extracted > named

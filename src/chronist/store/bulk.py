@@ -110,9 +110,11 @@ class _Shard:
         for row in rows("SELECT doc, event_seq, entity FROM {source}", "participants"):
             if row[2] is not None:
                 self.participants.setdefault(row[0], []).append(row)
-        for row in rows("SELECT doc, entity_seq FROM {source}", "entity_mentions"):
+        sql = 'SELECT doc, entity_seq, start, "end" FROM {source}'
+        for row in rows(sql, "entity_mentions"):
             self.mentioned.setdefault(row[0], []).append(row)
-        for row in rows(f"SELECT {', '.join(_EVENTS)} FROM {{source}}", "event_mentions"):
+        sql = "SELECT " + ", ".join(f'"{c}"' for c in _EVENTS) + " FROM {source}"
+        for row in rows(sql, "event_mentions"):
             self.event_keys.append((row[0], row[1]))
             self.events.setdefault(row[0], []).append(row)
         for doc, event_seq in rows("SELECT doc, event_seq FROM {source}", "evidence"):
@@ -179,7 +181,7 @@ def _merge_document(writer: Writer, batch: _Batch, shard: _Shard, doc: str) -> N
         shard.langs[doc],
         [row[1:] for row in shard.entities.get(doc, [])],
         [(row[1], row[2]) for row in shard.participants.get(doc, [])],
-        [row[1] for row in shard.mentioned.get(doc, [])],
+        [row[1:] for row in shard.mentioned.get(doc, [])],
         found,
         _AT,
     )

@@ -8,7 +8,8 @@ comparing two times is comparing two intervals of integers.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from bisect import bisect_left
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -18,7 +19,7 @@ from chronist.store.schema import day_key
 if TYPE_CHECKING:
     from chronist.store.rows import Row
 
-__all__ = ["MentionInfo", "mention_of"]
+__all__ = ["MentionInfo", "entities_within", "mention_of"]
 
 # Times stated in the mention's own clause (else inferred from the narrative around it)
 _STATED = frozenset({"explicit", "reference-event"})
@@ -67,7 +68,7 @@ class MentionInfo:
     label: str
     confidence: float
     hypothetical: bool
-    entities: frozenset[int]
+    entities: frozenset[int]  # its participants (as extracted and stored)
     places: frozenset[int]
     time: tuple[str | None, ...]  # value, edtf, four bounds, source, text
     # the document's main entity (see :func:`~chronist.store.topics.topic_of`)
@@ -75,6 +76,8 @@ class MentionInfo:
     group: str | None = None  # the lemma's group of one happening (``lang/<xx>/merge.toml``)
     generic: bool = False  # a lemma that tells little alone (``werden``)
     words: tuple[str, ...] = ()  # the sentence's content words (stems, sorted)
+    # the entities its sentence names: participants as the merge sees them, not stored
+    named: frozenset[int] = frozenset()
     keys: tuple[int, int] | None = field(init=False, default=None, compare=False)
     interval: tuple[int, int] | None = field(init=False, default=None, compare=False)
 
@@ -87,7 +90,7 @@ class MentionInfo:
     @property
     def context(self) -> frozenset[int]:
         """The entities that make two mentions comparable: participants, place, topic."""
-        return self.entities | self.places | self.topic
+        return self.entities | self.named | self.places | self.topic
 
     @property
     def edtf(self) -> str | None:
@@ -95,8 +98,8 @@ class MentionInfo:
 
     @property
     def explicit(self) -> frozenset[int]:
-        """Participants and place."""
-        return self.entities | self.places
+        """Participants (with the entities its sentence names) and place."""
+        return self.entities | self.named | self.places
 
     @property
     def stated(self) -> bool:
@@ -124,9 +127,11 @@ def mention_of(
     topic: frozenset[int],
     words: Words,
     content: Callable[[str | None], tuple[str, ...]] | None = None,
+    in_sentence: set[int] | frozenset[int] = frozenset(),
 ) -> MentionInfo:
     """What merging needs of an event mention row; ``content`` reads a sentence's
-    content words (``words.content``, or a cache of it)."""
+    content words (``words.content``, or a cache of it), ``in_sentence`` are the
+    entities the sentence names."""
     content = words.content if content is None else content
     modality = row[at["modality"]]
     lemma = str(row[at["lemma"]]).lower()
@@ -138,6 +143,10 @@ def mention_of(
         named = words.named(row[at["label"]])
         if named is not None:
             lemma, group, generic = named, named, False
+    elif group is None:
+        # a verb of no group with its object naming one (``der Meistertitel wurde
+        # eingefahren``): the happening the noun names
+        group = words.named(row[at["label"]])
     return MentionInfo(
         doc=row[0],
         seq=row[1],
@@ -154,9 +163,36 @@ def mention_of(
         generic=generic,
         # the sentence's other words: its trigger is the word evidence already
         words=tuple(w for w in content(row[at["exact"]]) if w not in trigger_words),
+        named=frozenset(in_sentence),
     )
 
 
 def _time(row: Row, at: dict[str, int]) -> tuple[str | None, ...]:
     names = ("time_value", "edtf", "earliest_begin", "latest_begin", "earliest_end", "latest_end")
     return (*(row[at[n]] for n in names), row[at["time_source"]], row[at["time_text"]])
+
+
+def entities_within(mentions: Iterable[tuple[int, int, int]]) -> Callable[[int, int], set[int]]:
+    """From entity mentions ``(entity id, start, end)``: a function giving the ids of
+    those whose offsets lie inside ``start``..``end`` (an event mention's sentence:
+    who it names counts as a participant for the merge, not in the stored rows).
+
+    >>> within = entities_within([(7, 0, 5), (8, 10, 16), (9, 14, 30)])
+    >>> sorted(within(0, 20))
+    [7, 8]
+    >>> within(20, 40)
+    set()
+    """
+    ordered = sorted((start, end, entity) for entity, start, end in mentions)
+    starts = [start for start, _end, _entity in ordered]
+
+    def within(start: int, end: int) -> set[int]:
+        found: set[int] = set()
+        i = bisect_left(starts, start)
+        while i < len(ordered) and ordered[i][0] < end:
+            if ordered[i][1] <= end:
+                found.add(ordered[i][2])
+            i += 1
+        return found
+
+    return within

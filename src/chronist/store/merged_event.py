@@ -42,6 +42,8 @@ class MergedEvent:
     words: tuple[str, ...] = ()  # of all its mentions (one mention's own tuple: no copy)
     entities: set[int] = field(default_factory=set)  # with the documents' topics
     explicit: set[int] = field(default_factory=set)  # participants and places only
+    # as extracted (without the entities the sentences name)
+    participants: set[int] = field(default_factory=set)
     generic: bool = False  # all its lemmas are generic (``werden``)
     grouped: bool = False  # all its lemmas belong to groups of one happening
     word_docs: dict[str, set[str]] = field(default_factory=dict)  # documents telling each word
@@ -58,7 +60,8 @@ class MergedEvent:
         else:
             self.words = tuple(sorted({w for m in values for w in m.words}))
         self.entities = {e for m in values for e in m.context}
-        self.explicit = {e for m in values for e in m.entities | m.places}
+        self.explicit = {e for m in values for e in m.explicit}
+        self.participants = {e for m in values for e in m.entities | m.places}
         self.generic = all(m.generic for m in values)
         self.grouped = all(m.group is not None and not m.generic for m in values)
         self.word_docs = {}

@@ -59,6 +59,7 @@ FEATURES = (
     "disjoint_entities",  # both name participants or places, none in common
     "sentence",  # text_fit of the sentences' content words
     "spread",  # ln(happenings told with the word in each document), same word only
+    "shared_participants",  # of shared_entities, those both extracted as arguments
 )
 MAX_SHARED = 2
 _SENTENCE = FEATURES.index("sentence")
@@ -150,6 +151,7 @@ def features(
     shared = len(mention.explicit & merged.explicit)
     topic = not shared and bool(mention.topic & merged.entities or mention.context & merged.topics)
     disjoint = not shared and bool(mention.explicit) and bool(merged.explicit)
+    extracted = mention.entities | mention.places
     one_word = kind in ("lemma", "group")
     told = spread() if one_word else (1, 1)
     return (
@@ -167,4 +169,5 @@ def features(
         float(disjoint),
         sentence(),
         math.log(told[0]) + math.log(told[1]),
+        float(min(len(extracted & merged.participants), MAX_SHARED)),
     )

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 from chronist.errors import StoreError
 from chronist.store.fulltext import FullText
 from chronist.store.matching import load_words
-from chronist.store.mention_info import mention_of
+from chronist.store.mention_info import entities_within, mention_of
 from chronist.store.merge import MergeIndex
 from chronist.store.mirror import ReadMirror, stamp_of
 from chronist.store.rows import Row
@@ -41,7 +41,8 @@ _LOADED = (
     "doc", "seq", "type", "lemma", "trigger_text", "label", "confidence", "modality",
     "time_value", "edtf", "earliest_begin", "latest_begin", "earliest_end", "latest_end",
     "time_source", "time_text",
-    "has_place", "place_entity", "place_gazetteer_id", "place_text", "exact", "merged",
+    "has_place", "place_entity", "place_gazetteer_id", "place_text", "start", "end", "exact",
+    "merged",
 )  # fmt: skip
 
 
@@ -133,6 +134,13 @@ class Writer:
             "SELECT doc, event_seq, entity FROM participants WHERE entity IS NOT NULL"
         ).fetchall():
             people.setdefault((doc, event_seq), set()).add(doc_entities[(doc, entity)])
+        named: dict[tuple[str, int], set[int]] = {}  # who each event's sentence names
+        for doc, event_seq, entity in connection.execute(
+            "SELECT v.doc, v.seq, e.entity FROM event_mentions v JOIN entity_mentions m "
+            'ON m.doc = v.doc AND m.start >= v.start AND m."end" <= v."end" '
+            "JOIN entities e ON e.doc = m.doc AND e.seq = m.entity_seq"
+        ).fetchall():
+            named.setdefault((doc, event_seq), set()).add(entity)
         counts: dict[str, Counter[int]] = {}
         for doc, entity, mentions in connection.execute(
             "SELECT m.doc, e.entity, count(*) FROM entity_mentions m JOIN entities e "
@@ -167,6 +175,7 @@ class Writer:
                 place,
                 topics.get(row[0], frozenset()),
                 words[row[0]],
+                in_sentence=named.get(key, frozenset()),
             )
             self.index.load(row[at["merged"]], mention)
         self.index.dirty.clear()
@@ -196,7 +205,7 @@ class Writer:
         lang: str,
         entities: list[tuple[int, str, str, str | None, float | None, float | None]],
         participants: list[tuple[int, int]],
-        mentioned: list[int],
+        mentioned: list[tuple[int, int, int]],
         events: list[Row],
         at: dict[str, int],
     ) -> tuple[dict[int, int], list[int]]:
@@ -204,9 +213,10 @@ class Writer:
 
         ``lang`` is the document's language (its merge words), ``entities`` are
         ``(seq, type, text, gazetteer id, lat, lon)``, ``participants``
-        ``(event seq, entity seq)``, ``mentioned`` the entity seq of every entity
-        mention, ``events`` the document's event mention rows (columns named by ``at``),
-        all in ``seq`` order.
+        ``(event seq, entity seq)``, ``mentioned`` ``(entity seq, start, end)`` of every
+        entity mention (those inside an event's sentence count as its participants for
+        the merge only), ``events`` the document's event mention rows (columns named by
+        ``at``), all in ``seq`` order.
         """
         index = self.index.entities
         local: dict[tuple[str, int], int] = {}
@@ -216,9 +226,11 @@ class Writer:
         for event_seq, entity_seq in participants:
             people.setdefault(event_seq, set()).add(local[(doc, entity_seq)])
         topic = topics_of(
-            Counter(local[(doc, seq)] for seq in mentioned),
-            local[(doc, mentioned[0])] if mentioned else None,
+            Counter(local[(doc, m[0])] for m in mentioned),
+            local[(doc, mentioned[0][0])] if mentioned else None,
         )
+        within = entities_within((local[(doc, m[0])], m[1], m[2]) for m in mentioned)
+        start, end = at["start"], at["end"]
         words = load_words(lang)
         content = cache(words.content)  # a sentence telling several events: read once
         mentions = [
@@ -230,6 +242,7 @@ class Writer:
                 topic,
                 words,
                 content,
+                in_sentence=within(row[start], row[end]),
             )
             for row in events
         ]
@@ -291,7 +304,7 @@ class Writer:
             rows["documents"][0][3],
             [(r[1], r[3], r[2], r[8], r[6], r[7]) for r in rows.get("entities", [])],
             [(r[1], r[7]) for r in rows.get("participants", []) if r[7] is not None],
-            [r[1] for r in rows.get("entity_mentions", [])],
+            [(r[1], r[4], r[5]) for r in rows.get("entity_mentions", [])],
             rows.get("event_mentions", []),
             self.at,
         )
