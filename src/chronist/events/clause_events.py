@@ -28,7 +28,12 @@ from chronist.events.heads import (
 from chronist.events.labels import noun_label, verb_label
 from chronist.events.lexicon import TriggerKind
 from chronist.events.mention import mention_of, own_date, within
-from chronist.events.modality import negated_conjunct, noun_negated, segment_modality
+from chronist.events.modality import (
+    habitual,
+    negated_conjunct,
+    noun_negated,
+    segment_modality,
+)
 from chronist.events.model import Modality
 from chronist.events.trigger_hit import TriggerHit
 from chronist.text.clauses import Segment, SegmentKind
@@ -44,6 +49,8 @@ def segment_events(state: SentenceState, number: int) -> None:
     opening = state.tokens[segment.first].text.lower()
     if segment.first > 0 and opening in state.markers.manner_openers:
         return  # "..., indem er sie hinaustragen ließ": how the main clause's event went
+    if habitual(state.tokens, segment, state.markers):
+        return  # "wird jährlich mit einer Feier begangen": a habit
     clause = _clause(state, number, segment)
     heads = _heads(state, clause)
     if segment.kind is SegmentKind.COMPARISON:

@@ -61,6 +61,8 @@ class Markers:
     purpose_openers: frozenset[str] = frozenset()  # ", damit": a purpose
     content_openers: frozenset[str] = frozenset()  # "dass": its subjunctive is its own
     manner_openers: frozenset[str] = frozenset()  # ", indem": how the main event went
+    habit_adverbs: frozenset[str] = frozenset()  # "jährlich": the clause tells a habit
+    habit_counts: frozenset[str] = frozenset()  # "jährlich zwei Messen": it counts
     planned_passive: frozenset[str] = frozenset()  # "sollte ... aufgestellt werden"
     passive_infinitive: frozenset[str] = frozenset()  # "werden" after a participle
     time_heads: tuple[str, ...] = ()  # "jahr" of "Gründungsjahr": the event is the first part
@@ -161,6 +163,8 @@ def read_markers(data: dict[str, Any], path: Path) -> Markers:
             purpose_openers=optional(m, "purpose_openers"),
             content_openers=optional(m, "content_openers"),
             manner_openers=optional(m, "manner_openers"),
+            habit_adverbs=optional(m, "habit_adverbs", lower=True),
+            habit_counts=optional(m, "habit_counts", lower=True),
             planned_passive=optional(m, "planned_passive"),
             passive_infinitive=optional(m, "passive_infinitive"),
             time_heads=tuple(str(w).lower() for w in c.get("time_heads", [])),
