@@ -266,6 +266,7 @@ def _add_noun_heads(state: SentenceState, clause: Clause, heads: list[TriggerHit
             and not clause.verbs
             and not clause.lights
             and argument(tokens, noun, markers)
+            and not _used_for(state, segment)
         ):
             continue
         if lone_generic(tokens, noun, own, [*clause.lights, *clause.told], markers):
@@ -295,6 +296,19 @@ def _add_noun_heads(state: SentenceState, clause: Clause, heads: list[TriggerHit
             # "Nach der Niederlage des Heeres starb Otto II. ...": the defeat too
             heads.append(noun)
             clause.earlier.add(noun.index)
+
+
+def _used_for(state: SentenceState, segment: Segment) -> bool:
+    """A past verb of ``[open_verbs] used_for`` in the clause: its goal was carried out
+    (``nutzten die Lage zum Bau einer Wasserburg``)."""
+    open_verbs = state.lexicon.open_verbs
+    if open_verbs is None or not open_verbs.used_for:
+        return False
+    for token in state.tokens[segment.first : segment.last]:
+        entry = open_verbs.entry(token.text, separated=True) if token.text.islower() else None
+        if entry is not None and entry.past and entry.lemma in open_verbs.used_for:
+            return True
+    return False
 
 
 def _modality(state: SentenceState, clause: Clause, hit: TriggerHit) -> Modality:
