@@ -105,6 +105,7 @@ class Markers:
     # a clause opened by one of these after an end bound ("Bis 1290 war ..., dann wurde
     # sie verpfändet") tells what happened at that bound
     after_bound: frozenset[str] = frozenset()
+    right_after: frozenset[str] = frozenset()  # "daraufhin": on the day told before
     # the text before a year that names its noun's year ("die Reichsverfassung von 1871"):
     # no begin of a range when no end follows
     noun_year_before: re.Pattern[str] | None = None
@@ -190,6 +191,7 @@ def read_markers(data: dict[str, Any], path: Path) -> Markers:
             attributive_after=_optional_pattern(c, "attributive_after", path),
             noun_year_before=_optional_pattern(c, "noun_year_before", path),
             after_bound=optional(c, "after_bound", lower=True),
+            right_after=optional(c, "right_after", lower=True),
             lookahead_particles=optional(c, "lookahead_particles", lower=True),
         )
     except KeyError as error:
