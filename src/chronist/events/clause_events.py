@@ -27,6 +27,7 @@ from chronist.events.heads import (
 )
 from chronist.events.labels import noun_label, verb_label
 from chronist.events.lexicon import TriggerKind
+from chronist.events.listed import listed_events, used_for
 from chronist.events.mention import mention_of, own_date, within
 from chronist.events.modality import (
     habitual,
@@ -266,7 +267,7 @@ def _add_noun_heads(state: SentenceState, clause: Clause, heads: list[TriggerHit
             and not clause.verbs
             and not clause.lights
             and argument(tokens, noun, markers)
-            and not _used_for(state, segment)
+            and not used_for(state, segment)
         ):
             continue
         if lone_generic(tokens, noun, own, [*clause.lights, *clause.told], markers):
@@ -296,19 +297,6 @@ def _add_noun_heads(state: SentenceState, clause: Clause, heads: list[TriggerHit
             # "Nach der Niederlage des Heeres starb Otto II. ...": the defeat too
             heads.append(noun)
             clause.earlier.add(noun.index)
-
-
-def _used_for(state: SentenceState, segment: Segment) -> bool:
-    """A past verb of ``[open_verbs] used_for`` in the clause: its goal was carried out
-    (``nutzten die Lage zum Bau einer Wasserburg``)."""
-    open_verbs = state.lexicon.open_verbs
-    if open_verbs is None or not open_verbs.used_for:
-        return False
-    for token in state.tokens[segment.first : segment.last]:
-        entry = open_verbs.entry(token.text, separated=True) if token.text.islower() else None
-        if entry is not None and entry.past and entry.lemma in open_verbs.used_for:
-            return True
-    return False
 
 
 def _modality(state: SentenceState, clause: Clause, hit: TriggerHit) -> Modality:
@@ -356,6 +344,8 @@ def _emit(state: SentenceState, clause: Clause, hit: TriggerHit) -> None:
     state.found.append(replace(mention, bare=mention.noun and not (clause.verbs or clause.lights)))
     if hit.kind is not TriggerKind.NOUN and segment.kind is SegmentKind.MAIN:
         _gapped(state, clause.number, hit, unlabelled)
+    if hit.kind is TriggerKind.NOUN:
+        listed_events(state, clause, hit)
 
 
 def _gapped(state: SentenceState, number: int, hit: TriggerHit, unlabelled: frozenset[int]) -> None:
