@@ -157,11 +157,17 @@ class Dater:
 
     def _after_bound(self, date: StoryDate, mention: EventMention) -> bool:
         """Whether the mention's clause comes after the end bound ``date`` and opens
-        with a word of what followed (``Bis 1290 war ..., dann wurde sie ...``)."""
+        with a word of what followed (``Bis 1290 war ..., dann wurde sie ...``), or its
+        conjunct does (``war bis 1963 Kommandeur und studierte danach``)."""
         start = mention.clause[0]
-        if date.timex.end > start:
+        if date.timex.end <= start:
+            words = self.text[start : mention.clause[1]].lower().split()[:2]
+            if any(w.strip(",") in self.markers.after_bound for w in words):
+                return True
+        # "war bis 1963 Kommandeur und studierte danach ...": in a later conjunct of its own
+        if mention.conjunct is None or date.timex.end > mention.conjunct[0]:
             return False
-        words = self.text[start : mention.clause[1]].lower().split()[:2]
+        words = self.text[mention.conjunct[0] : mention.conjunct[1]].lower().split()[:3]
         return any(w.strip(",") in self.markers.after_bound for w in words)
 
     def _right_after(self, mention: EventMention) -> Bounds | None:
