@@ -54,6 +54,12 @@ def segment_events(state: SentenceState, number: int) -> None:
         return  # "wird jährlich mit einer Feier begangen": a habit
     clause = _clause(state, number, segment)
     heads = _heads(state, clause)
+    open_verbs = state.lexicon.open_verbs
+    if not heads and clause.failed and segment.kind is SegmentKind.MAIN and open_verbs:
+        # "scheiterte der Versuch, ...": with no event noun to fail, the failure happened
+        failure = clause.failed[0]
+        entry = replace(failure.entry, kind=TriggerKind.VERB, type=open_verbs.type)
+        heads = [replace(failure, entry=entry)]
     if segment.kind is SegmentKind.COMPARISON:
         # "wie eine Vermessung im Oktober 1991 ergab": an event noun with a date, told
         # in the past (not "wie die Überlieferung des 6. Jahrhunderts nahelegt")
