@@ -38,6 +38,7 @@ from chronist.events.modality import (
 from chronist.events.model import Modality
 from chronist.events.trigger_hit import TriggerHit
 from chronist.text.clauses import Segment, SegmentKind
+from chronist.text.tokens import Token
 
 __all__ = ["SentenceState", "segment_events"]
 
@@ -127,8 +128,8 @@ def _event_nouns(state: SentenceState, inside: list[TriggerHit]) -> Nouns:
     context, tokens = state.context, state.tokens
     nouns = Nouns([], {}, {})
     for h in inside:
-        if h.kind is not TriggerKind.NOUN:
-            continue
+        if h.kind is not TriggerKind.NOUN or _truncated(tokens, h.index):
+            continue  # "für Bau-, Stadt- und Raumforschung": part of a compound
         joined = None
         if nouns.hits and coordinated_noun(tokens, nouns.hits[-1], h, state.markers):
             nouns.partner[h.index] = nouns.hits[-1].index
@@ -142,6 +143,13 @@ def _event_nouns(state: SentenceState, inside: list[TriggerHit]) -> Nouns:
         ):
             nouns.hits.append(h)
     return nouns
+
+
+def _truncated(tokens: list[Token], index: int) -> bool:
+    """A word with a hyphen right after it is the first part of a compound told once
+    for two (``Bau-, Stadt- und Raumforschung``), no noun of its own."""
+    after = tokens[index + 1] if index + 1 < len(tokens) else None
+    return after is not None and after.text == "-" and after.start == tokens[index].end
 
 
 def _frames(state: SentenceState, nouns: Nouns) -> Frames:
