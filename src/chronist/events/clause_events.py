@@ -27,11 +27,18 @@ from chronist.events.heads import (
 )
 from chronist.events.labels import noun_label, verb_label
 from chronist.events.lexicon import TriggerKind
+from chronist.events.listed import listed_events, used_for
 from chronist.events.mention import mention_of, own_date, within
-from chronist.events.modality import negated_conjunct, noun_negated, segment_modality
+from chronist.events.modality import (
+    habitual,
+    negated_conjunct,
+    noun_negated,
+    segment_modality,
+)
 from chronist.events.model import Modality
 from chronist.events.trigger_hit import TriggerHit
 from chronist.text.clauses import Segment, SegmentKind
+from chronist.text.tokens import Token
 
 __all__ = ["SentenceState", "segment_events"]
 
@@ -44,8 +51,16 @@ def segment_events(state: SentenceState, number: int) -> None:
     opening = state.tokens[segment.first].text.lower()
     if segment.first > 0 and opening in state.markers.manner_openers:
         return  # "..., indem er sie hinaustragen ließ": how the main clause's event went
+    if habitual(state.tokens, segment, state.markers):
+        return  # "wird jährlich mit einer Feier begangen": a habit
     clause = _clause(state, number, segment)
     heads = _heads(state, clause)
+    open_verbs = state.lexicon.open_verbs
+    if not heads and clause.failed and segment.kind is SegmentKind.MAIN and open_verbs:
+        # "scheiterte der Versuch, ...": with no event noun to fail, the failure happened
+        failure = clause.failed[0]
+        entry = replace(failure.entry, kind=TriggerKind.VERB, type=open_verbs.type)
+        heads = [replace(failure, entry=entry)]
     if segment.kind is SegmentKind.COMPARISON:
         # "wie eine Vermessung im Oktober 1991 ergab": an event noun with a date, told
         # in the past (not "wie die Überlieferung des 6. Jahrhunderts nahelegt")
@@ -113,8 +128,8 @@ def _event_nouns(state: SentenceState, inside: list[TriggerHit]) -> Nouns:
     context, tokens = state.context, state.tokens
     nouns = Nouns([], {}, {})
     for h in inside:
-        if h.kind is not TriggerKind.NOUN:
-            continue
+        if h.kind is not TriggerKind.NOUN or _truncated(tokens, h.index):
+            continue  # "für Bau-, Stadt- und Raumforschung": part of a compound
         joined = None
         if nouns.hits and coordinated_noun(tokens, nouns.hits[-1], h, state.markers):
             nouns.partner[h.index] = nouns.hits[-1].index
@@ -128,6 +143,13 @@ def _event_nouns(state: SentenceState, inside: list[TriggerHit]) -> Nouns:
         ):
             nouns.hits.append(h)
     return nouns
+
+
+def _truncated(tokens: list[Token], index: int) -> bool:
+    """A word with a hyphen right after it is the first part of a compound told once
+    for two (``Bau-, Stadt- und Raumforschung``), no noun of its own."""
+    after = tokens[index + 1] if index + 1 < len(tokens) else None
+    return after is not None and after.text == "-" and after.start == tokens[index].end
 
 
 def _frames(state: SentenceState, nouns: Nouns) -> Frames:
@@ -259,6 +281,7 @@ def _add_noun_heads(state: SentenceState, clause: Clause, heads: list[TriggerHit
             and not clause.verbs
             and not clause.lights
             and argument(tokens, noun, markers)
+            and not used_for(state, segment)
         ):
             continue
         if lone_generic(tokens, noun, own, [*clause.lights, *clause.told], markers):
@@ -335,6 +358,8 @@ def _emit(state: SentenceState, clause: Clause, hit: TriggerHit) -> None:
     state.found.append(replace(mention, bare=mention.noun and not (clause.verbs or clause.lights)))
     if hit.kind is not TriggerKind.NOUN and segment.kind is SegmentKind.MAIN:
         _gapped(state, clause.number, hit, unlabelled)
+    if hit.kind is TriggerKind.NOUN:
+        listed_events(state, clause, hit)
 
 
 def _gapped(state: SentenceState, number: int, hit: TriggerHit, unlabelled: frozenset[int]) -> None:

@@ -28,7 +28,7 @@ from chronist.events.trigger_hit import TriggerHit
 from chronist.text.clauses import Segment, SegmentKind
 from chronist.text.tokens import Token
 
-__all__ = ["comma_conjuncts", "gapped_conjuncts", "gapped_label"]
+__all__ = ["comma_conjuncts", "gapped_conjuncts", "gapped_label", "listed_names"]
 
 _LABEL_CHARS = 60
 
@@ -145,3 +145,40 @@ def gapped_label(
     if hit.entry.form is Form.PARTICIPLE or after in markers.coordination:
         return " ".join([*words, verb])  # "wurde ... unterzeichnet und ...": verb last
     return " ".join([verb, *words, *([particle] if particle else [])])
+
+
+def listed_names(
+    tokens: list[Token],
+    clause: tuple[int, int],
+    hit: TriggerHit,
+    dated: frozenset[int],
+    verbs: frozenset[int],
+    markers: Markers,
+) -> list[tuple[int, int]]:
+    """The names listed after the dated event noun ``hit``, each with a date of its
+    own and no verb (``an den Schlachten von Delion 424 v. Chr. und Amphipolis 422 v.
+    Chr.``): the noun again, one event per name. Each is the token span of the name
+    (the capitalised words after ``und``/``sowie``/a comma that ends a date, before
+    the name's date)."""
+    first, last = hit.index + 1, clause[1]
+    if not any(i in dated for i in range(first, min(first + 6, last))):
+        return []  # the noun has no date of its own right after it
+    found = []
+    at = first
+    while at < last:
+        if at - 1 not in dated or tokens[at].text.lower() not in markers.date_coordination:
+            at += 1
+            continue
+        if tokens[at].text.lower() in markers.gapping_joins or tokens[at].text == ",":
+            start = at + 1
+            name = start
+            while name < last and name not in dated and tokens[name].is_capitalised:
+                name += 1
+            if not (start < name <= start + 3) or name >= last or name not in dated:
+                break  # a list item is a name and its date; anything else ends the list
+            if any(i in verbs for i in range(start, name)):
+                break
+            found.append((start, name))
+            at = name
+        at += 1
+    return found

@@ -61,6 +61,8 @@ class Markers:
     purpose_openers: frozenset[str] = frozenset()  # ", damit": a purpose
     content_openers: frozenset[str] = frozenset()  # "dass": its subjunctive is its own
     manner_openers: frozenset[str] = frozenset()  # ", indem": how the main event went
+    habit_adverbs: frozenset[str] = frozenset()  # "jährlich": the clause tells a habit
+    habit_counts: frozenset[str] = frozenset()  # "jährlich zwei Messen": it counts
     planned_passive: frozenset[str] = frozenset()  # "sollte ... aufgestellt werden"
     passive_infinitive: frozenset[str] = frozenset()  # "werden" after a participle
     time_heads: tuple[str, ...] = ()  # "jahr" of "Gründungsjahr": the event is the first part
@@ -103,6 +105,7 @@ class Markers:
     # a clause opened by one of these after an end bound ("Bis 1290 war ..., dann wurde
     # sie verpfändet") tells what happened at that bound
     after_bound: frozenset[str] = frozenset()
+    right_after: frozenset[str] = frozenset()  # "daraufhin": on the day told before
     # the text before a year that names its noun's year ("die Reichsverfassung von 1871"):
     # no begin of a range when no end follows
     noun_year_before: re.Pattern[str] | None = None
@@ -161,6 +164,8 @@ def read_markers(data: dict[str, Any], path: Path) -> Markers:
             purpose_openers=optional(m, "purpose_openers"),
             content_openers=optional(m, "content_openers"),
             manner_openers=optional(m, "manner_openers"),
+            habit_adverbs=optional(m, "habit_adverbs", lower=True),
+            habit_counts=optional(m, "habit_counts", lower=True),
             planned_passive=optional(m, "planned_passive"),
             passive_infinitive=optional(m, "passive_infinitive"),
             time_heads=tuple(str(w).lower() for w in c.get("time_heads", [])),
@@ -186,6 +191,7 @@ def read_markers(data: dict[str, Any], path: Path) -> Markers:
             attributive_after=_optional_pattern(c, "attributive_after", path),
             noun_year_before=_optional_pattern(c, "noun_year_before", path),
             after_bound=optional(c, "after_bound", lower=True),
+            right_after=optional(c, "right_after", lower=True),
             lookahead_particles=optional(c, "lookahead_particles", lower=True),
         )
     except KeyError as error:

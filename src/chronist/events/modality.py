@@ -14,7 +14,13 @@ from chronist.events.model import Modality
 from chronist.text.clauses import Segment, SegmentKind
 from chronist.text.tokens import Token
 
-__all__ = ["negated_conjunct", "noun_negated", "segment_modality", "sentence_modality"]
+__all__ = [
+    "habitual",
+    "negated_conjunct",
+    "noun_negated",
+    "segment_modality",
+    "sentence_modality",
+]
 
 
 def sentence_modality(tokens: list[Token], markers: Markers) -> Modality | None:
@@ -111,3 +117,17 @@ def noun_negated(tokens: list[Token], index: int, markers: Markers) -> bool:
     """``kein Atomwaffeneinsatz``: a negating determiner right before the event noun."""
     before = {t.text.lower() for t in tokens[max(0, index - 2) : index]}
     return bool(before & markers.noun_negation)
+
+
+def habitual(tokens: list[Token], segment: Segment, markers: Markers) -> bool:
+    """A frequency adverb in the clause (``wird dort jährlich mit einer Feier
+    begangen``): a habit, no event of the story; not when the adverb counts what
+    follows it (``die Abhaltung von jährlich zwei Messen``)."""
+    inside = tokens[segment.first : segment.last]
+    for position, token in enumerate(inside):
+        if token.text.lower() not in markers.habit_adverbs:
+            continue
+        following = inside[position + 1].text.lower() if position + 1 < len(inside) else ""
+        if not following[:1].isdigit() and following not in markers.habit_counts:
+            return True
+    return False

@@ -88,6 +88,16 @@ def _attributive(
     )
 
 
+def _fronted(tokens: list[Token], index: int, markers: Markers, open_verbs: OpenVerbs) -> bool:
+    """``Drei Jahre später forcierte Agrippina eine Ehe``: the form follows an adverb
+    of ``[open_verbs] fronted_adverbs`` that ends a phrase fronted before the finite
+    verb (after a noun), not one inside an attribute (``die später errichtete Kirche``)."""
+    if index < 2 or tokens[index - 1].text.lower() not in open_verbs.fronted_adverbs:
+        return False
+    noun = tokens[index - 2]
+    return noun.is_capitalised and noun.text.lower() not in markers.label_cut_endings
+
+
 def _agent_inside(tokens: list[Token], index: int, markers: Markers) -> bool:
     """``der von den Ottonen gewünschten Anna``, ``der vom Konzil abgesetzte Papst``:
     an agent phrase right before the form, inside an attributive phrase."""
@@ -232,7 +242,9 @@ def open_verb(
         return None  # not an article that is also a verb form ("einen")
     if not requirement_met(tokens, entry):
         return None  # a guessed participle without its passive auxiliary
-    if _attributive(tokens, index, markers, open_verbs.adjective_endings):
+    if _attributive(tokens, index, markers, open_verbs.adjective_endings) and not _fronted(
+        tokens, index, markers, open_verbs
+    ):
         return None
     if (
         not entry.past

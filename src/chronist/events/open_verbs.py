@@ -76,6 +76,12 @@ class OpenVerbs:
     # state verbs whose past tells an event when their clause has a date of its own
     # ("erschien im August 2013": was published; "erscheint mir" stays a state)
     dated_events: frozenset[str] = frozenset()
+    # adverbs with an adjective's ending that end a fronted time phrase, before the
+    # finite verb ("Drei Jahre später forcierte Agrippina": no attribute)
+    fronted_adverbs: frozenset[str] = frozenset()
+    # state verbs of use whose past carries out the goal after them ("nutzten die Lage
+    # zum Bau einer Burg": the castle was built)
+    used_for: frozenset[str] = frozenset()
     # the lemmas guessed for forms the table lacks (a cache, filled as words come)
     guessed: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)
     # the open readings of the words read so far (a cache of :meth:`entry`)
@@ -293,6 +299,8 @@ def read_open_verbs(data: dict[str, Any], path: Path, types: frozenset[str]) -> 
         attempt_with_zu=frozenset(str(w) for w in table.get("attempt_with_zu", [])),
         impersonal=frozenset(str(w) for w in table.get("impersonal", [])),
         dated_events=frozenset(str(w) for w in table.get("dated_events", [])),
+        fronted_adverbs=frozenset(str(w) for w in table.get("fronted_adverbs", [])),
+        used_for=frozenset(str(w) for w in table.get("used_for", [])),
         states_with={
             str(lemma): frozenset(str(w) for w in words)
             for lemma, words in table.get("states_with", {}).items()

@@ -55,5 +55,14 @@ class Tenses:
         return group.tense is not Tense.PAST and group.stated_present
 
     def participle(self, mention: EventMention) -> bool:
+        """The trigger is a past participle: by its form, or a form right before the
+        pluperfect's auxiliary at a clause's end (``..., die zwei Menschen erschossen
+        hatten``: ``erschossen`` has an inseparable prefix and looks like an infinitive)."""
         first = mention.trigger.text.split(" ", 1)[0].lower()
-        return self._tense_facts.participle.fullmatch(first) is not None
+        if self._tense_facts.participle.fullmatch(first) is not None:
+            return True
+        after = self.text[mention.trigger.end : mention.trigger.end + 12].split(None, 1)[:1]
+        return (
+            bool(after)
+            and self._tense_facts.pluperfect.fullmatch(after[0].strip(",.;")) is not None
+        )

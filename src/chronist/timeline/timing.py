@@ -157,12 +157,37 @@ class Dater:
 
     def _after_bound(self, date: StoryDate, mention: EventMention) -> bool:
         """Whether the mention's clause comes after the end bound ``date`` and opens
-        with a word of what followed (``Bis 1290 war ..., dann wurde sie ...``)."""
+        with a word of what followed (``Bis 1290 war ..., dann wurde sie ...``), or its
+        conjunct does (``war bis 1963 Kommandeur und studierte danach``)."""
         start = mention.clause[0]
-        if date.timex.end > start:
+        if date.timex.end <= start:
+            words = self.text[start : mention.clause[1]].lower().split()[:2]
+            if any(w.strip(",") in self.markers.after_bound for w in words):
+                return True
+        # "war bis 1963 Kommandeur und studierte danach ...": in a later conjunct of its own
+        if mention.conjunct is None or date.timex.end > mention.conjunct[0]:
             return False
-        words = self.text[start : mention.clause[1]].lower().split()[:2]
+        words = self.text[mention.conjunct[0] : mention.conjunct[1]].lower().split()[:3]
         return any(w.strip(",") in self.markers.after_bound for w in words)
+
+    def _right_after(self, mention: EventMention) -> Bounds | None:
+        """The day told last before an undated clause with a word of ``right_after``
+        (``Am 5. Januar 1762 starb Elisabeth. Daraufhin kam Peter III. an die Macht``),
+        in the same paragraph and not a bound of a range: the event's day."""
+        words = {
+            w.strip(",.") for w in self.text[mention.clause[0] : mention.clause[1]].lower().split()
+        }
+        if not words & self.markers.right_after:
+            return None
+        anchor = self.narrative.last_before(mention.trigger.start)
+        if anchor is None or anchor.role is not None:
+            return None
+        value, paragraphs = anchor.timex.value, self.narrative.paragraphs
+        if len(value) != len("1762-01-05") or "X" in value or value[4:5] != "-":
+            return None
+        if paragraphs.index_of(anchor.timex.start) != paragraphs.index_of(mention.trigger.start):
+            return None
+        return anchor.timex.bounds
 
     def _closed(self, timex: Timex) -> Bounds:
         """The bounds of a date open after it, closed by the next date the story tells;
@@ -312,7 +337,9 @@ class Dater:
         if story is not None:
             bounds = ordered(self.narrative.before(story))
         else:
-            bounds = ordered(self.narrative.reference_time(mention.trigger.start))
+            bounds = self._right_after(mention) or ordered(
+                self.narrative.reference_time(mention.trigger.start)
+            )
         if _first_known(bounds) is None:
             return EventTime.unknown(), CONFIDENCE["unknown"]
         return EventTime(None, edtf_of_bounds(bounds), bounds, TimeSource.NARRATIVE), CONFIDENCE[
