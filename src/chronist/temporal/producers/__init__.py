@@ -154,6 +154,7 @@ PRODUCERS: dict[str, Producer] = {
             "weekday",
             "season",
             "month",
+            "day",
             "weekday_set",
             "times",
             "part_of_day",

@@ -88,6 +88,12 @@ def recurrence(groups: Groups) -> Produced | None:
             period = CalendarPoint(Grain.DAY, weekday=weekday)
     elif "season" in groups:
         period = CalendarPoint(Grain.SEASON, season=Season(groups.lex_str("season") or "SU"))
+    elif "month" in groups and "day" in groups:  # "an jedem 13. Februar"
+        day = groups.number("day")
+        if day is None:
+            return None
+        month = groups.lex_int("month") or 1
+        period = CalendarPoint(Grain.DAY, month=month, day=int(day))
     elif "month" in groups:
         period = CalendarPoint(Grain.MONTH, month=(groups.lex_int("month") or 1))
     else:
