@@ -147,9 +147,12 @@ class StoryClock(ABC):
         background = background_clause(
             self.text, sentence, candidate.start, candidate.end, self.cues
         )
-        if dated_paragraph and background is not None:
-            if background == "pluperfect" or not self._next_day_told(value):
-                return
+        if (
+            dated_paragraph
+            and background is not None
+            and (background == "pluperfect" or not self._next_day_told(value))
+        ):
+            return
         self.reference = _Reference(value, index, AnchorKind.TIMEX)
 
     def _next_day_told(self, value: CalendarPoint) -> bool:
