@@ -28,6 +28,7 @@ from chronist.temporal.anchoring.periods import last_quarter_before, reported_pe
 from chronist.temporal.anchoring.reference import AnchoredValue, _Reference, timex_like
 from chronist.temporal.anchoring.relative import RelativeDates
 from chronist.temporal.anchoring.spans_told import span_around
+from chronist.temporal.anchoring.turns import turn_near
 from chronist.temporal.calendar_math import (
     apply_shift,
     day_point,
@@ -277,6 +278,11 @@ class Anchorer(RelativeDates, ExplicitDates, ABC):
         reference = self._context_reference(index)
         if isinstance(meaning, Shift):
             reference = self._shift_reference(index, meaning, reference)
+        if isinstance(meaning, Anaphor) and meaning.turn:
+            turn = None if reference is None else turn_near(reference.point, meaning.turn)
+            if turn is None or reference is None:
+                return AnchoredValue(RefPoint(Reference.PAST), none, None)
+            return AnchoredValue(turn, *self._anchor_of(reference))
         if isinstance(meaning, Anaphor):
             spanned = self._span_told(index) if meaning.period else None
             if spanned is not None:

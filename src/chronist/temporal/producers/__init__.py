@@ -111,7 +111,18 @@ PRODUCERS: dict[str, Producer] = {
     ),
     "anaphor": Producer(
         _COMMON
-        | {"anaphor", "past_anaphor", "now", "now2", "this_time", "this_period", "reported_period"},
+        | {
+            "anaphor",
+            "past_anaphor",
+            "now",
+            "now2",
+            "this_time",
+            "this_period",
+            "reported_period",
+            "turn",
+            "approx",
+            "approx2",
+        },
         relative.anaphor,
     ),
     "reference": Producer(
