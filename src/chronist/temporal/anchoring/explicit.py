@@ -241,11 +241,14 @@ class ExplicitDates(StoryClock):
 
         ``im kommenden Frühjahr`` is the first spring not yet begun, ``im
         vergangenen Sommer`` the last summer already over, ``diesen Sommer`` the
-        one the reference lies in, else the one of the reference's year.
+        one the reference lies in, else the one of the reference's year. After a year
+        told (``Im Jahr 1944 ... im folgenden Frühjahr``) the next one begins after it.
         """
         year = reference.point.year or 0
         reference_span = point_span(reference.point)
         day = reference_span[0] if reference_span else Day(year, 1, 1)
+        if reference_span and occurrence > 0 and reference.point.grain <= Grain.YEAR:
+            day = reference_span[1]
         options = around_year(point, year)
         if occurrence > 0:
             chosen = next((o for o, first, _ in options if first > day), None)
