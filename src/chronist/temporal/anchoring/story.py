@@ -147,11 +147,9 @@ class StoryClock(ABC):
         background = background_clause(
             self.text, sentence, candidate.start, candidate.end, self.cues
         )
-        if (
-            dated_paragraph
-            and background is not None
-            and (background == "pluperfect" or not self._next_day_told(value))
-        ):
+        if background == "pluperfect" and self.reference is not None:
+            return  # a flashback in the pluperfect, in any paragraph: the story stays
+        if dated_paragraph and background is not None and not self._next_day_told(value):
             return
         self.reference = _Reference(value, index, AnchorKind.TIMEX)
 
