@@ -125,6 +125,10 @@ class ExplicitDates(StoryClock):
             # year lies near the story too; a writer who marks the era would have marked
             # a year before Christ there (only a year far after the story stays BC)
             in_bc_story = point.year - story_year > _ERA_TURN_REACH
+            if point.grain == Grain.YEAR and _bc_first_year(point) < story_year - _ERA_TURN_REACH:
+                # "49 v. Chr. ... Im Jahr 314": read BC it would lie centuries before the
+                # story; a look that far back names its era, the story has moved on
+                in_bc_story = False
         if meaning.era_open and point.year is not None and in_bc_story and story is not None:
             # "im Jahr 478", "im 2. Jahrtausend" in a story told in years BC
             bc = replace(point, year=_bc_first_year(point))
