@@ -28,6 +28,7 @@ PRODUCERS: dict[str, Producer] = {
             "period_position",
             "approx",
             "approx2",
+            "named_day",
             "relative_adjective",
             "unit_compound",
             "unit",
