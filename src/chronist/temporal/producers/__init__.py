@@ -168,6 +168,7 @@ PRODUCERS: dict[str, Producer] = {
             "month",
             "day",
             "weekday_set",
+            "part_of_day_set",
             "times",
             "part_of_day",
         },
