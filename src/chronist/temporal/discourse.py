@@ -169,17 +169,18 @@ def dates_what_it_follows(text: str, sentence_start: int, start: int) -> bool:
     )
 
 
-def in_background_clause(
+def background_clause(
     text: str, sentence: tuple[int, int], start: int, end: int, cues: DiscourseCues
-) -> bool:
-    """A date in a relative clause (``..., die 1791 die Déclaration ... verfasste``) or
-    in a flashback in the pluperfect (``ersterer hatte ... im Juli 1917``): its clause
-    segment (:mod:`chronist.text.clauses`), from the sentence's tokens around it.
+) -> str | None:
+    """A date in a relative clause (``..., die 1791 die Déclaration ... verfasste``:
+    ``"relative"``) or in a flashback in the pluperfect (``ersterer hatte ... im Juli
+    1917``: ``"pluperfect"``), else None: its clause segment (:mod:`chronist.text.
+    clauses`), from the sentence's tokens around it.
 
     >>> from chronist.temporal.grammar import load_grammar
     >>> text = "Paris kam, die 1791 die Déclaration verfasste."
-    >>> in_background_clause(text, (0, len(text)), 15, 19, load_grammar("de").cues)
-    True
+    >>> background_clause(text, (0, len(text)), 15, 19, load_grammar("de").cues)
+    'relative'
     """
     facts = clause_facts(cues.lang)
     low = max(sentence[0], start - _CLAUSE_REACH)
@@ -196,13 +197,18 @@ def in_background_clause(
     if opened_by not in (RELATIVE_OPENER, ")"):
         begin = low if opening is None else opening.end()
         stop = high if following is None else following.start()
-        return tense_facts(cues.lang).pluperfect.search(text, begin, stop) is not None
+        return _pluperfect(text, begin, stop, cues)
     if opening is not None and opened_by != ")":
         low = opening.start()
     tokens = tokenize(text, cues.lang, low, high if following is None else following.end())
     found = segment_at(segments(tokens, facts), start)
     if found is None:
-        return False
+        return None
     if found.kind is SegmentKind.RELATIVE:
-        return True
-    return tense_facts(cues.lang).pluperfect.search(text, found.start, found.end) is not None
+        return "pluperfect" if _pluperfect(text, found.start, found.end, cues) else "relative"
+    return _pluperfect(text, found.start, found.end, cues)
+
+
+def _pluperfect(text: str, start: int, end: int, cues: DiscourseCues) -> str | None:
+    found = tense_facts(cues.lang).pluperfect.search(text, start, end)
+    return None if found is None else "pluperfect"

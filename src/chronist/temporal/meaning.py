@@ -106,6 +106,9 @@ class Anaphor:
     period: bool = False
     # "the quarter", "the latest period" of a report: the quarter (or half) it is about
     reported_period: bool = False
+    # "um die Jahrhundertwende" (100), "die Jahrtausendwende" (1000): the turn of the
+    # century or millennium nearest the story's time
+    turn: int = 0
 
 
 @dataclass(frozen=True, slots=True)

@@ -28,6 +28,7 @@ from chronist.temporal.anchoring.periods import last_quarter_before, reported_pe
 from chronist.temporal.anchoring.reference import AnchoredValue, _Reference, timex_like
 from chronist.temporal.anchoring.relative import RelativeDates
 from chronist.temporal.anchoring.spans_told import span_around
+from chronist.temporal.anchoring.turns import turn_near
 from chronist.temporal.calendar_math import (
     apply_shift,
     day_point,
@@ -210,6 +211,17 @@ class Anchorer(RelativeDates, ExplicitDates, ABC):
         anchor, at = self._anchor_of(told)
         return AnchoredValue(latest[1], anchor, at)
 
+    def _period_told(self, index: int, meaning: Shift) -> AnchoredValue | None:
+        """``Im 10. Jahrhundert ... in jenem Jahrhundert``: in a story, the century (decade,
+        millennium) just told in the paragraph, not the one of the story's year."""
+        grain = _PERIOD_GRAIN.get(meaning.unit)
+        if grain is None or meaning.amount != 0 or meaning.vague:
+            return None
+        told = self._last_time_told(index) if self._this_time_is_the_story() else None
+        if told is None or not isinstance(told.value, CalendarPoint) or told.value.grain != grain:
+            return None
+        return told
+
     def _this_time_is_the_story(self) -> bool:
         """Whether ``in dieser Zeit`` is the time the text is at (a history), not the present."""
         return False
@@ -276,7 +288,15 @@ class Anchorer(RelativeDates, ExplicitDates, ABC):
                 return period
         reference = self._context_reference(index)
         if isinstance(meaning, Shift):
+            period = self._period_told(index, meaning)
+            if period is not None:
+                return period
             reference = self._shift_reference(index, meaning, reference)
+        if isinstance(meaning, Anaphor) and meaning.turn:
+            turn = None if reference is None else turn_near(reference.point, meaning.turn)
+            if turn is None or reference is None:
+                return AnchoredValue(RefPoint(Reference.PAST), none, None)
+            return AnchoredValue(turn, *self._anchor_of(reference))
         if isinstance(meaning, Anaphor):
             spanned = self._span_told(index) if meaning.period else None
             if spanned is not None:
@@ -333,6 +353,13 @@ class Anchorer(RelativeDates, ExplicitDates, ABC):
         return AnchoredValue(
             last_quarter_before(self.dct), Anchor(AnchorKind.DCT, None, self.dct.iso()), None
         )
+
+
+_PERIOD_GRAIN = {
+    Unit.DECADE: Grain.DECADE,
+    Unit.CENTURY: Grain.CENTURY,
+    Unit.MILLENNIUM: Grain.MILLENNIUM,
+}
 
 
 def _holds(period: CalendarPoint, point: CalendarPoint) -> bool:

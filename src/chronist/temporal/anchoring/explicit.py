@@ -125,6 +125,10 @@ class ExplicitDates(StoryClock):
             # year lies near the story too; a writer who marks the era would have marked
             # a year before Christ there (only a year far after the story stays BC)
             in_bc_story = point.year - story_year > _ERA_TURN_REACH
+            if point.grain == Grain.YEAR and _bc_first_year(point) < story_year - _ERA_TURN_REACH:
+                # "49 v. Chr. ... Im Jahr 314": read BC it would lie centuries before the
+                # story; a look that far back names its era, the story has moved on
+                in_bc_story = False
         if meaning.era_open and point.year is not None and in_bc_story and story is not None:
             # "im Jahr 478", "im 2. Jahrtausend" in a story told in years BC
             bc = replace(point, year=_bc_first_year(point))
@@ -241,11 +245,14 @@ class ExplicitDates(StoryClock):
 
         ``im kommenden Frühjahr`` is the first spring not yet begun, ``im
         vergangenen Sommer`` the last summer already over, ``diesen Sommer`` the
-        one the reference lies in, else the one of the reference's year.
+        one the reference lies in, else the one of the reference's year. After a year
+        told (``Im Jahr 1944 ... im folgenden Frühjahr``) the next one begins after it.
         """
         year = reference.point.year or 0
         reference_span = point_span(reference.point)
         day = reference_span[0] if reference_span else Day(year, 1, 1)
+        if reference_span and occurrence > 0 and reference.point.grain <= Grain.YEAR:
+            day = reference_span[1]
         options = around_year(point, year)
         if occurrence > 0:
             chosen = next((o for o, first, _ in options if first > day), None)

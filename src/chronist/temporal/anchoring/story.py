@@ -16,8 +16,8 @@ from bisect import bisect_right
 
 from chronist.temporal.anchoring.reference import AnchoredValue, _Reference, timex_like
 from chronist.temporal.discourse import (
+    background_clause,
     dates_what_it_follows,
-    in_background_clause,
     in_parentheses,
 )
 from chronist.temporal.discourse_cues import DiscourseCues
@@ -144,11 +144,26 @@ class StoryClock(ABC):
         dated_paragraph = self.reference is None or self._stated_since(
             index, self.reference, self.paragraphs
         )
-        if dated_paragraph and in_background_clause(
+        background = background_clause(
             self.text, sentence, candidate.start, candidate.end, self.cues
-        ):
+        )
+        if background == "pluperfect" and self.reference is not None:
+            return  # a flashback in the pluperfect, in any paragraph: the story stays
+        if dated_paragraph and background is not None and not self._next_day_told(value):
             return
         self.reference = _Reference(value, index, AnchorKind.TIMEX)
+
+    def _next_day_told(self, value: CalendarPoint) -> bool:
+        """``... zu den Überlebenden der Schlacht, die vom 15. bis 19. Juli ausgetragen
+        wurde``: a relative clause (not in the pluperfect) that tells a later month or day
+        of the story's year tells the story's next step, not a look aside."""
+        story = self.reference
+        if story is None or story.kind is AnchorKind.DCT or value.month is None:
+            return False
+        point = story.point
+        if point.year != value.year or point.grain < Grain.MONTH or point.month is None:
+            return False
+        return (value.month, value.day or 0) > (point.month, point.day or 0)
 
     def _ends_range_told(self, index: int) -> bool:
         """``Vom 11. bis 15. September fanden Gespräche statt. Am selben Tag ...``: once a

@@ -28,6 +28,7 @@ PRODUCERS: dict[str, Producer] = {
             "period_position",
             "approx",
             "approx2",
+            "named_day",
             "relative_adjective",
             "unit_compound",
             "unit",
@@ -111,7 +112,18 @@ PRODUCERS: dict[str, Producer] = {
     ),
     "anaphor": Producer(
         _COMMON
-        | {"anaphor", "past_anaphor", "now", "now2", "this_time", "this_period", "reported_period"},
+        | {
+            "anaphor",
+            "past_anaphor",
+            "now",
+            "now2",
+            "this_time",
+            "this_period",
+            "reported_period",
+            "turn",
+            "approx",
+            "approx2",
+        },
         relative.anaphor,
     ),
     "reference": Producer(
@@ -154,7 +166,9 @@ PRODUCERS: dict[str, Producer] = {
             "weekday",
             "season",
             "month",
+            "day",
             "weekday_set",
+            "part_of_day_set",
             "times",
             "part_of_day",
         },

@@ -121,6 +121,9 @@ def calendar(groups: Groups) -> Produced | None:
         )
         explicit = Explicit(point, fill=Grain.YEAR if year is None else None)
         return Produced(TimexType.TIME, explicit, mod)
+    elif "named_day" in groups:  # "D-Day": a day named once in history, with its year
+        year, month, day = (int(part) for part in (groups.lex_str("named_day") or "").split("-"))
+        point = CalendarPoint(Grain.DAY, year, month, day)
     elif "holiday" in groups:
         holiday = groups.lex_str("holiday") or ""
         if not (holiday[:2].isdigit() and holiday[3:].isdigit()):

@@ -78,6 +78,9 @@ def recurrence(groups: Groups) -> Produced | None:
         period = Duration.of(unit, 1)
     elif "weekday_set" in groups:
         period = CalendarPoint(Grain.DAY, weekday=(groups.lex_int("weekday_set") or 1))
+    elif "part_of_day_set" in groups:  # "nachts", "tagsüber": every night, every day
+        code = groups.lex_str("part_of_day_set") or "NI"
+        period = CalendarPoint(Grain.PART_OF_DAY, part_of_day=PartOfDay(code))
     elif "weekday" in groups:
         weekday = groups.lex_int("weekday") or 1
         part_code = groups.lex_str("part_of_day") if "part_of_day" in groups else None
@@ -88,6 +91,12 @@ def recurrence(groups: Groups) -> Produced | None:
             period = CalendarPoint(Grain.DAY, weekday=weekday)
     elif "season" in groups:
         period = CalendarPoint(Grain.SEASON, season=Season(groups.lex_str("season") or "SU"))
+    elif "month" in groups and "day" in groups:  # "an jedem 13. Februar"
+        day = groups.number("day")
+        if day is None:
+            return None
+        month = groups.lex_int("month") or 1
+        period = CalendarPoint(Grain.DAY, month=month, day=int(day))
     elif "month" in groups:
         period = CalendarPoint(Grain.MONTH, month=(groups.lex_int("month") or 1))
     else:

@@ -143,7 +143,9 @@ def anaphor(groups: Groups) -> Produced | None:
             this_time="this_time" in groups,
             period="this_period" in groups,
             reported_period="reported_period" in groups,
+            turn=groups.lex_int("turn") or 0 if "turn" in groups else 0,
         ),
+        Mod.APPROX if "approx" in groups or "approx2" in groups else None,
     )
 
 
