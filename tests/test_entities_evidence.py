@@ -517,3 +517,21 @@ def test_a_demonym_and_a_lands_word_is_the_land_of_the_place(name: str, place: s
 
 def test_a_demonym_and_a_vague_zones_word_is_no_place() -> None:
     assert resolve_places(["Kölner Raum"])["Kölner Raum"] is None
+
+
+@pytest.mark.parametrize(
+    ("name", "years", "ident"),
+    [
+        ("Chenla", (650, 700), "chronist:chenla"),
+        ("Angkor", (1100, 1431), "chronist:angkor"),
+        ("Angkor Wat", (1150,), "chronist:angkor-wat"),
+        ("Srivijaya", (1000,), "chronist:srivijaya"),
+        ("Ktesiphon", (600,), "chronist:ctesiphon"),
+        ("Wolgabulgarien", (922,), "chronist:volga-bulgaria"),
+    ],
+)
+def test_a_historical_state_or_ancient_site_geonames_lacks_resolves(
+    name: str, years: tuple[int, ...], ident: str
+) -> None:
+    ((found, _),) = _resolve(PlaceEvidence((name,), years=years))
+    assert found == ident
