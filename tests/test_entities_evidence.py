@@ -535,3 +535,29 @@ def test_a_historical_state_or_ancient_site_geonames_lacks_resolves(
 ) -> None:
     ((found, _),) = _resolve(PlaceEvidence((name,), years=years))
     assert found == ident
+
+
+def test_a_name_known_as_a_town_s_own_does_not_vouch_for_an_alternate_namesake() -> None:
+    # made up: the Cham, a people of Indochina; "Cham" is two towns' own name (Bavaria,
+    # Switzerland) and an alternate name of Damascus, the largest of the three
+    names = ("Cham", "Kambodscha", "Laos", "Vietnam")
+    found = resolve_entities(
+        [PlaceEvidence((n,), vouched=True, by_name_only=True) for n in names],
+        entity_facts("de"),
+    )
+    assert found[0].place is None
+    # a name no town bears as its own still vouches for the town it names: Milan
+    (milan,) = resolve_entities(
+        [PlaceEvidence(("Mailand",), vouched=True, by_name_only=True)], entity_facts("de")
+    )
+    assert milan.place is not None and milan.place.country == "IT"
+
+
+def test_a_people_named_like_a_city_s_alternate_name_gets_no_pin() -> None:
+    text = (
+        "Das Reich lag zwischen Kambodscha, Laos und Vietnam. "
+        "Kriege mit Cham und Shan verhinderten eine Stabilisierung."
+    )
+    timeline = build_timeline(text)
+    cham = [e for e in timeline.entities if e.text == "Cham"]
+    assert all(e.lat is None for e in cham)

@@ -28,6 +28,7 @@ __all__ = [
     "common_noun",
     "cues_before",
     "noun_like",
+    "placed_by_words",
     "ruled_names",
     "unknown_as_place",
     "vouched_for",
@@ -114,13 +115,20 @@ def vouched_for(document: Document, mentions: tuple[Mention, ...], facts: Entity
     ``Viktoria``): enough to take a town named so only by GeoNames' alternate names
     (not a name in parentheses after a word of renaming: ``Bogazkale (ehemals Bogazköy)``
     is not Cernavodă, one of whose alternate names is Bogazköy)."""
+    if placed_by_words(document, mentions, facts):
+        return True
+    return any(_known_as_place(mention.text) for mention in mentions)
+
+
+def placed_by_words(document: Document, mentions: tuple[Mention, ...], facts: EntityFacts) -> bool:
+    """A mention follows a place's preposition or an administrative word (``nach
+    Pjöngjang``, ``Stadt Lome``) or a battle's or treaty's phrase: the words around it,
+    not only its name, make it a place."""
     for mention in mentions:
         before = document.text[max(0, mention.start - 25) : mention.start].split()
         if before and before[-1] in facts.place_prepositions | facts.admin_prefixes:
             return True
         if after_site_phrase(document.text, mention.start, facts):
-            return True
-        if _known_as_place(mention.text):
             return True
     return False
 

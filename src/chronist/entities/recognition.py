@@ -36,6 +36,7 @@ from chronist.entities.place_clues import (
     common_noun,
     cues_before,
     noun_like,
+    placed_by_words,
     ruled_names,
     unknown_as_place,
     vouched_for,
@@ -258,9 +259,12 @@ def recognize(text: str | Document, lang: str = "de") -> list[Entity]:
         cued = cued or any(after_renaming(document.text, m.start, facts) for m in mentions)
         unknown = unknown_as_place(mentions) and not cued
         vouched = vouched_for(document, mentions, facts)
+        by_name = vouched and not placed_by_words(document, mentions, facts)
         common = common_noun(document, mentions, facts)
         evidence.append(
-            PlaceEvidence(names, cues, near, other, noun, unknown, vouched, common_noun=common)
+            PlaceEvidence(
+                names, cues, near, other, noun, unknown, vouched, by_name, common_noun=common
+            )
         )
     resolved = dict(zip(places, resolve_entities(evidence, facts), strict=True))
     entities: list[Entity] = []
