@@ -409,7 +409,7 @@ def test_a_mainland_is_drawn_where_the_whole_is(name: str, whole: str) -> None:
 def test_a_town_in_the_americas_is_no_place_of_a_story_told_before_1492() -> None:
     text = "Um 2700 v. Chr. wurden Gräber in Sakkara bei Memphis und in Abydos in Ägypten gebaut."
     found = {e.text: e for e in build_timeline(text).entities if e.type is EntityType.LOC}
-    assert not found["Memphis"].resolved  # not Memphis, Tennessee
+    assert found["Memphis"].gazetteer_id == "chronist:memphis-egypt"  # not Memphis, Tennessee
     text = "Im Jahr 1850 zog er nach Memphis in Tennessee."
     found = {e.text: e for e in build_timeline(text).entities if e.type is EntityType.LOC}
     assert found["Memphis"].resolved and found["Memphis"].gazetteer_id == "geonames:4641239"
@@ -561,3 +561,17 @@ def test_a_people_named_like_a_city_s_alternate_name_gets_no_pin() -> None:
     timeline = build_timeline(text)
     cham = [e for e in timeline.entities if e.text == "Cham"]
     assert all(e.lat is None for e in cham)
+
+
+def test_thebes_and_memphis_in_a_text_on_egypt_are_the_egyptian_cities() -> None:
+    names = ("Theben", "Memphis", "Ägypten", "Nil", "Kairo")
+    found = resolve_entities(
+        [PlaceEvidence((n,), years=(-1500,), vouched=True) for n in names], entity_facts("de")
+    )
+    assert [r.place.country if r.place else None for r in found[:2]] == ["EG", "EG"]
+    # in a text on Boeotia Theben stays the Greek town
+    greek = ("Theben", "Athen", "Sparta", "Griechenland")
+    found = resolve_entities(
+        [PlaceEvidence((n,), years=(-371,), vouched=True) for n in greek], entity_facts("de")
+    )
+    assert found[0].place is not None and found[0].place.country == "GR"

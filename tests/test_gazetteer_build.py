@@ -199,3 +199,8 @@ def test_a_german_exonym_borne_by_a_town_ten_times_bigger_or_by_a_town_itself_is
 def test_the_gazetteer_knows_small_foreign_towns_by_their_german_names() -> None:
     for name, country in (("Weißenburg", "FR"), ("Münsterberg", "PL"), ("Ebenrode", "RU")):
         assert country in {p.country for p in candidates(name)}, name
+
+
+def test_an_adjective_name_is_declined_in_the_dative_too() -> None:
+    assert "Rotem Meer" in build_gazetteer.declined("Rotes Meer")
+    assert {p.gazetteer_id for p in candidates("Rotem Meer")} == {"chronist:red-sea"}
