@@ -575,3 +575,17 @@ def test_thebes_and_memphis_in_a_text_on_egypt_are_the_egyptian_cities() -> None
         [PlaceEvidence((n,), years=(-371,), vouched=True) for n in greek], entity_facts("de")
     )
     assert found[0].place is not None and found[0].place.country == "GR"
+
+
+def test_a_country_named_after_a_place_says_where_it_lies() -> None:
+    # made up: a text on Iran names the Afghan city Herat by its country; a village
+    # Herat in Iran otherwise wins by the document's other places
+    text = (
+        "Der östlichste Punkt des Iran liegt ungefähr auf der Länge von Herat (Afghanistan). "
+        "Teheran, Isfahan und Maschhad sind die größten Städte des Iran."
+    )
+    found = {e.text: e for e in build_timeline(text).entities if e.type is EntityType.LOC}
+    assert found["Herat"].gazetteer_id == "geonames:1140026"
+    # a country no candidate lies in changes nothing
+    ((ident, _),) = _resolve(PlaceEvidence(("Rhein",), in_countries=frozenset({"JP"})))
+    assert ident == "chronist:rhine"

@@ -6,6 +6,7 @@ the lexicon does not know as places, or vouched for by a place's preposition."""
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 
 from chronist.entities.language import EntityFacts
@@ -25,6 +26,7 @@ from chronist.text.document import Document
 __all__ = [
     "after_renaming",
     "base_form",
+    "countries_named_after",
     "common_noun",
     "cues_before",
     "noun_like",
@@ -208,3 +210,25 @@ def years_near(mentions: tuple[Mention, ...], years: list[tuple[int, int]]) -> t
         pairs.extend((index, number) for index in range(first, last))
     near = [years[index][1] for index, _ in sorted(pairs)]
     return tuple(near) if near else tuple(y for _, y in years)
+
+
+# "Herat (Afghanistan)", "Abydos in Ägypten": a country named right after a place's name
+_COUNTRY_AFTER = re.compile(r" (?:\(([^()]{3,40})\)|in ([A-ZÄÖÜ][\w-]+(?: [A-ZÄÖÜ][\w-]+)?)\b)")
+
+
+def countries_named_after(document: Document, mentions: tuple[Mention, ...]) -> frozenset[str]:
+    """The codes of the countries the text names right after a mention, in parentheses or
+    after ``in`` (``Herat (Afghanistan)``, ``Abydos in Ägypten``): where the place lies.
+
+    >>> doc = Document("Herat (Afghanistan) liegt im Westen.")
+    >>> sorted(countries_named_after(doc, (Mention("Herat", 0, 5),)))
+    ['AF']
+    """
+    codes: set[str] = set()
+    for mention in mentions:
+        found = _COUNTRY_AFTER.match(document.text, mention.end)
+        if found is None:
+            continue
+        name = found.group(1) or found.group(2)
+        codes.update(p.country for p in gazetteer().get(name, ()) if p.is_country and p.country)
+    return frozenset(codes)

@@ -38,6 +38,8 @@ class PlaceEvidence:
     # every mention is one word of the noun list (``Heide``, ``Steins``) and none follows
     # a place's preposition or word: a town of that name must be borne out
     common_noun: bool = False
+    # the countries the text says it lies in (``Herat (Afghanistan)``, ``Abydos in Ägypten``)
+    in_countries: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)

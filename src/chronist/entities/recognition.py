@@ -33,6 +33,7 @@ from chronist.entities.person_names import (
 from chronist.entities.place_clues import (
     after_renaming,
     base_form,
+    countries_named_after,
     common_noun,
     cues_before,
     noun_like,
@@ -263,7 +264,16 @@ def recognize(text: str | Document, lang: str = "de") -> list[Entity]:
         common = common_noun(document, mentions, facts)
         evidence.append(
             PlaceEvidence(
-                names, cues, near, other, noun, unknown, vouched, by_name, common_noun=common
+                names,
+                cues,
+                near,
+                other,
+                noun,
+                unknown,
+                vouched,
+                by_name,
+                common_noun=common,
+                in_countries=countries_named_after(document, mentions),
             )
         )
     resolved = dict(zip(places, resolve_entities(evidence, facts), strict=True))
