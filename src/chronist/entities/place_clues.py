@@ -26,8 +26,8 @@ from chronist.text.document import Document
 __all__ = [
     "after_renaming",
     "base_form",
-    "countries_named_after",
     "common_noun",
+    "countries_named_after",
     "cues_before",
     "noun_like",
     "placed_by_words",

@@ -33,8 +33,8 @@ from chronist.entities.person_names import (
 from chronist.entities.place_clues import (
     after_renaming,
     base_form,
-    countries_named_after,
     common_noun,
+    countries_named_after,
     cues_before,
     noun_like,
     placed_by_words,
