@@ -589,3 +589,21 @@ def test_a_country_named_after_a_place_says_where_it_lies() -> None:
     # a country no candidate lies in changes nothing
     ((ident, _),) = _resolve(PlaceEvidence(("Rhein",), in_countries=frozenset({"JP"})))
     assert ident == "chronist:rhine"
+
+
+@pytest.mark.parametrize(
+    ("names", "ident"),
+    [
+        (("Nordafrika", "Karthago", "Rom"), "chronist:north-africa"),
+        (("Südrussland", "Russland", "Kiew"), "chronist:south-russia"),
+        (("Honshu", "Japan", "Tokio"), "chronist:honshu"),
+        (("Zagros", "Iran", "Teheran"), "chronist:zagros"),
+        (("Parthien", "Rom", "Armenien"), "chronist:parthia"),
+        (("Kantabrischen Gebirge", "Spanien", "Madrid"), "chronist:cantabrian-mountains"),
+    ],
+)
+def test_a_region_range_or_island_of_history_texts_is_drawn(
+    names: tuple[str, ...], ident: str
+) -> None:
+    found = _resolve(*(PlaceEvidence((n,), years=(100,), vouched=True) for n in names))
+    assert found[0][0] == ident
