@@ -186,11 +186,15 @@ def test_a_us_state_in_an_american_text_is_not_the_caucasian_country() -> None:
 
 
 def test_a_town_named_by_a_word_unknown_as_a_place_is_less_plausible() -> None:
-    # "Freedom" is a town only to GeoNames; a town the lexicon lists stays placed
-    # (vouched: "Freedom" is also only an alternate name of the towns)
-    (plain,) = _resolve(PlaceEvidence(("Freedom",), vouched=True))
-    (doubted,) = _resolve(PlaceEvidence(("Freedom",), unknown_word=True, vouched=True))
+    # "Pau" is a town only to GeoNames and the lexicon does not know the word: alone it
+    # stays unresolved; after a place's preposition or word ("in Pau") it is the town
+    (plain,) = _resolve(PlaceEvidence(("Pau",)))
+    (doubted,) = _resolve(PlaceEvidence(("Pau",), unknown_word=True))
     assert doubted[1] < plain[1] and doubted[0] is None
+    # made up: a text on golf in Scotland names "in Pau" (the first club on the continent)
+    others = (PlaceEvidence((n,), vouched=True) for n in ("Schottland", "Edinburgh", "Glasgow"))
+    vouched, *_ = _resolve(PlaceEvidence(("Pau",), unknown_word=True, vouched=True), *others)
+    assert vouched[0] == "geonames:2988358"
     from chronist.entities.place_clues import unknown_as_place
     from chronist.entities.types import Mention
 
