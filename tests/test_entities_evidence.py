@@ -186,11 +186,15 @@ def test_a_us_state_in_an_american_text_is_not_the_caucasian_country() -> None:
 
 
 def test_a_town_named_by_a_word_unknown_as_a_place_is_less_plausible() -> None:
-    # "Freedom" is a town only to GeoNames; a town the lexicon lists stays placed
-    # (vouched: "Freedom" is also only an alternate name of the towns)
-    (plain,) = _resolve(PlaceEvidence(("Freedom",), vouched=True))
-    (doubted,) = _resolve(PlaceEvidence(("Freedom",), unknown_word=True, vouched=True))
+    # "Pau" is a town only to GeoNames and the lexicon does not know the word: alone it
+    # stays unresolved; after a place's preposition or word ("in Pau") it is the town
+    (plain,) = _resolve(PlaceEvidence(("Pau",)))
+    (doubted,) = _resolve(PlaceEvidence(("Pau",), unknown_word=True))
     assert doubted[1] < plain[1] and doubted[0] is None
+    # made up: a text on golf in Scotland names "in Pau" (the first club on the continent)
+    others = (PlaceEvidence((n,), vouched=True) for n in ("Schottland", "Edinburgh", "Glasgow"))
+    vouched, *_ = _resolve(PlaceEvidence(("Pau",), unknown_word=True, vouched=True), *others)
+    assert vouched[0] == "geonames:2988358"
     from chronist.entities.place_clues import unknown_as_place
     from chronist.entities.types import Mention
 
@@ -409,7 +413,7 @@ def test_a_mainland_is_drawn_where_the_whole_is(name: str, whole: str) -> None:
 def test_a_town_in_the_americas_is_no_place_of_a_story_told_before_1492() -> None:
     text = "Um 2700 v. Chr. wurden Gräber in Sakkara bei Memphis und in Abydos in Ägypten gebaut."
     found = {e.text: e for e in build_timeline(text).entities if e.type is EntityType.LOC}
-    assert not found["Memphis"].resolved  # not Memphis, Tennessee
+    assert found["Memphis"].gazetteer_id == "chronist:memphis-egypt"  # not Memphis, Tennessee
     text = "Im Jahr 1850 zog er nach Memphis in Tennessee."
     found = {e.text: e for e in build_timeline(text).entities if e.type is EntityType.LOC}
     assert found["Memphis"].resolved and found["Memphis"].gazetteer_id == "geonames:4641239"
@@ -517,3 +521,93 @@ def test_a_demonym_and_a_lands_word_is_the_land_of_the_place(name: str, place: s
 
 def test_a_demonym_and_a_vague_zones_word_is_no_place() -> None:
     assert resolve_places(["Kölner Raum"])["Kölner Raum"] is None
+
+
+@pytest.mark.parametrize(
+    ("name", "years", "ident"),
+    [
+        ("Chenla", (650, 700), "chronist:chenla"),
+        ("Angkor", (1100, 1431), "chronist:angkor"),
+        ("Angkor Wat", (1150,), "chronist:angkor-wat"),
+        ("Srivijaya", (1000,), "chronist:srivijaya"),
+        ("Ktesiphon", (600,), "chronist:ctesiphon"),
+        ("Wolgabulgarien", (922,), "chronist:volga-bulgaria"),
+    ],
+)
+def test_a_historical_state_or_ancient_site_geonames_lacks_resolves(
+    name: str, years: tuple[int, ...], ident: str
+) -> None:
+    ((found, _),) = _resolve(PlaceEvidence((name,), years=years))
+    assert found == ident
+
+
+def test_a_name_known_as_a_town_s_own_does_not_vouch_for_an_alternate_namesake() -> None:
+    # made up: the Cham, a people of Indochina; "Cham" is two towns' own name (Bavaria,
+    # Switzerland) and an alternate name of Damascus, the largest of the three
+    names = ("Cham", "Kambodscha", "Laos", "Vietnam")
+    found = resolve_entities(
+        [PlaceEvidence((n,), vouched=True, by_name_only=True) for n in names],
+        entity_facts("de"),
+    )
+    assert found[0].place is None
+    # a name no town bears as its own still vouches for the town it names: Milan
+    (milan,) = resolve_entities(
+        [PlaceEvidence(("Mailand",), vouched=True, by_name_only=True)], entity_facts("de")
+    )
+    assert milan.place is not None and milan.place.country == "IT"
+
+
+def test_a_people_named_like_a_city_s_alternate_name_gets_no_pin() -> None:
+    text = (
+        "Das Reich lag zwischen Kambodscha, Laos und Vietnam. "
+        "Kriege mit Cham und Shan verhinderten eine Stabilisierung."
+    )
+    timeline = build_timeline(text)
+    cham = [e for e in timeline.entities if e.text == "Cham"]
+    assert all(e.lat is None for e in cham)
+
+
+def test_thebes_and_memphis_in_a_text_on_egypt_are_the_egyptian_cities() -> None:
+    names = ("Theben", "Memphis", "Ägypten", "Nil", "Kairo")
+    found = resolve_entities(
+        [PlaceEvidence((n,), years=(-1500,), vouched=True) for n in names], entity_facts("de")
+    )
+    assert [r.place.country if r.place else None for r in found[:2]] == ["EG", "EG"]
+    # in a text on Boeotia Theben stays the Greek town
+    greek = ("Theben", "Athen", "Sparta", "Griechenland")
+    found = resolve_entities(
+        [PlaceEvidence((n,), years=(-371,), vouched=True) for n in greek], entity_facts("de")
+    )
+    assert found[0].place is not None and found[0].place.country == "GR"
+
+
+def test_a_country_named_after_a_place_says_where_it_lies() -> None:
+    # made up: a text on Iran names the Afghan city Herat by its country; a village
+    # Herat in Iran otherwise wins by the document's other places
+    text = (
+        "Der östlichste Punkt des Iran liegt ungefähr auf der Länge von Herat (Afghanistan). "
+        "Teheran, Isfahan und Maschhad sind die größten Städte des Iran."
+    )
+    found = {e.text: e for e in build_timeline(text).entities if e.type is EntityType.LOC}
+    assert found["Herat"].gazetteer_id == "geonames:1140026"
+    # a country no candidate lies in changes nothing
+    ((ident, _),) = _resolve(PlaceEvidence(("Rhein",), in_countries=frozenset({"JP"})))
+    assert ident == "chronist:rhine"
+
+
+@pytest.mark.parametrize(
+    ("names", "ident"),
+    [
+        (("Nordafrika", "Karthago", "Rom"), "chronist:north-africa"),
+        (("Südrussland", "Russland", "Kiew"), "chronist:south-russia"),
+        (("Honshu", "Japan", "Tokio"), "chronist:honshu"),
+        (("Zagros", "Iran", "Teheran"), "chronist:zagros"),
+        (("Parthien", "Rom", "Armenien"), "chronist:parthia"),
+        (("Kantabrischen Gebirge", "Spanien", "Madrid"), "chronist:cantabrian-mountains"),
+    ],
+)
+def test_a_region_range_or_island_of_history_texts_is_drawn(
+    names: tuple[str, ...], ident: str
+) -> None:
+    found = _resolve(*(PlaceEvidence((n,), years=(100,), vouched=True) for n in names))
+    assert found[0][0] == ident

@@ -281,3 +281,13 @@ def test_a_name_with_von_written_twice_stays_one_person() -> None:
     found = [(m.text, e.type.value) for e in recognize(text) for m in e.mentions]
     assert ("Charlotte von Stein", "PER") in found
     assert all(text != "Stein" for text, _ in found)
+
+
+def test_a_towns_other_name_after_an_organisation_named_with_it_is_no_place() -> None:
+    text = (
+        "Zentrum der Bewegung war die Universität Tartu (Dorpat), an der die Esten "
+        "studierten. Später zog er nach Dorpat."
+    )
+    places = [e for e in recognize(text) if e.type is EntityType.LOC]
+    starts = [m.start for e in places for m in e.mentions]
+    assert starts == [text.rindex("Dorpat")]

@@ -127,9 +127,10 @@ def with_plain(names: set[str]) -> set[str]:
     return names | {plain(name) for name in names}
 
 
-# adjective endings and noun genitives for "Osmanisches Reich" -> "Osmanischen Reiches"
-_ADJECTIVE = re.compile(r"^([A-ZÄÖÜ][a-zäöüß-]+?)(e|en|er|es)$")
-_ENDINGS = ("e", "en", "er", "es")
+# adjective endings and noun genitives for "Osmanisches Reich" -> "Osmanischen Reiches",
+# the dative too: "zwischen Rotem Meer und Mittelmeer"
+_ADJECTIVE = re.compile(r"^([A-ZÄÖÜ][a-zäöüß-]+?)(e|en|er|es|em)$")
+_ENDINGS = ("e", "en", "er", "es", "em")
 
 
 def declined(name: str) -> set[str]:

@@ -106,11 +106,11 @@ def resolve_entities(entities: Sequence[PlaceEvidence], facts: EntityFacts) -> l
     >>> [(r.place.kind.value, r.confidence > 0.5) for r in found]
     [('river', True), ('historical-state', True)]
     """
-    options = [place_options(e, facts) for e in entities]
+    options = [_in_countries(e, place_options(e, facts)) for e in entities]
     # a town named only by a GeoNames alternate name, with no place's word before it,
     # must be borne out by the document's other places
     doubted = [
-        (set() if e.vouched else alternate_only(e, o)) | noun_towns(e, o)
+        (set() if _vouched(e, o) else alternate_only(e, o)) | noun_towns(e, o)
         for e, o in zip(entities, options, strict=True)
     ]
     # a small town named by its German exonym needs a place of the document close by
@@ -134,6 +134,32 @@ def resolve_entities(entities: Sequence[PlaceEvidence], facts: EntityFacts) -> l
     alternates = [alternate_only(e, o) for e, o in zip(entities, options, strict=True)]
     result = _choose(entities, options, (doubted, exonym, alternates), context, alone)
     return as_of_era(entities, _short_forms(entities, _as_aliased(entities, via_alias, result)))
+
+
+def _in_countries(
+    evidence: PlaceEvidence, options: list[tuple[Place, float]]
+) -> list[tuple[Place, float]]:
+    """The candidates in the countries the text says the place lies in (``Herat
+    (Afghanistan)``), when there are any; else all of them."""
+    if not evidence.in_countries:
+        return options
+    inside = [(p, x) for p, x in options if p.country in evidence.in_countries and not p.is_country]
+    return inside or options
+
+
+def _vouched(evidence: PlaceEvidence, options: list[tuple[Place, float]]) -> bool:
+    """The entity is vouched for as a place of any name: by the words before it, or by its
+    name alone when no town bears that name as its own (``Mailand`` is Milan's, but
+    ``Cham`` the Bavarian and the Swiss town's, not Damascus')."""
+    if not evidence.vouched:
+        return False
+    if not evidence.by_name_only:
+        return True
+    others = alternate_only(evidence, options)
+    return not any(
+        p.kind is PlaceKind.SETTLEMENT and penalty == 0.0 and p.gazetteer_id not in others
+        for p, penalty in options
+    )
 
 
 def _choose(

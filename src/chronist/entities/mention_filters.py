@@ -85,7 +85,7 @@ def keep_mention(found: TypedMention, document: Document, timex_spans: SpanIndex
     if text.endswith(facts.adjective_endings) or _is_demonym(text, facts):
         return False
     places = gazetteer().get(text, ())
-    before = document.text[max(0, mention.start - 5) : mention.start].split()
+    before = document.text[max(0, mention.start - 14) : mention.start].split()
     article = before[-1].lower().lstrip(_OPENING) if before else ""  # "(der Sol"
     people = any(p.is_country for p in places) or _named_like_its_people(text, places)
     if people and text not in facts.countries_with_article and article in facts.people_articles:

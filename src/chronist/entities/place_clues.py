@@ -6,6 +6,7 @@ the lexicon does not know as places, or vouched for by a place's preposition."""
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 
 from chronist.entities.language import EntityFacts
@@ -26,8 +27,10 @@ __all__ = [
     "after_renaming",
     "base_form",
     "common_noun",
+    "countries_named_after",
     "cues_before",
     "noun_like",
+    "placed_by_words",
     "ruled_names",
     "unknown_as_place",
     "vouched_for",
@@ -114,13 +117,20 @@ def vouched_for(document: Document, mentions: tuple[Mention, ...], facts: Entity
     ``Viktoria``): enough to take a town named so only by GeoNames' alternate names
     (not a name in parentheses after a word of renaming: ``Bogazkale (ehemals Bogazköy)``
     is not Cernavodă, one of whose alternate names is Bogazköy)."""
+    if placed_by_words(document, mentions, facts):
+        return True
+    return any(_known_as_place(mention.text) for mention in mentions)
+
+
+def placed_by_words(document: Document, mentions: tuple[Mention, ...], facts: EntityFacts) -> bool:
+    """A mention follows a place's preposition or an administrative word (``nach
+    Pjöngjang``, ``Stadt Lome``) or a battle's or treaty's phrase: the words around it,
+    not only its name, make it a place."""
     for mention in mentions:
         before = document.text[max(0, mention.start - 25) : mention.start].split()
         if before and before[-1] in facts.place_prepositions | facts.admin_prefixes:
             return True
         if after_site_phrase(document.text, mention.start, facts):
-            return True
-        if _known_as_place(mention.text):
             return True
     return False
 
@@ -200,3 +210,25 @@ def years_near(mentions: tuple[Mention, ...], years: list[tuple[int, int]]) -> t
         pairs.extend((index, number) for index in range(first, last))
     near = [years[index][1] for index, _ in sorted(pairs)]
     return tuple(near) if near else tuple(y for _, y in years)
+
+
+# "Herat (Afghanistan)", "Abydos in Ägypten": a country named right after a place's name
+_COUNTRY_AFTER = re.compile(r" (?:\(([^()]{3,40})\)|in ([A-ZÄÖÜ][\w-]+(?: [A-ZÄÖÜ][\w-]+)?)\b)")
+
+
+def countries_named_after(document: Document, mentions: tuple[Mention, ...]) -> frozenset[str]:
+    """The codes of the countries the text names right after a mention, in parentheses or
+    after ``in`` (``Herat (Afghanistan)``, ``Abydos in Ägypten``): where the place lies.
+
+    >>> doc = Document("Herat (Afghanistan) liegt im Westen.")
+    >>> sorted(countries_named_after(doc, (Mention("Herat", 0, 5),)))
+    ['AF']
+    """
+    codes: set[str] = set()
+    for mention in mentions:
+        found = _COUNTRY_AFTER.match(document.text, mention.end)
+        if found is None:
+            continue
+        name = found.group(1) or found.group(2)
+        codes.update(p.country for p in gazetteer().get(name, ()) if p.is_country and p.country)
+    return frozenset(codes)

@@ -31,9 +31,15 @@ class PlaceEvidence:
     # a mention follows a place's preposition or word (``nach Pjöngjang``, ``Stadt X``),
     # or is a name the lexicon knows as a place and not as a given name (``Mailand``)
     vouched: bool = False
+    # vouched for by its name alone (the lexicon knows it as a place), no word before it
+    # does: the lexicon's place may be a town of that own name, not one named so only by
+    # an alternate name (``Cham`` in Bavaria, not Damascus, once ``Cham``)
+    by_name_only: bool = False
     # every mention is one word of the noun list (``Heide``, ``Steins``) and none follows
     # a place's preposition or word: a town of that name must be borne out
     common_noun: bool = False
+    # the countries the text says it lies in (``Herat (Afghanistan)``, ``Abydos in Ägypten``)
+    in_countries: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)

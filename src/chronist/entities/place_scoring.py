@@ -52,7 +52,8 @@ FAR_BELOW = 500_000
 # plausible: it needs the document's other places near it (Mekka beside Medina)
 NOUN_DOUBT = 4.0
 # a town named by a word the lexicon does not know as a place ("Freedom", "Eher", "Jer") is
-# this much less plausible (every town of the name alike: the choice among them stays)
+# this much less plausible (every town of the name alike: the choice among them stays),
+# unless a place's preposition or word comes before a mention
 UNKNOWN_DOUBT = 2.0
 # a town named by such a word, with no place's word before it, needs a score this plausible
 # on its own (set by reading the pins of unannotated wikipedia-de articles: below it they
@@ -182,7 +183,8 @@ def score_candidate(
     score = _prior(place) - penalty
     if is_listed(place) and evidence.noun_like:
         score -= NOUN_DOUBT
-    elif is_listed(place) and evidence.unknown_word:
+    elif is_listed(place) and evidence.unknown_word and not evidence.vouched:
+        # (after a place's preposition or word the text says it is a place: ``in Pau``)
         score -= UNKNOWN_DOUBT
     if evidence.cues:
         score += 1.5 if place.kind in evidence.cues else -0.5

@@ -35,8 +35,10 @@ from chronist.entities.place_clues import (
     after_renaming,
     base_form,
     common_noun,
+    countries_named_after,
     cues_before,
     noun_like,
+    placed_by_words,
     ruled_names,
     unknown_as_place,
     vouched_for,
@@ -203,7 +205,27 @@ def find_mentions(document: Document) -> list[TypedMention]:
     joined = split_known_person_place(join_person_places(document.text, joined, facts))
     joined = titled_persons(document.text, join_place_and_surname(document.text, joined), facts)
     joined = given_names_of_persons(joined)
+    joined = _organisations_other_names(document.text, joined)
     return add_aliases(document.text, _add_institutions(document, joined, facts))
+
+
+def _organisations_other_names(text: str, found: list[TypedMention]) -> list[TypedMention]:
+    """``Universität Tartu (Dorpat)``: a town's other name in parentheses right after an
+    organisation named with that town is the organisation's other name, no place's
+    mention (left out: as a name of its own it would join the town's other mentions)."""
+    dropped: set[int] = set()
+    for index in range(1, len(found)):
+        org, place = found[index - 1], found[index]
+        if org.type is not EntityType.ORG or place.type is not EntityType.LOC:
+            continue
+        between = text[org.mention.end : place.mention.start]
+        if between != " (" or text[place.mention.end : place.mention.end + 1] != ")":
+            continue
+        last = org.mention.text.rsplit(" ", 1)[-1]
+        town = {p.gazetteer_id for p in gazetteer().get(last, ())}
+        if town & {p.gazetteer_id for p in gazetteer().get(place.mention.text, ())}:
+            dropped.add(index)
+    return [m for i, m in enumerate(found) if i not in dropped] if dropped else found
 
 
 def _add_institutions(
@@ -267,9 +289,21 @@ def recognize(text: str | Document, lang: str = "de") -> list[Entity]:
         cued = cued or any(after_renaming(document.text, m.start, facts) for m in mentions)
         unknown = unknown_as_place(mentions) and not cued
         vouched = vouched_for(document, mentions, facts)
+        by_name = vouched and not placed_by_words(document, mentions, facts)
         common = common_noun(document, mentions, facts)
         evidence.append(
-            PlaceEvidence(names, cues, near, other, noun, unknown, vouched, common_noun=common)
+            PlaceEvidence(
+                names,
+                cues,
+                near,
+                other,
+                noun,
+                unknown,
+                vouched,
+                by_name,
+                common_noun=common,
+                in_countries=countries_named_after(document, mentions),
+            )
         )
     resolved = dict(zip(places, resolve_entities(evidence, facts), strict=True))
     entities: list[Entity] = []
