@@ -186,3 +186,30 @@ def test_a_merged_event_links_no_entity_its_sentences_only_name() -> None:
     index.add_document([replace(_mention("a", 0, "1950-06", {1}), named=frozenset({1, 2}))])
     _rows, links, _ids = index.take_dirty()
     assert [entity for _merged, entity, _role in links] == [1]
+
+
+def _undated(doc: str, entities: set[int], lemma: str) -> MentionInfo:
+    time = (None, None, None, None, None, None, None, None)
+    return MentionInfo(doc, 0, "conflict", lemma, "Angriff", 0.9, False,
+                       frozenset(entities), frozenset(), time)  # fmt: skip
+
+
+def test_another_word_with_a_common_participant_is_looked_up_by_year() -> None:
+    from chronist.store.merge import _blocks
+
+    index = MergeIndex()
+    attack = index.add(_mention("a", 0, "1950-06", {1}))
+    undated = index.add(_undated("b", {1}, "angreifen"))
+
+    def candidates(mention: MentionInfo) -> set[int]:
+        found: set[int] = set()
+        for key in _blocks(mention, query=True):
+            found |= index.blocks.get(key, set())
+        return found
+
+    # another word of the type (no word or year block in common): the type block only
+    assert candidates(_mention("c", 0, "1950-06", {1}, "bombardieren")) == {attack, undated}
+    assert candidates(_mention("c", 0, "1951-01", {1}, "bombardieren")) == {attack, undated}
+    assert candidates(_mention("c", 0, "1970-06", {1}, "bombardieren")) == {undated}
+    assert candidates(_undated("c", {1}, "bombardieren")) == {attack, undated}
+    assert candidates(_mention("c", 0, "1950-06", {2}, "bombardieren")) == set()

@@ -16,9 +16,10 @@ told by the same document and is as factual as it (asserted or reported
 versus conditional, planned, ...). Otherwise the chain starts a merged event.
 The candidates come from blocks, so that
 merging stays fast on a large store: merged events sharing a participant,
-place or topic and the word (lemma or its group) or the type, or the word and
-a year (for times no wider than ten years), or an entity and a stated month
-between a generic word and any other (``begann`` and ``Angriff`` on one day).
+place or topic and the word (lemma or its group), or a participant or place and
+the type, or the word and a year (both by year for times no wider than ten
+years), or an entity and a stated month between a generic word and any other
+(``begann`` and ``Angriff`` on one day).
 
 Merging is incremental: :class:`MergeIndex` is loaded from the store when an
 ingest starts and updated with every document; a replaced document's mentions
@@ -209,7 +210,7 @@ def _blocks(mention: MentionInfo, *, query: bool = False) -> list[tuple[int, str
     word = mention.word
     keys = [(entity, "w:" + word) for entity in mention.context]
     # another word of the type needs shared participants: no topic blocks (too large)
-    keys += [(entity, "t:" + mention.type) for entity in mention.explicit]
+    keys += _type_blocks(mention, query=query)
     interval = mention.interval
     if interval is not None and not mention.generic:
         first, last = interval[0] // _YEAR, interval[1] // _YEAR
@@ -224,3 +225,32 @@ def _blocks(mention: MentionInfo, *, query: bool = False) -> list[tuple[int, str
         months = range(interval[0] // 31, interval[1] // 31 + 1)
         keys += [(entity, f"{own}{month}") for entity in mention.context for month in months]
     return keys
+
+
+def _type_blocks(mention: MentionInfo, *, query: bool) -> list[tuple[int, str]]:
+    """The keys of "another word of the same type, a participant in common".
+
+    Such a block of a frequent participant (a country) grows with the store, so it
+    is also kept by year: a mention whose time is stated and spans fewer than
+    :data:`BLOCK_YEARS` years looks only at the years around its own (two stated
+    times of different years exclude each other, :func:`~chronist.store.matching.time_fit`)
+    and at the mentions without such a time (``*``). A mention without one looks
+    at the whole block.
+    """
+    explicit = mention.explicit
+    if not explicit:
+        return []
+    whole = "t:" + mention.type
+    interval = mention.interval
+    years: range | None = None
+    if interval is not None:
+        first, last = interval[0] // _YEAR, interval[1] // _YEAR
+        if last - first < BLOCK_YEARS:
+            years = range(first - 1, last + 2) if query else range(first, last + 1)
+    if query:
+        if years is None:
+            return [(entity, whole) for entity in explicit]
+        suffixes = [f"{whole}:{year}" for year in years] + [whole + ":*"]
+    else:
+        suffixes = [whole] + ([whole + ":*"] if years is None else [f"{whole}:{y}" for y in years])
+    return [(entity, suffix) for entity in explicit for suffix in suffixes]
