@@ -1,7 +1,7 @@
 """Events against the blind wiki_de event gold, the old WikiWarsDE gold, and label quality.
 
-    .venv/bin/python bench/events_eval.py [--split dev|frozen|dev4|dev5|dev6|all] [--errors]
-        [--labels] [--causes]
+    .venv/bin/python bench/events_eval.py
+        [--split dev|frozen|dev4|dev5|dev6|dev7|frozen7|all] [--errors] [--labels] [--causes]
 
 * **wiki_de** (``bench/wiki_de/gold/events``, GUIDELINES.md section 2): an
   event counts when chronist has a happened event on the gold event's sentence
@@ -16,6 +16,10 @@
   passages annotated blind in session 25 (scored once blind, then developed on).
 * **dev6** (``bench/wiki_de10``, the same format and guidelines): eight more
   passages annotated blind in session 26 (scored once blind, then developed on).
+* **dev7** and **frozen7** (``bench/wiki_de13``, the same format and guidelines):
+  eight more passages annotated blind in session 27; five are ``dev7`` (a
+  development split like ``dev6``), three drawn with ``random.Random(27)`` are
+  ``frozen7``, which behaves like ``frozen``: totals only, no errors, no causes.
 * **wikiwarsde-dev** (``tests/data/events/wikiwarsde-dev-gold.tsv``): the older
   gold with its own scorer.
 * **labels**: the share of happened events whose label is a lone word or a cut
@@ -47,7 +51,11 @@ WIKI = HERE / "wiki_de"
 WIKI5 = HERE / "wiki_de5"
 WIKI7 = HERE / "wiki_de7"
 WIKI10 = HERE / "wiki_de10"
-DEV_SPLITS = ("dev", "dev4", "dev5", "dev6")  # readable splits: errors and causes may be shown
+WIKI13 = HERE / "wiki_de13"
+# readable splits: errors, causes and per-passage lines may be shown
+DEV_SPLITS = ("dev", "dev4", "dev5", "dev6", "dev7")
+FROZEN_SPLITS = ("frozen", "frozen7")  # blind splits: totals only
+SPLITS = ("dev", "frozen", *DEV_SPLITS[1:], *FROZEN_SPLITS[1:])
 SHARED = HERE.parents[1] / "shared" / "data"
 OLD_GOLD = HERE.parent / "tests" / "data" / "events" / "wikiwarsde-dev-gold.tsv"
 
@@ -78,8 +86,8 @@ def _documents(root: Path = WIKI) -> list[dict[str, str]]:
 
 def _root(name: str) -> Path:
     """The gold folder of a passage (``d*`` passages are the fourth gold's, ``e*``
-    the fifth's, ``f*`` the sixth's)."""
-    for root in (WIKI5, WIKI7, WIKI10):
+    the fifth's, ``f*`` the sixth's, ``g*`` the seventh's)."""
+    for root in (WIKI5, WIKI7, WIKI10, WIKI13):
         if (root / "docs" / f"{name}.txt").exists():
             return root
     return WIKI
@@ -249,7 +257,7 @@ def label_articles() -> Tally:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--split", choices=("dev", "frozen", *DEV_SPLITS[1:], "all"), default="dev")
+    parser.add_argument("--split", choices=(*SPLITS, "all"), default="dev")
     parser.add_argument("--errors", action="store_true", help="list misses (dev splits)")
     parser.add_argument("--labels", action="store_true", help="label share on 20 articles")
     parser.add_argument("--old", action="store_true", help="the older WikiWarsDE gold")
@@ -258,8 +266,8 @@ def main() -> None:
         "--min-confidence", type=float, default=0.0, help="only events this confident"
     )
     args = parser.parse_args()
-    splits = ("dev", "frozen", *DEV_SPLITS[1:]) if args.split == "all" else (args.split,)
-    rows = _documents() + _documents(WIKI5) + _documents(WIKI7) + _documents(WIKI10)
+    splits = SPLITS if args.split == "all" else (args.split,)
+    rows = [row for root in (WIKI, WIKI5, WIKI7, WIKI10, WIKI13) for row in _documents(root)]
     for split in splits:
         total = Tally()
         for row in rows:
@@ -272,7 +280,7 @@ def main() -> None:
                 print(tally.row(row["name"]))
         floor = f" conf>={args.min_confidence}" if args.min_confidence else ""
         print(total.row(f"wiki_de {split}{floor}"))
-    for split in (s for s in splits if args.causes and s != "frozen"):
+    for split in (s for s in splits if args.causes and s in DEV_SPLITS):
         names = [row["name"] for row in rows if row["split"] == split]
         counts = Counter(cause for name in names for cause in causes(name))
         print(f"missed {split} key events: {sum(counts.values())}")
