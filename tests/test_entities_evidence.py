@@ -611,3 +611,33 @@ def test_a_region_range_or_island_of_history_texts_is_drawn(
 ) -> None:
     found = _resolve(*(PlaceEvidence((n,), years=(100,), vouched=True) for n in names))
     assert found[0][0] == ident
+
+
+@pytest.mark.parametrize(
+    ("years", "place"),
+    [
+        # the French colony's century, a few years after 1787: the colony, though New
+        # Orleans lies in the US state and near its centre
+        ((1718, 1722, 1721, 1762, 1763, 1766, 1788, 1788, 1794), "chronist:louisiana-colony"),
+        ((1850, 1861, 1862), "chronist:louisiana"),
+    ],
+)
+def test_a_period_holding_few_of_the_years_earns_little(years: tuple[int, ...], place: str) -> None:
+    found = _resolve(
+        PlaceEvidence(("New Orleans",), years=years, vouched=True),
+        PlaceEvidence(("Louisiana",), years=years, vouched=True),
+    )
+    assert found[1][0] == place
+
+
+@pytest.mark.parametrize(
+    ("name", "years", "place"),
+    [
+        ("Rhodesien", (1893, 1911), "chronist:rhodesia-bsac"),
+        ("Rhodesien", (1965, 1979), "chronist:rhodesia"),
+        ("Nordrhodesien", (1911, 1953), "chronist:northern-rhodesia"),
+    ],
+)
+def test_rhodesia_is_the_state_of_its_era(name: str, years: tuple[int, ...], place: str) -> None:
+    ((ident, _),) = _resolve(PlaceEvidence((name,), years=years))
+    assert ident == place

@@ -74,6 +74,8 @@ class EntityFacts:
     renamed_words: frozenset[str] = frozenset()
     # "Kangaroo Island": after a capitalised word, one of these ends an English name
     english_name_tails: frozenset[str] = frozenset()
+    # "Jerusalem des Nordens": a place's name before one of these is another town's epithet
+    epithet_tails: tuple[str, ...] = ()
     # "eine Pfalz": a place's name right after one of these is a common noun
     indefinite_articles: frozenset[str] = frozenset()
     # "Kirchzarten": a town of these countries named by a compound of a noun stays a name
@@ -174,6 +176,7 @@ def read_entity_facts(path: Path) -> EntityFacts:
         toponym_endings=tuple(_strings(data, path, "places", "toponym_endings")),
         renamed_words=frozenset(_strings(data, path, "places", "renamed_words")),
         english_name_tails=frozenset(_strings(data, path, "places", "english_name_tails")),
+        epithet_tails=tuple(_strings(data, path, "places", "epithet_tails")),
         indefinite_articles=frozenset(_strings(data, path, "names", "indefinite_articles")),
         home_countries=frozenset(_strings(data, path, "places", "home_countries")),
         place_tails=frozenset(_strings(data, path, "names", "place_tails")),
