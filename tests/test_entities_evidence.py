@@ -641,3 +641,9 @@ def test_a_period_holding_few_of_the_years_earns_little(years: tuple[int, ...], 
 def test_rhodesia_is_the_state_of_its_era(name: str, years: tuple[int, ...], place: str) -> None:
     ((ident, _),) = _resolve(PlaceEvidence((name,), years=years))
     assert ident == place
+
+
+def test_a_summit_cue_makes_a_range_of_a_towns_name() -> None:
+    text = "Der höchste Gipfel des Altai ist die Belucha."
+    places = [e for e in build_timeline(text).entities if e.type is EntityType.LOC]
+    assert [e.gazetteer_id for e in places] == ["chronist:altai-mountains"]
