@@ -108,7 +108,8 @@ def _before_epithet_tail(text: str, end: int, facts: EntityFacts) -> bool:
     """``Jerusalem des Nordens``, ``Venedig des Nordens``: a word of ``epithet_tails``
     right after a place's name makes it another town's epithet."""
     return any(
-        text.startswith(tail, end + 1) and text[end : end + 1] == " "
+        text.startswith(tail, end + 1)
+        and text[end : end + 1] == " "
         and not text[end + 1 + len(tail) : end + 2 + len(tail)].isalpha()
         for tail in facts.epithet_tails
     )
