@@ -614,23 +614,6 @@ def test_a_region_range_or_island_of_history_texts_is_drawn(
 
 
 @pytest.mark.parametrize(
-    ("years", "place"),
-    [
-        # the French colony's century, a few years after 1787: the colony, though New
-        # Orleans lies in the US state and near its centre
-        ((1718, 1722, 1721, 1762, 1763, 1766, 1788, 1788, 1794), "chronist:louisiana-colony"),
-        ((1850, 1861, 1862), "chronist:louisiana"),
-    ],
-)
-def test_a_period_holding_few_of_the_years_earns_little(years: tuple[int, ...], place: str) -> None:
-    found = _resolve(
-        PlaceEvidence(("New Orleans",), years=years, vouched=True),
-        PlaceEvidence(("Louisiana",), years=years, vouched=True),
-    )
-    assert found[1][0] == place
-
-
-@pytest.mark.parametrize(
     ("name", "years", "place"),
     [
         ("Rhodesien", (1893, 1911), "chronist:rhodesia-bsac"),

@@ -163,3 +163,10 @@ def test_a_quarter_named_in_the_towns_language_is_drawn_at_the_own_town() -> Non
         e for e in recognize("Die Juden lebten im Barrio de Santa Cruz.") if "Barrio" in e.text
     ]
     assert all(e.lat is None for e in alone)
+    # two towns named as often: no town the text is about, no point
+    text = (
+        "Er lebte in Sevilla, in Sevilla und in Sevilla, dann in Cadiz, in Cadiz und in Cadiz, "
+        "zuletzt im Barrio de Santa Cruz."
+    )
+    tied = [e for e in recognize(text) if "Barrio" in e.text]
+    assert all(e.lat is None for e in tied)

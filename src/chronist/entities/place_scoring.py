@@ -99,11 +99,7 @@ def _era(place: Place, years: Sequence[int]) -> float:
     start = -10_000 if place.start is None else place.start - 25
     end = 10_000 if place.end is None else place.end + 25
     inside = sum(start <= year <= end for year in years)
-    if not inside:
-        return -2.5
-    # the share of the years told near the mention that the period holds: the US state
-    # of Louisiana (from 1812) holds three of ten in a passage on the French colony
-    return -2.5 + 3.5 * inside / len(years)
+    return 1.0 if inside else -2.5
 
 
 _CELL = 4.0  # degrees; 400 km is less than 3.6 degrees of latitude

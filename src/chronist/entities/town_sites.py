@@ -5,7 +5,8 @@ a name of several words that begins with a word of ``foreign_site_heads``
 (``entities.toml``: a quarter's, square's, street's or building's word of a Romance
 language) names a part of a town. When the gazetteer does not know it, it is drawn at
 the document's own town (its most often named town, named at least
-:data:`~chronist.entities.quarters.OWN_TOWN_MENTIONS` times), as a ``centroid`` with a
+:data:`~chronist.entities.quarters.OWN_TOWN_MENTIONS` times and twice as often as any
+other), as a ``centroid`` with a
 confidence of :data:`~chronist.entities.quarters.QUARTER_CONFIDENCE` at most, like the
 parts of towns of :mod:`chronist.entities.quarters`.
 """
@@ -31,8 +32,12 @@ def _own_town(entities: Sequence[Entity]) -> Entity | None:
         for e in entities
         if e.type is EntityType.LOC and e.resolved and e.feature_class == "settlement"
     ]
-    own = max(towns, key=lambda e: len(e.mentions), default=None)
-    return own if own is not None and len(own.mentions) >= OWN_TOWN_MENTIONS else None
+    counts = sorted((len(e.mentions) for e in towns), reverse=True)
+    if not counts or counts[0] < OWN_TOWN_MENTIONS:
+        return None
+    if len(counts) > 1 and counts[0] < 2 * counts[1]:
+        return None  # no town the text is about: Saint-Germain and Saint-Denis three times each
+    return max(towns, key=lambda e: len(e.mentions))
 
 
 def _town_site(entity: Entity, facts: EntityFacts) -> bool:
