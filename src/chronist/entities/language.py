@@ -74,6 +74,8 @@ class EntityFacts:
     renamed_words: frozenset[str] = frozenset()
     # "Kangaroo Island": after a capitalised word, one of these ends an English name
     english_name_tails: frozenset[str] = frozenset()
+    # "Jerusalem des Nordens": a place's name before one of these is another town's epithet
+    epithet_tails: tuple[str, ...] = ()
     # "eine Pfalz": a place's name right after one of these is a common noun
     indefinite_articles: frozenset[str] = frozenset()
     # "Kirchzarten": a town of these countries named by a compound of a noun stays a name
@@ -81,6 +83,8 @@ class EntityFacts:
     # "Hudson River", "Dave Matthews Band": the last word of a name that tells its type
     place_tails: frozenset[str] = frozenset()
     foreign_place_heads: frozenset[str] = frozenset()  # "Col de Clapier": a place
+    # "Barrio de Santa Cruz", "Palazzo Vecchio": a town's quarter or building
+    foreign_site_heads: frozenset[str] = frozenset()
     organisation_tails: frozenset[str] = frozenset()
     # "Bundesamt für Gesundheit", "University of North Carolina": a body's word, a joiner
     # and capitalised words are one organisation's name
@@ -174,10 +178,12 @@ def read_entity_facts(path: Path) -> EntityFacts:
         toponym_endings=tuple(_strings(data, path, "places", "toponym_endings")),
         renamed_words=frozenset(_strings(data, path, "places", "renamed_words")),
         english_name_tails=frozenset(_strings(data, path, "places", "english_name_tails")),
+        epithet_tails=tuple(_strings(data, path, "places", "epithet_tails")),
         indefinite_articles=frozenset(_strings(data, path, "names", "indefinite_articles")),
         home_countries=frozenset(_strings(data, path, "places", "home_countries")),
         place_tails=frozenset(_strings(data, path, "names", "place_tails")),
         foreign_place_heads=frozenset(_strings(data, path, "names", "foreign_place_heads")),
+        foreign_site_heads=frozenset(_strings(data, path, "names", "foreign_site_heads")),
         organisation_tails=frozenset(_strings(data, path, "names", "organisation_tails")),
         body_endings=tuple(_strings(data, path, "names", "body_endings")),
         body_words=frozenset(_strings(data, path, "names", "body_words")),
