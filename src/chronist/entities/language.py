@@ -87,6 +87,8 @@ class EntityFacts:
     body_endings: tuple[str, ...] = ()  # lower case, matched as a word's end
     body_words: frozenset[str] = frozenset()  # matched whole
     body_joiners: frozenset[str] = frozenset()
+    # "Bund Deutscher Architekten": a body's word before its members in the genitive
+    member_bodies: frozenset[str] = frozenset()
     # "Bel⸗ gien": a name's last token ending so goes on over a lower-case next token
     line_break_hyphens: tuple[str, ...] = ()
     line_break_marks: frozenset[str] = frozenset()  # such a mark as a token of its own
@@ -182,6 +184,7 @@ def read_entity_facts(path: Path) -> EntityFacts:
         body_endings=tuple(_strings(data, path, "names", "body_endings")),
         body_words=frozenset(_strings(data, path, "names", "body_words")),
         body_joiners=frozenset(_strings(data, path, "names", "body_joiners")),
+        member_bodies=frozenset(_strings(data, path, "names", "member_bodies")),
         line_break_hyphens=tuple(_strings(data, path, "names", "line_break_hyphens")),
         line_break_marks=frozenset(_strings(data, path, "names", "line_break_marks")),
         hyphen_conjunctions=frozenset(_strings(data, path, "names", "hyphen_conjunctions")),

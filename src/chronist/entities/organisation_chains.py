@@ -1,0 +1,108 @@
+"""Organisations whose name the tagger cut short on either side.
+
+- A body's word followed by its members in the genitive plural, a capitalised adjective
+  in ``-er`` and a capitalised noun, is one name: ``Bund Deutscher Architekten``,
+  ``Allianz Demokratischer Kräfte``, ``Verein Berliner Kaufleute und Industrieller``
+  (``member_bodies`` of ``entities.toml``, alone or ending a name the tagger found).
+- An organisation the tagger found as one word that names a body's kind (``Club``,
+  ``Bank``, ``School``: ``organisation_tails``, ``body_words``) takes the capitalised
+  words right before it that the tagger left out: ``Metropolitan Club``, ``Glasgow
+  School of Art``; not an article or the sentence's first word (``Die Bank``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from chronist.entities.language import entity_facts
+
+__all__ = ["join_members", "join_tail_prefix"]
+
+_MEMBER_ADJECTIVE = re.compile(r"^[A-ZÄÖÜ][a-zäöüß]{2,}er$")
+_CAPITALISED = re.compile(r"^[A-ZÄÖÜ][a-zäöüß]")
+
+
+def _span_start(labels: Sequence[str], index: int) -> int:
+    while index > 0 and labels[index].startswith("I-"):
+        index -= 1
+    return index
+
+
+def _label(labels: list[str], start: int, end: int) -> None:
+    labels[start] = "B-ORG"
+    for inner in range(start + 1, end):
+        labels[inner] = "I-ORG"
+
+
+def _members_end(words: Sequence[str], index: int) -> int:
+    """The end of ``Deutscher Architekten`` (``und Industrieller`` too) from ``index``,
+    or ``index`` when no such members follow."""
+    count = len(words)
+    if index + 1 >= count or not _MEMBER_ADJECTIVE.match(words[index]):
+        return index
+    if not _CAPITALISED.match(words[index + 1]):
+        return index
+    end = index + 2
+    if end + 1 < count and words[end] == "und" and _CAPITALISED.match(words[end + 1]):
+        end += 2
+    return end
+
+
+def join_members(words: Sequence[str], labels: list[str]) -> list[str]:
+    """Join a body's word and its members in the genitive plural (in place).
+
+    >>> join_members(["der", "Bund", "Deutscher", "Architekten", "tagt"], ["O"] * 5)
+    ['O', 'B-ORG', 'I-ORG', 'I-ORG', 'O']
+    >>> join_members(["Die", "Allianz", "Demokratischer", "Kräfte"], ["O", "B-ORG", "I-ORG", "O"])
+    ['O', 'B-ORG', 'I-ORG', 'I-ORG']
+    >>> join_members(["ein", "Bund", "alter", "Freunde"], ["O"] * 4)
+    ['O', 'O', 'O', 'O']
+    """
+    bodies = entity_facts("de").member_bodies
+    index = 0
+    count = len(words)
+    while index + 2 < count:
+        word, label = words[index], labels[index]
+        tagged = label in ("B-ORG", "I-ORG")
+        if word not in bodies or not (tagged or label == "O"):
+            index += 1
+            continue
+        end = _members_end(words, index + 1)
+        if end == index + 1 or (end < count and labels[end].startswith("I-")):
+            index += 1
+            continue
+        _label(labels, _span_start(labels, index) if tagged else index, end)
+        index = end
+    return labels
+
+
+def join_tail_prefix(words: Sequence[str], labels: list[str]) -> list[str]:
+    """Give a one-word body the capitalised words the tagger left before it (in place).
+
+    >>> join_tail_prefix(["im", "Metropolitan", "Club", "in"], ["O", "O", "B-ORG", "O"])
+    ['O', 'B-ORG', 'I-ORG', 'O']
+    >>> join_tail_prefix(["Die", "Bank", "schloss"], ["O", "B-ORG", "O"])
+    ['O', 'B-ORG', 'O']
+    """
+    facts = entity_facts("de")
+    kinds = facts.organisation_tails | facts.body_words
+    for index in range(1, len(words)):
+        if labels[index] != "B-ORG" or words[index] not in kinds:
+            continue
+        start = index
+        while (
+            start > 1
+            and labels[start - 1] == "O"
+            and _CAPITALISED.match(words[start - 1])
+            and words[start - 1].lower() not in facts.articles
+        ):
+            start -= 1
+        if start < index:
+            _label(labels, start, index + 1)
+            labels[index] = "I-ORG"
+            after = index + 1
+            while after < len(labels) and labels[after].startswith("I-"):
+                labels[after] = "I-ORG"
+                after += 1
+    return labels

@@ -1,0 +1,42 @@
+"""Organisations the tagger cut short: members in the genitive, a body's kind."""
+
+from chronist.entities.model import tag_sentences
+from chronist.entities.organisation_chains import join_members, join_tail_prefix
+
+
+def test_a_body_and_its_members_in_the_genitive_plural_are_one_name() -> None:
+    words = ["des", "Vereins", "Berliner", "Kaufleute", "und", "Industrieller", "."]
+    labels = join_members(words, ["O", "O", "B-ORG", "I-ORG", "O", "O", "O"])
+    assert labels == ["O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "O"]
+
+
+def test_a_tagged_name_cut_before_its_members_goes_on() -> None:
+    words = ["Rebellen", "der", "Allianz", "Demokratischer", "Kräfte", "zu"]
+    labels = join_members(words, ["O", "O", "B-ORG", "I-ORG", "O", "O"])
+    assert labels == ["O", "O", "B-ORG", "I-ORG", "I-ORG", "O"]
+
+
+def test_no_members_without_a_body_word_or_an_adjective_in_er() -> None:
+    words = ["der", "EU", "Innenminister", "Schäuble"]
+    assert join_members(words, ["O", "B-ORG", "O", "B-PER"]) == ["O", "B-ORG", "O", "B-PER"]
+    words = ["ein", "Bund", "alter", "Freunde"]
+    assert join_members(words, ["O"] * 4) == ["O"] * 4
+
+
+def test_a_body_s_kind_takes_the_capitalised_words_before_it() -> None:
+    words = ["an", "der", "Glasgow", "School", "of", "Art", "studiert"]
+    labels = join_tail_prefix(words, ["O", "O", "O", "B-ORG", "I-ORG", "I-ORG", "O"])
+    assert labels == ["O", "O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "O"]
+
+
+def test_not_an_article_or_the_first_word() -> None:
+    assert join_tail_prefix(["Die", "Bank", "zahlt"], ["O", "B-ORG", "O"]) == ["O", "B-ORG", "O"]
+    words = ["Sparkasse", "und", "Die", "Bank"]
+    assert join_tail_prefix(words, ["B-ORG", "O", "O", "B-ORG"])[2] == "O"
+
+
+def test_the_whole_tagger_finds_the_full_names() -> None:
+    words = ["Der", "Bund", "Deutscher", "Architekten", "tagte", "in", "Berlin", "."]
+    assert tag_sentences([words])[0][1:4] == ["B-ORG", "I-ORG", "I-ORG"]
+    words = ["Er", "trank", "im", "exklusiven", "Metropolitan", "Club", "in", "Washington", "."]
+    assert tag_sentences([words])[0][3:6] == ["O", "B-ORG", "I-ORG"]
