@@ -1,7 +1,11 @@
 """Organisations the tagger cut short: members in the genitive, a body's kind."""
 
 from chronist.entities.model import tag_sentences
-from chronist.entities.organisation_chains import join_members, join_tail_prefix
+from chronist.entities.organisation_chains import (
+    join_adjective_bodies,
+    join_members,
+    join_tail_prefix,
+)
 
 
 def test_a_body_and_its_members_in_the_genitive_plural_are_one_name() -> None:
@@ -40,3 +44,19 @@ def test_the_whole_tagger_finds_the_full_names() -> None:
     assert tag_sentences([words])[0][1:4] == ["B-ORG", "I-ORG", "I-ORG"]
     words = ["Er", "trank", "im", "exklusiven", "Metropolitan", "Club", "in", "Washington", "."]
     assert tag_sentences([words])[0][3:6] == ["O", "B-ORG", "I-ORG"]
+
+
+def test_a_capitalised_adjective_before_a_body_s_word_begins_its_name() -> None:
+    words = ["der", "Fortschrittlichen", "Volkspartei", "zu"]
+    assert join_adjective_bodies(words, ["O", "O", "B-ORG", "O"]) == ["O", "B-ORG", "I-ORG", "O"]
+    words = ["vor", "dem", "Obersten", "Gerichtshof", "."]
+    assert join_adjective_bodies(words, ["O"] * 5) == ["O", "O", "B-ORG", "I-ORG", "O"]
+
+
+def test_no_body_without_a_capitalised_body_word_or_mid_sentence_adjective() -> None:
+    words = ["der", "Richter", "samt", "den", "Zuhörern"]
+    assert join_adjective_bodies(words, ["O"] * 5) == ["O"] * 5
+    assert join_adjective_bodies(["Deutsche", "Bank"], ["O", "O"]) == ["O", "O"]
+    words = ["die", "Große", "Armee", "Napoleons"]
+    labels = ["O", "O", "O", "B-PER"]
+    assert join_adjective_bodies(words, labels)[1:3] == ["B-ORG", "I-ORG"]

@@ -41,7 +41,11 @@ from chronist.entities.name_lexicon import (
     toponym_shaped,
 )
 from chronist.entities.name_tails import cut_possessed_noun, type_by_tail
-from chronist.entities.organisation_chains import join_members, join_tail_prefix
+from chronist.entities.organisation_chains import (
+    join_adjective_bodies,
+    join_members,
+    join_tail_prefix,
+)
 from chronist.entities.organisation_names import is_named_body, join_bodies
 from chronist.entities.place_candidates import derived_names
 from chronist.entities.place_list_passes import (
@@ -385,5 +389,5 @@ def apply_lexical_passes(words: Sequence[str], labels: list[str]) -> list[str]:
     mark_names_in_parentheses(words, labels, nouns)
     labels = join_bodies(words, join_broken_words(words, place_in_capitals(words, labels, nouns)))
     labels = cut_possessed_noun(words, type_by_tail(words, labels), nouns)
-    labels = join_tail_prefix(words, join_members(words, labels))
+    labels = join_tail_prefix(words, join_members(words, join_adjective_bodies(words, labels)))
     return join_surname_particles(words, drop_non_names(words, labels))

@@ -8,6 +8,9 @@
   ``Bank``, ``School``: ``organisation_tails``, ``body_words``) takes the capitalised
   words right before it that the tagger left out: ``Metropolitan Club``, ``Glasgow
   School of Art``; not an article or the sentence's first word (``Die Bank``).
+- A capitalised adjective inside a sentence right before a body's word (``body_endings``,
+  ``adjective_bodies``) begins an organisation's name: ``des Obersten Gerichtshofs``,
+  ``der Nordirischen Versammlung``, ``die Europäische Kommission``.
 """
 
 from __future__ import annotations
@@ -17,9 +20,10 @@ from collections.abc import Sequence
 
 from chronist.entities.language import entity_facts
 
-__all__ = ["join_members", "join_tail_prefix"]
+__all__ = ["join_adjective_bodies", "join_members", "join_tail_prefix"]
 
 _MEMBER_ADJECTIVE = re.compile(r"^[A-ZÄÖÜ][a-zäöüß]{2,}er$")
+_ADJECTIVE = re.compile(r"^[A-ZÄÖÜ][a-zäöüß]{3,}(?:e|en|er|es)$")
 _CAPITALISED = re.compile(r"^[A-ZÄÖÜ][a-zäöüß]")
 
 
@@ -105,4 +109,41 @@ def join_tail_prefix(words: Sequence[str], labels: list[str]) -> list[str]:
             while after < len(labels) and labels[after].startswith("I-"):
                 labels[after] = "I-ORG"
                 after += 1
+    return labels
+
+
+def _body_word(word: str) -> bool:
+    facts = entity_facts("de")
+    if word in facts.adjective_bodies:
+        return True
+    shaped = word[:1].isupper() and word[1:].islower()
+    return shaped and word.lower().endswith(facts.body_endings)
+
+
+def join_adjective_bodies(words: Sequence[str], labels: list[str]) -> list[str]:
+    """Label a capitalised adjective and a body's word one organisation (in place).
+
+    >>> join_adjective_bodies(["vor", "dem", "Obersten", "Gerichtshof", "."], ["O"] * 5)
+    ['O', 'O', 'B-ORG', 'I-ORG', 'O']
+    >>> join_adjective_bodies(["Obersten", "Gerichtshof"], ["O", "O"])
+    ['O', 'O']
+    >>> join_adjective_bodies(["der", "Richter", "samt", "den"], ["O"] * 4)
+    ['O', 'O', 'O', 'O']
+    """
+    articles = entity_facts("de").articles
+    count = len(words)
+    for index in range(1, count - 1):
+        word, body = words[index], words[index + 1]
+        if labels[index] != "O" or not _ADJECTIVE.match(word) or not _body_word(body):
+            continue
+        if words[index - 1][:1].isupper() and words[index - 1].lower() not in articles:
+            continue  # a longer capitalised run: left to the tagger
+        if labels[index + 1] not in ("O", "B-ORG"):
+            continue
+        end = index + 2
+        while end < count and labels[end] == "I-ORG":
+            end += 1
+        if end < count and labels[end].startswith("I-"):
+            continue
+        _label(labels, index, end)
     return labels
