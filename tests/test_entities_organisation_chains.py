@@ -5,6 +5,7 @@ from chronist.entities.organisation_chains import (
     join_adjective_bodies,
     join_members,
     join_tail_prefix,
+    mark_coordinated_organisations,
 )
 
 
@@ -60,3 +61,21 @@ def test_no_body_without_a_capitalised_body_word_or_mid_sentence_adjective() -> 
     words = ["die", "Große", "Armee", "Napoleons"]
     labels = ["O", "O", "O", "B-PER"]
     assert join_adjective_bodies(words, labels)[1:3] == ["B-ORG", "I-ORG"]
+
+
+def test_a_one_word_name_listed_with_an_organisation_is_one() -> None:
+    words = ["wie", "Reddit", ",", "Twitter", "und", "Snapchat"]
+    labels = mark_coordinated_organisations(words, ["O", "O", "O", "B-ORG", "O", "O"], frozenset())
+    assert labels == ["O", "B-ORG", "O", "B-ORG", "O", "B-ORG"]
+
+
+def test_common_nouns_places_and_guesses_do_not_spread() -> None:
+    nouns = frozenset({"Fraktion", "Gitarre"})
+    words = ["FDP", "und", "Linksfraktion"]
+    assert mark_coordinated_organisations(words, ["B-ORG", "O", "O"], nouns)[2] == "O"
+    words = ["Gitarre", "und", "Sitar", ",", "Tabla", "und", "Schlagzeug"]
+    labels = ["O", "O", "O", "O", "B-ORG", "O", "O"]
+    assert mark_coordinated_organisations(words, labels, nouns)[0] == "O"  # no chain
+    words = ["Obligationen", "I", ",", "II", "und", "III"]
+    labels = ["O", "B-ORG", "O", "O", "O", "O"]
+    assert mark_coordinated_organisations(words, labels, nouns)[3] == "O"

@@ -45,6 +45,7 @@ from chronist.entities.organisation_chains import (
     join_adjective_bodies,
     join_members,
     join_tail_prefix,
+    mark_coordinated_organisations,
 )
 from chronist.entities.organisation_names import is_named_body, join_bodies
 from chronist.entities.place_candidates import derived_names
@@ -390,4 +391,5 @@ def apply_lexical_passes(words: Sequence[str], labels: list[str]) -> list[str]:
     labels = join_bodies(words, join_broken_words(words, place_in_capitals(words, labels, nouns)))
     labels = cut_possessed_noun(words, type_by_tail(words, labels), nouns)
     labels = join_tail_prefix(words, join_members(words, join_adjective_bodies(words, labels)))
+    labels = mark_coordinated_organisations(words, labels, nouns)
     return join_surname_particles(words, drop_non_names(words, labels))

@@ -19,11 +19,20 @@ import re
 from collections.abc import Sequence
 
 from chronist.entities.language import entity_facts
+from chronist.entities.name_lexicon import in_noun_cluster, is_common_noun_among
+from chronist.entities.places import gazetteer
+from chronist.entities.resources import lexicon
 
-__all__ = ["join_adjective_bodies", "join_members", "join_tail_prefix"]
+__all__ = [
+    "join_adjective_bodies",
+    "join_members",
+    "join_tail_prefix",
+    "mark_coordinated_organisations",
+]
 
 _MEMBER_ADJECTIVE = re.compile(r"^[A-ZÄÖÜ][a-zäöüß]{2,}er$")
 _ADJECTIVE = re.compile(r"^[A-ZÄÖÜ][a-zäöüß]{3,}(?:e|en|er|es)$")
+_ROMAN = re.compile(r"^[IVXLC]+\.?$")
 _CAPITALISED = re.compile(r"^[A-ZÄÖÜ][a-zäöüß]")
 
 
@@ -146,4 +155,63 @@ def join_adjective_bodies(words: Sequence[str], labels: list[str]) -> list[str]:
         if end < count and labels[end].startswith("I-"):
             continue
         _label(labels, index, end)
+    return labels
+
+
+def _organisation_before(words: Sequence[str], labels: Sequence[str], index: int) -> bool:
+    """``Spotify , |Tesla``: an organisation the tagger found, then a list's joiner."""
+    joiners = entity_facts("de").list_joiners
+    return (
+        index >= 2
+        and words[index - 1] in joiners
+        and labels[index - 2] in ("B-ORG", "I-ORG")
+        and len(words[index - 2]) >= 2
+    )
+
+
+def _organisation_after(words: Sequence[str], labels: Sequence[str], index: int) -> bool:
+    """``|BA und IAG``: a list's joiner, then a one-word organisation the tagger found."""
+    joiners = entity_facts("de").list_joiners
+    following = index + 2
+    return (
+        following < len(words)
+        and words[index + 1] in joiners
+        and labels[following] == "B-ORG"
+        and len(words[following]) >= 2
+        and (following + 1 == len(words) or not labels[following + 1].startswith("I-"))
+    )
+
+
+def mark_coordinated_organisations(
+    words: Sequence[str], labels: list[str], nouns: frozenset[str]
+) -> list[str]:
+    """A one-word name in a list with organisations is one too (in place): ``Spotify ,
+    Tesla , Uber und Snapchat``; not a common noun (``FDP und Linksfraktion``) or a word
+    of the lexicon's clusters of nouns, a given name, a place the gazetteer knows or a
+    Roman numeral. Only the organisations found before spread, not the ones this adds.
+
+    >>> mark_coordinated_organisations(["BA", "und", "IAG"], ["O", "O", "B-ORG"], frozenset())
+    ['B-ORG', 'O', 'B-ORG']
+    >>> nouns = frozenset(["Bahn"])
+    >>> mark_coordinated_organisations(["VW", "und", "Bahn"], ["B-ORG", "O", "O"], nouns)
+    ['B-ORG', 'O', 'O']
+    """
+    count = len(words)
+    found = list(labels)  # only what the tagger found spreads: no chains of guesses
+    for index in range(count):
+        word = words[index]
+        if labels[index] != "O" or not word[:1].isupper() or len(word) < 2:
+            continue
+        if index + 1 < count and words[index + 1][:1].isupper():
+            continue  # the start of a longer name
+        if index and words[index - 1][:1].isupper() and labels[index - 1] == "O":
+            continue  # the end of a longer capitalised run
+        listed = _organisation_before(words, found, index) or _organisation_after(
+            words, found, index
+        )
+        if not listed or is_common_noun_among(word, nouns) or in_noun_cluster(word):
+            continue  # "Gitarre, Sitar, Tabla": a tagger's slip does not spread
+        if "fn" in lexicon().get(word, ()) or _ROMAN.match(word) or word in gazetteer():
+            continue  # "I, II und III"; "Maas und Aisne": a river
+        labels[index] = "B-ORG"
     return labels
