@@ -61,6 +61,7 @@ from chronist.entities.resources import lexicon
 from chronist.entities.surname_particles import join_surname_particles
 from chronist.entities.tag_filters import drop_non_names
 from chronist.entities.upper_case_names import place_in_capitals
+from chronist.entities.work_titles import drop_work_titles
 
 __all__ = ["NOUNS_FILE", "apply_lexical_passes", "common_nouns"]
 
@@ -391,5 +392,5 @@ def apply_lexical_passes(words: Sequence[str], labels: list[str]) -> list[str]:
     labels = join_bodies(words, join_broken_words(words, place_in_capitals(words, labels, nouns)))
     labels = cut_possessed_noun(words, type_by_tail(words, labels), nouns)
     labels = join_tail_prefix(words, join_members(words, join_adjective_bodies(words, labels)))
-    labels = mark_coordinated_organisations(words, labels, nouns)
+    labels = drop_work_titles(words, mark_coordinated_organisations(words, labels, nouns))
     return join_surname_particles(words, drop_non_names(words, labels))
