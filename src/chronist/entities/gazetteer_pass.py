@@ -57,6 +57,7 @@ from chronist.entities.place_list_passes import (
 )
 from chronist.entities.place_pairs import is_place_pair
 from chronist.entities.places import PlaceKind, gazetteer, is_demonym
+from chronist.entities.press_names import mark_press_names
 from chronist.entities.resources import lexicon
 from chronist.entities.surname_particles import join_surname_particles
 from chronist.entities.tag_filters import drop_non_names
@@ -393,4 +394,5 @@ def apply_lexical_passes(words: Sequence[str], labels: list[str]) -> list[str]:
     labels = cut_possessed_noun(words, type_by_tail(words, labels), nouns)
     labels = join_tail_prefix(words, join_members(words, join_adjective_bodies(words, labels)))
     labels = drop_work_titles(words, mark_coordinated_organisations(words, labels, nouns))
+    labels = mark_press_names(words, labels, nouns)
     return join_surname_particles(words, drop_non_names(words, labels))

@@ -95,6 +95,8 @@ class EntityFacts:
     list_joiners: frozenset[str] = frozenset()
     # "der Hit „Take On Me“": a quoted title right after one of these names a work
     work_nouns: frozenset[str] = frozenset()
+    # "die Wochenzeitung „Die Zeit“": the name after one of these is an organisation
+    press_nouns: frozenset[str] = frozenset()
     # "Bel⸗ gien": a name's last token ending so goes on over a lower-case next token
     line_break_hyphens: tuple[str, ...] = ()
     line_break_marks: frozenset[str] = frozenset()  # such a mark as a token of its own
@@ -194,6 +196,7 @@ def read_entity_facts(path: Path) -> EntityFacts:
         adjective_bodies=frozenset(_strings(data, path, "names", "adjective_bodies")),
         list_joiners=frozenset(_strings(data, path, "names", "list_joiners")),
         work_nouns=frozenset(_strings(data, path, "names", "work_nouns")),
+        press_nouns=frozenset(_strings(data, path, "names", "press_nouns")),
         line_break_hyphens=tuple(_strings(data, path, "names", "line_break_hyphens")),
         line_break_marks=frozenset(_strings(data, path, "names", "line_break_marks")),
         hyphen_conjunctions=frozenset(_strings(data, path, "names", "hyphen_conjunctions")),
