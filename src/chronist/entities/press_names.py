@@ -8,6 +8,7 @@ no common noun, given name, or person or place the tagger found."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cache
 
 from chronist.entities.language import entity_facts
 from chronist.entities.resources import lexicon
@@ -19,12 +20,13 @@ _CLOSING = frozenset({"“", '"', "”", "«", "»", "‘"})
 _LONGEST = 4  # words of a quoted name
 
 
+@cache
+def _press_endings() -> tuple[str, ...]:
+    return tuple(sorted(noun.lower() for noun in entity_facts("de").press_nouns))
+
+
 def _press_noun(word: str) -> bool:
-    nouns = entity_facts("de").press_nouns
-    lower = word.lower()
-    return word[:1].isupper() and (
-        word in nouns or any(lower.endswith(noun.lower()) for noun in nouns)
-    )
+    return word[:1].isupper() and word.lower().endswith(_press_endings())
 
 
 def _quoted_end(words: Sequence[str], start: int) -> int:

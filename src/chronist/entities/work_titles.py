@@ -8,6 +8,7 @@ stays (``die Wochenzeitung „Die Zeit“``): a newspaper is no work noun here."
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cache
 
 from chronist.entities.language import entity_facts
 
@@ -17,14 +18,16 @@ _OPENING = frozenset({"„", '"', "“", "»", "«", "‚", "'"})
 _CLOSING = frozenset({"“", '"', "”", "«", "»", "‘", "'"})
 
 
+@cache
+def _compound_endings() -> tuple[str, ...]:
+    return tuple(sorted(noun.lower() for noun in entity_facts("de").work_nouns))
+
+
 def _work_noun(word: str) -> bool:
-    facts = entity_facts("de")
-    if word in facts.work_nouns:
+    if word in entity_facts("de").work_nouns:
         return True
     lower = word.lower()
-    return word[:1].isupper() and any(
-        lower.endswith(noun.lower()) and len(lower) > len(noun) + 2 for noun in facts.work_nouns
-    )
+    return word[:1].isupper() and lower.endswith(_compound_endings()) and len(lower) > 5
 
 
 def drop_work_titles(words: Sequence[str], labels: list[str]) -> list[str]:
