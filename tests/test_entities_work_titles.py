@@ -20,3 +20,10 @@ def test_a_newspaper_or_an_unquoted_name_stays() -> None:
     assert drop_work_titles(words, labels) == labels
     words = ["der", "Film", "von", "Disney"]
     assert drop_work_titles(words, ["O", "O", "O", "B-ORG"])[3] == "B-ORG"
+
+
+def test_a_whole_work_noun_counts_but_not_as_a_compound_s_end() -> None:
+    words = ["das", "Werk", '"', "Deutsche", "Kolonien", '"']
+    assert drop_work_titles(words, ["O", "O", "O", "B-ORG", "I-ORG", "O"])[3] == "O"
+    words = ["zum", "Beispiel", '"', "Siemens", '"']
+    assert drop_work_titles(words, ["O", "O", "O", "B-ORG", "O"])[3] == "B-ORG"

@@ -95,6 +95,7 @@ class EntityFacts:
     list_joiners: frozenset[str] = frozenset()
     # "der Hit „Take On Me“": a quoted title right after one of these names a work
     work_nouns: frozenset[str] = frozenset()
+    whole_work_nouns: frozenset[str] = frozenset()  # never a compound's end
     # "die Wochenzeitung „Die Zeit“": the name after one of these is an organisation
     press_nouns: frozenset[str] = frozenset()
     # "Bel⸗ gien": a name's last token ending so goes on over a lower-case next token
@@ -196,6 +197,7 @@ def read_entity_facts(path: Path) -> EntityFacts:
         adjective_bodies=frozenset(_strings(data, path, "names", "adjective_bodies")),
         list_joiners=frozenset(_strings(data, path, "names", "list_joiners")),
         work_nouns=frozenset(_strings(data, path, "names", "work_nouns")),
+        whole_work_nouns=frozenset(_strings(data, path, "names", "whole_work_nouns")),
         press_nouns=frozenset(_strings(data, path, "names", "press_nouns")),
         line_break_hyphens=tuple(_strings(data, path, "names", "line_break_hyphens")),
         line_break_marks=frozenset(_strings(data, path, "names", "line_break_marks")),

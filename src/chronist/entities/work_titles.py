@@ -1,7 +1,8 @@
 """A work's title is no person, place or organisation: ``der Hit „Take On Me“``, ``das
 Album „True Carnage“``, ``der Film „Sabrina“``. A name the tagger found that fills a
 pair of quotation marks right after a word for a work (``work_nouns``, or a compound
-ending in one: ``Debütalbum``, ``Titelsong``; ``entities.toml``) is relabelled ``O``:
+ending in one: ``Debütalbum``, ``Titelsong``; ``whole_work_nouns`` only whole, not
+``Bergwerk``; ``entities.toml``) is relabelled ``O``:
 the title names the work (GermEval's OTH), whatever its words are. A newspaper's name
 stays (``die Wochenzeitung „Die Zeit“``): a newspaper is no work noun here."""
 
@@ -24,7 +25,8 @@ def _compound_endings() -> tuple[str, ...]:
 
 
 def _work_noun(word: str) -> bool:
-    if word in entity_facts("de").work_nouns:
+    facts = entity_facts("de")
+    if word in facts.work_nouns or word in facts.whole_work_nouns:
         return True
     lower = word.lower()
     return word[:1].isupper() and lower.endswith(_compound_endings()) and len(lower) > 5
