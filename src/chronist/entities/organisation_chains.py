@@ -143,7 +143,9 @@ def join_adjective_bodies(words: Sequence[str], labels: list[str]) -> list[str]:
     count = len(words)
     for index in range(1, count - 1):
         word, body = words[index], words[index + 1]
-        if labels[index] != "O" or not _ADJECTIVE.match(word) or not _body_word(body):
+        if labels[index] != "O" or not body[:1].isupper() or not _ADJECTIVE.match(word):
+            continue
+        if not _body_word(body):
             continue
         if words[index - 1][:1].isupper() and words[index - 1].lower() not in articles:
             continue  # a longer capitalised run: left to the tagger
@@ -196,6 +198,8 @@ def mark_coordinated_organisations(
     >>> mark_coordinated_organisations(["VW", "und", "Bahn"], ["B-ORG", "O", "O"], nouns)
     ['B-ORG', 'O', 'O']
     """
+    if "B-ORG" not in labels:
+        return labels
     count = len(words)
     found = list(labels)  # only what the tagger found spreads: no chains of guesses
     for index in range(count):

@@ -25,8 +25,15 @@ def _press_endings() -> tuple[str, ...]:
     return tuple(sorted(noun.lower() for noun in entity_facts("de").press_nouns))
 
 
+@cache
+def _press_tails() -> frozenset[str]:
+    return frozenset(ending[-3:] for ending in _press_endings())
+
+
 def _press_noun(word: str) -> bool:
-    return word[:1].isupper() and word.lower().endswith(_press_endings())
+    if not word[:1].isupper() or word[-3:].lower() not in _press_tails():
+        return False
+    return word.lower().endswith(_press_endings())
 
 
 def _quoted_end(words: Sequence[str], start: int) -> int:
@@ -64,7 +71,7 @@ def mark_press_names(words: Sequence[str], labels: list[str], nouns: frozenset[s
     """
     count = len(words)
     for index in range(count - 1):
-        if not _press_noun(words[index]):
+        if not words[index][:1].isupper() or not _press_noun(words[index]):
             continue
         start = index + 1
         quoted = words[start] in _OPENING
