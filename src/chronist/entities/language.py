@@ -91,7 +91,7 @@ class EntityFacts:
     member_bodies: frozenset[str] = frozenset()
     # "des Obersten Gerichtshofs": a capitalised adjective before one of these
     adjective_bodies: frozenset[str] = frozenset()
-    # "Spotify, Tesla und Snapchat": a name in a list joined by these with an organisation
+    # "Uber und Snapchat": a name in a list joined by these with an organisation
     list_joiners: frozenset[str] = frozenset()
     # "der Hit „Take On Me“": a quoted title right after one of these names a work
     work_nouns: frozenset[str] = frozenset()

@@ -11,6 +11,8 @@
 - A capitalised adjective inside a sentence right before a body's word (``body_endings``,
   ``adjective_bodies``) begins an organisation's name: ``des Obersten Gerichtshofs``,
   ``der Nordirischen Versammlung``, ``die Europäische Kommission``.
+- A one-word name listed with an organisation the tagger found is one too: ``Uber und
+  Snapchat``, ``BA und IAG``.
 """
 
 from __future__ import annotations
@@ -161,7 +163,7 @@ def join_adjective_bodies(words: Sequence[str], labels: list[str]) -> list[str]:
 
 
 def _organisation_before(words: Sequence[str], labels: Sequence[str], index: int) -> bool:
-    """``Spotify , |Tesla``: an organisation the tagger found, then a list's joiner."""
+    """``Reddit , |Twitter``: an organisation the tagger found, then a list's joiner."""
     joiners = entity_facts("de").list_joiners
     return (
         index >= 2
@@ -187,8 +189,8 @@ def _organisation_after(words: Sequence[str], labels: Sequence[str], index: int)
 def mark_coordinated_organisations(
     words: Sequence[str], labels: list[str], nouns: frozenset[str]
 ) -> list[str]:
-    """A one-word name in a list with organisations is one too (in place): ``Spotify ,
-    Tesla , Uber und Snapchat``; not a common noun (``FDP und Linksfraktion``) or a word
+    """A one-word name in a list with organisations is one too (in place): ``Uber und
+    Snapchat``, ``Reddit , Twitter``; not a common noun (``FDP und Linksfraktion``) or a word
     of the lexicon's clusters of nouns, a given name, a place the gazetteer knows or a
     Roman numeral. Only the organisations found before spread, not the ones this adds.
 
