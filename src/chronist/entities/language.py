@@ -91,6 +91,17 @@ class EntityFacts:
     body_endings: tuple[str, ...] = ()  # lower case, matched as a word's end
     body_words: frozenset[str] = frozenset()  # matched whole
     body_joiners: frozenset[str] = frozenset()
+    # "Bund Deutscher Architekten": a body's word before its members in the genitive
+    member_bodies: frozenset[str] = frozenset()
+    # "des Obersten Gerichtshofs": a capitalised adjective before one of these
+    adjective_bodies: frozenset[str] = frozenset()
+    # "Uber und Snapchat": a name in a list joined by these with an organisation
+    list_joiners: frozenset[str] = frozenset()
+    # "der Hit „Take On Me“": a quoted title right after one of these names a work
+    work_nouns: frozenset[str] = frozenset()
+    whole_work_nouns: frozenset[str] = frozenset()  # never a compound's end
+    # "die Wochenzeitung „Die Zeit“": the name after one of these is an organisation
+    press_nouns: frozenset[str] = frozenset()
     # "Bel⸗ gien": a name's last token ending so goes on over a lower-case next token
     line_break_hyphens: tuple[str, ...] = ()
     line_break_marks: frozenset[str] = frozenset()  # such a mark as a token of its own
@@ -188,6 +199,12 @@ def read_entity_facts(path: Path) -> EntityFacts:
         body_endings=tuple(_strings(data, path, "names", "body_endings")),
         body_words=frozenset(_strings(data, path, "names", "body_words")),
         body_joiners=frozenset(_strings(data, path, "names", "body_joiners")),
+        member_bodies=frozenset(_strings(data, path, "names", "member_bodies")),
+        adjective_bodies=frozenset(_strings(data, path, "names", "adjective_bodies")),
+        list_joiners=frozenset(_strings(data, path, "names", "list_joiners")),
+        work_nouns=frozenset(_strings(data, path, "names", "work_nouns")),
+        whole_work_nouns=frozenset(_strings(data, path, "names", "whole_work_nouns")),
+        press_nouns=frozenset(_strings(data, path, "names", "press_nouns")),
         line_break_hyphens=tuple(_strings(data, path, "names", "line_break_hyphens")),
         line_break_marks=frozenset(_strings(data, path, "names", "line_break_marks")),
         hyphen_conjunctions=frozenset(_strings(data, path, "names", "hyphen_conjunctions")),
