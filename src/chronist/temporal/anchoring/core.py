@@ -310,7 +310,14 @@ class Anchorer(RelativeDates, ExplicitDates, ABC):
             anchor, at = self._anchor_of(reference)
             if meaning.this_time and self._this_time_is_the_story():
                 story = AnchoredValue(reference.point, anchor, at)
-                return _as_period(story) if meaning.period else story
+                if not meaning.period:
+                    return story
+                # "im Oktober/November 1301 ... ¶ Italien war in dieser Zeit ...": the time
+                # of a paragraph before is its year, not the month it ended at
+                before = reference.index is not None and not self._stated_since(
+                    index, reference, self.paragraphs
+                )
+                return _as_period(story, Grain.MONTH if before else Grain.DAY)
             if meaning.as_present:
                 return AnchoredValue(RefPoint(Reference.PRESENT), anchor, at)
             if reference.kind is AnchorKind.DCT or (meaning.past and self._anaphor_told_as_past()):
@@ -369,10 +376,11 @@ def _holds(period: CalendarPoint, point: CalendarPoint) -> bool:
     return period.year <= point.year < period.year + 100
 
 
-def _as_period(told: AnchoredValue) -> AnchoredValue:
+def _as_period(told: AnchoredValue, finest: Grain = Grain.DAY) -> AnchoredValue:
     """``zur selben Zeit`` after ``am 30. Juni 1869``: the year, not the day (a season or
-    a month told stays: ``Sommer 1816 ... Diese Zeit``)."""
+    a month told stays: ``Sommer 1816 ... Diese Zeit``); a value of grain ``finest`` or
+    finer is cut to its year."""
     value = told.value
-    if isinstance(value, CalendarPoint) and value.grain >= Grain.DAY and value.year is not None:
+    if isinstance(value, CalendarPoint) and value.grain >= finest and value.year is not None:
         return replace(told, value=value.coarsened(Grain.YEAR))
     return told

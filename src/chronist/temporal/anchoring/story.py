@@ -16,6 +16,7 @@ from bisect import bisect_right
 
 from chronist.temporal.anchoring.reference import AnchoredValue, _Reference, timex_like
 from chronist.temporal.discourse import (
+    antecedent_continues,
     background_clause,
     dates_what_it_follows,
     in_parentheses,
@@ -117,7 +118,11 @@ class StoryClock(ABC):
             return  # a look aside ("(bis 1671 Abt in Z)"), not a date of what it follows
         if self._later_vantage(value.year, sentence):
             return
-        if value.grain == Grain.YEAR and not self._jump_confirmed(index, value.year):
+        if (
+            value.grain == Grain.YEAR
+            and not self._jump_confirmed(index, value.year)
+            and not self._continued(candidate, sentence)
+        ):
             return
         section = self._section_years(index)
         if section is not None and not section[0] <= value.year <= section[1]:
@@ -149,9 +154,23 @@ class StoryClock(ABC):
         )
         if background == "pluperfect" and self.reference is not None:
             return  # a flashback in the pluperfect, in any paragraph: the story stays
-        if dated_paragraph and background is not None and not self._next_day_told(value):
+        if (
+            dated_paragraph
+            and background is not None
+            and not self._next_day_told(value)
+            and not (background == "relative" and self._continued(candidate, sentence))
+        ):
             return
         self.reference = _Reference(value, index, AnchorKind.TIMEX)
+
+    def _continued(self, candidate: Candidate, sentence: tuple[int, int]) -> bool:
+        """The next sentence names again the word the date's relative clause describes
+        (``Constables (1776-1837), der ... im Jahr 1820 besuchte. Constable schuf ...``):
+        it goes on at that clause's time."""
+        following = self.sentences.span_of(sentence[1] + 1)
+        if following[0] < sentence[1]:
+            return False  # the last sentence
+        return antecedent_continues(self.text, sentence, candidate.start, following, self.cues)
 
     def _next_day_told(self, value: CalendarPoint) -> bool:
         """``... zu den Überlebenden der Schlacht, die vom 15. bis 19. Juli ausgetragen
