@@ -290,8 +290,32 @@ class StoryClock(ABC):
             return True
         later = self._next_stated_year(index, exact=True)
         if later is None:
-            return year > current  # a late step forward ends the story; a look back does not
-        return abs(later - year) <= abs(later - current)
+            # a late step forward ends the story; a look back does not, unless it is
+            # the first date of a paragraph ("¶ ... deren erster Bogen im Jahr 1820 fertig
+            # wurde. Erst Jahre später ...")
+            return year > current or self._first_of_paragraph(index)
+        if abs(later - year) <= abs(later - current):
+            return True
+        # "Im Jahr 800 ... ¶ Um 1020 v. Chr. ... Im Jahr 980": a story moved before Christ
+        # goes on in years whose era is not written again
+        return (
+            year <= 0
+            and self._era_open_next(index)
+            and abs(1 - later - year) <= abs(later - current)
+        )
+
+    def _first_of_paragraph(self, index: int) -> bool:
+        start = self.paragraphs.span_of(self.candidates[index].start)[0]
+        return index == 0 or self.candidates[index - 1].start < start
+
+    def _era_open_next(self, index: int) -> bool:
+        """The next stated year or finer date does not write its era."""
+        following = bisect_right(self._stated_at, index)
+        for at, _ in self._stated_years[following:]:
+            meaning = self.candidates[at].meaning
+            if isinstance(meaning, Explicit) and meaning.point.grain >= Grain.YEAR:
+                return meaning.era_open
+        return False
 
     def _around(self, index: int) -> str:
         """The sentence of a candidate, at most a few hundred characters either side of it."""
