@@ -27,7 +27,7 @@ from chronist.temporal.anchoring.explicit import ExplicitDates
 from chronist.temporal.anchoring.periods import last_quarter_before, reported_period
 from chronist.temporal.anchoring.reference import AnchoredValue, _Reference, timex_like
 from chronist.temporal.anchoring.relative import RelativeDates
-from chronist.temporal.anchoring.spans_told import span_around
+from chronist.temporal.anchoring.spans_told import date_after_aside, span_around
 from chronist.temporal.anchoring.turns import turn_near
 from chronist.temporal.calendar_math import (
     apply_shift,
@@ -301,6 +301,9 @@ class Anchorer(RelativeDates, ExplicitDates, ABC):
             spanned = self._span_told(index) if meaning.period else None
             if spanned is not None:
                 return spanned
+            aside = self._aside_time(index) if meaning.this_time else None
+            if aside is not None:
+                return aside
             if meaning.this_time and self._this_time_is_the_story():
                 told = self._last_time_told(index)
                 if told is not None:
@@ -337,6 +340,15 @@ class Anchorer(RelativeDates, ExplicitDates, ABC):
         if meaning.weekend:
             meaning = self._weekend_from(index, meaning, reference)
         return AnchoredValue(apply_shift(reference.point, meaning), anchor, at)
+
+    def _aside_time(self, index: int) -> AnchoredValue | None:
+        """``(zu dieser Zeit Vizebürgermeister) 1919``: in a story, the date right after."""
+        start = self.sentences.span_of(self.candidates[index].start)[0]
+        after = date_after_aside(self.text, self.candidates, index, start)
+        if after is None or not self._this_time_is_the_story():
+            return None
+        at, point = after
+        return AnchoredValue(point, Anchor(AnchorKind.TIMEX, None, timex_like(point)), at)
 
     def _span_told(self, index: int) -> AnchoredValue | None:
         """``von 1935 bis 1939 ... zu dieser Zeit``: in a story, the decade or century
