@@ -114,6 +114,7 @@ class StoryClock(ABC):
         if in_parentheses(self.text, sentence[0], candidate.start) and not (
             value.grain >= Grain.MONTH
             and dates_what_it_follows(self.text, *sentence[:1], candidate.start)
+            and not self._long_span_in_parentheses(candidate, sentence)
         ):
             return  # a look aside ("(bis 1671 Abt in Z)"), not a date of what it follows
         if self._later_vantage(value.year, sentence):
@@ -171,6 +172,22 @@ class StoryClock(ABC):
         if following[0] < sentence[1]:
             return False  # the last sentence
         return antecedent_continues(self.text, sentence, candidate.start, following, self.cues)
+
+    def _long_span_in_parentheses(self, candidate: Candidate, sentence: tuple[int, int]) -> bool:
+        """``Nicolas (22. November 1855 bis 22. Februar 1942)``: dates in one parenthesis
+        more than a few years apart are a life or a long period beside the story."""
+        opened = self.text.rfind("(", sentence[0], candidate.start)
+        closed = self.text.find(")", candidate.end, sentence[1])
+        if opened < 0 or closed < 0:
+            return False
+        years = [
+            other.meaning.point.year
+            for other in self.candidates
+            if opened < other.start < closed
+            and isinstance(other.meaning, Explicit)
+            and other.meaning.point.year is not None
+        ]
+        return len(years) > 1 and max(years) - min(years) > FAR_JUMP_YEARS
 
     def _next_day_told(self, value: CalendarPoint) -> bool:
         """``... zu den Überlebenden der Schlacht, die vom 15. bis 19. Juli ausgetragen
