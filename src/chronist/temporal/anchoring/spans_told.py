@@ -82,6 +82,8 @@ def _year(candidate: Candidate) -> int | None:
     if not isinstance(meaning, Explicit) or meaning.fill is not None:
         return None
     point = meaning.point
-    if point.grain != Grain.YEAR or point.year is None or point.year < 1:
+    # "von März 1848 bis Juni 1852 ... Während dieser Zeit": a month or day with its
+    # year written counts by its year
+    if point.grain < Grain.YEAR or point.year is None or point.year < 1:
         return None
     return point.year
