@@ -64,20 +64,8 @@ def _label(year: int, month: int | None, day: int | None, lang: str) -> str:
 
 
 _WORDS = {
-    "de": {
-        "from": "ab {}",
-        "until": "bis {}",
-        "approx": "um {}",
-        "decade": "{}0er",
-        "century": "{}. Jahrhundert",
-    },
-    "en": {
-        "from": "from {}",
-        "until": "until {}",
-        "approx": "c. {}",
-        "decade": "{}0s",
-        "century": "century {}",
-    },
+    "de": {"from": "ab {}", "until": "bis {}", "approx": "um {}", "decade": "{}0er"},
+    "en": {"from": "from {}", "until": "until {}", "approx": "c. {}", "decade": "{}0s"},
 }
 
 
@@ -86,8 +74,6 @@ def human_date(edtf: str, lang: str = "de") -> str:
 
     >>> human_date("1950-11/1951-04"), human_date("1953/..", "en"), human_date("195X")
     ('November 1950 – April 1951', 'from 1953', '1950er')
-    >>> human_date("18XX"), human_date("18XX", "en")
-    ('19. Jahrhundert', 'century 19')
     """
     words = _WORDS.get(lang, _WORDS["en"])
     plain = parse_edtf_date(edtf)
@@ -106,8 +92,6 @@ def human_date(edtf: str, lang: str = "de") -> str:
         return human_date(edtf[:-1], lang) + "?"
     if len(edtf) == 4 and edtf.endswith("X") and edtf[:3].isdigit():
         return words["decade"].format(edtf[:3])
-    if len(edtf) == 4 and edtf.endswith("XX") and edtf[:2].isdigit():  # 18XX: 1800-1899
-        return words["century"].format(int(edtf[:2]) + 1)
     return edtf
 
 

@@ -29,9 +29,9 @@ def bounds_of(value: Resolved, mod: Mod | None = None) -> Bounds:
     Day(year=1950, month=8, day=1)
     >>> bounds_of(CalendarPoint(Grain.YEAR, 1520), Mod.APPROX).earliest_begin  # "um 1520"
     Day(year=1520, month=1, day=1)
-    >>> century = bounds_of(CalendarPoint(Grain.CENTURY, 1800))  # "das 19. Jahrhundert"
-    >>> century.earliest_begin.year, century.latest_end.year  # TIMEX3 18, EDTF 18XX
-    (1800, 1899)
+    >>> century = bounds_of(CalendarPoint(Grain.CENTURY, 1900))  # "das 20. Jahrhundert"
+    >>> century.earliest_begin.year, century.latest_end.year
+    (1901, 2000)
     >>> century = bounds_of(CalendarPoint(Grain.CENTURY, -299))  # "das 3. Jahrhundert v. Chr."
     >>> century.earliest_begin.year, century.latest_end.year
     (-299, -200)
@@ -78,8 +78,8 @@ def bounds_of(value: Resolved, mod: Mod | None = None) -> Bounds:
 def _apply_mod(first: Day, last: Day, mod: Mod | None, grain: Grain) -> tuple[Day, Day]:
     """The part of a period ``Anfang``/``Mitte``/``Ende`` say: its first, middle or
     last third, counted in the next smaller unit a reader counts it in (``Ende des 15.
-    Jahrhunderts`` is 1470-1499, its last three decades, ``Mitte des 15.
-    Jahrhunderts`` its two middle ones, 1440-1459; ``Ende 1950`` September to
+    Jahrhunderts`` is 1471-1500, its last three decades, ``Mitte des 15.
+    Jahrhunderts`` its two middle ones, 1441-1460; ``Ende 1950`` September to
     December), else in days (``Ende der Woche``)."""
     if mod not in (Mod.START, Mod.MID, Mod.END):
         return first, last
@@ -90,7 +90,7 @@ def _apply_mod(first: Day, last: Day, mod: Mod | None, grain: Grain) -> tuple[Da
             return first, Day(first.year + span - 1, 12, 31)
         if mod is Mod.END:
             return Day(last.year - span + 1, 1, 1), last
-        # "Mitte des 15. Jahrhunderts": its two middle decades (1440-1459)
+        # "Mitte des 15. Jahrhunderts": its two middle decades (1441-1460)
         return Day(first.year + span + unit, 1, 1), Day(last.year - span - unit, 12, 31)
     if grain is Grain.YEAR:  # four months each
         if mod is Mod.START:
@@ -108,19 +108,16 @@ def _apply_mod(first: Day, last: Day, mod: Mod | None, grain: Grain) -> tuple[Da
 
 
 def _ordinal_span(point: CalendarPoint, year: int) -> tuple[Day, Day]:
-    """The years of a century or millennium. After Christ they are the years its
-    value writes (``das 19. Jahrhundert`` is TIMEX3 ``18``, EDTF ``18XX``:
-    1800-1899; ``das 2. Jahrtausend`` ``1``, 1000-1999; the first one starts in
-    the year 1); before Christ they are counted as the ordinal says (``das 3.
-    Jahrhundert v. Chr.`` is 300-201 BC, ``bench/wiki_de/GUIDELINES.md``).
-    ``year`` is the first year of the value after Christ (1800), the first
-    astronomical year before (-299)."""
+    """The years of an ordinal century or millennium, counted as the ordinal says
+    (``das 20. Jahrhundert`` is 1901-2000, ``das 3. Jahrhundert v. Chr.`` 300-201 BC);
+    ``year`` is its first year in the popular reading after Christ (1900), its
+    first astronomical year before (-299)."""
     size = 1000 if point.grain is Grain.MILLENNIUM else 100
-    first, last = max(year, 1) if year >= 0 else year, year + size - 1
-    if point.half:  # "die erste Hälfte des 19. Jahrhunderts": 1800-1849
-        middle = year + size // 2
-        first, last = (first, middle - 1) if point.half == 1 else (middle, last)
-    return Day(first, 1, 1), Day(last, 12, 31)
+    first = year + 1 if year >= 0 else year
+    if point.half:
+        first += size // 2 if point.half == 2 else 0
+        size //= 2
+    return Day(first, 1, 1), Day(first + size - 1, 12, 31)
 
 
 def point_span(point: CalendarPoint) -> tuple[Day, Day] | None:

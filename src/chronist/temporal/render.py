@@ -218,14 +218,10 @@ def _point_edtf(point: CalendarPoint, timed: bool = True) -> str:
     if grain in (Grain.MILLENNIUM, Grain.CENTURY, Grain.DECADE):
         if year is None:
             return "XXXX"
-        if grain != Grain.DECADE and (year <= 0 or point.half):  # by its years
+        if grain != Grain.DECADE:  # ordinal: the 19th century is 1801/1900
             span = point_span(point)
             assert span is not None
             return f"{_edtf_year(span[0].year)}/{_edtf_year(span[1].year)}"
-        if grain == Grain.CENTURY:  # the 19th century, TIMEX3 18: 1800-1899
-            return f"{year:04d}"[:2] + "XX"
-        if grain == Grain.MILLENNIUM:
-            return f"{year:04d}"[:1] + "XXX"
         if year < 0:
             return f"{_edtf_year(year)}/{_edtf_year(year + 9)}"
         return f"{year:04d}"[:3] + "X"
@@ -278,9 +274,6 @@ def edtf_of_bounds(bounds: Bounds) -> str | None:
     '1950-11/1951-04-11'
     >>> edtf_of_bounds(Bounds(Day(1953, 1, 1), None, Day(1953, 1, 1), None))
     '1953/..'
-    >>> first, last = Day(1800, 1, 1), Day(1899, 12, 31)  # "im 19. Jahrhundert"
-    >>> edtf_of_bounds(Bounds(first, first, last, last))
-    '18XX'
     """
     first = bounds.earliest_begin or bounds.latest_begin
     last = bounds.latest_end
@@ -299,9 +292,6 @@ def edtf_of_bounds(bounds: Bounds) -> str | None:
             31,
         ):
             return first.iso()[:-6]
-        whole = (first.month, first.day, last.month, last.day) == (1, 1, 12, 31)
-        if whole and first.year > 0 and first.year % 100 == 0 and last.year == first.year + 99:
-            return f"{first.year // 100:02d}XX"  # a century: 1800-1899 is 18XX
     begin = _fmt_begin(first) if first else ".."
     end = _fmt_end(last) if last else ".."
     return f"{begin}/{end}"

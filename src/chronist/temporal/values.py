@@ -164,10 +164,10 @@ class CalendarPoint:
     first year of the period in the usual popular reading: the 20th century
     starts from 1900 (TIMEX3 ``19``), the 1950s are 1950-1959 (``195``). BC
     centuries run back from their first year: the 8th century BC is 800-701 BC,
-    astronomical -799..-700, TIMEX3 ``BC07``. The days a century or millennium
-    after Christ covers are the years its value writes
-    (:func:`~chronist.temporal.day_spans.point_span`: the 20th century, TIMEX3
-    ``19``, EDTF ``19XX``, is 1900-1999).
+    astronomical -799..-700, TIMEX3 ``BC07``. The days an ordinal century or
+    millennium covers are the ordinal's, as BC ones are
+    (:func:`~chronist.temporal.day_spans.point_span`: the 20th century is 1901-2000;
+    ``bench/wiki_de/GUIDELINES.md``).
     """
 
     grain: Grain
