@@ -151,7 +151,8 @@ class DateIndex:
         """The kind of the clause a date stands in, whether that clause is a
         flashback in the pluperfect (``Bereits 1950 hatte er ...``: its date does
         not move the story), whether it is unreal (nor does its date), and whether
-        a look-ahead particle stands before the date in it (``Ein Ausgleich kam erst mit ... 1659``: :meth:`_ahead`)."""
+        a look-ahead particle stands before the date in it (``Ein Ausgleich kam erst
+        mit ... 1659``: :meth:`_ahead`)."""
         sentence = self.document.sentence_of(timex.start)
         start = max(sentence[0], timex.start - _CLAUSE_REACH)
         # the clause's kind is read from its first words: nothing after the date matters
