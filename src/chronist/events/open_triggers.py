@@ -218,6 +218,19 @@ def _with_zu(tokens: list[Token], index: int, zu: str) -> bool:
     return any(t.text == zu for t in tokens[low:high])
 
 
+def _nominalised(tokens: list[Token], open_verbs: OpenVerbs, markers: Markers) -> bool:
+    """Whether a sentence's first word is a noun made of a verb form: joined by ``und``
+    to a noun (``Verwundete und Kranke warteten``) or followed by a past verb form
+    (``Verwundete warteten``), where a finite verb first would stand before its subject."""
+    if len(tokens) < 3:
+        return False
+    after, then = tokens[1], tokens[2]
+    if after.text.lower() in markers.coordination and then.is_capitalised:
+        return True
+    entry = open_verbs.entry(after.text) if not after.is_capitalised else None
+    return entry is not None and entry.past
+
+
 def open_verb(
     tokens: list[Token], index: int, lexicon: Lexicon, dated: frozenset[int] = frozenset()
 ) -> TriggerHit | None:
@@ -226,6 +239,8 @@ def open_verb(
     token, open_verbs, markers = tokens[index], lexicon.open_verbs, lexicon.markers
     if open_verbs is None or (token.is_capitalised and index > 0):
         return None
+    if index == 0 and token.is_capitalised and _nominalised(tokens, open_verbs, markers):
+        return None  # "Verwundete und Kranke warteten": people, not a verb
     if index > 0 and tokens[index - 1].text == markers.zu:
         return _succeeded_infinitive(tokens, index, open_verbs, lexicon)
     if token.text in open_verbs.infinitives and before_zu(tokens, index, markers.zu):
