@@ -106,6 +106,7 @@ class Markers:
     # sie verpfändet") tells what happened at that bound
     after_bound: frozenset[str] = frozenset()
     right_after: frozenset[str] = frozenset()  # "daraufhin": on the day told before
+    earlier_adverbs: frozenset[str] = frozenset()  # "zuvor entsandten": before the story's date
     # the text before a year that names its noun's year ("die Reichsverfassung von 1871"):
     # no begin of a range when no end follows
     noun_year_before: re.Pattern[str] | None = None
@@ -198,6 +199,7 @@ def read_markers(data: dict[str, Any], path: Path) -> Markers:
             birth_words=tuple(str(w) for w in c.get("birth_words", [])),
             after_bound=optional(c, "after_bound", lower=True),
             right_after=optional(c, "right_after", lower=True),
+            earlier_adverbs=optional(c, "earlier_adverbs", lower=True),
             lookahead_particles=optional(c, "lookahead_particles", lower=True),
         )
     except KeyError as error:

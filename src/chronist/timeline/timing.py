@@ -235,11 +235,17 @@ class Dater:
     def _relation(self, mention: EventMention) -> tuple[ReferenceMention, str] | None:
         return self._named.relation_of(mention.clause, mention.trigger.start)
 
+    def _said_earlier(self, mention: EventMention) -> bool:
+        """Whether an adverb of ``earlier_adverbs`` stands right before the trigger
+        (``der von Andrew Smith zuvor entsandten Kommission``): told as a flashback."""
+        before = self.text[mention.clause[0] : mention.trigger.start].lower().split()[-2:]
+        return any(w.strip(",") in self.markers.earlier_adverbs for w in before)
+
     def _flashback(self, mention: EventMention) -> StoryDate | None:
         """The story's date an event told in the pluperfect without a date of its own
         lies before (``..., der nach Versuchen ... zurückgetreten war``): the
         sentence's date nearest to it, else the last date told before it."""
-        if not self.tenses.pluperfect(mention):
+        if not self.tenses.pluperfect(mention) and not self._said_earlier(mention):
             return None
         found = self.index.nearest(mention.sentence, mention.trigger.start, story_only=True)
         if found is not None:
