@@ -253,7 +253,13 @@ def open_verb(
     separated = entry is None
     entry = entry or open_verbs.entry(token.text, separated=True)
     articles = markers.definite | markers.indefinite
-    if entry is None or token.text.lower() in articles or adjectival(tokens, index, articles):
+    # "die besetzten Gebiete" (not "In dieser beschrieb Archimedes": no adjective's ending)
+    inflected = token.text.endswith(open_verbs.adjective_endings)
+    if (
+        entry is None
+        or token.text.lower() in articles
+        or (inflected and adjectival(tokens, index, articles))
+    ):
         return None  # not an article that is also a verb form ("einen")
     if not requirement_met(tokens, entry):
         return None  # a guessed participle without its passive auxiliary
