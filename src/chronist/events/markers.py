@@ -56,6 +56,7 @@ class Markers:
     expected: frozenset[str] = frozenset()  # "erwartet": the clause's events are not facts
     not_told: frozenset[str] = frozenset()  # "kann", "werde": a clause of no story event
     success_verbs: frozenset[str] = frozenset()  # "gelingen": its zu-infinitive happened
+    goal_nouns: frozenset[str] = frozenset()  # "mit dem Ziel, ... zu errichten": a goal
     adverb_coordination: frozenset[str] = frozenset()  # "kehrte aber nicht zurück"
     question_openers: frozenset[str] = frozenset()  # "ob": an indirect question
     purpose_openers: frozenset[str] = frozenset()  # ", damit": a purpose
@@ -164,6 +165,7 @@ def read_markers(data: dict[str, Any], path: Path) -> Markers:
             expected=optional(m, "expected", lower=True),
             not_told=optional(m, "not_told", lower=True),
             success_verbs=optional(m, "success_verbs"),
+            goal_nouns=optional(m, "goal_nouns"),
             adverb_coordination=optional(m, "adverb_coordination"),
             question_openers=optional(m, "question_openers"),
             purpose_openers=optional(m, "purpose_openers"),
