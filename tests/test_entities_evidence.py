@@ -611,3 +611,22 @@ def test_a_region_range_or_island_of_history_texts_is_drawn(
 ) -> None:
     found = _resolve(*(PlaceEvidence((n,), years=(100,), vouched=True) for n in names))
     assert found[0][0] == ident
+
+
+@pytest.mark.parametrize(
+    ("name", "years", "place"),
+    [
+        ("Rhodesien", (1893, 1911), "chronist:rhodesia-bsac"),
+        ("Rhodesien", (1965, 1979), "chronist:rhodesia"),
+        ("Nordrhodesien", (1911, 1953), "chronist:northern-rhodesia"),
+    ],
+)
+def test_rhodesia_is_the_state_of_its_era(name: str, years: tuple[int, ...], place: str) -> None:
+    ((ident, _),) = _resolve(PlaceEvidence((name,), years=years))
+    assert ident == place
+
+
+def test_a_summit_cue_makes_a_range_of_a_towns_name() -> None:
+    text = "Der höchste Gipfel des Altai ist die Belucha."
+    places = [e for e in build_timeline(text).entities if e.type is EntityType.LOC]
+    assert [e.gazetteer_id for e in places] == ["chronist:altai-mountains"]

@@ -177,3 +177,14 @@ def test_a_noun_governed_by_a_name_in_the_genitive_is_cut_off() -> None:
     # no genitive before it, or an organisation: left as the tagger said
     assert cut_possessed_noun(["Lauf", "Kurs"], ["B-PER", "I-PER"], nouns)[1] == "I-PER"
     assert cut_possessed_noun(["Meyers", "Kurs"], ["B-ORG", "I-ORG"], nouns)[1] == "I-ORG"
+    # a state's name the gazetteer lists whole: no genitive + noun
+    words, labels = ["Deutsches", "Kaiserreich"], ["B-LOC", "I-LOC"]
+    assert cut_possessed_noun(words, labels, frozenset({"Kaiserreich"}))[1] == "I-LOC"
+
+
+def test_a_state_named_with_kaiserreich_is_one_place() -> None:
+    from chronist.entities import EntityType, recognize
+
+    text = "=== Russisches Kaiserreich\n\nSpäter hieß es Deutsches Kaiserreich."
+    places = {m.text for e in recognize(text) if e.type is EntityType.LOC for m in e.mentions}
+    assert places == {"Russisches Kaiserreich", "Deutsches Kaiserreich"}

@@ -147,3 +147,26 @@ def test_places_that_belong_to_a_town_today_are_drawn_at_the_town() -> None:
 def test_two_places_joined_by_a_hyphen_the_tagger_left_out_are_places() -> None:
     places = _places("Im Jahr 1874 folgte die Bahnstrecke Osterath-Dortmund Süd der Bahn.")
     assert {"Osterath", "Dortmund"} <= set(places) and places["Dortmund"].lat is not None
+
+
+def test_a_quarter_named_in_the_towns_language_is_drawn_at_the_own_town() -> None:
+    text = (
+        "Sevilla wuchs schnell. In Sevilla lebten die Juden im Viertel Barrio de Santa "
+        "Cruz. Der Hafen von Sevilla blühte."
+    )
+    places = [e for e in recognize(text) if e.type is EntityType.LOC]
+    quarter = next(e for e in places if "Barrio" in e.text)
+    town = next(e for e in places if e.text == "Sevilla")
+    assert (quarter.lat, quarter.lon, quarter.geometry) == (town.lat, town.lon, "centroid")
+    # no own town named three times: the quarter stays without a point
+    alone = [
+        e for e in recognize("Die Juden lebten im Barrio de Santa Cruz.") if "Barrio" in e.text
+    ]
+    assert all(e.lat is None for e in alone)
+    # two towns named as often: no town the text is about, no point
+    text = (
+        "Er lebte in Sevilla, in Sevilla und in Sevilla, dann in Cadiz, in Cadiz und in Cadiz, "
+        "zuletzt im Barrio de Santa Cruz."
+    )
+    tied = [e for e in recognize(text) if "Barrio" in e.text]
+    assert all(e.lat is None for e in tied)

@@ -291,3 +291,15 @@ def test_a_towns_other_name_after_an_organisation_named_with_it_is_no_place() ->
     places = [e for e in recognize(text) if e.type is EntityType.LOC]
     starts = [m.start for e in places for m in e.mentions]
     assert starts == [text.rindex("Dorpat")]
+
+
+def test_a_place_before_a_compass_genitive_is_an_epithet_not_that_place() -> None:
+    # "Jerusalem des Nordens" is Vilnius's epithet: no pin on Jerusalem; Jerusalem itself
+    # and a place after "des Nordens" elsewhere stay places
+    text = (
+        "Vilnius erhielt wegen seiner Gelehrten den Beinamen Jerusalem des Nordens. "
+        "Später reiste er nach Jerusalem."
+    )
+    places = [e for e in recognize(text) if e.type is EntityType.LOC]
+    starts = sorted(m.start for e in places for m in e.mentions)
+    assert starts == [0, text.rindex("Jerusalem")]

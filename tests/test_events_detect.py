@@ -255,3 +255,28 @@ def test_a_clause_interrupted_by_a_parenthesis_is_one_clause_and_the_parenthesis
     labels = {m.trigger.lemma: m.label for m in detect_events(text)}
     assert labels["boykottieren"] == "weil die UdSSR das Gremium boykottierte"
     assert "boykottierte" not in labels["Mandat"]
+
+
+def test_a_list_of_names_between_commas_stays_in_its_clause() -> None:
+    from chronist.text.clauses import clause_facts, resumed, segments
+    from chronist.text.tokens import tokenize
+
+    text = "Dann wurden die Provinzen Masuren, Oberschlesien, Pommern und Danzig gegründet."
+    tokens = tokenize(text)
+    facts = clause_facts("de")
+    pieces, aside = resumed(tokens, segments(tokens, facts), facts)
+    assert [(p.first, p.last) for p in pieces] == [(0, len(tokens))]
+    assert not aside
+    # "wurden" alone in the first piece is no change of state: one event, the founding
+    assert [m.trigger.lemma for m in detect_events(text)] == ["gründen"]
+
+
+def test_a_clause_after_a_list_item_with_a_subject_is_its_own() -> None:
+    from chronist.text.clauses import clause_facts, resumed, segments
+    from chronist.text.tokens import tokenize
+
+    text = "Er besuchte Masuren, Pommern und Danzig, die Truppen zogen ab."
+    tokens = tokenize(text)
+    facts = clause_facts("de")
+    pieces, _ = resumed(tokens, segments(tokens, facts), facts)
+    assert len(pieces) > 1

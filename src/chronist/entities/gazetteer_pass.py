@@ -41,6 +41,12 @@ from chronist.entities.name_lexicon import (
     toponym_shaped,
 )
 from chronist.entities.name_tails import cut_possessed_noun, type_by_tail
+from chronist.entities.organisation_chains import (
+    join_adjective_bodies,
+    join_members,
+    join_tail_prefix,
+    mark_coordinated_organisations,
+)
 from chronist.entities.organisation_names import is_named_body, join_bodies
 from chronist.entities.place_candidates import derived_names
 from chronist.entities.place_list_passes import (
@@ -51,10 +57,12 @@ from chronist.entities.place_list_passes import (
 )
 from chronist.entities.place_pairs import is_place_pair
 from chronist.entities.places import PlaceKind, gazetteer, is_demonym
+from chronist.entities.press_names import mark_press_names
 from chronist.entities.resources import lexicon
 from chronist.entities.surname_particles import join_surname_particles
 from chronist.entities.tag_filters import drop_non_names
 from chronist.entities.upper_case_names import place_in_capitals
+from chronist.entities.work_titles import drop_work_titles
 
 __all__ = ["NOUNS_FILE", "apply_lexical_passes", "common_nouns"]
 
@@ -384,4 +392,7 @@ def apply_lexical_passes(words: Sequence[str], labels: list[str]) -> list[str]:
     mark_names_in_parentheses(words, labels, nouns)
     labels = join_bodies(words, join_broken_words(words, place_in_capitals(words, labels, nouns)))
     labels = cut_possessed_noun(words, type_by_tail(words, labels), nouns)
+    labels = join_tail_prefix(words, join_members(words, join_adjective_bodies(words, labels)))
+    labels = drop_work_titles(words, mark_coordinated_organisations(words, labels, nouns))
+    labels = mark_press_names(words, labels, nouns)
     return join_surname_particles(words, drop_non_names(words, labels))

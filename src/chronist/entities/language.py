@@ -74,6 +74,8 @@ class EntityFacts:
     renamed_words: frozenset[str] = frozenset()
     # "Kangaroo Island": after a capitalised word, one of these ends an English name
     english_name_tails: frozenset[str] = frozenset()
+    # "Jerusalem des Nordens": a place's name before one of these is another town's epithet
+    epithet_tails: tuple[str, ...] = ()
     # "eine Pfalz": a place's name right after one of these is a common noun
     indefinite_articles: frozenset[str] = frozenset()
     # "Kirchzarten": a town of these countries named by a compound of a noun stays a name
@@ -81,12 +83,25 @@ class EntityFacts:
     # "Hudson River", "Dave Matthews Band": the last word of a name that tells its type
     place_tails: frozenset[str] = frozenset()
     foreign_place_heads: frozenset[str] = frozenset()  # "Col de Clapier": a place
+    # "Barrio de Santa Cruz", "Palazzo Vecchio": a town's quarter or building
+    foreign_site_heads: frozenset[str] = frozenset()
     organisation_tails: frozenset[str] = frozenset()
     # "Bundesamt für Gesundheit", "University of North Carolina": a body's word, a joiner
     # and capitalised words are one organisation's name
     body_endings: tuple[str, ...] = ()  # lower case, matched as a word's end
     body_words: frozenset[str] = frozenset()  # matched whole
     body_joiners: frozenset[str] = frozenset()
+    # "Bund Deutscher Architekten": a body's word before its members in the genitive
+    member_bodies: frozenset[str] = frozenset()
+    # "des Obersten Gerichtshofs": a capitalised adjective before one of these
+    adjective_bodies: frozenset[str] = frozenset()
+    # "Uber und Snapchat": a name in a list joined by these with an organisation
+    list_joiners: frozenset[str] = frozenset()
+    # "der Hit „Take On Me“": a quoted title right after one of these names a work
+    work_nouns: frozenset[str] = frozenset()
+    whole_work_nouns: frozenset[str] = frozenset()  # never a compound's end
+    # "die Wochenzeitung „Die Zeit“": the name after one of these is an organisation
+    press_nouns: frozenset[str] = frozenset()
     # "Bel⸗ gien": a name's last token ending so goes on over a lower-case next token
     line_break_hyphens: tuple[str, ...] = ()
     line_break_marks: frozenset[str] = frozenset()  # such a mark as a token of its own
@@ -174,14 +189,22 @@ def read_entity_facts(path: Path) -> EntityFacts:
         toponym_endings=tuple(_strings(data, path, "places", "toponym_endings")),
         renamed_words=frozenset(_strings(data, path, "places", "renamed_words")),
         english_name_tails=frozenset(_strings(data, path, "places", "english_name_tails")),
+        epithet_tails=tuple(_strings(data, path, "places", "epithet_tails")),
         indefinite_articles=frozenset(_strings(data, path, "names", "indefinite_articles")),
         home_countries=frozenset(_strings(data, path, "places", "home_countries")),
         place_tails=frozenset(_strings(data, path, "names", "place_tails")),
         foreign_place_heads=frozenset(_strings(data, path, "names", "foreign_place_heads")),
+        foreign_site_heads=frozenset(_strings(data, path, "names", "foreign_site_heads")),
         organisation_tails=frozenset(_strings(data, path, "names", "organisation_tails")),
         body_endings=tuple(_strings(data, path, "names", "body_endings")),
         body_words=frozenset(_strings(data, path, "names", "body_words")),
         body_joiners=frozenset(_strings(data, path, "names", "body_joiners")),
+        member_bodies=frozenset(_strings(data, path, "names", "member_bodies")),
+        adjective_bodies=frozenset(_strings(data, path, "names", "adjective_bodies")),
+        list_joiners=frozenset(_strings(data, path, "names", "list_joiners")),
+        work_nouns=frozenset(_strings(data, path, "names", "work_nouns")),
+        whole_work_nouns=frozenset(_strings(data, path, "names", "whole_work_nouns")),
+        press_nouns=frozenset(_strings(data, path, "names", "press_nouns")),
         line_break_hyphens=tuple(_strings(data, path, "names", "line_break_hyphens")),
         line_break_marks=frozenset(_strings(data, path, "names", "line_break_marks")),
         hyphen_conjunctions=frozenset(_strings(data, path, "names", "hyphen_conjunctions")),

@@ -77,6 +77,8 @@ def keep_mention(found: TypedMention, document: Document, timex_spans: SpanIndex
         return False  # "Golf Club of St Andrews", "Duke of Wellington": inside a name
     if found.type is EntityType.LOC and _ends_english_name(document.text, mention, facts):
         return False  # "Kangaroo Island", "Shutter Island": not Iceland
+    if found.type is EntityType.LOC and _before_epithet_tail(document.text, mention.end, facts):
+        return False  # "Jerusalem des Nordens": Vilnius's epithet, not Jerusalem
     if found.type is not EntityType.LOC or " " in text:
         return True
     number = _MODEL_NUMBER.match(document.text, mention.end)
@@ -100,6 +102,17 @@ def keep_mention(found: TypedMention, document: Document, timex_spans: SpanIndex
         # "die Pest" is the plague; "in einer neuen Halle", "der Welser Heide": a noun
         return article not in facts.articles and not _after_noun_article(document, mention, facts)
     return True
+
+
+def _before_epithet_tail(text: str, end: int, facts: EntityFacts) -> bool:
+    """``Jerusalem des Nordens``, ``Venedig des Nordens``: a word of ``epithet_tails``
+    right after a place's name makes it another town's epithet."""
+    return any(
+        text.startswith(tail, end + 1)
+        and text[end : end + 1] == " "
+        and not text[end + 1 + len(tail) : end + 2 + len(tail)].isalpha()
+        for tail in facts.epithet_tails
+    )
 
 
 def _after_indefinite_article(text: str, start: int, facts: EntityFacts) -> bool:

@@ -4,13 +4,15 @@ tagger said (``place_tails`` and ``organisation_tails`` of ``entities.toml``). S
 word right after a name the tagger ended before it joins the name (``Dave Matthews``
 + ``Band``). A person's given name right before the word makes it a surname
 (``Michael Bay``). A common noun after a name's genitive is not in the name
-(``Erdogans Kurs``)."""
+(``Erdogans Kurs``), unless the gazetteer lists the whole as a place's name
+(``Deutsches Kaiserreich``, ``Russisches Kaiserreich``)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
 from chronist.entities.language import entity_facts
+from chronist.entities.name_lexicon import is_place_name
 from chronist.entities.resources import lexicon
 
 __all__ = ["cut_possessed_noun", "type_by_tail"]
@@ -91,5 +93,10 @@ def cut_possessed_noun(words: Sequence[str], labels: list[str], nouns: frozenset
             or "fn" in names.get(before, ())
         ):
             continue
+        start = index - 1
+        while start > 0 and labels[start].startswith("I-"):
+            start -= 1
+        if is_place_name(" ".join(words[start : index + 1])):
+            continue  # "Russisches Kaiserreich": a state's name, no genitive + noun
         labels[index] = "O"
     return labels

@@ -59,6 +59,7 @@ from chronist.entities.territories import (
     site_place,
     territory_type,
 )
+from chronist.entities.town_sites import place_town_sites
 from chronist.entities.types import Entity, EntityType, Mention
 from chronist.errors import OptionError
 from chronist.text.document import Document, Tokens
@@ -330,4 +331,5 @@ def recognize(text: str | Document, lang: str = "de") -> list[Entity]:
                 geometry=("centroid" if place.kind.is_area else "point") if place else None,
             )
         )
-    return place_quarters(document.text, document.sentences, entities, facts)
+    entities = place_quarters(document.text, document.sentences, entities, facts)
+    return place_town_sites(entities, facts)

@@ -97,7 +97,7 @@ def _clause(state: SentenceState, number: int, segment: Segment) -> Clause:
     tokens, markers = state.tokens, state.markers
     inside = _inside(state, segment)
     previous = tokens[state.pieces[number - 1].first : segment.first] if number else []
-    base = segment_modality(tokens, segment, previous, markers)
+    base = segment_modality(tokens, segment, previous, markers, state.aside)
     negating = [h for h in inside if h.kind is TriggerKind.NEGATING]
     # "scheiterte (mit dem Putsch)": a failed attempt still happened
     failed = [h for h in negating if h.lemma in markers.failure_verbs]

@@ -56,6 +56,7 @@ class Markers:
     expected: frozenset[str] = frozenset()  # "erwartet": the clause's events are not facts
     not_told: frozenset[str] = frozenset()  # "kann", "werde": a clause of no story event
     success_verbs: frozenset[str] = frozenset()  # "gelingen": its zu-infinitive happened
+    goal_nouns: frozenset[str] = frozenset()  # "mit dem Ziel, ... zu errichten": a goal
     adverb_coordination: frozenset[str] = frozenset()  # "kehrte aber nicht zurück"
     question_openers: frozenset[str] = frozenset()  # "ob": an indirect question
     purpose_openers: frozenset[str] = frozenset()  # ", damit": a purpose
@@ -106,9 +107,14 @@ class Markers:
     # sie verpfändet") tells what happened at that bound
     after_bound: frozenset[str] = frozenset()
     right_after: frozenset[str] = frozenset()  # "daraufhin": on the day told before
+    earlier_adverbs: frozenset[str] = frozenset()  # "zuvor entsandten": before the story's date
     # the text before a year that names its noun's year ("die Reichsverfassung von 1871"):
     # no begin of a range when no end follows
     noun_year_before: re.Pattern[str] | None = None
+    # an age told as a date ("im Alter von acht Jahren": group "n" the years) and the
+    # words of a birth it counts from ("geboren", "*")
+    age_phrase: re.Pattern[str] | None = None
+    birth_words: tuple[str, ...] = ()
 
 
 def read_markers(data: dict[str, Any], path: Path) -> Markers:
@@ -159,6 +165,7 @@ def read_markers(data: dict[str, Any], path: Path) -> Markers:
             expected=optional(m, "expected", lower=True),
             not_told=optional(m, "not_told", lower=True),
             success_verbs=optional(m, "success_verbs"),
+            goal_nouns=optional(m, "goal_nouns"),
             adverb_coordination=optional(m, "adverb_coordination"),
             question_openers=optional(m, "question_openers"),
             purpose_openers=optional(m, "purpose_openers"),
@@ -190,8 +197,11 @@ def read_markers(data: dict[str, Any], path: Path) -> Markers:
             attributive_before=_optional_pattern(c, "attributive_before", path),
             attributive_after=_optional_pattern(c, "attributive_after", path),
             noun_year_before=_optional_pattern(c, "noun_year_before", path),
+            age_phrase=_optional_pattern(c, "age_phrase", path),
+            birth_words=tuple(str(w) for w in c.get("birth_words", [])),
             after_bound=optional(c, "after_bound", lower=True),
             right_after=optional(c, "right_after", lower=True),
+            earlier_adverbs=optional(c, "earlier_adverbs", lower=True),
             lookahead_particles=optional(c, "lookahead_particles", lower=True),
         )
     except KeyError as error:

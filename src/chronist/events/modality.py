@@ -42,9 +42,17 @@ def sentence_modality(tokens: list[Token], markers: Markers) -> Modality | None:
 
 
 def segment_modality(
-    tokens: list[Token], segment: Segment, previous: list[Token], markers: Markers
+    tokens: list[Token],
+    segment: Segment,
+    previous: list[Token],
+    markers: Markers,
+    aside: frozenset[int] = frozenset(),
 ) -> Modality:
-    words = [t.text.lower() for t in tokens[segment.first : segment.last]]
+    """The modality of one clause segment; the tokens of a clause set into it
+    (``aside``: ``wurde er, der ihn gefangensetzen wollte, getötet``) are their own."""
+    own = [i for i in range(segment.first, segment.last) if i not in aside]
+    own = own or list(range(segment.first, segment.last))
+    words = [tokens[i].text.lower() for i in own]
     if segment.kind is SegmentKind.NEGATED:
         return Modality.NEGATED
     for position, word in enumerate(words):
@@ -55,9 +63,9 @@ def segment_modality(
         return Modality.HYPOTHETICAL
     if set(words) & markers.reported and set(words) & markers.reported_with:
         return Modality.REPORTED
-    if set(words) & markers.planned or _planned_passive(tokens, segment, markers):
+    if set(words) & markers.planned or _planned_passive([tokens[i] for i in own], markers):
         return Modality.PLANNED
-    opening = next((t.text.lower() for t in tokens[segment.first : segment.last] if t.is_word), "")
+    opening = next((tokens[i].text.lower() for i in own if tokens[i].is_word), "")
     if opening in markers.question_openers:
         return Modality.HYPOTHETICAL  # "Ob er gekrönt wurde, ...": asked, not told
     if opening in markers.purpose_openers and segment.first > 0:
@@ -70,10 +78,9 @@ def segment_modality(
     return Modality.ASSERTED
 
 
-def _planned_passive(tokens: list[Token], segment: Segment, markers: Markers) -> bool:
+def _planned_passive(inside: list[Token], markers: Markers) -> bool:
     """``sollte ... wieder aufgestellt werden``: a past modal of plan or duty with a
     passive infinitive (a lower-case participle before ``werden``)."""
-    inside = tokens[segment.first : segment.last]
     if not any(t.text.lower() in markers.planned_passive for t in inside):
         return False
     return any(

@@ -218,6 +218,19 @@ def _with_zu(tokens: list[Token], index: int, zu: str) -> bool:
     return any(t.text == zu for t in tokens[low:high])
 
 
+def _nominalised(tokens: list[Token], open_verbs: OpenVerbs, markers: Markers) -> bool:
+    """Whether a sentence's first word is a noun made of a verb form: joined by ``und``
+    to a noun (``Verwundete und Kranke warteten``) or followed by a past verb form
+    (``Verwundete warteten``), where a finite verb first would stand before its subject."""
+    if len(tokens) < 3:
+        return False
+    after, then = tokens[1], tokens[2]
+    if after.text.lower() in markers.coordination and then.is_capitalised:
+        return True
+    entry = open_verbs.entry(after.text) if not after.is_capitalised else None
+    return entry is not None and entry.past
+
+
 def open_verb(
     tokens: list[Token], index: int, lexicon: Lexicon, dated: frozenset[int] = frozenset()
 ) -> TriggerHit | None:
@@ -226,6 +239,8 @@ def open_verb(
     token, open_verbs, markers = tokens[index], lexicon.open_verbs, lexicon.markers
     if open_verbs is None or (token.is_capitalised and index > 0):
         return None
+    if index == 0 and token.is_capitalised and _nominalised(tokens, open_verbs, markers):
+        return None  # "Verwundete und Kranke warteten": people, not a verb
     if index > 0 and tokens[index - 1].text == markers.zu:
         return _succeeded_infinitive(tokens, index, open_verbs, lexicon)
     if token.text in open_verbs.infinitives and before_zu(tokens, index, markers.zu):
@@ -238,7 +253,13 @@ def open_verb(
     separated = entry is None
     entry = entry or open_verbs.entry(token.text, separated=True)
     articles = markers.definite | markers.indefinite
-    if entry is None or token.text.lower() in articles or adjectival(tokens, index, articles):
+    # "die besetzten Gebiete" (not "In dieser beschrieb Archimedes": no adjective's ending)
+    inflected = token.text.endswith(open_verbs.adjective_endings)
+    if (
+        entry is None
+        or token.text.lower() in articles
+        or (inflected and adjectival(tokens, index, articles))
+    ):
         return None  # not an article that is also a verb form ("einen")
     if not requirement_met(tokens, entry):
         return None  # a guessed participle without its passive auxiliary

@@ -49,6 +49,9 @@ def succeeded(tokens: list[Token], index: int, lexicon: Lexicon) -> bool:
     """A zu-infinitive after a verb of success (``gelang es, den Aufstand
     niederzuschlagen``) tells what happened."""
     success = lexicon.markers.success_verbs
-    return any(
-        e.lemma in success for t in tokens[:index] for e in lexicon.words.get(t.text.lower(), ())
-    )
+    before = tokens[:index]
+    # "ließ den Bau mit dem Ziel beginnen, die größte Kirche ... zu errichten": the
+    # zu-infinitive tells the goal a noun before it names, not what began
+    if any(t.text in lexicon.markers.goal_nouns for t in before):
+        return False
+    return any(e.lemma in success for t in before for e in lexicon.words.get(t.text.lower(), ()))

@@ -130,6 +130,8 @@ def apply_shift(anchor: CalendarPoint, shift: Shift) -> CalendarPoint:
     >>> moved = apply_shift(CalendarPoint(Grain.DAY, 1951, 4, 11), Shift(Unit.MONTH, 1))
     >>> (moved.grain.name, moved.year, moved.month, moved.day)
     ('MONTH', 1951, 5, None)
+    >>> apply_shift(CalendarPoint(Grain.DECADE, 1920), Shift(Unit.YEAR, 10)).grain.name
+    'DECADE'
     >>> moved = apply_shift(CalendarPoint(Grain.QUARTER, 1989, quarter=4), Shift(Unit.QUARTER, 1))
     >>> (moved.year, moved.quarter)
     (1990, 1)
@@ -140,7 +142,10 @@ def apply_shift(anchor: CalendarPoint, shift: Shift) -> CalendarPoint:
         return _shift_without_year(anchor, shift) or unknown_shift(shift)
     if unit in (Unit.YEAR, Unit.DECADE, Unit.CENTURY, Unit.MILLENNIUM):
         step = {Unit.YEAR: 1, Unit.DECADE: 10, Unit.CENTURY: 100, Unit.MILLENNIUM: 1000}[unit]
-        return CalendarPoint(unit.grain, year + shift.amount * step).coarsened(unit.grain)
+        grain = unit.grain
+        if unit is Unit.YEAR and anchor.grain == Grain.DECADE and shift.amount % 10 == 0:
+            grain = Grain.DECADE  # "in den 1920er Jahren ... zehn Jahre später": the 1930s
+        return CalendarPoint(grain, year + shift.amount * step).coarsened(grain)
     if unit is Unit.QUARTER:
         if anchor.quarter is not None:
             current = anchor.quarter - 1  # "the next quarter" after "the third quarter"

@@ -7,6 +7,8 @@ whether a date moves the story's time or only looks back or ahead.
 
 from __future__ import annotations
 
+import re
+
 from chronist.temporal.day_spans import days_between
 from chronist.temporal.discourse_cues import DiscourseCues
 from chronist.temporal.engine import Candidate
@@ -21,7 +23,7 @@ from chronist.text.clauses import (
 )
 from chronist.text.segment import SpanIndex
 from chronist.text.tokens import tokenize
-from chronist.text.verbs import Tense, read_verbs, tense_facts
+from chronist.text.verbs import Tense, read_verbs, tense_facts, told_in_pluperfect
 
 
 def sentence_tense(sentence: str, cues: DiscourseCues) -> Tense:
@@ -210,5 +212,50 @@ def background_clause(
 
 
 def _pluperfect(text: str, start: int, end: int, cues: DiscourseCues) -> str | None:
-    found = tense_facts(cues.lang).pluperfect.search(text, start, end)
-    return None if found is None else "pluperfect"
+    return "pluperfect" if told_in_pluperfect(text, start, end, tense_facts(cues.lang)) else None
+
+
+_WORDS = re.compile(r"[^\W\d_][\w'’-]*")
+_PARENTHESES = re.compile(r"\([^()]*\)")
+# how many words of the next sentence may come before the antecedent said again
+_CONTINUED_REACH = 3
+
+
+def antecedent_continues(
+    text: str,
+    sentence: tuple[int, int],
+    start: int,
+    following: tuple[int, int],
+    cues: DiscourseCues,
+) -> bool:
+    """``... ein Aquarell John Constables (1776-1837), der Stonehenge im Jahr 1820
+    besuchte. Constable fertigte ... 15 Jahre später``: the next sentence (``following``)
+    opens by naming again the word a relative clause describes, so it goes on with
+    that clause's time; the date at ``start`` in the relative clause is the story's.
+
+    >>> from chronist.temporal.grammar import load_grammar
+    >>> text = "Es ist ein Bild Constables, der es 1820 malte. Constable schuf dann mehr."
+    >>> antecedent_continues(text, (0, 46), 35, (47, len(text)), load_grammar("de").cues)
+    True
+    """
+    if not cues.lang:
+        return False
+    facts = clause_facts(cues.lang)
+    before = _PARENTHESES.sub(lambda inside: " " * len(inside.group()), text[sentence[0] : start])
+    opener = before.rfind(",")  # the relative clause holds the date: no break after it
+    words = [word.lower() for word in _WORDS.findall(before, opener + 1)[:2]]
+    if opener < 0 or not words:
+        return False
+    if words[0] in facts.relative_prepositions and len(words) == 2:
+        words = words[1:]
+    if words[0] not in facts.relative:
+        return False
+    named = _WORDS.findall(before, 0, opener)
+    if not named or not named[-1][:1].isupper():
+        return False
+    antecedent = named[-1]
+    again = _WORDS.findall(text, *following)[:_CONTINUED_REACH]
+    return any(
+        word[:1].isupper() and len(word) > 2 and antecedent in (word, word + "s", word + "es")
+        for word in again
+    )

@@ -311,6 +311,46 @@ def _place_apposition(
     )
 
 
+_LIST_ITEM_WORDS = 3  # the words of one name in a list between commas, at most
+_LIST_TAIL_WORDS = 2  # the clause's last verb forms after a list of names, at most
+
+
+def _listed_names(
+    tokens: Sequence[Token], pieces: list[Segment], at: int, facts: ClauseFacts | None
+) -> int:
+    """The last piece of a list of names that piece ``at`` begins and a clause's last
+    verb forms end (``wurden die Wojewodschaften Masuren, Oberschlesien, Pommern und
+    Danzig gegründet``): names between commas, then a name, ``und``, a name and at most
+    two lower-case words at the sentence's end; ``at`` when there is none."""
+    piece = pieces[at]
+    if facts is None or piece.kind is not SegmentKind.MAIN or not piece.last:
+        return at
+    if not tokens[piece.last - 1].is_capitalised or piece.last >= len(tokens):
+        return at
+    if tokens[piece.last].text != ",":
+        return at
+    after = at + 1
+    while after < len(pieces) and pieces[after].first == pieces[after - 1].last + 1:
+        words = [t for t in tokens[pieces[after].first : pieces[after].last] if t.is_word]
+        if not words or not words[0].is_capitalised:
+            return at
+        lower = [i for i, t in enumerate(words) if not t.is_capitalised]
+        if not lower:  # a name of the list, then a comma
+            end = pieces[after].last
+            if len(words) > _LIST_ITEM_WORDS or end >= len(tokens) or tokens[end].text != ",":
+                return at
+            after += 1
+            continue
+        # the last name: "Pommern und Danzig gegründet"
+        joined = words[lower[0]].text.lower() in facts.coordination and len(words) > lower[0] + 1
+        tail = words[lower[0] + 2 :] if joined else []
+        ends = pieces[after].last >= len(tokens) - 1
+        name = joined and words[lower[0] + 1].is_capitalised
+        short = 0 < len(tail) <= _LIST_TAIL_WORDS
+        return after if name and ends and short and not any(t.is_capitalised for t in tail) else at
+    return at
+
+
 def resumed(
     tokens: list[Token], pieces: list[Segment], facts: ClauseFacts | None = None
 ) -> tuple[list[Segment], frozenset[int]]:
@@ -330,6 +370,13 @@ def resumed(
     while at < len(pieces):
         piece = pieces[at]
         after = at + 1
+        listed = _listed_names(tokens, pieces, at, facts)
+        if listed > at:
+            # "östlich der Flüsse Narew, Weichsel und San besetzt": one clause
+            last = pieces[listed]
+            merged.append(Segment(piece.first, last.last, piece.start, last.end, piece.kind))
+            at = listed + 1
+            continue
         while (
             after + 1 < len(pieces)
             and pieces[after].first == piece.last + 1

@@ -149,6 +149,23 @@ def read_tense_facts(folder: Path) -> TenseFacts:
     )
 
 
+def told_in_pluperfect(text: str, start: int, end: int, facts: TenseFacts) -> bool:
+    """Whether ``text[start:end]`` is told in the pluperfect: ``hatte``, or ``war``
+    with a participle of a verb forming its perfect with ``sein`` (``..., der
+    zurückgetreten war``, ``wo er geboren worden war``; not ``war groß``).
+
+    >>> told_in_pluperfect("wo er geboren worden war", 0, 24, tense_facts("de"))
+    True
+    """
+    if facts.pluperfect.search(text, start, end) is not None:
+        return True
+    if facts.pluperfect_sein is None or facts.pluperfect_sein.search(text, start, end) is None:
+        return False
+    return any(
+        facts.sein_perfect.fullmatch(w.group().lower()) for w in _WORD.finditer(text, start, end)
+    )
+
+
 @cache
 def tense_facts(lang: str) -> TenseFacts:
     """The tense facts of a language (cached)."""
@@ -264,11 +281,7 @@ def read_verbs(text: str, facts: TenseFacts) -> VerbGroup:
     stated = bool(words & facts.present) or (
         passive and group is not None and group.tense is Tense.PRESENT
     )
-    flashback = facts.pluperfect.search(text) is not None or (
-        facts.pluperfect_sein is not None
-        and facts.pluperfect_sein.search(text) is not None
-        and any(facts.sein_perfect.fullmatch(word) for word in words)
-    )
+    flashback = told_in_pluperfect(text, 0, len(text), facts)
     over_cues = group is not None and group.over_cues
     if (group is not None and group.tense is Tense.FUTURE) or (
         not over_cues and facts.future.search(text)

@@ -102,6 +102,17 @@ class ClauseDates:
         found = self.index.nearest((mention.sentence[0], end), mention.trigger.start, True)
         if found is not None:
             return found
+        # a sentence told in the pluperfect dates all of it ("hatte die Sowjetunion 1939
+        # die Gebiete östlich der Flüsse Narew, Weichsel und San besetzt")
+        # (not a clause of its own opened by a conjunction: "nachdem ... vertrieben hatte")
+        opener = self.text[mention.clause[0] : mention.clause[1]].lower().split()[:1]
+        subordinate = bool(set(opener) & self.markers.verb_final_openers)
+        # (one told before the trigger: "Seit 810 hatte er ..., im folgenden Jahr hatte
+        # er ..." is no date of the first clause)
+        start = mention.sentence[0]
+        past = [d for d in self.index.between(start, mention.trigger.start) if d.flashback]
+        if past and not subordinate:
+            return past[-1]
         first = bisect_left(self._date_starts, mention.sentence[0])
         last = bisect_left(self._date_starts, mention.trigger.start)
         reasons = [d for d in self.dates[first:last] if d.background]

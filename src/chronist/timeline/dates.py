@@ -67,6 +67,7 @@ class StoryDate:
     background: bool = False  # in a clause of reason or concession ("weil ... 1548 ...")
     kind: SegmentKind | None = None  # the kind of clause it stands in
     ahead: bool = False  # after a look-ahead particle of its clause ("kam erst 1659 zustande")
+    flashback: bool = False  # in a clause told in the pluperfect ("hatte ... 1939 ... besetzt")
 
 
 def _looks_ahead(dates: list[StoryDate]) -> list[StoryDate]:
@@ -139,16 +140,19 @@ class DateIndex:
 
     def _date(self, timex: Timex) -> StoryDate:
         role = timex.role if timex.role in ("begin", "end") else None
-        kind, flashback, ahead = self._clause_of(timex)
+        kind, flashback, unreal, ahead = self._clause_of(timex)
         still = (SegmentKind.COMPARISON, SegmentKind.BACKGROUND)
-        moves = kind not in still and not flashback
-        return StoryDate(timex, role, moves, kind is SegmentKind.BACKGROUND, kind, ahead)
+        moves = kind not in still and not flashback and not unreal
+        background = kind is SegmentKind.BACKGROUND
+        past = flashback and not unreal and kind is SegmentKind.MAIN
+        return StoryDate(timex, role, moves, background, kind, ahead, past)
 
-    def _clause_of(self, timex: Timex) -> tuple[SegmentKind | None, bool, bool]:
+    def _clause_of(self, timex: Timex) -> tuple[SegmentKind | None, bool, bool, bool]:
         """The kind of the clause a date stands in, whether that clause is a
         flashback in the pluperfect (``Bereits 1950 hatte er ...``: its date does
-        not move the story), and whether a look-ahead particle stands before the
-        date in it (``Ein Ausgleich kam erst mit ... 1659``: :meth:`_ahead`)."""
+        not move the story), whether it is unreal (nor does its date), and whether
+        a look-ahead particle stands before the date in it (``Ein Ausgleich kam erst
+        mit ... 1659``: :meth:`_ahead`)."""
         sentence = self.document.sentence_of(timex.start)
         start = max(sentence[0], timex.start - _CLAUSE_REACH)
         # the clause's kind is read from its first words: nothing after the date matters
@@ -164,8 +168,8 @@ class DateIndex:
                 clause = re.findall(r"\w+", self.text[segment.start : end].lower())
                 unreal = not self.markers.hypothetical.isdisjoint(clause)
                 words = self.text[segment.start : timex.start].lower().split()
-                return segment.kind, flashback or unreal, self._ahead(words)
-        return None, False, False
+                return segment.kind, flashback, unreal, self._ahead(words)
+        return None, False, False, False
 
     def _ahead(self, words: list[str]) -> bool:
         """Whether a look-ahead particle stands among the words of a clause before its

@@ -45,11 +45,12 @@ from dataclasses import replace
 from chronist.events.detect import EventMention
 from chronist.events.lexicon import Markers
 from chronist.events.reference import ReferenceMention
-from chronist.temporal.mention import Timex, TimexType
+from chronist.temporal.mention import AnchorKind, Timex, TimexType
 from chronist.temporal.render import edtf_of_bounds
 from chronist.temporal.values import Bounds, CalendarPoint, Day, Mod
 from chronist.text.clauses import SegmentKind
 from chronist.text.document import Document
+from chronist.timeline.ages import age_dates, counted_from_ages
 from chronist.timeline.bounds import first_known as _first_known
 from chronist.timeline.bounds import flag_implausible, ordered
 from chronist.timeline.bounds import intersect as _intersect
@@ -65,6 +66,23 @@ from chronist.timeline.offsets import offset_dates
 from chronist.timeline.tenses import Tenses
 
 __all__ = ["Dater", "flag_implausible", "ordered", "usable"]
+
+_FINER_THAN_YEAR = ("M", "W", "D")  # lengths of months, weeks, days
+
+
+def _within_next_year(timex: Timex) -> bool:
+    """Whether ``timex`` is a length finer than a year counted after a bare year of the
+    story that it could not move (``wenige Monate später`` after ``1689``: ``1689``)."""
+    anchor = timex.anchor.value or ""
+    return (
+        timex.mod is Mod.AFTER
+        and timex.anchor.kind is AnchorKind.NARRATIVE
+        and len(anchor.lstrip("-")) == len("1689")
+        and timex.value == anchor
+        and any(unit in timex.rule for unit in ("<unit>", "<few>"))
+        and not any(w in timex.text.lower() for w in ("jahr", "jahre"))
+    )
+
 
 CONFIDENCE = {
     "clause": 0.9,
@@ -94,7 +112,10 @@ class Dater:
         self._named = NamedEvents(document.text, references, markers)
         # "Vier Jahre nach der Londoner Weltausstellung": a date of the text too
         offsets = offset_dates(document, timexes, references, markers)
-        self.index = DateIndex(document, [*timexes, *offsets], markers, people)
+        # "im Alter von acht Jahren" after a birth: so too, and what counts from it
+        ages = age_dates(document, timexes, markers)
+        timexes = counted_from_ages(timexes, ages)
+        self.index = DateIndex(document, [*timexes, *offsets, *ages], markers, people)
         self.own_dates = ClauseDates(document, self.index, markers)
         self.narrative = Narrative(document, self.index)
         self.dates = self.index.dates
@@ -202,6 +223,11 @@ class Dater:
         if isinstance(point, CalendarPoint) and point.year is not None and point.month:
             year_end = Day(point.year, 12, 31)
             last = year_end if last is None or last > year_end else last
+        elif _within_next_year(timex) and isinstance(point, CalendarPoint) and point.year:
+            # "Im Jahr 1689 starb ... und nur wenige Monate später heiratete er": a
+            # length finer than the story's year, after it: that year or the next
+            first, year_end = Day(point.year, 1, 1), Day(point.year + 1, 12, 31)
+            last = year_end if last is None or last > year_end else last
         if last is None or last < first:
             return bounds
         return Bounds(first, last, first, last)
@@ -209,11 +235,17 @@ class Dater:
     def _relation(self, mention: EventMention) -> tuple[ReferenceMention, str] | None:
         return self._named.relation_of(mention.clause, mention.trigger.start)
 
+    def _said_earlier(self, mention: EventMention) -> bool:
+        """Whether an adverb of ``earlier_adverbs`` stands right before the trigger
+        (``der von Andrew Smith zuvor entsandten Kommission``): told as a flashback."""
+        before = self.text[mention.clause[0] : mention.trigger.start].lower().split()[-2:]
+        return any(w.strip(",") in self.markers.earlier_adverbs for w in before)
+
     def _flashback(self, mention: EventMention) -> StoryDate | None:
         """The story's date an event told in the pluperfect without a date of its own
         lies before (``..., der nach Versuchen ... zurückgetreten war``): the
         sentence's date nearest to it, else the last date told before it."""
-        if not self.tenses.pluperfect(mention):
+        if not self.tenses.pluperfect(mention) and not self._said_earlier(mention):
             return None
         found = self.index.nearest(mention.sentence, mention.trigger.start, story_only=True)
         if found is not None:

@@ -27,7 +27,7 @@ from chronist.temporal.anchoring.explicit import ExplicitDates
 from chronist.temporal.anchoring.periods import last_quarter_before, reported_period
 from chronist.temporal.anchoring.reference import AnchoredValue, _Reference, timex_like
 from chronist.temporal.anchoring.relative import RelativeDates
-from chronist.temporal.anchoring.spans_told import span_around
+from chronist.temporal.anchoring.spans_told import date_after_aside, span_around
 from chronist.temporal.anchoring.turns import turn_near
 from chronist.temporal.calendar_math import (
     apply_shift,
@@ -301,6 +301,9 @@ class Anchorer(RelativeDates, ExplicitDates, ABC):
             spanned = self._span_told(index) if meaning.period else None
             if spanned is not None:
                 return spanned
+            aside = self._aside_time(index) if meaning.this_time else None
+            if aside is not None:
+                return aside
             if meaning.this_time and self._this_time_is_the_story():
                 told = self._last_time_told(index)
                 if told is not None:
@@ -310,7 +313,14 @@ class Anchorer(RelativeDates, ExplicitDates, ABC):
             anchor, at = self._anchor_of(reference)
             if meaning.this_time and self._this_time_is_the_story():
                 story = AnchoredValue(reference.point, anchor, at)
-                return _as_period(story) if meaning.period else story
+                if not meaning.period:
+                    return story
+                # "im Oktober/November 1301 ... ¶ Italien war in dieser Zeit ...": the time
+                # of a paragraph before is its year, not the month it ended at
+                before = reference.index is not None and not self._stated_since(
+                    index, reference, self.paragraphs
+                )
+                return _as_period(story, Grain.MONTH if before else Grain.DAY)
             if meaning.as_present:
                 return AnchoredValue(RefPoint(Reference.PRESENT), anchor, at)
             if reference.kind is AnchorKind.DCT or (meaning.past and self._anaphor_told_as_past()):
@@ -330,6 +340,15 @@ class Anchorer(RelativeDates, ExplicitDates, ABC):
         if meaning.weekend:
             meaning = self._weekend_from(index, meaning, reference)
         return AnchoredValue(apply_shift(reference.point, meaning), anchor, at)
+
+    def _aside_time(self, index: int) -> AnchoredValue | None:
+        """``(zu dieser Zeit Vizebürgermeister) 1919``: in a story, the date right after."""
+        start = self.sentences.span_of(self.candidates[index].start)[0]
+        after = date_after_aside(self.text, self.candidates, index, start)
+        if after is None or not self._this_time_is_the_story():
+            return None
+        at, point = after
+        return AnchoredValue(point, Anchor(AnchorKind.TIMEX, None, timex_like(point)), at)
 
     def _span_told(self, index: int) -> AnchoredValue | None:
         """``von 1935 bis 1939 ... zu dieser Zeit``: in a story, the decade or century
@@ -369,10 +388,11 @@ def _holds(period: CalendarPoint, point: CalendarPoint) -> bool:
     return period.year <= point.year < period.year + 100
 
 
-def _as_period(told: AnchoredValue) -> AnchoredValue:
+def _as_period(told: AnchoredValue, finest: Grain = Grain.DAY) -> AnchoredValue:
     """``zur selben Zeit`` after ``am 30. Juni 1869``: the year, not the day (a season or
-    a month told stays: ``Sommer 1816 ... Diese Zeit``)."""
+    a month told stays: ``Sommer 1816 ... Diese Zeit``); a value of grain ``finest`` or
+    finer is cut to its year."""
     value = told.value
-    if isinstance(value, CalendarPoint) and value.grain >= Grain.DAY and value.year is not None:
+    if isinstance(value, CalendarPoint) and value.grain >= finest and value.year is not None:
         return replace(told, value=value.coarsened(Grain.YEAR))
     return told

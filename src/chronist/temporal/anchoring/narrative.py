@@ -59,6 +59,16 @@ _STEP_GRAIN = {
 _LENGTH_GRAIN = _STEP_GRAIN
 
 
+def _decades_from(value: CalendarPoint, meaning: Shift) -> bool:
+    """``In den 1920er Jahren ... Zehn Jahre später``: whole decades from a decade told."""
+    return (
+        value.grain == Grain.DECADE
+        and meaning.unit is Unit.YEAR
+        and meaning.amount != 0
+        and meaning.amount % 10 == 0
+    )
+
+
 class NarrativeAnchorer(Anchorer):
     """Anchoring in a history: the narrative's moving reference time."""
 
@@ -288,6 +298,13 @@ class NarrativeAnchorer(Anchorer):
             return reference  # "Bis 20. Oktober hielten sie ...": a bound is no day told
         sentence = self.sentences.span_of(self.candidates[index].start)
         paragraph = self.paragraphs.span_of(self.candidates[index].start)[0]
+        told = self._results[before].value
+        if (
+            isinstance(told, CalendarPoint)
+            and _decades_from(told, meaning)
+            and self.candidates[before].start >= paragraph
+        ):
+            return _Reference(told, before, AnchorKind.TIMEX)  # the date right before it
         if self.candidates[before].start < sentence[0] and (
             reference.index is None
             or self.candidates[reference.index].start >= paragraph

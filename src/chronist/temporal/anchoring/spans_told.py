@@ -10,15 +10,38 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from chronist.temporal.discourse import in_parentheses
 from chronist.temporal.engine import Candidate
 from chronist.temporal.lazy_pattern import LazyPattern
 from chronist.temporal.meaning import Explicit
 from chronist.temporal.values import CalendarPoint, Grain
 
-__all__ = ["span_around"]
+__all__ = ["date_after_aside", "span_around"]
 
 # the opening of a span in parentheses right after the anaphor
 _OPENS = re.compile(r"\s*\(\s*")
+# the rest of a parenthesis an anaphor stands in, up to the date right after it
+_CLOSES = re.compile(r"[^()]*\)\s*")
+
+
+def date_after_aside(
+    text: str, candidates: Sequence[Candidate], index: int, sentence_start: int
+) -> tuple[int, CalendarPoint] | None:
+    """``Max Winter (zu dieser Zeit Vizebürgermeister) 1919``: an anaphor in a remark set
+    in parentheses is the time of the clause around it, the date stated right after
+    the parenthesis (its candidate's index and its date)."""
+    following = index + 1
+    if following >= len(candidates) or not in_parentheses(
+        text, sentence_start, candidates[index].start
+    ):
+        return None
+    after = candidates[following]
+    meaning = after.meaning
+    if not isinstance(meaning, Explicit) or meaning.fill is not None or meaning.point.year is None:
+        return None
+    if _CLOSES.fullmatch(text, candidates[index].end, after.start) is None:
+        return None
+    return following, meaning.point
 
 
 def span_around(
@@ -59,6 +82,8 @@ def _year(candidate: Candidate) -> int | None:
     if not isinstance(meaning, Explicit) or meaning.fill is not None:
         return None
     point = meaning.point
-    if point.grain != Grain.YEAR or point.year is None or point.year < 1:
+    # "von März 1848 bis Juni 1852 ... Während dieser Zeit": a month or day with its
+    # year written counts by its year
+    if point.grain < Grain.YEAR or point.year is None or point.year < 1:
         return None
     return point.year

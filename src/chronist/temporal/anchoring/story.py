@@ -16,6 +16,7 @@ from bisect import bisect_right
 
 from chronist.temporal.anchoring.reference import AnchoredValue, _Reference, timex_like
 from chronist.temporal.discourse import (
+    antecedent_continues,
     background_clause,
     dates_what_it_follows,
     in_parentheses,
@@ -113,11 +114,16 @@ class StoryClock(ABC):
         if in_parentheses(self.text, sentence[0], candidate.start) and not (
             value.grain >= Grain.MONTH
             and dates_what_it_follows(self.text, *sentence[:1], candidate.start)
+            and not self._long_span_in_parentheses(candidate, sentence)
         ):
             return  # a look aside ("(bis 1671 Abt in Z)"), not a date of what it follows
         if self._later_vantage(value.year, sentence):
             return
-        if value.grain == Grain.YEAR and not self._jump_confirmed(index, value.year):
+        if (
+            value.grain == Grain.YEAR
+            and not self._jump_confirmed(index, value.year)
+            and not self._continued(candidate, sentence)
+        ):
             return
         section = self._section_years(index)
         if section is not None and not section[0] <= value.year <= section[1]:
@@ -149,9 +155,39 @@ class StoryClock(ABC):
         )
         if background == "pluperfect" and self.reference is not None:
             return  # a flashback in the pluperfect, in any paragraph: the story stays
-        if dated_paragraph and background is not None and not self._next_day_told(value):
+        if (
+            dated_paragraph
+            and background is not None
+            and not self._next_day_told(value)
+            and not (background == "relative" and self._continued(candidate, sentence))
+        ):
             return
         self.reference = _Reference(value, index, AnchorKind.TIMEX)
+
+    def _continued(self, candidate: Candidate, sentence: tuple[int, int]) -> bool:
+        """The next sentence names again the word the date's relative clause describes
+        (``Constables (1776-1837), der ... im Jahr 1820 besuchte. Constable schuf ...``):
+        it goes on at that clause's time."""
+        following = self.sentences.span_of(sentence[1] + 1)
+        if following[0] < sentence[1]:
+            return False  # the last sentence
+        return antecedent_continues(self.text, sentence, candidate.start, following, self.cues)
+
+    def _long_span_in_parentheses(self, candidate: Candidate, sentence: tuple[int, int]) -> bool:
+        """``Nicolas (22. November 1855 bis 22. Februar 1942)``: dates in one parenthesis
+        more than a few years apart are a life or a long period beside the story."""
+        opened = self.text.rfind("(", sentence[0], candidate.start)
+        closed = self.text.find(")", candidate.end, sentence[1])
+        if opened < 0 or closed < 0:
+            return False
+        years = [
+            other.meaning.point.year
+            for other in self.candidates
+            if opened < other.start < closed
+            and isinstance(other.meaning, Explicit)
+            and other.meaning.point.year is not None
+        ]
+        return len(years) > 1 and max(years) - min(years) > FAR_JUMP_YEARS
 
     def _next_day_told(self, value: CalendarPoint) -> bool:
         """``... zu den Überlebenden der Schlacht, die vom 15. bis 19. Juli ausgetragen
@@ -271,8 +307,32 @@ class StoryClock(ABC):
             return True
         later = self._next_stated_year(index, exact=True)
         if later is None:
-            return year > current  # a late step forward ends the story; a look back does not
-        return abs(later - year) <= abs(later - current)
+            # a late step forward ends the story; a look back does not, unless it is
+            # the first date of a paragraph ("¶ ... deren erster Bogen im Jahr 1820 fertig
+            # wurde. Erst Jahre später ...")
+            return year > current or self._first_of_paragraph(index)
+        if abs(later - year) <= abs(later - current):
+            return True
+        # "Im Jahr 800 ... ¶ Um 1020 v. Chr. ... Im Jahr 980": a story moved before Christ
+        # goes on in years whose era is not written again
+        return (
+            year <= 0
+            and self._era_open_next(index)
+            and abs(1 - later - year) <= abs(later - current)
+        )
+
+    def _first_of_paragraph(self, index: int) -> bool:
+        start = self.paragraphs.span_of(self.candidates[index].start)[0]
+        return index == 0 or self.candidates[index - 1].start < start
+
+    def _era_open_next(self, index: int) -> bool:
+        """The next stated year or finer date does not write its era."""
+        following = bisect_right(self._stated_at, index)
+        for at, _ in self._stated_years[following:]:
+            meaning = self.candidates[at].meaning
+            if isinstance(meaning, Explicit) and meaning.point.grain >= Grain.YEAR:
+                return meaning.era_open
+        return False
 
     def _around(self, index: int) -> str:
         """The sentence of a candidate, at most a few hundred characters either side of it."""

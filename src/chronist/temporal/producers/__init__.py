@@ -24,6 +24,7 @@ PRODUCERS: dict[str, Producer] = {
             "year2",
             "open_bound",
             "era",
+            "era_elided",
             "position",
             "period_position",
             "approx",

@@ -21,7 +21,8 @@ _LAST_PAST_MILLENNIUM = 3
 
 
 def calendar(groups: Groups) -> Produced | None:
-    bc = groups.lex_str("era") == "BC"
+    # "5. Jahrhundert vor bis 1. Jahrhundert n. Chr.": "vor" alone, its era left out
+    bc = groups.lex_str("era") == "BC" or "era_elided" in groups
     mod = (
         mod_named(groups.lex_str("position"))
         or mod_named(groups.lex_str("period_position"))
