@@ -14,10 +14,9 @@ parts of towns of :mod:`chronist.entities.quarters`.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 
 from chronist.entities.language import EntityFacts
-from chronist.entities.quarters import OWN_TOWN_MENTIONS, QUARTER_CONFIDENCE
+from chronist.entities.quarters import OWN_TOWN_MENTIONS, drawn_at
 from chronist.entities.types import Entity, EntityType
 
 __all__ = ["place_town_sites"]
@@ -78,15 +77,6 @@ def place_town_sites(entities: list[Entity], facts: EntityFacts) -> list[Entity]
     placed: list[Entity] = []
     for entity in entities:
         if entity is not own and _town_site(entity, facts):
-            entity = replace(
-                entity,
-                lat=own.lat,
-                lon=own.lon,
-                gazetteer_id=own.gazetteer_id,
-                resolved=True,
-                feature_class="site",
-                confidence=min(QUARTER_CONFIDENCE, own.confidence or 0.0),
-                geometry="centroid",
-            )
+            entity = drawn_at(entity, own, "site")  # a town site is a place already
         placed.append(entity)
     return placed
