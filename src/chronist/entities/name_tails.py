@@ -13,12 +13,11 @@ from collections.abc import Sequence
 
 from chronist.entities.language import entity_facts
 from chronist.entities.name_lexicon import is_place_name
-from chronist.entities.resources import lexicon
+from chronist.entities.resources import PERSON_FLAGS, lexicon
 
 __all__ = ["cut_possessed_noun", "type_by_tail"]
 
 _GENITIVE_ENDINGS = ("s", "'", "’")  # "Erdogans", "Thutmosis'"
-_PERSON_FLAGS = frozenset({"fn", "sn"})
 
 
 def _tail_type(word: str) -> str | None:
@@ -89,7 +88,7 @@ def cut_possessed_noun(words: Sequence[str], labels: list[str], nouns: frozenset
             or last in facts.place_tails
             or len(before) <= 3
             or not before.endswith(_GENITIVE_ENDINGS)
-            or _PERSON_FLAGS.intersection(names.get(last, ()))
+            or PERSON_FLAGS.intersection(names.get(last, ()))
             or "fn" in names.get(before, ())
         ):
             continue
