@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from chronist.entities.bio_spans import span_start
 from chronist.entities.language import entity_facts
 from chronist.entities.name_lexicon import is_place_name
 from chronist.entities.resources import PERSON_FLAGS, lexicon
@@ -92,9 +93,7 @@ def cut_possessed_noun(words: Sequence[str], labels: list[str], nouns: frozenset
             or "fn" in names.get(before, ())
         ):
             continue
-        start = index - 1
-        while start > 0 and labels[start].startswith("I-"):
-            start -= 1
+        start = span_start(labels, index - 1)
         if is_place_name(" ".join(words[start : index + 1])):
             continue  # "Russisches Kaiserreich": a state's name, no genitive + noun
         labels[index] = "O"
