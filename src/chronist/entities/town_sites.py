@@ -21,9 +21,6 @@ from chronist.entities.types import Entity, EntityType
 
 __all__ = ["place_town_sites"]
 
-# "Barrio de Santa Cruz", "Casa di Giulietta": a name's linking words
-_PARTICLES = frozenset({"de", "del", "della", "di", "du", "des", "la", "da", "do", "dos"})
-
 
 def _own_town(entities: Sequence[Entity]) -> Entity | None:
     towns = [
@@ -48,7 +45,7 @@ def _town_site(entity: Entity, facts: EntityFacts) -> bool:
     for index in range(min(2, len(words) - 1)):
         rest = words[index + 1]
         if words[index] in facts.foreign_site_heads and (
-            rest[:1].isupper() or (rest in _PARTICLES and index + 2 < len(words))
+            rest[:1].isupper() or (rest in facts.foreign_site_particles and index + 2 < len(words))
         ):
             return True
     return False
