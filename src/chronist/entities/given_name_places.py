@@ -11,7 +11,7 @@ from chronist.entities.coreference import TypedMention
 from chronist.entities.name_lexicon import is_common_noun
 from chronist.entities.person_names import names_an_area
 from chronist.entities.places import gazetteer
-from chronist.entities.resources import lexicon
+from chronist.entities.resources import PERSON_FLAGS, lexicon
 from chronist.entities.types import EntityType, Mention
 
 __all__ = ["given_names_of_persons", "join_place_and_surname"]
@@ -37,12 +37,9 @@ def _surname_after(text: str, place: Mention, next_start: int | None) -> int | N
     surname = found.group("surname")
     if surname in lexicon() or surname in gazetteer() or is_common_noun(surname):
         return None  # "Berlin Mitte", "Preßburg Krönungsstadt des Königreichs"
-    if not _PERSON_NAME_FLAGS.intersection(lexicon().get(place.text, ())):
+    if not PERSON_FLAGS.intersection(lexicon().get(place.text, ())):
         return None  # "Hronsky Beadik": a place of two words, not a given name before
     return found.end()
-
-
-_PERSON_NAME_FLAGS = frozenset({"fn", "sn"})
 
 
 def join_place_and_surname(text: str, found: list[TypedMention]) -> list[TypedMention]:

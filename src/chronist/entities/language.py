@@ -85,6 +85,8 @@ class EntityFacts:
     foreign_place_heads: frozenset[str] = frozenset()  # "Col de Clapier": a place
     # "Barrio de Santa Cruz", "Palazzo Vecchio": a town's quarter or building
     foreign_site_heads: frozenset[str] = frozenset()
+    # "Barrio de Santa Cruz": a linking word between such a head and the name
+    foreign_site_particles: frozenset[str] = frozenset()
     organisation_tails: frozenset[str] = frozenset()
     # "Bundesamt für Gesundheit", "University of North Carolina": a body's word, a joiner
     # and capitalised words are one organisation's name
@@ -195,6 +197,7 @@ def read_entity_facts(path: Path) -> EntityFacts:
         place_tails=frozenset(_strings(data, path, "names", "place_tails")),
         foreign_place_heads=frozenset(_strings(data, path, "names", "foreign_place_heads")),
         foreign_site_heads=frozenset(_strings(data, path, "names", "foreign_site_heads")),
+        foreign_site_particles=frozenset(_strings(data, path, "names", "foreign_site_particles")),
         organisation_tails=frozenset(_strings(data, path, "names", "organisation_tails")),
         body_endings=tuple(_strings(data, path, "names", "body_endings")),
         body_words=frozenset(_strings(data, path, "names", "body_words")),

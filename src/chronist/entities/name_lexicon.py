@@ -13,7 +13,7 @@ from functools import cache
 from chronist.entities import resources
 from chronist.entities.language import entity_facts
 from chronist.entities.places import PlaceKind, gazetteer
-from chronist.entities.resources import lexicon
+from chronist.entities.resources import PERSON_FLAGS, lexicon
 from chronist.errors import ModelError
 
 __all__ = [
@@ -188,4 +188,4 @@ def toponym_shaped(word: str) -> bool:
     stem = next((word[: -len(e)] for e in endings if word.endswith(e)), "")
     if len(stem) < 3 or not word[:1].isupper() or not word[1:].isalpha() or not word[1:].islower():
         return False
-    return not {"fn", "sn"}.intersection(lexicon().get(word, ()))
+    return not PERSON_FLAGS.intersection(lexicon().get(word, ()))

@@ -11,14 +11,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from chronist.entities.bio_spans import span_start
 from chronist.entities.language import entity_facts
 from chronist.entities.name_lexicon import is_place_name
-from chronist.entities.resources import lexicon
+from chronist.entities.resources import PERSON_FLAGS, lexicon
 
 __all__ = ["cut_possessed_noun", "type_by_tail"]
 
 _GENITIVE_ENDINGS = ("s", "'", "’")  # "Erdogans", "Thutmosis'"
-_PERSON_FLAGS = frozenset({"fn", "sn"})
 
 
 def _tail_type(word: str) -> str | None:
@@ -89,13 +89,11 @@ def cut_possessed_noun(words: Sequence[str], labels: list[str], nouns: frozenset
             or last in facts.place_tails
             or len(before) <= 3
             or not before.endswith(_GENITIVE_ENDINGS)
-            or _PERSON_FLAGS.intersection(names.get(last, ()))
+            or PERSON_FLAGS.intersection(names.get(last, ()))
             or "fn" in names.get(before, ())
         ):
             continue
-        start = index - 1
-        while start > 0 and labels[start].startswith("I-"):
-            start -= 1
+        start = span_start(labels, index - 1)
         if is_place_name(" ".join(words[start : index + 1])):
             continue  # "Russisches Kaiserreich": a state's name, no genitive + noun
         labels[index] = "O"

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from chronist.entities.bio_spans import label_span, span_start
 from chronist.entities.language import entity_facts
 from chronist.entities.name_lexicon import in_noun_cluster, is_common_noun_among
 from chronist.entities.places import gazetteer
@@ -36,18 +37,6 @@ _MEMBER_ADJECTIVE = re.compile(r"^[A-ZÄÖÜ][a-zäöüß]{2,}er$")
 _ADJECTIVE = re.compile(r"^[A-ZÄÖÜ][a-zäöüß]{3,}(?:e|en|er|es)$")
 _ROMAN = re.compile(r"^[IVXLC]+\.?$")
 _CAPITALISED = re.compile(r"^[A-ZÄÖÜ][a-zäöüß]")
-
-
-def _span_start(labels: Sequence[str], index: int) -> int:
-    while index > 0 and labels[index].startswith("I-"):
-        index -= 1
-    return index
-
-
-def _label(labels: list[str], start: int, end: int) -> None:
-    labels[start] = "B-ORG"
-    for inner in range(start + 1, end):
-        labels[inner] = "I-ORG"
 
 
 def _members_end(words: Sequence[str], index: int) -> int:
@@ -87,7 +76,7 @@ def join_members(words: Sequence[str], labels: list[str]) -> list[str]:
         if end == index + 1 or (end < count and labels[end].startswith("I-")):
             index += 1
             continue
-        _label(labels, _span_start(labels, index) if tagged else index, end)
+        label_span(labels, span_start(labels, index) if tagged else index, end)
         index = end
     return labels
 
@@ -114,7 +103,7 @@ def join_tail_prefix(words: Sequence[str], labels: list[str]) -> list[str]:
         ):
             start -= 1
         if start < index:
-            _label(labels, start, index + 1)
+            label_span(labels, start, index + 1)
             labels[index] = "I-ORG"
             after = index + 1
             while after < len(labels) and labels[after].startswith("I-"):
@@ -158,7 +147,7 @@ def join_adjective_bodies(words: Sequence[str], labels: list[str]) -> list[str]:
             end += 1
         if end < count and labels[end].startswith("I-"):
             continue
-        _label(labels, index, end)
+        label_span(labels, index, end)
     return labels
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from chronist.entities.bio_spans import label_span, span_start
 from chronist.entities.language import entity_facts
 
 __all__ = ["is_named_body", "join_bodies"]
@@ -55,12 +56,6 @@ def _name_end(words: Sequence[str], start: int) -> int:
     return end
 
 
-def _span_start(labels: Sequence[str], index: int) -> int:
-    while index > 0 and labels[index].startswith("I-"):
-        index -= 1
-    return index
-
-
 def join_bodies(words: Sequence[str], labels: list[str]) -> list[str]:
     """Label a body's name joined by ``für``/``of`` one organisation (in place).
 
@@ -79,7 +74,7 @@ def join_bodies(words: Sequence[str], labels: list[str]) -> list[str]:
         before = index - 1
         if labels[before] not in ("B-ORG", "I-ORG") and not _is_body(words[before]):
             continue
-        start = _span_start(labels, before) if labels[before] != "O" else before
+        start = span_start(labels, before) if labels[before] != "O" else before
         if (
             labels[before] == "O"
             and start > 1
@@ -90,7 +85,5 @@ def join_bodies(words: Sequence[str], labels: list[str]) -> list[str]:
         end = _name_end(words, index + 1)
         if end < count and labels[end].startswith("I-"):
             continue  # a longer name goes on past the capitalised words
-        labels[start] = "B-ORG"
-        for inner in range(start + 1, end):
-            labels[inner] = "I-ORG"
+        label_span(labels, start, end)
     return labels

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import cache
 
+from chronist.entities.bio_spans import label_span
 from chronist.entities.language import entity_facts
 from chronist.entities.resources import lexicon
 
@@ -84,7 +85,5 @@ def mark_press_names(words: Sequence[str], labels: list[str], nouns: frozenset[s
             continue
         if labels[start] not in (("O", "B-ORG", "B-PER", "B-LOC") if quoted else ("O", "B-ORG")):
             continue  # unquoted, a person or place the tagger found stays
-        labels[start] = "B-ORG"
-        for inner in range(start + 1, end):
-            labels[inner] = "I-ORG"
+        label_span(labels, start, end)
     return labels

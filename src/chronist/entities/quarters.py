@@ -33,7 +33,7 @@ from chronist.entities.place_candidates import known_places
 from chronist.entities.places import candidates, is_demonym
 from chronist.entities.types import Entity, EntityType
 
-__all__ = ["OWN_TOWN_MENTIONS", "QUARTER_CONFIDENCE", "place_quarters"]
+__all__ = ["OWN_TOWN_MENTIONS", "QUARTER_CONFIDENCE", "drawn_at", "place_quarters"]
 
 OWN_TOWN_MENTIONS = 3
 # a village of the gazetteer this far from the town a cue sentence names, and below
@@ -147,6 +147,31 @@ def _host(
     return own if in_cue else None
 
 
+def drawn_at(entity: Entity, town: Entity, feature_class: str | None = None) -> Entity:
+    """``entity`` drawn at ``town`` as a ``centroid``, its confidence
+    :data:`QUARTER_CONFIDENCE` at most; with a ``feature_class``, also a resolved place
+    of that class (an unknown part of a town), else its class and type kept (a village
+    of the same name far away).
+
+    >>> town = Entity("Offenbach", EntityType.LOC, 0, 9, (), 50.1, 8.77, "geonames:2857798",
+    ...     True, "settlement", 0.9, None, "point")
+    >>> part = drawn_at(Entity("Bieber", EntityType.ORG, 20, 26, ()), town, "settlement")
+    >>> part.type.value, part.lat, part.resolved, part.confidence, part.geometry
+    ('LOC', 50.1, True, 0.5, 'centroid')
+    """
+    drawn = replace(
+        entity,
+        lat=town.lat,
+        lon=town.lon,
+        gazetteer_id=town.gazetteer_id,
+        confidence=min(QUARTER_CONFIDENCE, town.confidence or 0.0),
+        geometry="centroid",
+    )
+    if feature_class is None:
+        return drawn
+    return replace(drawn, type=EntityType.LOC, resolved=True, feature_class=feature_class)
+
+
 def place_quarters(
     text: str, sentences: Sequence[tuple[int, int]], entities: list[Entity], facts: EntityFacts
 ) -> list[Entity]:
@@ -193,28 +218,11 @@ def place_quarters(
         ):
             host = _host(entity, [t for t in towns if t is not entity], cued, own)
             if host is not None:
-                entity = replace(
-                    entity,
-                    type=EntityType.LOC,
-                    lat=host.lat,
-                    lon=host.lon,
-                    gazetteer_id=host.gazetteer_id,
-                    resolved=True,
-                    feature_class="settlement",
-                    confidence=min(QUARTER_CONFIDENCE, host.confidence or 0.0),
-                    geometry="centroid",
-                )
+                entity = drawn_at(entity, host, "settlement")
         elif _part_name(entity, facts):
             # the town named in the cue sentence, not the document's own town
             host = _host(entity, [t for t in towns if t is not entity], cued, None)
             if host is not None and _far_village(entity, host):
-                entity = replace(
-                    entity,
-                    lat=host.lat,
-                    lon=host.lon,
-                    gazetteer_id=host.gazetteer_id,
-                    confidence=min(QUARTER_CONFIDENCE, host.confidence or 0.0),
-                    geometry="centroid",
-                )
+                entity = drawn_at(entity, host)
         placed.append(entity)
     return placed

@@ -14,9 +14,11 @@ from pathlib import Path
 
 from chronist.errors import ModelError
 
-__all__ = ["data_path", "lexicon", "read_lexicon"]
+__all__ = ["PERSON_FLAGS", "data_path", "lexicon", "read_lexicon"]
 
 LEXICON_FILE = "lexicon.tsv.gz"
+# the lexicon's features of a person's name: a given name (fn), a surname (sn)
+PERSON_FLAGS = frozenset({"fn", "sn"})
 
 
 def data_path(name: str) -> Path:

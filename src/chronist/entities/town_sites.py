@@ -14,16 +14,12 @@ parts of towns of :mod:`chronist.entities.quarters`.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 
 from chronist.entities.language import EntityFacts
-from chronist.entities.quarters import OWN_TOWN_MENTIONS, QUARTER_CONFIDENCE
+from chronist.entities.quarters import OWN_TOWN_MENTIONS, drawn_at
 from chronist.entities.types import Entity, EntityType
 
 __all__ = ["place_town_sites"]
-
-# "Barrio de Santa Cruz", "Casa di Giulietta": a name's linking words
-_PARTICLES = frozenset({"de", "del", "della", "di", "du", "des", "la", "da", "do", "dos"})
 
 
 def _own_town(entities: Sequence[Entity]) -> Entity | None:
@@ -49,7 +45,7 @@ def _town_site(entity: Entity, facts: EntityFacts) -> bool:
     for index in range(min(2, len(words) - 1)):
         rest = words[index + 1]
         if words[index] in facts.foreign_site_heads and (
-            rest[:1].isupper() or (rest in _PARTICLES and index + 2 < len(words))
+            rest[:1].isupper() or (rest in facts.foreign_site_particles and index + 2 < len(words))
         ):
             return True
     return False
@@ -78,15 +74,6 @@ def place_town_sites(entities: list[Entity], facts: EntityFacts) -> list[Entity]
     placed: list[Entity] = []
     for entity in entities:
         if entity is not own and _town_site(entity, facts):
-            entity = replace(
-                entity,
-                lat=own.lat,
-                lon=own.lon,
-                gazetteer_id=own.gazetteer_id,
-                resolved=True,
-                feature_class="site",
-                confidence=min(QUARTER_CONFIDENCE, own.confidence or 0.0),
-                geometry="centroid",
-            )
+            entity = drawn_at(entity, own, "site")  # a town site is a place already
         placed.append(entity)
     return placed

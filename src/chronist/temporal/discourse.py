@@ -8,6 +8,7 @@ whether a date moves the story's time or only looks back or ahead.
 from __future__ import annotations
 
 import re
+from typing import Literal
 
 from chronist.temporal.day_spans import days_between
 from chronist.temporal.discourse_cues import DiscourseCues
@@ -171,9 +172,13 @@ def dates_what_it_follows(text: str, sentence_start: int, start: int) -> bool:
     )
 
 
+# why a date lies beside the story: it stands in a relative clause or a pluperfect flashback
+Background = Literal["relative", "pluperfect"]
+
+
 def background_clause(
     text: str, sentence: tuple[int, int], start: int, end: int, cues: DiscourseCues
-) -> str | None:
+) -> Background | None:
     """A date in a relative clause (``..., die 1791 die Déclaration ... verfasste``:
     ``"relative"``) or in a flashback in the pluperfect (``ersterer hatte ... im Juli
     1917``: ``"pluperfect"``), else None: its clause segment (:mod:`chronist.text.
@@ -211,7 +216,7 @@ def background_clause(
     return _pluperfect(text, found.start, found.end, cues)
 
 
-def _pluperfect(text: str, start: int, end: int, cues: DiscourseCues) -> str | None:
+def _pluperfect(text: str, start: int, end: int, cues: DiscourseCues) -> Background | None:
     return "pluperfect" if told_in_pluperfect(text, start, end, tense_facts(cues.lang)) else None
 
 
