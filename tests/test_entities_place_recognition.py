@@ -193,3 +193,8 @@ def test_a_noun_before_a_places_genitive_is_not_part_of_the_place() -> None:
     assert "Niederlage Preußens" not in places
     prussia = next(e for e in places.values() if e.mentions[0].start == text.index("Preußens"))
     assert prussia.lat is not None and abs(prussia.lat - 52.5) < 1.5
+
+
+def test_a_crown_before_a_realms_name_is_the_realm() -> None:
+    places = _places("Die Krone Aragon beherrschte im 14. Jahrhundert Sizilien und Sardinien.")
+    assert places["Krone Aragon"].gazetteer_id == "chronist:aragon"
