@@ -1,10 +1,10 @@
 """Score chronist's places against the blind place gold of ``bench/wiki_de``.
 
-    .venv/bin/python bench/places_eval.py                  # totals of all ten splits
+    .venv/bin/python bench/places_eval.py                  # totals of all twelve splits
     .venv/bin/python bench/places_eval.py --split dev -v   # dev, with every miss
     .venv/bin/python bench/places_eval.py --split dev2 -v  # the second dev set
 
-Ten splits: ``dev`` and ``frozen`` are the passages of ``documents.tsv`` (43
+Twelve splits: ``dev`` and ``frozen`` are the passages of ``documents.tsv`` (43
 passages, their place gold written in session 19); ``dev2`` and ``frozen2`` are
 the ten place-only passages of ``places2.tsv`` (German Wikipedia history
 articles none of the other gold uses, annotated blind in session 21 before
@@ -14,7 +14,9 @@ three drawn with ``random.Random(23)`` for ``frozen3``); ``dev4`` and ``frozen4`
 the eight of ``bench/wiki_de8`` (session 25, the same way, articles A-M; three
 drawn with ``random.Random(25)`` for ``frozen4``); ``dev5`` and ``frozen5`` the eight
 of ``bench/wiki_de12`` (session 27, the same way, articles N-Z; three drawn with
-``random.Random(27)`` for ``frozen5``).
+``random.Random(27)`` for ``frozen5``); ``dev6`` and ``frozen6`` the eight of
+``bench/wiki_de16`` (session 27, the same way, articles E-I; three drawn with
+``random.Random(28)`` for ``frozen6``).
 
 Each passage runs through the whole timeline pass (so the dates near a place
 count as evidence). A gold mention is
@@ -30,7 +32,7 @@ count as evidence). A gold mention is
 
 ``pins without gold``: mentions of resolved chronist places that overlap no
 gold mention. Gold mentions whose point is ``?`` are left out of every count.
-Tune on ``dev``, ``dev2``, ``dev3``, ``dev4`` and ``dev5`` only; the ``frozen`` splits
+Tune on ``dev``, ``dev2``, ``dev3``, ``dev4``, ``dev5`` and ``dev6`` only; the ``frozen`` splits
 are reported as totals and never listed (``-v`` refuses them).
 """
 
@@ -72,8 +74,10 @@ SPLITS = {
     "frozen4": BENCH / "wiki_de8" / "documents.tsv",
     "dev5": BENCH / "wiki_de12" / "documents.tsv",
     "frozen5": BENCH / "wiki_de12" / "documents.tsv",
+    "dev6": BENCH / "wiki_de16" / "documents.tsv",
+    "frozen6": BENCH / "wiki_de16" / "documents.tsv",
 }
-TUNABLE = ("dev", "dev2", "dev3", "dev4", "dev5")
+TUNABLE = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6")
 
 
 @dataclass(frozen=True, slots=True)

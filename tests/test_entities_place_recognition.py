@@ -170,3 +170,31 @@ def test_a_quarter_named_in_the_towns_language_is_drawn_at_the_own_town() -> Non
     )
     tied = [e for e in recognize(text) if "Barrio" in e.text]
     assert all(e.lat is None for e in tied)
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "place"),
+    [
+        ("Die Chronik des Adam von Bremen beschreibt die Inseln der Ostsee.", "Adam", "Bremen"),
+        ("Das berichtet rund hundert Jahre später Helmold von Bosau.", "Helmold", "Bosau"),
+    ],
+)
+def test_a_given_name_and_von_before_a_town_is_a_persons_byname(
+    text: str, person: str, place: str
+) -> None:
+    found = {e.text: e.type for e in recognize(text)}
+    assert found.get(f"{person} von {place}") is EntityType.PER
+    assert place not in _places(text)
+
+
+def test_a_noun_before_a_places_genitive_is_not_part_of_the_place() -> None:
+    text = "Nach der Niederlage Preußens im Krieg musste das Land Gebiete abgeben."
+    places = _places(text)
+    assert "Niederlage Preußens" not in places
+    prussia = next(e for e in places.values() if e.mentions[0].start == text.index("Preußens"))
+    assert prussia.lat is not None and abs(prussia.lat - 52.5) < 1.5
+
+
+def test_a_crown_before_a_realms_name_is_the_realm() -> None:
+    places = _places("Die Krone Aragon beherrschte im 14. Jahrhundert Sizilien und Sardinien.")
+    assert places["Krone Aragon"].gazetteer_id == "chronist:aragon"

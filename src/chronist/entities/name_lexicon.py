@@ -19,6 +19,7 @@ from chronist.errors import ModelError
 __all__ = [
     "NOUNS_FILE",
     "common_nouns",
+    "given_name_shaped",
     "in_noun_cluster",
     "in_place_cluster",
     "is_common_noun",
@@ -163,6 +164,27 @@ def is_common_noun_among(word: str, nouns: frozenset[str]) -> bool:
 def is_common_noun(word: str) -> bool:
     """A common noun or a compound whose head is one (``Luftlinie``), not a name."""
     return is_common_noun_among(word, common_nouns())
+
+
+@cache
+def _given_name_cluster() -> str | None:
+    """The Clark cluster holding most words the lexicon marks as given names."""
+    counts: Counter[str] = Counter()
+    for features, number in Counter(lexicon().values()).items():
+        if "fn" in features:
+            cluster = next((f for f in features if f.startswith("c=")), None)
+            if cluster is not None:
+                counts[cluster] += number
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def given_name_shaped(word: str) -> bool:
+    """The lexicon marks ``word`` as a given name and puts it in the cluster of most given
+    names (``Adam``, ``Rupert``), though a corpus also wrote it as a noun; not a noun that
+    is also a name somewhere (``Familie``, ``Vater``, ``Sommer``)."""
+    features = lexicon().get(word, ())
+    cluster = _given_name_cluster()
+    return "fn" in features and cluster is not None and cluster in features
 
 
 def in_noun_cluster(word: str) -> bool:

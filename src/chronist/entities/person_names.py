@@ -11,7 +11,7 @@ import re
 
 from chronist.entities.coreference import TypedMention
 from chronist.entities.language import EntityFacts
-from chronist.entities.name_lexicon import common_nouns, in_noun_cluster
+from chronist.entities.name_lexicon import common_nouns, given_name_shaped, in_noun_cluster
 from chronist.entities.places import PlaceKind, candidates, gazetteer
 from chronist.entities.resources import lexicon
 from chronist.entities.types import EntityType, Mention
@@ -199,12 +199,17 @@ def _name_before(
         return None
     word = before.group(1)
     start = place.mention.start - len(before.group(0))
-    if word in facts.titles or word in facts.not_name_heads or word in common_nouns():
+    flags = lexicon().get(word, ())
+    if word in facts.titles or word in facts.not_name_heads:
         return None
+    if word in common_nouns() and not given_name_shaped(word):
+        return None  # a given name the corpora also write as a noun stays a name: "Adam"
     if in_noun_cluster(word):
         return None  # "der Reichstag zu Speyer", "der Patriarch von Alexandria"
-    if "fn" in lexicon().get(word, ()):
+    if "fn" in flags:
         return start  # a given name the tagger left out: "Rupert von Salzburg"
+    if "sn" in flags and word not in gazetteer() and before.group(2) != "zu":
+        return start  # a rare given name the lexicon knows as a name: "Helmold von Bosau"
     tagged = last is not None and (last.mention.start, last.mention.end) == (
         start,
         start + len(word),

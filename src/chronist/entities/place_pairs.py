@@ -21,12 +21,20 @@ from chronist.entities.name_lexicon import is_common_noun, known_names
 from chronist.entities.places import PlaceKind, candidates, gazetteer
 from chronist.entities.types import EntityType, Mention
 
-__all__ = ["is_place_pair", "split_body_place", "split_known_person_place", "split_place_pair"]
+__all__ = [
+    "is_place_pair",
+    "split_body_place",
+    "split_known_person_place",
+    "split_noun_genitive",
+    "split_place_pair",
+]
 
 # a hyphen joins a city and an unknown name as two places only for a city this large
 CITY_FROM = 100_000
 _HYPHENED = re.compile(r"^([A-ZÄÖÜ][\w.]{2,})-([A-ZÄÖÜ][\w.]{2,})$")
 _GENITIVE = re.compile(r"^([A-ZÄÖÜ]\w{2,})s ([A-ZÄÖÜ][\w-]{2,})$")
+# "Niederlage Preußens": a capitalised word, then a place's genitive
+_NOUN_GENITIVE = re.compile(r"^([A-ZÄÖÜ][a-zäöüß]{2,}) ([A-ZÄÖÜ][\w-]{2,}s)$")
 
 
 def _town(name: str) -> bool:
@@ -174,3 +182,28 @@ def split_body_place(found: TypedMention) -> list[TypedMention]:
         TypedMention(Mention(body, start, start + len(body)), EntityType.ORG),
         TypedMention(Mention(place, end - len(place), end), EntityType.LOC),
     ]
+
+
+def split_noun_genitive(found: TypedMention) -> list[TypedMention]:
+    """``Nach der Niederlage Preußens``: a common noun (capitalised as every German noun)
+    the tagger took into a place's name, then the genitive of a gazetteer place, is
+    the noun and the place; only the place stays (``Stadt``, ``Raum`` and the other
+    words that introduce a place are left to their own passes).
+
+    >>> m = TypedMention(Mention("Niederlage Preußens", 9, 28), EntityType.LOC)
+    >>> [(p.mention.text, p.mention.start) for p in split_noun_genitive(m)]
+    [('Preußens', 20)]
+    """
+    if found.type is not EntityType.LOC:
+        return [found]
+    matched = _NOUN_GENITIVE.match(found.mention.text)
+    if matched is None:
+        return [found]
+    noun, place = matched.groups()
+    facts = entity_facts("de")
+    if noun in facts.admin_prefixes or noun in gazetteer() or not is_common_noun(noun):
+        return [found]
+    if found.mention.text in gazetteer() or place[:-1] not in gazetteer():
+        return [found]
+    end = found.mention.end
+    return [TypedMention(Mention(place, end - len(place), end), EntityType.LOC)]

@@ -48,6 +48,7 @@ from chronist.entities.place_evidence import PlaceEvidence
 from chronist.entities.place_pairs import (
     split_body_place,
     split_known_person_place,
+    split_noun_genitive,
     split_place_pair,
 )
 from chronist.entities.places import gazetteer
@@ -197,6 +198,7 @@ def find_mentions(document: Document) -> list[TypedMention]:
     split = [p for m in titled for p in split_ruler_territory(m, document.text, facts)]
     split = [p for m in split for p in split_place_pair(m)]
     split = [p for m in split for p in split_body_place(m)]
+    split = [p for m in split for p in split_noun_genitive(m)]
     spans = SpanIndex(timex_spans)
     kept = [m for m in split if keep_mention(m, document, spans, facts)]
     kept = [_organisation_of(m, document.text, facts) for m in kept]
