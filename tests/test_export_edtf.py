@@ -65,3 +65,21 @@ def test_edtf_built_from_bounds_parses():
         value = edtf_of(time)
         assert value is not None
         _parses(value)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "written"),
+    [
+        ("after the 2nd century", "en", "0200/.."),
+        ("before the 2nd century", "en", "../0101"),
+        ("after 1950", "en", "1950/.."),
+        ("vor dem 19. Jahrhundert", "de", None),  # unmarked in German: the century itself
+    ],
+)
+def test_before_or_after_a_century_opens_from_its_years(text, lang, written):
+    import chronist
+
+    (timex,) = chronist.tag(text, lang=lang)
+    _parses(timex.edtf)
+    if written is not None:
+        assert timex.edtf == written

@@ -197,7 +197,12 @@ def edtf_value(value: Resolved, mod: Mod | None, bounds: Bounds) -> str | None:
         text = _point_edtf(value, timed=False)
         if "X" in text:
             return None
-        return "../" + text if mod in (Mod.BEFORE, Mod.ON_OR_BEFORE) else text + "/.."
+        # a century is written as its years ("0101/0200"): before it is before its
+        # first year, after it after its last
+        first, _, last = text.partition("/")
+        if mod in (Mod.BEFORE, Mod.ON_OR_BEFORE):
+            return "../" + first
+        return (last or first) + "/.."
     if mod in (Mod.START, Mod.MID, Mod.END) and bounds.earliest_begin and bounds.latest_end:
         if value.grain < Grain.YEAR:  # "Ende des 15. Jahrhunderts": 1471/1500
             return f"{_edtf_year(bounds.earliest_begin.year)}/{_edtf_year(bounds.latest_end.year)}"
