@@ -314,6 +314,20 @@ def test_a_date_in_an_attributive_participle_dates_the_participle() -> None:
     assert times == {"verabschieden": "2011-04-18", "treten": "2012-01-01"}
 
 
+def test_a_date_after_a_noun_and_vom_names_the_noun_not_the_clause() -> None:
+    text = (
+        "Zum 1. Dezember 1940 wurde die Stadt der Deutschen Gemeindeordnung vom "
+        "30. Januar 1935 unterstellt."
+    )
+    times = {e.trigger.lemma: e.time.edtf for e in build(text).events}
+    assert times["unterstellen"] == "1940-12-01"
+    # alone in its clause, the noun's date still dates it
+    alone = "Die Stadt wurde der Gemeindeordnung vom 30. Januar 1935 unterstellt."
+    assert {e.trigger.lemma: e.time.edtf for e in build(alone).events}["unterstellen"] == (
+        "1935-01-30"
+    )
+
+
 def test_after_a_day_an_undated_event_stays_in_its_year() -> None:
     text = (
         "Die Truppen belagerten die Stadt bis zum 5. November 1551. "

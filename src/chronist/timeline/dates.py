@@ -87,6 +87,9 @@ def _looks_ahead(dates: list[StoryDate]) -> list[StoryDate]:
     return dates
 
 
+# the trigger is the noun a date after "von"/"vom" names ("Vertrag von 1905")
+_OWN_NOUN = re.compile(r"\S*\s+vo[nm]\s+")
+
 class DateIndex:
     """The usable dates of one text in text order, each read as a :class:`StoryDate`."""
 
@@ -111,6 +114,7 @@ class DateIndex:
         )
         self.starts = [d.timex.start for d in self.dates]
         self._date_at = {id(d): i for i, d in enumerate(self.dates)}  # a date's place
+        self._noun_dated: set[int] = set()  # starts of dates that name their noun's time
         self._noun_years()
 
     def _noun_years(self) -> None:
@@ -120,11 +124,12 @@ class DateIndex:
         if pattern is None:
             return
         for at, date in enumerate(self.dates):
-            if date.role != "begin" or self.range_partner(date) is not None:
+            if self.range_partner(date) is not None:
                 continue
             start = date.timex.start
             if pattern.search(self.text, max(0, start - 60), start) is not None:
                 self.dates[at] = replace(date, role=None)
+                self._noun_dated.add(start)
         self._date_at = {id(d): i for i, d in enumerate(self.dates)}
 
     def _lifespans(self, people: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -226,7 +231,8 @@ class DateIndex:
         if not found:
             return None
         nearest = min(found, key=lambda d: abs(d.timex.start - trigger))
-        if self.attributive(nearest.timex):
+        own_noun = _OWN_NOUN.fullmatch(self.text, trigger, nearest.timex.start) is not None
+        if self.attributive(nearest.timex) and not own_noun:
             # "die zum 1. Januar 2012 in Kraft getretene Verfassung": another date first
             others = [d for d in dates[first:last] if fits(d) and not self.attributive(d.timex)]
             if others:
@@ -235,7 +241,10 @@ class DateIndex:
 
     def attributive(self, timex: Timex) -> bool:
         """A date in an attributive participle phrase (``die zum 1. Januar 2012 in
-        Kraft getretene Verfassung``): it dates the participle first."""
+        Kraft getretene Verfassung``): it dates the participle first; so does a date
+        that names its noun's time (``der Gemeindeordnung vom 30. Januar 1935``)."""
+        if timex.start in self._noun_dated:
+            return True
         before, after = self.markers.attributive_before, self.markers.attributive_after
         if before is None or after is None:
             return False
