@@ -1,7 +1,8 @@
 """Events against the blind wiki_de event gold, the old WikiWarsDE gold, and label quality.
 
     .venv/bin/python bench/events_eval.py
-        [--split dev|frozen|dev4|dev5|dev6|dev7|frozen7|dev8|frozen8|all] [--errors] [--labels] [--causes]
+        [--split dev|frozen|dev4|dev5|dev6|dev7|frozen7|dev8|frozen8|all]
+        [--errors] [--labels] [--causes]
 
 * **wiki_de** (``bench/wiki_de/gold/events``, GUIDELINES.md section 2): an
   event counts when chronist has a happened event on the gold event's sentence
@@ -271,7 +272,8 @@ def main() -> None:
     )
     args = parser.parse_args()
     splits = SPLITS if args.split == "all" else (args.split,)
-    rows = [row for root in (WIKI, WIKI5, WIKI7, WIKI10, WIKI13, WIKI15) for row in _documents(root)]
+    roots = (WIKI, WIKI5, WIKI7, WIKI10, WIKI13, WIKI15)
+    rows = [row for root in roots for row in _documents(root)]
     for split in splits:
         total = Tally()
         for row in rows:
