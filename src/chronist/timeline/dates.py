@@ -90,6 +90,7 @@ def _looks_ahead(dates: list[StoryDate]) -> list[StoryDate]:
 # the trigger is the noun a date after "von"/"vom" names ("Vertrag von 1905")
 _OWN_NOUN = re.compile(r"\S*\s+vo[nm]\s+")
 
+
 class DateIndex:
     """The usable dates of one text in text order, each read as a :class:`StoryDate`."""
 
