@@ -328,6 +328,15 @@ def test_a_date_after_a_noun_and_vom_names_the_noun_not_the_clause() -> None:
     )
 
 
+def test_a_date_in_what_is_said_does_not_date_the_saying() -> None:
+    text = (
+        "Am 27. September 2004 feierte die Regierung den Jahrestag. Demgegenüber "
+        "behauptete der Minister, dass zwei Bücher die Fertigstellung im Jahre 1654 belegen."
+    )
+    times = {e.trigger.lemma: e.time.edtf for e in build(text).events}
+    assert times["behaupten"] == "2004-09-27/2004"  # the story's time, not 1654
+
+
 def test_after_a_day_an_undated_event_stays_in_its_year() -> None:
     text = (
         "Die Truppen belagerten die Stadt bis zum 5. November 1551. "
