@@ -560,6 +560,15 @@ def test_years_in_parentheses_after_a_persons_name_are_a_life_not_the_events_dat
     assert times["beginnen"].edtf == "1382"  # the story's year, not "1360/1429"
 
 
+def test_years_in_parentheses_after_unter_and_a_person_are_a_term_of_office() -> None:
+    text = (
+        "Am 3. September 1944 wurde Lyon befreit.\n\nUnter dem langjährigen Bürgermeister "
+        "Louis Pradel (1957-1976) kam es zu Modernisierungen der Infrastruktur."
+    )
+    times = {e.trigger.lemma: e.time.edtf for e in build_timeline(text).events}
+    assert times["kommen"] == "1957/1976"  # the term, not after 1944
+
+
 def test_an_undated_noun_after_nach_happened_before_the_clauses_event() -> None:
     text = (
         "Im Jahr 982 zog das Heer nach Süden. Nach der Niederlage des Heeres starb "

@@ -138,10 +138,14 @@ class DateIndex:
         de' Medici (1360-1429)``): a life, which dates no event of the clause and does
         not move the story."""
         found = []
-        for _, end in people:
+        term = self.markers.term_before
+        for start, end in people:
             match = _LIFESPAN.match(self.text, end)
-            if match is not None:
-                found.append((end, match.end()))
+            if match is None:
+                continue
+            if term is not None and term.search(self.text, max(0, start - 60), start):
+                continue  # "Unter dem Bürgermeister Louis Pradel (1957-1976)": a term
+            found.append((end, match.end()))
         return found
 
     def _date(self, timex: Timex) -> StoryDate:
