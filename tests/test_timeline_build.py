@@ -337,6 +337,13 @@ def test_a_date_in_what_is_said_does_not_date_the_saying() -> None:
     assert times["behaupten"] == "2004-09-27/2004"  # the story's time, not 1654
 
 
+@pytest.mark.parametrize("join", ["und", "genauso wie"])
+def test_coordinated_ranges_tell_the_event_of_each(join: str) -> None:
+    text = f"Von 1914 bis 1918 {join} von 1940 bis 1944 wurde Luxemburg besetzt."
+    times = [e.time.edtf for e in build(text).events if e.trigger.lemma == "besetzen"]
+    assert times == ["1914/1918", "1940/1944"]
+
+
 def test_after_a_day_an_undated_event_stays_in_its_year() -> None:
     text = (
         "Die Truppen belagerten die Stadt bis zum 5. November 1551. "

@@ -273,6 +273,11 @@ class DateIndex:
 
         def joined(left: StoryDate, right: StoryDate) -> bool:
             between = self.text[left.timex.end : right.timex.start].strip().lower()
+            words = between.split()
+            introduced = len(words) > 1 and words[-1] in self.markers.date_introducers
+            if right.role == "begin" and introduced and "," not in between:
+                # "von 1914 bis 1918 genauso wie von 1940 bis 1944" (not after a comma)
+                between = " ".join(words[:-1])
             return (
                 between in joins
                 and kind(left) in ("single", "end")
