@@ -1,7 +1,8 @@
 """Events against the blind wiki_de event gold, the old WikiWarsDE gold, and label quality.
 
     .venv/bin/python bench/events_eval.py
-        [--split dev|frozen|dev4|dev5|dev6|dev7|frozen7|all] [--errors] [--labels] [--causes]
+        [--split dev|frozen|dev4|dev5|dev6|dev7|frozen7|dev8|frozen8|all]
+        [--errors] [--labels] [--causes]
 
 * **wiki_de** (``bench/wiki_de/gold/events``, GUIDELINES.md section 2): an
   event counts when chronist has a happened event on the gold event's sentence
@@ -20,6 +21,9 @@
   eight more passages annotated blind in session 27; five are ``dev7`` (a
   development split like ``dev6``), three drawn with ``random.Random(27)`` are
   ``frozen7``, which behaves like ``frozen``: totals only, no errors, no causes.
+* **dev8** and **frozen8** (``bench/wiki_de15``): eight more blind passages of
+  session 27; five are ``dev8``, three drawn with ``random.Random(28)`` are
+  ``frozen8`` (totals only).
 * **wikiwarsde-dev** (``tests/data/events/wikiwarsde-dev-gold.tsv``): the older
   gold with its own scorer.
 * **labels**: the share of happened events whose label is a lone word or a cut
@@ -52,9 +56,10 @@ WIKI5 = HERE / "wiki_de5"
 WIKI7 = HERE / "wiki_de7"
 WIKI10 = HERE / "wiki_de10"
 WIKI13 = HERE / "wiki_de13"
+WIKI15 = HERE / "wiki_de15"
 # readable splits: errors, causes and per-passage lines may be shown
-DEV_SPLITS = ("dev", "dev4", "dev5", "dev6", "dev7")
-FROZEN_SPLITS = ("frozen", "frozen7")  # blind splits: totals only
+DEV_SPLITS = ("dev", "dev4", "dev5", "dev6", "dev7", "dev8")
+FROZEN_SPLITS = ("frozen", "frozen7", "frozen8")  # blind splits: totals only
 SPLITS = ("dev", "frozen", *DEV_SPLITS[1:], *FROZEN_SPLITS[1:])
 SHARED = HERE.parents[1] / "shared" / "data"
 OLD_GOLD = HERE.parent / "tests" / "data" / "events" / "wikiwarsde-dev-gold.tsv"
@@ -86,8 +91,8 @@ def _documents(root: Path = WIKI) -> list[dict[str, str]]:
 
 def _root(name: str) -> Path:
     """The gold folder of a passage (``d*`` passages are the fourth gold's, ``e*``
-    the fifth's, ``f*`` the sixth's, ``g*`` the seventh's)."""
-    for root in (WIKI5, WIKI7, WIKI10, WIKI13):
+    the fifth's, ``f*`` the sixth's, ``g*`` the seventh's, ``h*`` the eighth's)."""
+    for root in (WIKI5, WIKI7, WIKI10, WIKI13, WIKI15):
         if (root / "docs" / f"{name}.txt").exists():
             return root
     return WIKI
@@ -267,7 +272,8 @@ def main() -> None:
     )
     args = parser.parse_args()
     splits = SPLITS if args.split == "all" else (args.split,)
-    rows = [row for root in (WIKI, WIKI5, WIKI7, WIKI10, WIKI13) for row in _documents(root)]
+    roots = (WIKI, WIKI5, WIKI7, WIKI10, WIKI13, WIKI15)
+    rows = [row for root in roots for row in _documents(root)]
     for split in splits:
         total = Tally()
         for row in rows:

@@ -314,6 +314,36 @@ def test_a_date_in_an_attributive_participle_dates_the_participle() -> None:
     assert times == {"verabschieden": "2011-04-18", "treten": "2012-01-01"}
 
 
+def test_a_date_after_a_noun_and_vom_names_the_noun_not_the_clause() -> None:
+    text = (
+        "Zum 1. Dezember 1940 wurde die Stadt der Deutschen Gemeindeordnung vom "
+        "30. Januar 1935 unterstellt."
+    )
+    times = {e.trigger.lemma: e.time.edtf for e in build(text).events}
+    assert times["unterstellen"] == "1940-12-01"
+    # alone in its clause, the noun's date still dates it
+    alone = "Die Stadt wurde der Gemeindeordnung vom 30. Januar 1935 unterstellt."
+    assert {e.trigger.lemma: e.time.edtf for e in build(alone).events}["unterstellen"] == (
+        "1935-01-30"
+    )
+
+
+def test_a_date_in_what_is_said_does_not_date_the_saying() -> None:
+    text = (
+        "Am 27. September 2004 feierte die Regierung den Jahrestag. Demgegenüber "
+        "behauptete der Minister, dass zwei Bücher die Fertigstellung im Jahre 1654 belegen."
+    )
+    times = {e.trigger.lemma: e.time.edtf for e in build(text).events}
+    assert times["behaupten"] == "2004-09-27/2004"  # the story's time, not 1654
+
+
+@pytest.mark.parametrize("join", ["und", "genauso wie"])
+def test_coordinated_ranges_tell_the_event_of_each(join: str) -> None:
+    text = f"Von 1914 bis 1918 {join} von 1940 bis 1944 wurde Luxemburg besetzt."
+    times = [e.time.edtf for e in build(text).events if e.trigger.lemma == "besetzen"]
+    assert times == ["1914/1918", "1940/1944"]
+
+
 def test_after_a_day_an_undated_event_stays_in_its_year() -> None:
     text = (
         "Die Truppen belagerten die Stadt bis zum 5. November 1551. "
@@ -535,6 +565,15 @@ def test_years_in_parentheses_after_a_persons_name_are_a_life_not_the_events_dat
     times = {e.trigger.lemma: e.time for e in build_timeline(text).events}  # with its people
     assert times["beginnen"].source is TimeSource.NARRATIVE
     assert times["beginnen"].edtf == "1382"  # the story's year, not "1360/1429"
+
+
+def test_years_in_parentheses_after_unter_and_a_person_are_a_term_of_office() -> None:
+    text = (
+        "Am 3. September 1944 wurde Lyon befreit.\n\nUnter dem langjährigen Bürgermeister "
+        "Louis Pradel (1957-1976) kam es zu Modernisierungen der Infrastruktur."
+    )
+    times = {e.trigger.lemma: e.time.edtf for e in build_timeline(text).events}
+    assert times["kommen"] == "1957/1976"  # the term, not after 1944
 
 
 def test_an_undated_noun_after_nach_happened_before_the_clauses_event() -> None:

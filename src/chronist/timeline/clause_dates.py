@@ -99,6 +99,7 @@ class ClauseDates:
                 if later.kind is SegmentKind.MAIN and self._joined(between):
                     end = later.timex.start
                     break
+            end = self._content_start(mention, end)
         found = self.index.nearest((mention.sentence[0], end), mention.trigger.start, True)
         if found is not None:
             return found
@@ -117,6 +118,20 @@ class ClauseDates:
         last = bisect_left(self._date_starts, mention.trigger.start)
         reasons = [d for d in self.dates[first:last] if d.background]
         return reasons[-1] if reasons else None
+
+    def _content_start(self, mention: EventMention, end: int) -> int:
+        """Where a content clause after the main clause begins (``behauptete der
+        Minister, dass zwei Bücher ... die Fertigstellung im Jahre 1654 belegen``): a
+        date told in what is said is no date of the saying."""
+        words = self.text[mention.clause[1] : end].split()
+        at = mention.clause[1]
+        for word in words:
+            at = self.text.index(word, at)
+            if word.lower() in self.markers.content_openers:
+                before = self.text[mention.clause[1] : at].strip()
+                return at if before in ("", ",") else end
+            at += len(word)
+        return end
 
     def _introduced(self, mention: EventMention) -> StoryDate | None:
         """The date of a sentence ending in a colon right before the mention's sentence:

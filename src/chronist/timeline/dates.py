@@ -87,6 +87,10 @@ def _looks_ahead(dates: list[StoryDate]) -> list[StoryDate]:
     return dates
 
 
+# the trigger is the noun a date after "von"/"vom" names ("Vertrag von 1905")
+_OWN_NOUN = re.compile(r"\S*\s+vo[nm]\s+")
+
+
 class DateIndex:
     """The usable dates of one text in text order, each read as a :class:`StoryDate`."""
 
@@ -111,6 +115,7 @@ class DateIndex:
         )
         self.starts = [d.timex.start for d in self.dates]
         self._date_at = {id(d): i for i, d in enumerate(self.dates)}  # a date's place
+        self._noun_dated: set[int] = set()  # starts of dates that name their noun's time
         self._noun_years()
 
     def _noun_years(self) -> None:
@@ -120,11 +125,12 @@ class DateIndex:
         if pattern is None:
             return
         for at, date in enumerate(self.dates):
-            if date.role != "begin" or self.range_partner(date) is not None:
+            if self.range_partner(date) is not None:
                 continue
             start = date.timex.start
             if pattern.search(self.text, max(0, start - 60), start) is not None:
                 self.dates[at] = replace(date, role=None)
+                self._noun_dated.add(start)
         self._date_at = {id(d): i for i, d in enumerate(self.dates)}
 
     def _lifespans(self, people: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -132,10 +138,14 @@ class DateIndex:
         de' Medici (1360-1429)``): a life, which dates no event of the clause and does
         not move the story."""
         found = []
-        for _, end in people:
+        term = self.markers.term_before
+        for start, end in people:
             match = _LIFESPAN.match(self.text, end)
-            if match is not None:
-                found.append((end, match.end()))
+            if match is None:
+                continue
+            if term is not None and term.search(self.text, max(0, start - 60), start):
+                continue  # "Unter dem Bürgermeister Louis Pradel (1957-1976)": a term
+            found.append((end, match.end()))
         return found
 
     def _date(self, timex: Timex) -> StoryDate:
@@ -226,7 +236,8 @@ class DateIndex:
         if not found:
             return None
         nearest = min(found, key=lambda d: abs(d.timex.start - trigger))
-        if self.attributive(nearest.timex):
+        own_noun = _OWN_NOUN.fullmatch(self.text, trigger, nearest.timex.start) is not None
+        if self.attributive(nearest.timex) and not own_noun:
             # "die zum 1. Januar 2012 in Kraft getretene Verfassung": another date first
             others = [d for d in dates[first:last] if fits(d) and not self.attributive(d.timex)]
             if others:
@@ -235,7 +246,10 @@ class DateIndex:
 
     def attributive(self, timex: Timex) -> bool:
         """A date in an attributive participle phrase (``die zum 1. Januar 2012 in
-        Kraft getretene Verfassung``): it dates the participle first."""
+        Kraft getretene Verfassung``): it dates the participle first; so does a date
+        that names its noun's time (``der Gemeindeordnung vom 30. Januar 1935``)."""
+        if timex.start in self._noun_dated:
+            return True
         before, after = self.markers.attributive_before, self.markers.attributive_after
         if before is None or after is None:
             return False
@@ -259,6 +273,11 @@ class DateIndex:
 
         def joined(left: StoryDate, right: StoryDate) -> bool:
             between = self.text[left.timex.end : right.timex.start].strip().lower()
+            words = between.split()
+            introduced = len(words) > 1 and words[-1] in self.markers.date_introducers
+            if right.role == "begin" and introduced and "," not in between:
+                # "von 1914 bis 1918 genauso wie von 1940 bis 1944" (not after a comma)
+                between = " ".join(words[:-1])
             return (
                 between in joins
                 and kind(left) in ("single", "end")
