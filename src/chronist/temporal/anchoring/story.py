@@ -108,8 +108,14 @@ class StoryClock(ABC):
             return
         if self._within_story_time(value) or self._restates_date_before(index):
             return
-        if candidate.bound == "from" and not self._range_follows(candidate):
+        if (
+            candidate.bound == "from"
+            and value.grain < Grain.MONTH
+            and not self._range_follows(candidate)
+        ):
             return  # "die Deklaration von Paris von 1856": an attribute, not the story's time
+        # a month or day after "vom" dates a happening the story tells ("der Befehl vom
+        # 2. März 1945"): the story is at that time
         sentence = self.sentences.span_of(candidate.start)
         if in_parentheses(self.text, sentence[0], candidate.start) and not (
             value.grain >= Grain.MONTH
