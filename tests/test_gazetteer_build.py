@@ -239,7 +239,9 @@ def test_an_adjective_name_is_declined_in_the_dative_too() -> None:
         ("Straße von Gibraltar", "chronist:strait-gibraltar", "sea"),
     ],
 )
-def test_whole_classes_of_places_history_texts_name(name: str, gazetteer_id: str, kind: str) -> None:
+def test_whole_classes_of_places_history_texts_name(
+    name: str, gazetteer_id: str, kind: str
+) -> None:
     assert {(p.gazetteer_id, p.kind.value) for p in candidates(name)} == {(gazetteer_id, kind)}
 
 
