@@ -236,6 +236,16 @@ def test_a_lower_case_compass_adjective_names_the_part_of_the_region() -> None:
     assert east.lon is not None and whole.lon is not None and east.lon > whole.lon + 5
 
 
+def test_a_lower_case_word_after_a_place_completes_the_name_it_forms() -> None:
+    from chronist.entities.recognition import recognize
+
+    text = "Köln lag in der Provinz Germania inferior."
+    found = {e.text: e.gazetteer_id for e in recognize(text)}
+    assert found["Germania inferior"] == "chronist:germania-inferior"
+    (africa,) = recognize("Die Provinz Africa proconsularis war reich.")
+    assert africa.gazetteer_id == "chronist:africa-proconsularis"
+
+
 def test_a_town_named_in_a_conference_is_placed_though_the_lexicon_does_not_know_it() -> None:
     from chronist.entities.recognition import recognize
 

@@ -213,3 +213,42 @@ def test_the_gazetteer_knows_small_foreign_towns_by_their_german_names() -> None
 def test_an_adjective_name_is_declined_in_the_dative_too() -> None:
     assert "Rotem Meer" in build_gazetteer.declined("Rotes Meer")
     assert {p.gazetteer_id for p in candidates("Rotem Meer")} == {"chronist:red-sea"}
+
+
+@pytest.mark.parametrize(
+    ("name", "gazetteer_id", "kind"),
+    [
+        # colonies named Power-Place, with their periods
+        ("Französisch-Äquatorialafrika", "chronist:french-equatorial-africa", "historical-state"),
+        ("Deutsch-Neuguinea", "chronist:german-new-guinea", "historical-state"),
+        ("Portugiesisch-Timor", "chronist:portuguese-timor", "historical-state"),
+        ("Schwedisch-Pommern", "chronist:swedish-pomerania", "historical-state"),
+        # German names of Danish, Swedish and Baltic islands and historical regions
+        ("Fünen", "chronist:funen", "island"),
+        ("Ösel", "chronist:oesel", "island"),
+        ("Dithmarschen", "chronist:dithmarschen", "region"),
+        ("Ingermanland", "chronist:ingria", "region"),
+        # Ottoman and Habsburg provinces, Roman provinces
+        ("Rumelien", "chronist:rumelia", "region"),
+        ("Dobrudscha", "chronist:dobruja", "region"),
+        ("Germania inferior", "chronist:germania-inferior", "region"),
+        # seas, gulfs, straits and lagoons, declined like the table's other adjective names
+        ("Asowschen Meer", "chronist:sea-of-azov", "sea"),
+        ("Großen Belt", "chronist:great-belt", "sea"),
+        ("Kurischen Haff", "chronist:curonian-lagoon", "sea"),
+        ("Straße von Gibraltar", "chronist:strait-gibraltar", "sea"),
+    ],
+)
+def test_whole_classes_of_places_history_texts_name(
+    name: str, gazetteer_id: str, kind: str
+) -> None:
+    assert {(p.gazetteer_id, p.kind.value) for p in candidates(name)} == {(gazetteer_id, kind)}
+
+
+def test_a_colony_has_its_period() -> None:
+    (colony,) = candidates("Französisch-Kongo")
+    assert (colony.start, colony.end) == (1882, 1910)
+
+
+def test_a_hyphenated_name_of_a_country_is_the_country() -> None:
+    assert {p.kind for p in candidates("Bosnien-Herzegowina")} == {PlaceKind.COUNTRY}

@@ -88,6 +88,7 @@ GERMAN_ALIASES = {
     "Tschechei": "CZ",
     "Tschechien": "CZ",
     "Elfenbeinküste": "CI",
+    "Bosnien-Herzegowina": "BA",
 }
 
 # letters German text keeps in foreign names; every other letter with a diacritic is

@@ -166,7 +166,14 @@ def _is_town(word: str) -> bool:
 
 def mark_lower_case_attributes(words: Sequence[str], labels: list[str]) -> None:
     """``der östliche Mittelmeerraum``: a lower-case adjective that with the place after it
-    forms a name of the gazetteer (``Östlicher Mittelmeerraum``) is part of the name."""
+    forms a name of the gazetteer (``Östlicher Mittelmeerraum``) is part of the name; so is
+    a lower-case word after a place's last word with which it forms a name (the Roman
+    provinces ``Germania inferior``, ``Pannonia superior``, ``Africa proconsularis``)."""
+    for index in range(len(words) - 1):
+        after = words[index + 1]
+        in_place = labels[index] in ("B-LOC", "I-LOC") and labels[index + 1] == "O"
+        if in_place and after[:1].islower() and is_place_name(f"{words[index]} {after}"):
+            labels[index + 1] = "I-LOC"
     for index in range(1, len(words)):
         before = words[index - 1]
         if labels[index] != "B-LOC" or labels[index - 1] != "O" or not before[:1].islower():
