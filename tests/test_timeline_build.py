@@ -585,3 +585,22 @@ def test_an_undated_noun_after_nach_happened_before_the_clauses_event() -> None:
     assert times["sterben"].edtf == "0983-12-07"
     assert times["Niederlage"].source is TimeSource.NARRATIVE
     assert times["Niederlage"].edtf == "0983/0983-12-07"  # up to the day of the death
+
+
+def test_an_anniversary_dates_its_event_that_many_years_before_the_celebration() -> None:
+    text = (
+        "Am 27. September 2004 feierte die Regierung von Uttar Pradesh den 350. "
+        "Jahrestag der Vollendung des Grabmals."
+    )
+    times = {e.trigger.lemma: e.time.edtf for e in build_timeline(text).events}
+    assert times["Vollendung"] == "1654"  # 2004 less 350 years, not the celebration
+    assert times["feiern"] == "2004-09-27"
+
+
+def test_an_anniversary_keeps_the_date_its_event_names() -> None:
+    text = (
+        "Im Oktober 2006 überschatteten Ausschreitungen die Feiern zum 50. Jahrestag "
+        "des Volksaufstands von 1956."
+    )
+    times = {e.trigger.lemma: e.time.edtf for e in build_timeline(text).events}
+    assert times["Volksaufstand"] == "1956"

@@ -111,6 +111,7 @@ class Markers:
     # the text before a year that names its noun's year ("die Reichsverfassung von 1871"):
     # no begin of a range when no end follows
     noun_year_before: re.Pattern[str] | None = None
+    anniversary_before: re.Pattern[str] | None = None  # "den 350. Jahrestag der"
     # the text before a person whose years in parentheses are a term of office, not a
     # life ("Unter dem Bürgermeister Louis Pradel (1957-1976) kam es ...")
     term_before: re.Pattern[str] | None = None
@@ -200,6 +201,7 @@ def read_markers(data: dict[str, Any], path: Path) -> Markers:
             attributive_before=_optional_pattern(c, "attributive_before", path),
             attributive_after=_optional_pattern(c, "attributive_after", path),
             noun_year_before=_optional_pattern(c, "noun_year_before", path),
+            anniversary_before=_optional_pattern(c, "anniversary_before", path),
             term_before=_optional_pattern(c, "term_before", path),
             age_phrase=_optional_pattern(c, "age_phrase", path),
             birth_words=tuple(str(w) for w in c.get("birth_words", [])),
