@@ -604,3 +604,12 @@ def test_an_anniversary_keeps_the_date_its_event_names() -> None:
     )
     times = {e.trigger.lemma: e.time.edtf for e in build_timeline(text).events}
     assert times["Volksaufstand"] == "1956"
+
+
+def test_two_dates_with_a_place_between_share_the_verb() -> None:
+    text = (
+        "Die Römer konnten die Teutonen 102 v. Chr. bei Aix-en-Provence und 101 v. Chr. "
+        "die Kimbern bei Vercellae abwehren."
+    )
+    times = sorted(e.time.edtf or "" for e in build_timeline(text).events)
+    assert times == ["-0100", "-0101"]  # told at each of the two years

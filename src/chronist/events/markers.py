@@ -71,6 +71,7 @@ class Markers:
     time_prepositions: frozenset[str] = frozenset()  # "bis zu seinem Tod": no subject
     before_frames: frozenset[str] = frozenset()  # "nach der Niederlage": happened before
     date_coordination: frozenset[str] = frozenset()  # "und" of "1805 und 1809"
+    date_coordination_place: re.Pattern[str] | None = None  # "102 v. Chr. bei Aix und"
     gapping_joins: frozenset[str] = frozenset()  # "und": may join a clause without a verb
     list_openers: frozenset[str] = frozenset()  # "wie": an item of a list follows
     first_time: frozenset[str] = frozenset()  # "erstmals": a first is an event
@@ -184,6 +185,7 @@ def read_markers(data: dict[str, Any], path: Path) -> Markers:
             time_prepositions=optional(c, "time_prepositions"),
             before_frames=optional(c, "before_frames"),
             date_coordination=optional(c, "date_coordination"),
+            date_coordination_place=_optional_pattern(c, "date_coordination_place", path),
             gapping_joins=optional(c, "gapping_joins"),
             list_openers=optional(c, "list_openers"),
             first_time=optional(c, "first_time", lower=True),
