@@ -613,3 +613,23 @@ def test_two_dates_with_a_place_between_share_the_verb() -> None:
     )
     times = sorted(e.time.edtf or "" for e in build_timeline(text).events)
     assert times == ["-0100", "-0101"]  # told at each of the two years
+
+
+def test_a_heading_ends_the_date_before_it_when_its_section_moves_on() -> None:
+    text = (
+        "101 v. Chr. wurden die Kimbern besiegt.\n\n=== Caesar und die Helvetier\n\n"
+        "Die Eroberung Galliens beendete die Unabhängigkeit der Helvetier.\n"
+        "Caesar schlug die Helvetier 58 v. Chr. bei Bibracte."
+    )
+    times = {e.trigger.lemma: e.time for e in build_timeline(text).events}
+    assert times["Eroberung"].bounds.latest_end == Day(-57, 12, 31)  # by the section's date
+    assert times["Eroberung"].bounds.earliest_begin is None  # not 101 BC any more
+
+
+def test_a_heading_keeps_the_date_before_it_when_its_section_goes_back() -> None:
+    text = (
+        "Die Mumie wurde 1991 gefunden.\n\n=== Grenzverlauf\n\n"
+        "Beide Staaten erhoben Anspruch auf den Fund.\nDie Grenze wurde 1919 gezogen."
+    )
+    times = {e.trigger.lemma: e.time.edtf for e in build_timeline(text).events}
+    assert times["erheben"] == "1991"
