@@ -585,3 +585,51 @@ def test_an_undated_noun_after_nach_happened_before_the_clauses_event() -> None:
     assert times["sterben"].edtf == "0983-12-07"
     assert times["Niederlage"].source is TimeSource.NARRATIVE
     assert times["Niederlage"].edtf == "0983/0983-12-07"  # up to the day of the death
+
+
+def test_an_anniversary_dates_its_event_that_many_years_before_the_celebration() -> None:
+    text = (
+        "Am 27. September 2004 feierte die Regierung von Uttar Pradesh den 350. "
+        "Jahrestag der Vollendung des Grabmals."
+    )
+    times = {e.trigger.lemma: e.time.edtf for e in build_timeline(text).events}
+    assert times["Vollendung"] == "1654"  # 2004 less 350 years, not the celebration
+    assert times["feiern"] == "2004-09-27"
+
+
+def test_an_anniversary_keeps_the_date_its_event_names() -> None:
+    text = (
+        "Im Oktober 2006 überschatteten Ausschreitungen die Feiern zum 50. Jahrestag "
+        "des Volksaufstands von 1956."
+    )
+    times = {e.trigger.lemma: e.time.edtf for e in build_timeline(text).events}
+    assert times["Volksaufstand"] == "1956"
+
+
+def test_two_dates_with_a_place_between_share_the_verb() -> None:
+    text = (
+        "Die Römer konnten die Teutonen 102 v. Chr. bei Aix-en-Provence und 101 v. Chr. "
+        "die Kimbern bei Vercellae abwehren."
+    )
+    times = sorted(e.time.edtf or "" for e in build_timeline(text).events)
+    assert times == ["-0100", "-0101"]  # told at each of the two years
+
+
+def test_a_heading_ends_the_date_before_it_when_its_section_moves_on() -> None:
+    text = (
+        "101 v. Chr. wurden die Kimbern besiegt.\n\n=== Caesar und die Helvetier\n\n"
+        "Die Eroberung Galliens beendete die Unabhängigkeit der Helvetier.\n"
+        "Caesar schlug die Helvetier 58 v. Chr. bei Bibracte."
+    )
+    times = {e.trigger.lemma: e.time for e in build_timeline(text).events}
+    assert times["Eroberung"].bounds.latest_end == Day(-57, 12, 31)  # by the section's date
+    assert times["Eroberung"].bounds.earliest_begin is None  # not 101 BC any more
+
+
+def test_a_heading_keeps_the_date_before_it_when_its_section_goes_back() -> None:
+    text = (
+        "Die Mumie wurde 1991 gefunden.\n\n=== Grenzverlauf\n\n"
+        "Beide Staaten erhoben Anspruch auf den Fund.\nDie Grenze wurde 1919 gezogen."
+    )
+    times = {e.trigger.lemma: e.time.edtf for e in build_timeline(text).events}
+    assert times["erheben"] == "1991"

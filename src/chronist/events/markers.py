@@ -71,6 +71,7 @@ class Markers:
     time_prepositions: frozenset[str] = frozenset()  # "bis zu seinem Tod": no subject
     before_frames: frozenset[str] = frozenset()  # "nach der Niederlage": happened before
     date_coordination: frozenset[str] = frozenset()  # "und" of "1805 und 1809"
+    date_coordination_place: re.Pattern[str] | None = None  # "102 v. Chr. bei Aix und"
     gapping_joins: frozenset[str] = frozenset()  # "und": may join a clause without a verb
     list_openers: frozenset[str] = frozenset()  # "wie": an item of a list follows
     first_time: frozenset[str] = frozenset()  # "erstmals": a first is an event
@@ -111,6 +112,7 @@ class Markers:
     # the text before a year that names its noun's year ("die Reichsverfassung von 1871"):
     # no begin of a range when no end follows
     noun_year_before: re.Pattern[str] | None = None
+    anniversary_before: re.Pattern[str] | None = None  # "den 350. Jahrestag der"
     # the text before a person whose years in parentheses are a term of office, not a
     # life ("Unter dem Bürgermeister Louis Pradel (1957-1976) kam es ...")
     term_before: re.Pattern[str] | None = None
@@ -183,6 +185,7 @@ def read_markers(data: dict[str, Any], path: Path) -> Markers:
             time_prepositions=optional(c, "time_prepositions"),
             before_frames=optional(c, "before_frames"),
             date_coordination=optional(c, "date_coordination"),
+            date_coordination_place=_optional_pattern(c, "date_coordination_place", path),
             gapping_joins=optional(c, "gapping_joins"),
             list_openers=optional(c, "list_openers"),
             first_time=optional(c, "first_time", lower=True),
@@ -200,6 +203,7 @@ def read_markers(data: dict[str, Any], path: Path) -> Markers:
             attributive_before=_optional_pattern(c, "attributive_before", path),
             attributive_after=_optional_pattern(c, "attributive_after", path),
             noun_year_before=_optional_pattern(c, "noun_year_before", path),
+            anniversary_before=_optional_pattern(c, "anniversary_before", path),
             term_before=_optional_pattern(c, "term_before", path),
             age_phrase=_optional_pattern(c, "age_phrase", path),
             birth_words=tuple(str(w) for w in c.get("birth_words", [])),

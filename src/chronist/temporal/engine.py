@@ -12,6 +12,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, replace
 from itertools import accumulate, compress
 
+from chronist.temporal.counts import counts_after_article, counts_people, is_time_word
 from chronist.temporal.grammar import Grammar, Rule
 from chronist.temporal.meaning import Meaning
 from chronist.temporal.mention import TimexType
@@ -252,9 +253,6 @@ def _with_article(text: str, candidate: Candidate, grammar: Grammar) -> Candidat
     return replace(candidate, start=before.start(), text=text[before.start() : end])
 
 
-_TIME_WORD_CLASSES = ("month", "unit", "season", "weekday", "era", "holiday", "position")
-
-
 # a capitalised word right after a number: its noun
 _NOUN_AFTER = re.compile(r"[ \t]+([A-ZÄÖÜ][\w-]*)")
 
@@ -265,7 +263,9 @@ def _counted_after(text: str, match: re.Match[str], year: int, grammar: Grammar)
     number is a quantity."""
     if grammar.count_after.match(text, year):
         return True
-    if _counts_people(text, match, year, grammar):
+    if counts_people(text, match, year, grammar) or counts_after_article(
+        text, match, year, grammar
+    ):
         return True
     if len(match.group("year")) > 3 or ("era" in match.re.groupindex and match.group("era")):
         return False
@@ -273,34 +273,7 @@ def _counted_after(text: str, match: re.Match[str], year: int, grammar: Grammar)
     if before and grammar.lexicon.value("unit", before[-1]) is not None:
         return False  # "im Jahr 476 Romulus": the word before says year
     noun = _NOUN_AFTER.match(text, year)
-    return noun is not None and not _is_time_word(noun.group(1), grammar)
-
-
-# the word right before a number: a lower-case word (a verb or an adverb)
-_LOWER_WORD_BEFORE = re.compile(r"(?<![\w.])([a-zäöüß]+)[ \t]+\Z")
-
-
-def _counts_people(text: str, match: re.Match[str], year: int, grammar: Grammar) -> bool:
-    """``demonstrierten 2000 Menschen``, ``starben 1200 Menschen``: a bare number between
-    a verb or adverb and a noun counting people is a count. After a bound or a word of
-    approximation it stays a year (``seit 2005 Mitglieder``, ``um 1900 Menschen``), as
-    after a noun or a month (``Völkermords 1994 Opfer``, ``November 1938 Teilnehmer``)."""
-    start = match.start("year")
-    if text[match.start() : start].strip() or not grammar.people_after.match(text, year):
-        return False
-    before = _LOWER_WORD_BEFORE.search(text, max(0, start - 30), start)
-    if before is None:
-        return False
-    word = before.group(1)
-    lexicon = grammar.lexicon
-    return all(
-        lexicon.value(name, word) is None for name in ("bound", "approx", *_TIME_WORD_CLASSES)
-    )
-
-
-def _is_time_word(word: str, grammar: Grammar) -> bool:
-    lexicon = grammar.lexicon
-    return any(lexicon.value(name, word) is not None for name in _TIME_WORD_CLASSES)
+    return noun is not None and not is_time_word(noun.group(1), grammar)
 
 
 def _counts_something(text: str, start: int, end: int, grammar: Grammar) -> bool:
@@ -308,7 +281,7 @@ def _counts_something(text: str, start: int, end: int, grammar: Grammar) -> bool
     following = grammar.cues.next_noun.match(text, end)
     if following is None:
         return False
-    if _is_time_word(following.group(1), grammar):
+    if is_time_word(following.group(1), grammar):
         return False
     lexicon = grammar.lexicon
     # the words before the number, and a count word the match itself begins with ("rund 1600")
@@ -379,7 +352,7 @@ def _opens_sentence(text: str, start: int, end: int, grammar: Grammar) -> bool:
     if not _SENTENCE_END.search(text, max(0, start - 8), start):
         return False
     noun = _NOUN_AFTER.match(text, end)
-    return noun is not None and not _is_time_word(noun.group(1), grammar)
+    return noun is not None and not is_time_word(noun.group(1), grammar)
 
 
 def _select(found: list[Candidate], grammar: Grammar) -> list[Candidate]:

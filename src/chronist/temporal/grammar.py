@@ -255,6 +255,7 @@ _CLASSES_READ_BY_CODE = frozenset(
         "measure_unit",
         "count_noun",
         "people_count",
+        "participle_noun",
         "writing_relative",
         "weekend",
         "extent_article",

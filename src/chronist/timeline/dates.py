@@ -263,6 +263,7 @@ class DateIndex:
         1809 hielt sich Napoleon ... auf``: at each of them), in text order; not
         the bounds of a range (``zwischen 1805 und 1809``, ``1950 bis 1953``)."""
         joins = self.markers.date_coordination
+        place = self.markers.date_coordination_place  # "102 v. Chr. bei Aix und 101 v. Chr."
         chain = [date]
 
         def kind(date: StoryDate) -> str:  # "233 und 259/260": a whole range joins too
@@ -278,8 +279,9 @@ class DateIndex:
             if right.role == "begin" and introduced and "," not in between:
                 # "von 1914 bis 1918 genauso wie von 1940 bis 1944" (not after a comma)
                 between = " ".join(words[:-1])
+            raw = self.text[left.timex.end : right.timex.start].strip()
             return (
-                between in joins
+                (between in joins or bool(place and place.fullmatch(raw)))
                 and kind(left) in ("single", "end")
                 and kind(right) in ("single", "begin")
                 and left.moves_story == right.moves_story

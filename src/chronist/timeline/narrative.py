@@ -11,6 +11,7 @@ the story's date it is told at (:meth:`Narrative.before`).
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 
 from chronist.temporal.mention import Timex
@@ -23,6 +24,8 @@ from chronist.timeline.dates import DateIndex, StoryDate
 __all__ = ["Narrative"]
 
 _WIDEST_ANCHOR_YEARS = 5
+# a section heading: a line of wiki markup ("=== Caesar und die Helvetier ===")
+_HEADING = re.compile(r"^[ \t]*=+[^\n=]+=*[ \t]*$", re.MULTILINE)
 
 
 def _story_bounds(timex: Timex) -> Bounds:
@@ -46,6 +49,7 @@ class Narrative:
         # in, but only fully specified dates close an interval.
         self._anchors = [d for d in index.dates if d.moves_story and _narrow(d.timex)]
         self._anchor_starts = [d.timex.start for d in self._anchors]
+        self._headings = [m.start() for m in _HEADING.finditer(document.text)]
         # periods too wide to be anchors ("im 12. Jahrhundert"), each with both ends known
         self._periods = [
             d
@@ -109,6 +113,10 @@ class Narrative:
         not up to the next date told; ``im Sommer 1991 ... gefunden wurde``: not open
         before a flashback to 1919). Else the narrative interval (:meth:`window`)."""
         at = bisect_left(self._anchor_starts, position)
+        if at and self._heading_between(self._anchors[at - 1].timex.end, position):
+            section = self._new_section(at, position)
+            if section is not None:
+                return section
         period = self._period_before(position, self._anchors[at - 1] if at else None)
         if period is not None:
             return period
@@ -128,6 +136,28 @@ class Narrative:
         last = window.latest_end  # None: the story goes on
         last = year_end if last is None or last > year_end else last
         return Bounds(first, last, first, last)
+
+    def _heading_between(self, start: int, end: int) -> bool:
+        at = bisect_left(self._headings, start)
+        return at < len(self._headings) and self._headings[at] < end
+
+    def _new_section(self, at: int, position: int) -> Bounds | None:
+        """After a section heading whose section moves the story on (its first date
+        lies after the date told before the heading: ``=== Caesar und die Helvetier``
+        after 101 BC, the section's first date 58 BC), the date before it no longer
+        holds: the story is at the section's first date at the latest. A section that
+        goes back (a flashback to 1919 after 1991) or tells no date: ``None``, the
+        story goes on."""
+        if at == len(self._anchors) or self._heading_between(
+            position, self._anchors[at].timex.start
+        ):
+            return None
+        before, after = self._anchors[at - 1], self._anchors[at]
+        now, last = _last_known(before.timex.bounds), _last_known(after.timex.bounds)
+        first = _first_known(after.timex.bounds)
+        if now is None or last is None or first is None or first <= now:
+            return None
+        return Bounds(None, None, None, last)
 
     def _period_before(self, position: int, anchor: StoryDate | None) -> Bounds | None:
         """A period too wide to be an anchor, told after the last anchor and in the

@@ -51,6 +51,7 @@ from chronist.temporal.values import Bounds, CalendarPoint, Day, Mod
 from chronist.text.clauses import SegmentKind
 from chronist.text.document import Document
 from chronist.timeline.ages import age_dates, counted_from_ages
+from chronist.timeline.anniversary import anniversary_bounds, counted_years
 from chronist.timeline.bounds import first_known as _first_known
 from chronist.timeline.bounds import flag_implausible, ordered
 from chronist.timeline.bounds import intersect as _intersect
@@ -351,6 +352,22 @@ class Dater:
         level: str,
         found: tuple[ReferenceMention, str] | None,
     ) -> tuple[EventTime, float]:
+        years = counted_years(self.text, mention.trigger.start, self.markers)
+        celebrated = own or self.narrative.last_before(mention.trigger.start)
+        paragraphs = self.narrative.paragraphs
+        if (
+            years is not None
+            and celebrated is not None
+            and celebrated.timex.start < mention.trigger.start
+            and paragraphs.index_of(celebrated.timex.start)
+            == paragraphs.index_of(mention.trigger.start)
+        ):
+            # "feierte man 2004 den 350. Jahrestag der Vollendung": the event's own year
+            # (not "zum 50. Jahrestag des Volksaufstands von 1956": a date of its own)
+            bounds = anniversary_bounds(years, celebrated.timex.bounds)
+            if bounds is not None:
+                time = EventTime(None, edtf_of_bounds(bounds), bounds, TimeSource.NARRATIVE)
+                return time, CONFIDENCE["sentence"]
         if own is not None:
             return self._dated_by(own, mention, found), CONFIDENCE[level]
         if found is not None:
