@@ -64,6 +64,7 @@ class _TokenIndex:
     ) -> None:
         self.text, self.start, self.end = text, start, end
         self._known: dict[tuple[frozenset[str], bool, frozenset[str]], list[tuple[int, int]]] = {}
+        self._edges: dict[int, int] = {}  # 2 * position + (rightwards) -> the word's edge
         # the stretch as separators and words, alternating; a word's offset is the sum before it
         parts = _WORD_SPLIT.split(text[start:end])
         offsets = list(accumulate(map(len, parts), initial=start))
@@ -112,10 +113,16 @@ class _TokenIndex:
         return [(self._edge(low, -1), self._edge(high, 1)) for low, high in merged]
 
     def _edge(self, position: int, direction: int) -> int:
-        text, limit = self.text, self.start if direction < 0 else self.end
-        while position != limit and not text[position - (direction < 0)].isspace():
-            position += direction
-        return position
+        """``position`` moved to the edge of its word (remembered: rules that search
+        near every number ask for the same edges)."""
+        key = 2 * position + (direction > 0)
+        edge = self._edges.get(key)
+        if edge is None:
+            text, limit, edge = self.text, self.start if direction < 0 else self.end, position
+            while edge != limit and not text[edge - (direction < 0)].isspace():
+                edge += direction
+            self._edges[key] = edge
+        return edge
 
 
 _WORD_SPLIT = re.compile(r"([^\W\d_]+)")
